@@ -1,0 +1,58 @@
+/** `brink run`: one headless game, its turn-by-turn log (or JSON). */
+import type { Command } from 'commander';
+import { outcome } from '../../engine/outcome.ts';
+import { playGame } from '../../policies/play.ts';
+import { parsePolicy, parseSeed, scenarioFrom } from '../options.ts';
+import { formatHeader, formatOutcome, formatTurn } from '../format.ts';
+import type { GameState } from '../../engine/state.ts';
+
+export const RUN_FORMAT = 'brink.run/1';
+
+/** The JSON a run prints: stable (no clocks, no paths), so equal inputs give byte-equal output. */
+export function runRecord(state: GameState, policies: { us: string; iran: string }) {
+  return {
+    schema: RUN_FORMAT,
+    scenario: { id: state.scenario.id, hash: state.scenario.hash },
+    seed: state.seed,
+    policies,
+    decisions: state.decisions,
+    turns: state.history,
+    events: state.log,
+    outcome: outcome(state),
+  };
+}
+
+export function registerRun(program: Command, out: (s: string) => void): void {
+  program
+    .command('run')
+    .description('play one headless game between two bots and print its log')
+    .option('--scenario <id|path>', 'scenario ID or YAML file', 'october-2023')
+    .option('--seed <seed>', 'game seed (any text)', '1')
+    .option('--us-policy <policy>', 'bot for the US', 'historical')
+    .option('--iran-policy <policy>', 'bot for Iran', 'historical')
+    .option('--json', 'print the game as JSON (brink.run/1)')
+    .action((opts: { scenario: string; seed: string; usPolicy: string; iranPolicy: string; json?: boolean }) => {
+      const us = parsePolicy('--us-policy', opts.usPolicy, 'us');
+      const iran = parsePolicy('--iran-policy', opts.iranPolicy, 'iran');
+      const seed = parseSeed(opts.seed);
+      const scenario = scenarioFrom(opts.scenario);
+      const policies = { us: us.id, iran: iran.id };
+      if (opts.json) {
+        const state = playGame(scenario, { seed, us, iran });
+        out(JSON.stringify(runRecord(state, policies), null, 2));
+        return;
+      }
+      let header = false;
+      const final = playGame(scenario, {
+        seed, us, iran,
+        onTurn: (state, events) => {
+          if (!header) {
+            out(formatHeader(state, policies));
+            header = true;
+          }
+          out(formatTurn(state.history[state.history.length - 1]!, events));
+        },
+      });
+      out(formatOutcome(outcome(final)));
+    });
+}

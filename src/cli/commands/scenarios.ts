@@ -1,0 +1,70 @@
+/** `brink scenarios list|show|validate`. */
+import type { Command } from 'commander';
+import { formatIssue, listScenarioIds, loadScenario, loadScenarioFile, ScenarioError } from '../../scenario/loader.ts';
+import { addDays } from '../../scenario/schema.ts';
+import { EXIT_USAGE } from '../errors.ts';
+
+export function registerScenarios(program: Command, out: (s: string) => void, err: (s: string) => void, setExit: (code: number) => void): void {
+  const cmd = program.command('scenarios').description('list, show and validate scenarios');
+  cmd
+    .command('list')
+    .description('the shipped scenarios')
+    .option('--json', 'as JSON')
+    .action((opts: { json?: boolean }) => {
+      const rows = listScenarioIds().map((id) => loadScenario(id));
+      if (opts.json) {
+        out(JSON.stringify(rows.map((s) => ({ id: s.id, title: s.title, start: s.start, turns: s.turns, daysPerTurn: s.daysPerTurn, historical: s.historical, hash: s.hash })), null, 2));
+        return;
+      }
+      const width = Math.max(...rows.map((s) => s.id.length));
+      for (const s of rows) {
+        out(`${s.id.padEnd(width)}  ${s.start}  ${String(s.turns).padStart(2)} × ${s.daysPerTurn}d  ${s.historical ? 'historical' : 'what-if   '}  ${s.title}`);
+      }
+    });
+  cmd
+    .command('show')
+    .description('a scenario\'s briefing, window, injects and record')
+    .argument('<id|path>')
+    .option('--json', 'the validated scenario as JSON')
+    .action((idOrPath: string, opts: { json?: boolean }) => {
+      const s = loadScenario(idOrPath);
+      if (opts.json) {
+        out(JSON.stringify(s, null, 2));
+        return;
+      }
+      const end = addDays(s.start, s.turns * s.daysPerTurn - 1);
+      out(`${s.title} (${s.id}, ${s.historical ? 'historical' : 'what-if'}, hash ${s.hash})`);
+      out(`${s.start} to ${end}: ${s.turns} turns of ${s.daysPerTurn} days\n`);
+      out(s.briefing + '\n');
+      for (const inj of s.injects) {
+        const extra = inj.kind === 'rafah-window' ? `, chance ${inj.chancePerTurn} a turn` : '';
+        out(`Inject ${inj.id}: ${inj.kind} ${inj.from} to ${inj.to}${extra} — ${inj.note} [${inj.cites.join(', ')}]`);
+        if (inj.assumption) out(`  assumption: ${inj.assumption}`);
+      }
+      const overrides = Object.entries(s.params);
+      if (overrides.length > 0) out(`Parameter overrides: ${overrides.map(([k, v]) => `${k}=${v}`).join(', ')}`);
+      if (s.actual) {
+        out('\nWhat actually happened:');
+        out(s.actual.summary);
+        for (const e of s.actual.events) out(`  ${e.date}  ${e.text} [${e.cites.join(', ')}]`);
+      }
+    });
+  cmd
+    .command('validate')
+    .description('check scenario files; errors read file:line:col path: message')
+    .argument('<files...>')
+    .action((files: string[]) => {
+      let bad = 0;
+      for (const file of files) {
+        try {
+          const s = loadScenarioFile(file);
+          out(`${file}: ok (${s.id}, ${s.turns} turns, hash ${s.hash})`);
+        } catch (e) {
+          if (!(e instanceof ScenarioError)) throw e;
+          bad++;
+          for (const issue of e.issues) err(formatIssue(issue));
+        }
+      }
+      if (bad > 0) setExit(EXIT_USAGE);
+    });
+}

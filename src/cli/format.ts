@@ -1,0 +1,56 @@
+/** Plain-text rendering of a game for `brink run` and `brink replay`: the log a person reads. */
+import { actionById } from '../model/actions.ts';
+import { rungName } from '../model/ladder.ts';
+import type { Outcome } from '../engine/outcome.ts';
+import type { GameEvent, GameState, TurnRecord } from '../engine/state.ts';
+
+function label(actionId: string): string {
+  return actionById(actionId)?.label ?? actionId;
+}
+
+function cite(rules: readonly string[]): string {
+  return rules.length > 0 ? ` [${rules.slice(0, 4).join(', ')}]` : '';
+}
+
+export function formatHeader(state: GameState, policies: { us: string; iran: string }): string {
+  const s = state.scenario;
+  return [
+    `Brink · ${s.title}`,
+    `scenario ${s.id} (${s.hash}) · seed ${state.seed} · ${s.turns} turns of ${s.daysPerTurn} days from ${s.start}`,
+    `US: ${policies.us} · Iran: ${policies.iran}`,
+    '',
+  ].join('\n');
+}
+
+export function formatTurn(t: TurnRecord, events: readonly GameEvent[]): string {
+  const lines = [
+    `Turn ${t.turn + 1} · ${t.date} · rung ${t.rung} ${rungName(t.rung)}`,
+    `  US:   ${label(t.actions.us)}`,
+    `  Iran: ${label(t.actions.iran)}`,
+    `  Attacks on US forces ${t.attacksOnUS} (Iraq ${t.attacksOnUSIraq}, Syria ${t.attacksOnUSSyria}, Jordan ${t.attacksOnUSJordan})`
+      + ` · US killed ${t.usKilled} · injured ${t.usInjured} · US strikes ${t.usStrikes}`,
+    `  Houthi attacks ${t.houthiAttacks} · Hezbollah–Israel fire on ${t.hezbollahFireDays} days`
+      + ` · deterrence ${t.deterrence.toFixed(2)} · withdrawal talks ${t.withdrawalMomentum.toFixed(2)}`,
+  ];
+  for (const e of events) {
+    if (e.kind === 'action') continue;
+    const draw = e.draw ? ` (draw ${e.draw.u.toFixed(4)} vs ${e.draw.p.toFixed(4)})` : '';
+    lines.push(`  • ${e.text}${draw}${cite(e.rules)}`);
+  }
+  return lines.join('\n');
+}
+
+export function formatOutcome(o: Outcome): string {
+  const lines = [
+    '',
+    `Verdict: ${o.verdict.title}. ${o.verdict.explanation}`,
+    `Scores: US ${o.scores.us} · Iran ${o.scores.iran} · peak rung ${o.peakRung} ${rungName(o.peakRung)}`,
+    `Totals: ${o.totals.attacksOnUS} attacks on US forces, ${o.totals.usKilled} US killed, ${o.totals.usInjured} injured,`
+      + ` ${o.totals.usStrikes} US strikes outside Yemen, ${o.totals.houthiAttacks} Houthi attacks`,
+  ];
+  if (o.turningPoints.length > 0) {
+    lines.push('Turning points:');
+    for (const tp of o.turningPoints) lines.push(`  ${tp.date} (turn ${tp.turn + 1}) ${tp.text}${cite(tp.rules)}`);
+  }
+  return lines.join('\n');
+}

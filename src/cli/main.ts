@@ -1,0 +1,83 @@
+/**
+ * The command line: commander parses, the commands call the layers below and print. Errors the user
+ * can fix (bad flags, bad scenario files, bad saves) print a message, and the usage where it helps, and
+ * exit with code 2; nothing prints a stack trace unless BRINK_DEBUG is set.
+ */
+import { Command, CommanderError } from 'commander';
+import { GameError } from '../engine/game.ts';
+import { ScenarioError } from '../scenario/loader.ts';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './errors.ts';
+import { registerRun } from './commands/run.ts';
+import { registerScenarios } from './commands/scenarios.ts';
+
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+const processIo: Io = {
+  out: (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
+  err: (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`),
+};
+
+/** Extra commands registered by other layers' modules (play, batch, …) join the program here. */
+export type CommandModule = (program: Command, io: Io, setExit: (code: number) => void) => void;
+const extraCommands: CommandModule[] = [];
+export function addCommand(mod: CommandModule): void {
+  extraCommands.push(mod);
+}
+
+/** The command being run, so a usage error can show that command's usage. */
+let activeCommand: Command | undefined;
+
+export function buildProgram(io: Io, setExit: (code: number) => void): Command {
+  const program = new Command('brink')
+    .description('Brink: a turn-based simulation of the US–Iran–proxy crisis, October 2023 – February 2024')
+    .version('0.1.0')
+    .exitOverride()
+    .showHelpAfterError()
+    .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });
+  program.hook('preAction', (_root, actionCommand) => {
+    activeCommand = actionCommand;
+  });
+  registerRun(program, io.out);
+  registerScenarios(program, io.out, io.err, setExit);
+  for (const mod of extraCommands) mod(program, io, setExit);
+  const allCommands = (c: Command): Command[] => [c, ...c.commands.flatMap(allCommands)];
+  for (const cmd of allCommands(program)) cmd.exitOverride().showHelpAfterError();
+  return program;
+}
+
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  let code = EXIT_OK;
+  const setExit = (c: number) => {
+    code = Math.max(code, c);
+  };
+  await import('./commands/extra.ts');
+  const program = buildProgram(io, setExit);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (err) {
+    return handleError(err, io, program);
+  }
+}
+
+function handleError(err: unknown, io: Io, program: Command): number {
+  if (err instanceof CommanderError) {
+    if (err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help') return EXIT_OK;
+    return EXIT_USAGE; // commander has already printed the message and the help hint
+  }
+  if (err instanceof UsageError) {
+    io.err(`brink: ${err.message}`);
+    if (err.showUsage) io.err((activeCommand ?? program).helpInformation());
+    return EXIT_USAGE;
+  }
+  if (err instanceof ScenarioError || err instanceof GameError) {
+    io.err(err.message);
+    return EXIT_USAGE;
+  }
+  if (process.env.BRINK_DEBUG) io.err(err instanceof Error ? (err.stack ?? err.message) : String(err));
+  else io.err(`brink: internal error: ${err instanceof Error ? err.message : String(err)} (set BRINK_DEBUG=1 for details)`);
+  return EXIT_FAILED;
+}

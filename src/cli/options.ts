@@ -1,0 +1,32 @@
+/** Flag parsing shared by the commands: each failure names the flag and what it expects. */
+import type { Side } from '../model/actions.ts';
+import { getPolicy, policyIds, UnknownPolicyError, type Policy } from '../policies/index.ts';
+import { loadScenario } from '../scenario/loader.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { UsageError } from './errors.ts';
+
+export function parsePositiveInt(flag: string, raw: string, { min = 1, max = Number.MAX_SAFE_INTEGER } = {}): number {
+  if (!/^\d+$/.test(raw.trim())) throw new UsageError(`${flag} must be a whole number, got '${raw}'`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new UsageError(`${flag} must be between ${min} and ${max}, got ${n}`);
+  return n;
+}
+
+export function parsePolicy(flag: string, id: string, side: Side): Policy {
+  try {
+    return getPolicy(id, side);
+  } catch (err) {
+    if (err instanceof UnknownPolicyError) throw new UsageError(`${flag}: unknown policy '${id}' (expected one of ${policyIds().join(', ')})`);
+    throw err;
+  }
+}
+
+/** Loads a scenario by ID or path; its errors (file:line:col path: message) pass through as they are. */
+export function scenarioFrom(idOrPath: string): Scenario {
+  return loadScenario(idOrPath);
+}
+
+export function parseSeed(raw: string): string {
+  if (raw.length === 0 || raw.length > 200) throw new UsageError('--seed must be 1 to 200 characters');
+  return raw;
+}

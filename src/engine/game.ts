@@ -1,0 +1,162 @@
+/**
+ * The game API every client goes through (the terminal game, the bots, the batch runner, replay): in
+ * the spirit of OpenSpiel's State, a small set of pure functions over plain data.
+ *
+ *   newGame(scenario, options) → state
+ *   legalActions(state, side)  → the actions that side may take now
+ *   step(state, decisions)     → { state, events }   (both sides decide at once, hidden from each other)
+ *   isOver(state), outcome(state), observe(state, side)
+ *   serialize(state) / restore(text), clone(state)
+ */
+import { ACTORS, ACTOR_IDS, type ActorId, type ActorSnapshots } from '../model/actors/index.ts';
+import { actionById, actionsFor, type ActionDef, type Side } from '../model/actions.ts';
+import { resolveParams } from '../model/params.ts';
+import type { ActorSnapshot } from '../model/runtime.ts';
+import { daysBetween, type Scenario } from '../scenario/schema.ts';
+import { STREAMS, seedStreams } from './rng.ts';
+import { STATE_FORMAT, emptyTally, type Decisions, type GameEvent, type GameState, type Scheduled } from './state.ts';
+import { runTurn } from './turn.ts';
+
+export interface NewGameOptions {
+  readonly seed: string;
+  /** Parameter overrides on top of the scenario's own (a sweep, a what-if). */
+  readonly params?: Readonly<Record<string, number>>;
+}
+
+export class GameError extends Error {
+  override readonly name = 'GameError';
+}
+
+export function newGame(scenario: Scenario, options: NewGameOptions): GameState {
+  const params = resolveParams({ ...scenario.params, ...(options.params ?? {}) });
+  const actors = {} as Record<ActorId, ActorSnapshot<object>>;
+  for (const id of ACTOR_IDS) {
+    const start = scenario.actors[id];
+    const def = ACTORS[id] as unknown as { initial(ctx?: object, value?: string): ActorSnapshot<object> };
+    actors[id] = def.initial(policyContext(id, params, start?.context), start?.state);
+  }
+  const schedule: Scheduled[] = [];
+  let seq = 0;
+  for (const inj of scenario.injects) {
+    if (inj.kind !== 'truce') continue;
+    const from = daysBetween(scenario.start, inj.from);
+    const to = daysBetween(scenario.start, inj.to) + 1;
+    const rules = ['R-SYS-02', 'R-IRN-14', ...inj.cites];
+    schedule.push({ day: from, seq: seq++, task: { kind: 'deliver', actor: 'all', event: { type: 'TRUCE_START' }, cause: `A truce begins in Gaza (${inj.note})`, rules } });
+    schedule.push({ day: to, seq: seq++, task: { kind: 'deliver', actor: 'all', event: { type: 'TRUCE_END' }, cause: 'The Gaza truce ends', rules } });
+  }
+  const w = scenario.world;
+  return {
+    format: STATE_FORMAT,
+    scenario: {
+      id: scenario.id, hash: scenario.hash, title: scenario.title, start: scenario.start, daysPerTurn: scenario.daysPerTurn,
+      turns: scenario.turns, gazaWarStart: scenario.gazaWarStart, historical: scenario.historical,
+    },
+    seed: options.seed,
+    params,
+    turn: 0,
+    rng: seedStreams(options.seed),
+    actors: actors as unknown as ActorSnapshots,
+    world: {
+      rung: w.rung, peakRung: w.rung, deterrence: w.deterrence, usDomesticPressure: w.usDomesticPressure, iranWarFear: w.iranWarFear,
+      axisGains: w.axisGains, shippingDisruption: w.shippingDisruption, directive: { ...w.directive },
+      totals: emptyTally(), regionalWar: false, sideRungs: { us: [0, 0], iran: [0, 0] },
+    },
+    schedule,
+    seq,
+    rafahWindows: scenario.injects.flatMap((inj) =>
+      inj.kind === 'rafah-window'
+        ? [{ id: inj.id, fromDay: daysBetween(scenario.start, inj.from), toDay: daysBetween(scenario.start, inj.to), chancePerTurn: inj.chancePerTurn, cites: inj.cites }]
+        : []),
+    history: [],
+    log: [],
+    decisions: [],
+    intel: { us: null, iran: null },
+    over: null,
+  };
+}
+
+/** Policy settings that actors keep in their own memory come from the parameters (with provenance). */
+function policyContext(id: ActorId, params: ReturnType<typeof resolveParams>, overrides?: Readonly<Record<string, unknown>>): object {
+  const base: Record<string, unknown> = {};
+  if (id === 'us') {
+    base.strikeThreshold = params.usStrikeThreshold;
+    base.lullResumeThreshold = params.usLullResumeThreshold;
+  }
+  if (id === 'houthis') base.capacityFloor = params.houthiCapacityFloor;
+  return { ...base, ...(overrides ?? {}) };
+}
+
+export function isOver(state: GameState): boolean {
+  return state.over !== null;
+}
+
+export function legalActions(state: GameState, side: Side): readonly ActionDef[] {
+  if (state.over) return [];
+  return actionsFor(side);
+}
+
+export function isLegal(state: GameState, side: Side, actionId: string): boolean {
+  return legalActions(state, side).some((a) => a.id === actionId);
+}
+
+export function step(state: GameState, decisions: Decisions): { state: GameState; events: GameEvent[] } {
+  if (state.over) throw new GameError(`the game is over (${state.over.reason})`);
+  for (const side of ['us', 'iran'] as const) {
+    const id = decisions[side];
+    if (!actionById(id)) throw new GameError(`unknown action '${id}' for ${side}`);
+    if (!isLegal(state, side, id)) throw new GameError(`'${id}' is not a legal action for ${side} now`);
+  }
+  return runTurn(state, decisions);
+}
+
+/** Current date of the turn about to be played (or the end date, when over). */
+export function currentDay(state: GameState): number {
+  return state.turn * state.scenario.daysPerTurn;
+}
+
+export function serialize(state: GameState): string {
+  return JSON.stringify(state);
+}
+
+export function restore(text: string): GameState {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new GameError(`not a saved game: ${(err as Error).message}`);
+  }
+  assertGameState(data);
+  return data;
+}
+
+export function clone(state: GameState): GameState {
+  return restore(serialize(state));
+}
+
+/** A structural check of restored data: enough that the engine cannot crash on a corrupt save. */
+export function assertGameState(data: unknown): asserts data is GameState {
+  const fail = (what: string): never => {
+    throw new GameError(`not a valid game state: ${what}`);
+  };
+  if (typeof data !== 'object' || data === null) fail('not an object');
+  const s = data as Record<string, unknown>;
+  if (s.format !== STATE_FORMAT) fail(`format is ${JSON.stringify(s.format)}, expected ${STATE_FORMAT}`);
+  if (typeof s.turn !== 'number' || !Number.isInteger(s.turn) || s.turn < 0) fail('turn');
+  if (typeof s.seed !== 'string') fail('seed');
+  const rng = s.rng as Record<string, unknown> | undefined;
+  if (!rng || typeof rng !== 'object') fail('rng');
+  for (const name of STREAMS) {
+    const st = rng![name] as Record<string, unknown> | undefined;
+    if (!st || ['c', 's0', 's1', 's2'].some((k) => typeof st[k] !== 'number')) fail(`rng.${name}`);
+  }
+  const actors = s.actors as Record<string, unknown> | undefined;
+  if (!actors || typeof actors !== 'object') fail('actors');
+  for (const id of ACTOR_IDS) {
+    const a = actors![id] as { value?: unknown; context?: unknown } | undefined;
+    if (!a || typeof a.value !== 'string' || !ACTORS[id].stateIds.includes(a.value)) fail(`actors.${id}`);
+    if (typeof a!.context !== 'object' || a!.context === null) fail(`actors.${id}.context`);
+  }
+  for (const key of ['world', 'scenario', 'params', 'intel']) if (typeof s[key] !== 'object' || s[key] === null) fail(key);
+  for (const key of ['schedule', 'history', 'log', 'decisions', 'rafahWindows']) if (!Array.isArray(s[key])) fail(key);
+}

@@ -1,0 +1,481 @@
+/**
+ * One turn, as a pure function of (state, decisions): the world-state updates go through immer, every
+ * draw through the state's own streams.
+ *
+ * The pipeline: Rafah window draws → both sides' actions take effect at the start of the turn (strikes,
+ * directives sent with their lag) → the turn is cut into segments at each scheduled task (a directive
+ * arriving, a militia deliberating, a truce starting), and attacks are drawn per segment on the postures
+ * in force (Poisson on per-day rates), with casualties per attack → end of the week: pressures, the
+ * week's tally to every actor, the ladder, war checks, intelligence, the record.
+ */
+import { produce, type Draft } from 'immer';
+import { ACTORS, ACTOR_IDS, ACTOR_NAMES, type ActorId } from '../model/actors/index.ts';
+import { complianceChance, iraqiAttackRates } from '../model/actors/iraqi-militias.ts';
+import { baghdadPressing, clericsPressing } from '../model/actors/iraqi-government.ts';
+import { syrianAttackRate } from '../model/actors/syrian-militias.ts';
+import { houthiAttackRate } from '../model/actors/houthis.ts';
+import { hezbollahFireChance } from '../model/actors/hezbollah.ts';
+import { actionById, isPublicAction, FRONTS, type ActionDef, type Front, type Side } from '../model/actions.ts';
+import type { ActorEvent } from '../model/events.ts';
+import { DIRECT_CLASH, REGIONAL_WAR, rungName } from '../model/ladder.ts';
+import { clamp01 } from '../model/math.ts';
+import type { ActorDefinition, ActorSnapshot } from '../model/runtime.ts';
+import { addDays, daysBetween } from '../scenario/schema.ts';
+import { advanceBotStream, Stream, type StreamName } from './rng.ts';
+import {
+  TALLY_KEYS, emptyTally, type Decisions, type DrawRecord, type GameEvent, type GameState, type IntelItem, type Tally,
+  type Scheduled, type Task, type Visibility,
+} from './state.ts';
+
+const FRONT_NAMES: Readonly<Record<Front, string>> = { iraq: 'Iraq', syria: 'Syria', lebanon: 'Lebanon', yemen: 'Yemen' };
+
+const FRONT_ACTOR: Readonly<Record<Front, ActorId>> = {
+  iraq: 'iraqiMilitias', syria: 'syrianMilitias', lebanon: 'hezbollah', yemen: 'houthis',
+};
+
+const WORLD_STREAMS = ['attacks', 'casualties', 'strikes', 'diplomacy', 'world', 'intel'] as const satisfies readonly StreamName[];
+type WorldStream = (typeof WORLD_STREAMS)[number];
+
+/** Who sees an actor's change of posture: Iran's own, and what its partners tell it, stay private. */
+function postureVisibility(actor: ActorId, to: string): Visibility {
+  if (actor === 'iran') return 'iran';
+  if (actor === 'iraqiMilitias' || actor === 'syrianMilitias') return to === 'standingDown' ? 'public' : 'iran';
+  return 'public';
+}
+
+function postureWeight(actor: ActorId, to: string): number {
+  if (actor === 'iran' || actor === 'us') return 25;
+  if (to === 'standingDown' || to === 'surging' || to === 'intensified') return 30;
+  return 15;
+}
+
+// Every actor's definition shares one event type; their contexts differ, which the table cannot express.
+const DEFINITIONS = ACTORS as unknown as Readonly<Record<ActorId, ActorDefinition<object, ActorEvent>>>;
+
+class TurnRun {
+  private readonly streams: Record<WorldStream, Stream>;
+  private readonly tally: Record<keyof Tally, number> = emptyTally() as Record<keyof Tally, number>;
+  private readonly startDay: number;
+  private readonly endDay: number;
+  private readonly turn: number;
+  private activityRung = 0;
+  private usRung = 0;
+  private iranRung = 0;
+
+  constructor(private readonly d: Draft<GameState>, private readonly events: GameEvent[]) {
+    this.turn = d.turn;
+    this.startDay = d.turn * d.scenario.daysPerTurn;
+    this.endDay = this.startDay + d.scenario.daysPerTurn;
+    const streams = {} as Record<WorldStream, Stream>;
+    for (const name of WORLD_STREAMS) streams[name] = new Stream(name, d.rng[name]);
+    this.streams = streams;
+  }
+
+  run(decisions: Decisions): void {
+    this.drawRafah();
+    this.applyUs(decisions.us);
+    this.applyIran(decisions.iran);
+    this.runSegments();
+    this.endWeek(decisions);
+    for (const name of WORLD_STREAMS) this.d.rng[name] = this.streams[name].state();
+    this.d.rng['bot.us'] = advanceBotStream(this.d.rng['bot.us']);
+    this.d.rng['bot.iran'] = advanceBotStream(this.d.rng['bot.iran']);
+  }
+
+  // ── Event log ──────────────────────────────────────────────────────────────────────────────────
+  private log(e: Omit<GameEvent, 'turn'>): void {
+    this.events.push({ turn: this.turn, ...e });
+  }
+
+  // ── Actors ─────────────────────────────────────────────────────────────────────────────────────
+  private send(id: ActorId, event: ActorEvent, day: number): void {
+    const def = DEFINITIONS[id];
+    const snap = this.d.actors[id] as ActorSnapshot<object>;
+    const fired = def.send(snap, event);
+    if (fired.snapshot === snap) return;
+    (this.d.actors as Record<ActorId, ActorSnapshot<object>>)[id] = fired.snapshot;
+    const t = fired.transition;
+    if (!t || !t.meta) return;
+    const changed = t.from !== t.to;
+    this.log({
+      day, kind: 'posture', actor: id, text: `${ACTOR_NAMES[id]}: ${t.meta.says}`, rules: t.meta.rules,
+      visibility: postureVisibility(id, t.to), weight: changed ? postureWeight(id, t.to) : 3,
+      ...(changed ? { posture: { from: t.from, to: t.to } } : {}),
+    });
+    if (id === 'iraqiMilitias' && t.to === 'resisting' && t.from !== 'resisting') {
+      const p = this.d.params;
+      this.schedule(day + this.streams.diplomacy.int(p.deliberationMinDays, p.deliberationMaxDays), { kind: 'compliance', actor: 'iraqiMilitias' });
+    }
+  }
+
+  private broadcast(event: ActorEvent, day: number): void {
+    for (const id of ACTOR_IDS) this.send(id, event, day);
+  }
+
+  private schedule(day: number, task: Task): void {
+    // immer's Draft type drops `readonly`; the task is stored as is (castImmutable data in, plain data out).
+    this.d.schedule.push({ day, seq: this.d.seq, task } as Draft<Scheduled>);
+    this.d.seq += 1;
+  }
+
+  // ── Injects ────────────────────────────────────────────────────────────────────────────────────
+  private drawRafah(): void {
+    const windows = this.d.rafahWindows;
+    for (let i = windows.length - 1; i >= 0; i--) {
+      const w = windows[i]!;
+      if (w.fromDay >= this.endDay || w.toDay < this.startDay) continue;
+      const u = this.streams.world.next();
+      if (u >= w.chancePerTurn) continue;
+      const first = Math.max(w.fromDay, this.startDay);
+      const last = Math.min(w.toDay, this.endDay - 1);
+      const day = this.streams.world.int(first, last);
+      this.schedule(day, {
+        kind: 'deliver', actor: 'all', event: { type: 'RAFAH_ASSAULT' }, cause: 'Israel assaults Rafah', rules: ['R-ISR-01', 'T-30', ...w.cites],
+      });
+      this.log({
+        day, kind: 'inject', actor: 'israel', text: 'Israel decides to assault Rafah', rules: ['R-ISR-01', 'Q-18', ...w.cites],
+        visibility: 'public', weight: 35, draw: { stream: 'world', u, p: w.chancePerTurn },
+      });
+      windows.splice(i, 1);
+    }
+  }
+
+  // ── Decisions ──────────────────────────────────────────────────────────────────────────────────
+  private logAction(def: ActionDef): void {
+    this.log({
+      day: this.startDay, kind: 'action', actor: def.side, text: `${ACTOR_NAMES[def.side]}: ${def.label.toLowerCase()}`,
+      rules: def.cites, visibility: isPublicAction(def) ? 'public' : def.side, weight: def.rung >= 7 ? 30 : def.rung >= 5 ? 12 : 2,
+    });
+  }
+
+  private applyUs(actionId: string): void {
+    const def = actionById(actionId)!;
+    const p = this.d.params;
+    const w = this.d.world;
+    const e = def.effects;
+    this.usRung = def.rung;
+    this.logAction(def);
+    if (e.deterrence) w.deterrence = clamp01(w.deterrence + p[e.deterrence]);
+    if (e.deterrenceCost) w.deterrence = clamp01(w.deterrence - p[e.deterrenceCost]);
+    if (e.strikes) {
+      const n = Math.max(1, this.streams.strikes.poisson(p[e.strikes.mean]));
+      const day = this.startDay;
+      switch (e.strikes.target) {
+        case 'militias': {
+          this.tally.usStrikes += n;
+          const hit = {
+            type: 'STRUCK', strikes: n, leaderKilled: e.leaderKilled === true,
+            grievance: e.grievance ? p[e.grievance] : 0, capabilityLoss: e.militiaCapabilityLoss ? p[e.militiaCapabilityLoss] : 0,
+          } as const;
+          this.send('iraqiMilitias', hit, day);
+          // A commander is killed in Baghdad; wider packages hit the Syrian groups as well (R-SYR-02).
+          if (!e.leaderKilled) this.send('syrianMilitias', hit, day);
+          if (e.leaderKilled) this.tally.leadersKilled += 1;
+          break;
+        }
+        case 'houthis':
+          this.tally.usStrikesYemen += n;
+          break;
+        case 'irgc':
+          this.tally.usStrikes += n;
+          break;
+        case 'iran':
+          this.tally.usStrikes += n;
+          this.tally.strikesOnIran += n;
+          this.send('iran', { type: 'HOMELAND_STRUCK' }, day);
+          break;
+      }
+      this.log({
+        day, kind: 'strike', actor: 'us', text: `US carries out ${n} strike${n === 1 ? '' : 's'}: ${def.label}`,
+        rules: def.cites, visibility: 'public', weight: def.rung >= 7 ? 10 : 4,
+      });
+    }
+    if (e.houthiCapacityLoss) this.send('houthis', { type: 'CAPACITY', delta: -p[e.houthiCapacityLoss] }, this.startDay);
+    if (e.withdrawalTalks) this.send('iraqiGovernment', { type: 'TALKS', delta: p.withdrawalPerTalksOffer }, this.startDay);
+    w.iranWarFear = clamp01(w.iranWarFear + Math.max(0, def.rung - 5) * p.iranWarFearPerRung);
+    this.send('us', { type: 'ACTED', action: def.id, rung: def.rung }, this.startDay);
+  }
+
+  private applyIran(actionId: string): void {
+    const def = actionById(actionId)!;
+    const p = this.d.params;
+    const w = this.d.world;
+    const e = def.effects;
+    this.iranRung = def.rung;
+    this.logAction(def);
+    if (e.directive) {
+      const envoys = e.envoys === true;
+      for (const front of FRONTS) {
+        const level = e.directive[front];
+        if (level === undefined) continue;
+        const actor = FRONT_ACTOR[front];
+        const ctx = this.d.actors[actor].context as { envoys?: boolean };
+        const changed = level !== w.directive[front];
+        const envoysAdded = envoys && ctx.envoys === false;
+        w.directive[front] = level;
+        if (!changed && !envoysAdded) continue;
+        const lag = envoys
+          ? this.streams.diplomacy.int(p.envoyLagMinDays, p.envoyLagMaxDays)
+          : this.streams.diplomacy.int(p.directiveLagMinDays, p.directiveLagMaxDays);
+        const rules = envoys ? ['R-IRN-05', 'R-IRN-13', 'P-08'] : ['R-IRN-05', 'P-08'];
+        this.schedule(this.startDay + lag, {
+          kind: 'deliver', actor, event: { type: 'DIRECTIVE', level, envoys },
+          cause: `Iran's guidance for ${FRONT_NAMES[front]} (${level}) reaches ${ACTOR_NAMES[actor]}${envoys ? ' through envoys' : ''}`, rules,
+        });
+      }
+    }
+    if (e.houthiCapacityGain) this.send('houthis', { type: 'CAPACITY', delta: p[e.houthiCapacityGain] }, this.startDay);
+    if (e.withdrawalTalks) this.send('iraqiGovernment', { type: 'TALKS', delta: p.withdrawalPerTalksOffer }, this.startDay);
+    if (e.directAttack) {
+      this.tally.iranDirectAttacks += 1;
+      this.send('us', { type: 'DIRECT_ATTACK' }, this.startDay);
+    }
+    this.send('iran', { type: 'ACTED', action: def.id, rung: def.rung }, this.startDay);
+  }
+
+  // ── Segments ───────────────────────────────────────────────────────────────────────────────────
+  private runSegments(): void {
+    let cursor = this.startDay;
+    for (;;) {
+      const next = this.nextTask();
+      if (!next) break;
+      const day = Math.max(next.day, cursor);
+      if (day > cursor) {
+        this.activity(cursor, day);
+        cursor = day;
+      }
+      this.execute(next.task, day);
+    }
+    if (cursor < this.endDay) this.activity(cursor, this.endDay);
+  }
+
+  /** Removes and returns the earliest task due before the turn ends (ties in the order scheduled). */
+  private nextTask(): { day: number; task: Task } | undefined {
+    const list = this.d.schedule;
+    let best = -1;
+    for (let i = 0; i < list.length; i++) {
+      const s = list[i]!;
+      if (s.day >= this.endDay) continue;
+      const b = best >= 0 ? list[best]! : undefined;
+      if (!b || s.day < b.day || (s.day === b.day && s.seq < b.seq)) best = i;
+    }
+    if (best < 0) return undefined;
+    const [taken] = list.splice(best, 1);
+    return { day: taken!.day, task: taken!.task as Task };
+  }
+
+  private execute(task: Task, day: number): void {
+    if (task.kind === 'deliver') {
+      const kind = task.event.type === 'DIRECTIVE' ? 'directive' : 'inject';
+      this.log({
+        day, kind, actor: task.actor === 'all' ? 'world' : task.actor, text: task.cause, rules: task.rules,
+        visibility: kind === 'directive' ? 'iran' : 'public', weight: kind === 'inject' ? 20 : 5,
+      });
+      if (task.actor === 'all') this.broadcast(task.event, day);
+      else this.send(task.actor, task.event, day);
+      return;
+    }
+    const militias = this.d.actors.iraqiMilitias;
+    if (militias.value !== 'resisting') return;
+    const gov = this.d.actors.iraqiGovernment;
+    const chance = complianceChance(militias.context, { baghdadPressing: baghdadPressing(gov), clericsPressing: clericsPressing(gov) }, this.d.params);
+    const u = this.streams.diplomacy.next();
+    this.log({
+      day, kind: 'compliance', actor: 'iraqiMilitias',
+      text: `Iraqi militia leaders weigh Iran's halt (chance ${Math.round(chance * 100)} %)`,
+      rules: ['R-MIL-02', 'R-MIL-03', 'R-IRN-13'], visibility: 'iran', weight: 4, draw: { stream: 'diplomacy', u, p: chance },
+    });
+    this.send('iraqiMilitias', { type: 'COMPLIANCE_DRAW', u, chance }, day);
+    if (this.d.actors.iraqiMilitias.value === 'resisting') this.schedule(day + 7, { kind: 'compliance', actor: 'iraqiMilitias' });
+  }
+
+  /** Attacks, casualties, Houthi and Hezbollah activity over days [from, to) on the postures in force. */
+  private activity(from: number, to: number): void {
+    const days = to - from;
+    const p = this.d.params;
+    const a = this.d.actors;
+    const deterrence = this.d.world.deterrence;
+    const iq = iraqiAttackRates(a.iraqiMilitias, { deterrence }, p);
+    const sy = syrianAttackRate(a.syrianMilitias, { deterrence }, p);
+    const rnd = this.streams.attacks;
+    const counts = {
+      iraq: rnd.poisson(iq.iraq * days),
+      jordan: rnd.poisson(iq.jordan * days),
+      syria: rnd.poisson(sy.syria * days),
+    };
+    const houthi = rnd.poisson(houthiAttackRate(a.houthis, p) * days);
+    const fireChance = hezbollahFireChance(a.hezbollah, p);
+    let fireDays = 0;
+    for (let i = 0; i < days; i++) if (rnd.next() < fireChance) fireDays++;
+
+    const t = this.tally;
+    t.attacksOnUSIraq += counts.iraq;
+    t.attacksOnUSJordan += counts.jordan;
+    t.attacksOnUSSyria += counts.syria;
+    t.attacksOnUS += counts.iraq + counts.jordan + counts.syria;
+    t.houthiAttacks += houthi;
+    t.hezbollahFireDays += fireDays;
+    if (counts.iraq + counts.jordan + counts.syria + houthi > 0) this.activityRung = Math.max(this.activityRung, 4);
+
+    let killed = 0;
+    for (const front of ['iraq', 'jordan', 'syria'] as const) {
+      const lethality = front === 'syria' ? sy.lethality : 1;
+      for (let i = 0; i < counts[front]; i++) killed += this.casualties(front, lethality, from, days);
+    }
+    if (killed > 0) {
+      const day = to - 1;
+      this.broadcast({ type: 'US_KILLED', killed }, day);
+    }
+  }
+
+  /** One attack's casualties; returns the number killed. */
+  private casualties(front: 'iraq' | 'jordan' | 'syria', lethality: number, from: number, days: number): number {
+    const p = this.d.params;
+    const c = this.streams.casualties;
+    const fatalP = p.fatalityPerAttack * lethality;
+    const fatal = c.bernoulli(fatalP);
+    const injury = c.bernoulli(p.injuryPerAttack);
+    if (injury.hit) this.tally.usInjured += 1 + c.poisson(p.injuredWhenInjury - 1);
+    if (!fatal.hit) return 0;
+    const killed = 1 + c.poisson(p.deathsWhenFatal - 1);
+    this.tally.usKilled += killed;
+    this.tally.fatalAttacks += 1;
+    this.activityRung = Math.max(this.activityRung, 6);
+    const place = front === 'iraq' ? 'Iraq' : front === 'jordan' ? 'Jordan' : 'Syria';
+    const draw: DrawRecord = { stream: 'casualties', u: fatal.u, p: fatalP };
+    this.log({
+      day: from + Math.floor(c.next() * days), kind: 'fatal', actor: front === 'syria' ? 'syrianMilitias' : 'iraqiMilitias',
+      text: `A militia attack in ${place} kills ${killed} US service member${killed === 1 ? '' : 's'}`,
+      rules: ['R-MIL-10', 'R-SYS-04', 'F-06', 'P-05'], visibility: 'public', weight: 50, draw,
+    });
+    return killed;
+  }
+
+  // ── End of the week ────────────────────────────────────────────────────────────────────────────
+  private endWeek(decisions: Decisions): void {
+    const d = this.d;
+    const p = d.params;
+    const w = d.world;
+    const t = this.tally;
+    const weeks = d.scenario.daysPerTurn / 7;
+
+    w.deterrence = clamp01(w.deterrence * 0.5 ** (weeks / p.deterrenceHalfLife));
+    w.usDomesticPressure = clamp01(w.usDomesticPressure * (1 - p.usDomesticDecay * weeks) + t.usKilled * p.usDomesticPerDeath + p.usDomesticPerWeek * weeks);
+    w.iranWarFear = clamp01(w.iranWarFear * (1 - p.iranWarFearDecay * weeks) + t.usKilled * p.iranWarFearPerDeath);
+    w.axisGains = clamp01(w.axisGains + p.axisGainsPerWeek * weeks);
+    w.shippingDisruption = clamp01(
+      (1 - p.shippingSmoothing) * w.shippingDisruption + p.shippingSmoothing * Math.min(1, t.houthiAttacks / (p.shippingFullScale * weeks)),
+    );
+
+    this.broadcast({
+      type: 'WEEK_END', attacksOnUS: t.attacksOnUS, attacksIraq: t.attacksOnUSIraq, houthiAttacks: t.houthiAttacks, usKilled: t.usKilled,
+      days: d.scenario.daysPerTurn, grievanceDecay: clamp01(p.grievanceDecay * weeks), capabilityRecovery: p.capabilityRecovery * weeks,
+      withdrawalPerQuietWeek: p.withdrawalPerQuietWeek * weeks, withdrawalPerAttack: p.withdrawalPerAttack, houthiResupply: p.houthiResupply * weeks,
+    }, this.endDay - 1);
+
+    // The ladder: the highest rung anything reached this turn.
+    const prevRung = w.rung;
+    let rung = Math.max(this.usRung, this.iranRung, this.activityRung);
+    const [usNow, usPrev] = [this.usRung, w.sideRungs.us[0]];
+    const [iranNow, iranPrev] = [this.iranRung, w.sideRungs.iran[0]];
+    w.sideRungs = { us: [usNow, usPrev], iran: [iranNow, iranPrev] };
+    const exchange = (usNow >= DIRECT_CLASH && (iranNow >= DIRECT_CLASH || iranPrev >= DIRECT_CLASH))
+      || (iranNow >= DIRECT_CLASH && usPrev >= DIRECT_CLASH);
+    let war = false;
+    if (exchange) {
+      war = true;
+      this.log({
+        day: this.endDay - 1, kind: 'war', actor: 'world', text: 'US and Iranian forces trade blows directly: regional war',
+        rules: ['R-IRN-15', 'R-USA-03', 'O-USA-01', 'O-IRN-02'], visibility: 'public', weight: 100, rung: { from: prevRung, to: REGIONAL_WAR },
+      });
+    } else {
+      const warWeeks = daysBetween(d.scenario.gazaWarStart, d.scenario.start) / 7 + (this.turn + 1) * weeks;
+      const hazard = clamp01((p.warShockBase + p.warHazardPerRung * Math.max(0, rung - 6)) * (1 + p.warDurationHazard * (warWeeks / 19)));
+      const u = this.streams.world.next();
+      if (u < hazard) {
+        war = true;
+        this.log({
+          day: this.endDay - 1, kind: 'war', actor: 'world', text: `Miscalculation at "${rungName(rung)}" spirals into regional war`,
+          rules: ['R-SYS-06', 'R-SYS-08', 'R-SYS-01'], visibility: 'public', weight: 100, draw: { stream: 'world', u, p: hazard },
+          rung: { from: prevRung, to: REGIONAL_WAR },
+        });
+      }
+    }
+    if (war) {
+      rung = REGIONAL_WAR;
+      w.regionalWar = true;
+      w.axisGains = 0;
+      this.broadcast({ type: 'REGIONAL_WAR' }, this.endDay - 1);
+    } else if (Math.abs(rung - prevRung) >= 2) {
+      this.log({
+        day: this.endDay - 1, kind: 'ladder', actor: 'world', text: `The ladder moves from "${rungName(prevRung)}" to "${rungName(rung)}"`,
+        rules: [], visibility: 'public', weight: 6 * Math.abs(rung - prevRung), rung: { from: prevRung, to: rung },
+      });
+    }
+    w.rung = rung;
+    w.peakRung = Math.max(w.peakRung, rung);
+
+    this.writeIntel();
+
+    const totals = w.totals as Record<keyof Tally, number>;
+    for (const k of TALLY_KEYS) totals[k] += t[k];
+    d.history.push({
+      turn: this.turn, date: addDays(d.scenario.start, this.startDay), rung, ...t,
+      deterrence: w.deterrence, usDomesticPressure: w.usDomesticPressure, iranWarFear: w.iranWarFear, axisGains: w.axisGains,
+      shippingDisruption: w.shippingDisruption, withdrawalMomentum: d.actors.iraqiGovernment.context.withdrawalMomentum,
+      actions: { us: decisions.us, iran: decisions.iran },
+    });
+    d.decisions.push({ us: decisions.us, iran: decisions.iran });
+    for (const e of this.events) d.log.push(e as Draft<GameEvent>);
+    d.turn += 1;
+    if (war) d.over = { reason: 'regional-war', turn: d.turn };
+    else if (d.turn >= d.scenario.turns) d.over = { reason: 'horizon', turn: d.turn };
+  }
+
+  /**
+   * Each side's intelligence for the coming turn: right with chance `intelAccuracy`, otherwise a
+   * plausible wrong reading (fog of war). Iran hears from its envoys, so its read of the militias is
+   * exact when envoys are in place.
+   */
+  private writeIntel(): void {
+    const d = this.d;
+    const rnd = this.streams.intel;
+    const acc = d.params.intelAccuracy;
+    const read = (truth: string, options: readonly string[]): string => {
+      const u = rnd.next();
+      if (u < acc || options.length < 2) return truth;
+      const others = options.filter((o) => o !== truth);
+      return others[Math.floor(rnd.next() * others.length)]!;
+    };
+    const label = (id: ActorId, value: string) => DEFINITIONS[id].meta(value).label;
+    const labels = (id: ActorId) => DEFINITIONS[id].stateIds.map((s) => label(id, s));
+    const guidance = d.world.directive.iraq;
+    const militia = label('iraqiMilitias', d.actors.iraqiMilitias.value);
+    const usItems: IntelItem[] = [
+      { subject: "Iran's guidance to Iraqi militias", assessed: read(guidance, ['halt', 'reduce', 'sustain', 'surge']), confidence: 'moderate' },
+      { subject: 'Iraqi militias', assessed: read(militia, labels('iraqiMilitias')), confidence: 'moderate' },
+    ];
+    const usPosture = label('us', d.actors.us.value);
+    const envoys = d.actors.iraqiMilitias.context.envoys;
+    const iranItems: IntelItem[] = [
+      { subject: 'US posture', assessed: read(usPosture, labels('us')), confidence: 'moderate' },
+      { subject: 'Iraqi militias', assessed: envoys ? militia : read(militia, labels('iraqiMilitias')), confidence: envoys ? 'high' : 'moderate' },
+    ];
+    d.intel = {
+      us: { turn: this.turn, items: usItems, truth: [guidance, militia] },
+      iran: { turn: this.turn, items: iranItems, truth: [usPosture, militia] },
+    };
+  }
+}
+
+export function runTurn(state: GameState, decisions: Decisions): { state: GameState; events: GameEvent[] } {
+  const events: GameEvent[] = [];
+  const next = produce(state, (draft) => {
+    new TurnRun(draft, events).run(decisions);
+  });
+  return { state: next, events };
+}
+
+export function isSide(x: string): x is Side {
+  return x === 'us' || x === 'iran';
+}

@@ -1,0 +1,89 @@
+/**
+ * The Houthis: the most autonomous of Iran's partners (R-HOU-01). They attack shipping at a steady
+ * 3–5 a week whatever Iran tells the Iraqi front (R-HOU-02), strikes cut their capacity but not their
+ * intent (R-HOU-04), Iranian supply rebuilds it (R-HOU-06), and a Rafah assault steps them up (R-HOU-05).
+ */
+import type { ActorEvent } from '../events.ts';
+import { clamp } from '../math.ts';
+import type { Params } from '../params.ts';
+import { defineActor, type ActorSnapshot } from '../runtime.ts';
+
+export interface HouthiContext {
+  /** Share of the arsenal left: 1 = as at the start of the campaign. */
+  readonly capacity: number;
+  readonly capacityFloor: number;
+  readonly rafah: boolean;
+  readonly urged: boolean;
+}
+
+/** The arsenal never exceeds half again its starting size (supply is limited, Q-16). */
+const CAPACITY_CEILING = 1.5;
+
+export const houthis = defineActor<HouthiContext, ActorEvent>({
+  id: 'houthis',
+  initial: 'campaign',
+  context: { capacity: 1, capacityFloor: 0.3, rafah: false, urged: false },
+  guards: {
+    stepUp: ({ context }) => context.rafah || context.urged,
+    rafahUnderway: ({ context }) => context.rafah,
+    urgedOn: ({ event }) => event.type === 'DIRECTIVE' && event.level === 'surge',
+  },
+  updates: {
+    arsenal: ({ context, event }) =>
+      event.type === 'CAPACITY' ? { capacity: clamp(context.capacity + event.delta, context.capacityFloor, CAPACITY_CEILING) } : {},
+    resupply: ({ context, event }) =>
+      event.type === 'WEEK_END' ? { capacity: clamp(context.capacity + event.houthiResupply, context.capacityFloor, CAPACITY_CEILING) } : {},
+    rafahOn: () => ({ rafah: true }),
+    hearIran: ({ event }) => (event.type === 'DIRECTIVE' ? { urged: event.level === 'surge' } : {}),
+  },
+  states: {
+    campaign: {
+      meta: { label: 'Attacking shipping', rules: ['R-HOU-02', 'R-HOU-03', 'F-14'] },
+      on: {
+        DIRECTIVE: [
+          { guard: 'urgedOn', target: 'intensified', actions: ['hearIran'], meta: { rules: ['R-IRN-12', 'E-09'], says: 'step up attacks on shipping with Iran\'s backing' } },
+          { actions: ['hearIran'], meta: { rules: ['R-HOU-01', 'C-04'], says: 'take no orders from Tehran on the Red Sea' } },
+        ],
+        RAFAH_ASSAULT: { target: 'intensified', actions: ['rafahOn'], meta: { rules: ['R-HOU-05', 'T-30'], says: 'step up attacks on shipping after the Rafah assault' } },
+        TRUCE_START: { target: 'truce', meta: { rules: ['R-HOU-03'], says: 'ease off while Gaza is quiet' } },
+        CAPACITY: { actions: ['arsenal'] },
+        WEEK_END: { actions: ['resupply'] },
+      },
+    },
+    intensified: {
+      meta: { label: 'Stepping up attacks', rules: ['R-HOU-05', 'R-IRN-12'] },
+      on: {
+        DIRECTIVE: [
+          { guard: 'urgedOn', actions: ['hearIran'] },
+          { guard: 'rafahUnderway', actions: ['hearIran'] },
+          { target: 'campaign', actions: ['hearIran'] },
+        ],
+        RAFAH_ASSAULT: { actions: ['rafahOn'] },
+        TRUCE_START: { target: 'truce', meta: { rules: ['R-HOU-03'], says: 'ease off while Gaza is quiet' } },
+        CAPACITY: { actions: ['arsenal'] },
+        WEEK_END: { actions: ['resupply'] },
+      },
+    },
+    truce: {
+      meta: { label: 'Easing off in the truce', rules: ['R-HOU-03'] },
+      on: {
+        TRUCE_END: [
+          { guard: 'stepUp', target: 'intensified' },
+          { target: 'campaign', meta: { rules: ['R-HOU-02'], says: 'resume attacks on shipping after the truce' } },
+        ],
+        DIRECTIVE: { actions: ['hearIran'] },
+        RAFAH_ASSAULT: { actions: ['rafahOn'] },
+        CAPACITY: { actions: ['arsenal'] },
+        WEEK_END: { actions: ['resupply'] },
+      },
+    },
+  },
+});
+
+/** Houthi attacks per day (P-04), scaled by what is left of the arsenal. */
+export function houthiAttackRate(snap: ActorSnapshot<HouthiContext>, params: Params): number {
+  const base = params.houthiAttackRate * snap.context.capacity;
+  if (snap.value === 'intensified') return base * params.houthiRafahMultiplier;
+  if (snap.value === 'truce') return base * params.houthiTruceMultiplier;
+  return base;
+}

@@ -1,0 +1,107 @@
+/**
+ * Iran. Permissive guidance by default while Gaza burns (R-IRN-11); after a deadly attack on Americans
+ * and a US vow, the fatality brake (R-IRN-01, R-IRN-02): envoys rein the militias in, front by front
+ * (R-IRN-05, R-IRN-13), while Tehran blusters in public and stays careful in private (R-IRN-09). A Gaza
+ * truce eases the fronts (R-IRN-14); a Rafah assault turns Lebanon and Yemen up (R-IRN-12). Iran never
+ * chooses open war on its own initiative (R-IRN-15). What it does after an overt strike on its soil is
+ * unknown (Q-15): a parameter decides.
+ */
+import type { ActorEvent } from '../events.ts';
+import { defineActor } from '../runtime.ts';
+
+export interface IranContext {
+  readonly usKilledSeen: number;
+  /** Iran has ordered restraint since the last fatal attack: it returns there after a truce or a reply. */
+  readonly braked: boolean;
+  readonly homelandStruck: number;
+}
+
+const RESTRAINT_ACTIONS = ['iran.rein-in', 'iran.quiet-message', 'iran.stand-down-all'];
+const PERMISSIVE_ACTIONS = ['iran.hold-course', 'iran.unleash'];
+
+const war = { REGIONAL_WAR: { target: 'atWar', meta: { rules: ['R-IRN-03'], says: 'is at war with the United States' } } } as const;
+const brake = {
+  US_KILLED: { target: 'braking', actions: ['seeDead'], meta: { rules: ['R-IRN-01', 'R-IRN-02', 'R-IRN-04'], says: 'fears another death means war and moves to rein the militias in' } },
+} as const;
+const struck = {
+  HOMELAND_STRUCK: { target: 'retaliating', actions: ['countStrike'], meta: { rules: ['Q-15', 'R-IRN-09'], says: 'weighs an answer to strikes on its soil' } },
+} as const;
+
+export const iran = defineActor<IranContext, ActorEvent>({
+  id: 'iran',
+  initial: 'permissive',
+  context: { usKilledSeen: 0, braked: false, homelandStruck: 0 },
+  guards: {
+    choseRestraint: ({ event }) => event.type === 'ACTED' && RESTRAINT_ACTIONS.includes(event.action),
+    chosePermissive: ({ event }) => event.type === 'ACTED' && PERMISSIVE_ACTIONS.includes(event.action),
+    hasBraked: ({ context }) => context.braked,
+  },
+  updates: {
+    seeDead: ({ context, event }) => (event.type === 'US_KILLED' ? { usKilledSeen: context.usKilledSeen + event.killed } : {}),
+    countStrike: ({ context }) => ({ homelandStruck: context.homelandStruck + 1 }),
+    setBraked: () => ({ braked: true }),
+    release: () => ({ braked: false }),
+  },
+  states: {
+    permissive: {
+      meta: { label: 'Keeping up the pressure', rules: ['R-IRN-11', 'C-06'], recommends: { action: 'iran.hold-course' } },
+      on: {
+        ACTED: { guard: 'choseRestraint', target: 'restraining', actions: ['setBraked'], meta: { rules: ['R-IRN-05'], says: 'orders restraint front by front' } },
+        TRUCE_START: { target: 'truce', meta: { rules: ['R-IRN-14'], says: 'lets the fronts ease off during the Gaza truce' } },
+        RAFAH_ASSAULT: { target: 'escalating', meta: { rules: ['R-IRN-12', 'R-HAM-02'], says: 'backs a harsher axis response to the Rafah assault' } },
+        ...brake, ...struck, ...war,
+      },
+    },
+    braking: {
+      meta: { label: 'Applying the brake', rules: ['R-IRN-01', 'R-IRN-02', 'R-IRN-13'], recommends: { action: 'iran.rein-in' } },
+      on: {
+        ACTED: [
+          { guard: 'choseRestraint', target: 'restraining', actions: ['setBraked'], meta: { rules: ['R-IRN-05', 'R-IRN-13'], says: 'sends envoys with a per-front halt' } },
+          { guard: 'chosePermissive', target: 'permissive', actions: ['release'] },
+        ],
+        US_KILLED: { actions: ['seeDead'] },
+        RAFAH_ASSAULT: { target: 'escalating', meta: { rules: ['R-IRN-12'], says: 'backs a harsher axis response to the Rafah assault' } },
+        ...struck, ...war,
+      },
+    },
+    restraining: {
+      meta: { label: 'Public bluster, private restraint', rules: ['R-IRN-09', 'R-IRN-06', 'R-IRN-08', 'R-IRN-10'], recommends: { action: 'iran.public-threats' } },
+      on: {
+        ACTED: { guard: 'chosePermissive', target: 'permissive', actions: ['release'], meta: { rules: ['R-IRN-11'], says: 'lifts the restraint' } },
+        RAFAH_ASSAULT: { target: 'escalating', meta: { rules: ['R-IRN-12'], says: 'backs a harsher axis response to the Rafah assault' } },
+        ...brake, ...struck, ...war,
+      },
+    },
+    truce: {
+      meta: { label: 'Easing off in the truce', rules: ['R-IRN-14', 'F-05'], recommends: { action: 'iran.public-threats' } },
+      on: {
+        TRUCE_END: [
+          { guard: 'hasBraked', target: 'restraining' },
+          { target: 'permissive', meta: { rules: ['R-IRN-11'], says: 'returns to pressure as the truce ends' } },
+        ],
+        ACTED: { guard: 'choseRestraint', actions: ['setBraked'] },
+        ...brake, ...struck, ...war,
+      },
+    },
+    escalating: {
+      meta: { label: 'Turning up Lebanon and Yemen', rules: ['R-IRN-12', 'R-HAM-02', 'Q-14'], recommends: { action: 'iran.escalate-fronts' } },
+      on: { ...brake, ...struck, ...war },
+    },
+    retaliating: {
+      meta: {
+        label: 'Answering a strike on Iran', rules: ['Q-15', 'R-IRN-09', 'R-IRN-03'],
+        recommends: { chance: 'iranAnswersHomelandStrike', then: 'iran.missile-strike', otherwise: 'iran.public-threats' },
+      },
+      on: {
+        ACTED: [
+          { guard: 'hasBraked', target: 'restraining', meta: { rules: ['R-IRN-03'], says: 'returns to restraint' } },
+          { target: 'permissive', meta: { rules: ['R-IRN-11'], says: 'returns to proxy pressure' } },
+        ],
+        ...struck, ...war,
+      },
+    },
+    atWar: {
+      meta: { label: 'At war', rules: ['R-IRN-03'], recommends: { action: 'iran.missile-strike' } },
+    },
+  },
+});

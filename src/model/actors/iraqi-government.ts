@@ -1,0 +1,81 @@
+/**
+ * The Iraqi government (PM al-Sudani) and, with it, the Najaf clerics: after the Tower 22 deaths they
+ * press the militias to stop because attacks wreck the talks on a US exit (R-IRQ-01, R-IRQ-02); once Iraq
+ * is quiet the talks move (R-MIL-06), toward a negotiated, partial drawdown Baghdad privately prefers to
+ * a full exit (R-IRQ-03). It holds the withdrawal momentum Iran scores.
+ */
+import type { ActorEvent } from '../events.ts';
+import { clamp01 } from '../math.ts';
+import { defineActor, type ActorSnapshot } from '../runtime.ts';
+
+export interface IraqiGovernmentContext {
+  /** 0..1: how far talks on a US drawdown have come (R-IRN-08, O-IRQ-01). */
+  readonly withdrawalMomentum: number;
+  readonly quietWeeks: number;
+}
+
+export const iraqiGovernment = defineActor<IraqiGovernmentContext, ActorEvent>({
+  id: 'iraqiGovernment',
+  initial: 'watching',
+  context: { withdrawalMomentum: 0, quietWeeks: 0 },
+  guards: {
+    quietForTwoWeeks: ({ context, event }) => event.type === 'WEEK_END' && event.attacksIraq === 0 && context.quietWeeks >= 1,
+    attacksInIraq: ({ event }) => event.type === 'WEEK_END' && event.attacksIraq > 0,
+  },
+  updates: {
+    tally: ({ context, event }) => {
+      if (event.type !== 'WEEK_END') return {};
+      const quiet = event.attacksIraq === 0;
+      return {
+        quietWeeks: quiet ? context.quietWeeks + 1 : 0,
+        withdrawalMomentum: clamp01(
+          context.withdrawalMomentum + (quiet ? event.withdrawalPerQuietWeek : 0) - event.attacksIraq * event.withdrawalPerAttack,
+        ),
+      };
+    },
+    talks: ({ context, event }) => (event.type === 'TALKS' ? { withdrawalMomentum: clamp01(context.withdrawalMomentum + event.delta) } : {}),
+  },
+  states: {
+    watching: {
+      meta: { label: 'Watching', rules: ['R-IRQ-03'] },
+      on: {
+        US_KILLED: { target: 'pressingForCalm', meta: { rules: ['R-IRQ-01', 'R-IRQ-02', 'E-11'], says: 'PM al-Sudani and the Najaf clerics press the militias to stop' } },
+        WEEK_END: [
+          { guard: 'quietForTwoWeeks', target: 'talksAdvancing', actions: ['tally'], meta: { rules: ['R-MIL-06', 'R-IRQ-03'], says: 'talks on a US drawdown move while Iraq is quiet' } },
+          { actions: ['tally'] },
+        ],
+        TALKS: { actions: ['talks'] },
+      },
+    },
+    pressingForCalm: {
+      meta: { label: 'Pressing militias for calm', rules: ['R-IRQ-01', 'R-IRQ-02', 'R-MIL-03'] },
+      on: {
+        WEEK_END: [
+          { guard: 'quietForTwoWeeks', target: 'talksAdvancing', actions: ['tally'], meta: { rules: ['R-MIL-06', 'R-IRQ-03'], says: 'talks on a US drawdown move while Iraq is quiet' } },
+          { actions: ['tally'] },
+        ],
+        TALKS: { actions: ['talks'] },
+      },
+    },
+    talksAdvancing: {
+      meta: { label: 'Talks on a drawdown advancing', rules: ['R-MIL-06', 'R-IRQ-03', 'R-USA-07'] },
+      on: {
+        WEEK_END: [
+          { guard: 'attacksInIraq', target: 'pressingForCalm', actions: ['tally'], meta: { rules: ['R-IRQ-01'], says: 'attacks in Iraq stall the talks; Baghdad presses the militias again' } },
+          { actions: ['tally'] },
+        ],
+        TALKS: { actions: ['talks'] },
+      },
+    },
+  },
+});
+
+/** Baghdad pushes militias to comply when it is pressing for calm or protecting advancing talks. */
+export function baghdadPressing(snap: ActorSnapshot<IraqiGovernmentContext>): boolean {
+  return snap.value !== 'watching';
+}
+
+/** The clerics' lobbying is documented alongside the PM's late-January push (R-IRQ-02). */
+export function clericsPressing(snap: ActorSnapshot<IraqiGovernmentContext>): boolean {
+  return snap.value === 'pressingForCalm';
+}

@@ -1,0 +1,49 @@
+/**
+ * Israel: its choices (a truce, a Rafah assault) are not given as rules anywhere (Q-18), so scenarios
+ * schedule them as injects; this machine records where Israel stands so that everyone else can react.
+ */
+import type { ActorEvent } from '../events.ts';
+import { defineActor } from '../runtime.ts';
+
+export interface IsraelContext {
+  readonly truces: number;
+  readonly rafah: boolean;
+}
+
+export const israel = defineActor<IsraelContext, ActorEvent>({
+  id: 'israel',
+  initial: 'gazaCampaign',
+  context: { truces: 0, rafah: false },
+  guards: {
+    rafahBegun: ({ context }) => context.rafah,
+  },
+  updates: {
+    countTruce: ({ context }) => ({ truces: context.truces + 1 }),
+    rafahOn: () => ({ rafah: true }),
+  },
+  states: {
+    gazaCampaign: {
+      meta: { label: 'Fighting in Gaza', rules: ['R-ISR-01', 'R-ISR-03', 'T-03'] },
+      on: {
+        TRUCE_START: { target: 'truce', actions: ['countTruce'], meta: { rules: ['R-HAM-03', 'T-07'], says: 'agrees a pause in Gaza' } },
+        RAFAH_ASSAULT: { target: 'rafahAssault', actions: ['rafahOn'], meta: { rules: ['R-ISR-01', 'T-30', 'F-17'], says: 'assaults Rafah, where over a million civilians shelter' } },
+      },
+    },
+    truce: {
+      meta: { label: 'Pause in Gaza', rules: ['R-HAM-03', 'F-05'] },
+      on: {
+        TRUCE_END: [
+          { guard: 'rafahBegun', target: 'rafahAssault' },
+          { target: 'gazaCampaign', meta: { rules: ['R-ISR-01'], says: 'resumes the Gaza campaign' } },
+        ],
+        RAFAH_ASSAULT: { actions: ['rafahOn'] },
+      },
+    },
+    rafahAssault: {
+      meta: { label: 'Assaulting Rafah', rules: ['R-ISR-01', 'T-28', 'D-20'] },
+      on: {
+        TRUCE_START: { target: 'truce', actions: ['countTruce'], meta: { rules: ['R-HAM-03'], says: 'agrees a pause in Gaza' } },
+      },
+    },
+  },
+});

@@ -1,0 +1,116 @@
+/**
+ * The United States. Its machine holds the posture the documents describe and what it remembers; the
+ * `recommends` in each state's meta is what the record says the US did in that posture, which is what
+ * the `historical` bot plays. A player or another bot may choose otherwise; the machine then records the
+ * choice and keeps its memory (a vow not yet kept stays pending).
+ *
+ * The observed ladder (R-USA-01): light, slow answers before January (P-07) → after the deaths, a public
+ * vow (R-USA-02) and dozens of strikes ≈ 5 d later (F-09) → a commander killed in Baghdad (F-10) → lull
+ * preservation, sparing a leader (R-USA-04, F-11) → never a strike on Iran (R-USA-03).
+ */
+import { actionById } from '../actions.ts';
+import type { ActorEvent } from '../events.ts';
+import { defineActor } from '../runtime.ts';
+
+export interface UsContext {
+  /** Attacks absorbed since the last US strike on the militias (P-07). */
+  readonly attacksSinceStrike: number;
+  readonly strikeThreshold: number;
+  readonly lullResumeThreshold: number;
+  readonly killed: number;
+  /** The Red Sea campaign is under way (R-USA-06); set by the scenario. */
+  readonly redSeaOps: boolean;
+}
+
+/** Actions that strike the militias or Iran's forces (not the Houthis). */
+export function strikesMilitiasOrIran(actionId: string): boolean {
+  const target = actionById(actionId)?.effects.strikes?.target;
+  return target === 'militias' || target === 'irgc' || target === 'iran';
+}
+
+const warEnds = { REGIONAL_WAR: { target: 'atWar', meta: { rules: ['O-USA-01'], says: 'is at war with Iran' } } } as const;
+const killed = {
+  US_KILLED: { target: 'vowing', actions: ['countDead'], meta: { rules: ['R-USA-02', 'R-SYS-04', 'T-10'], says: 'vows a strong response to the deaths' } },
+} as const;
+const directAttack = {
+  DIRECT_ATTACK: { target: 'confronting', meta: { rules: ['Q-13', 'R-USA-05'], says: 'weighs a direct answer to Iranian fire' } },
+} as const;
+
+export const us = defineActor<UsContext, ActorEvent>({
+  id: 'us',
+  initial: 'measured',
+  context: { attacksSinceStrike: 0, strikeThreshold: 25, lullResumeThreshold: 2, killed: 0, redSeaOps: false },
+  guards: {
+    strikeDue: ({ context, event }) =>
+      event.type === 'WEEK_END' && context.attacksSinceStrike + event.attacksOnUS >= context.strikeThreshold,
+    attacksResumed: ({ context, event }) => event.type === 'WEEK_END' && event.attacksOnUS >= context.lullResumeThreshold,
+    struckMilitias: ({ event }) => event.type === 'ACTED' && strikesMilitiasOrIran(event.action),
+    largeCampaign: ({ event }) => event.type === 'ACTED' && strikesMilitiasOrIran(event.action) && event.rung >= 7,
+  },
+  updates: {
+    countAttacks: ({ context, event }) =>
+      event.type === 'WEEK_END' ? { attacksSinceStrike: context.attacksSinceStrike + event.attacksOnUS } : {},
+    resetAttacks: () => ({ attacksSinceStrike: 0 }),
+    countDead: ({ context, event }) => (event.type === 'US_KILLED' ? { killed: context.killed + event.killed } : {}),
+  },
+  states: {
+    measured: {
+      meta: {
+        label: 'Measured responses', rules: ['P-07', 'F-13', 'R-USA-06'],
+        recommends: { flag: 'redSeaOps', then: 'us.strike-houthis', otherwise: 'us.warn' },
+      },
+      on: {
+        WEEK_END: [
+          { guard: 'strikeDue', target: 'responding', actions: ['countAttacks'], meta: { rules: ['P-07', 'R-USA-05'], says: 'decides enough attacks have gone unanswered' } },
+          { actions: ['countAttacks'] },
+        ],
+        ACTED: { guard: 'struckMilitias', actions: ['resetAttacks'] },
+        ...killed, ...directAttack, ...warEnds,
+      },
+    },
+    responding: {
+      meta: { label: 'Answering attacks', rules: ['R-USA-05', 'P-07'], recommends: { action: 'us.calibrated-strikes' } },
+      on: {
+        ACTED: { guard: 'struckMilitias', target: 'measured', actions: ['resetAttacks'], meta: { rules: ['P-07'], says: 'returns to measured responses' } },
+        WEEK_END: { actions: ['countAttacks'] },
+        ...killed, ...directAttack, ...warEnds,
+      },
+    },
+    vowing: {
+      meta: { label: 'Vowing retaliation', rules: ['R-USA-02', 'F-09', 'P-06'], recommends: { action: 'us.major-campaign' } },
+      on: {
+        ACTED: { guard: 'largeCampaign', target: 'retaliated', actions: ['resetAttacks'], meta: { rules: ['R-USA-02', 'R-USA-03', 'F-09'], says: 'keeps its vow with a large campaign, sparing Iran' } },
+        US_KILLED: { actions: ['countDead'] },
+        ...directAttack, ...warEnds,
+      },
+    },
+    retaliated: {
+      meta: { label: 'Following up', rules: ['R-USA-01', 'F-10', 'D-07'], recommends: { action: 'us.leadership-strike' } },
+      on: {
+        ACTED: { target: 'preservingLull', meta: { rules: ['R-USA-04', 'D-07'], says: 'moves to protecting the calm' } },
+        ...killed, ...directAttack, ...warEnds,
+      },
+    },
+    preservingLull: {
+      meta: {
+        label: 'Protecting the lull', rules: ['R-USA-04', 'F-11', 'R-USA-06'],
+        recommends: { flag: 'redSeaOps', then: 'us.strike-houthis', otherwise: 'us.hold' },
+      },
+      on: {
+        WEEK_END: { guard: 'attacksResumed', target: 'responding', actions: ['countAttacks'], meta: { rules: ['R-USA-05'], says: 'sees attacks resume and readies a response' } },
+        ACTED: { guard: 'struckMilitias', actions: ['resetAttacks'] },
+        ...killed, ...directAttack, ...warEnds,
+      },
+    },
+    confronting: {
+      meta: { label: 'Confronting Iran', rules: ['Q-13', 'R-USA-08'], recommends: { action: 'us.strike-irgc' } },
+      on: {
+        ACTED: { target: 'preservingLull', meta: { rules: ['R-USA-09'], says: 'steps back to protect what calm is left' } },
+        ...killed, ...warEnds,
+      },
+    },
+    atWar: {
+      meta: { label: 'At war', rules: ['O-USA-01'], recommends: { action: 'us.strike-iran' } },
+    },
+  },
+});

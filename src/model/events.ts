@@ -1,0 +1,47 @@
+/**
+ * What the world tells the actors. Machines never draw random numbers: the engine draws and puts the
+ * draw (and the chance it was compared with) in the payload, so a machine is a deterministic function
+ * of its events (DESIGN.md, "Actors and xstate").
+ */
+import type { DirectiveLevel } from './actions.ts';
+
+export type ActorEvent =
+  /** Iran's guidance for this actor's front reaches it (with the lag the engine drew). */
+  | { readonly type: 'DIRECTIVE'; readonly level: DirectiveLevel; readonly envoys: boolean }
+  /** A militia decides on a halt: complies when `u < chance`. */
+  | { readonly type: 'COMPLIANCE_DRAW'; readonly u: number; readonly chance: number }
+  /** US strikes hit this actor. */
+  | { readonly type: 'STRUCK'; readonly strikes: number; readonly leaderKilled: boolean; readonly grievance: number; readonly capabilityLoss: number }
+  /** An attack killed US personnel. */
+  | { readonly type: 'US_KILLED'; readonly killed: number }
+  /** The side this machine belongs to chose an action. */
+  | { readonly type: 'ACTED'; readonly action: string; readonly rung: number }
+  | { readonly type: 'TRUCE_START' }
+  | { readonly type: 'TRUCE_END' }
+  | { readonly type: 'RAFAH_ASSAULT' }
+  /** The US struck Iranian soil. */
+  | { readonly type: 'HOMELAND_STRUCK' }
+  /** Iranian forces fired on US forces directly. */
+  | { readonly type: 'DIRECT_ATTACK' }
+  /** Houthi arsenal changes (strikes, interdiction, Iranian supply). */
+  | { readonly type: 'CAPACITY'; readonly delta: number }
+  /** Someone backed the withdrawal talks. */
+  | { readonly type: 'TALKS'; readonly delta: number }
+  /** The week's tally, sent to every actor at the end of a turn. */
+  | {
+      readonly type: 'WEEK_END';
+      readonly attacksOnUS: number;
+      readonly attacksIraq: number;
+      readonly houthiAttacks: number;
+      readonly usKilled: number;
+      readonly days: number;
+      readonly grievanceDecay: number;
+      readonly capabilityRecovery: number;
+      readonly withdrawalPerQuietWeek: number;
+      readonly withdrawalPerAttack: number;
+      readonly houthiResupply: number;
+    }
+  | { readonly type: 'REGIONAL_WAR' };
+
+export type ActorEventType = ActorEvent['type'];
+export type EventOf<T extends ActorEventType> = Extract<ActorEvent, { type: T }>;

@@ -1,0 +1,43 @@
+/**
+ * The escalation ladder. Every action of either side carries a rung; the world's rung at the end of a
+ * turn is the highest rung anything reached in that turn. Reaching REGIONAL_WAR ends the game.
+ *
+ * The rungs follow DESIGN.md's ladder; the anchors name where the 2023–24 record touched each rung
+ * (R-USA-01 lists the rungs the US actually used and the one it did not: strikes on Iran).
+ */
+export interface Rung {
+  readonly level: number;
+  readonly id: string;
+  readonly name: string;
+  readonly meaning: string;
+  readonly cites: readonly string[];
+}
+
+export const RUNGS: readonly Rung[] = [
+  { level: 0, id: 'accommodation', name: 'Accommodation', meaning: 'Talks, concessions, standing fronts down', cites: ['R-USA-07', 'R-IRN-08'] },
+  { level: 1, id: 'verbal', name: 'Verbal signals', meaning: 'Warnings, vows and public threats; cheap talk', cites: ['R-IRN-09', 'R-USA-05'] },
+  { level: 2, id: 'show-of-force', name: 'Show of force', meaning: 'Deployments and visible readiness', cites: ['R-USA-04'] },
+  { level: 3, id: 'sanctions', name: 'Sanctions & interdiction', meaning: 'Economic pressure, seizing arms, arming proxies', cites: ['R-HOU-06', 'E-09'] },
+  { level: 4, id: 'harassment', name: 'Harassment', meaning: 'Proxy rocket and drone attacks, mostly without casualties', cites: ['R-MIL-01', 'R-SYR-01'] },
+  { level: 5, id: 'calibrated-strikes', name: 'Calibrated strikes', meaning: 'Limited retaliatory strikes on proxy sites or launchers', cites: ['R-USA-06', 'P-07'] },
+  { level: 6, id: 'lethal-targeted', name: 'Lethal targeted action', meaning: 'Killing commanders; attacks that kill troops', cites: ['F-10', 'F-06'] },
+  { level: 7, id: 'large-campaign', name: 'Large campaign', meaning: 'Dozens of strikes across several countries in days', cites: ['F-09', 'R-USA-02'] },
+  { level: 8, id: 'direct-clash', name: 'Direct clash', meaning: 'US and Iranian forces fire on each other directly', cites: ['R-IRN-15', 'R-USA-09'] },
+  { level: 9, id: 'homeland-strikes', name: 'Strikes on homelands', meaning: 'Strikes inside Iran, or from Iran at US bases', cites: ['R-USA-03', 'Q-15'] },
+  { level: 10, id: 'regional-war', name: 'Regional war', meaning: 'Open US–Iran war across the region; the game ends', cites: ['O-USA-01', 'O-IRN-02'] },
+];
+
+export const MIN_RUNG = 0;
+export const MAX_RUNG = RUNGS.length - 1;
+export const REGIONAL_WAR = MAX_RUNG;
+/** Rung at or above which an action is a direct US–Iran exchange (R-USA-03, R-IRN-15). */
+export const DIRECT_CLASH = 8;
+
+export function rungName(level: number): string {
+  const rung = RUNGS[clampRung(level)];
+  return rung ? rung.name : String(level);
+}
+
+export function clampRung(level: number): number {
+  return Math.max(MIN_RUNG, Math.min(MAX_RUNG, Math.round(level)));
+}

@@ -1,0 +1,133 @@
+/**
+ * Loading scenarios: YAML in, a validated `Scenario` out, or a `ScenarioError` whose every issue reads
+ * `file:line:col path: message`, located on the YAML node at fault (or its nearest existing parent).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { ScenarioSchema, type Scenario } from './schema.ts';
+
+export interface ScenarioIssue {
+  readonly file: string;
+  readonly line: number;
+  readonly col: number;
+  readonly path: string;
+  readonly message: string;
+}
+
+export class ScenarioError extends Error {
+  override readonly name = 'ScenarioError';
+  constructor(readonly issues: readonly ScenarioIssue[]) {
+    super(issues.map(formatIssue).join('\n'));
+  }
+}
+
+export function formatIssue(i: ScenarioIssue): string {
+  return `${i.file}:${i.line}:${i.col} ${i.path || '(document)'}: ${i.message}`;
+}
+
+export const SCENARIO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../scenarios');
+
+type PathKey = string | number;
+
+function formatPath(path: readonly PathKey[]): string {
+  let out = '';
+  for (const k of path) out += typeof k === 'number' ? `[${k}]` : out === '' ? k : `.${k}`;
+  return out;
+}
+
+/** The offset of the node at `path`, or of the nearest ancestor that exists. */
+function locate(doc: Document, path: readonly PathKey[], unknownKey?: string): number {
+  const keys = [...path];
+  for (;;) {
+    const node = keys.length === 0 ? doc.contents : doc.getIn(keys, true);
+    if (node && typeof node === 'object' && 'range' in node && Array.isArray(node.range)) {
+      if (unknownKey !== undefined && isMap(node)) {
+        const pair = node.items.find((it) => isScalar(it.key) && String(it.key.value) === unknownKey);
+        if (pair && isScalar(pair.key) && pair.key.range) return pair.key.range[0];
+      }
+      return node.range[0] as number;
+    }
+    if (keys.length === 0) return 0;
+    keys.pop();
+  }
+}
+
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) out[key] = canonical((value as Record<string, unknown>)[key]);
+    return out;
+  }
+  return value;
+}
+
+export function hashScenario(doc: z.output<typeof ScenarioSchema>): string {
+  return createHash('sha256').update(JSON.stringify(canonical(doc))).digest('hex').slice(0, 16);
+}
+
+export function parseScenario(text: string, file: string): Scenario {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number) => lc.linePos(offset);
+  if (doc.errors.length > 0) {
+    throw new ScenarioError(doc.errors.map((e) => {
+      const pos = e.linePos?.[0] ?? at(e.pos[0]);
+      return { file, line: pos.line, col: pos.col, path: '', message: `YAML: ${e.message.split('\n')[0]}` };
+    }));
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 50 });
+  } catch (err) {
+    throw new ScenarioError([{ file, line: 1, col: 1, path: '', message: `YAML: ${(err as Error).message}` }]);
+  }
+  const result = ScenarioSchema.safeParse(data);
+  if (!result.success) {
+    throw new ScenarioError(result.error.issues.map((issue) => {
+      const path = issue.path.filter((k): k is PathKey => typeof k === 'string' || typeof k === 'number');
+      const unknown = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+      const pos = at(locate(doc, path, unknown));
+      const shownPath = unknown !== undefined ? formatPath([...path, unknown]) : formatPath(path);
+      return { file, line: pos.line, col: pos.col, path: shownPath, message: issue.message };
+    }));
+  }
+  return { ...result.data, hash: hashScenario(result.data) };
+}
+
+export function loadScenarioFile(path: string): Scenario {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new ScenarioError([{ file: path, line: 1, col: 1, path: '', message: code === 'ENOENT' ? 'no such file' : `cannot read: ${code ?? String(err)}` }]);
+  }
+  return parseScenario(text, path);
+}
+
+/** The IDs of the shipped scenarios, from `scenarios/*.yaml`. */
+export function listScenarioIds(dir = SCENARIO_DIR): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .map((f) => basename(f).replace(/\.ya?ml$/, ''))
+    .sort();
+}
+
+/** A shipped scenario by ID, or a file by path. */
+export function loadScenario(idOrPath: string, dir = SCENARIO_DIR): Scenario {
+  const looksLikePath = /[\\/]/.test(idOrPath) || /\.ya?ml$/.test(idOrPath);
+  if (looksLikePath || existsSync(idOrPath)) return loadScenarioFile(idOrPath);
+  const file = join(dir, `${idOrPath}.yaml`);
+  if (!existsSync(file)) {
+    throw new ScenarioError([{
+      file: idOrPath, line: 1, col: 1, path: '',
+      message: `no scenario with that ID; shipped scenarios: ${listScenarioIds(dir).join(', ')}`,
+    }]);
+  }
+  return loadScenarioFile(file);
+}

@@ -1,0 +1,172 @@
+/**
+ * The scenario format. A scenario names its window (start, turn length, horizon), where each actor
+ * stands at the start, parameter overrides, scheduled injects (a truce, a Rafah decision window) and, for
+ * historical scenarios, what actually happened. docs/scenarios.md describes it for authors;
+ * `scenarios/scenario.schema.json` is generated from this schema for editor completion.
+ */
+import { z } from 'zod';
+import { ACTORS, ACTOR_IDS, type ActorId } from '../model/actors/index.ts';
+import { FRONTS } from '../model/actions.ts';
+import { PARAM_SPECS, isParamId } from '../model/params.ts';
+import { MAX_RUNG } from '../model/ladder.ts';
+
+export const SCENARIO_FORMAT = 'brink.scenario/1';
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export const IsoDate = z
+  .string()
+  .regex(ISO_DATE, 'must be a date written YYYY-MM-DD')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'is not a real calendar date');
+
+const FactId = z.string().regex(/^[A-Z]{1,2}(-[A-Z]{3})?-\d{2}$/, 'must be a fact ID such as F-01 or R-IRN-05');
+const Cites = z.array(FactId).default([]);
+
+const Provenance = {
+  note: z.string().min(1).describe('What the inject stands for, in a line'),
+  cites: Cites.describe('Fact IDs behind the inject'),
+  assumption: z.string().min(1).optional().describe('Why, where the evidence is silent (e.g. unknown dates)'),
+};
+
+export const TruceInject = z
+  .object({
+    kind: z.literal('truce'),
+    id: z.string().min(1),
+    from: IsoDate.describe('First day of the truce'),
+    to: IsoDate.describe('Last day of the truce'),
+    ...Provenance,
+  })
+  .strict();
+
+export const RafahWindowInject = z
+  .object({
+    kind: z.literal('rafah-window'),
+    id: z.string().min(1),
+    from: IsoDate.describe('First day Israel may assault Rafah'),
+    to: IsoDate.describe('Last day of the decision window'),
+    chancePerTurn: z.number().min(0).max(1).describe('Chance each turn in the window that the assault begins'),
+    ...Provenance,
+  })
+  .strict();
+
+export const Inject = z.discriminatedUnion('kind', [TruceInject, RafahWindowInject]);
+export type Inject = z.infer<typeof Inject>;
+
+const ContextValue = z.union([z.number(), z.boolean(), z.string()]);
+export const ActorStart = z
+  .object({
+    state: z.string().optional().describe('The posture the actor starts in (a state of its machine)'),
+    context: z.record(z.string(), ContextValue).optional().describe('Starting values of the actor\'s memory'),
+  })
+  .strict();
+
+const DirectiveLevel = z.enum(['halt', 'reduce', 'sustain', 'surge']);
+const DirectiveSchema = z.object(Object.fromEntries(FRONTS.map((f) => [f, DirectiveLevel])) as Record<(typeof FRONTS)[number], typeof DirectiveLevel>).strict();
+
+const unit = () => z.number().min(0).max(1);
+
+export const WorldStart = z
+  .object({
+    rung: z.number().int().min(0).max(MAX_RUNG - 1).default(4),
+    deterrence: unit().default(0),
+    usDomesticPressure: unit().default(0),
+    iranWarFear: unit().default(0),
+    axisGains: unit().default(0),
+    shippingDisruption: unit().default(0),
+    usKilledBefore: z.number().int().min(0).default(0).describe('US deaths before the scenario starts'),
+    directive: DirectiveSchema.default({ iraq: 'sustain', syria: 'sustain', lebanon: 'sustain', yemen: 'sustain' }),
+  })
+  .strict();
+
+export const ActualEvent = z.object({ date: IsoDate, text: z.string().min(1), cites: Cites }).strict();
+
+export const Actual = z
+  .object({
+    summary: z.string().min(1),
+    events: z.array(ActualEvent).default([]),
+  })
+  .strict();
+
+const actorStarts = Object.fromEntries(ACTOR_IDS.map((id) => [id, ActorStart.optional()])) as Record<ActorId, z.ZodOptional<typeof ActorStart>>;
+
+export const ScenarioSchema = z
+  .object({
+    schema: z.literal(SCENARIO_FORMAT).describe('Format version'),
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
+    title: z.string().min(1),
+    briefing: z.string().min(1).describe('One paragraph for the player'),
+    historical: z.boolean().describe('Whether the scenario replays the record (and carries `actual`)'),
+    start: IsoDate,
+    daysPerTurn: z.number().int().min(1).max(31).default(7),
+    turns: z.number().int().min(1).max(104),
+    gazaWarStart: IsoDate.default('2023-10-07').describe('T-03: the war whose length raises risk (R-SYS-01)'),
+    actors: z.object(actorStarts).strict().default({}),
+    world: WorldStart.default(WorldStart.parse({})),
+    params: z.record(z.string(), z.number()).default({}),
+    injects: z.array(Inject).default([]),
+    defaults: z
+      .object({ usPolicy: z.string().optional(), iranPolicy: z.string().optional() })
+      .strict()
+      .default({}),
+    actual: Actual.optional(),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    for (const [id, value] of Object.entries(s.params)) {
+      if (!isParamId(id)) {
+        ctx.addIssue({ code: 'custom', path: ['params', id], message: `unknown parameter '${id}'` });
+        continue;
+      }
+      const spec = PARAM_SPECS[id];
+      if (value < spec.min || value > spec.max) {
+        ctx.addIssue({ code: 'custom', path: ['params', id], message: `must be between ${spec.min} and ${spec.max} (${spec.unit})` });
+      }
+    }
+    for (const id of ACTOR_IDS) {
+      const start = s.actors[id];
+      if (!start) continue;
+      const def = ACTORS[id];
+      if (start.state !== undefined && !def.stateIds.includes(start.state)) {
+        ctx.addIssue({ code: 'custom', path: ['actors', id, 'state'], message: `'${start.state}' is not a posture of ${id}; expected one of ${def.stateIds.join(', ')}` });
+      }
+      const defaults = def.spec.context as unknown as Record<string, unknown>;
+      for (const [key, value] of Object.entries(start.context ?? {})) {
+        if (!(key in defaults)) {
+          ctx.addIssue({ code: 'custom', path: ['actors', id, 'context', key], message: `${id} has no '${key}'; expected one of ${Object.keys(defaults).join(', ')}` });
+        } else if (typeof defaults[key] !== typeof value) {
+          ctx.addIssue({ code: 'custom', path: ['actors', id, 'context', key], message: `must be a ${typeof defaults[key]}` });
+        }
+      }
+    }
+    const end = addDays(s.start, s.daysPerTurn * s.turns - 1);
+    s.injects.forEach((inj, i) => {
+      if (inj.to < inj.from) ctx.addIssue({ code: 'custom', path: ['injects', i, 'to'], message: 'ends before it begins' });
+      if (inj.from < s.start || inj.from > end) {
+        ctx.addIssue({ code: 'custom', path: ['injects', i, 'from'], message: `must fall inside the scenario (${s.start} to ${end})` });
+      }
+    });
+    if (s.historical && !s.actual) {
+      ctx.addIssue({ code: 'custom', path: ['actual'], message: 'a historical scenario must say what actually happened' });
+    }
+  });
+
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+export type ScenarioDoc = z.output<typeof ScenarioSchema>;
+
+/** A scenario as the engine takes it: validated, plus the hash of its canonical form. */
+export interface Scenario extends ScenarioDoc {
+  readonly hash: string;
+}
+
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function daysBetween(fromIso: string, toIso: string): number {
+  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
+}
