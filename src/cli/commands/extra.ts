@@ -3,3 +3,4 @@
  * (Kept as one list so `main` stays the same as commands are added.)
  */
 export {};
+import './schema.ts';

@@ -31,8 +31,10 @@ export const houthis = defineActor<HouthiContext, ActorEvent>({
   updates: {
     arsenal: ({ context, event }) =>
       event.type === 'CAPACITY' ? { capacity: clamp(context.capacity + event.delta, context.capacityFloor, CAPACITY_CEILING) } : {},
+    // Routine supply rebuilds what strikes destroyed, up to the starting arsenal; only a deliberate
+    // step-up in Iranian transfers (CAPACITY from iran.arm-houthis) takes it beyond.
     resupply: ({ context, event }) =>
-      event.type === 'WEEK_END' ? { capacity: clamp(context.capacity + event.houthiResupply, context.capacityFloor, CAPACITY_CEILING) } : {},
+      event.type === 'WEEK_END' && context.capacity < 1 ? { capacity: Math.min(1, context.capacity + event.houthiResupply) } : {},
     rafahOn: () => ({ rafah: true }),
     hearIran: ({ event }) => (event.type === 'DIRECTIVE' ? { urged: event.level === 'surge' } : {}),
   },

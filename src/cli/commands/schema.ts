@@ -1,0 +1,18 @@
+/** `brink scenarios schema`: print (or write) the JSON Schema for scenario files. */
+import { writeFileSync } from 'node:fs';
+import { scenarioJsonSchemaText } from '../../scenario/json-schema.ts';
+import { addCommand } from '../main.ts';
+
+addCommand((program, io) => {
+  const scenarios = program.commands.find((c) => c.name() === 'scenarios');
+  if (!scenarios) return;
+  scenarios
+    .command('schema')
+    .description('the JSON Schema of scenario files, for editor autocompletion')
+    .option('--out <file>', 'write it to a file instead of stdout')
+    .action((opts: { out?: string }) => {
+      const text = scenarioJsonSchemaText();
+      if (opts.out) writeFileSync(opts.out, text);
+      else io.out(text);
+    });
+});

@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ACTORS, ACTOR_IDS } from '../../src/model/actors/index.ts';
+import type { ActorEvent } from '../../src/model/events.ts';
+import type { ActorDefinition } from '../../src/model/runtime.ts';
+import { defineActor } from '../../src/model/runtime.ts';
+import { ACTIONS } from '../../src/model/actions.ts';
+
+const unit = fc.double({ min: 0, max: 1, noNaN: true });
+const level = fc.constantFrom('halt', 'reduce', 'sustain', 'surge') as fc.Arbitrary<'halt' | 'reduce' | 'sustain' | 'surge'>;
+
+/** Every event the world can send, with arbitrary payloads. */
+const eventArb: fc.Arbitrary<ActorEvent> = fc.oneof(
+  fc.record({ type: fc.constant('DIRECTIVE' as const), level, envoys: fc.boolean() }),
+  fc.record({ type: fc.constant('COMPLIANCE_DRAW' as const), u: unit, chance: unit }),
+  fc.record({ type: fc.constant('STRUCK' as const), strikes: fc.nat(40), leaderKilled: fc.boolean(), grievance: unit, capabilityLoss: unit }),
+  fc.record({ type: fc.constant('US_KILLED' as const), killed: fc.integer({ min: 1, max: 10 }) }),
+  fc.constantFrom(...ACTIONS).map((a) => ({ type: 'ACTED' as const, action: a.id, rung: a.rung })),
+  fc.constantFrom(
+    { type: 'TRUCE_START' as const }, { type: 'TRUCE_END' as const }, { type: 'RAFAH_ASSAULT' as const },
+    { type: 'HOMELAND_STRUCK' as const }, { type: 'DIRECT_ATTACK' as const }, { type: 'REGIONAL_WAR' as const },
+  ),
+  fc.record({ type: fc.constant('CAPACITY' as const), delta: fc.double({ min: -1, max: 1, noNaN: true }) }),
+  fc.record({ type: fc.constant('TALKS' as const), delta: unit }),
+  fc.record({
+    type: fc.constant('WEEK_END' as const), attacksOnUS: fc.nat(30), attacksIraq: fc.nat(20), houthiAttacks: fc.nat(10),
+    usKilled: fc.nat(5), days: fc.constant(7), grievanceDecay: unit, capabilityRecovery: unit, withdrawalPerQuietWeek: unit,
+    withdrawalPerAttack: unit, houthiResupply: unit,
+  }),
+);
+
+describe('actor runtime', () => {
+  for (const id of ACTOR_IDS) {
+    const def = ACTORS[id] as unknown as ActorDefinition<object, ActorEvent>;
+    it(`${id}: the compiled executor agrees with xstate's transition() on any event sequence`, () => {
+      fc.assert(
+        fc.property(fc.constantFrom(...def.stateIds), fc.array(eventArb, { maxLength: 40 }), (start, events) => {
+          let fast = def.initial(undefined, start);
+          let ref = def.initial(undefined, start);
+          for (const e of events) {
+            fast = def.send(fast, e).snapshot;
+            ref = def.sendWithXstate(ref, e);
+            expect(fast.value).toBe(ref.value);
+            expect(fast.context).toEqual(ref.context);
+          }
+        }),
+        { numRuns: 150 },
+      );
+    });
+  }
+
+  it('every state of every actor is reachable in the definition and has a label and rules', () => {
+    for (const id of ACTOR_IDS) {
+      const def = ACTORS[id] as unknown as ActorDefinition<object, ActorEvent>;
+      for (const s of def.stateIds) {
+        const meta = def.meta(s);
+        expect(meta.label.length).toBeGreaterThan(0);
+        expect(meta.rules.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('the playable sides recommend an action in every posture (the historical bot needs one)', () => {
+    for (const id of ['us', 'iran'] as const) {
+      const def = ACTORS[id] as unknown as ActorDefinition<object, ActorEvent>;
+      for (const s of def.stateIds) expect(def.meta(s).recommends, `${id}.${s}`).toBeDefined();
+    }
+  });
+
+  it('rejects a definition that names an unknown guard, action or target', () => {
+    const base = { id: 't', initial: 'a', context: { n: 0 }, guards: {}, updates: { inc: () => ({}) } };
+    expect(() => defineActor({ ...base, states: { a: { meta: { label: 'A', rules: [] }, on: { GO: { target: 'b' } } } } }))
+      .toThrow(/unknown state 'b'/);
+    expect(() => defineActor({ ...base, states: { a: { meta: { label: 'A', rules: [] }, on: { GO: { guard: 'nope' } } } } }))
+      .toThrow(/unknown guard 'nope'/);
+    expect(() => defineActor({ ...base, states: { a: { meta: { label: 'A', rules: [] }, on: { GO: { actions: ['missing'] } } } } }))
+      .toThrow(/unknown action 'missing'/);
+  });
+});

@@ -1,0 +1,134 @@
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { formatIssue, listScenarioIds, loadScenario, parseScenario, ScenarioError, SCENARIO_DIR } from '../../src/scenario/loader.ts';
+import { scenarioJsonSchemaText } from '../../src/scenario/json-schema.ts';
+import { SHIPPED } from '../helpers/fixtures.ts';
+
+const base = readFileSync(`${SCENARIO_DIR}/tower-22.yaml`, 'utf8');
+
+function issuesOf(text: string, file = 'x.yaml') {
+  try {
+    parseScenario(text, file);
+  } catch (e) {
+    if (e instanceof ScenarioError) return e.issues;
+    throw e;
+  }
+  return [];
+}
+
+describe('scenario loader', () => {
+  it('loads every shipped scenario, historical ones with what actually happened', () => {
+    expect(listScenarioIds()).toEqual([...SHIPPED].sort());
+    for (const id of SHIPPED) {
+      const s = loadScenario(id);
+      expect(s.id).toBe(id);
+      expect(s.hash).toMatch(/^[0-9a-f]{16}$/);
+      if (s.historical) expect(s.actual?.summary.length).toBeGreaterThan(20);
+    }
+    expect(loadScenario('october-2023').injects.map((i) => i.kind)).toContain('truce');
+    expect(loadScenario('rafah').injects.map((i) => i.kind)).toContain('rafah-window');
+  });
+
+  it('the hash follows the content, not the formatting', () => {
+    const a = parseScenario(base, 'a.yaml');
+    const b = parseScenario(`# a comment\n${base.replace('turns: 4', 'turns:   4')}`, 'b.yaml');
+    const c = parseScenario(base.replace('turns: 4', 'turns: 5'), 'c.yaml');
+    expect(b.hash).toBe(a.hash);
+    expect(c.hash).not.toBe(a.hash);
+  });
+
+  it('locates a wrong value at its line and column, with the field path', () => {
+    const text = base.replace('turns: 4', 'turns: -3');
+    const line = text.split('\n').findIndex((l) => l.startsWith('turns:')) + 1;
+    const [issue] = issuesOf(text, 'bad.yaml');
+    expect(issue).toMatchObject({ file: 'bad.yaml', line, col: 8, path: 'turns' });
+    expect(formatIssue(issue!)).toMatch(new RegExp(`^bad\\.yaml:${line}:8 turns: `));
+  });
+
+  it('locates an unknown key on the key itself', () => {
+    const text = base.replace('daysPerTurn: 7', 'daysPerTurn: 7\ndaysPerTurm: 8');
+    const line = text.split('\n').findIndex((l) => l.startsWith('daysPerTurm')) + 1;
+    const issues = issuesOf(text);
+    expect(issues.some((i) => i.line === line && i.col === 1 && i.path === 'daysPerTurm')).toBe(true);
+  });
+
+  it('names unknown parameters, postures and context fields', () => {
+    const text = base
+      .replace('world:\n', 'params:\n  militiaAttackRat: 2\n  fatalityPerAttack: 3\nworld:\n')
+      .replace('state: braking', 'state: furious');
+    const messages = issuesOf(text).map(formatIssue).join('\n');
+    expect(messages).toMatch(/params\.militiaAttackRat: unknown parameter/);
+    expect(messages).toMatch(/params\.fatalityPerAttack: must be between 0 and 1/);
+    expect(messages).toMatch(/actors\.iran\.state: 'furious' is not a posture of iran/);
+  });
+
+  it('reports YAML syntax errors with a location', () => {
+    const [issue] = issuesOf('schema: brink.scenario/1\nid: [unclosed\n', 'syntax.yaml');
+    expect(issue!.file).toBe('syntax.yaml');
+    expect(issue!.line).toBeGreaterThanOrEqual(2);
+    expect(issue!.message).toMatch(/^YAML:/);
+  });
+
+  it('checks injects fall inside the scenario and run forwards', () => {
+    const text = readFileSync(`${SCENARIO_DIR}/october-2023.yaml`, 'utf8').replace('to: "2023-11-30"', 'to: "2023-11-01"');
+    expect(issuesOf(text).map(formatIssue).join('\n')).toMatch(/injects\[0\]\.to: ends before it begins/);
+  });
+
+  it('fuzzed scenario files either load or give located errors, never a crash', () => {
+    const lines = base.split('\n');
+    const mutation = fc.oneof(
+      fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant('dup' as const), at: fc.nat() }),
+      fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), text: fc.string({ maxLength: 30 }) }),
+      fc.record({ kind: fc.constant('chars' as const), at: fc.nat(), text: fc.constantFrom(':', '- ', '[', '{', '"', '&a', '*a', '\t', '!!int ', '~', '0x', '-1e9') }),
+    );
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 5 }), (muts) => {
+        const l = [...lines];
+        for (const m of muts) {
+          const i = m.at % l.length;
+          if (m.kind === 'delete') l.splice(i, 1);
+          else if (m.kind === 'dup') l.splice(i, 0, l[i]!);
+          else if (m.kind === 'replace') l[i] = m.text;
+          else l[i] = `${l[i]!.slice(0, 6)}${m.text}${l[i]!.slice(6)}`;
+        }
+        const text = l.join('\n');
+        try {
+          const s = parseScenario(text, 'fuzz.yaml');
+          expect(s.turns).toBeGreaterThan(0);
+        } catch (e) {
+          expect(e).toBeInstanceOf(ScenarioError);
+          for (const issue of (e as ScenarioError).issues) {
+            expect(issue.file).toBe('fuzz.yaml');
+            expect(issue.line).toBeGreaterThanOrEqual(1);
+            expect(issue.col).toBeGreaterThanOrEqual(1);
+            expect(issue.message.length).toBeGreaterThan(0);
+          }
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('fuzzed arbitrary text never crashes the loader', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 200 }), (text) => {
+        try {
+          parseScenario(text, 'any.yaml');
+        } catch (e) {
+          expect(e).toBeInstanceOf(ScenarioError);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('an unknown scenario ID lists the shipped ones', () => {
+    expect(() => loadScenario('no-such')).toThrow(/shipped scenarios: october-2023, rafah, red-sea, tower-22/);
+  });
+
+  it('the committed JSON Schema matches the zod schema it is generated from', () => {
+    expect(readFileSync(`${SCENARIO_DIR}/scenario.schema.json`, 'utf8')).toBe(scenarioJsonSchemaText());
+  });
+});
