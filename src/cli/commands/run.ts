@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import { outcome } from '../../engine/outcome.ts';
 import { playGame } from '../../policies/play.ts';
 import { parsePolicy, parseSeed, scenarioFrom } from '../options.ts';
-import { formatHeader, formatOutcome, formatTurn } from '../format.ts';
+import { formatHeader, formatTurn } from '../format.ts';
+import { buildDebrief, formatDebrief } from '../../debrief/debrief.ts';
 import type { GameState } from '../../engine/state.ts';
 
 export const RUN_FORMAT = 'brink.run/1';
@@ -53,6 +54,6 @@ export function registerRun(program: Command, out: (s: string) => void): void {
           out(formatTurn(state.history[state.history.length - 1]!, events));
         },
       });
-      out(formatOutcome(outcome(final)));
+      out(formatDebrief(buildDebrief(final, scenario)));
     });
 }

@@ -1,0 +1,97 @@
+/**
+ * The causal chain behind one event of the log: who moved, what set it off (the event just before it
+ * that it answers), the rules it applied (with the fact titles from seeds/), the state it moved from and
+ * to, and the chance that decided it ("a 0.6 % chance came up (draw 0.0031)").
+ */
+import { ACTORS, ACTOR_NAMES, type ActorId } from '../model/actors/index.ts';
+import { actionById } from '../model/actions.ts';
+import { factById } from '../model/evidence.ts';
+import { rungName } from '../model/ladder.ts';
+import type { DrawRecord, GameEvent, GameState } from '../engine/state.ts';
+import { actionIdOfEvent } from './concepts.ts';
+
+/** "0.6 %", "82 %", "0.05 %": enough digits to say how unlikely a chance was. */
+export function percent(p: number): string {
+  const pct = p * 100;
+  if (pct >= 10 || Number.isInteger(pct)) return `${Math.round(pct)} %`;
+  if (pct >= 1) return `${pct.toFixed(1)} %`;
+  return `${pct.toPrecision(1)} %`;
+}
+
+/** An event happens when the draw falls under its chance (the engine's convention: u < p). */
+export function describeDraw(d: DrawRecord): string {
+  const came = d.u < d.p;
+  return `a ${percent(d.p)} chance ${came ? 'came up' : 'did not come up'} (draw ${d.u.toFixed(4)}${came ? '' : ` ≥ ${d.p.toFixed(4)}`})`;
+}
+
+export function ruleWithTitle(id: string): string {
+  const f = factById(id);
+  return f ? `${id} ${f.title}` : id;
+}
+
+function postureLabel(actor: ActorId, value: string): string {
+  try {
+    return ACTORS[actor].meta(value).label;
+  } catch {
+    return value;
+  }
+}
+
+const TRIGGER_KINDS: ReadonlySet<GameEvent['kind']> = new Set(['action', 'directive', 'fatal', 'inject', 'compliance', 'strike', 'war']);
+
+/**
+ * What set the event off. The engine logs a cause before the reactions it provokes (a directive is logged,
+ * then delivered; an action is logged, then its strikes land), so the trigger is the nearest earlier event of
+ * the same turn, from another actor or addressed to this one, of a kind that can cause something.
+ */
+export function triggerOf(state: GameState, index: number): GameEvent | undefined {
+  const e = state.log[index]!;
+  if (e.kind === 'action' || e.kind === 'inject') return undefined;
+  for (let i = index - 1; i >= 0 && i >= index - 12; i--) {
+    const c = state.log[i]!;
+    if (c.turn !== e.turn) break;
+    if (!TRIGGER_KINDS.has(c.kind)) continue;
+    if (c.kind === 'directive' && c.actor === e.actor) return c;
+    if (c.actor !== e.actor) return c;
+  }
+  return undefined;
+}
+
+/** Why a side chose its action: what it had just seen (the turn before). */
+function actionContext(state: GameState, e: GameEvent): string | undefined {
+  const prev = e.turn > 0 ? state.history[e.turn - 1] : undefined;
+  if (!prev) return undefined;
+  const parts = [`${prev.attacksOnUS} attack${prev.attacksOnUS === 1 ? '' : 's'} on US forces the week before`];
+  if (prev.usKilled > 0) parts.push(`${prev.usKilled} US killed`);
+  parts.push(`deterrence ${prev.deterrence.toFixed(2)}`);
+  if (e.actor === 'us') parts.push(`US domestic pressure ${prev.usDomesticPressure.toFixed(2)}`);
+  if (e.actor === 'iran') parts.push(`Iran's fear of war ${prev.iranWarFear.toFixed(2)}`);
+  return `seen: ${parts.join(', ')}`;
+}
+
+export function causalChain(state: GameState, index: number): string[] {
+  const e = state.log[index]!;
+  const chain: string[] = [];
+  const who = e.actor === 'world' ? 'The world' : ACTOR_NAMES[e.actor];
+  const actionId = actionIdOfEvent(e, state);
+  const action = actionId ? actionById(actionId) : undefined;
+  chain.push(action ? `${who} chose "${action.label}" (rung ${action.rung}, ${rungName(action.rung)})` : `${who}: ${e.text}`);
+  if (action) {
+    const ctx = actionContext(state, e);
+    if (ctx) chain.push(ctx);
+  }
+  const trigger = triggerOf(state, index);
+  if (trigger) chain.push(`set off by: ${trigger.text}`);
+  if (e.kind === 'fatal') {
+    const rec = state.history[e.turn];
+    if (rec) chain.push(`one of ${rec.attacksOnUS} attack${rec.attacksOnUS === 1 ? '' : 's'} on US forces that turn`);
+  }
+  const rules = e.rules.filter((r) => !r.startsWith('T-')).slice(0, 3);
+  if (rules.length > 0) chain.push(`rule: ${rules.map(ruleWithTitle).join('; ')}`);
+  if (e.posture && e.actor !== 'world') {
+    chain.push(`posture: ${postureLabel(e.actor, e.posture.from)} → ${postureLabel(e.actor, e.posture.to)}`);
+  }
+  if (e.rung) chain.push(`ladder: ${rungName(e.rung.from)} → ${rungName(e.rung.to)}`);
+  if (e.draw) chain.push(`chance: ${describeDraw(e.draw)}`);
+  return chain;
+}

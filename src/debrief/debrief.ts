@@ -1,0 +1,153 @@
+/**
+ * The debrief: what a player, or a class, reads when a game ends (and what `run` and `replay` print).
+ * It is built from the game's own record only (the event log, the per-turn history, the outcome), so
+ * every sentence names something that happened in this game: turning points with their causal chains,
+ * the deterrence concepts at work and where, the comparison with the record for historical scenarios,
+ * and discussion questions drawn from the events.
+ */
+import { outcome, type Outcome, type ScoreLine, type Verdict } from '../engine/outcome.ts';
+import type { GameState } from '../engine/state.ts';
+import type { Side } from '../model/actions.ts';
+import { rungName } from '../model/ladder.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { causalChain } from './chain.ts';
+import { compare, type Comparison } from './comparison.ts';
+import { CONCEPTS, conceptsOfEvent, historyConcepts, type ConceptId } from './concepts.ts';
+import { discussionQuestions } from './questions.ts';
+
+export interface DebriefTurningPoint {
+  readonly turn: number;
+  readonly date: string;
+  readonly text: string;
+  readonly chain: readonly string[];
+  readonly concepts: readonly ConceptId[];
+}
+
+export interface DebriefConcept {
+  readonly id: ConceptId;
+  readonly name: string;
+  readonly explanation: string;
+  /** Turns (0-based) where the concept was at work in this game. */
+  readonly turns: readonly number[];
+}
+
+export interface TimelineRow {
+  readonly turn: number;
+  readonly date: string;
+  readonly rung: number;
+  readonly attacksOnUS: number;
+  readonly houthiAttacks: number;
+  readonly usKilled: number;
+}
+
+export interface Debrief {
+  readonly scenario: { readonly id: string; readonly title: string; readonly seed: string };
+  readonly final: boolean;
+  readonly verdict: Verdict;
+  readonly scores: Readonly<Record<Side, number>>;
+  readonly breakdown: Readonly<Record<Side, readonly ScoreLine[]>>;
+  readonly totals: Outcome['totals'];
+  readonly peakRung: number;
+  readonly turningPoints: readonly DebriefTurningPoint[];
+  readonly concepts: readonly DebriefConcept[];
+  readonly timeline: readonly TimelineRow[];
+  readonly comparison?: Comparison;
+  readonly questions: readonly string[];
+}
+
+/** Turning points: the events outcome() ranks highest, located in the log so their chains can be traced. */
+function turningPoints(state: GameState, o: Outcome): DebriefTurningPoint[] {
+  const used = new Set<number>();
+  const out: DebriefTurningPoint[] = [];
+  for (const tp of o.turningPoints) {
+    const index = state.log.findIndex((e, i) => !used.has(i) && e.turn === tp.turn && e.text === tp.text && e.weight === tp.weight);
+    if (index < 0) continue; // outcome() reads the same log, so this cannot happen; skip rather than invent
+    used.add(index);
+    const e = state.log[index]!;
+    out.push({
+      turn: tp.turn, date: tp.date, text: tp.text, chain: causalChain(state, index), concepts: conceptsOfEvent(e, state),
+    });
+  }
+  return out;
+}
+
+function concepts(state: GameState): DebriefConcept[] {
+  const turns = new Map<ConceptId, Set<number>>();
+  const add = (id: ConceptId, turn: number) => {
+    const s = turns.get(id) ?? new Set<number>();
+    s.add(turn);
+    turns.set(id, s);
+  };
+  // Only events that mattered (weight ≥ 4: postures, strikes, deaths, compliance, war) count, so a routine
+  // log line does not claim a concept.
+  for (const e of state.log) if (e.weight >= 4 || e.kind === 'action') for (const c of conceptsOfEvent(e, state)) add(c, e.turn);
+  for (const [id, list] of historyConcepts(state)) for (const t of list) add(id, t);
+  return CONCEPTS.filter((c) => turns.has(c.id)).map((c) => ({
+    id: c.id, name: c.name, explanation: c.explanation, turns: [...turns.get(c.id)!].sort((a, b) => a - b),
+  }));
+}
+
+export function buildDebrief(state: GameState, scenario: Scenario): Debrief {
+  const o = outcome(state);
+  const comparison = compare(state, scenario);
+  return {
+    scenario: { id: state.scenario.id, title: state.scenario.title, seed: state.seed },
+    final: o.final,
+    verdict: o.verdict,
+    scores: o.scores,
+    breakdown: o.breakdown,
+    totals: o.totals,
+    peakRung: o.peakRung,
+    turningPoints: turningPoints(state, o),
+    concepts: concepts(state),
+    timeline: state.history.map((h) => ({
+      turn: h.turn, date: h.date, rung: h.rung, attacksOnUS: h.attacksOnUS, houthiAttacks: h.houthiAttacks, usKilled: h.usKilled,
+    })),
+    ...(comparison ? { comparison } : {}),
+    questions: discussionQuestions(state, comparison),
+  };
+}
+
+const turnLabel = (turns: readonly number[]) => turns.map((t) => t + 1).join(', ');
+
+/** The debrief as plain text, for `brink run`, `brink replay` and a projector. */
+export function formatDebrief(d: Debrief): string {
+  const lines: string[] = [''];
+  lines.push(`Debrief · ${d.scenario.title} · seed ${d.scenario.seed}${d.final ? '' : ' · (game still running: as things stand)'}`);
+  lines.push(`Verdict: ${d.verdict.title}. ${d.verdict.explanation}`);
+  lines.push(`Scores: US ${d.scores.us} · Iran ${d.scores.iran} · peak rung ${d.peakRung} ${rungName(d.peakRung)}`);
+  const t = d.totals;
+  lines.push(`Totals: ${t.attacksOnUS} attacks on US forces, ${t.usKilled} US killed, ${t.usInjured} injured,`
+    + ` ${t.usStrikes} US strikes outside Yemen, ${t.houthiAttacks} Houthi attacks`);
+  for (const side of ['us', 'iran'] as const) {
+    const parts = d.breakdown[side].filter((l) => l.points !== 0).map((l) => `${l.label} ${l.points >= 0 ? '+' : ''}${Math.round(l.points * 10) / 10}`);
+    lines.push(`  ${side === 'us' ? 'US' : 'Iran'} score: ${parts.join(' · ')}`);
+  }
+  if (d.turningPoints.length > 0) {
+    lines.push('', 'Turning points:');
+    for (const tp of d.turningPoints) {
+      lines.push(`  ${tp.date} (turn ${tp.turn + 1}) ${tp.text}`);
+      for (const c of tp.chain.slice(1)) lines.push(`      ↳ ${c}`);
+      if (tp.concepts.length > 0) {
+        lines.push(`      concepts: ${tp.concepts.map((id) => CONCEPTS.find((c) => c.id === id)!.name).join('; ')}`);
+      }
+    }
+  }
+  if (d.concepts.length > 0) {
+    lines.push('', 'Deterrence concepts at work:');
+    for (const c of d.concepts) lines.push(`  ${c.name} (turns ${turnLabel(c.turns)}): ${c.explanation}`);
+  }
+  if (d.comparison) {
+    lines.push('', 'What actually happened:', `  ${d.comparison.summary}`);
+    for (const e of d.comparison.events) lines.push(`  ${e.date} ${e.text} [${e.cites.join(', ')}]`);
+    lines.push('  This game against the record:');
+    const w = Math.max(...d.comparison.figures.map((f) => f.label.length));
+    for (const f of d.comparison.figures) lines.push(`    ${f.label.padEnd(w)}  game ${f.game} · record ${f.actual}`);
+  }
+  if (d.questions.length > 0) {
+    lines.push('', 'For discussion:');
+    d.questions.forEach((q, i) => lines.push(`  ${i + 1}. ${q}`));
+  }
+  return lines.join('\n');
+}
+

@@ -1,0 +1,148 @@
+/**
+ * Discussion questions drawn from this game's events. Each candidate fires only when its event
+ * happened, and carries the game's own numbers (turns, counts, chances), so two different games give
+ * two different sets. Ranked by how much the event mattered; the debrief keeps 3–5.
+ */
+import { actionById } from '../model/actions.ts';
+import { rungName } from '../model/ladder.ts';
+import type { GameState } from '../engine/state.ts';
+import { percent } from './chain.ts';
+import type { Comparison } from './comparison.ts';
+
+interface Candidate {
+  readonly priority: number;
+  readonly text: string;
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+export function discussionQuestions(state: GameState, comparison?: Comparison): string[] {
+  const out: Candidate[] = [];
+  const t = state.world.totals;
+  const h = state.history;
+  const log = state.log;
+  const dpt = state.scenario.daysPerTurn;
+  const fatalP = state.params.fatalityPerAttack;
+
+  const war = log.find((e) => e.kind === 'war');
+  if (war) {
+    const how = war.draw ? `by miscalculation (a ${percent(war.draw.p)} chance)` : 'in a direct exchange of fire';
+    out.push({ priority: 100, text: `War came in turn ${war.turn + 1} ${how}. What was the last decision that could have avoided it, and who should have made it?` });
+  }
+
+  const fatal = log.filter((e) => e.kind === 'fatal');
+  if (fatal.length > 0) {
+    const first = fatal[0]!;
+    out.push({
+      priority: 90,
+      text: `In turn ${first.turn + 1}, a ${percent(first.draw?.p ?? fatalP)} chance per attack killed US troops after ${plural(
+        h.slice(0, first.turn + 1).reduce((s, r) => s + r.attacksOnUS, 0), 'attack')}. Was that bad luck, or the predictable price of the attack tempo Iran allowed?`,
+    });
+  } else if (t.attacksOnUS >= 20) {
+    const pNone = (1 - fatalP) ** t.attacksOnUS;
+    out.push({
+      priority: 70,
+      text: `${plural(t.attacksOnUS, 'attack')} and no US deaths: with a ${percent(fatalP)} chance each, that luck had a ${percent(pNone)} chance. `
+        + 'Who was gambling here, and did they know it?',
+    });
+  }
+
+  const campaignTurn = h.find((r) => (actionById(r.actions.us)?.rung ?? 0) >= 7);
+  if (campaignTurn) {
+    const before = campaignTurn.attacksOnUS;
+    const after = h.slice(campaignTurn.turn + 1, campaignTurn.turn + 3);
+    const afterMean = after.length > 0 ? after.reduce((s, r) => s + r.attacksOnUS, 0) / after.length : undefined;
+    const label = actionById(campaignTurn.actions.us)?.label.toLowerCase() ?? campaignTurn.actions.us;
+    out.push({
+      priority: 80,
+      text: afterMean === undefined
+        ? `The US chose "${label}" in the last turn. What would you expect it to do to the militias' attacks, and why?`
+        : `After the US chose "${label}" in turn ${campaignTurn.turn + 1}, attacks went from ${before} that week to ${afterMean.toFixed(1)} a week. `
+          + 'How much of that was US punishment, and how much Iran\'s own brake? (D-18)',
+    });
+  }
+
+  const resist = log.filter((e) => e.kind === 'compliance');
+  if (resist.length > 0) {
+    const first = resist[0]!;
+    const last = resist[resist.length - 1]!;
+    const days = last.day - first.day;
+    out.push({
+      priority: 75,
+      text: `Iraqi militia leaders weighed Iran's halt ${plural(resist.length, 'time')}${days > 0 ? ` over ${days} days` : ''}. `
+        + 'If Iran can order a halt but not enforce it at once, what does "Iran-backed" mean for US targeting?',
+    });
+  }
+
+  // Credibility decay: deterrence built then lost while attacks resumed.
+  let peak = 0;
+  let peakTurn = -1;
+  for (const r of h) {
+    if (r.deterrence > peak) {
+      peak = r.deterrence;
+      peakTurn = r.turn;
+    }
+  }
+  const lastRec = h[h.length - 1];
+  if (lastRec && peak >= 0.2 && lastRec.deterrence < peak * 0.6 && peakTurn < lastRec.turn) {
+    out.push({
+      priority: 60,
+      text: `Deterrence peaked at ${peak.toFixed(2)} in turn ${peakTurn + 1} and fell to ${lastRec.deterrence.toFixed(2)} by turn ${lastRec.turn + 1}. `
+        + 'How often must a threat be renewed to stay credible, and at what risk each time?',
+    });
+  }
+
+  const threatsWhileRestraining = h.filter((r) => r.actions.iran === 'iran.public-threats').length;
+  if (threatsWhileRestraining > 0 && log.some((e) => e.actor === 'iran' && e.rules.includes('R-IRN-05'))) {
+    out.push({
+      priority: 55,
+      text: `Iran threatened in public in ${plural(threatsWhileRestraining, 'turn')} while its private orders were for restraint. `
+        + 'Which signal should Washington have believed, and how could it tell?',
+    });
+  }
+
+  const weeks = (h.length * dpt) / 7;
+  if (weeks > 0 && t.houthiAttacks > 0) {
+    const hw = t.houthiAttacks / weeks;
+    const strikesYemen = t.usStrikesYemen;
+    out.push({
+      priority: 40,
+      text: `The Houthis kept up ${hw.toFixed(1)} attacks a week${strikesYemen > 0 ? ` despite ${plural(strikesYemen, 'US strike')} in Yemen` : ''}. `
+        + 'Why does the brake Iran applied in Iraq not reach the Red Sea?',
+    });
+  }
+
+  if (t.strikesOnIran > 0) {
+    out.push({ priority: 85, text: `The US struck inside Iran ${plural(t.strikesOnIran, 'time')}, a rung it never climbed in 2024 (R-USA-03). What did that buy, and what did it risk?` });
+  }
+
+  if (comparison) {
+    const fig = comparison.figures[0];
+    if (fig) {
+      out.push({ priority: 50, text: `${fig.label}: ${fig.game} in this game against ${fig.actual} in the record. What in your choices, or in the model, explains the gap?` });
+    }
+  }
+
+  if (state.world.peakRung >= 8 && !war) {
+    out.push({ priority: 65, text: `The ladder reached "${rungName(state.world.peakRung)}" without war. Was that skill or luck? What would have tipped it?` });
+  }
+
+  // Always available, with this game's numbers: the final trade-off.
+  const o = lastRec;
+  out.push({
+    priority: 10,
+    text: `The game ended at "${rungName(o?.rung ?? state.world.rung)}" with ${plural(t.attacksOnUS, 'attack')} on US forces and ${plural(t.usKilled, 'US death')}. `
+      + 'Which objective did each side give up to get what it got?',
+  });
+
+  const heaviest = log.reduce<(typeof log)[number] | undefined>((best, e) => (!best || e.weight > best.weight ? e : best), undefined);
+  if (heaviest) {
+    out.push({
+      priority: 5,
+      text: `The event that moved this game most came in turn ${heaviest.turn + 1}: "${heaviest.text}". If you could replay that turn, what would you choose, and what would you expect to change?`,
+    });
+  }
+
+  out.sort((a, b) => b.priority - a.priority);
+  return out.slice(0, 5).map((c) => c.text);
+}

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { buildDebrief, formatDebrief } from '../../src/debrief/debrief.ts';
+import { describeDraw, percent } from '../../src/debrief/chain.ts';
+import { CONCEPTS } from '../../src/debrief/concepts.ts';
+import { factById } from '../../src/model/evidence.ts';
+import { getPolicy } from '../../src/policies/index.ts';
+import { playGame } from '../../src/policies/play.ts';
+import { outcome } from '../../src/engine/outcome.ts';
+import { scenario } from '../helpers/fixtures.ts';
+
+const historical = (id: string, seed: string, params?: Record<string, number>) =>
+  playGame(scenario(id), {
+    seed, us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran'), ...(params ? { params } : {}),
+  });
+
+describe('debrief of a seeded tower-22 game', () => {
+  const state = historical('tower-22', '7');
+  const d = buildDebrief(state, scenario('tower-22'));
+
+  it('carries the engine outcome unchanged', () => {
+    const o = outcome(state);
+    expect(d.verdict).toEqual(o.verdict);
+    expect(d.scores).toEqual(o.scores);
+    expect(d.breakdown).toEqual(o.breakdown);
+  });
+
+  it('names real events of this game as turning points, each with a causal chain', () => {
+    expect(d.turningPoints.length).toBeGreaterThan(0);
+    for (const tp of d.turningPoints) {
+      const ev = state.log.filter((e) => e.turn === tp.turn && e.text === tp.text);
+      expect(ev.length).toBeGreaterThan(0);
+      expect(tp.chain.length).toBeGreaterThan(1);
+      // Every rule cited in the chain resolves to a fact whose title is quoted.
+      for (const line of tp.chain.filter((l) => l.startsWith('rule: '))) {
+        for (const part of line.slice(6).split('; ')) {
+          const id = part.split(' ')[0]!;
+          expect(part).toBe(`${id} ${factById(id)!.title}`);
+        }
+      }
+    }
+  });
+
+  it('traces the militias standing down to the directive that reached them', () => {
+    const tp = d.turningPoints.find((t) => t.text.startsWith('Iraqi militias') && t.text.includes('accept the halt'));
+    expect(tp).toBeDefined();
+    expect(tp!.chain.some((c) => c.startsWith('set off by:') && c.includes("Iran's guidance for Iraq (halt)"))).toBe(true);
+    expect(tp!.chain).toContain('posture: Resisting a halt → Standing down');
+    expect(tp!.concepts).toContain('principal-agent');
+  });
+
+  it('sets this game\'s figures beside the record', () => {
+    expect(d.comparison).toBeDefined();
+    const strikes = d.comparison!.figures.find((f) => f.label === 'US strikes outside Yemen')!;
+    expect(strikes.game).toBe(String(state.world.totals.usStrikes));
+    expect(strikes.actual).toContain('24');
+    const iraq = d.comparison!.figures.find((f) => f.label === 'Attacks in Iraq after the first week')!;
+    expect(iraq.game).toBe(String(state.history.slice(1).reduce((s, h) => s + h.attacksOnUSIraq, 0)));
+  });
+
+  it('has a timeline row per turn played', () => {
+    expect(d.timeline.map((r) => r.attacksOnUS)).toEqual(state.history.map((h) => h.attacksOnUS));
+  });
+
+  it('renders as text with the verdict, the chains and the questions', () => {
+    const text = formatDebrief(d);
+    expect(text).toContain(`Verdict: ${d.verdict.title}`);
+    expect(text).toContain('↳ set off by:');
+    for (const q of d.questions) expect(text).toContain(q);
+  });
+});
+
+describe('draw wording', () => {
+  it('says a small chance came up when the draw falls under it', () => {
+    expect(describeDraw({ stream: 'casualties', u: 0.0031, p: 0.006 })).toBe('a 0.6 % chance came up (draw 0.0031)');
+    expect(describeDraw({ stream: 'diplomacy', u: 0.9, p: 0.82 })).toBe('a 82 % chance did not come up (draw 0.9000 ≥ 0.8200)');
+    expect(percent(0.0005)).toBe('0.05 %');
+  });
+});
+
+describe('a fatal attack as a turning point', () => {
+  // Lethality raised so that a death is near-certain: the debrief must name it, with its draw.
+  const state = historical('october-2023', '3', { fatalityPerAttack: 0.2 });
+  const d = buildDebrief(state, scenario('october-2023'));
+  const fatal = state.log.find((e) => e.kind === 'fatal')!;
+
+  it('is in the log and in the turning points with the draw that decided it', () => {
+    expect(fatal).toBeDefined();
+    const tp = d.turningPoints.find((t) => t.turn === fatal.turn && t.text === fatal.text);
+    expect(tp).toBeDefined();
+    expect(tp!.chain).toContain(`chance: ${describeDraw(fatal.draw!)}`);
+    expect(tp!.concepts).toContain('miscalculation');
+  });
+
+  it('asks about the death, with this game\'s turn', () => {
+    expect(d.questions.some((q) => q.startsWith(`In turn ${fatal.turn + 1}, a 20 % chance per attack killed US troops`))).toBe(true);
+    expect(d.concepts.find((c) => c.id === 'miscalculation')!.turns).toContain(fatal.turn);
+  });
+});
+
+describe('properties over seeds', () => {
+  it('every debrief has 3–5 questions, known concepts, and turning points drawn from the log', () => {
+    fc.assert(
+      fc.property(fc.constantFrom('october-2023', 'tower-22', 'red-sea', 'rafah'), fc.integer({ min: 0, max: 1e6 }), (id, seed) => {
+        const state = historical(id, String(seed));
+        const d = buildDebrief(state, scenario(id));
+        expect(d.questions.length).toBeGreaterThanOrEqual(3);
+        expect(d.questions.length).toBeLessThanOrEqual(5);
+        expect(new Set(d.questions).size).toBe(d.questions.length);
+        for (const c of d.concepts) {
+          expect(CONCEPTS.map((x) => x.id)).toContain(c.id);
+          for (const t of c.turns) expect(t).toBeLessThan(state.history.length);
+        }
+        for (const tp of d.turningPoints) expect(state.log.some((e) => e.turn === tp.turn && e.text === tp.text)).toBe(true);
+        expect(d.comparison !== undefined).toBe(scenario(id).historical);
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('questions follow the game: two games with different events ask different things', () => {
+    const calm = buildDebrief(historical('october-2023', '11', { fatalityPerAttack: 0 }), scenario('october-2023'));
+    const deadly = buildDebrief(historical('october-2023', '11', { fatalityPerAttack: 0.2 }), scenario('october-2023'));
+    expect(calm.questions.some((q) => q.includes('no US deaths'))).toBe(true);
+    expect(deadly.questions.some((q) => q.includes('no US deaths'))).toBe(false);
+    expect(calm.questions).not.toEqual(deadly.questions);
+  });
+});
