@@ -1,0 +1,86 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { brink } from '../helpers/cli.ts';
+
+describe('brink run', () => {
+  it('the same scenario, seed and policies give byte-identical JSON; another seed a different game', () => {
+    const a = brink(['run', '--scenario', 'october-2023', '--seed', '42', '--json']);
+    const b = brink(['run', '--scenario', 'october-2023', '--seed', '42', '--json']);
+    const c = brink(['run', '--scenario', 'october-2023', '--seed', '43', '--json']);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    expect(c.stdout).not.toBe(a.stdout);
+    const rec = JSON.parse(a.stdout);
+    expect(rec.schema).toBe('brink.run/1');
+    expect(rec.turns).toHaveLength(rec.decisions.length);
+    expect(rec.outcome.verdict.title.length).toBeGreaterThan(0);
+  });
+
+  it('prints a readable turn-by-turn log with the verdict', () => {
+    const r = brink(['run', '--scenario', 'tower-22', '--seed', '7']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Turn 1 · 2024-01-28/);
+    expect(r.stdout).toMatch(/Turn 4 · 2024-02-18/);
+    expect(r.stdout).toMatch(/Large strike campaign/);
+    expect(r.stdout).toMatch(/Verdict/);
+  });
+
+  it('takes a scenario file by path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'brink-'));
+    const r0 = brink(['scenarios', 'show', 'tower-22', '--json']);
+    const doc = JSON.parse(r0.stdout);
+    delete doc.hash;
+    const file = join(dir, 'copy.yaml');
+    writeFileSync(file, JSON.stringify({ ...doc, id: 'copy', turns: 2 }));
+    const r = brink(['run', '--scenario', file, '--seed', '1', '--json']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).turns).toHaveLength(2);
+  });
+
+  it('bad flags print what is wrong and the usage, exit 2, no stack trace', () => {
+    for (const args of [
+      ['run', '--bogus'],
+      ['run', '--us-policy', 'nope'],
+      ['run', '--seed'],
+      ['frobnicate'],
+    ]) {
+      const r = brink(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/Usage: brink/);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(brink(['run', '--us-policy', 'nope']).stderr).toMatch(/unknown policy 'nope'.*historical/);
+  });
+
+  it('an unknown scenario is a user error that lists the shipped ones', () => {
+    const r = brink(['run', '--scenario', 'atlantis']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/atlantis:1:1 .*shipped scenarios: october-2023/);
+  });
+});
+
+describe('brink scenarios', () => {
+  it('lists the shipped scenarios and shows one with what actually happened', () => {
+    const list = brink(['scenarios', 'list']);
+    expect(list.code).toBe(0);
+    for (const id of ['october-2023', 'tower-22', 'red-sea', 'rafah']) expect(list.stdout).toContain(id);
+    const show = brink(['scenarios', 'show', 'tower-22']);
+    expect(show.stdout).toMatch(/What actually happened/);
+    expect(show.stdout).toMatch(/2024-02-04 {2}Last militia attack/);
+  });
+
+  it('validate reports file:line:col path: message for every broken file, exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'brink-'));
+    const bad = join(dir, 'bad.yaml');
+    writeFileSync(bad, 'schema: brink.scenario/1\nid: Bad Id\ntitle: t\nbriefing: b\nhistorical: false\nstart: "2024-02-30"\nturns: 3\n');
+    const r = brink(['scenarios', 'validate', bad, 'scenarios/rafah.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toMatch(/scenarios\/rafah\.yaml: ok/);
+    expect(r.stderr).toContain(`${bad}:2:5 id: must be lower-case`);
+    expect(r.stderr).toContain(`${bad}:6:8 start: is not a real calendar date`);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(brink(['scenarios', 'validate', join(dir, 'missing.yaml')]).stderr).toMatch(/missing\.yaml:1:1 \(document\): no such file/);
+  });
+});

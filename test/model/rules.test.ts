@@ -1,0 +1,198 @@
+/**
+ * The behavioural rules of DOMAIN.md §5 the model must encode, each checked on the machines or the
+ * engine. A test per rule, named by its ID.
+ */
+import { describe, expect, it } from 'vitest';
+import { ACTORS } from '../../src/model/actors/index.ts';
+import { complianceChance, iraqiAttackRates } from '../../src/model/actors/iraqi-militias.ts';
+import { houthiAttackRate } from '../../src/model/actors/houthis.ts';
+import { defaultParams } from '../../src/model/params.ts';
+import { newGame, step } from '../../src/engine/game.ts';
+import type { Decisions, GameState } from '../../src/engine/state.ts';
+import { chooseAction, getPolicy } from '../../src/policies/index.ts';
+import { playGame } from '../../src/policies/play.ts';
+import type { Scenario } from '../../src/scenario/schema.ts';
+import { scenario } from '../helpers/fixtures.ts';
+
+const params = defaultParams();
+const historical = { us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran') };
+
+/** Plays the decisions in order, stopping early if the game ends (a regional war can end any game). */
+function run(s: GameState, decisions: readonly Decisions[]): GameState {
+  for (const d of decisions) {
+    if (s.over) break;
+    s = step(s, d).state;
+  }
+  return s;
+}
+const quiet: Decisions = { us: 'us.hold', iran: 'iran.public-threats' };
+
+describe('Iran', () => {
+  it('R-IRN-01/02 fatality brake: a US death moves Iran from pressure to the brake, and the historical bot reins the militias in', () => {
+    const s = ACTORS.iran.send(ACTORS.iran.initial(), { type: 'US_KILLED', killed: 3 }).snapshot;
+    expect(s.value).toBe('braking');
+    const g = newGame(scenario('tower-22'), { seed: 'brake' });
+    expect(chooseAction(g, 'iran', historical.iran)).toBe('iran.rein-in');
+  });
+
+  it('R-IRN-05 per-front directive: Iraq halts, Syria scales back, Lebanon and Yemen go on', () => {
+    let g = newGame(scenario('october-2023'), { seed: 'fronts' });
+    g = run(g, [{ us: 'us.hold', iran: 'iran.rein-in' }, quiet]);
+    expect(g.world.directive).toEqual({ iraq: 'halt', syria: 'reduce', lebanon: 'sustain', yemen: 'sustain' });
+    expect(g.actors.syrianMilitias.value).toBe('scalingBack');
+    expect(['resisting', 'standingDown']).toContain(g.actors.iraqiMilitias.value);
+    expect(g.actors.hezbollah.value).toBe('borderFire');
+    expect(g.actors.houthis.value).toBe('campaign');
+  });
+
+  it('R-IRN-08 withdrawal incentive: quiet weeks in Iraq move the talks, attacks set them back', () => {
+    let g = newGame(scenario('rafah'), { seed: 'talks' });
+    const before = g.actors.iraqiGovernment.context.withdrawalMomentum;
+    g = run(g, [quiet, quiet, quiet]);
+    const quietWeeks = g.history.filter((h) => h.attacksOnUSIraq === 0).length;
+    expect(g.actors.iraqiGovernment.context.withdrawalMomentum).toBeCloseTo(
+      before + quietWeeks * params.withdrawalPerQuietWeek - g.world.totals.attacksOnUSIraq * params.withdrawalPerAttack, 6);
+    const gov = ACTORS.iraqiGovernment;
+    const after = gov.send(gov.initial({ withdrawalMomentum: 0.5 }), {
+      type: 'WEEK_END', attacksOnUS: 5, attacksIraq: 5, houthiAttacks: 0, usKilled: 0, days: 7, grievanceDecay: 0, capabilityRecovery: 0,
+      withdrawalPerQuietWeek: 0.06, withdrawalPerAttack: 0.01, houthiResupply: 0,
+    }).snapshot;
+    expect(after.context.withdrawalMomentum).toBeCloseTo(0.45, 9);
+  });
+
+  it('R-IRN-14 truce compliance: the November pause cuts attacks in the week it covers', () => {
+    const withTruce = scenario('october-2023');
+    const without: Scenario = { ...withTruce, injects: [] };
+    let a = 0;
+    let b = 0;
+    for (let i = 0; i < 120; i++) {
+      const decisions = Array.from({ length: 7 }, () => ({ us: 'us.warn', iran: 'iran.hold-course' }));
+      const ga = run(newGame(withTruce, { seed: `t${i}` }), decisions).history[5];
+      const gb = run(newGame(without, { seed: `t${i}` }), decisions).history[5];
+      if (!ga || !gb) continue;
+      a += ga.attacksOnUS;
+      b += gb.attacksOnUS;
+    }
+    // The pause covers 24–30 Nov, 4 of turn 5's 7 days (17–23 Nov is turn 4): expect well under the untruced week.
+    expect(a).toBeLessThan(b * 0.8);
+  });
+
+  it('R-IRN-12 Rafah pledge: an assault turns up Hezbollah and the Houthis and Iran backs them', () => {
+    const base = scenario('rafah');
+    const certain: Scenario = { ...base, injects: base.injects.map((i) => (i.kind === 'rafah-window' ? { ...i, chancePerTurn: 1 } : i)) };
+    let g = newGame(certain, { seed: 'rafah' });
+    g = run(g, [quiet, quiet, quiet]);
+    expect(g.actors.israel.value).toBe('rafahAssault');
+    expect(g.actors.hezbollah.value).toBe('intensified');
+    expect(g.actors.houthis.value).toBe('intensified');
+    expect(g.actors.iran.value).toBe('escalating');
+    expect(chooseAction(g, 'iran', historical.iran)).toBe('iran.escalate-fronts');
+    expect(houthiAttackRate(g.actors.houthis, params)).toBeGreaterThan(houthiAttackRate({ ...g.actors.houthis, value: 'campaign' }, params));
+  });
+
+  it('R-IRN-13 envoys: a directive carried in person arrives sooner than by message, and makes compliance likelier', () => {
+    const lagOf = (iranAction: string, seed: string) => {
+      const g = step(newGame(scenario('october-2023'), { seed }), { us: 'us.hold', iran: iranAction }).state;
+      const arrival = g.log.find((e) => e.kind === 'directive' && e.actor === 'iraqiMilitias');
+      return arrival ? arrival.day : 7 + (g.schedule.find((t) => t.task.kind === 'deliver')?.day ?? 99);
+    };
+    for (let i = 0; i < 30; i++) {
+      const envoy = lagOf('iran.rein-in', `e${i}`);
+      const message = lagOf('iran.quiet-message', `e${i}`);
+      expect(envoy).toBeGreaterThanOrEqual(params.envoyLagMinDays);
+      expect(envoy).toBeLessThanOrEqual(params.envoyLagMaxDays);
+      expect(message).toBeGreaterThanOrEqual(params.directiveLagMinDays);
+    }
+    const ctx = ACTORS.iraqiMilitias.initial().context;
+    const pushes = { baghdadPressing: false, clericsPressing: false };
+    expect(complianceChance({ ...ctx, envoys: true }, pushes, params)).toBeGreaterThan(complianceChance(ctx, pushes, params));
+  });
+
+  it('R-IRN-15 Iran never opens war by itself: the historical bot never picks a direct attack unless struck at home', () => {
+    for (let i = 0; i < 40; i++) {
+      const g = playGame(scenario('october-2023'), { seed: `w${i}`, ...historical });
+      expect(g.world.totals.iranDirectAttacks).toBe(0);
+    }
+  });
+});
+
+describe('militias', () => {
+  it('R-MIL-02 ideological resistance: a halt is refused first, never obeyed on arrival', () => {
+    const m = ACTORS.iraqiMilitias;
+    const s = m.send(m.initial(), { type: 'DIRECTIVE', level: 'halt', envoys: true }).snapshot;
+    expect(s.value).toBe('resisting');
+    expect(complianceChance(s.context, { baghdadPressing: false, clericsPressing: false }, params)).toBeLessThan(1);
+  });
+
+  it('R-MIL-03 lagged, partial compliance: pressure from Iran, Baghdad and the clerics adds up; attacks go on until the halt sticks', () => {
+    const ctx = { ...ACTORS.iraqiMilitias.initial().context, envoys: true };
+    const alone = complianceChance(ctx, { baghdadPressing: false, clericsPressing: false }, params);
+    const aligned = complianceChance(ctx, { baghdadPressing: true, clericsPressing: true }, params);
+    expect(aligned).toBeGreaterThan(alone);
+    let firstWeek = 0;
+    for (let i = 0; i < 60; i++) {
+      const g = step(newGame(scenario('tower-22'), { seed: `lag${i}` }), { us: 'us.hold', iran: 'iran.rein-in' }).state;
+      firstWeek += g.history[0]!.attacksOnUSIraq;
+    }
+    expect(firstWeek / 60).toBeGreaterThan(0.5);
+  });
+
+  it('R-MIL-07 rogue cells: standing down is not zero', () => {
+    const s = { value: 'standingDown', context: ACTORS.iraqiMilitias.initial().context };
+    const r = iraqiAttackRates(s, { deterrence: 0 }, params);
+    expect(r.iraq).toBeGreaterThan(0);
+    expect(r.iraq).toBeLessThan(params.militiaAttackRate * params.shareIraq * 0.05);
+  });
+
+  it('R-MIL-05 grievance after a killed commander: anger rises, compliance gets harder, the vow is words only', () => {
+    let g = newGame(scenario('rafah'), { seed: 'grief' });
+    const before = g.actors.iraqiMilitias.context.grievance;
+    g = step(g, { us: 'us.leadership-strike', iran: 'iran.public-threats' }).state;
+    const ctx = g.actors.iraqiMilitias.context;
+    expect(ctx.grievance).toBeCloseTo(Math.min(1, before + params.grievancePerLeaderKilled) * (1 - params.grievanceDecay), 9);
+    expect(g.actors.iraqiMilitias.value).toBe('standingDown');
+    expect(g.log.some((e) => e.actor === 'iraqiMilitias' && e.rules.includes('R-MIL-05'))).toBe(true);
+    const pushes = { baghdadPressing: true, clericsPressing: true };
+    expect(complianceChance({ ...ctx, grievance: 0.9 }, pushes, params)).toBeLessThan(complianceChance({ ...ctx, grievance: 0 }, pushes, params));
+  });
+});
+
+describe('control spectrum (C-01 … C-04) and Houthi autonomy (R-HOU-01)', () => {
+  it('Hezbollah heeds at once, Iraqi militias resist, Houthis ignore the order', () => {
+    const order = { type: 'DIRECTIVE', level: 'reduce', envoys: true } as const;
+    expect(ACTORS.hezbollah.send(ACTORS.hezbollah.initial(), order).snapshot.value).toBe('restrained');
+    expect(ACTORS.iraqiMilitias.send(ACTORS.iraqiMilitias.initial(), order).snapshot.value).toBe('resisting');
+    const h = ACTORS.houthis.send(ACTORS.houthis.initial(), order).snapshot;
+    expect(h.value).toBe('campaign');
+    expect(houthiAttackRate(h, params)).toBe(houthiAttackRate(ACTORS.houthis.initial(), params));
+  });
+});
+
+describe('United States', () => {
+  it('R-USA-03 no strikes inside Iran by default: the historical US never strikes Iran', () => {
+    for (const id of ['october-2023', 'tower-22', 'red-sea', 'rafah']) {
+      for (let i = 0; i < 25; i++) expect(playGame(scenario(id), { seed: `s${i}`, ...historical }).world.totals.strikesOnIran).toBe(0);
+    }
+  });
+
+  it('R-USA-02 a death brings a vow and then a large campaign', () => {
+    const g = newGame(scenario('tower-22'), { seed: 'vow' });
+    expect(g.actors.us.value).toBe('vowing');
+    expect(chooseAction(g, 'us', historical.us)).toBe('us.major-campaign');
+  });
+
+  it('R-USA-10 domestic pressure grows with the war and with deaths', () => {
+    const g = run(newGame(scenario('october-2023'), { seed: 'dp' }), [quiet, quiet]);
+    expect(g.world.usDomesticPressure).toBeGreaterThan(0);
+    const u0 = g.world.usDomesticPressure;
+    const week = params.usDomesticPerWeek;
+    expect(u0).toBeCloseTo((week * (1 - params.usDomesticDecay) + week) + g.world.totals.usKilled * params.usDomesticPerDeath, 6);
+  });
+
+  it('R-SYS-03 deterrence decays without reinforcement, halving each half-life', () => {
+    let g = step(newGame(scenario('october-2023'), { seed: 'decay' }), { us: 'us.major-campaign', iran: 'iran.hold-course' }).state;
+    const d1 = g.world.deterrence;
+    g = run(g, Array.from({ length: params.deterrenceHalfLife }, () => ({ us: 'us.hold', iran: 'iran.hold-course' })));
+    expect(g.world.deterrence).toBeCloseTo(d1 / 2, 6);
+  });
+});
