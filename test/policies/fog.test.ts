@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { newGame, step } from '../../src/engine/game.ts';
+import { observe } from '../../src/engine/observe.ts';
+import type { GameState } from '../../src/engine/state.ts';
+import { chooseAction, getPolicy } from '../../src/policies/index.ts';
+import { scenario } from '../helpers/fixtures.ts';
+
+const SIMPLE = ['historical', 'hawk', 'dove', 'tit-for-tat', 'random'];
+
+/** The same game with Iran's private side changed: its guidance, its partners' postures, its own posture. */
+function withIranSecretsChanged(s: GameState): GameState {
+  const copy = structuredClone(s) as { -readonly [K in keyof GameState]: GameState[K] } & GameState;
+  return {
+    ...copy,
+    world: { ...copy.world, directive: { iraq: 'surge', syria: 'surge', lebanon: 'surge', yemen: 'surge' }, iranWarFear: 0.99 },
+    actors: {
+      ...copy.actors,
+      iran: { ...copy.actors.iran, value: 'escalating' },
+      iraqiMilitias: { ...copy.actors.iraqiMilitias, value: 'surging' },
+      syrianMilitias: { ...copy.actors.syrianMilitias, value: 'surging' },
+    },
+  };
+}
+
+describe('fog of war', () => {
+  it('the US observation holds none of Iran\'s private information', () => {
+    let s = newGame(scenario('october-2023'), { seed: 'fog' });
+    s = step(s, { us: 'us.warn', iran: 'iran.rein-in' }).state;
+    const us = observe(s, 'us');
+    expect(us.directive).toBeUndefined();
+    expect(us.partners).toBeUndefined();
+    expect(us.pressures.iranWarFear).toBeUndefined();
+    expect(us.history[0]!.opponentAction).toBeNull(); // reining in is done in private
+    expect(us.events.some((e) => e.visibility === 'iran')).toBe(false);
+    const iran = observe(s, 'iran');
+    expect(iran.directive?.iraq).toBe('halt');
+    expect(iran.history[0]!.opponentAction).toBe('us.warn');
+    expect(iran.pressures.deterrence).toBeUndefined();
+  });
+
+  it('US bots choose the same whatever Iran keeps private', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...SIMPLE), fc.string({ maxLength: 8 }), fc.nat(6), (policyId, seed, turns) => {
+        let s = newGame(scenario('october-2023'), { seed });
+        for (let i = 0; i < turns && !s.over; i++) s = step(s, { us: 'us.warn', iran: 'iran.hold-course' }).state;
+        fc.pre(!s.over);
+        const policy = getPolicy(policyId, 'us');
+        const twin = withIranSecretsChanged(s);
+        expect(observe(twin, 'us').history).toEqual(observe(s, 'us').history);
+        expect(chooseAction(twin, 'us', policy)).toBe(chooseAction(s, 'us', policy));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('each bot is deterministic given the state, and picks a legal action', () => {
+    for (const id of SIMPLE) {
+      for (const side of ['us', 'iran'] as const) {
+        let s = newGame(scenario('tower-22'), { seed: `bot-${id}` });
+        while (!s.over) {
+          const a = chooseAction(s, side, getPolicy(id, side));
+          expect(chooseAction(s, side, getPolicy(id, side))).toBe(a);
+          expect(observe(s, side).legal).toContain(a);
+          const other = side === 'us' ? 'iran.hold-course' : 'us.hold';
+          s = step(s, side === 'us' ? { us: a, iran: other } : { us: other, iran: a }).state;
+        }
+      }
+    }
+  });
+});
