@@ -4,3 +4,4 @@
  */
 export {};
 import './schema.ts';
+import './backtest.ts';
