@@ -5,3 +5,4 @@
 export {};
 import './schema.ts';
 import './backtest.ts';
+import './explain.ts';

@@ -1,0 +1,237 @@
+/**
+ * `brink explain ID`: the provenance chain of a parameter, a fact or rule, an action or an actor's
+ * posture, as plain text. Each explanation is built from the model's own tables (provenance.ts), so
+ * it cannot drift from what the program does.
+ */
+import { ACTORS, ACTOR_IDS, ACTOR_NAMES, type ActorId } from '../model/actors/index.ts';
+import { ACTIONS, actionById, type ActionDef } from '../model/actions.ts';
+import { loadEvidence, type Fact } from '../model/evidence.ts';
+import { rungName } from '../model/ladder.ts';
+import { isParamId, PARAM_IDS, PARAM_SPECS, type ParamId } from '../model/params.ts';
+import { citers, factOrUndefined, paramUses, shippedScenarios, sourceOf, stateIds, transitionsOf, type Citer } from './provenance.ts';
+
+export type ExplainKind = 'parameter' | 'fact' | 'rule' | 'action' | 'state';
+
+export class UnknownIdError extends Error {
+  constructor(readonly id: string, readonly suggestions: readonly string[]) {
+    super(`unknown ID '${id}'${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : ''} (brink explain --list shows every ID)`);
+  }
+}
+
+const factLine = (id: string) => {
+  const f = factOrUndefined(id);
+  return f ? `${id} ${f.title}` : `${id} (not in seeds/facts.yaml)`;
+};
+
+function figures(f: Fact): string[] {
+  return f.figures ? Object.entries(f.figures).map(([k, v]) => `${k} = ${v}`) : [];
+}
+
+function citedBy(id: string): string[] {
+  const list = citers().get(id) ?? [];
+  const order: Citer['kind'][] = ['parameter', 'action', 'posture', 'transition', 'rung', 'inject', 'concept', 'backtest', 'fact'];
+  return [...list].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind)).map((c) => `${c.kind} ${c.id}: ${c.note}`);
+}
+
+export function explainParam(id: ParamId): string {
+  const s = PARAM_SPECS[id];
+  const lines = [
+    `Parameter ${id}: ${s.description}`,
+    `  value ${s.value} ${s.unit} (allowed ${s.min}–${s.max})`,
+  ];
+  if (s.assumption) lines.push(`  ASSUMPTION: ${s.assumption}`);
+  const uses = paramUses(id);
+  lines.push('  used by:');
+  if (uses.length === 0) lines.push('    (not read by the model code: a scenario or tool setting)');
+  for (const u of uses) lines.push(`    ${u.where}: ${u.what}`);
+  lines.push(s.cites.length > 0 ? '  evidence:' : '  evidence: none cited');
+  for (const f of s.cites) {
+    const fact = factOrUndefined(f);
+    lines.push(`    ${factLine(f)}`);
+    if (!fact) continue;
+    lines.push(`      ${fact.text}`);
+    const fig = figures(fact);
+    if (fig.length > 0) lines.push(`      figures: ${fig.join(', ')}`);
+    for (const src of fact.sources) {
+      const so = sourceOf(src);
+      lines.push(`      source: ${so.file} (${so.outlet}${so.date ? `, ${so.date}` : ''})`);
+    }
+    if (fact.discrepancies?.length) lines.push(`      discrepancies: ${fact.discrepancies.map(factLine).join('; ')}`);
+  }
+  return lines.join('\n');
+}
+
+export function explainFact(fact: Fact): string {
+  const lines = [`${fact.kind === 'rule' ? 'Rule' : 'Fact'} ${fact.id} (${fact.kind}${fact.inferred ? ', inferred' : ''}): ${fact.title}`];
+  if (fact.date) lines.push(`  date: ${fact.date}`);
+  lines.push(`  ${fact.text}`);
+  const fig = figures(fact);
+  if (fig.length > 0) lines.push(`  figures: ${fig.join(', ')}`);
+  if (fact.sources.length > 0) {
+    lines.push('  sources:');
+    for (const src of fact.sources) {
+      const so = sourceOf(src);
+      lines.push(`    ${so.file}: ${so.outlet}${so.date ? `, ${so.date}` : ''}${so.reliability ? ` (reliability ${so.reliability})` : ''}`);
+    }
+  }
+  if (fact.discrepancies?.length) lines.push(`  discrepancies: ${fact.discrepancies.map(factLine).join('; ')}`);
+  if (fact.related?.length) lines.push(`  related: ${fact.related.map(factLine).join('; ')}`);
+  const by = citedBy(fact.id);
+  lines.push(by.length > 0 ? '  cited by:' : '  cited by: nothing in the model (context only)');
+  for (const c of by) lines.push(`    ${c}`);
+  return lines.join('\n');
+}
+
+function effectLines(a: ActionDef): string[] {
+  const out: string[] = [];
+  for (const [key, v] of Object.entries(a.effects)) {
+    if (typeof v === 'string' && isParamId(v)) out.push(`${key}: ${v} = ${PARAM_SPECS[v].value} ${PARAM_SPECS[v].unit}`);
+    else if (key === 'strikes' && typeof v === 'object' && v !== null) {
+      const st = v as { target: string; mean: ParamId };
+      out.push(`strikes on ${st.target}: about ${PARAM_SPECS[st.mean].value} (${st.mean})`);
+    } else if (key === 'directive' && typeof v === 'object' && v !== null) {
+      out.push(`directive: ${Object.entries(v).map(([f, l]) => `${f} ${String(l)}`).join(', ')}`);
+    } else out.push(`${key}: ${String(v)}`);
+  }
+  return out;
+}
+
+export function explainAction(a: ActionDef): string {
+  const lines = [
+    `Action ${a.id} (${a.side === 'us' ? 'United States' : 'Iran'}): ${a.label}`,
+    `  rung ${a.rung} ${rungName(a.rung)}`,
+    `  ${a.description}`,
+  ];
+  if (a.offRecord) lines.push(`  off the record: ${a.offRecord}`);
+  const eff = effectLines(a);
+  lines.push(eff.length > 0 ? '  effects:' : '  effects: none beyond the signal itself');
+  for (const e of eff) lines.push(`    ${e}`);
+  lines.push('  evidence:');
+  for (const f of a.cites) lines.push(`    ${factLine(f)}`);
+  return lines.join('\n');
+}
+
+export function explainState(actor: ActorId, state: string): string {
+  const meta = ACTORS[actor].meta(state);
+  const lines = [`Posture ${actor}.${state} (${ACTOR_NAMES[actor]}): ${meta.label}`, `  rules: ${meta.rules.map(factLine).join('; ')}`];
+  if (meta.recommends) {
+    const r = meta.recommends;
+    const what = 'action' in r ? r.action : 'chance' in r ? `${r.then} with chance ${r.chance}, else ${r.otherwise}` : `${r.then} if ${r.flag}, else ${r.otherwise}`;
+    lines.push(`  the historical bot does: ${what}`);
+  }
+  const ts = transitionsOf(actor, state);
+  if (ts.length > 0) lines.push('  transitions:');
+  for (const { event, t } of ts) {
+    const guard = t.guard ? ` [if ${typeof t.guard === 'string' ? t.guard : t.guard.type}]` : '';
+    const rules = t.meta ? ` (${t.meta.rules.join(', ')})` : '';
+    lines.push(`    on ${event}${guard}${t.target ? ` → ${t.target}` : ' (stays)'}${t.meta ? `: ${t.meta.says}` : ''}${rules}`);
+  }
+  return lines.join('\n');
+}
+
+/** Every ID `brink explain` resolves, by kind. */
+export function allIds(): Record<ExplainKind, string[]> {
+  const facts = [...loadEvidence().facts.values()];
+  return {
+    parameter: [...PARAM_IDS],
+    rule: facts.filter((f) => f.kind === 'rule').map((f) => f.id),
+    fact: facts.filter((f) => f.kind !== 'rule').map((f) => f.id),
+    action: ACTIONS.map((a) => a.id),
+    state: stateIds(),
+  };
+}
+
+function distance(a: string, b: string): number {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  const dp = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    let prev = dp[0]!;
+    dp[0] = i;
+    for (let j = 1; j <= y.length; j++) {
+      const tmp = dp[j]!;
+      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (x[i - 1] === y[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[y.length]!;
+}
+
+export function suggest(id: string, max = 5): string[] {
+  const all = Object.values(allIds()).flat();
+  const low = id.toLowerCase();
+  const contains = all.filter((x) => low.length >= 3 && x.toLowerCase().includes(low));
+  const near = all
+    .map((x) => ({ x, d: distance(id, x) }))
+    .filter(({ d }) => d <= Math.max(2, Math.floor(id.length / 3)))
+    .sort((a, b) => a.d - b.d)
+    .map(({ x }) => x);
+  return [...new Set([...near, ...contains])].slice(0, max);
+}
+
+export function explain(id: string): { kind: ExplainKind; text: string } {
+  if (isParamId(id)) return { kind: 'parameter', text: explainParam(id) };
+  const fact = factOrUndefined(id.toUpperCase());
+  if (fact) return { kind: fact.kind === 'rule' ? 'rule' : 'fact', text: explainFact(fact) };
+  const action = actionById(id);
+  if (action) return { kind: 'action', text: explainAction(action) };
+  const dot = id.indexOf('.');
+  if (dot > 0) {
+    const actor = id.slice(0, dot) as ActorId;
+    const state = id.slice(dot + 1);
+    if (ACTOR_IDS.includes(actor) && ACTORS[actor].stateIds.includes(state)) return { kind: 'state', text: explainState(actor, state) };
+  }
+  throw new UnknownIdError(id, suggest(id));
+}
+
+export function listAll(): string {
+  const ids = allIds();
+  const lines: string[] = [];
+  lines.push(`Parameters (${ids.parameter.length}):`);
+  for (const id of ids.parameter) lines.push(`  ${id}  ${PARAM_SPECS[id as ParamId].value} ${PARAM_SPECS[id as ParamId].unit}${PARAM_SPECS[id as ParamId].assumption ? '  [assumption]' : ''}`);
+  lines.push(`Rules (${ids.rule.length}):`);
+  for (const id of ids.rule) lines.push(`  ${factLine(id)}`);
+  lines.push(`Facts (${ids.fact.length}):`);
+  for (const id of ids.fact) lines.push(`  ${factLine(id)}`);
+  lines.push(`Actions (${ids.action.length}):`);
+  for (const a of ACTIONS) lines.push(`  ${a.id}  rung ${a.rung}  ${a.label}`);
+  lines.push(`Postures (${ids.state.length}):`);
+  for (const s of ids.state) {
+    const [actor, state] = s.split('.') as [ActorId, string];
+    lines.push(`  ${s}  ${ACTORS[actor].meta(state).label}`);
+  }
+  return lines.join('\n');
+}
+
+export interface Assumption {
+  readonly kind: 'parameter' | 'inject' | 'question';
+  readonly id: string;
+  readonly what: string;
+  readonly why: string;
+}
+
+/** Every assumption in the model, for a teacher to challenge. */
+export function assumptions(): Assumption[] {
+  const out: Assumption[] = [];
+  for (const id of PARAM_IDS) {
+    const s = PARAM_SPECS[id];
+    if (s.assumption) out.push({ kind: 'parameter', id, what: `${s.description} = ${s.value} ${s.unit}`, why: s.assumption });
+  }
+  for (const sc of shippedScenarios()) {
+    for (const inj of sc.injects) if (inj.assumption) out.push({ kind: 'inject', id: `${sc.id}:${inj.id}`, what: inj.note, why: inj.assumption });
+  }
+  for (const f of loadEvidence().facts.values()) {
+    if (f.kind === 'question') out.push({ kind: 'question', id: f.id, what: f.title, why: f.text });
+  }
+  return out;
+}
+
+export function formatAssumptions(list: readonly Assumption[]): string {
+  const lines: string[] = [];
+  for (const kind of ['parameter', 'inject', 'question'] as const) {
+    const of = list.filter((a) => a.kind === kind);
+    lines.push(`${kind === 'parameter' ? 'Parameters set by assumption' : kind === 'inject' ? 'Scenario injects resting on an assumption' : 'Open questions in the evidence'} (${of.length}):`);
+    for (const a of of) lines.push(`  ${a.id}: ${a.what}`, `      why: ${a.why}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { allIds, assumptions, explain, suggest, UnknownIdError } from '../../src/explain/explain.ts';
+import { citers, paramUses } from '../../src/explain/provenance.ts';
+import { ACTIONS } from '../../src/model/actions.ts';
+import { ACTORS, ACTOR_IDS } from '../../src/model/actors/index.ts';
+import { loadEvidence } from '../../src/model/evidence.ts';
+import { PARAM_IDS, PARAM_SPECS } from '../../src/model/params.ts';
+import { main } from '../../src/cli/main.ts';
+
+const capture = () => {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
+};
+
+describe('every parameter, rule, fact, action and posture resolves', () => {
+  it('parameters: value, unit, range, and either evidence or an assumption', () => {
+    for (const id of PARAM_IDS) {
+      const { kind, text } = explain(id);
+      expect(kind).toBe('parameter');
+      const s = PARAM_SPECS[id];
+      expect(text).toContain(`value ${s.value} ${s.unit} (allowed ${s.min}–${s.max})`);
+      for (const f of s.cites) expect(text).toContain(`${f} ${loadEvidence().facts.get(f)!.title}`);
+      if (s.assumption) expect(text).toContain(`ASSUMPTION: ${s.assumption}`);
+    }
+  });
+
+  it('every parameter is used by an action or read by model code', () => {
+    const unused = PARAM_IDS.filter((id) => paramUses(id).length === 0);
+    expect(unused).toEqual([]);
+  });
+
+  it('facts and rules: title, text, figures and sources with their outlet', () => {
+    for (const f of loadEvidence().facts.values()) {
+      const { kind, text } = explain(f.id);
+      expect(kind).toBe(f.kind === 'rule' ? 'rule' : 'fact');
+      expect(text).toContain(f.title);
+      expect(text).toContain(f.text);
+      for (const src of f.sources) expect(text).toContain(src);
+    }
+  });
+
+  it('actions: rung, description, effects with parameter values, evidence', () => {
+    for (const a of ACTIONS) {
+      const { text } = explain(a.id);
+      expect(text).toContain(`rung ${a.rung}`);
+      expect(text).toContain(a.description);
+      for (const f of a.cites) expect(text).toContain(f);
+    }
+    expect(explain('us.major-campaign').text).toMatch(/deterrence: deterrenceFromCampaign = 0\.\d+ deterrence/);
+  });
+
+  it('postures: every actor.state, with its rules and transitions', () => {
+    for (const actor of ACTOR_IDS) {
+      for (const state of ACTORS[actor].stateIds) {
+        const { kind, text } = explain(`${actor}.${state}`);
+        expect(kind).toBe('state');
+        for (const r of ACTORS[actor].meta(state).rules) expect(text).toContain(r);
+      }
+    }
+  });
+
+  it('every rule ID the machines cite is a fact, and lists the machine among its citers', () => {
+    const index = citers();
+    for (const actor of ACTOR_IDS) {
+      for (const state of ACTORS[actor].stateIds) {
+        for (const r of ACTORS[actor].meta(state).rules) {
+          expect(loadEvidence().facts.has(r), `${actor}.${state} cites ${r}`).toBe(true);
+          expect(index.get(r)!.some((c) => c.kind === 'posture' && c.id === `${actor}.${state}`)).toBe(true);
+        }
+      }
+    }
+    expect(explain('R-IRN-01').text).toMatch(/posture iran\.braking/);
+    expect(explain('F-01').text).toMatch(/parameter militiaAttackRate/);
+    expect(explain('F-01').text).toMatch(/backtest militia-tempo/);
+  });
+
+  it('allIds covers every kind', () => {
+    const ids = allIds();
+    expect(ids.parameter.length).toBe(PARAM_IDS.length);
+    expect(ids.action.length).toBe(ACTIONS.length);
+    expect(ids.rule.length + ids.fact.length).toBe(loadEvidence().facts.size);
+  });
+});
+
+describe('assumptions', () => {
+  it('lists parameters with an assumption, scenario injects with one, and the open questions', () => {
+    const list = assumptions();
+    const params = PARAM_IDS.filter((id) => 'assumption' in PARAM_SPECS[id]);
+    expect(list.filter((a) => a.kind === 'parameter').map((a) => a.id)).toEqual(params);
+    expect(list.some((a) => a.kind === 'inject' && a.id === 'october-2023:november-pause')).toBe(true);
+    const questions = [...loadEvidence().facts.values()].filter((f) => f.kind === 'question').map((f) => f.id);
+    expect(list.filter((a) => a.kind === 'question').map((a) => a.id)).toEqual(questions);
+  });
+});
+
+describe('unknown IDs', () => {
+  it('suggest near misses', () => {
+    expect(suggest('militiaAtackRate')).toContain('militiaAttackRate');
+    expect(suggest('R-IRN-1')).toContain('R-IRN-01');
+    expect(() => explain('nonsense-id')).toThrow(UnknownIdError);
+  });
+
+  it('brink explain exits 2 with suggestions on an unknown ID, 0 on a known one', async () => {
+    const bad = capture();
+    expect(await main(['explain', 'militiaAtackRate'], bad.io)).toBe(2);
+    expect(bad.err.join('\n')).toContain('did you mean militiaAttackRate');
+    const ok = capture();
+    expect(await main(['explain', 'f-06'], ok.io)).toBe(0);
+    expect(ok.out.join('\n')).toContain('Jordan: 3 reservists killed');
+    const list = capture();
+    expect(await main(['explain', '--list'], list.io)).toBe(0);
+    for (const id of ['militiaAttackRate', 'R-USA-03', 'us.strike-iran', 'iraqiMilitias.resisting']) expect(list.out.join('\n')).toContain(id);
+    const none = capture();
+    expect(await main(['explain'], none.io)).toBe(2);
+  });
+});
