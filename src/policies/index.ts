@@ -6,6 +6,7 @@ import type { GameState } from '../engine/state.ts';
 import { historical } from './historical.ts';
 import type { Policy, PolicyFactory } from './policy.ts';
 import { dove, hawk, random, titForTat } from './simple.ts';
+import { search } from './search.ts';
 
 const FACTORIES: Record<string, PolicyFactory> = {
   historical,
@@ -13,6 +14,7 @@ const FACTORIES: Record<string, PolicyFactory> = {
   dove,
   'tit-for-tat': titForTat,
   random,
+  search: (side) => search(side),
 };
 
 export function registerPolicy(id: string, factory: PolicyFactory): void {
