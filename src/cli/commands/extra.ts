@@ -6,3 +6,4 @@ export {};
 import './schema.ts';
 import './backtest.ts';
 import './explain.ts';
+import './report.ts';
