@@ -117,14 +117,15 @@ describe('the report in headless Chromium', () => {
     await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
-    const charts = await page.evaluate(() => [...document.querySelectorAll('svg')].map((svg) => {
+    // Evaluated in the page (as a string: the test's TypeScript has no DOM types).
+    const charts = (await page.evaluate(`[...document.querySelectorAll('svg')].map((svg) => {
       const r = svg.getBoundingClientRect();
       const shapes = [...svg.querySelectorAll('path, rect')].map((el) => {
-        const b = (el as SVGGraphicsElement).getBBox();
-        return { cls: el.getAttribute('class') ?? '', w: b.width, h: b.height };
+        const b = el.getBBox();
+        return { cls: el.getAttribute('class') || '', w: b.width, h: b.height };
       });
-      return { label: svg.getAttribute('aria-label') ?? '', w: r.width, h: r.height, shapes };
-    }));
+      return { label: svg.getAttribute('aria-label') || '', w: r.width, h: r.height, shapes };
+    })`)) as { label: string; w: number; h: number; shapes: { cls: string; w: number; h: number }[] }[];
     // outcome bars + one fan chart per series + the compare deltas
     expect(charts.length).toBe(1 + Object.keys(batch.series).length + 1);
     for (const c of charts) {
