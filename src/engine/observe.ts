@@ -78,39 +78,68 @@ function publicTurn(t: TurnRecord, side: Side): PublicTurn {
   };
 }
 
+/**
+ * A bot reads a few fields of an observation; the UI reads them all. The per-turn history, the date and
+ * last turn's events cost the most to build and are called for twice a turn in a batch, so they are
+ * computed on first read (getters on the object: spreading or JSON still sees plain values).
+ */
 export function observe(state: GameState, side: Side): Observation {
   const own = state.actors[side];
   const meta = ACTORS[side].meta(own.value);
-  const lastTurn = state.turn - 1;
   const w = state.world;
   const momentum = state.actors.iraqiGovernment.context.withdrawalMomentum;
+  let history: readonly PublicTurn[] | undefined;
+  let events: readonly GameEvent[] | undefined;
+  let date: string | undefined;
+  const pressures: Observation['pressures'] = side === 'us'
+    ? { usDomesticPressure: w.usDomesticPressure, shippingDisruption: w.shippingDisruption, withdrawalMomentum: momentum, deterrence: w.deterrence }
+    : {
+      usDomesticPressure: w.usDomesticPressure, shippingDisruption: w.shippingDisruption, withdrawalMomentum: momentum,
+      iranWarFear: w.iranWarFear, axisGains: w.axisGains,
+    };
   const base = {
     side, turn: state.turn, turns: state.scenario.turns,
-    date: addDays(state.scenario.start, state.turn * state.scenario.daysPerTurn), over: state.over !== null,
+    get date(): string {
+      return (date ??= addDays(state.scenario.start, state.turn * state.scenario.daysPerTurn));
+    },
+    over: state.over !== null,
     posture: { value: own.value, meta }, memory: { ...own.context } as Record<string, unknown>,
     rung: w.rung, rungName: rungName(w.rung), peakRung: w.peakRung,
-    history: state.history.map((t) => publicTurn(t, side)),
+    get history(): readonly PublicTurn[] {
+      return (history ??= state.history.map((t) => publicTurn(t, side)));
+    },
     intel: state.intel[side]?.items ?? [],
-    events: state.log.filter((e) => e.turn === lastTurn && (e.visibility === 'public' || e.visibility === side)),
-    legal: legalActions(state, side).map((a) => a.id),
+    get events(): readonly GameEvent[] {
+      return (events ??= lastTurnEvents(state, side));
+    },
+    legal: legalIds(state, side),
     params: state.params,
+    pressures,
   };
-  if (side === 'us') {
-    return {
-      ...base,
-      pressures: { usDomesticPressure: w.usDomesticPressure, shippingDisruption: w.shippingDisruption, withdrawalMomentum: momentum, deterrence: w.deterrence },
-    };
-  }
+  if (side === 'us') return base;
   const partners = (['iraqiMilitias', 'syrianMilitias', 'hezbollah', 'houthis'] as const).map((id) => ({
     actor: ACTOR_NAMES[id], posture: ACTORS[id].meta(state.actors[id].value).label,
   }));
-  return {
-    ...base,
-    pressures: {
-      usDomesticPressure: w.usDomesticPressure, shippingDisruption: w.shippingDisruption, withdrawalMomentum: momentum,
-      iranWarFear: w.iranWarFear, axisGains: w.axisGains,
-    },
-    directive: { ...w.directive },
-    partners,
-  };
+  return Object.defineProperties(base, {
+    directive: { value: { ...w.directive }, enumerable: true },
+    partners: { value: partners, enumerable: true },
+  }) as Observation;
+}
+
+/** Last turn's events this side could see: the log is in turn order, so only its tail is read. */
+function lastTurnEvents(state: GameState, side: Side): GameEvent[] {
+  const lastTurn = state.turn - 1;
+  const log = state.log;
+  let start = log.length;
+  while (start > 0 && log[start - 1]!.turn >= lastTurn) start--;
+  const out: GameEvent[] = [];
+  for (let i = start; i < log.length; i++) {
+    const e = log[i]!;
+    if (e.turn === lastTurn && (e.visibility === 'public' || e.visibility === side)) out.push(e);
+  }
+  return out;
+}
+
+function legalIds(state: GameState, side: Side): string[] {
+  return legalActions(state, side).map((a) => a.id);
 }

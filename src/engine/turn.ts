@@ -8,8 +8,8 @@
  * in force (Poisson on per-day rates), with casualties per attack → end of the week: pressures, the
  * week's tally to every actor, the ladder, war checks, intelligence, the record.
  */
-import { produce, type Draft } from 'immer';
-import { ACTORS, ACTOR_IDS, ACTOR_NAMES, type ActorId } from '../model/actors/index.ts';
+import { Immer, type Draft } from 'immer';
+import { ACTORS, ACTOR_IDS, ACTOR_NAMES, type ActorId, type ActorSnapshots } from '../model/actors/index.ts';
 import { complianceChance, iraqiAttackRates } from '../model/actors/iraqi-militias.ts';
 import { baghdadPressing, clericsPressing } from '../model/actors/iraqi-government.ts';
 import { syrianAttackRate } from '../model/actors/syrian-militias.ts';
@@ -21,10 +21,10 @@ import { DIRECT_CLASH, REGIONAL_WAR, rungName } from '../model/ladder.ts';
 import { clamp01 } from '../model/math.ts';
 import type { ActorDefinition, ActorSnapshot } from '../model/runtime.ts';
 import { addDays, daysBetween } from '../scenario/schema.ts';
-import { advanceBotStream, Stream, type StreamName } from './rng.ts';
+import { advanceBotStream, Stream, type AleaState, type StreamName, type StreamStates } from './rng.ts';
 import {
   TALLY_KEYS, emptyTally, type Decisions, type DrawRecord, type GameEvent, type GameState, type IntelItem, type Tally,
-  type Scheduled, type Task, type Visibility,
+  type RafahWindow, type Scheduled, type Task, type TurnRecord, type Visibility,
 } from './state.ts';
 
 const FRONT_NAMES: Readonly<Record<Front, string>> = { iraq: 'Iraq', syria: 'Syria', lebanon: 'Lebanon', yemen: 'Yemen' };
@@ -61,13 +61,35 @@ class TurnRun {
   private activityRung = 0;
   private usRung = 0;
   private iranRung = 0;
+  /**
+   * The actors, as a plain table of immutable snapshots: the compiled executor returns a new snapshot
+   * per transition, so going through immer's proxies here would only add cost (written back in `run`).
+   */
+  readonly actors: { -readonly [K in ActorId]: ActorSnapshots[K] };
+  /** This turn's record, appended to the history after `produce` (see `runTurn`). */
+  record: TurnRecord | undefined;
+  /**
+   * The schedule and the Rafah windows, as plain copies: tasks and windows are immutable data, and
+   * reading them through the draft would hand out proxies that end up in the log after the draft is gone.
+   */
+  readonly schedule: Scheduled[];
+  readonly rafahWindows: RafahWindow[];
 
-  constructor(private readonly d: Draft<GameState>, private readonly events: GameEvent[]) {
+  /**
+   * `base` is the state the turn starts from: parameters and the scenario never change inside a turn,
+   * so they are read from it directly rather than through the draft.
+   */
+  rng: StreamStates | undefined;
+
+  constructor(private readonly base: GameState, private readonly d: Draft<Core>, private readonly events: GameEvent[]) {
+    this.actors = { ...base.actors };
+    this.schedule = [...base.schedule];
+    this.rafahWindows = [...base.rafahWindows];
     this.turn = d.turn;
-    this.startDay = d.turn * d.scenario.daysPerTurn;
-    this.endDay = this.startDay + d.scenario.daysPerTurn;
+    this.startDay = d.turn * this.base.scenario.daysPerTurn;
+    this.endDay = this.startDay + this.base.scenario.daysPerTurn;
     const streams = {} as Record<WorldStream, Stream>;
-    for (const name of WORLD_STREAMS) streams[name] = new Stream(name, d.rng[name]);
+    for (const name of WORLD_STREAMS) streams[name] = new Stream(name, base.rng[name]);
     this.streams = streams;
   }
 
@@ -77,9 +99,12 @@ class TurnRun {
     this.applyIran(decisions.iran);
     this.runSegments();
     this.endWeek(decisions);
-    for (const name of WORLD_STREAMS) this.d.rng[name] = this.streams[name].state();
-    this.d.rng['bot.us'] = advanceBotStream(this.d.rng['bot.us']);
-    this.d.rng['bot.iran'] = advanceBotStream(this.d.rng['bot.iran']);
+    // The saved stream states are replaced whole (never mutated).
+    const rng = { ...this.base.rng } as Record<StreamName, AleaState>;
+    for (const name of WORLD_STREAMS) rng[name] = this.streams[name].state();
+    rng['bot.us'] = advanceBotStream(this.base.rng['bot.us']);
+    rng['bot.iran'] = advanceBotStream(this.base.rng['bot.iran']);
+    this.rng = rng;
   }
 
   // ── Event log ──────────────────────────────────────────────────────────────────────────────────
@@ -90,10 +115,10 @@ class TurnRun {
   // ── Actors ─────────────────────────────────────────────────────────────────────────────────────
   private send(id: ActorId, event: ActorEvent, day: number): void {
     const def = DEFINITIONS[id];
-    const snap = this.d.actors[id] as ActorSnapshot<object>;
+    const snap = this.actors[id] as ActorSnapshot<object>;
     const fired = def.send(snap, event);
     if (fired.snapshot === snap) return;
-    (this.d.actors as Record<ActorId, ActorSnapshot<object>>)[id] = fired.snapshot;
+    (this.actors as Record<ActorId, ActorSnapshot<object>>)[id] = fired.snapshot;
     const t = fired.transition;
     if (!t || !t.meta) return;
     const changed = t.from !== t.to;
@@ -103,8 +128,8 @@ class TurnRun {
       ...(changed ? { posture: { from: t.from, to: t.to } } : {}),
     });
     if (id === 'iraqiMilitias' && t.to === 'resisting' && t.from !== 'resisting') {
-      const p = this.d.params;
-      this.schedule(day + this.streams.diplomacy.int(p.deliberationMinDays, p.deliberationMaxDays), { kind: 'compliance', actor: 'iraqiMilitias' });
+      const p = this.base.params;
+      this.addTask(day + this.streams.diplomacy.int(p.deliberationMinDays, p.deliberationMaxDays), { kind: 'compliance', actor: 'iraqiMilitias' });
     }
   }
 
@@ -112,15 +137,14 @@ class TurnRun {
     for (const id of ACTOR_IDS) this.send(id, event, day);
   }
 
-  private schedule(day: number, task: Task): void {
-    // immer's Draft type drops `readonly`; the task is stored as is (castImmutable data in, plain data out).
-    this.d.schedule.push({ day, seq: this.d.seq, task } as Draft<Scheduled>);
+  private addTask(day: number, task: Task): void {
+    this.schedule.push({ day, seq: this.d.seq, task });
     this.d.seq += 1;
   }
 
   // ── Injects ────────────────────────────────────────────────────────────────────────────────────
   private drawRafah(): void {
-    const windows = this.d.rafahWindows;
+    const windows = this.rafahWindows;
     for (let i = windows.length - 1; i >= 0; i--) {
       const w = windows[i]!;
       if (w.fromDay >= this.endDay || w.toDay < this.startDay) continue;
@@ -129,7 +153,7 @@ class TurnRun {
       const first = Math.max(w.fromDay, this.startDay);
       const last = Math.min(w.toDay, this.endDay - 1);
       const day = this.streams.world.int(first, last);
-      this.schedule(day, {
+      this.addTask(day, {
         kind: 'deliver', actor: 'all', event: { type: 'RAFAH_ASSAULT' }, cause: 'Israel assaults Rafah', rules: ['R-ISR-01', 'T-30', ...w.cites],
       });
       this.log({
@@ -150,7 +174,7 @@ class TurnRun {
 
   private applyUs(actionId: string): void {
     const def = actionById(actionId)!;
-    const p = this.d.params;
+    const p = this.base.params;
     const w = this.d.world;
     const e = def.effects;
     this.usRung = def.rung;
@@ -198,7 +222,7 @@ class TurnRun {
 
   private applyIran(actionId: string): void {
     const def = actionById(actionId)!;
-    const p = this.d.params;
+    const p = this.base.params;
     const w = this.d.world;
     const e = def.effects;
     this.iranRung = def.rung;
@@ -209,7 +233,7 @@ class TurnRun {
         const level = e.directive[front];
         if (level === undefined) continue;
         const actor = FRONT_ACTOR[front];
-        const ctx = this.d.actors[actor].context as { envoys?: boolean };
+        const ctx = this.actors[actor].context as { envoys?: boolean };
         const changed = level !== w.directive[front];
         const envoysAdded = envoys && ctx.envoys === false;
         w.directive[front] = level;
@@ -218,7 +242,7 @@ class TurnRun {
           ? this.streams.diplomacy.int(p.envoyLagMinDays, p.envoyLagMaxDays)
           : this.streams.diplomacy.int(p.directiveLagMinDays, p.directiveLagMaxDays);
         const rules = envoys ? ['R-IRN-05', 'R-IRN-13', 'P-08'] : ['R-IRN-05', 'P-08'];
-        this.schedule(this.startDay + lag, {
+        this.addTask(this.startDay + lag, {
           kind: 'deliver', actor, event: { type: 'DIRECTIVE', level, envoys },
           cause: `Iran's guidance for ${FRONT_NAMES[front]} (${level}) reaches ${ACTOR_NAMES[actor]}${envoys ? ' through envoys' : ''}`, rules,
         });
@@ -251,7 +275,7 @@ class TurnRun {
 
   /** Removes and returns the earliest task due before the turn ends (ties in the order scheduled). */
   private nextTask(): { day: number; task: Task } | undefined {
-    const list = this.d.schedule;
+    const list = this.schedule;
     let best = -1;
     for (let i = 0; i < list.length; i++) {
       const s = list[i]!;
@@ -275,10 +299,10 @@ class TurnRun {
       else this.send(task.actor, task.event, day);
       return;
     }
-    const militias = this.d.actors.iraqiMilitias;
+    const militias = this.actors.iraqiMilitias;
     if (militias.value !== 'resisting') return;
-    const gov = this.d.actors.iraqiGovernment;
-    const chance = complianceChance(militias.context, { baghdadPressing: baghdadPressing(gov), clericsPressing: clericsPressing(gov) }, this.d.params);
+    const gov = this.actors.iraqiGovernment;
+    const chance = complianceChance(militias.context, { baghdadPressing: baghdadPressing(gov), clericsPressing: clericsPressing(gov) }, this.base.params);
     const u = this.streams.diplomacy.next();
     this.log({
       day, kind: 'compliance', actor: 'iraqiMilitias',
@@ -286,14 +310,18 @@ class TurnRun {
       rules: ['R-MIL-02', 'R-MIL-03', 'R-IRN-13'], visibility: 'iran', weight: 4, draw: { stream: 'diplomacy', u, p: chance },
     });
     this.send('iraqiMilitias', { type: 'COMPLIANCE_DRAW', u, chance }, day);
-    if (this.d.actors.iraqiMilitias.value === 'resisting') this.schedule(day + 7, { kind: 'compliance', actor: 'iraqiMilitias' });
+    // A refusal is argued over again within days, not weeks: the halt came within about a week (F-07, P-08).
+    if (this.actors.iraqiMilitias.value === 'resisting') {
+      const p = this.base.params;
+      this.addTask(day + this.streams.diplomacy.int(p.deliberationMinDays, p.deliberationMaxDays), { kind: 'compliance', actor: 'iraqiMilitias' });
+    }
   }
 
   /** Attacks, casualties, Houthi and Hezbollah activity over days [from, to) on the postures in force. */
   private activity(from: number, to: number): void {
     const days = to - from;
-    const p = this.d.params;
-    const a = this.d.actors;
+    const p = this.base.params;
+    const a = this.actors;
     const deterrence = this.d.world.deterrence;
     const iq = iraqiAttackRates(a.iraqiMilitias, { deterrence }, p);
     const sy = syrianAttackRate(a.syrianMilitias, { deterrence }, p);
@@ -330,7 +358,7 @@ class TurnRun {
 
   /** One attack's casualties; returns the number killed. */
   private casualties(front: 'iraq' | 'jordan' | 'syria', lethality: number, from: number, days: number): number {
-    const p = this.d.params;
+    const p = this.base.params;
     const c = this.streams.casualties;
     const fatalP = p.fatalityPerAttack * lethality;
     const fatal = c.bernoulli(fatalP);
@@ -354,10 +382,10 @@ class TurnRun {
   // ── End of the week ────────────────────────────────────────────────────────────────────────────
   private endWeek(decisions: Decisions): void {
     const d = this.d;
-    const p = d.params;
+    const p = this.base.params;
     const w = d.world;
     const t = this.tally;
-    const weeks = d.scenario.daysPerTurn / 7;
+    const weeks = this.base.scenario.daysPerTurn / 7;
 
     w.deterrence = clamp01(w.deterrence * 0.5 ** (weeks / p.deterrenceHalfLife));
     w.usDomesticPressure = clamp01(w.usDomesticPressure * (1 - p.usDomesticDecay * weeks) + t.usKilled * p.usDomesticPerDeath + p.usDomesticPerWeek * weeks);
@@ -369,7 +397,7 @@ class TurnRun {
 
     this.broadcast({
       type: 'WEEK_END', attacksOnUS: t.attacksOnUS, attacksIraq: t.attacksOnUSIraq, houthiAttacks: t.houthiAttacks, usKilled: t.usKilled,
-      days: d.scenario.daysPerTurn, grievanceDecay: clamp01(p.grievanceDecay * weeks), capabilityRecovery: p.capabilityRecovery * weeks,
+      days: this.base.scenario.daysPerTurn, grievanceDecay: clamp01(p.grievanceDecay * weeks), capabilityRecovery: p.capabilityRecovery * weeks,
       withdrawalPerQuietWeek: p.withdrawalPerQuietWeek * weeks, withdrawalPerAttack: p.withdrawalPerAttack, houthiResupply: p.houthiResupply * weeks,
     }, this.endDay - 1);
 
@@ -389,7 +417,7 @@ class TurnRun {
         rules: ['R-IRN-15', 'R-USA-03', 'O-USA-01', 'O-IRN-02'], visibility: 'public', weight: 100, rung: { from: prevRung, to: REGIONAL_WAR },
       });
     } else {
-      const warWeeks = daysBetween(d.scenario.gazaWarStart, d.scenario.start) / 7 + (this.turn + 1) * weeks;
+      const warWeeks = daysBetween(this.base.scenario.gazaWarStart, this.base.scenario.start) / 7 + (this.turn + 1) * weeks;
       const hazard = clamp01((p.warShockBase + p.warHazardPerRung * Math.max(0, rung - 6)) * (1 + p.warDurationHazard * (warWeeks / 19)));
       const u = this.streams.world.next();
       if (u < hazard) {
@@ -419,17 +447,15 @@ class TurnRun {
 
     const totals = w.totals as Record<keyof Tally, number>;
     for (const k of TALLY_KEYS) totals[k] += t[k];
-    d.history.push({
-      turn: this.turn, date: addDays(d.scenario.start, this.startDay), rung, ...t,
+    this.record = {
+      turn: this.turn, date: addDays(this.base.scenario.start, this.startDay), rung, ...t,
       deterrence: w.deterrence, usDomesticPressure: w.usDomesticPressure, iranWarFear: w.iranWarFear, axisGains: w.axisGains,
-      shippingDisruption: w.shippingDisruption, withdrawalMomentum: d.actors.iraqiGovernment.context.withdrawalMomentum,
+      shippingDisruption: w.shippingDisruption, withdrawalMomentum: this.actors.iraqiGovernment.context.withdrawalMomentum,
       actions: { us: decisions.us, iran: decisions.iran },
-    });
-    d.decisions.push({ us: decisions.us, iran: decisions.iran });
-    for (const e of this.events) d.log.push(e as Draft<GameEvent>);
+    };
     d.turn += 1;
     if (war) d.over = { reason: 'regional-war', turn: d.turn };
-    else if (d.turn >= d.scenario.turns) d.over = { reason: 'horizon', turn: d.turn };
+    else if (d.turn >= this.base.scenario.turns) d.over = { reason: 'horizon', turn: d.turn };
   }
 
   /**
@@ -440,7 +466,7 @@ class TurnRun {
   private writeIntel(): void {
     const d = this.d;
     const rnd = this.streams.intel;
-    const acc = d.params.intelAccuracy;
+    const acc = this.base.params.intelAccuracy;
     const read = (truth: string, options: readonly string[]): string => {
       const u = rnd.next();
       if (u < acc || options.length < 2) return truth;
@@ -450,13 +476,13 @@ class TurnRun {
     const label = (id: ActorId, value: string) => DEFINITIONS[id].meta(value).label;
     const labels = (id: ActorId) => DEFINITIONS[id].stateIds.map((s) => label(id, s));
     const guidance = d.world.directive.iraq;
-    const militia = label('iraqiMilitias', d.actors.iraqiMilitias.value);
+    const militia = label('iraqiMilitias', this.actors.iraqiMilitias.value);
     const usItems: IntelItem[] = [
       { subject: "Iran's guidance to Iraqi militias", assessed: read(guidance, ['halt', 'reduce', 'sustain', 'surge']), confidence: 'moderate' },
       { subject: 'Iraqi militias', assessed: read(militia, labels('iraqiMilitias')), confidence: 'moderate' },
     ];
-    const usPosture = label('us', d.actors.us.value);
-    const envoys = d.actors.iraqiMilitias.context.envoys;
+    const usPosture = label('us', this.actors.us.value);
+    const envoys = this.actors.iraqiMilitias.context.envoys;
     const iranItems: IntelItem[] = [
       { subject: 'US posture', assessed: read(usPosture, labels('us')), confidence: 'moderate' },
       { subject: 'Iraqi militias', assessed: envoys ? militia : read(militia, labels('iraqiMilitias')), confidence: envoys ? 'high' : 'moderate' },
@@ -468,12 +494,47 @@ class TurnRun {
   }
 }
 
+/**
+ * The part of the state a turn updates in place, through immer: the world and its pressures, the
+ * intelligence, the clock. The rest is replaced whole (actors, streams, schedule) or appended to (the
+ * history, the log, the decisions), which immer would only slow down: it walks every plain subtree of
+ * its base looking for drafts, and the logs grow all game long.
+ */
+type Core = Pick<GameState, 'world' | 'intel' | 'seq' | 'turn' | 'over'>;
+
+/**
+ * Our own immer instance, without auto-freezing: freezing walks every new object of every state, which
+ * cost more than the turn itself in a Monte Carlo batch. States are still never mutated after `step`
+ * returns (nothing in the engine writes to a state outside `produce`), so freezing only guarded against
+ * bugs; test/engine checks that `step` leaves its input untouched.
+ */
+const immer = new Immer({ autoFreeze: false });
+
 export function runTurn(state: GameState, decisions: Decisions): { state: GameState; events: GameEvent[] } {
   const events: GameEvent[] = [];
-  const next = produce(state, (draft) => {
-    new TurnRun(draft, events).run(decisions);
+  let run: TurnRun | undefined;
+  const core: Core = { world: state.world, intel: state.intel, seq: state.seq, turn: state.turn, over: state.over };
+  const next = immer.produce(core, (draft) => {
+    run = new TurnRun(state, draft, events);
+    run.run(decisions);
   });
-  return { state: next, events };
+  const done = run!;
+  // The append-only logs are extended outside immer: a plain concat is one copy, where immer would
+  // proxy and finalise every element of an ever-growing array each turn (quadratic over a game).
+  return {
+    state: {
+      ...state,
+      ...next,
+      rng: done.rng!,
+      actors: done.actors,
+      schedule: done.schedule,
+      rafahWindows: done.rafahWindows,
+      history: [...state.history, done.record!],
+      log: events.length > 0 ? state.log.concat(events) : [...state.log],
+      decisions: [...state.decisions, { us: decisions.us, iran: decisions.iran }],
+    },
+    events,
+  };
 }
 
 export function isSide(x: string): x is Side {
