@@ -76,7 +76,7 @@ export const PARAM_SPECS = {
     ['R-IRQ-02', 'R-MIL-03'], 'clerical lobbying is documented without a size; the smallest of the pushes'),
   complianceGrievancePenalty: p(0.3, 0, 1, 'probability', 'Chance lost at full grievance',
     ['R-MIL-05', 'D-06'], 'grievance makes halts harder to sell; sources show rhetoric rising, not its effect on compliance'),
-  compliancePersistence: p(0.15, 0, 1, 'probability', 'Added chance per week a halt is resisted',
+  compliancePersistence: p(0.15, 0, 1, 'probability', 'Added chance each time a halt is refused and argued over again',
     ['R-MIL-03', 'F-07'], 'pressure compounds while Iran keeps insisting; full compliance came within about a week'),
   directiveLagMinDays: p(3, 0, 14, 'days', 'Fewest days before a directive reaches militias by message', ['P-08', 'F-07']),
   directiveLagMaxDays: p(7, 0, 21, 'days', 'Most days before a directive reaches militias by message', ['P-08', 'F-07']),
@@ -182,7 +182,7 @@ export const PARAM_SPECS = {
   // ── War risk ──────────────────────────────────────────────────────────────────────────────────
   warShockBase: p(0.001, 0, 1, 'probability/turn', 'Chance per turn that events slip into regional war at rung ≤ 6',
     ['R-SYS-06', 'R-SYS-08'], 'the equilibrium is fragile (R-SYS-06) but no war came in 19 weeks: a small floor'),
-  warHazardPerRung: p(0.02, 0, 1, 'probability/turn', 'Added chance per rung above 6 that a turn ends in regional war',
+  warHazardPerRung: p(0.01, 0, 1, 'probability/turn', 'Added chance per rung above 6 that a turn ends in regional war',
     ['R-SYS-06', 'R-SYS-01', 'R-IRN-02'], 'miscalculation grows as the ladder climbs; both sides avoided rung 8 in the record'),
   warDurationHazard: p(0.5, 0, 5, '×', 'How much a long Gaza war multiplies war risk, per 19 weeks', ['R-SYS-01', 'F-19'],
     'the longer the war, the harder escalation is to avoid (R-SYS-01); doubling after a war as long as the record'),

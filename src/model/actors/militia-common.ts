@@ -17,7 +17,7 @@ export interface MilitiaContext {
   readonly directive: DirectiveLevel;
   /** Whether Quds Force envoys pressed the last directive in person (R-IRN-13). */
   readonly envoys: boolean;
-  /** Weeks a halt has been resisted so far (R-MIL-02). */
+  /** Times a halt has been refused so far (R-MIL-02). */
   readonly resistedWeeks: number;
   readonly leadersKilled: number;
 }
