@@ -7,3 +7,6 @@ import './schema.ts';
 import './backtest.ts';
 import './explain.ts';
 import './report.ts';
+import './play.ts';
+import './replay.ts';
+import './batch.ts';

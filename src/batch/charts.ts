@@ -1,0 +1,85 @@
+/**
+ * Terminal charts for the batch reports: plain text, so they print anywhere (pipes, CI logs, a
+ * projector). They render numbers computed elsewhere; no statistics are made here.
+ */
+import type { IntHistogram } from './stats.ts';
+
+const BLOCKS = ' ▏▎▍▌▋▊▉█';
+
+function bar(value: number, max: number, width: number): string {
+  if (max <= 0) return '';
+  const eighths = Math.round((value / max) * width * 8);
+  return '█'.repeat(Math.floor(eighths / 8)) + (eighths % 8 ? BLOCKS[eighths % 8] : '');
+}
+
+/** A horizontal histogram of an integer histogram, in at most `maxRows` equal-width bins. */
+export function histogramChart(title: string, h: IntHistogram, { maxRows = 16, width = 40 } = {}): string {
+  const lines = [title];
+  if (h.n === 0) return `${title}\n  (no games)`;
+  const lo = h.counts.findIndex((c) => c > 0);
+  const hi = h.max();
+  const binWidth = Math.max(1, Math.ceil((hi - lo + 1) / maxRows));
+  const bins: { from: number; to: number; count: number }[] = [];
+  for (let from = lo; from <= hi; from += binWidth) {
+    let count = 0;
+    for (let v = from; v < from + binWidth && v <= hi; v++) count += h.counts[v] ?? 0;
+    bins.push({ from, to: Math.min(hi, from + binWidth - 1), count });
+  }
+  const peak = Math.max(...bins.map((b) => b.count));
+  const labelWidth = String(hi).length * 2 + 1;
+  for (const b of bins) {
+    const label = (b.from === b.to ? String(b.from) : `${b.from}-${b.to}`).padStart(labelWidth);
+    const pct = ((b.count / h.n) * 100).toFixed(1).padStart(5);
+    lines.push(`  ${label} │${bar(b.count, peak, width).padEnd(width)} ${pct}%`);
+  }
+  return lines.join('\n');
+}
+
+export interface FanPoint {
+  readonly p5: number;
+  readonly p50: number;
+  readonly p95: number;
+}
+
+/**
+ * A fan chart of a per-turn series on a small integer scale (the ladder's rungs): one column per turn,
+ * ● the median, ░ the 5–95 % band.
+ */
+export function fanChart(title: string, points: readonly FanPoint[], { min = 0, max = 10, rowLabel = (v: number) => String(v) } = {}): string {
+  const lines = [title];
+  const labelWidth = Math.max(...Array.from({ length: max - min + 1 }, (_, i) => rowLabel(min + i).length));
+  for (let v = max; v >= min; v--) {
+    let row = '';
+    for (const p of points) {
+      const median = Math.round(p.p50) === v;
+      const inBand = v >= p.p5 && v <= p.p95;
+      row += median ? '●' : inBand ? '░' : ' ';
+      row += ' ';
+    }
+    lines.push(`  ${rowLabel(v).padStart(labelWidth)} │ ${row}`);
+  }
+  lines.push(`  ${' '.repeat(labelWidth)} └${'──'.repeat(points.length)}─`);
+  const ticks = points.map((_, i) => ((i + 1) % 5 === 0 || i === 0 ? String(i + 1) : '')).map((s, i) => (i === 0 ? s.padEnd(2) : s.padEnd(2)));
+  lines.push(`  ${' '.repeat(labelWidth)}   ${ticks.join('').trimEnd()}   (turn; ● median, ░ 5–95 %)`);
+  return lines.join('\n');
+}
+
+/** A tornado chart: one bar per row, left of the axis for negative swings, right for positive. */
+export function tornadoChart(title: string, rows: readonly { label: string; low: number; high: number }[], width = 24): string {
+  const lines = [title];
+  if (rows.length === 0) return `${title}\n  (nothing varied)`;
+  const reach = Math.max(1e-12, ...rows.flatMap((r) => [Math.abs(r.low), Math.abs(r.high)]));
+  const labelWidth = Math.max(...rows.map((r) => r.label.length));
+  for (const r of rows) {
+    const neg = Math.min(0, r.low, r.high);
+    const pos = Math.max(0, r.low, r.high);
+    const left = bar(-neg, reach, width);
+    const right = bar(pos, reach, width);
+    lines.push(`  ${r.label.padEnd(labelWidth)} ${left.padStart(width)}│${right.padEnd(width)} ${fmt(r.low)} … ${fmt(r.high)}`);
+  }
+  return lines.join('\n');
+}
+
+function fmt(x: number): string {
+  return (x >= 0 ? '+' : '') + (Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(3));
+}

@@ -1,0 +1,102 @@
+/**
+ * The worker pool: worker_threads, each fed chunks of game indices in ascending order as it becomes
+ * idle. Per-game seeds depend only on the index (see seeds.ts), so which worker plays a game never
+ * changes its result. A game that throws, or a worker that dies, ends the batch with a clear error and
+ * no hang; `stop()` (Ctrl-C) ends it at once. Results already received are never lost: the caller
+ * has had each one through `onResults`.
+ */
+import { Worker } from 'node:worker_threads';
+import type { FromWorker, GameResult, ToWorker, WorkerSetup } from './protocol.ts';
+import { gameSeed } from './seeds.ts';
+
+export interface PoolFailure {
+  readonly message: string;
+  /** The game that failed, when known exactly. */
+  readonly index?: number;
+  readonly seed?: string;
+}
+
+export type PoolStatus = { readonly status: 'complete' } | { readonly status: 'stopped' } | { readonly status: 'failed'; readonly failure: PoolFailure };
+
+export interface PoolOptions {
+  readonly setup: WorkerSetup;
+  readonly workers: number;
+  /** The next indices to play, or null when none are left. Called in order; chunks must ascend. */
+  readonly nextChunk: () => readonly number[] | null;
+  readonly onResults: (results: readonly GameResult[]) => void;
+}
+
+const WORKER_URL = new URL('./worker.mjs', import.meta.url);
+
+export class Pool {
+  private readonly workers: Worker[] = [];
+  private settled = false;
+  private resolve!: (s: PoolStatus) => void;
+  readonly done: Promise<PoolStatus>;
+
+  constructor(private readonly opts: PoolOptions) {
+    this.done = new Promise((r) => {
+      this.resolve = r;
+    });
+    for (let i = 0; i < Math.max(1, opts.workers); i++) this.spawn();
+  }
+
+  private spawn(): void {
+    const worker = new Worker(WORKER_URL, { workerData: this.opts.setup });
+    this.workers.push(worker);
+    let busy: readonly number[] | null = null;
+    const feed = () => {
+      if (this.settled) return;
+      busy = this.opts.nextChunk();
+      if (busy) {
+        worker.postMessage({ type: 'run', indices: busy } satisfies ToWorker);
+        return;
+      }
+      // Nothing left for this one: it leaves; when the last busy worker finishes, the batch is complete.
+      this.workers.splice(this.workers.indexOf(worker), 1);
+      void worker.terminate();
+      if (this.workers.length === 0) this.finish({ status: 'complete' });
+    };
+    worker.on('message', (msg: FromWorker) => {
+      if (this.settled) return;
+      switch (msg.type) {
+        case 'ready':
+          feed();
+          break;
+        case 'fatal':
+          this.finish({ status: 'failed', failure: { message: `a worker could not start: ${msg.message}` } });
+          break;
+        case 'results':
+          if (msg.results.length > 0) this.opts.onResults(msg.results);
+          if (msg.done) feed();
+          break;
+        case 'game-error':
+          if (msg.results.length > 0) this.opts.onResults(msg.results);
+          this.finish({ status: 'failed', failure: { message: msg.message, index: msg.index, seed: msg.seed } });
+          break;
+      }
+    });
+    const crashed = (why: string) => {
+      if (this.settled) return;
+      const range = busy && busy.length > 0
+        ? ` while playing games ${busy[0]}–${busy[busy.length - 1]} (seeds ${gameSeed(this.opts.setup.seed, busy[0]!)} … ${gameSeed(this.opts.setup.seed, busy[busy.length - 1]!)})`
+        : '';
+      this.finish({ status: 'failed', failure: { message: `a worker crashed${range}: ${why}` } });
+    };
+    worker.on('error', (err) => crashed(err.message));
+    worker.on('exit', (code) => {
+      if (this.workers.includes(worker)) crashed(`it exited with code ${code}`);
+    });
+  }
+
+  stop(): void {
+    this.finish({ status: 'stopped' });
+  }
+
+  private finish(status: PoolStatus): void {
+    if (this.settled) return;
+    this.settled = true;
+    const all = this.workers.splice(0);
+    void Promise.all(all.map((w) => w.terminate())).then(() => this.resolve(status));
+  }
+}

@@ -1,0 +1,101 @@
+/**
+ * One game of a batch, as a small record: its totals, its per-turn series and its verdict. Records are
+ * what workers send back, what `--out FILE.jsonl` holds one per line, and what a resumed batch reads
+ * back, so the aggregate of a resumed batch equals an uninterrupted one's.
+ */
+import { outcome, type VerdictId } from '../engine/outcome.ts';
+import type { GameState, Tally } from '../engine/state.ts';
+import { playGame } from '../policies/play.ts';
+import type { Policy } from '../policies/index.ts';
+import type { Scenario } from '../scenario/schema.ts';
+
+export const GAME_RECORD_FORMAT = 'brink.game/1';
+
+export const VERDICT_IDS: readonly VerdictId[] = ['regional-war', 'drawdown', 'calm-restored', 'brinkmanship', 'simmering'];
+
+/** Totals over the game (DESIGN.md's names first). All integers. */
+export const METRIC_NAMES = [
+  'attacksOnUS', 'attacksOnUSIraq', 'attacksOnUSSyria', 'attacksOnUSJordan', 'usKilled', 'usInjured', 'usStrikes',
+  'houthiAttacks', 'peakRung', 'fatalAttacks', 'usStrikesYemen', 'hezbollahFireDays', 'leadersKilled', 'iranDirectAttacks',
+  'strikesOnIran', 'turnsPlayed',
+] as const;
+export type MetricName = (typeof METRIC_NAMES)[number];
+
+/** Scores are reported to one decimal; they are kept as tenths so that they aggregate exactly too. */
+export const SCORE_NAMES = ['scoreUS', 'scoreIran'] as const;
+export type ScoreName = (typeof SCORE_NAMES)[number];
+export const SCORE_SCALE = 10;
+
+/** Per-turn series. `rung` is the ladder at the end of each turn. */
+export const SERIES_NAMES = [
+  'attacksOnUS', 'attacksOnUSIraq', 'attacksOnUSSyria', 'attacksOnUSJordan', 'usKilled', 'usInjured', 'usStrikes',
+  'houthiAttacks', 'hezbollahFireDays', 'rung',
+] as const;
+export type SeriesName = (typeof SERIES_NAMES)[number];
+
+export const OUTCOME_NAMES = ['regionalWar', 'usFatality', ...VERDICT_IDS.map((v) => `verdict:${v}` as const)] as const;
+export type OutcomeName = (typeof OUTCOME_NAMES)[number];
+
+export interface GameRecord {
+  readonly schema: typeof GAME_RECORD_FORMAT;
+  readonly index: number;
+  readonly seed: string;
+  readonly scenario: { readonly id: string; readonly hash: string };
+  readonly policies: { readonly us: string; readonly iran: string };
+  /** Parameter overrides on top of the scenario's (empty for a plain batch). */
+  readonly params: Readonly<Record<string, number>>;
+  readonly verdict: VerdictId;
+  readonly scores: { readonly us: number; readonly iran: number };
+  readonly metrics: Readonly<Record<MetricName, number>>;
+  /** One value per turn played. */
+  readonly series: Readonly<Record<SeriesName, readonly number[]>>;
+}
+
+/** Everything that decides a game besides its seed: one "arm" of a batch, a comparison or a sweep. */
+export interface Arm {
+  /** Scenario ID or path, as given on the command line (each worker loads it itself). */
+  readonly scenario: string;
+  readonly us: string;
+  readonly iran: string;
+  readonly params: Readonly<Record<string, number>>;
+}
+
+export function recordOf(state: GameState, index: number, policies: { us: string; iran: string }, params: Readonly<Record<string, number>>): GameRecord {
+  const o = outcome(state);
+  const t: Tally = state.world.totals;
+  const metrics = {} as Record<MetricName, number>;
+  for (const name of METRIC_NAMES) {
+    metrics[name] = name === 'peakRung' ? state.world.peakRung : name === 'turnsPlayed' ? state.turn : t[name];
+  }
+  const series = {} as Record<SeriesName, number[]>;
+  for (const name of SERIES_NAMES) series[name] = state.history.map((h) => h[name]);
+  return {
+    schema: GAME_RECORD_FORMAT,
+    index,
+    seed: state.seed,
+    scenario: { id: state.scenario.id, hash: state.scenario.hash },
+    policies: { us: policies.us, iran: policies.iran },
+    params,
+    verdict: o.verdict.id,
+    scores: { us: o.scores.us, iran: o.scores.iran },
+    metrics,
+    series,
+  };
+}
+
+export function playRecord(scenario: Scenario, arm: { us: Policy; iran: Policy; params: Readonly<Record<string, number>> }, index: number, seed: string): GameRecord {
+  const hasParams = Object.keys(arm.params).length > 0;
+  const state = playGame(scenario, { seed, us: arm.us, iran: arm.iran, ...(hasParams ? { params: arm.params } : {}) });
+  return recordOf(state, index, { us: arm.us.id, iran: arm.iran.id }, arm.params);
+}
+
+/** The value of an outcome for one game: 1 or 0. */
+export function outcomeValue(r: GameRecord, name: OutcomeName): 0 | 1 {
+  if (name === 'regionalWar') return r.verdict === 'regional-war' ? 1 : 0;
+  if (name === 'usFatality') return r.metrics.usKilled > 0 ? 1 : 0;
+  return r.verdict === name.slice('verdict:'.length) ? 1 : 0;
+}
+
+export function scoreValue(r: GameRecord, name: ScoreName): number {
+  return Math.round((name === 'scoreUS' ? r.scores.us : r.scores.iran) * SCORE_SCALE);
+}

@@ -1,0 +1,164 @@
+/**
+ * `brink batch`: Monte Carlo over per-game seeds (see src/batch). Prints a summary table with charts,
+ * or the brink.batch/1 JSON with --json; progress goes to stderr only when it is a terminal.
+ */
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { addCommand, type Io } from '../main.ts';
+import { UsageError, EXIT_FAILED } from '../errors.ts';
+import { parsePolicy, parsePositiveInt, parseSeed, scenarioFrom } from '../options.ts';
+import { importModules } from '../../batch/play-arms.ts';
+import { parseAssignments } from '../../batch/params-arg.ts';
+import { Progress } from '../../batch/progress.ts';
+import { BatchInputError, startBatch, type BatchResult } from '../../batch/run-batch.ts';
+import { histogramChart, fanChart } from '../../batch/charts.ts';
+import { METRIC_NAMES, SCORE_NAMES, OUTCOME_NAMES } from '../../batch/record.ts';
+import { rungName } from '../../model/ladder.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+
+/** Exit code after Ctrl-C, as shells expect (128 + SIGINT). */
+export const EXIT_INTERRUPTED = 130;
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+export interface CommonBatchOptions {
+  scenario: string;
+  runs: string;
+  seed: string;
+  usPolicy: string;
+  iranPolicy: string;
+  workers?: string;
+  param?: string[];
+  policyModule?: string[];
+  json?: boolean;
+}
+
+/** The flags batch, compare and sweep share. */
+export function addCommonOptions(cmd: Command, defaultRuns: string): Command {
+  return cmd
+    .option('--scenario <id|path>', 'scenario ID or YAML file', 'october-2023')
+    .option('--runs <n>', 'number of games', defaultRuns)
+    .option('--seed <seed>', 'batch seed; game i plays with seed "<seed>:<i>"', '1')
+    .option('--us-policy <policy>', 'bot for the US', 'historical')
+    .option('--iran-policy <policy>', 'bot for Iran', 'historical')
+    .option('--workers <k>', `worker threads (default: available cores, here ${availableParallelism()})`)
+    .option('--param <name=value>', 'override a model parameter (repeatable)', collect)
+    .option('--policy-module <file>', 'import a module that registers extra policies (repeatable)', collect)
+    .option('--json', 'print JSON instead of the report');
+}
+
+export interface CommonBatchSetup {
+  scenario: Scenario;
+  runs: number;
+  seed: string;
+  us: string;
+  iran: string;
+  workers: number;
+  params: Record<string, number>;
+  modules: string[];
+}
+
+/** Batch-layer input errors are the user's to fix: exit 2 like any usage error. */
+export function asUsage<T>(f: () => T): T {
+  try {
+    return f();
+  } catch (err) {
+    if (err instanceof BatchInputError) throw new UsageError(err.message, false);
+    throw err;
+  }
+}
+
+export async function commonSetup(opts: CommonBatchOptions): Promise<CommonBatchSetup> {
+  const modules = (opts.policyModule ?? []).map((m) => resolve(m));
+  try {
+    await importModules(modules);
+  } catch (err) {
+    throw new UsageError(`--policy-module: cannot load: ${err instanceof Error ? err.message : String(err)}`, false);
+  }
+  const runs = parsePositiveInt('--runs', opts.runs, { max: 100_000_000 });
+  const workers = opts.workers === undefined ? availableParallelism() : parsePositiveInt('--workers', opts.workers, { max: 256 });
+  const seed = parseSeed(opts.seed);
+  const us = parsePolicy('--us-policy', opts.usPolicy, 'us').id;
+  const iran = parsePolicy('--iran-policy', opts.iranPolicy, 'iran').id;
+  const params = asUsage(() => parseAssignments('--param', opts.param ?? []));
+  const scenario = scenarioFrom(opts.scenario);
+  return { scenario, runs, seed, us, iran, workers, params, modules };
+}
+
+const pct = (p: number) => `${(p * 100).toFixed(1)} %`;
+const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
+
+export function formatBatchReport(r: BatchResult, scenarioArg: string): string {
+  const j = r.json;
+  const lines: string[] = [];
+  lines.push(`Brink batch · scenario ${j.scenario.id} (${j.scenario.hash}) · ${j.turns} turns of ${j.daysPerTurn} days`);
+  lines.push(`US: ${j.policies.us} · Iran: ${j.policies.iran} · seed ${j.seed}${Object.keys(j.params).length ? ` · params ${Object.entries(j.params).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}`);
+  lines.push(`${j.runs} of ${j.requested} games${r.resumed ? ` (${r.resumed} read back from --out)` : ''}${j.complete ? '' : ' · INCOMPLETE'}`);
+  lines.push(`Game i plays with seed "${j.seed}:i"; replay one with: brink run --scenario ${scenarioArg} --seed '${j.seed}:<i>' --us-policy ${j.policies.us} --iran-policy ${j.policies.iran}`);
+  lines.push('');
+  lines.push('Outcome                        P        95 % interval');
+  for (const name of OUTCOME_NAMES) {
+    const o = j.outcomes[name];
+    lines.push(`  ${name.padEnd(27)} ${pct(o.p).padStart(7)}   [${pct(o.ci95[0])}, ${pct(o.ci95[1])}]`);
+  }
+  lines.push('');
+  lines.push('Metric (per game)              mean       p5      p50      p95');
+  for (const name of [...METRIC_NAMES, ...SCORE_NAMES]) {
+    const m = j.metrics[name];
+    lines.push(`  ${name.padEnd(27)} ${num(m.mean).padStart(7)}  ${num(m.p5).padStart(7)}  ${num(m.p50).padStart(7)}  ${num(m.p95).padStart(7)}`);
+  }
+  lines.push('');
+  lines.push(histogramChart('Attacks on US forces per game (Iraq, Syria, Jordan)', r.aggregator.metricHist.get('attacksOnUS')!));
+  lines.push('');
+  lines.push(fanChart('Escalation ladder by turn (rung at turn end)', j.series.rung.perTurn, {
+    min: 0, max: 10, rowLabel: (v) => `${v} ${rungName(v)}`.slice(0, 28),
+  }));
+  return lines.join('\n');
+}
+
+interface BatchFlags extends CommonBatchOptions {
+  csv?: string;
+  out?: string;
+  resume?: boolean;
+}
+
+export async function batchAction(opts: BatchFlags, io: Io, setExit: (code: number) => void): Promise<void> {
+  const c = await commonSetup(opts);
+  const progress = new Progress(c.runs);
+  const run = asUsage(() => startBatch({
+    scenario: c.scenario, scenarioArg: opts.scenario, runs: c.runs, seed: c.seed, us: c.us, iran: c.iran, params: c.params,
+    workers: c.workers, modules: c.modules,
+    ...(opts.out ? { out: opts.out } : {}), ...(opts.resume ? { resume: true } : {}), ...(opts.csv ? { csv: opts.csv } : {}),
+    onProgress: (done, total) => progress.update(done, done === total),
+  }));
+  const onSigint = () => run.stop();
+  process.on('SIGINT', onSigint);
+  let result: BatchResult;
+  try {
+    result = await run.done;
+  } finally {
+    process.off('SIGINT', onSigint);
+    progress.end();
+  }
+  io.out(opts.json ? JSON.stringify(result.json, null, 2) : formatBatchReport(result, opts.scenario));
+  if (result.status === 'stopped') {
+    io.err(`brink: batch interrupted after ${result.json.runs} of ${result.json.requested} games${opts.out ? `; continue it with the same command and --resume (finished games are in ${opts.out})` : ''}`);
+    setExit(EXIT_INTERRUPTED);
+  } else if (result.status === 'failed') {
+    const f = result.failure!;
+    const which = f.index !== undefined ? `game ${f.index} (seed '${f.seed}') failed: ` : '';
+    io.err(`brink: batch failed: ${which}${f.message}`);
+    if (f.seed !== undefined) io.err(`  replay it alone: brink run --scenario ${opts.scenario} --seed '${f.seed}' --us-policy ${c.us} --iran-policy ${c.iran}`);
+    io.err(`  ${result.json.runs} finished games are summarised above${opts.out ? ` and kept in ${opts.out}` : ''}`);
+    setExit(EXIT_FAILED);
+  }
+}
+
+addCommand((program, io, setExit) => {
+  addCommonOptions(program.command('batch').description('Monte Carlo: many seeded games, aggregated (brink.batch/1 with --json)'), '1000')
+    .option('--csv <file>', 'write one row per game to FILE (index, seed, policies, verdict, metrics)')
+    .option('--out <file.jsonl>', 'append each finished game as one JSON line to FILE as it completes')
+    .option('--resume', 'continue the batch recorded in --out (skips finished games)')
+    .action((opts: BatchFlags) => batchAction(opts, io, setExit));
+});
