@@ -120,3 +120,14 @@ export class PairedDiff {
     };
   }
 }
+
+/** Mean of a histogram (values are `scale` × real) with a normal 95 % interval for the mean. */
+export function meanWithCi(h: IntHistogram, scale = 1): { mean: number; ci95: [number, number] } {
+  if (h.n === 0) return { mean: 0, ci95: [0, 0] };
+  const mean = h.sum / h.n;
+  let ss = 0;
+  for (let v = 0; v < h.counts.length; v++) if (h.counts[v]) ss += h.counts[v]! * (v - mean) * (v - mean);
+  const sd = h.n > 1 ? Math.sqrt(ss / (h.n - 1)) : 0;
+  const half = (Z95 * sd) / Math.sqrt(h.n);
+  return { mean: round6(mean / scale), ci95: [round6((mean - half) / scale), round6((mean + half) / scale)] };
+}

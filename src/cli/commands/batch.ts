@@ -20,7 +20,7 @@ import type { Scenario } from '../../scenario/schema.ts';
 /** Exit code after Ctrl-C, as shells expect (128 + SIGINT). */
 export const EXIT_INTERRUPTED = 130;
 
-const collect = (value: string, previous: string[] = []) => [...previous, value];
+export const collect = (value: string, previous: string[] = []) => [...previous, value];
 
 export interface CommonBatchOptions {
   scenario: string;
@@ -35,7 +35,8 @@ export interface CommonBatchOptions {
 }
 
 /** The flags batch, compare and sweep share. */
-export function addCommonOptions(cmd: Command, defaultRuns: string): Command {
+export function addCommonOptions(cmd: Command, defaultRuns: string, { param = true } = {}): Command {
+  if (param) cmd.option('--param <name=value>', 'override a model parameter (repeatable)', collect);
   return cmd
     .option('--scenario <id|path>', 'scenario ID or YAML file', 'october-2023')
     .option('--runs <n>', 'number of games', defaultRuns)
@@ -43,7 +44,6 @@ export function addCommonOptions(cmd: Command, defaultRuns: string): Command {
     .option('--us-policy <policy>', 'bot for the US', 'historical')
     .option('--iran-policy <policy>', 'bot for Iran', 'historical')
     .option('--workers <k>', `worker threads (default: available cores, here ${availableParallelism()})`)
-    .option('--param <name=value>', 'override a model parameter (repeatable)', collect)
     .option('--policy-module <file>', 'import a module that registers extra policies (repeatable)', collect)
     .option('--json', 'print JSON instead of the report');
 }

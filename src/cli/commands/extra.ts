@@ -8,3 +8,5 @@ import './backtest.ts';
 import './explain.ts';
 import './report.ts';
 import './batch.ts';
+import './compare.ts';
+import './sweep.ts';

@@ -1,0 +1,90 @@
+/**
+ * `brink compare`: arm A (the usual flags) against arm B (the -b flags: another policy, scenario or
+ * parameter value) on the same per-game seeds; paired differences B − A with 95 % intervals.
+ */
+import type { Command } from 'commander';
+import { addCommand, type Io } from '../main.ts';
+import { EXIT_FAILED, UsageError } from '../errors.ts';
+import { parsePolicy, scenarioFrom } from '../options.ts';
+import { parseAssignments } from '../../batch/params-arg.ts';
+import { Progress } from '../../batch/progress.ts';
+import { startCompare, type CompareResult } from '../../batch/compare.ts';
+import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES } from '../../batch/record.ts';
+import { addCommonOptions, asUsage, collect, commonSetup, EXIT_INTERRUPTED, type CommonBatchOptions } from './batch.ts';
+
+interface CompareFlags extends CommonBatchOptions {
+  usPolicyB?: string;
+  iranPolicyB?: string;
+  scenarioB?: string;
+  paramB?: string[];
+}
+
+const f = (x: number, digits = 3) => (x >= 0 ? ' ' : '') + x.toFixed(digits);
+
+export function formatCompareReport(r: CompareResult): string {
+  const j = r.json;
+  const arm = (a: typeof j.a) => `${a.scenario.id} · US ${a.policies.us} · Iran ${a.policies.iran}${Object.keys(a.params).length ? ` · ${Object.entries(a.params).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}`;
+  const lines = [
+    `Brink compare · ${j.runs} paired games · seed ${j.seed} (game i: seed "${j.seed}:i", the same for both arms)`,
+    `A: ${arm(j.a)}`,
+    `B: ${arm(j.b)}`,
+    '',
+    'Outcome                        P(A)     P(B)     B − A      95 % interval',
+  ];
+  for (const n of OUTCOME_NAMES) {
+    const o = j.outcomes[n];
+    lines.push(`  ${n.padEnd(26)} ${o.a.p.toFixed(3).padStart(7)}  ${o.b.p.toFixed(3).padStart(7)}  ${f(o.diff.mean).padStart(8)}   [${f(o.diff.ci95[0])}, ${f(o.diff.ci95[1])}]`);
+  }
+  lines.push('', 'Metric (mean per game)         A        B        B − A      95 % interval');
+  for (const n of [...METRIC_NAMES, ...SCORE_NAMES]) {
+    const m = j.metrics[n];
+    lines.push(`  ${n.padEnd(26)} ${m.a.mean.toFixed(2).padStart(7)}  ${m.b.mean.toFixed(2).padStart(7)}  ${f(m.diff.mean, 2).padStart(8)}   [${f(m.diff.ci95[0], 2)}, ${f(m.diff.ci95[1], 2)}]`);
+  }
+  return lines.join('\n');
+}
+
+async function compareAction(opts: CompareFlags, io: Io, setExit: (code: number) => void): Promise<void> {
+  const c = await commonSetup(opts);
+  const usB = opts.usPolicyB === undefined ? c.us : parsePolicy('--us-policy-b', opts.usPolicyB, 'us').id;
+  const iranB = opts.iranPolicyB === undefined ? c.iran : parsePolicy('--iran-policy-b', opts.iranPolicyB, 'iran').id;
+  const scenarioArgB = opts.scenarioB ?? opts.scenario;
+  const scenarioB = opts.scenarioB === undefined ? c.scenario : scenarioFrom(opts.scenarioB);
+  const paramsB = { ...c.params, ...asUsage(() => parseAssignments('--param-b', opts.paramB ?? [])) };
+  if (scenarioB.turns !== c.scenario.turns || scenarioB.daysPerTurn !== c.scenario.daysPerTurn) {
+    throw new UsageError('--scenario-b must have the same turns and turn length as --scenario, so that the games pair up', false);
+  }
+  const progress = new Progress(c.runs, 'pairs');
+  const run = startCompare({
+    a: { scenario: opts.scenario, scenarioDoc: c.scenario, us: c.us, iran: c.iran, params: c.params },
+    b: { scenario: scenarioArgB, scenarioDoc: scenarioB, us: usB, iran: iranB, params: paramsB },
+    runs: c.runs, seed: c.seed, workers: c.workers, modules: c.modules,
+    onProgress: (done, total) => progress.update(done, done === total),
+  });
+  const onSigint = () => run.stop();
+  process.on('SIGINT', onSigint);
+  let result: CompareResult;
+  try {
+    result = await run.done;
+  } finally {
+    process.off('SIGINT', onSigint);
+    progress.end();
+  }
+  io.out(opts.json ? JSON.stringify(result.json, null, 2) : formatCompareReport(result));
+  if (result.status === 'stopped') {
+    io.err(`brink: compare interrupted after ${result.json.runs} of ${c.runs} pairs`);
+    setExit(EXIT_INTERRUPTED);
+  } else if (result.status === 'failed') {
+    const fl = result.failure!;
+    io.err(`brink: compare failed: ${fl.index !== undefined ? `game ${fl.index} (seed '${fl.seed}'): ` : ''}${fl.message}`);
+    setExit(EXIT_FAILED);
+  }
+}
+
+addCommand((program, io, setExit) => {
+  addCommonOptions(program.command('compare').description('two policies or scenario variants on the same seeds: paired differences (brink.compare/1)'), '1000')
+    .option('--us-policy-b <policy>', 'arm B: bot for the US (default: as arm A)')
+    .option('--iran-policy-b <policy>', 'arm B: bot for Iran (default: as arm A)')
+    .option('--scenario-b <id|path>', 'arm B: another scenario (same horizon)')
+    .option('--param-b <name=value>', 'arm B: override a parameter (repeatable)', collect)
+    .action((opts: CompareFlags) => compareAction(opts, io, setExit));
+});

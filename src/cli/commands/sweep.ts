@@ -1,0 +1,88 @@
+/**
+ * `brink sweep`: one-at-a-time parameter sensitivity on common random numbers, with a tornado chart of
+ * which parameters move the chosen outcome or metric most.
+ */
+import type { Command } from 'commander';
+import { addCommand, type Io } from '../main.ts';
+import { EXIT_FAILED, UsageError } from '../errors.ts';
+import { resolveParams } from '../../model/params.ts';
+import { parseSweepRange } from '../../batch/params-arg.ts';
+import { Progress } from '../../batch/progress.ts';
+import { checkSweepMetric, startSweep } from '../../batch/sweep.ts';
+import { tornadoChart } from '../../batch/charts.ts';
+import { addCommonOptions, asUsage, collect, commonSetup, EXIT_INTERRUPTED, type CommonBatchOptions } from './batch.ts';
+
+interface SweepFlags extends CommonBatchOptions {
+  metric?: string[];
+}
+
+type SweepJson = Awaited<ReturnType<typeof startSweep>['done']>['json'];
+
+export function formatSweepReport(j: SweepJson): string {
+  const lines = [
+    `Brink sweep · scenario ${j.scenario.id} · US ${j.policies.us} · Iran ${j.policies.iran} · ${j.runs} games per point · seed ${j.seed} (same seeds at every point)`,
+    '',
+  ];
+  for (const m of j.metrics) {
+    const base = j.baseline[m]!;
+    lines.push(`${m}: baseline ${base.mean.toFixed(4)} [${base.ci95[0].toFixed(4)}, ${base.ci95[1].toFixed(4)}]`);
+    for (const p of j.params) {
+      lines.push(`  ${p.name} (scenario value ${p.base})`);
+      for (const pt of p.points) {
+        const r = pt.results[m]!;
+        lines.push(`    ${String(pt.value).padStart(10)}  ${r.mean.toFixed(4).padStart(9)}  [${r.ci95[0].toFixed(4)}, ${r.ci95[1].toFixed(4)}]`);
+      }
+    }
+    const rows = [...j.params]
+      .sort((a, b) => Math.abs(b.swing[m]!) - Math.abs(a.swing[m]!))
+      .map((p) => ({
+        label: `${p.name} ${p.points[0]!.value}…${p.points[p.points.length - 1]!.value}`,
+        low: p.points[0]!.results[m]!.mean - base.mean,
+        high: p.points[p.points.length - 1]!.results[m]!.mean - base.mean,
+      }));
+    lines.push('', tornadoChart(`Tornado: change in ${m} from the baseline, lowest → highest value (largest effect first)`, rows), '');
+  }
+  return lines.join('\n');
+}
+
+async function sweepAction(opts: SweepFlags, io: Io, setExit: (code: number) => void): Promise<void> {
+  const c = await commonSetup({ ...opts, param: [] });
+  const raws = opts.param ?? [];
+  if (raws.length === 0) throw new UsageError('sweep needs at least one --param name=lo:hi:steps (or a bare name for ±50 %)');
+  const base = resolveParams(c.scenario.params);
+  const ranges = asUsage(() => raws.map((raw) => parseSweepRange('--param', raw, base)))
+    .map((r) => ({ id: r.id, base: base[r.id], values: r.values }));
+  const metrics = asUsage(() => (opts.metric?.length ? opts.metric : ['regionalWar', 'attacksOnUS', 'usKilled']).map(checkSweepMetric));
+  const points = 1 + ranges.reduce((n, r) => n + r.values.length, 0);
+  const progress = new Progress(c.runs, `games × ${points} points`);
+  const run = startSweep({
+    scenario: c.scenario, scenarioArg: opts.scenario, us: c.us, iran: c.iran, fixed: {}, ranges, metrics,
+    runs: c.runs, seed: c.seed, workers: c.workers, modules: c.modules,
+    onProgress: (done, total) => progress.update(done, done === total),
+  });
+  const onSigint = () => run.stop();
+  process.on('SIGINT', onSigint);
+  let result: Awaited<typeof run.done>;
+  try {
+    result = await run.done;
+  } finally {
+    process.off('SIGINT', onSigint);
+    progress.end();
+  }
+  io.out(opts.json ? JSON.stringify(result.json, null, 2) : formatSweepReport(result.json));
+  if (result.status === 'stopped') {
+    io.err(`brink: sweep interrupted after ${result.json.runs} of ${c.runs} games per point`);
+    setExit(EXIT_INTERRUPTED);
+  } else if (result.status === 'failed') {
+    const fl = result.failure!;
+    io.err(`brink: sweep failed: ${fl.index !== undefined ? `game ${fl.index} (seed '${fl.seed}'): ` : ''}${fl.message}`);
+    setExit(EXIT_FAILED);
+  }
+}
+
+addCommand((program, io, setExit) => {
+  addCommonOptions(program.command('sweep').description('vary model parameters and rank their effect: tornado chart (brink.sweep/1)'), '200', { param: false })
+    .option('--param <name[=lo:hi:steps]>', 'parameter to vary: a range, or a bare name for ±50 % around its value (repeatable)', collect)
+    .option('--metric <name>', 'outcome or metric to report (repeatable; default regionalWar, attacksOnUS, usKilled)', collect)
+    .action((opts: SweepFlags) => sweepAction(opts, io, setExit));
+});
