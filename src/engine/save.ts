@@ -26,7 +26,6 @@ export interface SaveFile {
 
 /** A save file that cannot be used: corrupt, truncated, of another format, or of another scenario. */
 export class SaveError extends GameError {
-  override readonly name = 'SaveError';
 }
 
 export function buildSave(state: GameState, setup: { side: PlaySide; opponent: string | null }): SaveFile {

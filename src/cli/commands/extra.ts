@@ -7,6 +7,8 @@ import './schema.ts';
 import './backtest.ts';
 import './explain.ts';
 import './report.ts';
+import './play.ts';
+import './replay.ts';
 import './batch.ts';
 import './compare.ts';
 import './sweep.ts';

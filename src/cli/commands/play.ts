@@ -1,0 +1,90 @@
+/**
+ * `brink play`: the Ink terminal game. Flags pre-fill (and skip) the set-up; `--load` resumes a save
+ * after checking that its decision log reproduces it. Needs an interactive terminal: without one it says
+ * so, points to `brink run`, and exits 2.
+ */
+import { createElement } from 'react';
+import { buildSave, replaySave, saveText, SaveError, type PlaySide } from '../../engine/save.ts';
+import type { GameState } from '../../engine/state.ts';
+import { listScenarioIds, loadScenario } from '../../scenario/loader.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import { writeFileAtomic } from '../atomic-write.ts';
+import { UsageError } from '../errors.ts';
+import { addCommand } from '../main.ts';
+import { parseSeed, scenarioFrom } from '../options.ts';
+import { policyIds } from '../../policies/index.ts';
+import { resolveOpponent, type PlaySetup } from '../../ui/session.ts';
+import { readSave } from './save-io.ts';
+
+interface PlayOpts {
+  scenario?: string;
+  side?: string;
+  opponent?: string;
+  seed?: string;
+  load?: string;
+  save?: string;
+}
+
+export function parseSide(raw: string): PlaySide {
+  if (raw === 'us' || raw === 'iran' || raw === 'both') return raw;
+  throw new UsageError(`--side must be us, iran or both, got '${raw}'`);
+}
+
+export function parseOpponent(raw: string): string {
+  const id = resolveOpponent(raw);
+  if (!id) throw new UsageError(`--opponent: unknown opponent '${raw}' (expected easy, normal, hard or one of ${policyIds().join(', ')})`);
+  return id;
+}
+
+export function defaultSavePath(state: GameState): string {
+  return `brink-${state.scenario.id}-${state.seed.replace(/[^A-Za-z0-9_-]/g, '_')}.save.json`;
+}
+
+addCommand((program, io, setExit) => {
+  program
+    .command('play')
+    .description('play a scenario in the terminal as the US, Iran, or both (hot-seat)')
+    .option('--scenario <id|path>', 'scenario ID or YAML file')
+    .option('--side <side>', 'us, iran or both')
+    .option('--opponent <bot>', 'easy, normal, hard, or a policy ID')
+    .option('--seed <seed>', 'game seed (any text)')
+    .option('--load <file>', 'resume a saved game')
+    .option('--save <file>', 'where `s` saves (default: brink-<scenario>-<seed>.save.json, or the loaded file)')
+    .action(async (opts: PlayOpts) => {
+      if (!process.stdin.isTTY) {
+        io.err('brink play needs an interactive terminal (stdin is not a TTY).');
+        io.err('For a game without one, run two bots headless: brink run --scenario tower-22 --seed 1');
+        setExit(2);
+        return;
+      }
+      const preset: { scenario?: Scenario; side?: PlaySide; opponent?: string; seed?: string } = {};
+      if (opts.side) preset.side = parseSide(opts.side);
+      if (opts.opponent) preset.opponent = parseOpponent(opts.opponent);
+      if (opts.seed) preset.seed = parseSeed(opts.seed);
+      let resume: { setup: PlaySetup; state: GameState } | undefined;
+      let savePath = opts.save;
+      if (opts.load) {
+        const { save, scenario } = readSave(opts.load, opts.scenario);
+        const replay = replaySave(save, scenario);
+        if (!replay.matches) throw new SaveError(`${opts.load}: the saved state does not follow from its decision log (first difference at turn ${replay.firstDifference}); the file was altered or made by another engine`);
+        resume = { setup: { scenario, side: save.side, opponent: save.opponent ?? 'historical', seed: save.seed }, state: replay.state };
+        savePath ??= opts.load;
+      } else if (opts.scenario) {
+        preset.scenario = scenarioFrom(opts.scenario);
+      }
+      const scenarios = listScenarioIds().map((id) => loadScenario(id));
+      const { render } = await import('ink');
+      const { App } = await import('../../ui/App.tsx');
+      const onSave = (state: GameState, setup: PlaySetup): string => {
+        const path = savePath ?? defaultSavePath(state);
+        try {
+          writeFileAtomic(path, saveText(buildSave(state, { side: setup.side, opponent: setup.opponent })));
+          return `Saved after turn ${state.turn} to ${path} (resume: brink play --load ${path})`;
+        } catch (err) {
+          return `Could not save to ${path}: ${(err as Error).message}`;
+        }
+      };
+      const app = render(createElement(App, { scenarios, preset, defaultSeed: '1', ...(resume ? { resume } : {}), onSave }), { exitOnCtrlC: true });
+      await app.waitUntilExit();
+    });
+});

@@ -1,0 +1,23 @@
+/** Hot-seat: a blank screen between the two players, so neither sees the other's briefing or order. */
+import { Box, Text, useInput } from 'ink';
+import type { Side } from '../../model/actions.ts';
+import { SIDE_NAMES } from '../session.ts';
+import { tone } from '../theme.ts';
+
+export function Handover({ to, turn, active, onReady, onQuit }: { to: Side; turn: number; active?: boolean; onReady(): void; onQuit(): void }) {
+  useInput((input, key) => {
+    if (key.return || input === ' ') onReady();
+    else if (input === 'q') onQuit();
+  }, { isActive: active !== false });
+  const other = SIDE_NAMES[to === 'us' ? 'iran' : 'us'];
+  return (
+    <Box flexDirection="column" paddingTop={4} paddingLeft={4}>
+      <Text bold color={tone(to)}>{`Turn ${turn}: ${SIDE_NAMES[to]} to play`}</Text>
+      <Text> </Text>
+      <Text>{`Pass the keyboard to the ${SIDE_NAMES[to]} player. ${other}, look away:`}</Text>
+      <Text>the next screen shows that side's secret intelligence and orders.</Text>
+      <Text> </Text>
+      <Text bold>Press Enter when ready.</Text>
+    </Box>
+  );
+}

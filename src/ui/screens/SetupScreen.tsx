@@ -1,0 +1,137 @@
+/**
+ * Set-up: scenario (with its briefing), side, opponent, seed. Anything given on the command line is
+ * pre-filled and its step skipped; the seed is always shown and can be edited, so a class can all play
+ * the same game.
+ */
+import { Box, Text, useInput } from 'ink';
+import { useState } from 'react';
+import type { PlaySide } from '../../engine/save.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import { OPPONENT_LEVELS } from '../session.ts';
+import { clip, fit, wrap } from '../text.ts';
+import { tone } from '../theme.ts';
+import { Menu, moveSelection } from './Menu.tsx';
+
+export interface SetupChoice {
+  readonly scenario: Scenario;
+  readonly side: PlaySide;
+  readonly opponent: string;
+  readonly seed: string;
+}
+
+export interface SetupProps {
+  readonly scenarios: readonly Scenario[];
+  readonly preset: { scenario?: Scenario; side?: PlaySide; opponent?: string; seed?: string };
+  readonly defaultSeed: string;
+  readonly cols: number;
+  readonly rows: number;
+  readonly active?: boolean;
+  onDone(choice: SetupChoice): void;
+  onQuit(): void;
+  onHelp(): void;
+}
+
+type Step = 'scenario' | 'side' | 'opponent' | 'seed';
+const SIDES: readonly { id: PlaySide; label: string }[] = [
+  { id: 'us', label: 'United States' },
+  { id: 'iran', label: 'Iran' },
+  { id: 'both', label: 'Both, in turn (hot-seat: two players share the keyboard)' },
+];
+
+export function SetupScreen(props: SetupProps) {
+  const { scenarios, preset, cols, rows } = props;
+  const [scenario, setScenario] = useState<Scenario | undefined>(preset.scenario);
+  const [side, setSide] = useState<PlaySide | undefined>(preset.side);
+  const [opponent, setOpponent] = useState<string | undefined>(preset.opponent);
+  const [seed, setSeed] = useState(preset.seed ?? props.defaultSeed);
+  const [sel, setSel] = useState(0);
+  const step: Step = !scenario ? 'scenario' : !side ? 'side' : side !== 'both' && !opponent ? 'opponent' : 'seed';
+  const count = step === 'scenario' ? scenarios.length : step === 'side' ? SIDES.length : step === 'opponent' ? OPPONENT_LEVELS.length : 0;
+
+  useInput((input, key) => {
+    if (step === 'seed') {
+      if (key.return) {
+        if (seed.length > 0) props.onDone({ scenario: scenario!, side: side!, opponent: opponent ?? 'historical', seed });
+        return;
+      }
+      if (key.escape) return back();
+      if (key.backspace || key.delete) return setSeed((s) => s.slice(0, -1));
+      if (input && !key.ctrl && !key.meta && /^[\x20-\x7e]+$/.test(input) && seed.length + input.length <= 40) setSeed((s) => s + input);
+      return;
+    }
+    if (input === 'q') return props.onQuit();
+    if (input === '?') return props.onHelp();
+    if (key.escape) return back();
+    if (key.return) {
+      if (step === 'scenario') setScenario(scenarios[sel]);
+      if (step === 'side') setSide(SIDES[sel]!.id);
+      if (step === 'opponent') setOpponent(OPPONENT_LEVELS[sel]!.policy);
+      setSel(0);
+      return;
+    }
+    setSel((s) => moveSelection(s, count, key, input));
+  }, { isActive: props.active !== false });
+
+  function back() {
+    setSel(0);
+    if (step === 'seed' && side !== 'both' && !preset.opponent && opponent) return setOpponent(undefined);
+    if ((step === 'seed' || step === 'opponent') && !preset.side && side) return setSide(undefined);
+    if (!preset.scenario && scenario && step !== 'scenario') return setScenario(undefined);
+  }
+
+  const width = Math.max(20, cols - 2);
+  const body = Math.max(4, rows - 6);
+  const title = <Text bold color={tone('accent')}>{clip('Brink · a crisis game, US and Iran, October 2023 – February 2024', width)}</Text>;
+  const chosen = [scenario ? `Scenario: ${scenario.title}` : '', side ? `Side: ${SIDES.find((s) => s.id === side)!.label.split(',')[0]}` : '',
+    opponent && side !== 'both' ? `Opponent: ${opponent}` : ''].filter(Boolean).join(' · ');
+  let content;
+  if (step === 'scenario') {
+    const highlighted = scenarios[sel];
+    const menuRows = Math.min(scenarios.length, Math.max(2, body - 6));
+    content = (
+      <>
+        <Text bold>Choose a scenario</Text>
+        <Menu items={scenarios.map((s) => ({ key: s.id, label: `${s.title} (${s.id})` }))} selected={sel} width={width} max={menuRows} />
+        <Text> </Text>
+        {highlighted && fit(wrap(highlighted.briefing, width), Math.max(1, body - menuRows - 2)).map((l, i) => <Text key={i} color={tone('muted')}>{l}</Text>)}
+      </>
+    );
+  } else if (step === 'side') {
+    content = (
+      <>
+        <Text bold>Play as</Text>
+        <Menu items={SIDES.map((s) => ({ key: s.id, label: s.label }))} selected={sel} width={width} />
+      </>
+    );
+  } else if (step === 'opponent') {
+    content = (
+      <>
+        <Text bold>Opponent</Text>
+        <Menu items={OPPONENT_LEVELS.map((l) => ({ key: l.id, label: `${l.label.padEnd(7)} ${l.note} (${l.policy})` }))} selected={sel} width={width} />
+      </>
+    );
+  } else {
+    content = (
+      <>
+        <Text bold>Seed</Text>
+        <Text>{clip('Games with the same scenario, side, opponent and seed play out the same. Type to change it.', width)}</Text>
+        <Text>
+          Seed: <Text bold color={tone('accent')}>{seed}</Text>
+          <Text inverse> </Text>
+        </Text>
+        <Text> </Text>
+        <Text>{clip('Enter: start the game · Esc: back', width)}</Text>
+      </>
+    );
+  }
+  return (
+    <Box flexDirection="column" width={cols}>
+      {title}
+      <Text color={tone('muted')}>{clip(chosen || ' ', width)}</Text>
+      <Text> </Text>
+      {content}
+      <Text> </Text>
+      <Text color={tone('muted')}>{clip(step === 'seed' ? 'Enter start · Esc back' : '↑↓ choose · Enter select · Esc back · ? help · q quit', width)}</Text>
+    </Box>
+  );
+}

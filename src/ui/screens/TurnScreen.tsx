@@ -1,0 +1,222 @@
+/**
+ * One side's turn: three panes (briefing, situation, orders) that fit 80×24, the evidence behind an
+ * action on request, and a confirm step with undo. Everything shown comes from observe(state, side) and
+ * legalActions(state, side); the component only lays it out and forwards the chosen action.
+ */
+import { Box, Text, useInput } from 'ink';
+import { useMemo, useState } from 'react';
+import { legalActions } from '../../engine/game.ts';
+import { observe, type Observation } from '../../engine/observe.ts';
+import type { GameState } from '../../engine/state.ts';
+import { actionById, type ActionDef, type Side } from '../../model/actions.ts';
+import { loadEvidence } from '../../model/evidence.ts';
+import { RUNGS, rungName } from '../../model/ladder.ts';
+import { SIDE_NAMES } from '../session.ts';
+import { bar, clip, fit, sparkline, wrap } from '../text.ts';
+import { rungTone, tone } from '../theme.ts';
+import { moveSelection } from './Menu.tsx';
+
+export type Pane = 'briefing' | 'situation' | 'orders';
+const PANES: readonly Pane[] = ['briefing', 'situation', 'orders'];
+const PANE_TITLES: Record<Pane, string> = { briefing: 'Briefing', situation: 'Situation', orders: 'Orders' };
+
+export interface TurnProps {
+  readonly state: GameState;
+  readonly side: Side;
+  /** Opponent's name for the header ("Historical bot", or the other player in hot-seat). */
+  readonly versus: string;
+  /** The scenario's briefing paragraph, shown before the first turn. */
+  readonly briefing: string;
+  readonly status?: string;
+  readonly cols: number;
+  readonly rows: number;
+  /** Whether this screen takes keys (false while an overlay is open). */
+  readonly active?: boolean;
+  onChoose(actionId: string): void;
+  onSave(): void;
+  onHelp(): void;
+  onQuit(): void;
+}
+
+export function TurnScreen(props: TurnProps) {
+  const { state, side, cols, rows } = props;
+  const obs = useMemo(() => observe(state, side), [state, side]);
+  const actions = useMemo(() => legalActions(state, side), [state, side]);
+  const [pane, setPane] = useState<Pane>('briefing');
+  const [sel, setSel] = useState(0);
+  const [evidence, setEvidence] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const selected = actions[sel];
+
+  useInput((input, key) => {
+    if (confirming) {
+      if (key.return || input === 'y') {
+        setConfirming(false);
+        if (selected) props.onChoose(selected.id);
+      } else if (key.escape || input === 'n' || input === 'u' || key.backspace) setConfirming(false);
+      return;
+    }
+    if (input === '?') return props.onHelp();
+    if (input === 'q') return props.onQuit();
+    if (input === 's') return props.onSave();
+    if (input === '1' || input === 'b') return setPane('briefing');
+    if (input === '2' || input === 'd') return setPane('situation');
+    if (input === '3' || input === 'o') return setPane('orders');
+    if (key.tab || key.rightArrow || key.leftArrow) {
+      const d = key.leftArrow || key.shift ? -1 : 1;
+      setEvidence(false);
+      return setPane((p) => PANES[(PANES.indexOf(p) + d + PANES.length) % PANES.length]!);
+    }
+    if (pane !== 'orders') {
+      if (key.return) setPane('orders');
+      return;
+    }
+    if (input === 'e') return setEvidence((e) => !e);
+    if (key.escape && evidence) return setEvidence(false);
+    if (key.return && selected) return setConfirming(true);
+    setSel((s) => moveSelection(s, actions.length, key, input));
+  }, { isActive: props.active !== false });
+
+  const width = Math.max(30, cols - 1);
+  const bodyRows = Math.max(6, rows - 5);
+  const header = `${SIDE_NAMES[side]} · turn ${Math.min(obs.turn + 1, obs.turns)}/${obs.turns} · ${obs.date} · vs ${props.versus}`;
+  let body;
+  if (confirming && selected) body = <Confirm action={selected} width={width} />;
+  else if (pane === 'briefing') body = <Briefing obs={obs} briefing={props.briefing} width={width} height={bodyRows} />;
+  else if (pane === 'situation') body = <Situation obs={obs} width={width} height={bodyRows} />;
+  else if (evidence && selected) body = <Evidence action={selected} width={width} height={bodyRows} />;
+  else body = <Orders actions={actions} selected={sel} width={width} height={bodyRows} />;
+  const keys = confirming
+    ? 'Enter/y confirm · Esc/n back (undo)'
+    : pane === 'orders'
+      ? '↑↓ choose · Enter select · e evidence · Tab panes · s save · ? help · q quit'
+      : 'Tab/1-3 panes · Enter orders · s save · ? help · q quit';
+  return (
+    <Box flexDirection="column" width={cols}>
+      <Text bold color={tone(side)}>{clip(header, width)}</Text>
+      <Text>
+        {PANES.map((p, i) => (
+          <Text key={p} bold={p === pane} inverse={p === pane} color={p === pane ? undefined : tone('muted')}>{` ${i + 1} ${PANE_TITLES[p]} `}</Text>
+        ))}
+        <Text>{'  '}</Text>
+        <Text color={rungTone(obs.rung)}>{clip(`rung ${obs.rung}: ${obs.rungName}`, Math.max(0, width - 40))}</Text>
+      </Text>
+      <Box flexDirection="column" height={bodyRows}>{body}</Box>
+      <Text color={tone('warn')}>{clip(props.status ?? ' ', width)}</Text>
+      <Text color={tone('muted')}>{clip(keys, width)}</Text>
+    </Box>
+  );
+}
+
+function Briefing({ obs, briefing, width, height }: { obs: Observation; briefing: string; width: number; height: number }) {
+  const lines: string[] = [];
+  if (obs.history.length === 0) {
+    lines.push(...wrap(briefing, width));
+  } else {
+    const last = obs.history[obs.history.length - 1]!;
+    lines.push(`Last week (from ${last.date}): your order was "${actionById(last.ownAction)?.label ?? last.ownAction}";`
+      + ` the other side ${last.opponentAction ? `chose "${actionById(last.opponentAction)?.label ?? last.opponentAction}"` : 'did nothing you could see'}.`);
+    for (const e of obs.events.filter((ev) => ev.kind !== 'action')) lines.push(`• ${e.text}`);
+  }
+  const intel = obs.intel.map((i) => `• ${i.subject}: ${i.assessed} (${i.confidence} confidence)`);
+  const intelBlock = intel.length > 0 ? ['', 'Intelligence (estimates; they can be wrong):', ...intel] : [];
+  const room = Math.max(1, height - intelBlock.length);
+  const wrapped = lines.flatMap((l) => wrap(l, width));
+  return (
+    <>
+      {fit(wrapped, room).map((l, i) => <Text key={`b${i}`}>{l}</Text>)}
+      {intelBlock.map((l, i) => <Text key={`i${i}`} color={i === 1 ? tone('accent') : undefined}>{clip(l, width)}</Text>)}
+    </>
+  );
+}
+
+function Situation({ obs, width, height }: { obs: Observation; width: number; height: number }) {
+  const ladderWidth = 30;
+  const right = Math.max(20, width - ladderWidth - 2);
+  const ladder = [...RUNGS].reverse().slice(0, height).map((r) => {
+    const here = r.level === obs.rung;
+    const mark = here ? '▶' : r.level === obs.peakRung ? '^' : ' ';
+    return { level: r.level, text: clip(`${mark}${String(r.level).padStart(2)} ${r.name}`, ladderWidth), here };
+  });
+  const last = obs.history[obs.history.length - 1];
+  const sum = (k: 'attacksOnUS' | 'usKilled' | 'usInjured' | 'houthiAttacks' | 'usStrikes') => obs.history.reduce((s, t) => s + t[k], 0);
+  const p = obs.pressures;
+  const pressureLines: [string, number][] = [
+    ['US pressure at home', p.usDomesticPressure],
+    ['Red Sea disruption', p.shippingDisruption],
+    ['US-exit talks', p.withdrawalMomentum],
+  ];
+  if (p.deterrence !== undefined) pressureLines.unshift(['US credibility', p.deterrence]);
+  if (p.iranWarFear !== undefined) pressureLines.unshift(['Tehran fears war', p.iranWarFear]);
+  if (p.axisGains !== undefined) pressureLines.push(['Axis gains', p.axisGains]);
+  const info: string[] = [
+    last ? `Last week: Iraq ${last.attacksOnUSIraq} · Syria ${last.attacksOnUSSyria} · Jordan ${last.attacksOnUSJordan}` : 'No turn played yet.',
+    last ? `  Houthi attacks ${last.houthiAttacks} · US strikes ${last.usStrikes}` : '',
+    `Attacks on US by week: ${sparkline(obs.history.map((t) => t.attacksOnUS)) || '—'}`,
+    `Houthi attacks by week: ${sparkline(obs.history.map((t) => t.houthiAttacks)) || '—'}`,
+    `This game: ${sum('attacksOnUS')} attacks, US killed ${sum('usKilled')}, injured ${sum('usInjured')}`,
+    '',
+    ...pressureLines.map(([label, v]) => `${label.padEnd(20)} ${bar(v, 10)} ${v.toFixed(2)}`),
+  ];
+  if (obs.partners) info.push('', ...obs.partners.map((pt) => `${pt.actor}: ${pt.posture}`));
+  info.push('', `Your posture: ${obs.posture.meta.label}`);
+  return (
+    <Box flexDirection="row">
+      <Box flexDirection="column" width={ladderWidth + 2}>
+        {ladder.map((r) => <Text key={r.level} bold={r.here} color={r.here ? rungTone(r.level) : tone('muted')}>{r.text}</Text>)}
+      </Box>
+      <Box flexDirection="column" width={right}>
+        {fit(info, height).map((l, i) => <Text key={i}>{clip(l, right)}</Text>)}
+      </Box>
+    </Box>
+  );
+}
+
+function Orders({ actions, selected, width, height }: { actions: readonly ActionDef[]; selected: number; width: number; height: number }) {
+  const a = actions[selected];
+  const detail = a ? [
+    ...wrap(a.description, width),
+    `Evidence: ${a.cites.join(', ')} (press e to read)`,
+    ...(a.offRecord ? wrap(`Off the record: ${a.offRecord}`, width) : []),
+  ] : [];
+  const listRows = Math.max(3, Math.min(actions.length, height - detail.length - 1));
+  const start = Math.max(0, Math.min(selected - Math.floor(listRows / 2), actions.length - listRows));
+  return (
+    <>
+      {actions.slice(start, start + listRows).map((act, i) => {
+        const on = start + i === selected;
+        return (
+          <Text key={act.id} bold={on} color={on ? tone('accent') : undefined}>
+            {clip(`${on ? '›' : ' '} [${act.rung}] ${act.label}${act.offRecord ? ' *' : ''}`, width)}
+          </Text>
+        );
+      })}
+      <Text color={tone('muted')}>{clip(a ? `rung ${a.rung}: ${rungName(a.rung)}` : '', width)}</Text>
+      {fit(detail, Math.max(1, height - listRows - 1)).map((l, i) => <Text key={`d${i}`}>{l}</Text>)}
+    </>
+  );
+}
+
+function Evidence({ action, width, height }: { action: ActionDef; width: number; height: number }) {
+  const facts = loadEvidence().facts;
+  const lines: string[] = [`Evidence for "${action.label}" (e or Esc to close)`];
+  for (const id of action.cites) {
+    const f = facts.get(id);
+    lines.push(f ? `${id} · ${f.title}` : `${id} · (not in the evidence base)`);
+    if (f) lines.push(...wrap(f.text, width - 2).map((l) => `  ${l}`));
+  }
+  return <>{fit(lines, height).map((l, i) => <Text key={i} bold={i === 0}>{clip(l, width)}</Text>)}</>;
+}
+
+function Confirm({ action, width }: { action: ActionDef; width: number }) {
+  return (
+    <>
+      <Text bold>Confirm your order</Text>
+      <Text> </Text>
+      <Text color={rungTone(action.rung)}>{clip(`${action.label} · rung ${action.rung}: ${rungName(action.rung)}`, width)}</Text>
+      {wrap(action.description, width).map((l, i) => <Text key={i}>{l}</Text>)}
+      <Text> </Text>
+      <Text>{clip('Enter or y: send the order · Esc or n: go back and choose again', width)}</Text>
+    </>
+  );
+}

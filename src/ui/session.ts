@@ -1,0 +1,56 @@
+/**
+ * The terminal game's orchestration, free of React: who plays which side, which bot fills the other,
+ * and how a turn's choices reach the engine. No rule lives here: legal actions, observations and the
+ * outcome come from the engine, bot choices from src/policies.
+ */
+import { newGame, step } from '../engine/game.ts';
+import type { GameEvent, GameState } from '../engine/state.ts';
+import type { PlaySide } from '../engine/save.ts';
+import type { Side } from '../model/actions.ts';
+import { chooseAction, getPolicy, policyIds } from '../policies/index.ts';
+import type { Scenario } from '../scenario/schema.ts';
+
+/** Difficulty names offered in the set-up, and the bot each stands for. */
+export const OPPONENT_LEVELS = [
+  { id: 'easy', policy: 'random', label: 'Easy', note: 'a bot that picks at random' },
+  { id: 'normal', policy: 'historical', label: 'Normal', note: 'does what the record says this side did' },
+  { id: 'hard', policy: 'search', label: 'Hard', note: 'looks ahead with the engine, from what it can see' },
+] as const;
+
+/** A difficulty name or a policy id → the policy id (undefined when neither). */
+export function resolveOpponent(name: string): string | undefined {
+  const level = OPPONENT_LEVELS.find((l) => l.id === name);
+  if (level) return level.policy;
+  return policyIds().includes(name) ? name : undefined;
+}
+
+export interface PlaySetup {
+  readonly scenario: Scenario;
+  readonly side: PlaySide;
+  /** Policy id of the bot (ignored in hot-seat). */
+  readonly opponent: string;
+  readonly seed: string;
+}
+
+export function humanSides(side: PlaySide): Side[] {
+  return side === 'both' ? ['us', 'iran'] : [side];
+}
+
+export function startGame(setup: PlaySetup): GameState {
+  return newGame(setup.scenario, { seed: setup.seed });
+}
+
+/** Plays one turn: the humans' choices as given, the bot's from its policy on its own observation. */
+export function playTurn(state: GameState, setup: Pick<PlaySetup, 'side' | 'opponent'>, human: Partial<Record<Side, string>>): { state: GameState; events: GameEvent[] } {
+  const choice = (side: Side): string => {
+    const mine = human[side];
+    if (humanSides(setup.side).includes(side)) {
+      if (mine === undefined) throw new Error(`no choice for ${side}`);
+      return mine;
+    }
+    return chooseAction(state, side, getPolicy(setup.opponent, side));
+  };
+  return step(state, { us: choice('us'), iran: choice('iran') });
+}
+
+export const SIDE_NAMES: Readonly<Record<Side, string>> = { us: 'United States', iran: 'Iran' };

@@ -1,0 +1,54 @@
+/** Text layout helpers for a fixed-size terminal: wrapping, clipping, sparklines, bars. Display only. */
+
+/** Word-wraps `text` to `width` columns. */
+export function wrap(text: string, width: number): string[] {
+  const w = Math.max(10, width);
+  const out: string[] = [];
+  for (const para of text.split('\n')) {
+    let line = '';
+    for (const word of para.split(/\s+/).filter(Boolean)) {
+      if (line.length === 0) line = word;
+      else if (line.length + 1 + word.length <= w) line += ` ${word}`;
+      else {
+        out.push(line);
+        line = word;
+      }
+      while (line.length > w) {
+        out.push(line.slice(0, w));
+        line = line.slice(w);
+      }
+    }
+    out.push(line);
+  }
+  return out;
+}
+
+/** Cuts a line to `width` columns, marking the cut. */
+export function clip(s: string, width: number): string {
+  if (width <= 0) return '';
+  return s.length <= width ? s : `${s.slice(0, Math.max(0, width - 1))}…`;
+}
+
+/** At most `max` lines; the last says how many were left out. */
+export function fit(lines: readonly string[], max: number): string[];
+export function fit<T extends { text: string }>(lines: readonly T[], max: number): (T | { text: string })[];
+export function fit(lines: readonly (string | { text: string })[], max: number): (string | { text: string })[] {
+  if (max <= 0) return [];
+  if (lines.length <= max) return [...lines];
+  const more = `… ${lines.length - max + 1} more`;
+  return [...lines.slice(0, max - 1), typeof lines[0] === 'string' ? more : { text: more }];
+}
+
+const SPARKS = '▁▂▃▄▅▆▇█';
+
+export function sparkline(values: readonly number[]): string {
+  if (values.length === 0) return '';
+  const max = Math.max(...values);
+  return values.map((v) => (max <= 0 ? SPARKS[0] : SPARKS[Math.min(7, Math.round((v / max) * 7))])).join('');
+}
+
+/** A 0..1 value as a bar of `width` cells. */
+export function bar(value: number, width: number): string {
+  const n = Math.max(0, Math.min(width, Math.round(value * width)));
+  return '█'.repeat(n) + '·'.repeat(width - n);
+}

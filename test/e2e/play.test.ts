@@ -1,0 +1,149 @@
+/**
+ * End to end in a real pseudo-terminal (80×24): `brink play` played through by keystrokes as the US, as
+ * Iran and hot-seat, to the debrief; save and resume; the non-TTY refusal.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseSave } from '../../src/engine/save.ts';
+import { KEY, spawnBrink, type Session } from './pty.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const live: Session[] = [];
+afterEach(() => {
+  for (const s of live.splice(0)) s.kill();
+});
+function start(args: string[], opts: Parameters<typeof spawnBrink>[1] = {}): Session {
+  const s = spawnBrink(args, opts);
+  live.push(s);
+  return s;
+}
+
+function everyLineFits(screen: string, cols = 80): void {
+  for (const line of screen.split('\n')) expect(line.length).toBeLessThanOrEqual(cols);
+}
+
+/** Plays one order: open the orders pane, move down `down` rows, select, confirm. */
+async function order(s: Session, down: number): Promise<void> {
+  s.write('3');
+  await s.waitFor('› [');
+  for (let i = 0; i < down; i++) s.write(KEY.down);
+  s.write(KEY.enter);
+  await s.waitFor('Confirm your order');
+  s.write('y');
+}
+
+describe('brink play in a terminal', () => {
+  it('plays a whole game as the US against the historical bot and shows the debrief', async () => {
+    const s = start(['play', '--scenario', 'tower-22', '--seed', '3', '--side', 'us', '--opponent', 'normal']);
+    for (let turn = 1; turn <= 4; turn++) {
+      const screen = await s.waitFor(`turn ${turn}/4`);
+      everyLineFits(screen);
+      expect(screen).toContain('United States');
+      await order(s, turn === 1 ? 8 : 1); // a large campaign, then holding fire
+      if (turn < 4) await s.waitFor(`turn ${turn + 1}/4`);
+    }
+    const debrief = await s.waitFor('Verdict:');
+    everyLineFits(debrief);
+    expect(debrief).toMatch(/Scores: US [\d.]+ · Iran [\d.]+/);
+    s.write('3');
+    expect(await s.waitFor('ladder (rung)')).toContain('2024-01-28');
+    s.write('q');
+    await s.waitFor('Quit Brink?');
+    s.write('y');
+    expect(await s.exited).toBe(0);
+  });
+
+  it('plays a whole game as Iran, with help and an undone order on the way', async () => {
+    const s = start(['play', '--scenario', 'tower-22', '--seed', '3', '--side', 'iran', '--opponent', 'normal']);
+    await s.waitFor('turn 1/4');
+    s.write('?');
+    await s.waitFor('Any key closes this help');
+    s.write('x');
+    await s.waitFor('turn 1/4');
+    // choose, then undo at the confirm step, then choose another order
+    s.write('3');
+    await s.waitFor('› [0] Stand every front down');
+    s.write(KEY.enter);
+    await s.waitFor('Confirm your order');
+    s.write(KEY.esc);
+    await s.waitFor('e evidence');
+    s.write('e');
+    expect(await s.waitFor('Evidence for "Stand every front down"')).toContain('R-IRN-15');
+    s.write('e');
+    for (let turn = 1; turn <= 4; turn++) {
+      await s.waitFor(`turn ${turn}/4`);
+      await order(s, 2); // rein the militias in
+      if (turn < 4) await s.waitFor(`turn ${turn + 1}/4`);
+    }
+    const debrief = await s.waitFor('Verdict:');
+    expect(debrief).toContain('Iran:');
+    expect(debrief).toContain('(you)');
+    s.write('q');
+    await s.waitFor('Quit Brink?');
+    s.write('y');
+    expect(await s.exited).toBe(0);
+  });
+
+  it('hot-seat: a hand-over screen hides each side from the other, and the game reaches the debrief', async () => {
+    const s = start(['play', '--scenario', 'tower-22', '--seed', '5', '--side', 'both']);
+    for (let turn = 1; turn <= 4; turn++) {
+      let screen = await s.waitFor('United States to play');
+      expect(screen).not.toContain('Orders');
+      s.write(KEY.enter);
+      await s.waitFor(`United States · turn ${turn}/4`);
+      await order(s, 1);
+      screen = await s.waitFor('Iran to play');
+      expect(screen).not.toContain('Hold fire');
+      s.write(KEY.enter);
+      await s.waitFor(`Iran · turn ${turn}/4`);
+      await order(s, 2);
+    }
+    await s.waitFor('Verdict:');
+    s.write('q');
+    await s.waitFor('Quit Brink?');
+    s.write('y');
+    expect(await s.exited).toBe(0);
+  });
+
+  it('saves with s and --load resumes the game where it was', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'brink-e2e-'));
+    const file = join(dir, 'game.json');
+    const s = start(['play', '--scenario', 'tower-22', '--seed', '3', '--side', 'us', '--opponent', 'hard', '--save', file]);
+    await s.waitFor('turn 1/4');
+    await order(s, 7);
+    await s.waitFor('turn 2/4');
+    s.write('s');
+    await s.waitFor('Saved after turn 1');
+    const save = parseSave(readFileSync(file, 'utf8'));
+    expect(save.decisions).toHaveLength(1);
+    expect(save.decisions[0]!.us).toBe('us.leadership-strike');
+    expect(save.opponent).toBe('search');
+    s.write('q');
+    await s.waitFor('The game is saved');
+    s.write('y');
+    expect(await s.exited).toBe(0);
+    const r = start(['play', '--load', file]);
+    const screen = await r.waitFor('turn 2/4');
+    expect(screen).toContain('Resumed at turn 2');
+    expect(screen).toContain('Search bot');
+  });
+
+  it('follows a resize', async () => {
+    const s = start(['play', '--scenario', 'tower-22', '--seed', '3', '--side', 'us', '--opponent', 'easy']);
+    await s.waitFor('turn 1/4');
+    s.resize(60, 20);
+    s.write('3');
+    const screen = await s.waitFor('› [0]');
+    everyLineFits(screen, 60);
+  });
+
+  it('without a terminal, says so, points to brink run and exits 2', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/brink'), 'play', '--scenario', 'tower-22'], { input: '', encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('needs an interactive terminal');
+    expect(r.stderr).toContain('brink run');
+  });
+});
