@@ -31,6 +31,14 @@ export interface AggregateResult {
   readonly series: Record<SeriesName, { perTurn: SeriesPoint[]; cumulative: SeriesPoint[] }>;
 }
 
+export interface AggregatorData {
+  readonly n: number;
+  readonly outcomes: Readonly<Record<string, number>>;
+  readonly metrics: Readonly<Record<string, readonly number[]>>;
+  readonly perTurn: Readonly<Record<string, readonly (readonly number[])[]>>;
+  readonly cumulative: Readonly<Record<string, readonly (readonly number[])[]>>;
+}
+
 export class Aggregator {
   n = 0;
   private readonly outcomeCounts = new Map<OutcomeName, number>(OUTCOME_NAMES.map((n) => [n, 0]));
@@ -70,6 +78,31 @@ export class Aggregator {
         }
         per[t]!.add(v);
         cum[t]!.add(running);
+      }
+    }
+  }
+
+  /** The aggregate as plain data (what a worker posts for its chunk of games). */
+  data(): AggregatorData {
+    const hist = (hs: IntHistogram[]) => hs.map((h) => h.counts);
+    return {
+      n: this.n,
+      outcomes: Object.fromEntries(this.outcomeCounts),
+      metrics: Object.fromEntries([...this.metricHist].map(([k, h]) => [k, h.counts])),
+      perTurn: Object.fromEntries([...this.perTurn].map(([k, hs]) => [k, hist(hs)])),
+      cumulative: Object.fromEntries([...this.cumulative].map(([k, hs]) => [k, hist(hs)])),
+    };
+  }
+
+  /** Adds another aggregate's games: exact, and the same in any order. */
+  merge(d: AggregatorData): void {
+    this.n += d.n;
+    for (const o of OUTCOME_NAMES) this.outcomeCounts.set(o, this.outcomeCounts.get(o)! + (d.outcomes[o] ?? 0));
+    for (const [k, counts] of Object.entries(d.metrics)) this.metricHist.get(k as MetricName | ScoreName)!.mergeCounts(counts);
+    for (const [target, source] of [[this.perTurn, d.perTurn], [this.cumulative, d.cumulative]] as const) {
+      for (const [k, turns] of Object.entries(source)) {
+        const hs = target.get(k as SeriesName)!;
+        turns.forEach((counts, t) => hs[t]!.mergeCounts(counts));
       }
     }
   }

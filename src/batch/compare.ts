@@ -6,7 +6,7 @@
  */
 import type { Scenario } from '../scenario/schema.ts';
 import { Aggregator } from './aggregate.ts';
-import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES, outcomeValue, scoreValue, SCORE_SCALE, type Arm, type MetricName, type OutcomeName, type ScoreName } from './record.ts';
+import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES, SCORE_SCALE, type Arm, type MetricName, type OutcomeName, type ScoreName } from './record.ts';
 import { startArms } from './run-arms.ts';
 import { PairedDiff } from './stats.ts';
 import type { PoolFailure } from './pool.ts';
@@ -54,28 +54,19 @@ function compareJson(o: CompareOptions, aggA: Aggregator, aggB: Aggregator, diff
 }
 
 export function startCompare(o: CompareOptions): { stop(): void; done: Promise<CompareResult> } {
-  const aggA = new Aggregator(o.a.scenarioDoc.turns);
-  const aggB = new Aggregator(o.b.scenarioDoc.turns);
-  const diffs = new Map<string, PairedDiff>([...OUTCOME_NAMES, ...METRIC_NAMES, ...SCORE_NAMES].map((n) => [n, new PairedDiff()]));
   const strip = ({ scenario, us, iran, params }: Arm): Arm => ({ scenario, us, iran, params });
   const run = startArms({
-    arms: [strip(o.a), strip(o.b)], runs: o.runs, seed: o.seed, workers: o.workers, modules: o.modules,
+    arms: [strip(o.a), strip(o.b)], turns: [o.a.scenarioDoc.turns, o.b.scenarioDoc.turns], paired: true,
+    runs: o.runs, seed: o.seed, workers: o.workers, modules: o.modules,
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
-    onResult: (g) => {
-      const [a, b] = g.records as [NonNullable<(typeof g.records)[0]>, NonNullable<(typeof g.records)[0]>];
-      aggA.add(a);
-      aggB.add(b);
-      for (const n of OUTCOME_NAMES) diffs.get(n)!.add(outcomeValue(b, n) - outcomeValue(a, n));
-      for (const n of METRIC_NAMES) diffs.get(n)!.add(b.metrics[n] - a.metrics[n]);
-      for (const n of SCORE_NAMES) diffs.get(n)!.add(scoreValue(b, n) - scoreValue(a, n));
-    },
   });
+  const c = run.collector;
   return {
     stop: run.stop,
     done: run.done.then((s) => ({
       status: s.status,
       ...(s.status === 'failed' ? { failure: s.failure } : {}),
-      json: compareJson(o, aggA, aggB, diffs),
+      json: compareJson(o, c.arms[0]!, c.arms[1]!, c.diffs[0]!),
     })),
   };
 }

@@ -3,10 +3,10 @@
  * idle. Per-game seeds depend only on the index (see seeds.ts), so which worker plays a game never
  * changes its result. A game that throws, or a worker that dies, ends the batch with a clear error and
  * no hang; `stop()` (Ctrl-C) ends it at once. Results already received are never lost: the caller
- * has had each one through `onResults`.
+ * has had each one through `onChunk`.
  */
 import { Worker } from 'node:worker_threads';
-import type { FromWorker, GameResult, ToWorker, WorkerSetup } from './protocol.ts';
+import type { ChunkReport, FromWorker, ToWorker, WorkerSetup } from './protocol.ts';
 import { gameSeed } from './seeds.ts';
 
 export interface PoolFailure {
@@ -23,10 +23,18 @@ export interface PoolOptions {
   readonly workers: number;
   /** The next indices to play, or null when none are left. Called in order; chunks must ascend. */
   readonly nextChunk: () => readonly number[] | null;
-  readonly onResults: (results: readonly GameResult[]) => void;
+  /** Each chunk's finished games, as they arrive (in no particular order between workers). */
+  readonly onChunk: (report: ChunkReport) => void;
 }
 
 const WORKER_URL = new URL('./worker.mjs', import.meta.url);
+
+/**
+ * A worker keeps one game alive at a time, so its live heap is a few megabytes; without limits V8 lets
+ * each isolate's heap grow to hundreds of megabytes of garbage before collecting, and peak memory would
+ * grow with the batch. These caps keep the whole batch's RSS flat (`npm run bench` measures it).
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
 
 export class Pool {
   private readonly workers: Worker[] = [];
@@ -42,7 +50,7 @@ export class Pool {
   }
 
   private spawn(): void {
-    const worker = new Worker(WORKER_URL, { workerData: this.opts.setup });
+    const worker = new Worker(WORKER_URL, { workerData: this.opts.setup, resourceLimits: WORKER_LIMITS });
     this.workers.push(worker);
     let busy: readonly number[] | null = null;
     const feed = () => {
@@ -66,12 +74,12 @@ export class Pool {
         case 'fatal':
           this.finish({ status: 'failed', failure: { message: `a worker could not start: ${msg.message}` } });
           break;
-        case 'results':
-          if (msg.results.length > 0) this.opts.onResults(msg.results);
-          if (msg.done) feed();
+        case 'chunk':
+          this.opts.onChunk(msg);
+          feed();
           break;
         case 'game-error':
-          if (msg.results.length > 0) this.opts.onResults(msg.results);
+          this.opts.onChunk(msg);
           this.finish({ status: 'failed', failure: { message: msg.message, index: msg.index, seed: msg.seed } });
           break;
       }

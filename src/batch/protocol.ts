@@ -1,4 +1,5 @@
 /** Messages between the batch's main thread and its workers. */
+import type { CollectorData } from './collector.ts';
 import type { Arm, GameRecord } from './record.ts';
 
 export interface WorkerSetup {
@@ -6,6 +7,10 @@ export interface WorkerSetup {
   readonly seed: string;
   /** Modules to import first (each may call registerPolicy): user policies, or a test's. */
   readonly modules: readonly string[];
+  /** Accumulate paired differences of each arm against arm 0 (compare). */
+  readonly paired: boolean;
+  /** Send each game's record of arm 0 as well (for --out and --csv). */
+  readonly sendRecords: boolean;
 }
 
 /** One game index played under every arm, on the same seed. */
@@ -17,8 +22,15 @@ export interface GameResult {
 
 export type ToWorker = { readonly type: 'run'; readonly indices: readonly number[] };
 
+/** The games of one chunk that finished: their aggregate, and their records if asked for. */
+export interface ChunkReport {
+  readonly games: number;
+  readonly data: CollectorData;
+  readonly records: readonly GameRecord[];
+}
+
 export type FromWorker =
   | { readonly type: 'ready' }
   | { readonly type: 'fatal'; readonly message: string }
-  | { readonly type: 'results'; readonly results: readonly GameResult[]; readonly done: boolean }
-  | { readonly type: 'game-error'; readonly index: number; readonly seed: string; readonly message: string; readonly results: readonly GameResult[] };
+  | ({ readonly type: 'chunk' } & ChunkReport)
+  | ({ readonly type: 'game-error'; readonly index: number; readonly seed: string; readonly message: string } & ChunkReport);

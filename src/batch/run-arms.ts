@@ -3,8 +3,8 @@
  * each arm by the same worker, so arm B's game i faces the same attack and casualty draws as arm A's
  * wherever the two games have not diverged. Used by compare and sweep.
  */
+import { Collector } from './collector.ts';
 import { Pool, type PoolStatus } from './pool.ts';
-import type { GameResult } from './protocol.ts';
 import type { Arm } from './record.ts';
 
 export interface ArmsOptions {
@@ -13,16 +13,19 @@ export interface ArmsOptions {
   readonly seed: string;
   readonly workers: number;
   readonly modules: readonly string[];
-  readonly onResult: (r: GameResult) => void;
+  /** Horizon of each arm's scenario (for its per-turn series). */
+  readonly turns: readonly number[];
+  readonly paired: boolean;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
-export function startArms(o: ArmsOptions): { stop(): void; done: Promise<PoolStatus> } {
+export function startArms(o: ArmsOptions): { stop(): void; done: Promise<PoolStatus>; collector: Collector } {
+  const collector = new Collector(o.turns, o.paired);
   let cursor = 0;
   let done = 0;
   const chunkSize = Math.max(1, Math.min(64, Math.ceil(o.runs / (Math.max(1, o.workers) * 8))));
   const pool = new Pool({
-    setup: { arms: o.arms, seed: o.seed, modules: o.modules },
+    setup: { arms: o.arms, seed: o.seed, modules: o.modules, paired: o.paired, sendRecords: false },
     workers: Math.min(o.workers, o.runs),
     nextChunk: () => {
       if (cursor >= o.runs) return null;
@@ -30,11 +33,11 @@ export function startArms(o: ArmsOptions): { stop(): void; done: Promise<PoolSta
       for (; cursor < o.runs && chunk.length < chunkSize; cursor++) chunk.push(cursor);
       return chunk;
     },
-    onResults: (results) => {
-      for (const r of results) o.onResult(r);
-      done += results.length;
+    onChunk: (report) => {
+      collector.merge(report.data);
+      done += report.games;
       o.onProgress?.(done, o.runs);
     },
   });
-  return { stop: () => pool.stop(), done: pool.done };
+  return { stop: () => pool.stop(), done: pool.done, collector };
 }

@@ -13,7 +13,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { Aggregator } from './aggregate.ts';
 import { CSV_HEADER, csvRow } from './csv.ts';
 import { Pool, type PoolFailure } from './pool.ts';
-import type { GameResult } from './protocol.ts';
+import type { ChunkReport } from './protocol.ts';
 import { GAME_RECORD_FORMAT, type GameRecord } from './record.ts';
 import { gameSeed } from './seeds.ts';
 
@@ -161,6 +161,7 @@ export function startBatch(o: BatchOptions): BatchRun {
       csvFd = openSync(csvTmp, 'w');
       writeSync(csvFd, `${CSV_HEADER}\n`);
     }
+    /** A record read back from --out: aggregated here (the workers aggregate the games they play). */
     const take = (r: GameRecord, csvLines: string[]) => {
       agg.add(r);
       if (csvFd !== undefined) csvLines.push(csvRow(r));
@@ -197,6 +198,7 @@ export function startBatch(o: BatchOptions): BatchRun {
       }
       return chunk.length > 0 ? chunk : null;
     };
+    const sendRecords = outFd !== undefined || csvFd !== undefined;
     let expected = 0;
     const advance = () => {
       while (expected < o.runs && finished[expected]) expected++;
@@ -204,19 +206,24 @@ export function startBatch(o: BatchOptions): BatchRun {
     advance();
     const buffer = new Map<number, GameRecord>();
     let done = resumed;
+    /** Writes finished games' records: whole lines, one write call per group. */
     const emit = (records: readonly GameRecord[]) => {
       if (records.length === 0) return;
       const csvLines: string[] = [];
       let lines = '';
       for (const r of records) {
-        take(r, csvLines);
+        if (csvFd !== undefined) csvLines.push(csvRow(r));
         lines += `${JSON.stringify(r)}\n`;
       }
       if (outFd !== undefined) writeSync(outFd, lines);
       flushCsv(csvLines);
     };
-    const onResults = (results: readonly GameResult[]) => {
-      for (const g of results) buffer.set(g.index, g.records[0]!);
+    const onChunk = (report: ChunkReport) => {
+      agg.merge(report.data.arms[0]!);
+      done += report.games;
+      o.onProgress?.(done, o.runs);
+      if (!sendRecords) return;
+      for (const r of report.records) buffer.set(r.index, r);
       const ready: GameRecord[] = [];
       while (buffer.has(expected)) {
         ready.push(buffer.get(expected)!);
@@ -225,8 +232,6 @@ export function startBatch(o: BatchOptions): BatchRun {
         advance();
       }
       emit(ready);
-      done += results.length;
-      o.onProgress?.(done, o.runs);
     };
     /** On a stop or a failure: the games finished out of order are still finished games. */
     const flushBuffer = () => {
@@ -239,7 +244,7 @@ export function startBatch(o: BatchOptions): BatchRun {
     o.onProgress?.(done, o.runs);
     const arm = { scenario: o.scenarioArg, us: o.us, iran: o.iran, params: o.params };
     const pool = remaining > 0
-      ? new Pool({ setup: { arms: [arm], seed: o.seed, modules: o.modules }, workers: Math.min(o.workers, remaining), nextChunk, onResults })
+      ? new Pool({ setup: { arms: [arm], seed: o.seed, modules: o.modules, paired: false, sendRecords }, workers: Math.min(o.workers, remaining), nextChunk, onChunk })
       : undefined;
     const result = (pool ? pool.done : Promise.resolve({ status: 'complete' as const })).then((s): BatchResult => {
       flushBuffer();

@@ -45,7 +45,12 @@ export class IntHistogram {
   }
 
   merge(other: IntHistogram): void {
-    for (let v = 0; v < other.counts.length; v++) if (other.counts[v]) this.add(v, other.counts[v]);
+    this.mergeCounts(other.counts);
+  }
+
+  /** Adds a histogram sent as its counts (from a worker). */
+  mergeCounts(counts: readonly number[]): void {
+    for (let v = 0; v < counts.length; v++) if (counts[v]) this.add(v, counts[v]);
   }
 
   mean(): number {
@@ -99,6 +104,16 @@ export class PairedDiff {
   n = 0;
   sum = 0;
   sumSq = 0;
+
+  merge(o: { n: number; sum: number; sumSq: number }): void {
+    this.n += o.n;
+    this.sum += o.sum;
+    this.sumSq += o.sumSq;
+  }
+
+  data(): { n: number; sum: number; sumSq: number } {
+    return { n: this.n, sum: this.sum, sumSq: this.sumSq };
+  }
 
   add(d: number): void {
     if (!Number.isInteger(d)) throw new RangeError(`paired differences are accumulated as integers, got ${d}`);

@@ -56,12 +56,11 @@ export function startSweep(o: SweepOptions) {
     arms.push({ scenario: o.scenarioArg, us: o.us, iran: o.iran, params: { ...o.fixed, [r.id]: v } });
     slots.push({ param, point });
   }));
-  const aggs = arms.map(() => new Aggregator(o.scenario.turns));
   const run = startArms({
-    arms, runs: o.runs, seed: o.seed, workers: o.workers, modules: o.modules,
+    arms, turns: arms.map(() => o.scenario.turns), paired: false, runs: o.runs, seed: o.seed, workers: o.workers, modules: o.modules,
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
-    onResult: (g) => g.records.forEach((r, i) => aggs[i]!.add(r)),
   });
+  const aggs = run.collector.arms;
   const json = () => {
     const results = (agg: Aggregator) => Object.fromEntries(o.metrics.map((m) => [m, valueOf(agg, m)]));
     return {

@@ -1,15 +1,15 @@
 /**
- * A batch worker: loads the scenarios and bots once, then plays the game indices it is sent and posts
- * the records back in small groups. A game that throws is reported with its index and seed (the games
- * before it in the group are sent along), and the worker stops there: the main thread decides what next.
+ * A batch worker: loads the scenarios and bots once, then plays the chunks of game indices it is sent.
+ * For each chunk it posts one report: the chunk's aggregate (and the records, when the main thread
+ * writes them to a file). A game that throws is reported with its index and seed, along with the
+ * chunk's games before it; the worker then stops that chunk and the main thread decides what next.
  */
 import { parentPort, workerData } from 'node:worker_threads';
+import { Collector } from './collector.ts';
 import { importModules, playIndex, prepareArms, type PreparedArm } from './play-arms.ts';
-import type { FromWorker, GameResult, ToWorker, WorkerSetup } from './protocol.ts';
+import type { FromWorker, ToWorker, WorkerSetup } from './protocol.ts';
+import type { GameRecord } from './record.ts';
 import { gameSeed } from './seeds.ts';
-
-/** Results are posted in groups: one message per game would cost more than a short game. */
-const GROUP = 32;
 
 const port = parentPort!;
 const setup = workerData as WorkerSetup;
@@ -24,22 +24,24 @@ try {
   post({ type: 'fatal', message: err instanceof Error ? err.message : String(err) });
   throw err;
 }
+const turns = arms.map((a) => a.scenario.turns);
 
 port.on('message', (msg: ToWorker) => {
   if (msg.type !== 'run') return;
-  let group: GameResult[] = [];
+  const collector = new Collector(turns, setup.paired);
+  const records: GameRecord[] = [];
+  let games = 0;
   for (const index of msg.indices) {
     try {
-      group.push(playIndex(arms, setup.seed, index));
+      const g = playIndex(arms, setup.seed, index);
+      collector.add(g);
+      if (setup.sendRecords) records.push(g.records[0]!);
+      games++;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      post({ type: 'game-error', index, seed: gameSeed(setup.seed, index), message, results: group });
+      post({ type: 'game-error', index, seed: gameSeed(setup.seed, index), message, games, data: collector.data(), records });
       return;
     }
-    if (group.length >= GROUP) {
-      post({ type: 'results', results: group, done: false });
-      group = [];
-    }
   }
-  post({ type: 'results', results: group, done: true });
+  post({ type: 'chunk', games, data: collector.data(), records });
 });
