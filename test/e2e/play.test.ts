@@ -3,7 +3,7 @@
  * Iran and hot-seat, to the debrief; save and resume; the non-TTY refusal.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -129,6 +129,27 @@ describe('brink play in a terminal', () => {
     const screen = await r.waitFor('turn 2/4');
     expect(screen).toContain('Resumed at turn 2');
     expect(screen).toContain('Search bot');
+  });
+
+  it('--load of a corrupt save exits 2 with a clear message', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'brink-e2e-'));
+    const file = join(dir, 'broken.json');
+    writeFileSync(file, '{"format":"brink.save/1","scenario":');
+    const s = start(['play', '--load', file]);
+    expect(await s.exited).toBe(2);
+    expect(s.screen()).toContain('corrupt or truncated');
+    expect(s.screen()).not.toMatch(/\n\s+at /);
+  });
+
+  it('honours NO_COLOR: no colour codes reach the terminal', async () => {
+    const s = start(['play', '--scenario', 'tower-22', '--seed', '3', '--side', 'us', '--opponent', 'easy'], { env: { NO_COLOR: '1' } });
+    await s.waitFor('turn 1/4');
+    s.write('2');
+    await s.waitFor('Lethal targeted action');
+    expect(s.raw()).not.toMatch(/\x1b\[(3[0-7]|9[0-7]|38;)/);
+    const colored = start(['play', '--scenario', 'tower-22', '--seed', '3', '--side', 'us', '--opponent', 'easy']);
+    await colored.waitFor('turn 1/4');
+    expect(colored.raw()).toMatch(/\x1b\[(3[0-7]|9[0-7]|38;)/);
   });
 
   it('follows a resize', async () => {

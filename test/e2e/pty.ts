@@ -7,6 +7,8 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 export interface Session {
   screen(): string;
+  /** Everything the program wrote, escape codes included. */
+  raw(): string;
   write(keys: string): void;
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
   exited: Promise<number>;
@@ -22,7 +24,11 @@ export function spawnBrink(args: readonly string[], opts: { cols?: number; rows?
     name: 'xterm-256color', cols, rows, cwd: opts.cwd ?? ROOT,
     env: { ...process.env, CI: 'false', TERM: 'xterm-256color', FORCE_COLOR: '1', ...(opts.env ?? {}) } as Record<string, string>,
   });
-  proc.onData((d) => term.write(d));
+  let raw = '';
+  proc.onData((d) => {
+    raw += d;
+    term.write(d);
+  });
   const exited = new Promise<number>((res) => proc.onExit((e) => res(e.exitCode)));
   const screen = () => {
     const buf = term.buffer.active;
@@ -40,7 +46,7 @@ export function spawnBrink(args: readonly string[], opts: { cols?: number; rows?
     }
   };
   return {
-    screen, waitFor, exited,
+    screen, waitFor, exited, raw: () => raw,
     write: (k) => proc.write(k),
     kill: () => proc.kill(),
     resize: (c, r) => {

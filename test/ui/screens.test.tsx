@@ -1,0 +1,244 @@
+/** Component tests: every screen rendered with ink-testing-library, driven by keys. */
+import { render } from 'ink-testing-library';
+import { describe, expect, it, vi } from 'vitest';
+import { buildDebrief } from '../../src/debrief/debrief.ts';
+import { newGame, step } from '../../src/engine/game.ts';
+import { observe } from '../../src/engine/observe.ts';
+import { loadScenario } from '../../src/scenario/loader.ts';
+import { playGame } from '../../src/policies/play.ts';
+import { getPolicy } from '../../src/policies/index.ts';
+import { App } from '../../src/ui/App.tsx';
+import { DebriefScreen } from '../../src/ui/screens/DebriefScreen.tsx';
+import { Handover } from '../../src/ui/screens/Handover.tsx';
+import { HelpOverlay, QuitConfirm } from '../../src/ui/screens/Overlays.tsx';
+import { SetupScreen } from '../../src/ui/screens/SetupScreen.tsx';
+import { TurnScreen } from '../../src/ui/screens/TurnScreen.tsx';
+import { colorEnabled } from '../../src/ui/theme.ts';
+import { resolveOpponent } from '../../src/ui/session.ts';
+import { sparkline, wrap } from '../../src/ui/text.ts';
+
+const tower = loadScenario('tower-22');
+const october = loadScenario('october-2023');
+const KEY = { enter: '\r', esc: '\x1b', down: '\x1b[B', up: '\x1b[A', tab: '\t', right: '\x1b[C' };
+const tick = () => new Promise((r) => setTimeout(r, 30));
+async function press(stdin: { write(s: string): void }, ...keys: string[]) {
+  for (const k of keys) {
+    stdin.write(k);
+    await tick();
+  }
+}
+const noop = () => {};
+function fits(frame: string | undefined, cols = 80, rows = 24) {
+  const lines = (frame ?? '').split('\n');
+  expect(lines.length).toBeLessThanOrEqual(rows);
+  for (const l of lines) expect(l.length).toBeLessThanOrEqual(cols);
+}
+
+describe('SetupScreen', () => {
+  it('walks scenario (with briefing) → side → opponent → seed and reports the choice', async () => {
+    const onDone = vi.fn();
+    const { lastFrame, stdin } = render(
+      <SetupScreen scenarios={[october, tower]} preset={{}} defaultSeed="1" cols={80} rows={24} onDone={onDone} onQuit={noop} onHelp={noop} />,
+    );
+    await tick();
+    expect(lastFrame()).toContain('Choose a scenario');
+    expect(lastFrame()).toContain(october.title);
+    await press(stdin, KEY.down);
+    expect(lastFrame()).toContain('28 January 2024'); // tower-22's briefing shows for the highlighted scenario
+    fits(lastFrame());
+    await press(stdin, KEY.enter);
+    expect(lastFrame()).toContain('Play as');
+    await press(stdin, KEY.down, KEY.enter);
+    expect(lastFrame()).toContain('Opponent');
+    await press(stdin, KEY.down, KEY.down, KEY.enter);
+    expect(lastFrame()).toContain('Seed: 1');
+    await press(stdin, '\x7f', 'c', 'l', 'a', 's', 's', '7');
+    expect(lastFrame()).toContain('Seed: class7');
+    await press(stdin, KEY.enter);
+    expect(onDone).toHaveBeenCalledWith({ scenario: tower, side: 'iran', opponent: 'search', seed: 'class7' });
+  });
+
+  it('skips what the flags pre-filled and goes back with Esc', async () => {
+    const onDone = vi.fn();
+    const { lastFrame, stdin } = render(
+      <SetupScreen scenarios={[tower]} preset={{ scenario: tower, side: 'both' }} defaultSeed="9" cols={80} rows={24} onDone={onDone} onQuit={noop} onHelp={noop} />,
+    );
+    await tick();
+    expect(lastFrame()).toContain('Seed: 9'); // hot-seat needs no opponent
+    await press(stdin, KEY.enter);
+    expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ side: 'both', seed: '9' }));
+  });
+});
+
+describe('TurnScreen', () => {
+  const state = step(newGame(tower, { seed: '3' }), { us: 'us.major-campaign', iran: 'iran.rein-in' }).state;
+  const renderTurn = (side: 'us' | 'iran', onChoose = vi.fn(), cols = 80, rows = 24) => ({
+    onChoose,
+    ...render(<TurnScreen state={state} side={side} versus="Historical bot" briefing={tower.briefing} cols={cols} rows={rows}
+      onChoose={onChoose} onSave={noop} onHelp={noop} onQuit={noop} />),
+  });
+
+  it('briefs with what the side saw last week and its (fallible) intelligence', async () => {
+    const { lastFrame } = renderTurn('us');
+    await tick();
+    const obs = observe(state, 'us');
+    expect(lastFrame()).toContain('turn 2/4');
+    expect(lastFrame()).toContain('Intelligence (estimates; they can be wrong)');
+    expect(lastFrame()).toContain(obs.intel[0]!.subject);
+    fits(lastFrame());
+  });
+
+  it('hides what the other side cannot see: the US is not told Iran\'s private order', async () => {
+    const { lastFrame } = renderTurn('us');
+    await tick();
+    expect(lastFrame()).toContain('did nothing you could see');
+    expect(lastFrame()).not.toContain('Rein the militias in');
+  });
+
+  it('shows the ladder, attacks by front with a sparkline, casualties and pressures', async () => {
+    const { lastFrame, stdin } = renderTurn('iran');
+    await press(stdin, '2');
+    const f = lastFrame()!;
+    expect(f).toContain('10 Regional war');
+    expect(f).toMatch(/▶\s*\d+ /);
+    expect(f).toContain('Last week: Iraq');
+    expect(f).toMatch(/Attacks on US by week: [▁▂▃▄▅▆▇█]/);
+    expect(f).toContain('US killed');
+    expect(f).toContain('Tehran fears war'); // Iran's pressures, not the US's credibility
+    expect(f).not.toContain('US credibility');
+    fits(f);
+  });
+
+  it('lists orders with rung and evidence, opens the facts, and confirms with undo before', async () => {
+    const { lastFrame, stdin, onChoose } = renderTurn('us');
+    await press(stdin, '3');
+    expect(lastFrame()).toContain('› [0] Offer a partial drawdown');
+    await press(stdin, KEY.down, KEY.down);
+    expect(lastFrame()).toContain('› [1] Warn publicly');
+    expect(lastFrame()).toContain('Evidence: R-USA-02, R-USA-03, T-10');
+    await press(stdin, 'e');
+    expect(lastFrame()).toContain('Evidence for "Warn publicly"');
+    expect(lastFrame()).toContain('R-USA-02 · ');
+    fits(lastFrame());
+    await press(stdin, 'e', KEY.enter);
+    expect(lastFrame()).toContain('Confirm your order');
+    await press(stdin, KEY.esc);
+    expect(onChoose).not.toHaveBeenCalled();
+    await press(stdin, KEY.down, KEY.enter, 'y');
+    expect(onChoose).toHaveBeenCalledWith('us.show-of-force');
+  });
+
+  it('fits a smaller terminal', async () => {
+    const { lastFrame, stdin } = renderTurn('us', vi.fn(), 60, 18);
+    await press(stdin, '3');
+    fits(lastFrame(), 60, 18);
+    await press(stdin, '2');
+    fits(lastFrame(), 60, 18);
+  });
+});
+
+describe('Handover, help and quit', () => {
+  it('hand-over names who plays and waits for Enter', async () => {
+    const onReady = vi.fn();
+    const { lastFrame, stdin } = render(<Handover to="iran" turn={2} onReady={onReady} onQuit={noop} />);
+    await tick();
+    expect(lastFrame()).toContain('Turn 2: Iran to play');
+    expect(lastFrame()).toContain('United States, look away');
+    await press(stdin, KEY.enter);
+    expect(onReady).toHaveBeenCalledOnce();
+  });
+
+  it('help lists the keys and closes on any key; quit asks y/n', async () => {
+    const onClose = vi.fn();
+    const help = render(<HelpOverlay onClose={onClose} />);
+    await tick();
+    expect(help.lastFrame()).toContain('quit (asks first)');
+    await press(help.stdin, 'x');
+    expect(onClose).toHaveBeenCalled();
+    const yes = vi.fn();
+    const no = vi.fn();
+    const quit = render(<QuitConfirm saved={false} onYes={yes} onNo={no} />);
+    await tick();
+    expect(quit.lastFrame()).toContain('will be lost');
+    await press(quit.stdin, 'n');
+    expect(no).toHaveBeenCalled();
+    await press(quit.stdin, 'y');
+    expect(yes).toHaveBeenCalled();
+  });
+});
+
+describe('DebriefScreen', () => {
+  const final = playGame(tower, { seed: '3', us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran') });
+  const debrief = buildDebrief(final, tower);
+
+  it('pages through verdict, turning points, timeline, the record and questions, all from buildDebrief', async () => {
+    const { lastFrame, stdin } = render(<DebriefScreen debrief={debrief} sides={['us']} cols={80} rows={24} onQuit={noop} onHelp={noop} />);
+    await tick();
+    expect(lastFrame()).toContain(`Verdict: ${debrief.verdict.title}`);
+    expect(lastFrame()).toContain(`Scores: US ${debrief.scores.us} · Iran ${debrief.scores.iran}`);
+    expect(lastFrame()).toContain('(you)');
+    fits(lastFrame());
+    await press(stdin, '2');
+    if (debrief.turningPoints.length > 0) expect(lastFrame()).toContain(debrief.turningPoints[0]!.text.slice(0, 30));
+    await press(stdin, '3');
+    for (const row of debrief.timeline) expect(lastFrame()).toContain(row.date);
+    await press(stdin, '4');
+    expect(lastFrame()).toContain('What actually happened');
+    expect(lastFrame()).toContain(debrief.comparison!.events[0]!.date);
+    fits(lastFrame());
+    await press(stdin, '5');
+    expect(lastFrame()).toContain('Questions for discussion');
+    fits(lastFrame());
+  });
+});
+
+describe('App', () => {
+  it('plays a pre-set game to the debrief, the bot answering each turn', async () => {
+    const onSave = vi.fn(() => 'Saved');
+    const { lastFrame, stdin } = render(
+      <App scenarios={[tower]} preset={{ scenario: tower, side: 'us', opponent: 'historical', seed: '3' }} defaultSeed="1" onSave={onSave} />,
+    );
+    await tick();
+    expect(lastFrame()).toContain('turn 1/4');
+    await press(stdin, 's');
+    expect(onSave).toHaveBeenCalledOnce();
+    expect(lastFrame()).toContain('Saved');
+    for (let t = 0; t < 4; t++) await press(stdin, '3', KEY.down, KEY.enter, 'y');
+    expect(lastFrame()).toContain('Verdict:');
+    await press(stdin, '?');
+    expect(lastFrame()).toContain('Any key closes this help');
+    await press(stdin, 'x', 'q');
+    expect(lastFrame()).toContain('Quit Brink?');
+  });
+
+  it('in hot-seat hands over between the players and plays both orders', async () => {
+    const { lastFrame, stdin } = render(<App scenarios={[tower]} preset={{ scenario: tower, side: 'both', seed: '3' }} defaultSeed="1" onSave={() => ''} />);
+    await tick();
+    expect(lastFrame()).toContain('United States to play');
+    await press(stdin, KEY.enter, '3', KEY.enter, 'y');
+    expect(lastFrame()).toContain('Iran to play');
+    await press(stdin, KEY.enter);
+    expect(lastFrame()).toContain('Iran · turn 1/4');
+    await press(stdin, '3', KEY.enter, 'y');
+    expect(lastFrame()).toContain('United States to play');
+    expect(lastFrame()).toContain('Turn 2');
+  });
+});
+
+describe('helpers', () => {
+  it('NO_COLOR switches colour off', () => {
+    expect(colorEnabled({ NO_COLOR: '1' })).toBe(false);
+    expect(colorEnabled({})).toBe(true);
+  });
+  it('opponent names map to bots', () => {
+    expect(resolveOpponent('easy')).toBe('random');
+    expect(resolveOpponent('normal')).toBe('historical');
+    expect(resolveOpponent('hard')).toBe('search');
+    expect(resolveOpponent('hawk')).toBe('hawk');
+    expect(resolveOpponent('nobody')).toBeUndefined();
+  });
+  it('wrap respects the width and sparkline scales to the maximum', () => {
+    for (const l of wrap(tower.briefing, 30)) expect(l.length).toBeLessThanOrEqual(30);
+    expect(sparkline([0, 4, 8])).toBe('▁▅█');
+  });
+});
