@@ -1,0 +1,123 @@
+/** `brink batch`, `compare` and `sweep` through the real command line, against their JSON contracts. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BatchSchema, CompareSchema, SweepSchema } from '../../src/batch/contract.ts';
+import { brink } from '../helpers/cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'brink-batch-'));
+
+describe('brink batch', () => {
+  it('prints the same brink.batch/1 JSON for --workers 1 and --workers 2, valid against the contract', () => {
+    const args = ['batch', '--scenario', 'october-2023', '--runs', '120', '--seed', 'w', '--json'];
+    const one = brink([...args, '--workers', '1']);
+    const two = brink([...args, '--workers', '2']);
+    expect(one.code, one.stderr).toBe(0);
+    expect(two.code, two.stderr).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(one.stderr).toBe(''); // no progress noise when stderr is not a terminal
+    const json = JSON.parse(one.stdout);
+    const parsed = BatchSchema.safeParse(json);
+    expect(parsed.success, JSON.stringify(parsed.error?.issues.slice(0, 3))).toBe(true);
+    expect(json.runs).toBe(120);
+    expect(json.complete).toBe(true);
+    for (const name of ['attacksOnUS', 'attacksOnUSIraq', 'attacksOnUSSyria', 'usKilled', 'usInjured', 'usStrikes', 'houthiAttacks', 'peakRung']) {
+      expect(json.metrics[name]).toBeDefined();
+    }
+    expect(json.series.rung.perTurn).toHaveLength(json.turns);
+  });
+
+  it('writes one CSV row per game, with the per-game seed, and the default report has its charts', () => {
+    const csv = join(dir, 'games.csv');
+    const r = brink(['batch', '--scenario', 'tower-22', '--runs', '30', '--seed', 'c', '--workers', '2', '--csv', csv]);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = readFileSync(csv, 'utf8').trim().split('\n');
+    expect(rows[0]).toMatch(/^index,seed,scenario,us_policy,iran_policy,verdict,/);
+    expect(rows).toHaveLength(31);
+    expect(rows.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(Array.from({ length: 30 }, (_, i) => `${i},c:${i}`));
+    expect(r.stdout).toContain('Attacks on US forces per game');
+    expect(r.stdout).toContain('Escalation ladder by turn');
+    expect(r.stdout).toContain("--seed 'c:<i>'");
+  });
+
+  it('game i of the batch is `brink run --seed <seed>:<i>`', () => {
+    const csv = join(dir, 'one.csv');
+    expect(brink(['batch', '--scenario', 'tower-22', '--runs', '4', '--seed', 'r', '--workers', '1', '--csv', csv]).code).toBe(0);
+    const header = readFileSync(csv, 'utf8').split('\n')[0]!.split(',');
+    const row = readFileSync(csv, 'utf8').split('\n')[4]!.split(',');
+    const run = JSON.parse(brink(['run', '--scenario', 'tower-22', '--seed', 'r:3', '--json']).stdout);
+    expect(row[header.indexOf('attacksOnUS')]).toBe(String(run.outcome.totals.attacksOnUS));
+    expect(row[header.indexOf('verdict')]).toBe(run.outcome.verdict.id);
+  });
+
+  it('rejects bad input with exit code 2 and no stack trace', () => {
+    for (const args of [
+      ['--runs', '0'],
+      ['--param', 'noSuchParam=1'],
+      ['--param', 'fatalityPerAttack=7'],
+      ['--us-policy', 'nobody'],
+      ['--resume'],
+      ['--workers', 'many'],
+    ]) {
+      const r = brink(['batch', '--runs', '5', '--scenario', 'tower-22', ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+    const out = join(dir, 'exists.jsonl');
+    writeFileSync(out, '');
+    const r = brink(['batch', '--runs', '5', '--scenario', 'tower-22', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--resume');
+  });
+});
+
+describe('brink compare', () => {
+  it('gives exactly zero difference for identical arms, valid against brink.compare/1', () => {
+    const r = brink(['compare', '--scenario', 'tower-22', '--runs', '60', '--seed', 'z', '--workers', '2', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(CompareSchema.safeParse(json).success).toBe(true);
+    for (const group of [json.outcomes, json.metrics]) {
+      for (const v of Object.values(group) as { diff: { mean: number; ci95: number[] } }[]) {
+        expect(v.diff.mean).toBe(0);
+        expect(v.diff.ci95).toEqual([0, 0]);
+      }
+    }
+  });
+
+  it('pairs games on the same seeds: a different US policy moves the metrics, and B − A is the difference of the means', () => {
+    const r = brink(['compare', '--scenario', 'october-2023', '--runs', '80', '--seed', 'p', '--us-policy-b', 'hawk', '--workers', '2', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.b.policies.us).toBe('hawk');
+    const m = json.metrics.usStrikes;
+    expect(m.diff.mean).toBeCloseTo(m.b.mean - m.a.mean, 5);
+    expect(json.metrics.usStrikes.diff.mean).not.toBe(0);
+    // Arm A of a comparison is the plain batch on the same seeds.
+    const batch = JSON.parse(brink(['batch', '--scenario', 'october-2023', '--runs', '80', '--seed', 'p', '--workers', '1', '--json']).stdout);
+    expect(json.metrics.attacksOnUS.a).toEqual(batch.metrics.attacksOnUS);
+    expect(json.outcomes.regionalWar.a).toEqual(batch.outcomes.regionalWar);
+  });
+});
+
+describe('brink sweep', () => {
+  it('varies a parameter on common seeds and reports brink.sweep/1 with a tornado chart', () => {
+    const args = ['sweep', '--scenario', 'tower-22', '--runs', '40', '--seed', 's', '--workers', '2', '--param', 'fatalityPerAttack=0:0.05:3', '--param', 'militiaAttackRate', '--metric', 'usFatality'];
+    const r = brink([...args, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(SweepSchema.safeParse(json).success).toBe(true);
+    const fat = json.params.find((p: { name: string }) => p.name === 'fatalityPerAttack');
+    expect(fat.points.map((p: { value: number }) => p.value)).toEqual([0, 0.025, 0.05]);
+    // No fatal attacks are possible at a fatality chance of 0; more become likely as it rises.
+    expect(fat.points[0].results.usFatality.mean).toBe(0);
+    expect(fat.points[2].results.usFatality.mean).toBeGreaterThan(fat.points[0].results.usFatality.mean);
+    const rate = json.params.find((p: { name: string }) => p.name === 'militiaAttackRate');
+    expect(rate.points[0].value).toBeCloseTo(rate.base * 0.5, 9);
+    expect(rate.points[rate.points.length - 1].value).toBeCloseTo(rate.base * 1.5, 9);
+    const text = brink(args);
+    expect(text.stdout).toContain('Tornado');
+    expect(brink(['sweep', '--runs', '5', '--param', 'fatalityPerAttack=0:2:3']).code).toBe(2);
+  });
+});

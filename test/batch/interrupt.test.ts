@@ -1,0 +1,85 @@
+/**
+ * Nothing is lost: Ctrl-C stops a batch with every finished game written as a whole line and a summary
+ * printed; --resume then reaches the very JSON (and the same file content) an uninterrupted run gives.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BatchSchema, GameRecordSchema } from '../../src/batch/contract.ts';
+import { BIN, ROOT, brink } from '../helpers/cli.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'brink-interrupt-'));
+const RUNS = '3000';
+const base = ['batch', '--scenario', 'october-2023', '--runs', RUNS, '--seed', 'int', '--workers', '2', '--json'];
+
+function lines(path: string): string[] {
+  return existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter((l) => l !== '') : [];
+}
+
+/** Starts a batch, waits until some games are on disk, sends SIGINT; resolves with its exit and output. */
+function interrupted(out: string): Promise<{ code: number | null; stdout: string; stderr: string; linesAtSignal: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...base, '--out', out], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    let linesAtSignal = -1;
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    const poll = setInterval(() => {
+      const n = lines(out).length;
+      if (n >= 200 && linesAtSignal < 0) {
+        linesAtSignal = n;
+        child.kill('SIGINT');
+      }
+    }, 10);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearInterval(poll);
+      resolve({ code, stdout, stderr, linesAtSignal });
+    });
+  });
+}
+
+describe('interrupting and resuming a batch', () => {
+  it('keeps every finished game, prints the summary, and --resume equals an uninterrupted run', async () => {
+    const out = join(dir, 'games.jsonl');
+    const stop = await interrupted(out);
+    expect(stop.linesAtSignal, 'the batch finished before it could be interrupted').toBeGreaterThan(0);
+    expect(stop.code, stop.stderr).toBe(130);
+    expect(stop.stderr).toContain('--resume');
+
+    const text = readFileSync(out, 'utf8');
+    expect(text.endsWith('\n')).toBe(true);
+    const written = lines(out);
+    for (const l of written) expect(GameRecordSchema.safeParse(JSON.parse(l)).success).toBe(true);
+    const partial = JSON.parse(stop.stdout);
+    expect(BatchSchema.safeParse(partial).success).toBe(true);
+    expect(partial.complete).toBe(false);
+    expect(partial.runs).toBe(written.length); // the summary covers exactly the games on disk
+    expect(partial.runs).toBeLessThan(Number(RUNS));
+    expect(new Set(written.map((l) => JSON.parse(l).index)).size).toBe(written.length);
+
+    const resumed = brink([...base, '--out', out, '--resume']);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const full = join(dir, 'full.jsonl');
+    const straight = brink([...base, '--out', full]);
+    expect(straight.code, straight.stderr).toBe(0);
+    expect(resumed.stdout).toBe(straight.stdout);
+    expect(JSON.parse(resumed.stdout).complete).toBe(true);
+    // The same games on disk (the interrupted run may have flushed a few out of order).
+    expect([...lines(out)].sort()).toEqual([...lines(full)].sort());
+  }, 60_000);
+
+  it('refuses to resume from a file written by another batch', () => {
+    const out = join(dir, 'other.jsonl');
+    expect(brink(['batch', '--scenario', 'tower-22', '--runs', '10', '--seed', 'a', '--workers', '1', '--out', out]).code).toBe(0);
+    const r = brink(['batch', '--scenario', 'tower-22', '--runs', '10', '--seed', 'b', '--workers', '1', '--out', out, '--resume']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/seed/);
+    const p = brink(['batch', '--scenario', 'tower-22', '--runs', '10', '--seed', 'a', '--us-policy', 'hawk', '--workers', '1', '--out', out, '--resume']);
+    expect(p.code).toBe(2);
+    expect(p.stderr).toMatch(/policies/);
+  });
+});
