@@ -52,6 +52,29 @@ function postureWeight(actor: ActorId, to: string): number {
 // Every actor's definition shares one event type; their contexts differ, which the table cannot express.
 const DEFINITIONS = ACTORS as unknown as Readonly<Record<ActorId, ActorDefinition<object, ActorEvent>>>;
 
+/** One intelligence reading: right with chance `accuracy`, else one of the other options at random. */
+function readIntel(rnd: Stream, accuracy: number, truth: string, options: readonly string[]): string {
+  const u = rnd.next();
+  if (u < accuracy || options.length < 2) return truth;
+  const others = options.filter((o) => o !== truth);
+  return others[Math.floor(rnd.next() * others.length)]!;
+}
+
+function label(id: ActorId, value: string): string {
+  return DEFINITIONS[id].meta(value).label;
+}
+
+/** Every posture label of an actor: fixed by its definition, so computed once. */
+const LABELS = new Map<ActorId, readonly string[]>();
+function labels(id: ActorId): readonly string[] {
+  let l = LABELS.get(id);
+  if (!l) {
+    l = DEFINITIONS[id].stateIds.map((s) => label(id, s));
+    LABELS.set(id, l);
+  }
+  return l;
+}
+
 class TurnRun {
   private readonly streams: Record<WorldStream, Stream>;
   private readonly tally: Record<keyof Tally, number> = emptyTally() as Record<keyof Tally, number>;
@@ -302,7 +325,7 @@ class TurnRun {
     const militias = this.actors.iraqiMilitias;
     if (militias.value !== 'resisting') return;
     const gov = this.actors.iraqiGovernment;
-    const chance = complianceChance(militias.context, { baghdadPressing: baghdadPressing(gov), clericsPressing: clericsPressing(gov) }, this.base.params);
+    const chance = complianceChance(militias.context, { baghdadPressing: baghdadPressing(gov), clericsPressing: clericsPressing(gov), iranWarFear: this.d.world.iranWarFear }, this.base.params);
     const u = this.streams.diplomacy.next();
     this.log({
       day, kind: 'compliance', actor: 'iraqiMilitias',
@@ -404,9 +427,10 @@ class TurnRun {
     // The ladder: the highest rung anything reached this turn.
     const prevRung = w.rung;
     let rung = Math.max(this.usRung, this.iranRung, this.activityRung);
-    const [usNow, usPrev] = [this.usRung, w.sideRungs.us[0]];
-    const [iranNow, iranPrev] = [this.iranRung, w.sideRungs.iran[0]];
-    w.sideRungs = { us: [usNow, usPrev], iran: [iranNow, iranPrev] };
+    const before = this.base.world.sideRungs;
+    const [usNow, usPrev] = [this.usRung, before.us[0]];
+    const [iranNow, iranPrev] = [this.iranRung, before.iran[0]];
+    w.sideRungs = settled({ us: settled([usNow, usPrev] as const), iran: settled([iranNow, iranPrev] as const) });
     const exchange = (usNow >= DIRECT_CLASH && (iranNow >= DIRECT_CLASH || iranPrev >= DIRECT_CLASH))
       || (iranNow >= DIRECT_CLASH && usPrev >= DIRECT_CLASH);
     let war = false;
@@ -445,8 +469,9 @@ class TurnRun {
 
     this.writeIntel();
 
-    const totals = w.totals as Record<keyof Tally, number>;
+    const totals = { ...this.base.world.totals } as Record<keyof Tally, number>;
     for (const k of TALLY_KEYS) totals[k] += t[k];
+    w.totals = settled(totals);
     this.record = {
       turn: this.turn, date: addDays(this.base.scenario.start, this.startDay), rung, ...t,
       deterrence: w.deterrence, usDomesticPressure: w.usDomesticPressure, iranWarFear: w.iranWarFear, axisGains: w.axisGains,
@@ -467,14 +492,7 @@ class TurnRun {
     const d = this.d;
     const rnd = this.streams.intel;
     const acc = this.base.params.intelAccuracy;
-    const read = (truth: string, options: readonly string[]): string => {
-      const u = rnd.next();
-      if (u < acc || options.length < 2) return truth;
-      const others = options.filter((o) => o !== truth);
-      return others[Math.floor(rnd.next() * others.length)]!;
-    };
-    const label = (id: ActorId, value: string) => DEFINITIONS[id].meta(value).label;
-    const labels = (id: ActorId) => DEFINITIONS[id].stateIds.map((s) => label(id, s));
+    const read = (truth: string, options: readonly string[]) => readIntel(rnd, acc, truth, options);
     const guidance = d.world.directive.iraq;
     const militia = label('iraqiMilitias', this.actors.iraqiMilitias.value);
     const usItems: IntelItem[] = [
@@ -487,11 +505,19 @@ class TurnRun {
       { subject: 'US posture', assessed: read(usPosture, labels('us')), confidence: 'moderate' },
       { subject: 'Iraqi militias', assessed: envoys ? militia : read(militia, labels('iraqiMilitias')), confidence: envoys ? 'high' : 'moderate' },
     ];
-    d.intel = {
-      us: { turn: this.turn, items: usItems, truth: [guidance, militia] },
-      iran: { turn: this.turn, items: iranItems, truth: [usPosture, militia] },
-    };
+    d.intel = settled({
+      us: settled({ turn: this.turn, items: settled(usItems.map(settled)), truth: settled([guidance, militia]) }),
+      iran: settled({ turn: this.turn, items: settled(iranItems.map(settled)), truth: settled([usPosture, militia]) }),
+    });
   }
+}
+
+/**
+ * Marks a value built whole during the turn as final before it goes into the draft: immer then takes it
+ * as it is, instead of walking it for drafts when the turn is finalised (it walks every unfrozen object).
+ */
+function settled<T extends object>(value: T): T {
+  return Object.freeze(value);
 }
 
 /**
@@ -508,7 +534,7 @@ type Core = Pick<GameState, 'world' | 'intel' | 'seq' | 'turn' | 'over'>;
  * returns (nothing in the engine writes to a state outside `produce`), so freezing only guarded against
  * bugs; test/engine checks that `step` leaves its input untouched.
  */
-const immer = new Immer({ autoFreeze: false });
+const immer = new Immer({ autoFreeze: true });
 
 export function runTurn(state: GameState, decisions: Decisions): { state: GameState; events: GameEvent[] } {
   const events: GameEvent[] = [];

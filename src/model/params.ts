@@ -74,6 +74,8 @@ export const PARAM_SPECS = {
     ['R-MIL-03', 'R-IRQ-01'], 'the PM\'s pressure helped (R-IRQ-01); its weight relative to Iran\'s is unknown'),
   complianceClericBonus: p(0.1, 0, 1, 'probability', 'Added chance when the Najaf clerics press too',
     ['R-IRQ-02', 'R-MIL-03'], 'clerical lobbying is documented without a size; the smallest of the pushes'),
+  complianceWarFearBonus: p(0.25, 0, 1, 'probability', 'Added chance at full Iranian fear of war: Tehran takes hands-on control',
+    ['R-IRN-04', 'R-IRN-02', 'C-06'], 'Tehran moved from loose guidance to hands-on control once escalation felt close (R-IRN-04); the size is a designer choice'),
   complianceGrievancePenalty: p(0.3, 0, 1, 'probability', 'Chance lost at full grievance',
     ['R-MIL-05', 'D-06'], 'grievance makes halts harder to sell; sources show rhetoric rising, not its effect on compliance'),
   compliancePersistence: p(0.15, 0, 1, 'probability', 'Added chance each time a halt is refused and argued over again',

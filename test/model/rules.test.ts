@@ -104,7 +104,7 @@ describe('Iran', () => {
       expect(message).toBeGreaterThanOrEqual(params.directiveLagMinDays);
     }
     const ctx = ACTORS.iraqiMilitias.initial().context;
-    const pushes = { baghdadPressing: false, clericsPressing: false };
+    const pushes = { baghdadPressing: false, clericsPressing: false, iranWarFear: 0 };
     expect(complianceChance({ ...ctx, envoys: true }, pushes, params)).toBeGreaterThan(complianceChance(ctx, pushes, params));
   });
 
@@ -121,13 +121,14 @@ describe('militias', () => {
     const m = ACTORS.iraqiMilitias;
     const s = m.send(m.initial(), { type: 'DIRECTIVE', level: 'halt', envoys: true }).snapshot;
     expect(s.value).toBe('resisting');
-    expect(complianceChance(s.context, { baghdadPressing: false, clericsPressing: false }, params)).toBeLessThan(1);
+    expect(complianceChance(s.context, { baghdadPressing: false, clericsPressing: false, iranWarFear: 0 }, params)).toBeLessThan(1);
   });
 
   it('R-MIL-03 lagged, partial compliance: pressure from Iran, Baghdad and the clerics adds up; attacks go on until the halt sticks', () => {
     const ctx = { ...ACTORS.iraqiMilitias.initial().context, envoys: true };
-    const alone = complianceChance(ctx, { baghdadPressing: false, clericsPressing: false }, params);
-    const aligned = complianceChance(ctx, { baghdadPressing: true, clericsPressing: true }, params);
+    const alone = complianceChance(ctx, { baghdadPressing: false, clericsPressing: false, iranWarFear: 0 }, params);
+    const aligned = complianceChance(ctx, { baghdadPressing: true, clericsPressing: true, iranWarFear: 0 }, params);
+    expect(complianceChance(ctx, { baghdadPressing: true, clericsPressing: true, iranWarFear: 0.8 }, params)).toBeGreaterThan(aligned);
     expect(aligned).toBeGreaterThan(alone);
     let firstWeek = 0;
     for (let i = 0; i < 60; i++) {
@@ -152,7 +153,7 @@ describe('militias', () => {
     expect(ctx.grievance).toBeCloseTo(Math.min(1, before + params.grievancePerLeaderKilled) * (1 - params.grievanceDecay), 9);
     expect(g.actors.iraqiMilitias.value).toBe('standingDown');
     expect(g.log.some((e) => e.actor === 'iraqiMilitias' && e.rules.includes('R-MIL-05'))).toBe(true);
-    const pushes = { baghdadPressing: true, clericsPressing: true };
+    const pushes = { baghdadPressing: true, clericsPressing: true, iranWarFear: 0.2 };
     expect(complianceChance({ ...ctx, grievance: 0.9 }, pushes, params)).toBeLessThan(complianceChance({ ...ctx, grievance: 0 }, pushes, params));
   });
 });

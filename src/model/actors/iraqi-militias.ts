@@ -128,14 +128,19 @@ export function iraqiAttackRates(
   return { iraq: rate * params.shareIraq, jordan: rate * params.shareJordan };
 }
 
-/** Chance a halt sticks at this deliberation (R-MIL-02, R-MIL-03, R-IRN-13, R-IRQ-01, R-IRQ-02). */
-export function complianceChance(
-  ctx: MilitiaContext,
-  pushes: { readonly baghdadPressing: boolean; readonly clericsPressing: boolean },
-  params: Params,
-): number {
+/** Who is pushing the militias to accept a halt, and how hard Tehran is leaning in. */
+export interface CompliancePushes {
+  readonly baghdadPressing: boolean;
+  readonly clericsPressing: boolean;
+  /** 0..1: the more Tehran fears war, the more hands-on its control (R-IRN-04). */
+  readonly iranWarFear: number;
+}
+
+/** Chance a halt sticks at this deliberation (R-MIL-02, R-MIL-03, R-IRN-13, R-IRN-04, R-IRQ-01, R-IRQ-02). */
+export function complianceChance(ctx: MilitiaContext, pushes: CompliancePushes, params: Params): number {
   return clamp01(
     params.complianceBase
+      + pushes.iranWarFear * params.complianceWarFearBonus
       + (ctx.envoys ? params.complianceEnvoyBonus : 0)
       + (pushes.baghdadPressing ? params.complianceIraqGovBonus : 0)
       + (pushes.clericsPressing ? params.complianceClericBonus : 0)
