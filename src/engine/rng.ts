@@ -18,20 +18,68 @@ export function seedStreams(seed: string): StreamStates {
   return out;
 }
 
+type Prng = seedrandom.StatefulPRNG<AleaState>;
+
+/**
+ * A saved stream state can carry, under this hidden key, the live generator that produced it: the next
+ * stream opened on that very object takes the generator over instead of constructing one (a turn opens
+ * ten streams, and a construction allocates a dozen closures: the garbage collector's biggest load).
+ * The key is a non-enumerable symbol, so JSON, spreads, structured clones and equality checks never see
+ * it; a restored or copied state simply has no live generator and constructs one. Saved states are
+ * never mutated, so the generator is exactly at the saved position; it goes to one taker only, and a
+ * holder that draws again after saving rebuilds its own from the snapshot. The draws are the same
+ * either way: this is a cache, not a change of stream.
+ */
+const LIVE = Symbol('brink.liveGenerator');
+interface Holder {
+  prng: Prng | null;
+}
+
+function construct(state: AleaState): Prng {
+  return seedrandom.alea('', { state: { ...state } });
+}
+
+function attach(snapshot: AleaState, prng: Prng): Holder {
+  const holder: Holder = { prng };
+  Object.defineProperty(snapshot, LIVE, { value: holder });
+  return holder;
+}
+
+function takeLive(state: AleaState): Prng | null {
+  const holder = (state as { [LIVE]?: Holder })[LIVE];
+  if (!holder || !holder.prng) return null;
+  const prng = holder.prng;
+  holder.prng = null;
+  return prng;
+}
+
 /** A live stream over a saved state: draw, then read `state()` back into the game state. */
 export class Stream {
-  private readonly prng: seedrandom.StatefulPRNG<AleaState>;
+  private prng: Prng;
+  /** Set between `state()` and the next draw: the snapshot handed out and the generator lent with it. */
+  private saved: { snapshot: AleaState; holder: Holder } | undefined;
   draws = 0;
   constructor(readonly name: StreamName, state: AleaState) {
-    this.prng = seedrandom.alea('', { state: { ...state } });
+    this.prng = takeLive(state) ?? construct(state);
   }
   /** Uniform in [0, 1). */
   next(): number {
     this.draws++;
+    if (this.saved) this.reclaim();
     return this.prng();
   }
   state(): AleaState {
-    return this.prng.state();
+    if (this.saved) this.reclaim();
+    const snapshot = this.prng.state();
+    this.saved = { snapshot, holder: attach(snapshot, this.prng) };
+    return snapshot;
+  }
+  /** Drawing past a saved snapshot: withdraw the generator lent with it, or rebuild if it was taken. */
+  private reclaim(): void {
+    const { snapshot, holder } = this.saved!;
+    if (holder.prng === null) this.prng = construct(snapshot);
+    else holder.prng = null;
+    this.saved = undefined;
   }
   /** Uniform integer in [lo, hi]. */
   int(lo: number, hi: number): number {
@@ -72,7 +120,10 @@ export function botStream(state: AleaState, name: 'bot.us' | 'bot.iran'): Stream
 }
 
 export function advanceBotStream(state: AleaState): AleaState {
-  const prng = seedrandom.alea('', { state: { ...state } });
+  const prng = construct(state);
   const nextSeed = prng().toString(36) + prng().toString(36);
-  return seedrandom.alea(nextSeed, { state: true }).state();
+  const next = seedrandom.alea(nextSeed, { state: true });
+  const snapshot = next.state();
+  attach(snapshot, next); // for the bot that opens this stream next turn (nothing else holds `next`)
+  return snapshot;
 }
