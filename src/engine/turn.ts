@@ -8,7 +8,7 @@
  * in force (Poisson on per-day rates), with casualties per attack → end of the week: pressures, the
  * week's tally to every actor, the ladder, war checks, intelligence, the record.
  */
-import { Immer, type Draft } from 'immer';
+import { Immer, castDraft } from 'immer';
 import { ACTORS, ACTOR_IDS, ACTOR_NAMES, type ActorId, type ActorSnapshots } from '../model/actors/index.ts';
 import { complianceChance, iraqiAttackRates } from '../model/actors/iraqi-militias.ts';
 import { baghdadPressing, clericsPressing } from '../model/actors/iraqi-government.ts';
@@ -24,7 +24,7 @@ import { addDays, daysBetween } from '../scenario/schema.ts';
 import { advanceBotStream, Stream, type AleaState, type StreamName, type StreamStates } from './rng.ts';
 import {
   TALLY_KEYS, emptyTally, type Decisions, type DrawRecord, type GameEvent, type GameState, type IntelItem, type Tally,
-  type RafahWindow, type Scheduled, type Task, type TurnRecord, type Visibility,
+  type RafahWindow, type Scheduled, type Task, type TurnRecord, type Visibility, type World,
 } from './state.ts';
 
 const FRONT_NAMES: Readonly<Record<Front, string>> = { iraq: 'Iraq', syria: 'Syria', lebanon: 'Lebanon', yemen: 'Yemen' };
@@ -104,7 +104,7 @@ class TurnRun {
    */
   rng: StreamStates | undefined;
 
-  constructor(private readonly base: GameState, private readonly d: Draft<Core>, private readonly events: GameEvent[]) {
+  constructor(private readonly base: GameState, private readonly d: Scratch, private readonly events: GameEvent[]) {
     this.actors = { ...base.actors };
     this.schedule = [...base.schedule];
     this.rafahWindows = [...base.rafahWindows];
@@ -259,7 +259,7 @@ class TurnRun {
         const ctx = this.actors[actor].context as { envoys?: boolean };
         const changed = level !== w.directive[front];
         const envoysAdded = envoys && ctx.envoys === false;
-        w.directive[front] = level;
+        w.directive = settled({ ...w.directive, [front]: level });
         if (!changed && !envoysAdded) continue;
         const lag = envoys
           ? this.streams.diplomacy.int(p.envoyLagMinDays, p.envoyLagMaxDays)
@@ -521,30 +521,45 @@ function settled<T extends object>(value: T): T {
 }
 
 /**
- * The part of the state a turn updates in place, through immer: the world and its pressures, the
- * intelligence, the clock. The rest is replaced whole (actors, streams, schedule) or appended to (the
- * history, the log, the decisions), which immer would only slow down: it walks every plain subtree of
- * its base looking for drafts, and the logs grow all game long.
+ * The part of the state a turn updates through immer: the world and its pressures, the intelligence,
+ * the clock. The rest is replaced whole (actors, streams, schedule) or appended to (the history, the
+ * log, the decisions), which immer would only slow down: it walks every plain subtree of its base
+ * looking for drafts, and the logs grow all game long.
  */
 type Core = Pick<GameState, 'world' | 'intel' | 'seq' | 'turn' | 'over'>;
 
 /**
- * Our own immer instance, without auto-freezing: freezing walks every new object of every state, which
- * cost more than the turn itself in a Monte Carlo batch. States are still never mutated after `step`
- * returns (nothing in the engine writes to a state outside `produce`), so freezing only guarded against
- * bugs; test/engine checks that `step` leaves its input untouched.
+ * The turn works on a scratch copy of the core (plain fields: a proxy per read and write cost more than
+ * the turn's own arithmetic), then commits what changed to the state through immer, which copies only
+ * the changed branches and freezes what it makes. Values the turn builds whole (totals, intelligence,
+ * guidance) are frozen when made, so immer takes them as they are.
  */
+type Scratch = { -readonly [K in keyof Core]: K extends 'world' ? { -readonly [W in keyof World]: World[W] } : Core[K] };
+
 const immer = new Immer({ autoFreeze: true });
+
+const WORLD_KEYS = (state: GameState) => Object.keys(state.world) as (keyof World)[];
+
+function commit(state: GameState, scratch: Scratch): Core {
+  const core: Core = { world: state.world, intel: state.intel, seq: state.seq, turn: state.turn, over: state.over };
+  return immer.produce(core, (draft) => {
+    const world = draft.world as { [W in keyof World]: World[W] };
+    for (const k of WORLD_KEYS(state)) {
+      if (scratch.world[k] !== state.world[k]) (world as Record<keyof World, unknown>)[k] = scratch.world[k];
+    }
+    if (scratch.intel !== state.intel) draft.intel = castDraft(scratch.intel);
+    draft.seq = scratch.seq;
+    draft.turn = scratch.turn;
+    draft.over = scratch.over;
+  });
+}
 
 export function runTurn(state: GameState, decisions: Decisions): { state: GameState; events: GameEvent[] } {
   const events: GameEvent[] = [];
-  let run: TurnRun | undefined;
-  const core: Core = { world: state.world, intel: state.intel, seq: state.seq, turn: state.turn, over: state.over };
-  const next = immer.produce(core, (draft) => {
-    run = new TurnRun(state, draft, events);
-    run.run(decisions);
-  });
-  const done = run!;
+  const scratch: Scratch = { world: { ...state.world }, intel: state.intel, seq: state.seq, turn: state.turn, over: state.over };
+  const done = new TurnRun(state, scratch, events);
+  done.run(decisions);
+  const next = commit(state, scratch);
   // The append-only logs are extended outside immer: a plain concat is one copy, where immer would
   // proxy and finalise every element of an ever-growing array each turn (quadratic over a game).
   return {
