@@ -10,7 +10,7 @@
  */
 import { ACTORS, ACTOR_IDS, type ActorId, type ActorSnapshots } from '../model/actors/index.ts';
 import { actionById, actionsFor, type ActionDef, type Side } from '../model/actions.ts';
-import { resolveParams } from '../model/params.ts';
+import { resolveParams, type Params } from '../model/params.ts';
 import type { ActorSnapshot } from '../model/runtime.ts';
 import { daysBetween, type Scenario } from '../scenario/schema.ts';
 import { STREAMS, seedStreams } from './rng.ts';
@@ -28,7 +28,7 @@ export class GameError extends Error {
 }
 
 export function newGame(scenario: Scenario, options: NewGameOptions): GameState {
-  const params = resolveParams({ ...scenario.params, ...(options.params ?? {}) });
+  const params = options.params ? resolveParams({ ...scenario.params, ...options.params }) : scenarioParams(scenario);
   const actors = {} as Record<ActorId, ActorSnapshot<object>>;
   for (const id of ACTOR_IDS) {
     const start = scenario.actors[id];
@@ -76,6 +76,20 @@ export function newGame(scenario: Scenario, options: NewGameOptions): GameState 
   };
 }
 
+/**
+ * A scenario's resolved parameters, built once per scenario and shared (frozen) by its games: a batch
+ * starts thousands of games from one scenario, and the engine never writes to the parameters.
+ */
+const SCENARIO_PARAMS = new WeakMap<Scenario, Params>();
+function scenarioParams(scenario: Scenario): Params {
+  let p = SCENARIO_PARAMS.get(scenario);
+  if (!p) {
+    p = Object.freeze(resolveParams({ ...scenario.params }));
+    SCENARIO_PARAMS.set(scenario, p);
+  }
+  return p;
+}
+
 /** Policy settings that actors keep in their own memory come from the parameters (with provenance). */
 function policyContext(id: ActorId, params: ReturnType<typeof resolveParams>, overrides?: Readonly<Record<string, unknown>>): object {
   const base: Record<string, unknown> = {};
@@ -91,9 +105,12 @@ export function isOver(state: GameState): boolean {
   return state.over !== null;
 }
 
+/** Each side's catalogue, filtered once: every action is legal while the game runs. */
+const CATALOGUE: Partial<Record<Side, readonly ActionDef[]>> = {};
+
 export function legalActions(state: GameState, side: Side): readonly ActionDef[] {
   if (state.over) return [];
-  return actionsFor(side);
+  return (CATALOGUE[side] ??= Object.freeze(actionsFor(side)));
 }
 
 export function isLegal(state: GameState, side: Side, actionId: string): boolean {

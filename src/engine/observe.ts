@@ -5,11 +5,11 @@
  * Bots and the player's screens see only this.
  */
 import { ACTORS, ACTOR_NAMES } from '../model/actors/index.ts';
-import { actionById, isPublicAction, type Directive, type Side } from '../model/actions.ts';
+import { actionById, isPublicAction, type ActionDef, type Directive, type Side } from '../model/actions.ts';
 import { rungName } from '../model/ladder.ts';
 import type { Params } from '../model/params.ts';
 import type { StateMeta } from '../model/runtime.ts';
-import { addDays } from '../scenario/schema.ts';
+import { dateAfter } from './dates.ts';
 import { legalActions } from './game.ts';
 import type { GameEvent, GameState, IntelItem, TurnRecord } from './state.ts';
 
@@ -88,43 +88,47 @@ export function observe(state: GameState, side: Side): Observation {
   const meta = ACTORS[side].meta(own.value);
   const w = state.world;
   const momentum = state.actors.iraqiGovernment.context.withdrawalMomentum;
+  // The lazy parts (see above), memoised per observation.
   let history: readonly PublicTurn[] | undefined;
   let events: readonly GameEvent[] | undefined;
   let date: string | undefined;
-  const pressures: Observation['pressures'] = side === 'us'
-    ? { usDomesticPressure: w.usDomesticPressure, shippingDisruption: w.shippingDisruption, withdrawalMomentum: momentum, deterrence: w.deterrence }
-    : {
-      usDomesticPressure: w.usDomesticPressure, shippingDisruption: w.shippingDisruption, withdrawalMomentum: momentum,
-      iranWarFear: w.iranWarFear, axisGains: w.axisGains,
+  // Two literals of fixed shape (one per side), in the same key order as ever, so JSON is unchanged.
+  if (side === 'us') {
+    return {
+      side, turn: state.turn, turns: state.scenario.turns,
+      get date() { return (date ??= dateAfter(state.scenario.start, state.turn * state.scenario.daysPerTurn)); },
+      over: state.over !== null,
+      posture: { value: own.value, meta }, memory: { ...own.context } as Record<string, unknown>,
+      rung: w.rung, rungName: rungName(w.rung), peakRung: w.peakRung,
+      get history() { return (history ??= state.history.map((t) => publicTurn(t, side))); },
+      intel: state.intel[side]?.items ?? [],
+      get events() { return (events ??= lastTurnEvents(state, side)); },
+      legal: legalIds(state, side),
+      params: state.params,
+      pressures: { usDomesticPressure: w.usDomesticPressure, shippingDisruption: w.shippingDisruption, withdrawalMomentum: momentum, deterrence: w.deterrence },
     };
-  const base = {
+  }
+  return {
     side, turn: state.turn, turns: state.scenario.turns,
-    get date(): string {
-      return (date ??= addDays(state.scenario.start, state.turn * state.scenario.daysPerTurn));
-    },
+    get date() { return (date ??= dateAfter(state.scenario.start, state.turn * state.scenario.daysPerTurn)); },
     over: state.over !== null,
     posture: { value: own.value, meta }, memory: { ...own.context } as Record<string, unknown>,
     rung: w.rung, rungName: rungName(w.rung), peakRung: w.peakRung,
-    get history(): readonly PublicTurn[] {
-      return (history ??= state.history.map((t) => publicTurn(t, side)));
-    },
+    get history() { return (history ??= state.history.map((t) => publicTurn(t, side))); },
     intel: state.intel[side]?.items ?? [],
-    get events(): readonly GameEvent[] {
-      return (events ??= lastTurnEvents(state, side));
-    },
+    get events() { return (events ??= lastTurnEvents(state, side)); },
     legal: legalIds(state, side),
     params: state.params,
-    pressures,
+    pressures: {
+      usDomesticPressure: w.usDomesticPressure, shippingDisruption: w.shippingDisruption, withdrawalMomentum: momentum,
+      iranWarFear: w.iranWarFear, axisGains: w.axisGains,
+    },
+    directive: { ...w.directive },
+    partners: PARTNERS.map((id) => ({ actor: ACTOR_NAMES[id], posture: ACTORS[id].meta(state.actors[id].value).label })),
   };
-  if (side === 'us') return base;
-  const partners = (['iraqiMilitias', 'syrianMilitias', 'hezbollah', 'houthis'] as const).map((id) => ({
-    actor: ACTOR_NAMES[id], posture: ACTORS[id].meta(state.actors[id].value).label,
-  }));
-  return Object.defineProperties(base, {
-    directive: { value: { ...w.directive }, enumerable: true },
-    partners: { value: partners, enumerable: true },
-  }) as Observation;
 }
+
+const PARTNERS = ['iraqiMilitias', 'syrianMilitias', 'hezbollah', 'houthis'] as const;
 
 /** Last turn's events this side could see: the log is in turn order, so only its tail is read. */
 function lastTurnEvents(state: GameState, side: Side): GameEvent[] {
@@ -140,6 +144,15 @@ function lastTurnEvents(state: GameState, side: Side): GameEvent[] {
   return out;
 }
 
-function legalIds(state: GameState, side: Side): string[] {
-  return legalActions(state, side).map((a) => a.id);
+const LEGAL_IDS = new WeakMap<readonly ActionDef[], readonly string[]>();
+
+/** The legal action IDs: the same list object while the legal set is the same, built once. */
+function legalIds(state: GameState, side: Side): readonly string[] {
+  const actions = legalActions(state, side);
+  let ids = LEGAL_IDS.get(actions);
+  if (!ids) {
+    ids = Object.freeze(actions.map((a) => a.id));
+    LEGAL_IDS.set(actions, ids);
+  }
+  return ids;
 }

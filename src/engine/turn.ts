@@ -20,7 +20,7 @@ import type { ActorEvent } from '../model/events.ts';
 import { DIRECT_CLASH, REGIONAL_WAR, rungName } from '../model/ladder.ts';
 import { clamp01 } from '../model/math.ts';
 import type { ActorDefinition, ActorSnapshot } from '../model/runtime.ts';
-import { addDays, daysBetween } from '../scenario/schema.ts';
+import { dateAfter, daysFrom } from './dates.ts';
 import { advanceBotStream, Stream, type AleaState, type StreamName, type StreamStates } from './rng.ts';
 import {
   TALLY_KEYS, emptyTally, type Decisions, type DrawRecord, type GameEvent, type GameState, type IntelItem, type Tally,
@@ -441,7 +441,7 @@ class TurnRun {
         rules: ['R-IRN-15', 'R-USA-03', 'O-USA-01', 'O-IRN-02'], visibility: 'public', weight: 100, rung: { from: prevRung, to: REGIONAL_WAR },
       });
     } else {
-      const warWeeks = daysBetween(this.base.scenario.gazaWarStart, this.base.scenario.start) / 7 + (this.turn + 1) * weeks;
+      const warWeeks = daysFrom(this.base.scenario.gazaWarStart, this.base.scenario.start) / 7 + (this.turn + 1) * weeks;
       const hazard = clamp01((p.warShockBase + p.warHazardPerRung * Math.max(0, rung - 6)) * (1 + p.warDurationHazard * (warWeeks / 19)));
       const u = this.streams.world.next();
       if (u < hazard) {
@@ -473,7 +473,7 @@ class TurnRun {
     for (const k of TALLY_KEYS) totals[k] += t[k];
     w.totals = settled(totals);
     this.record = {
-      turn: this.turn, date: addDays(this.base.scenario.start, this.startDay), rung, ...t,
+      turn: this.turn, date: dateAfter(this.base.scenario.start, this.startDay), rung, ...t,
       deterrence: w.deterrence, usDomesticPressure: w.usDomesticPressure, iranWarFear: w.iranWarFear, axisGains: w.axisGains,
       shippingDisruption: w.shippingDisruption, withdrawalMomentum: this.actors.iraqiGovernment.context.withdrawalMomentum,
       actions: { us: decisions.us, iran: decisions.iran },
