@@ -11,7 +11,7 @@
  * Options: --quick (smaller counts, for a smoke test).
  */
 import { spawnSync } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { getPolicy } from '../src/policies/index.ts';
 import { playGame } from '../src/policies/play.ts';
@@ -46,11 +46,14 @@ function singleCore(id: string, games: number): { gamesPerSec: number; gamesPerC
   return { gamesPerSec: games / wall, gamesPerCpuSec: games / cpu, turnsPerSec: turns / wall, turnsPerCpuSec: turns / cpu };
 }
 
-async function batchRate(runs: number, workers: number): Promise<number> {
+/** Wall-clock games/s of a batch, and games per CPU-second of the whole process (all threads). */
+async function batchRate(runs: number, workers: number): Promise<{ wall: number; perCpu: number }> {
   const scenario = loadScenario('october-2023');
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const r = await startBatch({ scenario, scenarioArg: 'october-2023', runs, seed: 'scale', us: 'historical', iran: 'historical', params: {}, workers, modules: [] }).done;
-  return r.json.runs / ((performance.now() - t0) / 1000);
+  const c = process.cpuUsage(c0);
+  return { wall: r.json.runs / ((performance.now() - t0) / 1000), perCpu: r.json.runs / ((c.user + c.system) / 1e6) };
 }
 
 function fresh(runs: number, workers: number): { runs: number; secs: number; maxRssMB: number } {
@@ -77,7 +80,9 @@ if (argv[0] === '--memory-child') {
   console.log(`\n2. Batch runner, october-2023, ${runs} games (worker threads, results aggregated in the main thread)`);
   const one = await batchRate(runs, 1);
   const many = await batchRate(runs, cores);
-  console.log(`   1 worker: ${one.toFixed(0)} games/s · ${cores} workers: ${many.toFixed(0)} games/s · speed-up ${(many / one).toFixed(2)}×`);
+  console.log(`   1 worker: ${one.wall.toFixed(0)} games/s · ${cores} workers: ${many.wall.toFixed(0)} games/s · speed-up ${(many.wall / one.wall).toFixed(2)}×`);
+  console.log(`   (games per CPU-second, all threads: ${one.perCpu.toFixed(0)} with 1 worker, ${many.perCpu.toFixed(0)} with ${cores}: the work per game does not grow with workers;`);
+  console.log(`    a speed-up below ${cores}× with equal figures here means the cores were shared with other processes: load average ${loadavg()[0]!.toFixed(2)})`);
   const big = quick ? 10_000 : 100_000;
   const small = quick ? 1_000 : 10_000;
   console.log(`\n3. Peak memory (RSS high-water mark of the whole process, main thread + ${cores} workers)`);

@@ -3,7 +3,7 @@
  * what workers send back, what `--out FILE.jsonl` holds one per line, and what a resumed batch reads
  * back, so the aggregate of a resumed batch equals an uninterrupted one's.
  */
-import { outcome, type VerdictId } from '../engine/outcome.ts';
+import { scoreLines, scoresOf, verdictOf, type VerdictId } from '../engine/outcome.ts';
 import type { GameState, Tally } from '../engine/state.ts';
 import { playGame } from '../policies/play.ts';
 import type { Policy } from '../policies/index.ts';
@@ -61,7 +61,9 @@ export interface Arm {
 }
 
 export function recordOf(state: GameState, index: number, policies: { us: string; iran: string }, params: Readonly<Record<string, number>>): GameRecord {
-  const o = outcome(state);
+  // The verdict and scores of `outcome`, without its turning points (a sort of the whole log).
+  const scores = scoresOf(scoreLines(state));
+  const verdict = verdictOf(state).id;
   const t: Tally = state.world.totals;
   const metrics = {} as Record<MetricName, number>;
   for (const name of METRIC_NAMES) {
@@ -76,8 +78,8 @@ export function recordOf(state: GameState, index: number, policies: { us: string
     scenario: { id: state.scenario.id, hash: state.scenario.hash },
     policies: { us: policies.us, iran: policies.iran },
     params,
-    verdict: o.verdict.id,
-    scores: { us: o.scores.us, iran: o.scores.iran },
+    verdict,
+    scores: { us: scores.us, iran: scores.iran },
     metrics,
     series,
   };

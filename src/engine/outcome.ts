@@ -109,12 +109,17 @@ export function turningPoints(state: GameState, limit = 6): TurningPoint[] {
   }));
 }
 
+/** Each side's score to one decimal, from its score lines (what `outcome` reports). */
+export function scoresOf(lines: Readonly<Record<Side, readonly ScoreLine[]>>): Record<Side, number> {
+  return { us: Math.round(sum(lines.us) * 10) / 10, iran: Math.round(sum(lines.iran) * 10) / 10 };
+}
+
 export function outcome(state: GameState): Outcome {
   const lines = scoreLines(state);
   return {
     final: state.over !== null,
     verdict: verdictOf(state),
-    scores: { us: Math.round(sum(lines.us) * 10) / 10, iran: Math.round(sum(lines.iran) * 10) / 10 },
+    scores: scoresOf(lines),
     breakdown: lines,
     turningPoints: turningPoints(state),
     totals: state.world.totals,
