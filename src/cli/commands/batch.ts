@@ -86,6 +86,21 @@ export async function commonSetup(opts: CommonBatchOptions): Promise<CommonBatch
   return { scenario, runs, seed, us, iran, workers, params, modules };
 }
 
+/**
+ * Ctrl-C stops the run and prints what finished; a second Ctrl-C quits at once (files are already whole:
+ * every write is of complete lines). Returns the function that removes the handler.
+ */
+export function onInterrupt(stop: () => void): () => void {
+  let count = 0;
+  const handler = () => {
+    count += 1;
+    if (count === 1) stop();
+    else process.exit(EXIT_INTERRUPTED);
+  };
+  process.on('SIGINT', handler);
+  return () => process.off('SIGINT', handler);
+}
+
 const pct = (p: number) => `${(p * 100).toFixed(1)} %`;
 const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
 
@@ -132,13 +147,12 @@ export async function batchAction(opts: BatchFlags, io: Io, setExit: (code: numb
     ...(opts.out ? { out: opts.out } : {}), ...(opts.resume ? { resume: true } : {}), ...(opts.csv ? { csv: opts.csv } : {}),
     onProgress: (done, total) => progress.update(done, done === total),
   }));
-  const onSigint = () => run.stop();
-  process.on('SIGINT', onSigint);
+  const offInterrupt = onInterrupt(() => run.stop());
   let result: BatchResult;
   try {
     result = await run.done;
   } finally {
-    process.off('SIGINT', onSigint);
+    offInterrupt();
     progress.end();
   }
   io.out(opts.json ? JSON.stringify(result.json, null, 2) : formatBatchReport(result, opts.scenario));

@@ -10,7 +10,7 @@ import { parseAssignments } from '../../batch/params-arg.ts';
 import { Progress } from '../../batch/progress.ts';
 import { startCompare, type CompareResult } from '../../batch/compare.ts';
 import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES } from '../../batch/record.ts';
-import { addCommonOptions, asUsage, collect, commonSetup, EXIT_INTERRUPTED, type CommonBatchOptions } from './batch.ts';
+import { addCommonOptions, asUsage, collect, commonSetup, EXIT_INTERRUPTED, onInterrupt, type CommonBatchOptions } from './batch.ts';
 
 interface CompareFlags extends CommonBatchOptions {
   usPolicyB?: string;
@@ -60,13 +60,12 @@ async function compareAction(opts: CompareFlags, io: Io, setExit: (code: number)
     runs: c.runs, seed: c.seed, workers: c.workers, modules: c.modules,
     onProgress: (done, total) => progress.update(done, done === total),
   });
-  const onSigint = () => run.stop();
-  process.on('SIGINT', onSigint);
+  const offInterrupt = onInterrupt(() => run.stop());
   let result: CompareResult;
   try {
     result = await run.done;
   } finally {
-    process.off('SIGINT', onSigint);
+    offInterrupt();
     progress.end();
   }
   io.out(opts.json ? JSON.stringify(result.json, null, 2) : formatCompareReport(result));

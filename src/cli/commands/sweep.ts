@@ -10,7 +10,7 @@ import { parseSweepRange } from '../../batch/params-arg.ts';
 import { Progress } from '../../batch/progress.ts';
 import { checkSweepMetric, startSweep } from '../../batch/sweep.ts';
 import { tornadoChart } from '../../batch/charts.ts';
-import { addCommonOptions, asUsage, collect, commonSetup, EXIT_INTERRUPTED, type CommonBatchOptions } from './batch.ts';
+import { addCommonOptions, asUsage, collect, commonSetup, EXIT_INTERRUPTED, onInterrupt, type CommonBatchOptions } from './batch.ts';
 
 interface SweepFlags extends CommonBatchOptions {
   metric?: string[];
@@ -60,13 +60,12 @@ async function sweepAction(opts: SweepFlags, io: Io, setExit: (code: number) => 
     runs: c.runs, seed: c.seed, workers: c.workers, modules: c.modules,
     onProgress: (done, total) => progress.update(done, done === total),
   });
-  const onSigint = () => run.stop();
-  process.on('SIGINT', onSigint);
+  const offInterrupt = onInterrupt(() => run.stop());
   let result: Awaited<typeof run.done>;
   try {
     result = await run.done;
   } finally {
-    process.off('SIGINT', onSigint);
+    offInterrupt();
     progress.end();
   }
   io.out(opts.json ? JSON.stringify(result.json, null, 2) : formatSweepReport(result.json));
