@@ -39,9 +39,14 @@ function construct(state: AleaState): Prng {
   return seedrandom.alea('', { state: { ...state } });
 }
 
+/** One descriptor, reused: `defineProperty` reads it at once and keeps no reference. */
+const DESCRIPTOR: PropertyDescriptor & { value: Holder | null } = { value: null, enumerable: false, writable: false, configurable: false };
+
 function attach(snapshot: AleaState, prng: Prng): Holder {
   const holder: Holder = { prng };
-  Object.defineProperty(snapshot, LIVE, { value: holder });
+  DESCRIPTOR.value = holder;
+  Object.defineProperty(snapshot, LIVE, DESCRIPTOR);
+  DESCRIPTOR.value = null;
   return holder;
 }
 
@@ -57,7 +62,8 @@ function takeLive(state: AleaState): Prng | null {
 export class Stream {
   private prng: Prng;
   /** Set between `state()` and the next draw: the snapshot handed out and the generator lent with it. */
-  private saved: { snapshot: AleaState; holder: Holder } | undefined;
+  private savedSnapshot: AleaState | undefined;
+  private savedHolder: Holder | undefined;
   draws = 0;
   constructor(readonly name: StreamName, state: AleaState) {
     this.prng = takeLive(state) ?? construct(state);
@@ -65,21 +71,22 @@ export class Stream {
   /** Uniform in [0, 1). */
   next(): number {
     this.draws++;
-    if (this.saved) this.reclaim();
+    if (this.savedHolder) this.reclaim();
     return this.prng();
   }
   state(): AleaState {
-    if (this.saved) this.reclaim();
+    if (this.savedHolder) this.reclaim();
     const snapshot = this.prng.state();
-    this.saved = { snapshot, holder: attach(snapshot, this.prng) };
+    this.savedSnapshot = snapshot;
+    this.savedHolder = attach(snapshot, this.prng);
     return snapshot;
   }
   /** Drawing past a saved snapshot: withdraw the generator lent with it, or rebuild if it was taken. */
   private reclaim(): void {
-    const { snapshot, holder } = this.saved!;
-    if (holder.prng === null) this.prng = construct(snapshot);
-    else holder.prng = null;
-    this.saved = undefined;
+    if (this.savedHolder!.prng === null) this.prng = construct(this.savedSnapshot!);
+    else this.savedHolder!.prng = null;
+    this.savedSnapshot = undefined;
+    this.savedHolder = undefined;
   }
   /** Uniform integer in [lo, hi]. */
   int(lo: number, hi: number): number {
