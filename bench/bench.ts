@@ -81,8 +81,8 @@ if (argv[0] === '--memory-child') {
   const one = await batchRate(runs, 1);
   const many = await batchRate(runs, cores);
   console.log(`   1 worker: ${one.wall.toFixed(0)} games/s · ${cores} workers: ${many.wall.toFixed(0)} games/s · speed-up ${(many.wall / one.wall).toFixed(2)}×`);
-  console.log(`   (games per CPU-second, all threads: ${one.perCpu.toFixed(0)} with 1 worker, ${many.perCpu.toFixed(0)} with ${cores}: the work per game does not grow with workers;`);
-  console.log(`    a speed-up below ${cores}× with equal figures here means the cores were shared with other processes: load average ${loadavg()[0]!.toFixed(2)})`);
+  console.log(`   games per CPU-second of the process (all threads): ${one.perCpu.toFixed(0)} with 1 worker, ${many.perCpu.toFixed(0)} with ${cores};`);
+  console.log(`   load average while measuring: ${loadavg()[0]!.toFixed(2)} on ${cores} cores (other processes running lower the wall-clock speed-up)`);
   const big = quick ? 10_000 : 100_000;
   const small = quick ? 1_000 : 10_000;
   console.log(`\n3. Peak memory (RSS high-water mark of the whole process, main thread + ${cores} workers)`);
