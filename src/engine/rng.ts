@@ -7,13 +7,15 @@ import seedrandom from 'seedrandom';
 
 export type AleaState = seedrandom.State.Alea;
 
-/** One stream per subsystem. Adding a stream changes no other stream's draws. */
-export const STREAMS = ['attacks', 'casualties', 'strikes', 'diplomacy', 'world', 'intel', 'bot.us', 'bot.iran'] as const;
-export type StreamName = (typeof STREAMS)[number];
-export type StreamStates = Readonly<Record<StreamName, AleaState>>;
+/** One stream per subsystem of the world. Adding a stream changes no other stream's draws. */
+export const STREAMS = ['attacks', 'casualties', 'strikes', 'diplomacy', 'world', 'intel'] as const;
+export type WorldStreamName = (typeof STREAMS)[number];
+export type BotStreamName = 'bot.us' | 'bot.iran';
+export type StreamName = WorldStreamName | BotStreamName;
+export type StreamStates = Readonly<Record<WorldStreamName, AleaState>>;
 
 export function seedStreams(seed: string): StreamStates {
-  const out = {} as Record<StreamName, AleaState>;
+  const out = {} as Record<WorldStreamName, AleaState>;
   for (const name of STREAMS) out[name] = seedrandom.alea(`brink:${seed}:${name}`, { state: true }).state();
   return out;
 }
@@ -58,15 +60,22 @@ function takeLive(state: AleaState): Prng | null {
   return prng;
 }
 
-/** A live stream over a saved state: draw, then read `state()` back into the game state. */
+/** Where a stream starts: a saved state (a world stream), or a seed (a bot's stream for one turn). */
+export type StreamSource = AleaState | { readonly seed: string };
+
+/** A live stream over a saved state or a seed: draw, then read `state()` back into the game state. */
 export class Stream {
-  private prng: Prng;
+  /** Built on the first draw: a bot that never draws never pays for a generator. */
+  private generator: Prng | undefined;
   /** Set between `state()` and the next draw: the snapshot handed out and the generator lent with it. */
   private savedSnapshot: AleaState | undefined;
   private savedHolder: Holder | undefined;
   draws = 0;
-  constructor(readonly name: StreamName, state: AleaState) {
-    this.prng = takeLive(state) ?? construct(state);
+  constructor(readonly name: StreamName, private readonly source: StreamSource) {
+    if (!('seed' in source)) this.generator = takeLive(source) ?? construct(source);
+  }
+  private get prng(): Prng {
+    return (this.generator ??= seedrandom.alea((this.source as { seed: string }).seed, { state: true }));
   }
   /** Uniform in [0, 1). */
   next(): number {
@@ -83,7 +92,7 @@ export class Stream {
   }
   /** Drawing past a saved snapshot: withdraw the generator lent with it, or rebuild if it was taken. */
   private reclaim(): void {
-    if (this.savedHolder!.prng === null) this.prng = construct(this.savedSnapshot!);
+    if (this.savedHolder!.prng === null) this.generator = construct(this.savedSnapshot!);
     else this.savedHolder!.prng = null;
     this.savedSnapshot = undefined;
     this.savedHolder = undefined;
@@ -118,19 +127,11 @@ export function poissonFromUniform(u: number, lambda: number): number {
 }
 
 /**
- * A bot's randomness for one turn: a fresh stream derived from the bot stream's saved state. The engine
- * advances the saved state once per turn (`advanceBotStream`), whatever the bot drew, so a human turn and
- * a bot turn leave the game's future identical.
+ * A bot's randomness for one turn: a stream seeded from the game's seed, the side and the turn, all of
+ * which live in the game state. The world's streams never serve a bot, so a human turn and a bot turn
+ * leave the game's future identical, and two bots compared on one seed face the same world draws
+ * (common random numbers). The generator is built only if the bot draws.
  */
-export function botStream(state: AleaState, name: 'bot.us' | 'bot.iran'): Stream {
-  return new Stream(name, state);
-}
-
-export function advanceBotStream(state: AleaState): AleaState {
-  const prng = construct(state);
-  const nextSeed = prng().toString(36) + prng().toString(36);
-  const next = seedrandom.alea(nextSeed, { state: true });
-  const snapshot = next.state();
-  attach(snapshot, next); // for the bot that opens this stream next turn (nothing else holds `next`)
-  return snapshot;
+export function botStream(state: { readonly seed: string; readonly turn: number }, side: 'us' | 'iran'): Stream {
+  return new Stream(side === 'us' ? 'bot.us' : 'bot.iran', { seed: `brink:${state.seed}:bot.${side}:${state.turn}` });
 }

@@ -21,7 +21,7 @@ import { DIRECT_CLASH, REGIONAL_WAR, rungName } from '../model/ladder.ts';
 import { clamp01 } from '../model/math.ts';
 import type { ActorDefinition, ActorSnapshot } from '../model/runtime.ts';
 import { dateAfter, daysFrom } from './dates.ts';
-import { advanceBotStream, Stream, type AleaState, type StreamName, type StreamStates } from './rng.ts';
+import { Stream, STREAMS, type AleaState, type WorldStreamName, type StreamStates } from './rng.ts';
 import {
   TALLY_KEYS, emptyTally, type Decisions, type DrawRecord, type GameEvent, type GameState, type IntelItem, type Tally,
   type RafahWindow, type Scheduled, type Task, type TurnRecord, type Visibility, type World,
@@ -33,8 +33,8 @@ const FRONT_ACTOR: Readonly<Record<Front, ActorId>> = {
   iraq: 'iraqiMilitias', syria: 'syrianMilitias', lebanon: 'hezbollah', yemen: 'houthis',
 };
 
-const WORLD_STREAMS = ['attacks', 'casualties', 'strikes', 'diplomacy', 'world', 'intel'] as const satisfies readonly StreamName[];
-type WorldStream = (typeof WORLD_STREAMS)[number];
+const WORLD_STREAMS = STREAMS;
+type WorldStream = WorldStreamName;
 
 /** Who sees an actor's change of posture: Iran's own, and what its partners tell it, stay private. */
 function postureVisibility(actor: ActorId, to: string): Visibility {
@@ -123,10 +123,8 @@ class TurnRun {
     this.runSegments();
     this.endWeek(decisions);
     // The saved stream states are replaced whole (never mutated).
-    const rng = { ...this.base.rng } as Record<StreamName, AleaState>;
+    const rng = {} as Record<WorldStream, AleaState>;
     for (const name of WORLD_STREAMS) rng[name] = this.streams[name].state();
-    rng['bot.us'] = advanceBotStream(this.base.rng['bot.us']);
-    rng['bot.iran'] = advanceBotStream(this.base.rng['bot.iran']);
     this.rng = rng;
   }
 

@@ -37,7 +37,7 @@ export function getPolicy(id: string, side: Side): Policy {
 
 /** The bot's choice for `side` now: it sees `observe(state, side)` and draws from its own stream. */
 export function chooseAction(state: GameState, side: Side, policy: Policy): string {
-  const rng = botStream(state.rng[side === 'us' ? 'bot.us' : 'bot.iran'], side === 'us' ? 'bot.us' : 'bot.iran');
+  const rng = botStream(state, side);
   return policy.choose(observe(state, side), rng, state);
 }
 

@@ -115,8 +115,7 @@ export function sampleWorld(state: GameState, side: Side, obs: Observation, rng:
 
 /** A bot's choice in a sampled world (as policies/index.ts chooseAction, without importing the registry). */
 function botChoice(s: GameState, side: Side, bot: Policy): string {
-  const name = side === 'us' ? 'bot.us' : 'bot.iran';
-  return bot.choose(observe(s, side), botStream(s.rng[name], name), s);
+  return bot.choose(observe(s, side), botStream(s, side), s);
 }
 
 /** The side's score after playing `action` now and the historical bot afterwards, for `horizon` turns. */

@@ -47,13 +47,13 @@ describe('search bot', () => {
     let s = newGame(tower, { seed: '4' });
     s = step(s, { us: 'us.calibrated-strikes', iran: 'iran.quiet-message' }).state;
     const policy = search('us');
-    const choose = (st: GameState) => policy.choose(observe(st, 'us'), botStream(st.rng['bot.us'], 'bot.us'), st);
+    const choose = (st: GameState) => policy.choose(observe(st, 'us'), botStream(st, 'us'), st);
     const base = choose(s);
     const other = seedStreams('a different future');
     const tampered: GameState = {
       ...s,
       // the real future draws, Iran's posture and its private guidance are all hidden from the US
-      rng: { ...other, 'bot.us': s.rng['bot.us'] },
+      rng: other,
       actors: { ...s.actors, iran: { ...s.actors.iran, value: s.actors.iran.value === 'escalating' ? 'truce' : 'escalating' } },
       world: { ...s.world, directive: { iraq: s.world.directive.iraq, syria: 'surge', lebanon: 'halt', yemen: 'surge' } },
     };
