@@ -129,8 +129,9 @@ class TurnRun {
   }
 
   // ── Event log ──────────────────────────────────────────────────────────────────────────────────
-  private log(e: Omit<GameEvent, 'turn'>): void {
-    this.events.push({ turn: this.turn, ...e });
+  /** Events are built whole at the call (one allocation each: they are the turn's most numerous objects). */
+  private log(e: GameEvent): void {
+    this.events.push(e);
   }
 
   // ── Actors ─────────────────────────────────────────────────────────────────────────────────────
@@ -144,6 +145,7 @@ class TurnRun {
     if (!t || !t.meta) return;
     const changed = t.from !== t.to;
     this.log({
+      turn: this.turn,
       day, kind: 'posture', actor: id, text: `${ACTOR_NAMES[id]}: ${t.meta.says}`, rules: t.meta.rules,
       visibility: postureVisibility(id, t.to), weight: changed ? postureWeight(id, t.to) : 3,
       ...(changed ? { posture: { from: t.from, to: t.to } } : {}),
@@ -178,6 +180,7 @@ class TurnRun {
         kind: 'deliver', actor: 'all', event: { type: 'RAFAH_ASSAULT' }, cause: 'Israel assaults Rafah', rules: ['R-ISR-01', 'T-30', ...w.cites],
       });
       this.log({
+      turn: this.turn,
         day, kind: 'inject', actor: 'israel', text: 'Israel decides to assault Rafah', rules: ['R-ISR-01', 'Q-18', ...w.cites],
         visibility: 'public', weight: 35, draw: { stream: 'world', u, p: w.chancePerTurn },
       });
@@ -188,6 +191,7 @@ class TurnRun {
   // ── Decisions ──────────────────────────────────────────────────────────────────────────────────
   private logAction(def: ActionDef): void {
     this.log({
+      turn: this.turn,
       day: this.startDay, kind: 'action', actor: def.side, text: `${ACTOR_NAMES[def.side]}: ${def.label.toLowerCase()}`,
       rules: def.cites, visibility: isPublicAction(def) ? 'public' : def.side, weight: def.rung >= 7 ? 30 : def.rung >= 5 ? 12 : 2,
     });
@@ -231,6 +235,7 @@ class TurnRun {
           break;
       }
       this.log({
+      turn: this.turn,
         day, kind: 'strike', actor: 'us', text: `US carries out ${n} strike${n === 1 ? '' : 's'}: ${def.label}`,
         rules: def.cites, visibility: 'public', weight: def.rung >= 7 ? 10 : 4,
       });
@@ -313,6 +318,7 @@ class TurnRun {
     if (task.kind === 'deliver') {
       const kind = task.event.type === 'DIRECTIVE' ? 'directive' : 'inject';
       this.log({
+      turn: this.turn,
         day, kind, actor: task.actor === 'all' ? 'world' : task.actor, text: task.cause, rules: task.rules,
         visibility: kind === 'directive' ? 'iran' : 'public', weight: kind === 'inject' ? 20 : 5,
       });
@@ -326,6 +332,7 @@ class TurnRun {
     const chance = complianceChance(militias.context, { baghdadPressing: baghdadPressing(gov), clericsPressing: clericsPressing(gov), iranWarFear: this.d.world.iranWarFear }, this.base.params);
     const u = this.streams.diplomacy.next();
     this.log({
+      turn: this.turn,
       day, kind: 'compliance', actor: 'iraqiMilitias',
       text: `Iraqi militia leaders weigh Iran's halt (chance ${Math.round(chance * 100)} %)`,
       rules: ['R-MIL-02', 'R-MIL-03', 'R-IRN-13'], visibility: 'iran', weight: 4, draw: { stream: 'diplomacy', u, p: chance },
@@ -393,6 +400,7 @@ class TurnRun {
     const place = front === 'iraq' ? 'Iraq' : front === 'jordan' ? 'Jordan' : 'Syria';
     const draw: DrawRecord = { stream: 'casualties', u: fatal.u, p: fatalP };
     this.log({
+      turn: this.turn,
       day: from + Math.floor(c.next() * days), kind: 'fatal', actor: front === 'syria' ? 'syrianMilitias' : 'iraqiMilitias',
       text: `A militia attack in ${place} kills ${killed} US service member${killed === 1 ? '' : 's'}`,
       rules: ['R-MIL-10', 'R-SYS-04', 'F-06', 'P-05'], visibility: 'public', weight: 50, draw,
@@ -435,6 +443,7 @@ class TurnRun {
     if (exchange) {
       war = true;
       this.log({
+      turn: this.turn,
         day: this.endDay - 1, kind: 'war', actor: 'world', text: 'US and Iranian forces trade blows directly: regional war',
         rules: ['R-IRN-15', 'R-USA-03', 'O-USA-01', 'O-IRN-02'], visibility: 'public', weight: 100, rung: { from: prevRung, to: REGIONAL_WAR },
       });
@@ -445,6 +454,7 @@ class TurnRun {
       if (u < hazard) {
         war = true;
         this.log({
+      turn: this.turn,
           day: this.endDay - 1, kind: 'war', actor: 'world', text: `Miscalculation at "${rungName(rung)}" spirals into regional war`,
           rules: ['R-SYS-06', 'R-SYS-08', 'R-SYS-01'], visibility: 'public', weight: 100, draw: { stream: 'world', u, p: hazard },
           rung: { from: prevRung, to: REGIONAL_WAR },
@@ -458,6 +468,7 @@ class TurnRun {
       this.broadcast({ type: 'REGIONAL_WAR' }, this.endDay - 1);
     } else if (Math.abs(rung - prevRung) >= 2) {
       this.log({
+      turn: this.turn,
         day: this.endDay - 1, kind: 'ladder', actor: 'world', text: `The ladder moves from "${rungName(prevRung)}" to "${rungName(rung)}"`,
         rules: [], visibility: 'public', weight: 6 * Math.abs(rung - prevRung), rung: { from: prevRung, to: rung },
       });
