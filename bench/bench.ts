@@ -58,7 +58,7 @@ async function batchRate(runs: number, workers: number): Promise<{ wall: number;
 
 function fresh(runs: number, workers: number): { runs: number; secs: number; maxRssMB: number } {
   const bin = fileURLToPath(new URL('../bin/brink-bench', import.meta.url));
-  const child = spawnSync(process.execPath, [bin, '--memory-child', String(runs), String(workers)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const child = spawnSync(process.execPath, [...process.execArgv, bin, '--memory-child', String(runs), String(workers)], { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (child.status !== 0) throw new Error(`memory run failed: ${child.stderr}`);
   return JSON.parse(child.stdout) as { runs: number; secs: number; maxRssMB: number };
 }

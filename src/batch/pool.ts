@@ -34,7 +34,7 @@ const WORKER_URL = new URL('./worker.mjs', import.meta.url);
  * each isolate's heap grow to hundreds of megabytes of garbage before collecting, and peak memory would
  * grow with the batch. These caps keep the whole batch's RSS flat (`npm run bench` measures it).
  */
-const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 48 };
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 24 };
 
 export class Pool {
   private readonly workers: Worker[] = [];
