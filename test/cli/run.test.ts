@@ -1,8 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { brink } from '../helpers/cli.ts';
+import { BIN, brink } from '../helpers/cli.ts';
 
 describe('brink run', () => {
   it('the same scenario, seed and policies give byte-identical JSON; another seed a different game', () => {
@@ -52,6 +53,16 @@ describe('brink run', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
     expect(brink(['run', '--us-policy', 'nope']).stderr).toMatch(/unknown policy 'nope'.*historical/);
+  });
+
+  it('a reader that stops early (brink run | head) ends the program quietly', async () => {
+    const child = spawn(process.execPath, [BIN, 'run', '--scenario', 'october-2023', '--seed', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdout.destroy(); // the reader is gone before the first line is written
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(0);
+    expect(stderr).not.toMatch(/EPIPE|\n\s+at /);
   });
 
   it('an unknown scenario is a user error that lists the shipped ones', () => {
