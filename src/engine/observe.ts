@@ -92,22 +92,9 @@ export function observe(state: GameState, side: Side): Observation {
   let history: readonly PublicTurn[] | undefined;
   let events: readonly GameEvent[] | undefined;
   let date: string | undefined;
-  // Two literals of fixed shape (one per side), in the same key order as ever, so JSON is unchanged.
-  if (side === 'us') {
-    return {
-      side, turn: state.turn, turns: state.scenario.turns,
-      get date() { return (date ??= dateAfter(state.scenario.start, state.turn * state.scenario.daysPerTurn)); },
-      over: state.over !== null,
-      posture: { value: own.value, meta }, memory: { ...own.context } as Record<string, unknown>,
-      rung: w.rung, rungName: rungName(w.rung), peakRung: w.peakRung,
-      get history() { return (history ??= state.history.map((t) => publicTurn(t, side))); },
-      intel: state.intel[side]?.items ?? [],
-      get events() { return (events ??= lastTurnEvents(state, side)); },
-      legal: legalIds(state, side),
-      params: state.params,
-      pressures: { usDomesticPressure: w.usDomesticPressure, shippingDisruption: w.shippingDisruption, withdrawalMomentum: momentum, deterrence: w.deterrence },
-    };
-  }
+  // What only Iran knows: its own guidance, its partners' postures, its fear of war, the axis's gains.
+  // (The US, in turn, alone knows its own credibility.)
+  const iranOnly = side === 'iran';
   return {
     side, turn: state.turn, turns: state.scenario.turns,
     get date() { return (date ??= dateAfter(state.scenario.start, state.turn * state.scenario.daysPerTurn)); },
@@ -119,12 +106,15 @@ export function observe(state: GameState, side: Side): Observation {
     get events() { return (events ??= lastTurnEvents(state, side)); },
     legal: legalIds(state, side),
     params: state.params,
-    pressures: {
-      usDomesticPressure: w.usDomesticPressure, shippingDisruption: w.shippingDisruption, withdrawalMomentum: momentum,
-      iranWarFear: w.iranWarFear, axisGains: w.axisGains,
-    },
-    directive: { ...w.directive },
-    partners: PARTNERS.map((id) => ({ actor: ACTOR_NAMES[id], posture: ACTORS[id].meta(state.actors[id].value).label })),
+    pressures: iranOnly
+      ? { usDomesticPressure: w.usDomesticPressure, shippingDisruption: w.shippingDisruption, withdrawalMomentum: momentum, iranWarFear: w.iranWarFear, axisGains: w.axisGains }
+      : { usDomesticPressure: w.usDomesticPressure, shippingDisruption: w.shippingDisruption, withdrawalMomentum: momentum, deterrence: w.deterrence },
+    ...(iranOnly
+      ? {
+        directive: { ...w.directive },
+        partners: PARTNERS.map((id) => ({ actor: ACTOR_NAMES[id], posture: ACTORS[id].meta(state.actors[id].value).label })),
+      }
+      : {}),
   };
 }
 
