@@ -14,6 +14,15 @@ export interface IraqiGovernmentContext {
   readonly quietWeeks: number;
 }
 
+/** Two quiet weeks in Iraq move the drawdown talks, whether or not Baghdad had to press first. */
+const talksMoveWhenQuiet = {
+  WEEK_END: [
+    { guard: 'quietForTwoWeeks', target: 'talksAdvancing', actions: ['tally'], meta: { rules: ['R-MIL-06', 'R-IRQ-03'], says: 'talks on a US drawdown move while Iraq is quiet' } },
+    { actions: ['tally'] },
+  ],
+  TALKS: { actions: ['talks'] },
+} as const;
+
 export const iraqiGovernment = defineActor<IraqiGovernmentContext, ActorEvent>({
   id: 'iraqiGovernment',
   initial: 'watching',
@@ -40,21 +49,13 @@ export const iraqiGovernment = defineActor<IraqiGovernmentContext, ActorEvent>({
       meta: { label: 'Watching', rules: ['R-IRQ-03'] },
       on: {
         US_KILLED: { target: 'pressingForCalm', meta: { rules: ['R-IRQ-01', 'R-IRQ-02', 'E-11'], says: 'PM al-Sudani and the Najaf clerics press the militias to stop' } },
-        WEEK_END: [
-          { guard: 'quietForTwoWeeks', target: 'talksAdvancing', actions: ['tally'], meta: { rules: ['R-MIL-06', 'R-IRQ-03'], says: 'talks on a US drawdown move while Iraq is quiet' } },
-          { actions: ['tally'] },
-        ],
-        TALKS: { actions: ['talks'] },
+        ...talksMoveWhenQuiet,
       },
     },
     pressingForCalm: {
       meta: { label: 'Pressing militias for calm', rules: ['R-IRQ-01', 'R-IRQ-02', 'R-MIL-03'] },
       on: {
-        WEEK_END: [
-          { guard: 'quietForTwoWeeks', target: 'talksAdvancing', actions: ['tally'], meta: { rules: ['R-MIL-06', 'R-IRQ-03'], says: 'talks on a US drawdown move while Iraq is quiet' } },
-          { actions: ['tally'] },
-        ],
-        TALKS: { actions: ['talks'] },
+        ...talksMoveWhenQuiet,
       },
     },
     talksAdvancing: {
