@@ -1,19 +1,25 @@
 /**
- * `brink report --out report.html`: the classroom report, from a brink.batch/1 file (`--from`) or by
- * playing the games here (`--scenario --runs --seed`), optionally with a brink.compare/1 file.
+ * `brink report --out report.html`: the classroom report. Its data is the Monte Carlo layer's own:
+ * a brink.batch/1 file written by `brink batch --json` (`--from`), or, without --from, the same batch
+ * run here through `startBatch` (worker threads, per-game seeds `seed:i`), so the report shows exactly
+ * the numbers `brink batch --json` prints for the same flags. `--compare` adds a brink.compare/1 file
+ * written by `brink compare --json`. Both files are checked against the contracts in src/batch/contract.ts.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { z } from 'zod';
-import { BatchSchema, CompareSchema, runInProcess, type Batch, type Compare } from '../../report/batch.ts';
+import { readFileSync } from 'node:fs';
+import type { z } from 'zod';
+import { BatchSchema, CompareSchema, type BatchJson, type CompareJson } from '../../batch/contract.ts';
+import { Progress } from '../../batch/progress.ts';
+import { startBatch } from '../../batch/run-batch.ts';
 import { renderReport } from '../../report/html.ts';
 import { loadScenario } from '../../scenario/loader.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { UsageError } from '../errors.ts';
+import { writeFileAtomic } from '../atomic-write.ts';
+import { EXIT_FAILED, UsageError } from '../errors.ts';
 import { addCommand } from '../main.ts';
-import { parsePolicy, parsePositiveInt, parseSeed, scenarioFrom } from '../options.ts';
+import { scenarioFrom } from '../options.ts';
+import { asUsage, collect, commonSetup } from './batch.ts';
 
-function readJson<T>(flag: string, file: string, schema: z.ZodType<T>): T {
+function readJson<T>(flag: string, file: string, schema: z.ZodType<T>, what: string): T {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -29,70 +35,110 @@ function readJson<T>(flag: string, file: string, schema: z.ZodType<T>): T {
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new UsageError(`${flag}: '${file}' ${issue.path.length ? `at ${issue.path.join('.')}` : ''}: ${issue.message}`, false);
+    const at = issue.path.length ? ` at ${issue.path.join('.')}` : '';
+    throw new UsageError(`${flag}: '${file}' is not a ${what} file${at}: ${issue.message}`, false);
   }
   return parsed.data;
 }
 
-/** Temp file beside the target, then rename: a crash never leaves half a report where a good one was. */
-function writeAtomic(path: string, data: string): void {
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  const fd = openSync(tmp, 'w', 0o644);
-  try {
-    writeSync(fd, data);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
+/**
+ * The scenario document of a batch read from a file, for its title, dates and injects: the one given
+ * with --scenario, or the shipped scenario of that ID; either only if its hash is the batch's, so the
+ * report never describes a scenario other than the one played.
+ */
+function scenarioOf(batch: BatchJson, arg: string | undefined, warn: (s: string) => void): Scenario | undefined {
+  if (arg !== undefined) {
+    const s = scenarioFrom(arg);
+    if (s.hash !== batch.scenario.hash) {
+      throw new UsageError(`--scenario: '${arg}' (${s.id} ${s.hash}) is not the scenario the --from batch played (${batch.scenario.id} ${batch.scenario.hash})`, false);
+    }
+    return s;
   }
+  let s: Scenario;
   try {
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
+    s = loadScenario(batch.scenario.id);
+  } catch {
+    // A custom scenario file: the report still renders, without its title, dates and injects.
+    warn(`brink: note: no shipped scenario '${batch.scenario.id}'; pass its file with --scenario for its title, dates and injects`);
+    return undefined;
   }
+  if (s.hash === batch.scenario.hash) return s;
+  warn(`brink: note: scenario '${batch.scenario.id}' has changed since this batch (hash ${batch.scenario.hash}, now ${s.hash}); the report leaves out its title, dates and injects`);
+  return undefined;
 }
 
 interface ReportOpts {
-  from?: string; compare?: string; scenario?: string; runs: string; seed: string; usPolicy: string; iranPolicy: string; out?: string;
+  from?: string; compare?: string; out?: string;
+  scenario?: string; runs?: string; seed?: string; usPolicy?: string; iranPolicy?: string; workers?: string; param?: string[]; policyModule?: string[];
 }
 
-addCommand((program, io) => {
+/** The flags that describe games to play: meaningless with --from, whose games are already played. */
+const PLAY_FLAGS: readonly [keyof ReportOpts, string][] = [
+  ['runs', '--runs'], ['seed', '--seed'], ['usPolicy', '--us-policy'], ['iranPolicy', '--iran-policy'], ['workers', '--workers'],
+  ['param', '--param'], ['policyModule', '--policy-module'],
+];
+
+addCommand((program, io, setExit) => {
   program
     .command('report')
     .description('write a self-contained HTML classroom report (charts as inline SVG, no scripts, no network)')
-    .option('--from <file.json>', 'a brink.batch/1 file (from brink batch --json)')
-    .option('--compare <file.json>', 'a brink.compare/1 file: adds the compare deltas')
-    .option('--scenario <id|path>', 'play the games here instead of --from', 'october-2023')
-    .option('--runs <n>', 'games to play when not using --from', '200')
-    .option('--seed <seed>', 'seed for the games', '1')
-    .option('--us-policy <policy>', 'bot for the US', 'historical')
-    .option('--iran-policy <policy>', 'bot for Iran', 'historical')
-    .option('--out <file.html>', 'where to write the report')
-    .action((opts: ReportOpts) => {
+    .option('--out <file.html>', 'where to write the report (required)')
+    .option('--from <file.json>', 'a brink.batch/1 file written by brink batch --json (instead of playing the games here)')
+    .option('--compare <file.json>', 'a brink.compare/1 file written by brink compare --json: adds the paired differences')
+    .option('--scenario <id|path>', 'scenario to play (default: october-2023); with --from, the scenario file of that batch')
+    .option('--runs <n>', 'games to play (default: 1000, as brink batch)')
+    .option('--seed <seed>', 'batch seed; game i plays with seed "<seed>:<i>" (default: 1)')
+    .option('--us-policy <policy>', 'bot for the US (default: historical)')
+    .option('--iran-policy <policy>', 'bot for Iran (default: historical)')
+    .option('--param <name=value>', 'override a model parameter (repeatable)', collect)
+    .option('--workers <k>', 'worker threads (default: available cores)')
+    .option('--policy-module <file>', 'import a module that registers extra policies (repeatable)', collect)
+    .action(async (opts: ReportOpts) => {
       if (!opts.out) throw new UsageError('--out <file.html> is required');
-      let batch: Batch;
+      let batch: BatchJson;
       let scenario: Scenario | undefined;
       if (opts.from) {
-        batch = readJson('--from', opts.from, BatchSchema);
-        try {
-          scenario = loadScenario(batch.scenario.id);
-        } catch {
-          scenario = undefined; // a custom scenario file: the report still renders, without its title and injects
-        }
+        const clash = PLAY_FLAGS.find(([key]) => opts[key] !== undefined);
+        if (clash) throw new UsageError(`${clash[1]} describes games to play; --from reads games already played (drop one of them)`, false);
+        batch = readJson('--from', opts.from, BatchSchema, 'brink.batch/1 (brink batch --json)');
+        scenario = scenarioOf(batch, opts.scenario, io.err);
       } else {
-        scenario = scenarioFrom(opts.scenario ?? 'october-2023');
-        const runs = parsePositiveInt('--runs', opts.runs, { max: 100_000 });
-        batch = runInProcess(scenario, {
-          runs, seed: parseSeed(opts.seed), us: parsePolicy('--us-policy', opts.usPolicy, 'us'), iran: parsePolicy('--iran-policy', opts.iranPolicy, 'iran'),
+        const c = await commonSetup({
+          scenario: opts.scenario ?? 'october-2023', runs: opts.runs ?? '1000', seed: opts.seed ?? '1',
+          usPolicy: opts.usPolicy ?? 'historical', iranPolicy: opts.iranPolicy ?? 'historical',
+          ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
+          ...(opts.param ? { param: opts.param } : {}), ...(opts.policyModule ? { policyModule: opts.policyModule } : {}),
         });
+        scenario = c.scenario;
+        const progress = new Progress(c.runs);
+        const run = asUsage(() => startBatch({
+          scenario: c.scenario, scenarioArg: opts.scenario ?? 'october-2023', runs: c.runs, seed: c.seed, us: c.us, iran: c.iran,
+          params: c.params, workers: c.workers, modules: c.modules, onProgress: (done, total) => progress.update(done, done === total),
+        }));
+        let result;
+        try {
+          result = await run.done;
+        } finally {
+          progress.end();
+        }
+        if (result.status !== 'complete') {
+          const f = result.failure;
+          io.err(`brink: report: the games did not all finish${f ? `: ${f.index !== undefined ? `game ${f.index} (seed '${f.seed}'): ` : ''}${f.message}` : ''}; no report written`);
+          setExit(EXIT_FAILED);
+          return;
+        }
+        // Through the contract (the batch layer types `schema` as a plain string): what is rendered is a valid brink.batch/1.
+        batch = BatchSchema.parse(result.json);
       }
-      const compare: Compare | undefined = opts.compare ? readJson('--compare', opts.compare, CompareSchema) : undefined;
+      const compare: CompareJson | undefined = opts.compare
+        ? readJson('--compare', opts.compare, CompareSchema, 'brink.compare/1 (brink compare --json)')
+        : undefined;
       const html = renderReport({ batch, ...(scenario ? { scenario } : {}), ...(compare ? { compare } : {}) });
       try {
-        writeAtomic(opts.out, html);
+        writeFileAtomic(opts.out, html);
       } catch (err) {
         throw new UsageError(`--out: cannot write '${opts.out}': ${(err as NodeJS.ErrnoException).code ?? String(err)}`, false);
       }
-      io.out(`wrote ${opts.out} (${batch.runs} games of ${batch.scenario.id}, ${Math.round(html.length / 1024)} KB)`);
+      io.out(`wrote ${opts.out} (${batch.runs} games of ${batch.scenario.id}${compare ? ', with a comparison' : ''}, ${Math.round(html.length / 1024)} KB)`);
     });
 });
