@@ -545,7 +545,9 @@ type Core = Pick<GameState, 'world' | 'intel' | 'seq' | 'turn' | 'over'>;
  */
 type Scratch = { -readonly [K in keyof Core]: K extends 'world' ? { -readonly [W in keyof World]: World[W] } : Core[K] };
 
-const immer = new Immer({ autoFreeze: true });
+// The world holds only plain objects with enumerable string keys, so immer may walk them with
+// Object.keys instead of its strict (symbol- and descriptor-aware) iteration: ≈ 5 % faster games.
+const immer = new Immer({ autoFreeze: true, useStrictIteration: false });
 
 const WORLD_KEYS = (state: GameState) => Object.keys(state.world) as (keyof World)[];
 
