@@ -99,7 +99,8 @@ export function observe(state: GameState, side: Side): Observation {
     side, turn: state.turn, turns: state.scenario.turns,
     get date() { return (date ??= dateAfter(state.scenario.start, state.turn * state.scenario.daysPerTurn)); },
     over: state.over !== null,
-    posture: { value: own.value, meta }, memory: { ...own.context } as Record<string, unknown>,
+    // Snapshots are immutable (the executor builds a new context per change), so no copy is needed.
+    posture: { value: own.value, meta }, memory: own.context as unknown as Readonly<Record<string, unknown>>,
     rung: w.rung, rungName: rungName(w.rung), peakRung: w.peakRung,
     get history() { return (history ??= state.history.map((t) => publicTurn(t, side))); },
     intel: state.intel[side]?.items ?? [],
