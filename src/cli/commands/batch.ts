@@ -34,6 +34,49 @@ export interface CommonBatchOptions {
   json?: boolean;
 }
 
+/** What a batch, compare or sweep run hands back when it ends. */
+interface RunEnd<J> {
+  readonly status: 'complete' | 'stopped' | 'failed';
+  readonly failure?: { readonly index?: number; readonly seed?: string; readonly message: string };
+  readonly json: J;
+}
+
+/**
+ * Waits for a run with Ctrl-C wired to stop it (finished games are kept) and the progress bar closed
+ * however it ends, prints the report, then says how it ended: interrupted (exit 130) or failed (exit 1,
+ * naming the game and its seed). `extra` adds command-specific lines to either message.
+ */
+export async function finishRun<R extends RunEnd<unknown>>(
+  kind: string,
+  run: { stop(): void; readonly done: Promise<R> },
+  progress: Progress,
+  io: Io,
+  setExit: (code: number) => void,
+  render: (result: R) => string,
+  extra: { interrupted: (r: R) => string; failed?: (r: R) => readonly string[] },
+): Promise<R> {
+  const offInterrupt = onInterrupt(() => run.stop());
+  let result: R;
+  try {
+    result = await run.done;
+  } finally {
+    offInterrupt();
+    progress.end();
+  }
+  io.out(render(result));
+  if (result.status === 'stopped') {
+    io.err(`brink: ${kind} interrupted after ${extra.interrupted(result)}`);
+    setExit(EXIT_INTERRUPTED);
+  } else if (result.status === 'failed') {
+    const f = result.failure!;
+    const which = f.index !== undefined ? `game ${f.index} (seed '${f.seed}'): ` : '';
+    io.err(`brink: ${kind} failed: ${which}${f.message}`);
+    for (const line of extra.failed?.(result) ?? []) io.err(`  ${line}`);
+    setExit(EXIT_FAILED);
+  }
+  return result;
+}
+
 /** The flags batch, compare and sweep share. */
 export function addCommonOptions(cmd: Command, defaultRuns: string, { param = true } = {}): Command {
   if (param) cmd.option('--param <name=value>', 'override a model parameter (repeatable)', collect);
@@ -147,26 +190,14 @@ export async function batchAction(opts: BatchFlags, io: Io, setExit: (code: numb
     ...(opts.out ? { out: opts.out } : {}), ...(opts.resume ? { resume: true } : {}), ...(opts.csv ? { csv: opts.csv } : {}),
     onProgress: (done, total) => progress.update(done, done === total),
   }));
-  const offInterrupt = onInterrupt(() => run.stop());
-  let result: BatchResult;
-  try {
-    result = await run.done;
-  } finally {
-    offInterrupt();
-    progress.end();
-  }
-  io.out(opts.json ? JSON.stringify(result.json, null, 2) : formatBatchReport(result, opts.scenario));
-  if (result.status === 'stopped') {
-    io.err(`brink: batch interrupted after ${result.json.runs} of ${result.json.requested} games${opts.out ? `; continue it with the same command and --resume (finished games are in ${opts.out})` : ''}`);
-    setExit(EXIT_INTERRUPTED);
-  } else if (result.status === 'failed') {
-    const f = result.failure!;
-    const which = f.index !== undefined ? `game ${f.index} (seed '${f.seed}') failed: ` : '';
-    io.err(`brink: batch failed: ${which}${f.message}`);
-    if (f.seed !== undefined) io.err(`  replay it alone: brink run --scenario ${opts.scenario} --seed '${f.seed}' --us-policy ${c.us} --iran-policy ${c.iran}`);
-    io.err(`  ${result.json.runs} finished games are summarised above${opts.out ? ` and kept in ${opts.out}` : ''}`);
-    setExit(EXIT_FAILED);
-  }
+  await finishRun('batch', run, progress, io, setExit,
+    (result) => (opts.json ? JSON.stringify(result.json, null, 2) : formatBatchReport(result, opts.scenario)), {
+      interrupted: (r) => `${r.json.runs} of ${r.json.requested} games${opts.out ? `; continue it with the same command and --resume (finished games are in ${opts.out})` : ''}`,
+      failed: (r) => [
+        ...(r.failure!.seed !== undefined ? [`replay it alone: brink run --scenario ${opts.scenario} --seed '${r.failure!.seed}' --us-policy ${c.us} --iran-policy ${c.iran}`] : []),
+        `${r.json.runs} finished games are summarised above${opts.out ? ` and kept in ${opts.out}` : ''}`,
+      ],
+    });
 }
 
 addCommand((program, io, setExit) => {

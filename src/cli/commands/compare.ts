@@ -10,7 +10,7 @@ import { parseAssignments } from '../../batch/params-arg.ts';
 import { Progress } from '../../batch/progress.ts';
 import { startCompare, type CompareResult } from '../../batch/compare.ts';
 import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES } from '../../batch/record.ts';
-import { addCommonOptions, asUsage, collect, commonSetup, EXIT_INTERRUPTED, onInterrupt, type CommonBatchOptions } from './batch.ts';
+import { addCommonOptions, asUsage, collect, commonSetup, finishRun, type CommonBatchOptions } from './batch.ts';
 
 interface CompareFlags extends CommonBatchOptions {
   usPolicyB?: string;
@@ -60,23 +60,10 @@ async function compareAction(opts: CompareFlags, io: Io, setExit: (code: number)
     runs: c.runs, seed: c.seed, workers: c.workers, modules: c.modules,
     onProgress: (done, total) => progress.update(done, done === total),
   });
-  const offInterrupt = onInterrupt(() => run.stop());
-  let result: CompareResult;
-  try {
-    result = await run.done;
-  } finally {
-    offInterrupt();
-    progress.end();
-  }
-  io.out(opts.json ? JSON.stringify(result.json, null, 2) : formatCompareReport(result));
-  if (result.status === 'stopped') {
-    io.err(`brink: compare interrupted after ${result.json.runs} of ${c.runs} pairs`);
-    setExit(EXIT_INTERRUPTED);
-  } else if (result.status === 'failed') {
-    const fl = result.failure!;
-    io.err(`brink: compare failed: ${fl.index !== undefined ? `game ${fl.index} (seed '${fl.seed}'): ` : ''}${fl.message}`);
-    setExit(EXIT_FAILED);
-  }
+  await finishRun('compare', run, progress, io, setExit,
+    (r) => (opts.json ? JSON.stringify(r.json, null, 2) : formatCompareReport(r)), {
+      interrupted: (r) => `${r.json.runs} of ${c.runs} pairs`,
+    });
 }
 
 addCommand((program, io, setExit) => {

@@ -10,7 +10,7 @@ import { parseSweepRange } from '../../batch/params-arg.ts';
 import { Progress } from '../../batch/progress.ts';
 import { checkSweepMetric, startSweep } from '../../batch/sweep.ts';
 import { tornadoChart } from '../../batch/charts.ts';
-import { addCommonOptions, asUsage, collect, commonSetup, EXIT_INTERRUPTED, onInterrupt, type CommonBatchOptions } from './batch.ts';
+import { addCommonOptions, asUsage, collect, commonSetup, finishRun, type CommonBatchOptions } from './batch.ts';
 
 interface SweepFlags extends CommonBatchOptions {
   metric?: string[];
@@ -60,23 +60,10 @@ async function sweepAction(opts: SweepFlags, io: Io, setExit: (code: number) => 
     runs: c.runs, seed: c.seed, workers: c.workers, modules: c.modules,
     onProgress: (done, total) => progress.update(done, done === total),
   });
-  const offInterrupt = onInterrupt(() => run.stop());
-  let result: Awaited<typeof run.done>;
-  try {
-    result = await run.done;
-  } finally {
-    offInterrupt();
-    progress.end();
-  }
-  io.out(opts.json ? JSON.stringify(result.json, null, 2) : formatSweepReport(result.json));
-  if (result.status === 'stopped') {
-    io.err(`brink: sweep interrupted after ${result.json.runs} of ${c.runs} games per point`);
-    setExit(EXIT_INTERRUPTED);
-  } else if (result.status === 'failed') {
-    const fl = result.failure!;
-    io.err(`brink: sweep failed: ${fl.index !== undefined ? `game ${fl.index} (seed '${fl.seed}'): ` : ''}${fl.message}`);
-    setExit(EXIT_FAILED);
-  }
+  await finishRun('sweep', run, progress, io, setExit,
+    (r) => (opts.json ? JSON.stringify(r.json, null, 2) : formatSweepReport(r.json)), {
+      interrupted: (r) => `${r.json.runs} of ${c.runs} games per point`,
+    });
 }
 
 addCommand((program, io, setExit) => {
