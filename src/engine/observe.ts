@@ -79,44 +79,75 @@ function publicTurn(t: TurnRecord, side: Side): PublicTurn {
 }
 
 /**
- * A bot reads a few fields of an observation; the UI reads them all. The per-turn history, the date and
- * last turn's events cost the most to build and are called for twice a turn in a batch, so they are
- * computed on first read (getters on the object: spreading or JSON still sees plain values).
+ * A bot reads a few fields of an observation; the UI reads them all. It is made twice a turn in every
+ * game of a batch, so it is a class: the cheap fields are set at once, and the per-turn history, the
+ * date, last turn's events and Iran's partners are built on first read (getters on the prototype,
+ * memoised), which keeps each observation one small object of a fixed shape.
  */
-export function observe(state: GameState, side: Side): Observation {
-  const own = state.actors[side];
-  const meta = ACTORS[side].meta(own.value);
-  const w = state.world;
-  const momentum = state.actors.iraqiGovernment.context.withdrawalMomentum;
-  // The lazy parts (see above), memoised per observation.
-  let history: readonly PublicTurn[] | undefined;
-  let events: readonly GameEvent[] | undefined;
-  let date: string | undefined;
-  // What only Iran knows: its own guidance, its partners' postures, its fear of war, the axis's gains.
-  // (The US, in turn, alone knows its own credibility.)
-  const iranOnly = side === 'iran';
-  return {
-    side, turn: state.turn, turns: state.scenario.turns,
-    get date() { return (date ??= dateAfter(state.scenario.start, state.turn * state.scenario.daysPerTurn)); },
-    over: state.over !== null,
+class SideObservation implements Observation {
+  readonly turn: number;
+  readonly turns: number;
+  readonly over: boolean;
+  readonly posture: { readonly value: string; readonly meta: StateMeta };
+  readonly memory: Readonly<Record<string, unknown>>;
+  readonly rung: number;
+  readonly rungName: string;
+  readonly peakRung: number;
+  readonly intel: readonly IntelItem[];
+  readonly legal: readonly string[];
+  readonly params: Params;
+  readonly pressures: Observation['pressures'];
+  /** What only Iran knows: its own guidance (its partners' postures are a getter below). */
+  readonly directive: Directive | undefined;
+  private historyCache: readonly PublicTurn[] | undefined;
+  private eventsCache: readonly GameEvent[] | undefined;
+  private dateCache: string | undefined;
+  private partnersCache: readonly { readonly actor: string; readonly posture: string }[] | undefined;
+
+  /** The whole state, kept truly private (#): a bot reaches only what the getters above expose. */
+  readonly #state: GameState;
+
+  constructor(state: GameState, readonly side: Side) {
+    this.#state = state;
+    const own = state.actors[side];
+    const w = state.world;
+    const momentum = state.actors.iraqiGovernment.context.withdrawalMomentum;
+    this.turn = state.turn;
+    this.turns = state.scenario.turns;
+    this.over = state.over !== null;
     // Snapshots are immutable (the executor builds a new context per change), so no copy is needed.
-    posture: { value: own.value, meta }, memory: own.context as unknown as Readonly<Record<string, unknown>>,
-    rung: w.rung, rungName: rungName(w.rung), peakRung: w.peakRung,
-    get history() { return (history ??= state.history.map((t) => publicTurn(t, side))); },
-    intel: state.intel[side]?.items ?? [],
-    get events() { return (events ??= lastTurnEvents(state, side)); },
-    legal: legalIds(state, side),
-    params: state.params,
-    pressures: iranOnly
+    this.posture = { value: own.value, meta: ACTORS[side].meta(own.value) };
+    this.memory = own.context as unknown as Readonly<Record<string, unknown>>;
+    this.rung = w.rung;
+    this.rungName = rungName(w.rung);
+    this.peakRung = w.peakRung;
+    this.intel = state.intel[side]?.items ?? [];
+    this.legal = legalIds(state, side);
+    this.params = state.params;
+    // The US alone knows its own credibility; Iran alone its fear of war and the axis's gains.
+    this.pressures = side === 'iran'
       ? { usDomesticPressure: w.usDomesticPressure, shippingDisruption: w.shippingDisruption, withdrawalMomentum: momentum, iranWarFear: w.iranWarFear, axisGains: w.axisGains }
-      : { usDomesticPressure: w.usDomesticPressure, shippingDisruption: w.shippingDisruption, withdrawalMomentum: momentum, deterrence: w.deterrence },
-    ...(iranOnly
-      ? {
-        directive: { ...w.directive },
-        partners: PARTNERS.map((id) => ({ actor: ACTOR_NAMES[id], posture: ACTORS[id].meta(state.actors[id].value).label })),
-      }
-      : {}),
-  };
+      : { usDomesticPressure: w.usDomesticPressure, shippingDisruption: w.shippingDisruption, withdrawalMomentum: momentum, deterrence: w.deterrence };
+    this.directive = side === 'iran' ? w.directive : undefined;
+  }
+
+  get date(): string {
+    return (this.dateCache ??= dateAfter(this.#state.scenario.start, this.#state.turn * this.#state.scenario.daysPerTurn));
+  }
+  get history(): readonly PublicTurn[] {
+    return (this.historyCache ??= this.#state.history.map((t) => publicTurn(t, this.side)));
+  }
+  get events(): readonly GameEvent[] {
+    return (this.eventsCache ??= lastTurnEvents(this.#state, this.side));
+  }
+  get partners(): readonly { readonly actor: string; readonly posture: string }[] | undefined {
+    if (this.side !== 'iran') return undefined;
+    return (this.partnersCache ??= PARTNERS.map((id) => ({ actor: ACTOR_NAMES[id], posture: ACTORS[id].meta(this.#state.actors[id].value).label })));
+  }
+}
+
+export function observe(state: GameState, side: Side): Observation {
+  return new SideObservation(state, side);
 }
 
 const PARTNERS = ['iraqiMilitias', 'syrianMilitias', 'hezbollah', 'houthis'] as const;

@@ -8,7 +8,7 @@
  * in force (Poisson on per-day rates), with casualties per attack → end of the week: pressures, the
  * week's tally to every actor, the ladder, war checks, intelligence, the record.
  */
-import { Immer, castDraft } from 'immer';
+import { Immer } from 'immer';
 import { ACTORS, ACTOR_IDS, ACTOR_NAMES, type ActorId, type ActorSnapshots } from '../model/actors/index.ts';
 import { complianceChance, iraqiAttackRates } from '../model/actors/iraqi-militias.ts';
 import { baghdadPressing, clericsPressing } from '../model/actors/iraqi-government.ts';
@@ -488,8 +488,8 @@ class TurnRun {
       actions: { us: decisions.us, iran: decisions.iran },
     };
     d.turn += 1;
-    if (war) d.over = { reason: 'regional-war', turn: d.turn };
-    else if (d.turn >= this.base.scenario.turns) d.over = { reason: 'horizon', turn: d.turn };
+    if (war) d.over = settled({ reason: 'regional-war' as const, turn: d.turn });
+    else if (d.turn >= this.base.scenario.turns) d.over = settled({ reason: 'horizon' as const, turn: d.turn });
   }
 
   /**
@@ -552,17 +552,15 @@ const immer = new Immer({ autoFreeze: true, useStrictIteration: false });
 const WORLD_KEYS = (state: GameState) => Object.keys(state.world) as (keyof World)[];
 
 function commit(state: GameState, scratch: Scratch): Core {
-  const core: Core = { world: state.world, intel: state.intel, seq: state.seq, turn: state.turn, over: state.over };
-  return immer.produce(core, (draft) => {
-    const world = draft.world as { [W in keyof World]: World[W] };
+  // The world goes through immer; the clock, the sequence number and the intelligence are replaced
+  // whole (the intelligence was built and frozen this turn), so they need no draft.
+  const world = immer.produce(state.world, (draft) => {
+    const w = draft as Record<keyof World, unknown>;
     for (const k of WORLD_KEYS(state)) {
-      if (scratch.world[k] !== state.world[k]) (world as Record<keyof World, unknown>)[k] = scratch.world[k];
+      if (scratch.world[k] !== state.world[k]) w[k] = scratch.world[k];
     }
-    if (scratch.intel !== state.intel) draft.intel = castDraft(scratch.intel);
-    draft.seq = scratch.seq;
-    draft.turn = scratch.turn;
-    draft.over = scratch.over;
   });
+  return { world, intel: scratch.intel, seq: scratch.seq, turn: scratch.turn, over: scratch.over };
 }
 
 export function runTurn(state: GameState, decisions: Decisions): { state: GameState; events: GameEvent[] } {

@@ -33,6 +33,10 @@ describe('fog of war', () => {
     expect(us.pressures.iranWarFear).toBeUndefined();
     expect(us.history[0]!.opponentAction).toBeNull(); // reining in is done in private
     expect(us.events.some((e) => e.visibility === 'iran')).toBe(false);
+    // The observation keeps the game state for its lazy parts, but out of a bot's reach.
+    expect(Object.values(us)).not.toContain(s);
+    expect('state' in us).toBe(false);
+    expect(JSON.stringify(us)).not.toContain('"directive"');
     const iran = observe(s, 'iran');
     expect(iran.directive?.iraq).toBe('halt');
     expect(iran.history[0]!.opponentAction).toBe('us.warn');
