@@ -76,7 +76,7 @@ if (argv[0] === '--memory-child') {
     const r = singleCore(id, quick ? 500 : id === 'tower-22' ? 20_000 : 5_000);
     console.log(`   ${id.padEnd(13)} ${fmt(r.gamesPerSec)}  ${fmt(r.gamesPerCpuSec)}     ${fmt(r.turnsPerSec)}  ${fmt(r.turnsPerCpuSec)}`);
   }
-  const runs = quick ? 2_000 : 20_000;
+  const runs = quick ? 2_000 : 60_000;
   console.log(`\n2. Batch runner, october-2023, ${runs} games (worker threads, results aggregated in the main thread)`);
   const one = await batchRate(runs, 1);
   const many = await batchRate(runs, cores);

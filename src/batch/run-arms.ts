@@ -23,7 +23,7 @@ export function startArms(o: ArmsOptions): { stop(): void; done: Promise<PoolSta
   const collector = new Collector(o.turns, o.paired);
   let cursor = 0;
   let done = 0;
-  const chunkSize = Math.max(1, Math.min(64, Math.ceil(o.runs / (Math.max(1, o.workers) * 8))));
+  const chunkSize = Math.max(1, Math.min(256, Math.ceil(o.runs / (Math.max(1, o.workers) * 8))));
   const pool = new Pool({
     setup: { arms: o.arms, seed: o.seed, modules: o.modules, paired: o.paired, sendRecords: false },
     workers: Math.min(o.workers, o.runs),

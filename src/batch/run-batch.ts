@@ -189,7 +189,7 @@ export function startBatch(o: BatchOptions): BatchRun {
     // Indices still to play, handed out in ascending chunks; `expected` is the next one to write.
     let cursor = 0;
     const remaining = o.runs - resumed;
-    const chunkSize = Math.max(1, Math.min(64, Math.ceil(remaining / (Math.max(1, o.workers) * 8))));
+    const chunkSize = Math.max(1, Math.min(256, Math.ceil(remaining / (Math.max(1, o.workers) * 8))));
     const nextChunk = (): number[] | null => {
       const chunk: number[] = [];
       while (cursor < o.runs && chunk.length < chunkSize) {
