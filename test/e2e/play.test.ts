@@ -73,6 +73,8 @@ describe('brink play in a terminal', () => {
     s.write('e');
     expect(await s.waitFor('Evidence for "Stand every front down"')).toContain('R-IRN-15');
     s.write('e');
+    // Wait for the evidence to close before typing on: keys sent in one burst reach Ink as one input.
+    await s.waitFor('› [0] Stand every front down');
     for (let turn = 1; turn <= 4; turn++) {
       await s.waitFor(`turn ${turn}/4`);
       await order(s, 2); // rein the militias in

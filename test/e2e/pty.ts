@@ -36,7 +36,17 @@ export function spawnBrink(args: readonly string[], opts: { cols?: number; rows?
     for (let i = 0; i < term.rows; i++) lines.push(buf.getLine(buf.viewportY + i)?.translateToString(true) ?? '');
     return lines.join('\n');
   };
+  // Keys go out one at a time, 25 ms apart, as a person types: keys written in one burst can reach the
+  // program as a single input chunk, which no keyboard produces. waitFor starts after the last key.
+  let typing: Promise<void> = Promise.resolve();
+  const write = (keys: string) => {
+    typing = typing.then(async () => {
+      proc.write(keys);
+      await new Promise((r) => setTimeout(r, 25));
+    });
+  };
   const waitFor = async (text: string | RegExp, timeoutMs = 15_000) => {
+    await typing;
     const t0 = Date.now();
     for (;;) {
       const s = screen();
@@ -47,7 +57,7 @@ export function spawnBrink(args: readonly string[], opts: { cols?: number; rows?
   };
   return {
     screen, waitFor, exited, raw: () => raw,
-    write: (k) => proc.write(k),
+    write,
     kill: () => proc.kill(),
     resize: (c, r) => {
       proc.resize(c, r);
