@@ -57,9 +57,16 @@ export function verdictOf(state: GameState): Verdict {
   if (momentum >= 0.75) {
     return { id: 'drawdown', title: 'Drawdown in reach', explanation: 'Iraq stayed quiet long enough for talks on a US drawdown to advance: Iran\'s long-held aim is within reach.' };
   }
-  const recent = state.history.slice(-QUIET_WINDOW).reduce((n, t) => n + t.attacksOnUS, 0);
-  if (state.history.length > 0 && recent <= 1) {
-    return { id: 'calm-restored', title: 'Calm restored', explanation: `At most one attack on US forces in the last ${QUIET_WINDOW} turns, and no war: deterrence holds, for now.` };
+  // Calm as the record knew it after 2 Feb (F-03, F-04): Iraq and Jordan silent, Syria down to
+  // occasional harassment, at most one attack a week.
+  const recent = state.history.slice(-QUIET_WINDOW);
+  const iraqJordan = recent.reduce((n, t) => n + t.attacksOnUSIraq + t.attacksOnUSJordan, 0);
+  const syria = recent.reduce((n, t) => n + t.attacksOnUSSyria, 0);
+  if (recent.length > 0 && iraqJordan === 0 && syria <= recent.length) {
+    return {
+      id: 'calm-restored', title: 'Calm restored',
+      explanation: `No attacks in Iraq or Jordan in the last ${QUIET_WINDOW} turns and at most one a week in Syria, as after 2 Feb 2024 (F-03), and no war: deterrence holds, for now.`,
+    };
   }
   if (w.peakRung >= 8) {
     return { id: 'brinkmanship', title: 'Brinkmanship survived', explanation: `The ladder reached "${rungName(w.peakRung)}" without tipping into war; attacks continue.` };

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { verdictOf } from '../../src/engine/outcome.ts';
+import type { GameState, TurnRecord } from '../../src/engine/state.ts';
+import { getPolicy } from '../../src/policies/index.ts';
+import { playGame } from '../../src/policies/play.ts';
+import { scenario } from '../helpers/fixtures.ts';
+
+const bots = { us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran') };
+
+/** The same finished game with its last two weeks' attacks replaced. */
+function withLastWeeks(g: GameState, weeks: readonly Partial<TurnRecord>[]): GameState {
+  const history = g.history.slice(0, -weeks.length).concat(weeks.map((w, i) => ({ ...g.history[g.history.length - weeks.length + i]!, ...w })));
+  return { ...g, history };
+}
+
+describe('verdicts', () => {
+  const g = playGame(scenario('tower-22'), { seed: 'verdict', ...bots });
+  it('starts from a game that ended in peace, far from a drawdown', () => {
+    expect(g.world.regionalWar).toBe(false);
+    expect(g.actors.iraqiGovernment.context.withdrawalMomentum).toBeLessThan(0.75);
+  });
+
+  const quiet = { attacksOnUS: 0, attacksOnUSIraq: 0, attacksOnUSJordan: 0, attacksOnUSSyria: 0 };
+
+  it('calm restored: Iraq and Jordan silent, Syria at most one a week (as after 2 Feb, F-03)', () => {
+    fcheck(withLastWeeks(g, [quiet, quiet]), 'calm-restored');
+    fcheck(withLastWeeks(g, [{ ...quiet, attacksOnUSSyria: 1, attacksOnUS: 1 }, { ...quiet, attacksOnUSSyria: 1, attacksOnUS: 1 }]), 'calm-restored');
+  });
+
+  it('simmering: any attack in Iraq or Jordan, or Syria above one a week', () => {
+    fcheck(withLastWeeks(g, [quiet, { ...quiet, attacksOnUSIraq: 1, attacksOnUS: 1 }]), 'simmering');
+    fcheck(withLastWeeks(g, [quiet, { ...quiet, attacksOnUSJordan: 1, attacksOnUS: 1 }]), 'simmering');
+    fcheck(withLastWeeks(g, [quiet, { ...quiet, attacksOnUSSyria: 3, attacksOnUS: 3 }]), 'simmering');
+  });
+
+  it('the historical bots on tower-22 mostly end as the record did: calm restored', () => {
+    const games = Array.from({ length: 300 }, (_, i) => playGame(scenario('tower-22'), { seed: `v${i}`, ...bots }));
+    const calm = games.filter((x) => verdictOf(x).id === 'calm-restored').length / games.length;
+    // The lull held in the record (F-04); rogue cells, late holdouts and the war hazard leave some games short of it.
+    expect(calm).toBeGreaterThan(0.75);
+  });
+});
+
+function fcheck(state: GameState, id: string): void {
+  expect(verdictOf(state).id).toBe(id);
+}
