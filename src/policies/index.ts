@@ -1,5 +1,6 @@
 /** The bot registry, and the glue that lets a bot choose from the game state through its observation. */
 import type { Side } from '../model/actions.ts';
+import { worldSampler } from '../engine/determinize.ts';
 import { observe } from '../engine/observe.ts';
 import { botStream } from '../engine/rng.ts';
 import type { GameState } from '../engine/state.ts';
@@ -38,7 +39,7 @@ export function getPolicy(id: string, side: Side): Policy {
 /** The bot's choice for `side` now: it sees `observe(state, side)` and draws from its own stream. */
 export function chooseAction(state: GameState, side: Side, policy: Policy): string {
   const rng = botStream(state, side);
-  return policy.choose(observe(state, side), rng, state);
+  return policy.choose(observe(state, side), rng, worldSampler(state, side));
 }
 
 export type { Policy } from './policy.ts';

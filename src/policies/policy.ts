@@ -5,14 +5,17 @@
 import type { Side } from '../model/actions.ts';
 import type { Observation } from '../engine/observe.ts';
 import type { Stream } from '../engine/rng.ts';
-import type { GameState } from '../engine/state.ts';
+import type { WorldSampler } from '../engine/determinize.ts';
 
 export interface Policy {
   readonly id: string;
   readonly name: string;
   readonly description: string;
-  /** `rng` is this side's bot stream for this turn; `state` is for search bots that simulate ahead. */
-  choose(obs: Observation, rng: Stream, state?: GameState): string;
+  /**
+   * `rng` is this side's bot stream for this turn. `worlds` samples whole game states consistent with
+   * the observation, for bots that simulate ahead: no bot is ever handed the real state.
+   */
+  choose(obs: Observation, rng: Stream, worlds?: WorldSampler): string;
 }
 
 export type PolicyFactory = (side: Side) => Policy;

@@ -33,15 +33,13 @@
  * scenario's published start values; a side could compute them from what it sees. The bot's randomness
  * comes only from the stream it is given.
  */
-import { ACTORS, type ActorId } from '../model/actors/index.ts';
-import { actionById, FRONTS, otherSide, type DirectiveLevel, type Front, type Side } from '../model/actions.ts';
-import type { Observation } from '../engine/observe.ts';
+import { actionById, otherSide, type Side } from '../model/actions.ts';
+import type { WorldSampler } from '../engine/determinize.ts';
+import { observe, type Observation } from '../engine/observe.ts';
 import { outcome } from '../engine/outcome.ts';
-import { clone, step } from '../engine/game.ts';
-import { seedStreams, type Stream } from '../engine/rng.ts';
+import { step } from '../engine/game.ts';
+import { botStream, type Stream } from '../engine/rng.ts';
 import type { GameState } from '../engine/state.ts';
-import { observe } from '../engine/observe.ts';
-import { botStream } from '../engine/rng.ts';
 import { historical } from './historical.ts';
 import type { Policy } from './policy.ts';
 
@@ -64,58 +62,9 @@ export interface SearchBudget {
  */
 export const SEARCH_BUDGET: SearchBudget = { screen: 8, finalists: 3, rollouts: 40, horizon: 2 };
 
-const LEVELS: readonly DirectiveLevel[] = ['halt', 'reduce', 'sustain', 'surge'];
-const PEACE_EXCLUDED = new Set(['atWar']);
-
-/* A deep-mutable view of the state, for building a sampled world out of a fresh clone. */
-type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
-
-function pickOne<T>(items: readonly T[], rng: Stream): T {
-  return items[Math.floor(rng.next() * items.length)]!;
-}
-
-/** The machine state whose label the intelligence item names, if any. */
-function stateFromLabel(actor: ActorId, label: string | undefined): string | undefined {
-  if (label === undefined) return undefined;
-  return ACTORS[actor].stateIds.find((id) => ACTORS[actor].meta(id).label === label);
-}
-
-function peacetimeStates(actor: ActorId): readonly string[] {
-  return ACTORS[actor].stateIds.filter((id) => !PEACE_EXCLUDED.has(id));
-}
-
-/** One world consistent with what `side` observes, its hidden parts drawn from the bot's stream. */
-export function sampleWorld(state: GameState, side: Side, obs: Observation, rng: Stream): GameState {
-  const w = clone(state) as Mutable<GameState>;
-  w.rng = seedStreams(`search:${side}:${rng.next()}`) as Mutable<GameState['rng']>;
-  const intel = new Map(obs.intel.map((i) => [i.subject, i.assessed]));
-  const actors = w.actors as unknown as Record<ActorId, { value: string; context: Record<string, unknown> }>;
-  const opp = otherSide(side);
-  if (side === 'iran') {
-    if (state.history.length > 0) actors.us.value = stateFromLabel('us', intel.get('US posture')) ?? pickOne(peacetimeStates('us'), rng);
-    return w as GameState;
-  }
-  // Before the first turn the opponent's posture is the scenario's published start: public knowledge.
-  if (state.history.length > 0) actors[opp].value = pickOne(peacetimeStates(opp), rng);
-  const directive = {} as Record<Front, DirectiveLevel>;
-  for (const f of FRONTS) directive[f] = pickOne(LEVELS, rng);
-  const iraqRead = intel.get("Iran's guidance to Iraqi militias");
-  if (iraqRead && (LEVELS as readonly string[]).includes(iraqRead)) directive.iraq = iraqRead as DirectiveLevel;
-  w.world.directive = directive;
-  actors.iraqiMilitias.value = stateFromLabel('iraqiMilitias', intel.get('Iraqi militias')) ?? pickOne(peacetimeStates('iraqiMilitias'), rng);
-  actors.syrianMilitias.value = pickOne(peacetimeStates('syrianMilitias'), rng);
-  for (const [id, front] of [['iraqiMilitias', 'iraq'], ['syrianMilitias', 'syria']] as const) {
-    actors[id].context = { ...actors[id].context, directive: directive[front], envoys: rng.next() < 0.5 };
-  }
-  actors.hezbollah.context = { ...actors.hezbollah.context, reined: rng.next() < 0.5 };
-  actors.houthis.context = { ...actors.houthis.context, urged: rng.next() < 0.5 };
-  w.schedule = w.schedule.filter((s) => !(s.task.kind === 'compliance' || (s.task.kind === 'deliver' && s.task.event.type === 'DIRECTIVE')));
-  return w as GameState;
-}
-
 /** A bot's choice in a sampled world (as policies/index.ts chooseAction, without importing the registry). */
 function botChoice(s: GameState, side: Side, bot: Policy): string {
-  return bot.choose(observe(s, side), botStream(s, side), s);
+  return bot.choose(observe(s, side), botStream(s, side));
 }
 
 /** The side's score after playing `action` now and the historical bot afterwards, for `horizon` turns. */
@@ -136,8 +85,8 @@ export function rollout(world: GameState, side: Side, action: string, horizon: n
  * best `finalists` are then played out in the remaining worlds too and ranked on the mean over all of
  * them. Ties keep the legal order, so the choice is deterministic.
  */
-export function evaluate(state: GameState, side: Side, obs: Observation, rng: Stream, budget: SearchBudget = SEARCH_BUDGET): { action: string; score: number; worlds: number }[] {
-  const worlds = Array.from({ length: Math.max(budget.screen, budget.rollouts) }, () => sampleWorld(state, side, obs, rng));
+export function evaluate(sampler: WorldSampler, side: Side, obs: Observation, rng: Stream, budget: SearchBudget = SEARCH_BUDGET): { action: string; score: number; worlds: number }[] {
+  const worlds = Array.from({ length: Math.max(budget.screen, budget.rollouts) }, () => sampler.sample(rng));
   const mean = (action: string, from: readonly GameState[]) => from.reduce((sum, w) => sum + rollout(w, side, action, budget.horizon), 0) / from.length;
   const screenWorlds = worlds.slice(0, budget.screen);
   const screened = obs.legal.map((action, i) => ({ action, i, score: mean(action, screenWorlds), worlds: screenWorlds.length }));
@@ -157,9 +106,9 @@ export function search(side: Side, budget: SearchBudget = SEARCH_BUDGET): Policy
     id: 'search',
     name: 'Search',
     description: `Looks ${budget.horizon} turns ahead in up to ${budget.rollouts} sampled worlds per action, from what ${side === 'us' ? 'the US' : 'Iran'} can see`,
-    choose(obs, rng, state) {
-      if (!state) throw new Error('the search bot simulates ahead and needs the game state');
-      const best = evaluate(state, side, obs, rng, budget)[0]!;
+    choose(obs, rng, worlds) {
+      if (!worlds) throw new Error('the search bot simulates ahead and needs sampled worlds');
+      const best = evaluate(worlds, side, obs, rng, budget)[0]!;
       if (!actionById(best.action)) throw new Error(`search chose unknown action ${best.action}`);
       return best.action;
     },

@@ -4,6 +4,7 @@ import { newGame, step } from '../../src/engine/game.ts';
 import { observe } from '../../src/engine/observe.ts';
 import { outcome } from '../../src/engine/outcome.ts';
 import { botStream, seedStreams } from '../../src/engine/rng.ts';
+import { worldSampler } from '../../src/engine/determinize.ts';
 import type { GameState } from '../../src/engine/state.ts';
 import { chooseAction, getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
@@ -47,7 +48,7 @@ describe('search bot', () => {
     let s = newGame(tower, { seed: '4' });
     s = step(s, { us: 'us.calibrated-strikes', iran: 'iran.quiet-message' }).state;
     const policy = search('us');
-    const choose = (st: GameState) => policy.choose(observe(st, 'us'), botStream(st, 'us'), st);
+    const choose = (st: GameState) => policy.choose(observe(st, 'us'), botStream(st, 'us'), worldSampler(st, 'us'));
     const base = choose(s);
     const other = seedStreams('a different future');
     const tampered: GameState = {
