@@ -12,26 +12,9 @@
  * (11 × 8 + 3 × 32) × 2 ≈ 370 engine turns a decision, well under a second — never a clock, so the
  * choice is the same on any machine.
  *
- * Honesty (determinization). The bot is handed the true game state, because the engine needs a full
- * state to simulate, but each rollout starts from a *sampled world* in which everything the side cannot
- * observe (see engine/observe.ts) has been replaced by a guess drawn from the bot's own stream:
- *  - chance: every engine stream (attacks, casualties, strikes, diplomacy, world, intel, both bots) is
- *    reseeded from the bot's stream, so the bot never sees the real future draws;
- *  - the other side's posture (its machine state) is its intelligence estimate where it has one (Iran's
- *    read of the US posture, which can be wrong) and otherwise drawn uniformly among that side's
- *    peacetime postures (the US has no read of Iran's posture);
- *  - for the US: Iran's guidance to each front is private, so the Iraq front takes the US intelligence
- *    estimate (possibly wrong) and the other fronts are drawn at random; the Iraqi militias' posture is
- *    the intelligence estimate, the Syrian militias' is drawn; the guidance the militias hold, whether
- *    envoys carried it, and Hezbollah's and the Houthis' private flags (reined, urged) are drawn;
- *    directives still in transit and the militias' pending deliberations are dropped from the schedule.
- * What is kept is public or computable from public data: the turn record, the ladder, the scenario's
- * published start, both sides' visible actions, the public rules and parameters. The numeric pressures
- * the other side does not see (US credibility for Iran; Tehran's war fear and the axis's gains for the
- * US) and the militias' grievance and capability are kept as they are, because the engine moves them only
- * by public events (actions other than private guidance, deaths, strikes, elapsed weeks) from the
- * scenario's published start values; a side could compute them from what it sees. The bot's randomness
- * comes only from the stream it is given.
+ * Honesty. The bot never holds the game state: it is handed a sampler of worlds consistent with what
+ * its side observes (engine/determinize.ts redraws the seed, the future draws and everything hidden),
+ * and starts every rollout in such a world. Its randomness comes only from the stream it is given.
  */
 import { actionById, otherSide, type Side } from '../model/actions.ts';
 import type { WorldSampler } from '../engine/determinize.ts';
