@@ -26,8 +26,9 @@ export interface WorldSampler {
 }
 
 export function worldSampler(state: GameState, side: Side): WorldSampler {
-  const obs = observe(state, side);
-  return { sample: (rng) => sampleWorld(state, side, obs, rng) };
+  // Most bots never sample: the observation is built on the first call only.
+  let obs: Observation | undefined;
+  return { sample: (rng) => sampleWorld(state, side, (obs ??= observe(state, side)), rng) };
 }
 
 const LEVELS: readonly DirectiveLevel[] = ['halt', 'reduce', 'sustain', 'surge'];
