@@ -5,7 +5,7 @@ import { BatchInputError } from './run-batch.ts';
 export function paramId(flag: string, name: string): ParamId {
   if (!isParamId(name)) {
     const near = PARAM_IDS.filter((id) => id.toLowerCase().includes(name.toLowerCase())).slice(0, 5);
-    throw new BatchInputError(`${flag}: unknown parameter '${name}'${near.length ? ` (did you mean ${near.join(', ')}?)` : ''}; \`brink scenarios show\` lists them`);
+    throw new BatchInputError(`${flag}: unknown parameter '${name}'${near.length ? ` (did you mean ${near.join(', ')}?)` : ''} (\`brink explain --list\` lists them)`);
   }
   return name;
 }
