@@ -127,11 +127,6 @@ export function step(state: GameState, decisions: Decisions): { state: GameState
   return runTurn(state, decisions);
 }
 
-/** Current date of the turn about to be played (or the end date, when over). */
-export function currentDay(state: GameState): number {
-  return state.turn * state.scenario.daysPerTurn;
-}
-
 export function serialize(state: GameState): string {
   return JSON.stringify(state);
 }

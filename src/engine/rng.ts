@@ -70,7 +70,6 @@ export class Stream {
   /** Set between `state()` and the next draw: the snapshot handed out and the generator lent with it. */
   private savedSnapshot: AleaState | undefined;
   private savedHolder: Holder | undefined;
-  draws = 0;
   constructor(readonly name: StreamName, private readonly source: StreamSource) {
     if (!('seed' in source)) this.generator = takeLive(source) ?? construct(source);
   }
@@ -79,7 +78,6 @@ export class Stream {
   }
   /** Uniform in [0, 1). */
   next(): number {
-    this.draws++;
     if (this.savedHolder) this.reclaim();
     return this.prng();
   }

@@ -15,7 +15,7 @@ import { baghdadPressing, clericsPressing } from '../model/actors/iraqi-governme
 import { syrianAttackRate } from '../model/actors/syrian-militias.ts';
 import { houthiAttackRate } from '../model/actors/houthis.ts';
 import { hezbollahFireChance } from '../model/actors/hezbollah.ts';
-import { actionById, isPublicAction, FRONTS, type ActionDef, type Front, type Side } from '../model/actions.ts';
+import { actionById, isPublicAction, FRONTS, type ActionDef, type Front } from '../model/actions.ts';
 import type { ActorEvent } from '../model/events.ts';
 import { DIRECT_CLASH, REGIONAL_WAR, rungName } from '../model/ladder.ts';
 import { clamp01 } from '../model/math.ts';
@@ -587,6 +587,3 @@ export function runTurn(state: GameState, decisions: Decisions): { state: GameSt
   };
 }
 
-export function isSide(x: string): x is Side {
-  return x === 'us' || x === 'iran';
-}

@@ -2,9 +2,8 @@
  * `brink compare`: arm A (the usual flags) against arm B (the -b flags: another policy, scenario or
  * parameter value) on the same per-game seeds; paired differences B − A with 95 % intervals.
  */
-import type { Command } from 'commander';
 import { addCommand, type Io } from '../main.ts';
-import { EXIT_FAILED, UsageError } from '../errors.ts';
+import { UsageError } from '../errors.ts';
 import { parsePolicy, scenarioFrom } from '../options.ts';
 import { parseAssignments } from '../../batch/params-arg.ts';
 import { Progress } from '../../batch/progress.ts';

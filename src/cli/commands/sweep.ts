@@ -2,9 +2,8 @@
  * `brink sweep`: one-at-a-time parameter sensitivity on common random numbers, with a tornado chart of
  * which parameters move the chosen outcome or metric most.
  */
-import type { Command } from 'commander';
 import { addCommand, type Io } from '../main.ts';
-import { EXIT_FAILED, UsageError } from '../errors.ts';
+import { UsageError } from '../errors.ts';
 import { resolveParams } from '../../model/params.ts';
 import { parseSweepRange } from '../../batch/params-arg.ts';
 import { Progress } from '../../batch/progress.ts';
