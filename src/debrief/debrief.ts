@@ -12,7 +12,7 @@ import { rungName } from '../model/ladder.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { causalChain } from './chain.ts';
 import { compare, type Comparison } from './comparison.ts';
-import { CONCEPTS, conceptsOfEvent, historyConcepts, type ConceptId } from './concepts.ts';
+import { CONCEPTS, conceptsOfEvent, historyConcepts, type ConceptDef, type ConceptId } from './concepts.ts';
 import { discussionQuestions } from './questions.ts';
 
 export interface DebriefTurningPoint {
@@ -23,11 +23,8 @@ export interface DebriefTurningPoint {
   readonly concepts: readonly ConceptId[];
 }
 
-export interface DebriefConcept {
-  readonly id: ConceptId;
-  readonly name: string;
-  readonly explanation: string;
-  /** Turns (0-based) where the concept was at work in this game. */
+/** A concept as the debrief shows it: its definition, and the turns (0-based) where it was at work. */
+export interface DebriefConcept extends Pick<ConceptDef, 'id' | 'name' | 'explanation'> {
   readonly turns: readonly number[];
 }
 
