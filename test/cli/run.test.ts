@@ -73,13 +73,20 @@ describe('brink run', () => {
 });
 
 describe('brink scenarios', () => {
-  it('lists the shipped scenarios and shows one with what actually happened', () => {
+  it('lists the shipped scenarios and shows one, with what actually happened only on --reveal', () => {
     const list = brink(['scenarios', 'list']);
     expect(list.code).toBe(0);
     for (const id of ['october-2023', 'tower-22', 'red-sea', 'rafah']) expect(list.stdout).toContain(id);
+    // Projected before a class plays: the briefing, but not the ending.
     const show = brink(['scenarios', 'show', 'tower-22']);
-    expect(show.stdout).toMatch(/What actually happened/);
-    expect(show.stdout).toMatch(/2024-02-04 {2}Last militia attack/);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toMatch(/Tower 22/);
+    expect(show.stdout).not.toMatch(/What actually happened:/);
+    expect(show.stdout).not.toMatch(/Last militia attack/);
+    expect(show.stdout).toMatch(/add --reveal/);
+    const reveal = brink(['scenarios', 'show', 'tower-22', '--reveal']);
+    expect(reveal.stdout).toMatch(/What actually happened:/);
+    expect(reveal.stdout).toMatch(/2024-02-04 {2}Last militia attack/);
   });
 
   it('validate reports file:line:col path: message for every broken file, exit 2', () => {

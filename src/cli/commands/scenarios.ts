@@ -23,10 +23,11 @@ export function registerScenarios(program: Command, out: (s: string) => void, er
     });
   cmd
     .command('show')
-    .description('a scenario\'s briefing, window, injects and record')
+    .description('a scenario\'s briefing, window and injects (the record with --reveal)')
     .argument('<id|path>')
-    .option('--json', 'the validated scenario as JSON')
-    .action((idOrPath: string, opts: { json?: boolean }) => {
+    .option('--reveal', 'also print what actually happened (hidden by default: it would spoil the game for a class)')
+    .option('--json', 'the validated scenario as JSON (the whole document, record included)')
+    .action((idOrPath: string, opts: { json?: boolean; reveal?: boolean }) => {
       const s = loadScenario(idOrPath);
       if (opts.json) {
         out(JSON.stringify(s, null, 2));
@@ -43,7 +44,9 @@ export function registerScenarios(program: Command, out: (s: string) => void, er
       }
       const overrides = Object.entries(s.params);
       if (overrides.length > 0) out(`Parameter overrides: ${overrides.map(([k, v]) => `${k}=${v}`).join(', ')}`);
-      if (s.actual) {
+      if (s.actual && !opts.reveal) {
+        out('\nWhat actually happened is hidden so as not to spoil the game: add --reveal to print it.');
+      } else if (s.actual) {
         out('\nWhat actually happened:');
         out(s.actual.summary);
         for (const e of s.actual.events) out(`  ${e.date}  ${e.text} [${e.cites.join(', ')}]`);
