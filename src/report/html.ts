@@ -1,10 +1,11 @@
 /**
- * The classroom report: one self-contained HTML file (inline CSS, charts as inline SVG, no scripts,
- * no network), sized for a projector. It renders the Monte Carlo layer's own JSON contracts
- * (brink.batch/1 and brink.compare/1, src/batch/contract.ts), so the report shows exactly the numbers
- * `brink batch --json` and `brink compare --json` print: outcome probabilities with their 95 %
- * intervals, per-turn fan charts (5–95 % band, median, mean), the paired B − A differences of a
- * comparison when given, and the provenance of the assumptions that drive the result.
+ * The classroom report for a batch: one self-contained HTML file (page.ts: inline CSS, no scripts, no
+ * network) that reads on a projector, a phone and paper. It renders the Monte Carlo layer's own JSON
+ * contracts (brink.batch/1 and brink.compare/1, src/batch/contract.ts), so it shows exactly the
+ * numbers `brink batch --json` and `brink compare --json` print: how each game ended with 95 %
+ * intervals, two single games told in full (the median one and a notable one, stories.ts), per-turn
+ * fan charts, the paired B − A differences of a comparison when given, what the model is and is not,
+ * and the provenance of the assumptions that drive the result.
  */
 import type { BatchJson, CompareJson } from '../batch/contract.ts';
 import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES, SERIES_NAMES, type MetricName, type OutcomeName, type ScoreName, type SeriesName } from '../batch/record.ts';
@@ -13,21 +14,26 @@ import { factById } from '../model/evidence.ts';
 import { rungName } from '../model/ladder.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { addDays } from '../scenario/schema.ts';
+import { differenceBars, fanChart, figure, shareBars } from './charts.ts';
+import { esc, limitationsSection, num, page, pct, table } from './page.ts';
+import type { Stories } from './stories.ts';
+import { storyHtml } from './story.ts';
 
-export function esc(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
-const num = (x: number, d = 2) => (Number.isInteger(x) ? String(x) : x.toFixed(d));
-const pct = (p: number) => `${(p * 100).toFixed(p < 0.1 ? 1 : 0)} %`;
+export { esc } from './page.ts';
 
 // Typed over the contract's names, so a name added to src/batch/record.ts fails to compile until it has a label.
 export const OUTCOME_LABELS: Readonly<Record<OutcomeName, string>> = {
   regionalWar: 'Regional war', usFatality: 'At least one US death',
-  'verdict:regional-war': 'Verdict: regional war', 'verdict:drawdown': 'Verdict: drawdown in reach',
-  'verdict:calm-restored': 'Verdict: calm restored', 'verdict:brinkmanship': 'Verdict: brinkmanship survived',
-  'verdict:simmering': 'Verdict: simmering conflict',
+  'verdict:regional-war': 'Regional war', 'verdict:drawdown': 'Drawdown in reach',
+  'verdict:calm-restored': 'Calm restored', 'verdict:brinkmanship': 'Brinkmanship survived',
+  'verdict:simmering': 'Simmering conflict',
 };
+
+/**
+ * The outcomes the report shows: how games ended (the verdicts, which add up to 100 %), then US deaths.
+ * `regionalWar` is the same games as the regional-war verdict, so it is not shown twice.
+ */
+export const SHOWN_OUTCOMES: readonly OutcomeName[] = [...OUTCOME_NAMES.filter((k) => k.startsWith('verdict:')), 'usFatality'];
 
 export const METRIC_LABELS: Readonly<Record<MetricName | ScoreName, string>> = {
   attacksOnUS: 'Attacks on US forces', attacksOnUSIraq: 'Attacks on US forces in Iraq', attacksOnUSSyria: 'Attacks on US forces in Syria',
@@ -38,11 +44,18 @@ export const METRIC_LABELS: Readonly<Record<MetricName | ScoreName, string>> = {
   turnsPlayed: 'Turns played', scoreUS: 'US score', scoreIran: 'Iran score',
 };
 
-const SERIES_LABELS: Readonly<Record<SeriesName, string>> = {
-  attacksOnUS: 'Attacks on US forces per turn', attacksOnUSIraq: 'Attacks in Iraq per turn', attacksOnUSSyria: 'Attacks in Syria per turn',
-  attacksOnUSJordan: 'Attacks in Jordan per turn', usKilled: 'US deaths, cumulative', usInjured: 'US injured per turn',
-  usStrikes: 'US strikes (outside Yemen) per turn', houthiAttacks: 'Houthi attacks per turn',
-  hezbollahFireDays: 'Days of Hezbollah fire per turn', rung: 'Escalation rung at turn end',
+/** Each series' title and the unit of its y axis (all are counts, or the ladder's rung). */
+const SERIES_LABELS: Readonly<Record<SeriesName, { readonly title: string; readonly unit: string }>> = {
+  attacksOnUS: { title: 'Attacks on US forces', unit: 'attacks per turn' },
+  attacksOnUSIraq: { title: 'Attacks on US forces in Iraq', unit: 'attacks per turn' },
+  attacksOnUSSyria: { title: 'Attacks on US forces in Syria', unit: 'attacks per turn' },
+  attacksOnUSJordan: { title: 'Attacks on US forces in Jordan', unit: 'attacks per turn' },
+  usKilled: { title: 'US deaths, running total', unit: 'deaths since the start' },
+  usInjured: { title: 'US injured', unit: 'injured per turn' },
+  usStrikes: { title: 'US strikes outside Yemen', unit: 'strikes per turn' },
+  houthiAttacks: { title: 'Houthi attacks', unit: 'attacks per turn' },
+  hezbollahFireDays: { title: 'Days of Hezbollah fire', unit: 'days of fire per turn' },
+  rung: { title: 'Escalation rung at turn end', unit: 'ladder rung' },
 };
 
 /** Series drawn cumulative rather than per turn (deaths are rare: the running total reads better). */
@@ -58,86 +71,6 @@ export const DRIVERS: readonly ParamId[] = [
   'provocationEffect', 'warShockBase', 'warHazardPerRung', 'warDurationHazard', 'usStrikeThreshold', 'iranAnswersHomelandStrike',
 ];
 
-// ── Charts ──────────────────────────────────────────────────────────────────────────────────────
-interface Box {
-  readonly w: number;
-  readonly h: number;
-  readonly l: number;
-  readonly r: number;
-  readonly t: number;
-  readonly b: number;
-}
-
-function niceMax(x: number): number {
-  if (x <= 0) return 1;
-  const e = 10 ** Math.floor(Math.log10(x));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * e >= x) return m * e;
-  return 10 * e;
-}
-
-/** Tick labels with enough digits for the axis's scale, trailing zeros dropped (0.025, 2.5, 25). */
-export function tick(v: number, top: number): string {
-  const digits = top >= 10 ? 1 : top >= 1 ? 2 : 3;
-  return String(Number(v.toFixed(digits)));
-}
-
-function outcomeBars(outcomes: BatchJson['outcomes']): string {
-  const names = OUTCOME_NAMES;
-  const box: Box = { w: 900, h: 46 * names.length + 50, l: 300, r: 80, t: 10, b: 40 };
-  const x = (p: number) => box.l + p * (box.w - box.l - box.r);
-  const parts: string[] = [];
-  for (let g = 0; g <= 4; g++) {
-    const gx = x(g / 4);
-    parts.push(`<line x1="${gx}" y1="${box.t}" x2="${gx}" y2="${box.h - box.b}" class="grid"/>`);
-    parts.push(`<text x="${gx}" y="${box.h - box.b + 24}" text-anchor="middle" class="tick">${g * 25} %</text>`);
-  }
-  names.forEach((name, i) => {
-    const o = outcomes[name];
-    const y = box.t + i * 46 + 8;
-    const w = Math.max(x(o.p) - x(0), 2); // a 0 % bar still shows as a hairline, so the row is visibly measured
-    parts.push(`<text x="${box.l - 12}" y="${y + 20}" text-anchor="end" class="label">${esc(OUTCOME_LABELS[name])}</text>`);
-    parts.push(`<rect x="${x(0)}" y="${y}" width="${w.toFixed(1)}" height="28" class="bar"><title>${esc(name)} ${pct(o.p)}</title></rect>`);
-    parts.push(whisker(x, y, o.ci95));
-    parts.push(`<text x="${Math.min(x(o.ci95[1]) + 8, box.w - 70)}" y="${y + 20}" class="value">${pct(o.p)}</text>`);
-  });
-  return `<svg viewBox="0 0 ${box.w} ${box.h}" width="${box.w}" height="${box.h}" role="img" aria-label="Outcome probabilities">${parts.join('')}</svg>`;
-}
-
-function whisker(x: (v: number) => number, y: number, [lo, hi]: readonly [number, number]): string {
-  return `<path d="M${x(lo).toFixed(1)} ${y + 14}H${x(hi).toFixed(1)}M${x(lo).toFixed(1)} ${y + 6}V${y + 22}M${x(hi).toFixed(1)} ${y + 6}V${y + 22}" class="whisker"/>`;
-}
-
-export function fanChart(title: string, points: BatchJson['series'][SeriesName]['perTurn'], start: string, daysPerTurn: number): string {
-  const box: Box = { w: 560, h: 300, l: 56, r: 16, t: 36, b: 44 };
-  const n = points.length;
-  const top = niceMax(Math.max(...points.map((p) => p.p95), ...points.map((p) => p.mean)));
-  const x = (t: number) => box.l + (n <= 1 ? 0.5 : t / (n - 1)) * (box.w - box.l - box.r);
-  const y = (v: number) => box.h - box.b - (v / top) * (box.h - box.t - box.b);
-  const band = `M${points.map((p) => `${x(p.turn).toFixed(1)} ${y(p.p95).toFixed(1)}`).join('L')}`
-    + `L${[...points].reverse().map((p) => `${x(p.turn).toFixed(1)} ${y(p.p5).toFixed(1)}`).join('L')}Z`;
-  const line = (key: 'p50' | 'mean') => `M${points.map((p) => `${x(p.turn).toFixed(1)} ${y(p[key]).toFixed(1)}`).join('L')}`;
-  const parts = [`<text x="${box.l}" y="22" class="ctitle">${esc(title)}</text>`];
-  for (let g = 0; g <= 4; g++) {
-    const v = (top * g) / 4;
-    parts.push(`<line x1="${box.l}" y1="${y(v)}" x2="${box.w - box.r}" y2="${y(v)}" class="grid"/>`);
-    parts.push(`<text x="${box.l - 8}" y="${y(v) + 5}" text-anchor="end" class="tick">${tick(v, top)}</text>`);
-  }
-  const every = Math.max(1, Math.ceil(n / 6));
-  for (const p of points) {
-    if (p.turn % every !== 0 && p.turn !== n - 1) continue;
-    parts.push(`<text x="${x(p.turn)}" y="${box.h - box.b + 20}" text-anchor="middle" class="tick">${p.turn + 1}</text>`);
-  }
-  parts.push(`<text x="${(box.l + box.w - box.r) / 2}" y="${box.h - 6}" text-anchor="middle" class="tick">turn (from ${esc(start)}, ${daysPerTurn} days each)</text>`);
-  if (points.every((p) => p.p95 === 0 && p.mean === 0)) {
-    // Nothing to draw but a line along the axis: say so, rather than leave a chart that looks broken.
-    parts.push(`<text x="${(box.l + box.w - box.r) / 2}" y="${(box.t + box.h - box.b) / 2}" text-anchor="middle" class="label">none in any game</text>`);
-  }
-  parts.push(`<path d="${band}" class="band"><title>5–95 % of games</title></path>`);
-  parts.push(`<path d="${line('mean')}" class="mean"><title>mean</title></path>`);
-  parts.push(`<path d="${line('p50')}" class="median"><title>median</title></path>`);
-  return `<figure><svg viewBox="0 0 ${box.w} ${box.h}" width="${box.w}" height="${box.h}" role="img" aria-label="${esc(title)}">${parts.join('')}</svg></figure>`;
-}
-
 /** A signed number: "+0.25", "-1.5", "0". */
 export function signed(x: number, d = 3): string {
   return `${x > 0 ? '+' : ''}${num(x, d)}`;
@@ -145,35 +78,6 @@ export function signed(x: number, d = 3): string {
 
 /** Signed percentage points, for differences of probabilities: "+4.0 pp". */
 const pp = (x: number) => `${x > 0 ? '+' : ''}${(x * 100).toFixed(1)} pp`;
-
-/**
- * The paired differences B − A of the outcome probabilities, on one axis in percentage points (all
- * outcomes share that scale; the metrics do not, so they go in a table).
- */
-function outcomeDeltaChart(c: CompareJson): string {
-  const names = OUTCOME_NAMES;
-  const box: Box = { w: 900, h: 46 * names.length + 50, l: 300, r: 110, t: 10, b: 40 };
-  const extent = niceMax(Math.max(...names.map((k) => {
-    const d = c.outcomes[k].diff;
-    return Math.max(Math.abs(d.mean), Math.abs(d.ci95[0]), Math.abs(d.ci95[1]));
-  }), 1e-9));
-  const x = (v: number) => box.l + ((v + extent) / (2 * extent)) * (box.w - box.l - box.r);
-  const parts = [`<line x1="${x(0)}" y1="${box.t}" x2="${x(0)}" y2="${box.h - box.b}" class="axis"/>`];
-  for (const v of [-extent, -extent / 2, 0, extent / 2, extent]) {
-    parts.push(`<text x="${x(v)}" y="${box.h - box.b + 24}" text-anchor="middle" class="tick">${v === 0 ? '0' : pp(v)}</text>`);
-  }
-  names.forEach((name, i) => {
-    const d = c.outcomes[name].diff;
-    const y = box.t + i * 46 + 8;
-    const x0 = Math.min(x(0), x(d.mean));
-    const w = Math.max(Math.abs(x(d.mean) - x(0)), 2);
-    parts.push(`<text x="${box.l - 12}" y="${y + 20}" text-anchor="end" class="label">${esc(OUTCOME_LABELS[name])}</text>`);
-    parts.push(`<rect x="${x0.toFixed(1)}" y="${y}" width="${w.toFixed(1)}" height="28" class="${d.mean >= 0 ? 'bar' : 'bar neg'}"><title>${esc(name)} ${pp(d.mean)}</title></rect>`);
-    parts.push(whisker(x, y, d.ci95));
-    parts.push(`<text x="${box.w - box.r + 6}" y="${y + 20}" class="value">${pp(d.mean)}</text>`);
-  });
-  return `<svg viewBox="0 0 ${box.w} ${box.h}" width="${box.w}" height="${box.h}" role="img" aria-label="Compare: outcome differences">${parts.join('')}</svg>`;
-}
 
 type Arm = CompareJson['a'];
 
@@ -202,43 +106,41 @@ export function armLabel(arm: Arm, other: Arm): string {
 function compareSection(c: CompareJson): string {
   const la = armLabel(c.a, c.b);
   const lb = armLabel(c.b, c.a);
-  const outcomeRows = OUTCOME_NAMES.map((k) => {
+  const outcomeRows = SHOWN_OUTCOMES.map((k) => {
     const o = c.outcomes[k];
-    return `<tr><td>${esc(OUTCOME_LABELS[k])} <code>${esc(k)}</code></td><td>${pct(o.a.p)}</td><td>${pct(o.b.p)}</td><td>${pp(o.diff.mean)}</td><td>${pp(o.diff.ci95[0])} to ${pp(o.diff.ci95[1])}</td></tr>`;
+    return [`${esc(OUTCOME_LABELS[k])} <code>${esc(k)}</code>`, pct(o.a.p), pct(o.b.p), pp(o.diff.mean), `${pp(o.diff.ci95[0])} to ${pp(o.diff.ci95[1])}`];
   });
   const metricRows = [...METRIC_NAMES, ...SCORE_NAMES].map((k) => {
     const m = c.metrics[k];
-    return `<tr><td>${esc(METRIC_LABELS[k])} <code>${esc(k)}</code></td><td>${num(m.a.mean)}</td><td>${num(m.b.mean)}</td><td>${signed(m.diff.mean)}</td><td>${signed(m.diff.ci95[0])} to ${signed(m.diff.ci95[1])}</td></tr>`;
+    return [`${esc(METRIC_LABELS[k])} <code>${esc(k)}</code>`, num(m.a.mean), num(m.b.mean), signed(m.diff.mean), `${signed(m.diff.ci95[0])} to ${signed(m.diff.ci95[1])}`];
   });
+  // All outcomes share one axis in percentage points; the metrics do not, so they go in a table.
+  const extent = niceExtent(Math.max(...SHOWN_OUTCOMES.map((k) => {
+    const d = c.outcomes[k].diff;
+    return Math.max(Math.abs(d.mean), Math.abs(d.ci95[0]), Math.abs(d.ci95[1]));
+  })));
+  const bars = differenceBars('compare-outcomes', SHOWN_OUTCOMES.map((k) => {
+    const d = c.outcomes[k].diff;
+    return { label: OUTCOME_LABELS[k], value: d.mean, interval: d.ci95, text: pp(d.mean) };
+  }), extent, (v) => (v === 0 ? '0' : pp(v)));
   return `
-<h2>Compare: ${esc(lb)} minus ${esc(la)}</h2>
+<h2 class="page">Compare: ${esc(lb)} minus ${esc(la)}</h2>
 <p class="sub">A: ${esc(armText(c.a))}<br>B: ${esc(armText(c.b))}<br>${c.runs} pairs of games · seed ${esc(c.seed)} (game i of both arms plays with seed "${esc(c.seed)}:i")</p>
-<p class="note">Difference B − A on the same random draws; whiskers: 95 % interval. A whisker crossing zero means the data cannot tell the two apart.</p>
-${outcomeDeltaChart(c)}
-<table><thead><tr><th>Outcome</th><th>A</th><th>B</th><th>B − A</th><th>95 % interval</th></tr></thead><tbody>${outcomeRows.join('')}</tbody></table>
-<table><thead><tr><th>Metric (mean per game)</th><th>A</th><th>B</th><th>B − A</th><th>95 % interval</th></tr></thead><tbody>${metricRows.join('')}</tbody></table>`;
+${figure({
+    id: 'compare-outcomes', title: 'Compare: outcome differences, B − A',
+    description: 'Difference in the share of games, in percentage points, on the same random draws; whiskers: 95 % interval. A whisker crossing zero means the data cannot tell the two apart.',
+    picture: bars,
+    head: ['Outcome', 'A', 'B', 'B − A', '95 % interval'], rows: outcomeRows,
+  })}
+${table(['Metric (mean per game)', 'A', 'B', 'B − A', '95 % interval'], metricRows)}`;
 }
 
-// ── Page ────────────────────────────────────────────────────────────────────────────────────────
-const CSS = `
-body{font:20px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:1180px;padding:0 1.5rem;color:#111;background:#fff}
-h1{font-size:2rem;margin:.2rem 0}h2{font-size:1.45rem;margin-top:2.2rem;border-bottom:3px solid #234;padding-bottom:.2rem}
-.sub{color:#333}.note{color:#444;font-size:.9rem}
-table{border-collapse:collapse;margin:.8rem 0;font-size:.95rem}th,td{border-bottom:1px solid #bbb;padding:.3rem .7rem;text-align:right}th:first-child,td:first-child{text-align:left}
-.grid{stroke:#ddd;stroke-width:1}.axis{stroke:#333;stroke-width:2}.tick{font-size:14px;fill:#333}.label{font-size:17px;fill:#111}.value{font-size:16px;fill:#111;font-weight:600}
-.ctitle{font-size:18px;font-weight:600;fill:#111}.bar{fill:#2c5d8f}.bar.neg{fill:#b5522b}.whisker{stroke:#111;stroke-width:2;fill:none}
-.band{fill:#9cc3e6;opacity:.75}.median{stroke:#123e6b;stroke-width:3;fill:none}.mean{stroke:#b5522b;stroke-width:2;stroke-dasharray:6 4;fill:none}
-.fans{display:flex;flex-wrap:wrap;gap:1rem}figure{margin:0}svg{max-width:100%;height:auto}
-.legend span{display:inline-block;margin-right:1.2rem}.sw{display:inline-block;width:1.6em;height:.7em;margin-right:.35em;vertical-align:middle}
-.prov dt{font-weight:600;margin-top:.8rem}.prov dd{margin:.1rem 0 0 1.2rem}.assume{color:#7a2e0e}
-@media print{body{font-size:14px}}
-`;
-
-export interface ReportInput {
-  readonly batch: BatchJson;
-  /** The scenario document the batch played (its title, dates, parameter overrides and injects). */
-  readonly scenario?: Scenario;
-  readonly compare?: CompareJson;
+/** The half-width of a difference axis: 1, 2, 2.5 or 5 × 10^k percentage points, at least 1 pp. */
+function niceExtent(x: number): number {
+  const v = Math.max(x, 0.01);
+  const e = 10 ** Math.floor(Math.log10(v));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * e >= v) return m * e;
+  return 10 * e;
 }
 
 function provenance(batch: BatchJson, scenario: Scenario | undefined, compare: CompareJson | undefined): string {
@@ -267,52 +169,97 @@ function provenance(batch: BatchJson, scenario: Scenario | undefined, compare: C
   return `<dl class="prov">${items.join('')}</dl>`;
 }
 
-export function renderReport({ batch, scenario, compare }: ReportInput): string {
+export interface ReportInput {
+  readonly batch: BatchJson;
+  /** The scenario document the batch played (its title, dates, parameter overrides and injects). */
+  readonly scenario?: Scenario;
+  readonly compare?: CompareJson;
+  /** Single games told in full (stories.ts chooses them). */
+  readonly stories?: Stories;
+}
+
+/** The date each turn starts ("" when the scenario document is not at hand). */
+export function turnDates(start: string | undefined, turns: number, daysPerTurn: number): string[] {
+  return Array.from({ length: turns }, (_, t) => (start ? addDays(start, t * daysPerTurn) : ''));
+}
+
+/** How each game ended: the share of games per outcome, with the 95 % interval, as a figure with its table. */
+export function outcomeFigure(batch: BatchJson): string {
+  const rows = SHOWN_OUTCOMES.map((k) => {
+    const o = batch.outcomes[k];
+    return { label: OUTCOME_LABELS[k], value: o.p, interval: o.ci95, text: pct(o.p) };
+  });
+  return figure({
+    id: 'outcomes', title: 'How often each outcome happened',
+    description: `Share of the ${batch.runs} games. The first five are the verdicts (each game gets one, so they add up to 100 %); the last counts games with any US death. Whiskers: 95 % interval (Wilson) for the probability under this model; with few games, read the whiskers, not just the bars.`,
+    picture: shareBars('outcomes', rows),
+    head: ['Outcome', 'Share', '95 % interval', 'Games'],
+    rows: SHOWN_OUTCOMES.map((k) => {
+      const o = batch.outcomes[k];
+      return [esc(OUTCOME_LABELS[k]), pct(o.p), `${pct(o.ci95[0])} – ${pct(o.ci95[1])}`, String(o.count)];
+    }),
+  });
+}
+
+function storiesSection(batch: BatchJson, stories: Stories | undefined): string {
+  if (!stories) return '';
+  const replay = (seed: string) => `brink run --scenario ${batch.scenario.id} --seed '${seed}' --us-policy ${batch.policies.us} --iran-policy ${batch.policies.iran}`
+    + Object.entries(batch.params).map(([k, v]) => ` --param ${k}=${v}`).join('');
+  const told = [
+    stories.median && storyHtml(stories.median.debrief, {
+      id: 'story-median', heading: `The median game (game ${stories.median.index})`, why: stories.median.why, replay: replay(stories.median.seed),
+    }),
+    stories.notable && storyHtml(stories.notable.debrief, {
+      id: 'story-notable', heading: `A notable game (game ${stories.notable.index})`, why: stories.notable.why, replay: replay(stories.notable.seed),
+    }),
+  ].filter(Boolean);
+  return `<h2>Two games, told in full</h2>
+<p class="note">A batch is many games; these are two of them, with the turning points the debrief finds and what caused each. The same game, replayed, gives the same story.</p>
+${stories.notes.map((n) => `<p class="note">${esc(n)}</p>`).join('')}
+${told.join('\n')}`;
+}
+
+export function renderReport({ batch, scenario, compare, stories }: ReportInput): string {
   const title = scenario?.title ?? batch.scenario.id;
   const start = scenario?.start ?? '';
-  const outcomeRows = OUTCOME_NAMES.map((k) => {
-    const o = batch.outcomes[k];
-    return `<tr><td>${esc(OUTCOME_LABELS[k])}</td><td>${pct(o.p)}</td><td>${pct(o.ci95[0])} – ${pct(o.ci95[1])}</td><td>${o.count}</td></tr>`;
-  });
+  const dates = turnDates(start, batch.turns, batch.daysPerTurn);
   const metricRows = [...METRIC_NAMES, ...SCORE_NAMES].map((k) => {
     const m = batch.metrics[k];
-    return `<tr><td>${esc(METRIC_LABELS[k])} <code>${esc(k)}</code></td><td>${num(m.mean)}</td><td>${num(m.p5)}</td><td>${num(m.p50)}</td><td>${num(m.p95)}</td></tr>`;
+    return [`${esc(METRIC_LABELS[k])} <code>${esc(k)}</code>`, num(m.mean), num(m.p5), num(m.p50), num(m.p95)];
   });
   const fans = SERIES_NAMES.map((k) => {
     const s = batch.series[k];
-    return fanChart(SERIES_LABELS[k], CUMULATIVE.has(k) ? s.cumulative : s.perTurn, start || 'the start', batch.daysPerTurn);
+    return fanChart({
+      id: `fan-${k}`, title: SERIES_LABELS[k].title, unit: SERIES_LABELS[k].unit,
+      points: CUMULATIVE.has(k) ? s.cumulative : s.perTurn, dates, daysPerTurn: batch.daysPerTurn,
+    });
   });
   const end = start ? addDays(start, batch.turns * batch.daysPerTurn - 1) : '';
   const peak = batch.metrics.peakRung;
   const params = paramText(batch.params);
-  const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>Brink report: ${esc(title)}</title><style>${CSS}</style></head>
-<body>
-<h1>Brink · ${esc(title)}</h1>
+  return page(`Brink report: ${title}`, `<h1>Brink · ${esc(title)}</h1>
 <p class="sub">Scenario <b>${esc(batch.scenario.id)}</b> (${esc(batch.scenario.hash)})${start ? `, ${esc(start)} to ${esc(end)}` : ''} ·
 ${batch.runs} games · seed ${esc(batch.seed)} · US bot <b>${esc(batch.policies.us)}</b> · Iran bot <b>${esc(batch.policies.iran)}</b>${params ? ` · ${esc(params)}` : ''}</p>
 ${batch.complete ? '' : `<p class="assume">Incomplete batch: ${batch.runs} of the ${batch.requested} games asked for finished; the figures below are those games'.</p>`}
-<p class="note">Game i played with seed "${esc(batch.seed)}:i": replay any one with <code>brink run --scenario ${esc(batch.scenario.id)} --seed '${esc(batch.seed)}:i' --us-policy ${esc(batch.policies.us)} --iran-policy ${esc(batch.policies.iran)}</code>.</p>
+<p class="note">A model of what four news reports say, not a forecast: see <a href="#limits">what this model is, and is not</a>.
+Game i played with seed "${esc(batch.seed)}:i": replay any one with <code>brink run --scenario ${esc(batch.scenario.id)} --seed '${esc(batch.seed)}:i' --us-policy ${esc(batch.policies.us)} --iran-policy ${esc(batch.policies.iran)}</code>.</p>
 <p>In half the games the ladder peaked at or below rung ${num(peak.p50, 0)} (${esc(rungName(peak.p50))}).</p>
 
-<h2>How often each outcome happened</h2>
-<p class="note">Bars: share of the ${batch.runs} games; whiskers: 95 % interval (Wilson) for the true probability under this model. With few games, intervals are wide: read the whiskers, not just the bars.</p>
-${outcomeBars(batch.outcomes)}
-<table><thead><tr><th>Outcome</th><th>Share</th><th>95 % interval</th><th>Games</th></tr></thead><tbody>${outcomeRows.join('')}</tbody></table>
+<h2>How the games ended</h2>
+${outcomeFigure(batch)}
+${storiesSection(batch, stories)}
 
-<h2>Turn by turn</h2>
+<h2 class="page">Turn by turn</h2>
 <p class="legend note"><span><i class="sw" style="background:#9cc3e6"></i>5–95 % of games</span><span><i class="sw" style="background:#123e6b"></i>median</span><span><i class="sw" style="background:#b5522b"></i>mean (dashed)</span></p>
 <div class="fans">${fans.join('\n')}</div>
 
 <h2>Totals over the game</h2>
-<table><thead><tr><th>Metric</th><th>Mean</th><th>5 %</th><th>Median</th><th>95 %</th></tr></thead><tbody>${metricRows.join('')}</tbody></table>
+${table(['Metric', 'Mean', '5 %', 'Median', '95 %'], metricRows)}
 ${compare ? compareSection(compare) : ''}
+
+${limitationsSection()}
 
 <h2>Where the numbers come from</h2>
 <p class="note">The assumptions that drive these results, with their evidence. Anything marked "Assumption" is a judgement where the sources are silent: challenge it, change it (<code>--param</code>), and rerun. <code>brink explain ID</code> gives the full chain.</p>
-${provenance(batch, scenario, compare)}
-</body></html>
-`;
-  return html;
+${provenance(batch, scenario, compare)}`);
 }

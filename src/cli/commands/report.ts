@@ -1,23 +1,33 @@
 /**
- * `brink report --out report.html`: the classroom report. Its data is the Monte Carlo layer's own:
+ * `brink report --out report.html`: the classroom report (src/report/html.ts), with the median game and
+ * a notable one told in full. `brink report --games SAVES… --out class.html`: a class's saved games of
+ * one scenario and seed side by side, beside the record and the same batch (src/report/class.ts).
+ *
+ * The batch report: Its data is the Monte Carlo layer's own:
  * a brink.batch/1 file written by `brink batch --json` (`--from`), or, without --from, the same batch
  * run here through `startBatch` (worker threads, per-game seeds `seed:i`), so the report shows exactly
  * the numbers `brink batch --json` prints for the same flags. `--compare` adds a brink.compare/1 file
  * written by `brink compare --json`. Both files are checked against the contracts in src/batch/contract.ts.
  */
 import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import type { z } from 'zod';
 import { BatchSchema, CompareSchema, type BatchJson, type CompareJson } from '../../batch/contract.ts';
 import { Progress } from '../../batch/progress.ts';
 import { startBatch } from '../../batch/run-batch.ts';
+import { buildDebrief } from '../../debrief/debrief.ts';
+import { renderClassReport, type ClassGame } from '../../report/class.ts';
 import { renderReport } from '../../report/html.ts';
+import { limitationsHelp } from '../../report/limitations.ts';
+import { chooseStories } from '../../report/stories.ts';
 import { loadScenario } from '../../scenario/loader.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
 import { EXIT_FAILED, UsageError } from '../errors.ts';
-import { addCommand } from '../main.ts';
+import { addCommand, type Io } from '../main.ts';
 import { scenarioFrom } from '../options.ts';
 import { asUsage, collect, commonSetup } from './batch.ts';
+import { readSave } from './save-io.ts';
 
 function readJson<T>(flag: string, file: string, schema: z.ZodType<T>, what: string): T {
   let text: string;
@@ -68,7 +78,7 @@ function scenarioOf(batch: BatchJson, arg: string | undefined, warn: (s: string)
 }
 
 interface ReportOpts {
-  from?: string; compare?: string; out?: string;
+  from?: string; compare?: string; out?: string; games?: string[];
   scenario?: string; runs?: string; seed?: string; usPolicy?: string; iranPolicy?: string; workers?: string; param?: string[]; policyModule?: string[];
 }
 
@@ -93,52 +103,103 @@ addCommand((program, io, setExit) => {
     .option('--param <name=value>', 'override a model parameter (repeatable)', collect)
     .option('--workers <k>', 'worker threads (default: available cores)')
     .option('--policy-module <file>', 'import a module that registers extra policies (repeatable)', collect)
+    .option('--games <saves...>', 'a class\'s save files of one scenario and seed: their games side by side, beside the record and the batch')
     .action(async (opts: ReportOpts) => {
       if (!opts.out) throw new UsageError('--out <file.html> is required');
-      let batch: BatchJson;
-      let scenario: Scenario | undefined;
-      if (opts.from) {
-        const clash = PLAY_FLAGS.find(([key]) => opts[key] !== undefined);
-        if (clash) throw new UsageError(`${clash[1]} describes games to play; --from reads games already played (drop one of them)`, false);
-        batch = readJson('--from', opts.from, BatchSchema, 'brink.batch/1 (brink batch --json)');
-        scenario = scenarioOf(batch, opts.scenario, io.err);
+      if (opts.games && opts.compare) throw new UsageError('--compare goes with a batch report, not with --games (drop one of them)', false);
+      // With --games the scenario and the seed are the class's: the saves say them.
+      const klass = opts.games ? loadClass(opts.games, opts.scenario) : undefined;
+      const got = await obtainBatch(opts, io, setExit, klass && { scenario: klass.scenario, seed: klass.seed });
+      if (!got) return;
+      const { batch, scenario } = got;
+      let html: string;
+      let what: string;
+      if (klass) {
+        html = renderClassReport({ scenario: klass.scenario, seed: klass.seed, games: klass.games, batch });
+        what = `${klass.games.length} class games of ${klass.scenario.id} beside ${batch.runs} bot games`;
       } else {
-        const c = await commonSetup({
-          scenario: opts.scenario ?? 'october-2023', runs: opts.runs ?? '1000', seed: opts.seed ?? '1',
-          usPolicy: opts.usPolicy ?? 'historical', iranPolicy: opts.iranPolicy ?? 'historical',
-          ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
-          ...(opts.param ? { param: opts.param } : {}), ...(opts.policyModule ? { policyModule: opts.policyModule } : {}),
-        });
-        scenario = c.scenario;
-        const progress = new Progress(c.runs);
-        const run = asUsage(() => startBatch({
-          scenario: c.scenario, scenarioArg: opts.scenario ?? 'october-2023', runs: c.runs, seed: c.seed, us: c.us, iran: c.iran,
-          params: c.params, workers: c.workers, modules: c.modules, onProgress: (done, total) => progress.update(done, done === total),
-        }));
-        let result;
-        try {
-          result = await run.done;
-        } finally {
-          progress.end();
-        }
-        if (result.status !== 'complete') {
-          const f = result.failure;
-          io.err(`brink: report: the games did not all finish${f ? `: ${f.index !== undefined ? `game ${f.index} (seed '${f.seed}'): ` : ''}${f.message}` : ''}; no report written`);
-          setExit(EXIT_FAILED);
-          return;
-        }
-        // Through the contract (the batch layer types `schema` as a plain string): what is rendered is a valid brink.batch/1.
-        batch = BatchSchema.parse(result.json);
+        const compare: CompareJson | undefined = opts.compare
+          ? readJson('--compare', opts.compare, CompareSchema, 'brink.compare/1 (brink compare --json)')
+          : undefined;
+        const stories = scenario ? chooseStories(batch, scenario) : undefined;
+        html = renderReport({ batch, ...(scenario ? { scenario } : {}), ...(compare ? { compare } : {}), ...(stories ? { stories } : {}) });
+        what = `${batch.runs} games of ${batch.scenario.id}${compare ? ', with a comparison' : ''}`;
       }
-      const compare: CompareJson | undefined = opts.compare
-        ? readJson('--compare', opts.compare, CompareSchema, 'brink.compare/1 (brink compare --json)')
-        : undefined;
-      const html = renderReport({ batch, ...(scenario ? { scenario } : {}), ...(compare ? { compare } : {}) });
       try {
         writeFileAtomic(opts.out, html);
       } catch (err) {
         throw new UsageError(`--out: cannot write '${opts.out}': ${(err as NodeJS.ErrnoException).code ?? String(err)}`, false);
       }
-      io.out(`wrote ${opts.out} (${batch.runs} games of ${batch.scenario.id}${compare ? ', with a comparison' : ''}, ${Math.round(html.length / 1024)} KB)`);
+      io.out(`wrote ${opts.out} (${what}, ${Math.round(html.length / 1024)} KB)`);
     });
+  // The root help says what Brink is and is not (the same text as the report's and docs/limitations.md's).
+  program.addHelpText('after', limitationsHelp());
 });
+
+/** The class's games: every save must be of the same scenario (same content) and the same seed. */
+function loadClass(files: readonly string[], scenarioArg: string | undefined): { scenario: Scenario; seed: string; games: ClassGame[] } {
+  const loaded = files.map((file) => {
+    // The one place a save becomes a game: adapt here when the save format changes.
+    const { save, scenario } = readSave(file, scenarioArg);
+    return { file, save, scenario, state: save.state };
+  });
+  const first = loaded[0]!;
+  for (const g of loaded.slice(1)) {
+    const clash = g.scenario.hash !== first.scenario.hash
+      ? `${g.file} is scenario ${g.scenario.id} (${g.scenario.hash}) but ${first.file} is ${first.scenario.id} (${first.scenario.hash})`
+      : g.save.seed !== first.save.seed ? `${g.file} has seed '${g.save.seed}' but ${first.file} has seed '${first.save.seed}'` : undefined;
+    if (clash) throw new UsageError(`--games: a class report compares games of one scenario and one seed: ${clash}`, false);
+  }
+  const games = loaded.map((g): ClassGame => ({
+    name: basename(g.file).replace(/(\.save)?\.json$/, ''),
+    side: g.save.side, opponent: g.save.opponent, decisions: g.save.decisions,
+    debrief: buildDebrief(g.state, g.scenario),
+  }));
+  return { scenario: first.scenario, seed: first.save.seed, games };
+}
+
+/**
+ * The batch a report shows: read from --from, or played here. For a class report the scenario is the
+ * class's (a --from batch must be of it) and the seed defaults to the class's.
+ */
+async function obtainBatch(opts: ReportOpts, io: Io, setExit: (code: number) => void, klass?: { scenario: Scenario; seed: string }):
+  Promise<{ batch: BatchJson; scenario: Scenario | undefined } | undefined> {
+  if (opts.from) {
+    const clash = PLAY_FLAGS.find(([key]) => opts[key] !== undefined);
+    if (clash) throw new UsageError(`${clash[1]} describes games to play; --from reads games already played (drop one of them)`, false);
+    const batch = readJson('--from', opts.from, BatchSchema, 'brink.batch/1 (brink batch --json)');
+    if (klass) {
+      if (batch.scenario.hash !== klass.scenario.hash) {
+        throw new UsageError(`--from: '${opts.from}' is a batch of ${batch.scenario.id} (${batch.scenario.hash}), not of the class's scenario ${klass.scenario.id} (${klass.scenario.hash})`, false);
+      }
+      return { batch, scenario: klass.scenario };
+    }
+    return { batch, scenario: scenarioOf(batch, opts.scenario, io.err) };
+  }
+  const scenarioArg = klass ? (opts.scenario ?? klass.scenario.id) : (opts.scenario ?? 'october-2023');
+  const c = await commonSetup({
+    scenario: scenarioArg, runs: opts.runs ?? '1000', seed: opts.seed ?? klass?.seed ?? '1',
+    usPolicy: opts.usPolicy ?? 'historical', iranPolicy: opts.iranPolicy ?? 'historical',
+    ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
+    ...(opts.param ? { param: opts.param } : {}), ...(opts.policyModule ? { policyModule: opts.policyModule } : {}),
+  });
+  const progress = new Progress(c.runs);
+  const run = asUsage(() => startBatch({
+    scenario: c.scenario, scenarioArg, runs: c.runs, seed: c.seed, us: c.us, iran: c.iran,
+    params: c.params, workers: c.workers, modules: c.modules, onProgress: (done, total) => progress.update(done, done === total),
+  }));
+  let result;
+  try {
+    result = await run.done;
+  } finally {
+    progress.end();
+  }
+  if (result.status !== 'complete') {
+    const f = result.failure;
+    io.err(`brink: report: the games did not all finish${f ? `: ${f.index !== undefined ? `game ${f.index} (seed '${f.seed}'): ` : ''}${f.message}` : ''}; no report written`);
+    setExit(EXIT_FAILED);
+    return undefined;
+  }
+  // Through the contract (the batch layer types `schema` as a plain string): what is rendered is a valid brink.batch/1.
+  return { batch: BatchSchema.parse(result.json), scenario: c.scenario };
+}

@@ -1,0 +1,144 @@
+/**
+ * The class report (`brink report --games SAVES…`): the games a class played on one scenario and one
+ * seed, side by side. Same seed means same dice, so where two groups' games differ, their choices made
+ * the difference. Each game is set beside the record (what actually happened, for a historical
+ * scenario) and beside the Monte Carlo distribution of the same scenario (where in the spread of bot
+ * games each group's result falls). Every game's account is its debrief (buildDebrief), rendered by
+ * story.ts: nothing here re-derives what happened in a game.
+ */
+import type { BatchJson } from '../batch/contract.ts';
+import type { Debrief } from '../debrief/debrief.ts';
+import type { PlaySide } from '../engine/save.ts';
+import type { Decisions } from '../engine/state.ts';
+import { actionById } from '../model/actions.ts';
+import type { Scenario } from '../scenario/schema.ts';
+import { addDays } from '../scenario/schema.ts';
+import { OUTCOME_LABELS, SHOWN_OUTCOMES, outcomeFigure } from './html.ts';
+import { esc, limitationsSection, num, page, pct, table } from './page.ts';
+import { storyHtml } from './story.ts';
+
+export interface ClassGame {
+  /** The group's name: its save file's name. */
+  readonly name: string;
+  readonly side: PlaySide;
+  /** The bot the group played against (null in hot-seat). */
+  readonly opponent: string | null;
+  /** The orders of each turn played, in order. */
+  readonly decisions: readonly Decisions[];
+  readonly debrief: Debrief;
+}
+
+export interface ClassReportInput {
+  readonly scenario: Scenario;
+  readonly seed: string;
+  readonly games: readonly ClassGame[];
+  /** The Monte Carlo batch of the same scenario the games are set beside. */
+  readonly batch: BatchJson;
+}
+
+const played = (g: ClassGame) => (g.side === 'both' ? 'US and Iran (hot-seat)' : `${g.side === 'us' ? 'US' : 'Iran'} against the ${g.opponent ?? 'bot'} bot`);
+
+/** The headline figures, each read from a debrief and from the batch's summary of the same metric. */
+const FIGURES: readonly { readonly label: string; readonly of: (d: Debrief) => number; readonly metric: keyof BatchJson['metrics'] }[] = [
+  { label: 'US score', of: (d) => d.scores.us, metric: 'scoreUS' },
+  { label: 'Iran score', of: (d) => d.scores.iran, metric: 'scoreIran' },
+  { label: 'Attacks on US forces', of: (d) => d.totals.attacksOnUS, metric: 'attacksOnUS' },
+  { label: 'US deaths', of: (d) => d.totals.usKilled, metric: 'usKilled' },
+  { label: 'US strikes outside Yemen', of: (d) => d.totals.usStrikes, metric: 'usStrikes' },
+  { label: 'Houthi attacks', of: (d) => d.totals.houthiAttacks, metric: 'houthiAttacks' },
+  { label: 'Peak escalation rung', of: (d) => d.peakRung, metric: 'peakRung' },
+];
+
+/** Where a value falls in the bot games' spread, in words a class can read. */
+function place(v: number, s: { p5: number; p50: number; p95: number }): string {
+  if (v < s.p5) return 'lower than 95 % of bot games';
+  if (v > s.p95) return 'higher than 95 % of bot games';
+  if (v === s.p50) return 'at the median';
+  return v < s.p50 ? 'lower half' : 'upper half';
+}
+
+function sideBySide(games: readonly ClassGame[]): string {
+  return table(['Group', 'Played', 'Verdict', 'US score', 'Iran score', 'Attacks on US forces', 'US deaths', 'US strikes', 'Houthi attacks', 'Peak rung', 'Turns'],
+    games.map((g) => {
+      const d = g.debrief;
+      return [`<b class="nw">${esc(g.name)}</b>`, esc(played(g)), esc(d.verdict.title) + (d.final ? '' : ' <span class="pill">unfinished</span>'),
+        String(d.scores.us), String(d.scores.iran), String(d.totals.attacksOnUS), String(d.totals.usKilled), String(d.totals.usStrikes),
+        String(d.totals.houthiAttacks), String(d.peakRung), String(d.timeline.length)];
+    }), 3);
+}
+
+/** Each turn's orders, one column per group; the orders the group gave (not its bot's) in bold. */
+function choices(games: readonly ClassGame[], scenario: Scenario): string {
+  const turns = Math.max(0, ...games.map((g) => g.decisions.length));
+  const label = (id: string) => esc(actionById(id)?.label ?? id);
+  const cell = (g: ClassGame, t: number) => {
+    const d = g.decisions[t];
+    if (!d) return '<span class="note">not played</span>';
+    const mark = (side: 'us' | 'iran', text: string) => (g.side === side || g.side === 'both' ? `<b>${text}</b>` : `${text} <span class="note">(bot)</span>`);
+    return `${mark('us', `US: ${label(d.us)}`)}<br>${mark('iran', `Iran: ${label(d.iran)}`)}`;
+  };
+  const rows = Array.from({ length: turns }, (_, t) => [`${t + 1}<br><span class="note">${esc(addDays(scenario.start, t * scenario.daysPerTurn))}</span>`, ...games.map((g) => cell(g, t))]);
+  return table(['Turn', ...games.map((g) => `<span class="nw">${esc(g.name)}</span>`)], rows, games.length + 1);
+}
+
+function besideBatch(games: readonly ClassGame[], batch: BatchJson): string {
+  const rows = FIGURES.map((f) => {
+    const s = batch.metrics[f.metric];
+    return [esc(f.label), `${num(s.p5, 1)} · <b>${num(s.p50, 1)}</b> · ${num(s.p95, 1)}`,
+      ...games.map((g) => `${num(f.of(g.debrief), 1)}<br><span class="note">${place(f.of(g.debrief), s)}</span>`)];
+  });
+  const verdictRows = SHOWN_OUTCOMES.map((k) => {
+    const o = batch.outcomes[k];
+    const hit = games.filter((g) => (k === 'usFatality' ? g.debrief.totals.usKilled > 0 : `verdict:${g.debrief.verdict.id}` === k));
+    return [esc(OUTCOME_LABELS[k]), `${pct(o.p)} <span class="note">(${pct(o.ci95[0])} – ${pct(o.ci95[1])})</span>`,
+      `${hit.length} of ${games.length}`, hit.map((g) => esc(g.name)).join(', ')];
+  });
+  return `${table(['Figure', `Bot games: 5 % · median · 95 %`, ...games.map((g) => `<span class="nw">${esc(g.name)}</span>`)], rows)}
+${table(['Outcome', `Share of the ${batch.runs} bot games`, 'Class games', 'Which'], verdictRows, 1)}
+${outcomeFigure(batch)}`;
+}
+
+function besideRecord(games: readonly ClassGame[], scenario: Scenario): string {
+  const withComparison = games.filter((g) => g.debrief.comparison);
+  const first = withComparison[0]?.debrief.comparison;
+  if (!scenario.actual || !first) {
+    return '<p class="note">This scenario is a what-if: there is no record to set the games beside.</p>';
+  }
+  const rows = first.figures.map((f, i) => [esc(f.label), esc(f.actual),
+    ...games.map((g) => esc(g.debrief.comparison?.figures[i]?.game ?? '–'))]);
+  const events = scenario.actual.events.map((e) => `<li><span class="when">${esc(e.date)}</span> ${esc(e.text)} <span class="note nw">[${e.cites.map(esc).join(', ')}]</span></li>`);
+  return `<p>${esc(scenario.actual.summary)}</p>
+<ul class="timeline">${events.join('')}</ul>
+${table(['Figure', 'Record', ...games.map((g) => `<span class="nw">${esc(g.name)}</span>`)], rows, 2)}`;
+}
+
+export function renderClassReport({ scenario, seed, games, batch }: ClassReportInput): string {
+  const stories = games.map((g, i) => `<details><summary>${esc(g.name)}: ${esc(g.debrief.verdict.title)}, US ${g.debrief.scores.us} · Iran ${g.debrief.scores.iran}</summary>`
+    + storyHtml(g.debrief, { id: `group-${i}`, heading: `${g.name}: ${played(g)}`, why: `Seed ${seed}; ${g.decisions.length} of ${scenario.turns} turns played.` })
+    + '</details>');
+  return page(`Brink class report: ${scenario.title}`, `<h1>Brink · class games · ${esc(scenario.title)}</h1>
+<p class="sub">Scenario <b>${esc(scenario.id)}</b> (${esc(scenario.hash)}) · seed <b>${esc(seed)}</b> · ${games.length} game${games.length === 1 ? '' : 's'} ·
+beside ${batch.runs} bot games (US <b>${esc(batch.policies.us)}</b>, Iran <b>${esc(batch.policies.iran)}</b>, seed ${esc(batch.seed)})</p>
+<p class="note">Every group played with the same seed, so the same dice: where two games differ, the groups' choices made the difference.
+A model of what four news reports say, not a forecast: see <a href="#limits">what this model is, and is not</a>.</p>
+
+<h2>The games side by side</h2>
+${sideBySide(games)}
+
+<h2>The choices, turn by turn</h2>
+<p class="note">In bold, the orders a group gave; the others are its bot opponent's.</p>
+${choices(games, scenario)}
+
+<h2 class="page">Beside what actually happened</h2>
+${besideRecord(games, scenario)}
+
+<h2 class="page">Beside the Monte Carlo distribution</h2>
+<p class="note">The same scenario played ${batch.runs} times by the bots (game i with seed "${esc(batch.seed)}:i"). For each figure: the bot games' 5th percentile, median and 95th percentile, and where each group's game falls.</p>
+${besideBatch(games, batch)}
+
+<h2 class="page">Each group's game</h2>
+<p class="note">Each group's debrief: turning points and their causes.</p>
+${stories.join('\n')}
+
+${limitationsSection()}`);
+}

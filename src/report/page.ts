@@ -1,0 +1,107 @@
+/**
+ * The page shell every Brink report shares: one self-contained HTML file (inline CSS, no scripts, no
+ * network), readable on a projector, on a 390 px phone (no text under 12 px, nothing wider than the
+ * screen: wide tables scroll in their own box) and on A4 paper (page-break rules, colours kept).
+ */
+import { KEY_ASSUMPTIONS, WHAT_IT_IS, WHAT_IT_IS_NOT } from './limitations.ts';
+
+export function esc(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** A number as the tables show it: integers bare, others to `d` decimals. */
+export const num = (x: number, d = 2) => (Number.isInteger(x) ? String(x) : x.toFixed(d));
+export const pct = (p: number) => `${(p * 100).toFixed(p < 0.1 ? 1 : 0)} %`;
+
+/**
+ * A table in a box of its own that scrolls sideways when the screen is narrower than the table. Cells
+ * are HTML. The first column is left-aligned and the others right-aligned (numbers), except the first
+ * `textColumns` columns, which hold text and read better left-aligned.
+ */
+export function table(head: readonly string[], rows: readonly (readonly string[])[], textColumns = 1): string {
+  const cls = (i: number) => (i > 0 && i < textColumns ? ' class="l"' : '');
+  return `<div class="scroll"><table><thead><tr>${head.map((h, i) => `<th scope="col"${cls(i)}>${h}</th>`).join('')}</tr></thead>`
+    + `<tbody>${rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${c}</td>`).join('')}</tr>`).join('')}</tbody></table></div>`;
+}
+
+// Sizes are in px on purpose: the phone check is "no text under 12 px", and rem would inherit the
+// 20 px projector body size in some places and not others.
+const CSS = `
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{font:20px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:1180px;padding:0 24px;color:#111;background:#fff;-webkit-print-color-adjust:exact;print-color-adjust:exact}
+h1{font-size:32px;margin:.2rem 0;line-height:1.2}h2{font-size:26px;margin-top:2.2rem;border-bottom:3px solid #234;padding-bottom:.2rem;line-height:1.25}
+h3{font-size:22px;margin:1.6rem 0 .4rem}h4{font-size:19px;margin:1rem 0 .3rem}
+.sub{color:#333}.note{color:#444;font-size:17px}
+code{font-size:.9em;overflow-wrap:anywhere}
+.scroll{overflow-x:auto;max-width:100%;margin:.8rem 0}
+table{border-collapse:collapse;font-size:18px}caption{text-align:left;font-weight:600;padding:.2rem 0}
+th,td{border-bottom:1px solid #bbb;padding:.3rem .7rem;text-align:right;vertical-align:top}th:first-child,td:first-child{text-align:left}
+td.l,th.l{text-align:left}.nw{white-space:nowrap}
+figure{margin:1rem 0;break-inside:avoid;page-break-inside:avoid}
+figcaption{margin-bottom:.4rem}.ftitle{font-weight:600;display:block}.fdesc{display:block;color:#444;font-size:16px}
+details{margin:.3rem 0}summary{cursor:pointer;color:#234;font-size:16px}
+.bars{display:grid;gap:6px}
+.brow{display:grid;grid-template-columns:minmax(9em,15em) 1fr 5.5em;align-items:center;gap:.6rem}
+.blabel{font-size:18px}.bval{font-size:17px;font-weight:600}
+.btrack{position:relative;height:28px;background:linear-gradient(90deg,#ddd 1px,transparent 1px) 0 0/25% 100%,#f4f6f8;border-right:1px solid #ddd}
+.bfill{position:absolute;top:0;bottom:0;left:0;background:#2c5d8f;min-width:2px}.bfill.neg{background:#b5522b}
+.bwhisk{position:absolute;top:13px;height:2px;background:#111}.bwhisk:before,.bwhisk:after{content:"";position:absolute;top:-7px;width:2px;height:16px;background:#111}
+.bwhisk:before{left:0}.bwhisk:after{right:0}
+.bzero{position:absolute;top:-4px;bottom:-4px;width:2px;background:#333}
+.bticks{position:relative;height:1.6em;font-size:14px;color:#333}.bticks span{position:absolute;transform:translateX(-50%);white-space:nowrap}
+.bticks span:first-child{transform:none}.bticks span:last-child{transform:translateX(-100%)}
+.fans{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,440px),1fr));gap:1rem 1.5rem}
+.fans figure{margin:0}
+svg{display:block;width:100%;height:auto}
+.grid{stroke:#ddd;stroke-width:1}.axis{stroke:#333;stroke-width:1.5}.tick{font-size:12px;fill:#333}.unit{font-size:12px;fill:#333;font-style:italic}
+.empty{font-size:13px;fill:#111}
+.band{fill:#9cc3e6;opacity:.75}.median{stroke:#123e6b;stroke-width:2.5;fill:none}.mean{stroke:#b5522b;stroke-width:2;stroke-dasharray:6 4;fill:none}
+.legend span{display:inline-block;margin-right:1.2rem}.sw{display:inline-block;width:1.6em;height:.7em;margin-right:.35em;vertical-align:middle}
+.prov dt{font-weight:600;margin-top:.8rem;overflow-wrap:anywhere}.prov dd{margin:.1rem 0 0 1.2rem}.assume{color:#7a2e0e}
+.story{border-left:5px solid #2c5d8f;padding:.2rem 0 .2rem 1rem;margin:1.2rem 0}
+.timeline{list-style:none;padding:0;margin:.6rem 0}.timeline>li{margin:.7rem 0;padding-left:1rem;border-left:3px solid #9cc3e6;break-inside:avoid;page-break-inside:avoid}
+.when{font-weight:600;color:#234}.causes{margin:.2rem 0 0;padding-left:1.2rem;color:#333;font-size:17px}.causes li{margin:.1rem 0}
+.tags{font-size:16px;color:#7a2e0e}
+.limits{background:#f6f3ee;border:1px solid #d9cfc0;padding:.6rem 1rem;margin:1rem 0}.limits dt{font-weight:600;margin-top:.5rem}.limits dd{margin:0 0 0 1rem}
+.pill{display:inline-block;padding:0 .4em;border-radius:.3em;background:#e8eef5;font-size:16px}
+@media (max-width:640px){
+  body{font-size:17px;padding:0 12px;margin:1rem auto}
+  h1{font-size:25px}h2{font-size:21px}h3{font-size:19px}
+  table{font-size:15px}th,td{padding:.25rem .45rem}
+  .brow{grid-template-columns:1fr 4.8em;gap:.2rem .5rem}.blabel{grid-column:1/-1;font-size:16px}.bval{font-size:15px}
+  .brow.axisrow .blabel{display:none}.bticks .minor{display:none}
+  .note,.causes{font-size:15px}.fdesc,summary,.tags,.pill{font-size:14px}
+}
+@page{size:A4;margin:14mm 12mm}
+@media print{
+  body{font-size:12pt;margin:0;max-width:none;padding:0}
+  h1{font-size:20pt}h2{font-size:15pt;margin-top:1.2rem;break-after:avoid;page-break-after:avoid}h3{font-size:13pt;break-after:avoid;page-break-after:avoid}
+  .note,.causes,.fdesc,.tags,summary{font-size:10pt}table{font-size:10pt}.blabel,.bval{font-size:11pt}
+  .fans{grid-template-columns:1fr 1fr 1fr;gap:.4rem 1rem}.fans .fdesc{display:none}
+  .prov dt{margin-top:.4rem}.prov dd{font-size:10pt}
+  tr,li,dt,dd,.brow{break-inside:avoid;page-break-inside:avoid}
+  .page{break-before:page;page-break-before:always}
+  .scroll{overflow:visible}
+  details:not([open])>summary{display:none}
+}
+`;
+
+/** The page around a report's sections. */
+export function page(title: string, body: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${esc(title)}</title><style>${CSS}</style></head>
+<body>
+${body}
+</body></html>
+`;
+}
+
+/** The short "what this is and is not" box (docs/limitations.md has the long form). */
+export function limitationsSection(): string {
+  const items = KEY_ASSUMPTIONS.map((a) => `<dt>${esc(a.title)}</dt><dd>${esc(a.why)} <span class="note">(${a.ids.map((id) => `<code>${esc(id)}</code>`).join(', ')})</span></dd>`);
+  return `<h2 id="limits">What this model is, and is not</h2>
+<div class="limits"><p>${esc(WHAT_IT_IS)}</p><p><b>${esc(WHAT_IT_IS_NOT)}</b></p>
+<p>The assumptions that matter most (look any of them up with <code>brink explain ID</code>):</p><dl>${items.join('')}</dl></div>`;
+}

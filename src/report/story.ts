@@ -1,0 +1,60 @@
+/**
+ * One game's story in HTML: what the terminal debrief says (the analysis layer's Debrief, built by
+ * buildDebrief: never a second account of the game), laid out for a page: the verdict and scores,
+ * the turning points as a timeline with their causes and concepts, and the turn-by-turn figures.
+ */
+import { CONCEPTS } from '../debrief/concepts.ts';
+import type { Debrief } from '../debrief/debrief.ts';
+import { rungName } from '../model/ladder.ts';
+import { esc, table } from './page.ts';
+
+const signed1 = (x: number) => `${x > 0 ? '+' : ''}${(Math.round(x * 10) / 10).toFixed(1)}`;
+const conceptName = (id: string) => CONCEPTS.find((c) => c.id === id)?.name ?? id;
+
+/** The score lines that moved the score, as "label +1.5". */
+function scoreParts(d: Debrief, side: 'us' | 'iran'): string {
+  return d.breakdown[side].filter((l) => l.points !== 0).map((l) => `${esc(l.label)} ${signed1(l.points)}`).join(' · ');
+}
+
+/** The timeline of turning points, each with its causal chain (who, what set it off, rule, posture, chance). */
+export function timelineHtml(d: Debrief): string {
+  if (d.turningPoints.length === 0) return '<p class="note">No turning point stood out in this game.</p>';
+  const items = d.turningPoints.map((tp) => {
+    const causes = tp.chain.slice(1).map((c) => `<li>${esc(c)}</li>`).join('');
+    const tags = tp.concepts.length ? `<div class="tags">Concepts: ${tp.concepts.map((c) => esc(conceptName(c))).join('; ')}</div>` : '';
+    return `<li><span class="when">${esc(tp.date)} · turn ${tp.turn + 1}</span><br>${esc(tp.text)}`
+      + (causes ? `<ul class="causes">${causes}</ul>` : '') + tags + '</li>';
+  });
+  return `<ol class="timeline" aria-label="Turning points">${items.join('')}</ol>`;
+}
+
+/** Turn by turn: ladder rung, attacks, deaths (what the debrief's timeline holds). */
+export function turnTable(d: Debrief): string {
+  return table(['Turn', 'Starts', 'Rung at end', 'Attacks on US forces', 'Houthi attacks', 'US deaths'],
+    d.timeline.map((r) => [String(r.turn + 1), esc(r.date), `${r.rung} <span class="note">${esc(rungName(r.rung))}</span>`,
+      String(r.attacksOnUS), String(r.houthiAttacks), String(r.usKilled)]));
+}
+
+export interface StoryMeta {
+  /** The element id (anchors, and the test finds the story by it). */
+  readonly id: string;
+  readonly heading: string;
+  /** Why this game was chosen, in a sentence. */
+  readonly why: string;
+  /** How to play it again (a command line), when there is one. */
+  readonly replay?: string;
+}
+
+export function storyHtml(d: Debrief, meta: StoryMeta): string {
+  const t = d.totals;
+  return `<section class="story" id="${esc(meta.id)}">
+<h3>${esc(meta.heading)}</h3>
+<p class="note">${esc(meta.why)}${meta.replay ? ` Replay it: <code>${esc(meta.replay)}</code>` : ''}</p>
+<p><b>${esc(d.verdict.title)}.</b> ${esc(d.verdict.explanation)}${d.final ? '' : ' <span class="pill">unfinished: as things stand</span>'}</p>
+<p>Scores: US <b>${d.scores.us}</b> (${scoreParts(d, 'us') || 'no points'}) · Iran <b>${d.scores.iran}</b> (${scoreParts(d, 'iran') || 'no points'}).<br>
+${t.attacksOnUS} attacks on US forces, ${t.usKilled} US deaths, ${t.usStrikes} US strikes outside Yemen, ${t.houthiAttacks} Houthi attacks; the ladder peaked at rung ${d.peakRung} (${esc(rungName(d.peakRung))}).</p>
+<h4>Turning points and their causes</h4>
+${timelineHtml(d)}
+<details><summary>Turn by turn</summary>${turnTable(d)}</details>
+</section>`;
+}

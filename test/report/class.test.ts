@@ -1,0 +1,118 @@
+/**
+ * `brink report --games SAVES…`: a class's saved games of one scenario and seed, side by side, beside
+ * the record and the Monte Carlo batch; saves of different scenarios or seeds are refused (exit 2).
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildDebrief } from '../../src/debrief/debrief.ts';
+import { buildSave, saveText, type PlaySide } from '../../src/engine/save.ts';
+import { newGame, step } from '../../src/engine/game.ts';
+import { actionById } from '../../src/model/actions.ts';
+import { getPolicy } from '../../src/policies/index.ts';
+import { playGame } from '../../src/policies/play.ts';
+import { esc } from '../../src/report/page.ts';
+import { main } from '../../src/cli/main.ts';
+import { scenario } from '../helpers/fixtures.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'brink-class-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const capture = () => {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
+};
+
+const sc = scenario('tower-22');
+const SEED = 'class-3b';
+
+/** A group's game as `brink play` would save it (the human's orders stand in as a bot's). */
+function saveGame(name: string, opts: { seed?: string; scenario?: string; us: string; iran: string; side: PlaySide; turns?: number }) {
+  const s = scenario(opts.scenario ?? 'tower-22');
+  let state;
+  if (opts.turns === undefined) {
+    state = playGame(s, { seed: opts.seed ?? SEED, us: getPolicy(opts.us, 'us'), iran: getPolicy(opts.iran, 'iran') });
+  } else {
+    state = newGame(s, { seed: opts.seed ?? SEED });
+    // An unfinished game: the first turns of the bots' game.
+    const whole = playGame(s, { seed: opts.seed ?? SEED, us: getPolicy(opts.us, 'us'), iran: getPolicy(opts.iran, 'iran') });
+    for (let t = 0; t < opts.turns; t++) state = step(state, whole.decisions[t]!).state;
+  }
+  const file = join(dir, `${name}.save.json`);
+  writeFileSync(file, saveText(buildSave(state, { side: opts.side, opponent: opts.side === 'both' ? null : opts.side === 'us' ? opts.iran : opts.us })));
+  return { file, state };
+}
+
+let groups: { name: string; file: string; state: ReturnType<typeof playGame> }[];
+
+beforeAll(() => {
+  groups = [
+    { name: 'hawks', ...saveGame('hawks', { us: 'hawk', iran: 'historical', side: 'us' }) },
+    { name: 'doves', ...saveGame('doves', { us: 'dove', iran: 'historical', side: 'us' }) },
+    { name: 'tehran', ...saveGame('tehran', { us: 'historical', iran: 'tit-for-tat', side: 'iran' }) },
+    { name: 'pair', ...saveGame('pair', { us: 'historical', iran: 'historical', side: 'both', turns: 2 }) },
+  ];
+});
+
+describe('brink report --games', () => {
+  it('sets the class\'s games side by side, with their choices, beside the record and the bot games', async () => {
+    const out = join(dir, 'class.html');
+    const c = capture();
+    const code = await main(['report', '--games', ...groups.map((g) => g.file), '--runs', '24', '--workers', '1', '--out', out], c.io);
+    expect(code, c.err.join('\n')).toBe(0);
+    expect(c.out.join('\n')).toMatch(/4 class games of tower-22 beside 24 bot games/);
+    const html = readFileSync(out, 'utf8');
+    expect(html).not.toMatch(/<script/i);
+    expect(html).toContain(`seed <b>${SEED}</b>`);
+    // Side by side: one row per group with its verdict and scores, read from its own debrief.
+    for (const g of groups) {
+      const d = buildDebrief(g.state, sc);
+      const row = [...html.matchAll(/<tr><td><b class="nw">(.*?)<\/b><\/td>(.*?)<\/tr>/g)].find((m) => m[1] === g.name);
+      expect(row, g.name).toBeDefined();
+      const cells = [...row![2]!.matchAll(/<td(?: class="l")?>(.*?)<\/td>/g)].map((m) => m[1]!);
+      expect(cells[1], g.name).toContain(esc(d.verdict.title));
+      expect(cells.slice(2, 5), g.name).toEqual([String(d.scores.us), String(d.scores.iran), String(d.totals.attacksOnUS)]);
+      // Each group's story: its debrief's turning points.
+      for (const tp of d.turningPoints) expect(html, g.name).toContain(esc(tp.text));
+    }
+    expect(html).toMatch(/pair.*unfinished/s);
+    // The choices, turn by turn: the hawks' and the doves' first US orders, in bold (theirs, not a bot's).
+    for (const g of groups.slice(0, 2)) {
+      expect(html, g.name).toContain(`<b>US: ${esc(actionById(g.state.decisions[0]!.us)!.label)}</b>`);
+    }
+    expect(html).toContain(`Iran: ${esc(actionById(groups[0]!.state.decisions[0]!.iran)!.label)} <span class="note">(bot)</span>`);
+    // Beside the record: tower-22's documented events and the figures set against them.
+    expect(html).toContain('Beside what actually happened');
+    for (const e of sc.actual!.events) expect(html).toContain(esc(e.text));
+    // Beside the bot games: the batch of the class's scenario, played with the class's seed.
+    expect(html).toMatch(/24 bot games \(US <b>historical<\/b>, Iran <b>historical<\/b>, seed class-3b\)/);
+    expect(html).toMatch(/Bot games: 5 % · median · 95 %/);
+    expect(html).toContain('What this model is, and is not');
+  }, 60_000);
+
+  it('refuses saves of different seeds or scenarios, a --from batch of another scenario, and --compare (exit 2, no file)', async () => {
+    const other = saveGame('other-seed', { seed: 'class-3c', us: 'historical', iran: 'historical', side: 'us' });
+    const redSea = saveGame('red-sea', { scenario: 'red-sea', us: 'historical', iran: 'historical', side: 'us', turns: 1 });
+    const batchFile = join(dir, 'batch-red-sea.json');
+    const b = capture();
+    expect(await main(['batch', '--scenario', 'red-sea', '--runs', '4', '--workers', '1', '--json'], b.io)).toBe(0);
+    writeFileSync(batchFile, b.out.join('\n'));
+    const x = join(dir, 'x.html');
+    const cases: [string[], RegExp][] = [
+      [['report', '--games', groups[0]!.file, other.file, '--out', x], /--games: a class report compares games of one scenario and one seed: .*other-seed\.save\.json has seed 'class-3c' but .*hawks\.save\.json has seed 'class-3b'/],
+      [['report', '--games', groups[0]!.file, redSea.file, '--out', x], /--games: .*red-sea\.save\.json is scenario red-sea .* but .*hawks\.save\.json is tower-22/],
+      [['report', '--games', groups[0]!.file, '--from', batchFile, '--out', x], /--from: .* is a batch of red-sea .*not of the class's scenario tower-22/],
+      [['report', '--games', groups[0]!.file, '--compare', batchFile, '--out', x], /--compare goes with a batch report, not with --games/],
+      [['report', '--games', join(dir, 'missing.save.json'), '--out', x], /missing\.save\.json: cannot read the save file \(no such file\)/],
+    ];
+    for (const [args, message] of cases) {
+      const c = capture();
+      expect(await main(args, c.io), args.join(' ')).toBe(2);
+      expect(c.err.join('\n'), args.join(' ')).toMatch(message);
+      expect(c.err.join('\n')).not.toMatch(/\n\s+at /);
+    }
+    expect(existsSync(x)).toBe(false);
+  }, 60_000);
+});

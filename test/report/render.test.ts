@@ -1,0 +1,183 @@
+/**
+ * The report as people see it: rendered by headless Chromium on a 1280 px screen, on a 390 px phone,
+ * and printed to A4 PDF. The page under test is the one `brink report` writes for a real batch with a
+ * real `brink compare --json` file, so every section (outcomes, the two single games, fans, compare,
+ * limitations, provenance) is on it.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { SERIES_NAMES } from '../../src/batch/record.ts';
+import { SHOWN_OUTCOMES } from '../../src/report/html.ts';
+import { main } from '../../src/cli/main.ts';
+import { brink } from '../helpers/cli.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const dir = mkdtempSync(join(tmpdir(), 'brink-render-'));
+const file = join(dir, 'report.html');
+let context: BrowserContext | undefined;
+let profile: string | undefined;
+
+const quiet = { out: () => {}, err: () => {} };
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium is required for this test and was not found at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium (.ci/run does this).`);
+  }
+  const c = brink(['compare', '--scenario', 'tower-22', '--runs', '30', '--seed', 'render', '--us-policy-b', 'hawk', '--workers', '1', '--json']);
+  expect(c.code, c.stderr).toBe(0);
+  const compareFile = join(dir, 'compare.json');
+  writeFileSync(compareFile, c.stdout);
+  expect(await main(['report', '--scenario', 'tower-22', '--runs', '60', '--seed', 'render', '--workers', '1', '--compare', compareFile, '--out', file], quiet)).toBe(0);
+  profile = mkdtempSync(join(tmpdir(), 'brink-chromium-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await context?.close();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function open(width: number): Promise<{ page: Page; errors: string[]; requests: string[] }> {
+  const page = await context!.newPage();
+  await page.setViewportSize({ width, height: 900 });
+  const errors: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => {
+    if (!r.url().startsWith('file:')) requests.push(r.url());
+  });
+  await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+  return { page, errors, requests };
+}
+
+// The page's own checks, evaluated in the page as strings (the test's TypeScript has no DOM types).
+
+/** Every visible piece of text, with the size it is drawn at: CSS size times any SVG scaling. */
+const TEXT_SIZES = `(() => {
+  const out = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const own = [...el.childNodes].filter((n) => n.nodeType === 3 && n.textContent.trim() !== '').map((n) => n.textContent.trim()).join(' ');
+    if (!own) continue;
+    const rects = el.getClientRects();
+    if (rects.length === 0 || [...rects].every((r) => r.width === 0 || r.height === 0)) continue; // not shown (closed <details>, display:none)
+    const style = getComputedStyle(el);
+    if (style.visibility === 'hidden') continue;
+    let size = parseFloat(style.fontSize);
+    if (el instanceof SVGElement && el.getScreenCTM) size *= el.getScreenCTM().a;
+    out.push({ tag: el.tagName.toLowerCase(), cls: el.getAttribute('class') || '', text: own.slice(0, 40), size });
+  }
+  return out;
+})()`;
+
+const OVERFLOW = `(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth,
+  wide: [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5
+    && !el.closest('.scroll')).map((el) => el.tagName.toLowerCase() + '.' + (el.getAttribute('class') || '') + ': ' + (el.textContent || '').slice(0, 30)) }))()`;
+
+const OPEN_ALL_DETAILS = `document.querySelectorAll('details').forEach((d) => { d.open = true; })`;
+
+interface FigureInfo { name: string; description: string; hasTable: boolean; tableRows: number; picture: string; w: number; h: number; bars: number; bands: number }
+
+/** Each figure: its accessible name and description (from aria-labelledby/-describedby), its picture and its data table. */
+const FIGURES = `[...document.querySelectorAll('figure')].map((f) => {
+  const text = (ids) => (ids || '').split(' ').map((id) => document.getElementById(id)?.textContent || '').join(' ').trim();
+  const pic = f.querySelector('[role=img]');
+  const r = pic ? pic.getBoundingClientRect() : { width: 0, height: 0 };
+  const table = f.querySelector('details table');
+  return {
+    name: text(f.getAttribute('aria-labelledby')), description: text(f.getAttribute('aria-describedby')),
+    picName: pic ? text(pic.getAttribute('aria-labelledby')) : '',
+    hasTable: !!table, tableRows: table ? table.querySelectorAll('tbody tr').length : 0,
+    picture: pic ? pic.tagName.toLowerCase() : '', w: r.width, h: r.height,
+    bars: f.querySelectorAll('.bfill').length, bands: [...f.querySelectorAll('path.band')].filter((p) => { const b = p.getBBox(); return b.width > 0 && b.height > 0; }).length,
+  };
+})`;
+
+describe('the report in headless Chromium', () => {
+  it('at 1280 px: no errors, no network; every chart is a figure with a name, a description, a picture and a data table', async () => {
+    const { page, errors, requests } = await open(1280);
+    expect(errors).toEqual([]);
+    expect(requests).toEqual([]);
+    const figures = (await page.evaluate(FIGURES)) as (FigureInfo & { picName: string })[];
+    // how the games ended + one fan chart per series + the comparison's differences
+    expect(figures.length).toBe(1 + SERIES_NAMES.length + 1);
+    for (const f of figures) {
+      expect(f.name.length, JSON.stringify(f)).toBeGreaterThan(5);
+      expect(f.picName, f.name).toBe(f.name);
+      expect(f.description.length, f.name).toBeGreaterThan(20);
+      expect(f.hasTable, f.name).toBe(true);
+      expect(f.tableRows, f.name).toBeGreaterThan(0);
+      expect(f.w, f.name).toBeGreaterThan(300);
+      expect(f.h, f.name).toBeGreaterThan(50);
+    }
+    const outcomes = figures.find((f) => f.name === 'How often each outcome happened')!;
+    expect(outcomes.bars).toBe(SHOWN_OUTCOMES.length);
+    expect(outcomes.tableRows).toBe(SHOWN_OUTCOMES.length);
+    const fans = figures.filter((f) => f.picture === 'svg');
+    expect(fans.length).toBe(SERIES_NAMES.length);
+    for (const f of fans) expect(f.tableRows, f.name).toBe(4); // tower-22: four turns
+    await page.close();
+  });
+
+  it('tells single games: the median game and a notable one, each with a visible timeline of turning points and causes', async () => {
+    const { page } = await open(1280);
+    const stories = (await page.evaluate(`[...document.querySelectorAll('section.story')].map((s) => ({
+      id: s.id, heading: s.querySelector('h3').textContent,
+      points: [...s.querySelectorAll('.timeline > li')].filter((li) => li.getBoundingClientRect().height > 0).length,
+      causes: s.querySelectorAll('.timeline .causes li').length,
+    }))`)) as { id: string; heading: string; points: number; causes: number }[];
+    const median = stories.find((s) => s.id === 'story-median');
+    expect(median, JSON.stringify(stories)).toBeDefined();
+    expect(median!.heading).toMatch(/The median game \(game \d+\)/);
+    expect(median!.points).toBeGreaterThan(0);
+    expect(median!.causes).toBeGreaterThan(0);
+    // The notable game is told when the batch had a war or a death (stories.test.ts checks the choice); otherwise the page says why not.
+    const notable = stories.find((s) => s.id === 'story-notable');
+    if (notable) expect(notable.points).toBeGreaterThan(0);
+    else expect(readFileSync(file, 'utf8')).toMatch(/no notable game to tell/);
+    await page.close();
+  });
+
+  it('at 390 px: nothing wider than the screen, no text under 12 px, also with every data table open', async () => {
+    const { page } = await open(390);
+    for (const state of ['closed', 'open']) {
+      if (state === 'open') await page.evaluate(OPEN_ALL_DETAILS);
+      const o = (await page.evaluate(OVERFLOW)) as { scroll: number; client: number; wide: string[] };
+      expect(o.wide, state).toEqual([]);
+      expect(o.scroll, state).toBeLessThanOrEqual(o.client);
+      const sizes = (await page.evaluate(TEXT_SIZES)) as { tag: string; cls: string; text: string; size: number }[];
+      expect(sizes.length).toBeGreaterThan(100);
+      const small = sizes.filter((s) => s.size < 12);
+      expect(small, state).toEqual([]);
+      // The charts' own labels are among them: ticks and axis units.
+      expect(sizes.some((s) => s.tag === 'text' && s.cls === 'tick')).toBe(true);
+      expect(sizes.some((s) => s.tag === 'text' && s.cls === 'unit')).toBe(true);
+    }
+    // The wide tables scroll inside their own box rather than widen the page.
+    const boxes = (await page.evaluate(`[...document.querySelectorAll('.scroll')].filter((b) => b.scrollWidth > b.clientWidth + 1).length`)) as number;
+    expect(boxes).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it('prints to a sensible number of A4 pages', async () => {
+    const { page } = await open(1280);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
+    expect(pages).toBeGreaterThanOrEqual(3);
+    expect(pages).toBeLessThanOrEqual(10);
+    await page.close();
+  });
+});
+

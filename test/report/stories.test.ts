@@ -1,0 +1,97 @@
+/**
+ * The single games the report tells: the median game (the first whose US score is the batch's median)
+ * and a notable one (the first regional war, else the first with US deaths), each told by the debrief
+ * of that very game, replayed from its seed.
+ */
+import { describe, expect, it } from 'vitest';
+import { Aggregator } from '../../src/batch/aggregate.ts';
+import { BatchSchema, type BatchJson } from '../../src/batch/contract.ts';
+import { playRecord, type GameRecord } from '../../src/batch/record.ts';
+import { batchJson } from '../../src/batch/run-batch.ts';
+import { gameSeed } from '../../src/batch/seeds.ts';
+import { buildDebrief } from '../../src/debrief/debrief.ts';
+import { getPolicy } from '../../src/policies/index.ts';
+import { playGame } from '../../src/policies/play.ts';
+import { esc } from '../../src/report/page.ts';
+import { chooseStories } from '../../src/report/stories.ts';
+import { storyHtml } from '../../src/report/story.ts';
+import { scenario } from '../helpers/fixtures.ts';
+
+const sc = scenario('tower-22');
+const arm = (params: Record<string, number> = {}) => ({ us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran'), params });
+
+/** A batch as `brink batch --json` builds it (same aggregator, same contract), with its records kept for the checks. */
+function batchOf(runs: number, seed: string, params: Record<string, number> = {}): { batch: BatchJson; records: GameRecord[] } {
+  const agg = new Aggregator(sc.turns);
+  const records: GameRecord[] = [];
+  for (let i = 0; i < runs; i++) {
+    const r = playRecord(sc, arm(params), i, gameSeed(seed, i));
+    records.push(r);
+    agg.add(r);
+  }
+  const batch = BatchSchema.parse(batchJson({
+    scenario: sc, scenarioArg: 'tower-22', runs, seed, us: 'historical', iran: 'historical', params, workers: 1, modules: [],
+  }, agg, true));
+  return { batch, records };
+}
+
+const tenths = (x: number) => Math.round(x * 10);
+
+describe('choosing the games to tell', () => {
+  const { batch, records } = batchOf(120, 'stories');
+
+  it('the median game is the first whose US score is the median, told by its own debrief', () => {
+    const s = chooseStories(batch, sc);
+    const m = s.median!;
+    expect(m).toBeDefined();
+    expect(tenths(m.debrief.scores.us)).toBe(tenths(batch.metrics.scoreUS.p50));
+    expect(records.slice(0, m.index).every((r) => tenths(r.scores.us) !== tenths(batch.metrics.scoreUS.p50))).toBe(true);
+    expect(m.seed).toBe(`stories:${m.index}`);
+    const state = playGame(sc, { seed: m.seed, ...arm() });
+    expect(m.debrief).toEqual(buildDebrief(state, sc));
+    expect(m.debrief.turningPoints.length).toBeGreaterThan(0);
+  });
+
+  it('the notable game is the first regional war, or when there is none the first game with US deaths', () => {
+    const s = chooseStories(batch, sc);
+    const wars = records.filter((r) => r.verdict === 'regional-war');
+    const deaths = records.filter((r) => r.metrics.usKilled > 0);
+    expect(wars.length + deaths.length, 'this seed must give the test something to choose').toBeGreaterThan(0);
+    const expected = wars[0] ?? deaths[0]!;
+    expect(s.notable!.index).toBe(expected.index);
+    expect(s.notable!.debrief.verdict.id).toBe(expected.verdict);
+    expect(s.notable!.why).toMatch(wars.length ? /ended in regional war \(\d+ of the 120 did\)/ : /killed US troops/);
+  });
+
+  it('says so when no game was notable', () => {
+    const calm = batchOf(30, 'calm', { fatalityPerAttack: 0, warShockBase: 0, warHazardPerRung: 0 }).batch;
+    expect(calm.outcomes.regionalWar.count + calm.outcomes.usFatality.count).toBe(0);
+    const s = chooseStories(calm, sc);
+    expect(s.notable).toBeUndefined();
+    expect(s.median).toBeDefined();
+    expect(s.notes.join(' ')).toMatch(/None of the 30 games ended in regional war or had a US death/);
+  });
+
+  it('says so when the games cannot be replayed here (a bot from a module not loaded)', () => {
+    const s = chooseStories({ ...batch, policies: { us: 'my-module-bot', iran: 'historical' } }, sc);
+    expect(s.median).toBeUndefined();
+    expect(s.notes.join(' ')).toMatch(/cannot be replayed here/);
+  });
+});
+
+describe('a game told in HTML', () => {
+  it('shows every turning point of the debrief with each of its causes and concepts', () => {
+    const state = playGame(sc, { seed: 'story', ...arm() });
+    const d = buildDebrief(state, sc);
+    const html = storyHtml(d, { id: 'x', heading: 'A game', why: 'Because.', replay: "brink run --seed 'story'" });
+    const items = [...html.matchAll(/<li><span class="when">(.*?)<\/span><br>(.*?)(?:<ul class="causes">(.*?)<\/ul>)?(?:<div class="tags">.*?<\/div>)?<\/li>/g)];
+    expect(items.map((m) => m[2])).toEqual(d.turningPoints.map((tp) => esc(tp.text)));
+    d.turningPoints.forEach((tp, i) => {
+      expect(items[i]![1]).toBe(`${tp.date} · turn ${tp.turn + 1}`);
+      const causes = [...(items[i]![3] ?? '').matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]);
+      expect(causes).toEqual(tp.chain.slice(1).map(esc));
+    });
+    expect(html).toContain(esc(d.verdict.title));
+    expect(html).toContain(`US <b>${d.scores.us}</b>`);
+  });
+});
