@@ -129,10 +129,10 @@ ${sideBySide(games)}
 <p class="note">In bold, the orders a group gave; the others are its bot opponent's.</p>
 ${choices(games, scenario)}
 
-<h2 class="page">Beside what actually happened</h2>
+<h2>Beside what actually happened</h2>
 ${besideRecord(games, scenario)}
 
-<h2 class="page">Beside the Monte Carlo distribution</h2>
+<h2>Beside the Monte Carlo distribution</h2>
 <p class="note">The same scenario played ${batch.runs} times by the bots (game i with seed "${esc(batch.seed)}:i"). For each figure: the bot games' 5th percentile, median and 95th percentile, and where each group's game falls.</p>
 ${besideBatch(games, batch)}
 

@@ -249,7 +249,7 @@ Game i played with seed "${esc(batch.seed)}:i": replay any one with <code>brink 
 ${outcomeFigure(batch)}
 ${storiesSection(batch, stories)}
 
-<h2 class="page">Turn by turn</h2>
+<h2>Turn by turn</h2>
 <p class="legend note"><span><i class="sw" style="background:#9cc3e6"></i>5–95 % of games</span><span><i class="sw" style="background:#123e6b"></i>median</span><span><i class="sw" style="background:#b5522b"></i>mean (dashed)</span></p>
 <div class="fans">${fans.join('\n')}</div>
 

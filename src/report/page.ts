@@ -78,7 +78,7 @@ svg{display:block;width:100%;height:auto}
   body{font-size:12pt;margin:0;max-width:none;padding:0}
   h1{font-size:20pt}h2{font-size:15pt;margin-top:1.2rem;break-after:avoid;page-break-after:avoid}h3{font-size:13pt;break-after:avoid;page-break-after:avoid}
   .note,.causes,.fdesc,.tags,summary{font-size:10pt}table{font-size:10pt}.blabel,.bval{font-size:11pt}
-  .fans{grid-template-columns:1fr 1fr 1fr;gap:.4rem 1rem}.fans .fdesc{display:none}
+  .fans{grid-template-columns:1fr 1fr;gap:.4rem 1.2rem}.fans .fdesc{display:none}
   .prov dt{margin-top:.4rem}.prov dd{font-size:10pt}
   tr,li,dt,dd,.brow{break-inside:avoid;page-break-inside:avoid}
   .page{break-before:page;page-break-before:always}
