@@ -10,9 +10,12 @@ export function paramId(flag: string, name: string): ParamId {
   return name;
 }
 
+/** A decimal number (`0.5`, `-2`, `1e-3`): `Number` alone would also read `0x10`, `0b1` and `Infinity`. */
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 function number(flag: string, raw: string): number {
-  const x = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(x)) throw new BatchInputError(`${flag}: '${raw}' is not a number`);
+  const x = Number(raw.trim());
+  if (!DECIMAL.test(raw.trim()) || !Number.isFinite(x)) throw new BatchInputError(`${flag}: '${raw}' is not a decimal number`);
   return x;
 }
 
@@ -34,6 +37,7 @@ export function parseAssignments(flag: string, raws: readonly string[]): Record<
   const out: Record<string, number> = {};
   for (const raw of raws) {
     const [id, value] = parseAssignment(flag, raw);
+    if (Object.hasOwn(out, id)) throw new BatchInputError(`${flag}: ${id} was given twice; give it once`);
     out[id] = value;
   }
   return out;

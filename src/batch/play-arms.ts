@@ -1,7 +1,7 @@
 /** Plays one game index under every arm of a batch: what each worker does, game after game. */
 import { pathToFileURL } from 'node:url';
 import { resolve } from 'node:path';
-import { getPolicy, type Policy } from '../policies/index.ts';
+import { BUILTIN_POLICIES, PolicyRegistry, type Policy, type PolicyFactory } from '../policies/index.ts';
 import { loadScenario } from '../scenario/loader.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { GameResult, WorkerSetup } from './protocol.ts';
@@ -15,11 +15,31 @@ export interface PreparedArm {
   readonly params: Readonly<Record<string, number>>;
 }
 
-export async function importModules(modules: readonly string[]): Promise<void> {
-  for (const m of modules) await import(pathToFileURL(resolve(m)).href);
+const POLICY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/**
+ * The registry a batch plays with: the built-in bots plus those of each `--policy-module`. A module
+ * exports `policies`, a record or Map from ID to factory `(side) => Policy`; nothing global changes, so
+ * the registry is handed to whoever plays (here, and in each worker, which loads the same modules).
+ */
+export async function loadPolicyModules(modules: readonly string[], base: PolicyRegistry = BUILTIN_POLICIES): Promise<PolicyRegistry> {
+  let registry = base;
+  for (const m of modules) {
+    const mod = (await import(pathToFileURL(resolve(m)).href)) as { policies?: unknown };
+    const exported = mod.policies;
+    if (exported === undefined || exported === null || typeof exported !== 'object') {
+      throw new Error(`${m} exports no \`policies\` (a record or Map from policy ID to (side) => Policy)`);
+    }
+    const entries = exported instanceof Map ? [...(exported as Map<unknown, unknown>)] : Object.entries(exported);
+    for (const [id] of entries) {
+      if (typeof id !== 'string' || !POLICY_ID.test(id)) throw new Error(`${m}: '${String(id)}' is not a policy ID (letters, digits, '.', '_', '-')`);
+    }
+    registry = registry.with(entries as [string, PolicyFactory][], m);
+  }
+  return registry;
 }
 
-export function prepareArms(setup: WorkerSetup): PreparedArm[] {
+export function prepareArms(setup: WorkerSetup, registry: PolicyRegistry): PreparedArm[] {
   const scenarios = new Map<string, Scenario>();
   return setup.arms.map((arm) => {
     let scenario = scenarios.get(arm.scenario);
@@ -27,7 +47,7 @@ export function prepareArms(setup: WorkerSetup): PreparedArm[] {
       scenario = loadScenario(arm.scenario);
       scenarios.set(arm.scenario, scenario);
     }
-    return { scenario, us: getPolicy(arm.us, 'us'), iran: getPolicy(arm.iran, 'iran'), params: arm.params };
+    return { scenario, us: registry.get(arm.us, 'us'), iran: registry.get(arm.iran, 'iran'), params: arm.params };
   });
 }
 

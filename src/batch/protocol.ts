@@ -5,7 +5,7 @@ import type { Arm, GameRecord } from './record.ts';
 export interface WorkerSetup {
   readonly arms: readonly Arm[];
   readonly seed: string;
-  /** Modules to import first (each may call registerPolicy): user policies, or a test's. */
+  /** Modules to import first (each exports `policies`): user policies, or a test's. */
   readonly modules: readonly string[];
   /** Accumulate paired differences of each arm against arm 0 (compare). */
   readonly paired: boolean;

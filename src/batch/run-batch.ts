@@ -8,14 +8,15 @@
  * it belongs to this batch, and plays only the missing indices: aggregation is order-free, so the final
  * JSON equals an uninterrupted run's.
  */
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, ftruncateSync, writeSync, unlinkSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { appendStream, atomicStream, distinctOutputs, outputTarget, type OutputStream, type StdoutWriter } from '../io/output.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { Aggregator } from './aggregate.ts';
 import { CSV_HEADER, csvRow } from './csv.ts';
 import { Pool, type PoolFailure } from './pool.ts';
 import type { ChunkReport } from './protocol.ts';
-import { GAME_RECORD_FORMAT, type GameRecord } from './record.ts';
-import { gameSeed } from './seeds.ts';
+import type { GameRecord } from './record.ts';
+import { readPrevious, ResumeError } from './resume.ts';
 
 export const BATCH_FORMAT = 'brink.batch/1';
 
@@ -38,6 +39,8 @@ export interface BatchOptions {
   readonly out?: string;
   readonly resume?: boolean;
   readonly csv?: string;
+  /** Where `-` (standard output) as --out or --csv writes; process.stdout by default. */
+  readonly stdout?: StdoutWriter;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -57,12 +60,6 @@ export interface BatchResult {
 }
 
 export type BatchJsonOut = ReturnType<typeof batchJson>;
-
-function sameParams(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>>): boolean {
-  const ka = Object.keys(a).sort();
-  const kb = Object.keys(b).sort();
-  return ka.length === kb.length && ka.every((k, i) => k === kb[i] && a[k] === b[k]);
-}
 
 export function batchJson(o: BatchOptions, agg: Aggregator, complete: boolean) {
   const r = agg.result();
@@ -84,105 +81,65 @@ export function batchJson(o: BatchOptions, agg: Aggregator, complete: boolean) {
   };
 }
 
-/** Reads the records of an earlier run of this batch from its --out file (see the module comment). */
-function readPrevious(o: BatchOptions, path: string, onRecord: (r: GameRecord) => void, finished: Uint8Array): number {
-  const text = readFileSync(path, 'utf8');
-  let end = text.length;
-  if (end > 0 && !text.endsWith('\n')) {
-    // A line cut short (the process was killed mid-write): it is not a finished game; drop it.
-    end = text.lastIndexOf('\n') + 1;
-    const fd = openSync(path, 'r+');
-    try {
-      ftruncateSync(fd, end);
-    } finally {
-      closeSync(fd);
-    }
-  }
-  let count = 0;
-  let lineNo = 0;
-  let pos = 0;
-  while (pos < end) {
-    const nl = text.indexOf('\n', pos);
-    const line = text.slice(pos, nl);
-    pos = nl + 1;
-    lineNo++;
-    if (line.trim() === '') continue;
-    let r: GameRecord;
-    try {
-      r = JSON.parse(line) as GameRecord;
-    } catch {
-      throw new BatchInputError(`${path}:${lineNo}: not a JSON line; is this a brink batch --out file?`);
-    }
-    const where = `${path}:${lineNo}`;
-    if (r.schema !== GAME_RECORD_FORMAT) throw new BatchInputError(`${where}: not a ${GAME_RECORD_FORMAT} record`);
-    if (!Number.isInteger(r.index) || r.index < 0 || r.index >= o.runs) {
-      throw new BatchInputError(`${where}: game index ${r.index} is outside this batch of ${o.runs} (--runs differs?)`);
-    }
-    if (r.seed !== gameSeed(o.seed, r.index)) throw new BatchInputError(`${where}: seed '${r.seed}' is not this batch's (--seed ${o.seed})`);
-    if (r.scenario?.hash !== o.scenario.hash) throw new BatchInputError(`${where}: recorded with another scenario (${r.scenario?.id} ${r.scenario?.hash})`);
-    if (r.policies?.us !== o.us || r.policies?.iran !== o.iran) {
-      throw new BatchInputError(`${where}: recorded with other policies (US ${r.policies?.us}, Iran ${r.policies?.iran})`);
-    }
-    if (!sameParams(r.params ?? {}, o.params)) throw new BatchInputError(`${where}: recorded with other parameters`);
-    if (finished[r.index]) continue; // written twice (cannot happen through brink, but harmless)
-    finished[r.index] = 1;
-    onRecord(r);
-    count++;
-  }
-  return count;
-}
-
 export function startBatch(o: BatchOptions): BatchRun {
   const agg = new Aggregator(o.scenario.turns);
   const finished = new Uint8Array(o.runs);
-  let csvFd: number | undefined;
-  let csvTmp: string | undefined;
-  let outFd: number | undefined;
+  const stdout: StdoutWriter = o.stdout ?? ((s) => process.stdout.write(s));
+  let csvOut: OutputStream | undefined;
+  let outOut: OutputStream | undefined;
   let resumed = 0;
 
-  const closeFiles = (keepCsv: boolean) => {
-    if (outFd !== undefined) {
-      fsyncSync(outFd);
-      closeSync(outFd);
-      outFd = undefined;
+  /** Closes the outputs: kept (the CSV renamed over its target) or, on an error before any game, dropped. */
+  const closeFiles = (keep: boolean) => {
+    const files = [outOut, csvOut];
+    outOut = csvOut = undefined;
+    let firstError: unknown;
+    for (const f of files) {
+      try {
+        if (keep) f?.commit();
+        else f?.abort();
+      } catch (err) {
+        firstError ??= err;
+      }
     }
-    if (csvFd !== undefined) {
-      fsyncSync(csvFd);
-      closeSync(csvFd);
-      csvFd = undefined;
-      if (keepCsv) renameSync(csvTmp!, o.csv!);
-      else unlinkSync(csvTmp!);
-    }
+    if (firstError !== undefined) throw firstError;
   };
 
   try {
-    if (o.csv) {
-      csvTmp = `${o.csv}.${process.pid}.tmp`;
-      csvFd = openSync(csvTmp, 'w');
-      writeSync(csvFd, `${CSV_HEADER}\n`);
+    if (o.resume && !o.out) throw new BatchInputError('--resume needs --out FILE.jsonl (the file to continue)');
+    // Every output is checked before anything is read, written or played.
+    const outTarget = o.out !== undefined ? outputTarget('--out', o.out) : undefined;
+    const csvTarget = o.csv !== undefined ? outputTarget('--csv', o.csv) : undefined;
+    distinctOutputs([outTarget, csvTarget]);
+    if (outTarget?.kind === 'stdout' && o.resume) throw new BatchInputError('--resume reads the --out file back; standard output cannot be resumed');
+    const exists = outTarget?.kind === 'file' && existsSync(outTarget.path);
+    if (exists && !o.resume) throw new BatchInputError(`${o.out} already exists: pass --resume to continue that batch, or choose another file`);
+    if (csvTarget) {
+      csvOut = atomicStream(csvTarget, stdout);
+      csvOut.write(`${CSV_HEADER}\n`);
     }
     /** A record read back from --out: aggregated here (the workers aggregate the games they play). */
     const take = (r: GameRecord, csvLines: string[]) => {
       agg.add(r);
-      if (csvFd !== undefined) csvLines.push(csvRow(r));
+      if (csvOut !== undefined) csvLines.push(csvRow(r));
     };
-    if (o.out) {
-      const exists = existsSync(o.out);
-      if (exists && !o.resume) throw new BatchInputError(`${o.out} already exists: pass --resume to continue that batch, or choose another file`);
-      if (exists) {
-        const lines: string[] = [];
-        resumed = readPrevious(o, o.out, (r) => {
+    if (outTarget && exists) {
+      const lines: string[] = [];
+      const identity = { runs: o.runs, seed: o.seed, scenarioHash: o.scenario.hash, us: o.us, iran: o.iran, params: o.params, turns: o.scenario.turns };
+      try {
+        resumed = readPrevious(outTarget.kind === 'file' ? outTarget.path : o.out!, identity, finished, (r) => {
           take(r, lines);
           if (lines.length >= 1000) flushCsv(lines);
-        }, finished);
-        flushCsv(lines);
+        });
+      } catch (err) {
+        if (err instanceof ResumeError) throw new BatchInputError(err.message);
+        throw err;
       }
-      outFd = openSync(o.out, 'a');
-    } else if (o.resume) {
-      throw new BatchInputError('--resume needs --out FILE.jsonl (the file to continue)');
+      flushCsv(lines);
     }
+    if (outTarget) outOut = appendStream(outTarget, stdout);
     function flushCsv(lines: string[]): void {
-      if (csvFd !== undefined && lines.length > 0) writeSync(csvFd, `${lines.join('\n')}\n`);
+      if (csvOut !== undefined && lines.length > 0) csvOut.write(`${lines.join('\n')}\n`);
       lines.length = 0;
     }
 
@@ -198,7 +155,7 @@ export function startBatch(o: BatchOptions): BatchRun {
       }
       return chunk.length > 0 ? chunk : null;
     };
-    const sendRecords = outFd !== undefined || csvFd !== undefined;
+    const sendRecords = outOut !== undefined || csvOut !== undefined;
     let expected = 0;
     const advance = () => {
       while (expected < o.runs && finished[expected]) expected++;
@@ -212,17 +169,20 @@ export function startBatch(o: BatchOptions): BatchRun {
       const csvLines: string[] = [];
       let lines = '';
       for (const r of records) {
-        if (csvFd !== undefined) csvLines.push(csvRow(r));
+        if (csvOut !== undefined) csvLines.push(csvRow(r));
         lines += `${JSON.stringify(r)}\n`;
       }
-      if (outFd !== undefined) writeSync(outFd, lines);
+      outOut?.write(lines);
       flushCsv(csvLines);
     };
+    /** A write that fails mid-batch (a full disk) stops the batch; the error is reported at the end. */
+    let writeError: unknown;
     const onChunk = (report: ChunkReport) => {
       agg.merge(report.data.arms[0]!);
       done += report.games;
       o.onProgress?.(done, o.runs);
       if (!sendRecords) return;
+      if (writeError !== undefined) return;
       for (const r of report.records) buffer.set(r.index, r);
       const ready: GameRecord[] = [];
       while (buffer.has(expected)) {
@@ -231,14 +191,19 @@ export function startBatch(o: BatchOptions): BatchRun {
         finished[expected] = 1;
         advance();
       }
-      emit(ready);
+      try {
+        emit(ready);
+      } catch (err) {
+        writeError = err;
+        pool?.stop();
+      }
     };
     /** On a stop or a failure: the games finished out of order are still finished games. */
     const flushBuffer = () => {
       const rest = [...buffer.keys()].sort((a, b) => a - b).map((i) => buffer.get(i)!);
       for (const r of rest) finished[r.index] = 1;
       buffer.clear();
-      emit(rest);
+      if (writeError === undefined) emit(rest);
     };
 
     o.onProgress?.(done, o.runs);
@@ -247,7 +212,19 @@ export function startBatch(o: BatchOptions): BatchRun {
       ? new Pool({ setup: { arms: [arm], seed: o.seed, modules: o.modules, paired: false, sendRecords }, workers: Math.min(o.workers, remaining), nextChunk, onChunk })
       : undefined;
     const result = (pool ? pool.done : Promise.resolve({ status: 'complete' as const })).then((s): BatchResult => {
-      flushBuffer();
+      try {
+        flushBuffer();
+      } catch (err) {
+        writeError ??= err;
+      }
+      if (writeError !== undefined) {
+        try {
+          closeFiles(false);
+        } catch {
+          // The write error below is the one to report.
+        }
+        throw writeError;
+      }
       const complete = s.status === 'complete';
       closeFiles(true);
       return {
@@ -258,7 +235,11 @@ export function startBatch(o: BatchOptions): BatchRun {
         aggregator: agg,
       };
     }, (err: unknown) => {
-      closeFiles(true);
+      try {
+        closeFiles(true);
+      } catch {
+        // The pool's error is the one to report.
+      }
       throw err;
     });
     return { stop: () => pool?.stop(), done: result };

@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { Collector } from './collector.ts';
-import { importModules, playIndex, prepareArms, type PreparedArm } from './play-arms.ts';
+import { loadPolicyModules, playIndex, prepareArms, type PreparedArm } from './play-arms.ts';
 import type { FromWorker, ToWorker, WorkerSetup } from './protocol.ts';
 import type { GameRecord } from './record.ts';
 import { gameSeed } from './seeds.ts';
@@ -17,8 +17,7 @@ const post = (m: FromWorker) => port.postMessage(m);
 
 let arms: PreparedArm[];
 try {
-  await importModules(setup.modules);
-  arms = prepareArms(setup);
+  arms = prepareArms(setup, await loadPolicyModules(setup.modules));
   post({ type: 'ready' });
 } catch (err) {
   post({ type: 'fatal', message: err instanceof Error ? err.message : String(err) });

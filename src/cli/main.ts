@@ -7,6 +7,8 @@ import { Command, CommanderError } from 'commander';
 import { GameError } from '../engine/game.ts';
 import { ScenarioError } from '../scenario/loader.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './errors.ts';
+import { IoError, reasonOf } from '../io/errors.ts';
+import { guardStdio } from '../io/stdio.ts';
 import { registerRun } from './commands/run.ts';
 import { registerScenarios } from './commands/scenarios.ts';
 
@@ -44,11 +46,34 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   registerScenarios(program, io.out, io.err, setExit);
   for (const mod of extraCommands) mod(program, io, setExit);
   const allCommands = (c: Command): Command[] => [c, ...c.commands.flatMap(allCommands)];
-  for (const cmd of allCommands(program)) cmd.exitOverride().showHelpAfterError();
+  for (const cmd of allCommands(program)) {
+    cmd.exitOverride().showHelpAfterError();
+    refuseRepeats(cmd);
+  }
   return program;
 }
 
+/**
+ * A flag that takes one value, given twice (`--seed 1 … --seed 2`), is an error: commander would keep
+ * the last silently. Repeatable flags (`--param`, with a collector) and switches are not concerned.
+ */
+function refuseRepeats(cmd: Command): void {
+  for (const opt of cmd.options) {
+    if (!(opt.required || opt.optional) || opt.variadic || opt.parseArg) continue;
+    let seen = false;
+    cmd.on(`option:${opt.name()}`, () => {
+      if (seen) {
+        activeCommand = cmd;
+        throw new UsageError(`${opt.long ?? opt.flags} was given twice; give it once`);
+      }
+      seen = true;
+    });
+  }
+}
+
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  // A stdout that fails (a full disk, a closed pipe) ends the program with a message, never a stack.
+  if (io === processIo) guardStdio();
   let code = EXIT_OK;
   const setExit = (c: number) => {
     code = Math.max(code, c);
@@ -76,6 +101,16 @@ function handleError(err: unknown, io: Io, program: Command): number {
   if (err instanceof ScenarioError || err instanceof GameError) {
     io.err(err.message);
     return EXIT_USAGE;
+  }
+  if (err instanceof IoError) {
+    io.err(`brink: ${err.message}`);
+    return err.exitCode;
+  }
+  // An errno failure that escaped the I/O layer still reads as words, not a stack: the run failed.
+  const reason = reasonOf(err);
+  if (reason !== undefined && !process.env.BRINK_DEBUG) {
+    io.err(`brink: ${reason}${(err as NodeJS.ErrnoException).path ? `: '${(err as NodeJS.ErrnoException).path}'` : ''}`);
+    return EXIT_FAILED;
   }
   if (process.env.BRINK_DEBUG) io.err(err instanceof Error ? (err.stack ?? err.message) : String(err));
   else io.err(`brink: internal error: ${err instanceof Error ? err.message : String(err)} (set BRINK_DEBUG=1 for details)`);

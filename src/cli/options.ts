@@ -1,6 +1,6 @@
 /** Flag parsing shared by the commands: each failure names the flag and what it expects. */
 import type { Side } from '../model/actions.ts';
-import { getPolicy, policyIds, UnknownPolicyError, type Policy } from '../policies/index.ts';
+import { BUILTIN_POLICIES, UnknownPolicyError, type Policy, type PolicyRegistry } from '../policies/index.ts';
 import { loadScenario } from '../scenario/loader.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { UsageError } from './errors.ts';
@@ -12,11 +12,11 @@ export function parsePositiveInt(flag: string, raw: string, { min = 1, max = Num
   return n;
 }
 
-export function parsePolicy(flag: string, id: string, side: Side): Policy {
+export function parsePolicy(flag: string, id: string, side: Side, registry: PolicyRegistry = BUILTIN_POLICIES): Policy {
   try {
-    return getPolicy(id, side);
+    return registry.get(id, side);
   } catch (err) {
-    if (err instanceof UnknownPolicyError) throw new UsageError(`${flag}: unknown policy '${id}' (expected one of ${policyIds().join(', ')})`);
+    if (err instanceof UnknownPolicyError) throw new UsageError(`${flag}: unknown policy '${id}' (expected one of ${registry.ids().join(', ')})`);
     throw err;
   }
 }

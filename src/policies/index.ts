@@ -9,31 +9,63 @@ import type { Policy, PolicyFactory } from './policy.ts';
 import { dove, hawk, random, titForTat } from './simple.ts';
 import { search } from './search.ts';
 
-const FACTORIES: Record<string, PolicyFactory> = {
-  historical,
-  hawk,
-  dove,
-  'tit-for-tat': titForTat,
-  random,
-  search: (side) => search(side),
-};
-
-export function registerPolicy(id: string, factory: PolicyFactory): void {
-  FACTORIES[id] = factory;
-}
-
-export function policyIds(): string[] {
-  return Object.keys(FACTORIES);
-}
-
 export class UnknownPolicyError extends Error {
   override readonly name = 'UnknownPolicyError';
 }
 
-export function getPolicy(id: string, side: Side): Policy {
-  const factory = FACTORIES[id];
-  if (!factory) throw new UnknownPolicyError(`unknown policy '${id}'; expected one of ${policyIds().join(', ')}`);
-  return factory(side);
+/**
+ * The bots a command may use, by ID. A `Map`, so that no object member (`toString`, `constructor`,
+ * `__proto__`) can ever be taken for a policy; immutable, so that loading a user's module never
+ * changes what another caller sees: `with` returns a new registry, which is passed to whoever needs it.
+ */
+export class PolicyRegistry {
+  private readonly factories: ReadonlyMap<string, PolicyFactory>;
+
+  constructor(entries: Iterable<readonly [string, PolicyFactory]>) {
+    this.factories = new Map(entries);
+  }
+
+  /** This registry plus `extra`; an ID already taken is refused (a module cannot replace a bot). */
+  with(extra: Iterable<readonly [string, PolicyFactory]>, source = 'a policy module'): PolicyRegistry {
+    const all = new Map(this.factories);
+    for (const [id, factory] of extra) {
+      if (all.has(id)) throw new Error(`${source} defines policy '${id}', which already exists`);
+      if (typeof factory !== 'function') throw new Error(`${source}: policy '${id}' is not a function (side) => Policy`);
+      all.set(id, factory);
+    }
+    return new PolicyRegistry(all);
+  }
+
+  ids(): string[] {
+    return [...this.factories.keys()];
+  }
+
+  has(id: string): boolean {
+    return this.factories.has(id);
+  }
+
+  get(id: string, side: Side): Policy {
+    const factory = this.factories.get(id);
+    if (!factory) throw new UnknownPolicyError(`unknown policy '${id}'; expected one of ${this.ids().join(', ')}`);
+    return factory(side);
+  }
+}
+
+export const BUILTIN_POLICIES = new PolicyRegistry([
+  ['historical', historical],
+  ['hawk', hawk],
+  ['dove', dove],
+  ['tit-for-tat', titForTat],
+  ['random', random],
+  ['search', (side) => search(side)],
+]);
+
+export function policyIds(registry: PolicyRegistry = BUILTIN_POLICIES): string[] {
+  return registry.ids();
+}
+
+export function getPolicy(id: string, side: Side, registry: PolicyRegistry = BUILTIN_POLICIES): Policy {
+  return registry.get(id, side);
 }
 
 /** The bot's choice for `side` now: it sees `observe(state, side)` and draws from its own stream. */
@@ -42,4 +74,4 @@ export function chooseAction(state: GameState, side: Side, policy: Policy): stri
   return policy.choose(observe(state, side), rng, worldSampler(state, side));
 }
 
-export type { Policy } from './policy.ts';
+export type { Policy, PolicyFactory } from './policy.ts';

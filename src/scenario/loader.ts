@@ -3,10 +3,12 @@
  * `file:line:col path: message`, located on the YAML node at fault (or its nearest existing parent).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { LineCounter, isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { LineCounter, isMap, isScalar, parseDocument, visit, type Document } from 'yaml';
+import { IoError } from '../io/errors.ts';
+import { MiB, readTextFile } from '../io/read.ts';
 import type { z } from 'zod';
 import { ScenarioSchema, type Scenario } from './schema.ts';
 
@@ -70,21 +72,50 @@ export function hashScenario(doc: z.output<typeof ScenarioSchema>): string {
   return createHash('sha256').update(JSON.stringify(canonical(doc))).digest('hex').slice(0, 16);
 }
 
+/**
+ * The largest scenario file read. The shipped ones are a few kilobytes; parsing YAML takes about 150
+ * times the text in memory, so this keeps a parse near 150 MB, and a larger file gets a clear error
+ * before any parsing instead of running out of memory.
+ */
+export const MAX_SCENARIO_BYTES = 1 * MiB;
+
+/** Alias expansions allowed in one file: far above any real scenario, far below a billion laughs. */
+const MAX_ALIASES = 50;
+
+/** Keys that would reach an object's prototype: refused, not dropped. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
 export function parseScenario(text: string, file: string): Scenario {
   const lc = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number) => lc.linePos(offset);
-  if (doc.errors.length > 0) {
-    throw new ScenarioError(doc.errors.map((e) => {
+  // Warnings are errors here: an unknown tag (`!foo`) would otherwise silently become a string.
+  const problems = [...doc.errors, ...doc.warnings];
+  if (problems.length > 0) {
+    throw new ScenarioError(problems.map((e) => {
       const pos = e.linePos?.[0] ?? at(e.pos[0]);
-      return { file, line: pos.line, col: pos.col, path: '', message: `YAML: ${e.message.split('\n')[0]}` };
+      const message = e.code === 'TAG_RESOLVE_FAILED' ? `unknown YAML tag (${e.message.split('\n')[0]}); scenarios use plain YAML without tags` : `YAML: ${e.message.split('\n')[0]}`;
+      return { file, line: pos.line, col: pos.col, path: '', message };
     }));
   }
+  const badKeys: ScenarioIssue[] = [];
+  visit(doc, {
+    Pair(_key, pair) {
+      if (isScalar(pair.key) && FORBIDDEN_KEYS.has(String(pair.key.value))) {
+        const pos = at(pair.key.range?.[0] ?? 0);
+        badKeys.push({ file, line: pos.line, col: pos.col, path: '', message: `'${String(pair.key.value)}' is not allowed as a key` });
+      }
+    },
+  });
+  if (badKeys.length > 0) throw new ScenarioError(badKeys);
   let data: unknown;
   try {
-    data = doc.toJS({ maxAliasCount: 50 });
+    data = doc.toJS({ maxAliasCount: MAX_ALIASES });
   } catch (err) {
-    throw new ScenarioError([{ file, line: 1, col: 1, path: '', message: `YAML: ${(err as Error).message}` }]);
+    const message = /alias/i.test((err as Error).message)
+      ? `YAML: too many alias expansions (the limit is ${MAX_ALIASES}); write the repeated values out in full`
+      : `YAML: ${(err as Error).message}`;
+    throw new ScenarioError([{ file, line: 1, col: 1, path: '', message }]);
   }
   const result = ScenarioSchema.safeParse(data);
   if (!result.success) {
@@ -102,10 +133,11 @@ export function parseScenario(text: string, file: string): Scenario {
 export function loadScenarioFile(path: string): Scenario {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readTextFile(path, { what: 'scenario file', maxBytes: MAX_SCENARIO_BYTES });
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new ScenarioError([{ file: path, line: 1, col: 1, path: '', message: code === 'ENOENT' ? 'no such file' : `cannot read: ${code ?? String(err)}` }]);
+    if (!(err instanceof IoError)) throw err;
+    const message = err.code === 'ENOENT' ? 'no such file' : err.message;
+    throw new ScenarioError([{ file: path, line: 1, col: 1, path: '', message }]);
   }
   return parseScenario(text, path);
 }
@@ -118,7 +150,21 @@ export function listScenarioIds(dir = SCENARIO_DIR): string[] {
     .sort();
 }
 
-/** A shipped scenario by ID, or a file by path. */
+/**
+ * A shipped scenario by its ID, and nothing else: for IDs read from inside files (a save, a batch
+ * JSON), which must never be taken as paths.
+ */
+export function loadShippedScenario(id: string, dir = SCENARIO_DIR): Scenario {
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id) || !listScenarioIds(dir).includes(id)) {
+    throw new ScenarioError([{
+      file: String(id).slice(0, 80), line: 1, col: 1, path: '',
+      message: `no shipped scenario with that ID; shipped scenarios: ${listScenarioIds(dir).join(', ')}`,
+    }]);
+  }
+  return loadScenarioFile(join(dir, `${id}.yaml`));
+}
+
+/** A shipped scenario by ID, or a file by path (as given on the command line). */
 export function loadScenario(idOrPath: string, dir = SCENARIO_DIR): Scenario {
   const looksLikePath = /[\\/]/.test(idOrPath) || /\.ya?ml$/.test(idOrPath);
   if (looksLikePath || existsSync(idOrPath)) return loadScenarioFile(idOrPath);

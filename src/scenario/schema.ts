@@ -12,6 +12,23 @@ import { MAX_RUNG } from '../model/ladder.ts';
 
 export const SCENARIO_FORMAT = 'brink.scenario/1';
 
+/**
+ * Bounds that keep every scenario playable and every date computable: two years of weekly turns at
+ * most, a turn of a day to a month, and counts far above any real scenario's (the shipped ones have a
+ * handful of injects and a dozen recorded events) but far below what would exhaust memory.
+ */
+export const LIMITS = {
+  turns: 104,
+  daysPerTurn: 31,
+  injects: 100,
+  actualEvents: 500,
+  cites: 50,
+  text: 10_000,
+  contextNumber: 1_000_000,
+} as const;
+
+const Text = () => z.string().min(1).max(LIMITS.text);
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const IsoDate = z
@@ -23,18 +40,18 @@ export const IsoDate = z
   }, 'is not a real calendar date');
 
 const FactId = z.string().regex(/^[A-Z]{1,2}(-[A-Z]{3})?-\d{2}$/, 'must be a fact ID such as F-01 or R-IRN-05');
-const Cites = z.array(FactId).default([]);
+const Cites = z.array(FactId).max(LIMITS.cites).default([]);
 
 const Provenance = {
-  note: z.string().min(1).describe('What the inject stands for, in a line'),
+  note: Text().describe('What the inject stands for, in a line'),
   cites: Cites.describe('Fact IDs behind the inject'),
-  assumption: z.string().min(1).optional().describe('Why, where the evidence is silent (e.g. unknown dates)'),
+  assumption: Text().optional().describe('Why, where the evidence is silent (e.g. unknown dates)'),
 };
 
 export const TruceInject = z
   .object({
     kind: z.literal('truce'),
-    id: z.string().min(1),
+    id: z.string().min(1).max(100),
     from: IsoDate.describe('First day of the truce'),
     to: IsoDate.describe('Last day of the truce'),
     ...Provenance,
@@ -44,7 +61,7 @@ export const TruceInject = z
 export const RafahWindowInject = z
   .object({
     kind: z.literal('rafah-window'),
-    id: z.string().min(1),
+    id: z.string().min(1).max(100),
     from: IsoDate.describe('First day Israel may assault Rafah'),
     to: IsoDate.describe('Last day of the decision window'),
     chancePerTurn: z.number().min(0).max(1).describe('Chance each turn in the window that the assault begins'),
@@ -55,10 +72,11 @@ export const RafahWindowInject = z
 export const Inject = z.discriminatedUnion('kind', [TruceInject, RafahWindowInject]);
 export type Inject = z.infer<typeof Inject>;
 
-const ContextValue = z.union([z.number(), z.boolean(), z.string()]);
+/** Actors' memories hold counts, thresholds and shares: none is negative or astronomically large. */
+const ContextValue = z.union([z.number().min(0).max(LIMITS.contextNumber), z.boolean(), z.string().max(100)]);
 export const ActorStart = z
   .object({
-    state: z.string().optional().describe('The posture the actor starts in (a state of its machine)'),
+    state: z.string().max(100).optional().describe('The posture the actor starts in (a state of its machine)'),
     context: z.record(z.string(), ContextValue).optional().describe('Starting values of the actor\'s memory'),
   })
   .strict();
@@ -76,17 +94,17 @@ export const WorldStart = z
     iranWarFear: unit().default(0),
     axisGains: unit().default(0),
     shippingDisruption: unit().default(0),
-    usKilledBefore: z.number().int().min(0).default(0).describe('US deaths before the scenario starts'),
+    usKilledBefore: z.number().int().min(0).max(LIMITS.contextNumber).default(0).describe('US deaths before the scenario starts'),
     directive: DirectiveSchema.default({ iraq: 'sustain', syria: 'sustain', lebanon: 'sustain', yemen: 'sustain' }),
   })
   .strict();
 
-export const ActualEvent = z.object({ date: IsoDate, text: z.string().min(1), cites: Cites }).strict();
+export const ActualEvent = z.object({ date: IsoDate, text: Text(), cites: Cites }).strict();
 
 export const Actual = z
   .object({
-    summary: z.string().min(1),
-    events: z.array(ActualEvent).default([]),
+    summary: Text(),
+    events: z.array(ActualEvent).max(LIMITS.actualEvents).default([]),
   })
   .strict();
 
@@ -95,20 +113,20 @@ const actorStarts = Object.fromEntries(ACTOR_IDS.map((id) => [id, ActorStart.opt
 export const ScenarioSchema = z
   .object({
     schema: z.literal(SCENARIO_FORMAT).describe('Format version'),
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
-    title: z.string().min(1),
-    briefing: z.string().min(1).describe('One paragraph for the player'),
+    id: z.string().max(100).regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
+    title: z.string().min(1).max(200),
+    briefing: Text().describe('One paragraph for the player'),
     historical: z.boolean().describe('Whether the scenario replays the record (and carries `actual`)'),
     start: IsoDate,
-    daysPerTurn: z.number().int().min(1).max(31).default(7),
-    turns: z.number().int().min(1).max(104),
+    daysPerTurn: z.number().int().min(1).max(LIMITS.daysPerTurn).default(7),
+    turns: z.number().int().min(1).max(LIMITS.turns),
     gazaWarStart: IsoDate.default('2023-10-07').describe('T-03: the war whose length raises risk (R-SYS-01)'),
     actors: z.object(actorStarts).strict().default({}),
     world: WorldStart.default(WorldStart.parse({})),
     params: z.record(z.string(), z.number()).default({}),
-    injects: z.array(Inject).default([]),
+    injects: z.array(Inject).max(LIMITS.injects).default([]),
     defaults: z
-      .object({ usPolicy: z.string().optional(), iranPolicy: z.string().optional() })
+      .object({ usPolicy: z.string().max(100).optional(), iranPolicy: z.string().max(100).optional() })
       .strict()
       .default({}),
     actual: Actual.optional(),
@@ -134,13 +152,17 @@ export const ScenarioSchema = z
       }
       const defaults = def.spec.context as unknown as Record<string, unknown>;
       for (const [key, value] of Object.entries(start.context ?? {})) {
-        if (!(key in defaults)) {
+        if (!Object.hasOwn(defaults, key)) {
           ctx.addIssue({ code: 'custom', path: ['actors', id, 'context', key], message: `${id} has no '${key}'; expected one of ${Object.keys(defaults).join(', ')}` });
         } else if (typeof defaults[key] !== typeof value) {
           ctx.addIssue({ code: 'custom', path: ['actors', id, 'context', key], message: `must be a ${typeof defaults[key]}` });
         }
       }
     }
+    // The checks below run even when a field above failed (zod reports every issue at once): the dates
+    // are computed only from a valid window, so a horizon of 1e308 is an issue, never a crash.
+    const windowOk = (n: unknown, max: number) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= max;
+    if (!windowOk(s.turns, LIMITS.turns) || !windowOk(s.daysPerTurn, LIMITS.daysPerTurn) || !IsoDate.safeParse(s.start).success) return;
     const end = addDays(s.start, s.daysPerTurn * s.turns - 1);
     s.injects.forEach((inj, i) => {
       if (inj.to < inj.from) ctx.addIssue({ code: 'custom', path: ['injects', i, 'to'], message: 'ends before it begins' });

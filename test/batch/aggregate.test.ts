@@ -8,11 +8,11 @@ import { batchJson } from '../../src/batch/run-batch.ts';
 import { GameRecordSchema } from '../../src/batch/contract.ts';
 import { gameSeed } from '../../src/batch/seeds.ts';
 import { playGame } from '../../src/policies/play.ts';
-import { getPolicy } from '../../src/policies/index.ts';
+import { BUILTIN_POLICIES, getPolicy } from '../../src/policies/index.ts';
 import { scenario } from '../helpers/fixtures.ts';
 
 const setup = { arms: [{ scenario: 'tower-22', us: 'historical', iran: 'historical', params: {} }], seed: 'agg', modules: [], paired: false, sendRecords: false };
-const arms = prepareArms(setup);
+const arms = prepareArms(setup, BUILTIN_POLICIES);
 const results = Array.from({ length: 40 }, (_, i) => playIndex(arms, 'agg', i));
 const records = results.map((g) => g.records[0]!);
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { newGame, step } from '../../src/engine/game.ts';
 import { observe } from '../../src/engine/observe.ts';
 import type { GameState } from '../../src/engine/state.ts';
-import { chooseAction, getPolicy, registerPolicy } from '../../src/policies/index.ts';
+import { BUILTIN_POLICIES, chooseAction, getPolicy } from '../../src/policies/index.ts';
 import { scenario } from '../helpers/fixtures.ts';
 
 const SIMPLE = ['historical', 'hawk', 'dove', 'tit-for-tat', 'random'];
@@ -75,16 +75,16 @@ describe('fog of war', () => {
 
   it('a bot that simulates ahead is handed sampled worlds, never the real state, seed or draws', () => {
     const seen: GameState[] = [];
-    registerPolicy('spy', () => ({
+    const registry = BUILTIN_POLICIES.with([['spy', () => ({
       id: 'spy', name: 'Spy', description: 'keeps the worlds it is given (test)',
       choose(obs, rng, worlds) {
         seen.push(worlds!.sample(rng), worlds!.sample(rng));
         return obs.legal[0]!;
       },
-    }));
+    })]]);
     let s = newGame(scenario('october-2023'), { seed: 'secret' });
     s = step(s, { us: 'us.warn', iran: 'iran.rein-in' }).state;
-    chooseAction(s, 'us', getPolicy('spy', 'us'));
+    chooseAction(s, 'us', getPolicy('spy', 'us', registry));
     expect(seen).toHaveLength(2);
     for (const w of seen) {
       expect(w).not.toBe(s);

@@ -7,8 +7,11 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { addCommand, type Io } from '../main.ts';
 import { UsageError, EXIT_FAILED } from '../errors.ts';
+import { shellQuote } from '../shell.ts';
+import { isStdout } from '../../io/output.ts';
 import { parsePolicy, parsePositiveInt, parseSeed, scenarioFrom } from '../options.ts';
-import { importModules } from '../../batch/play-arms.ts';
+import { loadPolicyModules } from '../../batch/play-arms.ts';
+import type { PolicyRegistry } from '../../policies/index.ts';
 import { parseAssignments } from '../../batch/params-arg.ts';
 import { Progress } from '../../batch/progress.ts';
 import { BatchInputError, startBatch, type BatchResult } from '../../batch/run-batch.ts';
@@ -77,6 +80,18 @@ export async function finishRun<R extends RunEnd<unknown>>(
   return result;
 }
 
+/**
+ * Ten million games is days of CPU on one machine; past it, shard across machines. The bound also keeps
+ * the per-game bookkeeping (a byte per game) small.
+ */
+export const MAX_RUNS = 10_000_000;
+
+/**
+ * Workers beyond the cores only compete for them and each costs its own heap (64 workers on 2 cores
+ * took 30 times longer and 10 times the memory of 2): at most 4 per core.
+ */
+export const maxWorkers = () => 4 * availableParallelism();
+
 /** The flags batch, compare and sweep share. */
 export function addCommonOptions(cmd: Command, defaultRuns: string, { param = true } = {}): Command {
   if (param) cmd.option('--param <name=value>', 'override a model parameter (repeatable)', collect);
@@ -86,7 +101,7 @@ export function addCommonOptions(cmd: Command, defaultRuns: string, { param = tr
     .option('--seed <seed>', 'batch seed; game i plays with seed "<seed>:<i>"', '1')
     .option('--us-policy <policy>', 'bot for the US', 'historical')
     .option('--iran-policy <policy>', 'bot for Iran', 'historical')
-    .option('--workers <k>', `worker threads (default: available cores, here ${availableParallelism()})`)
+    .option('--workers <k>', `worker threads (default: available cores, here ${availableParallelism()}; at most 4 per core, here ${maxWorkers()})`)
     .option('--policy-module <file>', 'import a module that registers extra policies (repeatable)', collect)
     .option('--json', 'print JSON instead of the report');
 }
@@ -100,6 +115,8 @@ export interface CommonBatchSetup {
   workers: number;
   params: Record<string, number>;
   modules: string[];
+  /** The built-in bots plus the --policy-module ones: for the flags that name a bot. */
+  policies: PolicyRegistry;
 }
 
 /** Batch-layer input errors are the user's to fix: exit 2 like any usage error. */
@@ -114,19 +131,20 @@ export function asUsage<T>(f: () => T): T {
 
 export async function commonSetup(opts: CommonBatchOptions): Promise<CommonBatchSetup> {
   const modules = (opts.policyModule ?? []).map((m) => resolve(m));
+  let policies: PolicyRegistry;
   try {
-    await importModules(modules);
+    policies = await loadPolicyModules(modules);
   } catch (err) {
     throw new UsageError(`--policy-module: cannot load: ${err instanceof Error ? err.message : String(err)}`, false);
   }
-  const runs = parsePositiveInt('--runs', opts.runs, { max: 100_000_000 });
-  const workers = opts.workers === undefined ? availableParallelism() : parsePositiveInt('--workers', opts.workers, { max: 256 });
+  const runs = parsePositiveInt('--runs', opts.runs, { max: MAX_RUNS });
+  const workers = opts.workers === undefined ? availableParallelism() : parsePositiveInt('--workers', opts.workers, { max: maxWorkers() });
   const seed = parseSeed(opts.seed);
-  const us = parsePolicy('--us-policy', opts.usPolicy, 'us').id;
-  const iran = parsePolicy('--iran-policy', opts.iranPolicy, 'iran').id;
+  const us = parsePolicy('--us-policy', opts.usPolicy, 'us', policies).id;
+  const iran = parsePolicy('--iran-policy', opts.iranPolicy, 'iran', policies).id;
   const params = asUsage(() => parseAssignments('--param', opts.param ?? []));
   const scenario = scenarioFrom(opts.scenario);
-  return { scenario, runs, seed, us, iran, workers, params, modules };
+  return { scenario, runs, seed, us, iran, workers, params, modules, policies };
 }
 
 /**
@@ -153,7 +171,7 @@ export function formatBatchReport(r: BatchResult, scenarioArg: string): string {
   lines.push(`Brink batch · scenario ${j.scenario.id} (${j.scenario.hash}) · ${j.turns} turns of ${j.daysPerTurn} days`);
   lines.push(`US: ${j.policies.us} · Iran: ${j.policies.iran} · seed ${j.seed}${Object.keys(j.params).length ? ` · params ${Object.entries(j.params).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}`);
   lines.push(`${j.runs} of ${j.requested} games${r.resumed ? ` (${r.resumed} read back from --out)` : ''}${j.complete ? '' : ' · INCOMPLETE'}`);
-  lines.push(`Game i plays with seed "${j.seed}:i"; replay one with: brink run --scenario ${scenarioArg} --seed '${j.seed}:<i>' --us-policy ${j.policies.us} --iran-policy ${j.policies.iran}`);
+  lines.push(`Game i plays with seed "${j.seed}:i"; replay one with: brink run --scenario ${shellQuote(scenarioArg)} --seed ${shellQuote(`${j.seed}:<i>`)} --us-policy ${shellQuote(j.policies.us)} --iran-policy ${shellQuote(j.policies.iran)}`);
   lines.push('');
   lines.push('Outcome                        P        95 % interval');
   for (const name of OUTCOME_NAMES) {
@@ -182,19 +200,25 @@ interface BatchFlags extends CommonBatchOptions {
 }
 
 export async function batchAction(opts: BatchFlags, io: Io, setExit: (code: number) => void): Promise<void> {
+  // When games go to standard output (--out - or --csv -), the summary goes to stderr; --json would mix
+  // two documents on one stream.
+  const dataFlag = [['--out', opts.out], ['--csv', opts.csv]].find(([, p]) => p !== undefined && isStdout(p))?.[0];
+  if (dataFlag && opts.json) throw new UsageError(`--json and ${dataFlag} - both write to standard output; send one of them to a file`, false);
+  const summaryIo: Io = dataFlag ? { out: io.err, err: io.err } : io;
   const c = await commonSetup(opts);
   const progress = new Progress(c.runs);
   const run = asUsage(() => startBatch({
     scenario: c.scenario, scenarioArg: opts.scenario, runs: c.runs, seed: c.seed, us: c.us, iran: c.iran, params: c.params,
     workers: c.workers, modules: c.modules,
     ...(opts.out ? { out: opts.out } : {}), ...(opts.resume ? { resume: true } : {}), ...(opts.csv ? { csv: opts.csv } : {}),
+    stdout: (s) => io.out(s.replace(/\n$/, '')),
     onProgress: (done, total) => progress.update(done, done === total),
   }));
-  await finishRun('batch', run, progress, io, setExit,
+  await finishRun('batch', run, progress, summaryIo, setExit,
     (result) => (opts.json ? JSON.stringify(result.json, null, 2) : formatBatchReport(result, opts.scenario)), {
       interrupted: (r) => `${r.json.runs} of ${r.json.requested} games${opts.out ? `; continue it with the same command and --resume (finished games are in ${opts.out})` : ''}`,
       failed: (r) => [
-        ...(r.failure!.seed !== undefined ? [`replay it alone: brink run --scenario ${opts.scenario} --seed '${r.failure!.seed}' --us-policy ${c.us} --iran-policy ${c.iran}`] : []),
+        ...(r.failure!.seed !== undefined ? [`replay it alone: brink run --scenario ${shellQuote(opts.scenario)} --seed ${shellQuote(r.failure!.seed)} --us-policy ${shellQuote(c.us)} --iran-policy ${shellQuote(c.iran)}`] : []),
         `${r.json.runs} finished games are summarised above${opts.out ? ` and kept in ${opts.out}` : ''}`,
       ],
     });
@@ -202,8 +226,8 @@ export async function batchAction(opts: BatchFlags, io: Io, setExit: (code: numb
 
 addCommand((program, io, setExit) => {
   addCommonOptions(program.command('batch').description('Monte Carlo: many seeded games, aggregated (brink.batch/1 with --json)'), '1000')
-    .option('--csv <file>', 'write one row per game to FILE (index, seed, policies, verdict, metrics)')
-    .option('--out <file.jsonl>', 'append each finished game as one JSON line to FILE as it completes')
+    .option('--csv <file>', 'write one row per game to FILE (index, seed, policies, verdict, metrics); - for standard output')
+    .option('--out <file.jsonl>', 'append each finished game as one JSON line to FILE as it completes; - for standard output')
     .option('--resume', 'continue the batch recorded in --out (skips finished games)')
     .action((opts: BatchFlags) => batchAction(opts, io, setExit));
 });

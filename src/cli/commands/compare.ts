@@ -44,8 +44,8 @@ export function formatCompareReport(r: CompareResult): string {
 
 async function compareAction(opts: CompareFlags, io: Io, setExit: (code: number) => void): Promise<void> {
   const c = await commonSetup(opts);
-  const usB = opts.usPolicyB === undefined ? c.us : parsePolicy('--us-policy-b', opts.usPolicyB, 'us').id;
-  const iranB = opts.iranPolicyB === undefined ? c.iran : parsePolicy('--iran-policy-b', opts.iranPolicyB, 'iran').id;
+  const usB = opts.usPolicyB === undefined ? c.us : parsePolicy('--us-policy-b', opts.usPolicyB, 'us', c.policies).id;
+  const iranB = opts.iranPolicyB === undefined ? c.iran : parsePolicy('--iran-policy-b', opts.iranPolicyB, 'iran', c.policies).id;
   const scenarioArgB = opts.scenarioB ?? opts.scenario;
   const scenarioB = opts.scenarioB === undefined ? c.scenario : scenarioFrom(opts.scenarioB);
   const paramsB = { ...c.params, ...asUsage(() => parseAssignments('--param-b', opts.paramB ?? [])) };

@@ -51,6 +51,11 @@ addCommand((program, io, setExit) => {
     .option('--load <file>', 'resume a saved game')
     .option('--save <file>', 'where `s` saves (default: brink-<scenario>-<seed>.save.json, or the loaded file)')
     .action(async (opts: PlayOpts) => {
+      if (opts.load) {
+        // A save carries its own side, seed and opponent: a flag that would be ignored is refused.
+        const clash = (['side', 'seed', 'opponent'] as const).find((k) => opts[k] !== undefined);
+        if (clash) throw new UsageError(`--${clash} cannot be combined with --load: the save sets the ${clash} of the game it continues`, false);
+      }
       if (!process.stdin.isTTY) {
         io.err('brink play needs an interactive terminal (stdin is not a TTY).');
         io.err('For a game without one, run two bots headless: brink run --scenario tower-22 --seed 1');

@@ -9,7 +9,6 @@
  * the numbers `brink batch --json` prints for the same flags. `--compare` adds a brink.compare/1 file
  * written by `brink compare --json`. Both files are checked against the contracts in src/batch/contract.ts.
  */
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { z } from 'zod';
 import { BatchSchema, CompareSchema, type BatchJson, type CompareJson } from '../../batch/contract.ts';
@@ -20,22 +19,21 @@ import { renderClassReport, type ClassGame } from '../../report/class.ts';
 import { renderReport } from '../../report/html.ts';
 import { limitationsHelp } from '../../report/limitations.ts';
 import { chooseStories } from '../../report/stories.ts';
-import { loadScenario } from '../../scenario/loader.ts';
+import { loadShippedScenario } from '../../scenario/loader.ts';
+import { readTextFile, MiB } from '../../io/read.ts';
+import { outputTarget, writeOutput } from '../../io/output.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { writeFileAtomic } from '../atomic-write.ts';
 import { EXIT_FAILED, UsageError } from '../errors.ts';
 import { addCommand, type Io } from '../main.ts';
 import { scenarioFrom } from '../options.ts';
 import { asUsage, collect, commonSetup } from './batch.ts';
 import { readSave } from './save-io.ts';
 
+/** A brink.batch/1 or brink.compare/1 file is tens of kilobytes; anything past this is not one. */
+const MAX_JSON_BYTES = 64 * MiB;
+
 function readJson<T>(flag: string, file: string, schema: z.ZodType<T>, what: string): T {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new UsageError(`${flag}: cannot read '${file}': ${(err as NodeJS.ErrnoException).code ?? String(err)}`, false);
-  }
+  const text = readTextFile(file, { what: flag, maxBytes: MAX_JSON_BYTES });
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -66,7 +64,8 @@ function scenarioOf(batch: BatchJson, arg: string | undefined, warn: (s: string)
   }
   let s: Scenario;
   try {
-    s = loadScenario(batch.scenario.id);
+    // An ID read from a file names a shipped scenario, never a path (a path only comes from --scenario).
+    s = loadShippedScenario(batch.scenario.id);
   } catch {
     // A custom scenario file: the report still renders, without its title, dates and injects.
     warn(`brink: note: no shipped scenario '${batch.scenario.id}'; pass its file with --scenario for its title, dates and injects`);
@@ -92,7 +91,7 @@ addCommand((program, io, setExit) => {
   program
     .command('report')
     .description('write a self-contained HTML classroom report (charts as inline SVG, no scripts, no network)')
-    .option('--out <file.html>', 'where to write the report (required)')
+    .option('--out <file.html>', 'where to write the report (required; - for standard output)')
     .option('--from <file.json>', 'a brink.batch/1 file written by brink batch --json (instead of playing the games here)')
     .option('--compare <file.json>', 'a brink.compare/1 file written by brink compare --json: adds the paired differences')
     .option('--scenario <id|path>', 'scenario to play (default: october-2023); with --from, the scenario file of that batch')
@@ -102,10 +101,12 @@ addCommand((program, io, setExit) => {
     .option('--iran-policy <policy>', 'bot for Iran (default: historical)')
     .option('--param <name=value>', 'override a model parameter (repeatable)', collect)
     .option('--workers <k>', 'worker threads (default: available cores)')
-    .option('--policy-module <file>', 'import a module that registers extra policies (repeatable)', collect)
+    .option('--policy-module <file>', 'a .js/.ts module that exports `policies` (ID → (side) => Policy); repeatable', collect)
     .option('--games <saves...>', 'a class\'s save files of one scenario and seed: their games side by side, beside the record and the batch')
     .action(async (opts: ReportOpts) => {
       if (!opts.out) throw new UsageError('--out <file.html> is required');
+      // Checked before any game is played: a bad path fails now, not after the batch.
+      const target = outputTarget('--out', opts.out);
       if (opts.games && opts.compare) throw new UsageError('--compare goes with a batch report, not with --games (drop one of them)', false);
       // With --games the scenario and the seed are the class's: the saves say them.
       const klass = opts.games ? loadClass(opts.games, opts.scenario) : undefined;
@@ -125,12 +126,9 @@ addCommand((program, io, setExit) => {
         html = renderReport({ batch, ...(scenario ? { scenario } : {}), ...(compare ? { compare } : {}), ...(stories ? { stories } : {}) });
         what = `${batch.runs} games of ${batch.scenario.id}${compare ? ', with a comparison' : ''}`;
       }
-      try {
-        writeFileAtomic(opts.out, html);
-      } catch (err) {
-        throw new UsageError(`--out: cannot write '${opts.out}': ${(err as NodeJS.ErrnoException).code ?? String(err)}`, false);
-      }
-      io.out(`wrote ${opts.out} (${what}, ${Math.round(html.length / 1024)} KB)`);
+      writeOutput(target, html, io.out);
+      // A diagnostic: on stderr, so that `--out -` gives only the HTML on standard output.
+      io.err(`wrote ${opts.out} (${what}, ${Math.round(html.length / 1024)} KB)`);
     });
   // The root help says what Brink is and is not (the same text as the report's and docs/limitations.md's).
   program.addHelpText('after', limitationsHelp());

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { formatIssue, listScenarioIds, loadScenario, loadScenarioFile, ScenarioError } from '../../scenario/loader.ts';
 import { addDays } from '../../scenario/schema.ts';
-import { EXIT_USAGE } from '../errors.ts';
+import { EXIT_FAILED, EXIT_USAGE } from '../errors.ts';
 
 export function registerScenarios(program: Command, out: (s: string) => void, err: (s: string) => void, setExit: (code: number) => void): void {
   const cmd = program.command('scenarios').description('list, show and validate scenarios');
@@ -63,9 +63,14 @@ export function registerScenarios(program: Command, out: (s: string) => void, er
           const s = loadScenarioFile(file);
           out(`${file}: ok (${s.id}, ${s.turns} turns, hash ${s.hash})`);
         } catch (e) {
-          if (!(e instanceof ScenarioError)) throw e;
-          bad++;
-          for (const issue of e.issues) err(formatIssue(issue));
+          // Every file is reported, whatever went wrong with one of them.
+          if (e instanceof ScenarioError) {
+            bad++;
+            for (const issue of e.issues) err(formatIssue(issue));
+          } else {
+            err(`${file}: internal error: ${e instanceof Error ? e.message : String(e)}`);
+            setExit(EXIT_FAILED);
+          }
         }
       }
       if (bad > 0) setExit(EXIT_USAGE);

@@ -1,7 +1,7 @@
 /** `brink scenarios schema`: print (or write) the JSON Schema for scenario files. */
-import { writeFileSync } from 'node:fs';
 import { scenarioJsonSchemaText } from '../../scenario/json-schema.ts';
 import { addCommand } from '../main.ts';
+import { outputTarget, writeOutput } from '../../io/output.ts';
 
 addCommand((program, io) => {
   const scenarios = program.commands.find((c) => c.name() === 'scenarios');
@@ -9,10 +9,10 @@ addCommand((program, io) => {
   scenarios
     .command('schema')
     .description('the JSON Schema of scenario files, for editor autocompletion')
-    .option('--out <file>', 'write it to a file instead of stdout')
+    .option('--out <file>', 'write it to a file instead of stdout (- for stdout)')
     .action((opts: { out?: string }) => {
       const text = scenarioJsonSchemaText();
-      if (opts.out) writeFileSync(opts.out, text);
+      if (opts.out) writeOutput(outputTarget('--out', opts.out), text, io.out);
       else io.out(text);
     });
 });
