@@ -1,5 +1,6 @@
 /** Plays one game index under every arm of a batch: what each worker does, game after game. */
 import { pathToFileURL } from 'node:url';
+import { checkRegularFile, MiB } from '../io/read.ts';
 import { resolve } from 'node:path';
 import { BUILTIN_POLICIES, PolicyRegistry, type Policy, type PolicyFactory } from '../policies/index.ts';
 import { loadScenario } from '../scenario/loader.ts';
@@ -25,6 +26,8 @@ const POLICY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 export async function loadPolicyModules(modules: readonly string[], base: PolicyRegistry = BUILTIN_POLICIES): Promise<PolicyRegistry> {
   let registry = base;
   for (const m of modules) {
+    // import() would read a device or a FIFO without end: only a regular file is handed to it.
+    checkRegularFile(resolve(m), '--policy-module', 16 * MiB);
     const mod = (await import(pathToFileURL(resolve(m)).href)) as { policies?: unknown };
     const exported = mod.policies;
     if (exported === undefined || exported === null || typeof exported !== 'object') {

@@ -36,6 +36,13 @@ export function openRegular(path: string, what: string): { fd: number; size: num
   }
 }
 
+/** Checks that `path` is a regular file within `maxBytes`, for files another reader loads (a module). */
+export function checkRegularFile(path: string, what: string, maxBytes: number): void {
+  const { fd, size: n } = openRegular(path, what);
+  closeSync(fd);
+  if (n > maxBytes) throw new IoError(`${what}: '${path}' is too large (${size(n)}; the limit is ${size(maxBytes)})`);
+}
+
 export interface ReadLimits {
   /** Names the file in messages: "scenario file", "--from". */
   readonly what: string;

@@ -210,7 +210,7 @@ export async function batchAction(opts: BatchFlags, io: Io, setExit: (code: numb
   const run = asUsage(() => startBatch({
     scenario: c.scenario, scenarioArg: opts.scenario, runs: c.runs, seed: c.seed, us: c.us, iran: c.iran, params: c.params,
     workers: c.workers, modules: c.modules,
-    ...(opts.out ? { out: opts.out } : {}), ...(opts.resume ? { resume: true } : {}), ...(opts.csv ? { csv: opts.csv } : {}),
+    ...(opts.out !== undefined ? { out: opts.out } : {}), ...(opts.resume ? { resume: true } : {}), ...(opts.csv !== undefined ? { csv: opts.csv } : {}),
     stdout: (s) => io.out(s.replace(/\n$/, '')),
     onProgress: (done, total) => progress.update(done, done === total),
   }));
