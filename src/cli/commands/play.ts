@@ -10,6 +10,7 @@ import { listScenarioIds, loadScenario } from '../../scenario/loader.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
 import { UsageError } from '../errors.ts';
+import { outputTarget } from '../../io/output.ts';
 import { addCommand } from '../main.ts';
 import { parseSeed, scenarioFrom } from '../options.ts';
 import { policyIds } from '../../policies/index.ts';
@@ -56,6 +57,8 @@ addCommand((program, io, setExit) => {
         const clash = (['side', 'seed', 'opponent'] as const).find((k) => opts[k] !== undefined);
         if (clash) throw new UsageError(`--${clash} cannot be combined with --load: the save sets the ${clash} of the game it continues`, false);
       }
+      // The save path is checked now, not when `s` is pressed mid-game; standard output shows the game.
+      if (opts.save !== undefined && outputTarget('--save', opts.save).kind === 'stdout') throw new UsageError('--save needs a file: standard output shows the game', false);
       if (!process.stdin.isTTY) {
         io.err('brink play needs an interactive terminal (stdin is not a TTY).');
         io.err('For a game without one, run two bots headless: brink run --scenario tower-22 --seed 1');
