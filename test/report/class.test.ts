@@ -62,7 +62,8 @@ describe('brink report --games', () => {
     const c = capture();
     const code = await main(['report', '--games', ...groups.map((g) => g.file), '--runs', '24', '--workers', '1', '--out', out], c.io);
     expect(code, c.err.join('\n')).toBe(0);
-    expect(c.out.join('\n')).toMatch(/4 class games of tower-22 beside 24 bot games/);
+    expect(c.err.join('\n')).toMatch(/4 class games of tower-22 beside 24 bot games/);
+    expect(c.out.join('\n')).toBe(''); // "wrote …" is a diagnostic: stderr only (issue 12)
     const html = readFileSync(out, 'utf8');
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain(`seed <b>${SEED}</b>`);
