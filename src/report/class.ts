@@ -136,9 +136,11 @@ ${besideRecord(games, scenario)}
 <p class="note">The same scenario played ${batch.runs} times by the bots (game i with seed "${esc(batch.seed)}:i"). For each figure: the bot games' 5th percentile, median and 95th percentile, and where each group's game falls.</p>
 ${besideBatch(games, batch)}
 
-<h2 class="page">Each group's game</h2>
-<p class="note">Each group's debrief: turning points and their causes.</p>
+<section class="screen-only">
+<h2>Each group's game</h2>
+<p class="note">Each group's debrief: turning points and their causes (on screen only; print a group's from its own game).</p>
 ${stories.join('\n')}
+</section>
 
 ${limitationsSection()}`);
 }

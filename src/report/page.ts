@@ -33,11 +33,11 @@ body{font:20px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:
 h1{font-size:32px;margin:.2rem 0;line-height:1.2}h2{font-size:26px;margin-top:2.2rem;border-bottom:3px solid #234;padding-bottom:.2rem;line-height:1.25}
 h3{font-size:22px;margin:1.6rem 0 .4rem}h4{font-size:19px;margin:1rem 0 .3rem}
 .sub{color:#333}.note{color:#444;font-size:17px}
-code{font-size:.9em;overflow-wrap:anywhere}
+code{font-size:.9em;overflow-wrap:anywhere}td code{display:block;white-space:nowrap;overflow-wrap:normal}
 .scroll{overflow-x:auto;max-width:100%;margin:.8rem 0}
 table{border-collapse:collapse;font-size:18px}caption{text-align:left;font-weight:600;padding:.2rem 0}
 th,td{border-bottom:1px solid #bbb;padding:.3rem .7rem;text-align:right;vertical-align:top}th:first-child,td:first-child{text-align:left}
-td.l,th.l{text-align:left}.nw{white-space:nowrap}
+td.l,th.l{text-align:left;min-width:8em}.nw{white-space:nowrap}
 figure{margin:1rem 0;break-inside:avoid;page-break-inside:avoid}
 figcaption{margin-bottom:.4rem}.ftitle{font-weight:600;display:block}.fdesc{display:block;color:#444;font-size:16px}
 details{margin:.3rem 0}summary{cursor:pointer;color:#234;font-size:16px}
@@ -68,7 +68,7 @@ svg{display:block;width:100%;height:auto}
 @media (max-width:640px){
   body{font-size:17px;padding:0 12px;margin:1rem auto}
   h1{font-size:25px}h2{font-size:21px}h3{font-size:19px}
-  table{font-size:15px}th,td{padding:.25rem .45rem}
+  table{font-size:15px}th,td{padding:.25rem .45rem;min-width:5em}th:first-child,td:first-child{min-width:9em}
   .brow{grid-template-columns:1fr 4.8em;gap:.2rem .5rem}.blabel{grid-column:1/-1;font-size:16px}.bval{font-size:15px}
   .brow.axisrow .blabel{display:none}.bticks .minor{display:none}
   .note,.causes{font-size:15px}.fdesc,summary,.tags,.pill{font-size:14px}
@@ -83,7 +83,7 @@ svg{display:block;width:100%;height:auto}
   tr,li,dt,dd,.brow{break-inside:avoid;page-break-inside:avoid}
   .page{break-before:page;page-break-before:always}
   .scroll{overflow:visible}
-  details:not([open])>summary{display:none}
+  details:not([open])>summary{display:none}.screen-only{display:none}
 }
 `;
 
