@@ -13,6 +13,7 @@ import { METRIC_LABELS, OUTCOME_LABELS, SHOWN_OUTCOMES, armLabel, esc, renderRep
 import { main } from '../../src/cli/main.ts';
 import { factById } from '../../src/model/evidence.ts';
 import { isParamId } from '../../src/model/params.ts';
+import { chooseStories } from '../../src/report/stories.ts';
 import { KEY_ASSUMPTIONS, WHAT_IT_IS, WHAT_IT_IS_NOT, limitationsHelp } from '../../src/report/limitations.ts';
 import { brink } from '../helpers/cli.ts';
 import { scenario } from '../helpers/fixtures.ts';
@@ -57,7 +58,7 @@ function row(html: string, label: string): string[] {
 describe('the HTML report', () => {
   let html: string;
   beforeAll(() => {
-    html = renderReport({ batch, scenario: sc, compare });
+    html = renderReport({ batch, scenario: sc, compare, stories: chooseStories(batch, sc) });
   });
 
   it('is self-contained: no scripts, no external resources', () => {
@@ -65,6 +66,7 @@ describe('the HTML report', () => {
     expect(html).not.toMatch(/(src|href)=["']?https?:/i);
     expect(html).not.toMatch(/<link\b/i);
     expect(html).toContain('<style>');
+    expect(html).toContain('id="story-median"'); // the single games are part of the page checked here
   });
 
   it('labels every outcome and metric of the contract, and names the driving assumptions with their evidence', () => {
