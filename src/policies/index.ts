@@ -4,6 +4,7 @@ import { worldSampler } from '../engine/determinize.ts';
 import { observe } from '../engine/observe.ts';
 import { botStream } from '../engine/rng.ts';
 import type { GameState } from '../engine/state.ts';
+import { ALWAYS_PREFIX, fixedOrder, isFixedOrderId } from './always.ts';
 import { historical } from './historical.ts';
 import type { Policy, PolicyFactory } from './policy.ts';
 import { dove, hawk, random, titForTat } from './simple.ts';
@@ -40,11 +41,19 @@ export class PolicyRegistry {
     return [...this.factories.keys()];
   }
 
+  /** Whether `id` names a bot: a registered one, or a fixed order of an existing action (always.ts). */
   has(id: string): boolean {
-    return this.factories.has(id);
+    return this.factories.has(id) || (id.startsWith(ALWAYS_PREFIX) && isFixedOrderId(id));
   }
 
   get(id: string, side: Side): Policy {
+    if (id.startsWith(ALWAYS_PREFIX)) {
+      try {
+        return fixedOrder(id, side)!;
+      } catch (err) {
+        throw new UnknownPolicyError((err as Error).message);
+      }
+    }
     const factory = this.factories.get(id);
     if (!factory) throw new UnknownPolicyError(`unknown policy '${id}'; expected one of ${this.ids().join(', ')}`);
     return factory(side);

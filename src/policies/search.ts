@@ -1,99 +1,119 @@
 /**
- * The hard bot: it looks ahead with the engine itself (Monte Carlo rollouts), but only from what its
- * side could know.
+ * The search bot: information-set MCTS (ismcts.ts) over Brink's game API, from what its side observes.
  *
- * Choosing. For every legal action it plays short futures of up to `horizon` turns: this turn its
- * side takes the candidate action and the other side plays the historical bot; later turns both sides
- * play the historical bot. Each future is scored by the side's own objective score
- * (outcome(state).scores[side]); the action with the best total wins, ties going to the action listed
- * first (deterministic). Every candidate is played out in the same sampled worlds (common random
- * numbers), so actions are compared on equal luck. Candidates are screened in a few worlds and the best
- * few judged in many more (see SEARCH_BUDGET). The budget is a count of rollouts — about
- * (11 × 8 + 3 × 32) × 2 ≈ 370 engine turns a decision, well under a second — never a clock, so the
- * choice is the same on any machine.
+ * The tree. Both sides are searched (decoupled UCT): the bot's side maximises its own objective score
+ * minus `hostility` × the other side's score, and models the other side as pursuing its own objective
+ * score (the game is not zero-sum: both lose a war). Beyond the tree both sides play the historical bot
+ * (what the documents say each side did), up to `horizon` turns from now; the score at the cut is the
+ * return (engine/outcome.ts, scores 0–100, scaled to 0–1).
  *
- * Honesty. The bot never holds the game state: it is handed a sampler of worlds consistent with what
- * its side observes (engine/determinize.ts redraws the seed, the future draws and everything hidden),
- * and starts every rollout in such a world. Its randomness comes only from the stream it is given.
+ * Honesty. The bot never holds the game state: it is handed a sampler of worlds consistent with its
+ * observation (engine/determinize.ts). It draws `worlds` of them and gives every iteration one of these
+ * with fresh chance streams, seeded from its own stream, so no iteration replays the real future.
+ *
+ * Budget. A count of iterations, never a clock: the same observation and stream give the same choice
+ * on any machine. SEARCH_BUDGET was sized on this 2-core machine to ≈ 0.5 s a move (see
+ * docs/strategy.md for the measurement).
  */
 import { actionById, otherSide, type Side } from '../model/actions.ts';
 import type { WorldSampler } from '../engine/determinize.ts';
-import { observe, type Observation } from '../engine/observe.ts';
-import { outcome } from '../engine/outcome.ts';
-import { step } from '../engine/game.ts';
-import { botStream, type Stream } from '../engine/rng.ts';
+import { legalActions, step } from '../engine/game.ts';
+import { observe } from '../engine/observe.ts';
+import { scoreLines, scoresOf } from '../engine/outcome.ts';
+import { botStream, seedStreams, type Stream } from '../engine/rng.ts';
 import type { GameState } from '../engine/state.ts';
 import { historical } from './historical.ts';
+import { ismcts, type Rng, type SearchGame } from './ismcts.ts';
 import type { Policy } from './policy.ts';
 
 export interface SearchBudget {
-  /** Sampled worlds every candidate is first played out in. */
-  readonly screen: number;
-  /** How many of the best-screened candidates go on to the full evaluation. */
-  readonly finalists: number;
-  /** Sampled worlds (screening ones included) each finalist is judged on. */
-  readonly rollouts: number;
-  /** Turns simulated per rollout (fewer when the scenario ends sooner). */
+  /** ISMCTS iterations per decision. */
+  readonly iterations: number;
+  /** Sampled worlds the iterations cycle through (each iteration reseeds its chance streams). */
+  readonly worlds: number;
+  /** Turns simulated per iteration (fewer when the scenario ends sooner). */
   readonly horizon: number;
+  /** UCB1 exploration on the 0–1 score scale. */
+  readonly exploration: number;
 }
 
-/**
- * Measured on tower-22 (20 seeded games as the US against the historical Iran): six worlds for all
- * candidates picked rare-disaster actions whose war risk the few samples had missed (the winner's curse:
- * the maximum of noisy estimates is biased up), scoring 93.6 against the historical bot's 96.5; forty
- * worlds for the finalists fixed that. Screening first keeps the cost near 11×8 + 3×32 rollouts.
- */
-export const SEARCH_BUDGET: SearchBudget = { screen: 8, finalists: 3, rollouts: 40, horizon: 2 };
+export const SEARCH_BUDGET: SearchBudget = { iterations: 1200, worlds: 24, horizon: 3, exploration: 0.4 };
 
-/** A bot's choice in a sampled world (as policies/index.ts chooseAction, without importing the registry). */
-function botChoice(s: GameState, side: Side, bot: Policy): string {
-  return bot.choose(observe(s, side), botStream(s, side));
+const HISTORICAL = { us: historical('us'), iran: historical('iran') } as const;
+
+const LEGAL = new WeakMap<object, readonly string[]>();
+function legalIds(s: GameState, side: Side): readonly string[] {
+  const defs = legalActions(s, side);
+  let ids = LEGAL.get(defs);
+  if (!ids) LEGAL.set(defs, (ids = defs.map((a) => a.id)));
+  return ids;
 }
 
-/** The side's score after playing `action` now and the historical bot afterwards, for `horizon` turns. */
-export function rollout(world: GameState, side: Side, action: string, horizon: number): number {
-  const bots = { us: historical('us'), iran: historical('iran') };
-  const opp = otherSide(side);
-  let s = world;
-  for (let t = 0; t < horizon && s.over === null; t++) {
-    const mine = t === 0 ? action : botChoice(s, side, bots[side]);
-    const theirs = botChoice(s, opp, bots[opp]);
-    s = step(s, side === 'us' ? { us: mine, iran: theirs } : { us: theirs, iran: mine }).state;
-  }
-  return outcome(s).scores[side];
+/** Brink as the generic search sees it: a simultaneous-move game whose chance lives in the state. */
+export const BRINK_GAME: SearchGame<GameState, Side> = {
+  players: ['us', 'iran'],
+  isTerminal: (s) => s.over !== null,
+  legalActions: legalIds,
+  apply: (s, joint) => step(s, { us: joint.us, iran: joint.iran }).state,
+  returns: (s) => {
+    const scores = scoresOf(scoreLines(s));
+    return { us: scores.us / 100, iran: scores.iran / 100 };
+  },
+};
+
+/** What the documents say the side would do in its current posture: the rollout policy. */
+function historicalChoice(s: GameState, side: Side): string {
+  return HISTORICAL[side].choose(observe(s, side), botStream(s, side));
 }
 
-/**
- * Scores of the candidates, best first: every legal action is screened in `screen` sampled worlds, the
- * best `finalists` are then played out in the remaining worlds too and ranked on the mean over all of
- * them. Ties keep the legal order, so the choice is deterministic.
- */
-export function evaluate(sampler: WorldSampler, side: Side, obs: Observation, rng: Stream, budget: SearchBudget = SEARCH_BUDGET): { action: string; score: number; worlds: number }[] {
-  const worlds = Array.from({ length: Math.max(budget.screen, budget.rollouts) }, () => sampler.sample(rng));
-  const mean = (action: string, from: readonly GameState[]) => from.reduce((sum, w) => sum + rollout(w, side, action, budget.horizon), 0) / from.length;
-  const screenWorlds = worlds.slice(0, budget.screen);
-  const screened = obs.legal.map((action, i) => ({ action, i, score: mean(action, screenWorlds), worlds: screenWorlds.length }));
-  const ranked = [...screened].sort((a, b) => b.score - a.score || a.i - b.i);
-  const rest = worlds.slice(budget.screen);
-  const finals = ranked.slice(0, budget.finalists).map((c) => ({
-    ...c,
-    score: rest.length === 0 ? c.score : (c.score * screenWorlds.length + mean(c.action, rest) * rest.length) / worlds.length,
-    worlds: worlds.length,
-  }));
-  finals.sort((a, b) => b.score - a.score || a.i - b.i);
-  return [...finals, ...ranked.slice(budget.finalists)].map(({ action, score, worlds: n }) => ({ action, score, worlds: n }));
+/** The side's utility: its own score, less `hostility` times the other side's. */
+export function utilityFor(me: Side, hostility: number) {
+  return (r: Readonly<Record<Side, number>>, p: Side): number => (p === me ? r[p] - hostility * r[otherSide(p)] : r[p]);
 }
 
-export function search(side: Side, budget: SearchBudget = SEARCH_BUDGET): Policy {
+export interface SearchResultView {
+  readonly action: string;
+  readonly stats: readonly { readonly action: string; readonly visits: number; readonly mean: number }[];
+}
+
+export function evaluate(sampler: WorldSampler, side: Side, rng: Stream, budget: SearchBudget = SEARCH_BUDGET, hostility = 0): SearchResultView {
+  const pool = Array.from({ length: budget.worlds }, () => sampler.sample(rng));
+  let i = 0;
+  const sample = (r: Rng): GameState => {
+    const w = pool[i++ % pool.length]!;
+    return { ...w, rng: seedStreams(`search:${r.next()}`) };
+  };
+  return ismcts(BRINK_GAME, sample, side, {
+    iterations: budget.iterations,
+    horizon: budget.horizon,
+    exploration: budget.exploration,
+    utility: utilityFor(side, hostility),
+    rollout: historicalChoice,
+  }, rng);
+}
+
+export interface SearchOptions {
+  readonly id?: string;
+  readonly name?: string;
+  readonly description?: string;
+  readonly budget?: SearchBudget;
+  /** How far the bot weighs hurting the other side against its own objectives (0: not at all). */
+  readonly hostility?: number;
+}
+
+export function search(side: Side, options: SearchOptions = {}): Policy {
+  const budget = options.budget ?? SEARCH_BUDGET;
+  const hostility = options.hostility ?? 0;
   return {
-    id: 'search',
-    name: 'Search',
-    description: `Looks ${budget.horizon} turns ahead in up to ${budget.rollouts} sampled worlds per action, from what ${side === 'us' ? 'the US' : 'Iran'} can see`,
-    choose(obs, rng, worlds) {
+    id: options.id ?? 'search',
+    name: options.name ?? 'Search',
+    description: options.description
+      ?? `Searches ${budget.horizon} turns ahead (${budget.iterations} ISMCTS iterations over worlds consistent with what ${side === 'us' ? 'the US' : 'Iran'} can see) for its own objectives`,
+    choose(_obs, rng, worlds) {
       if (!worlds) throw new Error('the search bot simulates ahead and needs sampled worlds');
-      const best = evaluate(worlds, side, obs, rng, budget)[0]!;
-      if (!actionById(best.action)) throw new Error(`search chose unknown action ${best.action}`);
-      return best.action;
+      const best = evaluate(worlds, side, rng, budget, hostility).action;
+      if (!actionById(best)) throw new Error(`search chose unknown action ${best}`);
+      return best;
     },
   };
 }
