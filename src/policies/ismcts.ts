@@ -109,7 +109,7 @@ export function ismcts<S, P extends string>(
 ): SearchResult {
   if (!Number.isInteger(options.iterations) || options.iterations < 1) throw new RangeError('iterations must be a positive integer');
   const utility = options.utility ?? ((r, p) => r[p]);
-  const models = options.models ?? {};
+  const models: Partial<Record<P, (state: S, rng: Rng) => string>> = options.models ?? {};
   const treePlayers = game.players.filter((p) => models[p] === undefined);
   if (!treePlayers.includes(me)) throw new Error(`the searching player ${me} cannot also be a fixed model`);
   const rollout = options.rollout ?? ((s: S, p: P, r: Rng) => uniform(game.legalActions(s, p), r));
