@@ -5,6 +5,7 @@ import { observe } from '../engine/observe.ts';
 import { botStream } from '../engine/rng.ts';
 import type { GameState } from '../engine/state.ts';
 import { ALWAYS_PREFIX, fixedOrder, isFixedOrderId } from './always.ts';
+import { easy, hard } from './difficulty.ts';
 import { historical } from './historical.ts';
 import type { Policy, PolicyFactory } from './policy.ts';
 import { dove, hawk, random, titForTat } from './simple.ts';
@@ -67,6 +68,8 @@ export const BUILTIN_POLICIES = new PolicyRegistry([
   ['tit-for-tat', titForTat],
   ['random', random],
   ['search', (side) => search(side)],
+  ['easy', easy],
+  ['hard', hard],
 ]);
 
 export function policyIds(registry: PolicyRegistry = BUILTIN_POLICIES): string[] {

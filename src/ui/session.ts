@@ -8,14 +8,11 @@ import type { GameEvent, GameState } from '../engine/state.ts';
 import type { PlaySide } from '../engine/save.ts';
 import type { Side } from '../model/actions.ts';
 import { chooseAction, getPolicy, policyIds } from '../policies/index.ts';
+import { DIFFICULTY_LEVELS } from '../policies/difficulty.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
-/** Difficulty names offered in the set-up, and the bot each stands for. */
-export const OPPONENT_LEVELS = [
-  { id: 'easy', policy: 'random', label: 'Easy', note: 'a bot that picks at random' },
-  { id: 'normal', policy: 'historical', label: 'Normal', note: 'does what the record says this side did' },
-  { id: 'hard', policy: 'search', label: 'Hard', note: 'looks ahead with the engine, from what it can see' },
-] as const;
+/** Difficulty names offered in the set-up, and the bot each stands for (defined in src/policies/difficulty.ts). */
+export const OPPONENT_LEVELS = DIFFICULTY_LEVELS;
 
 /** A difficulty name or a policy id → the policy id (undefined when neither). */
 export function resolveOpponent(name: string): string | undefined {

@@ -231,9 +231,10 @@ describe('helpers', () => {
     expect(colorEnabled({})).toBe(true);
   });
   it('opponent names map to bots', () => {
-    expect(resolveOpponent('easy')).toBe('random');
+    expect(resolveOpponent('easy')).toBe('easy');
     expect(resolveOpponent('normal')).toBe('historical');
-    expect(resolveOpponent('hard')).toBe('search');
+    expect(resolveOpponent('hard')).toBe('hard');
+    expect(resolveOpponent('search')).toBe('search');
     expect(resolveOpponent('hawk')).toBe('hawk');
     expect(resolveOpponent('nobody')).toBeUndefined();
   });
