@@ -11,7 +11,12 @@
  */
 import { otherSide, type Side } from '../model/actions.ts';
 import { loadScenario } from '../scenario/loader.ts';
+import { outcome } from '../engine/outcome.ts';
+import { getPolicy } from '../policies/index.ts';
+import { playGame } from '../policies/play.ts';
 import { startCompare } from './compare.ts';
+import { gameSeed } from './seeds.ts';
+import { PairedDiff } from './stats.ts';
 
 export const HISTORICAL_SCENARIOS = ['october-2023', 'tower-22', 'red-sea'] as const;
 export const ALL_SCENARIOS = [...HISTORICAL_SCENARIOS, 'rafah'] as const;
@@ -71,6 +76,43 @@ export function compareRunner(seed: string, workers: number): Runner {
       bIranDirectAttacks: m.iranDirectAttacks.b.mean,
       bRegionalWar: r.json.outcomes.regionalWar.b.p,
     };
+  };
+}
+
+/**
+ * The same pairing played in this thread, game by game (CI's reduced check: no worker pool). Game i of
+ * both arms plays with the batch's seed for index i, so the figures equal `brink compare`'s.
+ */
+export function inProcessRunner(seed: string): Runner {
+  return async (p, runs) => {
+    const doc = loadScenario(p.scenario);
+    const diffs = { us: new PairedDiff(), iran: new PairedDiff() };
+    const a = { us: 0, iran: 0 };
+    const b = { us: 0, iran: 0 };
+    let direct = 0;
+    let war = 0;
+    const play = (arm: Pairing['a'], s: string) =>
+      playGame(doc, { seed: s, us: getPolicy(arm.us, 'us'), iran: getPolicy(arm.iran, 'iran') });
+    for (let i = 0; i < runs; i++) {
+      const s = gameSeed(seed, i);
+      const ga = play(p.a, s);
+      const gb = play(p.b, s);
+      const sa = outcome(ga).scores;
+      const sb = outcome(gb).scores;
+      for (const side of ['us', 'iran'] as const) {
+        a[side] += sa[side] / runs;
+        b[side] += sb[side] / runs;
+        // Scores carry one decimal: accumulate tenths as integers, as the batch layer does.
+        diffs[side].add(Math.round((sb[side] - sa[side]) * 10));
+      }
+      direct += gb.world.totals.iranDirectAttacks / runs;
+      war += (gb.world.regionalWar ? 1 : 0) / runs;
+    }
+    const d = (side: Side) => {
+      const r = diffs[side].result(10);
+      return { mean: r.mean, ci95: r.ci95 };
+    };
+    return { runs, a, b, diff: { us: d('us'), iran: d('iran') }, bIranDirectAttacks: direct, bRegionalWar: war };
   };
 }
 
