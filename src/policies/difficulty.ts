@@ -20,7 +20,7 @@ export interface DifficultyLevel {
 }
 
 /** Easy searches less deeply as well: it is a forgiving partner, not a strong one. */
-const EASY_BUDGET: SearchBudget = { iterations: 400, worlds: 12, horizon: 2, exploration: 0.4 };
+const EASY_BUDGET: SearchBudget = { iterations: 200, worlds: 8, horizon: 2, exploration: 0.4 };
 
 export const EASY_HOSTILITY = -0.5;
 export const HARD_HOSTILITY = 0.5;
