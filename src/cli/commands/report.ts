@@ -90,13 +90,13 @@ const PLAY_FLAGS: readonly [keyof ReportOpts, string][] = [
 addCommand((program, io, setExit) => {
   program
     .command('report')
-    .description('write a self-contained HTML classroom report (charts as inline SVG, no scripts, no network)')
+    .description('write a self-contained HTML classroom report (charts drawn inline, no scripts, no network), or with --games the games a class saved, side by side')
     .option('--out <file.html>', 'where to write the report (required; - for standard output)')
     .option('--from <file.json>', 'a brink.batch/1 file written by brink batch --json (instead of playing the games here)')
     .option('--compare <file.json>', 'a brink.compare/1 file written by brink compare --json: adds the paired differences')
-    .option('--scenario <id|path>', 'scenario to play (default: october-2023); with --from, the scenario file of that batch')
+    .option('--scenario <id|path>', 'scenario to play (default: october-2023); with --from, the scenario file of that batch; with --games, the file of the saves\' scenario if not shipped')
     .option('--runs <n>', 'games to play (default: 1000, as brink batch)')
-    .option('--seed <seed>', 'batch seed; game i plays with seed "<seed>:<i>" (default: 1)')
+    .option('--seed <seed>', 'batch seed; game i plays with seed "<seed>:<i>" (default: 1, or with --games the class\'s seed)')
     .option('--us-policy <policy>', 'bot for the US (default: historical)')
     .option('--iran-policy <policy>', 'bot for Iran (default: historical)')
     .option('--param <name=value>', 'override a model parameter (repeatable)', collect)
