@@ -276,6 +276,25 @@ describe('11. output-path errors are user errors found before playing', () => {
   });
 });
 
+describe('issue 12: - means standard output; FIFOs and devices are refused as outputs', () => {
+  it('--csv - streams the CSV to stdout, and the summary goes to stderr', async () => {
+    const r = await runMain(['batch', '--scenario', 'tower-22', '--runs', '3', '--workers', '1', '--seed', 'std', '--csv', '-']);
+    expect(r.code, r.stderr).toBe(0);
+    const rows = r.stdout.trim().split('\n');
+    expect(rows[0]).toMatch(/^index,seed,/);
+    expect(rows.slice(1).map((l) => l.split(',')[1])).toEqual(['std:0', 'std:1', 'std:2']);
+    expect(r.stderr).toMatch(/Brink batch · scenario tower-22/);
+    expect(existsSync(join(ROOT, '-'))).toBe(false);
+  });
+
+  it('a FIFO as --out or --csv is refused without opening it', async () => {
+    const fifo = at('out.fifo');
+    spawnSync('mkfifo', [fifo]);
+    expectUserError(await runMain(['batch', '--runs', '3', '--out', fifo]), /a FIFO, not a regular file/);
+    expectUserError(await runMain(['batch', '--runs', '3', '--csv', fifo]), /a FIFO, not a regular file/);
+  });
+});
+
 describe('12. --workers is capped at 4 per core', () => {
   it('past the cap: exit 2, naming the cap; the help says it', async () => {
     const cap = 4 * availableParallelism();
