@@ -3,6 +3,7 @@
  * what workers send back, what `--out FILE.jsonl` holds one per line, and what a resumed batch reads
  * back, so the aggregate of a resumed batch equals an uninterrupted one's.
  */
+import { peakRungOf, totalsOf } from '../engine/history.ts';
 import { scoreLines, scoresOf, verdictOf, type VerdictId } from '../engine/outcome.ts';
 import type { GameState, Tally } from '../engine/state.ts';
 import { playGame } from '../policies/play.ts';
@@ -64,10 +65,10 @@ export function recordOf(state: GameState, index: number, policies: { us: string
   // The verdict and scores of `outcome`, without its turning points (a sort of the whole log).
   const scores = scoresOf(scoreLines(state));
   const verdict = verdictOf(state).id;
-  const t: Tally = state.world.totals;
+  const t: Tally = totalsOf(state);
   const metrics = {} as Record<MetricName, number>;
   for (const name of METRIC_NAMES) {
-    metrics[name] = name === 'peakRung' ? state.world.peakRung : name === 'turnsPlayed' ? state.turn : t[name];
+    metrics[name] = name === 'peakRung' ? peakRungOf(state) : name === 'turnsPlayed' ? state.turn : t[name];
   }
   const series = {} as Record<SeriesName, number[]>;
   for (const name of SERIES_NAMES) series[name] = state.history.map((h) => h[name]);

@@ -1,12 +1,8 @@
 /** Plain-text rendering of a game for `brink run` and `brink replay`: the log a person reads. */
-import { actionById } from '../model/actions.ts';
+import { actionLabel as label, renderEvent, verdictText } from '../analysis/render.ts';
 import { rungName } from '../model/ladder.ts';
 import type { Outcome } from '../engine/outcome.ts';
 import type { GameEvent, GameState, TurnRecord } from '../engine/state.ts';
-
-function label(actionId: string): string {
-  return actionById(actionId)?.label ?? actionId;
-}
 
 function cite(rules: readonly string[]): string {
   return rules.length > 0 ? ` [${rules.slice(0, 4).join(', ')}]` : '';
@@ -33,24 +29,25 @@ export function formatTurn(t: TurnRecord, events: readonly GameEvent[]): string 
       + ` · deterrence ${t.deterrence.toFixed(2)} · withdrawal talks ${t.withdrawalMomentum.toFixed(2)}`,
   ];
   for (const e of events) {
-    if (e.kind === 'action') continue;
+    if (e.kind === 'action' || e.kind === 'attacks') continue;
     const draw = e.draw ? ` (draw ${e.draw.u.toFixed(4)} vs ${e.draw.p.toFixed(4)})` : '';
-    lines.push(`  • ${e.text}${draw}${cite(e.rules)}`);
+    lines.push(`  • ${renderEvent(e)}${draw}${cite(e.rules)}`);
   }
   return lines.join('\n');
 }
 
-export function formatOutcome(o: Outcome): string {
+export function formatOutcome(o: Outcome, state: GameState): string {
+  const v = verdictText(o.verdict, state);
   const lines = [
     '',
-    `Verdict: ${o.verdict.title}. ${o.verdict.explanation}`,
+    `Verdict: ${v.title}. ${v.explanation}`,
     `Scores: US ${o.scores.us} · Iran ${o.scores.iran} · peak rung ${o.peakRung} ${rungName(o.peakRung)}`,
     `Totals: ${o.totals.attacksOnUS} attacks on US forces, ${o.totals.usKilled} US killed, ${o.totals.usInjured} injured,`
       + ` ${o.totals.usStrikes} US strikes outside Yemen, ${o.totals.houthiAttacks} Houthi attacks`,
   ];
   if (o.turningPoints.length > 0) {
     lines.push('Turning points:');
-    for (const tp of o.turningPoints) lines.push(`  ${tp.date} (turn ${tp.turn + 1}) ${tp.text}${cite(tp.rules)}`);
+    for (const tp of o.turningPoints) lines.push(`  ${tp.date} (turn ${tp.event.turn + 1}) ${renderEvent(tp.event)}${cite(tp.event.rules)}`);
   }
   return lines.join('\n');
 }

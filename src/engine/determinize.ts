@@ -18,7 +18,7 @@ import { FRONTS, otherSide, type DirectiveLevel, type Front, type Side } from '.
 import { clone } from './game.ts';
 import { observe, type Observation } from './observe.ts';
 import { seedStreams, type Stream } from './rng.ts';
-import type { GameState } from './state.ts';
+import type { GameState, IntelItem } from './state.ts';
 
 /** What a search bot is handed instead of the state: sampled worlds consistent with its observation. */
 export interface WorldSampler {
@@ -32,7 +32,6 @@ export function worldSampler(state: GameState, side: Side): WorldSampler {
 }
 
 const LEVELS: readonly DirectiveLevel[] = ['halt', 'reduce', 'sustain', 'surge'];
-const PEACE_EXCLUDED = new Set(['atWar']);
 
 /* A deep-mutable view of the state, for building a sampled world out of a fresh clone. */
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
@@ -41,14 +40,20 @@ function pickOne<T>(items: readonly T[], rng: Stream): T {
   return items[Math.floor(rng.next() * items.length)]!;
 }
 
-/** The machine state whose label the intelligence item names, if any. */
-function stateFromLabel(actor: ActorId, label: string | undefined): string | undefined {
-  if (label === undefined) return undefined;
-  return ACTORS[actor].stateIds.find((id) => ACTORS[actor].meta(id).label === label);
+/** What the side's intelligence says of an actor's posture, if it says anything. */
+function assessedPosture(intel: readonly IntelItem[], actor: ActorId): string | undefined {
+  const item = intel.find((i) => i.subject.about === 'posture' && i.subject.actor === actor);
+  return item && ACTORS[actor].isState(item.assessed) ? item.assessed : undefined;
+}
+
+/** What the side's intelligence says of Iran's guidance to a front, if anything. */
+function assessedGuidance(intel: readonly IntelItem[], front: Front): DirectiveLevel | undefined {
+  const item = intel.find((i) => i.subject.about === 'guidance' && i.subject.front === front);
+  return item && (LEVELS as readonly string[]).includes(item.assessed) ? (item.assessed as DirectiveLevel) : undefined;
 }
 
 function peacetimeStates(actor: ActorId): readonly string[] {
-  return ACTORS[actor].stateIds.filter((id) => !PEACE_EXCLUDED.has(id));
+  return ACTORS[actor].stateIds.filter((id) => !ACTORS[actor].meta(id).atWar);
 }
 
 /** One world consistent with what `side` observes, its hidden parts drawn from the bot's stream. */
@@ -57,28 +62,28 @@ export function sampleWorld(state: GameState, side: Side, obs: Observation, rng:
   // A fresh seed, and streams from it: the sampled world keeps neither the real seed nor the real draws.
   w.seed = `sampled:${side}:${rng.next()}`;
   w.rng = seedStreams(w.seed) as Mutable<GameState['rng']>;
-  const intel = new Map(obs.intel.map((i) => [i.subject, i.assessed]));
+  const intel = obs.intel;
   const actors = w.actors as unknown as Record<ActorId, { value: string; context: Record<string, unknown> }>;
   const opp = otherSide(side);
   if (side === 'iran') {
-    if (state.history.length > 0) actors.us.value = stateFromLabel('us', intel.get('US posture')) ?? pickOne(peacetimeStates('us'), rng);
+    if (state.history.length > 0) actors.us.value = assessedPosture(intel, 'us') ?? pickOne(peacetimeStates('us'), rng);
     return w as GameState;
   }
   // Before the first turn the opponent's posture is the scenario's published start: public knowledge.
   if (state.history.length > 0) actors[opp].value = pickOne(peacetimeStates(opp), rng);
   const directive = {} as Record<Front, DirectiveLevel>;
   for (const f of FRONTS) directive[f] = pickOne(LEVELS, rng);
-  const iraqRead = intel.get("Iran's guidance to Iraqi militias");
-  if (iraqRead && (LEVELS as readonly string[]).includes(iraqRead)) directive.iraq = iraqRead as DirectiveLevel;
+  const iraqRead = assessedGuidance(intel, 'iraq');
+  if (iraqRead) directive.iraq = iraqRead;
   w.world.directive = directive;
-  actors.iraqiMilitias.value = stateFromLabel('iraqiMilitias', intel.get('Iraqi militias')) ?? pickOne(peacetimeStates('iraqiMilitias'), rng);
+  actors.iraqiMilitias.value = assessedPosture(intel, 'iraqiMilitias') ?? pickOne(peacetimeStates('iraqiMilitias'), rng);
   actors.syrianMilitias.value = pickOne(peacetimeStates('syrianMilitias'), rng);
   for (const [id, front] of [['iraqiMilitias', 'iraq'], ['syrianMilitias', 'syria']] as const) {
     actors[id].context = { ...actors[id].context, directive: directive[front], envoys: rng.next() < 0.5 };
   }
   actors.hezbollah.context = { ...actors.hezbollah.context, reined: rng.next() < 0.5 };
   actors.houthis.context = { ...actors.houthis.context, urged: rng.next() < 0.5 };
-  w.schedule = w.schedule.filter((s) => !(s.task.kind === 'compliance' || (s.task.kind === 'deliver' && s.task.event.type === 'DIRECTIVE')));
+  w.schedule = w.schedule.filter((s) => s.task.kind === 'inject');
   return w as GameState;
 }
 

@@ -13,8 +13,9 @@ import { actionById, actionsFor, type ActionDef, type Side } from '../model/acti
 import { resolveParams, type Params } from '../model/params.ts';
 import type { ActorSnapshot } from '../model/runtime.ts';
 import { daysBetween, type Scenario } from '../scenario/schema.ts';
+import type { GameEvent } from './events.ts';
 import { STREAMS, seedStreams } from './rng.ts';
-import { STATE_FORMAT, emptyTally, type Decisions, type GameEvent, type GameState, type Scheduled } from './state.ts';
+import { STATE_FORMAT, type Decisions, type GameState, type Scheduled } from './state.ts';
 import { runTurn } from './turn.ts';
 
 export interface NewGameOptions {
@@ -32,8 +33,9 @@ export function newGame(scenario: Scenario, options: NewGameOptions): GameState 
   const actors = {} as Record<ActorId, ActorSnapshot<object>>;
   for (const id of ACTOR_IDS) {
     const start = scenario.actors[id];
-    const def = ACTORS[id] as unknown as { initial(ctx?: object, value?: string): ActorSnapshot<object> };
-    actors[id] = def.initial(policyContext(id, params, start?.context), start?.state);
+    // The machine's `input` takes its settings from the parameters; the scenario's context overrides.
+    const def = ACTORS[id] as unknown as { initial(params: Params, ctx?: object, value?: string): ActorSnapshot<object> };
+    actors[id] = def.initial(params, start?.context, start?.state);
   }
   const schedule: Scheduled[] = [];
   let seq = 0;
@@ -42,25 +44,26 @@ export function newGame(scenario: Scenario, options: NewGameOptions): GameState 
     const from = daysBetween(scenario.start, inj.from);
     const to = daysBetween(scenario.start, inj.to) + 1;
     const rules = ['R-SYS-02', 'R-IRN-14', ...inj.cites];
-    schedule.push({ day: from, seq: seq++, task: { kind: 'deliver', actor: 'all', event: { type: 'TRUCE_START' }, cause: `A truce begins in Gaza (${inj.note})`, rules } });
-    schedule.push({ day: to, seq: seq++, task: { kind: 'deliver', actor: 'all', event: { type: 'TRUCE_END' }, cause: 'The Gaza truce ends', rules } });
+    schedule.push({ day: from, seq: seq++, task: { kind: 'inject', inject: 'truce-start', event: { type: 'TRUCE_START' }, rules, note: inj.note } });
+    schedule.push({ day: to, seq: seq++, task: { kind: 'inject', inject: 'truce-end', event: { type: 'TRUCE_END' }, rules } });
   }
   const w = scenario.world;
   return {
     format: STATE_FORMAT,
     scenario: {
       id: scenario.id, hash: scenario.hash, title: scenario.title, start: scenario.start, daysPerTurn: scenario.daysPerTurn,
-      turns: scenario.turns, gazaWarStart: scenario.gazaWarStart, historical: scenario.historical,
+      turns: scenario.turns, gazaWarStart: scenario.gazaWarStart, historical: scenario.historical, startRung: scenario.world.rung,
     },
     seed: options.seed,
+    overrides: { ...(options.params ?? {}) },
     params,
     turn: 0,
     rng: seedStreams(options.seed),
     actors: actors as unknown as ActorSnapshots,
     world: {
-      rung: w.rung, peakRung: w.rung, deterrence: w.deterrence, usDomesticPressure: w.usDomesticPressure, iranWarFear: w.iranWarFear,
+      rung: w.rung, deterrence: w.deterrence, usDomesticPressure: w.usDomesticPressure, iranWarFear: w.iranWarFear,
       axisGains: w.axisGains, shippingDisruption: w.shippingDisruption, directive: { ...w.directive },
-      totals: emptyTally(), regionalWar: false, sideRungs: { us: [0, 0], iran: [0, 0] },
+      regionalWar: false, sideRungs: { us: [0, 0], iran: [0, 0] },
     },
     schedule,
     seq,
@@ -69,8 +72,6 @@ export function newGame(scenario: Scenario, options: NewGameOptions): GameState 
         ? [{ id: inj.id, fromDay: daysBetween(scenario.start, inj.from), toDay: daysBetween(scenario.start, inj.to), chancePerTurn: inj.chancePerTurn, cites: inj.cites }]
         : []),
     history: [],
-    log: [],
-    decisions: [],
     intel: { us: null, iran: null },
     over: null,
   };
@@ -90,17 +91,6 @@ function scenarioParams(scenario: Scenario): Params {
   return p;
 }
 
-/** Policy settings that actors keep in their own memory come from the parameters (with provenance). */
-function policyContext(id: ActorId, params: ReturnType<typeof resolveParams>, overrides?: Readonly<Record<string, unknown>>): object {
-  const base: Record<string, unknown> = {};
-  if (id === 'us') {
-    base.strikeThreshold = params.usStrikeThreshold;
-    base.lullResumeThreshold = params.usLullResumeThreshold;
-  }
-  if (id === 'houthis') base.capacityFloor = params.houthiCapacityFloor;
-  return { ...base, ...(overrides ?? {}) };
-}
-
 export function isOver(state: GameState): boolean {
   return state.over !== null;
 }
@@ -117,7 +107,7 @@ export function isLegal(state: GameState, side: Side, actionId: string): boolean
   return legalActions(state, side).some((a) => a.id === actionId);
 }
 
-export function step(state: GameState, decisions: Decisions): { state: GameState; events: GameEvent[] } {
+export function step(state: GameState, decisions: Decisions): { state: GameState; events: readonly GameEvent[] } {
   if (state.over) throw new GameError(`the game is over (${state.over.reason})`);
   for (const side of ['us', 'iran'] as const) {
     const id = decisions[side];
@@ -166,9 +156,9 @@ export function assertGameState(data: unknown): asserts data is GameState {
   if (!actors || typeof actors !== 'object') fail('actors');
   for (const id of ACTOR_IDS) {
     const a = actors![id] as { value?: unknown; context?: unknown } | undefined;
-    if (!a || typeof a.value !== 'string' || !ACTORS[id].stateIds.includes(a.value)) fail(`actors.${id}`);
+    if (!a || typeof a.value !== 'string' || !ACTORS[id].isState(a.value)) fail(`actors.${id}`);
     if (typeof a!.context !== 'object' || a!.context === null) fail(`actors.${id}.context`);
   }
   for (const key of ['world', 'scenario', 'params', 'intel']) if (typeof s[key] !== 'object' || s[key] === null) fail(key);
-  for (const key of ['schedule', 'history', 'log', 'decisions', 'rafahWindows']) if (!Array.isArray(s[key])) fail(key);
+  for (const key of ['schedule', 'history', 'rafahWindows']) if (!Array.isArray(s[key])) fail(key);
 }

@@ -4,14 +4,15 @@
  * gets an intelligence estimate of them that can be wrong); each side knows its own posture and memory.
  * Bots and the player's screens see only this.
  */
-import { ACTORS, ACTOR_NAMES } from '../model/actors/index.ts';
+import { ACTORS, type ActorId } from '../model/actors/index.ts';
 import { actionById, isPublicAction, type ActionDef, type Directive, type Side } from '../model/actions.ts';
-import { rungName } from '../model/ladder.ts';
 import type { Params } from '../model/params.ts';
 import type { StateMeta } from '../model/runtime.ts';
 import { dateAfter } from './dates.ts';
 import { legalActions } from './game.ts';
-import type { GameEvent, GameState, IntelItem, TurnRecord } from './state.ts';
+import { isVisibleTo, type GameEvent } from './events.ts';
+import { peakRungOf } from './history.ts';
+import type { GameState, IntelItem, TurnRecord } from './state.ts';
 
 export interface PublicTurn {
   readonly turn: number;
@@ -41,7 +42,6 @@ export interface Observation {
   /** The side's own machine memory. */
   readonly memory: Readonly<Record<string, unknown>>;
   readonly rung: number;
-  readonly rungName: string;
   readonly peakRung: number;
   readonly history: readonly PublicTurn[];
   readonly pressures: {
@@ -57,7 +57,7 @@ export interface Observation {
   /** Iran only: the guidance it has given each front. */
   readonly directive?: Directive;
   /** Iran only: what its partners are doing, as its envoys and liaisons report it. */
-  readonly partners?: readonly { readonly actor: string; readonly posture: string }[];
+  readonly partners?: readonly { readonly actor: ActorId; readonly posture: string }[];
   readonly intel: readonly IntelItem[];
   /** Last turn's events this side could see. */
   readonly events: readonly GameEvent[];
@@ -91,7 +91,6 @@ class SideObservation implements Observation {
   readonly posture: { readonly value: string; readonly meta: StateMeta };
   readonly memory: Readonly<Record<string, unknown>>;
   readonly rung: number;
-  readonly rungName: string;
   readonly peakRung: number;
   readonly intel: readonly IntelItem[];
   readonly legal: readonly string[];
@@ -102,7 +101,7 @@ class SideObservation implements Observation {
   private historyCache: readonly PublicTurn[] | undefined;
   private eventsCache: readonly GameEvent[] | undefined;
   private dateCache: string | undefined;
-  private partnersCache: readonly { readonly actor: string; readonly posture: string }[] | undefined;
+  private partnersCache: readonly { readonly actor: ActorId; readonly posture: string }[] | undefined;
 
   /** The whole state, kept truly private (#): a bot reaches only what the getters above expose. */
   readonly #state: GameState;
@@ -119,8 +118,7 @@ class SideObservation implements Observation {
     this.posture = { value: own.value, meta: ACTORS[side].meta(own.value) };
     this.memory = own.context as unknown as Readonly<Record<string, unknown>>;
     this.rung = w.rung;
-    this.rungName = rungName(w.rung);
-    this.peakRung = w.peakRung;
+    this.peakRung = peakRungOf(state);
     this.intel = state.intel[side]?.items ?? [];
     this.legal = legalIds(state, side);
     this.params = state.params;
@@ -140,9 +138,9 @@ class SideObservation implements Observation {
   get events(): readonly GameEvent[] {
     return (this.eventsCache ??= lastTurnEvents(this.#state, this.side));
   }
-  get partners(): readonly { readonly actor: string; readonly posture: string }[] | undefined {
+  get partners(): readonly { readonly actor: ActorId; readonly posture: string }[] | undefined {
     if (this.side !== 'iran') return undefined;
-    return (this.partnersCache ??= PARTNERS.map((id) => ({ actor: ACTOR_NAMES[id], posture: ACTORS[id].meta(this.#state.actors[id].value).label })));
+    return (this.partnersCache ??= PARTNERS.map((id) => ({ actor: id, posture: this.#state.actors[id].value })));
   }
 }
 
@@ -152,18 +150,10 @@ export function observe(state: GameState, side: Side): Observation {
 
 const PARTNERS = ['iraqiMilitias', 'syrianMilitias', 'hezbollah', 'houthis'] as const;
 
-/** Last turn's events this side could see: the log is in turn order, so only its tail is read. */
+/** Last turn's events this side could see. */
 function lastTurnEvents(state: GameState, side: Side): GameEvent[] {
-  const lastTurn = state.turn - 1;
-  const log = state.log;
-  let start = log.length;
-  while (start > 0 && log[start - 1]!.turn >= lastTurn) start--;
-  const out: GameEvent[] = [];
-  for (let i = start; i < log.length; i++) {
-    const e = log[i]!;
-    if (e.turn === lastTurn && (e.visibility === 'public' || e.visibility === side)) out.push(e);
-  }
-  return out;
+  const last = state.history[state.history.length - 1];
+  return last ? last.events.filter((e) => isVisibleTo(e, side)) : [];
 }
 
 const LEGAL_IDS = new WeakMap<readonly ActionDef[], readonly string[]>();

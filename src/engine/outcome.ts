@@ -5,33 +5,39 @@
  */
 import type { Side } from '../model/actions.ts';
 import { clamp } from '../model/math.ts';
-import { rungName } from '../model/ladder.ts';
 import { addDays } from '../scenario/schema.ts';
-import type { DrawRecord, GameEvent, GameState, Tally } from './state.ts';
+import type { GameEvent } from './events.ts';
+import { logOf, peakRungOf, totalsOf } from './history.ts';
+import type { GameState, Tally } from './state.ts';
 
 export type VerdictId = 'regional-war' | 'drawdown' | 'calm-restored' | 'brinkmanship' | 'simmering';
 
+/** How a game ended, as data: its words are the analysis layer's (src/analysis/render.ts). */
 export interface Verdict {
   readonly id: VerdictId;
-  readonly title: string;
-  readonly explanation: string;
 }
 
+/** What a score line counts: one term of an objective (DOMAIN.md §6). */
+export type ScoreTerm =
+  | 'baseline' | 'us-deaths' | 'attacks-on-us' | 'regional-war' | 'shipping' | 'deterrence'
+  | 'homeland' | 'withdrawal' | 'axis-gains' | 'proxy-capability' | 'leaders-killed';
+
 export interface ScoreLine {
-  readonly label: string;
+  readonly term: ScoreTerm;
+  /** The count behind the line, where it counts something (deaths, attacks, commanders). */
+  readonly count?: number;
+  /** For yes/no terms (a war, Iranian soil struck): whether it happened. */
+  readonly happened?: boolean;
   readonly points: number;
   readonly cites: readonly string[];
 }
 
+/** An event that moved the game most, with its date; its sentence is rendered at the edge. */
 export interface TurningPoint {
-  readonly turn: number;
   readonly date: string;
-  readonly kind: GameEvent['kind'];
-  readonly text: string;
-  readonly actor: GameEvent['actor'];
-  readonly rules: readonly string[];
-  readonly draw?: DrawRecord;
-  readonly weight: number;
+  /** The event's position in the game's log (history.ts `logOf`), so readers can trace its causes. */
+  readonly index: number;
+  readonly event: GameEvent;
 }
 
 export interface Outcome {
@@ -46,57 +52,48 @@ export interface Outcome {
   readonly turnsPlayed: number;
 }
 
-const QUIET_WINDOW = 2;
+/** Turns of quiet that make a calm (the record's lull after 2 Feb lasted weeks, F-03). */
+export const QUIET_WINDOW = 2;
+/** The rung from which surviving the ladder counts as brinkmanship (a direct clash, model/ladder.ts). */
+const BRINK_RUNG = 8;
 
 export function verdictOf(state: GameState): Verdict {
   const w = state.world;
-  if (w.regionalWar) {
-    return { id: 'regional-war', title: 'Regional war', explanation: 'US and Iranian forces ended up fighting each other directly: the outcome both capitals ranked worst.' };
-  }
-  const momentum = state.actors.iraqiGovernment.context.withdrawalMomentum;
-  if (momentum >= 0.75) {
-    return { id: 'drawdown', title: 'Drawdown in reach', explanation: 'Iraq stayed quiet long enough for talks on a US drawdown to advance: Iran\'s long-held aim is within reach.' };
-  }
+  if (w.regionalWar) return { id: 'regional-war' };
+  if (state.actors.iraqiGovernment.context.withdrawalMomentum >= 0.75) return { id: 'drawdown' };
   // Calm as the record knew it after 2 Feb (F-03, F-04): Iraq and Jordan silent, Syria down to
   // occasional harassment, at most one attack a week.
   const recent = state.history.slice(-QUIET_WINDOW);
   const iraqJordan = recent.reduce((n, t) => n + t.attacksOnUSIraq + t.attacksOnUSJordan, 0);
   const syria = recent.reduce((n, t) => n + t.attacksOnUSSyria, 0);
-  if (recent.length > 0 && iraqJordan === 0 && syria <= recent.length) {
-    return {
-      id: 'calm-restored', title: 'Calm restored',
-      explanation: `No attacks in Iraq or Jordan in the last ${QUIET_WINDOW} turns and at most one a week in Syria, as after 2 Feb 2024 (F-03), and no war: deterrence holds, for now.`,
-    };
-  }
-  if (w.peakRung >= 8) {
-    return { id: 'brinkmanship', title: 'Brinkmanship survived', explanation: `The ladder reached "${rungName(w.peakRung)}" without tipping into war; attacks continue.` };
-  }
-  return { id: 'simmering', title: 'Simmering conflict', explanation: 'No war, but the militias are still hitting US forces: the crisis is unresolved.' };
+  if (recent.length > 0 && iraqJordan === 0 && syria <= recent.length) return { id: 'calm-restored' };
+  if (peakRungOf(state) >= BRINK_RUNG) return { id: 'brinkmanship' };
+  return { id: 'simmering' };
 }
 
 export function scoreLines(state: GameState): Record<Side, ScoreLine[]> {
   const p = state.params;
-  const t = state.world.totals;
+  const t = totalsOf(state);
   const war = state.world.regionalWar;
   const turns = Math.max(1, state.history.length);
   const avgShipping = state.history.reduce((s, h) => s + h.shippingDisruption, 0) / turns;
   const capability = (state.actors.iraqiMilitias.context.capability + state.actors.syrianMilitias.context.capability) / 2;
   const us: ScoreLine[] = [
-    { label: 'Starting score', points: 100, cites: ['O-USA-01'] },
-    { label: `${t.usKilled} US deaths`, points: -p.scoreUsPerDeath * t.usKilled, cites: ['O-USA-02'] },
-    { label: `${t.attacksOnUS} attacks on US forces`, points: -p.scoreUsPerAttack * t.attacksOnUS, cites: ['O-USA-02'] },
-    { label: war ? 'Regional war' : 'No regional war', points: war ? -p.scoreWar : 0, cites: ['O-USA-01'] },
-    { label: 'Red Sea shipping disrupted', points: -p.scoreUsShipping * avgShipping, cites: ['O-USA-05'] },
-    { label: 'Deterrence at the end', points: p.scoreUsDeterrence * state.world.deterrence, cites: ['O-USA-03'] },
+    { term: 'baseline', points: 100, cites: ['O-USA-01'] },
+    { term: 'us-deaths', count: t.usKilled, points: -p.scoreUsPerDeath * t.usKilled, cites: ['O-USA-02'] },
+    { term: 'attacks-on-us', count: t.attacksOnUS, points: -p.scoreUsPerAttack * t.attacksOnUS, cites: ['O-USA-02'] },
+    { term: 'regional-war', happened: war, points: war ? -p.scoreWar : 0, cites: ['O-USA-01'] },
+    { term: 'shipping', points: -p.scoreUsShipping * avgShipping, cites: ['O-USA-05'] },
+    { term: 'deterrence', points: p.scoreUsDeterrence * state.world.deterrence, cites: ['O-USA-03'] },
   ];
   const iran: ScoreLine[] = [
-    { label: 'Starting score', points: p.scoreIranBase, cites: ['O-IRN-01', 'O-IRN-03'] },
-    { label: war ? 'Regional war' : 'No direct war', points: war ? -p.scoreWar : 0, cites: ['O-IRN-02'] },
-    { label: t.strikesOnIran > 0 ? 'Iranian soil struck' : 'Iranian soil untouched', points: t.strikesOnIran > 0 ? -p.scoreIranHomeland : 0, cites: ['O-IRN-02'] },
-    { label: 'Momentum of the US-exit talks', points: p.scoreIranWithdrawal * state.actors.iraqiGovernment.context.withdrawalMomentum, cites: ['O-IRN-01'] },
-    { label: 'Gains of the axis', points: p.scoreIranGains * state.world.axisGains, cites: ['O-IRN-03'] },
-    { label: 'Militia capability destroyed', points: -p.scoreIranProxyLoss * (1 - capability), cites: ['O-IRN-05'] },
-    { label: `${t.leadersKilled} militia commanders killed`, points: -p.scoreIranLeaderLoss * t.leadersKilled, cites: ['O-MIL-04'] },
+    { term: 'baseline', points: p.scoreIranBase, cites: ['O-IRN-01', 'O-IRN-03'] },
+    { term: 'regional-war', happened: war, points: war ? -p.scoreWar : 0, cites: ['O-IRN-02'] },
+    { term: 'homeland', happened: t.strikesOnIran > 0, points: t.strikesOnIran > 0 ? -p.scoreIranHomeland : 0, cites: ['O-IRN-02'] },
+    { term: 'withdrawal', points: p.scoreIranWithdrawal * state.actors.iraqiGovernment.context.withdrawalMomentum, cites: ['O-IRN-01'] },
+    { term: 'axis-gains', points: p.scoreIranGains * state.world.axisGains, cites: ['O-IRN-03'] },
+    { term: 'proxy-capability', points: -p.scoreIranProxyLoss * (1 - capability), cites: ['O-IRN-05'] },
+    { term: 'leaders-killed', count: t.leadersKilled, points: -p.scoreIranLeaderLoss * t.leadersKilled, cites: ['O-MIL-04'] },
   ];
   return { us, iran };
 }
@@ -104,16 +101,13 @@ export function scoreLines(state: GameState): Record<Side, ScoreLine[]> {
 const sum = (lines: readonly ScoreLine[]) => clamp(lines.reduce((s, l) => s + l.points, 0), 0, 100);
 
 export function turningPoints(state: GameState, limit = 6): TurningPoint[] {
-  const ranked = state.log
+  const ranked = logOf(state)
     .map((e, i) => ({ e, i }))
     .filter(({ e }) => e.weight >= 10)
     .sort((a, b) => b.e.weight - a.e.weight || a.i - b.i)
     .slice(0, limit)
     .sort((a, b) => a.i - b.i);
-  return ranked.map(({ e }) => ({
-    turn: e.turn, date: addDays(state.scenario.start, e.day), kind: e.kind, text: e.text, actor: e.actor, rules: e.rules,
-    weight: e.weight, ...(e.draw ? { draw: e.draw } : {}),
-  }));
+  return ranked.map(({ e, i }) => ({ date: addDays(state.scenario.start, e.day), index: i, event: e }));
 }
 
 /** Each side's score to one decimal, from its score lines (what `outcome` reports). */
@@ -129,8 +123,8 @@ export function outcome(state: GameState): Outcome {
     scores: scoresOf(lines),
     breakdown: lines,
     turningPoints: turningPoints(state),
-    totals: state.world.totals,
-    peakRung: state.world.peakRung,
+    totals: totalsOf(state),
+    peakRung: peakRungOf(state),
     turnsPlayed: state.turn,
   };
 }

@@ -1,51 +1,153 @@
 /**
- * Save files (brink.save/1): a game as it stood at a turn, plus what is needed to check it and to resume
- * it. The decision log is the source of truth: `replaySave` re-runs newGame + step over it and demands
- * the saved state back byte for byte (serialize equality), so a file edited by hand or produced by a
- * different engine is caught instead of resumed. Pure: no file system here (src/cli/atomic-write.ts
- * writes, the commands read).
+ * Save files. A save is the game's inputs, as OpenSpiel serialises a state as its action history: the
+ * scenario (id and content hash), the seed, the parameter overrides, who played what, both sides'
+ * orders turn by turn, and a hot-seat order still waiting for the other side. Loading re-simulates.
+ *
+ * It also carries what replay verifies: the model version that made it (a save from other rules is
+ * refused, naming both versions, never silently replayed under new ones), a digest of each turn's
+ * record and of the final state, and an integrity hash over the whole file, so a hand edit is caught
+ * (unless the user accepts it explicitly). Pure: no file system here.
+ *
+ * brink.save/1 files (the whole state beside the decisions) still load when re-simulating their
+ * decisions under today's rules reproduces their streams and postures.
  */
-import { GameError, assertGameState, newGame, serialize, step } from './game.ts';
-import type { Decisions, GameEvent, GameState } from './state.ts';
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { actionById, type Side } from '../model/actions.ts';
+import { PARAM_SPECS, isParamId } from '../model/params.ts';
+import { MODEL_VERSION } from '../model/version.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import type { GameEvent } from './events.ts';
+import { decisionsOf } from './history.ts';
+import { GameError, newGame, serialize, step } from './game.ts';
+import type { Decisions, GameState, TurnRecord } from './state.ts';
 
-export const SAVE_FORMAT = 'brink.save/1';
+export const SAVE_FORMAT = 'brink.save/2';
+export const LEGACY_SAVE_FORMAT = 'brink.save/1';
 
 export type PlaySide = 'us' | 'iran' | 'both';
 
 export interface SaveFile {
   readonly format: typeof SAVE_FORMAT;
+  /** The model version that made the save (model/version.ts). */
+  readonly model: string;
   readonly scenario: { readonly id: string; readonly hash: string };
   readonly seed: string;
+  /** Parameter overrides on top of the scenario's own: the game's what-ifs, explicit. */
+  readonly params: Readonly<Record<string, number>>;
   readonly side: PlaySide;
   /** The bot the human played against (null in hot-seat). */
   readonly opponent: string | null;
   readonly decisions: readonly Decisions[];
-  readonly state: GameState;
+  /** Hot-seat: the US order given for the next turn while Iran has yet to choose. */
+  readonly pending: { readonly us: string } | null;
+  /** A short digest of each turn's record, so replay can name the first turn that differs. */
+  readonly turns: readonly string[];
+  /** The digest of the final state. */
+  readonly digest: string;
+  /** A hash over every field above: a file edited by hand no longer matches. */
+  readonly integrity: string;
 }
 
-/** A save file that cannot be used: corrupt, truncated, of another format, or of another scenario. */
+/** A save file that cannot be used: corrupt, truncated, edited, of another format, model or scenario. */
 export class SaveError extends GameError {
 }
 
-export function buildSave(state: GameState, setup: { side: PlaySide; opponent: string | null }): SaveFile {
-  return {
-    format: SAVE_FORMAT,
-    scenario: { id: state.scenario.id, hash: state.scenario.hash },
-    seed: state.seed,
-    side: setup.side,
-    opponent: setup.side === 'both' ? null : setup.opponent,
-    decisions: state.decisions,
-    state,
-  };
+const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
+const TURN_DIGEST_LENGTH = 12;
+
+export function turnDigest(record: TurnRecord): string {
+  return sha(JSON.stringify(record)).slice(0, TURN_DIGEST_LENGTH);
 }
 
+export function stateDigest(state: GameState): string {
+  return sha(serialize(state));
+}
+
+type Unsigned = Omit<SaveFile, 'integrity'>;
+
+function integrityOf(save: Unsigned): string {
+  const { format, model, scenario, seed, params, side, opponent, decisions, pending, turns, digest } = save;
+  return sha(JSON.stringify({ format, model, scenario, seed, params, side, opponent, decisions, pending, turns, digest }));
+}
+
+export interface SaveSetup {
+  readonly side: PlaySide;
+  readonly opponent: string | null;
+  /** Hot-seat: a US order already given for the next turn. */
+  readonly pending?: { readonly us: string } | null;
+}
+
+export function buildSave(state: GameState, setup: SaveSetup): SaveFile {
+  const unsigned: Unsigned = {
+    format: SAVE_FORMAT,
+    model: MODEL_VERSION,
+    scenario: { id: state.scenario.id, hash: state.scenario.hash },
+    seed: state.seed,
+    params: state.overrides,
+    side: setup.side,
+    opponent: setup.side === 'both' ? null : setup.opponent,
+    decisions: decisionsOf(state),
+    pending: setup.pending ?? null,
+    turns: state.history.map(turnDigest),
+    digest: stateDigest(state),
+  };
+  return { ...unsigned, integrity: integrityOf(unsigned) };
+}
+
+/** The file's text: one line per turn's orders, so a save reads (and diffs) by turn. */
 export function saveText(save: SaveFile): string {
-  return `${JSON.stringify(save, null, 1)}\n`;
+  const { decisions, turns, ...head } = save;
+  const rows = (items: readonly unknown[]) => items.map((x) => `  ${JSON.stringify(x)}`).join(',\n');
+  // The head's JSON without its closing brace, then the two lists, one entry a line.
+  const open = JSON.stringify(head, null, 1).slice(0, -2);
+  return `${open},\n "decisions": [\n${rows(decisions)}\n ],\n "turns": [\n${rows(turns)}\n ]\n}\n`;
+}
+
+const Id = z.string().min(1).max(200);
+const SidesOrders = z.strictObject({ us: Id, iran: Id });
+const SaveSchema = z.strictObject({
+  format: z.literal(SAVE_FORMAT),
+  model: z.string().min(1).max(100),
+  scenario: z.strictObject({ id: Id, hash: z.string().regex(/^[0-9a-f]{6,128}$/, 'a hex content hash') }),
+  seed: z.string().max(200),
+  params: z.record(z.string(), z.number()),
+  side: z.enum(['us', 'iran', 'both']),
+  opponent: Id.nullable(),
+  decisions: z.array(SidesOrders).max(10_000),
+  pending: z.strictObject({ us: Id }).nullable(),
+  turns: z.array(z.string().regex(/^[0-9a-f]+$/)).max(10_000),
+  digest: z.string().regex(/^[0-9a-f]{64}$/, 'a sha-256 digest'),
+  integrity: z.string().regex(/^[0-9a-f]{64}$/, 'a sha-256 digest'),
+});
+
+const LegacySchema = z.object({
+  format: z.literal(LEGACY_SAVE_FORMAT),
+  scenario: z.strictObject({ id: Id, hash: z.string() }),
+  seed: z.string().max(200),
+  side: z.enum(['us', 'iran', 'both']),
+  opponent: Id.nullable(),
+  decisions: z.array(SidesOrders).max(10_000),
+  state: z.object({
+    turn: z.number().int().min(0),
+    params: z.record(z.string(), z.number()),
+    rng: z.record(z.string(), z.object({ c: z.number(), s0: z.number(), s1: z.number(), s2: z.number() })),
+    actors: z.record(z.string(), z.object({ value: z.string() })),
+  }),
+});
+
+export type LegacySave = z.output<typeof LegacySchema>;
+
+/** What a save's text parsed into: today's format, or a brink.save/1 file to be converted on load. */
+export type ParsedSave = { readonly kind: 'current'; readonly save: SaveFile } | { readonly kind: 'legacy'; readonly legacy: LegacySave };
+
+export interface ParseOptions {
+  /** Accept a file whose integrity hash no longer matches (it was edited by hand). */
+  readonly acceptEdited?: boolean;
 }
 
 /** Parses and checks a save file's text; `source` names it in error messages. */
-export function parseSave(text: string, source = 'save file'): SaveFile {
+export function parseSave(text: string, source = 'save file', options: ParseOptions = {}): ParsedSave {
   const fail = (what: string): never => {
     throw new SaveError(`${source}: ${what}`);
   };
@@ -57,34 +159,58 @@ export function parseSave(text: string, source = 'save file'): SaveFile {
     fail(`not a Brink save (corrupt or truncated JSON: ${(err as Error).message})`);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) fail('not a Brink save (expected a JSON object)');
-  const s = data as Record<string, unknown>;
-  if (s.format !== SAVE_FORMAT) fail(`format is ${JSON.stringify(s.format)}, expected '${SAVE_FORMAT}'`);
-  const sc = s.scenario as Record<string, unknown> | undefined;
-  if (typeof sc !== 'object' || sc === null || typeof sc.id !== 'string' || typeof sc.hash !== 'string') fail('missing scenario id and hash');
-  if (typeof s.seed !== 'string') fail('missing seed');
-  if (s.side !== 'us' && s.side !== 'iran' && s.side !== 'both') fail(`side must be us, iran or both, got ${JSON.stringify(s.side)}`);
-  if (s.opponent !== null && typeof s.opponent !== 'string') fail('opponent must be a policy id or null');
-  if (!Array.isArray(s.decisions) || !s.decisions.every(isDecisions)) fail('decisions must be a list of {us, iran} action ids');
-  try {
-    assertGameState(s.state);
-  } catch (err) {
-    fail((err as Error).message);
+  const format = (data as Record<string, unknown>).format;
+  if (format === LEGACY_SAVE_FORMAT) {
+    const legacy = LegacySchema.safeParse(data);
+    if (!legacy.success) fail(describe(legacy.error));
+    return { kind: 'legacy', legacy: legacy.data! };
   }
-  const state = s.state as GameState;
-  const scenario = sc as { id: string; hash: string };
-  if (state.scenario.id !== scenario.id || state.scenario.hash !== scenario.hash) fail('the state belongs to another scenario than the header says');
-  if (state.seed !== s.seed) fail('the state\'s seed differs from the header\'s');
-  if (JSON.stringify(state.decisions) !== JSON.stringify(s.decisions)) fail('the decision log differs from the state\'s');
-  if (state.decisions.length !== state.turn) fail(`the state has ${state.turn} turns but ${state.decisions.length} decisions`);
-  return s as unknown as SaveFile;
+  if (format !== SAVE_FORMAT) fail(`format is ${JSON.stringify(format)}, expected '${SAVE_FORMAT}'`);
+  const parsed = SaveSchema.safeParse(data);
+  if (!parsed.success) fail(describe(parsed.error));
+  const save = parsed.data as SaveFile;
+  if (save.model !== MODEL_VERSION) {
+    fail(`saved by model ${save.model}, but this is model ${MODEL_VERSION}: the rules or parameters have changed since, so the game cannot be replayed under them`);
+  }
+  for (const [i, d] of save.decisions.entries()) checkOrders(d, `decisions[${i}]`, fail);
+  if (save.pending) checkOrder('us', save.pending.us, 'pending.us', fail);
+  checkOverrides(save.params, fail);
+  if (save.turns.length !== save.decisions.length) fail(`turns: ${save.turns.length} turn digests for ${save.decisions.length} decisions`);
+  if (save.side === 'both' ? save.opponent !== null : save.opponent === null) {
+    fail(save.side === 'both' ? 'opponent: a hot-seat game has no bot opponent' : 'opponent: missing the bot the human played against');
+  }
+  if (!options.acceptEdited && integrityOf(save) !== save.integrity) {
+    fail('the file was changed after it was saved (its integrity hash does not match); pass --accept-edited to replay it anyway');
+  }
+  return { kind: 'current', save };
 }
 
-function isDecisions(d: unknown): d is Decisions {
-  return typeof d === 'object' && d !== null && typeof (d as Decisions).us === 'string' && typeof (d as Decisions).iran === 'string';
+function describe(error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  return `${issue.path.length > 0 ? issue.path.join('.') : 'file'}: ${issue.message}`;
+}
+
+function checkOrder(side: Side, id: string, where: string, fail: (what: string) => never): void {
+  const def = actionById(id);
+  if (!def) fail(`${where}: unknown action '${id}'`);
+  if (def!.side !== side) fail(`${where}: '${id}' is not a ${side === 'us' ? 'US' : 'Iranian'} action`);
+}
+
+function checkOrders(d: Decisions, where: string, fail: (what: string) => never): void {
+  checkOrder('us', d.us, `${where}.us`, fail);
+  checkOrder('iran', d.iran, `${where}.iran`, fail);
+}
+
+function checkOverrides(params: Readonly<Record<string, number>>, fail: (what: string) => never): void {
+  for (const [id, value] of Object.entries(params)) {
+    if (!isParamId(id)) fail(`params.${id}: unknown parameter (see brink explain --list)`);
+    const spec = PARAM_SPECS[id as keyof typeof PARAM_SPECS];
+    if (!Number.isFinite(value) || value < spec.min || value > spec.max) fail(`params.${id}: must be between ${spec.min} and ${spec.max}, got ${value}`);
+  }
 }
 
 /** The scenario a save was made with must be the one we have now: same id, same content hash. */
-export function checkScenario(save: SaveFile, scenario: Scenario, source = 'save file'): void {
+export function checkScenario(save: { readonly scenario: { readonly id: string; readonly hash: string } }, scenario: Scenario, source = 'save file'): void {
   if (save.scenario.id !== scenario.id) throw new SaveError(`${source}: saved for scenario '${save.scenario.id}', not '${scenario.id}'`);
   if (save.scenario.hash !== scenario.hash) {
     throw new SaveError(`${source}: scenario '${scenario.id}' has changed since the game was saved (hash ${save.scenario.hash}, now ${scenario.hash}); the game cannot be resumed or replayed`);
@@ -93,21 +219,28 @@ export function checkScenario(save: SaveFile, scenario: Scenario, source = 'save
 
 export interface ReplayResult {
   readonly state: GameState;
-  /** Whether the re-simulated state is byte-equal to the saved one. */
+  /** Whether re-simulation reproduced the save's digests (or, for a legacy save, its streams and postures). */
   readonly matches: boolean;
-  /** First turn whose record differs (1-based), when it does not match. */
+  /** First turn (1-based) whose record differs, when one does; null when only the final state differs. */
   readonly firstDifference: number | null;
 }
 
-/**
- * Re-simulates a save from its decision log. A decision the engine rejects is reported as a SaveError
- * (the file is corrupt), never as a crash.
- */
-export function replaySave(save: SaveFile, scenario: Scenario, onTurn?: (state: GameState, events: readonly GameEvent[]) => void): ReplayResult {
-  checkScenario(save, scenario);
-  let state = newGame(scenario, { seed: save.seed, params: overridesOf(save.state, scenario) });
-  for (const [i, d] of save.decisions.entries()) {
-    if (state.over) throw new SaveError(`save file: decision ${i + 1} comes after the game ended`);
+/** Re-simulates the orders; a decision the engine rejects is a SaveError (the file is corrupt), never a crash. */
+function simulate(
+  scenario: Scenario,
+  seed: string,
+  params: Readonly<Record<string, number>>,
+  decisions: readonly Decisions[],
+  onTurn?: (state: GameState, events: readonly GameEvent[]) => void,
+): GameState {
+  let state: GameState;
+  try {
+    state = newGame(scenario, { seed, params });
+  } catch (err) {
+    throw new SaveError(`save file: its parameters cannot start a game: ${(err as Error).message}`);
+  }
+  for (const [i, d] of decisions.entries()) {
+    if (state.over) throw new SaveError(`save file: decision ${i + 1} comes after the game ended (turn ${state.turn})`);
     let result;
     try {
       result = step(state, d);
@@ -117,26 +250,35 @@ export function replaySave(save: SaveFile, scenario: Scenario, onTurn?: (state: 
     state = result.state;
     onTurn?.(state, result.events);
   }
-  const matches = serialize(state) === serialize(save.state);
-  let firstDifference: number | null = null;
-  if (!matches) {
-    const n = Math.max(state.history.length, save.state.history.length);
-    firstDifference = n + 1;
-    for (let t = 0; t < n; t++) {
-      if (JSON.stringify(state.history[t]) !== JSON.stringify(save.state.history[t])) {
-        firstDifference = t + 1;
-        break;
-      }
-    }
-  }
-  return { state, matches, firstDifference };
+  return state;
 }
 
-/** Parameter values in the saved state that differ from the scenario's: the what-ifs the game ran with. */
-function overridesOf(state: GameState, scenario: Scenario): Record<string, number> {
-  const base = newGame(scenario, { seed: state.seed }).params as unknown as Record<string, number>;
-  const saved = state.params as unknown as Record<string, number>;
-  const out: Record<string, number> = {};
-  for (const [k, v] of Object.entries(saved)) if (typeof v === 'number' && base[k] !== v) out[k] = v;
-  return out;
+/** Re-simulates a save from its inputs and verifies it against its digests. */
+export function replaySave(save: SaveFile, scenario: Scenario, onTurn?: (state: GameState, events: readonly GameEvent[]) => void): ReplayResult {
+  checkScenario(save, scenario);
+  const state = simulate(scenario, save.seed, save.params, save.decisions, onTurn);
+  const turns = state.history.map(turnDigest);
+  const first = turns.findIndex((d, i) => d !== save.turns[i]);
+  const matches = first < 0 && stateDigest(state) === save.digest;
+  return { state, matches, firstDifference: first >= 0 ? first + 1 : null };
+}
+
+/**
+ * A brink.save/1 file, loaded under today's rules: its overrides are the saved parameters that differ
+ * from the scenario's (that format kept no list of them), and it is accepted when re-simulating its
+ * decisions reproduces its saved turn, streams and postures. It then becomes a brink.save/2 save.
+ */
+export function upgradeLegacySave(legacy: LegacySave, scenario: Scenario, source = 'save file'): { save: SaveFile; state: GameState } {
+  checkScenario(legacy, scenario, source);
+  const base = newGame(scenario, { seed: legacy.seed }).params as unknown as Record<string, number>;
+  const params: Record<string, number> = {};
+  for (const [k, v] of Object.entries(legacy.state.params)) if (isParamId(k) && base[k] !== v) params[k] = v;
+  const state = simulate(scenario, legacy.seed, params, legacy.decisions);
+  const same = state.turn === legacy.state.turn
+    && JSON.stringify(state.rng) === JSON.stringify(legacy.state.rng)
+    && Object.entries(state.actors).every(([id, a]) => legacy.state.actors[id]?.value === a.value);
+  if (!same) {
+    throw new SaveError(`${source}: a ${LEGACY_SAVE_FORMAT} file from an older model: today's rules (model ${MODEL_VERSION}) do not reproduce it, so it cannot be resumed`);
+  }
+  return { save: buildSave(state, { side: legacy.side, opponent: legacy.opponent }), state };
 }

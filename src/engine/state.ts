@@ -1,22 +1,26 @@
 /**
  * The game state: plain, serialisable data. Actors are `{ value, context }` snapshots, the random
- * streams are their saved states, the decisions are kept as the game's action log, so a game can be
- * saved, cloned, replayed and compared byte for byte.
+ * streams are their saved states. The per-turn history is the one record of what happened: totals,
+ * peaks, the decision log and the event log are derived from it (history.ts), never stored twice.
  */
 import type { ActorEvent } from '../model/events.ts';
 import type { ActorId, ActorSnapshots } from '../model/actors/index.ts';
-import type { Directive, Side } from '../model/actions.ts';
+import type { ActionId, Directive, DirectiveLevel, Front, Side } from '../model/actions.ts';
 import type { Params } from '../model/params.ts';
+import type { GameEvent, InjectKind } from './events.ts';
 import type { StreamStates } from './rng.ts';
 
-export const STATE_FORMAT = 'brink.state/1';
+export type { DrawRecord, EventKind, GameEvent, Visibility } from './events.ts';
 
+export const STATE_FORMAT = 'brink.state/2';
+
+/** What each side ordered for a turn. */
 export interface Decisions {
-  readonly us: string;
-  readonly iran: string;
+  readonly us: ActionId;
+  readonly iran: ActionId;
 }
 
-/** The per-game counts the batch runner aggregates (DESIGN.md's metric names). */
+/** The per-turn counts the batch runner aggregates (DESIGN.md's metric names). */
 export interface Tally {
   readonly attacksOnUS: number;
   readonly attacksOnUSIraq: number;
@@ -59,55 +63,29 @@ export interface Pressures {
   readonly shippingDisruption: number;
 }
 
+/** One turn as it happened: the orders, the counts, the pressures at its end, and its events. */
 export interface TurnRecord extends Tally, Pressures {
   readonly turn: number;
   readonly date: string;
   readonly rung: number;
   readonly withdrawalMomentum: number;
   readonly actions: Decisions;
+  readonly events: readonly GameEvent[];
 }
 
 export interface World extends Pressures {
   readonly rung: number;
-  readonly peakRung: number;
   readonly directive: Directive;
-  readonly totals: Tally;
   readonly regionalWar: boolean;
   /** Highest rung each side acted at, this turn and last: a direct exchange means war. */
   readonly sideRungs: Readonly<Record<Side, readonly [number, number]>>;
 }
 
-export type Visibility = 'public' | Side;
-
-/** A draw that decided something, kept so the debrief can say "a 0.6 % chance came up". */
-export interface DrawRecord {
-  readonly stream: string;
-  readonly u: number;
-  readonly p: number;
-}
-
-export type EventKind =
-  | 'action' | 'directive' | 'posture' | 'attacks' | 'fatal' | 'strike' | 'inject' | 'compliance' | 'ladder' | 'war' | 'intel';
-
-export interface GameEvent {
-  readonly turn: number;
-  readonly day: number;
-  readonly kind: EventKind;
-  readonly actor: ActorId | 'world';
-  readonly text: string;
-  readonly rules: readonly string[];
-  readonly visibility: Visibility;
-  /** How much the event moved the game (the debrief ranks turning points by it). */
-  readonly weight: number;
-  readonly draw?: DrawRecord;
-  readonly rung?: { readonly from: number; readonly to: number };
-  readonly posture?: { readonly from: string; readonly to: string };
-}
-
 /** A task the engine will carry out on a given day (a directive arriving, a truce ending …). */
 export type Task =
-  | { readonly kind: 'deliver'; readonly actor: ActorId | 'all'; readonly event: ActorEvent; readonly cause: string; readonly rules: readonly string[] }
-  | { readonly kind: 'compliance'; readonly actor: 'iraqiMilitias' };
+  | { readonly kind: 'deliver'; readonly actor: ActorId; readonly event: ActorEvent; readonly front: Front; readonly level: DirectiveLevel; readonly envoys: boolean }
+  | { readonly kind: 'inject'; readonly inject: InjectKind; readonly event: ActorEvent; readonly rules: readonly string[]; readonly note?: string }
+  | { readonly kind: 'deliberate'; readonly actor: ActorId };
 
 export interface Scheduled {
   readonly day: number;
@@ -123,8 +101,14 @@ export interface RafahWindow {
   readonly cites: readonly string[];
 }
 
+/** What an intelligence item is about: Iran's guidance to a front, or an actor's posture. */
+export type IntelSubject =
+  | { readonly about: 'guidance'; readonly front: Front }
+  | { readonly about: 'posture'; readonly actor: ActorId };
+
 export interface IntelItem {
-  readonly subject: string;
+  readonly subject: IntelSubject;
+  /** A directive level (guidance) or a posture name (posture). */
   readonly assessed: string;
   readonly confidence: 'high' | 'moderate';
 }
@@ -132,7 +116,7 @@ export interface IntelItem {
 export interface IntelReport {
   readonly turn: number;
   readonly items: readonly IntelItem[];
-  /** What was really true: for the debrief, never shown to the side during play. */
+  /** What was really true, item by item: for the debrief, never shown to the side during play. */
   readonly truth: readonly string[];
 }
 
@@ -145,12 +129,16 @@ export interface ScenarioRef {
   readonly turns: number;
   readonly gazaWarStart: string;
   readonly historical: boolean;
+  /** The rung the scenario starts on (the ladder's peak is derived from it and the history). */
+  readonly startRung: number;
 }
 
 export interface GameState {
   readonly format: typeof STATE_FORMAT;
   readonly scenario: ScenarioRef;
   readonly seed: string;
+  /** Parameter overrides the game was started with, on top of the scenario's own (its inputs, for saves). */
+  readonly overrides: Readonly<Record<string, number>>;
   readonly params: Params;
   /** Turns completed. */
   readonly turn: number;
@@ -160,9 +148,8 @@ export interface GameState {
   readonly schedule: readonly Scheduled[];
   readonly seq: number;
   readonly rafahWindows: readonly RafahWindow[];
+  /** The source of truth for everything that happened: one record a turn. */
   readonly history: readonly TurnRecord[];
-  readonly log: readonly GameEvent[];
-  readonly decisions: readonly Decisions[];
   readonly intel: Readonly<Record<Side, IntelReport | null>>;
   readonly over: null | { readonly reason: 'horizon' | 'regional-war'; readonly turn: number };
 }

@@ -18,12 +18,28 @@ export type Directive = Readonly<Record<Front, DirectiveLevel>>;
 
 export type StrikeTarget = 'militias' | 'houthis' | 'irgc' | 'iran';
 
+/** The militias a strike package reaches: a wide package hits the Syrian groups too (R-SYR-02). */
+export type StruckMilitia = 'iraqiMilitias' | 'syrianMilitias';
+
+/**
+ * What kind of move an action is, defined once here and read wherever a rule depends on it (the
+ * machines' guards, the backtest, the debrief):
+ *  - `accommodation`: giving ground to lower tension (an offer of drawdown, backing the exit talks);
+ *  - `restraint`: holding fire or ordering partners to hold theirs (R-USA-04, R-IRN-05);
+ *  - `signal`: words and visible readiness that change nothing on the ground (R-IRN-09, R-USA-03);
+ *  - `support`: arming or urging partners on fronts away from US forces (R-IRN-12, E-09);
+ *  - `pressure`: keeping proxy attacks on US forces going, or stepping them up (R-IRN-11);
+ *  - `force`: strikes on proxies (R-USA-01);
+ *  - `direct`: US and Iranian forces firing on each other or on the other's soil (R-IRN-15).
+ */
+export type Stance = 'accommodation' | 'restraint' | 'signal' | 'support' | 'pressure' | 'force' | 'direct';
+
 export interface ActionEffects {
   /** Deterrence the US gains (or loses, with `deterrenceCost`). */
   readonly deterrence?: ParamId;
   readonly deterrenceCost?: ParamId;
   /** A package of strikes; the count is drawn around the parameter's mean. */
-  readonly strikes?: { readonly target: StrikeTarget; readonly mean: ParamId };
+  readonly strikes?: { readonly target: StrikeTarget; readonly mean: ParamId; readonly hits?: readonly StruckMilitia[] };
   readonly leaderKilled?: boolean;
   readonly grievance?: ParamId;
   readonly militiaCapabilityLoss?: ParamId;
@@ -38,10 +54,14 @@ export interface ActionEffects {
   readonly directAttack?: boolean;
 }
 
+/** An action's ID, `<side>.<name>` (e.g. `us.hold`). */
+export type ActionId = string;
+
 export interface ActionDef {
-  readonly id: string;
+  readonly id: ActionId;
   readonly side: Side;
   readonly rung: number;
+  readonly stance: Stance;
   readonly label: string;
   readonly description: string;
   readonly cites: readonly string[];
@@ -55,77 +75,77 @@ const IRAN_RESTRAINT: Partial<Directive> = { iraq: 'halt', syria: 'reduce', leba
 export const ACTIONS: readonly ActionDef[] = [
   // ── United States ──────────────────────────────────────────────────────────────────────────────
   {
-    id: 'us.offer-drawdown', side: 'us', rung: 0, label: 'Offer a partial drawdown',
+    id: 'us.offer-drawdown', side: 'us', rung: 0, stance: 'accommodation', label: 'Offer a partial drawdown',
     description: 'Back Baghdad\'s talks on a negotiated, partial exit of US forces from Iraq',
     cites: ['R-USA-07', 'R-IRQ-03', 'E-12'],
     effects: { withdrawalTalks: true, deterrenceCost: 'deterrenceDrawdownCost' },
   },
   {
-    id: 'us.hold', side: 'us', rung: 1, label: 'Hold fire, keep options ready',
+    id: 'us.hold', side: 'us', rung: 1, stance: 'restraint', label: 'Hold fire, keep options ready',
     description: 'Refrain from offensive strikes to protect a calm, reserving the right to respond',
     cites: ['R-USA-04', 'R-USA-05', 'F-11'],
     effects: {},
   },
   {
-    id: 'us.warn', side: 'us', rung: 1, label: 'Warn publicly',
+    id: 'us.warn', side: 'us', rung: 1, stance: 'signal', label: 'Warn publicly',
     description: 'Hold Tehran responsible in public and vow a strong answer to further attacks',
     cites: ['R-USA-02', 'R-USA-03', 'T-10'],
     effects: { deterrence: 'deterrenceFromWarning' },
   },
   {
-    id: 'us.show-of-force', side: 'us', rung: 2, label: 'Show of force',
+    id: 'us.show-of-force', side: 'us', rung: 2, stance: 'signal', label: 'Show of force',
     description: 'Move forces and make readiness visible without firing',
     cites: ['R-USA-04', 'R-SYS-03'],
     effects: { deterrence: 'deterrenceFromShowOfForce' },
   },
   {
-    id: 'us.interdict', side: 'us', rung: 3, label: 'Sanctions and arms interdiction',
+    id: 'us.interdict', side: 'us', rung: 3, stance: 'pressure', label: 'Sanctions and arms interdiction',
     description: 'Squeeze Iranian arms transfers to the Houthis and the money behind them',
     cites: ['R-HOU-06', 'R-USA-06', 'O-USA-05'],
     effects: { houthiCapacityLoss: 'houthiInterdictionLoss' },
   },
   {
-    id: 'us.strike-houthis', side: 'us', rung: 5, label: 'Strike Houthi launchers',
+    id: 'us.strike-houthis', side: 'us', rung: 5, stance: 'force', label: 'Strike Houthi launchers',
     description: 'A week of strikes on Houthi missiles and drones, often before launch',
     cites: ['R-USA-06', 'F-12', 'R-HOU-04'],
     effects: { strikes: { target: 'houthis', mean: 'calibratedStrikeCount' }, houthiCapacityLoss: 'houthiStrikeCapacityLoss' },
   },
   {
-    id: 'us.calibrated-strikes', side: 'us', rung: 5, label: 'Calibrated strikes on militias',
+    id: 'us.calibrated-strikes', side: 'us', rung: 5, stance: 'force', label: 'Calibrated strikes on militias',
     description: 'A few limited strikes on militia sites in Iraq and Syria',
     cites: ['P-07', 'F-13', 'R-USA-01'],
     effects: {
-      strikes: { target: 'militias', mean: 'calibratedStrikeCount' }, deterrence: 'deterrenceFromCalibrated',
+      strikes: { target: 'militias', mean: 'calibratedStrikeCount', hits: ['iraqiMilitias', 'syrianMilitias'] }, deterrence: 'deterrenceFromCalibrated',
       grievance: 'grievancePerStrikeWave', militiaCapabilityLoss: 'capabilityLossPerStrikes',
     },
   },
   {
-    id: 'us.leadership-strike', side: 'us', rung: 6, label: 'Kill a militia commander',
+    id: 'us.leadership-strike', side: 'us', rung: 6, stance: 'force', label: 'Kill a militia commander',
     description: 'A targeted strike on a senior militia figure, as in Baghdad on 7 Feb',
     cites: ['F-10', 'T-16', 'R-USA-01'],
     effects: {
-      strikes: { target: 'militias', mean: 'calibratedStrikeCount' }, leaderKilled: true,
+      strikes: { target: 'militias', mean: 'calibratedStrikeCount', hits: ['iraqiMilitias'] }, leaderKilled: true,
       deterrence: 'deterrenceFromLeadership', grievance: 'grievancePerLeaderKilled',
     },
   },
   {
-    id: 'us.major-campaign', side: 'us', rung: 7, label: 'Large strike campaign',
+    id: 'us.major-campaign', side: 'us', rung: 7, stance: 'force', label: 'Large strike campaign',
     description: 'Dozens of strikes in a day across Iraq and Syria, sparing Iran, as on 2 Feb',
     cites: ['F-09', 'T-13', 'R-USA-02', 'P-06'],
     effects: {
-      strikes: { target: 'militias', mean: 'campaignStrikeCount' }, deterrence: 'deterrenceFromCampaign',
+      strikes: { target: 'militias', mean: 'campaignStrikeCount', hits: ['iraqiMilitias', 'syrianMilitias'] }, deterrence: 'deterrenceFromCampaign',
       grievance: 'grievancePerStrikeWave', militiaCapabilityLoss: 'capabilityLossPerCampaign',
     },
   },
   {
-    id: 'us.strike-irgc', side: 'us', rung: 8, label: 'Strike IRGC forces',
+    id: 'us.strike-irgc', side: 'us', rung: 8, stance: 'direct', label: 'Strike IRGC forces',
     description: 'Hit Revolutionary Guards units and advisers in Iraq and Syria directly',
     cites: ['R-USA-03', 'R-USA-09', 'Q-13'],
     offRecord: 'The US never struck Iranian forces in this period (R-USA-01).',
     effects: { strikes: { target: 'irgc', mean: 'irgcStrikeCount' }, deterrence: 'deterrenceFromDirect' },
   },
   {
-    id: 'us.strike-iran', side: 'us', rung: 9, label: 'Strike inside Iran',
+    id: 'us.strike-iran', side: 'us', rung: 9, stance: 'direct', label: 'Strike inside Iran',
     description: 'Strikes on targets on Iranian soil, the rung the US declined to climb',
     cites: ['R-USA-03', 'R-USA-01', 'Q-13', 'Q-15'],
     offRecord: 'The US held Tehran responsible but never struck Iran (R-USA-03).',
@@ -133,70 +153,70 @@ export const ACTIONS: readonly ActionDef[] = [
   },
   // ── Iran ──────────────────────────────────────────────────────────────────────────────────────
   {
-    id: 'iran.stand-down-all', side: 'iran', rung: 0, label: 'Stand every front down',
+    id: 'iran.stand-down-all', side: 'iran', rung: 0, stance: 'restraint', label: 'Stand every front down',
     description: 'Order Iraqi and Syrian groups to halt and Hezbollah to ease off; the Houthis may not listen',
     cites: ['R-IRN-15', 'R-HZB-04', 'R-HOU-01', 'C-01'],
     offRecord: 'Iran kept the Lebanon and Yemen fronts going throughout (R-IRN-05).',
     effects: { directive: { iraq: 'halt', syria: 'halt', lebanon: 'reduce', yemen: 'reduce' }, envoys: true },
   },
   {
-    id: 'iran.back-talks', side: 'iran', rung: 0, label: 'Back the withdrawal talks',
+    id: 'iran.back-talks', side: 'iran', rung: 0, stance: 'accommodation', label: 'Back the withdrawal talks',
     description: 'Push Baghdad\'s talks on a US exit, the prize Iran wants most',
     cites: ['R-IRN-08', 'O-IRN-01', 'D-12'],
     effects: { withdrawalTalks: true },
   },
   {
-    id: 'iran.rein-in', side: 'iran', rung: 1, label: 'Rein the militias in (envoys)',
+    id: 'iran.rein-in', side: 'iran', rung: 1, stance: 'restraint', label: 'Rein the militias in (envoys)',
     description: 'Send the Quds Force chief and envoys: Iraq halts, Syria scales back, Lebanon and Yemen go on',
     cites: ['R-IRN-05', 'R-IRN-13', 'R-IRN-01', 'T-12'],
     effects: { directive: IRAN_RESTRAINT, envoys: true },
   },
   {
-    id: 'iran.quiet-message', side: 'iran', rung: 1, label: 'Ask for restraint by message',
+    id: 'iran.quiet-message', side: 'iran', rung: 1, stance: 'restraint', label: 'Ask for restraint by message',
     description: 'The same per-front restraint, passed by private message rather than in person',
     cites: ['R-IRN-05', 'R-IRN-09', 'T-19'],
     effects: { directive: IRAN_RESTRAINT },
   },
   {
-    id: 'iran.public-threats', side: 'iran', rung: 1, label: 'Threaten in public',
+    id: 'iran.public-threats', side: 'iran', rung: 1, stance: 'signal', label: 'Threaten in public',
     description: 'Vow to answer any threat and praise the axis, changing nothing in private',
     cites: ['R-IRN-09', 'T-19', 'T-20'],
     effects: {},
   },
   {
-    id: 'iran.arm-houthis', side: 'iran', rung: 3, label: 'Step up arms to the Houthis',
+    id: 'iran.arm-houthis', side: 'iran', rung: 3, stance: 'support', label: 'Step up arms to the Houthis',
     description: 'Send more missiles and drones to Yemen, keeping that front supplied',
     cites: ['E-09', 'R-HOU-06', 'Q-16'],
     effects: { houthiCapacityGain: 'houthiArmingBoost' },
   },
   {
-    id: 'iran.hold-course', side: 'iran', rung: 4, label: 'Keep up the pressure',
+    id: 'iran.hold-course', side: 'iran', rung: 4, stance: 'pressure', label: 'Keep up the pressure',
     description: 'Leave broad guidance in place: militias keep harassing US bases, every front stays open',
     cites: ['R-IRN-11', 'R-MIL-01', 'C-06'],
     effects: { directive: { iraq: 'sustain', syria: 'sustain', lebanon: 'sustain', yemen: 'sustain' } },
   },
   {
-    id: 'iran.escalate-fronts', side: 'iran', rung: 4, label: 'Turn up Lebanon and Yemen',
+    id: 'iran.escalate-fronts', side: 'iran', rung: 4, stance: 'support', label: 'Turn up Lebanon and Yemen',
     description: 'Back Hezbollah and the Houthis in stepping up against Israel, leaving Iraq as it is',
     cites: ['R-IRN-12', 'R-HZB-03', 'R-HOU-05'],
     effects: { directive: { lebanon: 'surge', yemen: 'surge' } },
   },
   {
-    id: 'iran.unleash', side: 'iran', rung: 5, label: 'Unleash the militias',
+    id: 'iran.unleash', side: 'iran', rung: 5, stance: 'pressure', label: 'Unleash the militias',
     description: 'Urge every group to hit US forces harder and more often',
     cites: ['R-IRN-04', 'R-IRN-11', 'E-03'],
     offRecord: 'Iran never ordered a surge against US forces in this period.',
     effects: { directive: { iraq: 'surge', syria: 'surge', lebanon: 'surge', yemen: 'surge' } },
   },
   {
-    id: 'iran.irgc-attack', side: 'iran', rung: 8, label: 'IRGC attacks US forces',
+    id: 'iran.irgc-attack', side: 'iran', rung: 8, stance: 'direct', label: 'IRGC attacks US forces',
     description: 'Revolutionary Guards units fire on US forces in Iraq or Syria themselves',
     cites: ['R-IRN-15', 'R-IRN-03', 'O-IRN-02'],
     offRecord: 'Iran avoided any direct clash (R-IRN-15).',
     effects: { directAttack: true },
   },
   {
-    id: 'iran.missile-strike', side: 'iran', rung: 9, label: 'Missiles from Iran',
+    id: 'iran.missile-strike', side: 'iran', rung: 9, stance: 'direct', label: 'Missiles from Iran',
     description: 'Launch missiles from Iranian soil at US bases in the region',
     cites: ['R-IRN-03', 'Q-15', 'O-IRN-02'],
     offRecord: 'Iran never fired on US forces from its own territory in this period.',

@@ -25,21 +25,20 @@ export type ActorEvent =
   | { readonly type: 'DIRECT_ATTACK' }
   /** Houthi arsenal changes (strikes, interdiction, Iranian supply). */
   | { readonly type: 'CAPACITY'; readonly delta: number }
-  /** Someone backed the withdrawal talks. */
-  | { readonly type: 'TALKS'; readonly delta: number }
-  /** The week's tally, sent to every actor at the end of a turn. */
+  /** Someone backed the withdrawal talks (the government's `input` says how far an offer moves them). */
+  | { readonly type: 'TALKS' }
+  /**
+   * The turn's tally, sent to every actor at the end of a turn: what happened, and how long the turn
+   * was. How fast memory fades or capacity returns is each actor's own setting (its `input`).
+   */
   | {
       readonly type: 'WEEK_END';
       readonly attacksOnUS: number;
       readonly attacksIraq: number;
       readonly houthiAttacks: number;
       readonly usKilled: number;
-      readonly days: number;
-      readonly grievanceDecay: number;
-      readonly capabilityRecovery: number;
-      readonly withdrawalPerQuietWeek: number;
-      readonly withdrawalPerAttack: number;
-      readonly houthiResupply: number;
+      /** The turn's length in weeks. */
+      readonly weeks: number;
     }
   | { readonly type: 'REGIONAL_WAR' };
 

@@ -13,10 +13,15 @@
  * test/model/runtime.test.ts checks with fast-check that both executors agree on random event sequences.
  */
 import { assign, setup, transition, type AnyStateMachine } from 'xstate';
+import type { ActivitySpec } from './activity.ts';
+import type { Params, ParamId } from './params.ts';
 
-/** An actor as it sits in the game state: plain data, never a live actor, so games save and clone. */
-export interface ActorSnapshot<C> {
-  readonly value: string;
+/**
+ * An actor as it sits in the game state: plain data, never a live actor, so games save and clone.
+ * `S` is the actor's posture names: a misspelt posture is a type error, not a silent default branch.
+ */
+export interface ActorSnapshot<C, S extends string = string> {
+  readonly value: S;
   readonly context: C;
 }
 
@@ -42,20 +47,46 @@ export interface TransitionMeta {
   readonly says: string;
 }
 
-export interface TransitionConfig {
-  readonly target?: string;
+export interface TransitionConfig<S extends string = string> {
+  readonly target?: S;
   readonly guard?: GuardRef;
   readonly actions?: readonly ActionRef[];
   readonly meta?: TransitionMeta;
 }
 
+/**
+ * Everything the engine needs to know about a posture, read generically: no posture name appears
+ * outside the machine definitions.
+ */
 export interface StateMeta {
   /** Short name of the posture, shown to players. */
   readonly label: string;
   readonly rules: readonly string[];
   /** For the two playable sides: what the documents say this actor does in this posture. */
   readonly recommends?: Recommendation;
+  /**
+   * Who learns that the actor moved into this posture: everyone (the default), or only Iran, which hears
+   * of its partners' private deliberations through its envoys and liaisons (R-IRN-05, R-IRN-13).
+   */
+  readonly seenBy?: 'public' | 'iran';
+  /** How far a move into this posture moves the game: the debrief ranks turning points by it (default 15). */
+  readonly weight?: number;
+  /** What the actor does while in this posture: per-day rates as products of parameters (activity.ts). */
+  readonly activity?: readonly ActivitySpec[];
+  /**
+   * Entering this posture opens a deliberation: after a lag drawn between the two parameters (days) the
+   * engine draws the actor's `deliberation` chance and sends COMPLIANCE_DRAW; it repeats while the actor
+   * stays in a deliberating posture (R-MIL-02, P-08).
+   */
+  readonly deliberates?: { readonly lagDays: readonly [ParamId, ParamId] };
+  /** Who, in this posture, presses Iran's partners to accept a halt (R-IRQ-01, R-IRQ-02). */
+  readonly presses?: readonly Presser[];
+  /** A posture of open war: never a peacetime guess when a side imagines the other's posture. */
+  readonly atWar?: boolean;
 }
+
+/** Those whose pressure on the militias the documents describe, besides Tehran's own. */
+export type Presser = 'baghdad' | 'clerics';
 
 /**
  * A historical recommendation: an action; a chance (a parameter ID) between two actions; or a choice on
@@ -66,26 +97,45 @@ export type Recommendation =
   | { readonly chance: string; readonly then: string; readonly otherwise: string }
   | { readonly flag: string; readonly then: string; readonly otherwise: string };
 
-export interface StateConfig {
-  readonly on?: Readonly<Record<string, TransitionConfig | readonly TransitionConfig[]>>;
+export interface StateConfig<S extends string = string> {
+  readonly on?: Readonly<Record<string, TransitionConfig<S> | readonly TransitionConfig<S>[]>>;
   readonly entry?: readonly ActionRef[];
   readonly meta: StateMeta;
 }
 
-export interface ActorSpec<C extends object, E extends EventBase> {
+/** What an actor's deliberation chance may read besides its own memory. */
+export interface DeliberationInputs {
+  /** Who presses the actor to comply (from the other actors' postures' `presses`). */
+  readonly pressers: ReadonlySet<Presser>;
+  /** 0..1: Tehran's fear that war is near. */
+  readonly iranWarFear: number;
+}
+
+export interface ActorSpec<C extends object, E extends EventBase, S extends string = string> {
   readonly id: string;
-  readonly initial: string;
+  readonly initial: NoInfer<S>;
   readonly context: C;
+  /**
+   * The parameters the actor keeps in its own memory, as xstate's `input`: the only way parameters
+   * reach a machine (events carry what happened, never settings).
+   */
+  readonly input?: (params: Params) => Partial<C>;
   readonly guards: Readonly<Record<string, Guard<C, E>>>;
   readonly updates: Readonly<Record<string, Update<C, E>>>;
-  readonly states: Readonly<Record<string, StateConfig>>;
+  readonly states: Readonly<Record<S, StateConfig<NoInfer<S>>>>;
+  /** For actors with deliberating postures: the chance that a deliberation ends in compliance. */
+  readonly deliberation?: (context: C, inputs: DeliberationInputs, params: Params) => number;
 }
 
 /** What happened when an event reached an actor. */
-export interface Fired<C> {
-  readonly snapshot: ActorSnapshot<C>;
-  /** Set when a transition was taken (even a targetless one that only updated context). */
-  readonly transition?: { readonly from: string; readonly to: string; readonly meta?: TransitionMeta };
+export interface Fired<C, S extends string = string> {
+  readonly snapshot: ActorSnapshot<C, S>;
+  /**
+   * Set when a transition was taken (even a targetless one that only updated context): where from and to,
+   * on which event, and which of that event's candidate transitions (its index), so the transition's
+   * meta can be found again from data alone.
+   */
+  readonly transition?: { readonly from: S; readonly to: S; readonly on: string; readonly index: number; readonly meta?: TransitionMeta };
 }
 
 interface CompiledTransition {
@@ -95,27 +145,32 @@ interface CompiledTransition {
   readonly meta: TransitionMeta | undefined;
 }
 
-export interface ActorDefinition<C extends object, E extends EventBase> {
+export interface ActorDefinition<C extends object, E extends EventBase, S extends string = string> {
   readonly id: string;
-  readonly spec: ActorSpec<C, E>;
+  readonly spec: ActorSpec<C, E, S>;
   /** The xstate machine: the reference executor and what tools (visualisers, tests) inspect. */
   readonly machine: AnyStateMachine;
-  readonly stateIds: readonly string[];
-  initial(context?: Partial<C>, value?: string): ActorSnapshot<C>;
+  readonly stateIds: readonly S[];
+  /** The starting snapshot: the machine's context, its `input` from the parameters, then overrides. */
+  initial(params: Params, context?: Partial<C>, value?: string): ActorSnapshot<C, S>;
   /** Fast executor over the same definition. Returns the same snapshot object when nothing happens. */
-  send(snapshot: ActorSnapshot<C>, event: E): Fired<C>;
+  send(snapshot: ActorSnapshot<C, S>, event: E): Fired<C, S>;
   /** Reference executor: xstate's own pure `transition()`. */
-  sendWithXstate(snapshot: ActorSnapshot<C>, event: E): ActorSnapshot<C>;
+  sendWithXstate(snapshot: ActorSnapshot<C, S>, event: E): ActorSnapshot<C, S>;
   meta(value: string): StateMeta;
+  isState(value: string): value is S;
+  /** The meta of a transition a `Fired` reported (from its state, event type and index). */
+  transitionMeta(from: string, on: string, index: number): TransitionMeta | undefined;
 }
 
 function normaliseRef(ref: ActionRef | GuardRef): { type: string; params: Readonly<Record<string, unknown>> | undefined } {
   return typeof ref === 'string' ? { type: ref, params: undefined } : { type: ref.type, params: ref.params };
 }
 
-export function defineActor<C extends object, E extends EventBase>(spec: ActorSpec<C, E>): ActorDefinition<C, E> {
-  const stateIds = Object.keys(spec.states);
-  if (!spec.states[spec.initial]) throw new Error(`${spec.id}: initial state '${spec.initial}' is not defined`);
+export function defineActor<C extends object, E extends EventBase, S extends string>(spec: ActorSpec<C, E, S>): ActorDefinition<C, E, S> {
+  const states = spec.states as Readonly<Record<string, StateConfig<S>>>;
+  const stateIds = Object.keys(states) as S[];
+  if (!states[spec.initial]) throw new Error(`${spec.id}: initial state '${spec.initial}' is not defined`);
 
   // Compile: resolve every reference now, so a typo fails when the module loads, not mid-game.
   const table = new Map<string, Map<string, readonly CompiledTransition[]>>();
@@ -123,12 +178,12 @@ export function defineActor<C extends object, E extends EventBase>(spec: ActorSp
   const checkAction = (where: string, type: string): void => {
     if (!spec.updates[type]) throw new Error(`${spec.id}: ${where} uses unknown action '${type}'`);
   };
-  for (const [stateId, state] of Object.entries(spec.states)) {
+  for (const [stateId, state] of Object.entries(states)) {
     const on = new Map<string, readonly CompiledTransition[]>();
     for (const [eventType, raw] of Object.entries(state.on ?? {})) {
       const list = (Array.isArray(raw) ? raw : [raw]) as readonly TransitionConfig[];
       on.set(eventType, list.map((t) => {
-        if (t.target !== undefined && !spec.states[t.target]) {
+        if (t.target !== undefined && !states[t.target]) {
           throw new Error(`${spec.id}: ${stateId} --${eventType}--> unknown state '${t.target}'`);
         }
         const guard = t.guard === undefined ? undefined : normaliseRef(t.guard);
@@ -154,14 +209,20 @@ export function defineActor<C extends object, E extends EventBase>(spec: ActorSp
     xActions[name] = assign((args: GuardArgs<C, E>, params: Readonly<Record<string, unknown>> | undefined) => update(args, params));
   }
   const xStates: Record<string, unknown> = {};
-  for (const [stateId, state] of Object.entries(spec.states)) {
+  for (const [stateId, state] of Object.entries(states)) {
     xStates[stateId] = { on: state.on ?? {}, entry: state.entry ?? [], meta: state.meta };
   }
   // Reason for the casts: see the comment above; the runtime test proves the two executors agree.
   const machine = (setup as (impl: unknown) => { createMachine: (cfg: unknown) => AnyStateMachine })({
     guards: xGuards,
     actions: xActions,
-  }).createMachine({ id: spec.id, initial: spec.initial, context: spec.context, states: xStates });
+  }).createMachine({
+    id: spec.id,
+    initial: spec.initial,
+    // xstate's `input`: the parameters, of which the actor keeps what its `input` picks.
+    context: ({ input }: { input?: Params }) => ({ ...spec.context, ...(input && spec.input ? spec.input(input) : {}) }),
+    states: xStates,
+  });
 
   const apply = (
     context: C,
@@ -176,41 +237,46 @@ export function defineActor<C extends object, E extends EventBase>(spec: ActorSp
     return ctx;
   };
 
+  const isState = (value: string): value is S => Object.hasOwn(states, value);
   return {
     id: spec.id,
     spec,
     machine,
     stateIds,
-    initial(context?: Partial<C>, value?: string): ActorSnapshot<C> {
+    initial(params: Params, context?: Partial<C>, value?: string): ActorSnapshot<C, S> {
       const start = value ?? spec.initial;
-      if (!spec.states[start]) throw new Error(`${spec.id}: unknown state '${start}'`);
-      return { value: start, context: { ...spec.context, ...(context ?? {}) } };
+      if (!isState(start)) throw new Error(`${spec.id}: unknown state '${start}'`);
+      return { value: start, context: { ...spec.context, ...(spec.input ? spec.input(params) : {}), ...(context ?? {}) } };
     },
-    send(snapshot: ActorSnapshot<C>, event: E): Fired<C> {
+    send(snapshot: ActorSnapshot<C, S>, event: E): Fired<C, S> {
       const candidates = table.get(snapshot.value)?.get(event.type);
       if (!candidates) return { snapshot };
-      for (const t of candidates) {
+      for (let index = 0; index < candidates.length; index++) {
+        const t = candidates[index]!;
         if (t.guard) {
           const guard = spec.guards[t.guard.type] as Guard<C, E>;
           if (!guard({ context: snapshot.context, event }, t.guard.params)) continue;
         }
         let context = apply(snapshot.context, event, t.actions);
-        const to = t.target ?? snapshot.value;
+        const to = (t.target ?? snapshot.value) as S;
         // xstate v5: a transition to the same state does not re-enter it (reenter defaults to false).
         if (to !== snapshot.value) context = apply(context, event, entries.get(to) ?? []);
-        return { snapshot: { value: to, context }, transition: { from: snapshot.value, to, meta: t.meta } };
+        return { snapshot: { value: to, context }, transition: { from: snapshot.value, to, on: event.type, index, meta: t.meta } };
       }
       return { snapshot };
     },
-    sendWithXstate(snapshot: ActorSnapshot<C>, event: E): ActorSnapshot<C> {
+    sendWithXstate(snapshot: ActorSnapshot<C, S>, event: E): ActorSnapshot<C, S> {
       const resolved = machine.resolveState({ value: snapshot.value, context: snapshot.context as Record<string, unknown> });
       const [next] = transition(machine, resolved, event as unknown as { type: string });
-      return { value: String(next.value), context: next.context as C };
+      return { value: String(next.value) as S, context: next.context as C };
     },
     meta(value: string): StateMeta {
-      const state = spec.states[value];
-      if (!state) throw new Error(`${spec.id}: unknown state '${value}'`);
-      return state.meta;
+      if (!isState(value)) throw new Error(`${spec.id}: unknown state '${value}'`);
+      return states[value]!.meta;
+    },
+    isState,
+    transitionMeta(from: string, on: string, index: number): TransitionMeta | undefined {
+      return table.get(from)?.get(on)?.[index]?.meta;
     },
   };
 }

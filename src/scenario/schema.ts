@@ -147,7 +147,7 @@ export const ScenarioSchema = z
       const start = s.actors[id];
       if (!start) continue;
       const def = ACTORS[id];
-      if (start.state !== undefined && !def.stateIds.includes(start.state)) {
+      if (start.state !== undefined && !def.isState(start.state)) {
         ctx.addIssue({ code: 'custom', path: ['actors', id, 'state'], message: `'${start.state}' is not a posture of ${id}; expected one of ${def.stateIds.join(', ')}` });
       }
       const defaults = def.spec.context as unknown as Record<string, unknown>;

@@ -5,7 +5,7 @@
  */
 import { Box, useApp } from 'ink';
 import { useMemo, useState } from 'react';
-import { buildDebrief } from '../debrief/debrief.ts';
+import { buildDebrief } from '../analysis/debrief/debrief.ts';
 import type { GameState } from '../engine/state.ts';
 import type { PlaySide } from '../engine/save.ts';
 import type { Side } from '../model/actions.ts';

@@ -119,7 +119,9 @@ describe('brink play in a terminal', () => {
     await s.waitFor('turn 2/4');
     s.write('s');
     await s.waitFor('Saved after turn 1');
-    const save = parseSave(readFileSync(file, 'utf8'));
+    const parsed = parseSave(readFileSync(file, 'utf8'));
+    if (parsed.kind !== 'current') throw new Error('expected a brink.save/2 file');
+    const save = parsed.save;
     expect(save.decisions).toHaveLength(1);
     expect(save.decisions[0]!.us).toBe('us.leadership-strike');
     expect(save.opponent).toBe('search');

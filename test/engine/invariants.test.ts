@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { logOf, peakRungOf, totalsOf } from '../../src/engine/history.ts';
 import { describe, expect, it } from 'vitest';
 import { ACTORS, ACTOR_IDS } from '../../src/model/actors/index.ts';
 import { actionsFor } from '../../src/model/actions.ts';
@@ -19,10 +20,11 @@ function checkState(s: GameState): void {
   }
   expect(w.rung).toBeGreaterThanOrEqual(MIN_RUNG);
   expect(w.rung).toBeLessThanOrEqual(MAX_RUNG);
-  expect(w.peakRung).toBeGreaterThanOrEqual(w.rung);
+  expect(peakRungOf(s)).toBeGreaterThanOrEqual(w.rung);
+  const totals = totalsOf(s);
   for (const k of TALLY_KEYS) {
-    expect(w.totals[k]).toBeGreaterThanOrEqual(0);
-    expect(Number.isInteger(w.totals[k])).toBe(true);
+    expect(totals[k]).toBeGreaterThanOrEqual(0);
+    expect(Number.isInteger(totals[k])).toBe(true);
   }
   for (const t of s.history) for (const k of TALLY_KEYS) expect(t[k]).toBeGreaterThanOrEqual(0);
   for (const id of ACTOR_IDS) {
@@ -36,7 +38,7 @@ function checkState(s: GameState): void {
     expect(v).toBeGreaterThanOrEqual(0);
     expect(v).toBeLessThanOrEqual(1);
   }
-  for (const e of s.log) {
+  for (const e of logOf(s)) {
     if (e.draw) {
       expect(e.draw.p).toBeGreaterThanOrEqual(0);
       expect(e.draw.p).toBeLessThanOrEqual(1);

@@ -3,10 +3,11 @@
  * engine. A test per rule, named by its ID.
  */
 import { describe, expect, it } from 'vitest';
-import { ACTORS } from '../../src/model/actors/index.ts';
-import { complianceChance, iraqiAttackRates } from '../../src/model/actors/iraqi-militias.ts';
-import { houthiAttackRate } from '../../src/model/actors/houthis.ts';
+import { ACTORS, activityOf } from '../../src/model/actors/index.ts';
+import { complianceChance } from '../../src/model/actors/iraqi-militias.ts';
 import { defaultParams } from '../../src/model/params.ts';
+import type { Presser } from '../../src/model/runtime.ts';
+import { logOf, totalsOf } from '../../src/engine/history.ts';
 import { newGame, step } from '../../src/engine/game.ts';
 import type { Decisions, GameState } from '../../src/engine/state.ts';
 import { chooseAction, getPolicy } from '../../src/policies/index.ts';
@@ -25,11 +26,13 @@ function run(s: GameState, decisions: readonly Decisions[]): GameState {
   }
   return s;
 }
+const pressing = (who: readonly Presser[], iranWarFear: number) => ({ pressers: new Set(who), iranWarFear });
+const houthiRate = (snap: { value: string; context: object }) => activityOf('houthis', snap, { deterrence: 0 }, params).shipping;
 const quiet: Decisions = { us: 'us.hold', iran: 'iran.public-threats' };
 
 describe('Iran', () => {
   it('R-IRN-01/02 fatality brake: a US death moves Iran from pressure to the brake, and the historical bot reins the militias in', () => {
-    const s = ACTORS.iran.send(ACTORS.iran.initial(), { type: 'US_KILLED', killed: 3 }).snapshot;
+    const s = ACTORS.iran.send(ACTORS.iran.initial(params), { type: 'US_KILLED', killed: 3 }).snapshot;
     expect(s.value).toBe('braking');
     const g = newGame(scenario('tower-22'), { seed: 'brake' });
     expect(chooseAction(g, 'iran', historical.iran)).toBe('iran.rein-in');
@@ -51,13 +54,12 @@ describe('Iran', () => {
     g = run(g, [quiet, quiet, quiet]);
     const quietWeeks = g.history.filter((h) => h.attacksOnUSIraq === 0).length;
     expect(g.actors.iraqiGovernment.context.withdrawalMomentum).toBeCloseTo(
-      before + quietWeeks * params.withdrawalPerQuietWeek - g.world.totals.attacksOnUSIraq * params.withdrawalPerAttack, 6);
+      before + quietWeeks * params.withdrawalPerQuietWeek - totalsOf(g).attacksOnUSIraq * params.withdrawalPerAttack, 6);
     const gov = ACTORS.iraqiGovernment;
-    const after = gov.send(gov.initial({ withdrawalMomentum: 0.5 }), {
-      type: 'WEEK_END', attacksOnUS: 5, attacksIraq: 5, houthiAttacks: 0, usKilled: 0, days: 7, grievanceDecay: 0, capabilityRecovery: 0,
-      withdrawalPerQuietWeek: 0.06, withdrawalPerAttack: 0.01, houthiResupply: 0,
+    const after = gov.send(gov.initial(params, { withdrawalMomentum: 0.5 }), {
+      type: 'WEEK_END', attacksOnUS: 5, attacksIraq: 5, houthiAttacks: 0, usKilled: 0, weeks: 1,
     }).snapshot;
-    expect(after.context.withdrawalMomentum).toBeCloseTo(0.45, 9);
+    expect(after.context.withdrawalMomentum).toBeCloseTo(0.5 - 5 * params.withdrawalPerAttack, 9);
   });
 
   it('R-IRN-14 truce compliance: the November pause cuts attacks in the week it covers', () => {
@@ -87,13 +89,13 @@ describe('Iran', () => {
     expect(g.actors.houthis.value).toBe('intensified');
     expect(g.actors.iran.value).toBe('escalating');
     expect(chooseAction(g, 'iran', historical.iran)).toBe('iran.escalate-fronts');
-    expect(houthiAttackRate(g.actors.houthis, params)).toBeGreaterThan(houthiAttackRate({ ...g.actors.houthis, value: 'campaign' }, params));
+    expect(houthiRate(g.actors.houthis)).toBeGreaterThan(houthiRate({ ...g.actors.houthis, value: 'campaign' }));
   });
 
   it('R-IRN-13 envoys: a directive carried in person arrives sooner than by message, and makes compliance likelier', () => {
     const lagOf = (iranAction: string, seed: string) => {
       const g = step(newGame(scenario('october-2023'), { seed }), { us: 'us.hold', iran: iranAction }).state;
-      const arrival = g.log.find((e) => e.kind === 'directive' && e.actor === 'iraqiMilitias');
+      const arrival = logOf(g).find((e) => e.kind === 'directive' && e.actor === 'iraqiMilitias');
       return arrival ? arrival.day : 7 + (g.schedule.find((t) => t.task.kind === 'deliver')?.day ?? 99);
     };
     for (let i = 0; i < 30; i++) {
@@ -103,15 +105,15 @@ describe('Iran', () => {
       expect(envoy).toBeLessThanOrEqual(params.envoyLagMaxDays);
       expect(message).toBeGreaterThanOrEqual(params.directiveLagMinDays);
     }
-    const ctx = ACTORS.iraqiMilitias.initial().context;
-    const pushes = { baghdadPressing: false, clericsPressing: false, iranWarFear: 0 };
+    const ctx = ACTORS.iraqiMilitias.initial(params).context;
+    const pushes = pressing([], 0);
     expect(complianceChance({ ...ctx, envoys: true }, pushes, params)).toBeGreaterThan(complianceChance(ctx, pushes, params));
   });
 
   it('R-IRN-15 Iran never opens war by itself: the historical bot never picks a direct attack unless struck at home', () => {
     for (let i = 0; i < 40; i++) {
       const g = playGame(scenario('october-2023'), { seed: `w${i}`, ...historical });
-      expect(g.world.totals.iranDirectAttacks).toBe(0);
+      expect(totalsOf(g).iranDirectAttacks).toBe(0);
     }
   });
 });
@@ -119,16 +121,16 @@ describe('Iran', () => {
 describe('militias', () => {
   it('R-MIL-02 ideological resistance: a halt is refused first, never obeyed on arrival', () => {
     const m = ACTORS.iraqiMilitias;
-    const s = m.send(m.initial(), { type: 'DIRECTIVE', level: 'halt', envoys: true }).snapshot;
+    const s = m.send(m.initial(params), { type: 'DIRECTIVE', level: 'halt', envoys: true }).snapshot;
     expect(s.value).toBe('resisting');
-    expect(complianceChance(s.context, { baghdadPressing: false, clericsPressing: false, iranWarFear: 0 }, params)).toBeLessThan(1);
+    expect(complianceChance(s.context, pressing([], 0), params)).toBeLessThan(1);
   });
 
   it('R-MIL-03 lagged, partial compliance: pressure from Iran, Baghdad and the clerics adds up; attacks go on until the halt sticks', () => {
-    const ctx = { ...ACTORS.iraqiMilitias.initial().context, envoys: true };
-    const alone = complianceChance(ctx, { baghdadPressing: false, clericsPressing: false, iranWarFear: 0 }, params);
-    const aligned = complianceChance(ctx, { baghdadPressing: true, clericsPressing: true, iranWarFear: 0 }, params);
-    expect(complianceChance(ctx, { baghdadPressing: true, clericsPressing: true, iranWarFear: 0.8 }, params)).toBeGreaterThan(aligned);
+    const ctx = { ...ACTORS.iraqiMilitias.initial(params).context, envoys: true };
+    const alone = complianceChance(ctx, pressing([], 0), params);
+    const aligned = complianceChance(ctx, pressing(['baghdad', 'clerics'], 0), params);
+    expect(complianceChance(ctx, pressing(['baghdad', 'clerics'], 0.8), params)).toBeGreaterThan(aligned);
     expect(aligned).toBeGreaterThan(alone);
     let firstWeek = 0;
     for (let i = 0; i < 60; i++) {
@@ -139,9 +141,10 @@ describe('militias', () => {
   });
 
   it('R-MIL-07 rogue cells: standing down is not zero', () => {
-    const s = { value: 'standingDown', context: ACTORS.iraqiMilitias.initial().context };
-    const r = iraqiAttackRates(s, { deterrence: 0 }, params);
+    const s = { value: 'standingDown', context: ACTORS.iraqiMilitias.initial(params).context };
+    const r = activityOf('iraqiMilitias', s, { deterrence: 0 }, params).onUS;
     expect(r.iraq).toBeGreaterThan(0);
+    expect(r.jordan).toBe(0);
     expect(r.iraq).toBeLessThan(params.militiaAttackRate * params.shareIraq * 0.05);
   });
 
@@ -152,8 +155,8 @@ describe('militias', () => {
     const ctx = g.actors.iraqiMilitias.context;
     expect(ctx.grievance).toBeCloseTo(Math.min(1, before + params.grievancePerLeaderKilled) * (1 - params.grievanceDecay), 9);
     expect(g.actors.iraqiMilitias.value).toBe('standingDown');
-    expect(g.log.some((e) => e.actor === 'iraqiMilitias' && e.rules.includes('R-MIL-05'))).toBe(true);
-    const pushes = { baghdadPressing: true, clericsPressing: true, iranWarFear: 0.2 };
+    expect(logOf(g).some((e) => e.actor === 'iraqiMilitias' && e.rules.includes('R-MIL-05'))).toBe(true);
+    const pushes = pressing(['baghdad', 'clerics'], 0.2);
     expect(complianceChance({ ...ctx, grievance: 0.9 }, pushes, params)).toBeLessThan(complianceChance({ ...ctx, grievance: 0 }, pushes, params));
   });
 });
@@ -161,18 +164,18 @@ describe('militias', () => {
 describe('control spectrum (C-01 … C-04) and Houthi autonomy (R-HOU-01)', () => {
   it('Hezbollah heeds at once, Iraqi militias resist, Houthis ignore the order', () => {
     const order = { type: 'DIRECTIVE', level: 'reduce', envoys: true } as const;
-    expect(ACTORS.hezbollah.send(ACTORS.hezbollah.initial(), order).snapshot.value).toBe('restrained');
-    expect(ACTORS.iraqiMilitias.send(ACTORS.iraqiMilitias.initial(), order).snapshot.value).toBe('resisting');
-    const h = ACTORS.houthis.send(ACTORS.houthis.initial(), order).snapshot;
+    expect(ACTORS.hezbollah.send(ACTORS.hezbollah.initial(params), order).snapshot.value).toBe('restrained');
+    expect(ACTORS.iraqiMilitias.send(ACTORS.iraqiMilitias.initial(params), order).snapshot.value).toBe('resisting');
+    const h = ACTORS.houthis.send(ACTORS.houthis.initial(params), order).snapshot;
     expect(h.value).toBe('campaign');
-    expect(houthiAttackRate(h, params)).toBe(houthiAttackRate(ACTORS.houthis.initial(), params));
+    expect(houthiRate(h)).toBe(houthiRate(ACTORS.houthis.initial(params)));
   });
 });
 
 describe('United States', () => {
   it('R-USA-03 no strikes inside Iran by default: the historical US never strikes Iran', () => {
     for (const id of ['october-2023', 'tower-22', 'red-sea', 'rafah']) {
-      for (let i = 0; i < 25; i++) expect(playGame(scenario(id), { seed: `s${i}`, ...historical }).world.totals.strikesOnIran).toBe(0);
+      for (let i = 0; i < 25; i++) expect(totalsOf(playGame(scenario(id), { seed: `s${i}`, ...historical })).strikesOnIran).toBe(0);
     }
   });
 
@@ -187,7 +190,7 @@ describe('United States', () => {
     expect(g.world.usDomesticPressure).toBeGreaterThan(0);
     const u0 = g.world.usDomesticPressure;
     const week = params.usDomesticPerWeek;
-    expect(u0).toBeCloseTo((week * (1 - params.usDomesticDecay) + week) + g.world.totals.usKilled * params.usDomesticPerDeath, 6);
+    expect(u0).toBeCloseTo((week * (1 - params.usDomesticDecay) + week) + totalsOf(g).usKilled * params.usDomesticPerDeath, 6);
   });
 
   it('R-SYS-03 deterrence decays without reinforcement, halving each half-life', () => {

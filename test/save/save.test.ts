@@ -1,12 +1,15 @@
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { writeFileAtomic } from '../../src/cli/atomic-write.ts';
 import { main, type Io } from '../../src/cli/main.ts';
 import { newGame, serialize, step } from '../../src/engine/game.ts';
-import { buildSave, checkScenario, parseSave, replaySave, saveText, SaveError, SAVE_FORMAT } from '../../src/engine/save.ts';
+import { buildSave, checkScenario, parseSave, replaySave, saveText, SaveError, SAVE_FORMAT, type SaveFile } from '../../src/engine/save.ts';
+import { MODEL_VERSION } from '../../src/model/version.ts';
 import type { GameState } from '../../src/engine/state.ts';
 import { chooseAction, getPolicy } from '../../src/policies/index.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
@@ -27,65 +30,140 @@ function capture(): Io & { outText: () => string; errText: () => string } {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'brink-save-'));
-const savedAt = (turns: number, seed = '3') => buildSave(playOn(newGame(tower, { seed }), turns), { side: 'us', opponent: 'tit-for-tat' });
+const savedAt = (turns: number, seed = '3', params: Record<string, number> = {}) =>
+  buildSave(playOn(newGame(tower, { seed, params }), turns), { side: 'us', opponent: 'tit-for-tat' });
+
+/** Parses a save that must be in today's format. */
+function current(text: string, acceptEdited = false): SaveFile {
+  const parsed = parseSave(text, 'test', { acceptEdited });
+  if (parsed.kind !== 'current') throw new Error('expected a brink.save/2 file');
+  return parsed.save;
+}
+
+/** A save whose fields were changed by hand: the integrity hash still the original's. */
+const edited = (save: SaveFile, patch: Partial<SaveFile>): string => saveText({ ...save, ...patch });
 
 describe('save files', () => {
   it('a game saved, reloaded and played on ends exactly as the same game played straight through (any seed, any turn)', () => {
-    fc.assert(fc.property(fc.string({ minLength: 1, maxLength: 12 }), fc.integer({ min: 0, max: 4 }), (seed, at) => {
+    fc.assert(fc.property(fc.string({ maxLength: 8 }), fc.integer({ min: 0, max: 4 }), (seed, at) => {
       const straight = playOn(newGame(tower, { seed }));
       const save = buildSave(playOn(newGame(tower, { seed }), at), { side: 'us', opponent: 'tit-for-tat' });
-      const reloaded = parseSave(saveText(save));
-      const replay = replaySave(reloaded, tower);
-      expect(replay.matches).toBe(true);
-      expect(serialize(playOn(reloaded.state))).toBe(serialize(straight));
-      expect(serialize(playOn(replay.state))).toBe(serialize(straight));
+      const reloaded = current(saveText(save));
+      const resumed = replaySave(reloaded, tower);
+      expect(resumed.matches).toBe(true);
+      expect(serialize(playOn(resumed.state))).toBe(serialize(straight));
     }), { numRuns: 25 });
   });
 
-  it('carries format, scenario id and hash, seed, side, opponent, decisions and state', () => {
-    const save = parseSave(saveText(savedAt(2)));
+  it("is the game's inputs: format, model version, scenario id and hash, seed, overrides, side, opponent, orders", () => {
+    const save = current(saveText(savedAt(2, '3', { fatalityPerAttack: 0.01 })));
     expect(save.format).toBe(SAVE_FORMAT);
+    expect(save.model).toBe(MODEL_VERSION);
     expect(save.scenario).toEqual({ id: 'tower-22', hash: tower.hash });
     expect(save.seed).toBe('3');
-    expect(save).toMatchObject({ side: 'us', opponent: 'tit-for-tat' });
+    expect(save.params).toEqual({ fatalityPerAttack: 0.01 });
+    expect(save).toMatchObject({ side: 'us', opponent: 'tit-for-tat', pending: null });
     expect(save.decisions).toHaveLength(2);
-    expect(save.state.turn).toBe(2);
+    expect(save.turns).toHaveLength(2);
+    expect(replaySave(save, tower).state.params.fatalityPerAttack).toBe(0.01);
   });
 
-  it('rejects empty, truncated, foreign and inconsistent files with a clear SaveError', () => {
+  it('a finished october-2023 game saves in under 2 KB and replays byte-identically', () => {
+    const october = loadScenario('october-2023');
+    const state = playOn(newGame(october, { seed: '11' }));
+    expect(state.over).not.toBeNull();
+    const text = saveText(buildSave(state, { side: 'iran', opponent: 'historical' }));
+    expect(Buffer.byteLength(text)).toBeLessThan(2048);
+    const replay = replaySave(current(text), october);
+    expect(replay.matches).toBe(true);
+    expect(serialize(replay.state)).toBe(serialize(state));
+  });
+
+  it('keeps a hot-seat order still waiting for the other side', () => {
+    const state = playOn(newGame(tower, { seed: '5' }), 1);
+    const save = current(saveText(buildSave(state, { side: 'both', opponent: null, pending: { us: 'us.major-campaign' } })));
+    expect(save.pending).toEqual({ us: 'us.major-campaign' });
+    expect(save.opponent).toBeNull();
+  });
+
+  it('refuses broken files with the field at fault', () => {
     const good = saveText(savedAt(2));
+    const save = current(good);
     const cases: [string, RegExp][] = [
       ['', /empty/],
-      [good.slice(0, good.length / 2), /corrupt or truncated/],
+      ['{"format":', /corrupt or truncated/],
       ['[1,2]', /expected a JSON object/],
       [good.replace(SAVE_FORMAT, 'brink.save/0'), /format is "brink\.save\/0"/],
-      [JSON.stringify({ ...JSON.parse(good), side: 'israel' }), /side must be/],
-      [JSON.stringify({ ...JSON.parse(good), decisions: [] }), /decision log differs/],
-      [JSON.stringify({ ...JSON.parse(good), seed: 'other' }), /seed differs/],
-      [JSON.stringify({ ...JSON.parse(good), state: { ...JSON.parse(good).state, rng: {} } }), /rng/],
+      [edited(save, { side: 'nobody' as never }), /side/],
+      [edited(save, { decisions: [{ us: 'us.fly-to-mars', iran: 'iran.hold-course' }] }), /decisions\.0\.us: unknown action 'us\.fly-to-mars'|decisions\[0\]\.us: unknown action/],
+      [edited(save, { decisions: [{ us: 'iran.unleash', iran: 'iran.hold-course' }] }), /is not a US action/],
+      [edited(save, { params: { fatalityPerAttack: 1.5 } }), /params\.fatalityPerAttack: must be between 0 and 1/],
+      [edited(save, { params: { notAParam: 1 } }), /params\.notAParam: unknown parameter/],
+      [edited(save, { opponent: null }), /opponent/],
+      [good.replace('"seed": "3"', '"seed": "3", "extra": 1'), /extra|Unrecognized key/],
     ];
-    for (const [text, message] of cases) {
-      expect(() => parseSave(text, 'f.json')).toThrow(SaveError);
-      expect(() => parseSave(text, 'f.json')).toThrow(message);
-    }
+    for (const [text, msg] of cases) expect(() => parseSave(text, 'f.json'), text.slice(0, 40)).toThrow(msg);
+  });
+
+  it('refuses a file edited by hand unless the edit is accepted explicitly', () => {
+    const save = savedAt(2);
+    const text = edited(save, { params: { fatalityPerAttack: 1 } });
+    expect(() => parseSave(text, 'f.json')).toThrow(/changed after it was saved.*--accept-edited/);
+    const accepted = current(text, true);
+    // Accepted, the edit is replayed openly, and the digests show the game is not the saved one.
+    expect(accepted.params).toEqual({ fatalityPerAttack: 1 });
+    expect(replaySave(accepted, tower).matches).toBe(false);
+  });
+
+  it('refuses a save from another model version, naming both', () => {
+    const save = savedAt(1);
+    const other = { ...save, model: '0.0.1+000000000000' };
+    const text = saveText(buildSaveLike(other));
+    expect(() => parseSave(text, 'old.json')).toThrow(/saved by model 0\.0\.1\+000000000000, but this is model /);
   });
 
   it('refuses a save made with a different version of the scenario (hash differs)', () => {
     const save = savedAt(1);
-    const changed = { ...tower, hash: 'deadbeef' };
+    const changed = { ...tower, hash: 'ffffffffffffffff' };
     expect(() => checkScenario(save, changed)).toThrow(/has changed since the game was saved/);
     expect(() => replaySave(save, changed)).toThrow(SaveError);
   });
 
-  it('replay detects a state that does not follow from its decisions, naming the turn', () => {
+  it('names the first turn whose record the orders no longer reproduce', () => {
     const save = savedAt(3);
-    const h = save.state.history.map((t, i) => (i === 1 ? { ...t, attacksOnUS: t.attacksOnUS + 5 } : t));
-    const tampered = { ...save, state: { ...save.state, history: h } };
-    const r = replaySave(parseSave(saveText(tampered)), tower);
+    const turns = save.turns.map((t, i) => (i === 1 ? '0'.repeat(t.length) : t));
+    const r = replaySave(current(edited(save, { turns }), true), tower);
     expect(r.matches).toBe(false);
     expect(r.firstDifference).toBe(2);
   });
+
+  it("loads a brink.save/1 file made before the restructure, when today's rules reproduce it", async () => {
+    const file = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/legacy-october-2023-7.save1.json');
+    const legacy = parseSave(readFileSync(file, 'utf8'), file);
+    expect(legacy.kind).toBe('legacy');
+    const io = capture();
+    expect(await main(['replay', file], io)).toBe(0);
+    expect(io.outText()).toContain('Replay verified: 16 turns');
+  });
+
+  it("refuses a brink.save/1 file that today's rules do not reproduce, saying why", async () => {
+    const file = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/legacy-october-2023-7.save1.json');
+    const data = JSON.parse(readFileSync(file, 'utf8'));
+    data.state.rng.attacks.s0 = 0.5;
+    const bad = join(dir, 'legacy-bad.json');
+    writeFileSync(bad, JSON.stringify(data));
+    const io = capture();
+    expect(await main(['replay', bad], io)).toBe(2);
+    expect(io.errText()).toMatch(/brink\.save\/1 file from an older model/);
+  });
 });
+
+/** A save re-signed after a change (as a different program version would have signed it). */
+function buildSaveLike(save: SaveFile): SaveFile {
+  const { integrity: _old, ...rest } = save;
+  const text = JSON.stringify({ format: rest.format, model: rest.model, scenario: rest.scenario, seed: rest.seed, params: rest.params, side: rest.side, opponent: rest.opponent, decisions: rest.decisions, pending: rest.pending, turns: rest.turns, digest: rest.digest });
+  return { ...rest, integrity: createHash('sha256').update(text).digest('hex') };
+}
 
 describe('brink replay', () => {
   it('re-simulates a save turn by turn and verifies it (exit 0)', async () => {
@@ -101,10 +179,24 @@ describe('brink replay', () => {
   it('exits 1 with a clear message when the replay does not reproduce the save', async () => {
     const save = savedAt(2);
     const file = join(dir, 'tampered.json');
-    writeFileSync(file, saveText({ ...save, state: { ...save.state, world: { ...save.state.world, deterrence: 0.999 } } }));
+    writeFileSync(file, edited(save, { digest: 'f'.repeat(64) }));
     const io = capture();
-    expect(await main(['replay', file], io)).toBe(1);
-    expect(io.errText()).toMatch(/does NOT reproduce the saved game/);
+    expect(await main(['replay', file, '--accept-edited'], io)).toBe(1);
+    expect(io.errText()).toMatch(/does NOT reproduce the saved game \(the final state differs\)/);
+  });
+
+  it('shows the parameter overrides it replays under, and fails a hand-edited save without --accept-edited (exit 2)', async () => {
+    const file = join(dir, 'overrides.json');
+    writeFileSync(file, saveText(savedAt(2, '3', { fatalityPerAttack: 0.02 })));
+    const io = capture();
+    expect(await main(['replay', file], io)).toBe(0);
+    expect(io.outText()).toContain('Parameter overrides: fatalityPerAttack=0.02');
+    const editedFile = join(dir, 'edited.json');
+    writeFileSync(editedFile, edited(savedAt(0), { params: { fatalityPerAttack: 1 } }));
+    const io2 = capture();
+    expect(await main(['replay', editedFile], io2)).toBe(2);
+    expect(io2.errText()).toMatch(/--accept-edited/);
+    expect(io2.errText()).not.toMatch(/\n\s+at /);
   });
 
   it('exits 2 without a stack trace on a truncated, missing or foreign file', async () => {

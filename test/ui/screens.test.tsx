@@ -1,7 +1,7 @@
 /** Component tests: every screen rendered with ink-testing-library, driven by keys. */
 import { render } from 'ink-testing-library';
 import { describe, expect, it, vi } from 'vitest';
-import { buildDebrief } from '../../src/debrief/debrief.ts';
+import { buildDebrief } from '../../src/analysis/debrief/debrief.ts';
 import { newGame, step } from '../../src/engine/game.ts';
 import { observe } from '../../src/engine/observe.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';

@@ -1,5 +1,5 @@
 /** `brink backtest`: the historical scenarios against the documented figures; exit 1 when a check fails. */
-import { formatBacktest, runBacktest } from '../../backtest/backtest.ts';
+import { formatBacktest, runBacktest } from '../../analysis/backtest/backtest.ts';
 import { parseAssignments } from '../../batch/params-arg.ts';
 import { addCommand } from '../main.ts';
 import { asUsage, collect } from './batch.ts';

@@ -1,5 +1,5 @@
 /** `brink explain ID | --list | --assumptions`: where a number, rule, fact, action or posture comes from. */
-import { assumptions, explain, formatAssumptions, listAll, UnknownIdError } from '../../explain/explain.ts';
+import { assumptions, explain, formatAssumptions, listAll, UnknownIdError } from '../../analysis/explain/explain.ts';
 import { UsageError } from '../errors.ts';
 import { addCommand } from '../main.ts';
 

@@ -72,9 +72,12 @@ addCommand((program, io, setExit) => {
       let resume: { setup: PlaySetup; state: GameState } | undefined;
       let savePath = opts.save;
       if (opts.load) {
-        const { save, scenario } = readSave(opts.load, opts.scenario);
+        const { save, scenario } = readSave(opts.load, opts.scenario ? { scenario: opts.scenario } : {});
         const replay = replaySave(save, scenario);
-        if (!replay.matches) throw new SaveError(`${opts.load}: the saved state does not follow from its decision log (first difference at turn ${replay.firstDifference}); the file was altered or made by another engine`);
+        if (!replay.matches) {
+          const where = replay.firstDifference === null ? 'its final state differs' : `first difference at turn ${replay.firstDifference}`;
+          throw new SaveError(`${opts.load}: re-simulating its orders does not give the saved game (${where}); the file was altered or made by another engine`);
+        }
         resume = { setup: { scenario, side: save.side, opponent: save.opponent ?? 'historical', seed: save.seed }, state: replay.state };
         savePath ??= opts.load;
       } else if (opts.scenario) {

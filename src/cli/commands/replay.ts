@@ -14,16 +14,27 @@ addCommand((program: Command, io, setExit) => {
   program
     .command('replay')
     .description('re-simulate a saved game from its decisions and verify it reproduces exactly')
-    .argument('<file>', 'a save file (brink.save/1)')
+    .argument('<file>', 'a save file (brink.save/2, or a brink.save/1 file from the current model)')
     .option('--scenario <id|path>', 'the scenario file, when it is not a built-in one')
-    .action((file: string, opts: { scenario?: string }) => {
-      const { save, scenario } = readSave(file, opts.scenario);
-      io.out(formatHeader(save.state, { us: save.side === 'iran' ? save.opponent ?? 'player' : 'player', iran: save.side === 'us' ? save.opponent ?? 'player' : 'player' }));
-      const result = replaySave(save, scenario, (state, events) => io.out(formatTurn(state.history[state.history.length - 1]!, events)));
-      if (result.state.over) io.out(formatOutcome(outcome(result.state)));
+    .option('--accept-edited', 'replay a file changed by hand since it was saved (its integrity hash no longer matches)')
+    .action((file: string, opts: { scenario?: string; acceptEdited?: boolean }) => {
+      const { save, scenario } = readSave(file, { ...(opts.scenario ? { scenario: opts.scenario } : {}), acceptEdited: opts.acceptEdited === true });
+      const policies = { us: save.side === 'iran' ? save.opponent ?? 'player' : 'player', iran: save.side === 'us' ? save.opponent ?? 'player' : 'player' };
+      let header = false;
+      const overrides = Object.entries(save.params);
+      const result = replaySave(save, scenario, (state, events) => {
+        if (!header) {
+          io.out(formatHeader(state, policies));
+          io.out(overrides.length > 0 ? `Parameter overrides: ${overrides.map(([k, v]) => `${k}=${v}`).join(', ')}\n` : 'Parameter overrides: none (the scenario\'s own values)\n');
+          header = true;
+        }
+        io.out(formatTurn(state.history[state.history.length - 1]!, events));
+      });
+      if (result.state.over) io.out(formatOutcome(outcome(result.state), result.state));
       else io.out(`\nSaved after turn ${result.state.turn} of ${result.state.scenario.turns}; the game is not finished.`);
       if (!result.matches) {
-        io.err(`${file}: replay does NOT reproduce the saved game (first difference at turn ${result.firstDifference}).`);
+        const where = result.firstDifference === null ? 'the final state differs' : `first difference at turn ${result.firstDifference}`;
+        io.err(`${file}: replay does NOT reproduce the saved game (${where}).`);
         setExit(1);
         return;
       }

@@ -4,8 +4,10 @@ import { outcome } from '../../engine/outcome.ts';
 import { playGame } from '../../policies/play.ts';
 import { parsePolicy, parseSeed, scenarioFrom } from '../options.ts';
 import { formatHeader, formatTurn } from '../format.ts';
-import { buildDebrief, formatDebrief } from '../../debrief/debrief.ts';
+import { buildDebrief, formatDebrief } from '../../analysis/debrief/debrief.ts';
+import { decisionsOf, logOf } from '../../engine/history.ts';
 import type { GameState } from '../../engine/state.ts';
+import { MODEL_VERSION } from '../../model/version.ts';
 
 export const RUN_FORMAT = 'brink.run/1';
 
@@ -13,12 +15,13 @@ export const RUN_FORMAT = 'brink.run/1';
 export function runRecord(state: GameState, policies: { us: string; iran: string }) {
   return {
     schema: RUN_FORMAT,
+    model: MODEL_VERSION,
     scenario: { id: state.scenario.id, hash: state.scenario.hash },
     seed: state.seed,
     policies,
-    decisions: state.decisions,
-    turns: state.history,
-    events: state.log,
+    decisions: decisionsOf(state),
+    turns: state.history.map(({ events: _events, ...turn }) => turn),
+    events: logOf(state),
     outcome: outcome(state),
   };
 }

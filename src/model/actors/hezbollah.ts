@@ -4,8 +4,9 @@
  * reports it attacking US forces (R-HZB-06), so it never adds to attacks on the US.
  */
 import type { ActorEvent } from '../events.ts';
-import type { Params } from '../params.ts';
-import { defineActor, type ActorSnapshot } from '../runtime.ts';
+import { defineActor } from '../runtime.ts';
+
+export type HezbollahPosture = 'borderFire' | 'restrained' | 'intensified';
 
 export interface HezbollahContext {
   readonly rafah: boolean;
@@ -15,7 +16,7 @@ export interface HezbollahContext {
 
 const set = (patch: Partial<HezbollahContext>) => () => patch;
 
-export const hezbollah = defineActor<HezbollahContext, ActorEvent>({
+export const hezbollah = defineActor<HezbollahContext, ActorEvent, HezbollahPosture>({
   id: 'hezbollah',
   initial: 'borderFire',
   context: { rafah: false, truce: false, reined: false },
@@ -34,7 +35,8 @@ export const hezbollah = defineActor<HezbollahContext, ActorEvent>({
   },
   states: {
     borderFire: {
-      meta: { label: 'Trading fire with Israel', rules: ['R-HZB-01', 'R-HZB-02', 'T-08'] },
+      // The chance of an exchange of fire with Israel on a given day (F-16).
+      meta: { label: 'Trading fire with Israel', rules: ['R-HZB-01', 'R-HZB-02', 'T-08'], activity: [{ kind: 'borderFire', rate: ['hezbollahFireDayChance'] }] },
       on: {
         DIRECTIVE: [
           { guard: { type: 'directiveIs', params: { levels: ['halt', 'reduce'] } }, target: 'restrained', actions: ['rein'],
@@ -48,7 +50,7 @@ export const hezbollah = defineActor<HezbollahContext, ActorEvent>({
       },
     },
     restrained: {
-      meta: { label: 'Holding back', rules: ['R-HZB-04', 'R-SYS-02'] },
+      meta: { label: 'Holding back', rules: ['R-HZB-04', 'R-SYS-02'], activity: [{ kind: 'borderFire', rate: ['hezbollahRestrainedChance'] }] },
       on: {
         DIRECTIVE: [
           { guard: { type: 'directiveIs', params: { levels: ['surge'] } }, target: 'intensified', actions: ['release'],
@@ -67,7 +69,10 @@ export const hezbollah = defineActor<HezbollahContext, ActorEvent>({
       },
     },
     intensified: {
-      meta: { label: 'Stepping up against Israel', rules: ['R-HZB-03', 'R-IRN-12', 'R-HZB-02'] },
+      meta: {
+        label: 'Stepping up against Israel', rules: ['R-HZB-03', 'R-IRN-12', 'R-HZB-02'], weight: 30,
+        activity: [{ kind: 'borderFire', rate: ['hezbollahIntensifiedChance'] }],
+      },
       on: {
         DIRECTIVE: [
           { guard: { type: 'directiveIs', params: { levels: ['halt', 'reduce'] } }, target: 'restrained', actions: ['rein'],
@@ -81,12 +86,3 @@ export const hezbollah = defineActor<HezbollahContext, ActorEvent>({
     },
   },
 });
-
-/** Chance of an exchange of fire with Israel on a given day (F-16). */
-export function hezbollahFireChance(snap: ActorSnapshot<HezbollahContext>, params: Params): number {
-  switch (snap.value) {
-    case 'restrained': return params.hezbollahRestrainedChance;
-    case 'intensified': return params.hezbollahIntensifiedChance;
-    default: return params.hezbollahFireDayChance;
-  }
-}

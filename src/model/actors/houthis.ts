@@ -5,24 +5,28 @@
  */
 import type { ActorEvent } from '../events.ts';
 import { clamp } from '../math.ts';
-import type { Params } from '../params.ts';
-import { defineActor, type ActorSnapshot } from '../runtime.ts';
+import { defineActor } from '../runtime.ts';
 
 export interface HouthiContext {
   /** Share of the arsenal left: 1 = as at the start of the campaign. */
   readonly capacity: number;
-  readonly capacityFloor: number;
   readonly rafah: boolean;
   readonly urged: boolean;
+  /** Settings from the parameters: what strikes can never take away, and weekly routine resupply. */
+  readonly capacityFloor: number;
+  readonly resupplyPerWeek: number;
 }
+
+export type HouthiPosture = 'campaign' | 'intensified' | 'truce';
 
 /** The arsenal never exceeds half again its starting size (supply is limited, Q-16). */
 const CAPACITY_CEILING = 1.5;
 
-export const houthis = defineActor<HouthiContext, ActorEvent>({
+export const houthis = defineActor<HouthiContext, ActorEvent, HouthiPosture>({
   id: 'houthis',
   initial: 'campaign',
-  context: { capacity: 1, capacityFloor: 0.3, rafah: false, urged: false },
+  context: { capacity: 1, rafah: false, urged: false, capacityFloor: 0.3, resupplyPerWeek: 0 },
+  input: (p) => ({ capacityFloor: p.houthiCapacityFloor, resupplyPerWeek: p.houthiResupply }),
   guards: {
     stepUp: ({ context }) => context.rafah || context.urged,
     rafahUnderway: ({ context }) => context.rafah,
@@ -34,13 +38,14 @@ export const houthis = defineActor<HouthiContext, ActorEvent>({
     // Routine supply rebuilds what strikes destroyed, up to the starting arsenal; only a deliberate
     // step-up in Iranian transfers (CAPACITY from iran.arm-houthis) takes it beyond.
     resupply: ({ context, event }) =>
-      event.type === 'WEEK_END' && context.capacity < 1 ? { capacity: Math.min(1, context.capacity + event.houthiResupply) } : {},
+      event.type === 'WEEK_END' && context.capacity < 1 ? { capacity: Math.min(1, context.capacity + context.resupplyPerWeek * event.weeks) } : {},
     rafahOn: () => ({ rafah: true }),
     hearIran: ({ event }) => (event.type === 'DIRECTIVE' ? { urged: event.level === 'surge' } : {}),
   },
   states: {
     campaign: {
-      meta: { label: 'Attacking shipping', rules: ['R-HOU-02', 'R-HOU-03', 'F-14'] },
+      // Attacks on shipping per day (P-04), scaled by what is left of the arsenal.
+      meta: { label: 'Attacking shipping', rules: ['R-HOU-02', 'R-HOU-03', 'F-14'], activity: [{ kind: 'shipping', rate: ['houthiAttackRate', '@arsenal'] }] },
       on: {
         DIRECTIVE: [
           { guard: 'urgedOn', target: 'intensified', actions: ['hearIran'], meta: { rules: ['R-IRN-12', 'E-09'], says: 'step up attacks on shipping with Iran\'s backing' } },
@@ -53,7 +58,10 @@ export const houthis = defineActor<HouthiContext, ActorEvent>({
       },
     },
     intensified: {
-      meta: { label: 'Stepping up attacks', rules: ['R-HOU-05', 'R-IRN-12'] },
+      meta: {
+        label: 'Stepping up attacks', rules: ['R-HOU-05', 'R-IRN-12'], weight: 30,
+        activity: [{ kind: 'shipping', rate: ['houthiAttackRate', '@arsenal', 'houthiRafahMultiplier'] }],
+      },
       on: {
         DIRECTIVE: [
           { guard: 'urgedOn', actions: ['hearIran'] },
@@ -67,7 +75,10 @@ export const houthis = defineActor<HouthiContext, ActorEvent>({
       },
     },
     truce: {
-      meta: { label: 'Easing off in the truce', rules: ['R-HOU-03'] },
+      meta: {
+        label: 'Easing off in the truce', rules: ['R-HOU-03'],
+        activity: [{ kind: 'shipping', rate: ['houthiAttackRate', '@arsenal', 'houthiTruceMultiplier'] }],
+      },
       on: {
         TRUCE_END: [
           { guard: 'stepUp', target: 'intensified' },
@@ -81,11 +92,3 @@ export const houthis = defineActor<HouthiContext, ActorEvent>({
     },
   },
 });
-
-/** Houthi attacks per day (P-04), scaled by what is left of the arsenal. */
-export function houthiAttackRate(snap: ActorSnapshot<HouthiContext>, params: Params): number {
-  const base = params.houthiAttackRate * snap.context.capacity;
-  if (snap.value === 'intensified') return base * params.houthiRafahMultiplier;
-  if (snap.value === 'truce') return base * params.houthiTruceMultiplier;
-  return base;
-}

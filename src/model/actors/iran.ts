@@ -6,6 +6,7 @@
  * chooses open war on its own initiative (R-IRN-15). What it does after an overt strike on its soil is
  * unknown (Q-15): a parameter decides.
  */
+import { actionById, type Stance } from '../actions.ts';
 import type { ActorEvent } from '../events.ts';
 import { defineActor } from '../runtime.ts';
 
@@ -16,8 +17,13 @@ export interface IranContext {
   readonly homelandStruck: number;
 }
 
-const RESTRAINT_ACTIONS = ['iran.rein-in', 'iran.quiet-message', 'iran.stand-down-all'];
-const PERMISSIVE_ACTIONS = ['iran.hold-course', 'iran.unleash'];
+export type IranPosture = 'permissive' | 'braking' | 'restraining' | 'truce' | 'escalating' | 'retaliating' | 'atWar';
+
+const chose = (stance: Stance) => ({ event }: { event: ActorEvent }): boolean =>
+  event.type === 'ACTED' && actionById(event.action)?.stance === stance;
+
+/** Tehran's moves are its own secret: its partners and envoys tell it, nobody else (R-IRN-09). */
+const SEEN = { seenBy: 'iran', weight: 25 } as const;
 
 const war = { REGIONAL_WAR: { target: 'atWar', meta: { rules: ['R-IRN-03'], says: 'is at war with the United States' } } } as const;
 const brake = {
@@ -27,13 +33,13 @@ const struck = {
   HOMELAND_STRUCK: { target: 'retaliating', actions: ['countStrike'], meta: { rules: ['Q-15', 'R-IRN-09'], says: 'weighs an answer to strikes on its soil' } },
 } as const;
 
-export const iran = defineActor<IranContext, ActorEvent>({
+export const iran = defineActor<IranContext, ActorEvent, IranPosture>({
   id: 'iran',
   initial: 'permissive',
   context: { usKilledSeen: 0, braked: false, homelandStruck: 0 },
   guards: {
-    choseRestraint: ({ event }) => event.type === 'ACTED' && RESTRAINT_ACTIONS.includes(event.action),
-    chosePermissive: ({ event }) => event.type === 'ACTED' && PERMISSIVE_ACTIONS.includes(event.action),
+    choseRestraint: chose('restraint'),
+    chosePermissive: chose('pressure'),
     hasBraked: ({ context }) => context.braked,
   },
   updates: {
@@ -44,7 +50,7 @@ export const iran = defineActor<IranContext, ActorEvent>({
   },
   states: {
     permissive: {
-      meta: { label: 'Keeping up the pressure', rules: ['R-IRN-11', 'C-06'], recommends: { action: 'iran.hold-course' } },
+      meta: { label: 'Keeping up the pressure', rules: ['R-IRN-11', 'C-06'], ...SEEN, recommends: { action: 'iran.hold-course' } },
       on: {
         ACTED: { guard: 'choseRestraint', target: 'restraining', actions: ['setBraked'], meta: { rules: ['R-IRN-05'], says: 'orders restraint front by front' } },
         TRUCE_START: { target: 'truce', meta: { rules: ['R-IRN-14'], says: 'lets the fronts ease off during the Gaza truce' } },
@@ -53,7 +59,7 @@ export const iran = defineActor<IranContext, ActorEvent>({
       },
     },
     braking: {
-      meta: { label: 'Applying the brake', rules: ['R-IRN-01', 'R-IRN-02', 'R-IRN-13'], recommends: { action: 'iran.rein-in' } },
+      meta: { label: 'Applying the brake', rules: ['R-IRN-01', 'R-IRN-02', 'R-IRN-13'], ...SEEN, recommends: { action: 'iran.rein-in' } },
       on: {
         ACTED: [
           { guard: 'choseRestraint', target: 'restraining', actions: ['setBraked'], meta: { rules: ['R-IRN-05', 'R-IRN-13'], says: 'sends envoys with a per-front halt' } },
@@ -65,7 +71,7 @@ export const iran = defineActor<IranContext, ActorEvent>({
       },
     },
     restraining: {
-      meta: { label: 'Public bluster, private restraint', rules: ['R-IRN-09', 'R-IRN-06', 'R-IRN-08', 'R-IRN-10'], recommends: { action: 'iran.public-threats' } },
+      meta: { label: 'Public bluster, private restraint', rules: ['R-IRN-09', 'R-IRN-06', 'R-IRN-08', 'R-IRN-10'], ...SEEN, recommends: { action: 'iran.public-threats' } },
       on: {
         ACTED: { guard: 'chosePermissive', target: 'permissive', actions: ['release'], meta: { rules: ['R-IRN-11'], says: 'lifts the restraint' } },
         RAFAH_ASSAULT: { target: 'escalating', meta: { rules: ['R-IRN-12'], says: 'backs a harsher axis response to the Rafah assault' } },
@@ -73,7 +79,7 @@ export const iran = defineActor<IranContext, ActorEvent>({
       },
     },
     truce: {
-      meta: { label: 'Easing off in the truce', rules: ['R-IRN-14', 'F-05'], recommends: { action: 'iran.public-threats' } },
+      meta: { label: 'Easing off in the truce', rules: ['R-IRN-14', 'F-05'], ...SEEN, recommends: { action: 'iran.public-threats' } },
       on: {
         TRUCE_END: [
           { guard: 'hasBraked', target: 'restraining' },
@@ -84,12 +90,12 @@ export const iran = defineActor<IranContext, ActorEvent>({
       },
     },
     escalating: {
-      meta: { label: 'Turning up Lebanon and Yemen', rules: ['R-IRN-12', 'R-HAM-02', 'Q-14'], recommends: { action: 'iran.escalate-fronts' } },
+      meta: { label: 'Turning up Lebanon and Yemen', rules: ['R-IRN-12', 'R-HAM-02', 'Q-14'], ...SEEN, recommends: { action: 'iran.escalate-fronts' } },
       on: { ...brake, ...struck, ...war },
     },
     retaliating: {
       meta: {
-        label: 'Answering a strike on Iran', rules: ['Q-15', 'R-IRN-09', 'R-IRN-03'],
+        label: 'Answering a strike on Iran', rules: ['Q-15', 'R-IRN-09', 'R-IRN-03'], ...SEEN,
         recommends: { chance: 'iranAnswersHomelandStrike', then: 'iran.missile-strike', otherwise: 'iran.public-threats' },
       },
       on: {
@@ -101,7 +107,7 @@ export const iran = defineActor<IranContext, ActorEvent>({
       },
     },
     atWar: {
-      meta: { label: 'At war', rules: ['R-IRN-03'], recommends: { action: 'iran.missile-strike' } },
+      meta: { label: 'At war', rules: ['R-IRN-03'], ...SEEN, atWar: true, recommends: { action: 'iran.missile-strike' } },
     },
   },
 });

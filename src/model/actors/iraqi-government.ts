@@ -6,27 +6,34 @@
  */
 import type { ActorEvent } from '../events.ts';
 import { clamp01 } from '../math.ts';
-import { defineActor, type ActorSnapshot } from '../runtime.ts';
+import { defineActor } from '../runtime.ts';
 
 export interface IraqiGovernmentContext {
   /** 0..1: how far talks on a US drawdown have come (R-IRN-08, O-IRQ-01). */
   readonly withdrawalMomentum: number;
   readonly quietWeeks: number;
+  /** Settings from the parameters: what a quiet week, an attack in Iraq and an offer of talks do to the talks. */
+  readonly perQuietWeek: number;
+  readonly perAttack: number;
+  readonly perTalksOffer: number;
 }
+
+export type IraqiGovernmentPosture = 'watching' | 'pressingForCalm' | 'talksAdvancing';
 
 /** Two quiet weeks in Iraq move the drawdown talks, whether or not Baghdad had to press first. */
 const talksMoveWhenQuiet = {
   WEEK_END: [
-    { guard: 'quietForTwoWeeks', target: 'talksAdvancing', actions: ['tally'], meta: { rules: ['R-MIL-06', 'R-IRQ-03'], says: 'talks on a US drawdown move while Iraq is quiet' } },
+    { guard: 'quietForTwoWeeks', target: 'talksAdvancing', actions: ['tally'], meta: { rules: ['R-MIL-06', 'R-IRQ-03'], says: 'moves the talks on a US drawdown forward while Iraq is quiet' } },
     { actions: ['tally'] },
   ],
   TALKS: { actions: ['talks'] },
 } as const;
 
-export const iraqiGovernment = defineActor<IraqiGovernmentContext, ActorEvent>({
+export const iraqiGovernment = defineActor<IraqiGovernmentContext, ActorEvent, IraqiGovernmentPosture>({
   id: 'iraqiGovernment',
   initial: 'watching',
-  context: { withdrawalMomentum: 0, quietWeeks: 0 },
+  context: { withdrawalMomentum: 0, quietWeeks: 0, perQuietWeek: 0, perAttack: 0, perTalksOffer: 0 },
+  input: (p) => ({ perQuietWeek: p.withdrawalPerQuietWeek, perAttack: p.withdrawalPerAttack, perTalksOffer: p.withdrawalPerTalksOffer }),
   guards: {
     quietForTwoWeeks: ({ context, event }) => event.type === 'WEEK_END' && event.attacksIraq === 0 && context.quietWeeks >= 1,
     attacksInIraq: ({ event }) => event.type === 'WEEK_END' && event.attacksIraq > 0,
@@ -38,31 +45,33 @@ export const iraqiGovernment = defineActor<IraqiGovernmentContext, ActorEvent>({
       return {
         quietWeeks: quiet ? context.quietWeeks + 1 : 0,
         withdrawalMomentum: clamp01(
-          context.withdrawalMomentum + (quiet ? event.withdrawalPerQuietWeek : 0) - event.attacksIraq * event.withdrawalPerAttack,
+          context.withdrawalMomentum + (quiet ? context.perQuietWeek * event.weeks : 0) - event.attacksIraq * context.perAttack,
         ),
       };
     },
-    talks: ({ context, event }) => (event.type === 'TALKS' ? { withdrawalMomentum: clamp01(context.withdrawalMomentum + event.delta) } : {}),
+    talks: ({ context, event }) => (event.type === 'TALKS' ? { withdrawalMomentum: clamp01(context.withdrawalMomentum + context.perTalksOffer) } : {}),
   },
   states: {
     watching: {
       meta: { label: 'Watching', rules: ['R-IRQ-03'] },
       on: {
-        US_KILLED: { target: 'pressingForCalm', meta: { rules: ['R-IRQ-01', 'R-IRQ-02', 'E-11'], says: 'PM al-Sudani and the Najaf clerics press the militias to stop' } },
+        US_KILLED: { target: 'pressingForCalm', meta: { rules: ['R-IRQ-01', 'R-IRQ-02', 'E-11'], says: 'presses the militias to stop, PM al-Sudani joined by the Najaf clerics' } },
         ...talksMoveWhenQuiet,
       },
     },
     pressingForCalm: {
-      meta: { label: 'Pressing militias for calm', rules: ['R-IRQ-01', 'R-IRQ-02', 'R-MIL-03'] },
+      meta: { label: 'Pressing militias for calm', rules: ['R-IRQ-01', 'R-IRQ-02', 'R-MIL-03'], presses: ['baghdad', 'clerics'] },
       on: {
         ...talksMoveWhenQuiet,
       },
     },
     talksAdvancing: {
-      meta: { label: 'Talks on a drawdown advancing', rules: ['R-MIL-06', 'R-IRQ-03', 'R-USA-07'] },
+      // Baghdad protects advancing talks by pressing the militias; the clerics' lobbying is documented
+      // alongside the PM's late-January push only (R-IRQ-02).
+      meta: { label: 'Talks on a drawdown advancing', rules: ['R-MIL-06', 'R-IRQ-03', 'R-USA-07'], presses: ['baghdad'] },
       on: {
         WEEK_END: [
-          { guard: 'attacksInIraq', target: 'pressingForCalm', actions: ['tally'], meta: { rules: ['R-IRQ-01'], says: 'attacks in Iraq stall the talks; Baghdad presses the militias again' } },
+          { guard: 'attacksInIraq', target: 'pressingForCalm', actions: ['tally'], meta: { rules: ['R-IRQ-01'], says: 'presses the militias again as attacks in Iraq stall the talks' } },
           { actions: ['tally'] },
         ],
         TALKS: { actions: ['talks'] },
@@ -70,13 +79,3 @@ export const iraqiGovernment = defineActor<IraqiGovernmentContext, ActorEvent>({
     },
   },
 });
-
-/** Baghdad pushes militias to comply when it is pressing for calm or protecting advancing talks. */
-export function baghdadPressing(snap: ActorSnapshot<IraqiGovernmentContext>): boolean {
-  return snap.value !== 'watching';
-}
-
-/** The clerics' lobbying is documented alongside the PM's late-January push (R-IRQ-02). */
-export function clericsPressing(snap: ActorSnapshot<IraqiGovernmentContext>): boolean {
-  return snap.value === 'pressingForCalm';
-}

@@ -4,30 +4,46 @@
  * when Iran, Baghdad and the Najaf clerics push together. Under a halt they vow revenge for strikes but
  * do not act on it; a rogue cell may still fire.
  */
+import type { ActivitySpec, Factor } from '../activity.ts';
 import type { ActorEvent } from '../events.ts';
 import { clamp01 } from '../math.ts';
 import type { Params } from '../params.ts';
-import { defineActor, type ActorSnapshot } from '../runtime.ts';
+import { defineActor, type DeliberationInputs } from '../runtime.ts';
 import {
-  HALT, MILITIA_CONTEXT, SURGE, SUSTAIN, deterrenceAndGrievance, militiaGuards, militiaUpdates, type MilitiaContext,
+  HALT, MILITIA_CONTEXT, SURGE, SUSTAIN, militiaGuards, militiaInput, militiaUpdates, type MilitiaContext,
 } from './militia-common.ts';
+
+export type IraqiMilitiaPosture = 'harassing' | 'resisting' | 'standingDown' | 'surging' | 'pausing';
+
+/**
+ * Attacks on US forces in Iraq and Jordan while harassing (P-01, P-02): the undeterred rate, what is
+ * left of the groups' capability, deterrence against grievance (R-SYS-05), a posture multiplier, and
+ * each country's share.
+ */
+const harassment = (...multiplier: Factor[]): readonly ActivitySpec[] => [
+  { kind: 'attacksOnUS', place: 'iraq', rate: ['militiaAttackRate', '@capability', '@deterredOrProvoked', ...multiplier, 'shareIraq'] },
+  { kind: 'attacksOnUS', place: 'jordan', rate: ['militiaAttackRate', '@capability', '@deterredOrProvoked', ...multiplier, 'shareJordan'] },
+];
 
 const struckUnderHalt = {
   actions: ['absorbStrike'],
-  meta: { rules: ['R-MIL-05', 'D-06'], says: 'vows painful revenge for the strikes, but the halt holds' },
+  meta: { rules: ['R-MIL-05', 'D-06'], says: 'vow painful revenge for the strikes, but keep to the halt' },
 } as const;
-const struck = { actions: ['absorbStrike'], meta: { rules: ['R-MIL-05'], says: 'absorbs US strikes; anger grows' } } as const;
+const struck = { actions: ['absorbStrike'], meta: { rules: ['R-MIL-05'], says: 'absorb US strikes, and anger grows' } } as const;
 const week = { actions: ['weekPasses'] } as const;
 
-export const iraqiMilitias = defineActor<MilitiaContext, ActorEvent>({
+// Iran hears of its partners' deliberations through its envoys; the world sees only a stand-down.
+export const iraqiMilitias = defineActor<MilitiaContext, ActorEvent, IraqiMilitiaPosture>({
   id: 'iraqiMilitias',
   initial: 'harassing',
   context: MILITIA_CONTEXT,
+  input: militiaInput,
   guards: militiaGuards,
   updates: militiaUpdates,
+  deliberation: (context, inputs, params) => complianceChance(context, inputs, params),
   states: {
     harassing: {
-      meta: { label: 'Harassing US bases', rules: ['R-MIL-01', 'R-IRN-11'] },
+      meta: { label: 'Harassing US bases', rules: ['R-MIL-01', 'R-IRN-11'], seenBy: 'iran', activity: harassment() },
       on: {
         DIRECTIVE: [
           { guard: HALT, target: 'resisting', actions: ['recordDirective'],
@@ -42,7 +58,11 @@ export const iraqiMilitias = defineActor<MilitiaContext, ActorEvent>({
       },
     },
     resisting: {
-      meta: { label: 'Resisting a halt', rules: ['R-MIL-02', 'R-MIL-03'] },
+      meta: {
+        label: 'Resisting a halt', rules: ['R-MIL-02', 'R-MIL-03', 'P-08'], seenBy: 'iran', activity: harassment(),
+        // Leaders weigh the halt within days, and argue again within days after a refusal (F-07, P-08).
+        deliberates: { lagDays: ['deliberationMinDays', 'deliberationMaxDays'] },
+      },
       on: {
         COMPLIANCE_DRAW: [
           { guard: 'complies', target: 'standingDown', actions: ['settle'],
@@ -51,7 +71,7 @@ export const iraqiMilitias = defineActor<MilitiaContext, ActorEvent>({
         ],
         DIRECTIVE: [
           { guard: SUSTAIN, target: 'harassing', actions: ['recordDirective', 'settle'],
-            meta: { rules: ['R-IRN-11'], says: 'the halt is lifted; harassment resumes' } },
+            meta: { rules: ['R-IRN-11'], says: 'resume harassment as the halt is lifted' } },
           { guard: SURGE, target: 'surging', actions: ['recordDirective', 'settle'],
             meta: { rules: ['R-IRN-04'], says: 'step up attacks on US forces' } },
           { actions: ['recordDirective'] },
@@ -61,11 +81,15 @@ export const iraqiMilitias = defineActor<MilitiaContext, ActorEvent>({
       },
     },
     standingDown: {
-      meta: { label: 'Standing down', rules: ['R-IRN-05', 'R-MIL-03', 'R-MIL-07', 'R-MIL-09'] },
+      meta: {
+        label: 'Standing down', rules: ['R-IRN-05', 'R-MIL-03', 'R-MIL-07', 'R-MIL-09'], seenBy: 'public', weight: 30,
+        // Rogue cells (R-MIL-07) are not deterred by directives, and grow a little angrier after strikes.
+        activity: [{ kind: 'attacksOnUS', place: 'iraq', rate: ['iraqRogueRate', '@provoked'] }],
+      },
       on: {
         DIRECTIVE: [
           { guard: SUSTAIN, target: 'harassing', actions: ['recordDirective'],
-            meta: { rules: ['R-IRN-11'], says: 'Iran lifts the halt; harassment resumes' } },
+            meta: { rules: ['R-IRN-11'], says: 'resume harassment as Iran lifts the halt' } },
           { guard: SURGE, target: 'surging', actions: ['recordDirective'],
             meta: { rules: ['R-IRN-04'], says: 'step up attacks on US forces' } },
           { actions: ['recordDirective'] },
@@ -75,7 +99,7 @@ export const iraqiMilitias = defineActor<MilitiaContext, ActorEvent>({
       },
     },
     surging: {
-      meta: { label: 'Surging', rules: ['R-IRN-04', 'E-03'] },
+      meta: { label: 'Surging', rules: ['R-IRN-04', 'E-03'], seenBy: 'iran', weight: 30, activity: harassment('surgeMultiplier') },
       on: {
         DIRECTIVE: [
           { guard: HALT, target: 'resisting', actions: ['recordDirective'],
@@ -89,11 +113,11 @@ export const iraqiMilitias = defineActor<MilitiaContext, ActorEvent>({
       },
     },
     pausing: {
-      meta: { label: 'Observing the truce', rules: ['R-MIL-08', 'R-IRN-14', 'R-SYS-02'] },
+      meta: { label: 'Observing the truce', rules: ['R-MIL-08', 'R-IRN-14', 'R-SYS-02'], seenBy: 'iran', activity: harassment('truceMultiplier') },
       on: {
         TRUCE_END: [
           { guard: { type: 'lastDirectiveIs', params: { levels: ['surge'] } }, target: 'surging' },
-          { target: 'harassing', meta: { rules: ['R-MIL-01'], says: 'the truce ends; harassment resumes' } },
+          { target: 'harassing', meta: { rules: ['R-MIL-01'], says: 'resume harassment as the truce ends' } },
         ],
         DIRECTIVE: [
           { guard: HALT, target: 'resisting', actions: ['recordDirective'],
@@ -107,43 +131,18 @@ export const iraqiMilitias = defineActor<MilitiaContext, ActorEvent>({
   },
 });
 
-export interface MilitiaRateInputs {
-  readonly deterrence: number;
-}
-
-/** Attacks per day on US forces in Iraq and in Jordan, by posture (P-01, P-02, R-MIL-07). */
-export function iraqiAttackRates(
-  snap: ActorSnapshot<MilitiaContext>,
-  world: MilitiaRateInputs,
-  params: Params,
-): { readonly iraq: number; readonly jordan: number } {
-  const ctx = snap.context;
-  if (snap.value === 'standingDown') {
-    // Rogue cells (R-MIL-07) are not deterred by directives, and grow a little angrier after strikes.
-    return { iraq: params.iraqRogueRate * (1 + params.provocationEffect * ctx.grievance), jordan: 0 };
-  }
-  let rate = params.militiaAttackRate * ctx.capability * deterrenceAndGrievance(ctx.grievance, world.deterrence, params);
-  if (snap.value === 'surging') rate *= params.surgeMultiplier;
-  if (snap.value === 'pausing') rate *= params.truceMultiplier;
-  return { iraq: rate * params.shareIraq, jordan: rate * params.shareJordan };
-}
-
-/** Who is pushing the militias to accept a halt, and how hard Tehran is leaning in. */
-export interface CompliancePushes {
-  readonly baghdadPressing: boolean;
-  readonly clericsPressing: boolean;
-  /** 0..1: the more Tehran fears war, the more hands-on its control (R-IRN-04). */
-  readonly iranWarFear: number;
-}
-
-/** Chance a halt sticks at this deliberation (R-MIL-02, R-MIL-03, R-IRN-13, R-IRN-04, R-IRQ-01, R-IRQ-02). */
-export function complianceChance(ctx: MilitiaContext, pushes: CompliancePushes, params: Params): number {
+/**
+ * Chance a halt sticks at this deliberation (R-MIL-02, R-MIL-03, R-IRN-13, R-IRN-04, R-IRQ-01, R-IRQ-02):
+ * Iran's word, its envoys in person, Baghdad and the clerics pressing, and Tehran's fear of war (the
+ * more it fears war, the more hands-on its control), against the groups' grievance.
+ */
+export function complianceChance(ctx: MilitiaContext, pushes: DeliberationInputs, params: Params): number {
   return clamp01(
     params.complianceBase
       + pushes.iranWarFear * params.complianceWarFearBonus
       + (ctx.envoys ? params.complianceEnvoyBonus : 0)
-      + (pushes.baghdadPressing ? params.complianceIraqGovBonus : 0)
-      + (pushes.clericsPressing ? params.complianceClericBonus : 0)
+      + (pushes.pressers.has('baghdad') ? params.complianceIraqGovBonus : 0)
+      + (pushes.pressers.has('clerics') ? params.complianceClericBonus : 0)
       + ctx.resistedWeeks * params.compliancePersistence
       - ctx.grievance * params.complianceGrievancePenalty,
   );

@@ -10,7 +10,9 @@ export interface IsraelContext {
   readonly rafah: boolean;
 }
 
-export const israel = defineActor<IsraelContext, ActorEvent>({
+export type IsraelPosture = 'gazaCampaign' | 'truce' | 'rafahAssault';
+
+export const israel = defineActor<IsraelContext, ActorEvent, IsraelPosture>({
   id: 'israel',
   initial: 'gazaCampaign',
   context: { truces: 0, rafah: false },

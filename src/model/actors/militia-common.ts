@@ -6,6 +6,7 @@
 import type { DirectiveLevel } from '../actions.ts';
 import type { ActorEvent, EventOf } from '../events.ts';
 import { clamp01 } from '../math.ts';
+import type { Params } from '../params.ts';
 import type { Update, Guard, GuardArgs } from '../runtime.ts';
 
 export interface MilitiaContext {
@@ -20,11 +21,20 @@ export interface MilitiaContext {
   /** Times a halt has been refused so far (R-MIL-02). */
   readonly resistedWeeks: number;
   readonly leadersKilled: number;
+  /** Settings from the parameters (the machine's `input`): weekly grievance decay and capability recovery. */
+  readonly grievanceDecay: number;
+  readonly capabilityRecovery: number;
 }
 
 export const MILITIA_CONTEXT: MilitiaContext = {
   grievance: 0, capability: 1, directive: 'sustain', envoys: false, resistedWeeks: 0, leadersKilled: 0,
+  grievanceDecay: 0, capabilityRecovery: 0,
 };
+
+/** The parameters a militia keeps in its memory. */
+export const militiaInput = (p: Params): Partial<MilitiaContext> => ({
+  grievanceDecay: p.grievanceDecay, capabilityRecovery: p.capabilityRecovery,
+});
 
 type A = GuardArgs<MilitiaContext, ActorEvent>;
 
@@ -44,8 +54,8 @@ export const militiaUpdates: Record<string, Update<MilitiaContext, ActorEvent>> 
   weekPasses: ({ context, event }: A) => {
     const e = event as EventOf<'WEEK_END'>;
     return {
-      grievance: clamp01(context.grievance * (1 - e.grievanceDecay)),
-      capability: clamp01(context.capability + e.capabilityRecovery),
+      grievance: clamp01(context.grievance * (1 - clamp01(context.grievanceDecay * e.weeks))),
+      capability: clamp01(context.capability + context.capabilityRecovery * e.weeks),
     };
   },
   resistAgain: ({ context }: A) => ({ resistedWeeks: context.resistedWeeks + 1 }),
@@ -66,12 +76,3 @@ export const HALT_ONLY = { type: 'directiveIs', params: { levels: ['halt'] } } a
 export const REDUCE = { type: 'directiveIs', params: { levels: ['reduce'] } } as const;
 export const SUSTAIN = { type: 'directiveIs', params: { levels: ['sustain'] } } as const;
 export const SURGE = { type: 'directiveIs', params: { levels: ['surge'] } } as const;
-
-/** Multiplier on a harassing militia's rate from US deterrence and its own grievance (R-SYS-05). */
-export function deterrenceAndGrievance(
-  grievance: number,
-  deterrence: number,
-  params: { readonly deterrenceEffect: number; readonly provocationEffect: number },
-): number {
-  return Math.exp(-params.deterrenceEffect * deterrence) * (1 + params.provocationEffect * grievance);
-}

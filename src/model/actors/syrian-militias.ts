@@ -2,15 +2,21 @@
  * Syrian militias: struck alongside the Iraqi groups on 2 Feb, and asked only to scale back and avoid
  * casualties (R-SYR-01), which they did at once: no resistance phase is documented for them.
  */
+import type { ActivitySpec, Factor } from '../activity.ts';
 import type { ActorEvent } from '../events.ts';
-import type { Params } from '../params.ts';
-import { defineActor, type ActorSnapshot } from '../runtime.ts';
+import { defineActor } from '../runtime.ts';
 import {
-  HALT_ONLY, MILITIA_CONTEXT, REDUCE, SURGE, SUSTAIN, deterrenceAndGrievance, militiaGuards, militiaUpdates, type MilitiaContext,
+  HALT_ONLY, MILITIA_CONTEXT, REDUCE, SURGE, SUSTAIN, militiaGuards, militiaInput, militiaUpdates, type MilitiaContext,
 } from './militia-common.ts';
-import type { MilitiaRateInputs } from './iraqi-militias.ts';
 
-const struck = { actions: ['absorbStrike'], meta: { rules: ['R-SYR-02', 'R-MIL-05'], says: 'absorbs US strikes; anger grows' } } as const;
+export type SyrianMilitiaPosture = 'harassing' | 'scalingBack' | 'standingDown' | 'surging' | 'pausing';
+
+/** Attacks on US forces in Syria while harassing: Syria's share of the militia rate, deterred or provoked. */
+const harassment = (...multiplier: Factor[]): readonly ActivitySpec[] => [
+  { kind: 'attacksOnUS', place: 'syria', rate: ['militiaAttackRate', 'shareSyria', '@capability', '@deterredOrProvoked', ...multiplier] },
+];
+
+const struck = { actions: ['absorbStrike'], meta: { rules: ['R-SYR-02', 'R-MIL-05'], says: 'absorb US strikes, and anger grows' } } as const;
 const week = { actions: ['weekPasses'] } as const;
 const directives = [
   { guard: REDUCE, target: 'scalingBack', actions: ['recordDirective'],
@@ -21,15 +27,16 @@ const directives = [
   { guard: SUSTAIN, target: 'harassing', actions: ['recordDirective'], meta: { rules: ['R-MIL-01'], says: 'harass US bases in Syria' } },
 ] as const;
 
-export const syrianMilitias = defineActor<MilitiaContext, ActorEvent>({
+export const syrianMilitias = defineActor<MilitiaContext, ActorEvent, SyrianMilitiaPosture>({
   id: 'syrianMilitias',
   initial: 'harassing',
   context: MILITIA_CONTEXT,
+  input: militiaInput,
   guards: militiaGuards,
   updates: militiaUpdates,
   states: {
     harassing: {
-      meta: { label: 'Harassing US bases', rules: ['R-MIL-01', 'R-IRN-11'] },
+      meta: { label: 'Harassing US bases', rules: ['R-MIL-01', 'R-IRN-11'], seenBy: 'iran', activity: harassment() },
       on: {
         DIRECTIVE: directives,
         TRUCE_START: { target: 'pausing', meta: { rules: ['R-SYS-02', 'R-IRN-14'], says: 'ease off during the Gaza truce' } },
@@ -38,15 +45,22 @@ export const syrianMilitias = defineActor<MilitiaContext, ActorEvent>({
       },
     },
     scalingBack: {
-      meta: { label: 'Scaling back', rules: ['R-SYR-01', 'F-03'] },
+      meta: {
+        label: 'Scaling back', rules: ['R-SYR-01', 'F-03'], seenBy: 'iran',
+        // Occasional harassment, told to avoid casualties (R-SYR-01).
+        activity: [{ kind: 'attacksOnUS', place: 'syria', rate: ['syriaRestrainedRate'], lethality: 'restrainedLethalityFactor' }],
+      },
       on: { DIRECTIVE: directives, STRUCK: struck, WEEK_END: week },
     },
     standingDown: {
-      meta: { label: 'Standing down', rules: ['R-IRN-05', 'R-MIL-07'] },
+      meta: {
+        label: 'Standing down', rules: ['R-IRN-05', 'R-MIL-07'], seenBy: 'public', weight: 30,
+        activity: [{ kind: 'attacksOnUS', place: 'syria', rate: ['syriaRogueRate'], lethality: 'restrainedLethalityFactor' }],
+      },
       on: { DIRECTIVE: directives, STRUCK: struck, WEEK_END: week },
     },
     surging: {
-      meta: { label: 'Surging', rules: ['R-IRN-04'] },
+      meta: { label: 'Surging', rules: ['R-IRN-04'], seenBy: 'iran', weight: 30, activity: harassment('surgeMultiplier') },
       on: {
         DIRECTIVE: directives,
         TRUCE_START: { target: 'pausing', meta: { rules: ['R-SYS-02'], says: 'ease off during the Gaza truce' } },
@@ -55,13 +69,13 @@ export const syrianMilitias = defineActor<MilitiaContext, ActorEvent>({
       },
     },
     pausing: {
-      meta: { label: 'Observing the truce', rules: ['R-SYS-02', 'R-IRN-14'] },
+      meta: { label: 'Observing the truce', rules: ['R-SYS-02', 'R-IRN-14'], seenBy: 'iran', activity: harassment('truceMultiplier') },
       on: {
         TRUCE_END: [
           { guard: { type: 'lastDirectiveIs', params: { levels: ['reduce'] } }, target: 'scalingBack' },
           { guard: { type: 'lastDirectiveIs', params: { levels: ['halt'] } }, target: 'standingDown' },
           { guard: { type: 'lastDirectiveIs', params: { levels: ['surge'] } }, target: 'surging' },
-          { target: 'harassing', meta: { rules: ['R-MIL-01'], says: 'the truce ends; harassment resumes' } },
+          { target: 'harassing', meta: { rules: ['R-MIL-01'], says: 'resume harassment as the truce ends' } },
         ],
         DIRECTIVE: [{ actions: ['recordDirective'] }],
         STRUCK: struck,
@@ -70,25 +84,3 @@ export const syrianMilitias = defineActor<MilitiaContext, ActorEvent>({
     },
   },
 });
-
-/** Attacks per day on US forces in Syria, and the lethality factor of those attacks. */
-export function syrianAttackRate(
-  snap: ActorSnapshot<MilitiaContext>,
-  world: MilitiaRateInputs,
-  params: Params,
-): { readonly syria: number; readonly lethality: number } {
-  const ctx = snap.context;
-  switch (snap.value) {
-    case 'scalingBack':
-      return { syria: params.syriaRestrainedRate, lethality: params.restrainedLethalityFactor };
-    case 'standingDown':
-      return { syria: params.syriaRogueRate, lethality: params.restrainedLethalityFactor };
-    default: {
-      let rate = params.militiaAttackRate * params.shareSyria * ctx.capability
-        * deterrenceAndGrievance(ctx.grievance, world.deterrence, params);
-      if (snap.value === 'surging') rate *= params.surgeMultiplier;
-      if (snap.value === 'pausing') rate *= params.truceMultiplier;
-      return { syria: rate, lethality: 1 };
-    }
-  }
-}

@@ -23,10 +23,15 @@ export interface UsContext {
 }
 
 /** Actions that strike the militias or Iran's forces (not the Houthis). */
+export type UsPosture = 'measured' | 'responding' | 'vowing' | 'retaliated' | 'preservingLull' | 'confronting' | 'atWar';
+
 export function strikesMilitiasOrIran(actionId: string): boolean {
   const target = actionById(actionId)?.effects.strikes?.target;
   return target === 'militias' || target === 'irgc' || target === 'iran';
 }
+
+/** A change in a playable side's posture is a turning point in its own right. */
+const SIDE_WEIGHT = 25;
 
 const warEnds = { REGIONAL_WAR: { target: 'atWar', meta: { rules: ['O-USA-01'], says: 'is at war with Iran' } } } as const;
 const killed = {
@@ -36,10 +41,11 @@ const directAttack = {
   DIRECT_ATTACK: { target: 'confronting', meta: { rules: ['Q-13', 'R-USA-05'], says: 'weighs a direct answer to Iranian fire' } },
 } as const;
 
-export const us = defineActor<UsContext, ActorEvent>({
+export const us = defineActor<UsContext, ActorEvent, UsPosture>({
   id: 'us',
   initial: 'measured',
   context: { attacksSinceStrike: 0, strikeThreshold: 25, lullResumeThreshold: 2, killed: 0, redSeaOps: false },
+  input: (p) => ({ strikeThreshold: p.usStrikeThreshold, lullResumeThreshold: p.usLullResumeThreshold }),
   guards: {
     strikeDue: ({ context, event }) =>
       event.type === 'WEEK_END' && context.attacksSinceStrike + event.attacksOnUS >= context.strikeThreshold,
@@ -56,7 +62,7 @@ export const us = defineActor<UsContext, ActorEvent>({
   states: {
     measured: {
       meta: {
-        label: 'Measured responses', rules: ['P-07', 'F-13', 'R-USA-06'],
+        label: 'Measured responses', rules: ['P-07', 'F-13', 'R-USA-06'], weight: SIDE_WEIGHT,
         recommends: { flag: 'redSeaOps', then: 'us.strike-houthis', otherwise: 'us.warn' },
       },
       on: {
@@ -69,7 +75,7 @@ export const us = defineActor<UsContext, ActorEvent>({
       },
     },
     responding: {
-      meta: { label: 'Answering attacks', rules: ['R-USA-05', 'P-07'], recommends: { action: 'us.calibrated-strikes' } },
+      meta: { label: 'Answering attacks', rules: ['R-USA-05', 'P-07'], weight: SIDE_WEIGHT, recommends: { action: 'us.calibrated-strikes' } },
       on: {
         ACTED: { guard: 'struckMilitias', target: 'measured', actions: ['resetAttacks'], meta: { rules: ['P-07'], says: 'returns to measured responses' } },
         WEEK_END: { actions: ['countAttacks'] },
@@ -77,7 +83,7 @@ export const us = defineActor<UsContext, ActorEvent>({
       },
     },
     vowing: {
-      meta: { label: 'Vowing retaliation', rules: ['R-USA-02', 'F-09', 'P-06'], recommends: { action: 'us.major-campaign' } },
+      meta: { label: 'Vowing retaliation', rules: ['R-USA-02', 'F-09', 'P-06'], weight: SIDE_WEIGHT, recommends: { action: 'us.major-campaign' } },
       on: {
         ACTED: { guard: 'largeCampaign', target: 'retaliated', actions: ['resetAttacks'], meta: { rules: ['R-USA-02', 'R-USA-03', 'F-09'], says: 'keeps its vow with a large campaign, sparing Iran' } },
         US_KILLED: { actions: ['countDead'] },
@@ -85,7 +91,7 @@ export const us = defineActor<UsContext, ActorEvent>({
       },
     },
     retaliated: {
-      meta: { label: 'Following up', rules: ['R-USA-01', 'F-10', 'D-07'], recommends: { action: 'us.leadership-strike' } },
+      meta: { label: 'Following up', rules: ['R-USA-01', 'F-10', 'D-07'], weight: SIDE_WEIGHT, recommends: { action: 'us.leadership-strike' } },
       on: {
         ACTED: { target: 'preservingLull', meta: { rules: ['R-USA-04', 'D-07'], says: 'moves to protecting the calm' } },
         ...killed, ...directAttack, ...warEnds,
@@ -93,7 +99,7 @@ export const us = defineActor<UsContext, ActorEvent>({
     },
     preservingLull: {
       meta: {
-        label: 'Protecting the lull', rules: ['R-USA-04', 'F-11', 'R-USA-06'],
+        label: 'Protecting the lull', rules: ['R-USA-04', 'F-11', 'R-USA-06'], weight: SIDE_WEIGHT,
         recommends: { flag: 'redSeaOps', then: 'us.strike-houthis', otherwise: 'us.hold' },
       },
       on: {
@@ -103,14 +109,14 @@ export const us = defineActor<UsContext, ActorEvent>({
       },
     },
     confronting: {
-      meta: { label: 'Confronting Iran', rules: ['Q-13', 'R-USA-08'], recommends: { action: 'us.strike-irgc' } },
+      meta: { label: 'Confronting Iran', rules: ['Q-13', 'R-USA-08'], weight: SIDE_WEIGHT, recommends: { action: 'us.strike-irgc' } },
       on: {
         ACTED: { target: 'preservingLull', meta: { rules: ['R-USA-09'], says: 'steps back to protect what calm is left' } },
         ...killed, ...warEnds,
       },
     },
     atWar: {
-      meta: { label: 'At war', rules: ['O-USA-01'], recommends: { action: 'us.strike-iran' } },
+      meta: { label: 'At war', rules: ['O-USA-01'], weight: SIDE_WEIGHT, atWar: true, recommends: { action: 'us.strike-iran' } },
     },
   },
 });

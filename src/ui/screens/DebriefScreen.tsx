@@ -5,7 +5,7 @@
  */
 import { Box, Text, useInput } from 'ink';
 import { useState } from 'react';
-import type { Debrief } from '../../debrief/debrief.ts';
+import type { Debrief } from '../../analysis/debrief/debrief.ts';
 import type { Side } from '../../model/actions.ts';
 import { rungName } from '../../model/ladder.ts';
 import { clip, fit, wrap } from '../text.ts';

@@ -3,6 +3,8 @@
  * action on request, and a confirm step with undo. Everything shown comes from observe(state, side) and
  * legalActions(state, side); the component only lays it out and forwards the chosen action.
  */
+import { intelReading, intelSubject, postureLabel, renderEvent } from '../../analysis/render.ts';
+import { ACTOR_NAMES } from '../../model/actors/index.ts';
 import { Box, Text, useInput } from 'ink';
 import { useMemo, useState } from 'react';
 import { legalActions } from '../../engine/game.ts';
@@ -99,7 +101,7 @@ export function TurnScreen(props: TurnProps) {
           <Text key={p} bold={p === pane} inverse={p === pane} color={p === pane ? undefined : tone('muted')}>{` ${i + 1} ${PANE_TITLES[p]} `}</Text>
         ))}
         <Text>{'  '}</Text>
-        <Text color={rungTone(obs.rung)}>{clip(`rung ${obs.rung}: ${obs.rungName}`, Math.max(0, width - 40))}</Text>
+        <Text color={rungTone(obs.rung)}>{clip(`rung ${obs.rung}: ${rungName(obs.rung)}`, Math.max(0, width - 40))}</Text>
       </Text>
       <Box flexDirection="column" height={bodyRows}>{body}</Box>
       <Text color={tone('warn')}>{clip(props.status ?? ' ', width)}</Text>
@@ -116,9 +118,9 @@ function Briefing({ obs, briefing, width, height }: { obs: Observation; briefing
     const last = obs.history[obs.history.length - 1]!;
     lines.push(`Last week (from ${last.date}): your order was "${actionById(last.ownAction)?.label ?? last.ownAction}";`
       + ` the other side ${last.opponentAction ? `chose "${actionById(last.opponentAction)?.label ?? last.opponentAction}"` : 'did nothing you could see'}.`);
-    for (const e of obs.events.filter((ev) => ev.kind !== 'action')) lines.push(`• ${e.text}`);
+    for (const e of obs.events.filter((ev) => ev.kind !== 'action')) lines.push(`• ${renderEvent(e)}`);
   }
-  const intel = obs.intel.map((i) => `• ${i.subject}: ${i.assessed} (${i.confidence} confidence)`);
+  const intel = obs.intel.map((i) => `• ${intelSubject(i)}: ${intelReading(i)} (${i.confidence} confidence)`);
   const intelBlock = intel.length > 0 ? ['', 'Intelligence (estimates; they can be wrong):', ...intel] : [];
   const room = Math.max(1, height - intelBlock.length);
   const wrapped = lines.flatMap((l) => wrap(l, width));
@@ -158,7 +160,7 @@ function Situation({ obs, width, height }: { obs: Observation; width: number; he
     '',
     ...pressureLines.map(([label, v]) => `${label.padEnd(20)} ${bar(v, 10)} ${v.toFixed(2)}`),
   ];
-  if (obs.partners) info.push('', ...obs.partners.map((pt) => `${pt.actor}: ${pt.posture}`));
+  if (obs.partners) info.push('', ...obs.partners.map((pt) => `${ACTOR_NAMES[pt.actor]}: ${postureLabel(pt.actor, pt.posture)}`));
   info.push('', `Your posture: ${obs.posture.meta.label}`);
   return (
     <Box flexDirection="row">

@@ -3,9 +3,10 @@
  * figures set beside this game's. The documented values are read from seeds/facts.yaml by fact ID,
  * so the debrief and the evidence can never disagree.
  */
-import { factById } from '../model/evidence.ts';
-import type { GameState, TurnRecord } from '../engine/state.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import { factById } from '../../model/evidence.ts';
+import { totalsOf } from '../../engine/history.ts';
+import type { GameState, TurnRecord } from '../../engine/state.ts';
+import type { Scenario } from '../../scenario/schema.ts';
 
 export interface ComparisonFigure {
   readonly label: string;
@@ -40,7 +41,7 @@ function perWeek(records: readonly TurnRecord[], key: keyof TurnRecord, daysPerT
 function figuresFor(state: GameState): ComparisonFigure[] {
   const h = state.history;
   const dpt = state.scenario.daysPerTurn;
-  const t = state.world.totals;
+  const t = totalsOf(state);
   const out: ComparisonFigure[] = [];
   const houthi = () => ({
     label: 'Houthi attacks per week',

@@ -3,9 +3,11 @@
  * happened, and carries the game's own numbers (turns, counts, chances), so two different games give
  * two different sets. Ranked by how much the event mattered; the debrief keeps 3–5.
  */
-import { actionById } from '../model/actions.ts';
-import { rungName } from '../model/ladder.ts';
-import type { GameState } from '../engine/state.ts';
+import { actionById } from '../../model/actions.ts';
+import { rungName } from '../../model/ladder.ts';
+import { logOf, peakRungOf, totalsOf } from '../../engine/history.ts';
+import type { GameState } from '../../engine/state.ts';
+import { renderEvent } from '../render.ts';
 import { percent } from './chain.ts';
 import type { Comparison } from './comparison.ts';
 
@@ -18,9 +20,11 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
 
 export function discussionQuestions(state: GameState, comparison?: Comparison): string[] {
   const out: Candidate[] = [];
-  const t = state.world.totals;
+  const t = totalsOf(state);
   const h = state.history;
-  const log = state.log;
+  const log = logOf(state);
+  // Whether Tehran ever ordered restraint in this game: questions about its brake only where it braked.
+  const iranBraked = h.some((r) => actionById(r.actions.iran)?.stance === 'restraint');
   const dpt = state.scenario.daysPerTurn;
   const fatalP = state.params.fatalityPerAttack;
 
@@ -58,7 +62,9 @@ export function discussionQuestions(state: GameState, comparison?: Comparison): 
       text: afterMean === undefined
         ? `The US chose "${label}" in the last turn. What would you expect it to do to the militias' attacks, and why?`
         : `After the US chose "${label}" in turn ${campaignTurn.turn + 1}, attacks went from ${before} that week to ${afterMean.toFixed(1)} a week. `
-          + 'How much of that was US punishment, and how much Iran\'s own brake? (D-18)',
+          + (iranBraked
+            ? 'How much of that was US punishment, and how much Iran\'s own brake? (D-18)'
+            : 'Iran never ordered restraint in this game: what, then, moved the militias? (D-18)'),
     });
   }
 
@@ -93,7 +99,7 @@ export function discussionQuestions(state: GameState, comparison?: Comparison): 
   }
 
   const threatsWhileRestraining = h.filter((r) => r.actions.iran === 'iran.public-threats').length;
-  if (threatsWhileRestraining > 0 && log.some((e) => e.actor === 'iran' && e.rules.includes('R-IRN-05'))) {
+  if (threatsWhileRestraining > 0 && iranBraked) {
     out.push({
       priority: 55,
       text: `Iran threatened in public in ${plural(threatsWhileRestraining, 'turn')} while its private orders were for restraint. `
@@ -123,8 +129,9 @@ export function discussionQuestions(state: GameState, comparison?: Comparison): 
     }
   }
 
-  if (state.world.peakRung >= 8 && !war) {
-    out.push({ priority: 65, text: `The ladder reached "${rungName(state.world.peakRung)}" without war. Was that skill or luck? What would have tipped it?` });
+  const peakRung = peakRungOf(state);
+  if (peakRung >= 8 && !war) {
+    out.push({ priority: 65, text: `The ladder reached "${rungName(peakRung)}" without war. Was that skill or luck? What would have tipped it?` });
   }
 
   // Always available, with this game's numbers: the final trade-off.
@@ -139,7 +146,7 @@ export function discussionQuestions(state: GameState, comparison?: Comparison): 
   if (heaviest) {
     out.push({
       priority: 5,
-      text: `The event that moved this game most came in turn ${heaviest.turn + 1}: "${heaviest.text}". If you could replay that turn, what would you choose, and what would you expect to change?`,
+      text: `The event that moved this game most came in turn ${heaviest.turn + 1}: "${renderEvent(heaviest)}". If you could replay that turn, what would you choose, and what would you expect to change?`,
     });
   }
 

@@ -8,7 +8,8 @@
  * accepted window, and/or the documented value must be a plausible draw (inside the 5–95 % band), and/or
  * a hard limit holds in (almost) every game (the 95th percentile).
  */
-import type { GameState, TurnRecord } from '../engine/state.ts';
+import { totalsOf } from '../../engine/history.ts';
+import type { GameState, TurnRecord } from '../../engine/state.ts';
 import { factFigure } from '../debrief/comparison.ts';
 
 export type BacktestScenario = 'october-2023' | 'tower-22' | 'red-sea';
@@ -77,7 +78,7 @@ export const CHECKS: readonly Check[] = [
     label: 'Fatal attacks on US forces over the 16 weeks', unit: 'fatal attacks',
     documented: () => factFigure('F-06', 'fatalAttacks'),
     documentedText: () => `${factFigure('F-06', 'fatalAttacks')} in ${factFigure('F-06', 'attacks')} attacks`,
-    statistic: (s) => s.world.totals.fatalAttacks,
+    statistic: (s) => totalsOf(s).fatalAttacks,
     // One death-causing attack is a single event: its 90 % Poisson interval is wide, so the check is that
     // the record is a typical outcome (inside the band) and that the model's median is 0–2, i.e. its
     // per-attack lethality is within a factor of about two of 1 in 170.
@@ -90,7 +91,7 @@ export const CHECKS: readonly Check[] = [
     documented: () => factFigure('F-06', 'pFatalPerAttack'),
     documentedText: () => `≈ ${factFigure('F-06', 'pFatalPerAttack')} (1/${factFigure('F-06', 'attacks')})`,
     // Per game this is mostly 0, so the ratio is pooled over the games and its band bootstrapped.
-    pooled: (s) => [s.world.totals.fatalAttacks, s.world.totals.attacksOnUS],
+    pooled: (s) => [totalsOf(s).fatalAttacks, totalsOf(s).attacksOnUS],
     // Half to double 1/170: one observed event cannot pin the rate closer (its 90 % interval spans ×0.05–×4.7),
     // but a model outside ×0.5–×2 would make the crisis's single death either a fluke or overdue.
     judge: () => ({ median: [0.5 * factFigure('F-06', 'pFatalPerAttack'), 2 * factFigure('F-06', 'pFatalPerAttack')] }),
@@ -150,7 +151,7 @@ export const CHECKS: readonly Check[] = [
     label: 'US strikes inside Iran', unit: 'strikes',
     documented: () => factFigure('F-09', 'strikesInIran'),
     documentedText: () => String(factFigure('F-09', 'strikesInIran')),
-    statistic: (s) => s.world.totals.strikesOnIran,
+    statistic: (s) => totalsOf(s).strikesOnIran,
     // Never in the record: the historical US bot must not strike Iran in any ordinary game.
     judge: () => ({ median: [0, 0], p95Max: 0 }),
     meaning: 'Washington blames Tehran but never strikes Iran',

@@ -5,8 +5,8 @@
  * tags a concept when the rules it fired encode that concept (the rule IDs are DOMAIN.md's R-*), and
  * a few concepts are read off the per-turn history (credibility decaying, domestic pressure building).
  */
-import { actionById } from '../model/actions.ts';
-import type { GameEvent, GameState } from '../engine/state.ts';
+import { actionById } from '../../model/actions.ts';
+import type { GameEvent, GameState } from '../../engine/state.ts';
 
 export type ConceptId =
   | 'deterrence-by-punishment'
@@ -85,7 +85,7 @@ export function conceptsOfEvent(e: GameEvent, state?: GameState): ConceptId[] {
   if (e.kind === 'fatal' || e.kind === 'war') out.add('miscalculation');
   if (e.kind === 'compliance') out.add('principal-agent');
   if (e.kind === 'action') {
-    const id = actionIdOfEvent(e, state);
+    const id = actionIdOfEvent(e);
     const def = id ? actionById(id) : undefined;
     if (def?.side === 'us' && def.effects.strikes && def.effects.strikes.target !== 'houthis') out.add('deterrence-by-punishment');
     if (def?.id === 'us.warn' || def?.id === 'iran.public-threats') out.add('cheap-talk');
@@ -93,12 +93,9 @@ export function conceptsOfEvent(e: GameEvent, state?: GameState): ConceptId[] {
   return [...out];
 }
 
-/** The action an 'action' event records: the decision of that side in that turn. */
-export function actionIdOfEvent(e: GameEvent, state?: GameState): string | undefined {
-  if (e.kind !== 'action' || !state) return undefined;
-  const d = state.decisions[e.turn];
-  if (!d) return undefined;
-  return e.actor === 'us' ? d.us : e.actor === 'iran' ? d.iran : undefined;
+/** The action an 'action' event records. */
+export function actionIdOfEvent(e: GameEvent): string | undefined {
+  return e.kind === 'action' ? e.action : undefined;
 }
 
 /**

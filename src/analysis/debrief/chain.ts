@@ -3,11 +3,14 @@
  * that it answers), the rules it applied (with the fact titles from seeds/), the state it moved from and
  * to, and the chance that decided it ("a 0.6 % chance came up (draw 0.0031)").
  */
-import { ACTORS, ACTOR_NAMES, type ActorId } from '../model/actors/index.ts';
-import { actionById } from '../model/actions.ts';
-import { factById } from '../model/evidence.ts';
-import { rungName } from '../model/ladder.ts';
-import type { DrawRecord, GameEvent, GameState } from '../engine/state.ts';
+import { ACTOR_NAMES } from '../../model/actors/index.ts';
+import { actionById } from '../../model/actions.ts';
+import { factById } from '../../model/evidence.ts';
+import { REGIONAL_WAR, rungName } from '../../model/ladder.ts';
+import type { DrawRecord, GameEvent } from '../../engine/events.ts';
+import { logOf } from '../../engine/history.ts';
+import type { GameState } from '../../engine/state.ts';
+import { postureLabel, renderEvent } from '../render.ts';
 import { actionIdOfEvent } from './concepts.ts';
 
 /** "0.6 %", "82 %", "0.05 %": enough digits to say how unlikely a chance was. */
@@ -29,14 +32,6 @@ export function ruleWithTitle(id: string): string {
   return f ? `${id} ${f.title}` : id;
 }
 
-function postureLabel(actor: ActorId, value: string): string {
-  try {
-    return ACTORS[actor].meta(value).label;
-  } catch {
-    return value;
-  }
-}
-
 const TRIGGER_KINDS: ReadonlySet<GameEvent['kind']> = new Set(['action', 'directive', 'fatal', 'inject', 'compliance', 'strike', 'war']);
 
 /**
@@ -45,10 +40,11 @@ const TRIGGER_KINDS: ReadonlySet<GameEvent['kind']> = new Set(['action', 'direct
  * the same turn, from another actor or addressed to this one, of a kind that can cause something.
  */
 export function triggerOf(state: GameState, index: number): GameEvent | undefined {
-  const e = state.log[index]!;
+  const log = logOf(state);
+  const e = log[index]!;
   if (e.kind === 'action' || e.kind === 'inject') return undefined;
   for (let i = index - 1; i >= 0 && i >= index - 12; i--) {
-    const c = state.log[i]!;
+    const c = log[i]!;
     if (c.turn !== e.turn) break;
     if (!TRIGGER_KINDS.has(c.kind)) continue;
     if (c.kind === 'directive' && c.actor === e.actor) return c;
@@ -70,28 +66,27 @@ function actionContext(state: GameState, e: GameEvent): string | undefined {
 }
 
 export function causalChain(state: GameState, index: number): string[] {
-  const e = state.log[index]!;
+  const e = logOf(state)[index]!;
   const chain: string[] = [];
   const who = e.actor === 'world' ? 'The world' : ACTOR_NAMES[e.actor];
-  const actionId = actionIdOfEvent(e, state);
+  const actionId = actionIdOfEvent(e);
   const action = actionId ? actionById(actionId) : undefined;
-  chain.push(action ? `${who} chose "${action.label}" (rung ${action.rung}, ${rungName(action.rung)})` : `${who}: ${e.text}`);
+  chain.push(action ? `${who} chose "${action.label}" (rung ${action.rung}, ${rungName(action.rung)})` : renderEvent(e));
   if (action) {
     const ctx = actionContext(state, e);
     if (ctx) chain.push(ctx);
   }
   const trigger = triggerOf(state, index);
-  if (trigger) chain.push(`set off by: ${trigger.text}`);
+  if (trigger) chain.push(`set off by: ${renderEvent(trigger)}`);
   if (e.kind === 'fatal') {
     const rec = state.history[e.turn];
     if (rec) chain.push(`one of ${rec.attacksOnUS} attack${rec.attacksOnUS === 1 ? '' : 's'} on US forces that turn`);
   }
   const rules = e.rules.filter((r) => !r.startsWith('T-')).slice(0, 3);
   if (rules.length > 0) chain.push(`rule: ${rules.map(ruleWithTitle).join('; ')}`);
-  if (e.posture && e.actor !== 'world') {
-    chain.push(`posture: ${postureLabel(e.actor, e.posture.from)} → ${postureLabel(e.actor, e.posture.to)}`);
-  }
-  if (e.rung) chain.push(`ladder: ${rungName(e.rung.from)} → ${rungName(e.rung.to)}`);
+  if (e.kind === 'posture' && e.from !== e.to) chain.push(`posture: ${postureLabel(e.actor, e.from)} → ${postureLabel(e.actor, e.to)}`);
+  if (e.kind === 'ladder') chain.push(`ladder: ${rungName(e.from)} → ${rungName(e.to)}`);
+  if (e.kind === 'war') chain.push(`ladder: ${rungName(e.from)} → ${rungName(REGIONAL_WAR)}`);
   if (e.draw) chain.push(`chance: ${describeDraw(e.draw)}`);
   return chain;
 }

@@ -7,12 +7,12 @@
  * overrides apply to every game (that is how a test shows a mis-set parameter fails the backtest).
  */
 import seedrandom from 'seedrandom';
-import { getPolicy } from '../policies/index.ts';
-import { playGame } from '../policies/play.ts';
-import { resolveParams } from '../model/params.ts';
-import { loadScenario } from '../scenario/loader.ts';
-import type { Scenario } from '../scenario/schema.ts';
-import type { GameState } from '../engine/state.ts';
+import { getPolicy } from '../../policies/index.ts';
+import { playGame } from '../../policies/play.ts';
+import { resolveParams } from '../../model/params.ts';
+import { loadScenario } from '../../scenario/loader.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import type { GameState } from '../../engine/state.ts';
 import { BACKTEST_SCENARIOS, CHECKS, type BacktestScenario, type Check, type Judgement } from './checks.ts';
 
 export const BACKTEST_FORMAT = 'brink.backtest/1';

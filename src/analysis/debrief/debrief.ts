@@ -5,15 +5,22 @@
  * the deterrence concepts at work and where, the comparison with the record for historical scenarios,
  * and discussion questions drawn from the events.
  */
-import { outcome, type Outcome, type ScoreLine, type Verdict } from '../engine/outcome.ts';
-import type { GameState } from '../engine/state.ts';
-import type { Side } from '../model/actions.ts';
-import { rungName } from '../model/ladder.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import { outcome, type Outcome, type ScoreLine } from '../../engine/outcome.ts';
+import { logOf } from '../../engine/history.ts';
+import type { GameState } from '../../engine/state.ts';
+import type { Side } from '../../model/actions.ts';
+import { rungName } from '../../model/ladder.ts';
+import type { Scenario } from '../../scenario/schema.ts';
 import { causalChain } from './chain.ts';
 import { compare, type Comparison } from './comparison.ts';
 import { CONCEPTS, conceptsOfEvent, historyConcepts, type ConceptDef, type ConceptId } from './concepts.ts';
 import { discussionQuestions } from './questions.ts';
+import { renderEvent, scoreLineLabel, verdictText, type VerdictText } from '../render.ts';
+
+/** A score line with its label in words. */
+export interface LabelledScoreLine extends ScoreLine {
+  readonly label: string;
+}
 
 export interface DebriefTurningPoint {
   readonly turn: number;
@@ -40,9 +47,9 @@ export interface TimelineRow {
 export interface Debrief {
   readonly scenario: { readonly id: string; readonly title: string; readonly seed: string };
   readonly final: boolean;
-  readonly verdict: Verdict;
+  readonly verdict: VerdictText;
   readonly scores: Readonly<Record<Side, number>>;
-  readonly breakdown: Readonly<Record<Side, readonly ScoreLine[]>>;
+  readonly breakdown: Readonly<Record<Side, readonly LabelledScoreLine[]>>;
   readonly totals: Outcome['totals'];
   readonly peakRung: number;
   readonly turningPoints: readonly DebriefTurningPoint[];
@@ -52,20 +59,11 @@ export interface Debrief {
   readonly questions: readonly string[];
 }
 
-/** Turning points: the events outcome() ranks highest, located in the log so their chains can be traced. */
+/** Turning points: the events outcome() ranks highest, with the chains traced from their place in the log. */
 function turningPoints(state: GameState, o: Outcome): DebriefTurningPoint[] {
-  const used = new Set<number>();
-  const out: DebriefTurningPoint[] = [];
-  for (const tp of o.turningPoints) {
-    const index = state.log.findIndex((e, i) => !used.has(i) && e.turn === tp.turn && e.text === tp.text && e.weight === tp.weight);
-    if (index < 0) continue; // outcome() reads the same log, so this cannot happen; skip rather than invent
-    used.add(index);
-    const e = state.log[index]!;
-    out.push({
-      turn: tp.turn, date: tp.date, text: tp.text, chain: causalChain(state, index), concepts: conceptsOfEvent(e, state),
-    });
-  }
-  return out;
+  return o.turningPoints.map((tp) => ({
+    turn: tp.event.turn, date: tp.date, text: renderEvent(tp.event), chain: causalChain(state, tp.index), concepts: conceptsOfEvent(tp.event, state),
+  }));
 }
 
 function concepts(state: GameState): DebriefConcept[] {
@@ -77,7 +75,7 @@ function concepts(state: GameState): DebriefConcept[] {
   };
   // Only events that mattered (weight ≥ 4: postures, strikes, deaths, compliance, war) count, so a routine
   // log line does not claim a concept.
-  for (const e of state.log) if (e.weight >= 4 || e.kind === 'action') for (const c of conceptsOfEvent(e, state)) add(c, e.turn);
+  for (const e of logOf(state)) if (e.weight >= 4 || e.kind === 'action') for (const c of conceptsOfEvent(e, state)) add(c, e.turn);
   for (const [id, list] of historyConcepts(state)) for (const t of list) add(id, t);
   return CONCEPTS.filter((c) => turns.has(c.id)).map((c) => ({
     id: c.id, name: c.name, explanation: c.explanation, turns: [...turns.get(c.id)!].sort((a, b) => a - b),
@@ -90,9 +88,12 @@ export function buildDebrief(state: GameState, scenario: Scenario): Debrief {
   return {
     scenario: { id: state.scenario.id, title: state.scenario.title, seed: state.seed },
     final: o.final,
-    verdict: o.verdict,
+    verdict: verdictText(o.verdict, state),
     scores: o.scores,
-    breakdown: o.breakdown,
+    breakdown: {
+      us: o.breakdown.us.map((l) => ({ ...l, label: scoreLineLabel(l) })),
+      iran: o.breakdown.iran.map((l) => ({ ...l, label: scoreLineLabel(l) })),
+    },
     totals: o.totals,
     peakRung: o.peakRung,
     turningPoints: turningPoints(state, o),

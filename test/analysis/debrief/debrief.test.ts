@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import { logOf, totalsOf } from '../../../src/engine/history.ts';
+import { renderEvent } from '../../../src/analysis/render.ts';
 import fc from 'fast-check';
-import { buildDebrief, formatDebrief } from '../../src/debrief/debrief.ts';
-import { describeDraw, percent } from '../../src/debrief/chain.ts';
-import { CONCEPTS } from '../../src/debrief/concepts.ts';
-import { factById } from '../../src/model/evidence.ts';
-import { getPolicy } from '../../src/policies/index.ts';
-import { playGame } from '../../src/policies/play.ts';
-import { outcome } from '../../src/engine/outcome.ts';
-import { scenario } from '../helpers/fixtures.ts';
+import { buildDebrief, formatDebrief } from '../../../src/analysis/debrief/debrief.ts';
+import { describeDraw, percent } from '../../../src/analysis/debrief/chain.ts';
+import { CONCEPTS } from '../../../src/analysis/debrief/concepts.ts';
+import { factById } from '../../../src/model/evidence.ts';
+import { getPolicy } from '../../../src/policies/index.ts';
+import { playGame } from '../../../src/policies/play.ts';
+import { outcome } from '../../../src/engine/outcome.ts';
+import { scenario } from '../../helpers/fixtures.ts';
 
 const historical = (id: string, seed: string, params?: Record<string, number>) =>
   playGame(scenario(id), {
@@ -28,7 +30,7 @@ describe('debrief of a seeded tower-22 game', () => {
   it('names real events of this game as turning points, each with a causal chain', () => {
     expect(d.turningPoints.length).toBeGreaterThan(0);
     for (const tp of d.turningPoints) {
-      const ev = state.log.filter((e) => e.turn === tp.turn && e.text === tp.text);
+      const ev = logOf(state).filter((e) => e.turn === tp.turn && renderEvent(e) === tp.text);
       expect(ev.length).toBeGreaterThan(0);
       expect(tp.chain.length).toBeGreaterThan(1);
       // Every rule cited in the chain resolves to a fact whose title is quoted.
@@ -52,7 +54,7 @@ describe('debrief of a seeded tower-22 game', () => {
   it('sets this game\'s figures beside the record', () => {
     expect(d.comparison).toBeDefined();
     const strikes = d.comparison!.figures.find((f) => f.label === 'US strikes outside Yemen')!;
-    expect(strikes.game).toBe(String(state.world.totals.usStrikes));
+    expect(strikes.game).toBe(String(totalsOf(state).usStrikes));
     expect(strikes.actual).toContain('24');
     const iraq = d.comparison!.figures.find((f) => f.label === 'Attacks in Iraq after the first week')!;
     expect(iraq.game).toBe(String(state.history.slice(1).reduce((s, h) => s + h.attacksOnUSIraq, 0)));
@@ -82,11 +84,11 @@ describe('a fatal attack as a turning point', () => {
   // Lethality raised so that a death is near-certain: the debrief must name it, with its draw.
   const state = historical('october-2023', '3', { fatalityPerAttack: 0.2 });
   const d = buildDebrief(state, scenario('october-2023'));
-  const fatal = state.log.find((e) => e.kind === 'fatal')!;
+  const fatal = logOf(state).find((e) => e.kind === 'fatal')!;
 
   it('is in the log and in the turning points with the draw that decided it', () => {
     expect(fatal).toBeDefined();
-    const tp = d.turningPoints.find((t) => t.turn === fatal.turn && t.text === fatal.text);
+    const tp = d.turningPoints.find((t) => t.turn === fatal.turn && t.text === renderEvent(fatal));
     expect(tp).toBeDefined();
     expect(tp!.chain).toContain(`chance: ${describeDraw(fatal.draw!)}`);
     expect(tp!.concepts).toContain('miscalculation');
@@ -111,7 +113,7 @@ describe('properties over seeds', () => {
           expect(CONCEPTS.map((x) => x.id)).toContain(c.id);
           for (const t of c.turns) expect(t).toBeLessThan(state.history.length);
         }
-        for (const tp of d.turningPoints) expect(state.log.some((e) => e.turn === tp.turn && e.text === tp.text)).toBe(true);
+        for (const tp of d.turningPoints) expect(logOf(state).some((e) => e.turn === tp.turn && renderEvent(e) === tp.text)).toBe(true);
         expect(d.comparison !== undefined).toBe(scenario(id).historical);
       }),
       { numRuns: 25 },

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { judge, quantile, runBacktest } from '../../src/backtest/backtest.ts';
-import { CHECKS, BACKTEST_SCENARIOS } from '../../src/backtest/checks.ts';
-import { factById } from '../../src/model/evidence.ts';
-import { main } from '../../src/cli/main.ts';
+import { judge, quantile, runBacktest } from '../../../src/analysis/backtest/backtest.ts';
+import { CHECKS, BACKTEST_SCENARIOS } from '../../../src/analysis/backtest/checks.ts';
+import { factById } from '../../../src/model/evidence.ts';
+import { main } from '../../../src/cli/main.ts';
 
 const capture = () => {
   const out: string[] = [];

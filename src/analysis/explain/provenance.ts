@@ -10,18 +10,18 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ACTORS, ACTOR_IDS, ACTOR_NAMES, type ActorId } from '../model/actors/index.ts';
-import { ACTIONS, type ActionDef } from '../model/actions.ts';
-import { loadEvidence, type Fact } from '../model/evidence.ts';
-import { RUNGS } from '../model/ladder.ts';
-import { PARAM_IDS, PARAM_SPECS, type ParamId } from '../model/params.ts';
-import type { TransitionConfig } from '../model/runtime.ts';
+import { ACTORS, ACTOR_IDS, ACTOR_NAMES, type ActorId } from '../../model/actors/index.ts';
+import { ACTIONS, type ActionDef } from '../../model/actions.ts';
+import { loadEvidence, type Fact } from '../../model/evidence.ts';
+import { RUNGS } from '../../model/ladder.ts';
+import { PARAM_IDS, PARAM_SPECS, type ParamId } from '../../model/params.ts';
+import type { TransitionConfig } from '../../model/runtime.ts';
 import { CHECKS } from '../backtest/checks.ts';
 import { CONCEPTS } from '../debrief/concepts.ts';
-import { loadScenario } from '../scenario/loader.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import { loadScenario } from '../../scenario/loader.ts';
+import type { Scenario } from '../../scenario/schema.ts';
 
-const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SCENARIOS_DIR = resolve(SRC, '../scenarios');
 
 export type CiterKind = 'parameter' | 'action' | 'posture' | 'transition' | 'rung' | 'concept' | 'backtest' | 'inject' | 'fact';
@@ -35,7 +35,8 @@ export interface Citer {
 
 /** A machine state's transitions, flattened (a transition may be a list of guarded alternatives). */
 export function transitionsOf(actor: ActorId, state: string): { event: string; t: TransitionConfig }[] {
-  const spec = ACTORS[actor].spec.states[state];
+  const states = ACTORS[actor].spec.states as Readonly<Record<string, { readonly on?: Readonly<Record<string, unknown>> }>>;
+  const spec = Object.hasOwn(states, state) ? states[state] : undefined;
   const out: { event: string; t: TransitionConfig }[] = [];
   for (const [event, cfg] of Object.entries(spec?.on ?? {})) {
     const list = (Array.isArray(cfg) ? cfg : [cfg]) as readonly TransitionConfig[];
@@ -100,7 +101,13 @@ export interface ParamUse {
 }
 
 const CODE_DESCRIPTIONS: Readonly<Record<string, string>> = {
-  'engine/turn.ts': 'the turn pipeline (attacks, casualties, pressures, war risk)',
+  'engine/turn.ts': 'the turn pipeline',
+  'engine/phases/segments.ts': 'the days of a turn (attacks, casualties, deliberations)',
+  'engine/phases/week-end.ts': 'the end of the week (pressures)',
+  'engine/phases/ladder.ts': 'the ladder and the war hazard',
+  'engine/phases/orders.ts': 'the orders taking effect (strikes, guidance, lags)',
+  'engine/phases/intel.ts': 'intelligence (fog of war)',
+  'model/activity.ts': 'posture activity rates (deterrence, provocation)',
   'engine/outcome.ts': 'scoring (objectives, DOMAIN §6)',
   'engine/game.ts': 'game set-up (bots\' starting memory)',
   'policies/historical.ts': 'the historical bots',

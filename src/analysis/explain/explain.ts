@@ -3,11 +3,11 @@
  * posture, as plain text. Each explanation is built from the model's own tables (provenance.ts), so
  * it cannot drift from what the program does.
  */
-import { ACTORS, ACTOR_IDS, ACTOR_NAMES, type ActorId } from '../model/actors/index.ts';
-import { ACTIONS, actionById, type ActionDef } from '../model/actions.ts';
-import { loadEvidence, type Fact } from '../model/evidence.ts';
-import { rungName } from '../model/ladder.ts';
-import { isParamId, PARAM_IDS, PARAM_SPECS, type ParamId } from '../model/params.ts';
+import { ACTORS, ACTOR_IDS, ACTOR_NAMES, type ActorId } from '../../model/actors/index.ts';
+import { ACTIONS, actionById, type ActionDef } from '../../model/actions.ts';
+import { loadEvidence, type Fact } from '../../model/evidence.ts';
+import { rungName } from '../../model/ladder.ts';
+import { isParamId, PARAM_IDS, PARAM_SPECS, type ParamId } from '../../model/params.ts';
 import { citers, factOrUndefined, paramUses, shippedScenarios, sourceOf, stateIds, transitionsOf, type Citer } from './provenance.ts';
 
 export type ExplainKind = 'parameter' | 'fact' | 'rule' | 'action' | 'state';
@@ -179,7 +179,7 @@ export function explain(id: string): { kind: ExplainKind; text: string } {
   if (dot > 0) {
     const actor = id.slice(0, dot) as ActorId;
     const state = id.slice(dot + 1);
-    if (ACTOR_IDS.includes(actor) && ACTORS[actor].stateIds.includes(state)) return { kind: 'state', text: explainState(actor, state) };
+    if (ACTOR_IDS.includes(actor) && ACTORS[actor].isState(state)) return { kind: 'state', text: explainState(actor, state) };
   }
   throw new UnknownIdError(id, suggest(id));
 }

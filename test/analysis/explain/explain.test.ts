@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { allIds, assumptions, explain, suggest, UnknownIdError } from '../../src/explain/explain.ts';
-import { citers, paramUses } from '../../src/explain/provenance.ts';
-import { ACTIONS } from '../../src/model/actions.ts';
-import { ACTORS, ACTOR_IDS } from '../../src/model/actors/index.ts';
-import { loadEvidence } from '../../src/model/evidence.ts';
-import { PARAM_IDS, PARAM_SPECS } from '../../src/model/params.ts';
-import { main } from '../../src/cli/main.ts';
+import { allIds, assumptions, explain, suggest, UnknownIdError } from '../../../src/analysis/explain/explain.ts';
+import { citers, paramUses } from '../../../src/analysis/explain/provenance.ts';
+import { ACTIONS } from '../../../src/model/actions.ts';
+import { ACTORS, ACTOR_IDS } from '../../../src/model/actors/index.ts';
+import { loadEvidence } from '../../../src/model/evidence.ts';
+import { PARAM_IDS, PARAM_SPECS } from '../../../src/model/params.ts';
+import { main } from '../../../src/cli/main.ts';
 
 const capture = () => {
   const out: string[] = [];

@@ -1,0 +1,131 @@
+/**
+ * The one place where the game's events become sentences. The engine logs data (engine/events.ts);
+ * the terminal game, `brink run`'s text, the debrief and the report all read their sentences from here,
+ * so a wording is fixed once and a new kind of event cannot be shown in one place and missed in another
+ * (the switch below is exhaustive: a new kind fails the type check until it is rendered).
+ */
+import type { GameEvent, InjectKind } from '../engine/events.ts';
+import { peakRungOf } from '../engine/history.ts';
+import { QUIET_WINDOW, type ScoreLine, type Verdict, type VerdictId } from '../engine/outcome.ts';
+import type { GameState, IntelItem } from '../engine/state.ts';
+import { ACTORS, ACTOR_NAMES, type ActorId } from '../model/actors/index.ts';
+import { actionById, type Front } from '../model/actions.ts';
+import type { Place } from '../model/activity.ts';
+import { rungName } from '../model/ladder.ts';
+
+export const FRONT_NAMES: Readonly<Record<Front, string>> = { iraq: 'Iraq', syria: 'Syria', lebanon: 'Lebanon', yemen: 'Yemen' };
+export const PLACE_NAMES: Readonly<Record<Place, string>> = { iraq: 'Iraq', jordan: 'Jordan', syria: 'Syria' };
+
+const INJECTS: Readonly<Record<InjectKind, string>> = {
+  'truce-start': 'A truce begins in Gaza',
+  'truce-end': 'The Gaza truce ends',
+  'rafah-decision': 'Israel decides to assault Rafah',
+  'rafah-assault': 'Israel assaults Rafah',
+};
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+export function percent(p: number): string {
+  const pct = p * 100;
+  return `${pct >= 10 || pct === 0 ? pct.toFixed(0) : pct.toFixed(1)} %`;
+}
+
+/** An action's name as players see it. */
+export function actionLabel(id: string): string {
+  return actionById(id)?.label ?? id;
+}
+
+/** A posture's name as players see it. */
+export function postureLabel(actor: ActorId, posture: string): string {
+  return ACTORS[actor].isState(posture) ? ACTORS[actor].meta(posture).label : posture;
+}
+
+export function renderEvent(e: GameEvent): string {
+  switch (e.kind) {
+    case 'action':
+      return `${ACTOR_NAMES[e.actor]} orders: ${actionLabel(e.action)}`;
+    case 'strike':
+      return `The US carries out ${plural(e.count, 'strike')} (${actionLabel(e.action)})`;
+    case 'directive':
+      return `Iran's guidance for ${FRONT_NAMES[e.front]} (${e.level}) reaches ${ACTOR_NAMES[e.actor]}${e.envoys ? ' through envoys' : ''}`;
+    case 'inject':
+      return e.note ? `${INJECTS[e.inject]} (${e.note})` : INJECTS[e.inject];
+    case 'posture': {
+      const says = ACTORS[e.actor].transitionMeta(e.from, e.on, e.index)?.says;
+      return says ? `${ACTOR_NAMES[e.actor]} ${says}` : `${ACTOR_NAMES[e.actor]}: ${postureLabel(e.actor, e.to)}`;
+    }
+    case 'compliance':
+      return `${ACTOR_NAMES[e.actor]} weigh Iran's halt (chance ${percent(e.chance)})`;
+    case 'attacks': {
+      const onUS = e.onUS.iraq + e.onUS.jordan + e.onUS.syria;
+      const where = (['iraq', 'jordan', 'syria'] as const).filter((p) => e.onUS[p] > 0).map((p) => `${PLACE_NAMES[p]} ${e.onUS[p]}`);
+      const parts = [`${plural(onUS, 'attack')} on US forces${where.length > 0 ? ` (${where.join(', ')})` : ''}`];
+      if (e.shipping > 0) parts.push(`${plural(e.shipping, 'Houthi attack')} on shipping`);
+      if (e.borderFireDays > 0) parts.push(`fire across the Lebanon border on ${plural(e.borderFireDays, 'day')}`);
+      return `This week: ${parts.join('; ')}`;
+    }
+    case 'fatal':
+      return `A militia attack in ${PLACE_NAMES[e.place]} kills ${plural(e.killed, 'US service member')}`;
+    case 'ladder':
+      return `The ladder moves from "${rungName(e.from)}" to "${rungName(e.to)}"`;
+    case 'war':
+      return e.cause === 'direct-exchange'
+        ? 'US and Iranian forces trade blows directly: regional war'
+        : `Miscalculation at "${rungName(e.from)}" spirals into regional war`;
+  }
+}
+
+/** What an intelligence item is about, as a heading. */
+export function intelSubject(item: Pick<IntelItem, 'subject'>): string {
+  const s = item.subject;
+  return s.about === 'guidance' ? `Iran's guidance to ${FRONT_NAMES[s.front]}` : ACTOR_NAMES[s.actor];
+}
+
+/** An intelligence item's reading, in words. */
+export function intelReading(item: Pick<IntelItem, 'subject' | 'assessed'>): string {
+  const s = item.subject;
+  return s.about === 'guidance' ? item.assessed : postureLabel(s.actor, item.assessed);
+}
+
+/** A verdict in words: its title, and what it means for the game that ended so. */
+export interface VerdictText {
+  readonly id: VerdictId;
+  readonly title: string;
+  readonly explanation: string;
+}
+
+export function verdictText(verdict: Verdict, state: GameState): VerdictText {
+  const t = (title: string, explanation: string): VerdictText => ({ id: verdict.id, title, explanation });
+  switch (verdict.id) {
+    case 'regional-war':
+      return t('Regional war', 'US and Iranian forces ended up fighting each other directly: the outcome both capitals ranked worst.');
+    case 'drawdown':
+      return t('Drawdown in reach', 'Iraq stayed quiet long enough for talks on a US drawdown to advance: Iran\'s long-held aim is within reach.');
+    case 'calm-restored':
+      return t('Calm restored', `No attacks in Iraq or Jordan in the last ${QUIET_WINDOW} turns and at most one a week in Syria, as after 2 Feb 2024 (F-03), and no war: deterrence holds, for now.`);
+    case 'brinkmanship':
+      return t('Brinkmanship survived', `The ladder reached "${rungName(peakRungOf(state))}" without tipping into war; attacks continue.`);
+    case 'simmering':
+      return t('Simmering conflict', 'No war, but the militias are still hitting US forces: the crisis is unresolved.');
+  }
+}
+
+/** A score line's label: what the objective term counted in this game. */
+export function scoreLineLabel(line: ScoreLine): string {
+  const n = line.count ?? 0;
+  switch (line.term) {
+    case 'baseline': return 'Starting score';
+    case 'us-deaths': return plural(n, 'US death');
+    case 'attacks-on-us': return `${plural(n, 'attack')} on US forces`;
+    case 'regional-war': return line.happened ? 'Regional war' : 'No regional war';
+    case 'shipping': return 'Red Sea shipping disrupted';
+    case 'deterrence': return 'US credibility at the end';
+    case 'homeland': return line.happened ? 'Iranian soil struck' : 'Iranian soil untouched';
+    case 'withdrawal': return 'Momentum of the US-exit talks';
+    case 'axis-gains': return 'Gains of the axis';
+    case 'proxy-capability': return 'Militia capability destroyed';
+    case 'leaders-killed': return `${plural(n, 'militia commander')} killed`;
+  }
+}

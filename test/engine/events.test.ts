@@ -1,0 +1,62 @@
+/**
+ * Events are data: every kind the engine logs carries IDs, counts and draws, never prose, and the one
+ * renderer at the edge (src/analysis/render.ts) turns each kind into a sentence.
+ */
+import { describe, expect, it } from 'vitest';
+import { renderEvent } from '../../src/analysis/render.ts';
+import { EVENT_KINDS, type EventKind, type GameEvent } from '../../src/engine/events.ts';
+import { newGame, step } from '../../src/engine/game.ts';
+import { logOf } from '../../src/engine/history.ts';
+import type { Decisions, GameState } from '../../src/engine/state.ts';
+import type { Scenario } from '../../src/scenario/schema.ts';
+import { scenario } from '../helpers/fixtures.ts';
+
+function play(s: GameState, orders: (turn: number) => Decisions): GameState {
+  while (!s.over) s = step(s, orders(s.turn)).state;
+  return s;
+}
+
+/** Games chosen so that, together, they log every kind of event. */
+function sampleEvents(): GameEvent[] {
+  const rafah = scenario('rafah');
+  const certainRafah: Scenario = { ...rafah, injects: rafah.injects.map((i) => (i.kind === 'rafah-window' ? { ...i, chancePerTurn: 1 } : i)) };
+  const games = [
+    // The November truce, envoys, deliberations, strikes and deaths (lethality raised).
+    play(newGame(scenario('october-2023'), { seed: 'kinds', params: { fatalityPerAttack: 0.3 } }), (t) => ({
+      us: t % 2 === 0 ? 'us.major-campaign' : 'us.warn', iran: t === 1 ? 'iran.rein-in' : 'iran.hold-course',
+    })),
+    // A Rafah decision and assault.
+    play(newGame(certainRafah, { seed: 'kinds' }), () => ({ us: 'us.hold', iran: 'iran.public-threats' })),
+    // A direct exchange: regional war.
+    play(newGame(scenario('tower-22'), { seed: 'kinds' }), () => ({ us: 'us.strike-iran', iran: 'iran.missile-strike' })),
+  ];
+  return games.flatMap((g) => [...logOf(g)]);
+}
+
+describe('events as data', () => {
+  const events = sampleEvents();
+
+  it('the sample covers every kind of event the engine can log', () => {
+    const seen = new Set<EventKind>(events.map((e) => e.kind));
+    expect([...seen].sort()).toEqual([...EVENT_KINDS].sort());
+  });
+
+  it('the renderer gives every kind of event a sentence of its own', () => {
+    for (const kind of EVENT_KINDS) {
+      const e = events.find((x) => x.kind === kind)!;
+      const text = renderEvent(e);
+      expect(text.length, kind).toBeGreaterThan(10);
+      expect(text, kind).not.toMatch(/undefined|NaN|\[object/);
+    }
+  });
+
+  it('no event carries prose: every text field is an ID, except a scenario inject\'s own note', () => {
+    const id = /^[A-Za-z0-9_.:-]+$/;
+    for (const e of events) {
+      for (const [k, v] of Object.entries(e)) {
+        if (typeof v !== 'string' || k === 'note') continue;
+        expect(v, `${e.kind}.${k}`).toMatch(id);
+      }
+    }
+  });
+});
