@@ -5,10 +5,10 @@
  * arms give exactly zero.
  */
 import type { Scenario } from '../scenario/schema.ts';
-import { Aggregator } from './aggregate.ts';
+import type { Aggregator } from './aggregate.ts';
 import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES, SCORE_SCALE, type Arm, type MetricName, type OutcomeName, type ScoreName } from './record.ts';
 import { startArms } from './run-arms.ts';
-import { PairedDiff } from './stats.ts';
+import type { PairedDiff } from './stats.ts';
 import type { PoolFailure } from './pool.ts';
 
 export const COMPARE_FORMAT = 'brink.compare/1';

@@ -4,7 +4,7 @@
  * moves the chosen outcomes and metrics (the tornado chart).
  */
 import type { Scenario } from '../scenario/schema.ts';
-import { Aggregator } from './aggregate.ts';
+import type { Aggregator } from './aggregate.ts';
 import {
   METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES, SCORE_SCALE, type Arm, type MetricName, type OutcomeName, type ScoreName,
 } from './record.ts';
@@ -40,7 +40,7 @@ export interface SweepOptions {
 
 type Value = { mean: number; ci95: [number, number] };
 
-function valueOf(agg: Aggregator, metric: string): Value {
+function metricValue(agg: Aggregator, metric: string): Value {
   if ((OUTCOME_NAMES as readonly string[]).includes(metric)) {
     const o = agg.outcome(metric as OutcomeName);
     return { mean: o.p, ci95: o.ci95 };
@@ -62,7 +62,7 @@ export function startSweep(o: SweepOptions) {
   });
   const aggs = run.collector.arms;
   const json = () => {
-    const results = (agg: Aggregator) => Object.fromEntries(o.metrics.map((m) => [m, valueOf(agg, m)]));
+    const results = (agg: Aggregator) => Object.fromEntries(o.metrics.map((m) => [m, metricValue(agg, m)]));
     return {
       schema: SWEEP_FORMAT,
       scenario: { id: o.scenario.id, hash: o.scenario.hash },

@@ -54,7 +54,7 @@ function attach(snapshot: AleaState, prng: Prng): Holder {
 
 function takeLive(state: AleaState): Prng | null {
   const holder = (state as { [LIVE]?: Holder })[LIVE];
-  if (!holder || !holder.prng) return null;
+  if (!holder?.prng) return null;
   const prng = holder.prng;
   holder.prng = null;
   return prng;

@@ -241,7 +241,7 @@ function simulate(
   }
   for (const [i, d] of decisions.entries()) {
     if (state.over) throw new SaveError(`save file: decision ${i + 1} comes after the game ended (turn ${state.turn})`);
-    let result;
+    let result: ReturnType<typeof step>;
     try {
       result = step(state, d);
     } catch (err) {

@@ -15,7 +15,7 @@ export const PLACES: readonly Place[] = ['iraq', 'jordan', 'syria'];
  * What is drawn: attacks on US forces at a place (Poisson on a per-day rate), attacks on shipping
  * (Poisson), or days of fire across the Lebanon border (a daily chance).
  */
-export type ActivityKind = 'attacksOnUS' | 'shipping' | 'borderFire';
+export type ActivityKind = 'attacksOnUS' | 'shipping' | 'borderFireDays';
 
 /**
  * The named modifiers:

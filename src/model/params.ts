@@ -229,7 +229,7 @@ export type Params = { readonly [K in ParamId]: number };
 export const PARAM_IDS = Object.keys(PARAM_SPECS) as ParamId[];
 
 export function isParamId(id: string): id is ParamId {
-  return Object.prototype.hasOwnProperty.call(PARAM_SPECS, id);
+  return  Object.hasOwn(PARAM_SPECS, id);
 }
 
 export function defaultParams(): Params {

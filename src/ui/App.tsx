@@ -4,7 +4,7 @@
  * choice the policies', every debrief sentence buildDebrief's.
  */
 import { Box, useApp } from 'ink';
-import { useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { buildDebrief } from '../analysis/debrief/debrief.ts';
 import type { GameState } from '../engine/state.ts';
 import type { PlaySide } from '../engine/save.ts';
@@ -94,7 +94,7 @@ export function App(props: AppProps) {
     setPhase(next.over ? { kind: 'debrief' } : setup.side === 'both' ? { kind: 'handover', side: 'us' } : { kind: 'turn', side: setup.side as Side });
   }
 
-  let screen;
+  let screen: ReactNode;
   if (phase.kind === 'setup' || !state || !setup) {
     screen = (
       <SetupScreen scenarios={props.scenarios} preset={props.preset} defaultSeed={props.defaultSeed} cols={cols} rows={rows} active={active}

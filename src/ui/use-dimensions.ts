@@ -7,12 +7,15 @@ export interface Dimensions {
   readonly rows: number;
 }
 
+function measure(stdout: NodeJS.WriteStream): Dimensions {
+  return { cols: stdout.columns || 80, rows: stdout.rows || 24 };
+}
+
 export function useDimensions(): Dimensions {
   const { stdout } = useStdout();
-  const read = (): Dimensions => ({ cols: stdout.columns || 80, rows: stdout.rows || 24 });
-  const [size, setSize] = useState(read);
+  const [size, setSize] = useState(() => measure(stdout));
   useEffect(() => {
-    const onResize = () => setSize(read());
+    const onResize = () => setSize(measure(stdout));
     stdout.on('resize', onResize);
     return () => {
       stdout.off('resize', onResize);

@@ -1,8 +1,4 @@
-/**
- * Commands that live in their own modules register themselves with `addCommand` when imported here.
- * (Kept as one list so `main` stays the same as commands are added.)
- */
-export {};
+
 import './schema.ts';
 import './backtest.ts';
 import './explain.ts';

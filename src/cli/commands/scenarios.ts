@@ -36,7 +36,7 @@ export function registerScenarios(program: Command, out: (s: string) => void, er
       const end = addDays(s.start, s.turns * s.daysPerTurn - 1);
       out(`${s.title} (${s.id}, ${s.historical ? 'historical' : 'what-if'}, hash ${s.hash})`);
       out(`${s.start} to ${end}: ${s.turns} turns of ${s.daysPerTurn} days\n`);
-      out(s.briefing + '\n');
+      out(`${s.briefing}\n`);
       for (const inj of s.injects) {
         const extra = inj.kind === 'rafah-window' ? `, chance ${inj.chancePerTurn} a turn` : '';
         out(`Inject ${inj.id}: ${inj.kind} ${inj.from} to ${inj.to}${extra} — ${inj.note} [${inj.cites.join(', ')}]`);

@@ -36,7 +36,7 @@ export const hezbollah = defineActor<HezbollahContext, ActorEvent, HezbollahPost
   states: {
     borderFire: {
       // The chance of an exchange of fire with Israel on a given day (F-16).
-      meta: { label: 'Trading fire with Israel', rules: ['R-HZB-01', 'R-HZB-02', 'T-08'], activity: [{ kind: 'borderFire', rate: ['hezbollahFireDayChance'] }] },
+      meta: { label: 'Trading fire with Israel', rules: ['R-HZB-01', 'R-HZB-02', 'T-08'], activity: [{ kind: 'borderFireDays', rate: ['hezbollahFireDayChance'] }] },
       on: {
         DIRECTIVE: [
           { guard: { type: 'directiveIs', params: { levels: ['halt', 'reduce'] } }, target: 'restrained', actions: ['rein'],
@@ -50,7 +50,7 @@ export const hezbollah = defineActor<HezbollahContext, ActorEvent, HezbollahPost
       },
     },
     restrained: {
-      meta: { label: 'Holding back', rules: ['R-HZB-04', 'R-SYS-02'], activity: [{ kind: 'borderFire', rate: ['hezbollahRestrainedChance'] }] },
+      meta: { label: 'Holding back', rules: ['R-HZB-04', 'R-SYS-02'], activity: [{ kind: 'borderFireDays', rate: ['hezbollahRestrainedChance'] }] },
       on: {
         DIRECTIVE: [
           { guard: { type: 'directiveIs', params: { levels: ['surge'] } }, target: 'intensified', actions: ['release'],
@@ -71,7 +71,7 @@ export const hezbollah = defineActor<HezbollahContext, ActorEvent, HezbollahPost
     intensified: {
       meta: {
         label: 'Stepping up against Israel', rules: ['R-HZB-03', 'R-IRN-12', 'R-HZB-02'], weight: 30,
-        activity: [{ kind: 'borderFire', rate: ['hezbollahIntensifiedChance'] }],
+        activity: [{ kind: 'borderFireDays', rate: ['hezbollahIntensifiedChance'] }],
       },
       on: {
         DIRECTIVE: [

@@ -59,7 +59,7 @@ export function activityOf(id: ActorId, snap: { readonly value: string; readonly
   for (const spec of ACTORS[id].meta(snap.value).activity ?? []) {
     const rate = activityRate(spec, snap.context as ActivityMemory, world, params);
     if (spec.kind === 'shipping') shipping += rate;
-    else if (spec.kind === 'borderFire') borderFire += rate;
+    else if (spec.kind === 'borderFireDays') borderFire += rate;
     else if (spec.place) {
       onUS[spec.place] += rate;
       if (spec.lethality) lethality[spec.place] = params[spec.lethality];

@@ -4,7 +4,7 @@
  * the same game.
  */
 import { Box, Text, useInput } from 'ink';
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { PlaySide } from '../../engine/save.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { OPPONENT_LEVELS } from '../session.ts';
@@ -84,7 +84,7 @@ export function SetupScreen(props: SetupProps) {
   const title = <Text bold color={tone('accent')}>{clip('Brink · a crisis game, US and Iran, October 2023 – February 2024', width)}</Text>;
   const chosen = [scenario ? `Scenario: ${scenario.title}` : '', side ? `Side: ${SIDES.find((s) => s.id === side)!.label.split(',')[0]}` : '',
     opponent && side !== 'both' ? `Opponent: ${opponent}` : ''].filter(Boolean).join(' · ');
-  let content;
+  let content: ReactNode;
   if (step === 'scenario') {
     const highlighted = scenarios[sel];
     const menuRows = Math.min(scenarios.length, Math.max(2, body - 6));

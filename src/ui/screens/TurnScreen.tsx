@@ -6,7 +6,7 @@
 import { intelReading, intelSubject, postureLabel, renderEvent } from '../../analysis/render.ts';
 import { ACTOR_NAMES } from '../../model/actors/index.ts';
 import { Box, Text, useInput } from 'ink';
-import { useMemo, useState } from 'react';
+import { type ReactNode, useMemo, useState } from 'react';
 import { legalActions } from '../../engine/game.ts';
 import { observe, type Observation } from '../../engine/observe.ts';
 import type { GameState } from '../../engine/state.ts';
@@ -82,7 +82,7 @@ export function TurnScreen(props: TurnProps) {
   const width = Math.max(30, cols - 1);
   const bodyRows = Math.max(6, rows - 5);
   const header = `${SIDE_NAMES[side]} · turn ${Math.min(obs.turn + 1, obs.turns)}/${obs.turns} · ${obs.date} · vs ${props.versus}`;
-  let body;
+  let body: ReactNode;
   if (confirming && selected) body = <Confirm action={selected} width={width} />;
   else if (pane === 'briefing') body = <Briefing obs={obs} briefing={props.briefing} width={width} height={bodyRows} />;
   else if (pane === 'situation') body = <Situation obs={obs} width={width} height={bodyRows} />;
