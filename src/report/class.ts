@@ -7,7 +7,7 @@
  * story.ts: nothing here re-derives what happened in a game.
  */
 import type { BatchJson } from '../batch/contract.ts';
-import type { Debrief } from '../debrief/debrief.ts';
+import type { Debrief } from '../analysis/debrief/debrief.ts';
 import type { PlaySide } from '../engine/save.ts';
 import type { Decisions } from '../engine/state.ts';
 import { actionById } from '../model/actions.ts';

@@ -11,7 +11,7 @@
 import type { BatchJson } from '../batch/contract.ts';
 import { playRecord, type GameRecord } from '../batch/record.ts';
 import { gameSeed } from '../batch/seeds.ts';
-import { buildDebrief, type Debrief } from '../debrief/debrief.ts';
+import { buildDebrief, type Debrief } from '../analysis/debrief/debrief.ts';
 import { getPolicy } from '../policies/index.ts';
 import { playGame } from '../policies/play.ts';
 import type { Scenario } from '../scenario/schema.ts';

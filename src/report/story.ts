@@ -3,8 +3,8 @@
  * buildDebrief: never a second account of the game), laid out for a page: the verdict and scores,
  * the turning points as a timeline with their causes and concepts, and the turn-by-turn figures.
  */
-import { CONCEPTS } from '../debrief/concepts.ts';
-import type { Debrief } from '../debrief/debrief.ts';
+import { CONCEPTS } from '../analysis/debrief/concepts.ts';
+import type { Debrief } from '../analysis/debrief/debrief.ts';
 import { rungName } from '../model/ladder.ts';
 import { esc, table } from './page.ts';
 

@@ -2,11 +2,12 @@
  * `brink report --games SAVES…`: a class's saved games of one scenario and seed, side by side, beside
  * the record and the Monte Carlo batch; saves of different scenarios or seeds are refused (exit 2).
  */
+import { decisionsOf } from '../../src/engine/history.ts';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildDebrief } from '../../src/debrief/debrief.ts';
+import { buildDebrief } from '../../src/analysis/debrief/debrief.ts';
 import { buildSave, saveText, type PlaySide } from '../../src/engine/save.ts';
 import { newGame, step } from '../../src/engine/game.ts';
 import { actionById } from '../../src/model/actions.ts';
@@ -38,7 +39,7 @@ function saveGame(name: string, opts: { seed?: string; scenario?: string; us: st
     state = newGame(s, { seed: opts.seed ?? SEED });
     // An unfinished game: the first turns of the bots' game.
     const whole = playGame(s, { seed: opts.seed ?? SEED, us: getPolicy(opts.us, 'us'), iran: getPolicy(opts.iran, 'iran') });
-    for (let t = 0; t < opts.turns; t++) state = step(state, whole.decisions[t]!).state;
+    for (let t = 0; t < opts.turns; t++) state = step(state, decisionsOf(whole)[t]!).state;
   }
   const file = join(dir, `${name}.save.json`);
   writeFileSync(file, saveText(buildSave(state, { side: opts.side, opponent: opts.side === 'both' ? null : opts.side === 'us' ? opts.iran : opts.us })));
@@ -81,9 +82,9 @@ describe('brink report --games', () => {
     expect(html).toMatch(/pair.*unfinished/s);
     // The choices, turn by turn: the hawks' and the doves' first US orders, in bold (theirs, not a bot's).
     for (const g of groups.slice(0, 2)) {
-      expect(html, g.name).toContain(`<b>US: ${esc(actionById(g.state.decisions[0]!.us)!.label)}</b>`);
+      expect(html, g.name).toContain(`<b>US: ${esc(actionById(decisionsOf(g.state)[0]!.us)!.label)}</b>`);
     }
-    expect(html).toContain(`Iran: ${esc(actionById(groups[0]!.state.decisions[0]!.iran)!.label)} <span class="note">(bot)</span>`);
+    expect(html).toContain(`Iran: ${esc(actionById(decisionsOf(groups[0]!.state)[0]!.iran)!.label)} <span class="note">(bot)</span>`);
     // Beside the record: tower-22's documented events and the figures set against them.
     expect(html).toContain('Beside what actually happened');
     for (const e of sc.actual!.events) expect(html).toContain(esc(e.text));

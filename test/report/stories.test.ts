@@ -9,7 +9,7 @@ import { BatchSchema, type BatchJson } from '../../src/batch/contract.ts';
 import { playRecord, type GameRecord } from '../../src/batch/record.ts';
 import { batchJson } from '../../src/batch/run-batch.ts';
 import { gameSeed } from '../../src/batch/seeds.ts';
-import { buildDebrief } from '../../src/debrief/debrief.ts';
+import { buildDebrief } from '../../src/analysis/debrief/debrief.ts';
 import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { esc } from '../../src/report/page.ts';

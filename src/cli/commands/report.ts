@@ -9,12 +9,13 @@
  * the numbers `brink batch --json` prints for the same flags. `--compare` adds a brink.compare/1 file
  * written by `brink compare --json`. Both files are checked against the contracts in src/batch/contract.ts.
  */
+import { replaySave, SaveError } from '../../engine/save.ts';
 import { basename } from 'node:path';
 import type { z } from 'zod';
 import { BatchSchema, CompareSchema, type BatchJson, type CompareJson } from '../../batch/contract.ts';
 import { Progress } from '../../batch/progress.ts';
 import { startBatch } from '../../batch/run-batch.ts';
-import { buildDebrief } from '../../debrief/debrief.ts';
+import { buildDebrief } from '../../analysis/debrief/debrief.ts';
 import { renderClassReport, type ClassGame } from '../../report/class.ts';
 import { renderReport } from '../../report/html.ts';
 import { limitationsHelp } from '../../report/limitations.ts';
@@ -138,8 +139,10 @@ addCommand((program, io, setExit) => {
 function loadClass(files: readonly string[], scenarioArg: string | undefined): { scenario: Scenario; seed: string; games: ClassGame[] } {
   const loaded = files.map((file) => {
     // The one place a save becomes a game: adapt here when the save format changes.
-    const { save, scenario } = readSave(file, scenarioArg);
-    return { file, save, scenario, state: save.state };
+    const { save, scenario } = readSave(file, scenarioArg ? { scenario: scenarioArg } : {});
+    const replay = replaySave(save, scenario);
+    if (!replay.matches) throw new SaveError(`${file}: re-simulating its orders does not give the saved game; the file was altered or made by another engine`);
+    return { file, save, scenario, state: replay.state };
   });
   const first = loaded[0]!;
   for (const g of loaded.slice(1)) {
