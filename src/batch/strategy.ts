@@ -12,6 +12,7 @@
 import { otherSide, type Side } from '../model/actions.ts';
 import { loadScenario } from '../scenario/loader.ts';
 import { outcome } from '../engine/outcome.ts';
+import { totalsOf } from '../engine/history.ts';
 import { getPolicy } from '../policies/index.ts';
 import { playGame } from '../policies/play.ts';
 import { startCompare } from './compare.ts';
@@ -105,7 +106,7 @@ export function inProcessRunner(seed: string): Runner {
         // Scores carry one decimal: accumulate tenths as integers, as the batch layer does.
         diffs[side].add(Math.round((sb[side] - sa[side]) * 10));
       }
-      direct += gb.world.totals.iranDirectAttacks / runs;
+      direct += totalsOf(gb).iranDirectAttacks / runs;
       war += (gb.world.regionalWar ? 1 : 0) / runs;
     }
     const d = (side: Side) => {
