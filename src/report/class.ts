@@ -113,12 +113,13 @@ ${table(['Figure', 'Record', ...games.map((g) => `<span class="nw">${esc(g.name)
 }
 
 export function renderClassReport({ scenario, seed, games, batch }: ClassReportInput): string {
+  const params = Object.entries(batch.params).map(([k, v]) => `${k}=${v}`).join(' ');
   const stories = games.map((g, i) => `<details><summary>${esc(g.name)}: ${esc(g.debrief.verdict.title)}, US ${g.debrief.scores.us} · Iran ${g.debrief.scores.iran}</summary>`
     + storyHtml(g.debrief, { id: `group-${i}`, heading: `${g.name}: ${played(g)}`, why: `Seed ${seed}; ${g.decisions.length} of ${scenario.turns} turns played.` })
     + '</details>');
   return page(`Brink class report: ${scenario.title}`, `<h1>Brink · class games · ${esc(scenario.title)}</h1>
 <p class="sub">Scenario <b>${esc(scenario.id)}</b> (${esc(scenario.hash)}) · seed <b>${esc(seed)}</b> · ${games.length} game${games.length === 1 ? '' : 's'} ·
-beside ${batch.runs} bot games (US <b>${esc(batch.policies.us)}</b>, Iran <b>${esc(batch.policies.iran)}</b>, seed ${esc(batch.seed)})</p>
+beside ${batch.runs} bot games (US <b>${esc(batch.policies.us)}</b>, Iran <b>${esc(batch.policies.iran)}</b>, seed ${esc(batch.seed)})${params ? ` · parameters ${esc(params)}` : ''}</p>
 <p class="note">Every group played with the same seed, so the same dice: where two games differ, the groups' choices made the difference.
 A model of what four news reports say, not a forecast: see <a href="#limits">what this model is, and is not</a>.</p>
 

@@ -30,11 +30,11 @@ const sc = scenario('tower-22');
 const SEED = 'class-3b';
 
 /** A group's game as `brink play` would save it (the human's orders stand in as a bot's). */
-function saveGame(name: string, opts: { seed?: string; scenario?: string; us: string; iran: string; side: PlaySide; turns?: number }) {
+function saveGame(name: string, opts: { seed?: string; scenario?: string; us: string; iran: string; side: PlaySide; turns?: number; params?: Record<string, number> }) {
   const s = scenario(opts.scenario ?? 'tower-22');
   let state;
   if (opts.turns === undefined) {
-    state = playGame(s, { seed: opts.seed ?? SEED, us: getPolicy(opts.us, 'us'), iran: getPolicy(opts.iran, 'iran') });
+    state = playGame(s, { seed: opts.seed ?? SEED, us: getPolicy(opts.us, 'us'), iran: getPolicy(opts.iran, 'iran'), ...(opts.params ? { params: opts.params } : {}) });
   } else {
     state = newGame(s, { seed: opts.seed ?? SEED });
     // An unfinished game: the first turns of the bots' game.
@@ -97,6 +97,11 @@ describe('brink report --games', () => {
   it('refuses saves of different seeds or scenarios, a --from batch of another scenario, and --compare (exit 2, no file)', async () => {
     const other = saveGame('other-seed', { seed: 'class-3c', us: 'historical', iran: 'historical', side: 'us' });
     const redSea = saveGame('red-sea', { scenario: 'red-sea', us: 'historical', iran: 'historical', side: 'us', turns: 1 });
+    const whatIf = saveGame('what-if', { us: 'historical', iran: 'historical', side: 'us', params: { fatalityPerAttack: 0.05 } });
+    // A save whose orders were edited by hand: its integrity hash no longer matches.
+    const edited = join(dir, 'edited.save.json');
+    writeFileSync(edited, readFileSync(groups[0]!.file, 'utf8').replace(/"us": ?"us\.[a-z-]+"/, '"us":"us.warn"'));
+    expect(readFileSync(edited, 'utf8')).not.toBe(readFileSync(groups[0]!.file, 'utf8'));
     const batchFile = join(dir, 'batch-red-sea.json');
     const b = capture();
     expect(await main(['batch', '--scenario', 'red-sea', '--runs', '4', '--workers', '1', '--json'], b.io)).toBe(0);
@@ -108,6 +113,8 @@ describe('brink report --games', () => {
       [['report', '--games', groups[0]!.file, '--from', batchFile, '--out', x], /--from: .* is a batch of red-sea .*not of the class's scenario tower-22/],
       [['report', '--games', groups[0]!.file, '--compare', batchFile, '--out', x], /--compare goes with a batch report, not with --games/],
       [['report', '--games', join(dir, 'missing.save.json'), '--out', x], /missing\.save\.json: cannot read the save file \(no such file\)/],
+      [['report', '--games', groups[0]!.file, whatIf.file, '--out', x], /--games: .*what-if\.save\.json was played with parameters fatalityPerAttack=0\.05 but .*hawks\.save\.json with none/],
+      [['report', '--games', groups[0]!.file, edited, '--out', x], /edited\.save\.json: the file was changed after it was saved/],
     ];
     for (const [args, message] of cases) {
       const c = capture();
@@ -116,5 +123,9 @@ describe('brink report --games', () => {
       expect(c.err.join('\n')).not.toMatch(/\n\s+at /);
     }
     expect(existsSync(x)).toBe(false);
+    // A what-if class: the bot games it is set beside are played with the class's parameters.
+    const c = capture();
+    expect(await main(['report', '--games', whatIf.file, '--runs', '4', '--workers', '1', '--out', x], c.io), c.err.join('\n')).toBe(0);
+    expect(readFileSync(x, 'utf8')).toMatch(/4 bot games \(US <b>historical<\/b>, Iran <b>historical<\/b>, seed class-3b\) · parameters fatalityPerAttack=0\.05/);
   }, 60_000);
 });

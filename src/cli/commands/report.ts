@@ -111,7 +111,7 @@ addCommand((program, io, setExit) => {
       if (opts.games && opts.compare) throw new UsageError('--compare goes with a batch report, not with --games (drop one of them)', false);
       // With --games the scenario and the seed are the class's: the saves say them.
       const klass = opts.games ? loadClass(opts.games, opts.scenario) : undefined;
-      const got = await obtainBatch(opts, io, setExit, klass && { scenario: klass.scenario, seed: klass.seed });
+      const got = await obtainBatch(opts, io, setExit, klass);
       if (!got) return;
       const { batch, scenario } = got;
       let html: string;
@@ -136,7 +136,17 @@ addCommand((program, io, setExit) => {
 });
 
 /** The class's games: every save must be of the same scenario (same content) and the same seed. */
-function loadClass(files: readonly string[], scenarioArg: string | undefined): { scenario: Scenario; seed: string; games: ClassGame[] } {
+interface ClassGames {
+  readonly scenario: Scenario;
+  readonly seed: string;
+  /** The parameter overrides every game was played with (the what-ifs; usually none). */
+  readonly params: Readonly<Record<string, number>>;
+  readonly games: ClassGame[];
+}
+
+const paramsText = (p: Readonly<Record<string, number>>) => Object.keys(p).sort().map((k) => `${k}=${p[k]}`).join(' ') || 'none';
+
+function loadClass(files: readonly string[], scenarioArg: string | undefined): ClassGames {
   const loaded = files.map((file) => {
     // The one place a save becomes a game: adapt here when the save format changes.
     const { save, scenario } = readSave(file, scenarioArg ? { scenario: scenarioArg } : {});
@@ -148,7 +158,9 @@ function loadClass(files: readonly string[], scenarioArg: string | undefined): {
   for (const g of loaded.slice(1)) {
     const clash = g.scenario.hash !== first.scenario.hash
       ? `${g.file} is scenario ${g.scenario.id} (${g.scenario.hash}) but ${first.file} is ${first.scenario.id} (${first.scenario.hash})`
-      : g.save.seed !== first.save.seed ? `${g.file} has seed '${g.save.seed}' but ${first.file} has seed '${first.save.seed}'` : undefined;
+      : g.save.seed !== first.save.seed ? `${g.file} has seed '${g.save.seed}' but ${first.file} has seed '${first.save.seed}'`
+        : paramsText(g.save.params) !== paramsText(first.save.params)
+          ? `${g.file} was played with parameters ${paramsText(g.save.params)} but ${first.file} with ${paramsText(first.save.params)}` : undefined;
     if (clash) throw new UsageError(`--games: a class report compares games of one scenario and one seed: ${clash}`, false);
   }
   const games = loaded.map((g): ClassGame => ({
@@ -156,14 +168,14 @@ function loadClass(files: readonly string[], scenarioArg: string | undefined): {
     side: g.save.side, opponent: g.save.opponent, decisions: g.save.decisions,
     debrief: buildDebrief(g.state, g.scenario),
   }));
-  return { scenario: first.scenario, seed: first.save.seed, games };
+  return { scenario: first.scenario, seed: first.save.seed, params: first.save.params, games };
 }
 
 /**
  * The batch a report shows: read from --from, or played here. For a class report the scenario is the
  * class's (a --from batch must be of it) and the seed defaults to the class's.
  */
-async function obtainBatch(opts: ReportOpts, io: Io, setExit: (code: number) => void, klass?: { scenario: Scenario; seed: string }):
+async function obtainBatch(opts: ReportOpts, io: Io, setExit: (code: number) => void, klass?: Omit<ClassGames, 'games'>):
   Promise<{ batch: BatchJson; scenario: Scenario | undefined } | undefined> {
   if (opts.from) {
     const clash = PLAY_FLAGS.find(([key]) => opts[key] !== undefined);
@@ -172,6 +184,9 @@ async function obtainBatch(opts: ReportOpts, io: Io, setExit: (code: number) => 
     if (klass) {
       if (batch.scenario.hash !== klass.scenario.hash) {
         throw new UsageError(`--from: '${opts.from}' is a batch of ${batch.scenario.id} (${batch.scenario.hash}), not of the class's scenario ${klass.scenario.id} (${klass.scenario.hash})`, false);
+      }
+      if (paramsText(batch.params) !== paramsText(klass.params)) {
+        throw new UsageError(`--from: '${opts.from}' was played with parameters ${paramsText(batch.params)}, the class's games with ${paramsText(klass.params)}`, false);
       }
       return { batch, scenario: klass.scenario };
     }
@@ -182,7 +197,9 @@ async function obtainBatch(opts: ReportOpts, io: Io, setExit: (code: number) => 
     scenario: scenarioArg, runs: opts.runs ?? '1000', seed: opts.seed ?? klass?.seed ?? '1',
     usPolicy: opts.usPolicy ?? 'historical', iranPolicy: opts.iranPolicy ?? 'historical',
     ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
-    ...(opts.param ? { param: opts.param } : {}), ...(opts.policyModule ? { policyModule: opts.policyModule } : {}),
+    // A class's bot games are played with the parameters the class played with, unless --param says otherwise.
+    ...(opts.param ? { param: opts.param } : klass && Object.keys(klass.params).length > 0 ? { param: Object.entries(klass.params).map(([k, v]) => `${k}=${v}`) } : {}),
+    ...(opts.policyModule ? { policyModule: opts.policyModule } : {}),
   });
   const progress = new Progress(c.runs);
   const run = asUsage(() => startBatch({
