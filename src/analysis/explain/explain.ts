@@ -8,6 +8,7 @@ import { ACTIONS, actionById, type ActionDef } from '../../model/actions.ts';
 import { loadEvidence, type Fact } from '../../model/evidence.ts';
 import { rungName } from '../../model/ladder.ts';
 import { isParamId, PARAM_IDS, PARAM_SPECS, type ParamId } from '../../model/params.ts';
+import { describePrior, isScoreWeight, priorOf } from '../../model/priors.ts';
 import { citers, factOrUndefined, paramUses, shippedScenarios, sourceOf, stateIds, transitionsOf, type Citer } from './provenance.ts';
 
 export type ExplainKind = 'parameter' | 'fact' | 'rule' | 'action' | 'state';
@@ -33,6 +34,15 @@ function citedBy(id: string): string[] {
   return [...list].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind)).map((c) => `${c.kind} ${c.id}: ${c.note}`);
 }
 
+/** What we do not know about the parameter: the range a batch with --uncertainty prior draws from. */
+function priorLine(id: ParamId): string {
+  if (isScoreWeight(id)) return 'uncertainty: none (a score weight is a preference, not an uncertain quantity)';
+  const prior = priorOf(id);
+  if (!prior) return 'uncertainty: no prior yet (held at its value)';
+  const cites = prior.cites.length > 0 ? ` [${prior.cites.join(', ')}]` : ' [assumption]';
+  return `uncertainty: ${describePrior(prior, PARAM_SPECS[id].value)}: ${prior.reason}${cites}`;
+}
+
 export function explainParam(id: ParamId): string {
   const s = PARAM_SPECS[id];
   const lines = [
@@ -40,6 +50,7 @@ export function explainParam(id: ParamId): string {
     `  value ${s.value} ${s.unit} (allowed ${s.min}–${s.max})`,
   ];
   if (s.assumption) lines.push(`  ASSUMPTION: ${s.assumption}`);
+  lines.push(`  ${priorLine(id)}`);
   const uses = paramUses(id);
   lines.push('  used by:');
   if (uses.length === 0) lines.push('    (not read by the model code: a scenario or tool setting)');

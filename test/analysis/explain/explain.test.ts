@@ -25,6 +25,13 @@ describe('every parameter, rule, fact, action and posture resolves', () => {
     }
   });
 
+  it('parameters: the prior range and its reason, or why a score weight has none', () => {
+    expect(explain('fatalityPerAttack').text).toMatch(/uncertainty: beta\(1\.5, 169\.5\) \(90 %: 0\.00\d+–0\.0\d+.*one fatal attack in at least 170/);
+    expect(explain('injuryPerAttack').text).toContain('uncertainty: log-uniform 0.0100–0.400');
+    expect(explain('directiveLagMinDays').text).toContain('uncertainty: whole numbers uniform 2–4');
+    expect(explain('scoreWar').text).toContain('uncertainty: none (a score weight is a preference');
+  });
+
   it('every parameter is used by an action or read by model code', () => {
     const unused = PARAM_IDS.filter((id) => paramUses(id).length === 0);
     expect(unused).toEqual([]);
