@@ -4,6 +4,7 @@
  * variance the two arms share (the same attack draws), so small effects show with few games; identical
  * arms give exactly zero.
  */
+import { NO_UNCERTAINTY, uncertaintyJson, type ParamDistribution } from '../analysis/uncertainty/distribution.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Aggregator } from './aggregate.ts';
 import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES, SCORE_SCALE, type Arm, type MetricName, type OutcomeName, type ScoreName } from './record.ts';
@@ -20,6 +21,8 @@ export interface CompareOptions {
   readonly seed: string;
   readonly workers: number;
   readonly modules: readonly string[];
+  /** Both arms' game i draw the same parameters from this (--uncertainty); absent: point values. */
+  readonly uncertainty?: ParamDistribution;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -48,6 +51,7 @@ function compareJson(o: CompareOptions, aggA: Aggregator, aggB: Aggregator, diff
     gameSeeds: '{seed}:{index}' as const,
     a: armJson(o.a),
     b: armJson(o.b),
+    uncertainty: uncertaintyJson(o.uncertainty ?? NO_UNCERTAINTY),
     outcomes,
     metrics,
   };
@@ -58,6 +62,7 @@ export function startCompare(o: CompareOptions): { stop(): void; done: Promise<C
   const run = startArms({
     arms: [strip(o.a), strip(o.b)], turns: [o.a.scenarioDoc.turns, o.b.scenarioDoc.turns], paired: true,
     runs: o.runs, seed: o.seed, workers: o.workers, modules: o.modules,
+    ...(o.uncertainty ? { uncertainty: o.uncertainty } : {}),
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
   });
   const c = run.collector;

@@ -28,6 +28,12 @@ const record = <K extends string, V extends z.ZodType>(keys: readonly K[], value
 const Policies = z.object({ us: z.string().min(1), iran: z.string().min(1) }).strict();
 const ScenarioRef = z.object({ id: z.string().min(1), hash: z.string().min(1) }).strict();
 const Params = z.record(z.string(), z.number());
+const Uncertainty = z.object({
+  mode: z.enum(['none', 'prior', 'posterior']),
+  /** 'none', or the mode and a hash of the priors (and posterior particles) the games drew from. */
+  distribution: z.string().regex(/^(none|(prior|posterior):[0-9a-f]{16})$/),
+  bands: z.enum(['dice', 'dice+parameters']),
+}).strict().refine((u) => (u.mode === 'none') === (u.bands === 'dice') && (u.mode === 'none') === (u.distribution === 'none'), 'mode, distribution and bands must agree');
 
 export const BatchSchema = z.object({
   schema: z.literal('brink.batch/1'),
@@ -41,6 +47,8 @@ export const BatchSchema = z.object({
   gameSeeds: z.literal('{seed}:{index}'),
   policies: Policies,
   params: Params,
+  /** Whether the bands are dice only (mode none) or dice plus parameter uncertainty, and from which distribution. */
+  uncertainty: Uncertainty,
   turns: z.number().int().min(1),
   daysPerTurn: z.number().int().min(1),
   outcomes: record(OUTCOME_NAMES, OutcomeStatSchema),
@@ -68,6 +76,7 @@ export const CompareSchema = z.object({
   gameSeeds: z.literal('{seed}:{index}'),
   a: ArmSchema,
   b: ArmSchema,
+  uncertainty: Uncertainty,
   outcomes: record(OUTCOME_NAMES, z.object({ a: OutcomeStatSchema, b: OutcomeStatSchema, diff: DiffSchema }).strict()),
   metrics: record([...METRIC_NAMES, ...SCORE_NAMES], z.object({ a: SummarySchema, b: SummarySchema, diff: DiffSchema }).strict()),
 }).strict();

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { checkRegularFile, MiB } from '../io/read.ts';
 import { resolve } from 'node:path';
 import { BUILTIN_POLICIES, PolicyRegistry, type Policy, type PolicyFactory } from '../policies/index.ts';
+import { drawParams, NO_UNCERTAINTY, type ParamDistribution } from '../analysis/uncertainty/distribution.ts';
 import { loadScenario } from '../scenario/loader.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { GameResult, WorkerSetup } from './protocol.ts';
@@ -54,7 +55,14 @@ export function prepareArms(setup: WorkerSetup, registry: PolicyRegistry): Prepa
   });
 }
 
-export function playIndex(arms: readonly PreparedArm[], batchSeed: string, index: number): GameResult {
+/**
+ * Game `index` under every arm. With a parameter distribution, the game's parameters are drawn from it
+ * (the arm's --param values pinned on top): every arm plays the same draw, so comparisons stay paired.
+ */
+export function playIndex(arms: readonly PreparedArm[], batchSeed: string, index: number, dist: ParamDistribution = NO_UNCERTAINTY): GameResult {
   const seed = gameSeed(batchSeed, index);
-  return { index, seed, records: arms.map((arm) => playRecord(arm.scenario, arm, index, seed)) };
+  return {
+    index, seed,
+    records: arms.map((arm) => playRecord(arm.scenario, dist.kind === 'none' ? arm : { ...arm, params: drawParams(dist, batchSeed, index, arm.params) }, index, seed)),
+  };
 }

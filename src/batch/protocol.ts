@@ -1,4 +1,5 @@
 /** Messages between the batch's main thread and its workers. */
+import type { ParamDistribution } from '../analysis/uncertainty/distribution.ts';
 import type { CollectorData } from './collector.ts';
 import type { Arm, GameRecord } from './record.ts';
 
@@ -11,6 +12,8 @@ export interface WorkerSetup {
   readonly paired: boolean;
   /** Send each game's record of arm 0 as well (for --out and --csv). */
   readonly sendRecords: boolean;
+  /** What each game's parameters are drawn from (--uncertainty); absent: the point values. */
+  readonly uncertainty?: ParamDistribution;
 }
 
 /** One game index played under every arm, on the same seed. */

@@ -50,6 +50,8 @@ export interface BatchIdentity {
   readonly us: string;
   readonly iran: string;
   readonly params: Readonly<Record<string, number>>;
+  /** A game's expected parameters when they vary by game (--uncertainty); otherwise `params`. */
+  readonly paramsOf?: (index: number) => Readonly<Record<string, number>>;
   readonly turns: number;
 }
 
@@ -71,7 +73,7 @@ function mismatch(raw: unknown, b: BatchIdentity): string | undefined {
   if (r.seed !== gameSeed(b.seed, r.index)) return `seed '${r.seed}' is not this batch's (--seed ${b.seed})`;
   if (r.scenario.hash !== b.scenarioHash) return `recorded with another scenario (${r.scenario.id} ${r.scenario.hash})`;
   if (r.policies.us !== b.us || r.policies.iran !== b.iran) return `recorded with other policies (US ${r.policies.us}, Iran ${r.policies.iran})`;
-  if (!sameParams(r.params, b.params)) return 'recorded with other parameters';
+  if (!sameParams(r.params, b.paramsOf ? b.paramsOf(r.index) : b.params)) return `recorded with other parameters${b.paramsOf ? ' (another --uncertainty distribution?)' : ''}`;
   if (SERIES_NAMES.some((s) => r.series[s]!.length > b.turns)) return `a series longer than the scenario's ${b.turns} turns`;
   return undefined;
 }

@@ -3,6 +3,7 @@
  * each arm by the same worker, so arm B's game i faces the same attack and casualty draws as arm A's
  * wherever the two games have not diverged. Used by compare and sweep.
  */
+import type { ParamDistribution } from '../analysis/uncertainty/distribution.ts';
 import { Collector } from './collector.ts';
 import { Pool, type PoolStatus } from './pool.ts';
 import type { Arm } from './record.ts';
@@ -16,6 +17,8 @@ export interface ArmsOptions {
   /** Horizon of each arm's scenario (for its per-turn series). */
   readonly turns: readonly number[];
   readonly paired: boolean;
+  /** Every arm's game i draws the same parameters from this (then applies its own pins). */
+  readonly uncertainty?: ParamDistribution;
   readonly onProgress?: (done: number, total: number) => void;
 }
 
@@ -25,7 +28,7 @@ export function startArms(o: ArmsOptions): { stop(): void; done: Promise<PoolSta
   let done = 0;
   const chunkSize = Math.max(1, Math.min(256, Math.ceil(o.runs / (Math.max(1, o.workers) * 8))));
   const pool = new Pool({
-    setup: { arms: o.arms, seed: o.seed, modules: o.modules, paired: o.paired, sendRecords: false },
+    setup: { arms: o.arms, seed: o.seed, modules: o.modules, paired: o.paired, sendRecords: false, ...(o.uncertainty ? { uncertainty: o.uncertainty } : {}) },
     workers: Math.min(o.workers, o.runs),
     nextChunk: () => {
       if (cursor >= o.runs) return null;

@@ -10,6 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import { appendStream, atomicStream, distinctOutputs, outputTarget, type OutputStream, type StdoutWriter } from '../io/output.ts';
+import { drawParams, NO_UNCERTAINTY, uncertaintyJson, type ParamDistribution } from '../analysis/uncertainty/distribution.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { Aggregator } from './aggregate.ts';
 import { CSV_HEADER, csvRow } from './csv.ts';
@@ -34,6 +35,8 @@ export interface BatchOptions {
   readonly us: string;
   readonly iran: string;
   readonly params: Readonly<Record<string, number>>;
+  /** What each game's parameters are drawn from (--uncertainty); absent: the point values (dice only). */
+  readonly uncertainty?: ParamDistribution;
   readonly workers: number;
   readonly modules: readonly string[];
   readonly out?: string;
@@ -73,6 +76,7 @@ export function batchJson(o: BatchOptions, agg: Aggregator, complete: boolean) {
     gameSeeds: '{seed}:{index}' as const,
     policies: { us: o.us, iran: o.iran },
     params: { ...o.params },
+    uncertainty: uncertaintyJson(o.uncertainty ?? NO_UNCERTAINTY),
     turns: o.scenario.turns,
     daysPerTurn: o.scenario.daysPerTurn,
     outcomes: r.outcomes,
@@ -125,7 +129,12 @@ export function startBatch(o: BatchOptions): BatchRun {
     };
     if (outTarget && exists) {
       const lines: string[] = [];
-      const identity = { runs: o.runs, seed: o.seed, scenarioHash: o.scenario.hash, us: o.us, iran: o.iran, params: o.params, turns: o.scenario.turns };
+      const dist = o.uncertainty;
+      const identity = {
+        runs: o.runs, seed: o.seed, scenarioHash: o.scenario.hash, us: o.us, iran: o.iran, params: o.params, turns: o.scenario.turns,
+        // With --uncertainty a game's parameters are its draw: the same distribution redraws them exactly.
+        ...(dist && dist.kind !== 'none' ? { paramsOf: (index: number) => drawParams(dist, o.seed, index, o.params) } : {}),
+      };
       try {
         resumed = readPrevious(outTarget.kind === 'file' ? outTarget.path : o.out!, identity, finished, (r) => {
           take(r, lines);
@@ -209,7 +218,7 @@ export function startBatch(o: BatchOptions): BatchRun {
     o.onProgress?.(done, o.runs);
     const arm = { scenario: o.scenarioArg, us: o.us, iran: o.iran, params: o.params };
     const pool = remaining > 0
-      ? new Pool({ setup: { arms: [arm], seed: o.seed, modules: o.modules, paired: false, sendRecords }, workers: Math.min(o.workers, remaining), nextChunk, onChunk })
+      ? new Pool({ setup: { arms: [arm], seed: o.seed, modules: o.modules, paired: false, sendRecords, ...(o.uncertainty ? { uncertainty: o.uncertainty } : {}) }, workers: Math.min(o.workers, remaining), nextChunk, onChunk })
       : undefined;
     const result = (pool ? pool.done : Promise.resolve({ status: 'complete' as const })).then((s): BatchResult => {
       try {

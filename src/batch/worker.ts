@@ -32,7 +32,7 @@ port.on('message', (msg: ToWorker) => {
   let games = 0;
   for (const index of msg.indices) {
     try {
-      const g = playIndex(arms, setup.seed, index);
+      const g = playIndex(arms, setup.seed, index, setup.uncertainty);
       collector.add(g);
       if (setup.sendRecords) records.push(g.records[0]!);
       games++;

@@ -17,7 +17,9 @@ import { Progress } from '../../batch/progress.ts';
 import { BatchInputError, startBatch, type BatchResult } from '../../batch/run-batch.ts';
 import { histogramChart, fanChart } from '../../batch/charts.ts';
 import { METRIC_NAMES, SCORE_NAMES, OUTCOME_NAMES } from '../../batch/record.ts';
+import { bandsNote, NO_UNCERTAINTY, type ParamDistribution } from '../../analysis/uncertainty/distribution.ts';
 import { rungName } from '../../model/ladder.ts';
+import { addUncertaintyOptions, parseUncertainty, type UncertaintyFlags } from '../uncertainty-options.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 
 /** Exit code after Ctrl-C, as shells expect (128 + SIGINT). */
@@ -165,13 +167,14 @@ export function onInterrupt(stop: () => void): () => void {
 const pct = (p: number) => `${(p * 100).toFixed(1)} %`;
 const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
 
-export function formatBatchReport(r: BatchResult, scenarioArg: string): string {
+export function formatBatchReport(r: BatchResult, scenarioArg: string, dist: ParamDistribution = NO_UNCERTAINTY): string {
   const j = r.json;
   const lines: string[] = [];
   lines.push(`Brink batch · scenario ${j.scenario.id} (${j.scenario.hash}) · ${j.turns} turns of ${j.daysPerTurn} days`);
   lines.push(`US: ${j.policies.us} · Iran: ${j.policies.iran} · seed ${j.seed}${Object.keys(j.params).length ? ` · params ${Object.entries(j.params).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}`);
   lines.push(`${j.runs} of ${j.requested} games${r.resumed ? ` (${r.resumed} read back from --out)` : ''}${j.complete ? '' : ' · INCOMPLETE'}`);
-  lines.push(`Game i plays with seed "${j.seed}:i"; replay one with: brink run --scenario ${shellQuote(scenarioArg)} --seed ${shellQuote(`${j.seed}:<i>`)} --us-policy ${shellQuote(j.policies.us)} --iran-policy ${shellQuote(j.policies.iran)}`);
+  lines.push(`Game i plays with seed "${j.seed}:i"; replay one with: brink run --scenario ${shellQuote(scenarioArg)} --seed ${shellQuote(`${j.seed}:<i>`)} --us-policy ${shellQuote(j.policies.us)} --iran-policy ${shellQuote(j.policies.iran)}${dist.kind === 'none' ? '' : ' --param … (its drawn parameters are in its --out record)'}`);
+  lines.push(bandsNote(dist));
   lines.push('');
   lines.push('Outcome                        P        95 % interval');
   for (const name of OUTCOME_NAMES) {
@@ -193,7 +196,7 @@ export function formatBatchReport(r: BatchResult, scenarioArg: string): string {
   return lines.join('\n');
 }
 
-interface BatchFlags extends CommonBatchOptions {
+interface BatchFlags extends CommonBatchOptions, UncertaintyFlags {
   csv?: string;
   out?: string;
   resume?: boolean;
@@ -206,16 +209,18 @@ export async function batchAction(opts: BatchFlags, io: Io, setExit: (code: numb
   if (dataFlag && opts.json) throw new UsageError(`--json and ${dataFlag} - both write to standard output; send one of them to a file`, false);
   const summaryIo: Io = dataFlag ? { out: io.err, err: io.err } : io;
   const c = await commonSetup(opts);
+  const dist = parseUncertainty(opts);
   const progress = new Progress(c.runs);
   const run = asUsage(() => startBatch({
     scenario: c.scenario, scenarioArg: opts.scenario, runs: c.runs, seed: c.seed, us: c.us, iran: c.iran, params: c.params,
+    ...(dist.kind === 'none' ? {} : { uncertainty: dist }),
     workers: c.workers, modules: c.modules,
     ...(opts.out !== undefined ? { out: opts.out } : {}), ...(opts.resume ? { resume: true } : {}), ...(opts.csv !== undefined ? { csv: opts.csv } : {}),
     stdout: (s) => io.out(s.replace(/\n$/, '')),
     onProgress: (done, total) => progress.update(done, done === total),
   }));
   await finishRun('batch', run, progress, summaryIo, setExit,
-    (result) => (opts.json ? JSON.stringify(result.json, null, 2) : formatBatchReport(result, opts.scenario)), {
+    (result) => (opts.json ? JSON.stringify(result.json, null, 2) : formatBatchReport(result, opts.scenario, dist)), {
       interrupted: (r) => `${r.json.runs} of ${r.json.requested} games${opts.out ? `; continue it with the same command and --resume (finished games are in ${opts.out})` : ''}`,
       failed: (r) => [
         ...(r.failure!.seed !== undefined ? [`replay it alone: brink run --scenario ${shellQuote(opts.scenario)} --seed ${shellQuote(r.failure!.seed)} --us-policy ${shellQuote(c.us)} --iran-policy ${shellQuote(c.iran)}`] : []),
@@ -225,7 +230,7 @@ export async function batchAction(opts: BatchFlags, io: Io, setExit: (code: numb
 }
 
 addCommand((program, io, setExit) => {
-  addCommonOptions(program.command('batch').description('Monte Carlo: many seeded games, aggregated (brink.batch/1 with --json)'), '1000')
+  addUncertaintyOptions(addCommonOptions(program.command('batch').description('Monte Carlo: many seeded games, aggregated (brink.batch/1 with --json)'), '1000'))
     .option('--csv <file>', 'write one row per game to FILE (index, seed, policies, verdict, metrics); - for standard output')
     .option('--out <file.jsonl>', 'append each finished game as one JSON line to FILE as it completes; - for standard output')
     .option('--resume', 'continue the batch recorded in --out (skips finished games)')

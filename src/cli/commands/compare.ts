@@ -9,9 +9,11 @@ import { parseAssignments } from '../../batch/params-arg.ts';
 import { Progress } from '../../batch/progress.ts';
 import { startCompare, type CompareResult } from '../../batch/compare.ts';
 import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES } from '../../batch/record.ts';
+import { bandsNote, NO_UNCERTAINTY, type ParamDistribution } from '../../analysis/uncertainty/distribution.ts';
+import { addUncertaintyOptions, parseUncertainty, type UncertaintyFlags } from '../uncertainty-options.ts';
 import { addCommonOptions, asUsage, collect, commonSetup, finishRun, type CommonBatchOptions } from './batch.ts';
 
-interface CompareFlags extends CommonBatchOptions {
+interface CompareFlags extends CommonBatchOptions, UncertaintyFlags {
   usPolicyB?: string;
   iranPolicyB?: string;
   scenarioB?: string;
@@ -20,13 +22,14 @@ interface CompareFlags extends CommonBatchOptions {
 
 const f = (x: number, digits = 3) => (x >= 0 ? ' ' : '') + x.toFixed(digits);
 
-export function formatCompareReport(r: CompareResult): string {
+export function formatCompareReport(r: CompareResult, dist: ParamDistribution = NO_UNCERTAINTY): string {
   const j = r.json;
   const arm = (a: typeof j.a) => `${a.scenario.id} · US ${a.policies.us} · Iran ${a.policies.iran}${Object.keys(a.params).length ? ` · ${Object.entries(a.params).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}`;
   const lines = [
     `Brink compare · ${j.runs} paired games · seed ${j.seed} (game i: seed "${j.seed}:i", the same for both arms)`,
     `A: ${arm(j.a)}`,
     `B: ${arm(j.b)}`,
+    `${bandsNote(dist)}${dist.kind === 'none' ? '' : ' Both arms of game i draw the same parameters, so the differences stay paired.'}`,
     '',
     'Outcome                        P(A)     P(B)     B − A      95 % interval',
   ];
@@ -52,21 +55,23 @@ async function compareAction(opts: CompareFlags, io: Io, setExit: (code: number)
   if (scenarioB.turns !== c.scenario.turns || scenarioB.daysPerTurn !== c.scenario.daysPerTurn) {
     throw new UsageError('--scenario-b must have the same turns and turn length as --scenario, so that the games pair up', false);
   }
+  const dist = parseUncertainty(opts);
   const progress = new Progress(c.runs, 'pairs');
   const run = startCompare({
     a: { scenario: opts.scenario, scenarioDoc: c.scenario, us: c.us, iran: c.iran, params: c.params },
     b: { scenario: scenarioArgB, scenarioDoc: scenarioB, us: usB, iran: iranB, params: paramsB },
     runs: c.runs, seed: c.seed, workers: c.workers, modules: c.modules,
+    ...(dist.kind === 'none' ? {} : { uncertainty: dist }),
     onProgress: (done, total) => progress.update(done, done === total),
   });
   await finishRun('compare', run, progress, io, setExit,
-    (r) => (opts.json ? JSON.stringify(r.json, null, 2) : formatCompareReport(r)), {
+    (r) => (opts.json ? JSON.stringify(r.json, null, 2) : formatCompareReport(r, dist)), {
       interrupted: (r) => `${r.json.runs} of ${c.runs} pairs`,
     });
 }
 
 addCommand((program, io, setExit) => {
-  addCommonOptions(program.command('compare').description('two policies or scenario variants on the same seeds: paired differences (brink.compare/1)'), '1000')
+  addUncertaintyOptions(addCommonOptions(program.command('compare').description('two policies or scenario variants on the same seeds: paired differences (brink.compare/1)'), '1000'))
     .option('--us-policy-b <policy>', 'arm B: bot for the US (default: as arm A)')
     .option('--iran-policy-b <policy>', 'arm B: bot for Iran (default: as arm A)')
     .option('--scenario-b <id|path>', 'arm B: another scenario (same horizon)')

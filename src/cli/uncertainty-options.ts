@@ -1,0 +1,32 @@
+/** `--uncertainty none|prior|posterior` and `--posterior FILE`, shared by batch and compare. */
+import type { Command } from 'commander';
+import { loadPosterior, PosteriorFileError, SHIPPED_POSTERIOR } from '../analysis/calibration/posterior-file.ts';
+import { NO_UNCERTAINTY, posteriorDistribution, priorDistribution, UNCERTAINTY_MODES, type ParamDistribution } from '../analysis/uncertainty/distribution.ts';
+import { UsageError } from './errors.ts';
+
+export interface UncertaintyFlags {
+  uncertainty?: string;
+  posterior?: string;
+}
+
+export function addUncertaintyOptions(cmd: Command): Command {
+  return cmd
+    .option('--uncertainty <mode>', 'none: parameters at their point values (bands are dice only); prior or posterior: each game draws its parameters (bands are dice plus what we do not know)', 'none')
+    .option('--posterior <file>', 'posterior file for --uncertainty posterior (default: the shipped calibration/posterior.json)');
+}
+
+export function parseUncertainty(flags: UncertaintyFlags): ParamDistribution {
+  const mode = flags.uncertainty ?? 'none';
+  if (!(UNCERTAINTY_MODES as readonly string[]).includes(mode)) {
+    throw new UsageError(`--uncertainty must be one of ${UNCERTAINTY_MODES.join(', ')}, got '${mode}'`);
+  }
+  if (flags.posterior !== undefined && mode !== 'posterior') throw new UsageError('--posterior needs --uncertainty posterior');
+  if (mode === 'none') return NO_UNCERTAINTY;
+  if (mode === 'prior') return priorDistribution();
+  try {
+    return posteriorDistribution(loadPosterior(flags.posterior ?? SHIPPED_POSTERIOR));
+  } catch (err) {
+    if (err instanceof PosteriorFileError) throw new UsageError(`--posterior: ${err.message}`, false);
+    throw err;
+  }
+}

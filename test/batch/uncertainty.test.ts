@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { bandsNote, NO_UNCERTAINTY, pinPriors, priorDistribution, type ParamDistribution } from '../../src/analysis/uncertainty/distribution.ts';
+import { Aggregator } from '../../src/batch/aggregate.ts';
+import { BatchSchema, CompareSchema } from '../../src/batch/contract.ts';
+import { playIndex, prepareArms } from '../../src/batch/play-arms.ts';
+import { batchJson, startBatch } from '../../src/batch/run-batch.ts';
+import { playGame } from '../../src/policies/play.ts';
+import { getPolicy } from '../../src/policies/index.ts';
+import { PARAM_IDS } from '../../src/model/params.ts';
+import { PRIORS } from '../../src/model/priors.ts';
+import { brink } from '../helpers/cli.ts';
+import { scenario } from '../helpers/fixtures.ts';
+
+const arms = prepareArms({ arms: [{ scenario: 'october-2023', us: 'historical', iran: 'historical', params: {} }], seed: 'u', modules: [], paired: false, sendRecords: false });
+const RUNS = 150;
+
+function batch(dist: ParamDistribution) {
+  const agg = new Aggregator(scenario('october-2023').turns);
+  for (let i = 0; i < RUNS; i++) agg.add(playIndex(arms, 'u', i, dist).records[0]!);
+  return batchJson({ scenario: scenario('october-2023'), scenarioArg: 'october-2023', runs: RUNS, seed: 'u', us: 'historical', iran: 'historical', params: {}, workers: 1, modules: [], uncertainty: dist }, agg, true);
+}
+
+describe('brink batch --uncertainty', () => {
+  const none = batch(NO_UNCERTAINTY);
+  const prior = batch(priorDistribution());
+
+  it('prior gives wider bands than none for an assumption-driven outcome (injuries: no source counts them)', () => {
+    const width = (j: typeof none) => j.metrics.usInjured.p95 - j.metrics.usInjured.p5;
+    expect(width(prior)).toBeGreaterThan(2 * width(none));
+  });
+
+  it('pinning every range to its point value reproduces none exactly (the dice are the same streams)', () => {
+    const pinned = batch(priorDistribution(pinPriors(PRIORS, PARAM_IDS)));
+    expect({ ...pinned, uncertainty: null }).toEqual({ ...none, uncertainty: null });
+    expect(pinned.uncertainty.bands).toBe('dice+parameters');
+  });
+
+  it('pinning the injury parameters to a point reproduces none for injuries, once nothing else varies', () => {
+    // Injuries depend on attacks too; pin everything except the injury pair, then pin that pair: equal.
+    const onlyInjury = PARAM_IDS.filter((id) => id !== 'injuryPerAttack' && id !== 'injuredWhenInjury');
+    const loose = batch(priorDistribution(pinPriors(PRIORS, onlyInjury)));
+    expect(loose.metrics.usInjured).not.toEqual(none.metrics.usInjured);
+    const tight = batch(priorDistribution(pinPriors(PRIORS, [...onlyInjury, 'injuryPerAttack', 'injuredWhenInjury'])));
+    expect(tight.metrics.usInjured).toEqual(none.metrics.usInjured);
+  });
+
+  it('the JSON names the mode, the distribution and what the bands include, and validates', () => {
+    expect(none.uncertainty).toEqual({ mode: 'none', distribution: 'none', bands: 'dice' });
+    expect(prior.uncertainty.mode).toBe('prior');
+    expect(prior.uncertainty.distribution).toMatch(/^prior:[0-9a-f]{16}$/);
+    expect(prior.uncertainty.bands).toBe('dice+parameters');
+    expect(BatchSchema.safeParse(prior).success).toBe(true);
+    expect(BatchSchema.safeParse({ ...prior, uncertainty: { ...prior.uncertainty, bands: 'dice' } }).success).toBe(false);
+  });
+
+  it('a game of a prior batch is the game played alone with its recorded parameters', () => {
+    const g = playIndex(arms, 'u', 5, priorDistribution()).records[0]!;
+    expect(Object.keys(g.params).length).toBeGreaterThan(50);
+    const alone = playGame(scenario('october-2023'), { seed: g.seed, us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran'), params: g.params });
+    expect(alone.world.totals.usInjured).toBe(g.metrics.usInjured);
+  });
+
+  it('results are identical for any --workers', async () => {
+    const run = (workers: number) => startBatch({
+      scenario: scenario('tower-22'), scenarioArg: 'tower-22', runs: 24, seed: 'w', us: 'historical', iran: 'historical', params: {},
+      uncertainty: priorDistribution(), workers, modules: [],
+    }).done;
+    const [a, b] = await Promise.all([run(1), run(3)]);
+    expect(b.json).toEqual(a.json);
+  });
+});
+
+describe('the command line', () => {
+  it('batch says plainly which bands are dice only and which include parameter uncertainty', () => {
+    expect(bandsNote(NO_UNCERTAINTY)).toMatch(/^Bands: dice only\./);
+    const prior = brink(['batch', '--scenario', 'tower-22', '--runs', '6', '--workers', '1', '--uncertainty', 'prior']);
+    expect(prior.stdout).toContain('Bands: dice plus parameter uncertainty.');
+  });
+
+  it('compare carries the mode in its JSON and its report', () => {
+    const r = brink(['compare', '--scenario', 'tower-22', '--runs', '6', '--workers', '1', '--uncertainty', 'prior', '--us-policy-b', 'dove', '--json']);
+    const j = CompareSchema.parse(JSON.parse(r.stdout));
+    expect(j.uncertainty.mode).toBe('prior');
+    const text = brink(['compare', '--scenario', 'tower-22', '--runs', '6', '--workers', '1', '--uncertainty', 'prior', '--us-policy-b', 'dove']);
+    expect(text.stdout).toContain('Both arms of game i draw the same parameters');
+  });
+
+  it('a bad mode or a missing posterior is a usage error (exit 2), no stack', () => {
+    const bad = brink(['batch', '--runs', '2', '--uncertainty', 'maybe']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--uncertainty must be one of none, prior, posterior, got 'maybe'");
+    const missing = brink(['batch', '--runs', '2', '--uncertainty', 'posterior', '--posterior', 'no/such/file.json']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no/such/file.json: no posterior file here');
+    expect(missing.stderr).not.toMatch(/\n\s+at /);
+  });
+});
