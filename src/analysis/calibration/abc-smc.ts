@@ -99,6 +99,19 @@ function normal(next: () => number): number {
   return Math.sqrt(-2 * Math.log(a)) * Math.cos(2 * Math.PI * next());
 }
 
+/** Standard normal distribution function (Abramowitz–Stegun 7.1.26 on erf, error below 1.5e-7). */
+function phi(x: number): number {
+  const z = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * z);
+  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-z * z);
+  return x >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
+}
+
+/** The share of a Gaussian around `centre` that falls inside [0, 1]: the truncated kernel's normaliser. */
+function truncMass(centre: number, sd: number): number {
+  return Math.max(1e-300, phi((1 - centre) / sd) - phi(-centre / sd));
+}
+
 /** Per-coordinate kernel width: √(2 × weighted variance), floored so a collapsed coordinate still moves. */
 export function kernelSd(population: readonly AbcParticle[], dim: number): number[] {
   const out: number[] = [];
@@ -113,15 +126,22 @@ export function kernelSd(population: readonly AbcParticle[], dim: number): numbe
 }
 
 /** Proposal i of the current generation: from the prior (generation 0) or a perturbed parent. */
-export function propose(state: AbcState, index: number, sd: readonly number[] | null): Proposal | null {
+export function propose(state: AbcState, index: number, sd: readonly number[] | null): Proposal {
   const g = state.current.generation;
   const next = streamFor(state.settings.seed, g, index);
   let u: number[];
   if (g === 0) u = Array.from({ length: state.dim }, () => next());
   else {
+    // A Gaussian truncated to [0, 1) per coordinate: in many dimensions an untruncated move would
+    // almost always leave the cube somewhere, and nearly every proposal would be wasted.
     const parent = pickByWeight(state.population, next());
-    u = parent.u.map((v, j) => v + sd![j]! * normal(next));
-    if (u.some((v) => v < 0 || v >= 1)) return null; // outside the prior: density zero, never simulated
+    u = parent.u.map((v, j) => {
+      for (let tries = 0; tries < 1000; tries++) {
+        const x = v + sd![j]! * normal(next);
+        if (x >= 0 && x < 1) return x;
+      }
+      return v;
+    });
   }
   return { index, u, seed: `${state.settings.seed}:g${g}:p${index}` };
 }
@@ -181,12 +201,14 @@ function completeGeneration(state: AbcState): AbcState {
   } else {
     const sd = kernelSd(state.population, state.dim);
     const raw = kept.map((k) => {
-      let denom = 0;
-      for (const p of state.population) {
+      // Σ_j w_j K(u | u_j), with K the truncated Gaussian; computed in logs relative to the largest term.
+      const logs = state.population.map((p) => {
         let logK = 0;
-        for (let j = 0; j < state.dim; j++) logK += -0.5 * ((k.u[j]! - p.u[j]!) / sd[j]!) ** 2;
-        denom += p.weight * Math.exp(logK);
-      }
+        for (let j = 0; j < state.dim; j++) logK += -0.5 * ((k.u[j]! - p.u[j]!) / sd[j]!) ** 2 - Math.log(truncMass(p.u[j]!, sd[j]!));
+        return Math.log(p.weight) + logK;
+      });
+      const top = Math.max(...logs);
+      const denom = Math.exp(top) * logs.reduce((s, l) => s + Math.exp(l - top), 0);
       return { u: k.u, weight: 1 / Math.max(denom, 1e-300), distance: distance(k.residuals, scales) };
     });
     const total = raw.reduce((s, p) => s + p.weight, 0);
@@ -216,10 +238,7 @@ export async function step(state: AbcState, simulate: Simulator): Promise<AbcSta
   const need = settings.populationSize - current.accepted.length;
   // Propose only as many as could still be needed: the result never depends on the batch size.
   const budget = current.generation === 0 ? Math.min(settings.batchSize, need) : settings.batchSize;
-  while (proposals.length < budget) {
-    const p = propose(state, index++, sd);
-    if (p) proposals.push(p);
-  }
+  while (proposals.length < budget) proposals.push(propose(state, index++, sd));
   const residuals = await simulate(proposals);
   if (residuals.length !== proposals.length) throw new Error(`the simulator returned ${residuals.length} results for ${proposals.length} proposals`);
   const accepted = [...current.accepted];

@@ -8,3 +8,5 @@ import './replay.ts';
 import './batch.ts';
 import './compare.ts';
 import './sweep.ts';
+import './calibrate.ts';
+import './sensitivity.ts';

@@ -1,0 +1,147 @@
+/**
+ * `brink calibrate`: ABC-SMC (abc-smc.ts) of every prior-bearing parameter against the record figures
+ * (figures.ts), with the historical bots on the historical scenarios. The scenarios fix the shocks the
+ * record reveals (the Gaza truce window in october-2023; the deaths of 28 Jan as tower-22's start), so
+ * the figures are the model's responses on the path the record took.
+ *
+ * The result is a posterior file (posterior-file.ts) of weighted parameter sets, with the settings and
+ * seed that made it and the command that regenerates it. The run saves its state after every batch of
+ * simulations, so a stopped run resumes where it was, to the same answer.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { PARAM_SPECS, type ParamId } from '../../model/params.ts';
+import { isDrawn, priorQuantile, PRIORS } from '../../model/priors.ts';
+import { distributionHash, drawnParams, paramsFromQuantiles, priorDistribution } from '../uncertainty/distribution.ts';
+import { EvalPool } from '../uncertainty/eval-pool.ts';
+import { initialState, step, type AbcSettings, type AbcState } from './abc-smc.ts';
+import { CALIBRATION_FIGURES, figureResidual } from './figures.ts';
+import { POSTERIOR_FORMAT, type PosteriorFile } from './posterior-file.ts';
+
+export interface CalibrateSettings extends AbcSettings {
+  /** Games per scenario behind each simulated figure. */
+  readonly gamesPerScenario: number;
+  /** Figures to leave out (leave-one-figure-out check). */
+  readonly exclude: readonly string[];
+}
+
+export const SHIPPED_SETTINGS: CalibrateSettings = {
+  populationSize: 100, generations: 4, quantile: 0.5, batchSize: 40, minAcceptance: 0.02, seed: 'calibrate-1',
+  gamesPerScenario: 4, exclude: [],
+};
+
+export function calibrationParams(): ParamId[] {
+  return drawnParams(PRIORS);
+}
+
+export function figuresUsed(settings: Pick<CalibrateSettings, 'exclude'>) {
+  return CALIBRATION_FIGURES.filter((f) => !settings.exclude.includes(f.id));
+}
+
+export interface CalibrateRun {
+  readonly state: AbcState;
+  readonly posterior: PosteriorFile;
+}
+
+/**
+ * Runs (or resumes, from `statePath` when it holds a run with the same settings) and returns the final
+ * state and posterior. `save` is called with each intermediate state (write it to `statePath`).
+ */
+export async function calibrate(settings: CalibrateSettings, options: {
+  workers: number;
+  command: string;
+  statePath?: string;
+  save?: (state: AbcState) => void;
+  progress?: (state: AbcState, simulationsDone: number) => void;
+}): Promise<CalibrateRun> {
+  const ids = calibrationParams();
+  const figures = figuresUsed(settings);
+  let state: AbcState = initialState(ids.length, settings);
+  if (options.statePath && existsSync(options.statePath)) {
+    const saved = JSON.parse(readFileSync(options.statePath, 'utf8')) as AbcState & { figures?: string[] };
+    if (JSON.stringify(saved.settings) === JSON.stringify(settings) && saved.dim === ids.length) state = saved;
+  }
+  const pool = new EvalPool(options.workers);
+  try {
+    while (!state.done) {
+      state = await step(state, async (proposals) => {
+        const values = await pool.run(proposals.map((p) => ({
+          measure: 'figures' as const, scenario: '', us: 'historical', iran: 'historical',
+          params: paramsFromQuantiles(ids, p.u), games: settings.gamesPerScenario, seed: p.seed,
+        })), (done) => options.progress?.(state, done));
+        return values.map((v) => figures.map((f) => figureResidual(f, v[CALIBRATION_FIGURES.indexOf(f)]!)));
+      });
+      options.save?.(state);
+      options.progress?.(state, 0);
+    }
+  } finally {
+    await pool.close();
+  }
+  return { state, posterior: posteriorOf(state, settings, ids, options.command) };
+}
+
+export function posteriorOf(state: AbcState, settings: CalibrateSettings, ids: readonly ParamId[], command: string): PosteriorFile {
+  return {
+    schema: POSTERIOR_FORMAT,
+    command,
+    settings: { ...settings },
+    seed: settings.seed,
+    priors: distributionHash(priorDistribution()),
+    figures: figuresUsed(settings).map((f) => ({ id: f.id, facts: [...f.facts], scenario: f.scenario, window: [...f.window()], observed: f.window()[0], reason: f.reason })),
+    params: [...ids],
+    particles: state.population.map((p) => ({
+      values: ids.map((id) => round(paramsFromQuantiles(ids, p.u)[id]!)),
+      weight: round(p.weight),
+      distance: round(p.distance),
+    })),
+    generations: state.history.map((h) => ({ ...h })),
+    simulations: state.simulations,
+  };
+}
+
+const round = (x: number) => Number(x.toPrecision(10));
+
+export interface ParamShift {
+  readonly id: ParamId;
+  readonly cited: boolean;
+  readonly prior: readonly [number, number];
+  /** Weighted posterior median and 90 % interval, in the parameter's units. */
+  readonly median: number;
+  readonly posterior: readonly [number, number];
+  /** 1 − posterior 90 % width / prior 90 % width: how much the record narrowed the parameter. */
+  readonly narrowing: number;
+  /** How far the median moved, in prior 90 % widths (signed). */
+  readonly shift: number;
+}
+
+function weightedQuantile(values: readonly number[], weights: readonly number[], q: number): number {
+  const order = values.map((v, i) => i).sort((a, b) => values[a]! - values[b]!);
+  const total = weights.reduce((s, w) => s + w, 0);
+  let acc = 0;
+  for (const i of order) {
+    acc += weights[i]! / total;
+    if (acc >= q) return values[i]!;
+  }
+  return values[order[order.length - 1]!]!;
+}
+
+/** How far the record moved each parameter from its prior, most narrowed first. */
+export function shifts(posterior: Pick<PosteriorFile, 'params' | 'particles'>): ParamShift[] {
+  const weights = posterior.particles.map((p) => p.weight);
+  return posterior.params.map((raw, j): ParamShift | undefined => {
+    const id = raw as ParamId;
+    const prior = PRIORS[id as keyof typeof PRIORS];
+    if (!isDrawn(prior)) return undefined;
+    const values = posterior.particles.map((p) => p.values[j]!);
+    const p5 = priorQuantile(prior, 0.05);
+    const p95 = priorQuantile(prior, 0.95);
+    const p50 = priorQuantile(prior, 0.5);
+    const lo = weightedQuantile(values, weights, 0.05);
+    const hi = weightedQuantile(values, weights, 0.95);
+    const median = weightedQuantile(values, weights, 0.5);
+    const width = p95 - p5 || 1;
+    return {
+      id, cited: PARAM_SPECS[id].assumption === undefined, prior: [p5, p95], median, posterior: [lo, hi],
+      narrowing: 1 - (hi - lo) / width, shift: (median - p50) / width,
+    };
+  }).filter((s): s is ParamShift => s !== undefined).sort((a, b) => b.narrowing - a.narrowing);
+}

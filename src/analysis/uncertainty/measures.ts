@@ -1,0 +1,78 @@
+/**
+ * What one parameter set produces: a few games played with it, reduced to numbers. The same functions
+ * run in the main thread (tests) and in the evaluation workers (brink calibrate, brink sensitivity), so
+ * a task is plain data (scenario, bots, parameters, seeds) and the measure is named, not passed.
+ */
+import { scoreLines, scoresOf, verdictOf } from '../../engine/outcome.ts';
+import type { GameState } from '../../engine/state.ts';
+import { getPolicy } from '../../policies/index.ts';
+import { playGame } from '../../policies/play.ts';
+import { loadScenario } from '../../scenario/loader.ts';
+import type { Scenario } from '../../scenario/schema.ts';
+import { CALIBRATION_FIGURES, figureStatistic } from '../calibration/figures.ts';
+
+/** Outcomes the sensitivity analysis explains: continuous ones, and the regional-war rate pooled per set. */
+export const SENSITIVITY_OUTCOMES = ['attacksOnUS', 'usKilled', 'scoreUS', 'scoreIran', 'regionalWarRate'] as const;
+export type SensitivityOutcome = (typeof SENSITIVITY_OUTCOMES)[number];
+
+export interface EvalTask {
+  readonly measure: 'outcomes' | 'figures';
+  /** Scenario ID (outcomes); figures play each figure's own scenario. */
+  readonly scenario: string;
+  readonly us: string;
+  readonly iran: string;
+  readonly params: Readonly<Record<string, number>>;
+  /** Games per scenario. */
+  readonly games: number;
+  /** Game g of scenario s plays with seed `${seed}/${s}/${g}`. */
+  readonly seed: string;
+}
+
+const scenarios = new Map<string, Scenario>();
+function scenarioOf(id: string): Scenario {
+  let s = scenarios.get(id);
+  if (!s) {
+    s = loadScenario(id);
+    scenarios.set(id, s);
+  }
+  return s;
+}
+
+function play(task: EvalTask, scenarioId: string): GameState[] {
+  const scenario = scenarioOf(scenarioId);
+  const us = getPolicy(task.us, 'us');
+  const iran = getPolicy(task.iran, 'iran');
+  return Array.from({ length: task.games }, (_, g) => playGame(scenario, { seed: `${task.seed}/${scenarioId}/${g}`, us, iran, params: task.params }));
+}
+
+/** Means over the task's games, in SENSITIVITY_OUTCOMES order. */
+export function measureOutcomes(task: EvalTask): number[] {
+  const games = play(task, task.scenario);
+  const sums = [0, 0, 0, 0, 0];
+  for (const s of games) {
+    const score = scoresOf(scoreLines(s));
+    sums[0]! += s.world.totals.attacksOnUS;
+    sums[1]! += s.world.totals.usKilled;
+    sums[2]! += score.us;
+    sums[3]! += score.iran;
+    sums[4]! += verdictOf(s).id === 'regional-war' ? 1 : 0;
+  }
+  return sums.map((v) => v / games.length);
+}
+
+/** The simulated value of each calibration figure (CALIBRATION_FIGURES order), from the task's games. */
+export function measureFigures(task: EvalTask): number[] {
+  const byScenario = new Map<string, GameState[]>();
+  return CALIBRATION_FIGURES.map((f) => {
+    let games = byScenario.get(f.scenario);
+    if (!games) {
+      games = play(task, f.scenario);
+      byScenario.set(f.scenario, games);
+    }
+    return figureStatistic(f, games);
+  });
+}
+
+export function measure(task: EvalTask): number[] {
+  return task.measure === 'outcomes' ? measureOutcomes(task) : measureFigures(task);
+}

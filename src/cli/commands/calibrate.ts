@@ -1,0 +1,114 @@
+/**
+ * `brink calibrate`: ABC-SMC of the uncertain parameters against the record figures, writing a
+ * posterior file (src/analysis/calibration). `--report` reads a posterior and shows, per parameter, how
+ * far the record moved it from its prior. Progress goes to stderr; the run resumes from its state file.
+ */
+import { availableParallelism } from 'node:os';
+import { rmSync } from 'node:fs';
+import { calibrate, calibrationParams, SHIPPED_SETTINGS, shifts, type CalibrateSettings } from '../../analysis/calibration/calibrate.ts';
+import { CALIBRATION_FIGURES } from '../../analysis/calibration/figures.ts';
+import { loadPosterior, PosteriorFileError, SHIPPED_POSTERIOR, type PosteriorFile } from '../../analysis/calibration/posterior-file.ts';
+import { renderBars } from '../../analysis/sensitivity/bars.ts';
+import { addCommand } from '../main.ts';
+import { writeFileAtomic } from '../atomic-write.ts';
+import { UsageError } from '../errors.ts';
+import { parsePositiveInt, parseSeed } from '../options.ts';
+
+interface CalibrateFlags {
+  population: string;
+  generations: string;
+  games: string;
+  seed: string;
+  workers?: string;
+  out?: string;
+  exclude?: string;
+  report?: boolean;
+  posterior?: string;
+  json?: boolean;
+}
+
+const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toPrecision(2));
+
+export function formatShiftReport(file: PosteriorFile, source: string): string {
+  const rows = shifts(file);
+  const lines = [
+    `How far the record moved each parameter from its prior · ${source}`,
+    `${file.particles.length} weighted parameter sets · ${file.simulations} simulations · seed ${file.seed} · figures: ${file.figures.map((f) => f.id).join(', ')}`,
+    'narrowing = 1 − (posterior 90 % width ÷ prior 90 % width): near 0, the record says nothing about it; near 1, it pins it down.',
+    '',
+  ];
+  const width = Math.max(...rows.map((r) => r.id.length));
+  lines.push(`${'parameter'.padEnd(width)}  ${'prior 90 %'.padEnd(19)}  ${'posterior 90 %'.padEnd(19)}  median   kind`);
+  for (const r of rows) {
+    lines.push(`${r.id.padEnd(width)}  ${`${fmt(r.prior[0])}–${fmt(r.prior[1])}`.padEnd(19)}  ${`${fmt(r.posterior[0])}–${fmt(r.posterior[1])}`.padEnd(19)}  ${fmt(r.median).padEnd(7)}  ${r.cited ? 'cited' : 'assumption'}`);
+  }
+  lines.push('', 'Narrowing by the record (most first):');
+  lines.push(renderBars(rows.slice(0, 15).map((r) => ({ label: r.id, value: Math.max(0, r.narrowing), note: r.cited ? 'cited' : 'assumption' })), { width: 30, max: 1 }));
+  return lines.join('\n');
+}
+
+async function calibrateAction(opts: CalibrateFlags, io: { out(s: string): void; err(s: string): void }): Promise<void> {
+  if (opts.report) {
+    try {
+      const path = opts.posterior ?? SHIPPED_POSTERIOR;
+      const file = loadPosterior(path);
+      io.out(opts.json ? JSON.stringify(shifts(file), null, 2) : formatShiftReport(file, path));
+      return;
+    } catch (err) {
+      if (err instanceof PosteriorFileError) throw new UsageError(err.message, false);
+      throw err;
+    }
+  }
+  const known = new Set(CALIBRATION_FIGURES.map((f) => f.id));
+  const exclude = (opts.exclude ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  for (const e of exclude) if (!known.has(e)) throw new UsageError(`--exclude: unknown figure '${e}' (figures: ${[...known].join(', ')})`);
+  const settings: CalibrateSettings = {
+    ...SHIPPED_SETTINGS,
+    populationSize: parsePositiveInt('--population', opts.population, { max: 100_000 }),
+    generations: parsePositiveInt('--generations', opts.generations, { max: 100 }),
+    gamesPerScenario: parsePositiveInt('--games', opts.games, { max: 10_000 }),
+    seed: parseSeed(opts.seed),
+    exclude,
+  };
+  const workers = opts.workers === undefined ? availableParallelism() : parsePositiveInt('--workers', opts.workers, { max: 256 });
+  const out = opts.out ?? SHIPPED_POSTERIOR;
+  const statePath = `${out}.state.json`;
+  const command = ['brink calibrate', `--population ${settings.populationSize}`, `--generations ${settings.generations}`, `--games ${settings.gamesPerScenario}`,
+    `--seed ${settings.seed}`, ...(exclude.length ? [`--exclude ${exclude.join(',')}`] : [])].join(' ');
+  io.err(`calibrating ${calibrationParams().length} parameters against ${CALIBRATION_FIGURES.length - exclude.length} record figures on ${workers} workers (state saved to ${statePath}; rerun the same command to resume)`);
+  const started = Date.now();
+  let lastGen = -1;
+  const { posterior, state } = await calibrate(settings, {
+    workers, command, statePath,
+    save: (s) => writeFileAtomic(statePath, JSON.stringify(s)),
+    progress: (s) => {
+      const h = s.history[s.history.length - 1];
+      if (h && h.generation !== lastGen) {
+        lastGen = h.generation;
+        io.err(`generation ${h.generation}: tolerance ${h.epsilon >= 1e300 ? '∞' : h.epsilon.toFixed(3)}, kept ${(h.acceptance * 100).toFixed(1)} % of ${h.proposals} proposals, ESS ${h.ess.toFixed(0)}, ${s.simulations} simulations, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      }
+    },
+  });
+  writeFileAtomic(out, `${JSON.stringify(posterior, null, 1)}\n`);
+  rmSync(statePath, { force: true });
+  io.err(`done: ${state.simulations} simulations (${state.simulations * settings.gamesPerScenario * 3} games) in ${((Date.now() - started) / 1000).toFixed(0)} s; wrote ${out}`);
+  if (opts.json) io.out(JSON.stringify(posterior));
+  else io.out(formatShiftReport(posterior, out));
+}
+
+addCommand((program, io) => {
+  program
+    .command('calibrate')
+    .description('ABC-SMC of the uncertain parameters against the record figures; writes a posterior file (--report: how far the record moved each parameter)')
+    .option('--population <n>', 'parameter sets kept per generation', String(SHIPPED_SETTINGS.populationSize))
+    .option('--generations <n>', 'generations after the prior\'s', String(SHIPPED_SETTINGS.generations))
+    .option('--games <n>', 'games per scenario behind each simulated figure', String(SHIPPED_SETTINGS.gamesPerScenario))
+    .option('--seed <seed>', 'calibration seed', SHIPPED_SETTINGS.seed)
+    .option('--workers <k>', `worker threads (default: available cores, here ${availableParallelism()})`)
+    .option('--out <file>', 'posterior file to write (default: the shipped calibration/posterior.json)')
+    .option('--exclude <figures>', 'leave figures out, comma-separated (leave-one-figure-out checks)')
+    .option('--report', 'show how far the record moved each parameter, from --posterior (no calibration run)')
+    .option('--posterior <file>', 'posterior file for --report (default: the shipped one)')
+    .option('--json', 'print JSON')
+    .action((opts: CalibrateFlags) => calibrateAction(opts, io));
+});
