@@ -5,13 +5,13 @@ import { BatchSchema, CompareSchema } from '../../src/batch/contract.ts';
 import { playIndex, prepareArms } from '../../src/batch/play-arms.ts';
 import { batchJson, startBatch } from '../../src/batch/run-batch.ts';
 import { playGame } from '../../src/policies/play.ts';
-import { getPolicy } from '../../src/policies/index.ts';
+import { BUILTIN_POLICIES, getPolicy } from '../../src/policies/index.ts';
 import { PARAM_IDS } from '../../src/model/params.ts';
 import { PRIORS } from '../../src/model/priors.ts';
 import { brink } from '../helpers/cli.ts';
 import { scenario } from '../helpers/fixtures.ts';
 
-const arms = prepareArms({ arms: [{ scenario: 'october-2023', us: 'historical', iran: 'historical', params: {} }], seed: 'u', modules: [], paired: false, sendRecords: false });
+const arms = prepareArms({ arms: [{ scenario: 'october-2023', us: 'historical', iran: 'historical', params: {} }], seed: 'u', modules: [], paired: false, sendRecords: false }, BUILTIN_POLICIES);
 const RUNS = 150;
 
 function batch(dist: ParamDistribution) {
