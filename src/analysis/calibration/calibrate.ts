@@ -14,7 +14,7 @@ import { isDrawn, priorQuantile, PRIORS } from '../../model/priors.ts';
 import { distributionHash, drawnParams, paramsFromQuantiles, priorDistribution } from '../uncertainty/distribution.ts';
 import { EvalPool } from '../uncertainty/eval-pool.ts';
 import { initialState, step, type AbcSettings, type AbcState } from './abc-smc.ts';
-import { CALIBRATION_FIGURES, figureResidual } from './figures.ts';
+import { CALIBRATION_FIGURES, figureResidual, type CalibrationFigure } from './figures.ts';
 import { POSTERIOR_FORMAT, type PosteriorFile } from './posterior-file.ts';
 
 export interface CalibrateSettings extends AbcSettings {
@@ -22,10 +22,14 @@ export interface CalibrateSettings extends AbcSettings {
   readonly gamesPerScenario: number;
   /** Figures to leave out (leave-one-figure-out check). */
   readonly exclude: readonly string[];
+  /** Calibrate only these parameters (the rest stay at their point values); default: every drawn one. */
+  readonly params?: readonly ParamId[];
+  /** A synthetic record (figure ID → value) in place of the documented windows: the recovery test. */
+  readonly record?: Readonly<Record<string, number>>;
 }
 
 export const SHIPPED_SETTINGS: CalibrateSettings = {
-  populationSize: 100, generations: 4, quantile: 0.5, batchSize: 40, minAcceptance: 0.02, seed: 'calibrate-1',
+  populationSize: 100, generations: 6, quantile: 0.5, batchSize: 50, minAcceptance: 0.02, seed: 'calibrate-1',
   gamesPerScenario: 4, exclude: [],
 };
 
@@ -35,6 +39,12 @@ export function calibrationParams(): ParamId[] {
 
 export function figuresUsed(settings: Pick<CalibrateSettings, 'exclude'>) {
   return CALIBRATION_FIGURES.filter((f) => !settings.exclude.includes(f.id));
+}
+
+/** The window a figure must hit: the record's, or a synthetic record's single value. */
+export function windowOf(f: CalibrationFigure, settings: Pick<CalibrateSettings, 'record'>): readonly [number, number] {
+  const v = settings.record?.[f.id];
+  return v === undefined ? f.window() : [v, v];
 }
 
 export interface CalibrateRun {
@@ -53,8 +63,9 @@ export async function calibrate(settings: CalibrateSettings, options: {
   save?: (state: AbcState) => void;
   progress?: (state: AbcState, simulationsDone: number) => void;
 }): Promise<CalibrateRun> {
-  const ids = calibrationParams();
+  const ids = settings.params ? [...settings.params] : calibrationParams();
   const figures = figuresUsed(settings);
+  const windows = figures.map((f) => windowOf(f, settings));
   let state: AbcState = initialState(ids.length, settings);
   if (options.statePath && existsSync(options.statePath)) {
     const saved = JSON.parse(readFileSync(options.statePath, 'utf8')) as AbcState & { figures?: string[] };
@@ -66,9 +77,9 @@ export async function calibrate(settings: CalibrateSettings, options: {
       state = await step(state, async (proposals) => {
         const values = await pool.run(proposals.map((p) => ({
           measure: 'figures' as const, scenario: '', us: 'historical', iran: 'historical',
-          params: paramsFromQuantiles(ids, p.u), games: settings.gamesPerScenario, seed: p.seed,
+          params: paramsFromQuantiles(ids, p.u), games: settings.gamesPerScenario, seed: p.seed, figures: figures.map((f) => f.id),
         })), (done) => options.progress?.(state, done));
-        return values.map((v) => figures.map((f) => figureResidual(f, v[CALIBRATION_FIGURES.indexOf(f)]!)));
+        return values.map((v) => windows.map((w, i) => figureResidual(w, v[i]!)));
       });
       options.save?.(state);
       options.progress?.(state, 0);
@@ -86,7 +97,7 @@ export function posteriorOf(state: AbcState, settings: CalibrateSettings, ids: r
     settings: { ...settings },
     seed: settings.seed,
     priors: distributionHash(priorDistribution()),
-    figures: figuresUsed(settings).map((f) => ({ id: f.id, facts: [...f.facts], scenario: f.scenario, window: [...f.window()], observed: f.window()[0], reason: f.reason })),
+    figures: figuresUsed(settings).map((f) => ({ id: f.id, facts: [...f.facts], scenario: f.scenario, window: [...windowOf(f, settings)], observed: windowOf(f, settings)[0], reason: f.reason })),
     params: [...ids],
     particles: state.population.map((p) => ({
       values: ids.map((id) => round(paramsFromQuantiles(ids, p.u)[id]!)),

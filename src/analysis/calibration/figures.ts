@@ -75,8 +75,8 @@ export function figureStatistic(f: CalibrationFigure, games: readonly GameState[
 }
 
 /** Signed distance of a simulated value from a figure's window, relative to the window's scale. */
-export function figureResidual(f: CalibrationFigure, simulated: number): number {
-  const [lo, hi] = f.window();
+export function figureResidual(window: readonly [number, number], simulated: number): number {
+  const [lo, hi] = window;
   if (simulated < lo) return simulated - lo;
   if (simulated > hi) return simulated - hi;
   return 0;

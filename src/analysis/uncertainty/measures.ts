@@ -26,6 +26,8 @@ export interface EvalTask {
   readonly games: number;
   /** Game g of scenario s plays with seed `${seed}/${s}/${g}`. */
   readonly seed: string;
+  /** For `figures`: which calibration figures, by ID (default all); only their scenarios are played. */
+  readonly figures?: readonly string[];
 }
 
 const scenarios = new Map<string, Scenario>();
@@ -60,10 +62,11 @@ export function measureOutcomes(task: EvalTask): number[] {
   return sums.map((v) => v / games.length);
 }
 
-/** The simulated value of each calibration figure (CALIBRATION_FIGURES order), from the task's games. */
+/** The simulated value of each calibration figure (task.figures order, or all), from the task's games. */
 export function measureFigures(task: EvalTask): number[] {
   const byScenario = new Map<string, GameState[]>();
-  return CALIBRATION_FIGURES.map((f) => {
+  const figures = task.figures ? task.figures.map((id) => CALIBRATION_FIGURES.find((f) => f.id === id)!) : CALIBRATION_FIGURES;
+  return figures.map((f) => {
     let games = byScenario.get(f.scenario);
     if (!games) {
       games = play(task, f.scenario);

@@ -85,7 +85,7 @@ async function calibrateAction(opts: CalibrateFlags, io: { out(s: string): void;
       const h = s.history[s.history.length - 1];
       if (h && h.generation !== lastGen) {
         lastGen = h.generation;
-        io.err(`generation ${h.generation}: tolerance ${h.epsilon >= 1e300 ? '∞' : h.epsilon.toFixed(3)}, kept ${(h.acceptance * 100).toFixed(1)} % of ${h.proposals} proposals, ESS ${h.ess.toFixed(0)}, ${s.simulations} simulations, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+        io.err(`generation ${h.generation}: tolerance ${h.epsilon >= 1e300 ? '∞' : h.epsilon.toFixed(3)}, ${h.generation === 0 ? `${h.proposals} prior draws` : `${(h.acceptance * 100).toFixed(1)} % of ${h.proposals} moves taken`}, ${h.ess} distinct sets, ${s.simulations} simulations, ${((Date.now() - started) / 1000).toFixed(0)} s`);
       }
     },
   });

@@ -24,13 +24,13 @@ function toySimulator(observed: { mean: number; sd: number }): Simulator {
   });
 }
 
-const settings = (seed: string, batchSize = 64): AbcSettings => ({ populationSize: 300, generations: 5, quantile: 0.5, batchSize, minAcceptance: 0.01, seed });
+const settings = (seed: string, batchSize = 64): AbcSettings => ({ populationSize: 300, generations: 8, quantile: 0.5, batchSize, minAcceptance: 0.01, seed });
 
 describe('ABC-SMC on a toy model with known parameters', () => {
-  it('recovers μ and σ: the truth lies in the 90 % posterior interval in at least 7 of 8 data sets, and the unseen parameter stays wide', async () => {
+  it('recovers μ and σ: the truth lies in the 90 % posterior interval in at least 15 of 20 data sets (a correct 90 % interval misses that often with chance about 1 %), and the unseen parameter stays wide', async () => {
     let coveredMu = 0;
     let coveredSigma = 0;
-    for (let r = 0; r < 8; r++) {
+    for (let r = 0; r < 20; r++) {
       const rng = seedrandom.alea(`truth:${r}`);
       const truth = [rng(), rng()];
       const observed = data(toMu(truth[0]!), toSigma(truth[1]!), `observed:${r}`);
@@ -40,15 +40,15 @@ describe('ABC-SMC on a toy model with known parameters', () => {
       const unseen = marginal(out.population, 2);
       if (truth[0]! >= mu.lo && truth[0]! <= mu.hi) coveredMu++;
       if (truth[1]! >= sigma.lo && truth[1]! <= sigma.hi) coveredSigma++;
-      // μ is pinned to within a fifth of its prior range (σ/√40 allows no better at σ = 3); the unseen parameter is not.
-      expect(mu.hi - mu.lo).toBeLessThan(0.2);
-      expect(unseen.hi - unseen.lo).toBeGreaterThan(0.7);
+      // μ is pinned to within a quarter of its prior range (σ/√40 alone gives 0.16 at σ = 3; the tolerance adds a little); the unseen parameter is not.
+      expect(mu.hi - mu.lo).toBeLessThan(0.25);
+      expect(unseen.hi - unseen.lo).toBeGreaterThan(0.6); // two thirds of its prior's 0.9: duplicated particles thin it a little
       // Tolerances fall from one generation to the next.
       const eps = out.history.slice(1).map((h) => h.epsilon);
       for (let i = 1; i < eps.length; i++) expect(eps[i]!).toBeLessThanOrEqual(eps[i - 1]!);
     }
-    expect(coveredMu).toBeGreaterThanOrEqual(7);
-    expect(coveredSigma).toBeGreaterThanOrEqual(7);
+    expect(coveredMu).toBeGreaterThanOrEqual(15);
+    expect(coveredSigma).toBeGreaterThanOrEqual(15);
   });
 
   it('the result does not depend on the batch size, and a stopped run resumes from its saved JSON to the same answer', async () => {
