@@ -4,11 +4,14 @@ import { Aggregator } from '../../src/batch/aggregate.ts';
 import { BatchSchema, CompareSchema } from '../../src/batch/contract.ts';
 import { playIndex, prepareArms } from '../../src/batch/play-arms.ts';
 import { batchJson, startBatch } from '../../src/batch/run-batch.ts';
+import { totalsOf } from '../../src/engine/history.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { BUILTIN_POLICIES, getPolicy } from '../../src/policies/index.ts';
 import { PARAM_IDS } from '../../src/model/params.ts';
 import { PRIORS } from '../../src/model/priors.ts';
 import { brink } from '../helpers/cli.ts';
+import { formatCompareReport } from '../../src/cli/commands/compare.ts';
+import type { CompareResult } from '../../src/batch/compare.ts';
 import { scenario } from '../helpers/fixtures.ts';
 
 const arms = prepareArms({ arms: [{ scenario: 'october-2023', us: 'historical', iran: 'historical', params: {} }], seed: 'u', modules: [], paired: false, sendRecords: false }, BUILTIN_POLICIES);
@@ -57,7 +60,7 @@ describe('brink batch --uncertainty', () => {
     const g = playIndex(arms, 'u', 5, priorDistribution()).records[0]!;
     expect(Object.keys(g.params).length).toBeGreaterThan(50);
     const alone = playGame(scenario('october-2023'), { seed: g.seed, us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran'), params: g.params });
-    expect(alone.world.totals.usInjured).toBe(g.metrics.usInjured);
+    expect(totalsOf(alone).usInjured).toBe(g.metrics.usInjured);
   });
 
   it('results are identical for any --workers', async () => {
@@ -81,8 +84,9 @@ describe('the command line', () => {
     const r = brink(['compare', '--scenario', 'tower-22', '--runs', '6', '--workers', '1', '--uncertainty', 'prior', '--us-policy-b', 'dove', '--json']);
     const j = CompareSchema.parse(JSON.parse(r.stdout));
     expect(j.uncertainty.mode).toBe('prior');
-    const text = brink(['compare', '--scenario', 'tower-22', '--runs', '6', '--workers', '1', '--uncertainty', 'prior', '--us-policy-b', 'dove']);
-    expect(text.stdout).toContain('Both arms of game i draw the same parameters');
+    const text = formatCompareReport({ status: 'complete', json: j } as CompareResult, priorDistribution());
+    expect(text).toContain('Bands: dice plus parameter uncertainty.');
+    expect(text).toContain('Both arms of game i draw the same parameters');
   });
 
   it('a bad mode or a missing posterior is a usage error (exit 2), no stack', () => {

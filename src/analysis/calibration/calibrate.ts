@@ -125,7 +125,7 @@ export interface ParamShift {
 }
 
 function weightedQuantile(values: readonly number[], weights: readonly number[], q: number): number {
-  const order = values.map((v, i) => i).sort((a, b) => values[a]! - values[b]!);
+  const order = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]!);
   const total = weights.reduce((s, w) => s + w, 0);
   let acc = 0;
   for (const i of order) {

@@ -8,8 +8,8 @@
  * ratio, the pooled ratio): ABC compares the model's expectation under a parameter set with the record.
  */
 import type { GameState } from '../../engine/state.ts';
-import { factFigure } from '../../debrief/comparison.ts';
-import { CHECKS, type Check } from '../../backtest/checks.ts';
+import { factFigure } from '../debrief/comparison.ts';
+import { CHECKS, type Check } from '../backtest/checks.ts';
 
 export interface CalibrationFigure {
   readonly id: string;

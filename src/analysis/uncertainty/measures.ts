@@ -4,6 +4,7 @@
  * a task is plain data (scenario, bots, parameters, seeds) and the measure is named, not passed.
  */
 import { scoreLines, scoresOf, verdictOf } from '../../engine/outcome.ts';
+import { totalsOf } from '../../engine/history.ts';
 import type { GameState } from '../../engine/state.ts';
 import { getPolicy } from '../../policies/index.ts';
 import { playGame } from '../../policies/play.ts';
@@ -53,8 +54,9 @@ export function measureOutcomes(task: EvalTask): number[] {
   const sums = [0, 0, 0, 0, 0];
   for (const s of games) {
     const score = scoresOf(scoreLines(s));
-    sums[0]! += s.world.totals.attacksOnUS;
-    sums[1]! += s.world.totals.usKilled;
+    const totals = totalsOf(s);
+    sums[0]! += totals.attacksOnUS;
+    sums[1]! += totals.usKilled;
     sums[2]! += score.us;
     sums[3]! += score.iran;
     sums[4]! += verdictOf(s).id === 'regional-war' ? 1 : 0;
