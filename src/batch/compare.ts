@@ -11,6 +11,7 @@ import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES, SCORE_SCALE, type Arm, type M
 import { startArms } from './run-arms.ts';
 import type { PairedDiff } from './stats.ts';
 import type { PoolFailure } from './pool.ts';
+import { MODEL_VERSION } from '../model/version.ts';
 
 export const COMPARE_FORMAT = 'brink.compare/1';
 
@@ -46,6 +47,7 @@ function compareJson(o: CompareOptions, aggA: Aggregator, aggB: Aggregator, diff
   for (const name of SCORE_NAMES) metrics[name] = { a: ra.metrics[name], b: rb.metrics[name], diff: diffs.get(name)!.result(SCORE_SCALE) };
   return {
     schema: COMPARE_FORMAT,
+    model: MODEL_VERSION,
     runs: aggA.n,
     seed: o.seed,
     gameSeeds: '{seed}:{index}' as const,

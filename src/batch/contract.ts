@@ -37,6 +37,8 @@ const Uncertainty = z.object({
 
 export const BatchSchema = z.object({
   schema: z.literal('brink.batch/1'),
+  /** The model that produced it (src/model/version.ts: package version + hash of the rules). */
+  model: z.string().min(1),
   scenario: ScenarioRef,
   runs: z.number().int().min(0),
   /** Games asked for; `runs` is the number finished (they differ only when the batch was stopped). */
@@ -71,6 +73,8 @@ const ArmSchema = z.object({ scenario: ScenarioRef, policies: Policies, params: 
 
 export const CompareSchema = z.object({
   schema: z.literal('brink.compare/1'),
+  /** The model that produced it (src/model/version.ts: package version + hash of the rules). */
+  model: z.string().min(1),
   runs: z.number().int().min(0),
   seed: z.string().min(1),
   gameSeeds: z.literal('{seed}:{index}'),
@@ -85,6 +89,8 @@ export type CompareJson = z.infer<typeof CompareSchema>;
 const SweepValue = z.object({ mean: z.number(), ci95: Interval }).strict();
 export const SweepSchema = z.object({
   schema: z.literal('brink.sweep/1'),
+  /** The model that produced it (src/model/version.ts: package version + hash of the rules). */
+  model: z.string().min(1),
   scenario: ScenarioRef,
   runs: z.number().int().min(1),
   seed: z.string().min(1),

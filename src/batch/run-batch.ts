@@ -18,6 +18,7 @@ import { Pool, type PoolFailure } from './pool.ts';
 import type { ChunkReport } from './protocol.ts';
 import type { GameRecord } from './record.ts';
 import { readPrevious, ResumeError } from './resume.ts';
+import { MODEL_VERSION } from '../model/version.ts';
 
 export const BATCH_FORMAT = 'brink.batch/1';
 
@@ -68,6 +69,7 @@ export function batchJson(o: BatchOptions, agg: Aggregator, complete: boolean) {
   const r = agg.result();
   return {
     schema: BATCH_FORMAT,
+    model: MODEL_VERSION,
     scenario: { id: o.scenario.id, hash: o.scenario.hash },
     runs: r.runs,
     requested: o.runs,

@@ -12,6 +12,7 @@ import { startArms } from './run-arms.ts';
 import { meanWithCi } from './stats.ts';
 import type { PoolFailure } from './pool.ts';
 import { BatchInputError } from './run-batch.ts';
+import { MODEL_VERSION } from '../model/version.ts';
 
 export const SWEEP_FORMAT = 'brink.sweep/1';
 
@@ -65,6 +66,7 @@ export function startSweep(o: SweepOptions) {
     const results = (agg: Aggregator) => Object.fromEntries(o.metrics.map((m) => [m, metricValue(agg, m)]));
     return {
       schema: SWEEP_FORMAT,
+      model: MODEL_VERSION,
       scenario: { id: o.scenario.id, hash: o.scenario.hash },
       runs: aggs[0]!.n,
       seed: o.seed,

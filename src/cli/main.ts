@@ -11,6 +11,7 @@ import { IoError, reasonOf } from '../io/errors.ts';
 import { guardStdio } from '../io/stdio.ts';
 import { registerRun } from './commands/run.ts';
 import { registerScenarios } from './commands/scenarios.ts';
+import { PACKAGE_VERSION } from '../version.ts';
 
 export interface Io {
   out(s: string): void;
@@ -35,7 +36,7 @@ let activeCommand: Command | undefined;
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('brink')
     .description('Brink: a turn-based simulation of the US–Iran–proxy crisis, October 2023 – February 2024')
-    .version('0.1.0')
+    .version(PACKAGE_VERSION)
     .exitOverride()
     .showHelpAfterError()
     .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });

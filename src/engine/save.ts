@@ -106,7 +106,8 @@ export function saveText(save: SaveFile): string {
 
 const Id = z.string().min(1).max(200);
 const SidesOrders = z.strictObject({ us: Id, iran: Id });
-const SaveSchema = z.strictObject({
+/** The save file's contract (exported for the JSON Schema in schemas/save.schema.json). */
+export const SaveSchema = z.strictObject({
   format: z.literal(SAVE_FORMAT),
   model: z.string().min(1).max(100),
   scenario: z.strictObject({ id: Id, hash: z.string().regex(/^[0-9a-f]{6,128}$/, 'a hex content hash') }),

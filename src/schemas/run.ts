@@ -1,0 +1,55 @@
+/**
+ * brink.run/1, the JSON of one game (`brink run --json`, built by runRecord in src/cli/commands/run.ts).
+ * The envelope, the decisions, the turn records' key figures and the outcome are checked field by field;
+ * turn records and events may carry more fields than listed (the engine's types, src/engine/state.ts and
+ * src/engine/events.ts, are their full description), so consumers can rely on what is listed here.
+ */
+import { z } from 'zod';
+
+export const RUN_CONTRACT = 'brink.run/1';
+
+const Count = z.number().int().min(0);
+const Unit = z.number().min(0).max(1);
+const Orders = z.object({ us: z.string().min(1), iran: z.string().min(1) }).strict();
+const VERDICTS = ['regional-war', 'drawdown', 'calm-restored', 'brinkmanship', 'simmering'] as const;
+
+const TurnSchema = z.object({
+  turn: Count,
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  rung: z.number().int().min(0).max(10),
+  actions: Orders,
+  attacksOnUS: Count,
+  usKilled: Count,
+  usInjured: Count,
+  usStrikes: Count,
+  houthiAttacks: Count,
+  deterrence: Unit,
+  usDomesticPressure: Unit,
+  iranWarFear: Unit,
+}).loose();
+
+const ScoreLineSchema = z.object({ points: z.number(), cites: z.array(z.string()) }).loose();
+
+const OutcomeSchema = z.object({
+  final: z.boolean(),
+  verdict: z.object({ id: z.enum(VERDICTS) }).loose(),
+  scores: z.object({ us: z.number(), iran: z.number() }).strict(),
+  breakdown: z.object({ us: z.array(ScoreLineSchema), iran: z.array(ScoreLineSchema) }).strict(),
+  turningPoints: z.array(z.object({ turn: Count }).loose()),
+  totals: z.record(z.string(), Count),
+  peakRung: z.number().int().min(0).max(10),
+  turnsPlayed: Count,
+}).strict();
+
+export const RunSchema = z.object({
+  schema: z.literal(RUN_CONTRACT),
+  /** The model that produced it (src/model/version.ts: package version + hash of the rules). */
+  model: z.string().min(1),
+  scenario: z.object({ id: z.string().min(1), hash: z.string().min(1) }).strict(),
+  seed: z.string().min(1),
+  policies: z.object({ us: z.string().min(1), iran: z.string().min(1) }).strict(),
+  decisions: z.array(Orders),
+  turns: z.array(TurnSchema),
+  events: z.array(z.object({ kind: z.string().min(1), turn: Count, day: Count }).loose()),
+  outcome: OutcomeSchema,
+}).strict();
