@@ -35,7 +35,7 @@ const OutcomeSchema = z.object({
   verdict: z.object({ id: z.enum(VERDICTS) }).loose(),
   scores: z.object({ us: z.number(), iran: z.number() }).strict(),
   breakdown: z.object({ us: z.array(ScoreLineSchema), iran: z.array(ScoreLineSchema) }).strict(),
-  turningPoints: z.array(z.object({ turn: Count }).loose()),
+  turningPoints: z.array(z.object({ date: z.string(), index: Count, event: z.object({ kind: z.string().min(1), turn: Count }).loose() }).loose()),
   totals: z.record(z.string(), Count),
   peakRung: z.number().int().min(0).max(10),
   turnsPlayed: Count,
