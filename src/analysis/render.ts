@@ -127,5 +127,11 @@ export function scoreLineLabel(line: ScoreLine): string {
     case 'axis-gains': return 'Gains of the axis';
     case 'proxy-capability': return 'Militia capability destroyed';
     case 'leaders-killed': return `${plural(n, 'militia commander')} killed`;
+    case 'iran-struck': return line.happened ? 'Iran struck: the attacks were not stopped without it' : 'Iran spared';
+    case 'escalation': return `Cost of escalation with Baghdad and at home (${n} rung-turn${n === 1 ? '' : 's'} above lethal action)`;
+    case 'pressure': return 'Pressure on US forces below the war threshold, before any death';
+    case 'fronts': return 'Lebanon and Yemen fronts kept simmering';
+    case 'deaths-by-partners': return `${plural(n, 'American')} killed by its partners`;
+    case 'unanswered': return line.happened ? 'A strike on Iran or its forces left unanswered' : 'No strike on Iran or its forces left unanswered';
   }
 }

@@ -3,7 +3,7 @@
  * line citing its objective), and the turning points: the events that moved the game most, each with
  * its cause (the actor, the rules, the draw).
  */
-import type { Side } from '../model/actions.ts';
+import { actionById, type Side } from '../model/actions.ts';
 import { clamp } from '../model/math.ts';
 import { addDays } from '../scenario/schema.ts';
 import type { GameEvent } from './events.ts';
@@ -20,7 +20,8 @@ export interface Verdict {
 /** What a score line counts: one term of an objective (DOMAIN.md §6). */
 export type ScoreTerm =
   | 'baseline' | 'us-deaths' | 'attacks-on-us' | 'regional-war' | 'shipping' | 'deterrence'
-  | 'homeland' | 'withdrawal' | 'axis-gains' | 'proxy-capability' | 'leaders-killed';
+  | 'homeland' | 'withdrawal' | 'axis-gains' | 'proxy-capability' | 'leaders-killed'
+  | 'iran-struck' | 'escalation' | 'pressure' | 'fronts' | 'deaths-by-partners' | 'unanswered';
 
 export interface ScoreLine {
   readonly term: ScoreTerm;
@@ -52,6 +53,9 @@ export interface Outcome {
   readonly turnsPlayed: number;
 }
 
+/** Above this rung (lethal targeted action) each turn of US action costs it abroad and at home (O-USA-04, O-USA-07). */
+const ESCALATION_FLOOR_RUNG = 6;
+
 /** Turns of quiet that make a calm (the record's lull after 2 Feb lasted weeks, F-03). */
 export const QUIET_WINDOW = 2;
 /** The rung from which surviving the ladder counts as brinkmanship (a direct clash, model/ladder.ts). */
@@ -78,6 +82,24 @@ export function scoreLines(state: GameState): Record<Side, ScoreLine[]> {
   const turns = Math.max(1, state.history.length);
   const avgShipping = state.history.reduce((s, h) => s + h.shippingDisruption, 0) / turns;
   const capability = (state.actors.iraqiMilitias.context.capability + state.actors.syrianMilitias.context.capability) / 2;
+  const usRung = (h: GameState['history'][number]) => actionById(h.actions.us)?.rung ?? 0;
+  // Rung-turns the US spent above lethal targeted action: each costs with Baghdad and at home.
+  const escalation = state.history.reduce((n, h) => n + Math.max(0, usRung(h) - ESCALATION_FLOOR_RUNG), 0);
+  // Pressure on US forces pays Iran only while no American has died (R-IRN-02); deaths before the
+  // scenario are those Iran's machine remembers beyond the game's own.
+  let dead = Math.max(0, state.actors.iran.context.usKilledSeen - t.usKilled);
+  let pressure = 0;
+  let fronts = 0;
+  for (const h of state.history) {
+    if (dead === 0 && h.usKilled === 0) pressure += Math.min(1, h.attacksOnUS / p.iranPressureFullScale);
+    dead += h.usKilled;
+    fronts += (h.hezbollahFireDays / state.scenario.daysPerTurn + Math.min(1, h.houthiAttacks / p.shippingFullScale)) / 2;
+  }
+  const struckIranOrForces = state.history.some((h) => {
+    const target = actionById(h.actions.us)?.effects.strikes?.target;
+    return target === 'iran' || target === 'irgc';
+  });
+  const unanswered = struckIranOrForces && t.iranDirectAttacks === 0;
   const us: ScoreLine[] = [
     { term: 'baseline', points: 100, cites: ['O-USA-01'] },
     { term: 'us-deaths', count: t.usKilled, points: -p.scoreUsPerDeath * t.usKilled, cites: ['O-USA-02'] },
@@ -85,6 +107,8 @@ export function scoreLines(state: GameState): Record<Side, ScoreLine[]> {
     { term: 'regional-war', happened: war, points: war ? -p.scoreWar : 0, cites: ['O-USA-01'] },
     { term: 'shipping', points: -p.scoreUsShipping * avgShipping, cites: ['O-USA-05'] },
     { term: 'deterrence', points: p.scoreUsDeterrence * state.world.deterrence, cites: ['O-USA-03'] },
+    { term: 'iran-struck', happened: t.strikesOnIran > 0, points: t.strikesOnIran > 0 ? -p.scoreUsIranStruck : 0, cites: ['O-USA-02', 'R-USA-03'] },
+    { term: 'escalation', count: escalation, points: -p.scoreUsEscalation * escalation, cites: ['O-USA-04', 'O-USA-07', 'R-IRQ-03'] },
   ];
   const iran: ScoreLine[] = [
     { term: 'baseline', points: p.scoreIranBase, cites: ['O-IRN-01', 'O-IRN-03'] },
@@ -94,6 +118,10 @@ export function scoreLines(state: GameState): Record<Side, ScoreLine[]> {
     { term: 'axis-gains', points: p.scoreIranGains * state.world.axisGains, cites: ['O-IRN-03'] },
     { term: 'proxy-capability', points: -p.scoreIranProxyLoss * (1 - capability), cites: ['O-IRN-05'] },
     { term: 'leaders-killed', count: t.leadersKilled, points: -p.scoreIranLeaderLoss * t.leadersKilled, cites: ['O-MIL-04'] },
+    { term: 'pressure', points: (p.scoreIranPressure * pressure) / turns, cites: ['R-IRN-11', 'R-IRN-02'] },
+    { term: 'fronts', points: war ? 0 : (p.scoreIranFronts * fronts) / turns, cites: ['O-IRN-04', 'R-IRN-05'] },
+    { term: 'deaths-by-partners', count: t.usKilled, points: -p.scoreIranPerUsDeath * t.usKilled, cites: ['R-IRN-02', 'R-IRN-06'] },
+    { term: 'unanswered', happened: unanswered, points: unanswered ? -p.scoreIranUnanswered : 0, cites: ['R-IRN-09'] },
   ];
   return { us, iran };
 }

@@ -42,6 +42,8 @@ export interface ActivityMemory {
   readonly capability?: number;
   readonly grievance?: number;
   readonly capacity?: number;
+  /** The guidance Iran last gave the group (militias). */
+  readonly directive?: string;
 }
 
 export interface ActivityWorld {
@@ -53,7 +55,9 @@ function modifier(m: Modifier, memory: ActivityMemory, world: ActivityWorld, par
     case '@capability':
       return memory.capability ?? 1;
     case '@deterredOrProvoked':
-      return deterrenceAndGrievance(memory.grievance ?? 0, world.deterrence, params);
+      // US force deters in full where Iran holds the group back, in part where Iran presses it on
+      // (R-SYS-05, D-18: the calm came when US force met Iranian restraint).
+      return deterrenceAndGrievance(memory.grievance ?? 0, world.deterrence * (memory.directive === 'halt' || memory.directive === 'reduce' ? 1 : params.deterrenceUnderPressure), params);
     case '@provoked':
       return 1 + params.provocationEffect * (memory.grievance ?? 0);
     case '@arsenal':

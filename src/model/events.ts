@@ -27,6 +27,10 @@ export type ActorEvent =
   | { readonly type: 'CAPACITY'; readonly delta: number }
   /** Someone backed the withdrawal talks (the government's `input` says how far an offer moves them). */
   | { readonly type: 'TALKS' }
+  /** A militia commander was killed on Iraqi soil: Baghdad's push for a US exit grows (O-IRQ-02, R-IRQ-03). */
+  | { readonly type: 'COMMANDER_KILLED' }
+  /** Strikes hit militias standing down: they take up attacks again when `u < chance` (R-SYS-07). */
+  | { readonly type: 'RELAPSE_DRAW'; readonly u: number; readonly chance: number }
   /**
    * The turn's tally, sent to every actor at the end of a turn: what happened, and how long the turn
    * was. How fast memory fades or capacity returns is each actor's own setting (its `input`).

@@ -156,6 +156,19 @@ export const CHECKS: readonly Check[] = [
     judge: () => ({ median: [0, 0], p95Max: 0 }),
     meaning: 'Washington blames Tehran but never strikes Iran',
   })),
+  ...BACKTEST_SCENARIOS.map((scenario): Check => ({
+    id: `no-war-${scenario}`, facts: ['F-19', 'R-SYS-06', 'R-SYS-01'], scenario,
+    label: 'Share of games ending in regional war', unit: 'share',
+    documented: () => 0,
+    documentedText: () => 'none in 19 weeks',
+    pooled: (s) => [s.world.regionalWar ? 1 : 0, 1],
+    // The record's 19 weeks (F-19) passed without a regional war, though the risk was real (R-SYS-06):
+    // played as the record was, the model must rarely end in war. A tenth of the games is the most that
+    // keeps "no war" the ordinary outcome; a weekly shock of 5 % that nothing the sides do explains
+    // breaks it (test/backtest).
+    judge: () => ({ median: [0, 0.1] }),
+    meaning: 'war comes from what the sides do, not from a dice roll every week',
+  })),
   ...(['red-sea', 'tower-22'] as const).map((scenario): Check => ({
     id: `houthi-tempo-${scenario}`, facts: ['F-14', 'F-15', 'P-04', 'R-HOU-01'], scenario,
     label: 'Houthi attacks on shipping per week', unit: 'attacks/week',

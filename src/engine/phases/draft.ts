@@ -47,6 +47,8 @@ export interface TurnDraft {
   readonly rungs: { us: number; iran: number; activity: number };
   /** The ladder's rung at the end of the turn (set by the ladder phase). */
   rung: number;
+  /** Added war hazard from what the sides did this turn (strikes on Iran or its forces, R-SYS-06). */
+  warActs: number;
   war: boolean;
   intel: Readonly<Record<'us' | 'iran', IntelReport | null>>;
 }
@@ -72,6 +74,7 @@ export function openDraft(base: GameState): TurnDraft {
     events: [],
     rungs: { us: 0, iran: 0, activity: 0 },
     rung: base.world.rung,
+    warActs: 0,
     war: false,
     intel: base.intel,
   };

@@ -1,9 +1,9 @@
 /**
  * Phase: the ladder. The rung is the highest that anything reached this turn: either side's action, or
  * what the proxies' attacks amounted to. A direct exchange (both sides at the direct-clash rung, this
- * turn or one after the other) is regional war (R-IRN-15, R-USA-03); otherwise the war hazard is drawn:
- * a residual shock (R-SYS-06) plus a hazard per rung above lethal action, growing with the length of
- * the Gaza war (R-SYS-01, R-SYS-08).
+ * turn or one after the other) becomes regional war with the chance `warFromDirectExchange` (Q-15); the
+ * war hazard is a residual shock (R-SYS-06) plus a hazard per rung above lethal action and for strikes on
+ * Iran or its forces, growing with the length of the Gaza war (R-SYS-01, R-SYS-08).
  */
 import { DIRECT_CLASH, REGIONAL_WAR } from '../../model/ladder.ts';
 import { clamp01 } from '../../model/math.ts';
@@ -29,23 +29,22 @@ export function climbLadder(d: TurnDraft): void {
   w.sideRungs = Object.freeze({ us: Object.freeze([usNow, usPrev] as const), iran: Object.freeze([iranNow, iranPrev] as const) });
   const exchange = (usNow >= DIRECT_CLASH && (iranNow >= DIRECT_CLASH || iranPrev >= DIRECT_CLASH))
     || (iranNow >= DIRECT_CLASH && usPrev >= DIRECT_CLASH);
-  if (exchange) {
+  // War comes from what the sides did (R-SYS-06, R-SYS-01): the rung reached, strikes on Iran or its
+  // forces, and a small residual; a limited direct exchange is war only with a chance (Q-15). One draw
+  // decides both ways in.
+  const warWeeks = daysFrom(d.base.scenario.gazaWarStart, d.base.scenario.start) / 7 + (d.turn + 1) * d.weeks;
+  const hazard = clamp01((p.warShockBase + p.warHazardPerRung * Math.max(0, rung - HAZARD_FLOOR_RUNG) + d.warActs) * (1 + p.warDurationHazard * (warWeeks / DURATION_SCALE_WEEKS)));
+  const viaExchange = exchange ? p.warFromDirectExchange : 0;
+  const chance = 1 - (1 - viaExchange) * (1 - hazard);
+  const u = d.streams.world.next();
+  if (u < chance) {
     d.war = true;
+    const direct = u < viaExchange;
     emit(d, {
-      kind: 'war', cause: 'direct-exchange', turn: d.turn, day, actor: 'world', from: prevRung,
-      rules: ['R-IRN-15', 'R-USA-03', 'O-USA-01', 'O-IRN-02'], visibility: 'public', weight: 100,
+      kind: 'war', cause: direct ? 'direct-exchange' : 'miscalculation', turn: d.turn, day, actor: 'world', from: direct ? prevRung : rung,
+      rules: direct ? ['Q-15', 'R-IRN-15', 'R-USA-03', 'O-USA-01', 'O-IRN-02'] : ['R-SYS-06', 'R-SYS-08', 'R-SYS-01'],
+      visibility: 'public', weight: 100, draw: { stream: 'world', u, p: chance },
     });
-  } else {
-    const warWeeks = daysFrom(d.base.scenario.gazaWarStart, d.base.scenario.start) / 7 + (d.turn + 1) * d.weeks;
-    const hazard = clamp01((p.warShockBase + p.warHazardPerRung * Math.max(0, rung - HAZARD_FLOOR_RUNG)) * (1 + p.warDurationHazard * (warWeeks / DURATION_SCALE_WEEKS)));
-    const u = d.streams.world.next();
-    if (u < hazard) {
-      d.war = true;
-      emit(d, {
-        kind: 'war', cause: 'miscalculation', turn: d.turn, day, actor: 'world', from: rung,
-        rules: ['R-SYS-06', 'R-SYS-08', 'R-SYS-01'], visibility: 'public', weight: 100, draw: { stream: 'world', u, p: hazard },
-      });
-    }
   }
   if (d.war) {
     rung = REGIONAL_WAR;

@@ -29,7 +29,12 @@ function applyUs(d: TurnDraft, def: ActionDef): void {
   const day = d.startDay;
   d.rungs.us = def.rung;
   announce(d, def);
-  if (e.deterrence) w.deterrence = clamp01(w.deterrence + p[e.deterrence]);
+  // A strike on militias after a week without attacks in Iraq or Jordan is unprovoked: in a lull, force
+  // provokes rather than deters (R-SYS-05, R-USA-04): no deterrence gained, the grievance multiplied.
+  const last = d.base.history[d.base.history.length - 1];
+  const lull = last !== undefined && last.attacksOnUSIraq + last.attacksOnUSJordan === 0;
+  const unprovoked = lull && e.strikes?.target === 'militias';
+  if (e.deterrence && !unprovoked) w.deterrence = clamp01(w.deterrence + p[e.deterrence]);
   if (e.deterrenceCost) w.deterrence = clamp01(w.deterrence - p[e.deterrenceCost]);
   if (e.strikes) {
     const n = Math.max(1, d.streams.strikes.poisson(p[e.strikes.mean]));
@@ -37,16 +42,29 @@ function applyUs(d: TurnDraft, def: ActionDef): void {
     if (target === 'houthis') d.tally.usStrikesYemen += n;
     else d.tally.usStrikes += n;
     if (e.strikes.hits) {
-      const hit = {
-        type: 'STRUCK', strikes: n, leaderKilled: e.leaderKilled === true,
-        grievance: e.grievance ? p[e.grievance] : 0, capabilityLoss: e.militiaCapabilityLoss ? p[e.militiaCapabilityLoss] : 0,
-      } as const;
-      for (const group of e.strikes.hits) send(d, group, hit, day);
+      const loss = e.militiaCapabilityLoss ? p[e.militiaCapabilityLoss] : 0;
+      for (const group of e.strikes.hits) {
+        const ctx = d.actors[group].context as { capability?: number };
+        // Strikes cannot take a dispersed group that Iran rearms below its floor (R-MIL-07, E-01).
+        const capabilityLoss = Math.max(0, Math.min(loss, (ctx.capability ?? 1) - p.militiaCapabilityFloor));
+        send(d, group, {
+          type: 'STRUCK', strikes: n, leaderKilled: e.leaderKilled === true,
+          grievance: e.grievance ? p[e.grievance] * (unprovoked ? p.lullProvocation : 1) : 0, capabilityLoss,
+        }, day);
+      }
+      if (e.strikes.hits.includes('iraqiMilitias')) drawRelapse(d, day);
     }
-    if (e.leaderKilled) d.tally.leadersKilled += 1;
+    if (e.leaderKilled) {
+      d.tally.leadersKilled += 1;
+      send(d, 'iraqiGovernment', { type: 'COMMANDER_KILLED' }, day);
+    }
+    // A strike on Iran or on its own forces is Iran's to answer (R-IRN-09, Q-15), and invites
+    // miscalculation (R-SYS-06).
+    if (target === 'iran' || target === 'irgc') send(d, 'iran', { type: 'HOMELAND_STRUCK' }, day);
+    if (target === 'irgc') d.warActs += p.warHazardIrgcStrike;
     if (target === 'iran') {
       d.tally.strikesOnIran += n;
-      send(d, 'iran', { type: 'HOMELAND_STRUCK' }, day);
+      d.warActs += p.warHazardIranStrike;
     }
     emit(d, {
       kind: 'strike', turn: d.turn, day, actor: 'us', action: def.id, target, count: n, rules: def.cites, visibility: 'public',
@@ -56,7 +74,18 @@ function applyUs(d: TurnDraft, def: ActionDef): void {
   if (e.houthiCapacityLoss) send(d, 'houthis', { type: 'CAPACITY', delta: -p[e.houthiCapacityLoss] }, day);
   if (e.withdrawalTalks) send(d, 'iraqiGovernment', { type: 'TALKS' }, day);
   w.iranWarFear = clamp01(w.iranWarFear + Math.max(0, def.rung - 5) * p.iranWarFearPerRung);
-  send(d, 'us', { type: 'ACTED', action: def.id, rung: def.rung }, day);
+}
+
+/**
+ * The calm is produced by both sides (R-SYS-07): strikes on militias standing down may undo it, with a
+ * chance that grows with their grievance (after the 7 Feb killing the halt held, F-08). The engine
+ * draws; the machine decides.
+ */
+function drawRelapse(d: TurnDraft, day: number): void {
+  const m = d.actors.iraqiMilitias;
+  const chance = clamp01(d.params.relapsePerGrievance * m.context.grievance);
+  if (chance <= 0) return;
+  send(d, 'iraqiMilitias', { type: 'RELAPSE_DRAW', u: d.streams.strikes.next(), chance }, day);
 }
 
 function applyIran(d: TurnDraft, def: ActionDef): void {
@@ -87,10 +116,16 @@ function applyIran(d: TurnDraft, def: ActionDef): void {
     d.tally.iranDirectAttacks += 1;
     send(d, 'us', { type: 'DIRECT_ATTACK' }, day);
   }
-  send(d, 'iran', { type: 'ACTED', action: def.id, rung: def.rung }, day);
 }
 
 export function applyOrders(d: TurnDraft, orders: Decisions): void {
-  applyUs(d, actionById(orders.us)!);
-  applyIran(d, actionById(orders.iran)!);
+  const us = actionById(orders.us)!;
+  const iran = actionById(orders.iran)!;
+  // Both orders reach their own side's machine before anything they cause: a strike on Iran (or Iran's
+  // direct fire) then leaves the struck side deciding its reply next turn, instead of its own order of
+  // the same week moving it straight out again (R-IRN-09, Q-15).
+  send(d, 'us', { type: 'ACTED', action: us.id, rung: us.rung }, d.startDay);
+  send(d, 'iran', { type: 'ACTED', action: iran.id, rung: iran.rung }, d.startDay);
+  applyUs(d, us);
+  applyIran(d, iran);
 }

@@ -16,6 +16,8 @@ export interface IraqiGovernmentContext {
   readonly perQuietWeek: number;
   readonly perAttack: number;
   readonly perTalksOffer: number;
+  /** What a militia commander killed on Iraqi soil adds to Baghdad's push for a US exit. */
+  readonly perCommanderKilled: number;
 }
 
 export type IraqiGovernmentPosture = 'watching' | 'pressingForCalm' | 'talksAdvancing';
@@ -27,13 +29,17 @@ const talksMoveWhenQuiet = {
     { actions: ['tally'] },
   ],
   TALKS: { actions: ['talks'] },
+  COMMANDER_KILLED: { actions: ['commanderKilled'] },
 } as const;
 
 export const iraqiGovernment = defineActor<IraqiGovernmentContext, ActorEvent, IraqiGovernmentPosture>({
   id: 'iraqiGovernment',
   initial: 'watching',
-  context: { withdrawalMomentum: 0, quietWeeks: 0, perQuietWeek: 0, perAttack: 0, perTalksOffer: 0 },
-  input: (p) => ({ perQuietWeek: p.withdrawalPerQuietWeek, perAttack: p.withdrawalPerAttack, perTalksOffer: p.withdrawalPerTalksOffer }),
+  context: { withdrawalMomentum: 0, quietWeeks: 0, perQuietWeek: 0, perAttack: 0, perTalksOffer: 0, perCommanderKilled: 0 },
+  input: (p) => ({
+    perQuietWeek: p.withdrawalPerQuietWeek, perAttack: p.withdrawalPerAttack, perTalksOffer: p.withdrawalPerTalksOffer,
+    perCommanderKilled: p.withdrawalPerLeaderKilled,
+  }),
   guards: {
     quietForTwoWeeks: ({ context, event }) => event.type === 'WEEK_END' && event.attacksIraq === 0 && context.quietWeeks >= 1,
     attacksInIraq: ({ event }) => event.type === 'WEEK_END' && event.attacksIraq > 0,
@@ -50,6 +56,8 @@ export const iraqiGovernment = defineActor<IraqiGovernmentContext, ActorEvent, I
       };
     },
     talks: ({ context, event }) => (event.type === 'TALKS' ? { withdrawalMomentum: clamp01(context.withdrawalMomentum + context.perTalksOffer) } : {}),
+    commanderKilled: ({ context, event }) =>
+      (event.type === 'COMMANDER_KILLED' ? { withdrawalMomentum: clamp01(context.withdrawalMomentum + context.perCommanderKilled) } : {}),
   },
   states: {
     watching: {
@@ -75,6 +83,7 @@ export const iraqiGovernment = defineActor<IraqiGovernmentContext, ActorEvent, I
           { actions: ['tally'] },
         ],
         TALKS: { actions: ['talks'] },
+        COMMANDER_KILLED: { actions: ['commanderKilled'] },
       },
     },
   },

@@ -94,6 +94,7 @@ export const iraqiMilitias = defineActor<MilitiaContext, ActorEvent, IraqiMiliti
             meta: { rules: ['R-IRN-04'], says: 'step up attacks on US forces' } },
           { actions: ['recordDirective'] },
         ],
+        RELAPSE_DRAW: { guard: 'relapses', target: 'harassing', meta: { rules: ['R-SYS-07', 'R-SYS-05', 'R-USA-04'], says: 'take up attacks again, angered by strikes in the lull' } },
         STRUCK: struckUnderHalt,
         WEEK_END: week,
       },

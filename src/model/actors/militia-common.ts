@@ -69,6 +69,7 @@ export const militiaGuards: Record<string, Guard<MilitiaContext, ActorEvent>> = 
   lastDirectiveIs: ({ context }, params) =>
     ((params?.levels as readonly DirectiveLevel[] | undefined) ?? []).includes(context.directive),
   complies: ({ event }) => event.type === 'COMPLIANCE_DRAW' && event.u < event.chance,
+  relapses: ({ event }) => event.type === 'RELAPSE_DRAW' && event.u < event.chance,
 };
 
 export const HALT = { type: 'directiveIs', params: { levels: ['halt', 'reduce'] } } as const;

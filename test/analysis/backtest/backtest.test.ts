@@ -56,6 +56,13 @@ describe('a deliberately mis-set parameter fails the backtest', () => {
     expect(r.pass).toBe(false);
   });
 
+  it('warShockBase = 0.05 (war as a weekly dice roll) fails the no-war check, which passes at the default', () => {
+    const row = (params?: Record<string, number>) =>
+      runBacktest({ runs: 150, seed: 'test', scenarios: ['october-2023'], ...(params ? { params } : {}) }).rows.find((x) => x.id === 'no-war-october-2023')!;
+    expect(row({ warShockBase: 0.05 }).pass).toBe(false);
+    expect(row().pass).toBe(true);
+  });
+
   it('an out-of-range override is refused before any game is played', () => {
     expect(() => runBacktest({ runs: 1, seed: 'x', params: { militiaAttackRate: 99 } })).toThrow(/between 0 and 10/);
   });

@@ -1,0 +1,134 @@
+/**
+ * The strategic mechanisms of docs/strategy.md, each shown to act: the reply to a strike on Iran is a
+ * real decision, a limited exchange need not be war, war risk follows what the sides do, force deters
+ * with restraint and provokes in a lull, the calm can unravel, and the score lines read the objectives.
+ */
+import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/scenario/loader.ts';
+import { newGame, step } from '../../src/engine/game.ts';
+import { scoreLines } from '../../src/engine/outcome.ts';
+import type { GameState } from '../../src/engine/state.ts';
+import { logOf, totalsOf } from '../../src/engine/history.ts';
+import { chooseAction, getPolicy } from '../../src/policies/index.ts';
+import { playGame } from '../../src/policies/play.ts';
+
+const tower = loadScenario('tower-22');
+const october = loadScenario('october-2023');
+const seeds = (n: number) => Array.from({ length: n }, (_, i) => `m${i}`);
+
+function games(scenario = tower, us: string, iran: string, n: number, params?: Record<string, number>): GameState[] {
+  return seeds(n).map((seed) => playGame(scenario, { seed, us: getPolicy(us, 'us'), iran: getPolicy(iran, 'iran'), ...(params ? { params } : {}) }));
+}
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+describe("Iran's answer to a strike on its soil (R-IRN-09, R-IRN-03, Q-15)", () => {
+  it('a strike leaves Iran deciding its reply next turn, whatever it ordered the same week', () => {
+    for (const iranOrder of ['iran.rein-in', 'iran.hold-course', 'iran.public-threats']) {
+      const s = step(newGame(tower, { seed: '1' }), { us: 'us.strike-iran', iran: iranOrder }).state;
+      if (s.over) continue;
+      expect(s.actors.iran.value).toBe('retaliating');
+    }
+  });
+
+  it('the historical reply follows iranAnswersHomelandStrike: 1 → Iranian fire, 0 → none', () => {
+    const fire = (x: number) => mean(games(tower, 'always:us.strike-irgc', 'historical', 12, { iranAnswersHomelandStrike: x }).map((g) => totalsOf(g).iranDirectAttacks));
+    expect(fire(1)).toBeGreaterThan(0.5);
+    expect(fire(0)).toBe(0);
+  });
+
+  it('a random US draws Iranian direct attacks', () => {
+    expect(mean(games(october, 'random', 'historical', 20).map((g) => totalsOf(g).iranDirectAttacks))).toBeGreaterThan(0);
+  });
+});
+
+describe('a limited direct exchange need not be war (Q-15)', () => {
+  it('with warFromDirectExchange = 1 every exchange is war; at its floor many are not', () => {
+    const exchange = (x: number) => {
+      let exchanges = 0;
+      let wars = 0;
+      for (const seed of seeds(30)) {
+        let s = newGame(tower, { seed, params: { warFromDirectExchange: x, warShockBase: 0, warHazardPerRung: 0, warHazardIranStrike: 0, warHazardIrgcStrike: 0 } });
+        s = step(s, { us: 'us.strike-irgc', iran: 'iran.irgc-attack' }).state;
+        exchanges += 1;
+        if (s.world.regionalWar) wars += 1;
+      }
+      return wars / exchanges;
+    };
+    expect(exchange(1)).toBe(1);
+    const low = exchange(0.15);
+    expect(low).toBeGreaterThan(0);
+    expect(low).toBeLessThan(0.5);
+  });
+});
+
+describe('war risk is a consequence of what the sides do (R-SYS-01, R-SYS-06)', () => {
+  it('the residual shock is a small share of the historical game\'s war risk, and striking Iran multiplies it', () => {
+    const war = (us: string, params?: Record<string, number>) => mean(games(october, us, 'historical', 60, params).map((g) => (g.world.regionalWar ? 1 : 0)));
+    const base = war('historical');
+    const noResidual = war('historical', { warShockBase: 0 });
+    expect(base - noResidual).toBeLessThanOrEqual(0.02);
+    expect(war('always:us.strike-iran')).toBeGreaterThan(base + 0.5);
+  });
+});
+
+describe('deterrence with restraint, provocation in a lull (R-SYS-05, R-USA-04, R-SYS-07)', () => {
+  /** The state after one turn, with last week's record rewritten to a lull or to attacks. */
+  function after(lull: boolean): GameState {
+    const s = step(newGame(tower, { seed: '5' }), { us: 'us.hold', iran: 'iran.rein-in' }).state;
+    const last = s.history[s.history.length - 1]!;
+    const week = lull ? { ...last, attacksOnUSIraq: 0, attacksOnUSJordan: 0, attacksOnUS: last.attacksOnUSSyria } : { ...last, attacksOnUSIraq: 4, attacksOnUS: last.attacksOnUS + 4 };
+    return { ...s, history: [...s.history.slice(0, -1), week] };
+  }
+  it('a strike answering attacks adds deterrence; the same strike in a lull adds none and twice the grievance', () => {
+    const hit = (s: GameState) => step(s, { us: 'us.calibrated-strikes', iran: 'iran.public-threats' }).state;
+    const [answering, unprovoked] = [after(false), after(true)];
+    const a = hit(answering);
+    const b = hit(unprovoked);
+    expect(a.world.deterrence).toBeGreaterThan(b.world.deterrence);
+    // both states share their actors (same seed, same first turn): only last week's record differs
+    expect(b.actors.syrianMilitias.context.grievance).toBeGreaterThan(a.actors.syrianMilitias.context.grievance);
+  });
+
+  it('strikes on militias standing down can unravel the calm, more often the angrier they are', () => {
+    const relapses = (x: number) => {
+      let n = 0;
+      for (const seed of seeds(40)) {
+        let s = newGame(tower, { seed, params: { relapsePerGrievance: x } });
+        s = { ...s, actors: { ...s.actors, iraqiMilitias: { value: 'standingDown', context: { ...s.actors.iraqiMilitias.context, grievance: 0.9 } } } };
+        s = step(s, { us: 'us.leadership-strike', iran: 'iran.public-threats' }).state;
+        if (logOf(s).some((e) => e.kind === 'posture' && e.actor === 'iraqiMilitias' && e.rules.includes('R-SYS-07'))) n++;
+      }
+      return n;
+    };
+    expect(relapses(0)).toBe(0);
+    expect(relapses(0.3)).toBeGreaterThan(4);
+    expect(relapses(0.3)).toBeGreaterThan(relapses(0.03));
+  });
+});
+
+describe('score lines read the objectives (§6)', () => {
+  it('striking Iran costs the US its O-USA-02 line; rung-turns above 6 cost escalation', () => {
+    const g = games(tower, 'always:us.strike-iran', 'historical', 1, { warFromDirectExchange: 0.15, warHazardIranStrike: 0, warShockBase: 0 })[0]!;
+    const us = scoreLines(g).us;
+    expect(us.find((l) => l.term === 'iran-struck')!.points).toBe(-g.params.scoreUsIranStruck);
+    expect(us.find((l) => l.term === 'escalation')!.points).toBeLessThan(0);
+  });
+
+  it('Iran gains from pressure only while no American has died (R-IRN-02), and loses per death', () => {
+    const pressure = (g: GameState) => scoreLines(g).iran.find((l) => l.term === 'pressure')!.points;
+    // tower-22 starts after three deaths: pressure is worth nothing there, whatever Iran does
+    for (const g of games(tower, 'historical', 'always:iran.hold-course', 5)) expect(pressure(g)).toBe(0);
+    const oct = games(october, 'historical', 'always:iran.hold-course', 5);
+    expect(Math.max(...oct.map(pressure))).toBeGreaterThan(0);
+    for (const g of oct) {
+      const deaths = scoreLines(g).iran.find((l) => l.term === 'deaths-by-partners')!;
+      expect(deaths.points).toBe(-g.params.scoreIranPerUsDeath * totalsOf(g).usKilled);
+    }
+  });
+
+  it('a bot sees the reply as its own choice: the historical bot, told to answer, fires from Iran', () => {
+    let s = newGame(tower, { seed: '3', params: { iranAnswersHomelandStrike: 1 } });
+    s = step(s, { us: 'us.strike-iran', iran: 'iran.rein-in' }).state;
+    if (!s.over) expect(chooseAction(s, 'iran', getPolicy('historical', 'iran'))).toBe('iran.missile-strike');
+  });
+});
