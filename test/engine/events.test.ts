@@ -27,8 +27,8 @@ function sampleEvents(): GameEvent[] {
     })),
     // A Rafah decision and assault.
     play(newGame(certainRafah, { seed: 'kinds' }), () => ({ us: 'us.hold', iran: 'iran.public-threats' })),
-    // A direct exchange: regional war.
-    play(newGame(scenario('tower-22'), { seed: 'kinds' }), () => ({ us: 'us.strike-iran', iran: 'iran.missile-strike' })),
+    // A direct exchange that becomes regional war (certain here: a limited exchange is war only with a chance, Q-15).
+    play(newGame(scenario('tower-22'), { seed: 'kinds', params: { warFromDirectExchange: 1 } }), () => ({ us: 'us.strike-iran', iran: 'iran.missile-strike' })),
   ];
   return games.flatMap((g) => [...logOf(g)]);
 }

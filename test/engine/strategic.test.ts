@@ -73,7 +73,7 @@ describe('war risk is a consequence of what the sides do (R-SYS-01, R-SYS-06)', 
 
 describe('deterrence with restraint, provocation in a lull (R-SYS-05, R-USA-04, R-SYS-07)', () => {
   /** The state after one turn, with last week's record rewritten to a lull or to attacks. */
-  function after(lull: boolean): GameState {
+  function afterWeek(lull: boolean): GameState {
     const s = step(newGame(tower, { seed: '5' }), { us: 'us.hold', iran: 'iran.rein-in' }).state;
     const last = s.history[s.history.length - 1]!;
     const week = lull ? { ...last, attacksOnUSIraq: 0, attacksOnUSJordan: 0, attacksOnUS: last.attacksOnUSSyria } : { ...last, attacksOnUSIraq: 4, attacksOnUS: last.attacksOnUS + 4 };
@@ -81,7 +81,7 @@ describe('deterrence with restraint, provocation in a lull (R-SYS-05, R-USA-04, 
   }
   it('a strike answering attacks adds deterrence; the same strike in a lull adds none and twice the grievance', () => {
     const hit = (s: GameState) => step(s, { us: 'us.calibrated-strikes', iran: 'iran.public-threats' }).state;
-    const [answering, unprovoked] = [after(false), after(true)];
+    const [answering, unprovoked] = [afterWeek(false), afterWeek(true)];
     const a = hit(answering);
     const b = hit(unprovoked);
     expect(a.world.deterrence).toBeGreaterThan(b.world.deterrence);

@@ -137,13 +137,16 @@ describe('save files', () => {
     expect(r.firstDifference).toBe(2);
   });
 
-  it("loads a brink.save/1 file made before the restructure, when today's rules reproduce it", async () => {
+  // The fixture was saved under the rules before the strategic core (issue 9): today's rules no longer
+  // reproduce it, so it must be refused with the reason, never replayed under the new rules. (Before
+  // issue 9 the same fixture loaded and verified: the positive path is the save/2 round trips above.)
+  it('refuses a brink.save/1 file made before the strategic core: an older model, named as such', async () => {
     const file = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/legacy-october-2023-7.save1.json');
     const legacy = parseSave(readFileSync(file, 'utf8'), file);
     expect(legacy.kind).toBe('legacy');
     const io = capture();
-    expect(await main(['replay', file], io)).toBe(0);
-    expect(io.outText()).toContain('Replay verified: 16 turns');
+    expect(await main(['replay', file], io)).toBe(2);
+    expect(io.errText()).toMatch(/brink\.save\/1 file from an older model/);
   });
 
   it("refuses a brink.save/1 file that today's rules do not reproduce, saying why", async () => {
