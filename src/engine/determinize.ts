@@ -15,7 +15,7 @@
  */
 import { ACTORS, type ActorId } from '../model/actors/index.ts';
 import { FRONTS, otherSide, type DirectiveLevel, type Front, type Side } from '../model/actions.ts';
-import { clone } from './game.ts';
+import { Immer } from 'immer';
 import { observe, type Observation } from './observe.ts';
 import { seedStreams, type Stream } from './rng.ts';
 import type { GameState, IntelItem } from './state.ts';
@@ -32,9 +32,6 @@ export function worldSampler(state: GameState, side: Side): WorldSampler {
 }
 
 const LEVELS: readonly DirectiveLevel[] = ['halt', 'reduce', 'sustain', 'surge'];
-
-/* A deep-mutable view of the state, for building a sampled world out of a fresh clone. */
-type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
 
 function pickOne<T>(items: readonly T[], rng: Stream): T {
   return items[Math.floor(rng.next() * items.length)]!;
@@ -56,34 +53,50 @@ function peacetimeStates(actor: ActorId): readonly string[] {
   return ACTORS[actor].stateIds.filter((id) => !ACTORS[actor].meta(id).atWar);
 }
 
+// The sampled world is the real state with a few nested parts redrawn: immer's `produce` copies just
+// those branches (structural sharing) and freezes them, where a JSON clone would copy the whole state.
+const immer = new Immer({ autoFreeze: true, useStrictIteration: false });
+
 /** One world consistent with what `side` observes, its hidden parts drawn from the bot's stream. */
 export function sampleWorld(state: GameState, side: Side, obs: Observation, rng: Stream): GameState {
-  const w = clone(state) as Mutable<GameState>;
-  // A fresh seed, and streams from it: the sampled world keeps neither the real seed nor the real draws.
-  w.seed = `sampled:${side}:${rng.next()}`;
-  w.rng = seedStreams(w.seed) as Mutable<GameState['rng']>;
+  // The draws happen in a fixed order outside the recipe, so the recipe only writes.
+  const seed = `sampled:${side}:${rng.next()}`;
   const intel = obs.intel;
-  const actors = w.actors as unknown as Record<ActorId, { value: string; context: Record<string, unknown> }>;
-  const opp = otherSide(side);
+  const started = state.history.length > 0;
   if (side === 'iran') {
-    if (state.history.length > 0) actors.us.value = assessedPosture(intel, 'us') ?? pickOne(peacetimeStates('us'), rng);
-    return w as GameState;
+    const usPosture = started ? (assessedPosture(intel, 'us') ?? pickOne(peacetimeStates('us'), rng)) : undefined;
+    return immer.produce(state, (w) => {
+      w.seed = seed;
+      w.rng = seedStreams(seed);
+      if (usPosture !== undefined) (w.actors.us as { value: string }).value = usPosture;
+    });
   }
+  const opp = otherSide(side);
   // Before the first turn the opponent's posture is the scenario's published start: public knowledge.
-  if (state.history.length > 0) actors[opp].value = pickOne(peacetimeStates(opp), rng);
+  const oppPosture = started ? pickOne(peacetimeStates(opp), rng) : undefined;
   const directive = {} as Record<Front, DirectiveLevel>;
   for (const f of FRONTS) directive[f] = pickOne(LEVELS, rng);
   const iraqRead = assessedGuidance(intel, 'iraq');
   if (iraqRead) directive.iraq = iraqRead;
-  w.world.directive = directive;
-  actors.iraqiMilitias.value = assessedPosture(intel, 'iraqiMilitias') ?? pickOne(peacetimeStates('iraqiMilitias'), rng);
-  actors.syrianMilitias.value = pickOne(peacetimeStates('syrianMilitias'), rng);
-  for (const [id, front] of [['iraqiMilitias', 'iraq'], ['syrianMilitias', 'syria']] as const) {
-    actors[id].context = { ...actors[id].context, directive: directive[front], envoys: rng.next() < 0.5 };
-  }
-  actors.hezbollah.context = { ...actors.hezbollah.context, reined: rng.next() < 0.5 };
-  actors.houthis.context = { ...actors.houthis.context, urged: rng.next() < 0.5 };
-  w.schedule = w.schedule.filter((s) => s.task.kind === 'inject');
-  return w as GameState;
+  const iraqi = assessedPosture(intel, 'iraqiMilitias') ?? pickOne(peacetimeStates('iraqiMilitias'), rng);
+  const syrian = pickOne(peacetimeStates('syrianMilitias'), rng);
+  const envoys = { iraqiMilitias: rng.next() < 0.5, syrianMilitias: rng.next() < 0.5 };
+  const reined = rng.next() < 0.5;
+  const urged = rng.next() < 0.5;
+  return immer.produce(state, (w) => {
+    w.seed = seed;
+    w.rng = seedStreams(seed);
+    const actors = w.actors as unknown as Record<ActorId, { value: string; context: Record<string, unknown> }>;
+    if (oppPosture !== undefined) actors[opp].value = oppPosture;
+    w.world.directive = directive;
+    actors.iraqiMilitias.value = iraqi;
+    actors.syrianMilitias.value = syrian;
+    for (const [id, front] of [['iraqiMilitias', 'iraq'], ['syrianMilitias', 'syria']] as const) {
+      actors[id].context.directive = directive[front];
+      actors[id].context.envoys = envoys[id];
+    }
+    actors.hezbollah.context.reined = reined;
+    actors.houthis.context.urged = urged;
+    w.schedule = w.schedule.filter((s) => s.task.kind === 'inject');
+  });
 }
-

@@ -103,8 +103,11 @@ export function legalActions(state: GameState, side: Side): readonly ActionDef[]
   return (CATALOGUE[side] ??= Object.freeze(actionsFor(side)));
 }
 
+const LEGAL_IDS: Partial<Record<Side, ReadonlySet<string>>> = {};
+
 export function isLegal(state: GameState, side: Side, actionId: string): boolean {
-  return legalActions(state, side).some((a) => a.id === actionId);
+  if (state.over) return false;
+  return (LEGAL_IDS[side] ??= new Set(legalActions(state, side).map((a) => a.id))).has(actionId);
 }
 
 export function step(state: GameState, decisions: Decisions): { state: GameState; events: readonly GameEvent[] } {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { logOf, peakRungOf, totalsOf } from '../../src/engine/history.ts';
+import { peakRungOf, totalsOf } from '../../src/engine/history.ts';
+import type { GameEvent } from '../../src/engine/events.ts';
 import { describe, expect, it } from 'vitest';
 import { ACTORS, ACTOR_IDS } from '../../src/model/actors/index.ts';
 import { actionsFor } from '../../src/model/actions.ts';
@@ -12,40 +13,38 @@ import { SHIPPED, scenario } from '../helpers/fixtures.ts';
 const usIds = actionsFor('us').map((a) => a.id);
 const iranIds = actionsFor('iran').map((a) => a.id);
 
-function checkState(s: GameState): void {
+/**
+ * What must hold after every turn, checked on what the turn added (its record and its events) plus the
+ * state's current values, so a game costs time in proportion to its length. Returns the violations
+ * (plain comparisons, one assertion a turn: thousands of games stay fast).
+ */
+function violations(s: GameState, events: readonly GameEvent[]): string[] {
+  const out: string[] = [];
+  const check = (ok: boolean, what: string) => {
+    if (!ok) out.push(what);
+  };
   const w = s.world;
   for (const key of ['deterrence', 'usDomesticPressure', 'iranWarFear', 'axisGains', 'shippingDisruption'] as const) {
-    expect(w[key]).toBeGreaterThanOrEqual(0);
-    expect(w[key]).toBeLessThanOrEqual(1);
+    check(w[key] >= 0 && w[key] <= 1, `world.${key} = ${w[key]}`);
   }
-  expect(w.rung).toBeGreaterThanOrEqual(MIN_RUNG);
-  expect(w.rung).toBeLessThanOrEqual(MAX_RUNG);
-  expect(peakRungOf(s)).toBeGreaterThanOrEqual(w.rung);
-  const totals = totalsOf(s);
-  for (const k of TALLY_KEYS) {
-    expect(totals[k]).toBeGreaterThanOrEqual(0);
-    expect(Number.isInteger(totals[k])).toBe(true);
-  }
-  for (const t of s.history) for (const k of TALLY_KEYS) expect(t[k]).toBeGreaterThanOrEqual(0);
+  check(w.rung >= MIN_RUNG && w.rung <= MAX_RUNG, `rung ${w.rung}`);
+  check(peakRungOf(s) >= w.rung, 'peak below the rung');
+  const last = s.history[s.history.length - 1]!;
+  for (const k of TALLY_KEYS) check(last[k] >= 0 && Number.isInteger(last[k]), `turn ${last.turn} ${k} = ${last[k]}`);
   for (const id of ACTOR_IDS) {
-    expect(ACTORS[id].stateIds).toContain(s.actors[id].value);
+    check(ACTORS[id].isState(s.actors[id].value), `${id} in unknown posture ${s.actors[id].value}`);
     for (const [k, v] of Object.entries(s.actors[id].context)) {
-      if (typeof v === 'number') expect(v, `${id}.${k}`).toBeGreaterThanOrEqual(0);
+      if (typeof v === 'number') check(v >= 0, `${id}.${k} = ${v}`);
     }
   }
   const m = s.actors.iraqiMilitias.context;
-  for (const v of [m.grievance, m.capability, s.actors.iraqiGovernment.context.withdrawalMomentum]) {
-    expect(v).toBeGreaterThanOrEqual(0);
-    expect(v).toBeLessThanOrEqual(1);
+  for (const v of [m.grievance, m.capability, s.actors.iraqiGovernment.context.withdrawalMomentum]) check(v >= 0 && v <= 1, `0..1 value ${v}`);
+  check(events === last.events, 'the events returned are the turn record\'s');
+  for (const e of events) {
+    check(e.turn === last.turn, `event of turn ${e.turn} logged in turn ${last.turn}`);
+    if (e.draw) check(e.draw.p >= 0 && e.draw.p <= 1 && e.draw.u >= 0 && e.draw.u < 1, `${e.kind} draw ${e.draw.u} vs ${e.draw.p}`);
   }
-  for (const e of logOf(s)) {
-    if (e.draw) {
-      expect(e.draw.p).toBeGreaterThanOrEqual(0);
-      expect(e.draw.p).toBeLessThanOrEqual(1);
-      expect(e.draw.u).toBeGreaterThanOrEqual(0);
-      expect(e.draw.u).toBeLessThan(1);
-    }
-  }
+  return out;
 }
 
 describe('invariants over random games', () => {
@@ -58,12 +57,17 @@ describe('invariants over random games', () => {
           let turns = 0;
           while (!isOver(s)) {
             const [a, b] = picks[turns]!;
-            s = step(s, { us: usIds[a % usIds.length]!, iran: iranIds[b % iranIds.length]! }).state;
+            const r = step(s, { us: usIds[a % usIds.length]!, iran: iranIds[b % iranIds.length]! });
+            s = r.state;
             turns++;
-            checkState(s);
+            const bad = violations(s, r.events);
+            if (bad.length > 0) expect(bad, `${id} seed ${JSON.stringify(seed)} turn ${turns}`).toEqual([]);
             expect(turns).toBeLessThanOrEqual(sc.turns);
           }
           expect(s.turn).toBeLessThanOrEqual(sc.turns);
+          // Totals derived from the history equal the sum of what every turn added.
+          const totals = totalsOf(s);
+          for (const k of TALLY_KEYS) expect(totals[k]).toBe(s.history.reduce((n, t) => n + t[k], 0));
           expect(s.over!.reason === 'regional-war' || s.turn === sc.turns).toBe(true);
           expect(legalActions(s, 'us')).toEqual([]);
           const o = outcome(s);

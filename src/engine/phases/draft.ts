@@ -6,7 +6,7 @@
  * The helpers here are the only ways a phase changes the world: `send` an event to an actor (and log
  * the transition its meta describes), `schedule` a task, `emit` an event to the log.
  */
-import { ACTORS, ACTOR_IDS, type ActorId, type ActorSnapshots } from '../../model/actors/index.ts';
+import { ACTORS, ACTOR_IDS, type ActivitySum, type ActorId, type ActorSnapshots } from '../../model/actors/index.ts';
 import type { ActorEvent } from '../../model/events.ts';
 import type { Params } from '../../model/params.ts';
 import type { ActorDefinition, ActorSnapshot, StateMeta } from '../../model/runtime.ts';
@@ -51,6 +51,8 @@ export interface TurnDraft {
   warActs: number;
   war: boolean;
   intel: Readonly<Record<'us' | 'iran', IntelReport | null>>;
+  /** The activity rates last summed, and what they were summed from (phases/segments.ts). */
+  rates: { readonly sum: ActivitySum; readonly deterrence: number; readonly actors: Readonly<Record<ActorId, unknown>> } | undefined;
 }
 
 export function openDraft(base: GameState): TurnDraft {
@@ -77,6 +79,7 @@ export function openDraft(base: GameState): TurnDraft {
     warActs: 0,
     war: false,
     intel: base.intel,
+    rates: undefined,
   };
 }
 

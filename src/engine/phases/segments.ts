@@ -3,7 +3,7 @@
  * arriving, a militia deliberating, a truce starting); over each segment the postures in force set the
  * rates (their meta's `activity`), and attacks, casualties, shipping attacks and border fire are drawn.
  */
-import { ACTOR_IDS, activityOf, type ActorId } from '../../model/actors/index.ts';
+import { ACTOR_IDS, addActivity, emptyActivity, type ActivitySum, type ActorId } from '../../model/actors/index.ts';
 import { PLACES, type Place } from '../../model/activity.ts';
 import type { Presser } from '../../model/runtime.ts';
 import type { Task } from '../state.ts';
@@ -89,33 +89,19 @@ function deliberate(d: TurnDraft, actor: ActorId, day: number): void {
   if (now) schedule(d, day + drawLag(d, now.lagDays), { kind: 'deliberate', actor });
 }
 
-/** The rates in force: every actor's posture activity, summed; who attacks where, and how lethally. */
-interface Rates {
-  readonly onUS: Record<Place, number>;
-  readonly lethality: Record<Place, number>;
-  readonly attacker: Record<Place, ActorId | undefined>;
-  shipping: number;
-  borderFire: number;
-}
-
-function ratesInForce(d: TurnDraft): Rates {
-  const r: Rates = {
-    onUS: { iraq: 0, jordan: 0, syria: 0 }, lethality: { iraq: 1, jordan: 1, syria: 1 },
-    attacker: { iraq: undefined, jordan: undefined, syria: undefined }, shipping: 0, borderFire: 0,
-  };
+/**
+ * The rates in force: every actor's posture activity, summed. They change only when a posture, an
+ * actor's memory or deterrence does, so the sum is kept until one of them changes (segments often
+ * follow one another with nothing in between but a delivered message).
+ */
+function ratesInForce(d: TurnDraft): ActivitySum {
+  const cache = d.rates;
+  if (cache && cache.deterrence === d.world.deterrence && ACTOR_IDS.every((id) => cache.actors[id] === d.actors[id])) return cache.sum;
+  const sum = emptyActivity();
   const world = { deterrence: d.world.deterrence };
-  for (const id of ACTOR_IDS) {
-    const a = activityOf(id, d.actors[id], world, d.params);
-    r.shipping += a.shipping;
-    r.borderFire += a.borderFire;
-    for (const place of PLACES) {
-      if (a.onUS[place] === 0 && a.lethality[place] === undefined) continue;
-      r.onUS[place] += a.onUS[place];
-      r.attacker[place] = id;
-      r.lethality[place] = a.lethality[place] ?? r.lethality[place];
-    }
-  }
-  return r;
+  for (const id of ACTOR_IDS) addActivity(sum, id, d.actors[id], world, d.params);
+  d.rates = { sum, deterrence: d.world.deterrence, actors: { ...d.actors } };
+  return sum;
 }
 
 /** Attacks, casualties, Houthi and Hezbollah activity over days [from, to) on the postures in force. */

@@ -1,6 +1,6 @@
 /** The roster: every actor's machine, in the order the engine tells them about the world. */
 import type { Front } from '../actions.ts';
-import { activityRate, type ActivityMemory, type ActivityWorld, type Place } from '../activity.ts';
+import { activityRate, type ActivityMemory, type ActivitySpec, type ActivityWorld, type Place } from '../activity.ts';
 import type { Params } from '../params.ts';
 import type { ActorSnapshot } from '../runtime.ts';
 import { hezbollah, type HezbollahContext, type HezbollahPosture } from './hezbollah.ts';
@@ -51,21 +51,58 @@ export interface ActivityRates {
   readonly borderFire: number;
 }
 
-export function activityOf(id: ActorId, snap: { readonly value: string; readonly context: object }, world: ActivityWorld, params: Params): ActivityRates {
-  const onUS = { iraq: 0, jordan: 0, syria: 0 };
-  const lethality: Partial<Record<Place, number>> = {};
-  let shipping = 0;
-  let borderFire = 0;
-  for (const spec of ACTORS[id].meta(snap.value).activity ?? []) {
+/** A running sum of activity across actors, filled by `addActivity` (the engine keeps one per turn). */
+export interface ActivitySum {
+  readonly onUS: Record<Place, number>;
+  readonly lethality: Record<Place, number>;
+  /** Who attacks at each place (the last actor with an activity there). */
+  readonly attacker: Record<Place, ActorId | undefined>;
+  shipping: number;
+  borderFire: number;
+}
+
+export function emptyActivity(): ActivitySum {
+  return {
+    onUS: { iraq: 0, jordan: 0, syria: 0 }, lethality: { iraq: 1, jordan: 1, syria: 1 },
+    attacker: { iraq: undefined, jordan: undefined, syria: undefined }, shipping: 0, borderFire: 0,
+  };
+}
+
+/** Each posture's activity specs, looked up once per actor and posture rather than per segment. */
+const SPECS = new Map<ActorId, ReadonlyMap<string, readonly ActivitySpec[]>>();
+function specsOf(id: ActorId, posture: string): readonly ActivitySpec[] {
+  let byPosture = SPECS.get(id);
+  if (!byPosture) {
+    const def = ACTORS[id];
+    byPosture = new Map(def.stateIds.map((st) => [st as string, def.meta(st).activity ?? []]));
+    SPECS.set(id, byPosture);
+  }
+  return byPosture.get(posture) ?? [];
+}
+
+/** Adds an actor's activity in its current posture to a running sum. */
+export function addActivity(sum: ActivitySum, id: ActorId, snap: { readonly value: string; readonly context: object }, world: ActivityWorld, params: Params): void {
+  const specs = specsOf(id, snap.value);
+  for (let i = 0; i < specs.length; i++) {
+    const spec = specs[i]!;
     const rate = activityRate(spec, snap.context as ActivityMemory, world, params);
-    if (spec.kind === 'shipping') shipping += rate;
-    else if (spec.kind === 'borderFireDays') borderFire += rate;
+    if (spec.kind === 'shipping') sum.shipping += rate;
+    else if (spec.kind === 'borderFireDays') sum.borderFire += rate;
     else if (spec.place) {
-      onUS[spec.place] += rate;
-      if (spec.lethality) lethality[spec.place] = params[spec.lethality];
+      sum.onUS[spec.place] += rate;
+      sum.attacker[spec.place] = id;
+      if (spec.lethality) sum.lethality[spec.place] = params[spec.lethality];
     }
   }
-  return { onUS, lethality, shipping, borderFire };
+}
+
+/** One actor's activity alone (tests and explanations read it). */
+export function activityOf(id: ActorId, snap: { readonly value: string; readonly context: object }, world: ActivityWorld, params: Params): ActivityRates {
+  const sum = emptyActivity();
+  addActivity(sum, id, snap, world, params);
+  const lethality: Partial<Record<Place, number>> = {};
+  for (const spec of specsOf(id, snap.value)) if (spec.place && spec.lethality) lethality[spec.place] = params[spec.lethality];
+  return { onUS: sum.onUS, lethality, shipping: sum.shipping, borderFire: sum.borderFire };
 }
 
 /** Who receives Iran's guidance for each front (R-IRN-05: a per-front policy vector). */
