@@ -112,7 +112,7 @@ describe('brink report --games', () => {
       [['report', '--games', groups[0]!.file, redSea.file, '--out', x], /--games: .*red-sea\.save\.json is scenario red-sea .* but .*hawks\.save\.json is tower-22/],
       [['report', '--games', groups[0]!.file, '--from', batchFile, '--out', x], /--from: .* is a batch of red-sea .*not of the class's scenario tower-22/],
       [['report', '--games', groups[0]!.file, '--compare', batchFile, '--out', x], /--compare goes with a batch report, not with --games/],
-      [['report', '--games', join(dir, 'missing.save.json'), '--out', x], /missing\.save\.json: cannot read the save file \(no such file\)/],
+      [['report', '--games', join(dir, 'missing.save.json'), '--out', x], /missing\.save\.json': no such file or directory \(ENOENT\)/],
       [['report', '--games', groups[0]!.file, whatIf.file, '--out', x], /--games: .*what-if\.save\.json was played with parameters fatalityPerAttack=0\.05 but .*hawks\.save\.json with none/],
       [['report', '--games', groups[0]!.file, edited, '--out', x], /edited\.save\.json: the file was changed after it was saved/],
     ];

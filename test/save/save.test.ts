@@ -244,3 +244,30 @@ describe('atomic write', () => {
     expect(() => writeFileAtomic(join(d, 'missing-dir', 'x.json'), 'data')).toThrow();
   });
 });
+
+describe('saves are read within bounds, and IDs inside them are never paths', () => {
+  it('refuses a device instead of reading it, and a scenario ID that is not a shipped scenario', async () => {
+    const io = capture();
+    expect(await main(['replay', '/dev/zero'], io)).toBe(2);
+    expect(io.errText()).toMatch(/not a regular file/);
+    const save = savedAt(1);
+    const file = join(dir, 'path-as-id.json');
+    writeFileSync(file, saveText({ ...save, scenario: { id: '/dev/zero', hash: save.scenario.hash } }));
+    const io2 = capture();
+    expect(await main(['replay', file, '--accept-edited'], io2)).toBe(2);
+    expect(io2.errText()).toMatch(/not a shipped scenario; pass its file with --scenario PATH/);
+    expect(io2.errText()).not.toMatch(/\n\s+at /);
+  });
+
+  it('fuzzed save files either load or fail as a user error (exit 2), never as a crash', async () => {
+    const good = saveText(savedAt(2));
+    await fc.assert(fc.asyncProperty(fc.nat(good.length), fc.string({ maxLength: 12 }), async (at, junk) => {
+      const file = join(dir, 'fuzz.json');
+      writeFileSync(file, good.slice(0, at) + junk + good.slice(at + junk.length));
+      const io = capture();
+      const code = await main(['replay', file], io);
+      expect([0, 1, 2]).toContain(code);
+      if (code !== 0) expect(io.errText()).not.toMatch(/internal error|\n\s+at /);
+    }), { numRuns: 40 });
+  });
+});

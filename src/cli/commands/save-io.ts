@@ -1,8 +1,17 @@
-/** Reading a save file for `play --load` and `replay`: every failure is a SaveError (exit 2, no stack). */
-import { readFileSync } from 'node:fs';
+/**
+ * Reading a save file for `play --load`, `replay` and `report --games`: every failure is a user error
+ * (exit 2, no stack). The file is read through the guarded I/O layer (a regular file, within a size
+ * limit), and the scenario ID written inside it names a shipped scenario only: a path comes from the
+ * command line (`--scenario`), never from a file.
+ */
 import { SaveError, checkScenario, parseSave, upgradeLegacySave, type SaveFile } from '../../engine/save.ts';
+import { MiB, readTextFile } from '../../io/read.ts';
+import { loadShippedScenario, ScenarioError } from '../../scenario/loader.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { scenarioFrom } from '../options.ts';
+
+/** A save of today's format is well under a kilobyte a turn; a brink.save/1 file held the whole state. */
+const SAVE_LIMIT = 16 * MiB;
 
 export interface ReadSaveOptions {
   /** A scenario file given on the command line, for a save of a scenario that is not shipped. */
@@ -13,16 +22,19 @@ export interface ReadSaveOptions {
 
 /** A save, upgraded to today's format when it is a brink.save/1 file, and the scenario it was played on. */
 export function readSave(path: string, options: ReadSaveOptions = {}): { save: SaveFile; scenario: Scenario; legacy: boolean } {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new SaveError(`${path}: cannot read the save file (${code === 'ENOENT' ? 'no such file' : code ?? (err as Error).message})`);
-  }
+  const text = readTextFile(path, { what: 'save file', maxBytes: SAVE_LIMIT });
   const parsed = parseSave(text, path, { acceptEdited: options.acceptEdited ?? false });
   const head = parsed.kind === 'current' ? parsed.save : parsed.legacy;
-  const scenario = scenarioFrom(options.scenario ?? head.scenario.id);
+  let scenario: Scenario;
+  if (options.scenario) scenario = scenarioFrom(options.scenario);
+  else {
+    try {
+      scenario = loadShippedScenario(head.scenario.id);
+    } catch (err) {
+      if (!(err instanceof ScenarioError)) throw err;
+      throw new SaveError(`${path}: saved for scenario '${head.scenario.id.slice(0, 80)}', which is not a shipped scenario; pass its file with --scenario PATH`);
+    }
+  }
   checkScenario(head, scenario, path);
   if (parsed.kind === 'current') return { save: parsed.save, scenario, legacy: false };
   return { save: upgradeLegacySave(parsed.legacy, scenario, path).save, scenario, legacy: true };
