@@ -10,6 +10,7 @@ import { main, type Io } from '../../src/cli/main.ts';
 import { newGame, serialize, step } from '../../src/engine/game.ts';
 import { buildSave, checkScenario, parseSave, replaySave, saveText, SaveError, SAVE_FORMAT, type SaveFile } from '../../src/engine/save.ts';
 import { MODEL_VERSION } from '../../src/model/version.ts';
+import { decisionsOf } from '../../src/engine/history.ts';
 import type { GameState } from '../../src/engine/state.ts';
 import { chooseAction, getPolicy } from '../../src/policies/index.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
@@ -147,6 +148,22 @@ describe('save files', () => {
     const io = capture();
     expect(await main(['replay', file], io)).toBe(2);
     expect(io.errText()).toMatch(/brink\.save\/1 file from an older model/);
+  });
+
+  it('loads a brink.save/1 file whose game today\'s rules reproduce, and replays it as brink.save/2', async () => {
+    // A brink.save/1 file held the whole state beside the decisions: write one from a game of today's model.
+    const october = loadScenario('october-2023');
+    const state = playOn(newGame(october, { seed: '8' }));
+    const legacy = {
+      format: 'brink.save/1', scenario: { id: 'october-2023', hash: october.hash }, seed: '8', side: 'us', opponent: 'tit-for-tat',
+      decisions: decisionsOf(state), state: { ...state, format: 'brink.state/1', decisions: decisionsOf(state), log: [] },
+    };
+    const file = join(dir, 'current-legacy.json');
+    writeFileSync(file, JSON.stringify(legacy));
+    expect(parseSave(readFileSync(file, 'utf8'), file).kind).toBe('legacy');
+    const io = capture();
+    expect(await main(['replay', file], io)).toBe(0);
+    expect(io.outText()).toContain(`Replay verified: ${state.turn} turns`);
   });
 
   it("refuses a brink.save/1 file that today's rules do not reproduce, saying why", async () => {

@@ -22,9 +22,14 @@ describe('debrief of a seeded tower-22 game', () => {
 
   it('carries the engine outcome unchanged', () => {
     const o = outcome(state);
-    expect(d.verdict).toEqual(o.verdict);
+    expect(d.verdict.id).toBe(o.verdict.id);
+    expect(d.verdict.title.length).toBeGreaterThan(0);
     expect(d.scores).toEqual(o.scores);
-    expect(d.breakdown).toEqual(o.breakdown);
+    // The same lines, each with its label in words added.
+    for (const side of ['us', 'iran'] as const) {
+      expect(d.breakdown[side].map(({ label: _label, ...line }) => line)).toEqual(o.breakdown[side]);
+      for (const l of d.breakdown[side]) expect(l.label.length).toBeGreaterThan(0);
+    }
   });
 
   it('names real events of this game as turning points, each with a causal chain', () => {
