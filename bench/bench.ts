@@ -1,25 +1,42 @@
 /**
  * Brink's benchmark (`npm run bench`):
+ *  0. whether the batch path formats text: the state a batch game leaves behind (its events, tasks, …)
+ *     and its record are walked for strings with a space in them (sentences; IDs have none);
  *  1. games/s and simulated turns/s on one core, in process, for october-2023 and tower-22 with the
  *     historical bots (wall clock and CPU time both shown: CPU time is what "per core" means when other
  *     work shares the machine);
- *  2. the batch runner's throughput with 1 worker and with N workers (N = available cores) on the same
- *     games, and the speed-up;
+ *  2. the batch runner with 1 worker and with N workers (N = available cores), in interleaved pairs
+ *     (1 then N, then N then 1, …) so that a change in the machine's load hits both alike; medians of
+ *     games per CPU-second, of the CPU-time speed-up (N × the ratio of games per CPU-second: what the
+ *     wall-clock speed-up is on an otherwise idle machine) and of the wall-clock speed-up;
  *  3. peak memory (RSS high-water mark, process.resourceUsage().maxRSS, which covers the main thread and
  *     every worker thread: they share one process) of a 100,000-game batch and of a 10,000-game one, each
  *     in a fresh process so neither inherits the other's high-water mark.
- * Options: --quick (smaller counts, for a smoke test).
+ * Options: --quick (smaller counts, for a smoke test); --pairs N (interleaved pairs, default 5); --runs N
+ * (games per batch run in 2); --only 0,2 (just those sections);
+ * --against COMMIT: instead, A/B games per CPU-second of `brink batch` on october-2023 (1 worker) between
+ * COMMIT (checked out into a temporary worktree) and this tree, alternating, --pairs pairs (see ab.ts).
  */
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { getPolicy } from '../src/policies/index.ts';
+import { BUILTIN_POLICIES, getPolicy } from '../src/policies/index.ts';
 import { playGame } from '../src/policies/play.ts';
 import { loadScenario } from '../src/scenario/loader.ts';
+import { playIndex, prepareArms } from '../src/batch/play-arms.ts';
 import { startBatch } from '../src/batch/run-batch.ts';
+import { abChild, against, median } from './ab.ts';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
+const flag = (name: string): string | undefined => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const pairs = Number(flag('--pairs') ?? 5);
+const only = flag('--only')?.split(',').map(Number);
+const section = (n: number) => only === undefined || only.includes(n);
 
 async function memoryChild(runs: number, workers: number): Promise<void> {
   const scenario = loadScenario('october-2023');
@@ -29,6 +46,36 @@ async function memoryChild(runs: number, workers: number): Promise<void> {
   const secs = (performance.now() - t0) / 1000;
   // maxRSS is in kilobytes.
   process.stdout.write(JSON.stringify({ runs: r.json.runs, secs, maxRssMB: process.resourceUsage().maxRSS / 1024 }));
+}
+
+/**
+ * Strings with whitespace in what a batch game leaves behind (its final state but the scenario, and
+ * its record), by where they sit (`log[].text`): sentences built on the batch path. IDs have no spaces.
+ */
+function textOnBatchPath(games: number): { count: number; where: Map<string, number> } {
+  const arms = prepareArms({ arms: [{ scenario: 'october-2023', us: 'historical', iran: 'historical', params: {} }], seed: 'text', modules: [], paired: false, sendRecords: false }, BUILTIN_POLICIES);
+  const where = new Map<string, number>();
+  let count = 0;
+  const seen = new Set<object>();
+  const walk = (v: unknown, path: string): void => {
+    if (typeof v === 'string') {
+      if (/\s/.test(v)) {
+        count++;
+        where.set(path, (where.get(path) ?? 0) + 1);
+      }
+      return;
+    }
+    if (typeof v !== 'object' || v === null || seen.has(v)) return;
+    seen.add(v);
+    if (Array.isArray(v)) for (const x of v) walk(x, `${path}[]`);
+    else for (const [k, x] of Object.entries(v)) if (!(path === 'state' && k === 'scenario')) walk(x, `${path}.${k}`);
+  };
+  const arm = arms[0]!;
+  for (let i = 0; i < games; i++) {
+    walk(playGame(arm.scenario, { seed: `text:${i}`, us: arm.us, iran: arm.iran }), 'state');
+    walk(playIndex(arms, 'text', i).records, 'record');
+  }
+  return { count, where };
 }
 
 function singleCore(id: string, games: number): { gamesPerSec: number; gamesPerCpuSec: number; turnsPerSec: number; turnsPerCpuSec: number } {
@@ -46,14 +93,63 @@ function singleCore(id: string, games: number): { gamesPerSec: number; gamesPerC
   return { gamesPerSec: games / wall, gamesPerCpuSec: games / cpu, turnsPerSec: turns / wall, turnsPerCpuSec: turns / cpu };
 }
 
-/** Wall-clock games/s of a batch, and games per CPU-second of the whole process (all threads). */
-async function batchRate(runs: number, workers: number): Promise<{ wall: number; perCpu: number }> {
+/** CPU seconds of each thread of this process, by thread ID (Linux; empty elsewhere). */
+function threadCpu(): Map<number, number> {
+  const out = new Map<number, number>();
+  try {
+    for (const tid of readdirSync('/proc/self/task')) {
+      try {
+        const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        out.set(Number(tid), (Number(f[11]) + Number(f[12])) / 100); // utime + stime, in clock ticks of 10 ms
+      } catch {
+        // the thread ended meanwhile
+      }
+    }
+  } catch {
+    // no /proc
+  }
+  return out;
+}
+
+interface Rate {
+  wall: number;
+  perCpu: number;
+  /** CPU microseconds per game: in the worker threads, the main thread, and the rest (V8's compiler and GC helper threads, libuv). */
+  split?: { workers: number; main: number; other: number };
+}
+
+/**
+ * Wall-clock games/s of a batch, games per CPU-second of the whole process (all threads), and where that
+ * CPU went: worker threads (they start with the batch and carry most of it), the main thread (merging
+ * the workers' chunks), and the rest.
+ */
+async function batchRate(runs: number, workers: number): Promise<Rate> {
   const scenario = loadScenario('october-2023');
+  const before = threadCpu();
+  const last = new Map<number, number>();
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const r = await startBatch({ scenario, scenarioArg: 'october-2023', runs, seed: 'scale', us: 'historical', iran: 'historical', params: {}, workers, modules: [] }).done;
+  const r = await startBatch({
+    scenario, scenarioArg: 'october-2023', runs, seed: 'scale', us: 'historical', iran: 'historical', params: {}, workers, modules: [],
+    // Worker threads end before the batch does: their last figures are read as chunks arrive.
+    onProgress: () => {
+      for (const [tid, cpu] of threadCpu()) last.set(tid, cpu);
+    },
+  }).done;
   const c = process.cpuUsage(c0);
-  return { wall: r.json.runs / ((performance.now() - t0) / 1000), perCpu: r.json.runs / ((c.user + c.system) / 1e6) };
+  const cpu = (c.user + c.system) / 1e6;
+  for (const [tid, t] of threadCpu()) last.set(tid, t);
+  const games = r.json.runs;
+  const rate: Rate = { wall: games / ((performance.now() - t0) / 1000), perCpu: games / cpu };
+  if (last.size > 0) {
+    const main = (last.get(process.pid) ?? 0) - (before.get(process.pid) ?? 0);
+    let inWorkers = 0;
+    for (const [tid, t] of last) if (!before.has(tid) && t > 0.1 * cpu) inWorkers += t;
+    const us = (x: number) => (x / games) * 1e6;
+    rate.split = { workers: us(inWorkers), main: us(main), other: us(Math.max(0, cpu - inWorkers - main)) };
+  }
+  return rate;
 }
 
 function fresh(runs: number, workers: number): { runs: number; secs: number; maxRssMB: number } {
@@ -67,27 +163,65 @@ const fmt = (x: number) => x.toFixed(0).padStart(7);
 
 if (argv[0] === '--memory-child') {
   await memoryChild(Number(argv[1]), Number(argv[2]));
+} else if (argv[0] === '--ab-child') {
+  await abChild(argv[1]!, Number(argv[2]));
+} else if (flag('--against') !== undefined) {
+  await against(flag('--against')!, { pairs, runs: Number(flag('--runs') ?? (quick ? 1_000 : 4_000)) });
 } else {
   const cores = availableParallelism();
-  console.log(`Brink bench · node ${process.version} · ${cores} cores available${quick ? ' · QUICK' : ''}`);
-  console.log('\n1. One core, in process (historical vs historical)');
-  console.log('   scenario        games/s  games/cpu-s   turns/s  turns/cpu-s');
-  for (const id of ['october-2023', 'tower-22']) {
-    const r = singleCore(id, quick ? 500 : id === 'tower-22' ? 20_000 : 5_000);
-    console.log(`   ${id.padEnd(13)} ${fmt(r.gamesPerSec)}  ${fmt(r.gamesPerCpuSec)}     ${fmt(r.turnsPerSec)}  ${fmt(r.turnsPerCpuSec)}`);
+  console.log(`Brink bench · node ${process.version} · ${cores} cores available · load average ${loadavg()[0]!.toFixed(2)}${quick ? ' · QUICK' : ''}`);
+
+  if (section(0)) {
+    const text = textOnBatchPath(quick ? 5 : 20);
+    console.log(`\n0. Text formatted on the batch path (${quick ? 5 : 20} october-2023 games: final state and record)`);
+    if (text.count === 0) console.log('   none: no string with a space anywhere in the games\' states or records');
+    else console.log(`   YES: ${text.count} strings with spaces, at ${[...text.where].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([p, n]) => `${p} (${n})`).join(', ')}`);
   }
-  const runs = quick ? 2_000 : 60_000;
-  console.log(`\n2. Batch runner, october-2023, ${runs} games (worker threads, results aggregated in the main thread)`);
-  const one = await batchRate(runs, 1);
-  const many = await batchRate(runs, cores);
-  console.log(`   1 worker: ${one.wall.toFixed(0)} games/s · ${cores} workers: ${many.wall.toFixed(0)} games/s · speed-up ${(many.wall / one.wall).toFixed(2)}×`);
-  console.log(`   games per CPU-second of the process (all threads): ${one.perCpu.toFixed(0)} with 1 worker, ${many.perCpu.toFixed(0)} with ${cores};`);
-  console.log(`   load average while measuring: ${loadavg()[0]!.toFixed(2)} on ${cores} cores (other processes running lower the wall-clock speed-up)`);
-  const big = quick ? 10_000 : 100_000;
-  const small = quick ? 1_000 : 10_000;
-  console.log(`\n3. Peak memory (RSS high-water mark of the whole process, main thread + ${cores} workers)`);
-  for (const n of [small, big]) {
-    const m = fresh(n, cores);
-    console.log(`   ${String(m.runs).padStart(7)} games: ${m.maxRssMB.toFixed(0)} MB peak · ${m.secs.toFixed(1)} s (${(m.runs / m.secs).toFixed(0)} games/s)`);
+
+  if (section(1)) {
+    console.log('\n1. One core, in process (historical vs historical)');
+    console.log('   scenario        games/s  games/cpu-s   turns/s  turns/cpu-s');
+    for (const id of ['october-2023', 'tower-22']) {
+      const r = singleCore(id, quick ? 500 : id === 'tower-22' ? 20_000 : 5_000);
+      console.log(`   ${id.padEnd(13)} ${fmt(r.gamesPerSec)}  ${fmt(r.gamesPerCpuSec)}     ${fmt(r.turnsPerSec)}  ${fmt(r.turnsPerCpuSec)}`);
+    }
+  }
+
+  if (section(2)) {
+    const runs = Number(flag('--runs') ?? (quick ? 2_000 : 20_000));
+    console.log(`\n2. Batch runner, october-2023, ${runs} games a run, 1 and ${cores} workers in ${pairs} interleaved pairs`);
+    console.log(`   pair   games/cpu-s 1w  games/cpu-s ${cores}w   CPU-time speed-up   wall speed-up   load`);
+    const rows: { one: number; many: number; cpuSpeedup: number; wallSpeedup: number; split: [Rate['split'], Rate['split']] }[] = [];
+    for (let p = 0; p < pairs; p++) {
+      const order = p % 2 === 0 ? [1, cores] : [cores, 1];
+      const got = new Map<number, Rate>();
+      for (const w of order) got.set(w, await batchRate(runs, w));
+      const one = got.get(1)!;
+      const many = got.get(cores)!;
+      const row = { one: one.perCpu, many: many.perCpu, cpuSpeedup: (cores * many.perCpu) / one.perCpu, wallSpeedup: many.wall / one.wall, split: [one.split, many.split] as [Rate['split'], Rate['split']] };
+      rows.push(row);
+      console.log(`   ${String(p + 1).padStart(4)}   ${fmt(row.one)}         ${fmt(row.many)}          ${row.cpuSpeedup.toFixed(2)}×             ${row.wallSpeedup.toFixed(2)}×      ${loadavg()[0]!.toFixed(1)}`);
+    }
+    const med = (f: (r: (typeof rows)[number]) => number) => median(rows.map(f));
+    console.log(`   median ${fmt(med((r) => r.one))}         ${fmt(med((r) => r.many))}          ${med((r) => r.cpuSpeedup).toFixed(2)}×             ${med((r) => r.wallSpeedup).toFixed(2)}×`);
+    console.log(`   (CPU-time speed-up = ${cores} × games/cpu-s with ${cores} workers ÷ with 1: the wall-clock speed-up when nothing else runs; other`);
+    console.log('    processes lower the wall-clock figure, so on a shared machine the CPU-time one is the measure)');
+    if (rows.every((r) => r.split[0] && r.split[1])) {
+      const part = (i: 0 | 1, k: 'workers' | 'main' | 'other') => median(rows.map((r) => r.split[i]![k])).toFixed(0).padStart(6);
+      console.log('   Where the CPU goes, median µs per game:   worker threads   main thread   other threads (V8 compiler/GC helpers, libuv)');
+      for (const [i, label] of [[0, '1 worker '], [1, `${cores} workers`]] as const) {
+        console.log(`     ${label}                              ${part(i, 'workers')}          ${part(i, 'main')}        ${part(i, 'other')}`);
+      }
+    }
+  }
+
+  if (section(3)) {
+    const big = quick ? 10_000 : 100_000;
+    const small = quick ? 1_000 : 10_000;
+    console.log(`\n3. Peak memory (RSS high-water mark of the whole process, main thread + ${cores} workers)`);
+    for (const n of [small, big]) {
+      const m = fresh(n, cores);
+      console.log(`   ${String(m.runs).padStart(7)} games: ${m.maxRssMB.toFixed(0)} MB peak · ${m.secs.toFixed(1)} s (${(m.runs / m.secs).toFixed(0)} games/s)`);
+    }
   }
 }

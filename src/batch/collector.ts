@@ -5,8 +5,7 @@
  * the result is the same for any number of workers.
  */
 import { Aggregator, type AggregatorData } from './aggregate.ts';
-import type { GameResult } from './protocol.ts';
-import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES, outcomeValue, scoreValue } from './record.ts';
+import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES, outcomeValue, scoreValue, type GameResult } from './record.ts';
 import { PairedDiff } from './stats.ts';
 
 export const DIFF_NAMES: readonly string[] = [...OUTCOME_NAMES, ...METRIC_NAMES, ...SCORE_NAMES];

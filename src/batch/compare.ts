@@ -4,18 +4,21 @@
  * variance the two arms share (the same attack draws), so small effects show with few games; identical
  * arms give exactly zero.
  */
+import { MODEL_VERSION } from '../model/version.ts';
 import { NO_UNCERTAINTY, uncertaintyJson, type ParamDistribution } from '../analysis/uncertainty/distribution.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import type { Aggregator } from './aggregate.ts';
+import type { Collector } from './collector.ts';
+import type { CompareSpec } from './contract.ts';
+import { partHeader, shardInfo, type PartOptions } from './part.ts';
 import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES, SCORE_SCALE, type Arm, type MetricName, type OutcomeName, type ScoreName } from './record.ts';
 import { startArms } from './run-arms.ts';
+import { shardRange, type IndexRange, type Shard } from './shard.ts';
 import type { PairedDiff } from './stats.ts';
 import type { PoolFailure } from './pool.ts';
-import { MODEL_VERSION } from '../model/version.ts';
 
 export const COMPARE_FORMAT = 'brink.compare/1';
 
-export interface CompareOptions {
+export interface CompareOptions extends PartOptions {
   readonly a: Arm & { readonly scenarioDoc: Scenario };
   readonly b: Arm & { readonly scenarioDoc: Scenario };
   readonly runs: number;
@@ -30,16 +33,23 @@ export interface CompareOptions {
 export interface CompareResult {
   readonly status: 'complete' | 'stopped' | 'failed';
   readonly failure?: PoolFailure;
-  readonly json: ReturnType<typeof compareJson>;
+  readonly json: CompareJsonOut;
+  /** Pairs read back from --out on --resume. */
+  readonly resumed: number;
 }
 
-function armJson(arm: CompareOptions['a']) {
-  return { scenario: { id: arm.scenarioDoc.id, hash: arm.scenarioDoc.hash }, policies: { us: arm.us, iran: arm.iran }, params: { ...arm.params } };
+export type CompareJsonOut = ReturnType<typeof compareJson>;
+
+export function compareSpec(o: CompareOptions): CompareSpec {
+  const arm = (a: CompareOptions['a']) => ({ scenario: { id: a.scenarioDoc.id, hash: a.scenarioDoc.hash }, policies: { us: a.us, iran: a.iran }, params: { ...a.params } });
+  return { runs: o.runs, seed: o.seed, turns: o.a.scenarioDoc.turns, a: arm(o.a), b: arm(o.b), uncertainty: uncertaintyJson(o.uncertainty ?? NO_UNCERTAINTY) };
 }
 
-function compareJson(o: CompareOptions, aggA: Aggregator, aggB: Aggregator, diffs: Map<string, PairedDiff>) {
-  const ra = aggA.result();
-  const rb = aggB.result();
+/** brink.compare/1 from the spec and the games aggregated so far (a run's, a shard's or a merge's). */
+export function compareJson(spec: CompareSpec, c: Collector, shard?: { shard: Shard; range: IndexRange }) {
+  const ra = c.arms[0]!.result();
+  const rb = c.arms[1]!.result();
+  const diffs: Map<string, PairedDiff> = c.diffs[0]!;
   const outcomes = {} as Record<OutcomeName, { a: (typeof ra.outcomes)[OutcomeName]; b: (typeof ra.outcomes)[OutcomeName]; diff: ReturnType<PairedDiff['result']> }>;
   for (const name of OUTCOME_NAMES) outcomes[name] = { a: ra.outcomes[name], b: rb.outcomes[name], diff: diffs.get(name)!.result() };
   const metrics = {} as Record<MetricName | ScoreName, { a: (typeof ra.metrics)[MetricName]; b: (typeof ra.metrics)[MetricName]; diff: ReturnType<PairedDiff['result']> }>;
@@ -48,32 +58,36 @@ function compareJson(o: CompareOptions, aggA: Aggregator, aggB: Aggregator, diff
   return {
     schema: COMPARE_FORMAT,
     model: MODEL_VERSION,
-    runs: aggA.n,
-    seed: o.seed,
+    runs: c.arms[0]!.n,
+    seed: spec.seed,
     gameSeeds: '{seed}:{index}' as const,
-    a: armJson(o.a),
-    b: armJson(o.b),
-    uncertainty: uncertaintyJson(o.uncertainty ?? NO_UNCERTAINTY),
+    a: spec.a,
+    b: spec.b,
+    uncertainty: spec.uncertainty,
     outcomes,
     metrics,
+    ...(shard ? shardInfo(shard.shard, shard.range) : {}),
   };
 }
 
 export function startCompare(o: CompareOptions): { stop(): void; done: Promise<CompareResult> } {
   const strip = ({ scenario, us, iran, params }: Arm): Arm => ({ scenario, us, iran, params });
+  const spec = compareSpec(o);
+  const range = shardRange(o.runs, o.shard);
   const run = startArms({
     arms: [strip(o.a), strip(o.b)], turns: [o.a.scenarioDoc.turns, o.b.scenarioDoc.turns], paired: true,
-    runs: o.runs, seed: o.seed, workers: o.workers, modules: o.modules,
+    runs: o.runs, seed: o.seed, workers: o.workers, modules: o.modules, range,
     ...(o.uncertainty ? { uncertainty: o.uncertainty } : {}),
+    ...(o.out ? { part: { path: o.out, resume: o.resume ?? false, ...(o.stdout ? { stdout: o.stdout } : {}), header: partHeader('compare', spec, o.shard, range, o.a.scenario) } } : {}),
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
   });
-  const c = run.collector;
   return {
     stop: run.stop,
     done: run.done.then((s) => ({
       status: s.status,
       ...(s.status === 'failed' ? { failure: s.failure } : {}),
-      json: compareJson(o, c.arms[0]!, c.arms[1]!, c.diffs[0]!),
+      json: compareJson(spec, run.collector, o.shard ? { shard: o.shard, range } : undefined),
+      resumed: run.resumed,
     })),
   };
 }

@@ -34,6 +34,8 @@ const Uncertainty = z.object({
   distribution: z.string().regex(/^(none|(prior|posterior):[0-9a-f]{16})$/),
   bands: z.enum(['dice', 'dice+parameters']),
 }).strict().refine((u) => (u.mode === 'none') === (u.bands === 'dice') && (u.mode === 'none') === (u.distribution === 'none'), 'mode, distribution and bands must agree');
+/** On the report of one shard of a sharded run (never on a whole run's, nor on a merge's). */
+const ShardInfo = z.object({ index: z.number().int().min(0), count: z.number().int().min(1), from: z.number().int().min(0), to: z.number().int().min(0) }).strict();
 
 export const BatchSchema = z.object({
   schema: z.literal('brink.batch/1'),
@@ -56,6 +58,7 @@ export const BatchSchema = z.object({
   outcomes: record(OUTCOME_NAMES, OutcomeStatSchema),
   metrics: record([...METRIC_NAMES, ...SCORE_NAMES], SummarySchema),
   series: record(SERIES_NAMES, z.object({ perTurn: z.array(SeriesPointSchema), cumulative: z.array(SeriesPointSchema) }).strict()),
+  shard: ShardInfo.optional(),
 }).strict().superRefine((b, ctx) => {
   for (const [name, s] of Object.entries(b.series)) {
     for (const key of ['perTurn', 'cumulative'] as const) {
@@ -83,6 +86,7 @@ export const CompareSchema = z.object({
   uncertainty: Uncertainty,
   outcomes: record(OUTCOME_NAMES, z.object({ a: OutcomeStatSchema, b: OutcomeStatSchema, diff: DiffSchema }).strict()),
   metrics: record([...METRIC_NAMES, ...SCORE_NAMES], z.object({ a: SummarySchema, b: SummarySchema, diff: DiffSchema }).strict()),
+  shard: ShardInfo.optional(),
 }).strict();
 export type CompareJson = z.infer<typeof CompareSchema>;
 
@@ -105,6 +109,7 @@ export const SweepSchema = z.object({
     /** Per metric: result at the highest value minus at the lowest; the tornado ranks by its size. */
     swing: z.record(z.string(), z.number()),
   }).strict()),
+  shard: ShardInfo.optional(),
 }).strict();
 export type SweepJson = z.infer<typeof SweepSchema>;
 
@@ -120,3 +125,72 @@ export const GameRecordSchema = z.object({
   metrics: record(METRIC_NAMES, z.number().int().min(0)),
   series: record(SERIES_NAMES, z.array(z.number().int().min(0))),
 }).strict();
+
+/**
+ * A part file (`--out FILE.jsonl` of a sharded run, and of compare and sweep): a header line naming the
+ * run (its spec: everything that decides its games and its report), the shard and its slice of game
+ * indices, then one line per finished chunk of games with the chunk's exact integer histograms.
+ * `brink merge` adds the chunks of all the shards up; see src/batch/part.ts.
+ */
+export const PART_FORMAT = 'brink.part/1';
+
+/**
+ * The specs: everything that decides a run's games and its report, and nothing that may differ between
+ * the machines that play its shards (worker count, paths). Parts merge only when their specs are equal.
+ */
+const Runs = z.number().int().min(1);
+const Turns = z.number().int().min(1);
+export const BatchSpecSchema = z.object({
+  scenario: z.object({ id: z.string().min(1), hash: z.string().min(1), turns: Turns, daysPerTurn: z.number().int().min(1) }).strict(),
+  runs: Runs,
+  seed: z.string().min(1),
+  policies: Policies,
+  params: Params,
+  uncertainty: Uncertainty,
+}).strict();
+export type BatchSpec = z.infer<typeof BatchSpecSchema>;
+export const CompareSpecSchema = z.object({ runs: Runs, seed: z.string().min(1), turns: Turns, a: ArmSchema, b: ArmSchema, uncertainty: Uncertainty }).strict();
+export type CompareSpec = z.infer<typeof CompareSpecSchema>;
+export const SweepSpecSchema = z.object({
+  scenario: ScenarioRef,
+  turns: Turns,
+  runs: Runs,
+  seed: z.string().min(1),
+  policies: Policies,
+  /** Overrides that hold at every point. */
+  fixed: Params,
+  metrics: z.array(z.string().min(1)).min(1),
+  params: z.array(z.object({ name: z.string().min(1), base: z.number(), values: z.array(z.number()).min(2) }).strict()),
+}).strict();
+export type SweepSpec = z.infer<typeof SweepSpecSchema>;
+const Count = z.number().int().min(0);
+const Counts = z.array(Count);
+export const PartHeaderSchema = z.object({
+  schema: z.literal(PART_FORMAT),
+  command: z.enum(['batch', 'compare', 'sweep']),
+  spec: z.record(z.string(), z.unknown()),
+  shard: z.object({ index: Count, count: z.number().int().min(1) }).strict(),
+  games: z.object({ from: Count, to: Count }).strict(),
+  /** The scenario as given on the command line (for the replay hint of the report). */
+  scenarioArg: z.string().min(1),
+}).strict();
+export type PartHeader = z.infer<typeof PartHeaderSchema>;
+
+const AggregatorDataSchema = z.object({
+  n: Count,
+  outcomes: record(OUTCOME_NAMES, Count),
+  metrics: record([...METRIC_NAMES, ...SCORE_NAMES], Counts),
+  perTurn: record(SERIES_NAMES, z.array(Counts)),
+  cumulative: record(SERIES_NAMES, z.array(Counts)),
+}).strict();
+const DiffSumsSchema = z.object({ n: Count, sum: z.number().int(), sumSq: Count }).strict();
+export const PartChunkSchema = z.object({
+  /** The chunk's game indices as [from, to) ranges. */
+  indices: z.array(z.tuple([Count, Count])),
+  games: Count,
+  data: z.object({
+    arms: z.array(AggregatorDataSchema).min(1),
+    diffs: z.array(record([...OUTCOME_NAMES, ...METRIC_NAMES, ...SCORE_NAMES], DiffSumsSchema)),
+  }).strict(),
+}).strict();
+export type PartChunk = z.infer<typeof PartChunkSchema>;

@@ -1,6 +1,6 @@
 /** Parameter flags (`--param name=value`, sweep ranges): checked against PARAM_SPECS' bounds. */
 import { PARAM_IDS, PARAM_SPECS, isParamId, type ParamId } from '../model/params.ts';
-import { BatchInputError } from './run-batch.ts';
+import { BatchInputError } from './input-error.ts';
 
 export function paramId(flag: string, name: string): ParamId {
   if (!isParamId(name)) {

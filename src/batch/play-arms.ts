@@ -6,8 +6,8 @@ import { BUILTIN_POLICIES, PolicyRegistry, type Policy, type PolicyFactory } fro
 import { drawParams, NO_UNCERTAINTY, type ParamDistribution } from '../analysis/uncertainty/distribution.ts';
 import { loadScenario } from '../scenario/loader.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import type { GameResult, WorkerSetup } from './protocol.ts';
-import { playRecord } from './record.ts';
+import type { WorkerSetup } from './protocol.ts';
+import { playRecord, type GameResult } from './record.ts';
 import { gameSeed } from './seeds.ts';
 
 export interface PreparedArm {

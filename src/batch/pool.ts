@@ -23,8 +23,8 @@ export interface PoolOptions {
   readonly workers: number;
   /** The next indices to play, or null when none are left. Called in order; chunks must ascend. */
   readonly nextChunk: () => readonly number[] | null;
-  /** Each chunk's finished games, as they arrive (in no particular order between workers). */
-  readonly onChunk: (report: ChunkReport) => void;
+  /** Each chunk's finished games and their indices, as they arrive (in no particular order between workers). */
+  readonly onChunk: (report: ChunkReport & { readonly indices: readonly number[] }) => void;
 }
 
 const WORKER_URL = new URL('./worker.mjs', import.meta.url);
@@ -35,6 +35,12 @@ const WORKER_URL = new URL('./worker.mjs', import.meta.url);
  * grow with the batch. These caps keep the whole batch's RSS flat (`npm run bench` measures it).
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 24 };
+
+/**
+ * Chunks queued per worker. With one, a worker idles from posting a chunk's report until the main thread
+ * has merged it and sent the next; on a busy machine the main thread may wait for a core that long.
+ */
+const PREFETCH = 2;
 
 export class Pool {
   private readonly workers: Worker[] = [];
@@ -52,14 +58,22 @@ export class Pool {
   private spawn(): void {
     const worker = new Worker(WORKER_URL, { workerData: this.opts.setup, resourceLimits: WORKER_LIMITS });
     this.workers.push(worker);
-    let busy: readonly number[] | null = null;
+    // Chunks sent and not yet reported, oldest first: a worker reports them in the order it got them.
+    const inFlight: (readonly number[])[] = [];
+    let drained = false;
+    /** Keeps PREFETCH chunks queued at the worker, so it never waits on the main thread for its next one. */
     const feed = () => {
       if (this.settled) return;
-      busy = this.opts.nextChunk();
-      if (busy) {
-        worker.postMessage({ type: 'run', indices: busy } satisfies ToWorker);
-        return;
+      while (!drained && inFlight.length < PREFETCH) {
+        const chunk = this.opts.nextChunk();
+        if (!chunk) {
+          drained = true;
+          break;
+        }
+        inFlight.push(chunk);
+        worker.postMessage({ type: 'run', indices: chunk } satisfies ToWorker);
       }
+      if (inFlight.length > 0) return;
       // Nothing left for this one: it leaves; when the last busy worker finishes, the batch is complete.
       this.workers.splice(this.workers.indexOf(worker), 1);
       void worker.terminate();
@@ -75,17 +89,19 @@ export class Pool {
           this.finish({ status: 'failed', failure: { message: `a worker could not start: ${msg.message}` } });
           break;
         case 'chunk':
-          this.opts.onChunk(msg);
+          this.opts.onChunk({ ...msg, indices: inFlight.shift()!.slice(0, msg.games) });
           feed();
           break;
         case 'game-error':
-          this.opts.onChunk(msg);
+          // A worker plays its chunk in order: the games before the failing one are finished.
+          this.opts.onChunk({ ...msg, indices: inFlight.shift()!.slice(0, msg.games) });
           this.finish({ status: 'failed', failure: { message: msg.message, index: msg.index, seed: msg.seed } });
           break;
       }
     });
     const crashed = (why: string) => {
       if (this.settled) return;
+      const busy = inFlight[0];
       const range = busy && busy.length > 0
         ? ` while playing games ${busy[0]}–${busy[busy.length - 1]} (seeds ${gameSeed(this.opts.setup.seed, busy[0]!)} … ${gameSeed(this.opts.setup.seed, busy[busy.length - 1]!)})`
         : '';

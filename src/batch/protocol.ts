@@ -16,13 +16,6 @@ export interface WorkerSetup {
   readonly uncertainty?: ParamDistribution;
 }
 
-/** One game index played under every arm, on the same seed. */
-export interface GameResult {
-  readonly index: number;
-  readonly seed: string;
-  readonly records: readonly GameRecord[];
-}
-
 export type ToWorker = { readonly type: 'run'; readonly indices: readonly number[] };
 
 /** The games of one chunk that finished: their aggregate, and their records if asked for. */

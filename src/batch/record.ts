@@ -52,6 +52,13 @@ export interface GameRecord {
   readonly series: Readonly<Record<SeriesName, readonly number[]>>;
 }
 
+/** One game index played under every arm, on the same seed. */
+export interface GameResult {
+  readonly index: number;
+  readonly seed: string;
+  readonly records: readonly GameRecord[];
+}
+
 /** Everything that decides a game besides its seed: one "arm" of a batch, a comparison or a sweep. */
 export interface Arm {
   /** Scenario ID or path, as given on the command line (each worker loads it itself). */

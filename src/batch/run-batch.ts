@@ -7,27 +7,33 @@
  * (Ctrl-C) or a failing game flushes every finished game first. `--resume` reads the file back, checks
  * it belongs to this batch, and plays only the missing indices: aggregation is order-free, so the final
  * JSON equals an uninterrupted run's.
+ *
+ * With `--shard k/n` the batch plays only its slice of the indices (shard.ts) and `--out` is a part file
+ * of exact histograms (part.ts) that `brink merge` adds up to the unsharded batch's very JSON.
  */
+import { MODEL_VERSION } from '../model/version.ts';
 import { existsSync } from 'node:fs';
 import { appendStream, atomicStream, distinctOutputs, outputTarget, type OutputStream, type StdoutWriter } from '../io/output.ts';
 import { drawParams, NO_UNCERTAINTY, uncertaintyJson, type ParamDistribution } from '../analysis/uncertainty/distribution.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { Aggregator } from './aggregate.ts';
+import type { Aggregator } from './aggregate.ts';
+import { Collector } from './collector.ts';
+import type { BatchSpec } from './contract.ts';
 import { CSV_HEADER, csvRow } from './csv.ts';
-import { Pool, type PoolFailure } from './pool.ts';
+import { BatchInputError } from './input-error.ts';
+import { partHeader, shardInfo, type PartOptions } from './part.ts';
+import type { PoolFailure } from './pool.ts';
 import type { ChunkReport } from './protocol.ts';
 import type { GameRecord } from './record.ts';
 import { readPrevious, ResumeError } from './resume.ts';
-import { MODEL_VERSION } from '../model/version.ts';
+import { startArms } from './run-arms.ts';
+import { shardRange, type IndexRange, type Shard } from './shard.ts';
+
+export { BatchInputError };
 
 export const BATCH_FORMAT = 'brink.batch/1';
 
-/** A problem with the batch's input the user can fix (the CLI exits 2). */
-export class BatchInputError extends Error {
-  override readonly name = 'BatchInputError';
-}
-
-export interface BatchOptions {
+export interface BatchOptions extends PartOptions {
   readonly scenario: Scenario;
   /** The scenario as given (ID or path): workers load it themselves. */
   readonly scenarioArg: string;
@@ -36,12 +42,10 @@ export interface BatchOptions {
   readonly us: string;
   readonly iran: string;
   readonly params: Readonly<Record<string, number>>;
-  /** What each game's parameters are drawn from (--uncertainty); absent: the point values (dice only). */
-  readonly uncertainty?: ParamDistribution;
   readonly workers: number;
   readonly modules: readonly string[];
-  readonly out?: string;
-  readonly resume?: boolean;
+  /** What each game's parameters are drawn from (--uncertainty); absent: the point values (dice only). */
+  readonly uncertainty?: ParamDistribution;
   readonly csv?: string;
   /** Where `-` (standard output) as --out or --csv writes; process.stdout by default. */
   readonly stdout?: StdoutWriter;
@@ -65,30 +69,49 @@ export interface BatchResult {
 
 export type BatchJsonOut = ReturnType<typeof batchJson>;
 
-export function batchJson(o: BatchOptions, agg: Aggregator, complete: boolean) {
+export function batchSpec(o: Pick<BatchOptions, 'scenario' | 'runs' | 'seed' | 'us' | 'iran' | 'params' | 'uncertainty'>): BatchSpec {
+  const { id, hash, turns, daysPerTurn } = o.scenario;
+  return {
+    scenario: { id, hash, turns, daysPerTurn }, runs: o.runs, seed: o.seed, policies: { us: o.us, iran: o.iran }, params: { ...o.params },
+    uncertainty: uncertaintyJson(o.uncertainty ?? NO_UNCERTAINTY),
+  };
+}
+
+/**
+ * brink.batch/1 from the spec and the games aggregated so far (a run's, a shard's or a merge's). A
+ * shard's report asks for its slice of the games, and says which shard it is.
+ */
+export function batchJson(of: BatchSpec | BatchOptions, agg: Aggregator, complete: boolean, shard?: { shard: Shard; range: IndexRange }) {
+  const spec = 'policies' in of ? of : batchSpec(of);
   const r = agg.result();
   return {
     schema: BATCH_FORMAT,
     model: MODEL_VERSION,
-    scenario: { id: o.scenario.id, hash: o.scenario.hash },
+    scenario: { id: spec.scenario.id, hash: spec.scenario.hash },
     runs: r.runs,
-    requested: o.runs,
+    requested: shard ? shard.range.to - shard.range.from : spec.runs,
     complete,
-    seed: o.seed,
+    seed: spec.seed,
     gameSeeds: '{seed}:{index}' as const,
-    policies: { us: o.us, iran: o.iran },
-    params: { ...o.params },
-    uncertainty: uncertaintyJson(o.uncertainty ?? NO_UNCERTAINTY),
-    turns: o.scenario.turns,
-    daysPerTurn: o.scenario.daysPerTurn,
+    policies: { us: spec.policies.us, iran: spec.policies.iran },
+    params: { ...spec.params },
+    uncertainty: spec.uncertainty,
+    turns: spec.scenario.turns,
+    daysPerTurn: spec.scenario.daysPerTurn,
     outcomes: r.outcomes,
     metrics: r.metrics,
     series: r.series,
+    ...(shard ? shardInfo(shard.shard, shard.range) : {}),
   };
 }
 
 export function startBatch(o: BatchOptions): BatchRun {
-  const agg = new Aggregator(o.scenario.turns);
+  const spec = batchSpec(o);
+  const range = shardRange(o.runs, o.shard);
+  /** A shard's --out is a part file for `brink merge`; an unsharded batch's holds one record per game. */
+  const partMode = o.shard !== undefined;
+  const collector = new Collector([o.scenario.turns], false);
+  const agg = collector.arms[0]!;
   const finished = new Uint8Array(o.runs);
   const stdout: StdoutWriter = o.stdout ?? ((s) => process.stdout.write(s));
   let csvOut: OutputStream | undefined;
@@ -113,8 +136,12 @@ export function startBatch(o: BatchOptions): BatchRun {
 
   try {
     if (o.resume && !o.out) throw new BatchInputError('--resume needs --out FILE.jsonl (the file to continue)');
-    // Every output is checked before anything is read, written or played.
-    const outTarget = o.out !== undefined ? outputTarget('--out', o.out) : undefined;
+    if (partMode && o.resume && o.csv) {
+      throw new BatchInputError('--csv cannot be combined with --shard and --resume: a part file keeps the games\' histograms, not the games, so the CSV would lack the games played before');
+    }
+    if (partMode && o.out !== undefined && o.csv !== undefined) distinctOutputs([outputTarget('--out', o.out), outputTarget('--csv', o.csv)]);
+    // Every output is checked before anything is read, written or played (a part file by part.ts).
+    const outTarget = o.out !== undefined && !partMode ? outputTarget('--out', o.out) : undefined;
     const csvTarget = o.csv !== undefined ? outputTarget('--csv', o.csv) : undefined;
     distinctOutputs([outTarget, csvTarget]);
     if (outTarget?.kind === 'stdout' && o.resume) throw new BatchInputError('--resume reads the --out file back; standard output cannot be resumed');
@@ -154,26 +181,14 @@ export function startBatch(o: BatchOptions): BatchRun {
       lines.length = 0;
     }
 
-    // Indices still to play, handed out in ascending chunks; `expected` is the next one to write.
-    let cursor = 0;
-    const remaining = o.runs - resumed;
-    const chunkSize = Math.max(1, Math.min(256, Math.ceil(remaining / (Math.max(1, o.workers) * 8))));
-    const nextChunk = (): number[] | null => {
-      const chunk: number[] = [];
-      while (cursor < o.runs && chunk.length < chunkSize) {
-        if (!finished[cursor]) chunk.push(cursor);
-        cursor++;
-      }
-      return chunk.length > 0 ? chunk : null;
-    };
+    // Records are written in index order; `expected` is the next one to write.
     const sendRecords = outOut !== undefined || csvOut !== undefined;
-    let expected = 0;
+    let expected = range.from;
     const advance = () => {
-      while (expected < o.runs && finished[expected]) expected++;
+      while (expected < range.to && finished[expected]) expected++;
     };
     advance();
     const buffer = new Map<number, GameRecord>();
-    let done = resumed;
     /** Writes finished games' records: whole lines, one write call per group. */
     const emit = (records: readonly GameRecord[]) => {
       if (records.length === 0) return;
@@ -189,9 +204,6 @@ export function startBatch(o: BatchOptions): BatchRun {
     /** A write that fails mid-batch (a full disk) stops the batch; the error is reported at the end. */
     let writeError: unknown;
     const onChunk = (report: ChunkReport) => {
-      agg.merge(report.data.arms[0]!);
-      done += report.games;
-      o.onProgress?.(done, o.runs);
       if (!sendRecords) return;
       if (writeError !== undefined) return;
       for (const r of report.records) buffer.set(r.index, r);
@@ -206,7 +218,7 @@ export function startBatch(o: BatchOptions): BatchRun {
         emit(ready);
       } catch (err) {
         writeError = err;
-        pool?.stop();
+        run.stop();
       }
     };
     /** On a stop or a failure: the games finished out of order are still finished games. */
@@ -217,12 +229,16 @@ export function startBatch(o: BatchOptions): BatchRun {
       if (writeError === undefined) emit(rest);
     };
 
-    o.onProgress?.(done, o.runs);
     const arm = { scenario: o.scenarioArg, us: o.us, iran: o.iran, params: o.params };
-    const pool = remaining > 0
-      ? new Pool({ setup: { arms: [arm], seed: o.seed, modules: o.modules, paired: false, sendRecords, ...(o.uncertainty ? { uncertainty: o.uncertainty } : {}) }, workers: Math.min(o.workers, remaining), nextChunk, onChunk })
-      : undefined;
-    const result = (pool ? pool.done : Promise.resolve({ status: 'complete' as const })).then((s): BatchResult => {
+    const run = startArms({
+      arms: [arm], turns: [o.scenario.turns], paired: false, runs: o.runs, seed: o.seed, workers: o.workers, modules: o.modules,
+      range, collector, skip: finished, sendRecords, onChunk,
+      ...(o.uncertainty ? { uncertainty: o.uncertainty } : {}),
+      ...(partMode && o.out !== undefined ? { part: { path: o.out, resume: o.resume ?? false, stdout, header: partHeader('batch', spec, o.shard, range, o.scenarioArg) } } : {}),
+      ...(o.onProgress ? { onProgress: o.onProgress } : {}),
+    });
+    if (partMode) resumed = run.resumed;
+    const result = run.done.then((s): BatchResult => {
       try {
         flushBuffer();
       } catch (err) {
@@ -241,7 +257,7 @@ export function startBatch(o: BatchOptions): BatchRun {
       return {
         status: s.status,
         ...(s.status === 'failed' ? { failure: s.failure } : {}),
-        json: batchJson(o, agg, complete && agg.n === o.runs),
+        json: batchJson(spec, agg, complete && agg.n === range.to - range.from, o.shard ? { shard: o.shard, range } : undefined),
         resumed,
         aggregator: agg,
       };
@@ -253,7 +269,7 @@ export function startBatch(o: BatchOptions): BatchRun {
       }
       throw err;
     });
-    return { stop: () => pool?.stop(), done: result };
+    return { stop: run.stop, done: result };
   } catch (err) {
     closeFiles(false);
     throw err;

@@ -3,6 +3,7 @@
  * same per-game seeds as the baseline (common random numbers), and rank the parameters by how much each
  * moves the chosen outcomes and metrics (the tornado chart).
  */
+import { MODEL_VERSION } from '../model/version.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Aggregator } from './aggregate.ts';
 import {
@@ -10,9 +11,11 @@ import {
 } from './record.ts';
 import { startArms } from './run-arms.ts';
 import { meanWithCi } from './stats.ts';
+import type { SweepSpec } from './contract.ts';
 import type { PoolFailure } from './pool.ts';
-import { BatchInputError } from './run-batch.ts';
-import { MODEL_VERSION } from '../model/version.ts';
+import { BatchInputError } from './input-error.ts';
+import { partHeader, shardInfo, type PartOptions } from './part.ts';
+import { shardRange, type IndexRange, type Shard } from './shard.ts';
 
 export const SWEEP_FORMAT = 'brink.sweep/1';
 
@@ -23,7 +26,7 @@ export function checkSweepMetric(name: string): string {
   return name;
 }
 
-export interface SweepOptions {
+export interface SweepOptions extends PartOptions {
   readonly scenario: Scenario;
   readonly scenarioArg: string;
   readonly us: string;
@@ -50,43 +53,66 @@ function metricValue(agg: Aggregator, metric: string): Value {
   return meanWithCi(agg.metricHist.get(metric as MetricName | ScoreName)!, scale);
 }
 
+/** The spec's arms: the baseline first, then each value of each parameter in turn. */
+function sweepArms(spec: SweepSpec, scenarioArg: string): Arm[] {
+  const arm = (params: Record<string, number>): Arm => ({ scenario: scenarioArg, us: spec.policies.us, iran: spec.policies.iran, params });
+  return [arm({ ...spec.fixed }), ...spec.params.flatMap((p) => p.values.map((v) => arm({ ...spec.fixed, [p.name]: v })))];
+}
+
+export function sweepSpec(o: SweepOptions): SweepSpec {
+  return {
+    scenario: { id: o.scenario.id, hash: o.scenario.hash },
+    turns: o.scenario.turns,
+    runs: o.runs,
+    seed: o.seed,
+    policies: { us: o.us, iran: o.iran },
+    fixed: { ...o.fixed },
+    metrics: [...o.metrics],
+    params: o.ranges.map((r) => ({ name: r.id, base: r.base, values: [...r.values] })),
+  };
+}
+
+/** brink.sweep/1 from the spec and the games aggregated so far (a run's, a shard's or a merge's). */
+export function sweepJson(spec: SweepSpec, aggs: readonly Aggregator[], shard?: { shard: Shard; range: IndexRange }) {
+  const results = (agg: Aggregator) => Object.fromEntries(spec.metrics.map((m) => [m, metricValue(agg, m)]));
+  let arm = 1;
+  return {
+    schema: SWEEP_FORMAT,
+    model: MODEL_VERSION,
+    scenario: spec.scenario,
+    runs: aggs[0]!.n,
+    seed: spec.seed,
+    gameSeeds: '{seed}:{index}' as const,
+    policies: spec.policies,
+    metrics: [...spec.metrics],
+    baseline: results(aggs[0]!),
+    params: spec.params.map((r) => {
+      const points = r.values.map((value) => ({ value, results: results(aggs[arm++]!) }));
+      const swing = Object.fromEntries(spec.metrics.map((m) => [m, Number((points[points.length - 1]!.results[m]!.mean - points[0]!.results[m]!.mean).toFixed(6))]));
+      return { name: r.name, base: r.base, points, swing };
+    }),
+    ...(shard ? shardInfo(shard.shard, shard.range) : {}),
+  };
+}
+
+export type SweepJsonOut = ReturnType<typeof sweepJson>;
+
 export function startSweep(o: SweepOptions) {
-  const arms: Arm[] = [{ scenario: o.scenarioArg, us: o.us, iran: o.iran, params: { ...o.fixed } }];
-  const slots: { param: number; point: number }[] = [];
-  o.ranges.forEach((r, param) => r.values.forEach((v, point) => {
-    arms.push({ scenario: o.scenarioArg, us: o.us, iran: o.iran, params: { ...o.fixed, [r.id]: v } });
-    slots.push({ param, point });
-  }));
+  const spec = sweepSpec(o);
+  const arms = sweepArms(spec, o.scenarioArg);
+  const range = shardRange(o.runs, o.shard);
   const run = startArms({
-    arms, turns: arms.map(() => o.scenario.turns), paired: false, runs: o.runs, seed: o.seed, workers: o.workers, modules: o.modules,
+    arms, turns: arms.map(() => o.scenario.turns), paired: false, runs: o.runs, seed: o.seed, workers: o.workers, modules: o.modules, range,
+    ...(o.out ? { part: { path: o.out, resume: o.resume ?? false, ...(o.stdout ? { stdout: o.stdout } : {}), header: partHeader('sweep', spec, o.shard, range, o.scenarioArg) } } : {}),
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
   });
-  const aggs = run.collector.arms;
-  const json = () => {
-    const results = (agg: Aggregator) => Object.fromEntries(o.metrics.map((m) => [m, metricValue(agg, m)]));
-    return {
-      schema: SWEEP_FORMAT,
-      model: MODEL_VERSION,
-      scenario: { id: o.scenario.id, hash: o.scenario.hash },
-      runs: aggs[0]!.n,
-      seed: o.seed,
-      gameSeeds: '{seed}:{index}' as const,
-      policies: { us: o.us, iran: o.iran },
-      metrics: [...o.metrics],
-      baseline: results(aggs[0]!),
-      params: o.ranges.map((r, param) => {
-        const points = r.values.map((value, point) => ({ value, results: results(aggs[1 + slots.findIndex((s) => s.param === param && s.point === point)]!) }));
-        const swing = Object.fromEntries(o.metrics.map((m) => [m, Number((points[points.length - 1]!.results[m]!.mean - points[0]!.results[m]!.mean).toFixed(6))]));
-        return { name: r.id, base: r.base, points, swing };
-      }),
-    };
-  };
   return {
     stop: run.stop,
-    done: run.done.then((s): { status: typeof s.status; failure?: PoolFailure; json: ReturnType<typeof json> } => ({
+    done: run.done.then((s): { status: typeof s.status; failure?: PoolFailure; json: SweepJsonOut; resumed: number } => ({
       status: s.status,
       ...(s.status === 'failed' ? { failure: s.failure } : {}),
-      json: json(),
+      json: sweepJson(spec, run.collector.arms, o.shard ? { shard: o.shard, range } : undefined),
+      resumed: run.resumed,
     })),
   };
 }

@@ -3,7 +3,7 @@
  * printed; --resume then reaches the very JSON (and the same file content) an uninterrupted run gives.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -18,10 +18,10 @@ function lines(path: string): string[] {
   return existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter((l) => l !== '') : [];
 }
 
-/** Starts a batch, waits until some games are on disk, sends SIGINT; resolves with its exit and output. */
-function interrupted(out: string): Promise<{ code: number | null; stdout: string; stderr: string; linesAtSignal: number }> {
+/** Starts a batch, waits until some games are on disk, sends the signal; resolves with its exit and output. */
+function interrupted(out: string, signal: NodeJS.Signals = 'SIGINT', extra: readonly string[] = []): Promise<{ code: number | null; stdout: string; stderr: string; linesAtSignal: number }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...base, '--out', out], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...base, '--out', out, ...extra], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     let linesAtSignal = -1;
@@ -31,7 +31,7 @@ function interrupted(out: string): Promise<{ code: number | null; stdout: string
       const n = lines(out).length;
       if (n >= 200 && linesAtSignal < 0) {
         linesAtSignal = n;
-        child.kill('SIGINT');
+        child.kill(signal);
       }
     }, 10);
     child.on('error', reject);
@@ -70,6 +70,25 @@ describe('interrupting and resuming a batch', () => {
     expect(JSON.parse(resumed.stdout).complete).toBe(true);
     // The same games on disk (the interrupted run may have flushed a few out of order).
     expect([...lines(out)].sort()).toEqual([...lines(full)].sort());
+  }, 60_000);
+
+  it('handles SIGTERM (what Kubernetes and Slurm send) like Ctrl-C: games kept, summary printed, no temporary file left, exit 143', async () => {
+    const sub = mkdtempSync(join(dir, 'term-'));
+    const out = join(sub, 'games.jsonl');
+    const csv = join(sub, 'games.csv');
+    const stop = await interrupted(out, 'SIGTERM', ['--csv', csv]);
+    expect(stop.linesAtSignal, 'the batch finished before it could be stopped').toBeGreaterThan(0);
+    expect(stop.code, stop.stderr).toBe(143);
+    expect(stop.stderr).toMatch(/stopped by SIGTERM after \d+ of 3000 games/);
+    const partial = JSON.parse(stop.stdout);
+    expect(BatchSchema.safeParse(partial).success).toBe(true);
+    expect(partial.complete).toBe(false);
+    const written = lines(out);
+    expect(partial.runs).toBe(written.length);
+    expect(written.length).toBeGreaterThanOrEqual(stop.linesAtSignal);
+    // The CSV was completed under its own name with the same games, and nothing else is left behind.
+    expect(readdirSync(sub).sort()).toEqual(['games.csv', 'games.jsonl']);
+    expect(lines(csv).length).toBe(written.length + 1);
   }, 60_000);
 
   it('refuses to resume from a file written by another batch', () => {

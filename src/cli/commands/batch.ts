@@ -15,15 +15,19 @@ import type { PolicyRegistry } from '../../policies/index.ts';
 import { parseAssignments } from '../../batch/params-arg.ts';
 import { Progress } from '../../batch/progress.ts';
 import { BatchInputError, startBatch, type BatchResult } from '../../batch/run-batch.ts';
+import type { PartOptions } from '../../batch/part.ts';
+import { parseShard } from '../../batch/shard.ts';
+import { bandsNote, NO_UNCERTAINTY, type ParamDistribution } from '../../analysis/uncertainty/distribution.ts';
+import { addUncertaintyOptions, parseUncertainty, type UncertaintyFlags } from '../uncertainty-options.ts';
 import { histogramChart, fanChart } from '../../batch/charts.ts';
 import { METRIC_NAMES, SCORE_NAMES, OUTCOME_NAMES } from '../../batch/record.ts';
-import { bandsNote, NO_UNCERTAINTY, type ParamDistribution } from '../../analysis/uncertainty/distribution.ts';
 import { rungName } from '../../model/ladder.ts';
-import { addUncertaintyOptions, parseUncertainty, type UncertaintyFlags } from '../uncertainty-options.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 
 /** Exit code after Ctrl-C, as shells expect (128 + SIGINT). */
 export const EXIT_INTERRUPTED = 130;
+/** Exit code after SIGTERM (128 + 15): what Kubernetes and Slurm send before they kill a task. */
+export const EXIT_TERMINATED = 143;
 
 export const collect = (value: string, previous: string[] = []) => [...previous, value];
 
@@ -37,6 +41,9 @@ export interface CommonBatchOptions {
   param?: string[];
   policyModule?: string[];
   json?: boolean;
+  shard?: string;
+  out?: string;
+  resume?: boolean;
 }
 
 /** What a batch, compare or sweep run hands back when it ends. */
@@ -47,9 +54,10 @@ interface RunEnd<J> {
 }
 
 /**
- * Waits for a run with Ctrl-C wired to stop it (finished games are kept) and the progress bar closed
- * however it ends, prints the report, then says how it ended: interrupted (exit 130) or failed (exit 1,
- * naming the game and its seed). `extra` adds command-specific lines to either message.
+ * Waits for a run with Ctrl-C and SIGTERM wired to stop it (finished games are kept) and the progress
+ * bar closed however it ends, prints the report, then says how it ended: interrupted (exit 130, or 143
+ * after SIGTERM) or failed (exit 1, naming the game and its seed). `extra` adds command-specific lines
+ * to either message.
  */
 export async function finishRun<R extends RunEnd<unknown>>(
   kind: string,
@@ -60,7 +68,11 @@ export async function finishRun<R extends RunEnd<unknown>>(
   render: (result: R) => string,
   extra: { interrupted: (r: R) => string; failed?: (r: R) => readonly string[] },
 ): Promise<R> {
-  const offInterrupt = onInterrupt(() => run.stop());
+  let signal: NodeJS.Signals | undefined;
+  const offInterrupt = onInterrupt((s) => {
+    signal = s;
+    run.stop();
+  });
   let result: R;
   try {
     result = await run.done;
@@ -70,8 +82,9 @@ export async function finishRun<R extends RunEnd<unknown>>(
   }
   io.out(render(result));
   if (result.status === 'stopped') {
-    io.err(`brink: ${kind} interrupted after ${extra.interrupted(result)}`);
-    setExit(EXIT_INTERRUPTED);
+    const how = signal === 'SIGTERM' ? 'stopped by SIGTERM' : 'interrupted';
+    io.err(`brink: ${kind} ${how} after ${extra.interrupted(result)}`);
+    setExit(signal === 'SIGTERM' ? EXIT_TERMINATED : EXIT_INTERRUPTED);
   } else if (result.status === 'failed') {
     const f = result.failure!;
     const which = f.index !== undefined ? `game ${f.index} (seed '${f.seed}'): ` : '';
@@ -95,9 +108,12 @@ export const MAX_RUNS = 10_000_000;
 export const maxWorkers = () => 4 * availableParallelism();
 
 /** The flags batch, compare and sweep share. */
-export function addCommonOptions(cmd: Command, defaultRuns: string, { param = true } = {}): Command {
+export function addCommonOptions(cmd: Command, defaultRuns: string, { param = true, out = PART_OUT_HELP } = {}): Command {
   if (param) cmd.option('--param <name=value>', 'override a model parameter (repeatable)', collect);
   return cmd
+    .option('--shard <k/n>', 'play only shard k of n (0 ≤ k < n) of the games; with n alone, k comes from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID; needs --out (see brink merge)')
+    .option('--out <file.jsonl>', out)
+    .option('--resume', 'continue the run recorded in --out (plays only the games it lacks)')
     .option('--scenario <id|path>', 'scenario ID or YAML file', 'october-2023')
     .option('--runs <n>', 'number of games', defaultRuns)
     .option('--seed <seed>', 'batch seed; game i plays with seed "<seed>:<i>"', '1')
@@ -150,18 +166,41 @@ export async function commonSetup(opts: CommonBatchOptions): Promise<CommonBatch
 }
 
 /**
- * Ctrl-C stops the run and prints what finished; a second Ctrl-C quits at once (files are already whole:
- * every write is of complete lines). Returns the function that removes the handler.
+ * Ctrl-C or SIGTERM (a scheduler ending a task) stops the run and prints what finished; a second signal
+ * quits at once (files are already whole: every write is of complete lines, and temporary files are
+ * removed on exit). Returns the function that removes the handlers.
  */
-export function onInterrupt(stop: () => void): () => void {
+export function onInterrupt(stop: (signal: NodeJS.Signals) => void): () => void {
   let count = 0;
-  const handler = () => {
+  const handler = (signal: NodeJS.Signals) => {
     count += 1;
-    if (count === 1) stop();
-    else process.exit(EXIT_INTERRUPTED);
+    if (count === 1) stop(signal);
+    else process.exit(signal === 'SIGTERM' ? EXIT_TERMINATED : EXIT_INTERRUPTED);
   };
   process.on('SIGINT', handler);
-  return () => process.off('SIGINT', handler);
+  process.on('SIGTERM', handler);
+  return () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+  };
+}
+
+/**
+ * Where compare's and sweep's report goes: stdout, or stderr when --out - sends the part file there
+ * (and --json with it would mix two documents on one stream).
+ */
+export function summaryIo(opts: Pick<CommonBatchOptions, 'out' | 'json'>, io: Io): Io {
+  if (opts.out === undefined || !isStdout(opts.out)) return io;
+  if (opts.json) throw new UsageError('--json and --out - both write to standard output; send one of them to a file', false);
+  return { out: io.err, err: io.err };
+}
+
+/** --shard, --out and --resume, checked together. */
+export function partOptions(opts: Pick<CommonBatchOptions, 'shard' | 'out' | 'resume'>): PartOptions {
+  const shard = opts.shard === undefined ? undefined : asUsage(() => parseShard(opts.shard!));
+  if (shard && opts.out === undefined) throw new UsageError('--shard needs --out FILE.jsonl: the part file that brink merge reads');
+  if (opts.resume && opts.out === undefined) throw new UsageError('--resume needs --out FILE.jsonl (the file to continue)');
+  return { ...(shard ? { shard } : {}), ...(opts.out !== undefined ? { out: opts.out } : {}), ...(opts.resume ? { resume: true } : {}) };
 }
 
 const pct = (p: number) => `${(p * 100).toFixed(1)} %`;
@@ -198,9 +237,10 @@ export function formatBatchReport(r: BatchResult, scenarioArg: string, dist: Par
 
 interface BatchFlags extends CommonBatchOptions, UncertaintyFlags {
   csv?: string;
-  out?: string;
-  resume?: boolean;
 }
+
+/** --out of compare and sweep (and of a sharded batch). */
+export const PART_OUT_HELP = 'write each finished chunk of games to FILE as it completes (a brink.part/1 file: continue it with --resume; add shards up with brink merge)';
 
 export async function batchAction(opts: BatchFlags, io: Io, setExit: (code: number) => void): Promise<void> {
   // When games go to standard output (--out - or --csv -), the summary goes to stderr; --json would mix
@@ -209,13 +249,12 @@ export async function batchAction(opts: BatchFlags, io: Io, setExit: (code: numb
   if (dataFlag && opts.json) throw new UsageError(`--json and ${dataFlag} - both write to standard output; send one of them to a file`, false);
   const summaryIo: Io = dataFlag ? { out: io.err, err: io.err } : io;
   const c = await commonSetup(opts);
+  const part = partOptions(opts);
   const dist = parseUncertainty(opts);
   const progress = new Progress(c.runs);
   const run = asUsage(() => startBatch({
     scenario: c.scenario, scenarioArg: opts.scenario, runs: c.runs, seed: c.seed, us: c.us, iran: c.iran, params: c.params,
-    ...(dist.kind === 'none' ? {} : { uncertainty: dist }),
-    workers: c.workers, modules: c.modules,
-    ...(opts.out !== undefined ? { out: opts.out } : {}), ...(opts.resume ? { resume: true } : {}), ...(opts.csv !== undefined ? { csv: opts.csv } : {}),
+    workers: c.workers, modules: c.modules, ...part, ...(dist.kind === 'none' ? {} : { uncertainty: dist }), ...(opts.csv !== undefined ? { csv: opts.csv } : {}),
     stdout: (s) => io.out(s.replace(/\n$/, '')),
     onProgress: (done, total) => progress.update(done, done === total),
   }));
@@ -230,9 +269,9 @@ export async function batchAction(opts: BatchFlags, io: Io, setExit: (code: numb
 }
 
 addCommand((program, io, setExit) => {
-  addUncertaintyOptions(addCommonOptions(program.command('batch').description('Monte Carlo: many seeded games, aggregated (brink.batch/1 with --json)'), '1000'))
+  addUncertaintyOptions(addCommonOptions(program.command('batch').description('Monte Carlo: many seeded games, aggregated (brink.batch/1 with --json)'), '1000', {
+    out: 'append each finished game as one JSON line (brink.game/1) to FILE as it completes; with --shard, the part file for brink merge; - for standard output',
+  }))
     .option('--csv <file>', 'write one row per game to FILE (index, seed, policies, verdict, metrics); - for standard output')
-    .option('--out <file.jsonl>', 'append each finished game as one JSON line to FILE as it completes; - for standard output')
-    .option('--resume', 'continue the batch recorded in --out (skips finished games)')
     .action((opts: BatchFlags) => batchAction(opts, io, setExit));
 });

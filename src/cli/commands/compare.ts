@@ -11,7 +11,7 @@ import { startCompare, type CompareResult } from '../../batch/compare.ts';
 import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES } from '../../batch/record.ts';
 import { bandsNote, NO_UNCERTAINTY, type ParamDistribution } from '../../analysis/uncertainty/distribution.ts';
 import { addUncertaintyOptions, parseUncertainty, type UncertaintyFlags } from '../uncertainty-options.ts';
-import { addCommonOptions, asUsage, collect, commonSetup, finishRun, type CommonBatchOptions } from './batch.ts';
+import { addCommonOptions, asUsage, collect, commonSetup, finishRun, partOptions, summaryIo, type CommonBatchOptions } from './batch.ts';
 
 interface CompareFlags extends CommonBatchOptions, UncertaintyFlags {
   usPolicyB?: string;
@@ -55,18 +55,19 @@ async function compareAction(opts: CompareFlags, io: Io, setExit: (code: number)
   if (scenarioB.turns !== c.scenario.turns || scenarioB.daysPerTurn !== c.scenario.daysPerTurn) {
     throw new UsageError('--scenario-b must have the same turns and turn length as --scenario, so that the games pair up', false);
   }
+  const part = { ...partOptions(opts), stdout: (s: string) => io.out(s.replace(/\n$/, '')) };
+  const reportIo = summaryIo(opts, io);
   const dist = parseUncertainty(opts);
   const progress = new Progress(c.runs, 'pairs');
-  const run = startCompare({
+  const run = asUsage(() => startCompare({
     a: { scenario: opts.scenario, scenarioDoc: c.scenario, us: c.us, iran: c.iran, params: c.params },
     b: { scenario: scenarioArgB, scenarioDoc: scenarioB, us: usB, iran: iranB, params: paramsB },
-    runs: c.runs, seed: c.seed, workers: c.workers, modules: c.modules,
-    ...(dist.kind === 'none' ? {} : { uncertainty: dist }),
+    runs: c.runs, seed: c.seed, workers: c.workers, modules: c.modules, ...part, ...(dist.kind === 'none' ? {} : { uncertainty: dist }),
     onProgress: (done, total) => progress.update(done, done === total),
-  });
-  await finishRun('compare', run, progress, io, setExit,
+  }));
+  await finishRun('compare', run, progress, reportIo, setExit,
     (r) => (opts.json ? JSON.stringify(r.json, null, 2) : formatCompareReport(r, dist)), {
-      interrupted: (r) => `${r.json.runs} of ${c.runs} pairs`,
+      interrupted: (r) => `${r.json.runs} of ${c.runs} pairs${opts.out ? `; continue it with the same command and --resume (finished games are in ${opts.out})` : ''}`,
     });
 }
 

@@ -8,5 +8,6 @@ import './replay.ts';
 import './batch.ts';
 import './compare.ts';
 import './sweep.ts';
+import './merge.ts';
 import './calibrate.ts';
 import './sensitivity.ts';

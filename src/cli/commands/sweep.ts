@@ -7,15 +7,15 @@ import { UsageError } from '../errors.ts';
 import { resolveParams } from '../../model/params.ts';
 import { parseSweepRange } from '../../batch/params-arg.ts';
 import { Progress } from '../../batch/progress.ts';
-import { checkSweepMetric, startSweep } from '../../batch/sweep.ts';
+import { checkSweepMetric, startSweep, type SweepJsonOut } from '../../batch/sweep.ts';
 import { tornadoChart } from '../../batch/charts.ts';
-import { addCommonOptions, asUsage, collect, commonSetup, finishRun, type CommonBatchOptions } from './batch.ts';
+import { addCommonOptions, asUsage, collect, commonSetup, finishRun, partOptions, summaryIo, type CommonBatchOptions } from './batch.ts';
 
 interface SweepFlags extends CommonBatchOptions {
   metric?: string[];
 }
 
-type SweepJson = Awaited<ReturnType<typeof startSweep>['done']>['json'];
+type SweepJson = SweepJsonOut;
 
 export function formatSweepReport(j: SweepJson): string {
   const lines = [
@@ -53,15 +53,17 @@ async function sweepAction(opts: SweepFlags, io: Io, setExit: (code: number) => 
     .map((r) => ({ id: r.id, base: base[r.id], values: r.values }));
   const metrics = asUsage(() => (opts.metric?.length ? opts.metric : ['regionalWar', 'attacksOnUS', 'usKilled']).map(checkSweepMetric));
   const points = 1 + ranges.reduce((n, r) => n + r.values.length, 0);
+  const part = { ...partOptions(opts), stdout: (s: string) => io.out(s.replace(/\n$/, '')) };
+  const reportIo = summaryIo(opts, io);
   const progress = new Progress(c.runs, `games × ${points} points`);
-  const run = startSweep({
+  const run = asUsage(() => startSweep({
     scenario: c.scenario, scenarioArg: opts.scenario, us: c.us, iran: c.iran, fixed: {}, ranges, metrics,
-    runs: c.runs, seed: c.seed, workers: c.workers, modules: c.modules,
+    runs: c.runs, seed: c.seed, workers: c.workers, modules: c.modules, ...part,
     onProgress: (done, total) => progress.update(done, done === total),
-  });
-  await finishRun('sweep', run, progress, io, setExit,
+  }));
+  await finishRun('sweep', run, progress, reportIo, setExit,
     (r) => (opts.json ? JSON.stringify(r.json, null, 2) : formatSweepReport(r.json)), {
-      interrupted: (r) => `${r.json.runs} of ${c.runs} games per point`,
+      interrupted: (r) => `${r.json.runs} of ${c.runs} games per point${opts.out ? `; continue it with the same command and --resume (finished games are in ${opts.out})` : ''}`,
     });
 }
 
