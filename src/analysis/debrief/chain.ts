@@ -47,7 +47,12 @@ export function triggerOf(state: GameState, index: number): GameEvent | undefine
     const c = log[i]!;
     if (c.turn !== e.turn) break;
     if (!TRIGGER_KINDS.has(c.kind)) continue;
-    if (c.kind === 'directive' && c.actor === e.actor) return c;
+    // Guidance and a deliberation act on the group they concern only: Syria's guidance never sets
+    // off a move by the Iraqi militias, while their own weighing of a halt does.
+    if (c.kind === 'directive' || c.kind === 'compliance') {
+      if (c.actor === e.actor) return c;
+      continue;
+    }
     if (c.actor !== e.actor) return c;
   }
   return undefined;
@@ -78,6 +83,17 @@ export function causalChain(state: GameState, index: number): string[] {
   }
   const trigger = triggerOf(state, index);
   if (trigger) chain.push(`set off by: ${renderEvent(trigger)}`);
+  // A deliberation answers the guidance that opened it, which may have arrived turns before.
+  if (trigger?.kind === 'compliance') {
+    const log = logOf(state);
+    for (let i = index - 1; i >= 0; i--) {
+      const c = log[i]!;
+      if (c.kind === 'directive' && c.actor === e.actor) {
+        chain.push(`in answer to: ${renderEvent(c)}`);
+        break;
+      }
+    }
+  }
   if (e.kind === 'fatal') {
     const rec = state.history[e.turn];
     if (rec) chain.push(`one of ${rec.attacksOnUS} attack${rec.attacksOnUS === 1 ? '' : 's'} on US forces that turn`);

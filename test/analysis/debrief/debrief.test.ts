@@ -3,7 +3,7 @@ import { logOf, totalsOf } from '../../../src/engine/history.ts';
 import { renderEvent } from '../../../src/analysis/render.ts';
 import fc from 'fast-check';
 import { buildDebrief, formatDebrief } from '../../../src/analysis/debrief/debrief.ts';
-import { describeDraw, percent } from '../../../src/analysis/debrief/chain.ts';
+import { describeDraw, percent, triggerOf } from '../../../src/analysis/debrief/chain.ts';
 import { CONCEPTS } from '../../../src/analysis/debrief/concepts.ts';
 import { factById } from '../../../src/model/evidence.ts';
 import { getPolicy } from '../../../src/policies/index.ts';
@@ -48,10 +48,11 @@ describe('debrief of a seeded tower-22 game', () => {
     }
   });
 
-  it('traces the militias standing down to the directive that reached them', () => {
+  it('traces the militias standing down to their deliberation and the directive that reached them', () => {
     const tp = d.turningPoints.find((t) => t.text.startsWith('Iraqi militias') && t.text.includes('accept the halt'));
     expect(tp).toBeDefined();
-    expect(tp!.chain.some((c) => c.startsWith('set off by:') && c.includes("Iran's guidance for Iraq (halt)"))).toBe(true);
+    expect(tp!.chain.some((c) => c.startsWith('set off by:') && c.includes("weigh Iran's halt"))).toBe(true);
+    expect(tp!.chain.some((c) => c.startsWith('in answer to:') && c.includes("Iran's guidance for Iraq (halt)"))).toBe(true);
     expect(tp!.chain).toContain('posture: Resisting a halt → Standing down');
     expect(tp!.concepts).toContain('principal-agent');
   });
@@ -131,5 +132,24 @@ describe('properties over seeds', () => {
     expect(calm.questions.some((q) => q.includes('no US deaths'))).toBe(true);
     expect(deadly.questions.some((q) => q.includes('no US deaths'))).toBe(false);
     expect(calm.questions).not.toEqual(deadly.questions);
+  });
+});
+
+describe('causal chains name the right cause', () => {
+  it("a militia's acceptance of a halt is set off by its own deliberation, never by another front's guidance", () => {
+    for (let i = 0; i < 40; i++) {
+      const state = historical('tower-22', `chain${i}`);
+      const log = logOf(state);
+      log.forEach((e, index) => {
+        if (e.kind !== 'posture' || e.actor !== 'iraqiMilitias' || e.on !== 'COMPLIANCE_DRAW') return;
+        const trigger = triggerOf(state, index);
+        expect(trigger?.kind).toBe('compliance');
+        expect(trigger?.actor).toBe('iraqiMilitias');
+      });
+      for (const [index, e] of log.entries()) {
+        const trigger = triggerOf(state, index);
+        if (trigger?.kind === 'directive') expect(trigger.actor, renderEvent(e)).toBe(e.actor);
+      }
+    }
   });
 });
