@@ -25,9 +25,9 @@ function everyLineFits(screen: string, cols = 80): void {
   for (const line of screen.split('\n')) expect(line.length).toBeLessThanOrEqual(cols);
 }
 
-/** Plays one order: open the orders pane, move down `down` rows, select, confirm. */
+/** Plays one order: open the orders pane (unless it is open), move down `down` rows, select, confirm. */
 async function order(s: Session, down: number): Promise<void> {
-  s.write('3');
+  if (!s.screen().includes('› [')) s.write('3');
   await s.waitFor('› [');
   for (let i = 0; i < down; i++) s.write(KEY.down);
   s.write(KEY.enter);

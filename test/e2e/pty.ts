@@ -4,6 +4,9 @@ import xterm from '@xterm/headless';
 import { resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+/** Generous: a loaded 2-core machine can take seconds to start node and draw the first screen. */
+const WAIT_TIMEOUT_MS = 45_000;
+const KEY_TIMEOUT_MS = 30_000;
 
 export interface Session {
   screen(): string;
@@ -25,35 +28,68 @@ export function spawnBrink(args: readonly string[], opts: { cols?: number; rows?
     env: { ...process.env, CI: 'false', TERM: 'xterm-256color', FORCE_COLOR: '1', ...(opts.env ?? {}) } as Record<string, string>,
   });
   let raw = '';
+  let ended = false;
+  // Waiters are checked each time xterm has parsed new output (and when the program exits): no polling.
+  const waiters = new Set<() => void>();
+  const recheck = () => {
+    for (const w of [...waiters]) w();
+  };
   proc.onData((d) => {
     raw += d;
-    term.write(d);
+    term.write(d, recheck);
   });
-  const exited = new Promise<number>((res) => proc.onExit((e) => res(e.exitCode)));
+  const exited = new Promise<number>((res) => proc.onExit((e) => {
+    ended = true;
+    recheck();
+    res(e.exitCode);
+  }));
   const screen = () => {
     const buf = term.buffer.active;
     const lines: string[] = [];
     for (let i = 0; i < term.rows; i++) lines.push(buf.getLine(buf.viewportY + i)?.translateToString(true) ?? '');
     return lines.join('\n');
   };
-  // Keys go out one at a time, 25 ms apart, as a person types: keys written in one burst can reach the
-  // program as a single input chunk, which no keyboard produces. waitFor starts after the last key.
-  let typing: Promise<void> = Promise.resolve();
+  /** Resolves with the screen once `done(screen)` holds; fails after a generous timeout, showing the screen. */
+  const until = (done: (s: string) => boolean, what: string, timeoutMs: number) => new Promise<string>((res, rej) => {
+    const check = () => {
+      const s = screen();
+      if (done(s)) {
+        finish();
+        res(s);
+      } else if (ended) {
+        finish();
+        rej(new Error(`the program exited while waiting for ${what}; screen:\n${s}`));
+      }
+    };
+    const timer = setTimeout(() => {
+      finish();
+      rej(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; screen:\n${screen()}`));
+    }, timeoutMs);
+    const finish = () => {
+      clearTimeout(timer);
+      waiters.delete(check);
+    };
+    waiters.add(check);
+    check();
+  });
+  // Keys go out one at a time, each only once the program has answered the one before by redrawing the
+  // screen (or by exiting): keys written in one burst can reach the program as a single input chunk, which
+  // no keyboard produces, and a key read before Ink re-rendered reaches a handler holding the old state.
+  // Every key the tests send changes the screen. waitFor starts after the last key was answered.
+  let typing: Promise<unknown> = Promise.resolve();
   const write = (keys: string) => {
     typing = typing.then(async () => {
+      await new Promise<void>((r) => term.write('', r)); // xterm has drawn all output so far
+      const before = screen();
       proc.write(keys);
-      await new Promise((r) => setTimeout(r, 25));
+      return until((s) => s !== before || ended, `the screen to answer ${JSON.stringify(keys)}`, KEY_TIMEOUT_MS).catch((e: unknown) => {
+        if (!ended) throw e;
+      });
     });
   };
-  const waitFor = async (text: string | RegExp, timeoutMs = 15_000) => {
+  const waitFor = async (text: string | RegExp, timeoutMs = WAIT_TIMEOUT_MS) => {
     await typing;
-    const t0 = Date.now();
-    for (;;) {
-      const s = screen();
-      if (typeof text === 'string' ? s.includes(text) : text.test(s)) return s;
-      if (Date.now() - t0 > timeoutMs) throw new Error(`timed out waiting for ${String(text)}; screen:\n${s}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    return until((s) => (typeof text === 'string' ? s.includes(text) : text.test(s)), String(text), timeoutMs);
   };
   return {
     screen, waitFor, exited, raw: () => raw,

@@ -45,7 +45,7 @@ beforeAll(() => {
   expect(c.code, c.stderr).toBe(0);
   writeFileSync(compareFile, c.stdout);
   compare = CompareSchema.parse(JSON.parse(c.stdout));
-}, 60_000);
+});
 
 /** The cells of the table row whose first cell contains `label` (tags stripped, entities decoded). */
 function row(html: string, label: string): string[] {
@@ -156,7 +156,7 @@ describe('brink report', () => {
     const fromFile = join(dir, 'from-same.html');
     expect(await main(['report', '--from', batchFile, '--out', fromFile], capture().io)).toBe(0);
     expect(text).toBe(readFileSync(fromFile, 'utf8')); // the whole page: every metric and every fan chart too
-  }, 30_000);
+  });
 
   it('exits 2 with a clear message on a missing --out, an unreadable or wrong-format file, or play flags with --from', async () => {
     const runFile = join(dir, 'run.json');

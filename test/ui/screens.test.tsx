@@ -1,5 +1,6 @@
 /** Component tests: every screen rendered with ink-testing-library, driven by keys. */
-import { render } from 'ink-testing-library';
+import { render as inkRender } from 'ink-testing-library';
+import { act, type ReactElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { buildDebrief } from '../../src/analysis/debrief/debrief.ts';
 import { newGame, step } from '../../src/engine/game.ts';
@@ -20,11 +21,31 @@ import { sparkline, wrap } from '../../src/ui/text.ts';
 const tower = loadScenario('tower-22');
 const october = loadScenario('october-2023');
 const KEY = { enter: '\r', esc: '\x1b', down: '\x1b[B', up: '\x1b[A', tab: '\t', right: '\x1b[C' };
-const tick = () => new Promise((r) => setTimeout(r, 30));
+
+/*
+ * No sleeps: every render and every key press runs inside React's act(), which returns only once React has
+ * rendered the update, written the frame and run the effects, so Ink's input handlers already see the new
+ * state when the next key arrives. (With fixed sleeps, a slow machine let ↓ and Enter reach a handler that
+ * still held the old selection.) The screens do no asynchronous work, so each frame is final when act
+ * resolves; nothing depends on time.
+ */
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+function render(tree: ReactElement): ReturnType<typeof inkRender> {
+  let r: ReturnType<typeof inkRender> | undefined;
+  act(() => {
+    r = inkRender(tree);
+  });
+  return r!;
+}
 async function press(stdin: { write(s: string): void }, ...keys: string[]) {
   for (const k of keys) {
-    stdin.write(k);
-    await tick();
+    await act(async () => {
+      stdin.write(k);
+      // A lone Esc could start an escape sequence, so Ink delivers it from a setImmediate; this one was
+      // queued after it and lets it run inside act (an event-loop turn, not a delay).
+      await new Promise((r) => setImmediate(r));
+    });
   }
 }
 const noop = () => {};
@@ -40,7 +61,6 @@ describe('SetupScreen', () => {
     const { lastFrame, stdin } = render(
       <SetupScreen scenarios={[october, tower]} preset={{}} defaultSeed="1" cols={80} rows={24} onDone={onDone} onQuit={noop} onHelp={noop} />,
     );
-    await tick();
     expect(lastFrame()).toContain('Choose a scenario');
     expect(lastFrame()).toContain(october.title);
     await press(stdin, KEY.down);
@@ -63,7 +83,6 @@ describe('SetupScreen', () => {
     const { lastFrame, stdin } = render(
       <SetupScreen scenarios={[tower]} preset={{ scenario: tower, side: 'both' }} defaultSeed="9" cols={80} rows={24} onDone={onDone} onQuit={noop} onHelp={noop} />,
     );
-    await tick();
     expect(lastFrame()).toContain('Seed: 9'); // hot-seat needs no opponent
     await press(stdin, KEY.enter);
     expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ side: 'both', seed: '9' }));
@@ -80,7 +99,6 @@ describe('TurnScreen', () => {
 
   it('briefs with what the side saw last week and its (fallible) intelligence', async () => {
     const { lastFrame } = renderTurn('us');
-    await tick();
     const obs = observe(state, 'us');
     expect(lastFrame()).toContain('turn 2/4');
     expect(lastFrame()).toContain('Intelligence (estimates; they can be wrong)');
@@ -90,7 +108,6 @@ describe('TurnScreen', () => {
 
   it('hides what the other side cannot see: the US is not told Iran\'s private order', async () => {
     const { lastFrame } = renderTurn('us');
-    await tick();
     expect(lastFrame()).toContain('did nothing you could see');
     expect(lastFrame()).not.toContain('Rein the militias in');
   });
@@ -123,6 +140,7 @@ describe('TurnScreen', () => {
     await press(stdin, 'e', KEY.enter);
     expect(lastFrame()).toContain('Confirm your order');
     await press(stdin, KEY.esc);
+    expect(lastFrame()).not.toContain('Confirm your order');
     expect(onChoose).not.toHaveBeenCalled();
     await press(stdin, KEY.down, KEY.enter, 'y');
     expect(onChoose).toHaveBeenCalledWith('us.show-of-force');
@@ -141,7 +159,6 @@ describe('Handover, help and quit', () => {
   it('hand-over names who plays and waits for Enter', async () => {
     const onReady = vi.fn();
     const { lastFrame, stdin } = render(<Handover to="iran" turn={2} onReady={onReady} onQuit={noop} />);
-    await tick();
     expect(lastFrame()).toContain('Turn 2: Iran to play');
     expect(lastFrame()).toContain('United States, look away');
     await press(stdin, KEY.enter);
@@ -151,14 +168,12 @@ describe('Handover, help and quit', () => {
   it('help lists the keys and closes on any key; quit asks y/n', async () => {
     const onClose = vi.fn();
     const help = render(<HelpOverlay onClose={onClose} />);
-    await tick();
     expect(help.lastFrame()).toContain('quit (asks first)');
     await press(help.stdin, 'x');
     expect(onClose).toHaveBeenCalled();
     const yes = vi.fn();
     const no = vi.fn();
     const quit = render(<QuitConfirm saved={false} onYes={yes} onNo={no} />);
-    await tick();
     expect(quit.lastFrame()).toContain('will be lost');
     await press(quit.stdin, 'n');
     expect(no).toHaveBeenCalled();
@@ -173,7 +188,6 @@ describe('DebriefScreen', () => {
 
   it('pages through verdict, turning points, timeline, the record and questions, all from buildDebrief', async () => {
     const { lastFrame, stdin } = render(<DebriefScreen debrief={debrief} sides={['us']} cols={80} rows={24} onQuit={noop} onHelp={noop} />);
-    await tick();
     expect(lastFrame()).toContain(`Verdict: ${debrief.verdict.title}`);
     expect(lastFrame()).toContain(`Scores: US ${debrief.scores.us} · Iran ${debrief.scores.iran}`);
     expect(lastFrame()).toContain('(you)');
@@ -198,7 +212,6 @@ describe('App', () => {
     const { lastFrame, stdin } = render(
       <App scenarios={[tower]} preset={{ scenario: tower, side: 'us', opponent: 'historical', seed: '3' }} defaultSeed="1" onSave={onSave} />,
     );
-    await tick();
     expect(lastFrame()).toContain('turn 1/4');
     await press(stdin, 's');
     expect(onSave).toHaveBeenCalledOnce();
@@ -213,7 +226,6 @@ describe('App', () => {
 
   it('in hot-seat hands over between the players and plays both orders', async () => {
     const { lastFrame, stdin } = render(<App scenarios={[tower]} preset={{ scenario: tower, side: 'both', seed: '3' }} defaultSeed="1" onSave={() => ''} />);
-    await tick();
     expect(lastFrame()).toContain('United States to play');
     await press(stdin, KEY.enter, '3', KEY.enter, 'y');
     expect(lastFrame()).toContain('Iran to play');

@@ -95,6 +95,10 @@ addCommand((program, io, setExit) => {
           return `Could not save to ${path}: ${(err as Error).message}`;
         }
       };
+      // Raw mode from the start: Ink turns it on only in an effect after the first screen is drawn, and a key
+      // typed before that (Enter at once on the first screen) was read in cooked mode, as a newline Ink does
+      // not treat as Enter. Ink restores the terminal on exit.
+      if (process.stdin.isTTY) process.stdin.setRawMode(true);
       const app = render(createElement(App, { scenarios, preset, defaultSeed: '1', ...(resume ? { resume } : {}), onSave }), { exitOnCtrlC: true });
       await app.waitUntilExit();
     });

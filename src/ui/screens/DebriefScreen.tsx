@@ -3,7 +3,8 @@
  * attacks, what actually happened (historical scenarios) and questions, one page at a time. All the
  * content comes from buildDebrief (src/debrief); this screen lays it out.
  */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../use-keys.ts';
 import { useState } from 'react';
 import type { Debrief } from '../../analysis/debrief/debrief.ts';
 import type { Side } from '../../model/actions.ts';
@@ -30,7 +31,7 @@ export function DebriefScreen(props: DebriefProps) {
   const { debrief: d, cols, rows } = props;
   const pages: Page[] = ['verdict', 'turning', 'timeline', ...(d.comparison ? ['record' as const] : []), 'questions'];
   const [page, setPage] = useState(0);
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (input === 'q') return props.onQuit();
     if (input === '?') return props.onHelp();
     const n = Number(input);

@@ -1,11 +1,12 @@
 /** Hot-seat: a blank screen between the two players, so neither sees the other's briefing or order. */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../use-keys.ts';
 import type { Side } from '../../model/actions.ts';
 import { SIDE_NAMES } from '../session.ts';
 import { tone } from '../theme.ts';
 
 export function Handover({ to, turn, active, onReady, onQuit }: { to: Side; turn: number; active?: boolean; onReady(): void; onQuit(): void }) {
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.return || input === ' ') onReady();
     else if (input === 'q') onQuit();
   }, { isActive: active !== false });

@@ -1,5 +1,6 @@
 /** Keyboard help (`?`) and the quit question (`q`). */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../use-keys.ts';
 import { tone } from '../theme.ts';
 
 const HELP: readonly [string, string][] = [
@@ -15,7 +16,7 @@ const HELP: readonly [string, string][] = [
 ];
 
 export function HelpOverlay({ onClose }: { onClose(): void }) {
-  useInput(() => onClose());
+  useKeys(() => onClose());
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
       <Text bold color={tone('accent')}>Keys</Text>
@@ -27,7 +28,7 @@ export function HelpOverlay({ onClose }: { onClose(): void }) {
 }
 
 export function QuitConfirm({ saved, onYes, onNo }: { saved: boolean; onYes(): void; onNo(): void }) {
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (input === 'y' || input === 'Y') onYes();
     else if (input === 'n' || input === 'N' || key.escape) onNo();
   });

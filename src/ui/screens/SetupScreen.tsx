@@ -3,8 +3,9 @@
  * pre-filled and its step skipped; the seed is always shown and can be edited, so a class can all play
  * the same game.
  */
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { type ReactNode, useState } from 'react';
+import { useKeys } from '../use-keys.ts';
 import type { PlaySide } from '../../engine/save.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { OPPONENT_LEVELS } from '../session.ts';
@@ -48,7 +49,7 @@ export function SetupScreen(props: SetupProps) {
   const step: Step = !scenario ? 'scenario' : !side ? 'side' : side !== 'both' && !opponent ? 'opponent' : 'seed';
   const count = step === 'scenario' ? scenarios.length : step === 'side' ? SIDES.length : step === 'opponent' ? OPPONENT_LEVELS.length : 0;
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (step === 'seed') {
       if (key.return) {
         if (seed.length > 0) props.onDone({ scenario: scenario!, side: side!, opponent: opponent ?? 'historical', seed });

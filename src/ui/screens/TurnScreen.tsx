@@ -5,8 +5,9 @@
  */
 import { intelReading, intelSubject, postureLabel, renderEvent } from '../../analysis/render.ts';
 import { ACTOR_NAMES } from '../../model/actors/index.ts';
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { type ReactNode, useMemo, useState } from 'react';
+import { useKeys } from '../use-keys.ts';
 import { legalActions } from '../../engine/game.ts';
 import { observe, type Observation } from '../../engine/observe.ts';
 import type { GameState } from '../../engine/state.ts';
@@ -50,7 +51,7 @@ export function TurnScreen(props: TurnProps) {
   const [confirming, setConfirming] = useState(false);
   const selected = actions[sel];
 
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (confirming) {
       if (key.return || input === 'y') {
         setConfirming(false);
