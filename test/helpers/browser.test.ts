@@ -24,7 +24,7 @@ describe('launchBrowser', () => {
     } finally {
       await browser.close();
     }
-  }, 120_000);
+  });
 
   it('when no browser can start, says what it tried and how to fix it', async () => {
     const err = await launchBrowser({ systemPath: NOWHERE, npmPackage: '@brink-test/no-such-chromium' }).then(
