@@ -18,6 +18,7 @@ import { SetupScreen, type SetupChoice } from './screens/SetupScreen.tsx';
 import { TurnScreen } from './screens/TurnScreen.tsx';
 import { humanSides, playTurn, SIDE_NAMES, startGame, type PlaySetup } from './session.ts';
 import { useDimensions } from './use-dimensions.ts';
+import { KeyRouterProvider, useKeyRouter } from './use-keys.ts';
 
 export interface AppProps {
   readonly scenarios: readonly Scenario[];
@@ -49,6 +50,7 @@ function completePreset(p: AppProps['preset']): PlaySetup | undefined {
 export function App(props: AppProps) {
   const { exit } = useApp();
   const { cols, rows } = useDimensions();
+  const keys = useKeyRouter();
   const initialSetup = props.resume?.setup ?? completePreset(props.preset);
   const [setup, setSetup] = useState<PlaySetup | undefined>(initialSetup);
   const [state, setState] = useState<GameState | undefined>(() => props.resume?.state ?? (initialSetup ? startGame(initialSetup) : undefined));
@@ -116,10 +118,12 @@ export function App(props: AppProps) {
   }
   // Overlays hide the screen without unmounting it, so its pane and selection survive.
   return (
-    <Box flexDirection="column" width={cols}>
-      <Box flexDirection="column" display={overlay === 'none' ? 'flex' : 'none'}>{screen}</Box>
-      {overlay === 'help' && <HelpOverlay onClose={() => setOverlay('none')} />}
-      {overlay === 'quit' && <QuitConfirm saved={state !== undefined && savedAt === state.turn} onYes={() => exit()} onNo={() => setOverlay('none')} />}
-    </Box>
+    <KeyRouterProvider value={keys}>
+      <Box flexDirection="column" width={cols}>
+        <Box flexDirection="column" display={overlay === 'none' ? 'flex' : 'none'}>{screen}</Box>
+        {overlay === 'help' && <HelpOverlay onClose={() => setOverlay('none')} />}
+        {overlay === 'quit' && <QuitConfirm saved={state !== undefined && savedAt === state.turn} onYes={() => exit()} onNo={() => setOverlay('none')} />}
+      </Box>
+    </KeyRouterProvider>
   );
 }

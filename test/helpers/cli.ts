@@ -17,7 +17,7 @@ export function brink(args: readonly string[], options: { cwd?: string; env?: No
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     encoding: 'utf8',
     input: options.input ?? '',
-    timeout: 120_000,
+    timeout: 170_000, // a hang guard, under the tests' own limit (vitest.config.ts) so a hang names the command
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
