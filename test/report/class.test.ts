@@ -92,7 +92,7 @@ describe('brink report --games', () => {
     expect(html).toMatch(/24 bot games \(US <b>historical<\/b>, Iran <b>historical<\/b>, seed class-3b\)/);
     expect(html).toMatch(/Bot games: 5 % · median · 95 %/);
     expect(html).toContain('What this model is, and is not');
-  }, 60_000);
+  });
 
   it('refuses saves of different seeds or scenarios, a --from batch of another scenario, and --compare (exit 2, no file)', async () => {
     const other = saveGame('other-seed', { seed: 'class-3c', us: 'historical', iran: 'historical', side: 'us' });
@@ -127,5 +127,5 @@ describe('brink report --games', () => {
     const c = capture();
     expect(await main(['report', '--games', whatIf.file, '--runs', '4', '--workers', '1', '--out', x], c.io), c.err.join('\n')).toBe(0);
     expect(readFileSync(x, 'utf8')).toMatch(/4 bot games \(US <b>historical<\/b>, Iran <b>historical<\/b>, seed class-3b\) · parameters fatalityPerAttack=0\.05/);
-  }, 60_000);
+  });
 });

@@ -4,12 +4,12 @@
  * real `brink compare --json` file, so every section (outcomes, the two single games, fans, compare,
  * limitations, provenance) is on it.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { SERIES_NAMES } from '../../src/batch/record.ts';
 import { SHOWN_OUTCOMES } from '../../src/report/html.ts';
 import { main } from '../../src/cli/main.ts';
@@ -17,22 +17,18 @@ import { buildSave, saveText, type PlaySide } from '../../src/engine/save.ts';
 import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { scenario } from '../helpers/fixtures.ts';
+import { launchBrowser } from '../helpers/browser.ts';
 import { brink } from '../helpers/cli.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const dir = mkdtempSync(join(tmpdir(), 'brink-render-'));
 const file = join(dir, 'report.html');
 const classFile = join(dir, 'class.html');
-let context: BrowserContext | undefined;
-let profile: string | undefined;
+let browser: Browser | undefined;
 
 const quiet = { out: () => {}, err: () => {} };
 const sc = scenario('tower-22');
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is required for this test and was not found at ${CHROMIUM}. Install it with: apt-get update && apt-get install -y chromium (.ci/run does this).`);
-  }
   const c = brink(['compare', '--scenario', 'tower-22', '--runs', '30', '--seed', 'render', '--us-policy-b', 'hawk', '--workers', '1', '--json']);
   expect(c.code, c.stderr).toBe(0);
   const compareFile = join(dir, 'compare.json');
@@ -46,23 +42,18 @@ beforeAll(async () => {
     return save;
   });
   expect(await main(['report', '--games', ...saves, '--runs', '20', '--workers', '1', '--out', classFile], quiet)).toBe(0);
-  profile = mkdtempSync(join(tmpdir(), 'brink-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
-}, 120_000);
+  // Debian's chromium when installed, else the one inside the @sparticuz/chromium devDependency; the
+  // helper's error says what it tried when neither starts.
+  browser = await launchBrowser();
+});
 
 afterAll(async () => {
-  await context?.close();
-  if (profile) rmSync(profile, { recursive: true, force: true });
+  await browser?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 async function open(width: number, path = file): Promise<{ page: Page; errors: string[]; requests: string[] }> {
-  const page = await context!.newPage();
+  const page = await browser!.newPage();
   await page.setViewportSize({ width, height: 900 });
   const errors: string[] = [];
   const requests: string[] = [];
