@@ -124,7 +124,7 @@ describe('brink play in a terminal', () => {
     const save = parsed.save;
     expect(save.decisions).toHaveLength(1);
     expect(save.decisions[0]!.us).toBe('us.leadership-strike');
-    expect(save.opponent).toBe('search');
+    expect(save.opponent).toBe('hard');
     s.write('q');
     await s.waitFor('The game is saved');
     s.write('y');
@@ -132,7 +132,7 @@ describe('brink play in a terminal', () => {
     const r = start(['play', '--load', file]);
     const screen = await r.waitFor('turn 2/4');
     expect(screen).toContain('Resumed at turn 2');
-    expect(screen).toContain('Search bot');
+    expect(screen).toContain('Hard bot');
   });
 
   it('--load of a corrupt save exits 2 with a clear message', async () => {

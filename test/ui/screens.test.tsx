@@ -75,7 +75,7 @@ describe('SetupScreen', () => {
     await press(stdin, '\x7f', 'c', 'l', 'a', 's', 's', '7');
     expect(lastFrame()).toContain('Seed: class7');
     await press(stdin, KEY.enter);
-    expect(onDone).toHaveBeenCalledWith({ scenario: tower, side: 'iran', opponent: 'search', seed: 'class7' });
+    expect(onDone).toHaveBeenCalledWith({ scenario: tower, side: 'iran', opponent: 'hard', seed: 'class7' });
   });
 
   it('skips what the flags pre-filled and goes back with Esc', async () => {
