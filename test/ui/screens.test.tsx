@@ -2,6 +2,7 @@
 import { render as inkRender } from 'ink-testing-library';
 import { act, type ReactElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
+import { intelSubject } from '../../src/analysis/render.ts';
 import { buildDebrief } from '../../src/analysis/debrief/debrief.ts';
 import { newGame, step } from '../../src/engine/game.ts';
 import { observe } from '../../src/engine/observe.ts';
@@ -102,7 +103,7 @@ describe('TurnScreen', () => {
     const obs = observe(state, 'us');
     expect(lastFrame()).toContain('turn 2/4');
     expect(lastFrame()).toContain('Intelligence (estimates; they can be wrong)');
-    expect(lastFrame()).toContain(obs.intel[0]!.subject);
+    expect(lastFrame()).toContain(intelSubject(obs.intel[0]!));
     fits(lastFrame());
   });
 
