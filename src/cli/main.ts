@@ -9,26 +9,19 @@ import { ScenarioError } from '../scenario/loader.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from './errors.ts';
 import { IoError, reasonOf } from '../io/errors.ts';
 import { guardStdio } from '../io/stdio.ts';
+import type { Io } from './command.ts';
+import { COMMAND_MODULES } from './commands/index.ts';
 import { registerRun } from './commands/run.ts';
 import { registerScenarios } from './commands/scenarios.ts';
 import { PACKAGE_VERSION } from '../version.ts';
 
-export interface Io {
-  out(s: string): void;
-  err(s: string): void;
-}
+export type { CommandModule, Io } from './command.ts';
 
 const processIo: Io = {
   out: (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
   err: (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`),
 };
 
-/** Extra commands registered by other layers' modules (play, batch, …) join the program here. */
-export type CommandModule = (program: Command, io: Io, setExit: (code: number) => void) => void;
-const extraCommands: CommandModule[] = [];
-export function addCommand(mod: CommandModule): void {
-  extraCommands.push(mod);
-}
 
 /** The command being run, so a usage error can show that command's usage. */
 let activeCommand: Command | undefined;
@@ -45,7 +38,7 @@ export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   });
   registerRun(program, io.out);
   registerScenarios(program, io.out, io.err, setExit);
-  for (const mod of extraCommands) mod(program, io, setExit);
+  for (const mod of COMMAND_MODULES) mod(program, io, setExit);
   const allCommands = (c: Command): Command[] => [c, ...c.commands.flatMap(allCommands)];
   for (const cmd of allCommands(program)) {
     cmd.exitOverride().showHelpAfterError();
@@ -79,7 +72,6 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
   const setExit = (c: number) => {
     code = Math.max(code, c);
   };
-  await import('./commands/extra.ts');
   const program = buildProgram(io, setExit);
   try {
     await program.parseAsync([...argv], { from: 'user' });

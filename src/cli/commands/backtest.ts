@@ -1,11 +1,11 @@
 /** `brink backtest`: the historical scenarios against the documented figures; exit 1 when a check fails. */
 import { formatBacktest, runBacktest } from '../../analysis/backtest/backtest.ts';
 import { parseAssignments } from '../../batch/params-arg.ts';
-import { addCommand } from '../main.ts';
+import type { CommandModule } from '../command.ts';
 import { asUsage, collect } from './batch.ts';
 import { parsePositiveInt, parseSeed } from '../options.ts';
 
-addCommand((program, io, setExit) => {
+export const register: CommandModule = ((program, io, setExit) => {
   program
     .command('backtest')
     .description('play the historical scenarios with the historical bots and check them against the documented figures')

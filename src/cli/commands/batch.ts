@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { addCommand, type Io } from '../main.ts';
+import type { CommandModule, Io } from '../command.ts';
 import { UsageError, EXIT_FAILED } from '../errors.ts';
 import { shellQuote } from '../shell.ts';
 import { isStdout } from '../../io/output.ts';
@@ -268,7 +268,7 @@ export async function batchAction(opts: BatchFlags, io: Io, setExit: (code: numb
     });
 }
 
-addCommand((program, io, setExit) => {
+export const register: CommandModule = ((program, io, setExit) => {
   addUncertaintyOptions(addCommonOptions(program.command('batch').description('Monte Carlo: many seeded games, aggregated (brink.batch/1 with --json)'), '1000', {
     out: 'append each finished game as one JSON line (brink.game/1) to FILE as it completes; with --shard, the part file for brink merge; - for standard output',
   }))

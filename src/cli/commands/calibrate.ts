@@ -9,7 +9,7 @@ import { calibrate, calibrationParams, SHIPPED_SETTINGS, shifts, type CalibrateS
 import { CALIBRATION_FIGURES } from '../../analysis/calibration/figures.ts';
 import { loadPosterior, PosteriorFileError, SHIPPED_POSTERIOR, type PosteriorFile } from '../../analysis/calibration/posterior-file.ts';
 import { renderBars } from '../../analysis/sensitivity/bars.ts';
-import { addCommand } from '../main.ts';
+import type { CommandModule } from '../command.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
 import { UsageError } from '../errors.ts';
 import { parsePositiveInt, parseSeed } from '../options.ts';
@@ -96,7 +96,7 @@ async function calibrateAction(opts: CalibrateFlags, io: { out(s: string): void;
   else io.out(formatShiftReport(posterior, out));
 }
 
-addCommand((program, io) => {
+export const register: CommandModule = ((program, io) => {
   program
     .command('calibrate')
     .description('ABC-SMC of the uncertain parameters against the record figures; writes a posterior file (--report: how far the record moved each parameter)')

@@ -2,7 +2,7 @@
  * `brink compare`: arm A (the usual flags) against arm B (the -b flags: another policy, scenario or
  * parameter value) on the same per-game seeds; paired differences B − A with 95 % intervals.
  */
-import { addCommand, type Io } from '../main.ts';
+import type { CommandModule, Io } from '../command.ts';
 import { UsageError } from '../errors.ts';
 import { parsePolicy, scenarioFrom } from '../options.ts';
 import { parseAssignments } from '../../batch/params-arg.ts';
@@ -71,7 +71,7 @@ async function compareAction(opts: CompareFlags, io: Io, setExit: (code: number)
     });
 }
 
-addCommand((program, io, setExit) => {
+export const register: CommandModule = ((program, io, setExit) => {
   addUncertaintyOptions(addCommonOptions(program.command('compare').description('two policies or scenario variants on the same seeds: paired differences (brink.compare/1)'), '1000'))
     .option('--us-policy-b <policy>', 'arm B: bot for the US (default: as arm A)')
     .option('--iran-policy-b <policy>', 'arm B: bot for Iran (default: as arm A)')

@@ -1,9 +1,9 @@
 /** `brink explain ID | --list | --assumptions`: where a number, rule, fact, action or posture comes from. */
 import { assumptions, explain, formatAssumptions, listAll, UnknownIdError } from '../../analysis/explain/explain.ts';
 import { UsageError } from '../errors.ts';
-import { addCommand } from '../main.ts';
+import type { CommandModule } from '../command.ts';
 
-addCommand((program, io) => {
+export const register: CommandModule = ((program, io) => {
   program
     .command('explain')
     .description('the provenance of a parameter, fact, rule (R-*), action or posture (actor.state)')

@@ -2,7 +2,7 @@
  * `brink merge PART…`: adds up the part files of a sharded batch, compare or sweep (or of one compare or
  * sweep --out) and prints the report the unsharded run prints: with --json, the very same bytes.
  */
-import { addCommand, type Io } from '../main.ts';
+import type { CommandModule, Io } from '../command.ts';
 import { mergeParts } from '../../batch/merge.ts';
 import { asUsage, formatBatchReport } from './batch.ts';
 import { formatCompareReport } from './compare.ts';
@@ -19,7 +19,7 @@ function mergeAction(parts: string[], opts: { json?: boolean }, io: Io): void {
   else io.out(formatSweepReport(m.json));
 }
 
-addCommand((program, io) => {
+export const register: CommandModule = ((program, io) => {
   program.command('merge')
     .description('add up the part files of a sharded batch, compare or sweep: the unsharded run\'s report (its JSON with --json)')
     .argument('<parts...>', 'part files (--out of each shard, e.g. part-*.jsonl)')

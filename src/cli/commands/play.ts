@@ -11,7 +11,7 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
 import { UsageError } from '../errors.ts';
 import { outputTarget } from '../../io/output.ts';
-import { addCommand } from '../main.ts';
+import type { CommandModule } from '../command.ts';
 import { parseSeed, scenarioFrom } from '../options.ts';
 import { policyIds } from '../../policies/index.ts';
 import { resolveOpponent, type PlaySetup } from '../../ui/session.ts';
@@ -41,7 +41,7 @@ export function defaultSavePath(state: GameState): string {
   return `brink-${state.scenario.id}-${state.seed.replace(/[^A-Za-z0-9_-]/g, '_')}.save.json`;
 }
 
-addCommand((program, io, setExit) => {
+export const register: CommandModule = ((program, io, setExit) => {
   program
     .command('play')
     .description('play a scenario in the terminal as the US, Iran, or both (hot-seat)')

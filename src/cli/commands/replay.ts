@@ -7,10 +7,10 @@ import type { Command } from 'commander';
 import { outcome } from '../../engine/outcome.ts';
 import { replaySave } from '../../engine/save.ts';
 import { formatHeader, formatOutcome, formatTurn } from '../format.ts';
-import { addCommand } from '../main.ts';
+import type { CommandModule } from '../command.ts';
 import { readSave } from './save-io.ts';
 
-addCommand((program: Command, io, setExit) => {
+export const register: CommandModule = ((program: Command, io, setExit) => {
   program
     .command('replay')
     .description('re-simulate a saved game from its decisions and verify it reproduces exactly')

@@ -25,7 +25,7 @@ import { readTextFile, MiB } from '../../io/read.ts';
 import { outputTarget, writeOutput } from '../../io/output.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { EXIT_FAILED, UsageError } from '../errors.ts';
-import { addCommand, type Io } from '../main.ts';
+import type { CommandModule, Io } from '../command.ts';
 import { scenarioFrom } from '../options.ts';
 import { asUsage, collect, commonSetup } from './batch.ts';
 import { readSave } from './save-io.ts';
@@ -88,7 +88,7 @@ const PLAY_FLAGS: readonly [keyof ReportOpts, string][] = [
   ['param', '--param'], ['policyModule', '--policy-module'],
 ];
 
-addCommand((program, io, setExit) => {
+export const register: CommandModule = ((program, io, setExit) => {
   program
     .command('report')
     .description('write a self-contained HTML classroom report (charts drawn inline, no scripts, no network), or with --games the games a class saved, side by side')

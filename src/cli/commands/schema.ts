@@ -1,9 +1,9 @@
 /** `brink scenarios schema`: print (or write) the JSON Schema for scenario files. */
 import { scenarioJsonSchemaText } from '../../scenario/json-schema.ts';
-import { addCommand } from '../main.ts';
+import type { CommandModule } from '../command.ts';
 import { outputTarget, writeOutput } from '../../io/output.ts';
 
-addCommand((program, io) => {
+export const register: CommandModule = ((program, io) => {
   const scenarios = program.commands.find((c) => c.name() === 'scenarios');
   if (!scenarios) return;
   scenarios

@@ -8,7 +8,7 @@ import { renderBars } from '../../analysis/sensitivity/bars.ts';
 import { sensitivity, type SensitivityResult } from '../../analysis/sensitivity/real-model.ts';
 import { EvalPool } from '../../analysis/uncertainty/eval-pool.ts';
 import { SENSITIVITY_OUTCOMES } from '../../analysis/uncertainty/measures.ts';
-import { addCommand } from '../main.ts';
+import type { CommandModule } from '../command.ts';
 import { parsePolicy, parsePositiveInt, parseSeed, scenarioFrom } from '../options.ts';
 
 interface SensitivityFlags {
@@ -41,7 +41,7 @@ export function formatSensitivity(r: SensitivityResult): string {
   return lines.join('\n');
 }
 
-addCommand((program, io) => {
+export const register: CommandModule = ((program, io) => {
   program
     .command('sensitivity')
     .description('which parameters\' uncertainty drives the outcomes: Morris screening, then Sobol indices for the top ones')

@@ -2,7 +2,7 @@
  * `brink sweep`: one-at-a-time parameter sensitivity on common random numbers, with a tornado chart of
  * which parameters move the chosen outcome or metric most.
  */
-import { addCommand, type Io } from '../main.ts';
+import type { CommandModule, Io } from '../command.ts';
 import { UsageError } from '../errors.ts';
 import { resolveParams } from '../../model/params.ts';
 import { parseSweepRange } from '../../batch/params-arg.ts';
@@ -67,7 +67,7 @@ async function sweepAction(opts: SweepFlags, io: Io, setExit: (code: number) => 
     });
 }
 
-addCommand((program, io, setExit) => {
+export const register: CommandModule = ((program, io, setExit) => {
   addCommonOptions(program.command('sweep').description('vary model parameters and rank their effect: tornado chart (brink.sweep/1)'), '200', { param: false })
     .option('--param <name[=lo:hi:steps]>', 'parameter to vary: a range, or a bare name for ±50 % around its value (repeatable)', collect)
     .option('--metric <name>', 'outcome or metric to report (repeatable; default regionalWar, attacksOnUS, usKilled)', collect)
