@@ -86,6 +86,16 @@ export const PRIORS = {
   capabilityLossPerCampaign: u(0.03, 0.4, 'the results of the 2 Feb strikes are unknown (D-15)', ['D-15']),
   capabilityLossPerStrikes: lu(0.005, 0.1, 'no damage figures exist for limited raids'),
   capabilityRecovery: lu(0.01, 0.2, 'Iran rearms the groups; how fast is unknown'),
+  // ── The strategic core (issue 9): consequences the documents describe in direction only ────────────
+  warFromDirectExchange: u(0.15, 1, 'no source says whether a limited direct exchange means war (Q-15): both capitals avoided it (R-USA-09), regime safety comes first (R-IRN-03)', ['Q-15', 'R-USA-09', 'R-IRN-03']),
+  warHazardIrgcStrike: u(0.01, 0.15, 'never done in the record (R-USA-03): no source sizes the risk of striking Iran\'s forces', ['R-USA-03', 'Q-13']),
+  warHazardIranStrike: u(0.02, 0.3, 'never done (R-USA-03); the highest single-action risk, of unknown size', ['R-USA-03', 'Q-15']),
+  deterrenceUnderPressure: u(0.2, 0.9, 'the calm came when US force met Iranian restraint (D-18); how much force bites without it is unknown', ['D-18', 'R-SYS-05']),
+  lullProvocation: u(1, 4, 'DoD judged raids after the lull counter-productive (R-USA-04); by how much is unstated', ['R-USA-04']),
+  relapsePerGrievance: u(0, 0.06, 'no attack followed the 7 Feb killing (F-08): the relapse chance is small, its size unmeasured', ['F-08', 'R-SYS-07']),
+  withdrawalPerLeaderKilled: u(0, 0.15, 'Baghdad wants to be no battlefield (O-IRQ-02); how far a killing moves the talks is unstated', ['O-IRQ-02']),
+  iranPressureFullScale: u(6, 14, 'the permissive tempo, floors of 6.4 to 10 attacks a week (F-01, F-02), taken as full pressure', ['F-01', 'F-02']),
+  militiaCapabilityFloor: u(0.2, 0.7, 'no bombing reaches every cell and Iran rearms the groups (R-MIL-07, E-01); how much survives is unmeasured', ['R-MIL-07', 'E-01']),
   // ── Houthis ───────────────────────────────────────────────────────────────────────────────────
   houthiAttackRate: u(0.4, 0.8, 'F-14 gives 0.44–0.61/day by the start date chosen (a floor), P-04 0.45–0.6, F-15 spells near 0.75', ['F-14', 'F-15', 'P-04']),
   houthiRafahMultiplier: u(1, 2.5, 'the size of the step-up is unstated; spikes ran 1.2–1.7× the average (F-15)', ['F-15']),
