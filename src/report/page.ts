@@ -75,9 +75,9 @@ svg{display:block;width:100%;height:auto}
 }
 @page{size:A4;margin:14mm 12mm}
 @media print{
-  body{font-size:12pt;margin:0;max-width:none;padding:0}
-  h1{font-size:20pt}h2{font-size:15pt;margin-top:1.2rem;break-after:avoid;page-break-after:avoid}h3{font-size:13pt;break-after:avoid;page-break-after:avoid}
-  .note,.causes,.fdesc,.tags,summary{font-size:10pt}table{font-size:10pt}.blabel,.bval{font-size:11pt}
+  body{font-size:11pt;margin:0;max-width:none;padding:0}
+  h1{font-size:18pt}h2{font-size:14pt;margin-top:1rem;break-after:avoid;page-break-after:avoid}h3{font-size:12pt;break-after:avoid;page-break-after:avoid}
+  .note,.causes,.fdesc,.tags,summary{font-size:9pt}table{font-size:9pt}.blabel,.bval{font-size:10pt}
   .fans{grid-template-columns:1fr 1fr;gap:.4rem 1.2rem}.fans .fdesc{display:none}
   .prov dt{margin-top:.4rem}.prov dd{font-size:10pt}
   tr,li,dt,dd,.brow{break-inside:avoid;page-break-inside:avoid}
