@@ -38,3 +38,10 @@ export function brinkAsync(args: readonly string[], options: { cwd?: string; env
     child.on('close', (code) => resolve({ code, stdout, stderr }));
   });
 }
+
+/** An in-process Io for `main(argv, io)` that keeps what the command printed on each stream. */
+export function capture(): { io: { out: (s: string) => void; err: (s: string) => void }; out: string[]; err: string[] } {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (s: string) => void out.push(s), err: (s: string) => void err.push(s) }, out, err };
+}

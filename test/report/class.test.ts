@@ -2,6 +2,7 @@
  * `brink report --games SAVES…`: a class's saved games of one scenario and seed, side by side, beside
  * the record and the Monte Carlo batch; saves of different scenarios or seeds are refused (exit 2).
  */
+import { capture } from '../helpers/cli.ts';
 import { decisionsOf } from '../../src/engine/history.ts';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,11 +21,6 @@ import { scenario } from '../helpers/fixtures.ts';
 const dir = mkdtempSync(join(tmpdir(), 'brink-class-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const capture = () => {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
-};
 
 const sc = scenario('tower-22');
 const SEED = 'class-3b';

@@ -15,17 +15,12 @@ import { factById } from '../../src/model/evidence.ts';
 import { isParamId } from '../../src/model/params.ts';
 import { chooseStories } from '../../src/report/stories.ts';
 import { KEY_ASSUMPTIONS, WHAT_IT_IS, WHAT_IT_IS_NOT, limitationsHelp } from '../../src/report/limitations.ts';
-import { brink } from '../helpers/cli.ts';
+import { brink, capture } from '../helpers/cli.ts';
 import { scenario } from '../helpers/fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'brink-report-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const capture = () => {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
-};
 
 const sc = scenario('tower-22');
 const RUNS = '40';

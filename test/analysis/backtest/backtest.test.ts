@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { capture } from '../../helpers/cli.ts';
 import fc from 'fast-check';
 import { judge, quantile, runBacktest } from '../../../src/analysis/backtest/backtest.ts';
 import { CHECKS, BACKTEST_SCENARIOS } from '../../../src/analysis/backtest/checks.ts';
 import { factById } from '../../../src/model/evidence.ts';
 import { main } from '../../../src/cli/main.ts';
 
-const capture = () => {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
-};
 
 describe('backtest on the shipped scenarios', () => {
   // 200 games per scenario keeps the file fast; `brink backtest` defaults to 1,000.

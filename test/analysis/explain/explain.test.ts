@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { capture } from '../../helpers/cli.ts';
 import { allIds, assumptions, explain, suggest, UnknownIdError } from '../../../src/analysis/explain/explain.ts';
 import { citers, paramUses } from '../../../src/analysis/explain/provenance.ts';
 import { ACTIONS } from '../../../src/model/actions.ts';
@@ -7,11 +8,6 @@ import { loadEvidence } from '../../../src/model/evidence.ts';
 import { PARAM_IDS, PARAM_SPECS } from '../../../src/model/params.ts';
 import { main } from '../../../src/cli/main.ts';
 
-const capture = () => {
-  const out: string[] = [];
-  const err: string[] = [];
-  return { io: { out: (s: string) => out.push(s), err: (s: string) => err.push(s) }, out, err };
-};
 
 describe('every parameter, rule, fact, action and posture resolves', () => {
   it('parameters: value, unit, range, and either evidence or an assumption', () => {
