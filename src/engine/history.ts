@@ -6,22 +6,29 @@
 import type { Decisions, GameEvent, GameState, Tally, TurnRecord } from './state.ts';
 import { TALLY_KEYS, emptyTally } from './state.ts';
 
-const TOTALS = new WeakMap<readonly TurnRecord[], Tally>();
-const LOGS = new WeakMap<readonly TurnRecord[], readonly GameEvent[]>();
-const DECISIONS = new WeakMap<readonly TurnRecord[], readonly Decisions[]>();
+/**
+ * A derivation of the history, computed once per history array (each turn makes a new one) and
+ * remembered for as long as that array lives.
+ */
+function derived<T>(compute: (history: readonly TurnRecord[]) => T): (state: Pick<GameState, 'history'>) => T {
+  const cache = new WeakMap<readonly TurnRecord[], T>();
+  return (state) => {
+    const h = state.history;
+    let value = cache.get(h);
+    if (value === undefined) {
+      value = compute(h);
+      cache.set(h, value);
+    }
+    return value;
+  };
+}
 
 /** The game's counts so far: the sum of its turns. */
-export function totalsOf(state: Pick<GameState, 'history'>): Tally {
-  const h = state.history;
-  let t = TOTALS.get(h);
-  if (!t) {
-    const sum = emptyTally() as Record<keyof Tally, number>;
-    for (const turn of h) for (const k of TALLY_KEYS) sum[k] += turn[k];
-    t = Object.freeze(sum);
-    TOTALS.set(h, t);
-  }
-  return t;
-}
+export const totalsOf = derived<Tally>((h) => {
+  const sum = emptyTally() as Record<keyof Tally, number>;
+  for (const turn of h) for (const k of TALLY_KEYS) sum[k] += turn[k];
+  return Object.freeze(sum);
+});
 
 /** The highest rung the ladder has stood on: the scenario's start or any turn's end. */
 export function peakRungOf(state: Pick<GameState, 'history' | 'scenario'>): number {
@@ -31,23 +38,7 @@ export function peakRungOf(state: Pick<GameState, 'history' | 'scenario'>): numb
 }
 
 /** Both sides' orders, turn by turn: the game's action history. */
-export function decisionsOf(state: Pick<GameState, 'history'>): readonly Decisions[] {
-  const h = state.history;
-  let d = DECISIONS.get(h);
-  if (!d) {
-    d = Object.freeze(h.map((t) => t.actions));
-    DECISIONS.set(h, d);
-  }
-  return d;
-}
+export const decisionsOf = derived<readonly Decisions[]>((h) => Object.freeze(h.map((t) => t.actions)));
 
 /** Every event of the game, in order. */
-export function logOf(state: Pick<GameState, 'history'>): readonly GameEvent[] {
-  const h = state.history;
-  let log = LOGS.get(h);
-  if (!log) {
-    log = Object.freeze(h.flatMap((t) => t.events));
-    LOGS.set(h, log);
-  }
-  return log;
-}
+export const logOf = derived<readonly GameEvent[]>((h) => Object.freeze(h.flatMap((t) => t.events)));

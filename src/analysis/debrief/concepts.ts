@@ -79,7 +79,7 @@ export function conceptById(id: ConceptId): ConceptDef {
 }
 
 /** The concepts one event shows, from the rules it fired and what kind of event it is. */
-export function conceptsOfEvent(e: GameEvent, _state?: GameState): ConceptId[] {
+export function conceptsOfEvent(e: GameEvent): ConceptId[] {
   const out = new Set<ConceptId>();
   for (const c of CONCEPTS) if (e.rules.some((r) => c.rules.includes(r))) out.add(c.id);
   if (e.kind === 'fatal' || e.kind === 'war') out.add('miscalculation');

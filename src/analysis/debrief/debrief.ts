@@ -62,7 +62,7 @@ export interface Debrief {
 /** Turning points: the events outcome() ranks highest, with the chains traced from their place in the log. */
 function turningPoints(state: GameState, o: Outcome): DebriefTurningPoint[] {
   return o.turningPoints.map((tp) => ({
-    turn: tp.event.turn, date: tp.date, text: renderEvent(tp.event), chain: causalChain(state, tp.index), concepts: conceptsOfEvent(tp.event, state),
+    turn: tp.event.turn, date: tp.date, text: renderEvent(tp.event), chain: causalChain(state, tp.index), concepts: conceptsOfEvent(tp.event),
   }));
 }
 
@@ -75,7 +75,7 @@ function concepts(state: GameState): DebriefConcept[] {
   };
   // Only events that mattered (weight ≥ 4: postures, strikes, deaths, compliance, war) count, so a routine
   // log line does not claim a concept.
-  for (const e of logOf(state)) if (e.weight >= 4 || e.kind === 'action') for (const c of conceptsOfEvent(e, state)) add(c, e.turn);
+  for (const e of logOf(state)) if (e.weight >= 4 || e.kind === 'action') for (const c of conceptsOfEvent(e)) add(c, e.turn);
   for (const [id, list] of historyConcepts(state)) for (const t of list) add(id, t);
   return CONCEPTS.filter((c) => turns.has(c.id)).map((c) => ({
     id: c.id, name: c.name, explanation: c.explanation, turns: [...turns.get(c.id)!].sort((a, b) => a - b),
