@@ -1,0 +1,59 @@
+/**
+ * CI's reduced strategy check (issue 9): the directions of `npm run strategy` that hold with margin,
+ * measured on real games with the non-search bots, few games, paired on common random numbers (game i
+ * of both arms plays from the batch's seed for index i, so these are `brink compare`'s figures).
+ *
+ * Asserted: the directions whose paired interval excluded zero by a wide margin at 200 games (seed 1,
+ * docs/strategy.md §4) and at 30 games for seeds 1–3. Not asserted, because the model misses them
+ * today (docs/strategy.md lists them): the US large campaign in october-2023 and red-sea, Iran always
+ * reining in where the record shows Iran pressing, and "choices matter" for the US. When a change
+ * fixes one of those, add it here.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Side } from '../../src/model/actions.ts';
+import { HISTORICAL_SCENARIOS, inProcessRunner, type Pairing, type PairedScore } from '../../src/batch/strategy.ts';
+
+const RUNS = 30;
+const run = inProcessRunner('1');
+const seat = (side: Side, mine: string, theirs = 'historical') => (side === 'us' ? { us: mine, iran: theirs } : { us: theirs, iran: mine });
+const paired = (scenario: string, side: Side, a: string, b: string): Promise<PairedScore> =>
+  run({ scenario, a: seat(side, a), b: seat(side, b) } satisfies Pairing, RUNS);
+const show = (r: PairedScore, side: Side) =>
+  `${r.b[side].toFixed(1)} vs ${r.a[side].toFixed(1)}: ${r.diff[side].mean.toFixed(1)} [${r.diff[side].ci95.map((x) => x.toFixed(1)).join(', ')}]`;
+
+/** Extremes that must do worse for their own side than the historical policy, per side. */
+const WORSE: Record<Side, readonly string[]> = {
+  us: ['always:us.strike-iran', 'random'],
+  iran: ['always:iran.unleash', 'random'],
+};
+
+describe('strategy directions (reduced, non-search bots, paired games)', () => {
+  for (const scenario of HISTORICAL_SCENARIOS) {
+    it(`${scenario}: the extremes do worse for their own side than the historical policy`, async () => {
+      for (const side of ['us', 'iran'] as const) {
+        for (const extreme of WORSE[side]) {
+          const r = await paired(scenario, side, 'historical', extreme);
+          expect(r.diff[side].ci95[1], `${side} ${extreme}: ${show(r, side)}`).toBeLessThan(0);
+          if (side === 'us' && extreme === 'random') {
+            // A random US strikes Iran now and then: Iran answers some of those strikes (R-IRN-09).
+            expect(r.bIranDirectAttacks, 'Iranian direct attacks a game with a random US').toBeGreaterThan(0);
+          }
+        }
+      }
+    });
+  }
+
+  it('offering a drawdown every turn costs the US where the record shows pressure (october-2023, red-sea)', async () => {
+    for (const scenario of ['october-2023', 'red-sea']) {
+      const r = await paired(scenario, 'us', 'historical', 'always:us.offer-drawdown');
+      expect(r.diff.us.ci95[1], `${scenario}: ${show(r, 'us')}`).toBeLessThan(0);
+    }
+  });
+
+  it("Iran's choices matter: the dove beats the hawk by at least 10 points of Iran's score (october-2023, red-sea, rafah)", async () => {
+    for (const scenario of ['october-2023', 'red-sea', 'rafah']) {
+      const r = await paired(scenario, 'iran', 'hawk', 'dove');
+      expect(r.diff.iran.ci95[0], `${scenario}: ${show(r, 'iran')}`).toBeGreaterThan(10);
+    }
+  });
+});
