@@ -12,6 +12,7 @@ import { ACTORS, ACTOR_NAMES, type ActorId } from '../model/actors/index.ts';
 import { actionById, type Front } from '../model/actions.ts';
 import type { Place } from '../model/activity.ts';
 import { rungName } from '../model/ladder.ts';
+import type { Decider } from './debrief/decider.ts';
 
 export const FRONT_NAMES: Readonly<Record<Front, string>> = { iraq: 'Iraq', syria: 'Syria', lebanon: 'Lebanon', yemen: 'Yemen' };
 export const PLACE_NAMES: Readonly<Record<Place, string>> = { iraq: 'Iraq', jordan: 'Jordan', syria: 'Syria' };
@@ -133,5 +134,44 @@ export function scoreLineLabel(line: ScoreLine): string {
     case 'fronts': return 'Lebanon and Yemen fronts kept simmering';
     case 'deaths-by-partners': return `${plural(n, 'American')} killed by its partners`;
     case 'unanswered': return line.happened ? 'A strike on Iran or its forces left unanswered' : 'No strike on Iran or its forces left unanswered';
+  }
+}
+
+const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(Math.round(x * 10) / 10)}`;
+
+/** What decided the game (analysis/debrief/decider.ts), as a title and a sentence with its figures. */
+export function deciderText(d: Decider): { readonly title: string; readonly explanation: string } {
+  const turn = `turn ${d.turn + 1}`;
+  const pts = `US ${signed(d.points.us)}, Iran ${signed(d.points.iran)} points`;
+  switch (d.id) {
+    case 'miscalculation':
+      return {
+        title: 'Miscalculation',
+        explanation: d.war!.cause === 'direct-exchange'
+          ? `In ${turn} US and Iranian forces had traded fire directly, and a ${percent(d.war!.chance)} chance that such an exchange runs out of control came up: a war neither capital chose (${pts}).`
+          : `In ${turn} a ${percent(d.war!.chance)} chance of miscalculation, raised by the rungs the sides had climbed, came up: a war neither capital chose (${pts}).`,
+      };
+    case 'unravelling':
+      return {
+        title: 'The calm unravelled',
+        explanation: `Iraq and Jordan had fallen quiet, and in ${turn} the attacks resumed${
+          d.by === 'us' ? ', the militias angered by US strikes during the lull' : d.by === 'iran' ? ' after Iran lifted its restraint' : ' at the militias\' own initiative'
+        }: ${plural(d.count ?? 0, 'attack')} and ${plural(d.killed ?? 0, 'US death')} followed (${pts}). A calm needs both sides to keep it.`,
+      };
+    case 'provocation':
+      return {
+        title: 'Provocation',
+        explanation: `From ${turn} the US used force beyond what deters (${plural(d.count ?? 0, 'turn')} of strikes in a lull, on Iran or its forces, or large campaigns): the cost of escalation and of commanders killed outweighed what it bought (${pts}).`,
+      };
+    case 'deterrence':
+      return {
+        title: 'Deterrence',
+        explanation: `US credibility, built by force while Iran held back and kept up to the end (peak in ${turn}), was worth more than any cost this game ran up (${pts}).`,
+      };
+    case 'pressure':
+      return {
+        title: 'Calibrated pressure',
+        explanation: `Iran kept the pressure on US forces and the Lebanon and Yemen fronts simmering below the war threshold, and that gain outweighed every other cost or benefit in this game (${pts}).`,
+      };
   }
 }

@@ -14,8 +14,9 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { causalChain } from './chain.ts';
 import { compare, type Comparison } from './comparison.ts';
 import { CONCEPTS, conceptsOfEvent, historyConcepts, type ConceptDef, type ConceptId } from './concepts.ts';
+import { decidedBy, type Decider } from './decider.ts';
 import { discussionQuestions } from './questions.ts';
-import { renderEvent, scoreLineLabel, verdictText, type VerdictText } from '../render.ts';
+import { deciderText, renderEvent, scoreLineLabel, verdictText, type VerdictText } from '../render.ts';
 
 /** A score line with its label in words. */
 export interface LabelledScoreLine extends ScoreLine {
@@ -48,6 +49,8 @@ export interface Debrief {
   readonly scenario: { readonly id: string; readonly title: string; readonly seed: string };
   readonly final: boolean;
   readonly verdict: VerdictText;
+  /** The cost or benefit that moved the scores most (decider.ts), with its words; absent if none did. */
+  readonly decidedBy?: Decider & { readonly title: string; readonly explanation: string };
   readonly scores: Readonly<Record<Side, number>>;
   readonly breakdown: Readonly<Record<Side, readonly LabelledScoreLine[]>>;
   readonly totals: Outcome['totals'];
@@ -85,10 +88,12 @@ function concepts(state: GameState): DebriefConcept[] {
 export function buildDebrief(state: GameState, scenario: Scenario): Debrief {
   const o = outcome(state);
   const comparison = compare(state, scenario);
+  const decider = decidedBy(state);
   return {
     scenario: { id: state.scenario.id, title: state.scenario.title, seed: state.seed },
     final: o.final,
     verdict: verdictText(o.verdict, state),
+    ...(decider ? { decidedBy: { ...decider, ...deciderText(decider) } } : {}),
     scores: o.scores,
     breakdown: {
       us: o.breakdown.us.map((l) => ({ ...l, label: scoreLineLabel(l) })),
@@ -102,7 +107,7 @@ export function buildDebrief(state: GameState, scenario: Scenario): Debrief {
       turn: h.turn, date: h.date, rung: h.rung, attacksOnUS: h.attacksOnUS, houthiAttacks: h.houthiAttacks, usKilled: h.usKilled,
     })),
     ...(comparison ? { comparison } : {}),
-    questions: discussionQuestions(state, comparison),
+    questions: discussionQuestions(state, comparison, decider),
   };
 }
 
@@ -113,6 +118,7 @@ export function formatDebrief(d: Debrief): string {
   const lines: string[] = [''];
   lines.push(`Debrief · ${d.scenario.title} · seed ${d.scenario.seed}${d.final ? '' : ' · (game still running: as things stand)'}`);
   lines.push(`Verdict: ${d.verdict.title}. ${d.verdict.explanation}`);
+  if (d.decidedBy) lines.push(`What decided it: ${d.decidedBy.title}. ${d.decidedBy.explanation}`);
   lines.push(`Scores: US ${d.scores.us} · Iran ${d.scores.iran} · peak rung ${d.peakRung} ${rungName(d.peakRung)}`);
   const t = d.totals;
   lines.push(`Totals: ${t.attacksOnUS} attacks on US forces, ${t.usKilled} US killed, ${t.usInjured} injured,`

@@ -10,6 +10,7 @@ import type { GameState } from '../../engine/state.ts';
 import { renderEvent } from '../render.ts';
 import { percent } from './chain.ts';
 import type { Comparison } from './comparison.ts';
+import type { Decider } from './decider.ts';
 
 interface Candidate {
   readonly priority: number;
@@ -18,7 +19,7 @@ interface Candidate {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-export function discussionQuestions(state: GameState, comparison?: Comparison): string[] {
+export function discussionQuestions(state: GameState, comparison?: Comparison, decider?: Decider): string[] {
   const out: Candidate[] = [];
   const t = totalsOf(state);
   const h = state.history;
@@ -33,6 +34,9 @@ export function discussionQuestions(state: GameState, comparison?: Comparison): 
     const how = war.draw ? `by miscalculation (a ${percent(war.draw.p)} chance)` : 'in a direct exchange of fire';
     out.push({ priority: 100, text: `War came in turn ${war.turn + 1} ${how}. What was the last decision that could have avoided it, and who should have made it?` });
   }
+
+  const decided = decider ? deciderQuestion(decider) : undefined;
+  if (decided) out.push({ priority: 95, text: decided });
 
   const fatal = log.filter((e) => e.kind === 'fatal');
   if (fatal.length > 0) {
@@ -152,4 +156,27 @@ export function discussionQuestions(state: GameState, comparison?: Comparison): 
 
   out.sort((a, b) => b.priority - a.priority);
   return out.slice(0, 5).map((c) => c.text);
+}
+
+const pts = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(Math.round(x * 10) / 10)}`;
+
+/** A question about what decided the game, from what the sides did (a war has its own question above). */
+function deciderQuestion(d: Decider): string | undefined {
+  const turn = `turn ${d.turn + 1}`;
+  switch (d.id) {
+    case 'miscalculation':
+      return undefined;
+    case 'unravelling': {
+      const cost = `${plural(d.count ?? 0, 'attack')} and ${plural(d.killed ?? 0, 'US death')} followed`;
+      if (d.by === 'us') return `The calm broke in ${turn} when militias took up arms again after US strikes in the lull; ${cost}. The strikes were meant to deter: why did they provoke instead, and what would holding fire have cost? (R-USA-04)`;
+      if (d.by === 'iran') return `The calm broke in ${turn} after Iran lifted its restraint; ${cost}. What did Iran expect to gain, and was it worth a calm both sides had built? (R-SYS-07)`;
+      return `The calm broke in ${turn} with neither a US strike nor an Iranian order behind it; ${cost}. How far can either capital keep a calm it does not control? (R-SYS-07)`;
+    }
+    case 'provocation':
+      return `The US used force beyond what deters in ${plural(d.count ?? 0, 'turn')}, from ${turn} (US ${pts(d.points.us)} points for escalation). Which of those strikes deterred and which provoked, and how could the US have told at the time? (R-SYS-05)`;
+    case 'deterrence':
+      return `US credibility peaked in ${turn} and was worth US ${pts(d.points.us)} points at the end. How much of it rested on Iran holding its partners back, and would the same force have worked without that? (D-18)`;
+    case 'pressure':
+      return `Iran gained ${pts(d.points.iran)} points from pressure kept below the war threshold. What could the US have done to make that pressure cost Iran more without risking war? (R-IRN-11)`;
+  }
 }

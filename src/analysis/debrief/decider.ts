@@ -1,0 +1,155 @@
+/**
+ * What decided the game: which cost or benefit of the strategic core (docs/strategy.md §1) moved the
+ * scores most in this game. Each candidate is read from the game's own events and score lines, and
+ * carries the points it moved for each side, so the debrief can say "the calm unravelled in turn 9 and
+ * the attacks after it cost the US 6.5 points" and a test can check the figure against the lines.
+ *
+ *  - miscalculation (R-SYS-06, Q-15): a war nobody chose, from a drawn chance; its cost is the war line.
+ *  - unravelling (R-SYS-07): a lull in Iraq and Jordan that one side broke; its cost is the attacks and
+ *    deaths after the break.
+ *  - provocation (R-SYS-05, R-USA-04, O-USA-02): US force beyond what deters (strikes in a lull, on
+ *    Iran or its forces, campaigns); its cost is the US's escalation and Iran-struck lines, and Iran's
+ *    gain from commanders killed (Baghdad's push for a US exit).
+ *  - deterrence (R-SYS-05, O-USA-03): credibility the US built and kept; its benefit is the US line.
+ *  - pressure (R-IRN-11, O-IRN-04): Iran's calibrated pressure below the war threshold; its benefit is
+ *    Iran's pressure and fronts lines.
+ *
+ * Data only: the words are analysis/render.ts's (deciderText).
+ */
+import { actionById, type Side } from '../../model/actions.ts';
+import { logOf, totalsOf } from '../../engine/history.ts';
+import { scoreLines, verdictOf, type ScoreLine, type ScoreTerm } from '../../engine/outcome.ts';
+import type { GameState, TurnRecord } from '../../engine/state.ts';
+
+export type DeciderId = 'miscalculation' | 'unravelling' | 'provocation' | 'deterrence' | 'pressure';
+
+/** Who set the mechanism going: a side, the militias on their own, or both sides (a war neither chose). */
+export type DeciderActor = Side | 'militias' | 'both';
+
+export interface Decider {
+  readonly id: DeciderId;
+  /** The turn (0-based) where it began to play out. */
+  readonly turn: number;
+  readonly by: DeciderActor;
+  /** Score points it moved for each side (negative: a cost), read from the score lines. */
+  readonly points: Readonly<Record<Side, number>>;
+  /** The score lines the points come from. */
+  readonly terms: readonly ScoreTerm[];
+  /** For a war: how it came, and the chance that came up. */
+  readonly war?: { readonly cause: 'direct-exchange' | 'miscalculation'; readonly chance: number };
+  /** What was counted: strikes that provoked, attacks after a break. */
+  readonly count?: number;
+  /** US deaths after a break. */
+  readonly killed?: number;
+  readonly cites: readonly string[];
+}
+
+const iraqJordan = (h: TurnRecord) => h.attacksOnUSIraq + h.attacksOnUSJordan;
+const pointsOf = (lines: readonly ScoreLine[], ...terms: ScoreTerm[]) =>
+  lines.filter((l) => terms.includes(l.term)).reduce((s, l) => s + l.points, 0);
+const round = (x: number) => Math.round(x * 10) / 10;
+const weight = (d: Decider) => Math.max(Math.abs(d.points.us), Math.abs(d.points.iran));
+
+function miscalculation(state: GameState, lines: Record<Side, ScoreLine[]>): Decider | undefined {
+  const war = logOf(state).find((e) => e.kind === 'war');
+  if (!war || war.kind !== 'war') return undefined;
+  return {
+    id: 'miscalculation', turn: war.turn, by: 'both',
+    points: { us: pointsOf(lines.us, 'regional-war'), iran: pointsOf(lines.iran, 'regional-war') }, terms: ['regional-war'],
+    war: { cause: war.cause, chance: war.draw?.p ?? 1 }, cites: war.rules,
+  };
+}
+
+/**
+ * The first lull in Iraq and Jordan that was reached (attacks before it) and then broken. Who broke
+ * it: the militias taking up arms again after a US strike in the lull (a relapse), Iran lifting its
+ * restraint, or else the militias on their own.
+ */
+function unravelling(state: GameState): Decider | undefined {
+  const h = state.history;
+  const p = state.params;
+  const first = h.findIndex((r, i) => iraqJordan(r) === 0 && h.slice(0, i).some((q) => iraqJordan(q) > 0));
+  if (first < 0) return undefined;
+  const broke = h.findIndex((r, i) => i > first && iraqJordan(r) > 0);
+  if (broke < 0) return undefined;
+  const window = h.slice(first + 1, broke + 1);
+  const relapse = window.some((r) => r.events.some((e) => e.kind === 'posture' && e.on === 'RELAPSE_DRAW' && e.from !== e.to));
+  const restrained = (r: TurnRecord) => actionById(r.actions.iran)?.stance === 'restraint';
+  const iranLifted = restrained(h[first]!) && window.some((r) => !restrained(r));
+  const after = h.slice(broke);
+  const attacks = after.reduce((s, r) => s + r.attacksOnUS, 0);
+  const killed = after.reduce((s, r) => s + r.usKilled, 0);
+  return {
+    id: 'unravelling', turn: broke, by: relapse ? 'us' : iranLifted ? 'iran' : 'militias',
+    points: { us: round(-(attacks * p.scoreUsPerAttack + killed * p.scoreUsPerDeath)), iran: round(-killed * p.scoreIranPerUsDeath) },
+    terms: ['attacks-on-us', 'us-deaths', 'deaths-by-partners'], count: attacks, killed,
+    cites: relapse ? ['R-SYS-07', 'R-USA-04'] : ['R-SYS-07', 'R-IRN-01'],
+  };
+}
+
+/** US force past what deters: strikes on militias in a lull, on Iran or its forces, campaigns. */
+function provocation(state: GameState, lines: Record<Side, ScoreLine[]>): Decider | undefined {
+  const h = state.history;
+  let count = 0;
+  let turn = -1;
+  h.forEach((r, i) => {
+    const def = actionById(r.actions.us);
+    const target = def?.effects.strikes?.target;
+    const inLull = i > 0 && iraqJordan(h[i - 1]!) === 0 && target === 'militias';
+    if (inLull || target === 'iran' || target === 'irgc' || (def?.rung ?? 0) >= 7) {
+      count += 1;
+      if (turn < 0) turn = i;
+    }
+  });
+  if (count === 0) return undefined;
+  const p = state.params;
+  // Commanders killed push Baghdad toward a US exit (docs/strategy.md §1.1): that share of Iran's
+  // withdrawal line is the provocation's gain for Iran.
+  const leaders = totalsOf(state).leadersKilled;
+  const fromLeaders = Math.min(pointsOf(lines.iran, 'withdrawal'), leaders * p.withdrawalPerLeaderKilled * p.scoreIranWithdrawal);
+  return {
+    id: 'provocation', turn, by: 'us', count,
+    points: { us: round(pointsOf(lines.us, 'escalation', 'iran-struck')), iran: round(fromLeaders) },
+    terms: ['escalation', 'iran-struck', 'withdrawal'], cites: ['R-SYS-05', 'R-USA-04', 'O-USA-02', 'O-USA-04'],
+  };
+}
+
+function deterrence(state: GameState, lines: Record<Side, ScoreLine[]>): Decider | undefined {
+  const points = pointsOf(lines.us, 'deterrence');
+  if (points <= 0) return undefined;
+  let turn = 0;
+  state.history.forEach((r, i) => {
+    if (r.deterrence > state.history[turn]!.deterrence) turn = i;
+  });
+  return { id: 'deterrence', turn, by: 'us', points: { us: round(points), iran: 0 }, terms: ['deterrence'], cites: ['R-SYS-05', 'O-USA-03'] };
+}
+
+function pressure(state: GameState, lines: Record<Side, ScoreLine[]>): Decider | undefined {
+  const points = pointsOf(lines.iran, 'pressure', 'fronts');
+  if (points <= 0) return undefined;
+  return { id: 'pressure', turn: 0, by: 'iran', points: { us: 0, iran: round(points) }, terms: ['pressure', 'fronts'], cites: ['R-IRN-11', 'O-IRN-04'] };
+}
+
+/**
+ * Every mechanism that played a part in this game, the one that moved the scores most first (stable on
+ * ties: a war, then a broken calm, tell a class most). Deterrence and Iran's pressure are the two sides
+ * of the same contest, and the ending says which one won it: a calm (or Baghdad's talks advancing in
+ * quiet) is deterrence working with Iran's restraint (D-18); a crisis that still simmers is Iran's
+ * pressure paying. The loser of that contest is listed last.
+ */
+export function deciders(state: GameState): Decider[] {
+  const lines = scoreLines(state);
+  const calm = ['calm-restored', 'drawdown'].includes(verdictOf(state).id);
+  const d = deterrence(state, lines);
+  const p = pressure(state, lines);
+  const ranked = [miscalculation(state, lines), unravelling(state), provocation(state, lines), calm ? d : p]
+    .filter((x): x is Decider => x !== undefined && weight(x) > 0)
+    .sort((a, b) => weight(b) - weight(a));
+  const loser = calm ? p : d;
+  return loser ? [...ranked, loser] : ranked;
+}
+
+/** The cost or benefit that decided the game, if any moved a score. */
+export function decidedBy(state: GameState): Decider | undefined {
+  return deciders(state)[0];
+}

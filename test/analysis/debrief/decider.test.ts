@@ -1,0 +1,108 @@
+/**
+ * What decided the game (analysis/debrief/decider.ts), on seeded games: each mechanism is named where
+ * the game's events show it, its points are the score lines it claims, and the debrief's text and a
+ * discussion question say it with this game's figures.
+ */
+import { describe, expect, it } from 'vitest';
+import { decidedBy, deciders, type Decider, type DeciderId } from '../../../src/analysis/debrief/decider.ts';
+import { buildDebrief, formatDebrief } from '../../../src/analysis/debrief/debrief.ts';
+import { logOf } from '../../../src/engine/history.ts';
+import { outcome, type ScoreTerm } from '../../../src/engine/outcome.ts';
+import type { GameState } from '../../../src/engine/state.ts';
+import { actionById, type Side } from '../../../src/model/actions.ts';
+import { getPolicy } from '../../../src/policies/index.ts';
+import { playGame } from '../../../src/policies/play.ts';
+import { scenario } from '../../helpers/fixtures.ts';
+
+const play = (id: string, us: string, iran: string, seed: number) =>
+  playGame(scenario(id), { seed: String(seed), us: getPolicy(us, 'us'), iran: getPolicy(iran, 'iran') });
+
+/** The first of seeds 0..59 whose game is decided by `id` (the mechanism must occur in that setup). */
+function firstDecidedBy(id: DeciderId, sc: string, us: string, iran: string, extra: (s: GameState, d: Decider) => boolean = () => true) {
+  for (let seed = 0; seed < 60; seed++) {
+    const state = play(sc, us, iran, seed);
+    const d = decidedBy(state);
+    if (d?.id === id && extra(state, d)) return { state, d, seed };
+  }
+  throw new Error(`no game of ${sc} (${us} v ${iran}) decided by ${id} in seeds 0..59`);
+}
+
+const linePoints = (state: GameState, side: Side, ...terms: ScoreTerm[]) =>
+  outcome(state).breakdown[side].filter((l) => terms.includes(l.term)).reduce((s, l) => s + l.points, 0);
+const iraqJordan = (state: GameState, t: number) => state.history[t]!.attacksOnUSIraq + state.history[t]!.attacksOnUSJordan;
+
+describe('what decided the game', () => {
+  it('a war drawn from the hazard is miscalculation; its cost is the war line and its chance the draw', () => {
+    const { state, d } = firstDecidedBy('miscalculation', 'october-2023', 'random', 'historical', (_s, x) => x.war?.cause === 'miscalculation');
+    const war = logOf(state).find((e) => e.kind === 'war')!;
+    expect(d.turn).toBe(war.turn);
+    expect(d.war!.chance).toBe(war.draw!.p);
+    expect(d.points.us).toBe(linePoints(state, 'us', 'regional-war'));
+    expect(d.points.us).toBeLessThan(0);
+    const text = formatDebrief(buildDebrief(state, scenario('october-2023')));
+    expect(text).toContain(`What decided it: Miscalculation. In turn ${war.turn + 1} a `);
+  });
+
+  it('a direct exchange that ran out of control is miscalculation too, and says so', () => {
+    const { state, d } = firstDecidedBy('miscalculation', 'october-2023', 'random', 'historical', (_s, x) => x.war?.cause === 'direct-exchange');
+    expect(outcome(state).totals.iranDirectAttacks + outcome(state).totals.strikesOnIran).toBeGreaterThan(0);
+    expect(buildDebrief(state, scenario('october-2023')).decidedBy!.explanation).toContain('traded fire directly');
+    expect(d.by).toBe('both');
+  });
+
+  it('a lull broken after US strikes in it is the calm unravelling, laid at the US door, with the attacks after the break', () => {
+    const { state, d } = firstDecidedBy('unravelling', 'october-2023', 'historical', 'historical', (_s, x) => x.by === 'us');
+    // A lull in Iraq and Jordan before the break, attacks there in the turn it broke.
+    expect(iraqJordan(state, d.turn)).toBeGreaterThan(0);
+    expect(state.history.slice(0, d.turn).some((_r, t) => iraqJordan(state, t) === 0)).toBe(true);
+    // The militias relapsed on a draw after a strike on them in the lull.
+    const relapse = logOf(state).find((e) => e.kind === 'posture' && e.on === 'RELAPSE_DRAW' && e.from !== e.to && e.turn <= d.turn);
+    expect(relapse).toBeDefined();
+    const after = state.history.slice(d.turn).reduce((s, r) => s + r.attacksOnUS, 0);
+    expect(d.count).toBe(after);
+    expect(d.points.us).toBeLessThan(0);
+    const debrief = buildDebrief(state, scenario('october-2023'));
+    expect(debrief.decidedBy!.explanation).toContain('angered by US strikes during the lull');
+    expect(debrief.questions.some((q) => q.includes(`The calm broke in turn ${d.turn + 1}`) && q.includes(`${after} attack`))).toBe(true);
+  });
+
+  it('a large campaign every turn is provocation: its cost is the escalation line, and the question counts the turns', () => {
+    const { state, d } = firstDecidedBy('provocation', 'october-2023', 'always:us.major-campaign', 'historical');
+    expect(d.points.us).toBeCloseTo(linePoints(state, 'us', 'escalation', 'iran-struck'), 1);
+    expect(d.count).toBe(state.history.filter((r) => (actionById(r.actions.us)?.rung ?? 0) >= 7).length);
+    expect(d.turn).toBe(0);
+    const debrief = buildDebrief(state, scenario('october-2023'));
+    expect(debrief.questions[0]).toContain(`The US used force beyond what deters in ${d.count} turns, from turn 1`);
+  });
+
+  it('a calm that held is deterrence, worth the US credibility line', () => {
+    const { state, d } = firstDecidedBy('deterrence', 'tower-22', 'historical', 'historical');
+    expect(['calm-restored', 'drawdown']).toContain(outcome(state).verdict.id);
+    expect(d.points.us).toBeCloseTo(linePoints(state, 'us', 'deterrence'), 1);
+    expect(d.points.us).toBeGreaterThan(0);
+    // Iran's pressure lost that contest: it is listed, last.
+    expect(deciders(state).at(-1)!.id).toBe('pressure');
+  });
+
+  it('a crisis still simmering with nothing larger at stake is Iran\'s calibrated pressure paying', () => {
+    const { state, d } = firstDecidedBy('pressure', 'october-2023', 'historical', 'historical');
+    expect(outcome(state).verdict.id).not.toMatch(/calm-restored|drawdown|regional-war/);
+    expect(d.points.iran).toBeCloseTo(linePoints(state, 'iran', 'pressure', 'fronts'), 1);
+    expect(deciders(state).some((x) => x.id === 'deterrence')).toBe(true);
+    expect(buildDebrief(state, scenario('october-2023')).questions.some((q) => q.startsWith(`Iran gained +${d.points.iran} points`))).toBe(true);
+  });
+
+  it('the decider is the mechanism that moved the most points, for every game of a mixed batch', () => {
+    for (let seed = 0; seed < 20; seed++) {
+      const state = play('red-sea', 'random', 'random', seed);
+      const all = deciders(state);
+      const w = (x: Decider) => Math.max(Math.abs(x.points.us), Math.abs(x.points.iran));
+      // All but the loser of the deterrence/pressure contest (the ending names it) are ranked by weight.
+      const loser = ['calm-restored', 'drawdown'].includes(outcome(state).verdict.id) ? 'pressure' : 'deterrence';
+      const ranked = all.filter((x) => x.id !== loser);
+      if (all.some((x) => x.id === loser)) expect(all.at(-1)!.id).toBe(loser);
+      for (let i = 1; i < ranked.length; i++) expect(w(ranked[i - 1]!)).toBeGreaterThanOrEqual(w(ranked[i]!));
+      if (state.world.regionalWar) expect(all[0]!.id).toBe('miscalculation');
+    }
+  });
+});
