@@ -17,6 +17,7 @@
  * Data only: the words are analysis/render.ts's (deciderText).
  */
 import { actionById, type Side } from '../../model/actions.ts';
+import type { EventOfKind } from '../../engine/events.ts';
 import { logOf, totalsOf } from '../../engine/history.ts';
 import { scoreLines, verdictOf, type ScoreLine, type ScoreTerm } from '../../engine/outcome.ts';
 import type { GameState, TurnRecord } from '../../engine/state.ts';
@@ -51,8 +52,8 @@ const round = (x: number) => Math.round(x * 10) / 10;
 const weight = (d: Decider) => Math.max(Math.abs(d.points.us), Math.abs(d.points.iran));
 
 function miscalculation(state: GameState, lines: Record<Side, ScoreLine[]>): Decider | undefined {
-  const war = logOf(state).find((e) => e.kind === 'war');
-  if (!war || war.kind !== 'war') return undefined;
+  const war = logOf(state).find((e): e is EventOfKind<'war'> => e.kind === 'war');
+  if (!war) return undefined;
   return {
     id: 'miscalculation', turn: war.turn, by: 'both',
     points: { us: pointsOf(lines.us, 'regional-war'), iran: pointsOf(lines.iran, 'regional-war') }, terms: ['regional-war'],
@@ -124,7 +125,7 @@ function deterrence(state: GameState, lines: Record<Side, ScoreLine[]>): Decider
   return { id: 'deterrence', turn, by: 'us', points: { us: round(points), iran: 0 }, terms: ['deterrence'], cites: ['R-SYS-05', 'O-USA-03'] };
 }
 
-function pressure(state: GameState, lines: Record<Side, ScoreLine[]>): Decider | undefined {
+function pressure(lines: Record<Side, ScoreLine[]>): Decider | undefined {
   const points = pointsOf(lines.iran, 'pressure', 'fronts');
   if (points <= 0) return undefined;
   return { id: 'pressure', turn: 0, by: 'iran', points: { us: 0, iran: round(points) }, terms: ['pressure', 'fronts'], cites: ['R-IRN-11', 'O-IRN-04'] };
@@ -141,7 +142,7 @@ export function deciders(state: GameState): Decider[] {
   const lines = scoreLines(state);
   const calm = ['calm-restored', 'drawdown'].includes(verdictOf(state).id);
   const d = deterrence(state, lines);
-  const p = pressure(state, lines);
+  const p = pressure(lines);
   const ranked = [miscalculation(state, lines), unravelling(state), provocation(state, lines), calm ? d : p]
     .filter((x): x is Decider => x !== undefined && weight(x) > 0)
     .sort((a, b) => weight(b) - weight(a));
