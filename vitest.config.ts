@@ -10,5 +10,7 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 180_000,
     pool: 'forks',
+    // The CLI tests run the compiled bin/brink: build dist/ first when a source changed.
+    globalSetup: ['test/helpers/global-setup.ts'],
   },
 });

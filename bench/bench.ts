@@ -11,8 +11,11 @@
  *     wall-clock speed-up is on an otherwise idle machine) and of the wall-clock speed-up;
  *  3. peak memory (RSS high-water mark, process.resourceUsage().maxRSS, which covers the main thread and
  *     every worker thread: they share one process) of a 100,000-game batch and of a 10,000-game one, each
- *     in a fresh process so neither inherits the other's high-water mark.
- * Options: --quick (smaller counts, for a smoke test); --pairs N (interleaved pairs, default 5); --runs N
+ *     in a fresh process so neither inherits the other's high-water mark;
+ *  4. the brink command as a user runs it: start-up CPU time of `brink --help` and `brink run`, and a
+ *     batch's CPU time and memory, before (1631d03: tsx at run time, every command loading Ink, React,
+ *     zod and xstate) and after the compiled build, in one run (bench/startup.ts).
+ * Options: --startup (section 4 alone, as --only 4); --quick (smaller counts, for a smoke test); --pairs N (interleaved pairs, default 5); --runs N
  * (games per batch run in 2); --only 0,2 (just those sections);
  * --against COMMIT: instead, A/B games per CPU-second of `brink batch` on october-2023 (1 worker) between
  * COMMIT (checked out into a temporary worktree) and this tree, alternating, --pairs pairs (see ab.ts).
@@ -27,6 +30,7 @@ import { loadScenario } from '../src/scenario/loader.ts';
 import { playIndex, prepareArms } from '../src/batch/play-arms.ts';
 import { startBatch } from '../src/batch/run-batch.ts';
 import { abChild, against, median } from './ab.ts';
+import { startupReport } from './startup.ts';
 
 const argv = process.argv.slice(2);
 const quick = argv.includes('--quick');
@@ -174,6 +178,9 @@ if (argv[0] === '--memory-child') {
   await memoryChild(Number(argv[1]), Number(argv[2]));
 } else if (argv[0] === '--ab-child') {
   await abChild(argv[1]!, Number(argv[2]));
+} else if (argv.includes('--startup')) {
+  console.log(`Brink bench · start-up · node ${process.version} · load average ${loadavg()[0]!.toFixed(2)}${quick ? ' · QUICK' : ''}`);
+  for (const line of startupReport(quick)) console.log(line);
 } else if (flag('--against') !== undefined) {
   await against(flag('--against')!, { pairs, runs: Number(flag('--runs') ?? (quick ? 1_000 : 4_000)) });
 } else {
@@ -232,5 +239,10 @@ if (argv[0] === '--memory-child') {
       const m = fresh(n, cores);
       console.log(`   ${String(m.runs).padStart(7)} games: ${m.maxRssMB.toFixed(0)} MB peak · ${m.secs.toFixed(1)} s (${(m.runs / m.secs).toFixed(0)} games/s)`);
     }
+  }
+
+  if (section(4)) {
+    console.log('\n4. The brink command as a user runs it: before (tsx at run time) and after (compiled)');
+    for (const line of startupReport(quick)) console.log(line);
   }
 }

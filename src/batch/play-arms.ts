@@ -1,8 +1,8 @@
 /** Plays one game index under every arm of a batch: what each worker does, game after game. */
-import { pathToFileURL } from 'node:url';
-import { checkRegularFile, MiB } from '../io/read.ts';
 import { resolve } from 'node:path';
-import { BUILTIN_POLICIES, PolicyRegistry, type Policy, type PolicyFactory } from '../policies/index.ts';
+import { checkRegularFile, MiB } from '../io/read.ts';
+import { BUILTIN_POLICIES, type PolicyRegistry, type Policy, type PolicyFactory } from '../policies/index.ts';
+import { importModule } from './import-module.ts';
 import { drawParams, NO_UNCERTAINTY, type ParamDistribution } from '../analysis/uncertainty/distribution.ts';
 import { loadScenario } from '../scenario/loader.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -29,7 +29,7 @@ export async function loadPolicyModules(modules: readonly string[], base: Policy
   for (const m of modules) {
     // import() would read a device or a FIFO without end: only a regular file is handed to it.
     checkRegularFile(resolve(m), '--policy-module', 16 * MiB);
-    const mod = (await import(pathToFileURL(resolve(m)).href)) as { policies?: unknown };
+    const mod = (await importModule(m)) as { policies?: unknown };
     const exported = mod.policies;
     if (exported === undefined || exported === null || typeof exported !== 'object') {
       throw new Error(`${m} exports no \`policies\` (a record or Map from policy ID to (side) => Policy)`);

@@ -27,7 +27,8 @@ export interface PoolOptions {
   readonly onChunk: (report: ChunkReport & { readonly indices: readonly number[] }) => void;
 }
 
-const WORKER_URL = new URL('./worker.mjs', import.meta.url);
+/** The compiled worker beside the compiled pool; from the TypeScript sources (tests), an entry that loads tsx first. */
+const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('./worker-tsx.mjs', import.meta.url) : new URL('./worker.js', import.meta.url);
 
 /**
  * A worker keeps one game alive at a time, so its live heap is a few megabytes; without limits V8 lets

@@ -11,6 +11,8 @@ import { brink } from '../helpers/cli.ts';
 import { failingGames } from './fixtures/failing-policies.ts';
 
 const MODULE = 'test/batch/fixtures/failing-policies.ts';
+/** The module is TypeScript: the compiled CLI loads it under tsx, as docs/library.md tells users to. */
+const TSX = { nodeArgs: ['--import', 'tsx'] };
 const dir = mkdtempSync(join(tmpdir(), 'brink-fail-'));
 
 /** The first batch seed (of 'f0', 'f1', …) under which exactly one of `runs` games fails, and that game. */
@@ -26,7 +28,7 @@ describe('failures in a batch', () => {
     const out = join(dir, 'throws.jsonl');
     const { seed, game } = seedWithOneFailure(40, 'us');
     const r = brink(['batch', '--scenario', 'tower-22', '--runs', '40', '--seed', seed, '--workers', '2', '--policy-module', MODULE,
-      '--us-policy', 'test-throws', '--out', out, '--json']);
+      '--us-policy', 'test-throws', '--out', out, '--json'], TSX);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`game ${game} (seed '${seed}:${game}')`);
     expect(r.stderr).toContain('deliberate failure for the test');
@@ -42,7 +44,7 @@ describe('failures in a batch', () => {
   it('reports a worker that dies, naming the games it was playing, without hanging', () => {
     const { seed, game } = seedWithOneFailure(40, 'iran');
     const r = brink(['batch', '--scenario', 'tower-22', '--runs', '40', '--seed', seed, '--workers', '2', '--policy-module', MODULE,
-      '--iran-policy', 'test-exits']);
+      '--iran-policy', 'test-exits'], TSX);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`worker crashed while playing games \\d+–\\d+ \\(seeds ${seed}:\\d+ … ${seed}:\\d+\\)`));
     const [, from, to] = /games (\d+)–(\d+)/.exec(r.stderr)!;
@@ -52,7 +54,7 @@ describe('failures in a batch', () => {
 
   it('the same failure stops a comparison', () => {
     const { seed, game } = seedWithOneFailure(20, 'us');
-    const c = brink(['compare', '--scenario', 'tower-22', '--runs', '20', '--seed', seed, '--workers', '1', '--policy-module', MODULE, '--us-policy-b', 'test-throws']);
+    const c = brink(['compare', '--scenario', 'tower-22', '--runs', '20', '--seed', seed, '--workers', '1', '--policy-module', MODULE, '--us-policy-b', 'test-throws'], TSX);
     expect(c.code).toBe(1);
     expect(c.stderr).toContain(`seed '${seed}:${game}'`);
   });

@@ -1,4 +1,4 @@
-/** Runs the real `bin/brink` in a child process, as a user would. */
+/** Runs the real `bin/brink` (the compiled build; test/helpers/global-setup.ts keeps it current) in a child process, as a user would. */
 import { spawn, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -11,8 +11,9 @@ export interface CliResult {
   readonly stderr: string;
 }
 
-export function brink(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}): CliResult {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+/** `nodeArgs`: flags for node itself, e.g. ['--import', 'tsx'] to load a TypeScript --policy-module. */
+export function brink(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; nodeArgs?: readonly string[] } = {}): CliResult {
+  const r = spawnSync(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, NO_COLOR: '1', ...options.env },
     encoding: 'utf8',

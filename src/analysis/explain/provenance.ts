@@ -21,7 +21,8 @@ import { CONCEPTS } from '../debrief/concepts.ts';
 import { loadScenario } from '../../scenario/loader.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 
-const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** The TypeScript sources (read for `.paramId` uses), from src/analysis/explain or from its compiled copy in dist/analysis/explain. */
+const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../../src');
 export const SCENARIOS_DIR = resolve(SRC, '../scenarios');
 
 export type CiterKind = 'parameter' | 'action' | 'posture' | 'transition' | 'rung' | 'concept' | 'backtest' | 'inject' | 'fact';

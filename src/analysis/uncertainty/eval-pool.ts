@@ -6,7 +6,8 @@
 import { Worker } from 'node:worker_threads';
 import { measure, type EvalTask } from './measures.ts';
 
-const WORKER_URL = new URL('./eval-worker.mjs', import.meta.url);
+/** The compiled worker beside the compiled pool; from the TypeScript sources (tests), an entry that loads tsx first. */
+const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('./eval-worker-tsx.mjs', import.meta.url) : new URL('./eval-worker.js', import.meta.url);
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 24 };
 
 type Reply = { id: number; values?: number[]; error?: string; ready?: true };

@@ -120,7 +120,7 @@ export function addCommonOptions(cmd: Command, defaultRuns: string, { param = tr
     .option('--us-policy <policy>', 'bot for the US', 'historical')
     .option('--iran-policy <policy>', 'bot for Iran', 'historical')
     .option('--workers <k>', `worker threads (default: available cores, here ${availableParallelism()}; at most 4 per core, here ${maxWorkers()})`)
-    .option('--policy-module <file>', 'a .js/.ts module that exports `policies` (ID → (side) => Policy); repeatable', collect)
+    .option('--policy-module <file>', 'a .js/.mjs module that exports `policies` (ID → (side) => Policy), or .ts under node --import tsx; repeatable', collect)
     .option('--json', 'print JSON instead of the report');
 }
 

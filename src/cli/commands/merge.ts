@@ -24,9 +24,5 @@ export const register: CommandModule = ((program, io) => {
     .description('add up the part files of a sharded batch, compare or sweep: the unsharded run\'s report (its JSON with --json)')
     .argument('<parts...>', 'part files (--out of each shard, e.g. part-*.jsonl)')
     .option('--json', 'print JSON instead of the report')
-    .addHelpText('after', `
-Example:
-  for k in 0 1 2; do brink batch --runs 30000 --seed s --shard $k/3 --out part-$k.jsonl; done
-  brink merge part-*.jsonl --json   # the same bytes as: brink batch --runs 30000 --seed s --json`)
     .action((parts: string[], opts: { json?: boolean }) => mergeAction(parts, opts, io));
 });

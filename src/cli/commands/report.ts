@@ -9,6 +9,7 @@
  * the numbers `brink batch --json` prints for the same flags. `--compare` adds a brink.compare/1 file
  * written by `brink compare --json`. Both files are checked against the contracts in src/batch/contract.ts.
  */
+import type { Command } from 'commander';
 import { replaySave, SaveError } from '../../engine/save.ts';
 import { basename } from 'node:path';
 import type { z } from 'zod';
@@ -18,7 +19,6 @@ import { startBatch } from '../../batch/run-batch.ts';
 import { buildDebrief } from '../../analysis/debrief/debrief.ts';
 import { renderClassReport, type ClassGame } from '../../report/class.ts';
 import { renderReport } from '../../report/html.ts';
-import { limitationsHelp } from '../../report/limitations.ts';
 import { chooseStories } from '../../report/stories.ts';
 import { loadShippedScenario } from '../../scenario/loader.ts';
 import { readTextFile, MiB } from '../../io/read.ts';
@@ -102,9 +102,12 @@ export const register: CommandModule = ((program, io, setExit) => {
     .option('--iran-policy <policy>', 'bot for Iran (default: historical)')
     .option('--param <name=value>', 'override a model parameter (repeatable)', collect)
     .option('--workers <k>', 'worker threads (default: available cores)')
-    .option('--policy-module <file>', 'a .js/.ts module that exports `policies` (ID → (side) => Policy); repeatable', collect)
+    .option('--policy-module <file>', 'a .js/.mjs module that exports `policies` (ID → (side) => Policy), or .ts under node --import tsx; repeatable', collect)
     .option('--games <saves...>', 'a class\'s save files of one scenario and seed: their games side by side, beside the record and the batch')
-    .action(async (opts: ReportOpts) => {
+    .action(async (opts: ReportOpts, cmd: Command) => {
+      // BRINK_SEED and BRINK_WORKERS describe games to play: a report of games already played (--from),
+      // or of a class's games (--games, whose seed is the class's), leaves them aside; a flag still clashes.
+      if (opts.from || opts.games) for (const k of ['seed', 'workers'] as const) if (cmd.getOptionValueSource(k) === 'env') delete opts[k];
       if (!opts.out) throw new UsageError('--out <file.html> is required');
       // Checked before any game is played: a bad path fails now, not after the batch.
       const target = outputTarget('--out', opts.out);
@@ -131,8 +134,6 @@ export const register: CommandModule = ((program, io, setExit) => {
       // A diagnostic: on stderr, so that `--out -` gives only the HTML on standard output.
       io.err(`wrote ${opts.out} (${what}, ${Math.round(html.length / 1024)} KB)`);
     });
-  // The root help says what Brink is and is not (the same text as the report's and docs/limitations.md's).
-  program.addHelpText('after', limitationsHelp());
 });
 
 /** The class's games: every save must be of the same scenario (same content) and the same seed. */

@@ -1,5 +1,6 @@
 /** `brink run`: one headless game, its turn-by-turn log (or JSON). */
 import type { Command } from 'commander';
+import type { CommandModule } from '../command.ts';
 import { outcome } from '../../engine/outcome.ts';
 import { playGame } from '../../policies/play.ts';
 import { parsePolicy, parseSeed, scenarioFrom } from '../options.ts';
@@ -25,6 +26,8 @@ export function runRecord(state: GameState, policies: { us: string; iran: string
     outcome: outcome(state),
   };
 }
+
+export const register: CommandModule = (program, io) => registerRun(program, io.out);
 
 export function registerRun(program: Command, out: (s: string) => void): void {
   program

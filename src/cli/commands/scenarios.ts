@@ -1,8 +1,11 @@
 /** `brink scenarios list|show|validate`. */
 import type { Command } from 'commander';
+import type { CommandModule } from '../command.ts';
 import { formatIssue, listScenarioIds, loadScenario, loadScenarioFile, ScenarioError } from '../../scenario/loader.ts';
 import { addDays } from '../../scenario/schema.ts';
 import { EXIT_FAILED, EXIT_USAGE } from '../errors.ts';
+
+export const register: CommandModule = (program, io, setExit) => registerScenarios(program, io.out, io.err, setExit);
 
 export function registerScenarios(program: Command, out: (s: string) => void, err: (s: string) => void, setExit: (code: number) => void): void {
   const cmd = program.command('scenarios').description('list, show and validate scenarios');

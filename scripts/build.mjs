@@ -1,0 +1,89 @@
+// `npm run build` (and `prepare`, which `npm ci` and `npm install` run): compiles src/ to dist/ with
+// tsc (tsconfig.build.json says why tsc rather than a bundler), then stamps dist/ so that tests can tell
+// a fresh build from a stale one without running tsc. `ensureBuilt()` is what the test set-up calls:
+// it builds only when a source is newer than the stamp, so a developer who edits src/ and runs
+// `npx vitest run test/…` tests what they edited, and an unchanged tree costs one directory walk.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const STAMP = join(ROOT, 'dist', '.build-stamp');
+/** What the build reads: a change to any of them makes dist/ stale. */
+const INPUTS = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
+
+function newestInput() {
+  let newest = 0;
+  const visit = (p) => {
+    const s = statSync(p);
+    if (s.isDirectory()) for (const e of readdirSync(p)) visit(join(p, e));
+    else newest = Math.max(newest, s.mtimeMs);
+  };
+  for (const i of INPUTS) visit(join(ROOT, i));
+  return newest;
+}
+
+export function isStale() {
+  let stamp;
+  try {
+    stamp = statSync(STAMP).mtimeMs;
+  } catch {
+    return true;
+  }
+  return newestInput() > stamp;
+}
+
+/**
+ * Removes what tsc left in dist/ from sources that no longer exist (a renamed or deleted module): tsc's
+ * incremental build never deletes, and a stale module would ship in the package.
+ */
+function prune() {
+  const DIST = join(ROOT, 'dist');
+  const visit = (dir) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) {
+        visit(p);
+        if (readdirSync(p).length === 0) rmSync(p, { recursive: true });
+        continue;
+      }
+      const m = /^(.*)\.(?:js|d\.ts)(?:\.map)?$/.exec(relative(DIST, p));
+      if (!m) continue;
+      const base = join(ROOT, 'src', m[1]);
+      if (!['.ts', '.tsx'].some((ext) => exists(base + ext))) rmSync(p);
+    }
+  };
+  visit(DIST);
+}
+
+function exists(p) {
+  try {
+    statSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function build() {
+  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  const r = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`the build failed (tsc exited ${r.status})`);
+  prune();
+  writeFileSync(STAMP, `${new Date().toISOString()}\n`);
+}
+
+export function ensureBuilt() {
+  if (isStale()) build();
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  try {
+    build();
+  } catch (err) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  }
+}
