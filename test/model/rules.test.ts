@@ -62,6 +62,31 @@ describe('Iran', () => {
     expect(after.context.withdrawalMomentum).toBeCloseTo(0.5 - 5 * params.withdrawalPerAttack, 9);
   });
 
+  it('R-IRN-08, R-MIL-06: quiet moves the talks only while they live; backing them, a commander killed or US deaths bring them alive', () => {
+    const gov = ACTORS.iraqiGovernment;
+    const quietWeek = { type: 'WEEK_END', attacksOnUS: 0, attacksIraq: 0, houthiAttacks: 0, usKilled: 0, weeks: 1 } as const;
+    const weeks = (s: ReturnType<typeof gov.initial>, n: number) => {
+      for (let i = 0; i < n; i++) s = gov.send(s, quietWeek).snapshot;
+      return s;
+    };
+    // Nobody at the table: four quiet weeks move nothing, and Baghdad keeps watching.
+    const idle = weeks(gov.initial(params), 4);
+    expect(idle.context.withdrawalMomentum).toBe(0);
+    expect(idle.value).toBe('watching');
+    // Either side backs the talks: from then on quiet weeks move them.
+    const backed = weeks(gov.send(gov.initial(params), { type: 'TALKS' }).snapshot, 4);
+    expect(backed.context.withdrawalMomentum).toBeCloseTo(params.withdrawalPerTalksOffer + 4 * params.withdrawalPerQuietWeek, 9);
+    expect(backed.value).toBe('talksAdvancing');
+    const afterKilling = weeks(gov.send(gov.initial(params), { type: 'COMMANDER_KILLED' }).snapshot, 2);
+    expect(afterKilling.context.withdrawalMomentum).toBeCloseTo(params.withdrawalPerLeaderKilled + 2 * params.withdrawalPerQuietWeek, 9);
+    const afterDeaths = weeks(gov.send(gov.initial(params), { type: 'US_KILLED', killed: 3 }).snapshot, 2);
+    expect(afterDeaths.context.withdrawalMomentum).toBeCloseTo(2 * params.withdrawalPerQuietWeek, 9);
+    // In a game: Iran reining in from October, nobody backing talks, leaves the momentum at zero.
+    let g = newGame(scenario('october-2023'), { seed: 'no-talks' });
+    g = run(g, Array.from({ length: 6 }, () => ({ us: 'us.hold', iran: 'iran.rein-in' })));
+    expect(g.actors.iraqiGovernment.context.withdrawalMomentum).toBe(0);
+  });
+
   it('R-IRN-14 truce compliance: the November pause cuts attacks in the week it covers', () => {
     const withTruce = scenario('october-2023');
     const without: Scenario = { ...withTruce, injects: [] };

@@ -18,14 +18,23 @@ export interface IraqiGovernmentContext {
   readonly perTalksOffer: number;
   /** What a militia commander killed on Iraqi soil adds to Baghdad's push for a US exit. */
   readonly perCommanderKilled: number;
+  /** Whether talks on a US exit are alive: only then do quiet weeks move them (R-IRN-08, R-MIL-06). */
+  readonly talksAlive: boolean;
 }
 
 export type IraqiGovernmentPosture = 'watching' | 'pressingForCalm' | 'talksAdvancing';
 
-/** Two quiet weeks in Iraq move the drawdown talks, whether or not Baghdad had to press first. */
+/**
+ * Two quiet weeks in Iraq move the drawdown talks once they are alive (R-IRN-08: "while talks live";
+ * R-MIL-06: "while talks progress"), whether or not Baghdad had to press first. Talks come alive when
+ * either side backs them (R-USA-07, R-IRN-08), when a commander killed on Iraqi soil pushes Baghdad
+ * toward an exit (docs/strategy.md §1.1), or when Americans die and Baghdad presses the militias to
+ * save them (R-IRQ-01); in the scenarios that start after the deaths they are alive from the start.
+ * Quiet alone, with nobody at the table, moves nothing.
+ */
 const talksMoveWhenQuiet = {
   WEEK_END: [
-    { guard: 'quietForTwoWeeks', target: 'talksAdvancing', actions: ['tally'], meta: { rules: ['R-MIL-06', 'R-IRQ-03'], says: 'moves the talks on a US drawdown forward while Iraq is quiet' } },
+    { guard: 'quietForTwoWeeksWithTalks', target: 'talksAdvancing', actions: ['tally'], meta: { rules: ['R-MIL-06', 'R-IRQ-03', 'R-IRN-08'], says: 'moves the talks on a US drawdown forward while Iraq is quiet' } },
     { actions: ['tally'] },
   ],
   TALKS: { actions: ['talks'] },
@@ -35,13 +44,14 @@ const talksMoveWhenQuiet = {
 export const iraqiGovernment = defineActor<IraqiGovernmentContext, ActorEvent, IraqiGovernmentPosture>({
   id: 'iraqiGovernment',
   initial: 'watching',
-  context: { withdrawalMomentum: 0, quietWeeks: 0, perQuietWeek: 0, perAttack: 0, perTalksOffer: 0, perCommanderKilled: 0 },
+  context: { withdrawalMomentum: 0, quietWeeks: 0, perQuietWeek: 0, perAttack: 0, perTalksOffer: 0, perCommanderKilled: 0, talksAlive: false },
   input: (p) => ({
     perQuietWeek: p.withdrawalPerQuietWeek, perAttack: p.withdrawalPerAttack, perTalksOffer: p.withdrawalPerTalksOffer,
     perCommanderKilled: p.withdrawalPerLeaderKilled,
   }),
   guards: {
-    quietForTwoWeeks: ({ context, event }) => event.type === 'WEEK_END' && event.attacksIraq === 0 && context.quietWeeks >= 1,
+    quietForTwoWeeksWithTalks: ({ context, event }) =>
+      event.type === 'WEEK_END' && event.attacksIraq === 0 && context.quietWeeks >= 1 && context.talksAlive,
     attacksInIraq: ({ event }) => event.type === 'WEEK_END' && event.attacksIraq > 0,
   },
   updates: {
@@ -51,19 +61,20 @@ export const iraqiGovernment = defineActor<IraqiGovernmentContext, ActorEvent, I
       return {
         quietWeeks: quiet ? context.quietWeeks + 1 : 0,
         withdrawalMomentum: clamp01(
-          context.withdrawalMomentum + (quiet ? context.perQuietWeek * event.weeks : 0) - event.attacksIraq * context.perAttack,
+          context.withdrawalMomentum + (quiet && context.talksAlive ? context.perQuietWeek * event.weeks : 0) - event.attacksIraq * context.perAttack,
         ),
       };
     },
-    talks: ({ context, event }) => (event.type === 'TALKS' ? { withdrawalMomentum: clamp01(context.withdrawalMomentum + context.perTalksOffer) } : {}),
+    talks: ({ context, event }) => (event.type === 'TALKS' ? { withdrawalMomentum: clamp01(context.withdrawalMomentum + context.perTalksOffer), talksAlive: true } : {}),
     commanderKilled: ({ context, event }) =>
-      (event.type === 'COMMANDER_KILLED' ? { withdrawalMomentum: clamp01(context.withdrawalMomentum + context.perCommanderKilled) } : {}),
+      (event.type === 'COMMANDER_KILLED' ? { withdrawalMomentum: clamp01(context.withdrawalMomentum + context.perCommanderKilled), talksAlive: true } : {}),
+    talksAlive: () => ({ talksAlive: true }),
   },
   states: {
     watching: {
       meta: { label: 'Watching', rules: ['R-IRQ-03'] },
       on: {
-        US_KILLED: { target: 'pressingForCalm', meta: { rules: ['R-IRQ-01', 'R-IRQ-02', 'E-11'], says: 'presses the militias to stop, PM al-Sudani joined by the Najaf clerics' } },
+        US_KILLED: { target: 'pressingForCalm', actions: ['talksAlive'], meta: { rules: ['R-IRQ-01', 'R-IRQ-02', 'E-11'], says: 'presses the militias to stop, PM al-Sudani joined by the Najaf clerics' } },
         ...talksMoveWhenQuiet,
       },
     },
