@@ -28,7 +28,11 @@ interface Io {
 
 /** One measurement, in a fresh process: `tree`'s batch command line, warmed up, then `runs` games. */
 export async function abChild(tree: string, runs: number): Promise<void> {
-  const { main } = (await import(pathToFileURL(join(tree, 'src/cli/main.ts')).href)) as { main(argv: readonly string[], io?: Io): Promise<number> };
+  // What `brink` runs in that tree: its compiled build when it has one (from 196efe0 on, bin/brink runs
+  // dist/, and the batch's workers load dist/ too), else its TypeScript sources through tsx.
+  const compiled = join(tree, 'dist/cli/main.js');
+  const entry = existsSync(compiled) ? compiled : join(tree, 'src/cli/main.ts');
+  const { main } = (await import(pathToFileURL(entry).href)) as { main(argv: readonly string[], io?: Io): Promise<number> };
   const out: string[] = [];
   const io: Io = { out: (s) => out.push(s), err: (s) => out.push(s) };
   const args = (n: number, seed: string) => ['batch', '--scenario', 'october-2023', '--runs', String(n), '--seed', seed, '--workers', '1', '--json'];
@@ -55,6 +59,9 @@ const git = (...args: string[]) => execFileSync('git', ['-C', ROOT, ...args], { 
 
 export async function against(commit: string, { pairs, runs }: { pairs: number; runs: number }): Promise<void> {
   const sha = git('rev-parse', '--verify', `${commit}^{commit}`);
+  // This tree's compiled build must be its sources of now, not of the last `npm ci`.
+  const own = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> };
+  if (own.scripts?.build) execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
   const here = git('rev-parse', '--short', 'HEAD') + (git('status', '--porcelain', '--untracked-files=no') ? ' + uncommitted changes' : '');
   const tree = mkdtempSync(join(tmpdir(), 'brink-ab-'));
   rmSync(tree, { recursive: true });
