@@ -12,6 +12,7 @@ import { ACTORS, ACTOR_NAMES, type ActorId } from '../model/actors/index.ts';
 import { actionById, type Front } from '../model/actions.ts';
 import type { Place } from '../model/activity.ts';
 import { rungName } from '../model/ladder.ts';
+import { quantityName } from '../model/quantities.ts';
 import type { Decider } from './debrief/decider.ts';
 
 export const FRONT_NAMES: Readonly<Record<Front, string>> = { iraq: 'Iraq', syria: 'Syria', lebanon: 'Lebanon', yemen: 'Yemen' };
@@ -121,11 +122,11 @@ export function scoreLineLabel(line: ScoreLine): string {
     case 'us-deaths': return plural(n, 'US death');
     case 'attacks-on-us': return `${plural(n, 'attack')} on US forces`;
     case 'regional-war': return line.happened ? 'Regional war' : 'No regional war';
-    case 'shipping': return 'Red Sea shipping disrupted';
-    case 'deterrence': return 'US credibility at the end';
+    case 'shipping': return `${quantityName('shippingDisruption')} (average)`;
+    case 'deterrence': return `${quantityName('deterrence')} at the end`;
     case 'homeland': return line.happened ? 'Iranian soil struck' : 'Iranian soil untouched';
-    case 'withdrawal': return 'Momentum of the US-exit talks';
-    case 'axis-gains': return 'Gains of the axis';
+    case 'withdrawal': return `${quantityName('withdrawalMomentum')} at the end`;
+    case 'axis-gains': return `${quantityName('axisGains')} at the end`;
     case 'proxy-capability': return 'Militia capability destroyed';
     case 'leaders-killed': return `${plural(n, 'militia commander')} killed`;
     case 'iran-struck': return line.happened ? 'Iran struck: the attacks were not stopped without it' : 'Iran spared';
@@ -166,7 +167,7 @@ export function deciderText(d: Decider): { readonly title: string; readonly expl
     case 'deterrence':
       return {
         title: 'Deterrence',
-        explanation: `US credibility, built by force while Iran held back and kept up to the end (peak in ${turn}), was worth more than any cost this game ran up (${pts}).`,
+        explanation: `${quantityName('deterrence')}, built by force while Iran held back and kept up to the end (peak in ${turn}), was worth more than any cost this game ran up (${pts}).`,
       };
     case 'pressure':
       return {

@@ -1,6 +1,7 @@
 /** Plain-text rendering of a game for `brink run` and `brink replay`: the log a person reads. */
 import { actionLabel as label, renderEvent, verdictText } from '../analysis/render.ts';
 import { rungName } from '../model/ladder.ts';
+import { quantityName } from '../model/quantities.ts';
 import type { Outcome } from '../engine/outcome.ts';
 import type { GameEvent, GameState, TurnRecord } from '../engine/state.ts';
 
@@ -26,7 +27,7 @@ export function formatTurn(t: TurnRecord, events: readonly GameEvent[]): string 
     `  Attacks on US forces ${t.attacksOnUS} (Iraq ${t.attacksOnUSIraq}, Syria ${t.attacksOnUSSyria}, Jordan ${t.attacksOnUSJordan})`
       + ` · US killed ${t.usKilled} · injured ${t.usInjured} · US strikes ${t.usStrikes}`,
     `  Houthi attacks ${t.houthiAttacks} · Hezbollah–Israel fire on ${t.hezbollahFireDays} days`
-      + ` · deterrence ${t.deterrence.toFixed(2)} · withdrawal talks ${t.withdrawalMomentum.toFixed(2)}`,
+      + ` · ${quantityName('deterrence')} ${t.deterrence.toFixed(2)} · ${quantityName('withdrawalMomentum')} ${t.withdrawalMomentum.toFixed(2)}`,
   ];
   for (const e of events) {
     if (e.kind === 'action' || e.kind === 'attacks') continue;

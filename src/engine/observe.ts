@@ -24,7 +24,10 @@ export interface PublicTurn {
   readonly attacksOnUSJordan: number;
   readonly usKilled: number;
   readonly usInjured: number;
+  /** US strikes outside Yemen (Iraq, Syria, the IRGC, Iran itself). */
   readonly usStrikes: number;
+  /** US strikes on the Houthis in Yemen, counted apart. */
+  readonly usStrikesYemen: number;
   readonly houthiAttacks: number;
   readonly hezbollahFireDays: number;
   /** The opponent's action, where it could be seen; null where it was private. */
@@ -73,7 +76,7 @@ function publicTurn(t: TurnRecord, side: Side): PublicTurn {
   return {
     turn: t.turn, date: t.date, rung: t.rung, attacksOnUS: t.attacksOnUS, attacksOnUSIraq: t.attacksOnUSIraq,
     attacksOnUSSyria: t.attacksOnUSSyria, attacksOnUSJordan: t.attacksOnUSJordan, usKilled: t.usKilled, usInjured: t.usInjured,
-    usStrikes: t.usStrikes, houthiAttacks: t.houthiAttacks, hezbollahFireDays: t.hezbollahFireDays,
+    usStrikes: t.usStrikes, usStrikesYemen: t.usStrikesYemen, houthiAttacks: t.houthiAttacks, hezbollahFireDays: t.hezbollahFireDays,
     opponentAction: visible ? other : null, ownAction: side === 'us' ? t.actions.us : t.actions.iran,
   };
 }

@@ -2,32 +2,60 @@
  * The terminal game: set-up → turns (with hand-overs in hot-seat) → debrief, plus help, quit and save.
  * It holds which screen is showing and the current game state; every rule is the engine's, every bot
  * choice the policies', every debrief sentence buildDebrief's.
+ *
+ * Keys go through one queue (use-keys.ts): none is lost, each is handled in order, and while a turn
+ * resolves (the bot may think for a while) the screen says so and the keys wait. Ctrl-C asks first.
  */
-import { Box, useApp } from 'ink';
-import { type ReactNode, useMemo, useState } from 'react';
+import { Box, Text, useApp } from 'ink';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { buildDebrief } from '../analysis/debrief/debrief.ts';
 import type { GameState } from '../engine/state.ts';
 import type { PlaySide } from '../engine/save.ts';
 import type { Side } from '../model/actions.ts';
 import { getPolicy } from '../policies/index.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { KeyboardProvider, useInterrupt, useKeys } from './use-keys.ts';
 import { DebriefScreen } from './screens/DebriefScreen.tsx';
 import { Handover } from './screens/Handover.tsx';
-import { HelpOverlay, QuitConfirm } from './screens/Overlays.tsx';
+import { HelpOverlay, InterruptConfirm, QuitConfirm } from './screens/Overlays.tsx';
 import { SetupScreen, type SetupChoice } from './screens/SetupScreen.tsx';
 import { TurnScreen } from './screens/TurnScreen.tsx';
 import { humanSides, playTurn, SIDE_NAMES, startGame, type PlaySetup } from './session.ts';
+import { clip } from './text.ts';
+import { tone } from './theme.ts';
 import { useDimensions } from './use-dimensions.ts';
-import { KeyRouterProvider, useKeyRouter } from './use-keys.ts';
+
+/** Below this size the panes cannot show an order list and its detail: the game says so instead. */
+export const MIN_COLS = 60;
+export const MIN_ROWS = 16;
+
+/** Orders chosen by the human players this turn and not yet played (hot-seat: the US's, while Iran chooses). */
+export type PendingOrders = Partial<Record<Side, string>>;
+
+/** How the game ended, for the command to print the debrief and set the exit status. */
+export interface ExitReport {
+  /** True when the player quit with Ctrl-C (the command exits 130). */
+  readonly interrupted: boolean;
+  readonly state?: GameState;
+  readonly setup?: PlaySetup;
+}
 
 export interface AppProps {
   readonly scenarios: readonly Scenario[];
   readonly preset: { scenario?: Scenario; side?: PlaySide; opponent?: string; seed?: string };
   readonly defaultSeed: string;
-  /** A saved game to resume (its setup and state). */
-  readonly resume?: { setup: PlaySetup; state: GameState };
+  /** A saved game to resume (its setup, state and any order chosen but not yet played). */
+  readonly resume?: { setup: PlaySetup; state: GameState; pending?: PendingOrders };
   /** Saves the game; returns the message to show (where it went, or why it failed). */
-  onSave(state: GameState, setup: PlaySetup): string;
+  onSave(state: GameState, setup: PlaySetup, pending: PendingOrders): string;
+  /** Called once, just before the app exits. */
+  onExit?(report: ExitReport): void;
+  /**
+   * Milliseconds to let the "resolving…" frame reach the terminal before a turn is computed (Ink writes
+   * at most 30 frames a second; a bot's look-ahead blocks the event loop). Unset, the turn is played
+   * at once, without a "resolving…" frame.
+   */
+  readonly settleMs?: number;
 }
 
 type Phase =
@@ -36,9 +64,12 @@ type Phase =
   | { kind: 'turn'; side: Side }
   | { kind: 'debrief' };
 
-function firstPhase(setup: PlaySetup, state: GameState): Phase {
+/** The first screen of a game: the debrief of a finished one, else the first human still to choose. */
+function firstPhase(setup: PlaySetup, state: GameState, pending: PendingOrders = {}): Phase {
   if (state.over) return { kind: 'debrief' };
-  return setup.side === 'both' ? { kind: 'handover', side: 'us' } : { kind: 'turn', side: setup.side };
+  if (setup.side !== 'both') return { kind: 'turn', side: setup.side };
+  const waiting = humanSides(setup.side).find((h) => pending[h] === undefined) ?? 'us';
+  return { kind: 'handover', side: waiting };
 }
 
 function completePreset(p: AppProps['preset']): PlaySetup | undefined {
@@ -47,29 +78,75 @@ function completePreset(p: AppProps['preset']): PlaySetup | undefined {
   return { scenario: p.scenario, side: p.side, opponent: p.opponent ?? 'historical', seed: p.seed };
 }
 
+type Overlay = 'none' | 'help' | 'quit' | 'interrupt';
+
 export function App(props: AppProps) {
+  // The keyboard holds its keys while a turn resolves; the game sets that state.
+  const [busy, setBusy] = useState(false);
+  return (
+    <KeyboardProvider paused={busy}>
+      <Game {...props} setBusy={setBusy} />
+    </KeyboardProvider>
+  );
+}
+
+function Game(props: AppProps & { setBusy(b: boolean): void }) {
   const { exit } = useApp();
+  const [overlay, setOverlay] = useState<Overlay>('none');
+  const [quitting, setQuitting] = useState<ExitReport | undefined>();
+  const { onExit } = props;
+  // Exit after the render that follows the decision, so the report carries the final state.
+  useEffect(() => {
+    if (!quitting) return;
+    onExit?.(quitting);
+    exit();
+  }, [quitting, onExit, exit]);
   const { cols, rows } = useDimensions();
-  const keys = useKeyRouter();
   const initialSetup = props.resume?.setup ?? completePreset(props.preset);
   const [setup, setSetup] = useState<PlaySetup | undefined>(initialSetup);
   const [state, setState] = useState<GameState | undefined>(() => props.resume?.state ?? (initialSetup ? startGame(initialSetup) : undefined));
-  const [phase, setPhase] = useState<Phase>(() => (initialSetup && state ? firstPhase(initialSetup, props.resume?.state ?? state) : { kind: 'setup' }));
-  const [pending, setPending] = useState<Partial<Record<Side, string>>>({});
-  const [overlay, setOverlay] = useState<'none' | 'help' | 'quit'>('none');
+  const [pending, setPending] = useState<PendingOrders>(() => props.resume?.pending ?? {});
+  const [phase, setPhase] = useState<Phase>(() => (initialSetup && state ? firstPhase(initialSetup, state, props.resume?.pending) : { kind: 'setup' }));
+  /** Orders complete for this turn, waiting to be played (the "resolving…" state). */
+  const [resolving, setResolving] = useState<PendingOrders | undefined>();
   const [status, setStatus] = useState<string | undefined>(props.resume ? `Resumed at turn ${props.resume.state.turn + 1}.` : undefined);
-  const [savedAt, setSavedAt] = useState<number | null>(props.resume ? props.resume.state.turn : null);
+  const [savedAt, setSavedAt] = useState<string | null>(props.resume ? saveKey(props.resume.state, props.resume.pending ?? {}) : null);
 
   const debrief = useMemo(() => (phase.kind === 'debrief' && state && setup ? buildDebrief(state, setup.scenario) : undefined), [phase.kind, state, setup]);
 
-  const active = overlay === 'none';
+  const active = overlay === 'none' && !resolving;
   const help = () => setOverlay('help');
   const quit = () => setOverlay('quit');
-  const save = () => {
-    if (!state || !setup) return;
-    setStatus(props.onSave(state, setup));
-    setSavedAt(state.turn);
+  const finish = (interrupted: boolean) => setQuitting({ interrupted, ...(state ? { state } : {}), ...(setup ? { setup } : {}) });
+  const save = (): boolean => {
+    if (!state || !setup) return false;
+    const message = props.onSave(state, setup, pending);
+    setStatus(message);
+    const ok = message.startsWith('Saved');
+    if (ok) setSavedAt(saveKey(state, pending));
+    return ok;
   };
+
+  // Ctrl-C asks first; a second Ctrl-C while the question is open quits at once.
+  useInterrupt(() => (overlay === 'interrupt' ? finish(true) : setOverlay('interrupt')));
+
+  // The turn is played after the "resolving…" frame is on screen; keys typed meanwhile stay queued.
+  function resolve(current: GameState, s: PlaySetup, orders: PendingOrders) {
+    const run = () => {
+      const next = playTurn(current, s, orders).state;
+      setResolving(undefined);
+      setPending({});
+      setState(next);
+      setStatus(undefined);
+      setPhase(next.over ? { kind: 'debrief' } : s.side === 'both' ? { kind: 'handover', side: 'us' } : { kind: 'turn', side: s.side as Side });
+      props.setBusy(false);
+    };
+    // Without a terminal to draw on (component tests) there is no frame to wait for.
+    if (props.settleMs === undefined) return run();
+    setResolving(orders);
+    props.setBusy(true);
+    setTimeout(run, props.settleMs);
+  }
 
   function begin(choice: SetupChoice) {
     const s: PlaySetup = { scenario: choice.scenario, side: choice.side, opponent: choice.opponent, seed: choice.seed };
@@ -82,22 +159,31 @@ export function App(props: AppProps) {
   function choose(side: Side, actionId: string) {
     if (!state || !setup) return;
     const chosen = { ...pending, [side]: actionId };
-    const humans = humanSides(setup.side);
-    const waiting = humans.find((h) => chosen[h] === undefined);
+    const waiting = humanSides(setup.side).find((h) => chosen[h] === undefined);
+    setPending(chosen);
     if (waiting) {
-      setPending(chosen);
       setPhase({ kind: 'handover', side: waiting });
       return;
     }
-    const next = playTurn(state, setup, chosen).state;
-    setPending({});
-    setState(next);
-    setStatus(undefined);
-    setPhase(next.over ? { kind: 'debrief' } : setup.side === 'both' ? { kind: 'handover', side: 'us' } : { kind: 'turn', side: setup.side as Side });
+    resolve(state, setup, chosen);
   }
 
+  const tooSmall = cols < MIN_COLS || rows < MIN_ROWS;
+  // While the terminal is too small only q (and Ctrl-C) work: the message says so.
+  useKeys((input) => {
+    if (input === 'q') quit();
+  }, { isActive: tooSmall && overlay === 'none' });
+
   let screen: ReactNode;
-  if (phase.kind === 'setup' || !state || !setup) {
+  if (tooSmall) {
+    screen = (
+      <Box flexDirection="column">
+        <Text bold color={tone('warn')}>{clip('Terminal too small', cols)}</Text>
+        <Text>{clip(`${cols}×${rows}; Brink needs at least ${MIN_COLS}×${MIN_ROWS}.`, cols)}</Text>
+        <Text>{clip('Enlarge the window to go on, or press q to quit.', cols)}</Text>
+      </Box>
+    );
+  } else if (phase.kind === 'setup' || !state || !setup) {
     screen = (
       <SetupScreen scenarios={props.scenarios} preset={props.preset} defaultSeed={props.defaultSeed} cols={cols} rows={rows} active={active}
         onDone={begin} onQuit={quit} onHelp={help} />
@@ -108,22 +194,32 @@ export function App(props: AppProps) {
     const versus = setup.side === 'both' ? `${SIDE_NAMES[phase.side === 'us' ? 'iran' : 'us']} (player)` : `${getPolicy(setup.opponent, phase.side === 'us' ? 'iran' : 'us').name} bot`;
     screen = (
       <TurnScreen key={`${state.turn}-${phase.side}`} state={state} side={phase.side} versus={versus} briefing={setup.scenario.briefing}
-        status={status} cols={cols} rows={rows} active={active}
+        status={resolving ? 'Resolving the turn… (keys you press now are kept)' : status} busy={resolving !== undefined}
+        cols={cols} rows={rows} active={active}
         onChoose={(a) => choose(phase.side, a)} onSave={save} onHelp={help} onQuit={quit} />
     );
   } else {
     screen = debrief && (
-      <DebriefScreen debrief={debrief} sides={humanSides(setup.side)} cols={cols} rows={rows} status={status} active={active} onQuit={quit} onHelp={help} />
+      <DebriefScreen debrief={debrief} sides={humanSides(setup.side)} cols={cols} rows={rows} status={status} active={active}
+        onQuit={quit} onHelp={help} onSave={save} />
     );
   }
+  const saved = state !== undefined && savedAt === saveKey(state, pending);
   // Overlays hide the screen without unmounting it, so its pane and selection survive.
   return (
-    <KeyRouterProvider value={keys}>
-      <Box flexDirection="column" width={cols}>
-        <Box flexDirection="column" display={overlay === 'none' ? 'flex' : 'none'}>{screen}</Box>
-        {overlay === 'help' && <HelpOverlay onClose={() => setOverlay('none')} />}
-        {overlay === 'quit' && <QuitConfirm saved={state !== undefined && savedAt === state.turn} onYes={() => exit()} onNo={() => setOverlay('none')} />}
-      </Box>
-    </KeyRouterProvider>
+    <Box flexDirection="column" width={cols}>
+      <Box flexDirection="column" display={overlay === 'none' ? 'flex' : 'none'}>{screen}</Box>
+      {overlay === 'help' && <HelpOverlay width={cols} height={rows} onClose={() => setOverlay('none')} />}
+      {overlay === 'quit' && <QuitConfirm saved={saved} onYes={() => finish(false)} onNo={() => setOverlay('none')} />}
+      {overlay === 'interrupt' && (
+        <InterruptConfirm saved={saved} canSave={state !== undefined}
+          onSave={() => save() && finish(true)} onQuit={() => finish(true)} onNo={() => setOverlay('none')} />
+      )}
+    </Box>
   );
+}
+
+/** What a save holds: the turn and the orders chosen in it (so a hot-seat order counts as unsaved). */
+function saveKey(state: GameState, pending: PendingOrders): string {
+  return `${state.turn}:${pending.us ?? ''}:${pending.iran ?? ''}`;
 }

@@ -1,6 +1,4 @@
 /** Component tests: every screen rendered with ink-testing-library, driven by keys. */
-import { render as inkRender } from 'ink-testing-library';
-import { act, type ReactElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { intelSubject } from '../../src/analysis/render.ts';
 import { buildDebrief } from '../../src/analysis/debrief/debrief.ts';
@@ -18,37 +16,13 @@ import { TurnScreen } from '../../src/ui/screens/TurnScreen.tsx';
 import { colorEnabled } from '../../src/ui/theme.ts';
 import { resolveOpponent } from '../../src/ui/session.ts';
 import { sparkline, wrap } from '../../src/ui/text.ts';
+import { press, render } from '../helpers/ink.ts';
 
 const tower = loadScenario('tower-22');
 const october = loadScenario('october-2023');
 const KEY = { enter: '\r', esc: '\x1b', down: '\x1b[B', up: '\x1b[A', tab: '\t', right: '\x1b[C' };
 
-/*
- * No sleeps: every render and every key press runs inside React's act(), which returns only once React has
- * rendered the update, written the frame and run the effects, so Ink's input handlers already see the new
- * state when the next key arrives. (With fixed sleeps, a slow machine let ↓ and Enter reach a handler that
- * still held the old selection.) The screens do no asynchronous work, so each frame is final when act
- * resolves; nothing depends on time.
- */
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-function render(tree: ReactElement): ReturnType<typeof inkRender> {
-  let r: ReturnType<typeof inkRender> | undefined;
-  act(() => {
-    r = inkRender(tree);
-  });
-  return r!;
-}
-async function press(stdin: { write(s: string): void }, ...keys: string[]) {
-  for (const k of keys) {
-    await act(async () => {
-      stdin.write(k);
-      // A lone Esc could start an escape sequence, so Ink delivers it from a setImmediate; this one was
-      // queued after it and lets it run inside act (an event-loop turn, not a delay).
-      await new Promise((r) => setImmediate(r));
-    });
-  }
-}
+// Renders and key presses run inside React's act() (test/helpers/ink.ts): no sleeps.
 const noop = () => {};
 function fits(frame: string | undefined, cols = 80, rows = 24) {
   const lines = (frame ?? '').split('\n');
@@ -109,7 +83,7 @@ describe('TurnScreen', () => {
 
   it('hides what the other side cannot see: the US is not told Iran\'s private order', async () => {
     const { lastFrame } = renderTurn('us');
-    expect(lastFrame()).toContain('did nothing you could see');
+    expect(lastFrame()).toContain('The other side\'s order: not visible to you');
     expect(lastFrame()).not.toContain('Rein the militias in');
   });
 
@@ -119,7 +93,7 @@ describe('TurnScreen', () => {
     const f = lastFrame()!;
     expect(f).toContain('10 Regional war');
     expect(f).toMatch(/▶\s*\d+ /);
-    expect(f).toContain('Last week: Iraq');
+    expect(f).toMatch(/Attacks on US forces \d+: Iraq \d+/);
     expect(f).toMatch(/Attacks on US by week: [▁▂▃▄▅▆▇█]/);
     expect(f).toContain('US killed');
     expect(f).toContain('Tehran fears war'); // Iran's pressures, not the US's credibility

@@ -3,6 +3,7 @@
  * that it answers), the rules it applied (with the fact titles from seeds/), the state it moved from and
  * to, and the chance that decided it ("a 0.6 % chance came up (draw 0.0031)").
  */
+import { quantityName } from '../../model/quantities.ts';
 import { ACTOR_NAMES } from '../../model/actors/index.ts';
 import { actionById } from '../../model/actions.ts';
 import { factById } from '../../model/evidence.ts';
@@ -64,9 +65,9 @@ function actionContext(state: GameState, e: GameEvent): string | undefined {
   if (!prev) return undefined;
   const parts = [`${prev.attacksOnUS} attack${prev.attacksOnUS === 1 ? '' : 's'} on US forces the week before`];
   if (prev.usKilled > 0) parts.push(`${prev.usKilled} US killed`);
-  parts.push(`deterrence ${prev.deterrence.toFixed(2)}`);
-  if (e.actor === 'us') parts.push(`US domestic pressure ${prev.usDomesticPressure.toFixed(2)}`);
-  if (e.actor === 'iran') parts.push(`Iran's fear of war ${prev.iranWarFear.toFixed(2)}`);
+  parts.push(`${quantityName('deterrence')} ${prev.deterrence.toFixed(2)}`);
+  if (e.actor === 'us') parts.push(`${quantityName('usDomesticPressure')} ${prev.usDomesticPressure.toFixed(2)}`);
+  if (e.actor === 'iran') parts.push(`${quantityName('iranWarFear')} ${prev.iranWarFear.toFixed(2)}`);
   return `seen: ${parts.join(', ')}`;
 }
 

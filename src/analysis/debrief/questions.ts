@@ -5,6 +5,7 @@
  */
 import { actionById } from '../../model/actions.ts';
 import { rungName } from '../../model/ladder.ts';
+import { quantityName } from '../../model/quantities.ts';
 import { logOf, peakRungOf, totalsOf } from '../../engine/history.ts';
 import type { GameState } from '../../engine/state.ts';
 import { renderEvent } from '../render.ts';
@@ -175,7 +176,7 @@ function deciderQuestion(d: Decider): string | undefined {
     case 'provocation':
       return `The US used force beyond what deters in ${plural(d.count ?? 0, 'turn')}, from ${turn} (US ${pts(d.points.us)} points for escalation). Which of those strikes deterred and which provoked, and how could the US have told at the time? (R-SYS-05)`;
     case 'deterrence':
-      return `US credibility peaked in ${turn} and was worth US ${pts(d.points.us)} points at the end. How much of it rested on Iran holding its partners back, and would the same force have worked without that? (D-18)`;
+      return `${quantityName('deterrence')} peaked in ${turn} and was worth US ${pts(d.points.us)} points at the end. How much of it rested on Iran holding its partners back, and would the same force have worked without that? (D-18)`;
     case 'pressure':
       return `Iran gained ${pts(d.points.iran)} points from pressure kept below the war threshold. What could the US have done to make that pressure cost Iran more without risking war? (R-IRN-11)`;
   }

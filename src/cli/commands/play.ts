@@ -15,6 +15,8 @@ import type { CommandModule } from '../command.ts';
 import { parseSeed, scenarioFrom } from '../options.ts';
 import { policyIds } from '../../policies/index.ts';
 import { resolveOpponent, type PlaySetup } from '../../ui/session.ts';
+import type { ExitReport, PendingOrders } from '../../ui/App.tsx';
+import { buildDebrief, formatDebrief } from '../../analysis/debrief/debrief.ts';
 import { readSave } from './save-io.ts';
 
 interface PlayOpts {
@@ -24,6 +26,7 @@ interface PlayOpts {
   seed?: string;
   load?: string;
   save?: string;
+  debrief?: string;
 }
 
 export function parseSide(raw: string): PlaySide {
@@ -51,6 +54,7 @@ export const register: CommandModule = ((program, io, setExit) => {
     .option('--seed <seed>', 'game seed (any text)')
     .option('--load <file>', 'resume a saved game')
     .option('--save <file>', 'where `s` saves (default: brink-<scenario>-<seed>.save.json, or the loaded file)')
+    .option('--debrief <file>', 'on quitting, write the debrief to this file instead of printing it')
     .action(async (opts: PlayOpts) => {
       if (opts.load) {
         // A save carries its own side, seed and opponent: a flag that would be ignored is refused.
@@ -59,6 +63,8 @@ export const register: CommandModule = ((program, io, setExit) => {
       }
       // The save path is checked now, not when `s` is pressed mid-game; standard output shows the game.
       if (opts.save !== undefined && outputTarget('--save', opts.save).kind === 'stdout') throw new UsageError('--save needs a file: standard output shows the game', false);
+      // --debrief is checked now too ('-' is standard output, where the debrief goes anyway).
+      const debriefFile = opts.debrief !== undefined && outputTarget('--debrief', opts.debrief).kind === 'file' ? opts.debrief : undefined;
       if (!process.stdin.isTTY) {
         io.err('brink play needs an interactive terminal (stdin is not a TTY).');
         io.err('For a game without one, run two bots headless: brink run --scenario tower-22 --seed 1');
@@ -69,7 +75,7 @@ export const register: CommandModule = ((program, io, setExit) => {
       if (opts.side) preset.side = parseSide(opts.side);
       if (opts.opponent) preset.opponent = parseOpponent(opts.opponent);
       if (opts.seed) preset.seed = parseSeed(opts.seed);
-      let resume: { setup: PlaySetup; state: GameState } | undefined;
+      let resume: { setup: PlaySetup; state: GameState; pending?: PendingOrders } | undefined;
       let savePath = opts.save;
       if (opts.load) {
         const { save, scenario } = readSave(opts.load, opts.scenario ? { scenario: opts.scenario } : {});
@@ -78,7 +84,11 @@ export const register: CommandModule = ((program, io, setExit) => {
           const where = replay.firstDifference === null ? 'its final state differs' : `first difference at turn ${replay.firstDifference}`;
           throw new SaveError(`${opts.load}: re-simulating its orders does not give the saved game (${where}); the file was altered or made by another engine`);
         }
-        resume = { setup: { scenario, side: save.side, opponent: save.opponent ?? 'historical', seed: save.seed }, state: replay.state };
+        // Hot-seat: the US order given before the save is kept, so Iran is asked next (not the US again).
+        resume = {
+          setup: { scenario, side: save.side, opponent: save.opponent ?? 'historical', seed: save.seed }, state: replay.state,
+          ...(save.pending ? { pending: { us: save.pending.us } } : {}),
+        };
         savePath ??= opts.load;
       } else if (opts.scenario) {
         preset.scenario = scenarioFrom(opts.scenario);
@@ -86,11 +96,14 @@ export const register: CommandModule = ((program, io, setExit) => {
       const scenarios = listScenarioIds().map((id) => loadScenario(id));
       const { render } = await import('ink');
       const { App } = await import('../../ui/App.tsx');
-      const onSave = (state: GameState, setup: PlaySetup): string => {
+      let lastSave: { path: string; finished: boolean } | undefined;
+      const onSave = (state: GameState, setup: PlaySetup, pending: PendingOrders): string => {
         const path = savePath ?? defaultSavePath(state);
         try {
-          writeFileAtomic(path, saveText(buildSave(state, { side: setup.side, opponent: setup.opponent })));
-          return `Saved after turn ${state.turn} to ${path} (resume: brink play --load ${path})`;
+          const hotSeatOrder = setup.side === 'both' && pending.us !== undefined ? { us: pending.us } : null;
+          writeFileAtomic(path, saveText(buildSave(state, { side: setup.side, opponent: setup.opponent, pending: hotSeatOrder })));
+          lastSave = { path, finished: state.over !== null };
+          return state.over ? `Saved the finished game to ${path}` : `Saved after turn ${state.turn} to ${path}`;
         } catch (err) {
           return `Could not save to ${path}: ${(err as Error).message}`;
         }
@@ -99,7 +112,25 @@ export const register: CommandModule = ((program, io, setExit) => {
       // typed before that (Enter at once on the first screen) was read in cooked mode, as a newline Ink does
       // not treat as Enter. Ink restores the terminal on exit.
       if (process.stdin.isTTY) process.stdin.setRawMode(true);
-      const app = render(createElement(App, { scenarios, preset, defaultSeed: '1', ...(resume ? { resume } : {}), onSave }), { exitOnCtrlC: true });
+      let report: ExitReport | undefined;
+      const app = render(
+        createElement(App, { scenarios, preset, defaultSeed: '1', ...(resume ? { resume } : {}), onSave, onExit: (r: ExitReport) => (report = r), settleMs: SETTLE_MS }),
+        { exitOnCtrlC: false },
+      );
       await app.waitUntilExit();
+      // After the game: the debrief (printed, or written with --debrief), so that a class can keep it,
+      // and how to go on from the save.
+      if (report?.state && report.setup && report.state.turn > 0) {
+        const text = `${formatDebrief(buildDebrief(report.state, report.setup.scenario)).trimStart()}\n`;
+        if (debriefFile) {
+          writeFileAtomic(debriefFile, text);
+          io.out(`Debrief written to ${debriefFile}`);
+        } else io.out(text);
+      }
+      if (lastSave) io.out(lastSave.finished ? `Saved game: ${lastSave.path} (check it with brink replay ${lastSave.path})` : `Saved game: ${lastSave.path} (resume with brink play --load ${lastSave.path})`);
+      if (report?.interrupted) setExit(130);
     });
 });
+
+/** Ink draws at most 30 frames a second: two frames' wait puts "resolving…" on screen before a bot thinks. */
+const SETTLE_MS = 70;

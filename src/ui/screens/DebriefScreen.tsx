@@ -6,10 +6,13 @@
 import { Box, Text } from 'ink';
 import { useKeys } from '../use-keys.ts';
 import { useState } from 'react';
+import { conceptById } from '../../analysis/debrief/concepts.ts';
 import type { Debrief } from '../../analysis/debrief/debrief.ts';
 import type { Side } from '../../model/actions.ts';
 import { rungName } from '../../model/ladder.ts';
-import { clip, fit, wrap } from '../text.ts';
+import { scrollBy, windowOf } from '../scroll.ts';
+import { SIDE_NAMES } from '../session.ts';
+import { clip, wrap } from '../text.ts';
 import { rungTone, tone } from '../theme.ts';
 
 type Page = 'verdict' | 'turning' | 'timeline' | 'record' | 'questions';
@@ -25,37 +28,52 @@ export interface DebriefProps {
   readonly active?: boolean;
   onQuit(): void;
   onHelp(): void;
+  /** Saves the finished game (`s`); absent where there is nothing to save. */
+  onSave?(): void;
 }
 
 export function DebriefScreen(props: DebriefProps) {
   const { debrief: d, cols, rows } = props;
   const pages: Page[] = ['verdict', 'turning', 'timeline', ...(d.comparison ? ['record' as const] : []), 'questions'];
   const [page, setPage] = useState(0);
+  const [offset, setOffset] = useState(0);
+  const width = Math.max(30, cols - 1);
+  const height = Math.max(3, rows - 5);
+  const current = pages[page]!;
+  const lines = pageLines(d, current, props.sides, width);
+  const turn = (to: number) => {
+    setPage((to + pages.length) % pages.length);
+    setOffset(0);
+  };
   useKeys((input, key) => {
     if (input === 'q') return props.onQuit();
     if (input === '?') return props.onHelp();
+    if (input === 's' && props.onSave) return props.onSave();
     const n = Number(input);
-    if (n >= 1 && n <= pages.length) return setPage(n - 1);
-    if (key.rightArrow || key.tab || key.return || input === ' ') setPage((p) => (p + 1) % pages.length);
-    if (key.leftArrow) setPage((p) => (p - 1 + pages.length) % pages.length);
+    if (n >= 1 && n <= pages.length) return turn(n - 1);
+    if (key.rightArrow || key.tab || key.return) return turn(page + 1);
+    if (key.leftArrow) return turn(page - 1);
+    const next = scrollBy(offset, key, input, lines.length, height);
+    if (next !== undefined) setOffset(next);
   }, { isActive: props.active !== false });
-  const width = Math.max(30, cols - 1);
-  const height = Math.max(6, rows - 5);
-  const current = pages[page]!;
-  const lines = pageLines(d, current, props.sides, width);
+  const { shown, above, below } = windowOf(lines, offset, height);
+  // Every tab's title when they fit; on a narrow terminal, numbers and the current page's title.
+  const tabs = { full: pages.reduce((n, p, i) => n + ` ${i + 1} ${TITLES[p]} `.length, 0) <= width };
+  const where = above + below > 0 ? `${above + 1}–${above + shown.length} of ${lines.length} ↑↓ PgUp PgDn Home End · ` : '';
+  const keys = `${where}← → 1-${pages.length} pages${props.onSave ? ' · s save' : ''} · ? help · q quit`;
   return (
     <Box flexDirection="column" width={cols}>
       <Text bold color={tone('accent')}>{clip(`Debrief · ${d.scenario.title} · seed ${d.scenario.seed}`, width)}</Text>
       <Text>
         {pages.map((p, i) => (
-          <Text key={p} inverse={i === page} bold={i === page} color={i === page ? undefined : tone('muted')}>{` ${i + 1} ${TITLES[p]} `}</Text>
+          <Text key={p} inverse={i === page} bold={i === page} color={i === page ? undefined : tone('muted')}>{tabs.full || i === page ? ` ${i + 1} ${TITLES[p]} ` : ` ${i + 1} `}</Text>
         ))}
       </Text>
       <Box flexDirection="column" height={height}>
-        {fit<Line>(lines, height).map((l: Line, i) => <Text key={i} bold={l.bold} color={l.color}>{clip(l.text, width)}</Text>)}
+        {shown.map((l: Line, i) => <Text key={i} bold={l.bold} color={l.color}>{clip(l.text, width)}</Text>)}
       </Box>
       <Text color={tone('warn')}>{clip(props.status ?? ' ', width)}</Text>
-      <Text color={tone('muted')}>{clip('← → or 1-5 pages · ? help · q quit', width)}</Text>
+      <Text color={tone('muted')}>{clip(keys, width)}</Text>
     </Box>
   );
 }
@@ -68,8 +86,17 @@ interface Line {
 
 const plain = (text: string): Line => ({ text });
 
+/** Points with their sign, one decimal: "+0.0", "-12.0", "+100.0" (a column of them lines up right-aligned). */
+function signed(points: number): string {
+  const r = Math.round(points * 10) / 10;
+  return `${r < 0 ? '-' : '+'}${Math.abs(r).toFixed(1)}`;
+}
+
 function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number): Line[] {
   const para = (text: string, indent = ''): Line[] => wrap(text, width - indent.length).map((t) => plain(indent + t));
+  /** `head` then `text` wrapped, the wrapped lines indented under the text's start. */
+  const hang = (head: string, text: string): Line[] =>
+    wrap(text, width - head.length).map((t, i) => plain((i === 0 ? head : ' '.repeat(head.length)) + t));
   switch (page) {
     case 'verdict': {
       const order: Side[] = [...sides, ...(['us', 'iran'] as const).filter((s) => !sides.includes(s))];
@@ -77,8 +104,8 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
       out.push(...para(d.verdict.explanation));
       out.push(plain(`Scores: US ${d.scores.us} · Iran ${d.scores.iran} · peak rung ${d.peakRung} ${rungName(d.peakRung)}`));
       for (const s of order) {
-        out.push({ text: `${s === 'us' ? 'United States' : 'Iran'}: ${d.scores[s]}${sides.includes(s) ? ' (you)' : ''}`, bold: true });
-        for (const l of d.breakdown[s]) out.push(plain(`  ${l.points >= 0 ? '+' : ''}${l.points.toFixed(1).padStart(6)}  ${l.label} [${l.cites.join(', ')}]`));
+        out.push({ text: `${SIDE_NAMES[s]}: ${d.scores[s]}${sides.includes(s) ? ' (you)' : ''}`, bold: true });
+        for (const l of d.breakdown[s]) out.push(...hang(`${signed(l.points).padStart(8)}  `, `${l.label} [${l.cites.join(', ')}]`));
       }
       return out;
     }
@@ -86,9 +113,9 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
       if (d.turningPoints.length === 0) return [plain('No single event moved this game much.')];
       const out: Line[] = [];
       for (const tp of d.turningPoints) {
-        out.push({ text: `${tp.date} (turn ${tp.turn + 1}) ${tp.text}`, bold: true });
+        out.push(...para(`${tp.date} (turn ${tp.turn + 1}) ${tp.text}`).map((l) => ({ ...l, bold: true })));
         for (const c of tp.chain.slice(0, 2)) out.push(...para(`← ${c}`, '   '));
-        if (tp.concepts.length > 0) out.push({ text: `   concepts: ${tp.concepts.join(', ')}`, color: tone('muted') });
+        if (tp.concepts.length > 0) out.push(...para(`concepts: ${tp.concepts.map((id) => conceptById(id).name).join('; ')}`, '   ').map((l) => ({ ...l, color: tone('muted') })));
       }
       return out;
     }
@@ -98,17 +125,24 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
         out.push({ text: `${r.date.padEnd(11)} ${`${'█'.repeat(r.rung + 1)} ${r.rung}`.padEnd(24)} ${String(r.attacksOnUS).padStart(7)} ${String(r.houthiAttacks).padStart(6)} ${String(r.usKilled).padStart(6)}`, color: rungTone(r.rung) });
       }
       const t = d.totals;
-      out.push(plain(''), plain(`Totals: ${t.attacksOnUS} attacks on US forces, ${t.usKilled} US killed, ${t.usStrikes} US strikes, ${t.houthiAttacks} Houthi attacks`));
+      out.push(plain(''), ...para(`Totals: ${t.attacksOnUS} attacks on US forces, ${t.usKilled} US killed, ${t.usStrikes} US strikes outside Yemen, ${t.houthiAttacks} Houthi attacks`));
       return out;
     }
     case 'record': {
       const c = d.comparison!;
       const out: Line[] = [{ text: 'What actually happened', bold: true }, ...para(c.summary)];
       if (c.figures.length > 0) {
-        out.push({ text: `${'figure'.padEnd(34)} ${'this game'.padEnd(12)} record`, bold: true });
-        for (const f of c.figures) out.push(plain(`${clip(f.label, 34).padEnd(34)} ${f.game.padEnd(12)} ${f.actual}`));
+        // Columns as wide as their widest cell; the record's column wraps under itself.
+        const gw = Math.max('this game'.length, ...c.figures.map((f) => f.game.length));
+        const lw = Math.min(34, Math.max('figure'.length, ...c.figures.map((f) => f.label.length)));
+        const indent = ' '.repeat(lw + gw + 2);
+        out.push({ text: `${'figure'.padEnd(lw)} ${'this game'.padEnd(gw)} record`, bold: true });
+        for (const f of c.figures) {
+          const rec = wrap(f.actual, Math.max(10, width - indent.length));
+          out.push(plain(`${clip(f.label, lw).padEnd(lw)} ${f.game.padEnd(gw)} ${rec[0] ?? ''}`), ...rec.slice(1).map((r) => plain(indent + r)));
+        }
       }
-      for (const e of c.events) out.push(plain(`${e.date} ${e.text} [${e.cites.join(', ')}]`));
+      for (const e of c.events) out.push(...hang(`${e.date} `, `${e.text} [${e.cites.join(', ')}]`));
       return out;
     }
     case 'questions': {

@@ -1,28 +1,69 @@
-/** Keyboard help (`?`) and the quit question (`q`). */
+/**
+ * Keyboard help and legend (`?`), the quit question (`q`) and the interrupt question (Ctrl-C). The
+ * legend explains every mark the screens use and every 0–1 bar, with the bars' names and meanings taken
+ * from src/model/quantities.ts (the one place each quantity is named).
+ */
 import { Box, Text } from 'ink';
+import { useState } from 'react';
+import { QUANTITIES } from '../../model/quantities.ts';
 import { useKeys } from '../use-keys.ts';
+import { scrollBy, windowOf } from '../scroll.ts';
+import { clip, wrap } from '../text.ts';
 import { tone } from '../theme.ts';
 
-const HELP: readonly [string, string][] = [
-  ['↑ ↓ (or k j)', 'move in a list'],
+const KEYS: readonly [string, string][] = [
+  ['↑ ↓ (or k j)', 'move in a list; scroll a long page'],
+  ['PgUp PgDn Home End', 'scroll a long page (the debrief, this help)'],
   ['Enter', 'select; on a turn, choose the highlighted order'],
-  ['Tab ← →, 1 2 3', 'switch pane: briefing, situation, orders'],
+  ['Tab ← →, 1 2 3 4', 'switch pane: briefing, situation, orders, goals'],
   ['e', 'read the evidence (facts) behind an order'],
   ['y / Esc n', 'confirm an order / go back and choose again'],
-  ['s', 'save the game (brink play --load FILE resumes it)'],
+  ['s', 'save the game, finished or not'],
   ['?', 'this help'],
-  ['q', 'quit (asks first)'],
-  ['debrief', '← → or 1-5 change page'],
+  ['q, Ctrl-C', 'quit (asks first); a second Ctrl-C quits at once'],
+  ['debrief', '← → or 1-5 change page; ↑ ↓ PgUp PgDn scroll it'],
 ];
 
-export function HelpOverlay({ onClose }: { onClose(): void }) {
-  useKeys(() => onClose());
+const MARKS: readonly [string, string][] = [
+  ['▶ 5', 'the ladder: the rung the crisis stands on now (0 calm … 10 regional war)'],
+  ['^ 7', 'the ladder: the highest rung reached so far in this game'],
+  ['[3]', 'an order\'s rung: how far up the ladder it takes the crisis'],
+  ['*', 'an order the record does not show this side taking (off the record)'],
+  ['›', 'the highlighted row'],
+  ['▁▃█', 'a count per week, scaled to the game\'s busiest week'],
+  ['█████·····', 'a value from 0 (empty) to 1 (full), printed beside it:'],
+];
+
+/** The help text as lines: keys, marks, then each bar from the quantities' one definition. */
+export function helpLines(width: number): { text: string; bold?: boolean }[] {
+  const row = (k: string, v: string, kw: number) =>
+    wrap(v, Math.max(10, width - kw - 1)).map((t, i) => ({ text: `${(i === 0 ? k : '').padEnd(kw)} ${t}` }));
+  const out: { text: string; bold?: boolean }[] = [{ text: 'Keys', bold: true }];
+  for (const [k, v] of KEYS) out.push(...row(k, v, 18));
+  out.push({ text: '' }, { text: 'Marks', bold: true });
+  for (const [k, v] of MARKS) out.push(...row(k, v, 11));
+  for (const q of Object.values(QUANTITIES)) out.push(...row('', `${q.name}: ${q.meaning} (seen by ${q.seenBy})`, 11));
+  out.push({ text: '' }, { text: 'Score', bold: true });
+  out.push(...row('', 'Each side scores 0–100 by its objectives (the O- IDs). The Goals pane (4) shows your score as it stands and each objective\'s share; the debrief gives the final one.', 0).map((l) => ({ text: l.text.trimStart() })));
+  return out;
+}
+
+export function HelpOverlay({ width = 80, height = 24, onClose }: { width?: number; height?: number; onClose(): void }) {
+  const inner = Math.max(20, width - 4);
+  const lines = helpLines(inner);
+  const rows = Math.max(3, height - 5);
+  const [offset, setOffset] = useState(0);
+  useKeys((input, key) => {
+    const next = scrollBy(offset, key, input, lines.length, rows);
+    if (next === undefined) onClose();
+    else setOffset(next);
+  });
+  const { shown, above, below } = windowOf(lines, offset, rows);
+  const more = above + below > 0 ? ` (except ↑ ↓ PgUp PgDn: they scroll, ${above + 1}–${above + shown.length} of ${lines.length})` : '';
   return (
-    <Box flexDirection="column" borderStyle="round" paddingX={1}>
-      <Text bold color={tone('accent')}>Keys</Text>
-      {HELP.map(([k, v]) => <Text key={k}>{`${k.padEnd(16)} ${v}`}</Text>)}
-      <Text> </Text>
-      <Text color={tone('muted')}>Any key closes this help.</Text>
+    <Box flexDirection="column" borderStyle="round" paddingX={1} width={Math.min(width, inner + 4)}>
+      {shown.map((l, i) => <Text key={i} bold={l.bold === true} color={l.bold ? tone('accent') : undefined}>{clip(l.text, inner)}</Text>)}
+      <Text color={tone('muted')}>{clip(`Any key closes this help${more}.`, inner)}</Text>
     </Box>
   );
 }
@@ -37,6 +78,23 @@ export function QuitConfirm({ saved, onYes, onNo }: { saved: boolean; onYes(): v
       <Text bold>Quit Brink?</Text>
       <Text>{saved ? 'The game is saved up to now.' : 'Progress since the last save will be lost (press n, then s to save).'}</Text>
       <Text>y: quit · n or Esc: keep playing</Text>
+    </Box>
+  );
+}
+
+/** After Ctrl-C: quit (saving first if asked) or go back; a second Ctrl-C is handled by the game. */
+export function InterruptConfirm({ saved, canSave, onSave, onQuit, onNo }: { saved: boolean; canSave: boolean; onSave(): void; onQuit(): void; onNo(): void }) {
+  useKeys((input, key) => {
+    if (input === 's' && canSave) onSave();
+    else if (input === 'y' || input === 'Y') onQuit();
+    else if (input === 'n' || input === 'N' || key.escape) onNo();
+  });
+  return (
+    <Box flexDirection="column" borderStyle="round" paddingX={1}>
+      <Text bold>Ctrl-C: quit Brink?</Text>
+      <Text>{saved ? 'The game is saved up to now.' : canSave ? 'The game is not saved.' : 'No game has started.'}</Text>
+      <Text>{canSave ? 's: save, then quit · ' : ''}y: quit{canSave && !saved ? ' without saving' : ''} · n or Esc: keep playing</Text>
+      <Text>Ctrl-C again: quit at once.</Text>
     </Box>
   );
 }

@@ -4,8 +4,8 @@
  * the same game.
  */
 import { Box, Text } from 'ink';
-import { type ReactNode, useState } from 'react';
 import { useKeys } from '../use-keys.ts';
+import { type ReactNode, useState } from 'react';
 import type { PlaySide } from '../../engine/save.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { OPPONENT_LEVELS } from '../session.ts';
@@ -81,10 +81,13 @@ export function SetupScreen(props: SetupProps) {
   }
 
   const width = Math.max(20, cols - 2);
-  const body = Math.max(4, rows - 6);
-  const title = <Text bold color={tone('accent')}>{clip('Brink · a crisis game, US and Iran, October 2023 – February 2024', width)}</Text>;
+  const level = OPPONENT_LEVELS.find((l) => l.policy === opponent);
   const chosen = [scenario ? `Scenario: ${scenario.title}` : '', side ? `Side: ${SIDES.find((s) => s.id === side)!.label.split(',')[0]}` : '',
-    opponent && side !== 'both' ? `Opponent: ${opponent}` : ''].filter(Boolean).join(' · ');
+    opponent && side !== 'both' ? `Opponent: ${level ? `${level.label} (${opponent})` : opponent}` : ''].filter(Boolean).join(' · ');
+  // What is chosen so far, wrapped (never cut): a long scenario title takes a second line.
+  const chosenLines = fit(wrap(chosen || ' ', width), 2);
+  const body = Math.max(4, rows - 5 - chosenLines.length);
+  const title = <Text bold color={tone('accent')}>{clip('Brink · a crisis game, US and Iran, October 2023 – February 2024', width)}</Text>;
   let content: ReactNode;
   if (step === 'scenario') {
     const highlighted = scenarios[sel];
@@ -128,7 +131,7 @@ export function SetupScreen(props: SetupProps) {
   return (
     <Box flexDirection="column" width={cols}>
       {title}
-      <Text color={tone('muted')}>{clip(chosen || ' ', width)}</Text>
+      {chosenLines.map((l, i) => <Text key={`c${i}`} color={tone('muted')}>{l}</Text>)}
       <Text> </Text>
       {content}
       <Text> </Text>

@@ -3,25 +3,29 @@
  * action on request, and a confirm step with undo. Everything shown comes from observe(state, side) and
  * legalActions(state, side); the component only lays it out and forwards the chosen action.
  */
+import { Box, Text } from 'ink';
+import { useKeys } from '../use-keys.ts';
+import { type ReactNode, useMemo, useState } from 'react';
 import { intelReading, intelSubject, postureLabel, renderEvent } from '../../analysis/render.ts';
 import { ACTOR_NAMES } from '../../model/actors/index.ts';
-import { Box, Text } from 'ink';
-import { type ReactNode, useMemo, useState } from 'react';
-import { useKeys } from '../use-keys.ts';
 import { legalActions } from '../../engine/game.ts';
 import { observe, type Observation } from '../../engine/observe.ts';
 import type { GameState } from '../../engine/state.ts';
 import { actionById, type ActionDef, type Side } from '../../model/actions.ts';
 import { loadEvidence } from '../../model/evidence.ts';
 import { RUNGS, rungName } from '../../model/ladder.ts';
+import { quantityName } from '../../model/quantities.ts';
+import { weekCountLines } from '../counts.ts';
+import { goalLines, scoreView, type ScoreView } from '../goals.ts';
+import { scrollBy, windowOf } from '../scroll.ts';
 import { SIDE_NAMES } from '../session.ts';
 import { bar, clip, fit, sparkline, wrap } from '../text.ts';
 import { rungTone, tone } from '../theme.ts';
 import { moveSelection } from './Menu.tsx';
 
-export type Pane = 'briefing' | 'situation' | 'orders';
-const PANES: readonly Pane[] = ['briefing', 'situation', 'orders'];
-const PANE_TITLES: Record<Pane, string> = { briefing: 'Briefing', situation: 'Situation', orders: 'Orders' };
+export type Pane = 'briefing' | 'situation' | 'orders' | 'goals';
+const PANES: readonly Pane[] = ['briefing', 'situation', 'orders', 'goals'];
+const PANE_TITLES: Record<Pane, string> = { briefing: 'Briefing', situation: 'Situation', orders: 'Orders', goals: 'Goals' };
 
 export interface TurnProps {
   readonly state: GameState;
@@ -35,6 +39,8 @@ export interface TurnProps {
   readonly rows: number;
   /** Whether this screen takes keys (false while an overlay is open). */
   readonly active?: boolean;
+  /** True while the turn resolves (the orders are in; the bot may be thinking). */
+  readonly busy?: boolean;
   onChoose(actionId: string): void;
   onSave(): void;
   onHelp(): void;
@@ -49,7 +55,12 @@ export function TurnScreen(props: TurnProps) {
   const [sel, setSel] = useState(0);
   const [evidence, setEvidence] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  const [goalsOffset, setGoalsOffset] = useState(0);
   const selected = actions[sel];
+  const score = useMemo(() => scoreView(state, side), [state, side]);
+  const width = Math.max(30, cols - 1);
+  const bodyRows = Math.max(6, rows - 5);
+  const goals = useMemo(() => goalLines(score, width), [score, width]);
 
   useKeys((input, key) => {
     if (confirming) {
@@ -65,10 +76,15 @@ export function TurnScreen(props: TurnProps) {
     if (input === '1' || input === 'b') return setPane('briefing');
     if (input === '2' || input === 'd') return setPane('situation');
     if (input === '3' || input === 'o') return setPane('orders');
+    if (input === '4' || input === 'g') return setPane('goals');
     if (key.tab || key.rightArrow || key.leftArrow) {
       const d = key.leftArrow || key.shift ? -1 : 1;
       setEvidence(false);
       return setPane((p) => PANES[(PANES.indexOf(p) + d + PANES.length) % PANES.length]!);
+    }
+    if (pane === 'goals') {
+      const next = scrollBy(goalsOffset, key, input, goals.length, bodyRows);
+      if (next !== undefined) return setGoalsOffset(next);
     }
     if (pane !== 'orders') {
       if (key.return) setPane('orders');
@@ -80,20 +96,23 @@ export function TurnScreen(props: TurnProps) {
     setSel((s) => moveSelection(s, actions.length, key, input));
   }, { isActive: props.active !== false });
 
-  const width = Math.max(30, cols - 1);
-  const bodyRows = Math.max(6, rows - 5);
-  const header = `${SIDE_NAMES[side]} · turn ${Math.min(obs.turn + 1, obs.turns)}/${obs.turns} · ${obs.date} · vs ${props.versus}`;
+  const header = `${SIDE_NAMES[side]} · turn ${Math.min(obs.turn + 1, obs.turns)}/${obs.turns} · ${obs.date} · vs ${props.versus} · score ${score.total}`;
   let body: ReactNode;
   if (confirming && selected) body = <Confirm action={selected} width={width} />;
-  else if (pane === 'briefing') body = <Briefing obs={obs} briefing={props.briefing} width={width} height={bodyRows} />;
+  else if (pane === 'briefing') body = <Briefing obs={obs} briefing={props.briefing} goals={score} width={width} height={bodyRows} />;
+  else if (pane === 'goals') body = <Scrolled lines={goals} offset={goalsOffset} width={width} height={bodyRows} />;
   else if (pane === 'situation') body = <Situation obs={obs} width={width} height={bodyRows} />;
   else if (evidence && selected) body = <Evidence action={selected} width={width} height={bodyRows} />;
   else body = <Orders actions={actions} selected={sel} width={width} height={bodyRows} />;
-  const keys = confirming
-    ? 'Enter/y confirm · Esc/n back (undo)'
-    : pane === 'orders'
-      ? '↑↓ choose · Enter select · e evidence · Tab panes · s save · ? help · q quit'
-      : 'Tab/1-3 panes · Enter orders · s save · ? help · q quit';
+  const keys = props.busy
+    ? 'Resolving the turn…'
+    : confirming
+      ? 'Enter/y confirm · Esc/n back (undo)'
+      : pane === 'orders'
+        ? '↑↓ choose · Enter select · e evidence · Tab panes · s save · ? help · q quit'
+        : pane === 'goals'
+          ? '↑↓ scroll · Tab/1-4 panes · Enter orders · s save · ? help · q quit'
+          : 'Tab/1-4 panes · Enter orders · s save · ? help · q quit';
   return (
     <Box flexDirection="column" width={cols}>
       <Text bold color={tone(side)}>{clip(header, width)}</Text>
@@ -101,8 +120,8 @@ export function TurnScreen(props: TurnProps) {
         {PANES.map((p, i) => (
           <Text key={p} bold={p === pane} inverse={p === pane} color={p === pane ? undefined : tone('muted')}>{` ${i + 1} ${PANE_TITLES[p]} `}</Text>
         ))}
-        <Text>{'  '}</Text>
-        <Text color={rungTone(obs.rung)}>{clip(`rung ${obs.rung}: ${rungName(obs.rung)}`, Math.max(0, width - 40))}</Text>
+        <Text>{' '}</Text>
+        <Text color={rungTone(obs.rung)}>{clip(`rung ${obs.rung}: ${rungName(obs.rung)}`, Math.max(0, width - 48))}</Text>
       </Text>
       <Box flexDirection="column" height={bodyRows}>{body}</Box>
       <Text color={tone('warn')}>{clip(props.status ?? ' ', width)}</Text>
@@ -111,18 +130,22 @@ export function TurnScreen(props: TurnProps) {
   );
 }
 
-function Briefing({ obs, briefing, width, height }: { obs: Observation; briefing: string; width: number; height: number }) {
+function Briefing({ obs, briefing, goals, width, height }: { obs: Observation; briefing: string; goals: ScoreView; width: number; height: number }) {
   const lines: string[] = [];
   if (obs.history.length === 0) {
     lines.push(...wrap(briefing, width));
+    lines.push('', ...wrap(`Your goals: ${goals.objectives.map((o) => o.title).join('; ')}. Score ${goals.total} of 100 now; press 4 for how it is counted.`, width));
   } else {
     const last = obs.history[obs.history.length - 1]!;
-    lines.push(`Last week (from ${last.date}): your order was "${actionById(last.ownAction)?.label ?? last.ownAction}";`
-      + ` the other side ${last.opponentAction ? `chose "${actionById(last.opponentAction)?.label ?? last.opponentAction}"` : 'did nothing you could see'}.`);
+    lines.push(`Last week (from ${last.date}): your order was "${actionById(last.ownAction)?.label ?? last.ownAction}".`);
+    lines.push(last.opponentAction
+      ? `The other side's order: "${actionById(last.opponentAction)?.label ?? last.opponentAction}".`
+      : 'The other side\'s order: not visible to you (what it did shows in the counts below).');
+    lines.push(...weekCountLines(last));
     for (const e of obs.events.filter((ev) => ev.kind !== 'action')) lines.push(`• ${renderEvent(e)}`);
   }
   const intel = obs.intel.map((i) => `• ${intelSubject(i)}: ${intelReading(i)} (${i.confidence} confidence)`);
-  const intelBlock = intel.length > 0 ? ['', 'Intelligence (estimates; they can be wrong):', ...intel] : [];
+  const intelBlock = intel.length > 0 ? [' ', 'Intelligence (estimates; they can be wrong):', ...intel.flatMap((l) => wrap(l, width))] : [];
   const room = Math.max(1, height - intelBlock.length);
   const wrapped = lines.flatMap((l) => wrap(l, width));
   return (
@@ -131,6 +154,11 @@ function Briefing({ obs, briefing, width, height }: { obs: Observation; briefing
       {intelBlock.map((l, i) => <Text key={`i${i}`} color={i === 1 ? tone('accent') : undefined}>{clip(l, width)}</Text>)}
     </>
   );
+}
+
+function Scrolled({ lines, offset, width, height }: { lines: readonly { text: string; bold?: boolean }[]; offset: number; width: number; height: number }) {
+  const { shown } = windowOf(lines, offset, height);
+  return <>{shown.map((l, i) => <Text key={i} bold={l.bold === true}>{clip(l.text, width)}</Text>)}</>;
 }
 
 function Situation({ obs, width, height }: { obs: Observation; width: number; height: number }) {
@@ -145,19 +173,19 @@ function Situation({ obs, width, height }: { obs: Observation; width: number; he
   const sum = (k: 'attacksOnUS' | 'usKilled' | 'usInjured' | 'houthiAttacks' | 'usStrikes') => obs.history.reduce((s, t) => s + t[k], 0);
   const p = obs.pressures;
   const pressureLines: [string, number][] = [
-    ['US pressure at home', p.usDomesticPressure],
-    ['Red Sea disruption', p.shippingDisruption],
-    ['US-exit talks', p.withdrawalMomentum],
+    [quantityName('usDomesticPressure'), p.usDomesticPressure],
+    [quantityName('shippingDisruption'), p.shippingDisruption],
+    [quantityName('withdrawalMomentum'), p.withdrawalMomentum],
   ];
-  if (p.deterrence !== undefined) pressureLines.unshift(['US credibility', p.deterrence]);
-  if (p.iranWarFear !== undefined) pressureLines.unshift(['Tehran fears war', p.iranWarFear]);
-  if (p.axisGains !== undefined) pressureLines.push(['Axis gains', p.axisGains]);
+  if (p.deterrence !== undefined) pressureLines.unshift([quantityName('deterrence'), p.deterrence]);
+  if (p.iranWarFear !== undefined) pressureLines.unshift([quantityName('iranWarFear'), p.iranWarFear]);
+  if (p.axisGains !== undefined) pressureLines.push([quantityName('axisGains'), p.axisGains]);
+  const week = last ? weekCountLines(last) : undefined;
   const info: string[] = [
-    last ? `Last week: Iraq ${last.attacksOnUSIraq} · Syria ${last.attacksOnUSSyria} · Jordan ${last.attacksOnUSJordan}` : 'No turn played yet.',
-    last ? `  Houthi attacks ${last.houthiAttacks} · US strikes ${last.usStrikes}` : '',
+    ...(week ? ['Last week:', ...week] : ['No turn played yet.']),
     `Attacks on US by week: ${sparkline(obs.history.map((t) => t.attacksOnUS)) || '—'}`,
     `Houthi attacks by week: ${sparkline(obs.history.map((t) => t.houthiAttacks)) || '—'}`,
-    `This game: ${sum('attacksOnUS')} attacks, US killed ${sum('usKilled')}, injured ${sum('usInjured')}`,
+    `This game: ${sum('attacksOnUS')} attacks on US forces · US killed ${sum('usKilled')} · injured ${sum('usInjured')}`,
     '',
     ...pressureLines.map(([label, v]) => `${label.padEnd(20)} ${bar(v, 10)} ${v.toFixed(2)}`),
   ];
@@ -169,7 +197,7 @@ function Situation({ obs, width, height }: { obs: Observation; width: number; he
         {ladder.map((r) => <Text key={r.level} bold={r.here} color={r.here ? rungTone(r.level) : tone('muted')}>{r.text}</Text>)}
       </Box>
       <Box flexDirection="column" width={right}>
-        {fit(info, height).map((l, i) => <Text key={i}>{clip(l, right)}</Text>)}
+        {fit(info.flatMap((l) => (l.length > right ? wrap(l, right) : [l])), height).map((l, i) => <Text key={i}>{clip(l, right)}</Text>)}
       </Box>
     </Box>
   );

@@ -1,0 +1,40 @@
+/**
+ * Last week's counts as a side saw them, labelled with what each includes. The briefing and the
+ * situation pane both print these, from the same observed turn, so they cannot disagree: strikes in
+ * Yemen (against the Houthis) are counted apart from the US strikes in Iraq and Syria, and the attacks
+ * are split by front.
+ */
+import type { PublicTurn } from '../engine/observe.ts';
+
+export interface Count {
+  readonly label: string;
+  readonly value: number;
+}
+
+/** The attacks on US forces, by front, then the other public counts of the week. */
+export function weekCounts(t: PublicTurn): { attacks: Count[]; strikes: Count[]; other: Count[] } {
+  return {
+    attacks: [
+      { label: 'Iraq', value: t.attacksOnUSIraq },
+      { label: 'Syria', value: t.attacksOnUSSyria },
+      { label: 'Jordan', value: t.attacksOnUSJordan },
+    ],
+    strikes: [
+      { label: 'US strikes outside Yemen', value: t.usStrikes },
+      { label: 'in Yemen', value: t.usStrikesYemen },
+    ],
+    other: [
+      { label: 'Houthi attacks', value: t.houthiAttacks },
+      { label: 'US killed', value: t.usKilled },
+      { label: 'injured', value: t.usInjured },
+    ],
+  };
+}
+
+const list = (cs: readonly Count[]) => cs.map((c) => `${c.label} ${c.value}`).join(' · ');
+
+/** The week's counts as three short lines; the situation pane and the briefing both print these. */
+export function weekCountLines(t: PublicTurn): [string, string, string] {
+  const { attacks, strikes, other } = weekCounts(t);
+  return [`Attacks on US forces ${t.attacksOnUS}: ${list(attacks)}`, list(strikes), list(other)];
+}

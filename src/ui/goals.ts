@@ -1,0 +1,64 @@
+/**
+ * A side's goals and its score as things stand, for the Goals pane and the briefing. Everything is
+ * read from the engine's score lines (scoreLines in src/engine/outcome.ts) and the objectives' titles
+ * in the evidence base, so when the scoring changes the pane follows; nothing here knows a rule.
+ */
+import { scoreLineLabel } from '../analysis/render.ts';
+import { scoreLines, scoresOf, type ScoreLine } from '../engine/outcome.ts';
+import type { GameState } from '../engine/state.ts';
+import type { Side } from '../model/actions.ts';
+import { factById } from '../model/evidence.ts';
+import { wrap } from './text.ts';
+
+export interface ObjectiveScore {
+  /** The objective's ID (O-…), the first one each of its score lines cites. */
+  readonly id: string;
+  readonly title: string;
+  readonly points: number;
+  readonly lines: readonly ScoreLine[];
+}
+
+export interface ScoreView {
+  readonly side: Side;
+  /** The side's score now, 0–100, as the debrief would give it if the game ended here. */
+  readonly total: number;
+  readonly objectives: readonly ObjectiveScore[];
+}
+
+export function scoreView(state: GameState, side: Side): ScoreView {
+  const all = scoreLines(state);
+  const byObjective = new Map<string, ScoreLine[]>();
+  for (const l of all[side]) {
+    const id = l.cites[0] ?? '—';
+    byObjective.set(id, [...(byObjective.get(id) ?? []), l]);
+  }
+  const objectives = [...byObjective].map(([id, lines]) => ({
+    id,
+    // "US: avoid regional war…" → "avoid regional war…": the pane already says whose goals these are.
+    title: (factById(id)?.title ?? id).replace(/^(US|Iran|Militias?):\s*/, ''),
+    points: lines.reduce((s, l) => s + l.points, 0),
+    lines,
+  }));
+  return { side, total: scoresOf(all)[side], objectives };
+}
+
+const signed = (x: number) => {
+  const r = Math.round(x * 10) / 10;
+  return `${r < 0 ? '-' : '+'}${Math.abs(r).toFixed(1)}`;
+};
+
+/** The Goals pane: each objective with its share of the score, and the lines that make it up. */
+export function goalLines(v: ScoreView, width: number): { text: string; bold?: boolean }[] {
+  const out: { text: string; bold?: boolean }[] = [
+    { text: `Your score: ${v.total} of 100, as things stand (the debrief gives the final one)`, bold: true },
+  ];
+  for (const o of v.objectives) {
+    out.push({ text: `${signed(o.points).padStart(7)}  ${o.id} ${o.title}`, bold: true });
+    for (const l of o.lines) {
+      const head = `${signed(l.points).padStart(16)}  `;
+      wrap(scoreLineLabel(l), Math.max(10, width - head.length)).forEach((t, i) => out.push({ text: (i === 0 ? head : ' '.repeat(head.length)) + t }));
+    }
+  }
+  out.push({ text: '' }, ...wrap('Each side is scored by its own objectives (the O- IDs; brink explain O-USA-01 shows one). The score is kept between 0 and 100.', width).map((text) => ({ text })));
+  return out;
+}

@@ -1,0 +1,168 @@
+/**
+ * The newcomer's screens, rendered: the briefing and the situation pane print the same labelled counts
+ * for many seeded turns; the goals come from the engine's score lines; keys split one by one; the
+ * debrief scrolls; one name per quantity.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildDebrief } from '../../src/analysis/debrief/debrief.ts';
+import { scoreLineLabel } from '../../src/analysis/render.ts';
+import { observe } from '../../src/engine/observe.ts';
+import { scoreLines, outcome } from '../../src/engine/outcome.ts';
+import type { GameState } from '../../src/engine/state.ts';
+import { QUANTITIES } from '../../src/model/quantities.ts';
+import { getPolicy } from '../../src/policies/index.ts';
+import { playGame } from '../../src/policies/play.ts';
+import { loadScenario } from '../../src/scenario/loader.ts';
+import { scoreView } from '../../src/ui/goals.ts';
+import { keysOf, splitKeys } from '../../src/ui/keys.ts';
+import { DebriefScreen } from '../../src/ui/screens/DebriefScreen.tsx';
+import { helpLines } from '../../src/ui/screens/Overlays.tsx';
+import { TurnScreen } from '../../src/ui/screens/TurnScreen.tsx';
+import { scrollBy, windowOf } from '../../src/ui/scroll.ts';
+import { press, render } from '../helpers/ink.ts';
+
+const noop = () => {};
+/** Every state of a game, turn by turn (the game replayed with the same bots and seed). */
+function statesOf(scenarioId: string, seed: string, us: string, iran: string): GameState[] {
+  const states: GameState[] = [];
+  playGame(loadScenario(scenarioId), { seed, us: getPolicy(us, 'us'), iran: getPolicy(iran, 'iran'), onTurn: (s) => states.push(s) });
+  return states.filter((s) => s.over === null);
+}
+
+const COUNTS = [
+  /Attacks on US forces (\d+): Iraq (\d+) · Syria (\d+) · Jordan (\d+)/,
+  /US strikes outside Yemen (\d+) · in Yemen (\d+)/,
+  /Houthi attacks (\d+) · US killed (\d+) · injured (\d+)/,
+];
+const countsIn = (frame: string) => COUNTS.map((re) => re.exec(frame)?.slice(1).map(Number) ?? null);
+
+describe('briefing and situation agree', () => {
+  it('print the same labelled counts of last week, equal to the observation, for many seeded turns', async () => {
+    const cases: { state: GameState; side: 'us' | 'iran' }[] = [];
+    for (const [scenario, seed, us, iran] of [['tower-22', '1', 'random', 'random'], ['october-2023', '2', 'hawk', 'random'], ['red-sea', '3', 'historical', 'hawk']] as const) {
+      const states = statesOf(scenario, seed, us, iran);
+      states.forEach((state, i) => cases.push({ state, side: i % 2 === 0 ? 'us' : 'iran' }));
+    }
+    expect(cases.length).toBeGreaterThan(20);
+    let withAttacks = 0;
+    for (const { state, side } of cases) {
+      const last = observe(state, side).history.at(-1)!;
+      const expected = [
+        [last.attacksOnUS, last.attacksOnUSIraq, last.attacksOnUSSyria, last.attacksOnUSJordan],
+        [last.usStrikes, last.usStrikesYemen],
+        [last.houthiAttacks, last.usKilled, last.usInjured],
+      ];
+      // Wide enough that no count line wraps, so the counts can be read back off the screen.
+      const view = render(<TurnScreen state={state} side={side} versus="bot" briefing="" cols={160} rows={40} onChoose={noop} onSave={noop} onHelp={noop} onQuit={noop} />);
+      const briefing = view.lastFrame()!;
+      expect(briefing).toContain('Last week (from');
+      await press(view.stdin, '2');
+      const situation = view.lastFrame()!;
+      expect(situation).toContain('Attacks on US by week');
+      view.unmount();
+      expect(countsIn(briefing)).toEqual(expected);
+      expect(countsIn(situation)).toEqual(expected);
+      if (last.attacksOnUS > 0) {
+        withAttacks++;
+        expect(briefing).not.toContain('did nothing you could see');
+      }
+    }
+    expect(withAttacks).toBeGreaterThan(5);
+  });
+});
+
+describe('goals from the model', () => {
+  it('the Goals pane shows every score line of the side and the score outcome() gives', async () => {
+    const state = statesOf('tower-22', '4', 'historical', 'historical')[2]!;
+    for (const side of ['us', 'iran'] as const) {
+      const view = render(<TurnScreen state={state} side={side} versus="bot" briefing="" cols={120} rows={40} onChoose={noop} onSave={noop} onHelp={noop} onQuit={noop} />);
+      await press(view.stdin, '4');
+      const f = view.lastFrame()!;
+      view.unmount();
+      expect(f).toContain(`Your score: ${outcome(state).scores[side]} of 100`);
+      for (const line of scoreLines(state)[side]) expect(f).toContain(scoreLineLabel(line));
+      const v = scoreView(state, side);
+      expect(v.objectives.flatMap((o) => o.lines)).toHaveLength(scoreLines(state)[side].length);
+    }
+  });
+});
+
+describe('keys', () => {
+  it('splitting a chunk loses nothing and keeps the order', () => {
+    const key = fc.constantFrom('a', 'j', '3', 'y', '\r', '\t', '\x7f', '\x1b[A', '\x1b[B', '\x1b[5~', '\x1b[6~', '\x1b[H', '\x1b[F', '\x1b[1;2A', 'é', '😀');
+    fc.assert(fc.property(fc.array(key, { maxLength: 30 }), (keys) => {
+      expect(splitKeys(keys.join(''))).toEqual(keys);
+    }));
+  });
+  it('names the keys the screens read', () => {
+    const [three, j, enter, y, down, pgdn, ctrlC] = keysOf('3j\ry\x1b[B\x1b[6~\x03');
+    expect(three!.input).toBe('3');
+    expect(j!.input).toBe('j');
+    expect(enter!.key.return).toBe(true);
+    expect(y!.input).toBe('y');
+    expect(down!.key.downArrow).toBe(true);
+    expect(pgdn!.key.pageDown).toBe(true);
+    expect(ctrlC!.key.ctrl && ctrlC!.input === 'c').toBe(true);
+  });
+});
+
+describe('the debrief scrolls', () => {
+  const final = playGame(loadScenario('october-2023'), { seed: '5', us: getPolicy('hawk', 'us'), iran: getPolicy('historical', 'iran') });
+  const debrief = buildDebrief(final, loadScenario('october-2023'));
+
+  it('shows every line of an overflowing page with ↓, PgDn and End, and none is cut to "… n more"', async () => {
+    const view = render(<DebriefScreen debrief={debrief} sides={['us']} cols={80} rows={24} onQuit={noop} onHelp={noop} />);
+    await press(view.stdin, '2');
+    const first = view.lastFrame()!;
+    const total = Number(/1–19 of (\d+)/.exec(first)![1]);
+    expect(total).toBeGreaterThan(19);
+    expect(first).not.toMatch(/… \d+ more/);
+    const seen = new Set(first.split('\n').slice(2, 21));
+    await press(view.stdin, '\x1b[6~');
+    const paged = view.lastFrame()!;
+    expect(paged).toMatch(/\n(?!1–)\d+–\d+ of/);
+    for (const l of paged.split('\n').slice(2, 21)) seen.add(l);
+    await press(view.stdin, '\x1b[F');
+    const end = view.lastFrame()!;
+    expect(end).toContain(`–${total} of ${total}`);
+    for (const l of end.split('\n').slice(2, 21)) seen.add(l);
+    for (const tp of debrief.turningPoints) expect([...seen].join('\n')).toContain(tp.date);
+    await press(view.stdin, '\x1b[A');
+    expect(view.lastFrame()).toContain(`–${total - 1} of ${total}`);
+    view.unmount();
+  });
+
+  it('scrollBy stays within the lines and windowOf counts what is hidden', () => {
+    fc.assert(fc.property(fc.nat(200), fc.integer({ min: 1, max: 60 }), fc.nat(300), (total, height, offset) => {
+      const none = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageUp: false, pageDown: false, home: false, end: false, return: false, escape: false, tab: false, shift: false, backspace: false, delete: false, ctrl: false, meta: false };
+      for (const k of [{ downArrow: true }, { upArrow: true }, { pageDown: true }, { pageUp: true }, { home: true }, { end: true }]) {
+        const next = scrollBy(offset, { ...none, ...k }, '', total, height)!;
+        expect(next).toBeGreaterThanOrEqual(0);
+        expect(next).toBeLessThanOrEqual(Math.max(0, total - height));
+      }
+      const lines = Array.from({ length: total }, (_, i) => i);
+      const w = windowOf(lines, offset, height);
+      expect(w.above + w.shown.length + w.below).toBe(total);
+      expect(w.shown.length).toBeLessThanOrEqual(height);
+    }));
+  });
+});
+
+describe('one name per quantity', () => {
+  it('the situation pane, the score lines and the help legend use the names of src/model/quantities.ts', async () => {
+    const state = statesOf('tower-22', '4', 'historical', 'historical')[1]!;
+    const view = render(<TurnScreen state={state} side="us" versus="bot" briefing="" cols={80} rows={24} onChoose={noop} onSave={noop} onHelp={noop} onQuit={noop} />);
+    await press(view.stdin, '2');
+    const f = view.lastFrame()!;
+    expect(f).toContain('Attacks on US by week');
+    view.unmount();
+    for (const id of ['deterrence', 'usDomesticPressure', 'shippingDisruption', 'withdrawalMomentum'] as const) expect(f).toContain(QUANTITIES[id].name);
+    expect(f).not.toContain('US credibility');
+    const labels = scoreLines(state).us.map(scoreLineLabel).join('\n');
+    expect(labels).toContain(`${QUANTITIES.deterrence.name} at the end`);
+    expect(labels).not.toMatch(/^Deterrence/m);
+    const help = helpLines(76).map((l) => l.text).join('\n');
+    for (const q of Object.values(QUANTITIES)) expect(help).toContain(`${q.name}:`);
+  });
+});
