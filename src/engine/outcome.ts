@@ -5,6 +5,7 @@
  */
 import { actionById, type Side } from '../model/actions.ts';
 import { clamp } from '../model/math.ts';
+import type { ParamId } from '../model/params.ts';
 import { addDays } from '../scenario/schema.ts';
 import type { GameEvent } from './events.ts';
 import { logOf, peakRungOf, totalsOf } from './history.ts';
@@ -74,6 +75,16 @@ export function verdictOf(state: GameState): Verdict {
   if (peakRungOf(state) >= BRINK_RUNG) return { id: 'brinkmanship' };
   return { id: 'simmering' };
 }
+
+/**
+ * The parameters scoring reads (the score weights and the scales they divide by), declared for
+ * `brink explain`; test/engine/param-reads.test.ts checks them against the reads.
+ */
+export const SCORING_READS: readonly ParamId[] = [
+  'scoreUsPerDeath', 'scoreUsPerAttack', 'scoreWar', 'scoreUsShipping', 'scoreUsDeterrence', 'scoreUsIranStruck', 'scoreUsEscalation',
+  'scoreIranBase', 'scoreIranHomeland', 'scoreIranWithdrawal', 'scoreIranGains', 'scoreIranProxyLoss', 'scoreIranLeaderLoss',
+  'scoreIranPressure', 'iranPressureFullScale', 'shippingFullScale', 'scoreIranFronts', 'scoreIranPerUsDeath', 'scoreIranUnanswered',
+];
 
 export function scoreLines(state: GameState): Record<Side, ScoreLine[]> {
   const p = state.params;

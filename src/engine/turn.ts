@@ -11,6 +11,7 @@
  *   gatherIntel  → each side's intelligence for the next turn
  * and `finishTurn` turns the draft into the next state, appending the turn's record to the history.
  */
+import type { ParamId } from '../model/params.ts';
 import { dateAfter } from './dates.ts';
 import type { GameEvent } from './events.ts';
 import { openDraft, type TurnDraft } from './phases/draft.ts';
@@ -26,13 +27,44 @@ import type { Decisions, GameState, TurnRecord, World } from './state.ts';
 
 export type Phase = (draft: TurnDraft, orders: Decisions) => void;
 
-export const PHASES: readonly { readonly name: string; readonly run: Phase }[] = [
-  { name: 'drawInjects', run: drawInjects },
-  { name: 'applyOrders', run: applyOrders },
-  { name: 'runSegments', run: runSegments },
-  { name: 'endWeek', run: endWeek },
-  { name: 'climbLadder', run: climbLadder },
-  { name: 'gatherIntel', run: gatherIntel },
+/**
+ * A named phase, what it does, and the parameters its own code reads. Reads that go through data are
+ * not listed here but found from the data itself (brink explain, src/analysis/explain/provenance.ts):
+ * an ordered action's effects, a posture's activity and deliberation lag, a machine's deliberation.
+ * test/engine/param-reads.test.ts records every read a game makes and checks both directions.
+ */
+export interface PhaseDef {
+  readonly name: string;
+  readonly run: Phase;
+  readonly says: string;
+  readonly reads: readonly ParamId[];
+}
+
+export const PHASES: readonly PhaseDef[] = [
+  { name: 'drawInjects', run: drawInjects, says: 'the chance events the scenario leaves open (a Rafah window)', reads: [] },
+  {
+    name: 'applyOrders', run: applyOrders, says: 'the orders taking effect (strikes, guidance and its lag, war risk of strikes on Iran)',
+    reads: [
+      'militiaCapabilityFloor', 'lullProvocation', 'relapsePerGrievance', 'warHazardIrgcStrike', 'warHazardIranStrike', 'iranWarFearPerRung',
+      'directiveLagMinDays', 'directiveLagMaxDays', 'envoyLagMinDays', 'envoyLagMaxDays',
+    ],
+  },
+  {
+    name: 'runSegments', run: runSegments, says: 'the days of a turn (attacks, casualties, deliberations)',
+    reads: ['fatalityPerAttack', 'deathsWhenFatal', 'injuryPerAttack', 'injuredWhenInjury'],
+  },
+  {
+    name: 'endWeek', run: endWeek, says: 'the end of the week (deterrence decays, pressures at home and in Tehran, axis gains, shipping)',
+    reads: [
+      'deterrenceHalfLife', 'usDomesticDecay', 'usDomesticPerDeath', 'usDomesticPerWeek', 'iranWarFearDecay', 'iranWarFearPerDeath',
+      'axisGainsPerWeek', 'shippingSmoothing', 'shippingFullScale',
+    ],
+  },
+  {
+    name: 'climbLadder', run: climbLadder, says: 'the ladder and the war hazard',
+    reads: ['warShockBase', 'warHazardPerRung', 'warDurationHazard', 'warFromDirectExchange'],
+  },
+  { name: 'gatherIntel', run: gatherIntel, says: 'intelligence (fog of war)', reads: ['intelAccuracy'] },
 ];
 
 /**
@@ -46,7 +78,7 @@ function nextWorld(draft: World): World {
   return Object.freeze({ ...draft });
 }
 
-function finishTurn(d: TurnDraft, orders: Decisions): GameState {
+export function finishTurn(d: TurnDraft, orders: Decisions): GameState {
   const base = d.base;
   const w = d.world;
   const t = d.tally;

@@ -25,6 +25,20 @@ export type ActivityKind = 'attacksOnUS' | 'shipping' | 'borderFireDays';
  *  - `@arsenal`: the share of the Houthi arsenal left (R-HOU-04, R-HOU-06).
  */
 export type Modifier = '@capability' | '@deterredOrProvoked' | '@provoked' | '@arsenal';
+
+/**
+ * What each modifier means and the parameters it reads, declared so `brink explain` can say where a
+ * parameter is used without reading source (test/engine/param-reads.test.ts checks them against the reads).
+ */
+export const MODIFIERS: Readonly<Record<Modifier, { readonly says: string; readonly reads: readonly ParamId[] }>> = {
+  '@capability': { says: 'the share of the group\'s capability left after strikes (Q-07)', reads: [] },
+  '@deterredOrProvoked': {
+    says: 'US deterrence suppresses the group (in full where Iran holds it back), its grievance spurs it (R-SYS-05)',
+    reads: ['deterrenceEffect', 'provocationEffect', 'deterrenceUnderPressure'],
+  },
+  '@provoked': { says: 'grievance alone spurs rogue cells that no directive or deterrent stops (R-MIL-07)', reads: ['provocationEffect'] },
+  '@arsenal': { says: 'the share of the Houthi arsenal left (R-HOU-04, R-HOU-06)', reads: [] },
+};
 export type Factor = ParamId | Modifier;
 
 export interface ActivitySpec {

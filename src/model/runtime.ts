@@ -125,6 +125,11 @@ export interface ActorSpec<C extends object, E extends EventBase, S extends stri
   readonly states: Readonly<Record<S, StateConfig<NoInfer<S>>>>;
   /** For actors with deliberating postures: the chance that a deliberation ends in compliance. */
   readonly deliberation?: (context: C, inputs: DeliberationInputs, params: Params) => number;
+  /**
+   * The parameters `deliberation` reads, declared so `brink explain` can say where each is used without
+   * reading source (test/engine/param-reads.test.ts checks the list against the reads it makes).
+   */
+  readonly deliberationReads?: readonly ParamId[];
 }
 
 /** What happened when an event reached an actor. */

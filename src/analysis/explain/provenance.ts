@@ -4,17 +4,21 @@
  * Everything that cites evidence is walked once to build a reverse index, fact ID → who cites it:
  * parameters (PARAM_SPECS), actions (ACTIONS), each actor's postures (state meta rules) and transitions
  * (transition meta rules), the ladder's rungs, the debrief's concepts, the backtest's checks and the
- * shipped scenarios' injects. Where a parameter is used is read from the model's own code: action
- * effects name parameter IDs as data, and the engine and actor sources are scanned for `.paramId`.
+ * shipped scenarios' injects. Where a parameter is used is read from data too (`paramUses`): action
+ * effects and posture meta name parameter IDs, and the engine's phases, scoring, the activity modifiers
+ * and each machine's deliberation declare the parameters their code reads (kept honest by a test).
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { readdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ACTORS, ACTOR_IDS, ACTOR_NAMES, type ActorId } from '../../model/actors/index.ts';
 import { ACTIONS, type ActionDef } from '../../model/actions.ts';
 import { loadEvidence, type Fact } from '../../model/evidence.ts';
 import { RUNGS } from '../../model/ladder.ts';
-import { PARAM_IDS, PARAM_SPECS, type ParamId } from '../../model/params.ts';
+import { MODIFIERS, type ActivitySpec, type Modifier } from '../../model/activity.ts';
+import { isParamId, PARAM_IDS, PARAM_SPECS, resolveParams, type ParamId, type Params } from '../../model/params.ts';
+import { SCORING_READS } from '../../engine/outcome.ts';
+import { PHASES } from '../../engine/turn.ts';
 import type { TransitionConfig } from '../../model/runtime.ts';
 import { CHECKS } from '../backtest/checks.ts';
 import { CONCEPTS } from '../debrief/concepts.ts';
@@ -95,61 +99,130 @@ export function citers(): Map<string, Citer[]> {
   return index;
 }
 
-/** Where a parameter is used: the actions whose effects name it, and the model and engine files that read it. */
+/** Where a parameter is used (`where`: what to look at, `what`: what it does there). */
 export interface ParamUse {
   readonly where: string;
   readonly what: string;
 }
 
-const CODE_DESCRIPTIONS: Readonly<Record<string, string>> = {
-  'engine/turn.ts': 'the turn pipeline',
-  'engine/phases/segments.ts': 'the days of a turn (attacks, casualties, deliberations)',
-  'engine/phases/week-end.ts': 'the end of the week (pressures)',
-  'engine/phases/ladder.ts': 'the ladder and the war hazard',
-  'engine/phases/orders.ts': 'the orders taking effect (strikes, guidance, lags)',
-  'engine/phases/intel.ts': 'intelligence (fog of war)',
-  'model/activity.ts': 'posture activity rates (deterrence, provocation)',
-  'engine/outcome.ts': 'scoring (objectives, DOMAIN §6)',
-  'engine/game.ts': 'game set-up (bots\' starting memory)',
-  'policies/historical.ts': 'the historical bots',
-};
-
 function actionParamRefs(a: ActionDef): { key: string; param: ParamId }[] {
   const out: { key: string; param: ParamId }[] = [];
   for (const [key, v] of Object.entries(a.effects)) {
-    if (typeof v === 'string' && v in PARAM_SPECS) out.push({ key, param: v as ParamId });
+    if (typeof v === 'string' && isParamId(v)) out.push({ key, param: v });
     if (key === 'strikes' && typeof v === 'object' && v !== null && 'mean' in v) out.push({ key: 'strikes', param: (v as { mean: ParamId }).mean });
   }
   return out;
 }
 
-let codeCache: { file: string; text: string }[] | undefined;
-function modelCode(): { file: string; text: string }[] {
-  if (codeCache) return codeCache;
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const p = resolve(dir, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.ts') && e.name !== 'params.ts') files.push(p);
+/**
+ * The parameters a function of the parameters reads, found by calling it on a recording proxy; and,
+ * where it copies a parameter into a field of what it returns (a machine's `input`), which field.
+ * Each parameter reads as a distinct number, so a copied value names its parameter.
+ */
+export function readsOf(f: (params: Params) => unknown): { reads: ParamId[]; fields: Map<ParamId, string[]> } {
+  const read = new Set<ParamId>();
+  const marks = new Map<number, ParamId>(PARAM_IDS.map((id, i) => [1e9 + i + 0.5, id]));
+  const byId = new Map<ParamId, number>([...marks].map(([n, id]) => [id, n]));
+  const out = f(new Proxy(resolveParams({}), {
+    get(target, key, receiver) {
+      if (typeof key === 'string' && isParamId(key)) {
+        read.add(key);
+        return byId.get(key);
+      }
+      return Reflect.get(target, key, receiver);
+    },
+  }));
+  const fields = new Map<ParamId, string[]>();
+  if (typeof out === 'object' && out !== null) {
+    for (const [field, v] of Object.entries(out)) {
+      const id = typeof v === 'number' ? marks.get(v) : undefined;
+      if (id) fields.set(id, [...(fields.get(id) ?? []), field]);
     }
+  }
+  return { reads: PARAM_IDS.filter((id) => read.has(id)), fields };
+}
+
+const ACTIVITY_WORDS: Readonly<Record<ActivitySpec['kind'], string>> = {
+  attacksOnUS: 'attacks on US forces',
+  shipping: 'attacks on shipping',
+  borderFireDays: 'fire across the Lebanon border',
+};
+
+/** "attacks on US forces in Iraq and Jordan", "attacks on shipping". */
+function activityWords(specs: readonly ActivitySpec[]): string {
+  const kinds = [...new Set(specs.map((s) => s.kind))];
+  return kinds.map((kind) => {
+    const places = specs.filter((s) => s.kind === kind && s.place).map((s) => `${s.place![0]!.toUpperCase()}${s.place!.slice(1)}`);
+    return `${ACTIVITY_WORDS[kind]}${places.length > 0 ? ` in ${places.join(' and ')}` : ''}`;
+  }).join('; ');
+}
+
+let usesCache: Map<ParamId, ParamUse[]> | undefined;
+
+/**
+ * Every place the model uses a parameter, from data alone: the actions' effects; each posture's meta
+ * (activity rates as products of parameters, the deliberation lag, the historical bot's chance); each
+ * machine's `input` (called on a recording proxy) and its declared deliberation reads; the activity
+ * modifiers', the engine phases' and scoring's declared reads. test/engine/param-reads.test.ts plays
+ * games on a recording proxy and checks that these declarations are exactly what the code reads.
+ */
+function usesIndex(): Map<ParamId, ParamUse[]> {
+  if (usesCache) return usesCache;
+  const index = new Map<ParamId, ParamUse[]>();
+  const add = (id: ParamId, use: ParamUse) => {
+    const list = index.get(id) ?? [];
+    if (!list.some((u) => u.where === use.where && u.what === use.what)) list.push(use);
+    index.set(id, list);
   };
-  for (const d of ['model', 'engine', 'policies']) walk(resolve(SRC, d));
-  codeCache = files.sort().map((f) => ({ file: relative(SRC, f), text: readFileSync(f, 'utf8') }));
-  return codeCache;
+  for (const a of ACTIONS) for (const r of actionParamRefs(a)) add(r.param, { where: `action ${a.id}`, what: `${r.key} of "${a.label}"` });
+  const modifierUsers = new Map<Modifier, string[]>();
+  for (const actor of ACTOR_IDS) {
+    const def = ACTORS[actor];
+    for (const state of def.stateIds) {
+      const meta = def.meta(state);
+      const where = `posture ${actor}.${state}`;
+      // One line per parameter and posture: its role, and which of the posture's activities it enters.
+      const roles = new Map<string, { id: ParamId; role: string; of: ActivitySpec[] }>();
+      const role = (id: ParamId, r: string, spec: ActivitySpec) => {
+        const entry = roles.get(`${id} ${r}`) ?? { id, role: r, of: [] };
+        entry.of.push(spec);
+        roles.set(`${id} ${r}`, entry);
+      };
+      for (const spec of meta.activity ?? []) {
+        for (const f of spec.rate) {
+          if (isParamId(f)) role(f, `a factor of the daily ${spec.kind === 'borderFireDays' ? 'chance' : 'rate'} of`, spec);
+          else modifierUsers.set(f, [...new Set([...(modifierUsers.get(f) ?? []), `${actor}.${state}`])]);
+        }
+        if (spec.lethality) role(spec.lethality, 'multiplies the chance of a death in', spec);
+      }
+      for (const r of roles.values()) add(r.id, { where, what: `${r.role} ${activityWords(r.of)}` });
+      if (meta.deliberates) for (const id of meta.deliberates.lagDays) add(id, { where, what: 'days until its leaders weigh a halt (the deliberation lag)' });
+      const rec = meta.recommends;
+      if (rec && 'chance' in rec && isParamId(rec.chance)) {
+        add(rec.chance, { where, what: `the historical bot's chance of ${rec.then} rather than ${rec.otherwise}` });
+      }
+    }
+    const spec = def.spec as { readonly input?: (p: Params) => unknown; readonly deliberationReads?: readonly ParamId[] };
+    if (spec.input) {
+      const { reads, fields } = readsOf(spec.input);
+      for (const id of reads) {
+        const as = fields.get(id);
+        add(id, { where: `machine ${actor}`, what: `${ACTOR_NAMES[actor]}: kept in its memory${as ? ` as ${as.join(', ')}` : ''} (the machine's input)` });
+      }
+    }
+    for (const id of spec.deliberationReads ?? []) add(id, { where: `machine ${actor}`, what: `${ACTOR_NAMES[actor]}: the chance a deliberation ends in accepting a halt` });
+  }
+  for (const [m, users] of modifierUsers) {
+    for (const id of MODIFIERS[m].reads) add(id, { where: `activity modifier ${m}`, what: `${MODIFIERS[m].says}; in ${users.join(', ')}` });
+  }
+  for (const phase of PHASES) for (const id of phase.reads) add(id, { where: `engine phase ${phase.name}`, what: phase.says });
+  for (const id of SCORING_READS) add(id, { where: 'scoring', what: 'each side\'s score (objectives, DOMAIN §6)' });
+  usesCache = index;
+  return index;
 }
 
 export function paramUses(id: ParamId): ParamUse[] {
-  const uses: ParamUse[] = [];
-  for (const a of ACTIONS) for (const r of actionParamRefs(a)) if (r.param === id) uses.push({ where: `action ${a.id}`, what: `${r.key} of "${a.label}"` });
-  const re = new RegExp(`\\.${id}\\b|'${id}'`);
-  for (const { file, text } of modelCode()) {
-    if (file === 'model/actions.ts') continue; // covered above, as data
-    if (!re.test(text)) continue;
-    const actor = /^model\/actors\/(.+)\.ts$/.exec(file)?.[1];
-    uses.push({ where: `src/${file}`, what: CODE_DESCRIPTIONS[file] ?? (actor ? `the ${actor} machine` : 'model code') });
-  }
-  return uses;
+  return usesIndex().get(id) ?? [];
 }
 
 export function sourceOf(file: string): { file: string; outlet: string; date: string; reliability: string } {

@@ -41,6 +41,10 @@ export const iraqiMilitias = defineActor<MilitiaContext, ActorEvent, IraqiMiliti
   guards: militiaGuards,
   updates: militiaUpdates,
   deliberation: (context, inputs, params) => complianceChance(context, inputs, params),
+  deliberationReads: [
+    'complianceBase', 'complianceWarFearBonus', 'complianceEnvoyBonus', 'complianceIraqGovBonus', 'complianceClericBonus',
+    'compliancePersistence', 'complianceGrievancePenalty',
+  ],
   states: {
     harassing: {
       meta: { label: 'Harassing US bases', rules: ['R-MIL-01', 'R-IRN-11'], seenBy: 'iran', activity: harassment() },

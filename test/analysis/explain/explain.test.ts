@@ -33,6 +33,21 @@ describe('every parameter, rule, fact, action and posture resolves', () => {
     expect(unused).toEqual([]);
   });
 
+  it('"used by" names the posture, machine, modifier, phase or action, from data (test/engine/param-reads.test.ts keeps it honest)', () => {
+    expect(explain('militiaAttackRate').text).toContain('posture iraqiMilitias.harassing: a factor of the daily rate of attacks on US forces in Iraq and Jordan');
+    expect(explain('restrainedLethalityFactor').text).toContain('posture syrianMilitias.scalingBack: multiplies the chance of a death in attacks on US forces in Syria');
+    expect(explain('deliberationMinDays').text).toContain('posture iraqiMilitias.resisting: days until its leaders weigh a halt');
+    expect(explain('iranAnswersHomelandStrike').text).toContain('posture iran.retaliating: the historical bot\'s chance of iran.missile-strike');
+    expect(explain('usStrikeThreshold').text).toContain('machine us: United States: kept in its memory as strikeThreshold');
+    expect(explain('complianceBase').text).toContain('machine iraqiMilitias: Iraqi militias (KH, Nujaba): the chance a deliberation ends in accepting a halt');
+    expect(explain('deterrenceUnderPressure').text).toMatch(/activity modifier @deterredOrProvoked: .*; in iraqiMilitias\.harassing/);
+    expect(explain('intelAccuracy').text).toContain('engine phase gatherIntel: intelligence (fog of war)');
+    expect(explain('scoreWar').text).toContain('scoring: each side\'s score');
+    expect(explain('deterrenceFromCampaign').text).toContain('action us.major-campaign: deterrence of "Large strike campaign"');
+    // Nothing is read from source files any more: no use names a file.
+    for (const id of PARAM_IDS) for (const u of paramUses(id)) expect(u.where).not.toMatch(/\.ts\b|src\//);
+  });
+
   it('facts and rules: title, text, figures and sources with their outlet', () => {
     for (const f of loadEvidence().facts.values()) {
       const { kind, text } = explain(f.id);
