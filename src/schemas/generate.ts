@@ -6,6 +6,7 @@
  * checked by the zod contracts only.
  */
 import { z } from 'zod';
+import { SensitivitySchema } from '../analysis/sensitivity/contract.ts';
 import { BatchSchema, CompareSchema, GameRecordSchema, SweepSchema } from '../batch/contract.ts';
 import { SaveSchema } from '../engine/save.ts';
 import { RunSchema } from './run.ts';
@@ -20,6 +21,7 @@ const CONTRACTS: Readonly<Record<string, readonly [string, z.ZodType, string]>> 
   'sweep.schema.json': ['brink.sweep/1', SweepSchema, 'A parameter sweep: brink sweep --json'],
   'game.schema.json': ['brink.game/1', GameRecordSchema, 'One line of brink batch --out FILE.jsonl'],
   'save.schema.json': ['brink.save/2', SaveSchema, 'A saved game: brink play, key s'],
+  'sensitivity.schema.json': ['brink.sensitivity/1', SensitivitySchema, 'What drives the uncertainty: brink sensitivity --json'],
 };
 
 /** file name → JSON Schema (draft 2020-12). */

@@ -5,6 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { renderBars } from '../../analysis/sensitivity/bars.ts';
+import { sensitivityJson } from '../../analysis/sensitivity/contract.ts';
 import { sensitivity, type SensitivityResult } from '../../analysis/sensitivity/real-model.ts';
 import { EvalPool } from '../../analysis/uncertainty/eval-pool.ts';
 import { SENSITIVITY_OUTCOMES } from '../../analysis/uncertainty/measures.ts';
@@ -54,7 +55,7 @@ export const register: CommandModule = ((program, io) => {
     .option('--games <n>', 'games per parameter set', '8')
     .option('--seed <seed>', 'seed', '1')
     .option('--workers <k>', `worker threads (default: available cores, here ${availableParallelism()})`)
-    .option('--json', 'print JSON')
+    .option('--json', 'print JSON (brink.sensitivity/1, schemas/sensitivity.schema.json; brink report --sensitivity FILE draws it)')
     .action(async (opts: SensitivityFlags) => {
       scenarioFrom(opts.scenario); // a bad --scenario fails here, with its usage, before any worker starts
       const settings = {
@@ -76,7 +77,7 @@ export const register: CommandModule = ((program, io) => {
             last = line;
           }
         });
-        io.out(opts.json ? JSON.stringify(result, null, 2) : formatSensitivity(result));
+        io.out(opts.json ? JSON.stringify(sensitivityJson(result), null, 2) : formatSensitivity(result));
       } finally {
         await pool.close();
       }

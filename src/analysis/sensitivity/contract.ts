@@ -1,0 +1,66 @@
+/**
+ * brink.sensitivity/1: the JSON of `brink sensitivity --json`, which `brink report --sensitivity FILE`
+ * renders. The Morris screen of every prior-bearing parameter (μ* and σ per outcome, in standard
+ * deviations of the outcome) and the Sobol indices of the top ones per outcome, with 95 % bootstrap
+ * intervals; each row says whether the parameter's range is cited from the record or an assumption.
+ * schemas/sensitivity.schema.json is generated from this contract (`npm run schemas`).
+ */
+import { z } from 'zod';
+import { MODEL_VERSION } from '../../model/version.ts';
+import { SENSITIVITY_OUTCOMES, type SensitivityOutcome } from '../uncertainty/measures.ts';
+import type { SensitivityResult } from './real-model.ts';
+
+export const SENSITIVITY_CONTRACT = 'brink.sensitivity/1';
+
+const Count = z.number().int().min(1);
+const Index = z.number();
+const Interval = z.tuple([z.number(), z.number()]);
+
+const perOutcome = <T extends z.ZodType>(v: T) =>
+  z.object(Object.fromEntries(SENSITIVITY_OUTCOMES.map((o) => [o, v])) as Record<SensitivityOutcome, T>).strict();
+
+const ScreenRowSchema = z.object({
+  id: z.string().min(1),
+  /** True when the parameter's value is cited from the record; false for an assumption. */
+  cited: z.boolean(),
+  muStar: perOutcome(z.number().min(0)),
+  sigma: perOutcome(z.number().min(0)),
+  /** The largest normalised μ* over the outcomes: the ranking. */
+  rank: z.number().min(0),
+}).strict();
+
+const SobolRowSchema = z.object({
+  id: z.string().min(1),
+  cited: z.boolean(),
+  first: Index,
+  total: Index,
+  firstCi: Interval,
+  totalCi: Interval,
+}).strict();
+
+export const SensitivitySchema = z.object({
+  schema: z.literal(SENSITIVITY_CONTRACT),
+  /** The model that produced it (src/model/version.ts: package version + hash of the rules). */
+  model: z.string().min(1),
+  settings: z.object({
+    scenario: z.string().min(1),
+    us: z.string().min(1),
+    iran: z.string().min(1),
+    trajectories: Count,
+    top: Count,
+    sobolN: Count,
+    games: Count,
+    seed: z.string().min(1),
+  }).strict(),
+  /** Every prior-bearing parameter, highest rank first. */
+  screen: z.array(ScreenRowSchema).min(1),
+  /** Per outcome, the Sobol rows of the top parameters, largest total index first. */
+  sobol: perOutcome(z.array(SobolRowSchema)),
+  runs: z.object({ morris: Count, sobol: Count, games: Count }).strict(),
+}).strict();
+
+export type SensitivityJson = z.infer<typeof SensitivitySchema>;
+
+export function sensitivityJson(result: SensitivityResult): SensitivityJson {
+  return SensitivitySchema.parse({ schema: SENSITIVITY_CONTRACT, model: MODEL_VERSION, ...result });
+}

@@ -1,0 +1,100 @@
+/**
+ * `brink sensitivity` as a user runs it, on a tiny budget (2 Morris trajectories, Sobol on the top 3
+ * with N = 4, one game per parameter set): its flags, its JSON contract (brink.sensitivity/1, validated
+ * against schemas/sensitivity.schema.json) and its terminal chart, which must show the JSON's figures.
+ * The methods themselves are tested on functions with known answers (test/analysis/sensitivity).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { describe, expect, it } from 'vitest';
+import { drawnParams } from '../../src/analysis/uncertainty/distribution.ts';
+import { SENSITIVITY_OUTCOMES } from '../../src/analysis/uncertainty/measures.ts';
+import { PARAM_SPECS, type ParamId } from '../../src/model/params.ts';
+import { PRIORS } from '../../src/model/priors.ts';
+import { MODEL_VERSION } from '../../src/model/version.ts';
+import { brink, ROOT } from '../helpers/cli.ts';
+
+const BUDGET = ['--scenario', 'tower-22', '--trajectories', '2', '--top', '3', '--sobol-n', '4', '--games', '1', '--seed', 'sens'];
+
+interface Row { id: string; cited: boolean; rank: number; first: number; total: number; totalCi: [number, number] }
+interface Json {
+  schema: string; model: string; settings: Record<string, unknown>;
+  screen: Row[]; sobol: Record<string, Row[]>; runs: { morris: number; sobol: number; games: number };
+}
+
+describe('brink sensitivity', () => {
+  const json = brink(['sensitivity', ...BUDGET, '--workers', '1', '--json']);
+  // The terminal chart, with two workers: the figures must not depend on how many there are.
+  const text = brink(['sensitivity', ...BUDGET, '--workers', '2']);
+
+  it('--json is a brink.sensitivity/1 document that validates against its schema', () => {
+    expect(json.code, json.stderr).toBe(0);
+    const data = JSON.parse(json.stdout) as Json;
+    const validate = new Ajv2020({ strict: true, allErrors: true }).compile(JSON.parse(readFileSync(join(ROOT, 'schemas', 'sensitivity.schema.json'), 'utf8')));
+    expect(validate(data), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(data.schema).toBe('brink.sensitivity/1');
+    expect(data.model).toBe(MODEL_VERSION);
+    expect(data.settings).toEqual({ scenario: 'tower-22', us: 'historical', iran: 'historical', trajectories: 2, top: 3, sobolN: 4, games: 1, seed: 'sens' });
+    // The schema refuses another contract version and fields it does not know.
+    expect(validate({ ...data, schema: 'brink.sensitivity/2' })).toBe(false);
+    expect(validate({ ...data, extra: 1 })).toBe(false);
+  });
+
+  it('screens every prior-bearing parameter, then gives Sobol indices for the top ones on every outcome', () => {
+    const data = JSON.parse(json.stdout) as Json;
+    const ids = drawnParams(PRIORS);
+    // A Morris trajectory is k + 1 points; a Saltelli design N (k + 2) rows; one game each.
+    expect(data.runs).toEqual({ morris: 2 * (ids.length + 1), sobol: 4 * (3 + 2), games: 2 * (ids.length + 1) + 4 * (3 + 2) });
+    expect(data.screen.map((r) => r.id).sort()).toEqual([...ids].sort());
+    for (let i = 1; i < data.screen.length; i++) expect(data.screen[i - 1]!.rank).toBeGreaterThanOrEqual(data.screen[i]!.rank);
+    for (const r of data.screen) expect(r.cited, r.id).toBe(PARAM_SPECS[r.id as ParamId].assumption === undefined);
+    const top = data.screen.slice(0, 3).map((r) => r.id).sort();
+    expect(Object.keys(data.sobol).sort()).toEqual([...SENSITIVITY_OUTCOMES].sort());
+    for (const name of SENSITIVITY_OUTCOMES) {
+      const rows = data.sobol[name]!;
+      expect(rows.map((r) => r.id).sort(), name).toEqual(top);
+      for (let i = 1; i < rows.length; i++) expect(rows[i - 1]!.total).toBeGreaterThanOrEqual(rows[i]!.total);
+      for (const r of rows) expect(r.totalCi[0]).toBeLessThanOrEqual(r.totalCi[1]);
+    }
+    // Progress goes to stderr, never into the JSON.
+    expect(json.stderr).toMatch(/Morris screening: \d+\/\d+ parameter sets/);
+    expect(json.stderr).toMatch(/Sobol indices: 20\/20 parameter sets/);
+  });
+
+  it('the terminal chart shows the same figures as the JSON, whatever the number of workers', () => {
+    expect(text.code, text.stderr).toBe(0);
+    const data = JSON.parse(json.stdout) as Json;
+    expect(text.stdout).toContain('Brink sensitivity · tower-22 · US historical · Iran historical · seed sens');
+    expect(text.stdout).toContain(`Morris: 2 trajectories (${data.runs.morris} parameter sets); Sobol: top 3, N = 4 (20 sets)`);
+    // Each screening row: the label, a bar, μ* to two decimals, and whether the range is cited or assumed.
+    const first = data.screen[0]!;
+    expect(text.stdout).toMatch(new RegExp(`^${first.id} +│█+ *│ ${first.rank.toFixed(2)}  ${first.cited ? 'cited' : 'assumption'}$`, 'm'));
+    for (const name of SENSITIVITY_OUTCOMES) {
+      expect(text.stdout).toContain(`Total Sobol index for ${name}`);
+      const r = data.sobol[name]![0]!;
+      const shown = Math.max(0, r.total).toFixed(2);
+      expect(text.stdout).toContain(`${shown} [${Math.max(0, r.totalCi[0]).toFixed(2)}–${Math.max(0, r.totalCi[1]).toFixed(2)}]  first ${r.first.toFixed(2)}`);
+    }
+  });
+
+  it('a bad flag is a usage error: exit 2, the message names the flag, no stack, no work done', () => {
+    const usage = brink(['sensitivity', '--trajectories', '0']);
+    expect(usage.stderr).toContain('Usage: brink sensitivity [options]');
+    for (const [args, message] of [
+      [['--trajectories', '0'], /--trajectories/],
+      [['--top', 'many'], /--top/],
+      [['--games', '-1'], /--games/],
+      [['--us-policy', 'nobody'], /unknown policy 'nobody'/],
+      [['--scenario', 'atlantis'], /atlantis/],
+      [['--bogus'], /unknown option '--bogus'/],
+    ] as const) {
+      const r = brink(['sensitivity', ...args]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+      expect(r.stderr).not.toMatch(/Morris screening: \d/);
+      expect(r.stdout).toBe('');
+    }
+  });
+});
