@@ -181,7 +181,7 @@ export function parseSave(text: string, source = 'save file', options: ParseOpti
     fail(save.side === 'both' ? 'opponent: a hot-seat game has no bot opponent' : 'opponent: missing the bot the human played against');
   }
   if (!options.acceptEdited && integrityOf(save) !== save.integrity) {
-    fail('the file was changed after it was saved (its integrity hash does not match); pass --accept-edited to replay it anyway');
+    fail('the file was changed after it was saved (its integrity hash does not match); `brink replay --accept-edited FILE` replays it anyway and shows where it departs');
   }
   return { kind: 'current', save };
 }

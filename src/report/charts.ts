@@ -52,6 +52,28 @@ export function shareBars(id: string, rows: readonly BarRow[]): string {
   return `<div class="bars" ${imgRole(id)}>${body.join('')}</div>`;
 }
 
+export interface ScaleRow {
+  readonly label: string;
+  /** Where the bar ends, on the axis 0–max. */
+  readonly value: number;
+  readonly interval?: readonly [number, number];
+  readonly text: string;
+  /** Drawn hatched (the label says why in words too: the pattern is never the only sign). */
+  readonly hatched?: boolean;
+}
+
+/** Bars from zero on an axis 0–max (sensitivity indices), whiskers where an interval is given. */
+export function scaleBars(id: string, rows: readonly ScaleRow[], max: number, ticks: readonly number[], tickText: (v: number) => string): string {
+  const pos = (v: number) => v / max;
+  const body = rows.map((r) => `<div class="brow"><span class="blabel">${esc(r.label)}</span>`
+    + `<span class="btrack"><span class="bfill${r.hatched ? ' hatch' : ''}" style="width:${at(pos(r.value))}"></span>`
+    + (r.interval ? `<span class="bwhisk" style="left:${at(pos(r.interval[0]))};width:${at(pos(r.interval[1]) - pos(r.interval[0]))}"></span>` : '')
+    + `</span><span class="bval">${esc(r.text)}</span></div>`);
+  const marks = ticks.map((t) => `<span style="left:${at(pos(t))}">${esc(tickText(t))}</span>`).join('');
+  body.push(`<div class="brow axisrow"><span class="blabel"></span><span class="bticks">${marks}</span><span></span></div>`);
+  return `<div class="bars" ${imgRole(id)}>${body.join('')}</div>`;
+}
+
 /** Bars from a zero line on a symmetric axis ±extent, for paired differences. */
 export function differenceBars(id: string, rows: readonly BarRow[], extent: number, tickText: (v: number) => string): string {
   const pos = (v: number) => 0.5 + v / (2 * extent);

@@ -7,6 +7,7 @@
  * fan charts, the paired B − A differences of a comparison when given, what the model is and is not,
  * and the provenance of the assumptions that drive the result.
  */
+import type { SensitivityJson } from '../analysis/sensitivity/contract.ts';
 import type { BatchJson, CompareJson } from '../batch/contract.ts';
 import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES, SERIES_NAMES, type MetricName, type OutcomeName, type ScoreName, type SeriesName } from '../batch/record.ts';
 import { PARAM_SPECS, isParamId, type ParamId } from '../model/params.ts';
@@ -16,6 +17,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { addDays } from '../scenario/schema.ts';
 import { differenceBars, fanChart, figure, shareBars } from './charts.ts';
 import { esc, limitationsSection, num, page, pct, table } from './page.ts';
+import { sensitivitySection } from './sensitivity.ts';
 import type { Stories } from './stories.ts';
 import { storyHtml } from './story.ts';
 
@@ -176,6 +178,8 @@ export interface ReportInput {
   readonly compare?: CompareJson;
   /** Single games told in full (stories.ts chooses them). */
   readonly stories?: Stories;
+  /** A brink.sensitivity/1 result: which parameters' uncertainty drives the outcomes (sensitivity.ts). */
+  readonly sensitivity?: SensitivityJson;
 }
 
 /** The date each turn starts ("" when the scenario document is not at hand). */
@@ -219,7 +223,7 @@ ${stories.notes.map((n) => `<p class="note">${esc(n)}</p>`).join('')}
 ${told.join('\n')}`;
 }
 
-export function renderReport({ batch, scenario, compare, stories }: ReportInput): string {
+export function renderReport({ batch, scenario, compare, stories, sensitivity }: ReportInput): string {
   const title = scenario?.title ?? batch.scenario.id;
   const start = scenario?.start ?? '';
   const dates = turnDates(start, batch.turns, batch.daysPerTurn);
@@ -256,6 +260,7 @@ ${storiesSection(batch, stories)}
 <h2>Totals over the game</h2>
 ${table(['Metric', 'Mean', '5 %', 'Median', '95 %'], metricRows)}
 ${compare ? compareSection(compare) : ''}
+${sensitivity ? sensitivitySection(sensitivity) : ''}
 
 ${limitationsSection()}
 

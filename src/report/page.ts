@@ -46,6 +46,7 @@ details{margin:.3rem 0}summary{cursor:pointer;color:#234;font-size:16px}
 .blabel{font-size:18px}.bval{font-size:17px;font-weight:600}
 .btrack{position:relative;height:28px;background:linear-gradient(90deg,#ddd 1px,transparent 1px) 0 0/25% 100%,#f4f6f8;border-right:1px solid #ddd}
 .bfill{position:absolute;top:0;bottom:0;left:0;background:#2c5d8f;min-width:2px}.bfill.neg{background:#b5522b}
+.bfill.hatch,.sw.hatch{background:repeating-linear-gradient(135deg,#b5522b 0 5px,#e7b49d 5px 9px)}
 .bwhisk{position:absolute;top:13px;height:2px;background:#111}.bwhisk:before,.bwhisk:after{content:"";position:absolute;top:-7px;width:2px;height:16px;background:#111}
 .bwhisk:before{left:0}.bwhisk:after{right:0}
 .bzero{position:absolute;top:-4px;bottom:-4px;width:2px;background:#333}
@@ -53,6 +54,8 @@ details{margin:.3rem 0}summary{cursor:pointer;color:#234;font-size:16px}
 .bticks span:first-child{transform:none}.bticks span:last-child{transform:translateX(-100%)}
 .fans{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,440px),1fr));gap:1rem 1.5rem}
 .fans figure{margin:0}
+.sens{display:grid;grid-template-columns:repeat(auto-fill,minmax(min(100%,540px),1fr));gap:0 1.5rem}.sens figure{margin:.4rem 0}
+.sens .brow{grid-template-columns:minmax(8em,12em) 1fr 4em}
 svg{display:block;width:100%;height:auto}
 .grid{stroke:#ddd;stroke-width:1}.axis{stroke:#333;stroke-width:1.5}.tick{font-size:12px;fill:#333}.unit{font-size:12px;fill:#333;font-style:italic}
 .empty{font-size:13px;fill:#111}
@@ -79,6 +82,7 @@ svg{display:block;width:100%;height:auto}
   h1{font-size:18pt}h2{font-size:14pt;margin-top:1rem;break-after:avoid;page-break-after:avoid}h3{font-size:12pt;break-after:avoid;page-break-after:avoid}
   .note,.causes,.fdesc,.tags,summary{font-size:9pt}table{font-size:9pt}.blabel,.bval{font-size:10pt}
   .fans{grid-template-columns:1fr 1fr;gap:.4rem 1.2rem}.fans .fdesc{display:none}
+  .sens{grid-template-columns:1fr 1fr;gap:0 1.2rem}.sens .fdesc{display:none}.sens .btrack{height:16px}.sens .bwhisk{top:7px}.sens .bars{gap:2px}
   .prov dt{margin-top:.4rem}.prov dd{font-size:10pt}
   tr,li,dt,dd,.brow{break-inside:avoid;page-break-inside:avoid}
   .page{break-before:page;page-break-before:always}

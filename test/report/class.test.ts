@@ -110,7 +110,8 @@ describe('brink report --games', () => {
       [['report', '--games', groups[0]!.file, '--compare', batchFile, '--out', x], /--compare goes with a batch report, not with --games/],
       [['report', '--games', join(dir, 'missing.save.json'), '--out', x], /missing\.save\.json': no such file or directory \(ENOENT\)/],
       [['report', '--games', groups[0]!.file, whatIf.file, '--out', x], /--games: .*what-if\.save\.json was played with parameters fatalityPerAttack=0\.05 but .*hawks\.save\.json with none/],
-      [['report', '--games', groups[0]!.file, edited, '--out', x], /edited\.save\.json: the file was changed after it was saved/],
+      // The message points at the command that can replay it anyway (report has no such flag).
+      [['report', '--games', groups[0]!.file, edited, '--out', x], /edited\.save\.json: the file was changed after it was saved.*; `brink replay --accept-edited FILE` replays it anyway/],
     ];
     for (const [args, message] of cases) {
       const c = capture();

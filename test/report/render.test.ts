@@ -1,8 +1,8 @@
 /**
  * The report as people see it: rendered by headless Chromium on a 1280 px screen, on a 390 px phone,
  * and printed to A4 PDF. The page under test is the one `brink report` writes for a real batch with a
- * real `brink compare --json` file, so every section (outcomes, the two single games, fans, compare,
- * limitations, provenance) is on it.
+ * real `brink compare --json` file and a real `brink sensitivity --json` file, so every section (outcomes,
+ * the two single games, fans, compare, what drives the uncertainty, limitations, provenance) is on it.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { SERIES_NAMES } from '../../src/batch/record.ts';
+import { SENSITIVITY_OUTCOMES } from '../../src/analysis/uncertainty/measures.ts';
 import { SHOWN_OUTCOMES } from '../../src/report/html.ts';
 import { main } from '../../src/cli/main.ts';
 import { buildSave, saveText, type PlaySide } from '../../src/engine/save.ts';
@@ -22,6 +23,8 @@ import { brink } from '../helpers/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'brink-render-'));
 const file = join(dir, 'report.html');
+/** The same report without the sensitivity section: the print bound below was set for it. */
+const baseFile = join(dir, 'report-base.html');
 const classFile = join(dir, 'class.html');
 let browser: Browser | undefined;
 
@@ -33,7 +36,13 @@ beforeAll(async () => {
   expect(c.code, c.stderr).toBe(0);
   const compareFile = join(dir, 'compare.json');
   writeFileSync(compareFile, c.stdout);
-  expect(await main(['report', '--scenario', 'tower-22', '--runs', '60', '--seed', 'render', '--workers', '1', '--compare', compareFile, '--out', file], quiet)).toBe(0);
+  // What drives the uncertainty, from a (tiny) real brink sensitivity run.
+  const s = brink(['sensitivity', '--scenario', 'tower-22', '--trajectories', '2', '--top', '6', '--sobol-n', '4', '--games', '1', '--seed', 'render', '--workers', '1', '--json']);
+  expect(s.code, s.stderr).toBe(0);
+  const sensitivityFile = join(dir, 'sensitivity.json');
+  writeFileSync(sensitivityFile, s.stdout);
+  expect(await main(['report', '--scenario', 'tower-22', '--runs', '60', '--seed', 'render', '--workers', '1', '--compare', compareFile, '--sensitivity', sensitivityFile, '--out', file], quiet)).toBe(0);
+  expect(await main(['report', '--scenario', 'tower-22', '--runs', '60', '--seed', 'render', '--workers', '1', '--compare', compareFile, '--out', baseFile], quiet)).toBe(0);
   // A class's report too: three groups' saves of one scenario and seed.
   const saves = [['hawk', 'historical', 'us'], ['dove', 'historical', 'us'], ['historical', 'tit-for-tat', 'both']].map(([us, iran, side], i) => {
     const state = playGame(sc, { seed: 'render-class', us: getPolicy(us!, 'us'), iran: getPolicy(iran!, 'iran') });
@@ -116,8 +125,8 @@ describe('the report in headless Chromium', () => {
     expect(errors).toEqual([]);
     expect(requests).toEqual([]);
     const figures = (await page.evaluate(FIGURES)) as (FigureInfo & { picName: string })[];
-    // how the games ended + one fan chart per series + the comparison's differences
-    expect(figures.length).toBe(1 + SERIES_NAMES.length + 1);
+    // how the games ended + one fan chart per series + the comparison's differences + the Morris screen and one Sobol chart per outcome
+    expect(figures.length).toBe(1 + SERIES_NAMES.length + 1 + 1 + SENSITIVITY_OUTCOMES.length);
     for (const f of figures) {
       expect(f.name.length, JSON.stringify(f)).toBeGreaterThan(5);
       expect(f.picName, f.name).toBe(f.name);
@@ -130,6 +139,10 @@ describe('the report in headless Chromium', () => {
     const outcomes = figures.find((f) => f.name === 'How often each outcome happened')!;
     expect(outcomes.bars).toBe(SHOWN_OUTCOMES.length);
     expect(outcomes.tableRows).toBe(SHOWN_OUTCOMES.length);
+    const screen = figures.find((f) => f.name === 'Which parameters move the outcomes (Morris screening)')!;
+    expect(screen.bars).toBe(12);
+    expect(screen.tableRows).toBeGreaterThan(12); // every screened parameter
+    for (const f of figures.filter((x) => x.name.startsWith('What drives the spread of:'))) expect(f.bars, f.name).toBe(6);
     const fans = figures.filter((f) => f.picture === 'svg');
     expect(fans.length).toBe(SERIES_NAMES.length);
     for (const f of fans) expect(f.tableRows, f.name).toBe(4); // tower-22: four turns
@@ -179,13 +192,23 @@ describe('the report in headless Chromium', () => {
     await page.close();
   });
 
-  it.each([['batch report', file, 10], ['class report', classFile, 8]])('%s prints to a sensible number of A4 pages', async (_, path, most) => {
+  async function printedPages(path: string): Promise<number> {
     const { page } = await open(1280, path);
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
-    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
+    await page.close();
+    return pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
+  }
+
+  it.each([['batch report', baseFile, 10], ['class report', classFile, 8]])('%s prints to a sensible number of A4 pages', async (_, path, most) => {
+    const pages = await printedPages(path);
     expect(pages).toBeGreaterThanOrEqual(2);
     expect(pages).toBeLessThanOrEqual(most);
-    await page.close();
+  });
+
+  it('the sensitivity section adds at most two printed pages', async () => {
+    const [base, full] = [await printedPages(baseFile), await printedPages(file)];
+    expect(full).toBeGreaterThan(base);
+    expect(full).toBeLessThanOrEqual(base + 2);
   });
 });
 

@@ -8,11 +8,15 @@
  * run here through `startBatch` (worker threads, per-game seeds `seed:i`), so the report shows exactly
  * the numbers `brink batch --json` prints for the same flags. `--compare` adds a brink.compare/1 file
  * written by `brink compare --json`. Both files are checked against the contracts in src/batch/contract.ts.
+ * `--sensitivity` adds a brink.sensitivity/1 file written by `brink sensitivity --json` (its contract:
+ * src/analysis/sensitivity/contract.ts): the report plays no sensitivity run of its own, which takes
+ * minutes where a report takes seconds.
  */
 import type { Command } from 'commander';
 import { replaySave, SaveError } from '../../engine/save.ts';
 import { basename } from 'node:path';
 import type { z } from 'zod';
+import { SensitivitySchema, type SensitivityJson } from '../../analysis/sensitivity/contract.ts';
 import { BatchSchema, CompareSchema, type BatchJson, type CompareJson } from '../../batch/contract.ts';
 import { Progress } from '../../batch/progress.ts';
 import { startBatch } from '../../batch/run-batch.ts';
@@ -78,7 +82,7 @@ function scenarioOf(batch: BatchJson, arg: string | undefined, warn: (s: string)
 }
 
 interface ReportOpts {
-  from?: string; compare?: string; out?: string; games?: string[];
+  from?: string; compare?: string; sensitivity?: string; out?: string; games?: string[];
   scenario?: string; runs?: string; seed?: string; usPolicy?: string; iranPolicy?: string; workers?: string; param?: string[]; policyModule?: string[];
 }
 
@@ -95,6 +99,7 @@ export const register: CommandModule = ((program, io, setExit) => {
     .option('--out <file.html>', 'where to write the report (required; - for standard output)')
     .option('--from <file.json>', 'a brink.batch/1 file written by brink batch --json (instead of playing the games here)')
     .option('--compare <file.json>', 'a brink.compare/1 file written by brink compare --json: adds the paired differences')
+    .option('--sensitivity <file.json>', 'a brink.sensitivity/1 file written by brink sensitivity --json: adds which parameters\' uncertainty drives the outcomes')
     .option('--scenario <id|path>', 'scenario to play (default: october-2023); with --from, the scenario file of that batch; with --games, the file of the saves\' scenario if not shipped')
     .option('--runs <n>', 'games to play (default: 1000, as brink batch)')
     .option('--seed <seed>', 'batch seed; game i plays with seed "<seed>:<i>" (default: 1, or with --games the class\'s seed)')
@@ -112,6 +117,11 @@ export const register: CommandModule = ((program, io, setExit) => {
       // Checked before any game is played: a bad path fails now, not after the batch.
       const target = outputTarget('--out', opts.out);
       if (opts.games && opts.compare) throw new UsageError('--compare goes with a batch report, not with --games (drop one of them)', false);
+      if (opts.games && opts.sensitivity) throw new UsageError('--sensitivity goes with a batch report, not with --games (drop one of them)', false);
+      // Read before any game is played: a wrong file fails now.
+      const sensitivity = opts.sensitivity
+        ? readJson('--sensitivity', opts.sensitivity, SensitivitySchema, 'brink.sensitivity/1 (brink sensitivity --json)')
+        : undefined;
       // With --games the scenario and the seed are the class's: the saves say them.
       const klass = opts.games ? loadClass(opts.games, opts.scenario) : undefined;
       const got = await obtainBatch(opts, io, setExit, klass);
@@ -127,14 +137,35 @@ export const register: CommandModule = ((program, io, setExit) => {
           ? readJson('--compare', opts.compare, CompareSchema, 'brink.compare/1 (brink compare --json)')
           : undefined;
         const stories = scenario ? chooseStories(batch, scenario) : undefined;
-        html = renderReport({ batch, ...(scenario ? { scenario } : {}), ...(compare ? { compare } : {}), ...(stories ? { stories } : {}) });
-        what = `${batch.runs} games of ${batch.scenario.id}${compare ? ', with a comparison' : ''}`;
+        if (sensitivity) checkSensitivityScenario(sensitivity, opts.sensitivity!, batch);
+        html = renderReport({
+          batch, ...(scenario ? { scenario } : {}), ...(compare ? { compare } : {}), ...(stories ? { stories } : {}), ...(sensitivity ? { sensitivity } : {}),
+        });
+        what = `${batch.runs} games of ${batch.scenario.id}${compare ? ', with a comparison' : ''}${sensitivity ? ', with what drives the uncertainty' : ''}`;
       }
       writeOutput(target, html, io.out);
       // A diagnostic: on stderr, so that `--out -` gives only the HTML on standard output.
       io.err(`wrote ${opts.out} (${what}, ${Math.round(html.length / 1024)} KB)`);
     });
 });
+
+/**
+ * A sensitivity analysis belongs in the report of the scenario it was made for: its `scenario` is the
+ * batch's ID, or a file whose content is the batch's scenario.
+ */
+function checkSensitivityScenario(s: SensitivityJson, file: string, batch: BatchJson): void {
+  const named = s.settings.scenario;
+  if (named === batch.scenario.id) return;
+  let hash: string | undefined;
+  try {
+    hash = scenarioFrom(named).hash;
+  } catch {
+    hash = undefined;
+  }
+  if (hash !== batch.scenario.hash) {
+    throw new UsageError(`--sensitivity: '${file}' analyses scenario '${named}', but this report is of ${batch.scenario.id} (${batch.scenario.hash}); run brink sensitivity --scenario ${batch.scenario.id} --json`, false);
+  }
+}
 
 /** The class's games: every save must be of the same scenario (same content) and the same seed. */
 interface ClassGames {

@@ -1,0 +1,92 @@
+/**
+ * The report's "what drives the uncertainty" section, drawn from a brink.sensitivity/1 file (written by
+ * `brink sensitivity --json`, read by `brink report --sensitivity FILE`): the Morris screen of every
+ * prior-bearing parameter (the top ones as bars, all in the table), then the total Sobol index of the
+ * top ones for each outcome, with its 95 % bootstrap interval. Bars of parameters whose value is an
+ * assumption are hatched and say so; cited ones are solid. This is the list a class should challenge
+ * first. No game is played here: a sensitivity run takes minutes, a report seconds.
+ */
+import type { SensitivityJson } from '../analysis/sensitivity/contract.ts';
+import { SENSITIVITY_OUTCOMES, type SensitivityOutcome } from '../analysis/uncertainty/measures.ts';
+import { isParamId, PARAM_SPECS } from '../model/params.ts';
+import { describePrior, priorOf } from '../model/priors.ts';
+import { MODEL_VERSION } from '../model/version.ts';
+import { figure, scaleBars } from './charts.ts';
+import { esc } from './page.ts';
+
+export const SENSITIVITY_LABELS: Readonly<Record<SensitivityOutcome, string>> = {
+  attacksOnUS: 'Attacks on US forces', usKilled: 'US deaths', scoreUS: 'US score', scoreIran: 'Iran score',
+  regionalWarRate: 'Regional-war rate',
+};
+
+/** How many screened parameters the chart shows (the table has them all). */
+const SCREEN_SHOWN = 12;
+
+const basis = (cited: boolean) => (cited ? 'cited' : 'assumption');
+
+/** The range the parameter was varied over (its prior), in words. */
+function rangeText(id: string): string {
+  if (!isParamId(id)) return 'unknown to this model';
+  const prior = priorOf(id);
+  return prior ? describePrior(prior, PARAM_SPECS[id].value) : 'held at its value';
+}
+
+/** The axis top for the Morris chart: 1, 2, 2.5 or 5 × 10^k, at least the largest μ*. */
+function niceMax(x: number): number {
+  const v = Math.max(x, 1e-6);
+  const e = 10 ** Math.floor(Math.log10(v));
+  for (const m of [1, 2, 2.5, 5, 10]) if (m * e >= v) return m * e;
+  return 10 * e;
+}
+
+const clampUnit = (x: number) => Math.min(1, Math.max(0, x));
+
+export function sensitivitySection(s: SensitivityJson): string {
+  const set = s.settings;
+  const shown = s.screen.slice(0, SCREEN_SHOWN);
+  const max = niceMax(shown[0]?.rank ?? 1);
+  const screen = figure({
+    id: 'sens-screen', title: 'Which parameters move the outcomes (Morris screening)',
+    description: `Morris μ*: the average size of an outcome's change when one parameter moves across its range, in standard deviations of that outcome, the largest over the ${SENSITIVITY_OUTCOMES.length} outcomes. The ${shown.length} highest of ${s.screen.length} parameters; hatched bars are assumptions, solid bars cited from the record. The table lists every parameter, per outcome.`,
+    picture: scaleBars('sens-screen', shown.map((r) => ({
+      label: `${r.id} (${basis(r.cited)})`, value: Math.min(r.rank, max), text: r.rank.toFixed(2), hatched: !r.cited,
+    })), max, [0, max / 2, max], (v) => String(Number(v.toPrecision(3)))),
+    head: ['Parameter', 'Basis', 'Range varied', ...SENSITIVITY_OUTCOMES.map((o) => `μ* ${esc(SENSITIVITY_LABELS[o])}`), 'Largest'],
+    rows: s.screen.map((r) => [
+      `<code>${esc(r.id)}</code>`, basis(r.cited), esc(rangeText(r.id)), ...SENSITIVITY_OUTCOMES.map((o) => r.muStar[o].toFixed(2)), r.rank.toFixed(2),
+    ]),
+  });
+  const sobol = SENSITIVITY_OUTCOMES.map((o) => {
+    const rows = s.sobol[o];
+    return figure({
+      id: `sens-sobol-${o}`, title: `What drives the spread of: ${SENSITIVITY_LABELS[o]} (total Sobol index)`,
+      description: `The share of the variance of "${SENSITIVITY_LABELS[o]}" across parameter sets that each of the top ${rows.length} parameters accounts for, alone or with others; whiskers: 95 % bootstrap interval (it includes the games' own noise). Hatched: an assumption.`,
+      picture: scaleBars(`sens-sobol-${o}`, rows.map((r) => ({
+        label: `${r.id} (${basis(r.cited)})`, value: clampUnit(r.total), interval: [clampUnit(r.totalCi[0]), clampUnit(r.totalCi[1])] as const,
+        text: r.total.toFixed(2), hatched: !r.cited,
+      })), 1, [0, 0.5, 1], String),
+      head: ['Parameter', 'Basis', 'Total', '95 % interval', 'First order', '95 % interval'],
+      rows: rows.map((r) => [
+        `<code>${esc(r.id)}</code>`, basis(r.cited), r.total.toFixed(2), `${r.totalCi[0].toFixed(2)} – ${r.totalCi[1].toFixed(2)}`,
+        r.first.toFixed(2), `${r.firstCi[0].toFixed(2)} – ${r.firstCi[1].toFixed(2)}`,
+      ]),
+    });
+  });
+  // The assumptions to challenge first: the Sobol parameters that are assumptions, by their largest total index.
+  const largest = new Map<string, number>();
+  for (const o of SENSITIVITY_OUTCOMES) for (const r of s.sobol[o]) if (!r.cited) largest.set(r.id, Math.max(largest.get(r.id) ?? 0, r.total));
+  const challenge = [...largest].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([id]) => `<code>${esc(id)}</code>`);
+  const other = s.model !== MODEL_VERSION
+    ? `<p class="assume">This analysis was made by model ${esc(s.model)}; this report's model is ${esc(MODEL_VERSION)}. The rules or parameters have changed since: rerun <code>brink sensitivity --json</code> for figures of this model.</p>`
+    : '';
+  return `<h2 id="sensitivity">What drives the uncertainty</h2>
+<p class="sub">From <code>brink sensitivity</code>: scenario ${esc(set.scenario)} · US ${esc(set.us)} · Iran ${esc(set.iran)} · seed ${esc(set.seed)} ·
+${set.trajectories} Morris trajectories, Sobol on the top ${set.top} with N = ${set.sobolN}, ${set.games} games per parameter set (${s.runs.games} games in all).</p>
+${other}
+<p class="note">Each parameter was varied over its range (<code>brink explain ID</code> gives the range and why); score weights are preferences and never vary.
+This is which of the things no source settles would move the results most.
+${challenge.length > 0 ? `Challenge these assumptions first: ${challenge.join(', ')}.` : 'None of the top parameters is an assumption.'}</p>
+<p class="legend note"><span><i class="sw" style="background:#2c5d8f"></i>cited from the record</span><span><i class="sw hatch"></i>assumption</span></p>
+${screen}
+<div class="sens">${sobol.join('\n')}</div>`;
+}

@@ -1,0 +1,130 @@
+/**
+ * The report's "what drives the uncertainty" section: drawn from a real `brink sensitivity --json` file
+ * (tiny budget), through `brink report --sensitivity FILE`. The Chromium checks (phone width, text size,
+ * print) run on a report with this section in test/report/render.test.ts.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SensitivitySchema, type SensitivityJson } from '../../src/analysis/sensitivity/contract.ts';
+import { SENSITIVITY_OUTCOMES } from '../../src/analysis/uncertainty/measures.ts';
+import { BatchSchema, type BatchJson } from '../../src/batch/contract.ts';
+import { main } from '../../src/cli/main.ts';
+import { MODEL_VERSION } from '../../src/model/version.ts';
+import { renderReport } from '../../src/report/html.ts';
+import { chooseStories } from '../../src/report/stories.ts';
+import { brink, capture } from '../helpers/cli.ts';
+import { scenario } from '../helpers/fixtures.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'brink-report-sens-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const sc = scenario('tower-22');
+const batchFile = join(dir, 'batch.json');
+const sensFile = join(dir, 'sensitivity.json');
+let batch: BatchJson;
+let sens: SensitivityJson;
+
+beforeAll(() => {
+  const b = brink(['batch', '--scenario', 'tower-22', '--runs', '20', '--seed', 'sens', '--workers', '1', '--json']);
+  expect(b.code, b.stderr).toBe(0);
+  writeFileSync(batchFile, b.stdout);
+  batch = BatchSchema.parse(JSON.parse(b.stdout));
+  const s = brink(['sensitivity', '--scenario', 'tower-22', '--trajectories', '2', '--top', '4', '--sobol-n', '4', '--games', '1', '--seed', 'sens', '--workers', '1', '--json']);
+  expect(s.code, s.stderr).toBe(0);
+  writeFileSync(sensFile, s.stdout);
+  sens = SensitivitySchema.parse(JSON.parse(s.stdout));
+});
+
+/** The HTML of the element with this id, up to its closing tag (figures do not nest). */
+function figureHtml(html: string, id: string): string {
+  const start = html.indexOf(`<figure id="${id}"`);
+  expect(start, id).toBeGreaterThanOrEqual(0);
+  return html.slice(start, html.indexOf('</figure>', start));
+}
+
+const bars = (fig: string) => [...fig.matchAll(/<span class="blabel">([^<]+)<\/span><span class="btrack"><span class="bfill( hatch)?"/g)]
+  .map((m) => ({ label: m[1]!, hatched: m[2] !== undefined }));
+
+describe('the report\'s sensitivity section', () => {
+  let html: string;
+  beforeAll(() => {
+    html = renderReport({ batch, scenario: sc, sensitivity: sens });
+  });
+
+  it('charts the Morris screen: the top parameters by μ*, assumptions hatched and named as such, every parameter in the table', () => {
+    const fig = figureHtml(html, 'sens-screen');
+    const shown = bars(fig);
+    expect(shown.map((b) => b.label)).toEqual(sens.screen.slice(0, 12).map((r) => `${r.id} (${r.cited ? 'cited' : 'assumption'})`));
+    sens.screen.slice(0, 12).forEach((r, i) => expect(shown[i]!.hatched, r.id).toBe(!r.cited));
+    expect(fig).toContain(`<span class="bval">${sens.screen[0]!.rank.toFixed(2)}</span>`);
+    // The data table: one row per screened parameter, with μ* per outcome.
+    expect([...fig.matchAll(/<tbody>(.*?)<\/tbody>/g)][0]![1]!.match(/<tr>/g)).toHaveLength(sens.screen.length);
+    for (const o of SENSITIVITY_OUTCOMES) expect(fig).toContain(sens.screen[0]!.muStar[o].toFixed(2));
+  });
+
+  it('charts each outcome\'s total Sobol indices with their bootstrap intervals', () => {
+    for (const o of SENSITIVITY_OUTCOMES) {
+      const fig = figureHtml(html, `sens-sobol-${o}`);
+      const rows = sens.sobol[o];
+      expect(bars(fig).map((b) => b.label), o).toEqual(rows.map((r) => `${r.id} (${r.cited ? 'cited' : 'assumption'})`));
+      expect(fig.match(/class="bwhisk"/g), o).toHaveLength(rows.length);
+      for (const r of rows) {
+        expect(fig).toContain(`${r.totalCi[0].toFixed(2)} – ${r.totalCi[1].toFixed(2)}`);
+        expect(fig).toContain(`${r.firstCi[0].toFixed(2)} – ${r.firstCi[1].toFixed(2)}`);
+      }
+    }
+  });
+
+  it('names the assumptions to challenge first, says which run it shows, and warns when another model made it', () => {
+    const assumed = new Set(SENSITIVITY_OUTCOMES.flatMap((o) => sens.sobol[o].filter((r) => !r.cited).map((r) => r.id)));
+    const line = /Challenge these assumptions first: (.*?)\.<\/p>/.exec(html);
+    if (assumed.size > 0) {
+      expect(line).not.toBeNull();
+      for (const m of line![1]!.matchAll(/<code>([^<]+)<\/code>/g)) expect(assumed.has(m[1]!)).toBe(true);
+    } else expect(html).toContain('None of the top parameters is an assumption.');
+    expect(html).toContain(`${sens.runs.games} games in all`);
+    expect(html).not.toContain('This analysis was made by model');
+    const old = renderReport({ batch, scenario: sc, sensitivity: { ...sens, model: '0.0.1+000000000000' } });
+    expect(old).toContain(`This analysis was made by model 0.0.1+000000000000; this report's model is ${MODEL_VERSION}`);
+    // Without a sensitivity file, no such section.
+    expect(renderReport({ batch, scenario: sc })).not.toContain('id="sensitivity"');
+  });
+
+  it('is self-contained: no scripts, no external resources', () => {
+    expect(html).not.toMatch(/<script/i);
+    expect(html).not.toMatch(/(src|href)=["']?https?:/i);
+  });
+});
+
+describe('brink report --sensitivity', () => {
+  it('adds the section to a report of the same scenario', async () => {
+    const out = join(dir, 'with.html');
+    const c = capture();
+    expect(await main(['report', '--from', batchFile, '--sensitivity', sensFile, '--out', out], c.io)).toBe(0);
+    expect(c.err.join('\n')).toMatch(/with what drives the uncertainty/);
+    const page = readFileSync(out, 'utf8');
+    expect(page).toContain('id="sensitivity"');
+    expect(page).toBe(renderReport({ batch, scenario: sc, stories: chooseStories(batch, sc), sensitivity: sens }));
+  });
+
+  it('exits 2 on a file of another kind, another scenario, or with --games', async () => {
+    const otherScenario = join(dir, 'red-sea.json');
+    writeFileSync(otherScenario, JSON.stringify({ ...sens, settings: { ...sens.settings, scenario: 'red-sea' } }));
+    const x = join(dir, 'x.html');
+    const cases: [string[], RegExp][] = [
+      [['report', '--from', batchFile, '--sensitivity', batchFile, '--out', x], /--sensitivity: .* is not a brink\.sensitivity\/1 .*file/],
+      [['report', '--from', batchFile, '--sensitivity', join(dir, 'nope.json'), '--out', x], /--sensitivity: cannot read .*ENOENT/],
+      [['report', '--from', batchFile, '--sensitivity', otherScenario, '--out', x], /--sensitivity: .* analyses scenario 'red-sea', but this report is of tower-22/],
+      [['report', '--games', batchFile, '--sensitivity', sensFile, '--out', x], /--sensitivity goes with a batch report, not with --games/],
+    ];
+    for (const [args, message] of cases) {
+      const c = capture();
+      expect(await main(args, c.io), args.join(' ')).toBe(2);
+      expect(c.err.join('\n'), args.join(' ')).toMatch(message);
+      expect(c.err.join('\n')).not.toMatch(/\n\s+at /);
+    }
+    expect(existsSync(x)).toBe(false);
+  });
+});
