@@ -15,6 +15,7 @@
  *  4. the brink command as a user runs it: start-up CPU time of `brink --help` and `brink run`, and a
  *     batch's CPU time and memory, before (1631d03: tsx at run time, every command loading Ink, React,
  *     zod and xstate) and after the compiled build, in one run (bench/startup.ts).
+ *  5. calibration throughput in simulated games per second: `brink calibrate` end to end (calibration.ts).
  * Options: --startup (section 4 alone, as --only 4); --quick (smaller counts, for a smoke test); --pairs N (interleaved pairs, default 5); --runs N
  * (games per batch run in 2); --only 0,2 (just those sections);
  * --against COMMIT: instead, A/B games per CPU-second of `brink batch` on october-2023 (1 worker) between
@@ -30,6 +31,7 @@ import { loadScenario } from '../src/scenario/loader.ts';
 import { playIndex, prepareArms } from '../src/batch/play-arms.ts';
 import { startBatch } from '../src/batch/run-batch.ts';
 import { abChild, against, median } from './ab.ts';
+import { calibrationSection } from './calibration.ts';
 import { startupReport } from './startup.ts';
 
 const argv = process.argv.slice(2);
@@ -245,4 +247,6 @@ if (argv[0] === '--memory-child') {
     console.log('\n4. The brink command as a user runs it: before (tsx at run time) and after (compiled)');
     for (const line of startupReport(quick)) console.log(line);
   }
+
+  if (section(5)) await calibrationSection({ quick });
 }
