@@ -17,6 +17,7 @@ import { loadEvidence, type Fact } from '../../model/evidence.ts';
 import { RUNGS } from '../../model/ladder.ts';
 import { MODIFIERS, type ActivitySpec, type Modifier } from '../../model/activity.ts';
 import { isParamId, PARAM_IDS, PARAM_SPECS, resolveParams, type ParamId, type Params } from '../../model/params.ts';
+import { priorOf } from '../../model/priors.ts';
 import { SCORING_READS } from '../../engine/outcome.ts';
 import { PHASES } from '../../engine/turn.ts';
 import type { TransitionConfig } from '../../model/runtime.ts';
@@ -217,6 +218,12 @@ function usesIndex(): Map<ParamId, ParamUse[]> {
   }
   for (const phase of PHASES) for (const id of phase.reads) add(id, { where: `engine phase ${phase.name}`, what: phase.says });
   for (const id of SCORING_READS) add(id, { where: 'scoring', what: 'each side\'s score (objectives, DOMAIN §6)' });
+  // A parameter whose prior is what others leave (the attack shares sum to one) moves with them when drawn.
+  for (const id of PARAM_IDS) {
+    const prior = priorOf(id);
+    if (prior?.kind !== 'remainder') continue;
+    for (const part of prior.of) add(part, { where: `prior of ${id}`, what: `when parameters are drawn, ${id} is what this and ${prior.of.filter((p) => p !== part).join(', ')} leave (${prior.reason})` });
+  }
   usesCache = index;
   return index;
 }
