@@ -15,13 +15,18 @@ import type { ActorSnapshot } from '../model/runtime.ts';
 import { daysBetween, type Scenario } from '../scenario/schema.ts';
 import type { GameEvent } from './events.ts';
 import { STREAMS, seedStreams } from './rng.ts';
-import { STATE_FORMAT, type Decisions, type GameState, type Scheduled } from './state.ts';
+import { STATE_FORMAT, type Decisions, type GameState, type RecordShocks, type Scheduled } from './state.ts';
 import { runTurn } from './turn.ts';
 
 export interface NewGameOptions {
   readonly seed: string;
   /** Parameter overrides on top of the scenario's own (a sweep, a what-if). */
   readonly params?: Readonly<Record<string, number>>;
+  /**
+   * Shocks fixed from the record (the backtest and calibration condition on them; ordinary play never
+   * does): the first fatal attack on its date, none before it.
+   */
+  readonly shocks?: RecordShocks;
 }
 
 export class GameError extends Error {
@@ -47,6 +52,16 @@ export function newGame(scenario: Scenario, options: NewGameOptions): GameState 
     schedule.push({ day: from, seq: seq++, task: { kind: 'inject', inject: 'truce-start', event: { type: 'TRUCE_START' }, rules, note: inj.note } });
     schedule.push({ day: to, seq: seq++, task: { kind: 'inject', inject: 'truce-end', event: { type: 'TRUCE_END' }, rules } });
   }
+  let noFatalBefore: number | undefined;
+  const fatal = options.shocks?.firstFatal;
+  if (fatal) {
+    const day = daysBetween(scenario.start, fatal.date);
+    if (day < 0 || day >= scenario.turns * scenario.daysPerTurn) {
+      throw new GameError(`the fixed first fatal attack (${fatal.date}) falls outside ${scenario.id} (${scenario.start}, ${scenario.turns} turns)`);
+    }
+    noFatalBefore = day;
+    schedule.push({ day, seq: seq++, task: { kind: 'forced-fatal', place: fatal.place, killed: fatal.killed, rules: ['R-MIL-10', 'R-SYS-04', ...fatal.cites] } });
+  }
   const w = scenario.world;
   return {
     format: STATE_FORMAT,
@@ -56,6 +71,8 @@ export function newGame(scenario: Scenario, options: NewGameOptions): GameState 
     },
     seed: options.seed,
     overrides: { ...(options.params ?? {}) },
+    ...(options.shocks ? { shocks: options.shocks } : {}),
+    ...(noFatalBefore === undefined ? {} : { noFatalBefore }),
     params,
     turn: 0,
     rng: seedStreams(options.seed),

@@ -6,6 +6,7 @@
 import type { ActorEvent } from '../model/events.ts';
 import type { ActorId, ActorSnapshots } from '../model/actors/index.ts';
 import type { ActionId, Directive, DirectiveLevel, Front, Side } from '../model/actions.ts';
+import type { Place } from '../model/activity.ts';
 import type { Params } from '../model/params.ts';
 import type { GameEvent, InjectKind } from './events.ts';
 import type { StreamStates } from './rng.ts';
@@ -85,7 +86,17 @@ export interface World extends Pressures {
 export type Task =
   | { readonly kind: 'deliver'; readonly actor: ActorId; readonly event: ActorEvent; readonly front: Front; readonly level: DirectiveLevel; readonly envoys: boolean }
   | { readonly kind: 'inject'; readonly inject: InjectKind; readonly event: ActorEvent; readonly rules: readonly string[]; readonly note?: string }
-  | { readonly kind: 'deliberate'; readonly actor: ActorId };
+  | { readonly kind: 'deliberate'; readonly actor: ActorId }
+  /** A shock fixed from the record (conditioned analysis only): an attack that kills, on its date. */
+  | { readonly kind: 'forced-fatal'; readonly place: Place; readonly killed: number; readonly rules: readonly string[] };
+
+/**
+ * Shocks the record reveals, fixed for a conditioned game (the backtest, calibration): the first fatal
+ * attack comes on a given day, and no attack kills before it. Part of the game's inputs, like the seed.
+ */
+export interface RecordShocks {
+  readonly firstFatal?: { readonly date: string; readonly place: Place; readonly killed: number; readonly cites: readonly string[] };
+}
 
 export interface Scheduled {
   readonly day: number;
@@ -139,6 +150,10 @@ export interface GameState {
   readonly seed: string;
   /** Parameter overrides the game was started with, on top of the scenario's own (its inputs, for saves). */
   readonly overrides: Readonly<Record<string, number>>;
+  /** Shocks fixed from the record (absent in ordinary play): see RecordShocks. */
+  readonly shocks?: RecordShocks;
+  /** While shocks fix the first fatal attack: the day before which no attack kills. */
+  readonly noFatalBefore?: number;
   readonly params: Params;
   /** Turns completed. */
   readonly turn: number;

@@ -105,6 +105,8 @@ export function finishTurn(d: TurnDraft, orders: Decisions): GameState {
     scenario: base.scenario,
     seed: base.seed,
     overrides: base.overrides,
+    ...(base.shocks ? { shocks: base.shocks } : {}),
+    ...(base.noFatalBefore === undefined ? {} : { noFatalBefore: base.noFatalBefore }),
     params: base.params,
     turn,
     rng,

@@ -35,14 +35,14 @@ export const SCENARIO_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..
 
 type PathKey = string | number;
 
-function formatPath(path: readonly PathKey[]): string {
+export function formatPath(path: readonly PathKey[]): string {
   let out = '';
   for (const k of path) out += typeof k === 'number' ? `[${k}]` : out === '' ? k : `.${k}`;
   return out;
 }
 
 /** The offset of the node at `path`, or of the nearest ancestor that exists. */
-function locate(doc: Document, path: readonly PathKey[], unknownKey?: string): number {
+export function locate(doc: Document, path: readonly PathKey[], unknownKey?: string): number {
   const keys = [...path];
   for (;;) {
     const node = keys.length === 0 ? doc.contents : doc.getIn(keys, true);

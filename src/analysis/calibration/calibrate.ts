@@ -97,7 +97,8 @@ export function posteriorOf(state: AbcState, settings: CalibrateSettings, ids: r
     settings: { ...settings },
     seed: settings.seed,
     priors: distributionHash(priorDistribution()),
-    figures: figuresUsed(settings).map((f) => ({ id: f.id, facts: [...f.facts], scenario: f.scenario, window: [...windowOf(f, settings)], observed: windowOf(f, settings)[0], reason: f.reason })),
+    // A floor's window has no upper end: written as null (JSON has no Infinity).
+    figures: figuresUsed(settings).map((f) => ({ id: f.id, facts: [...f.facts], scenario: f.scenario, kind: f.figure.kind, window: windowOf(f, settings).map((x) => (Number.isFinite(x) ? x : null)), observed: windowOf(f, settings)[0], reason: f.reason })),
     params: [...ids],
     particles: state.population.map((p) => ({
       values: ids.map((id) => round(paramsFromQuantiles(ids, p.u)[id]!)),

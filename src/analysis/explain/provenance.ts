@@ -21,7 +21,7 @@ import { priorOf } from '../../model/priors.ts';
 import { SCORING_READS } from '../../engine/outcome.ts';
 import { PHASES } from '../../engine/turn.ts';
 import type { TransitionConfig } from '../../model/runtime.ts';
-import { CHECKS } from '../backtest/checks.ts';
+import { loadRecord } from '../record/table.ts';
 import { CONCEPTS } from '../debrief/concepts.ts';
 import { loadScenario } from '../../scenario/loader.ts';
 import type { Scenario } from '../../scenario/schema.ts';
@@ -89,7 +89,7 @@ export function citers(): Map<string, Citer[]> {
   }
   for (const r of RUNGS) for (const f of r.cites) add(f, { kind: 'rung', id: `rung ${r.level}`, note: r.name });
   for (const c of CONCEPTS) for (const f of c.cites) add(f, { kind: 'concept', id: c.id, note: c.name });
-  for (const c of CHECKS) for (const f of c.facts) add(f, { kind: 'backtest', id: c.id, note: c.label });
+  for (const c of loadRecord().figures) for (const f of c.facts) add(f, { kind: 'backtest', id: c.id, note: `${c.label} (${c.scenario})` });
   for (const s of shippedScenarios()) {
     for (const inj of s.injects) for (const f of inj.cites) add(f, { kind: 'inject', id: `${s.id}:${inj.id}`, note: inj.note });
   }

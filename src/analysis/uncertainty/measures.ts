@@ -5,12 +5,13 @@
  */
 import { scoreLines, scoresOf, verdictOf } from '../../engine/outcome.ts';
 import { totalsOf } from '../../engine/history.ts';
-import type { GameState } from '../../engine/state.ts';
+import type { GameState, RecordShocks } from '../../engine/state.ts';
 import { getPolicy } from '../../policies/index.ts';
 import { playGame } from '../../policies/play.ts';
 import { loadScenario } from '../../scenario/loader.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { CALIBRATION_FIGURES, figureStatistic } from '../calibration/figures.ts';
+import { recordShocks } from '../record/statistics.ts';
 
 /** Outcomes the sensitivity analysis explains: continuous ones, and the regional-war rate pooled per set. */
 export const SENSITIVITY_OUTCOMES = ['attacksOnUS', 'usKilled', 'scoreUS', 'scoreIran', 'regionalWarRate'] as const;
@@ -41,11 +42,12 @@ function scenarioOf(id: string): Scenario {
   return s;
 }
 
-function play(task: EvalTask, scenarioId: string): GameState[] {
+/** The task's games of one scenario; `shocks` conditions them on the record's (figures do, outcomes do not). */
+function play(task: EvalTask, scenarioId: string, shocks?: RecordShocks): GameState[] {
   const scenario = scenarioOf(scenarioId);
   const us = getPolicy(task.us, 'us');
   const iran = getPolicy(task.iran, 'iran');
-  return Array.from({ length: task.games }, (_, g) => playGame(scenario, { seed: `${task.seed}/${scenarioId}/${g}`, us, iran, params: task.params }));
+  return Array.from({ length: task.games }, (_, g) => playGame(scenario, { seed: `${task.seed}/${scenarioId}/${g}`, us, iran, params: task.params, ...(shocks ? { shocks } : {}) }));
 }
 
 /** Means over the task's games, in SENSITIVITY_OUTCOMES order. */
@@ -64,14 +66,14 @@ export function measureOutcomes(task: EvalTask): number[] {
   return sums.map((v) => v / games.length);
 }
 
-/** The simulated value of each calibration figure (task.figures order, or all), from the task's games. */
+/** The simulated value of each calibration figure (task.figures order, or all), from the task's games, conditioned on the record's shocks. */
 export function measureFigures(task: EvalTask): number[] {
   const byScenario = new Map<string, GameState[]>();
   const figures = task.figures ? task.figures.map((id) => CALIBRATION_FIGURES.find((f) => f.id === id)!) : CALIBRATION_FIGURES;
   return figures.map((f) => {
     let games = byScenario.get(f.scenario);
     if (!games) {
-      games = play(task, f.scenario);
+      games = play(task, f.scenario, recordShocks(f.scenario));
       byScenario.set(f.scenario, games);
     }
     return figureStatistic(f, games);

@@ -61,7 +61,28 @@ function execute(d: TurnDraft, task: Task, day: number): void {
       return;
     case 'deliberate':
       deliberate(d, task.actor, day);
+      return;
+    case 'forced-fatal':
+      forcedFatal(d, task, day);
   }
+}
+
+/**
+ * The record's first fatal attack, fixed on its day (conditioned games only): one attack at its place,
+ * by whoever attacks there under the postures in force, that kills the record's number.
+ */
+function forcedFatal(d: TurnDraft, task: Extract<Task, { kind: 'forced-fatal' }>, day: number): void {
+  const attacker = ratesInForce(d).attacker[task.place]!;
+  const t = d.tally;
+  if (task.place === 'iraq') t.attacksOnUSIraq += 1;
+  else if (task.place === 'jordan') t.attacksOnUSJordan += 1;
+  else t.attacksOnUSSyria += 1;
+  t.attacksOnUS += 1;
+  t.usKilled += task.killed;
+  t.fatalAttacks += 1;
+  d.rungs.activity = Math.max(d.rungs.activity, LETHAL_RUNG);
+  emit(d, { kind: 'fatal', turn: d.turn, day, actor: attacker, place: task.place, killed: task.killed, rules: task.rules, visibility: 'public', weight: 50 });
+  broadcast(d, { type: 'US_KILLED', killed: task.killed }, day);
 }
 
 /** Who presses Iran's partners to comply, from every actor's posture. */
@@ -139,7 +160,9 @@ function casualties(d: TurnDraft, place: Place, lethality: number, attacker: Act
   const fatal = c.bernoulli(fatalP);
   const injury = c.bernoulli(p.injuryPerAttack);
   if (injury.hit) d.tally.usInjured += 1 + c.poisson(p.injuredWhenInjury - 1);
-  if (!fatal.hit) return 0;
+  // A game conditioned on the record's first fatal attack has none before its day (the draw is kept, so
+  // the streams stay aligned with the unconditioned game's).
+  if (!fatal.hit || (d.base.noFatalBefore !== undefined && from < d.base.noFatalBefore)) return 0;
   const killed = 1 + c.poisson(p.deathsWhenFatal - 1);
   d.tally.usKilled += killed;
   d.tally.fatalAttacks += 1;

@@ -13,7 +13,7 @@ import { loadEvidence } from '../../../src/model/evidence.ts';
  * truth inside its 90 % posterior interval and narrow it to at most 70 % of the prior's 90 % width.
  */
 const TRUTH = { houthiAttackRate: 0.7, campaignStrikeCount: 40 };
-const FIGS = ['houthi-tempo-red-sea', 'us-retaliation'];
+const FIGS = ['houthi-tempo-from-november', 'us-response-after-deaths'];
 
 describe('brink calibrate: the method', () => {
   it('recovers known parameters from a synthetic record (fixed seeds; the identifiable subset)', async () => {
@@ -37,7 +37,7 @@ describe('brink calibrate: the method', () => {
   it('is reproducible from its seed and settings: a rerun gives the same posterior', async () => {
     const settings: CalibrateSettings = {
       ...SHIPPED_SETTINGS, populationSize: 6, generations: 1, gamesPerScenario: 1, batchSize: 4, seed: 'repro',
-      exclude: CALIBRATION_FIGURES.map((f) => f.id).filter((id) => id !== 'houthi-tempo-red-sea'),
+      exclude: CALIBRATION_FIGURES.map((f) => f.id).filter((id) => id !== 'houthi-tempo-from-november'),
     };
     const a = await calibrate(settings, { workers: 0, command: 'test' });
     const b = await calibrate({ ...settings, batchSize: 9 }, { workers: 0, command: 'test' });

@@ -90,7 +90,7 @@ describe('every parameter, rule, fact, action and posture resolves', () => {
     }
     expect(explain('R-IRN-01').text).toMatch(/posture iran\.braking/);
     expect(explain('F-01').text).toMatch(/parameter militiaAttackRate/);
-    expect(explain('F-01').text).toMatch(/backtest militia-tempo/);
+    expect(explain('F-01').text).toMatch(/backtest attacks-by-2-feb/);
   });
 
   it('allIds covers every kind', () => {

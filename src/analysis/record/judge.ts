@@ -1,0 +1,105 @@
+/**
+ * Where the record falls in a simulated distribution, and whether that passes. For each figure:
+ *
+ *   - its 5–95 % simulated band and the record's quantile (the mid-rank P(X < x) + ½ P(X = x), so that
+ *     a discrete count such as 0 attacks gets an honest quantile rather than 0 or 1);
+ *   - a point or range figure is outside its 90 % band when the simulated values lie almost all on one
+ *     side of it: P(X ≤ hi) < 5 % or P(X ≥ lo) < 5 % (and outside its 1–99 % range at 1 %);
+ *   - a floor ("at least", "dozens") is one-sided: it holds when P(X ≥ floor) ≥ 5 %, and a floor below
+ *     that fails outright (it is not one of the misses allowed to chance);
+ *   - a `usual` figure (no war, no strike on Iran) holds when at least `share` of the games reproduce it.
+ *
+ * The backtest passes when every floor and usual figure holds, at most one point or range figure lies
+ * outside its 90 % band (a correct model misses one now and then among many), and none outside 1–99 %.
+ */
+import type { FigureKind } from './table.ts';
+
+export type FigureStatus = 'inside' | 'outside-90' | 'outside-98' | 'fails';
+
+export interface Judged {
+  readonly median: number;
+  readonly band: readonly [number, number];
+  /** The record's quantile: one number, or two for a range's ends. */
+  readonly quantile: readonly [number, number];
+  /** P(X ≤ record's upper end) and P(X ≥ record's lower end). */
+  readonly below: number;
+  readonly above: number;
+  /** Share of games that reproduce the record exactly (lo ≤ X ≤ hi). */
+  readonly exact: number;
+  readonly status: FigureStatus;
+  /** Why it is not inside, in a line; empty when inside. */
+  readonly failures: readonly string[];
+}
+
+/** The q-quantile of sorted values, linear interpolation (R type 7). */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}
+
+/** Mid-rank quantile of x among the values: P(X < x) + ½ P(X = x). */
+export function midRank(values: readonly number[], x: number): number {
+  let less = 0;
+  let equal = 0;
+  for (const v of values) {
+    if (v < x) less++;
+    else if (v === x) equal++;
+  }
+  return (less + equal / 2) / values.length;
+}
+
+const pct = (p: number) => `${(100 * p).toFixed(p < 0.01 && p > 0 ? 1 : 0)} %`;
+
+export function judgeFigure(kind: FigureKind, record: readonly [number, number], values: readonly number[], share?: number): Judged {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  const [lo, hi] = record;
+  const below = n === 0 ? 0 : sorted.filter((v) => v <= hi).length / n;
+  const above = n === 0 ? 0 : sorted.filter((v) => v >= lo).length / n;
+  const exact = n === 0 ? 0 : sorted.filter((v) => v >= lo && v <= hi).length / n;
+  const failures: string[] = [];
+  let status: FigureStatus = 'inside';
+  if (n === 0) {
+    status = 'fails';
+    failures.push('no game gave a measure');
+  } else if (kind === 'usual') {
+    if (exact < (share ?? 1)) {
+      status = 'fails';
+      failures.push(`${pct(exact)} of games reproduce the record, fewer than the ${pct(share ?? 1)} required`);
+    }
+  } else if (kind === 'floor') {
+    if (above < 0.05) {
+      status = 'fails';
+      failures.push(`P(simulated ≥ ${lo}) = ${pct(above)}, below 5 %: the floor is out of the model's reach`);
+    }
+  } else {
+    const tail = Math.min(below, above);
+    const side = below < above ? `P(simulated ≤ ${hi}) = ${pct(below)}` : `P(simulated ≥ ${lo}) = ${pct(above)}`;
+    if (tail < 0.01) {
+      status = 'outside-98';
+      failures.push(`the record lies outside the simulated 1–99 % range: ${side}`);
+    } else if (tail < 0.05) {
+      status = 'outside-90';
+      failures.push(`the record lies outside the simulated 5–95 % band: ${side}`);
+    }
+  }
+  return {
+    median: quantile(sorted, 0.5), band: [quantile(sorted, 0.05), quantile(sorted, 0.95)],
+    quantile: [midRank(sorted, lo), midRank(sorted, hi)], below, above, exact, status, failures,
+  };
+}
+
+/** The pass rule over all figures (see the head of this file); returns the reasons it fails. */
+export function overallFailures(rows: readonly { readonly id: string; readonly status: FigureStatus }[]): string[] {
+  const out: string[] = [];
+  const fails = rows.filter((r) => r.status === 'fails');
+  const wide = rows.filter((r) => r.status === 'outside-98');
+  const misses = rows.filter((r) => r.status === 'outside-90' || r.status === 'outside-98');
+  if (fails.length > 0) out.push(`${fails.map((r) => r.id).join(', ')} fail${fails.length === 1 ? 's' : ''}`);
+  if (wide.length > 0) out.push(`${wide.map((r) => r.id).join(', ')} outside the 1–99 % range`);
+  if (misses.length > 1) out.push(`${misses.length} figures outside their 5–95 % band (at most one may be)`);
+  return out;
+}
