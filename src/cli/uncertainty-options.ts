@@ -9,9 +9,9 @@ export interface UncertaintyFlags {
   posterior?: string;
 }
 
-export function addUncertaintyOptions(cmd: Command): Command {
+export function addUncertaintyOptions(cmd: Command, fallback: (typeof UNCERTAINTY_MODES)[number] = 'none'): Command {
   return cmd
-    .option('--uncertainty <mode>', 'none: parameters at their point values (bands are dice only); prior or posterior: each game draws its parameters (bands are dice plus what we do not know)', 'none')
+    .option('--uncertainty <mode>', 'none: parameters at their point values (bands are dice only); prior or posterior: each game draws its parameters (bands are dice plus what we do not know)', fallback)
     .option('--posterior <file>', 'posterior file for --uncertainty posterior (default: the shipped calibration/posterior.json)');
 }
 

@@ -7,6 +7,9 @@ import { availableParallelism } from 'node:os';
 import { rmSync } from 'node:fs';
 import { calibrate, calibrationParams, SHIPPED_SETTINGS, shifts, type CalibrateSettings } from '../../analysis/calibration/calibrate.ts';
 import { CALIBRATION_FIGURES } from '../../analysis/calibration/figures.ts';
+import { LEAVE_ONE_OUT_BUDGET, leaveOneOut, type LeaveOneOutRow } from '../../analysis/calibration/leave-one-out.ts';
+import { quantileText } from '../../analysis/backtest/backtest.ts';
+import { formatFigureValue } from '../../analysis/record/statistics.ts';
 import { loadPosterior, PosteriorFileError, SHIPPED_POSTERIOR, type PosteriorFile } from '../../analysis/calibration/posterior-file.ts';
 import { renderBars } from '../../analysis/sensitivity/bars.ts';
 import type { CommandModule } from '../command.ts';
@@ -25,6 +28,8 @@ interface CalibrateFlags {
   report?: boolean;
   posterior?: string;
   json?: boolean;
+  leaveOneOut?: boolean;
+  runs: string;
 }
 
 const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toPrecision(2));
@@ -47,7 +52,24 @@ export function formatShiftReport(file: PosteriorFile, source: string): string {
   return lines.join('\n');
 }
 
-async function calibrateAction(opts: CalibrateFlags, io: { out(s: string): void; err(s: string): void }): Promise<void> {
+export function formatLeaveOneOut(rows: readonly LeaveOneOutRow[], settings: CalibrateSettings, runs: number): string {
+  const lines = [
+    `Leave one figure out · each calibration without the figure: population ${settings.populationSize}, ${settings.generations} generations, ${settings.gamesPerScenario} games a scenario, seed ${settings.seed}`,
+    `(the shipped calibration: ${SHIPPED_SETTINGS.populationSize}, ${SHIPPED_SETTINGS.generations}, ${SHIPPED_SETTINGS.gamesPerScenario}) · each prediction: ${runs} games of the figure's scenario drawn from that posterior, conditioned on the record's shocks`,
+    '',
+  ];
+  for (const r of rows) {
+    const p = r.prediction;
+    lines.push(`${p.status === 'inside' ? 'PASS' : p.status === 'outside-90' ? 'MISS' : 'FAIL'}  ${r.left} (${p.facts.join(', ')}, ${p.scenario}, ${p.kind})`);
+    lines.push(`      record ${p.recordText} · predicted median ${formatFigureValue(p.median)}, 5–95 % ${formatFigureValue(p.band[0])}–${formatFigureValue(p.band[1])} ${p.unit} · ${quantileText(p)} · fitted on ${r.simulations} simulations`);
+    for (const f of p.failures) lines.push(`      ✗ ${f}`);
+  }
+  const inside = rows.filter((r) => r.prediction.status === 'inside').length;
+  lines.push('', `${inside} of ${rows.length} left-out figures predicted inside their 5–95 % band (floors: P(predicted ≥ floor) ≥ 5 %).`);
+  return lines.join('\n');
+}
+
+async function calibrateAction(opts: CalibrateFlags, io: { out(s: string): void; err(s: string): void }, explicit: (flag: string) => boolean): Promise<void> {
   if (opts.report) {
     try {
       const path = opts.posterior ?? SHIPPED_POSTERIOR;
@@ -71,6 +93,26 @@ async function calibrateAction(opts: CalibrateFlags, io: { out(s: string): void;
     exclude,
   };
   const workers = opts.workers === undefined ? availableParallelism() : parsePositiveInt('--workers', opts.workers, { max: 256 });
+  if (opts.leaveOneOut) {
+    if (opts.out !== undefined) throw new UsageError('--leave-one-out writes no posterior file; drop --out');
+    // The reduced budget unless the flags say otherwise (one calibration per figure).
+    const loo: CalibrateSettings = {
+      ...settings,
+      ...(explicit('population') ? {} : { populationSize: LEAVE_ONE_OUT_BUDGET.populationSize }),
+      ...(explicit('generations') ? {} : { generations: LEAVE_ONE_OUT_BUDGET.generations }),
+      ...(explicit('games') ? {} : { gamesPerScenario: LEAVE_ONE_OUT_BUDGET.gamesPerScenario }),
+    };
+    const runs = parsePositiveInt('--runs', opts.runs, { max: 100_000 });
+    const figures = CALIBRATION_FIGURES.filter((f) => !exclude.includes(f.id)).map((f) => f.id);
+    const started = Date.now();
+    const rows = await leaveOneOut(loo, {
+      workers, runs, seed: settings.seed, figures,
+      progress: (id, i, n) => io.err(`leaving out ${id} (${i + 1}/${n}), ${((Date.now() - started) / 1000).toFixed(0)} s`),
+    });
+    io.err(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    io.out(opts.json ? JSON.stringify({ schema: 'brink.leave-one-out/1', settings: loo, runs, rows }, null, 2) : formatLeaveOneOut(rows, loo, runs));
+    return;
+  }
   const out = opts.out ?? SHIPPED_POSTERIOR;
   const statePath = `${out}.state.json`;
   const command = ['brink calibrate', `--population ${settings.populationSize}`, `--generations ${settings.generations}`, `--games ${settings.gamesPerScenario}`,
@@ -109,6 +151,9 @@ export const register: CommandModule = ((program, io) => {
     .option('--exclude <figures>', 'leave figures out, comma-separated (leave-one-figure-out checks)')
     .option('--report', 'show how far the record moved each parameter, from --posterior (no calibration run)')
     .option('--posterior <file>', 'posterior file for --report (default: the shipped one)')
+    .option('--leave-one-out', `out of sample: for each figure, calibrate without it (a reduced budget unless --population/--generations/--games are given: ${LEAVE_ONE_OUT_BUDGET.populationSize}, ${LEAVE_ONE_OUT_BUDGET.generations}, ${LEAVE_ONE_OUT_BUDGET.gamesPerScenario}) and report the record's quantile in its prediction`)
+    .option('--runs <n>', 'with --leave-one-out: games per prediction', '300')
     .option('--json', 'print JSON')
-    .action((opts: CalibrateFlags) => calibrateAction(opts, io));
+    .action((opts: CalibrateFlags, cmd: { getOptionValueSource(key: string): string | undefined }) =>
+      calibrateAction(opts, io, (flag) => cmd.getOptionValueSource(flag) === 'cli'));
 });

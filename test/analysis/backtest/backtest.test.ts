@@ -7,6 +7,8 @@ import { loadRecord } from '../../../src/analysis/record/table.ts';
 import { factById } from '../../../src/model/evidence.ts';
 import { getPolicy } from '../../../src/policies/index.ts';
 import { main } from '../../../src/cli/main.ts';
+import { loadPosterior, SHIPPED_POSTERIOR } from '../../../src/analysis/calibration/posterior-file.ts';
+import { posteriorDistribution } from '../../../src/analysis/uncertainty/distribution.ts';
 
 describe('backtest on the shipped scenarios', () => {
   // 200 games per scenario keeps the file fast; `brink backtest` defaults to 1,000.
@@ -113,6 +115,38 @@ describe('each check fails when what drives it is mis-set', () => {
     const bad = capture();
     expect(await main(['backtest', '--param', 'noSuchParam=1'], bad.io)).toBe(2);
     expect(bad.err.join('\n')).toContain("unknown parameter 'noSuchParam'");
+  });
+});
+
+describe('the posterior predictive check', () => {
+  const posterior = posteriorDistribution(loadPosterior(SHIPPED_POSTERIOR));
+
+  it('with the shipped posterior the record figures lie inside their posterior predictive bands', () => {
+    const r = runBacktest({ runs: 200, seed: 'ppc', uncertainty: posterior });
+    expect(r.uncertainty.mode).toBe('posterior');
+    expect(r.failures, r.rows.filter((x) => !x.pass).map((x) => `${x.id}: ${x.failures.join('; ')}`).join('\n')).toEqual([]);
+    expect(r.rows.filter((x) => !x.pass).length).toBeLessThanOrEqual(1);
+  });
+
+  it('draws each game\'s parameters, so its bands include what we do not know: wider than the point values\'', () => {
+    const width = (u?: typeof posterior) => {
+      const row = runBacktest({ runs: 150, seed: 'width', scenarios: ['october-2023'], figures: ['attacks-by-2-feb'], ...(u ? { uncertainty: u } : {}) }).rows[0]!;
+      return row.band[1] - row.band[0];
+    };
+    expect(width(posterior)).toBeGreaterThan(width());
+  });
+
+  it('brink explain <fact-id> shows the same check for the figures behind the fact', async () => {
+    const c = capture();
+    expect(await main(['explain', 'F-03', '--runs', '30'], c.io)).toBe(0);
+    const out = c.out.join('\n');
+    expect(out).toMatch(/against the record \(brink backtest: posterior predictive, posterior:[0-9a-f]{16}, 30 games a scenario/);
+    expect(out).toMatch(/iraq-after-halt \(tower-22\): record 0, simulated median \d+.*record's quantile 0\.\d+: (pass|fail|outside)/);
+    expect(out).toMatch(/syria-after-halt \(tower-22\)/);
+    // A fact behind no record figure gets no check.
+    const none = capture();
+    expect(await main(['explain', 'F-17'], none.io)).toBe(0);
+    expect(none.out.join('\n')).not.toMatch(/against the record/);
   });
 });
 
