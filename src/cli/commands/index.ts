@@ -23,8 +23,8 @@ export const COMMANDS: readonly CommandEntry[] = [
     // `scenarios schema` lives in its own module and adds itself to the scenarios command.
     load: async () => [(await import('./scenarios.ts')).register, (await import('./schema.ts')).register],
   },
-  { name: 'backtest', summary: 'play the historical scenarios with the historical bots and check them against the documented figures', load: () => one(import('./backtest.ts')) },
-  { name: 'explain', summary: 'the provenance of a parameter, fact, rule (R-*), action or posture (actor.state)', load: () => one(import('./explain.ts')) },
+  { name: 'backtest', summary: 'play the historical scenarios with the historical bots, conditioned on the record\'s shocks, and set each record figure against its simulated band', load: () => one(import('./backtest.ts')) },
+  { name: 'explain', summary: 'the provenance of a parameter, fact, rule (R-*), action or posture (actor.state); for a fact behind a record figure, the backtest\'s check of it', load: () => one(import('./explain.ts')) },
   {
     name: 'report',
     summary: 'write a self-contained HTML classroom report (charts drawn inline, no scripts, no network), or with --games the games a class saved, side by side',
