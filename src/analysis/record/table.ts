@@ -175,8 +175,8 @@ export function parseRecord(text: string, file: string): RecordTable {
     let scenario;
     try {
       scenario = loadScenario(f.scenario);
-    } catch {
-      return fail(at('scenario'), `no shipped scenario '${f.scenario}'`);
+    } catch (err) {
+      return fail(at('scenario'), `cannot load the scenario '${f.scenario}': ${(err as Error).message.split('\n')[0]}`);
     }
     if (!scenario.historical) fail(at('scenario'), `'${f.scenario}' is not a historical scenario`);
     let turns: [number, number] = [0, scenario.turns - 1];
@@ -199,8 +199,8 @@ export function parseRecord(text: string, file: string): RecordTable {
     let scenario;
     try {
       scenario = loadScenario(id);
-    } catch {
-      return fail(['shocks', 'firstFatal', 'scenarios', j], `no shipped scenario '${id}'`);
+    } catch (err) {
+      return fail(['shocks', 'firstFatal', 'scenarios', j], `cannot load the scenario '${id}': ${(err as Error).message.split('\n')[0]}`);
     }
     const day = daysBetween(scenario.start, s.date);
     if (day <= 0 || day >= scenario.turns * scenario.daysPerTurn) fail(['shocks', 'firstFatal', 'scenarios', j], `${s.date} is not inside ${id} after its first day`);
