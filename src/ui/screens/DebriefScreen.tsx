@@ -131,6 +131,8 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
     case 'record': {
       const c = d.comparison!;
       const out: Line[] = [{ text: 'What actually happened', bold: true }, ...para(c.summary)];
+      // The record's dated events first (as in the text debrief), then this game's figures beside the record's.
+      for (const e of c.events) out.push(...hang(`${e.date} `, `${e.text} [${e.cites.join(', ')}]`));
       if (c.figures.length > 0) {
         // Columns as wide as their widest cell; the record's column wraps under itself.
         const gw = Math.max('this game'.length, ...c.figures.map((f) => f.game.length));
@@ -142,7 +144,6 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
           out.push(plain(`${clip(f.label, lw).padEnd(lw)} ${f.game.padEnd(gw)} ${rec[0] ?? ''}`), ...rec.slice(1).map((r) => plain(indent + r)));
         }
       }
-      for (const e of c.events) out.push(...hang(`${e.date} `, `${e.text} [${e.cites.join(', ')}]`));
       return out;
     }
     case 'questions': {
