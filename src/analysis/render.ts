@@ -91,6 +91,11 @@ export function intelReading(item: Pick<IntelItem, 'subject' | 'assessed'>): str
   return s.about === 'guidance' ? item.assessed : postureLabel(s.actor, item.assessed);
 }
 
+/** An intelligence item as one line: subject, reading and the confidence the report states. */
+export function intelLine(item: Pick<IntelItem, 'subject' | 'assessed' | 'confidence'>): string {
+  return `${intelSubject(item)}: ${intelReading(item)} (${item.confidence} confidence)`;
+}
+
 /** A verdict in words: its title, and what it means for the game that ended so. */
 export interface VerdictText {
   readonly id: VerdictId;
@@ -133,7 +138,7 @@ export function scoreLineLabel(line: ScoreLine): string {
     case 'escalation': return `Cost of escalation with Baghdad and at home (${n} rung-turn${n === 1 ? '' : 's'} above lethal action)`;
     case 'pressure': return 'Pressure on US forces below the war threshold, before any death';
     case 'fronts': return 'Lebanon and Yemen fronts kept simmering';
-    case 'deaths-by-partners': return `${plural(n, 'American')} killed by its partners`;
+    case 'deaths-by-partners': return `${plural(n, 'American')} killed by Iran's partners`;
     case 'unanswered': return line.happened ? 'A strike on Iran or its forces left unanswered' : 'No strike on Iran or its forces left unanswered';
   }
 }

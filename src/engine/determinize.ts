@@ -6,8 +6,8 @@
  *    seed nor its real future draws are visible;
  *  - the other side's posture: its intelligence estimate where it has one (Iran's read of the US, which
  *    can be wrong), otherwise drawn among that side's peacetime postures (public at turn 0: the scenario);
- *  - for the US: Iran's guidance to each front (the Iraq front takes the US estimate), the militias'
- *    postures (the Iraqi one from the estimate), whether envoys carried the guidance, Hezbollah's and the
+ *  - for the US: Iran's guidance to each front (a front the US intelligence read takes its estimate), the
+ *    militias' postures (from the estimate where there is one), whether envoys carried the guidance, Hezbollah's and the
  *    Houthis' private flags; directives in transit and pending deliberations are dropped.
  * Kept as they are: what is public or follows from public events (the record, the ladder, visible
  * actions, deaths, strikes, elapsed weeks, from the scenario's published start), including the numeric
@@ -76,10 +76,12 @@ export function sampleWorld(state: GameState, side: Side, obs: Observation, rng:
   const oppPosture = started ? pickOne(peacetimeStates(opp), rng) : undefined;
   const directive = {} as Record<Front, DirectiveLevel>;
   for (const f of FRONTS) directive[f] = pickOne(LEVELS, rng);
-  const iraqRead = assessedGuidance(intel, 'iraq');
-  if (iraqRead) directive.iraq = iraqRead;
+  // Every front the intelligence read takes its estimate (the draw above is made anyway, so the bot's
+  // stream advances the same whatever the report holds).
+  for (const f of FRONTS) directive[f] = assessedGuidance(intel, f) ?? directive[f];
   const iraqi = assessedPosture(intel, 'iraqiMilitias') ?? pickOne(peacetimeStates('iraqiMilitias'), rng);
-  const syrian = pickOne(peacetimeStates('syrianMilitias'), rng);
+  const syrianDraw = pickOne(peacetimeStates('syrianMilitias'), rng);
+  const syrian = assessedPosture(intel, 'syrianMilitias') ?? syrianDraw;
   const envoys = { iraqiMilitias: rng.next() < 0.5, syrianMilitias: rng.next() < 0.5 };
   const reined = rng.next() < 0.5;
   const urged = rng.next() < 0.5;

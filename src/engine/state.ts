@@ -8,6 +8,7 @@ import type { ActorId, ActorSnapshots } from '../model/actors/index.ts';
 import type { ActionId, Directive, DirectiveLevel, Front, Side } from '../model/actions.ts';
 import type { Place } from '../model/activity.ts';
 import type { Params } from '../model/params.ts';
+import type { Confidence, IntelSubject } from '../model/intel.ts';
 import type { GameEvent, InjectKind } from './events.ts';
 import type { StreamStates } from './rng.ts';
 
@@ -72,6 +73,8 @@ export interface TurnRecord extends Tally, Pressures {
   readonly withdrawalMomentum: number;
   readonly actions: Decisions;
   readonly events: readonly GameEvent[];
+  /** The intelligence each side read before choosing this turn's order (for the log and the debrief). */
+  readonly intel: Readonly<Record<Side, IntelReport | null>>;
 }
 
 export interface World extends Pressures {
@@ -112,16 +115,14 @@ export interface RafahWindow {
   readonly cites: readonly string[];
 }
 
-/** What an intelligence item is about: Iran's guidance to a front, or an actor's posture. */
-export type IntelSubject =
-  | { readonly about: 'guidance'; readonly front: Front }
-  | { readonly about: 'posture'; readonly actor: ActorId };
+export type { IntelSubject } from '../model/intel.ts';
 
 export interface IntelItem {
   readonly subject: IntelSubject;
   /** A directive level (guidance) or a posture name (posture). */
   readonly assessed: string;
-  readonly confidence: 'high' | 'moderate';
+  /** What the read's accuracy earns (model/intel.ts): "high" reads are right more often than "low" ones. */
+  readonly confidence: Confidence;
 }
 
 export interface IntelReport {

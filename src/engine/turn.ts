@@ -94,7 +94,7 @@ export function finishTurn(d: TurnDraft, orders: Decisions): GameState {
     leadersKilled: t.leadersKilled, iranDirectAttacks: t.iranDirectAttacks, strikesOnIran: t.strikesOnIran,
     deterrence: w.deterrence, usDomesticPressure: w.usDomesticPressure, iranWarFear: w.iranWarFear, axisGains: w.axisGains,
     shippingDisruption: w.shippingDisruption, withdrawalMomentum: d.actors.iraqiGovernment.context.withdrawalMomentum,
-    actions: { us: orders.us, iran: orders.iran }, events: d.events,
+    actions: { us: orders.us, iran: orders.iran }, events: d.events, intel: base.intel,
   };
   const turn = d.turn + 1;
   const over = d.war ? { reason: 'regional-war' as const, turn } : turn >= base.scenario.turns ? { reason: 'horizon' as const, turn } : null;

@@ -215,6 +215,12 @@ export const PARAM_SPECS = {
   // ── Intelligence (fog of war) ────────────────────────────────────────────────────────────────
   intelAccuracy: p(0.8, 0, 1, 'probability', 'Chance an intelligence assessment of the other side\'s posture is right',
     ['R-IRN-09', 'D-17'], 'Iran\'s public line differed from its private one (R-IRN-09); intelligence sees through it most of the time'),
+  intelActiveBonus: p(0.1, 0, 0.3, 'probability', 'Added chance a read is right when its front was active last turn (attacks leave claims, traces, intercepts)',
+    ['R-USA-08'], 'no source measures how much activity sharpens a read; the Pentagon did judge Iran\'s intent from what it saw (R-USA-08), so activity helps, by up to a third'),
+  intelQuietPenalty: p(0.2, 0, 0.4, 'probability', 'Chance a read is right taken away when its front was quiet last turn (few signals)',
+    ['R-IRN-09'], 'on a quiet front only public words remain, and Iran\'s public line is cheap talk (R-IRN-09); the size is unmeasured'),
+  intelStrikeBonus: p(0.1, 0, 0.3, 'probability', 'Added chance a US read is right after US strikes on that front (damage assessment, material)',
+    ['R-USA-06'], 'strikes on a front bring the US a closer look at it; the gain is unmeasured, at most as large as an active front\'s'),
   // ── Scoring weights (objectives, §6) ──────────────────────────────────────────────────────────
   scoreUsPerDeath: p(4, 0, 100, 'points', 'US score lost per US death', ['O-USA-02'],
     'weights of the objectives are not given; a death costs the most after war'),

@@ -145,6 +145,9 @@ export const PRIORS = {
   usLullResumeThreshold: u(1, 5, 'how many attacks would end the US lull posture is unstated'),
   // ── Intelligence ──────────────────────────────────────────────────────────────────────────────
   intelAccuracy: u(0.6, 0.95, 'intelligence saw through Iran\'s public line most of the time; how often is unmeasured'),
+  intelActiveBonus: u(0, 0.2, 'that attacks sharpen a read is a rule without a size: from nothing to a fifth'),
+  intelQuietPenalty: u(0.05, 0.35, 'how much a quiet front blurs a read is unmeasured: from a little to little better than a guess'),
+  intelStrikeBonus: u(0, 0.2, 'how much strikes teach about a front is unmeasured: from nothing to a fifth'),
 } as const satisfies Partial<Record<UncertainParamId, Prior>>;
 
 export function isScoreWeight(id: ParamId): boolean {

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { ACTIONS } from './actions.ts';
 import { ACTORS } from './actors/index.ts';
+import { CONFIDENCE_BANDS, INTEL_SOURCES } from './intel.ts';
 import { RUNGS } from './ladder.ts';
 import { PARAM_SPECS } from './params.ts';
 
@@ -33,7 +34,7 @@ function digest(data: unknown): string {
 }
 
 /** The hash of everything the rules are made of. */
-export const MODEL_HASH = digest({ RULES_REVISION, params: PARAM_SPECS, actions: ACTIONS, rungs: RUNGS, machines: machineData() });
+export const MODEL_HASH = digest({ RULES_REVISION, params: PARAM_SPECS, actions: ACTIONS, rungs: RUNGS, machines: machineData(), intel: { sources: INTEL_SOURCES, bands: CONFIDENCE_BANDS } });
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { readonly version: string };
 

@@ -1,6 +1,6 @@
 /**
  * What a newcomer meets in a real terminal (80×24 unless said): the goals and the running score at
- * turn 1, the legend in help, a debrief that scrolls, a finished game saved and replayed, keys pasted
+ * turn 1, the legend in help, the log of past turns and the believed-vs-true page, a debrief that scrolls, a finished game saved and replayed, keys pasted
  * in one chunk, Ctrl-C asking first (exit 130), the debrief kept on quitting, and "terminal too small".
  * Every wait is on the rendered screen.
  */
@@ -120,6 +120,33 @@ describe('a newcomer in the terminal', { timeout: 120_000 }, () => {
     expect(s.raw()).toContain('For discussion:');
   });
 
+  it('browses the log of past turns with l, and reads on the debrief what it believed beside what was true', async () => {
+    const s = start(tower('us'));
+    await playOut(s, 1, 2);
+    await s.waitFor('turn 3/4');
+    s.write('?');
+    expect(await s.waitFor('Any key closes this help')).toMatch(/\bl\s+the log of past turns/);
+    s.write(' ');
+    await s.waitFor('turn 3/4');
+    s.write('l');
+    let screen = await s.waitFor(/Turn 2 · \d{4}-\d\d-\d\d/);
+    expect(screen).toContain('United States (you): Hold fire');
+    expect(screen).toMatch(/Iran: (its order was not visible to you|\S)/);
+    expect(screen).toContain('Intelligence you had:'); // the report read before turn 2
+    expect(screen).toMatch(/confidence\)/);
+    everyLineFits(screen);
+    s.write('\x1b[F'); // End: the oldest turn
+    screen = await s.waitFor(/Turn 1 · \d{4}-/);
+    everyLineFits(screen);
+    await playOut(s, 3);
+    await s.waitFor('Verdict:');
+    s.write('4');
+    screen = await s.waitFor('What United States believed vs what was true');
+    expect(screen).toMatch(/Your intelligence: \d+ of \d+ reads right/);
+    expect(screen).toMatch(/ (right|WRONG) {2}\S/);
+    everyLineFits(screen);
+  });
+
   it('writes the debrief to a file with --debrief', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'brink-newcomer-'));
     const out = join(dir, 'debrief.txt');
@@ -142,7 +169,7 @@ describe('a newcomer in the terminal', { timeout: 120_000 }, () => {
     s.write('\x03');
     await s.waitFor('Ctrl-C: quit Brink?');
     s.write('n');
-    await s.waitFor('Tab/1-4 panes');
+    await s.waitFor('Tab/1-5 panes');
     s.write('\x03');
     await s.waitFor('Ctrl-C again: quit at once');
     s.write('\x03');

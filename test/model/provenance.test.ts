@@ -4,6 +4,7 @@ import { ACTIONS } from '../../src/model/actions.ts';
 import { ACTORS, ACTOR_IDS, CONTROL_SPECTRUM } from '../../src/model/actors/index.ts';
 import type { ActorEvent } from '../../src/model/events.ts';
 import { loadEvidence } from '../../src/model/evidence.ts';
+import { INTEL_SOURCES } from '../../src/model/intel.ts';
 import { RUNGS } from '../../src/model/ladder.ts';
 import { PARAM_IDS, PARAM_SPECS, isParamId } from '../../src/model/params.ts';
 import type { ActorDefinition, TransitionConfig } from '../../src/model/runtime.ts';
@@ -19,6 +20,7 @@ function allCitations(): { where: string; id: string }[] {
   for (const a of ACTIONS) for (const c of a.cites) out.push({ where: `action ${a.id}`, id: c });
   for (const r of RUNGS) for (const c of r.cites) out.push({ where: `rung ${r.id}`, id: c });
   for (const s of CONTROL_SPECTRUM) for (const c of s.cites) out.push({ where: `control ${s.actor}`, id: c });
+  for (const side of ['us', 'iran'] as const) for (const s of INTEL_SOURCES[side]) for (const c of s.cites) out.push({ where: `intel ${side} ${JSON.stringify(s.subject)}`, id: c });
   for (const actorId of ACTOR_IDS) {
     const def = ACTORS[actorId] as unknown as ActorDefinition<object, ActorEvent>;
     for (const [stateId, state] of Object.entries(def.spec.states)) {

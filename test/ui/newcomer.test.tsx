@@ -5,8 +5,9 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { buildDebrief } from '../../src/analysis/debrief/debrief.ts';
+import { beliefSummary, buildDebrief } from '../../src/analysis/debrief/debrief.ts';
 import { scoreLineLabel } from '../../src/analysis/render.ts';
+import { turnLog } from '../../src/analysis/turn-log.ts';
 import { observe } from '../../src/engine/observe.ts';
 import { scoreLines, outcome } from '../../src/engine/outcome.ts';
 import type { GameState } from '../../src/engine/state.ts';
@@ -164,5 +165,53 @@ describe('one name per quantity', () => {
     expect(labels).not.toMatch(/^Deterrence/m);
     const help = helpLines(76).map((l) => l.text).join('\n');
     for (const q of Object.values(QUANTITIES)) expect(help).toContain(`${q.name}:`);
+  });
+});
+
+describe('the log of past turns (l) and what you believed vs what was true', () => {
+  it('the log pane lists every past turn, newest first, with both orders as this side saw them and its intelligence', async () => {
+    const states = statesOf('october-2023', '2', 'hawk', 'random');
+    const state = states[3]!;
+    const view = render(<TurnScreen state={state} side="us" versus="bot" briefing="" cols={80} rows={24} onChoose={noop} onSave={noop} onHelp={noop} onQuit={noop} />);
+    expect(view.lastFrame()).toContain('5 Log');
+    await press(view.stdin, 'l');
+    const top = view.lastFrame()!;
+    const log = turnLog(state, 'us');
+    expect(top).toContain(`Turn ${log.length} · ${log.at(-1)!.date}`);
+    expect(top).toContain('United States (you):');
+    // Scrolled to the end: the oldest turn, with the intelligence read before turn 2 on the way.
+    const seen = [top];
+    for (let i = 0; i < 20 && !seen.at(-1)!.includes(`Turn 1 · ${log[0]!.date}`); i++) {
+      await press(view.stdin, '\x1b[6~');
+      seen.push(view.lastFrame()!);
+    }
+    const all = seen.join('\n');
+    expect(all).toContain(`Turn 1 · ${log[0]!.date}`);
+    expect(all).toContain('Intelligence you had:');
+    expect(all).toContain(log[1]!.intel[0]!.slice(0, 40));
+    for (const f of seen) for (const line of f.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    view.unmount();
+  });
+
+  it('the debrief\'s page 4 sets each read beside the truth, turn by turn, and marks the wrong ones', async () => {
+    const final = playGame(loadScenario('october-2023'), { seed: '2', us: getPolicy('random', 'us'), iran: getPolicy('random', 'iran') });
+    const debrief = buildDebrief(final, loadScenario('october-2023'));
+    const wrong = debrief.beliefs.us.flatMap((t) => t.items.map((b) => ({ t, b }))).find(({ b }) => !b.right);
+    expect(wrong).toBeDefined();
+    const view = render(<DebriefScreen debrief={debrief} sides={['us']} cols={80} rows={24} onQuit={noop} onHelp={noop} />);
+    await press(view.stdin, '4');
+    const frames = [view.lastFrame()!];
+    expect(frames[0]).toContain('What United States believed vs what was true');
+    expect(frames[0]).toContain(`Your intelligence: ${beliefSummary(debrief.beliefs.us).slice(0, 30)}`);
+    // Page down until the page stops moving: every line of the page has been on screen.
+    for (let i = 0; i < 40; i++) {
+      await press(view.stdin, '\x1b[6~');
+      if (view.lastFrame() === frames.at(-1)) break;
+      frames.push(view.lastFrame()!);
+    }
+    const all = frames.join('\n');
+    expect(all).toContain(`${wrong!.t.date} (turn ${wrong!.t.turn + 1})`);
+    expect(all).toMatch(new RegExp(`WRONG  ${wrong!.b.subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: you read`));
+    view.unmount();
   });
 });

@@ -161,7 +161,7 @@ describe('DebriefScreen', () => {
   const final = playGame(tower, { seed: '3', us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran') });
   const debrief = buildDebrief(final, tower);
 
-  it('pages through verdict, turning points, timeline, the record and questions, all from buildDebrief', async () => {
+  it('pages through verdict, turning points, timeline, beliefs vs truth, the record and questions, all from buildDebrief', async () => {
     const { lastFrame, stdin } = render(<DebriefScreen debrief={debrief} sides={['us']} cols={80} rows={24} onQuit={noop} onHelp={noop} />);
     expect(lastFrame()).toContain(`Verdict: ${debrief.verdict.title}`);
     expect(lastFrame()).toContain(`Scores: US ${debrief.scores.us} · Iran ${debrief.scores.iran}`);
@@ -172,10 +172,13 @@ describe('DebriefScreen', () => {
     await press(stdin, '3');
     for (const row of debrief.timeline) expect(lastFrame()).toContain(row.date);
     await press(stdin, '4');
+    expect(lastFrame()).toContain('What United States believed vs what was true');
+    fits(lastFrame());
+    await press(stdin, '5');
     expect(lastFrame()).toContain('What actually happened');
     expect(lastFrame()).toContain(debrief.comparison!.events[0]!.date);
     fits(lastFrame());
-    await press(stdin, '5');
+    await press(stdin, '6');
     expect(lastFrame()).toContain('Questions for discussion');
     fits(lastFrame());
   });

@@ -16,7 +16,8 @@ import { compare, type Comparison } from './comparison.ts';
 import { CONCEPTS, conceptsOfEvent, historyConcepts, type ConceptDef, type ConceptId } from './concepts.ts';
 import { decidedBy, type Decider } from './decider.ts';
 import { discussionQuestions } from './questions.ts';
-import { deciderText, renderEvent, scoreLineLabel, verdictText, type VerdictText } from '../render.ts';
+import { deciderText, percent, renderEvent, scoreLineLabel, verdictText, type VerdictText } from '../render.ts';
+import { beliefRecord, beliefsVsTruth, type BeliefTurn } from '../turn-log.ts';
 
 /** A score line with its label in words. */
 export interface LabelledScoreLine extends ScoreLine {
@@ -60,6 +61,8 @@ export interface Debrief {
   readonly timeline: readonly TimelineRow[];
   readonly comparison?: Comparison;
   readonly questions: readonly string[];
+  /** Each side's intelligence before each turn, beside what was true (fog of war, revisited). */
+  readonly beliefs: Readonly<Record<Side, readonly BeliefTurn[]>>;
 }
 
 /** Turning points: the events outcome() ranks highest, with the chains traced from their place in the log. */
@@ -108,6 +111,7 @@ export function buildDebrief(state: GameState, scenario: Scenario): Debrief {
     })),
     ...(comparison ? { comparison } : {}),
     questions: discussionQuestions(state, comparison, decider),
+    beliefs: { us: beliefsVsTruth(state, 'us'), iran: beliefsVsTruth(state, 'iran') },
   };
 }
 
@@ -148,6 +152,14 @@ export function formatDebrief(d: Debrief): string {
     const w = Math.max(...d.comparison.figures.map((f) => f.label.length));
     for (const f of d.comparison.figures) lines.push(`    ${f.label.padEnd(w)}  game ${f.game} · record ${f.actual}`);
   }
+  for (const side of ['us', 'iran'] as const) {
+    const summary = beliefSummary(d.beliefs[side]);
+    if (!summary) continue;
+    lines.push('', `What ${side === 'us' ? 'the US' : 'Iran'} believed vs what was true: ${summary}`);
+    for (const t of d.beliefs[side]) for (const b of t.items) {
+      if (!b.right) lines.push(`  ${t.date} (turn ${t.turn + 1}) ${b.subject}: read "${b.believed}" (${b.confidence} confidence), was "${b.truth}"`);
+    }
+  }
   if (d.questions.length > 0) {
     lines.push('', 'For discussion:');
     d.questions.forEach((q, i) => lines.push(`  ${i + 1}. ${q}`));
@@ -155,3 +167,13 @@ export function formatDebrief(d: Debrief): string {
   return lines.join('\n');
 }
 
+
+/** "9 of 12 reads right (high 5 of 5, moderate 3 of 4, low 1 of 3)", or '' when the side had no report. */
+export function beliefSummary(turns: readonly BeliefTurn[]): string {
+  const rec = beliefRecord(turns);
+  const bands = (['high', 'moderate', 'low'] as const).filter((c) => rec[c].total > 0);
+  const total = bands.reduce((n, c) => n + rec[c].total, 0);
+  if (total === 0) return '';
+  const right = bands.reduce((n, c) => n + rec[c].right, 0);
+  return `${right} of ${total} reads right, ${percent(right / total)} (${bands.map((c) => `${c} ${rec[c].right} of ${rec[c].total}`).join(', ')})`;
+}

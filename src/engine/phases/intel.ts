@@ -1,12 +1,17 @@
 /**
- * Phase: each side's intelligence for the coming turn. Each reading is right with chance
- * `intelAccuracy`, otherwise a plausible wrong reading (fog of war). Iran hears from its envoys, so its
- * read of the Iraqi militias is exact when envoys are in place (R-IRN-13).
+ * Phase: each side's intelligence for the coming turn. What a side reports on, and what sharpens or blurs
+ * each read, is data (model/intel.ts): a read's accuracy starts from `intelAccuracy`, rises when its front
+ * was active (`intelActiveBonus`) or struck by the US (`intelStrikeBonus`) last turn, and falls on a quiet
+ * front (`intelQuietPenalty`); the report states the confidence that accuracy earns. A read is right with
+ * chance equal to its accuracy, otherwise a plausible wrong reading (fog of war). Iran hears from its
+ * envoys, so its read of a militia they reached is exact (R-IRN-13). Every draw is from the intel stream.
  */
 import { ACTORS } from '../../model/actors/index.ts';
-import type { DirectiveLevel } from '../../model/actions.ts';
+import type { DirectiveLevel, Side } from '../../model/actions.ts';
+import { confidenceOf, INTEL_SOURCES, type IntelSource } from '../../model/intel.ts';
+import type { Params } from '../../model/params.ts';
 import type { Stream } from '../rng.ts';
-import type { IntelItem } from '../state.ts';
+import type { IntelItem, Tally } from '../state.ts';
 import type { TurnDraft } from './draft.ts';
 
 const LEVELS: readonly DirectiveLevel[] = ['halt', 'reduce', 'sustain', 'surge'];
@@ -19,26 +24,38 @@ function read(rnd: Stream, accuracy: number, truth: string, options: readonly st
   return others[Math.floor(rnd.next() * others.length)]!;
 }
 
+const any = (tally: Readonly<Tally>, counts: IntelSource['active']): boolean => counts.some((c) => tally[c] > 0);
+
+/** How likely a read from this source is to be right, given last turn's counts. */
+export function readAccuracy(params: Params, source: IntelSource, tally: Readonly<Tally>): number {
+  const active = any(tally, source.active);
+  const struck = any(tally, source.struck);
+  const acc = params.intelAccuracy + (active ? params.intelActiveBonus : -params.intelQuietPenalty) + (struck ? params.intelStrikeBonus : 0);
+  return Math.min(1, Math.max(0, acc));
+}
+
+function report(d: TurnDraft, side: Side, rnd: Stream): { items: IntelItem[]; truth: string[] } {
+  const items: IntelItem[] = [];
+  const truth: string[] = [];
+  for (const source of INTEL_SOURCES[side]) {
+    const s = source.subject;
+    const envoys = source.envoys !== undefined && (d.actors[source.envoys].context as { envoys?: boolean }).envoys === true;
+    if (!source.always && !envoys && !any(d.tally, source.active) && !any(d.tally, source.struck)) continue;
+    const real = s.about === 'guidance' ? d.world.directive[s.front] : d.actors[s.actor].value;
+    const options = s.about === 'guidance' ? LEVELS : ACTORS[s.actor].stateIds;
+    const accuracy = envoys ? 1 : readAccuracy(d.params, source, d.tally);
+    items.push({ subject: s, assessed: envoys ? real : read(rnd, accuracy, real, options), confidence: confidenceOf(accuracy) });
+    truth.push(real);
+  }
+  return { items, truth };
+}
+
 export function gatherIntel(d: TurnDraft): void {
   const rnd = d.streams.intel;
-  const acc = d.params.intelAccuracy;
-  const guidance = d.world.directive.iraq;
-  const militia = d.actors.iraqiMilitias.value;
-  const usItems: IntelItem[] = [
-    { subject: { about: 'guidance', front: 'iraq' }, assessed: read(rnd, acc, guidance, LEVELS), confidence: 'moderate' },
-    { subject: { about: 'posture', actor: 'iraqiMilitias' }, assessed: read(rnd, acc, militia, ACTORS.iraqiMilitias.stateIds), confidence: 'moderate' },
-  ];
-  const usPosture = d.actors.us.value;
-  const envoys = d.actors.iraqiMilitias.context.envoys;
-  const iranItems: IntelItem[] = [
-    { subject: { about: 'posture', actor: 'us' }, assessed: read(rnd, acc, usPosture, ACTORS.us.stateIds), confidence: 'moderate' },
-    {
-      subject: { about: 'posture', actor: 'iraqiMilitias' }, assessed: envoys ? militia : read(rnd, acc, militia, ACTORS.iraqiMilitias.stateIds),
-      confidence: envoys ? 'high' : 'moderate',
-    },
-  ];
+  const us = report(d, 'us', rnd);
+  const iran = report(d, 'iran', rnd);
   d.intel = Object.freeze({
-    us: Object.freeze({ turn: d.turn, items: Object.freeze(usItems), truth: Object.freeze([guidance, militia]) }),
-    iran: Object.freeze({ turn: d.turn, items: Object.freeze(iranItems), truth: Object.freeze([usPosture, militia]) }),
+    us: Object.freeze({ turn: d.turn, items: Object.freeze(us.items), truth: Object.freeze(us.truth) }),
+    iran: Object.freeze({ turn: d.turn, items: Object.freeze(iran.items), truth: Object.freeze(iran.truth) }),
   });
 }

@@ -1,13 +1,14 @@
 /**
  * The end: verdict and scores, turning points with their causes, a timeline of the ladder and the
- * attacks, what actually happened (historical scenarios) and questions, one page at a time. All the
+ * attacks, what your intelligence said beside what was true, what actually happened (historical
+ * scenarios) and questions, one page at a time. All the
  * content comes from buildDebrief (src/debrief); this screen lays it out.
  */
 import { Box, Text } from 'ink';
 import { useKeys } from '../use-keys.ts';
 import { useState } from 'react';
 import { conceptById } from '../../analysis/debrief/concepts.ts';
-import type { Debrief } from '../../analysis/debrief/debrief.ts';
+import { beliefSummary, type Debrief } from '../../analysis/debrief/debrief.ts';
 import type { Side } from '../../model/actions.ts';
 import { rungName } from '../../model/ladder.ts';
 import { scrollBy, windowOf } from '../scroll.ts';
@@ -15,8 +16,10 @@ import { SIDE_NAMES } from '../session.ts';
 import { clip, wrap } from '../text.ts';
 import { rungTone, tone } from '../theme.ts';
 
-type Page = 'verdict' | 'turning' | 'timeline' | 'record' | 'questions';
-const TITLES: Record<Page, string> = { verdict: 'Verdict', turning: 'Turning points', timeline: 'Timeline', record: 'The record', questions: 'Discuss' };
+type Page = 'verdict' | 'turning' | 'timeline' | 'beliefs' | 'record' | 'questions';
+const TITLES: Record<Page, string> = {
+  verdict: 'Verdict', turning: 'Turning points', timeline: 'Timeline', beliefs: 'Believed vs true', record: 'The record', questions: 'Discuss',
+};
 
 export interface DebriefProps {
   readonly debrief: Debrief;
@@ -34,7 +37,7 @@ export interface DebriefProps {
 
 export function DebriefScreen(props: DebriefProps) {
   const { debrief: d, cols, rows } = props;
-  const pages: Page[] = ['verdict', 'turning', 'timeline', ...(d.comparison ? ['record' as const] : []), 'questions'];
+  const pages: Page[] = ['verdict', 'turning', 'timeline', 'beliefs', ...(d.comparison ? ['record' as const] : []), 'questions'];
   const [page, setPage] = useState(0);
   const [offset, setOffset] = useState(0);
   const width = Math.max(30, cols - 1);
@@ -126,6 +129,27 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
       }
       const t = d.totals;
       out.push(plain(''), ...para(`Totals: ${t.attacksOnUS} attacks on US forces, ${t.usKilled} US killed, ${t.usStrikes} US strikes outside Yemen, ${t.houthiAttacks} Houthi attacks`));
+      return out;
+    }
+    case 'beliefs': {
+      const out: Line[] = [];
+      for (const s of sides) {
+        out.push({ text: `What ${SIDE_NAMES[s]} believed vs what was true`, bold: true });
+        const summary = beliefSummary(d.beliefs[s]);
+        if (!summary) {
+          out.push(plain('No intelligence report reached you before a turn.'));
+          continue;
+        }
+        out.push(...para(`Your intelligence: ${summary}.`));
+        for (const t of d.beliefs[s]) {
+          out.push({ text: `${t.date} (turn ${t.turn + 1})`, color: tone('muted') });
+          for (const b of t.items) {
+            const head = b.right ? '  right  ' : '  WRONG  ';
+            const text = b.right ? `${b.subject}: ${b.believed} (${b.confidence})` : `${b.subject}: you read ${b.believed} (${b.confidence}); it was ${b.truth}`;
+            out.push(...hang(head, text).map((l) => ({ ...l, color: b.right ? undefined : tone('warn') })));
+          }
+        }
+      }
       return out;
     }
     case 'record': {

@@ -6,7 +6,8 @@
 import { Box, Text } from 'ink';
 import { useKeys } from '../use-keys.ts';
 import { type ReactNode, useMemo, useState } from 'react';
-import { intelReading, intelSubject, postureLabel, renderEvent } from '../../analysis/render.ts';
+import { intelLine, postureLabel, renderEvent } from '../../analysis/render.ts';
+import { turnLog } from '../../analysis/turn-log.ts';
 import { ACTOR_NAMES } from '../../model/actors/index.ts';
 import { legalActions } from '../../engine/game.ts';
 import { observe, type Observation } from '../../engine/observe.ts';
@@ -23,9 +24,9 @@ import { bar, clip, fit, sparkline, wrap } from '../text.ts';
 import { rungTone, tone } from '../theme.ts';
 import { moveSelection } from './Menu.tsx';
 
-export type Pane = 'briefing' | 'situation' | 'orders' | 'goals';
-const PANES: readonly Pane[] = ['briefing', 'situation', 'orders', 'goals'];
-const PANE_TITLES: Record<Pane, string> = { briefing: 'Briefing', situation: 'Situation', orders: 'Orders', goals: 'Goals' };
+export type Pane = 'briefing' | 'situation' | 'orders' | 'goals' | 'log';
+const PANES: readonly Pane[] = ['briefing', 'situation', 'orders', 'goals', 'log'];
+const PANE_TITLES: Record<Pane, string> = { briefing: 'Briefing', situation: 'Situation', orders: 'Orders', goals: 'Goals', log: 'Log' };
 
 export interface TurnProps {
   readonly state: GameState;
@@ -56,11 +57,13 @@ export function TurnScreen(props: TurnProps) {
   const [evidence, setEvidence] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [goalsOffset, setGoalsOffset] = useState(0);
+  const [logOffset, setLogOffset] = useState(0);
   const selected = actions[sel];
   const score = useMemo(() => scoreView(state, side), [state, side]);
   const width = Math.max(30, cols - 1);
   const bodyRows = Math.max(6, rows - 5);
   const goals = useMemo(() => goalLines(score, width), [score, width]);
+  const log = useMemo(() => logLines(state, side, width), [state, side, width]);
 
   useKeys((input, key) => {
     if (confirming) {
@@ -77,6 +80,7 @@ export function TurnScreen(props: TurnProps) {
     if (input === '2' || input === 'd') return setPane('situation');
     if (input === '3' || input === 'o') return setPane('orders');
     if (input === '4' || input === 'g') return setPane('goals');
+    if (input === '5' || input === 'l') return setPane('log');
     if (key.tab || key.rightArrow || key.leftArrow) {
       const d = key.leftArrow || key.shift ? -1 : 1;
       setEvidence(false);
@@ -85,6 +89,10 @@ export function TurnScreen(props: TurnProps) {
     if (pane === 'goals') {
       const next = scrollBy(goalsOffset, key, input, goals.length, bodyRows);
       if (next !== undefined) return setGoalsOffset(next);
+    }
+    if (pane === 'log') {
+      const next = scrollBy(logOffset, key, input, log.length, bodyRows);
+      if (next !== undefined) return setLogOffset(next);
     }
     if (pane !== 'orders') {
       if (key.return) setPane('orders');
@@ -101,6 +109,7 @@ export function TurnScreen(props: TurnProps) {
   if (confirming && selected) body = <Confirm action={selected} width={width} />;
   else if (pane === 'briefing') body = <Briefing obs={obs} briefing={props.briefing} goals={score} width={width} height={bodyRows} />;
   else if (pane === 'goals') body = <Scrolled lines={goals} offset={goalsOffset} width={width} height={bodyRows} />;
+  else if (pane === 'log') body = <Scrolled lines={log} offset={logOffset} width={width} height={bodyRows} />;
   else if (pane === 'situation') body = <Situation obs={obs} width={width} height={bodyRows} />;
   else if (evidence && selected) body = <Evidence action={selected} width={width} height={bodyRows} />;
   else body = <Orders actions={actions} selected={sel} width={width} height={bodyRows} />;
@@ -110,9 +119,9 @@ export function TurnScreen(props: TurnProps) {
       ? 'Enter/y confirm · Esc/n back (undo)'
       : pane === 'orders'
         ? '↑↓ choose · Enter select · e evidence · Tab panes · s save · ? help · q quit'
-        : pane === 'goals'
-          ? '↑↓ scroll · Tab/1-4 panes · Enter orders · s save · ? help · q quit'
-          : 'Tab/1-4 panes · Enter orders · s save · ? help · q quit';
+        : pane === 'goals' || pane === 'log'
+          ? '↑↓ PgUp PgDn scroll · Tab/1-5 panes · Enter orders · s save · ? help · q quit'
+          : 'Tab/1-5 panes · l log · Enter orders · s save · ? help · q quit';
   return (
     <Box flexDirection="column" width={cols}>
       <Text bold color={tone(side)}>{clip(header, width)}</Text>
@@ -121,7 +130,7 @@ export function TurnScreen(props: TurnProps) {
           <Text key={p} bold={p === pane} inverse={p === pane} color={p === pane ? undefined : tone('muted')}>{` ${i + 1} ${PANE_TITLES[p]} `}</Text>
         ))}
         <Text>{' '}</Text>
-        <Text color={rungTone(obs.rung)}>{clip(`rung ${obs.rung}: ${rungName(obs.rung)}`, Math.max(0, width - 48))}</Text>
+        <Text color={rungTone(obs.rung)}>{clip(`rung ${obs.rung}: ${rungName(obs.rung)}`, Math.max(0, width - 54))}</Text>
       </Text>
       <Box flexDirection="column" height={bodyRows}>{body}</Box>
       <Text color={tone('warn')}>{clip(props.status ?? ' ', width)}</Text>
@@ -144,7 +153,7 @@ function Briefing({ obs, briefing, goals, width, height }: { obs: Observation; b
     lines.push(...weekCountLines(last));
     for (const e of obs.events.filter((ev) => ev.kind !== 'action')) lines.push(`• ${renderEvent(e)}`);
   }
-  const intel = obs.intel.map((i) => `• ${intelSubject(i)}: ${intelReading(i)} (${i.confidence} confidence)`);
+  const intel = obs.intel.map((i) => `• ${intelLine(i)}`);
   const intelBlock = intel.length > 0 ? [' ', 'Intelligence (estimates; they can be wrong):', ...intel.flatMap((l) => wrap(l, width))] : [];
   const room = Math.max(1, height - intelBlock.length);
   const wrapped = lines.flatMap((l) => wrap(l, width));
@@ -154,6 +163,27 @@ function Briefing({ obs, briefing, goals, width, height }: { obs: Observation; b
       {intelBlock.map((l, i) => <Text key={`i${i}`} color={i === 1 ? tone('accent') : undefined}>{clip(l, width)}</Text>)}
     </>
   );
+}
+
+/**
+ * The log of past turns, newest first: the intelligence read before each turn, both orders as this side
+ * saw them, and the turn's visible events (analysis/turn-log.ts; every sentence from render.ts).
+ */
+function logLines(state: GameState, side: Side, width: number): { text: string; bold?: boolean }[] {
+  const turns = turnLog(state, side);
+  if (turns.length === 0) return [{ text: 'No turn played yet: the log fills as the game goes on.' }];
+  const out: { text: string; bold?: boolean }[] = [];
+  const item = (text: string, indent = '  ') => wrap(text, width - indent.length - 2).map((l, i) => ({ text: `${indent}${i === 0 ? '' : '  '}${l}` }));
+  for (const t of [...turns].reverse()) {
+    out.push({ text: `Turn ${t.turn + 1} · ${t.date}`, bold: true });
+    if (t.intel.length > 0) {
+      out.push({ text: '  Intelligence you had:' });
+      for (const l of t.intel) out.push(...item(`• ${l}`, '    '));
+    }
+    out.push(...item(t.own), ...item(t.other));
+    for (const e of t.events) out.push(...item(`• ${e}`));
+  }
+  return out;
 }
 
 function Scrolled({ lines, offset, width, height }: { lines: readonly { text: string; bold?: boolean }[]; offset: number; width: number; height: number }) {

@@ -1,0 +1,84 @@
+/**
+ * One side's own account of a game, turn by turn, as it could have kept it: the orders it saw given (its
+ * own, and the other side's where they were public), the events it could see, and the intelligence it
+ * was handed before choosing. The terminal game's log (`l`) shows it; the debrief's "believed vs true"
+ * page sets the same intelligence beside what was really so. Every sentence comes from render.ts.
+ */
+import { isVisibleTo } from '../engine/events.ts';
+import type { GameState, IntelReport } from '../engine/state.ts';
+import { actionById, isPublicAction, otherSide, type Side } from '../model/actions.ts';
+import type { Confidence } from '../model/intel.ts';
+import { ACTOR_NAMES } from '../model/actors/index.ts';
+import { actionLabel, intelLine, intelReading, intelSubject, renderEvent } from './render.ts';
+
+export interface LogTurn {
+  readonly turn: number;
+  readonly date: string;
+  /** The intelligence the side read before choosing this turn's order (none before the first turn). */
+  readonly intel: readonly string[];
+  readonly own: string;
+  /** The other side's order where it was public, else a sentence saying it could not be seen. */
+  readonly other: string;
+  /** The turn's events this side could see. */
+  readonly events: readonly string[];
+}
+
+/** The side's log of every turn played, oldest first. */
+export function turnLog(state: GameState, side: Side): LogTurn[] {
+  const them = otherSide(side);
+  return state.history.map((t) => {
+    const def = actionById(t.actions[them]);
+    const seen = def !== undefined && isPublicAction(def);
+    return {
+      turn: t.turn, date: t.date,
+      intel: (t.intel[side]?.items ?? []).map(intelLine),
+      own: `${ACTOR_NAMES[side]} (you): ${actionLabel(t.actions[side])}`,
+      other: seen ? `${ACTOR_NAMES[them]}: ${actionLabel(t.actions[them])}` : `${ACTOR_NAMES[them]}: its order was not visible to you`,
+      events: t.events.filter((e) => e.kind !== 'action' && isVisibleTo(e, side)).map(renderEvent),
+    };
+  });
+}
+
+export interface Belief {
+  readonly subject: string;
+  readonly believed: string;
+  readonly truth: string;
+  readonly confidence: Confidence;
+  readonly right: boolean;
+}
+
+export interface BeliefTurn {
+  readonly turn: number;
+  readonly date: string;
+  readonly items: readonly Belief[];
+}
+
+function beliefsOf(report: IntelReport): Belief[] {
+  return report.items.map((item, i) => {
+    const truth = report.truth[i]!;
+    return {
+      subject: intelSubject(item), believed: intelReading(item), truth: intelReading({ subject: item.subject, assessed: truth }),
+      confidence: item.confidence, right: item.assessed === truth,
+    };
+  });
+}
+
+/** What the side's intelligence said before each turn, beside what was true: turns with a report only. */
+export function beliefsVsTruth(state: GameState, side: Side): BeliefTurn[] {
+  const out: BeliefTurn[] = [];
+  for (const t of state.history) {
+    const report = t.intel[side];
+    if (report && report.items.length > 0) out.push({ turn: t.turn, date: t.date, items: beliefsOf(report) });
+  }
+  return out;
+}
+
+/** How often the reads of each stated confidence were right: a class can see whether "high" meant it. */
+export function beliefRecord(turns: readonly BeliefTurn[]): Readonly<Record<Confidence, { right: number; total: number }>> {
+  const out = { high: { right: 0, total: 0 }, moderate: { right: 0, total: 0 }, low: { right: 0, total: 0 } };
+  for (const t of turns) for (const b of t.items) {
+    out[b.confidence].total++;
+    if (b.right) out[b.confidence].right++;
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+/**
+ * A side's log of past turns and its beliefs beside the truth (analysis/turn-log.ts): the log shows the
+ * other side's order only where it was public, the events the side could see, and the very intelligence
+ * the side was handed before each turn; the believed-vs-true rows mark a read right exactly when it was.
+ */
+import { describe, expect, it } from 'vitest';
+import { beliefSummary, buildDebrief, formatDebrief } from '../../src/analysis/debrief/debrief.ts';
+import { intelLine, intelReading, renderEvent } from '../../src/analysis/render.ts';
+import { beliefRecord, beliefsVsTruth, turnLog } from '../../src/analysis/turn-log.ts';
+import { isVisibleTo } from '../../src/engine/events.ts';
+import { observe } from '../../src/engine/observe.ts';
+import type { GameState } from '../../src/engine/state.ts';
+import { actionById, isPublicAction } from '../../src/model/actions.ts';
+import { getPolicy } from '../../src/policies/index.ts';
+import { playGame } from '../../src/policies/play.ts';
+import { loadScenario } from '../../src/scenario/loader.ts';
+
+function statesOf(seed: string): GameState[] {
+  const states: GameState[] = [];
+  const final = playGame(loadScenario('october-2023'), { seed, us: getPolicy('random', 'us'), iran: getPolicy('random', 'iran'), onTurn: (s) => states.push(s) });
+  return [...states.filter((s) => s !== final), final];
+}
+
+describe('the log of past turns', () => {
+  const states = statesOf('7');
+  const final = states.at(-1)!;
+
+  it('holds, for each turn, the intelligence the side saw on its screen before choosing', () => {
+    for (const side of ['us', 'iran'] as const) {
+      const log = turnLog(final, side);
+      expect(log).toHaveLength(final.history.length);
+      // The state before turn k is the one whose history has k turns.
+      for (const before of states.filter((s) => s.history.length < final.history.length)) {
+        expect(log[before.history.length]!.intel).toEqual(observe(before, side).intel.map(intelLine));
+      }
+    }
+  });
+
+  it('shows the other side\'s order only where it was public, and only the events the side could see', () => {
+    let hidden = 0;
+    for (const side of ['us', 'iran'] as const) {
+      const them = side === 'us' ? 'iran' : 'us';
+      turnLog(final, side).forEach((entry, i) => {
+        const t = final.history[i]!;
+        const other = actionById(t.actions[them])!;
+        if (isPublicAction(other)) expect(entry.other).toContain(other.label);
+        else {
+          hidden++;
+          expect(entry.other).not.toContain(other.label);
+          expect(entry.other).toContain('not visible to you');
+        }
+        expect(entry.events).toEqual(t.events.filter((e) => e.kind !== 'action' && isVisibleTo(e, side)).map(renderEvent));
+      });
+    }
+    expect(hidden).toBeGreaterThan(0);
+  });
+});
+
+describe('what you believed vs what was true', () => {
+  it('marks each read right exactly when it matched the truth, over many games, and the debrief counts them', () => {
+    let wrong = 0;
+    for (const seed of ['1', '2', '3', '4', '5']) {
+      const final = statesOf(seed).at(-1)!;
+      for (const side of ['us', 'iran'] as const) {
+        const turns = beliefsVsTruth(final, side);
+        for (const t of turns) {
+          const report = final.history[t.turn]!.intel[side]!;
+          t.items.forEach((b, i) => {
+            expect(b.right).toBe(report.items[i]!.assessed === report.truth[i]);
+            expect(b.believed).toBe(intelReading(report.items[i]!));
+            if (!b.right) {
+              wrong++;
+              expect(b.truth).not.toBe(b.believed);
+            }
+          });
+        }
+        const rec = beliefRecord(turns);
+        const total = rec.high.total + rec.moderate.total + rec.low.total;
+        expect(total).toBe(turns.reduce((n, t) => n + t.items.length, 0));
+        const d = buildDebrief(final, loadScenario('october-2023'));
+        expect(d.beliefs[side]).toEqual(turns);
+        expect(formatDebrief(d)).toContain(beliefSummary(turns));
+      }
+    }
+    expect(wrong).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,122 @@
+/**
+ * Fog of war, revisited: what each side's intelligence reports on and how sure it is depend on what it
+ * could plausibly know (model/intel.ts): an active or struck front is read better and more surely than a
+ * quiet one, envoys make Iran's read exact, the stated confidence means something (high reads are right
+ * more often than low ones), and every draw comes from the intel stream alone.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readAccuracy } from '../../src/engine/phases/intel.ts';
+import { STREAMS } from '../../src/engine/rng.ts';
+import { emptyTally, type GameState, type Tally } from '../../src/engine/state.ts';
+import { CONFIDENCE_BANDS, confidenceOf, INTEL_SOURCES } from '../../src/model/intel.ts';
+import { PARAM_SPECS, type Params } from '../../src/model/params.ts';
+import { PRIORS } from '../../src/model/priors.ts';
+import { getPolicy } from '../../src/policies/index.ts';
+import { playGame } from '../../src/policies/play.ts';
+import { loadScenario } from '../../src/scenario/loader.ts';
+
+function game(scenario: string, seed: string, us = 'random', iran = 'random', params?: Partial<Params>): GameState {
+  return playGame(loadScenario(scenario), { seed, us: getPolicy(us, 'us'), iran: getPolicy(iran, 'iran'), ...(params ? { params } : {}) });
+}
+
+const defaults = Object.fromEntries(Object.entries(PARAM_SPECS).map(([k, v]) => [k, v.value])) as unknown as Params;
+const quiet: Tally = emptyTally();
+
+describe('what a side could plausibly know', () => {
+  it('a read is better on an active front, better still after US strikes, worse on a quiet one, for every prior draw', () => {
+    const range = (id: 'intelAccuracy' | 'intelActiveBonus' | 'intelQuietPenalty' | 'intelStrikeBonus') => {
+      const p = PRIORS[id];
+      if (p.kind !== 'uniform') throw new Error(`${id}: expected a uniform prior`);
+      return fc.double({ min: p.lo, max: p.hi, noNaN: true });
+    };
+    const iraq = INTEL_SOURCES.us.find((s) => s.subject.about === 'guidance' && s.subject.front === 'iraq')!;
+    fc.assert(fc.property(range('intelAccuracy'), range('intelActiveBonus'), range('intelQuietPenalty'), range('intelStrikeBonus'), (a, b, q, s) => {
+      const params = { ...defaults, intelAccuracy: a, intelActiveBonus: b, intelQuietPenalty: q, intelStrikeBonus: s };
+      const calm = readAccuracy(params, iraq, quiet);
+      const active = readAccuracy(params, iraq, { ...quiet, attacksOnUSIraq: 3 });
+      const struck = readAccuracy(params, iraq, { ...quiet, attacksOnUSIraq: 3, usStrikes: 2 });
+      for (const x of [calm, active, struck]) expect(x >= 0 && x <= 1).toBe(true);
+      expect(calm).toBeLessThanOrEqual(active);
+      expect(active).toBeLessThanOrEqual(struck);
+      // The stated confidence never rises as the read gets worse.
+      const rank = (x: number) => CONFIDENCE_BANDS.findIndex((band) => band.confidence === confidenceOf(x));
+      expect(rank(calm)).toBeGreaterThanOrEqual(rank(active));
+    }));
+  });
+
+  it('under the default parameters: a quiet Iraq front reads "low", an active one "high"', () => {
+    const iraq = INTEL_SOURCES.us[0]!;
+    expect(confidenceOf(readAccuracy(defaults, iraq, quiet))).toBe('low');
+    expect(confidenceOf(readAccuracy(defaults, iraq, { ...quiet, attacksOnUSJordan: 1 }))).toBe('high');
+    expect(confidenceOf(readAccuracy(defaults, iraq, { ...quiet, usStrikes: 1 }))).toBe('moderate');
+  });
+
+  it('the US report varies in its items and confidence from turn to turn, and reads Syria and Yemen only when something happened there', () => {
+    const counts = new Set<number>();
+    const confidences = new Set<string>();
+    for (const seed of ['1', '2', '3', '4']) {
+      const g = game('october-2023', seed);
+      for (const t of g.history.slice(1)) {
+        const report = t.intel.us!;
+        counts.add(report.items.length);
+        for (const i of report.items) confidences.add(i.confidence);
+        // The report read before turn t describes the turn before it.
+        const before = g.history[t.turn - 1]!;
+        const syria = report.items.some((i) => (i.subject.about === 'guidance' && i.subject.front === 'syria') || (i.subject.about === 'posture' && i.subject.actor === 'syrianMilitias'));
+        expect(syria).toBe(before.attacksOnUSSyria > 0 || before.usStrikes > 0);
+        const yemen = report.items.some((i) => i.subject.about === 'guidance' && i.subject.front === 'yemen');
+        expect(yemen).toBe(before.houthiAttacks > 0 || before.usStrikesYemen > 0);
+      }
+    }
+    expect(counts.size).toBeGreaterThan(1);
+    expect([...confidences].sort()).toEqual(['high', 'low', 'moderate']);
+  });
+
+  it('a "high" read is right more often than a "low" one (over 40 games)', () => {
+    const tally = { high: [0, 0], moderate: [0, 0], low: [0, 0] } as Record<string, [number, number]>;
+    for (let seed = 0; seed < 40; seed++) {
+      for (const t of game('october-2023', `cal${seed}`).history) {
+        const r = t.intel.us;
+        if (!r) continue;
+        r.items.forEach((item, i) => {
+          tally[item.confidence]![1]++;
+          if (item.assessed === r.truth[i]) tally[item.confidence]![0]++;
+        });
+      }
+    }
+    const rate = (c: string) => tally[c]![0] / tally[c]![1];
+    for (const c of ['high', 'low']) expect(tally[c]![1]).toBeGreaterThan(50);
+    expect(rate('high')).toBeGreaterThan(rate('low') + 0.1);
+    expect(rate('high')).toBeGreaterThan(0.85);
+  });
+
+  it('Iran\'s read of a militia its envoys reached is exact and "high"', () => {
+    let withEnvoys = 0;
+    for (const seed of ['1', '2', '3', '4', '5', '6']) {
+      const g = game('tower-22', seed, 'historical', 'historical');
+      for (const t of g.history) {
+        const r = t.intel.iran;
+        if (!r) continue;
+        r.items.forEach((item, i) => {
+          if (item.confidence === 'high' && item.subject.about === 'posture' && item.subject.actor !== 'us') {
+            withEnvoys++;
+            expect(item.assessed).toBe(r.truth[i]);
+          }
+        });
+      }
+    }
+    expect(withEnvoys).toBeGreaterThan(0);
+  });
+
+  it('draws only from the intel stream: games whose bots ignore intelligence are the same whatever its accuracy', () => {
+    for (const seed of ['1', '2']) {
+      const sure = game('october-2023', seed, 'historical', 'historical', { intelAccuracy: 1, intelQuietPenalty: 0 });
+      const blind = game('october-2023', seed, 'historical', 'historical', { intelAccuracy: 0.3, intelActiveBonus: 0, intelQuietPenalty: 0.3 });
+      for (const name of STREAMS.filter((n) => n !== 'intel')) expect(blind.rng[name]).toEqual(sure.rng[name]);
+      expect(blind.history.map((t) => t.events)).toEqual(sure.history.map((t) => t.events));
+      // …and the reports themselves did differ.
+      expect(blind.history.map((t) => t.intel.us?.items)).not.toEqual(sure.history.map((t) => t.intel.us?.items));
+    }
+  });
+});
