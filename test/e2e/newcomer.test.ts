@@ -126,8 +126,8 @@ describe('a newcomer in the terminal', { timeout: 120_000 }, () => {
     await s.waitFor('turn 3/4');
     s.write('?');
     expect(await s.waitFor('Any key closes this help')).toMatch(/\bl\s+the log of past turns/);
-    s.write(' ');
-    await s.waitFor('turn 3/4');
+    s.write('x'); // any key but the scrolling ones closes the help
+    await s.waitFor('Tab/1-5 panes');
     s.write('l');
     let screen = await s.waitFor(/Turn 2 · \d{4}-\d\d-\d\d/);
     expect(screen).toContain('United States (you): Hold fire');
@@ -135,9 +135,11 @@ describe('a newcomer in the terminal', { timeout: 120_000 }, () => {
     expect(screen).toContain('Intelligence you had:'); // the report read before turn 2
     expect(screen).toMatch(/confidence\)/);
     everyLineFits(screen);
-    s.write('\x1b[F'); // End: the oldest turn
-    screen = await s.waitFor(/Turn 1 · \d{4}-/);
-    everyLineFits(screen);
+    if (!/Turn 1 · \d{4}-/.test(screen)) {
+      s.write('\x1b[F'); // End: the oldest turn
+      screen = await s.waitFor(/Turn 1 · \d{4}-/);
+      everyLineFits(screen);
+    }
     await playOut(s, 3);
     await s.waitFor('Verdict:');
     s.write('4');
