@@ -25,7 +25,8 @@ export function formatTurn(t: TurnRecord, events: readonly GameEvent[]): string 
     `  US:   ${label(t.actions.us)}`,
     `  Iran: ${label(t.actions.iran)}`,
     `  Attacks on US forces ${t.attacksOnUS} (Iraq ${t.attacksOnUSIraq}, Syria ${t.attacksOnUSSyria}, Jordan ${t.attacksOnUSJordan})`
-      + ` · US killed ${t.usKilled} · injured ${t.usInjured} · US strikes ${t.usStrikes}`,
+      + ` · US killed ${t.usKilled} · injured ${t.usInjured}`,
+    `  US strikes outside Yemen ${t.usStrikes} · in Yemen ${t.usStrikesYemen}`,
     `  Houthi attacks ${t.houthiAttacks} · Hezbollah–Israel fire on ${t.hezbollahFireDays} days`
       + ` · ${quantityName('deterrence')} ${t.deterrence.toFixed(2)} · ${quantityName('withdrawalMomentum')} ${t.withdrawalMomentum.toFixed(2)}`,
   ];

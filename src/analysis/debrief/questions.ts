@@ -8,7 +8,7 @@ import { rungName } from '../../model/ladder.ts';
 import { quantityName } from '../../model/quantities.ts';
 import { logOf, peakRungOf, totalsOf } from '../../engine/history.ts';
 import type { GameState } from '../../engine/state.ts';
-import { renderEvent } from '../render.ts';
+import { plural, renderEvent, times } from '../render.ts';
 import { percent } from './chain.ts';
 import type { Comparison } from './comparison.ts';
 import type { Decider } from './decider.ts';
@@ -17,8 +17,6 @@ interface Candidate {
   readonly priority: number;
   readonly text: string;
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function discussionQuestions(state: GameState, comparison?: Comparison, decider?: Decider): string[] {
   const out: Candidate[] = [];
@@ -80,7 +78,7 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
     const days = last.day - first.day;
     out.push({
       priority: 75,
-      text: `Iraqi militia leaders weighed Iran's halt ${plural(resist.length, 'time')}${days > 0 ? ` over ${days} days` : ''}. `
+      text: `Iraqi militia leaders weighed Iran's halt ${times(resist.length)}${days > 0 ? ` over ${days} days` : ''}. `
         + 'If Iran can order a halt but not enforce it at once, what does "Iran-backed" mean for US targeting?',
     });
   }
@@ -124,7 +122,7 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
   }
 
   if (t.strikesOnIran > 0) {
-    out.push({ priority: 85, text: `The US struck inside Iran ${plural(t.strikesOnIran, 'time')}, a rung it never climbed in 2024 (R-USA-03). What did that buy, and what did it risk?` });
+    out.push({ priority: 85, text: `The US struck inside Iran ${times(t.strikesOnIran)}, a rung it never climbed in 2024 (R-USA-03). What did that buy, and what did it risk?` });
   }
 
   if (comparison) {

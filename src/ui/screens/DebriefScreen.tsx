@@ -18,7 +18,7 @@ import { rungTone, tone } from '../theme.ts';
 
 type Page = 'verdict' | 'turning' | 'timeline' | 'beliefs' | 'record' | 'questions';
 const TITLES: Record<Page, string> = {
-  verdict: 'Verdict', turning: 'Turning points', timeline: 'Timeline', beliefs: 'Believed vs true', record: 'The record', questions: 'Discuss',
+  verdict: 'Verdict', turning: 'Turning points', timeline: 'Timeline', beliefs: 'Beliefs', record: 'The record', questions: 'Discuss',
 };
 
 export interface DebriefProps {
