@@ -19,6 +19,8 @@ import { scoreView } from '../../src/ui/goals.ts';
 import { keysOf, splitKeys } from '../../src/ui/keys.ts';
 import { DebriefScreen } from '../../src/ui/screens/DebriefScreen.tsx';
 import { helpLines } from '../../src/ui/screens/Overlays.tsx';
+import { SetupScreen } from '../../src/ui/screens/SetupScreen.tsx';
+import { OPPONENT_LEVELS } from '../../src/ui/session.ts';
 import { TurnScreen } from '../../src/ui/screens/TurnScreen.tsx';
 import { scrollBy, windowOf } from '../../src/ui/scroll.ts';
 import { press, render } from '../helpers/ink.ts';
@@ -212,6 +214,27 @@ describe('the log of past turns (l) and what you believed vs what was true', () 
     const all = frames.join('\n');
     expect(all).toContain(`${wrong!.t.date} (turn ${wrong!.t.turn + 1})`);
     expect(all).toMatch(new RegExp(`WRONG  ${wrong!.b.subject.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: you read`));
+    view.unmount();
+  });
+});
+
+describe('nothing cut off at 80 columns on the set-up screens', () => {
+  it('each opponent level\'s note and the seed\'s explanation are wrapped whole, not cut with "…"', async () => {
+    const tower = loadScenario('tower-22');
+    const view = render(<SetupScreen scenarios={[tower]} preset={{ scenario: tower, side: 'us' }} defaultSeed="1" cols={80} rows={24} onDone={noop} onQuit={noop} onHelp={noop} />);
+    const flat = (f: string) => f.replace(/\s+/g, ' ');
+    for (const [i, level] of OPPONENT_LEVELS.entries()) {
+      const f = view.lastFrame()!;
+      expect(f).toContain('Opponent');
+      expect(f).not.toContain('…');
+      expect(flat(f)).toContain(flat(level.note));
+      if (i < OPPONENT_LEVELS.length - 1) await press(view.stdin, '\x1b[B');
+    }
+    await press(view.stdin, '\r');
+    const seed = view.lastFrame()!;
+    expect(seed).toContain('Seed: 1');
+    expect(seed).not.toContain('…');
+    expect(flat(seed)).toContain('Type to change it.');
     view.unmount();
   });
 });

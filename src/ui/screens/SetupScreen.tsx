@@ -111,14 +111,17 @@ export function SetupScreen(props: SetupProps) {
     content = (
       <>
         <Text bold>Opponent</Text>
-        <Menu items={OPPONENT_LEVELS.map((l) => ({ key: l.id, label: `${l.label.padEnd(7)} ${l.note} (${l.policy})` }))} selected={sel} width={width} />
+        <Menu items={OPPONENT_LEVELS.map((l) => ({ key: l.id, label: `${l.label.padEnd(7)} (${l.policy} bot)` }))} selected={sel} width={width} />
+        <Text> </Text>
+        {/* The highlighted level's note, wrapped: a row each would cut it at 80 columns. */}
+        {wrap(OPPONENT_LEVELS[sel]?.note ?? '', width).map((l, i) => <Text key={`n${i}`} color={tone('muted')}>{l}</Text>)}
       </>
     );
   } else {
     content = (
       <>
         <Text bold>Seed</Text>
-        <Text>{clip('Games with the same scenario, side, opponent and seed play out the same. Type to change it.', width)}</Text>
+        {wrap('Games with the same scenario, side, opponent and seed play out the same. Type to change it.', width).map((l, i) => <Text key={`s${i}`}>{l}</Text>)}
         <Text>
           Seed: <Text bold color={tone('accent')}>{seed}</Text>
           <Text inverse> </Text>
