@@ -238,3 +238,22 @@ describe('nothing cut off at 80 columns on the set-up screens', () => {
     view.unmount();
   });
 });
+
+describe('the record page at 80 columns', () => {
+  it('shows every figure\'s name whole, wrapped in its column, beside this game\'s value and the record', async () => {
+    const tower = loadScenario('tower-22');
+    const final = playGame(tower, { seed: '3', us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran') });
+    const debrief = buildDebrief(final, tower);
+    const view = render(<DebriefScreen debrief={debrief} sides={['us']} cols={80} rows={40} onQuit={noop} onHelp={noop} />);
+    await press(view.stdin, '5');
+    const f = view.lastFrame()!;
+    view.unmount();
+    expect(f).toContain('What actually happened');
+    const flat = f.replace(/\s+/g, ' ');
+    for (const fig of debrief.comparison!.figures) {
+      for (const word of fig.label.split(' ')) expect(flat).toContain(word);
+      expect(f).toMatch(new RegExp(`^${fig.label.split(' ')[0]}\\b`, 'm'));
+    }
+    expect(f).not.toMatch(/\w…/);
+  });
+});

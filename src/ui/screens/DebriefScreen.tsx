@@ -164,8 +164,12 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
         const indent = ' '.repeat(lw + gw + 2);
         out.push({ text: `${'figure'.padEnd(lw)} ${'this game'.padEnd(gw)} record`, bold: true });
         for (const f of c.figures) {
+          // Both the figure's name and the record wrap within their columns: nothing is cut off.
           const rec = wrap(f.actual, Math.max(10, width - indent.length));
-          out.push(plain(`${clip(f.label, lw).padEnd(lw)} ${f.game.padEnd(gw)} ${rec[0] ?? ''}`), ...rec.slice(1).map((r) => plain(indent + r)));
+          const label = wrap(f.label, lw);
+          for (let i = 0; i < Math.max(rec.length, label.length); i++) {
+            out.push(plain(`${(label[i] ?? '').padEnd(lw)} ${(i === 0 ? f.game : '').padEnd(gw)} ${rec[i] ?? ''}`.trimEnd()));
+          }
         }
       }
       return out;
