@@ -21,7 +21,7 @@ import { HelpOverlay, InterruptConfirm, QuitConfirm } from './screens/Overlays.t
 import { SetupScreen, type SetupChoice } from './screens/SetupScreen.tsx';
 import { TurnScreen } from './screens/TurnScreen.tsx';
 import { humanSides, playTurn, SIDE_NAMES, startGame, type PlaySetup } from './session.ts';
-import { clip } from './text.ts';
+import { clip, fit, wrap } from './text.ts';
 import { tone } from './theme.ts';
 import { useDimensions } from './use-dimensions.ts';
 
@@ -179,8 +179,8 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
     screen = (
       <Box flexDirection="column">
         <Text bold color={tone('warn')}>{clip('Terminal too small', cols)}</Text>
-        <Text>{clip(`${cols}×${rows}; Brink needs at least ${MIN_COLS}×${MIN_ROWS}.`, cols)}</Text>
-        <Text>{clip('Enlarge the window to go on, or press q to quit.', cols)}</Text>
+        {/* Wrapped, not cut: on a tiny terminal this is the one screen that must be read whole. */}
+        {fit(wrap(`${cols}×${rows}; Brink needs at least ${MIN_COLS}×${MIN_ROWS}. Enlarge the window to go on, or press q to quit.`, cols), Math.max(1, rows - 1)).map((l, i) => <Text key={i}>{l}</Text>)}
       </Box>
     );
   } else if (phase.kind === 'setup' || !state || !setup) {

@@ -125,7 +125,7 @@ describe('a newcomer in the terminal', { timeout: 120_000 }, () => {
     await playOut(s, 1, 2);
     await s.waitFor('turn 3/4');
     s.write('?');
-    expect(await s.waitFor('Any key closes this help')).toMatch(/\bl\s+the log of past turns/);
+    expect(await s.waitFor('Any key closes this help')).toContain('goals, l log');
     s.write('x'); // any key but the scrolling ones closes the help
     await s.waitFor('Tab/1-5 panes');
     s.write('l');
@@ -197,6 +197,7 @@ describe('a newcomer in the terminal', { timeout: 120_000 }, () => {
     const s = start(tower('us'), { cols: 40, rows: 12 });
     let screen = await s.waitFor('Terminal too small', STARTUP_MS);
     expect(screen).toContain('40×12');
+    expect(screen.replace(/\s+/g, ' ')).toContain('or press q to quit.'); // wrapped whole, not cut
     everyLineFits(screen, 40);
     s.resize(80, 24);
     screen = await s.waitFor('turn 1/4', STARTUP_MS);

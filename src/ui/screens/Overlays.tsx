@@ -15,14 +15,13 @@ const KEYS: readonly [string, string][] = [
   ['↑ ↓ (or k j)', 'move in a list; scroll a long page'],
   ['PgUp PgDn Home End', 'scroll a long page (the debrief, this help)'],
   ['Enter', 'select; on a turn, choose the highlighted order'],
-  ['Tab ← →, 1 2 3 4 5', 'switch pane: briefing, situation, orders, goals, log'],
-  ['l', 'the log of past turns: both orders, what you saw, your intelligence'],
+  ['Tab ← →, 1 2 3 4 5', 'switch pane: briefing, situation, orders, goals, l log'],
   ['e', 'read the evidence (facts) behind an order'],
   ['y / Esc n', 'confirm an order / go back and choose again'],
   ['s', 'save the game, finished or not'],
   ['?', 'this help'],
   ['q, Ctrl-C', 'quit (asks first); a second Ctrl-C quits at once'],
-  ['debrief', '← → or 1-6 change page (4: what you believed vs what was true); ↑ ↓ PgUp PgDn scroll it'],
+  ['debrief', '← → 1-6 pages (4 beliefs vs truth); ↑↓ PgUp PgDn scroll'],
 ];
 
 const MARKS: readonly [string, string][] = [
