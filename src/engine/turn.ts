@@ -64,7 +64,7 @@ export const PHASES: readonly PhaseDef[] = [
     name: 'climbLadder', run: climbLadder, says: 'the ladder and the war hazard',
     reads: ['warShockBase', 'warHazardPerRung', 'warDurationHazard', 'warFromDirectExchange'],
   },
-  { name: 'gatherIntel', run: gatherIntel, says: 'intelligence (fog of war)', reads: ['intelAccuracy'] },
+  { name: 'gatherIntel', run: gatherIntel, says: 'intelligence (fog of war)', reads: ['intelAccuracy', 'intelActiveBonus', 'intelQuietPenalty', 'intelStrikeBonus'] },
 ];
 
 /**
