@@ -176,8 +176,15 @@ describe('DebriefScreen', () => {
     fits(lastFrame());
     await press(stdin, '5');
     expect(lastFrame()).toContain('What actually happened');
-    expect(lastFrame()).toContain(debrief.comparison!.events[0]!.date);
     fits(lastFrame());
+    // The record page is longer than the screen: page down through it to the record's events.
+    const record = [lastFrame()!];
+    for (let i = 0; i < 10 && !record.join('\n').includes(debrief.comparison!.events[0]!.date); i++) {
+      await press(stdin, '\x1b[6~');
+      record.push(lastFrame()!);
+      fits(lastFrame());
+    }
+    expect(record.join('\n')).toContain(debrief.comparison!.events[0]!.date);
     await press(stdin, '6');
     expect(lastFrame()).toContain('Questions for discussion');
     fits(lastFrame());
