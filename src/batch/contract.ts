@@ -168,6 +168,8 @@ const Counts = z.array(Count);
 export const PartHeaderSchema = z.object({
   schema: z.literal(PART_FORMAT),
   command: z.enum(['batch', 'compare', 'sweep']),
+  /** The model that played the games (src/model/version.ts): parts of different models never merge. */
+  model: z.string().min(1),
   spec: z.record(z.string(), z.unknown()),
   shard: z.object({ index: Count, count: z.number().int().min(1) }).strict(),
   games: z.object({ from: Count, to: Count }).strict(),

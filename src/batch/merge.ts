@@ -3,13 +3,15 @@
  * the byte: every part holds exact integer histograms, and the report is rendered from the same spec by
  * the same function. Parts that do not belong together are refused, naming the file and the setting:
  * another command, scenario, seed, policy, parameter or number of games; another number of shards; two
- * parts of the same shard; a missing shard; a shard that did not finish.
+ * parts of the same shard; a missing shard; a shard that did not finish; parts played by another model
+ * version (package version + rules hash) than each other or than this Brink.
  */
 import type { Aggregator } from './aggregate.ts';
 import { Collector } from './collector.ts';
 import { compareJson, type CompareJsonOut } from './compare.ts';
 import { BatchSpecSchema, CompareSpecSchema, SweepSpecSchema, type BatchSpec, type CompareSpec, type PartChunk, type SweepSpec } from './contract.ts';
 import { BatchInputError } from './input-error.ts';
+import { MODEL_VERSION } from '../model/version.ts';
 import { firstDifference, readPart, type PartContents } from './part.ts';
 import { batchJson, type BatchJsonOut } from './run-batch.ts';
 import { shardRange } from './shard.ts';
@@ -50,12 +52,19 @@ export function mergeParts(paths: readonly string[]): Merged {
   const first = parts[0]!;
   const command = first.header.command;
   for (const p of parts.slice(1)) {
+    if (p.header.model !== first.header.model) {
+      throw new BatchInputError(`${p.path} was played by model ${p.header.model}, but ${first.path} by model ${first.header.model}: parts of different model versions do not merge (play every shard with one version of Brink)`);
+    }
     if (p.header.command !== command) throw new BatchInputError(`${p.path} is a part of a ${p.header.command} run, but ${first.path} of a ${command} run: they do not merge`);
     const diff = firstDifference(p.header.spec, first.header.spec);
     if (diff) throw new BatchInputError(`${p.path} does not belong with ${first.path}: they are parts of different runs (${p.path} has ${diff})`);
     if (p.header.shard.count !== first.header.shard.count) {
       throw new BatchInputError(`${p.path} is ${shardName(p)} but ${first.path} is ${shardName(first)}: the runs were split into different numbers of shards`);
     }
+  }
+  // The merged report is rendered here and carries this model's version: it must be the parts' model.
+  if (first.header.model !== MODEL_VERSION) {
+    throw new BatchInputError(`${first.path} was played by model ${first.header.model}, but this Brink is model ${MODEL_VERSION}: merge with the version of Brink that played the shards`);
   }
   const parsed = SPEC_SCHEMAS[command].safeParse(first.header.spec);
   if (!parsed.success) {

@@ -12,6 +12,7 @@ import { MiB, readTextFile } from '../io/read.ts';
 import type { CollectorData } from './collector.ts';
 import { PART_FORMAT, PartChunkSchema, PartHeaderSchema, type PartChunk, type PartHeader } from './contract.ts';
 import { BatchInputError } from './input-error.ts';
+import { MODEL_VERSION } from '../model/version.ts';
 import type { IndexRange, Shard } from './shard.ts';
 
 export interface PartContents {
@@ -138,7 +139,8 @@ export class PartWriter {
       if (!resume) throw new BatchInputError(`${path} already exists: pass --resume to continue that run, or choose another file`);
       const previous = readPart(path, { repair: true });
       const h = previous.header;
-      const diff = h.command !== header.command ? `command ${h.command}, not ${header.command}` : firstDifference(h.spec, header.spec)
+      const diff = h.command !== header.command ? `command ${h.command}, not ${header.command}`
+        : h.model !== header.model ? `model ${h.model}, not ${header.model} (it was played by another version of Brink)` : firstDifference(h.spec, header.spec)
         ?? firstDifference({ shard: h.shard, games: h.games }, { shard: header.shard, games: header.games });
       if (diff) throw new BatchInputError(`${path} belongs to another run, so --resume cannot continue it: it has ${diff}`);
       return { writer: new PartWriter(appendStream(target, stdout)), previous };
@@ -162,7 +164,7 @@ export class PartWriter {
 }
 
 export function partHeader(command: PartHeader['command'], spec: object, shard: Shard | undefined, games: IndexRange, scenarioArg: string): PartHeader {
-  return { schema: PART_FORMAT, command, spec: spec as Record<string, unknown>, shard: shard ?? { index: 0, count: 1 }, games: { from: games.from, to: games.to }, scenarioArg };
+  return { schema: PART_FORMAT, command, model: MODEL_VERSION, spec: spec as Record<string, unknown>, shard: shard ?? { index: 0, count: 1 }, games: { from: games.from, to: games.to }, scenarioArg };
 }
 
 /** Where a run's games go besides its report: a shard's slice, and a part file (--out, --resume). */

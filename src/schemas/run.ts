@@ -1,10 +1,14 @@
 /**
- * brink.run/1, the JSON of one game (`brink run --json`, built by runRecord in src/cli/commands/run.ts).
+ * brink.run/1, the JSON of one game (`brink run --json`, and `runRecord` of the library), built by runRecord below.
  * The envelope, the decisions, the turn records' key figures and the outcome are checked field by field;
  * turn records and events may carry more fields than listed (the engine's types, src/engine/state.ts and
  * src/engine/events.ts, are their full description), so consumers can rely on what is listed here.
  */
 import { z } from 'zod';
+import { decisionsOf, logOf } from '../engine/history.ts';
+import { outcome } from '../engine/outcome.ts';
+import type { GameState } from '../engine/state.ts';
+import { MODEL_VERSION } from '../model/version.ts';
 
 export const RUN_CONTRACT = 'brink.run/1';
 
@@ -53,3 +57,20 @@ export const RunSchema = z.object({
   events: z.array(z.object({ kind: z.string().min(1), turn: Count, day: Count }).loose()),
   outcome: OutcomeSchema,
 }).strict();
+
+export type RunJson = z.infer<typeof RunSchema>;
+
+/** The JSON of a finished game: stable (no clocks, no paths), so equal inputs give byte-equal output. */
+export function runRecord(state: GameState, policies: { us: string; iran: string }) {
+  return {
+    schema: RUN_CONTRACT,
+    model: MODEL_VERSION,
+    scenario: { id: state.scenario.id, hash: state.scenario.hash },
+    seed: state.seed,
+    policies,
+    decisions: decisionsOf(state),
+    turns: state.history.map(({ events: _events, ...turn }) => turn),
+    events: logOf(state),
+    outcome: outcome(state),
+  };
+}

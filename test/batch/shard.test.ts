@@ -142,6 +142,8 @@ describe('brink merge', () => {
       [[p0, variant('v-overlap.jsonl', (h) => { h.shard.index = 0; }), p2], /both shard 0\/3: overlapping/],
       [[p0, p2], /missing shard 1 of 3/],
       [[p0, p1, at('c-2.jsonl')], /part of a compare run, but .* of a batch run/],
+      [[p0, variant('v-model.jsonl', (h) => { h.model = '0.0.9+0123456789abcdef'; }), p2], /v-model\.jsonl was played by model 0\.0\.9\+0123456789abcdef, but .*b-0\.jsonl by model .*: parts of different model versions do not merge/],
+      [[variant('v-model0.jsonl', (h) => { h.model = '0.0.9+0123456789abcdef'; h.shard.index = 0; })], /played by model 0\.0\.9\+0123456789abcdef, but this Brink is model /],
       [[join(ROOT, 'package.json')], /not a brink\.part\/1 file/],
     ];
     for (const [parts, message] of cases) expect(() => mergeParts(parts), parts.join(' ')).toThrow(message);
@@ -151,6 +153,10 @@ describe('brink merge', () => {
     expect(r.stderr).toMatch(/^brink: missing shard 1 of 3/);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(r.stdout).toBe('');
+    const m = brink(['merge', p0, at('v-model.jsonl'), p2, '--json']);
+    expect(m.code).toBe(2);
+    expect(m.stderr).toMatch(/^brink: .*v-model\.jsonl was played by model 0\.0\.9\+0123456789abcdef, but .* parts of different model versions do not merge/);
+    expect(m.stdout).toBe('');
   }, 300_000); // separate processes: generous for a loaded machine
 
   it('refuses an unfinished shard, and --resume finishes it to the same merged bytes', () => {

@@ -1,31 +1,11 @@
 /** `brink run`: one headless game, its turn-by-turn log (or JSON). */
 import type { Command } from 'commander';
 import type { CommandModule } from '../command.ts';
-import { outcome } from '../../engine/outcome.ts';
 import { playGame } from '../../policies/play.ts';
 import { parsePolicy, parseSeed, scenarioFrom } from '../options.ts';
 import { formatHeader, formatTurn } from '../format.ts';
 import { buildDebrief, formatDebrief } from '../../analysis/debrief/debrief.ts';
-import { decisionsOf, logOf } from '../../engine/history.ts';
-import type { GameState } from '../../engine/state.ts';
-import { MODEL_VERSION } from '../../model/version.ts';
-
-export const RUN_FORMAT = 'brink.run/1';
-
-/** The JSON a run prints: stable (no clocks, no paths), so equal inputs give byte-equal output. */
-export function runRecord(state: GameState, policies: { us: string; iran: string }) {
-  return {
-    schema: RUN_FORMAT,
-    model: MODEL_VERSION,
-    scenario: { id: state.scenario.id, hash: state.scenario.hash },
-    seed: state.seed,
-    policies,
-    decisions: decisionsOf(state),
-    turns: state.history.map(({ events: _events, ...turn }) => turn),
-    events: logOf(state),
-    outcome: outcome(state),
-  };
-}
+import { runRecord } from '../../schemas/run.ts';
 
 export const register: CommandModule = (program, io) => registerRun(program, io.out);
 
