@@ -19,7 +19,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import type { Aggregator } from './aggregate.ts';
 import { Collector } from './collector.ts';
 import type { BatchSpec } from './contract.ts';
-import { CSV_HEADER, csvRow } from './csv.ts';
+import { gamesCsvHeader, gamesCsvRows, turnsCsvHeader, turnsCsvRows, type CsvContext } from './csv.ts';
 import { BatchInputError } from './input-error.ts';
 import { partHeader, shardInfo, type PartOptions } from './part.ts';
 import type { PoolFailure } from './pool.ts';
@@ -46,8 +46,11 @@ export interface BatchOptions extends PartOptions {
   readonly modules: readonly string[];
   /** What each game's parameters are drawn from (--uncertainty); absent: the point values (dice only). */
   readonly uncertainty?: ParamDistribution;
+  /** One row per game (csv.ts). */
   readonly csv?: string;
-  /** Where `-` (standard output) as --out or --csv writes; process.stdout by default. */
+  /** One row per game and turn: the long table of the per-turn series (csv.ts). */
+  readonly csvTurns?: string;
+  /** Where `-` (standard output) as --out, --csv or --csv-turns writes; process.stdout by default. */
   readonly stdout?: StdoutWriter;
   readonly onProgress?: (done: number, total: number) => void;
 }
@@ -105,6 +108,17 @@ export function batchJson(of: BatchSpec | BatchOptions, agg: Aggregator, complet
   };
 }
 
+/** What every CSV row of this batch says about where it came from (csv.ts). */
+function csvContext(o: BatchOptions): CsvContext {
+  const dist = o.uncertainty ?? NO_UNCERTAINTY;
+  // With --uncertainty each game draws every uncertain parameter: each gets a column, beside the overrides.
+  const drawn = dist.kind === 'none' ? [] : Object.keys(dist.priors);
+  return {
+    model: MODEL_VERSION, batchSeed: o.seed, uncertainty: dist.kind, distribution: uncertaintyJson(dist).distribution, start: o.scenario.start,
+    params: [...new Set([...Object.keys(o.params), ...drawn])].sort(),
+  };
+}
+
 export function startBatch(o: BatchOptions): BatchRun {
   const spec = batchSpec(o);
   const range = shardRange(o.runs, o.shard);
@@ -114,14 +128,16 @@ export function startBatch(o: BatchOptions): BatchRun {
   const agg = collector.arms[0]!;
   const finished = new Uint8Array(o.runs);
   const stdout: StdoutWriter = o.stdout ?? ((s) => process.stdout.write(s));
-  let csvOut: OutputStream | undefined;
+  /** The CSV tables being written (--csv, --csv-turns), each with the rows a game adds to it. */
+  let tables: { readonly out: OutputStream; readonly rows: (r: GameRecord) => string[] }[] = [];
   let outOut: OutputStream | undefined;
   let resumed = 0;
 
-  /** Closes the outputs: kept (the CSV renamed over its target) or, on an error before any game, dropped. */
+  /** Closes the outputs: kept (the CSVs renamed over their targets) or, on an error before any game, dropped. */
   const closeFiles = (keep: boolean) => {
-    const files = [outOut, csvOut];
-    outOut = csvOut = undefined;
+    const files = [outOut, ...tables.map((t) => t.out)];
+    outOut = undefined;
+    tables = [];
     let firstError: unknown;
     for (const f of files) {
       try {
@@ -136,28 +152,37 @@ export function startBatch(o: BatchOptions): BatchRun {
 
   try {
     if (o.resume && !o.out) throw new BatchInputError('--resume needs --out FILE.jsonl (the file to continue)');
-    if (partMode && o.resume && o.csv) {
-      throw new BatchInputError('--csv cannot be combined with --shard and --resume: a part file keeps the games\' histograms, not the games, so the CSV would lack the games played before');
+    const csvFlag = o.csv !== undefined ? '--csv' : o.csvTurns !== undefined ? '--csv-turns' : undefined;
+    if (partMode && o.resume && csvFlag) {
+      throw new BatchInputError(`${csvFlag} cannot be combined with --shard and --resume: a part file keeps the games' histograms, not the games, so the CSV would lack the games played before`);
     }
-    if (partMode && o.out !== undefined && o.csv !== undefined) distinctOutputs([outputTarget('--out', o.out), outputTarget('--csv', o.csv)]);
     // Every output is checked before anything is read, written or played (a part file by part.ts).
-    const outTarget = o.out !== undefined && !partMode ? outputTarget('--out', o.out) : undefined;
     const csvTarget = o.csv !== undefined ? outputTarget('--csv', o.csv) : undefined;
-    distinctOutputs([outTarget, csvTarget]);
+    const turnsTarget = o.csvTurns !== undefined ? outputTarget('--csv-turns', o.csvTurns) : undefined;
+    if (partMode && o.out !== undefined) distinctOutputs([outputTarget('--out', o.out), csvTarget, turnsTarget]);
+    const outTarget = o.out !== undefined && !partMode ? outputTarget('--out', o.out) : undefined;
+    distinctOutputs([outTarget, csvTarget, turnsTarget]);
     if (outTarget?.kind === 'stdout' && o.resume) throw new BatchInputError('--resume reads the --out file back; standard output cannot be resumed');
     const exists = outTarget?.kind === 'file' && existsSync(outTarget.path);
     if (exists && !o.resume) throw new BatchInputError(`${o.out} already exists: pass --resume to continue that batch, or choose another file`);
-    if (csvTarget) {
-      csvOut = atomicStream(csvTarget, stdout);
-      csvOut.write(`${CSV_HEADER}\n`);
+    const context = csvContext(o);
+    for (const [target, header, rows] of [[csvTarget, gamesCsvHeader, gamesCsvRows], [turnsTarget, turnsCsvHeader, turnsCsvRows]] as const) {
+      if (!target) continue;
+      const out = atomicStream(target, stdout);
+      tables.push({ out, rows: (r) => rows(context, r) });
+      out.write(`${header(context)}\n`);
     }
+    /** Rows waiting to be written, one list per table. */
+    const pending = (): string[][] => tables.map(() => []);
+    const addRows = (r: GameRecord, rows: string[][]) => tables.forEach((t, i) => rows[i]!.push(...t.rows(r)));
     /** A record read back from --out: aggregated here (the workers aggregate the games they play). */
-    const take = (r: GameRecord, csvLines: string[]) => {
+    const take = (r: GameRecord, rows: string[][]) => {
       agg.add(r);
-      if (csvOut !== undefined) csvLines.push(csvRow(r));
+      addRows(r, rows);
     };
     if (outTarget && exists) {
-      const lines: string[] = [];
+      const rows = pending();
+      let n = 0;
       const dist = o.uncertainty;
       const identity = {
         runs: o.runs, seed: o.seed, scenarioHash: o.scenario.hash, us: o.us, iran: o.iran, params: o.params, turns: o.scenario.turns,
@@ -166,23 +191,25 @@ export function startBatch(o: BatchOptions): BatchRun {
       };
       try {
         resumed = readPrevious(outTarget.kind === 'file' ? outTarget.path : o.out!, identity, finished, (r) => {
-          take(r, lines);
-          if (lines.length >= 1000) flushCsv(lines);
+          take(r, rows);
+          if (++n % 1000 === 0) flushCsv(rows);
         });
       } catch (err) {
         if (err instanceof ResumeError) throw new BatchInputError(err.message);
         throw err;
       }
-      flushCsv(lines);
+      flushCsv(rows);
     }
     if (outTarget) outOut = appendStream(outTarget, stdout);
-    function flushCsv(lines: string[]): void {
-      if (csvOut !== undefined && lines.length > 0) csvOut.write(`${lines.join('\n')}\n`);
-      lines.length = 0;
+    function flushCsv(rows: string[][]): void {
+      tables.forEach((t, i) => {
+        if (rows[i]!.length > 0) t.out.write(`${rows[i]!.join('\n')}\n`);
+        rows[i]!.length = 0;
+      });
     }
 
     // Records are written in index order; `expected` is the next one to write.
-    const sendRecords = outOut !== undefined || csvOut !== undefined;
+    const sendRecords = outOut !== undefined || tables.length > 0;
     let expected = range.from;
     const advance = () => {
       while (expected < range.to && finished[expected]) expected++;
@@ -192,14 +219,14 @@ export function startBatch(o: BatchOptions): BatchRun {
     /** Writes finished games' records: whole lines, one write call per group. */
     const emit = (records: readonly GameRecord[]) => {
       if (records.length === 0) return;
-      const csvLines: string[] = [];
+      const rows = pending();
       let lines = '';
       for (const r of records) {
-        if (csvOut !== undefined) csvLines.push(csvRow(r));
-        lines += `${JSON.stringify(r)}\n`;
+        addRows(r, rows);
+        if (outOut !== undefined) lines += `${JSON.stringify(r)}\n`;
       }
       outOut?.write(lines);
-      flushCsv(csvLines);
+      flushCsv(rows);
     };
     /** A write that fails mid-batch (a full disk) stops the batch; the error is reported at the end. */
     let writeError: unknown;

@@ -33,9 +33,11 @@ describe('brink batch', () => {
     const r = brink(['batch', '--scenario', 'tower-22', '--runs', '30', '--seed', 'c', '--workers', '2', '--csv', csv]);
     expect(r.code, r.stderr).toBe(0);
     const rows = readFileSync(csv, 'utf8').trim().split('\n');
-    expect(rows[0]).toMatch(/^index,seed,scenario,us_policy,iran_policy,verdict,/);
+    expect(rows[0]).toMatch(/^model_version,scenario_id,scenario_hash,batch_seed,us_policy,iran_policy,uncertainty,distribution,game_index,game_seed,verdict,/);
     expect(rows).toHaveLength(31);
-    expect(rows.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(Array.from({ length: 30 }, (_, i) => `${i},c:${i}`));
+    const header = rows[0]!.split(',');
+    const [index, seed] = [header.indexOf('game_index'), header.indexOf('game_seed')];
+    expect(rows.slice(1).map((l) => `${l.split(',')[index]},${l.split(',')[seed]}`)).toEqual(Array.from({ length: 30 }, (_, i) => `${i},c:${i}`));
     expect(r.stdout).toContain('Attacks on US forces per game');
     expect(r.stdout).toContain('Escalation ladder by turn');
     expect(r.stdout).toContain("--seed 'c:<i>'");
@@ -47,7 +49,7 @@ describe('brink batch', () => {
     const header = readFileSync(csv, 'utf8').split('\n')[0]!.split(',');
     const row = readFileSync(csv, 'utf8').split('\n')[4]!.split(',');
     const run = JSON.parse(brink(['run', '--scenario', 'tower-22', '--seed', 'r:3', '--json']).stdout);
-    expect(row[header.indexOf('attacksOnUS')]).toBe(String(run.outcome.totals.attacksOnUS));
+    expect(row[header.indexOf('attacks_on_us')]).toBe(String(run.outcome.totals.attacksOnUS));
     expect(row[header.indexOf('verdict')]).toBe(run.outcome.verdict.id);
   });
 

@@ -271,7 +271,7 @@ describe('11. output-path errors are user errors found before playing', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(lstatSync(at('via-link.csv')).isSymbolicLink()).toBe(true);
     expect(statSync(at('target.csv')).mode & 0o777).toBe(0o640);
-    expect(readFileSync(at('target.csv'), 'utf8').split('\n')[0]).toMatch(/^index,seed,/);
+    expect(readFileSync(at('target.csv'), 'utf8').split('\n')[0]).toMatch(/^model_version,.*,game_index,game_seed,/);
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 });
@@ -281,8 +281,9 @@ describe('issue 12: - means standard output; FIFOs and devices are refused as ou
     const r = await runMain(['batch', '--scenario', 'tower-22', '--runs', '3', '--workers', '1', '--seed', 'std', '--csv', '-']);
     expect(r.code, r.stderr).toBe(0);
     const rows = r.stdout.trim().split('\n');
-    expect(rows[0]).toMatch(/^index,seed,/);
-    expect(rows.slice(1).map((l) => l.split(',')[1])).toEqual(['std:0', 'std:1', 'std:2']);
+    expect(rows[0]).toMatch(/^model_version,.*,game_index,game_seed,/);
+    const seed = rows[0]!.split(',').indexOf('game_seed');
+    expect(rows.slice(1).map((l) => l.split(',')[seed])).toEqual(['std:0', 'std:1', 'std:2']);
     expect(r.stderr).toMatch(/Brink batch · scenario tower-22/);
     expect(existsSync(join(ROOT, '-'))).toBe(false);
   });

@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import type { CommandModule, Io } from '../command.ts';
 import { UsageError, EXIT_FAILED } from '../errors.ts';
 import { shellQuote } from '../shell.ts';
-import { isStdout } from '../../io/output.ts';
+import { distinctOutputs, isStdout, outputTarget, writeOutput } from '../../io/output.ts';
 import { parsePolicy, parsePositiveInt, parseSeed, scenarioFrom } from '../options.ts';
 import { loadPolicyModules } from '../../batch/play-arms.ts';
 import type { PolicyRegistry } from '../../policies/index.ts';
@@ -186,13 +186,26 @@ export function onInterrupt(stop: (signal: NodeJS.Signals) => void): () => void 
 }
 
 /**
- * Where compare's and sweep's report goes: stdout, or stderr when --out - sends the part file there
+ * Where compare's and sweep's report goes: stdout, or stderr when --out - or --csv - sends data there
  * (and --json with it would mix two documents on one stream).
  */
-export function summaryIo(opts: Pick<CommonBatchOptions, 'out' | 'json'>, io: Io): Io {
-  if (opts.out === undefined || !isStdout(opts.out)) return io;
-  if (opts.json) throw new UsageError('--json and --out - both write to standard output; send one of them to a file', false);
+export function summaryIo(opts: Pick<CommonBatchOptions, 'out' | 'json'> & { csv?: string }, io: Io): Io {
+  const data = [['--out', opts.out], ['--csv', opts.csv]].filter(([, p]) => p !== undefined && isStdout(p)).map(([flag]) => flag!);
+  if (data.length === 0) return io;
+  if (data.length > 1) throw new UsageError(`${data.join(' and ')} both write to standard output; send one of them to a file`, false);
+  if (opts.json) throw new UsageError(`--json and ${data[0]} - both write to standard output; send one of them to a file`, false);
   return { out: io.err, err: io.err };
+}
+
+/**
+ * compare's and sweep's --csv: its target checked now, before any game is played (and apart from --out),
+ * and a function that writes the table once the run has ended.
+ */
+export function summaryCsv<J>(opts: Pick<CommonBatchOptions, 'out'> & { csv?: string }, io: Io, table: (json: J) => string): (json: J) => void {
+  if (opts.csv === undefined) return () => {};
+  const target = outputTarget('--csv', opts.csv);
+  if (opts.out !== undefined) distinctOutputs([outputTarget('--out', opts.out), target]);
+  return (json) => writeOutput(target, table(json), (s) => io.out(s.replace(/\n$/, '')));
 }
 
 /** --shard, --out and --resume, checked together. */
@@ -237,15 +250,16 @@ export function formatBatchReport(r: BatchResult, scenarioArg: string, dist: Par
 
 interface BatchFlags extends CommonBatchOptions, UncertaintyFlags {
   csv?: string;
+  csvTurns?: string;
 }
 
 /** --out of compare and sweep (and of a sharded batch). */
 export const PART_OUT_HELP = 'write each finished chunk of games to FILE as it completes (a brink.part/1 file: continue it with --resume; add shards up with brink merge)';
 
 export async function batchAction(opts: BatchFlags, io: Io, setExit: (code: number) => void): Promise<void> {
-  // When games go to standard output (--out - or --csv -), the summary goes to stderr; --json would mix
-  // two documents on one stream.
-  const dataFlag = [['--out', opts.out], ['--csv', opts.csv]].find(([, p]) => p !== undefined && isStdout(p))?.[0];
+  // When games go to standard output (--out -, --csv - or --csv-turns -), the summary goes to stderr;
+  // --json would mix two documents on one stream.
+  const dataFlag = [['--out', opts.out], ['--csv', opts.csv], ['--csv-turns', opts.csvTurns]].find(([, p]) => p !== undefined && isStdout(p))?.[0];
   if (dataFlag && opts.json) throw new UsageError(`--json and ${dataFlag} - both write to standard output; send one of them to a file`, false);
   const summaryIo: Io = dataFlag ? { out: io.err, err: io.err } : io;
   const c = await commonSetup(opts);
@@ -255,6 +269,7 @@ export async function batchAction(opts: BatchFlags, io: Io, setExit: (code: numb
   const run = asUsage(() => startBatch({
     scenario: c.scenario, scenarioArg: opts.scenario, runs: c.runs, seed: c.seed, us: c.us, iran: c.iran, params: c.params,
     workers: c.workers, modules: c.modules, ...part, ...(dist.kind === 'none' ? {} : { uncertainty: dist }), ...(opts.csv !== undefined ? { csv: opts.csv } : {}),
+    ...(opts.csvTurns !== undefined ? { csvTurns: opts.csvTurns } : {}),
     stdout: (s) => io.out(s.replace(/\n$/, '')),
     onProgress: (done, total) => progress.update(done, done === total),
   }));
@@ -272,6 +287,7 @@ export const register: CommandModule = ((program, io, setExit) => {
   addUncertaintyOptions(addCommonOptions(program.command('batch').description('Monte Carlo: many seeded games, aggregated (brink.batch/1 with --json)'), '1000', {
     out: 'append each finished game as one JSON line (brink.game/1) to FILE as it completes; with --shard, the part file for brink merge; - for standard output',
   }))
-    .option('--csv <file>', 'write one row per game to FILE (index, seed, policies, verdict, metrics); - for standard output')
+    .option('--csv <file>', 'write one row per game to FILE (model version, scenario, seeds, bots, parameters, verdict, scores, metrics); - for standard output')
+    .option('--csv-turns <file>', 'write one row per game and turn to FILE (the same metadata, turn, date and the per-turn series: a long table); - for standard output')
     .action((opts: BatchFlags) => batchAction(opts, io, setExit));
 });

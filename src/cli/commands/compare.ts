@@ -11,9 +11,11 @@ import { startCompare, type CompareResult } from '../../batch/compare.ts';
 import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES } from '../../batch/record.ts';
 import { bandsNote, NO_UNCERTAINTY, type ParamDistribution } from '../../analysis/uncertainty/distribution.ts';
 import { addUncertaintyOptions, parseUncertainty, type UncertaintyFlags } from '../uncertainty-options.ts';
-import { addCommonOptions, asUsage, collect, commonSetup, finishRun, partOptions, summaryIo, type CommonBatchOptions } from './batch.ts';
+import { addCommonOptions, asUsage, collect, commonSetup, finishRun, partOptions, summaryCsv, summaryIo, type CommonBatchOptions } from './batch.ts';
+import { compareCsv } from '../../batch/csv.ts';
 
 interface CompareFlags extends CommonBatchOptions, UncertaintyFlags {
+  csv?: string;
   usPolicyB?: string;
   iranPolicyB?: string;
   scenarioB?: string;
@@ -57,6 +59,7 @@ async function compareAction(opts: CompareFlags, io: Io, setExit: (code: number)
   }
   const part = { ...partOptions(opts), stdout: (s: string) => io.out(s.replace(/\n$/, '')) };
   const reportIo = summaryIo(opts, io);
+  const writeCsv = summaryCsv(opts, io, compareCsv);
   const dist = parseUncertainty(opts);
   const progress = new Progress(c.runs, 'pairs');
   const run = asUsage(() => startCompare({
@@ -65,10 +68,11 @@ async function compareAction(opts: CompareFlags, io: Io, setExit: (code: number)
     runs: c.runs, seed: c.seed, workers: c.workers, modules: c.modules, ...part, ...(dist.kind === 'none' ? {} : { uncertainty: dist }),
     onProgress: (done, total) => progress.update(done, done === total),
   }));
-  await finishRun('compare', run, progress, reportIo, setExit,
+  const result = await finishRun('compare', run, progress, reportIo, setExit,
     (r) => (opts.json ? JSON.stringify(r.json, null, 2) : formatCompareReport(r, dist)), {
       interrupted: (r) => `${r.json.runs} of ${c.runs} pairs${opts.out ? `; continue it with the same command and --resume (finished games are in ${opts.out})` : ''}`,
     });
+  writeCsv(result.json);
 }
 
 export const register: CommandModule = ((program, io, setExit) => {
@@ -77,5 +81,6 @@ export const register: CommandModule = ((program, io, setExit) => {
     .option('--iran-policy-b <policy>', 'arm B: bot for Iran (default: as arm A)')
     .option('--scenario-b <id|path>', 'arm B: another scenario (same horizon)')
     .option('--param-b <name=value>', 'arm B: override a parameter (repeatable)', collect)
+    .option('--csv <file>', 'write the table as CSV to FILE: one row per outcome and metric (arm A, arm B, the paired difference and its interval), with the model version, seed and arms on every row; - for standard output')
     .action((opts: CompareFlags) => compareAction(opts, io, setExit));
 });
