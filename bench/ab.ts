@@ -35,8 +35,19 @@ export async function abChild(tree: string, runs: number): Promise<void> {
   const { main } = (await import(pathToFileURL(entry).href)) as { main(argv: readonly string[], io?: Io): Promise<number> };
   const out: string[] = [];
   const io: Io = { out: (s) => out.push(s), err: (s) => out.push(s) };
-  const args = (n: number, seed: string) => ['batch', '--scenario', 'october-2023', '--runs', String(n), '--seed', seed, '--workers', '1', '--json'];
-  if (await main(args(50, 'warm'), io) !== 0) throw new Error(`warm-up failed: ${out.join('\n')}`);
+  const args = (n: number, seed: string) => [
+    'batch',
+    '--scenario',
+    'october-2023',
+    '--runs',
+    String(n),
+    '--seed',
+    seed,
+    '--workers',
+    '1',
+    '--json',
+  ];
+  if ((await main(args(50, 'warm'), io)) !== 0) throw new Error(`warm-up failed: ${out.join('\n')}`);
   out.length = 0;
   const c0 = process.cpuUsage();
   const t0 = performance.now();
@@ -50,7 +61,11 @@ export async function abChild(tree: string, runs: number): Promise<void> {
 
 function measure(tree: string, runs: number): { games: number; cpu: number; wall: number } {
   const bin = fileURLToPath(new URL('../bin/brink-bench', import.meta.url));
-  const child = spawnSync(process.execPath, [...process.execArgv, bin, '--ab-child', tree, String(runs)], { cwd: tree, encoding: 'utf8', maxBuffer: 1 << 24 });
+  const child = spawnSync(process.execPath, [...process.execArgv, bin, '--ab-child', tree, String(runs)], {
+    cwd: tree,
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   if (child.status !== 0) throw new Error(`measurement in ${tree} failed: ${child.stderr}`);
   return JSON.parse(child.stdout) as { games: number; cpu: number; wall: number };
 }
@@ -75,7 +90,9 @@ export async function against(commit: string, { pairs, runs }: { pairs: number; 
     } else {
       execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: tree, stdio: 'inherit' });
     }
-    console.log(`Brink A/B · games per CPU-second of \`brink batch --scenario october-2023 --runs ${runs} --workers 1\` (whole process, warmed up)`);
+    console.log(
+      `Brink A/B · games per CPU-second of \`brink batch --scenario october-2023 --runs ${runs} --workers 1\` (whole process, warmed up)`,
+    );
     console.log(`A = ${commit} (${sha.slice(0, 7)}) · B = this tree (${here}) · ${pairs} interleaved pairs`);
     console.log('  pair  order      A games/cpu-s   B games/cpu-s   B ÷ A');
     const ratios: number[] = [];
@@ -93,9 +110,13 @@ export async function against(commit: string, { pairs, runs }: { pairs: number; 
       as.push(a);
       bs.push(b);
       ratios.push(b / a);
-      console.log(`  ${String(p + 1).padStart(4)}  ${order.join(' then ')}   ${a.toFixed(0).padStart(13)}   ${b.toFixed(0).padStart(13)}   ${(b / a).toFixed(2)}×`);
+      console.log(
+        `  ${String(p + 1).padStart(4)}  ${order.join(' then ')}   ${a.toFixed(0).padStart(13)}   ${b.toFixed(0).padStart(13)}   ${(b / a).toFixed(2)}×`,
+      );
     }
-    console.log(`  median              ${median(as).toFixed(0).padStart(13)}   ${median(bs).toFixed(0).padStart(13)}   ${median(ratios).toFixed(2)}× (median of the pairs' ratios)`);
+    console.log(
+      `  median              ${median(as).toFixed(0).padStart(13)}   ${median(bs).toFixed(0).padStart(13)}   ${median(ratios).toFixed(2)}× (median of the pairs' ratios)`,
+    );
     console.log(`Command: npm run bench -- --against ${commit} --pairs ${pairs} --runs ${runs}`);
   } finally {
     git('worktree', 'remove', '--force', tree);

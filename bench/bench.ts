@@ -47,7 +47,17 @@ const section = (n: number) => only === undefined || only.includes(n);
 async function memoryChild(runs: number, workers: number): Promise<void> {
   const scenario = loadScenario('october-2023');
   const t0 = performance.now();
-  const run = startBatch({ scenario, scenarioArg: 'october-2023', runs, seed: 'bench', us: 'historical', iran: 'historical', params: {}, workers, modules: [] });
+  const run = startBatch({
+    scenario,
+    scenarioArg: 'october-2023',
+    runs,
+    seed: 'bench',
+    us: 'historical',
+    iran: 'historical',
+    params: {},
+    workers,
+    modules: [],
+  });
   const r = await run.done;
   const secs = (performance.now() - t0) / 1000;
   // maxRSS is in kilobytes.
@@ -59,7 +69,16 @@ async function memoryChild(runs: number, workers: number): Promise<void> {
  * its record), by where they sit (`log[].text`): sentences built on the batch path. IDs have no spaces.
  */
 function textOnBatchPath(games: number): { count: number; where: Map<string, number>; carried: number } {
-  const arms = prepareArms({ arms: [{ scenario: 'october-2023', us: 'historical', iran: 'historical', params: {} }], seed: 'text', modules: [], paired: false, sendRecords: false }, BUILTIN_POLICIES);
+  const arms = prepareArms(
+    {
+      arms: [{ scenario: 'october-2023', us: 'historical', iran: 'historical', params: {} }],
+      seed: 'text',
+      modules: [],
+      paired: false,
+      sendRecords: false,
+    },
+    BUILTIN_POLICIES,
+  );
   const where = new Map<string, number>();
   let count = 0;
   let carried = 0;
@@ -93,7 +112,10 @@ function textOnBatchPath(games: number): { count: number; where: Map<string, num
   return { count, where, carried };
 }
 
-function singleCore(id: string, games: number): { gamesPerSec: number; gamesPerCpuSec: number; turnsPerSec: number; turnsPerCpuSec: number } {
+function singleCore(
+  id: string,
+  games: number,
+): { gamesPerSec: number; gamesPerCpuSec: number; turnsPerSec: number; turnsPerCpuSec: number } {
   const scenario = loadScenario(id);
   const us = getPolicy('historical', 'us');
   const iran = getPolicy('historical', 'iran');
@@ -146,7 +168,15 @@ async function batchRate(runs: number, workers: number): Promise<Rate> {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const r = await startBatch({
-    scenario, scenarioArg: 'october-2023', runs, seed: 'scale', us: 'historical', iran: 'historical', params: {}, workers, modules: [],
+    scenario,
+    scenarioArg: 'october-2023',
+    runs,
+    seed: 'scale',
+    us: 'historical',
+    iran: 'historical',
+    params: {},
+    workers,
+    modules: [],
     // Worker threads end before the batch does: their last figures are read as chunks arrive.
     onProgress: () => {
       for (const [tid, cpu] of threadCpu()) last.set(tid, cpu);
@@ -169,7 +199,10 @@ async function batchRate(runs: number, workers: number): Promise<Rate> {
 
 function fresh(runs: number, workers: number): { runs: number; secs: number; maxRssMB: number } {
   const bin = fileURLToPath(new URL('../bin/brink-bench', import.meta.url));
-  const child = spawnSync(process.execPath, [...process.execArgv, bin, '--memory-child', String(runs), String(workers)], { encoding: 'utf8', maxBuffer: 1 << 20 });
+  const child = spawnSync(process.execPath, [...process.execArgv, bin, '--memory-child', String(runs), String(workers)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  });
   if (child.status !== 0) throw new Error(`memory run failed: ${child.stderr}`);
   return JSON.parse(child.stdout) as { runs: number; secs: number; maxRssMB: number };
 }
@@ -187,13 +220,25 @@ if (argv[0] === '--memory-child') {
   await against(flag('--against')!, { pairs, runs: Number(flag('--runs') ?? (quick ? 1_000 : 4_000)) });
 } else {
   const cores = availableParallelism();
-  console.log(`Brink bench · node ${process.version} · ${cores} cores available · load average ${loadavg()[0]!.toFixed(2)}${quick ? ' · QUICK' : ''}`);
+  console.log(
+    `Brink bench · node ${process.version} · ${cores} cores available · load average ${loadavg()[0]!.toFixed(2)}${quick ? ' · QUICK' : ''}`,
+  );
 
   if (section(0)) {
     const text = textOnBatchPath(quick ? 5 : 20);
     console.log(`\n0. Text formatted on the batch path (${quick ? 5 : 20} october-2023 games: final state and record)`);
-    if (text.count === 0) console.log(`   none: no string with a space built anywhere in the games' states or records (${text.carried} strings carried from the scenario file as they are)`);
-    else console.log(`   YES: ${text.count} strings with spaces, at ${[...text.where].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([p, n]) => `${p} (${n})`).join(', ')}`);
+    if (text.count === 0)
+      console.log(
+        `   none: no string with a space built anywhere in the games' states or records (${text.carried} strings carried from the scenario file as they are)`,
+      );
+    else
+      console.log(
+        `   YES: ${text.count} strings with spaces, at ${[...text.where]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 4)
+          .map(([p, n]) => `${p} (${n})`)
+          .join(', ')}`,
+      );
   }
 
   if (section(1)) {
@@ -201,7 +246,9 @@ if (argv[0] === '--memory-child') {
     console.log('   scenario        games/s  games/cpu-s   turns/s  turns/cpu-s');
     for (const id of ['october-2023', 'tower-22']) {
       const r = singleCore(id, quick ? 500 : id === 'tower-22' ? 20_000 : 5_000);
-      console.log(`   ${id.padEnd(13)} ${fmt(r.gamesPerSec)}  ${fmt(r.gamesPerCpuSec)}     ${fmt(r.turnsPerSec)}  ${fmt(r.turnsPerCpuSec)}`);
+      console.log(
+        `   ${id.padEnd(13)} ${fmt(r.gamesPerSec)}  ${fmt(r.gamesPerCpuSec)}     ${fmt(r.turnsPerSec)}  ${fmt(r.turnsPerCpuSec)}`,
+      );
     }
   }
 
@@ -216,19 +263,41 @@ if (argv[0] === '--memory-child') {
       for (const w of order) got.set(w, await batchRate(runs, w));
       const one = got.get(1)!;
       const many = got.get(cores)!;
-      const row = { one: one.perCpu, many: many.perCpu, cpuSpeedup: (cores * many.perCpu) / one.perCpu, wallSpeedup: many.wall / one.wall, split: [one.split, many.split] as [Rate['split'], Rate['split']] };
+      const row = {
+        one: one.perCpu,
+        many: many.perCpu,
+        cpuSpeedup: (cores * many.perCpu) / one.perCpu,
+        wallSpeedup: many.wall / one.wall,
+        split: [one.split, many.split] as [Rate['split'], Rate['split']],
+      };
       rows.push(row);
-      console.log(`   ${String(p + 1).padStart(4)}   ${fmt(row.one)}         ${fmt(row.many)}          ${row.cpuSpeedup.toFixed(2)}×             ${row.wallSpeedup.toFixed(2)}×      ${loadavg()[0]!.toFixed(1)}`);
+      console.log(
+        `   ${String(p + 1).padStart(4)}   ${fmt(row.one)}         ${fmt(row.many)}          ${row.cpuSpeedup.toFixed(2)}×             ${row.wallSpeedup.toFixed(2)}×      ${loadavg()[0]!.toFixed(1)}`,
+      );
     }
     const med = (f: (r: (typeof rows)[number]) => number) => median(rows.map(f));
-    console.log(`   median ${fmt(med((r) => r.one))}         ${fmt(med((r) => r.many))}          ${med((r) => r.cpuSpeedup).toFixed(2)}×             ${med((r) => r.wallSpeedup).toFixed(2)}×`);
-    console.log(`   (CPU-time speed-up = ${cores} × games/cpu-s with ${cores} workers ÷ with 1: the wall-clock speed-up when nothing else runs; other`);
+    console.log(
+      `   median ${fmt(med((r) => r.one))}         ${fmt(med((r) => r.many))}          ${med((r) => r.cpuSpeedup).toFixed(2)}×             ${med((r) => r.wallSpeedup).toFixed(2)}×`,
+    );
+    console.log(
+      `   (CPU-time speed-up = ${cores} × games/cpu-s with ${cores} workers ÷ with 1: the wall-clock speed-up when nothing else runs; other`,
+    );
     console.log('    processes lower the wall-clock figure, so on a shared machine the CPU-time one is the measure)');
     if (rows.every((r) => r.split[0] && r.split[1])) {
-      const part = (i: 0 | 1, k: 'workers' | 'main' | 'other') => median(rows.map((r) => r.split[i]![k])).toFixed(0).padStart(6);
-      console.log('   Where the CPU goes, median µs per game:   worker threads   main thread   other threads (V8 compiler/GC helpers, libuv)');
-      for (const [i, label] of [[0, '1 worker '], [1, `${cores} workers`]] as const) {
-        console.log(`     ${label}                              ${part(i, 'workers')}          ${part(i, 'main')}        ${part(i, 'other')}`);
+      const part = (i: 0 | 1, k: 'workers' | 'main' | 'other') =>
+        median(rows.map((r) => r.split[i]![k]))
+          .toFixed(0)
+          .padStart(6);
+      console.log(
+        '   Where the CPU goes, median µs per game:   worker threads   main thread   other threads (V8 compiler/GC helpers, libuv)',
+      );
+      for (const [i, label] of [
+        [0, '1 worker '],
+        [1, `${cores} workers`],
+      ] as const) {
+        console.log(
+          `     ${label}                              ${part(i, 'workers')}          ${part(i, 'main')}        ${part(i, 'other')}`,
+        );
       }
     }
   }
@@ -239,7 +308,9 @@ if (argv[0] === '--memory-child') {
     console.log(`\n3. Peak memory (RSS high-water mark of the whole process, main thread + ${cores} workers)`);
     for (const n of [small, big]) {
       const m = fresh(n, cores);
-      console.log(`   ${String(m.runs).padStart(7)} games: ${m.maxRssMB.toFixed(0)} MB peak · ${m.secs.toFixed(1)} s (${(m.runs / m.secs).toFixed(0)} games/s)`);
+      console.log(
+        `   ${String(m.runs).padStart(7)} games: ${m.maxRssMB.toFixed(0)} MB peak · ${m.secs.toFixed(1)} s (${(m.runs / m.secs).toFixed(0)} games/s)`,
+      );
     }
   }
 

@@ -43,8 +43,12 @@ export async function calibrationRate(mod: CalibrateModule, settings: CalibrateS
   const wallSecs = Number(process.hrtime.bigint() - t0) / 1e9;
   const cpu = process.cpuUsage(cpu0);
   return {
-    workers, simulations: state.simulations, games: state.simulations * settings.gamesPerScenario * scenarios,
-    wallSecs, cpuSecs: (cpu.user + cpu.system) / 1e6, load: [loadBefore, loadavg()[0]!],
+    workers,
+    simulations: state.simulations,
+    games: state.simulations * settings.gamesPerScenario * scenarios,
+    wallSecs,
+    cpuSecs: (cpu.user + cpu.system) / 1e6,
+    load: [loadBefore, loadavg()[0]!],
   };
 }
 
@@ -55,10 +59,16 @@ export async function calibrationSection(options: { quick: boolean }): Promise<v
   const settings: CalibrateSettings = options.quick
     ? { ...SHIPPED_SETTINGS, populationSize: 30, generations: 2, seed: 'bench' }
     : { ...SHIPPED_SETTINGS, seed: 'bench' };
-  console.log(`\n5. Calibration throughput: brink calibrate end to end (ABC-SMC, population ${settings.populationSize}, ${settings.generations} generations, ${settings.gamesPerScenario} games per scenario per simulation; ${compiled ? 'the compiled build, as brink calibrate runs it' : 'NO BUILD: the TypeScript sources, slower to start'}; nothing written)`);
-  console.log('   workers   simulations    games    wall s   games/s   cpu s   games/cpu-s   load before → after   (start-up of the workers included)');
+  console.log(
+    `\n5. Calibration throughput: brink calibrate end to end (ABC-SMC, population ${settings.populationSize}, ${settings.generations} generations, ${settings.gamesPerScenario} games per scenario per simulation; ${compiled ? 'the compiled build, as brink calibrate runs it' : 'NO BUILD: the TypeScript sources, slower to start'}; nothing written)`,
+  );
+  console.log(
+    '   workers   simulations    games    wall s   games/s   cpu s   games/cpu-s   load before → after   (start-up of the workers included)',
+  );
   for (const workers of [...new Set([1, cores])]) {
     const r = await calibrationRate(mod, settings, workers);
-    console.log(`   ${String(r.workers).padStart(7)}   ${String(r.simulations).padStart(11)}  ${String(r.games).padStart(7)}   ${r.wallSecs.toFixed(1).padStart(7)}   ${(r.games / r.wallSecs).toFixed(0).padStart(7)}  ${r.cpuSecs.toFixed(1).padStart(6)}   ${(r.games / r.cpuSecs).toFixed(0).padStart(11)}   ${r.load[0].toFixed(1)} → ${r.load[1].toFixed(1)}`);
+    console.log(
+      `   ${String(r.workers).padStart(7)}   ${String(r.simulations).padStart(11)}  ${String(r.games).padStart(7)}   ${r.wallSecs.toFixed(1).padStart(7)}   ${(r.games / r.wallSecs).toFixed(0).padStart(7)}  ${r.cpuSecs.toFixed(1).padStart(6)}   ${(r.games / r.cpuSecs).toFixed(0).padStart(11)}   ${r.load[0].toFixed(1)} → ${r.load[1].toFixed(1)}`,
+    );
   }
 }

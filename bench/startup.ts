@@ -17,7 +17,10 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const USAGE = join(ROOT, 'bench', 'usage.mjs');
 export const BEFORE_COMMIT = '1631d03';
 
-interface Usage { cpuSec: number; maxRssMB: number }
+interface Usage {
+  cpuSec: number;
+  maxRssMB: number;
+}
 
 /** A checkout of the "before" commit sharing this one's node_modules, or undefined when git cannot give it. */
 export function checkoutBefore(): { dir: string; cleanup(): void } | undefined {
@@ -34,7 +37,10 @@ export function checkoutBefore(): { dir: string; cleanup(): void } | undefined {
 function once(root: string, args: readonly string[]): Usage {
   const file = join(mkdtempSync(join(tmpdir(), 'brink-usage-')), 'usage.json');
   const r = spawnSync(process.execPath, ['--single-threaded-gc', '--import', USAGE, join(root, 'bin', 'brink'), ...args], {
-    cwd: root, encoding: 'utf8', env: { ...process.env, BRINK_BENCH_USAGE: file }, maxBuffer: 1 << 26,
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, BRINK_BENCH_USAGE: file },
+    maxBuffer: 1 << 26,
   });
   if (r.status !== 0) throw new Error(`brink ${args.join(' ')} failed in ${root}: ${r.stderr}`);
   return JSON.parse(readFileSync(file, 'utf8')) as Usage;
@@ -56,7 +62,11 @@ export function startupReport(quick: boolean): string[] {
   const cases: { label: string; args: string[]; repeats: number }[] = [
     { label: 'brink --help', args: ['--help'], repeats },
     { label: 'brink run (tower-22, seed 1)', args: ['run', '--scenario', 'tower-22', '--seed', '1'], repeats },
-    { label: `brink batch --runs ${batchRuns} --workers 2`, args: ['batch', '--scenario', 'october-2023', '--runs', String(batchRuns), '--seed', 'bench', '--workers', '2', '--json'], repeats: quick ? 1 : 3 },
+    {
+      label: `brink batch --runs ${batchRuns} --workers 2`,
+      args: ['batch', '--scenario', 'october-2023', '--runs', String(batchRuns), '--seed', 'bench', '--workers', '2', '--json'],
+      repeats: quick ? 1 : 3,
+    },
   ];
   lines.push(`   command                                   before (${BEFORE_COMMIT}, tsx)    after (compiled)     CPU ratio`);
   try {
@@ -64,11 +74,15 @@ export function startupReport(quick: boolean): string[] {
       const b = before ? measure(before.dir, c.args, c.repeats) : undefined;
       const a = measure(ROOT, c.args, c.repeats);
       const fmt = (u: Usage) => `${u.cpuSec.toFixed(2).padStart(6)} CPU-s ${u.maxRssMB.toFixed(0).padStart(4)} MB`;
-      lines.push(`   ${c.label.padEnd(40)}  ${b ? fmt(b) : '   (git archive failed)  '}   ${fmt(a)}   ${b ? `${(b.cpuSec / a.cpuSec).toFixed(2)}×` : ''}`);
+      lines.push(
+        `   ${c.label.padEnd(40)}  ${b ? fmt(b) : '   (git archive failed)  '}   ${fmt(a)}   ${b ? `${(b.cpuSec / a.cpuSec).toFixed(2)}×` : ''}`,
+      );
     }
   } finally {
     before?.cleanup();
   }
-  lines.push(`   (median of ${repeats} fresh processes for start-up, ${quick ? 1 : 3} for the batch; CPU of all threads, peak RSS of the process)`);
+  lines.push(
+    `   (median of ${repeats} fresh processes for start-up, ${quick ? 1 : 3} for the batch; CPU of all threads, peak RSS of the process)`,
+  );
   return lines;
 }

@@ -10,10 +10,19 @@
 import { availableParallelism } from 'node:os';
 import { compareRunner, measureStrategy } from '../src/batch/strategy.ts';
 
-const USAGE = 'usage: npm run strategy -- [--runs N] [--search-runs N] [--seed S] [--workers K] [--scenario ID]... [--section 1..5]... [--no-search]';
+const USAGE =
+  'usage: npm run strategy -- [--runs N] [--search-runs N] [--seed S] [--workers K] [--scenario ID]... [--section 1..5]... [--no-search]';
 
 function parse(argv: string[]) {
-  const o = { runs: 1000, searchRuns: 40, seed: '1', workers: Math.min(2, availableParallelism()), scenarios: [] as string[], sections: [] as number[], noSearch: false };
+  const o = {
+    runs: 1000,
+    searchRuns: 40,
+    seed: '1',
+    workers: Math.min(2, availableParallelism()),
+    scenarios: [] as string[],
+    sections: [] as number[],
+    noSearch: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
     const value = () => {
@@ -45,14 +54,22 @@ function fail(message: string): never {
 
 const o = parse(process.argv.slice(2));
 const t0 = process.hrtime.bigint();
-console.log(`Brink strategy targets · seed ${o.seed} · ${o.runs} paired games a pairing (${o.searchRuns} with a searching bot) · ${o.workers} workers`);
-console.log('Sections: 1 extremes vs historical (B − A, 95 % paired interval < 0) · 2 choices matter (≥ 10 points) · 3 search beats historical · 4 difficulty order · 5 Iranian direct attacks');
+console.log(
+  `Brink strategy targets · seed ${o.seed} · ${o.runs} paired games a pairing (${o.searchRuns} with a searching bot) · ${o.workers} workers`,
+);
+console.log(
+  'Sections: 1 extremes vs historical (B − A, 95 % paired interval < 0) · 2 choices matter (≥ 10 points) · 3 search beats historical · 4 difficulty order · 5 Iranian direct attacks',
+);
 const checks = await measureStrategy(compareRunner(o.seed, o.workers), {
-  runs: o.runs, searchRuns: o.searchRuns, noSearch: o.noSearch,
+  runs: o.runs,
+  searchRuns: o.searchRuns,
+  noSearch: o.noSearch,
   ...(o.scenarios.length ? { scenarios: o.scenarios } : {}),
   ...(o.sections.length ? { sections: o.sections } : {}),
   log: (line) => console.log(line),
 });
 const missed = checks.filter((c) => !c.pass);
-console.log(`\n${checks.length - missed.length} of ${checks.length} targets met · ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(0)} s`);
+console.log(
+  `\n${checks.length - missed.length} of ${checks.length} targets met · ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(0)} s`,
+);
 process.exitCode = missed.length > 0 ? 1 : 0;

@@ -5,6 +5,9 @@ import { writeFileSync } from 'node:fs';
 process.on('exit', () => {
   const u = process.resourceUsage();
   if (process.env.BRINK_BENCH_USAGE) {
-    writeFileSync(process.env.BRINK_BENCH_USAGE, JSON.stringify({ cpuSec: (u.userCPUTime + u.systemCPUTime) / 1e6, maxRssMB: u.maxRSS / 1024 }));
+    writeFileSync(
+      process.env.BRINK_BENCH_USAGE,
+      JSON.stringify({ cpuSec: (u.userCPUTime + u.systemCPUTime) / 1e6, maxRssMB: u.maxRSS / 1024 }),
+    );
   }
 });

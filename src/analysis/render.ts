@@ -114,9 +114,15 @@ export function verdictText(verdict: Verdict, state: GameState): VerdictText {
     case 'regional-war':
       return t('Regional war', 'US and Iranian forces ended up fighting each other directly: the outcome both capitals ranked worst.');
     case 'drawdown':
-      return t('Drawdown in reach', 'Iraq stayed quiet long enough for talks on a US drawdown to advance: Iran\'s long-held aim is within reach.');
+      return t(
+        'Drawdown in reach',
+        "Iraq stayed quiet long enough for talks on a US drawdown to advance: Iran's long-held aim is within reach.",
+      );
     case 'calm-restored':
-      return t('Calm restored', `No attacks in Iraq or Jordan in the last ${QUIET_WINDOW} turns and at most one a week in Syria, as after 2 Feb 2024 (F-03), and no war: deterrence holds, for now.`);
+      return t(
+        'Calm restored',
+        `No attacks in Iraq or Jordan in the last ${QUIET_WINDOW} turns and at most one a week in Syria, as after 2 Feb 2024 (F-03), and no war: deterrence holds, for now.`,
+      );
     case 'brinkmanship':
       return t('Brinkmanship survived', `The ladder reached "${rungName(peakRungOf(state))}" without tipping into war; attacks continue.`);
     case 'simmering':
@@ -128,23 +134,40 @@ export function verdictText(verdict: Verdict, state: GameState): VerdictText {
 export function scoreLineLabel(line: ScoreLine): string {
   const n = line.count ?? 0;
   switch (line.term) {
-    case 'baseline': return 'Starting score';
-    case 'us-deaths': return plural(n, 'US death');
-    case 'attacks-on-us': return `${plural(n, 'attack')} on US forces`;
-    case 'regional-war': return line.happened ? 'Regional war' : 'No regional war';
-    case 'shipping': return `${quantityName('shippingDisruption')} (average)`;
-    case 'deterrence': return `${quantityName('deterrence')} at the end`;
-    case 'homeland': return line.happened ? 'Iranian soil struck' : 'Iranian soil untouched';
-    case 'withdrawal': return `${quantityName('withdrawalMomentum')} at the end`;
-    case 'axis-gains': return `${quantityName('axisGains')} at the end`;
-    case 'proxy-capability': return 'Militia capability destroyed';
-    case 'leaders-killed': return `${plural(n, 'militia commander')} killed`;
-    case 'iran-struck': return line.happened ? 'Iran struck: the attacks were not stopped without it' : 'Iran spared';
-    case 'escalation': return `Cost of escalation with Baghdad and at home (${n} rung-turn${n === 1 ? '' : 's'} above lethal action)`;
-    case 'pressure': return 'Pressure on US forces below the war threshold, before any death';
-    case 'fronts': return 'Lebanon and Yemen fronts kept simmering';
-    case 'deaths-by-partners': return `${plural(n, 'American')} killed by Iran's partners`;
-    case 'unanswered': return line.happened ? 'A strike on Iran or its forces left unanswered' : 'No strike on Iran or its forces left unanswered';
+    case 'baseline':
+      return 'Starting score';
+    case 'us-deaths':
+      return plural(n, 'US death');
+    case 'attacks-on-us':
+      return `${plural(n, 'attack')} on US forces`;
+    case 'regional-war':
+      return line.happened ? 'Regional war' : 'No regional war';
+    case 'shipping':
+      return `${quantityName('shippingDisruption')} (average)`;
+    case 'deterrence':
+      return `${quantityName('deterrence')} at the end`;
+    case 'homeland':
+      return line.happened ? 'Iranian soil struck' : 'Iranian soil untouched';
+    case 'withdrawal':
+      return `${quantityName('withdrawalMomentum')} at the end`;
+    case 'axis-gains':
+      return `${quantityName('axisGains')} at the end`;
+    case 'proxy-capability':
+      return 'Militia capability destroyed';
+    case 'leaders-killed':
+      return `${plural(n, 'militia commander')} killed`;
+    case 'iran-struck':
+      return line.happened ? 'Iran struck: the attacks were not stopped without it' : 'Iran spared';
+    case 'escalation':
+      return `Cost of escalation with Baghdad and at home (${n} rung-turn${n === 1 ? '' : 's'} above lethal action)`;
+    case 'pressure':
+      return 'Pressure on US forces below the war threshold, before any death';
+    case 'fronts':
+      return 'Lebanon and Yemen fronts kept simmering';
+    case 'deaths-by-partners':
+      return `${plural(n, 'American')} killed by Iran's partners`;
+    case 'unanswered':
+      return line.happened ? 'A strike on Iran or its forces left unanswered' : 'No strike on Iran or its forces left unanswered';
   }
 }
 
@@ -158,15 +181,20 @@ export function deciderText(d: Decider): { readonly title: string; readonly expl
     case 'miscalculation':
       return {
         title: 'Miscalculation',
-        explanation: d.war!.cause === 'direct-exchange'
-          ? `In ${turn} US and Iranian forces had traded fire directly, and a ${percent(d.war!.chance)} chance that such an exchange runs out of control came up: a war neither capital chose (${pts}).`
-          : `In ${turn} a ${percent(d.war!.chance)} chance of miscalculation, raised by the rungs the sides had climbed, came up: a war neither capital chose (${pts}).`,
+        explanation:
+          d.war!.cause === 'direct-exchange'
+            ? `In ${turn} US and Iranian forces had traded fire directly, and a ${percent(d.war!.chance)} chance that such an exchange runs out of control came up: a war neither capital chose (${pts}).`
+            : `In ${turn} a ${percent(d.war!.chance)} chance of miscalculation, raised by the rungs the sides had climbed, came up: a war neither capital chose (${pts}).`,
       };
     case 'unravelling':
       return {
         title: 'The calm unravelled',
         explanation: `Iraq and Jordan had fallen quiet, and in ${turn} the attacks resumed${
-          d.by === 'us' ? ', the militias angered by US strikes during the lull' : d.by === 'iran' ? ' after Iran lifted its restraint' : ' at the militias\' own initiative'
+          d.by === 'us'
+            ? ', the militias angered by US strikes during the lull'
+            : d.by === 'iran'
+              ? ' after Iran lifted its restraint'
+              : " at the militias' own initiative"
         }: ${plural(d.count ?? 0, 'attack')} and ${plural(d.killed ?? 0, 'US death')} followed (${pts}). A calm needs both sides to keep it.`,
       };
     case 'provocation':

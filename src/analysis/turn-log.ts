@@ -30,7 +30,8 @@ export function turnLog(state: GameState, side: Side): LogTurn[] {
     const def = actionById(t.actions[them]);
     const seen = def !== undefined && isPublicAction(def);
     return {
-      turn: t.turn, date: t.date,
+      turn: t.turn,
+      date: t.date,
       intel: (t.intel[side]?.items ?? []).map(intelLine),
       own: `${ACTOR_NAMES[side]} (you): ${actionLabel(t.actions[side])}`,
       other: seen ? `${ACTOR_NAMES[them]}: ${actionLabel(t.actions[them])}` : `${ACTOR_NAMES[them]}: its order was not visible to you`,
@@ -57,8 +58,11 @@ function beliefsOf(report: IntelReport): Belief[] {
   return report.items.map((item, i) => {
     const truth = report.truth[i]!;
     return {
-      subject: intelSubject(item), believed: intelReading(item), truth: intelReading({ subject: item.subject, assessed: truth }),
-      confidence: item.confidence, right: item.assessed === truth,
+      subject: intelSubject(item),
+      believed: intelReading(item),
+      truth: intelReading({ subject: item.subject, assessed: truth }),
+      confidence: item.confidence,
+      right: item.assessed === truth,
     };
   });
 }
@@ -76,9 +80,10 @@ export function beliefsVsTruth(state: GameState, side: Side): BeliefTurn[] {
 /** How often the reads of each stated confidence were right: a class can see whether "high" meant it. */
 export function beliefRecord(turns: readonly BeliefTurn[]): Readonly<Record<Confidence, { right: number; total: number }>> {
   const out = { high: { right: 0, total: 0 }, moderate: { right: 0, total: 0 }, low: { right: 0, total: 0 } };
-  for (const t of turns) for (const b of t.items) {
-    out[b.confidence].total++;
-    if (b.right) out[b.confidence].right++;
-  }
+  for (const t of turns)
+    for (const b of t.items) {
+      out[b.confidence].total++;
+      if (b.right) out[b.confidence].right++;
+    }
   return out;
 }

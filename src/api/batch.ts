@@ -6,5 +6,13 @@ export { startBatch, BatchInputError, type BatchOptions, type BatchRun, type Bat
 export { startCompare, type CompareOptions, type CompareResult } from '../batch/compare.ts';
 export { startSweep, type SweepOptions } from '../batch/sweep.ts';
 export { loadPolicyModules } from '../batch/play-arms.ts';
-export { BatchSchema, CompareSchema, SweepSchema, GameRecordSchema, type BatchJson, type CompareJson, type SweepJson } from '../batch/contract.ts';
+export {
+  BatchSchema,
+  CompareSchema,
+  SweepSchema,
+  GameRecordSchema,
+  type BatchJson,
+  type CompareJson,
+  type SweepJson,
+} from '../batch/contract.ts';
 export { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES, SERIES_NAMES, type GameRecord } from '../batch/record.ts';

@@ -10,8 +10,18 @@
 import { REGIONAL_WAR } from '../model/ladder.ts';
 import { IntHistogram, round6, summarise, wilson, type Summary } from './stats.ts';
 import {
-  METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES, SCORE_SCALE, SERIES_NAMES, outcomeValue, scoreValue,
-  type GameRecord, type MetricName, type OutcomeName, type ScoreName, type SeriesName,
+  METRIC_NAMES,
+  OUTCOME_NAMES,
+  SCORE_NAMES,
+  SCORE_SCALE,
+  SERIES_NAMES,
+  outcomeValue,
+  scoreValue,
+  type GameRecord,
+  type MetricName,
+  type OutcomeName,
+  type ScoreName,
+  type SeriesName,
 } from './record.ts';
 
 export interface OutcomeStat {
@@ -50,8 +60,14 @@ export class Aggregator {
   constructor(readonly turns: number) {
     for (const m of [...METRIC_NAMES, ...SCORE_NAMES]) this.metricHist.set(m, new IntHistogram());
     for (const s of SERIES_NAMES) {
-      this.perTurn.set(s, Array.from({ length: turns }, () => new IntHistogram()));
-      this.cumulative.set(s, Array.from({ length: turns }, () => new IntHistogram()));
+      this.perTurn.set(
+        s,
+        Array.from({ length: turns }, () => new IntHistogram()),
+      );
+      this.cumulative.set(
+        s,
+        Array.from({ length: turns }, () => new IntHistogram()),
+      );
     }
   }
 
@@ -70,7 +86,7 @@ export class Aggregator {
         const played = t < values.length;
         let v: number;
         if (s === 'rung') {
-          v = played ? values[t]! : war ? REGIONAL_WAR : values[values.length - 1] ?? 0;
+          v = played ? values[t]! : war ? REGIONAL_WAR : (values[values.length - 1] ?? 0);
           running = Math.max(running, v); // a rung's "cumulative" is the peak so far
         } else {
           v = played ? values[t]! : 0;
@@ -99,7 +115,10 @@ export class Aggregator {
     this.n += d.n;
     for (const o of OUTCOME_NAMES) this.outcomeCounts.set(o, this.outcomeCounts.get(o)! + (d.outcomes[o] ?? 0));
     for (const [k, counts] of Object.entries(d.metrics)) this.metricHist.get(k as MetricName | ScoreName)!.mergeCounts(counts);
-    for (const [target, source] of [[this.perTurn, d.perTurn], [this.cumulative, d.cumulative]] as const) {
+    for (const [target, source] of [
+      [this.perTurn, d.perTurn],
+      [this.cumulative, d.cumulative],
+    ] as const) {
       for (const [k, turns] of Object.entries(source)) {
         const hs = target.get(k as SeriesName)!;
         turns.forEach((counts, t) => hs[t]!.mergeCounts(counts));

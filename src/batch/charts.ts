@@ -45,7 +45,11 @@ export interface FanPoint {
  * A fan chart of a per-turn series on a small integer scale (the ladder's rungs): one column per turn,
  * ● the median, ░ the 5–95 % band.
  */
-export function fanChart(title: string, points: readonly FanPoint[], { min = 0, max = 10, rowLabel = (v: number) => String(v) } = {}): string {
+export function fanChart(
+  title: string,
+  points: readonly FanPoint[],
+  { min = 0, max = 10, rowLabel = (v: number) => String(v) } = {},
+): string {
   const lines = [title];
   const labelWidth = Math.max(...Array.from({ length: max - min + 1 }, (_, i) => rowLabel(min + i).length));
   for (let v = max; v >= min; v--) {
@@ -59,7 +63,9 @@ export function fanChart(title: string, points: readonly FanPoint[], { min = 0, 
     lines.push(`  ${rowLabel(v).padStart(labelWidth)} │ ${row}`);
   }
   lines.push(`  ${' '.repeat(labelWidth)} └${'──'.repeat(points.length)}─`);
-  const ticks = points.map((_, i) => ((i + 1) % 5 === 0 || i === 0 ? String(i + 1) : '')).map((s, i) => (i === 0 ? s.padEnd(2) : s.padEnd(2)));
+  const ticks = points
+    .map((_, i) => ((i + 1) % 5 === 0 || i === 0 ? String(i + 1) : ''))
+    .map((s, i) => (i === 0 ? s.padEnd(2) : s.padEnd(2)));
   lines.push(`  ${' '.repeat(labelWidth)}   ${ticks.join('').trimEnd()}   (turn; ● median, ░ 5–95 %)`);
   return lines.join('\n');
 }

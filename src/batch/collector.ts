@@ -20,7 +20,10 @@ export class Collector {
   readonly arms: Aggregator[];
   readonly diffs: Map<string, PairedDiff>[];
 
-  constructor(turns: readonly number[], readonly paired: boolean) {
+  constructor(
+    turns: readonly number[],
+    readonly paired: boolean,
+  ) {
     this.arms = turns.map((t) => new Aggregator(t));
     this.diffs = paired ? turns.slice(1).map(() => new Map(DIFF_NAMES.map((n) => [n, new PairedDiff()]))) : [];
   }

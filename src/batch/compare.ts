@@ -10,7 +10,16 @@ import type { Scenario } from '../scenario/schema.ts';
 import type { Collector } from './collector.ts';
 import type { CompareSpec } from './contract.ts';
 import { partHeader, shardInfo, type PartOptions } from './part.ts';
-import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES, SCORE_SCALE, type Arm, type MetricName, type OutcomeName, type ScoreName } from './record.ts';
+import {
+  METRIC_NAMES,
+  OUTCOME_NAMES,
+  SCORE_NAMES,
+  SCORE_SCALE,
+  type Arm,
+  type MetricName,
+  type OutcomeName,
+  type ScoreName,
+} from './record.ts';
 import { startArms } from './run-arms.ts';
 import { shardRange, type IndexRange, type Shard } from './shard.ts';
 import type { PairedDiff } from './stats.ts';
@@ -41,8 +50,19 @@ export interface CompareResult {
 export type CompareJsonOut = ReturnType<typeof compareJson>;
 
 export function compareSpec(o: CompareOptions): CompareSpec {
-  const arm = (a: CompareOptions['a']) => ({ scenario: { id: a.scenarioDoc.id, hash: a.scenarioDoc.hash }, policies: { us: a.us, iran: a.iran }, params: { ...a.params } });
-  return { runs: o.runs, seed: o.seed, turns: o.a.scenarioDoc.turns, a: arm(o.a), b: arm(o.b), uncertainty: uncertaintyJson(o.uncertainty ?? NO_UNCERTAINTY) };
+  const arm = (a: CompareOptions['a']) => ({
+    scenario: { id: a.scenarioDoc.id, hash: a.scenarioDoc.hash },
+    policies: { us: a.us, iran: a.iran },
+    params: { ...a.params },
+  });
+  return {
+    runs: o.runs,
+    seed: o.seed,
+    turns: o.a.scenarioDoc.turns,
+    a: arm(o.a),
+    b: arm(o.b),
+    uncertainty: uncertaintyJson(o.uncertainty ?? NO_UNCERTAINTY),
+  };
 }
 
 /** brink.compare/1 from the spec and the games aggregated so far (a run's, a shard's or a merge's). */
@@ -50,9 +70,15 @@ export function compareJson(spec: CompareSpec, c: Collector, shard?: { shard: Sh
   const ra = c.arms[0]!.result();
   const rb = c.arms[1]!.result();
   const diffs: Map<string, PairedDiff> = c.diffs[0]!;
-  const outcomes = {} as Record<OutcomeName, { a: (typeof ra.outcomes)[OutcomeName]; b: (typeof ra.outcomes)[OutcomeName]; diff: ReturnType<PairedDiff['result']> }>;
+  const outcomes = {} as Record<
+    OutcomeName,
+    { a: (typeof ra.outcomes)[OutcomeName]; b: (typeof ra.outcomes)[OutcomeName]; diff: ReturnType<PairedDiff['result']> }
+  >;
   for (const name of OUTCOME_NAMES) outcomes[name] = { a: ra.outcomes[name], b: rb.outcomes[name], diff: diffs.get(name)!.result() };
-  const metrics = {} as Record<MetricName | ScoreName, { a: (typeof ra.metrics)[MetricName]; b: (typeof ra.metrics)[MetricName]; diff: ReturnType<PairedDiff['result']> }>;
+  const metrics = {} as Record<
+    MetricName | ScoreName,
+    { a: (typeof ra.metrics)[MetricName]; b: (typeof ra.metrics)[MetricName]; diff: ReturnType<PairedDiff['result']> }
+  >;
   for (const name of METRIC_NAMES) metrics[name] = { a: ra.metrics[name], b: rb.metrics[name], diff: diffs.get(name)!.result() };
   for (const name of SCORE_NAMES) metrics[name] = { a: ra.metrics[name], b: rb.metrics[name], diff: diffs.get(name)!.result(SCORE_SCALE) };
   return {
@@ -75,10 +101,25 @@ export function startCompare(o: CompareOptions): { stop(): void; done: Promise<C
   const spec = compareSpec(o);
   const range = shardRange(o.runs, o.shard);
   const run = startArms({
-    arms: [strip(o.a), strip(o.b)], turns: [o.a.scenarioDoc.turns, o.b.scenarioDoc.turns], paired: true,
-    runs: o.runs, seed: o.seed, workers: o.workers, modules: o.modules, range,
+    arms: [strip(o.a), strip(o.b)],
+    turns: [o.a.scenarioDoc.turns, o.b.scenarioDoc.turns],
+    paired: true,
+    runs: o.runs,
+    seed: o.seed,
+    workers: o.workers,
+    modules: o.modules,
+    range,
     ...(o.uncertainty ? { uncertainty: o.uncertainty } : {}),
-    ...(o.out ? { part: { path: o.out, resume: o.resume ?? false, ...(o.stdout ? { stdout: o.stdout } : {}), header: partHeader('compare', spec, o.shard, range, o.a.scenario) } } : {}),
+    ...(o.out
+      ? {
+          part: {
+            path: o.out,
+            resume: o.resume ?? false,
+            ...(o.stdout ? { stdout: o.stdout } : {}),
+            header: partHeader('compare', spec, o.shard, range, o.a.scenario),
+          },
+        }
+      : {}),
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
   });
   return {

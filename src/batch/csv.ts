@@ -49,8 +49,17 @@ export interface CsvContext {
 
 const META = ['model_version', 'scenario_id', 'scenario_hash', 'batch_seed', 'us_policy', 'iran_policy', 'uncertainty', 'distribution'];
 const metaHeader = (c: CsvContext) => [...META, ...c.params.map((p) => `param_${snakeCase(p)}`)];
-const metaFields = (c: CsvContext, r: GameRecord) =>
-  [c.model, r.scenario.id, r.scenario.hash, c.batchSeed, r.policies.us, r.policies.iran, c.uncertainty, c.distribution, ...c.params.map((p) => r.params[p])];
+const metaFields = (c: CsvContext, r: GameRecord) => [
+  c.model,
+  r.scenario.id,
+  r.scenario.hash,
+  c.batchSeed,
+  r.policies.us,
+  r.policies.iran,
+  c.uncertainty,
+  c.distribution,
+  ...c.params.map((p) => r.params[p]),
+];
 
 /** `--csv`: the per-game table. */
 export function gamesCsvHeader(c: CsvContext): string {
@@ -66,20 +75,39 @@ export function turnsCsvHeader(c: CsvContext): string {
 }
 export function turnsCsvRows(c: CsvContext, r: GameRecord): string[] {
   const meta = [...metaFields(c, r), r.index, r.seed];
-  return r.series[SERIES_NAMES[0]].map((_, t) => csvLine([...meta, t, addDays(c.start, 7 * t), ...SERIES_NAMES.map((s) => r.series[s][t])]));
+  return r.series[SERIES_NAMES[0]].map((_, t) =>
+    csvLine([...meta, t, addDays(c.start, 7 * t), ...SERIES_NAMES.map((s) => r.series[s][t])]),
+  );
 }
 
-const paramsText = (p: Readonly<Record<string, number>>) => Object.keys(p).sort().map((k) => `${k}=${p[k]}`).join(';');
+const paramsText = (p: Readonly<Record<string, number>>) =>
+  Object.keys(p)
+    .sort()
+    .map((k) => `${k}=${p[k]}`)
+    .join(';');
 
 /** `compare --csv`: one row per outcome and metric, arm A, arm B and the paired difference B − A. */
 export function compareCsv(j: Omit<CompareJson, 'schema'>): string {
   const arm = (prefix: string, a: CompareJson['a']): [string, string][] => [
-    [`${prefix}_scenario_id`, a.scenario.id], [`${prefix}_scenario_hash`, a.scenario.hash], [`${prefix}_us_policy`, a.policies.us],
-    [`${prefix}_iran_policy`, a.policies.iran], [`${prefix}_params`, paramsText(a.params)],
+    [`${prefix}_scenario_id`, a.scenario.id],
+    [`${prefix}_scenario_hash`, a.scenario.hash],
+    [`${prefix}_us_policy`, a.policies.us],
+    [`${prefix}_iran_policy`, a.policies.iran],
+    [`${prefix}_params`, paramsText(a.params)],
   ];
-  const meta: [string, string | number][] = [['model_version', j.model], ['batch_seed', j.seed], ['runs', j.runs], ['uncertainty', j.uncertainty.mode], ['distribution', j.uncertainty.distribution], ...arm('a', j.a), ...arm('b', j.b)];
+  const meta: [string, string | number][] = [
+    ['model_version', j.model],
+    ['batch_seed', j.seed],
+    ['runs', j.runs],
+    ['uncertainty', j.uncertainty.mode],
+    ['distribution', j.uncertainty.distribution],
+    ...arm('a', j.a),
+    ...arm('b', j.b),
+  ];
   const values = meta.map(([, v]) => v);
-  const rows = [csvLine([...meta.map(([k]) => k), 'measure', 'kind', 'a_mean', 'b_mean', 'diff_mean', 'diff_ci95_low', 'diff_ci95_high', 'diff_sd'])];
+  const rows = [
+    csvLine([...meta.map(([k]) => k), 'measure', 'kind', 'a_mean', 'b_mean', 'diff_mean', 'diff_ci95_low', 'diff_ci95_high', 'diff_sd']),
+  ];
   for (const n of OUTCOME_NAMES) {
     const o = j.outcomes[n];
     rows.push(csvLine([...values, snakeCase(n), 'outcome', o.a.p, o.b.p, o.diff.mean, o.diff.ci95[0], o.diff.ci95[1], o.diff.sd]));
@@ -94,7 +122,23 @@ export function compareCsv(j: Omit<CompareJson, 'schema'>): string {
 /** `sweep --csv`: one row per metric and point; the baseline's rows have empty `param` and `value`. */
 export function sweepCsv(j: Omit<SweepJson, 'schema'>): string {
   const meta = [j.model, j.scenario.id, j.scenario.hash, j.seed, j.runs, j.policies.us, j.policies.iran];
-  const rows = [csvLine(['model_version', 'scenario_id', 'scenario_hash', 'batch_seed', 'runs', 'us_policy', 'iran_policy', 'param', 'value', 'metric', 'mean', 'ci95_low', 'ci95_high'])];
+  const rows = [
+    csvLine([
+      'model_version',
+      'scenario_id',
+      'scenario_hash',
+      'batch_seed',
+      'runs',
+      'us_policy',
+      'iran_policy',
+      'param',
+      'value',
+      'metric',
+      'mean',
+      'ci95_low',
+      'ci95_high',
+    ]),
+  ];
   for (const m of j.metrics) {
     const b = j.baseline[m]!;
     rows.push(csvLine([...meta, undefined, undefined, snakeCase(m), b.mean, b.ci95[0], b.ci95[1]]));

@@ -9,7 +9,15 @@
 import type { Aggregator } from './aggregate.ts';
 import { Collector } from './collector.ts';
 import { compareJson, type CompareJsonOut } from './compare.ts';
-import { BatchSpecSchema, CompareSpecSchema, SweepSpecSchema, type BatchSpec, type CompareSpec, type PartChunk, type SweepSpec } from './contract.ts';
+import {
+  BatchSpecSchema,
+  CompareSpecSchema,
+  SweepSpecSchema,
+  type BatchSpec,
+  type CompareSpec,
+  type PartChunk,
+  type SweepSpec,
+} from './contract.ts';
 import { BatchInputError } from './input-error.ts';
 import { MODEL_VERSION } from '../model/version.ts';
 import { firstDifference, readPart, type PartContents } from './part.ts';
@@ -18,7 +26,13 @@ import { shardRange } from './shard.ts';
 import { sweepJson, type SweepJsonOut } from './sweep.ts';
 
 export type Merged =
-  | { readonly command: 'batch'; readonly spec: BatchSpec; readonly json: BatchJsonOut; readonly aggregator: Aggregator; readonly scenarioArg: string }
+  | {
+      readonly command: 'batch';
+      readonly spec: BatchSpec;
+      readonly json: BatchJsonOut;
+      readonly aggregator: Aggregator;
+      readonly scenarioArg: string;
+    }
   | { readonly command: 'compare'; readonly spec: CompareSpec; readonly json: CompareJsonOut; readonly scenarioArg: string }
   | { readonly command: 'sweep'; readonly spec: SweepSpec; readonly json: SweepJsonOut; readonly scenarioArg: string };
 
@@ -41,7 +55,8 @@ function checkChunk(path: string, c: PartChunk, turns: readonly number[], paired
   if (c.data.diffs.length !== (paired ? turns.length - 1 : 0)) throw bad('paired differences do not match the arms');
   c.data.arms.forEach((arm, i) => {
     for (const series of [arm.perTurn, arm.cumulative]) {
-      for (const [name, perTurn] of Object.entries(series)) if (perTurn.length !== turns[i]) throw bad(`series ${name} has ${perTurn.length} turns, expected ${turns[i]}`);
+      for (const [name, perTurn] of Object.entries(series))
+        if (perTurn.length !== turns[i]) throw bad(`series ${name} has ${perTurn.length} turns, expected ${turns[i]}`);
     }
   });
 }
@@ -53,18 +68,28 @@ export function mergeParts(paths: readonly string[]): Merged {
   const command = first.header.command;
   for (const p of parts.slice(1)) {
     if (p.header.model !== first.header.model) {
-      throw new BatchInputError(`${p.path} was played by model ${p.header.model}, but ${first.path} by model ${first.header.model}: parts of different model versions do not merge (play every shard with one version of Brink)`);
+      throw new BatchInputError(
+        `${p.path} was played by model ${p.header.model}, but ${first.path} by model ${first.header.model}: parts of different model versions do not merge (play every shard with one version of Brink)`,
+      );
     }
-    if (p.header.command !== command) throw new BatchInputError(`${p.path} is a part of a ${p.header.command} run, but ${first.path} of a ${command} run: they do not merge`);
+    if (p.header.command !== command)
+      throw new BatchInputError(
+        `${p.path} is a part of a ${p.header.command} run, but ${first.path} of a ${command} run: they do not merge`,
+      );
     const diff = firstDifference(p.header.spec, first.header.spec);
-    if (diff) throw new BatchInputError(`${p.path} does not belong with ${first.path}: they are parts of different runs (${p.path} has ${diff})`);
+    if (diff)
+      throw new BatchInputError(`${p.path} does not belong with ${first.path}: they are parts of different runs (${p.path} has ${diff})`);
     if (p.header.shard.count !== first.header.shard.count) {
-      throw new BatchInputError(`${p.path} is ${shardName(p)} but ${first.path} is ${shardName(first)}: the runs were split into different numbers of shards`);
+      throw new BatchInputError(
+        `${p.path} is ${shardName(p)} but ${first.path} is ${shardName(first)}: the runs were split into different numbers of shards`,
+      );
     }
   }
   // The merged report is rendered here and carries this model's version: it must be the parts' model.
   if (first.header.model !== MODEL_VERSION) {
-    throw new BatchInputError(`${first.path} was played by model ${first.header.model}, but this Brink is model ${MODEL_VERSION}: merge with the version of Brink that played the shards`);
+    throw new BatchInputError(
+      `${first.path} was played by model ${first.header.model}, but this Brink is model ${MODEL_VERSION}: merge with the version of Brink that played the shards`,
+    );
   }
   const parsed = SPEC_SCHEMAS[command].safeParse(first.header.spec);
   if (!parsed.success) {
@@ -80,15 +105,22 @@ export function mergeParts(paths: readonly string[]): Merged {
     byIndex.set(p.header.shard.index, p);
     const want = shardRange(spec.runs, p.header.shard);
     const { from, to } = p.header.games;
-    if (from !== want.from || to !== want.to) throw new BatchInputError(`${p.path}: ${shardName(p)} of ${spec.runs} games should hold games ${want.from}–${want.to - 1}, not ${from}–${to - 1}`);
+    if (from !== want.from || to !== want.to)
+      throw new BatchInputError(
+        `${p.path}: ${shardName(p)} of ${spec.runs} games should hold games ${want.from}–${want.to - 1}, not ${from}–${to - 1}`,
+      );
     if (p.games !== to - from) {
-      throw new BatchInputError(`${p.path}: ${shardName(p)} is incomplete: ${p.games} of its ${to - from} games finished; finish it by running the same command again with --resume`);
+      throw new BatchInputError(
+        `${p.path}: ${shardName(p)} is incomplete: ${p.games} of its ${to - from} games finished; finish it by running the same command again with --resume`,
+      );
     }
   }
   const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !byIndex.has(i));
   if (missing.length > 0) {
     const shown = missing.slice(0, 10).join(', ') + (missing.length > 10 ? ', …' : '');
-    throw new BatchInputError(`missing ${missing.length === 1 ? 'shard' : 'shards'} ${shown} of ${count} (shards are numbered 0 to ${count - 1}); the parts given are ${[...byIndex.keys()].sort((a, b) => a - b).join(', ')}`);
+    throw new BatchInputError(
+      `missing ${missing.length === 1 ? 'shard' : 'shards'} ${shown} of ${count} (shards are numbered 0 to ${count - 1}); the parts given are ${[...byIndex.keys()].sort((a, b) => a - b).join(', ')}`,
+    );
   }
 
   const { turns, paired } = layout(command, spec);

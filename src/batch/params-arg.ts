@@ -5,7 +5,9 @@ import { BatchInputError } from './input-error.ts';
 export function paramId(flag: string, name: string): ParamId {
   if (!isParamId(name)) {
     const near = PARAM_IDS.filter((id) => id.toLowerCase().includes(name.toLowerCase())).slice(0, 5);
-    throw new BatchInputError(`${flag}: unknown parameter '${name}'${near.length ? ` (did you mean ${near.join(', ')}?)` : ''} (\`brink explain --list\` lists them)`);
+    throw new BatchInputError(
+      `${flag}: unknown parameter '${name}'${near.length ? ` (did you mean ${near.join(', ')}?)` : ''} (\`brink explain --list\` lists them)`,
+    );
   }
   return name;
 }
@@ -64,7 +66,8 @@ export function parseSweepRange(flag: string, raw: string, base: Readonly<Record
     lo = inRange(flag, id, number(flag, parts[0]!));
     hi = inRange(flag, id, number(flag, parts[1]!));
     steps = number(flag, parts[2]!);
-    if (!Number.isInteger(steps) || steps < 2 || steps > 50) throw new BatchInputError(`${flag}: steps must be a whole number from 2 to 50, got ${parts[2]}`);
+    if (!Number.isInteger(steps) || steps < 2 || steps > 50)
+      throw new BatchInputError(`${flag}: steps must be a whole number from 2 to 50, got ${parts[2]}`);
     if (!(hi > lo)) throw new BatchInputError(`${flag}: the range must have lo < hi, got ${lo}:${hi}`);
   }
   if (!(hi > lo)) throw new BatchInputError(`${flag}: ${id} is ${base[id] ?? s.value}, so ±50 % gives no range; give name=lo:hi:steps`);

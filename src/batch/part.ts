@@ -79,7 +79,8 @@ export function readPart(path: string, { repair = false } = {}): PartContents {
   }
   const header = h.data;
   const { from, to } = header.games;
-  if (header.shard.index >= header.shard.count || to < from) throw new BatchInputError(`${path}:1: shard ${header.shard.index}/${header.shard.count} with games ${from}–${to} makes no sense`);
+  if (header.shard.index >= header.shard.count || to < from)
+    throw new BatchInputError(`${path}:1: shard ${header.shard.index}/${header.shard.count} with games ${from}–${to} makes no sense`);
   const finished = new Uint8Array(to - from);
   const chunks: PartChunk[] = [];
   let games = 0;
@@ -94,14 +95,16 @@ export function readPart(path: string, { repair = false } = {}): PartContents {
     const chunk = c.data;
     let n = 0;
     for (const [a, b] of chunk.indices) {
-      if (a < from || b > to || b <= a) throw new BatchInputError(`${path}:${lineNo}: games ${a}–${b - 1} are outside this shard's games ${from}–${to - 1}`);
+      if (a < from || b > to || b <= a)
+        throw new BatchInputError(`${path}:${lineNo}: games ${a}–${b - 1} are outside this shard's games ${from}–${to - 1}`);
       for (let k = a; k < b; k++) {
         if (finished[k - from]) throw new BatchInputError(`${path}:${lineNo}: game ${k} is counted twice`);
         finished[k - from] = 1;
       }
       n += b - a;
     }
-    if (n !== chunk.games || chunk.data.arms.some((arm) => arm.n !== n)) throw new BatchInputError(`${path}:${lineNo}: the chunk's game counts disagree (${n} indices, ${chunk.games} games)`);
+    if (n !== chunk.games || chunk.data.arms.some((arm) => arm.n !== n))
+      throw new BatchInputError(`${path}:${lineNo}: the chunk's game counts disagree (${n} indices, ${chunk.games} games)`);
     games += n;
     chunks.push(chunk);
   });
@@ -127,7 +130,12 @@ export class PartWriter {
    * Starts a part file, or with `resume` continues one: its header must name this very run and shard;
    * its finished chunks are handed back to be counted and skipped.
    */
-  static open(path: string, header: PartHeader, resume: boolean, stdout: StdoutWriter = (s) => process.stdout.write(s)): { writer: PartWriter; previous?: PartContents } {
+  static open(
+    path: string,
+    header: PartHeader,
+    resume: boolean,
+    stdout: StdoutWriter = (s) => process.stdout.write(s),
+  ): { writer: PartWriter; previous?: PartContents } {
     const target = outputTarget('--out', path);
     if (target.kind === 'stdout') {
       if (resume) throw new BatchInputError('--resume reads the --out file back; standard output cannot be resumed');
@@ -139,9 +147,13 @@ export class PartWriter {
       if (!resume) throw new BatchInputError(`${path} already exists: pass --resume to continue that run, or choose another file`);
       const previous = readPart(path, { repair: true });
       const h = previous.header;
-      const diff = h.command !== header.command ? `command ${h.command}, not ${header.command}`
-        : h.model !== header.model ? `model ${h.model}, not ${header.model} (it was played by another version of Brink)` : firstDifference(h.spec, header.spec)
-        ?? firstDifference({ shard: h.shard, games: h.games }, { shard: header.shard, games: header.games });
+      const diff =
+        h.command !== header.command
+          ? `command ${h.command}, not ${header.command}`
+          : h.model !== header.model
+            ? `model ${h.model}, not ${header.model} (it was played by another version of Brink)`
+            : (firstDifference(h.spec, header.spec) ??
+              firstDifference({ shard: h.shard, games: h.games }, { shard: header.shard, games: header.games }));
       if (diff) throw new BatchInputError(`${path} belongs to another run, so --resume cannot continue it: it has ${diff}`);
       return { writer: new PartWriter(appendStream(target, stdout)), previous };
     }
@@ -163,8 +175,22 @@ export class PartWriter {
   }
 }
 
-export function partHeader(command: PartHeader['command'], spec: object, shard: Shard | undefined, games: IndexRange, scenarioArg: string): PartHeader {
-  return { schema: PART_FORMAT, command, model: MODEL_VERSION, spec: spec as Record<string, unknown>, shard: shard ?? { index: 0, count: 1 }, games: { from: games.from, to: games.to }, scenarioArg };
+export function partHeader(
+  command: PartHeader['command'],
+  spec: object,
+  shard: Shard | undefined,
+  games: IndexRange,
+  scenarioArg: string,
+): PartHeader {
+  return {
+    schema: PART_FORMAT,
+    command,
+    model: MODEL_VERSION,
+    spec: spec as Record<string, unknown>,
+    shard: shard ?? { index: 0, count: 1 },
+    games: { from: games.from, to: games.to },
+    scenarioArg,
+  };
 }
 
 /** Where a run's games go besides its report: a shard's slice, and a part file (--out, --resume). */
@@ -177,6 +203,9 @@ export interface PartOptions {
 }
 
 /** The `shard` field of a shard's own report (not of a whole run's). */
-export function shardInfo(shard: Shard | undefined, range: IndexRange): { shard?: { index: number; count: number; from: number; to: number } } {
+export function shardInfo(
+  shard: Shard | undefined,
+  range: IndexRange,
+): { shard?: { index: number; count: number; from: number; to: number } } {
   return shard ? { shard: { index: shard.index, count: shard.count, from: range.from, to: range.to } } : {};
 }

@@ -36,7 +36,8 @@ export async function loadPolicyModules(modules: readonly string[], base: Policy
     }
     const entries = exported instanceof Map ? [...(exported as Map<unknown, unknown>)] : Object.entries(exported);
     for (const [id] of entries) {
-      if (typeof id !== 'string' || !POLICY_ID.test(id)) throw new Error(`${m}: '${String(id)}' is not a policy ID (letters, digits, '.', '_', '-')`);
+      if (typeof id !== 'string' || !POLICY_ID.test(id))
+        throw new Error(`${m}: '${String(id)}' is not a policy ID (letters, digits, '.', '_', '-')`);
     }
     registry = registry.with(entries as [string, PolicyFactory][], m);
   }
@@ -59,10 +60,23 @@ export function prepareArms(setup: WorkerSetup, registry: PolicyRegistry): Prepa
  * Game `index` under every arm. With a parameter distribution, the game's parameters are drawn from it
  * (the arm's --param values pinned on top): every arm plays the same draw, so comparisons stay paired.
  */
-export function playIndex(arms: readonly PreparedArm[], batchSeed: string, index: number, dist: ParamDistribution = NO_UNCERTAINTY): GameResult {
+export function playIndex(
+  arms: readonly PreparedArm[],
+  batchSeed: string,
+  index: number,
+  dist: ParamDistribution = NO_UNCERTAINTY,
+): GameResult {
   const seed = gameSeed(batchSeed, index);
   return {
-    index, seed,
-    records: arms.map((arm) => playRecord(arm.scenario, dist.kind === 'none' ? arm : { ...arm, params: drawParams(dist, batchSeed, index, arm.params) }, index, seed)),
+    index,
+    seed,
+    records: arms.map((arm) =>
+      playRecord(
+        arm.scenario,
+        dist.kind === 'none' ? arm : { ...arm, params: drawParams(dist, batchSeed, index, arm.params) },
+        index,
+        seed,
+      ),
+    ),
   };
 }

@@ -16,7 +16,10 @@ export interface PoolFailure {
   readonly seed?: string;
 }
 
-export type PoolStatus = { readonly status: 'complete' } | { readonly status: 'stopped' } | { readonly status: 'failed'; readonly failure: PoolFailure };
+export type PoolStatus =
+  | { readonly status: 'complete' }
+  | { readonly status: 'stopped' }
+  | { readonly status: 'failed'; readonly failure: PoolFailure };
 
 export interface PoolOptions {
   readonly setup: WorkerSetup;
@@ -103,9 +106,10 @@ export class Pool {
     const crashed = (why: string) => {
       if (this.settled) return;
       const busy = inFlight[0];
-      const range = busy && busy.length > 0
-        ? ` while playing games ${busy[0]}–${busy[busy.length - 1]} (seeds ${gameSeed(this.opts.setup.seed, busy[0]!)} … ${gameSeed(this.opts.setup.seed, busy[busy.length - 1]!)})`
-        : '';
+      const range =
+        busy && busy.length > 0
+          ? ` while playing games ${busy[0]}–${busy[busy.length - 1]} (seeds ${gameSeed(this.opts.setup.seed, busy[0]!)} … ${gameSeed(this.opts.setup.seed, busy[busy.length - 1]!)})`
+          : '';
       this.finish({ status: 'failed', failure: { message: `a worker crashed${range}: ${why}` } });
     };
     worker.on('error', (err) => crashed(err.message));

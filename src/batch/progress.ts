@@ -7,7 +7,11 @@ export class Progress {
   private lastDraw = 0;
   private readonly enabled: boolean;
 
-  constructor(private readonly total: number, private readonly label = 'games', stream: NodeJS.WriteStream = process.stderr) {
+  constructor(
+    private readonly total: number,
+    private readonly label = 'games',
+    stream: NodeJS.WriteStream = process.stderr,
+  ) {
     this.enabled = stream.isTTY === true;
     this.stream = stream;
   }

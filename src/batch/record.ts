@@ -16,9 +16,22 @@ export const VERDICT_IDS: readonly VerdictId[] = ['regional-war', 'drawdown', 'c
 
 /** Totals over the game (DESIGN.md's names first). All integers. */
 export const METRIC_NAMES = [
-  'attacksOnUS', 'attacksOnUSIraq', 'attacksOnUSSyria', 'attacksOnUSJordan', 'usKilled', 'usInjured', 'usStrikes',
-  'houthiAttacks', 'peakRung', 'fatalAttacks', 'usStrikesYemen', 'hezbollahFireDays', 'leadersKilled', 'iranDirectAttacks',
-  'strikesOnIran', 'turnsPlayed',
+  'attacksOnUS',
+  'attacksOnUSIraq',
+  'attacksOnUSSyria',
+  'attacksOnUSJordan',
+  'usKilled',
+  'usInjured',
+  'usStrikes',
+  'houthiAttacks',
+  'peakRung',
+  'fatalAttacks',
+  'usStrikesYemen',
+  'hezbollahFireDays',
+  'leadersKilled',
+  'iranDirectAttacks',
+  'strikesOnIran',
+  'turnsPlayed',
 ] as const;
 export type MetricName = (typeof METRIC_NAMES)[number];
 
@@ -29,8 +42,16 @@ export const SCORE_SCALE = 10;
 
 /** Per-turn series. `rung` is the ladder at the end of each turn. */
 export const SERIES_NAMES = [
-  'attacksOnUS', 'attacksOnUSIraq', 'attacksOnUSSyria', 'attacksOnUSJordan', 'usKilled', 'usInjured', 'usStrikes',
-  'houthiAttacks', 'hezbollahFireDays', 'rung',
+  'attacksOnUS',
+  'attacksOnUSIraq',
+  'attacksOnUSSyria',
+  'attacksOnUSJordan',
+  'usKilled',
+  'usInjured',
+  'usStrikes',
+  'houthiAttacks',
+  'hezbollahFireDays',
+  'rung',
 ] as const;
 export type SeriesName = (typeof SERIES_NAMES)[number];
 
@@ -68,7 +89,12 @@ export interface Arm {
   readonly params: Readonly<Record<string, number>>;
 }
 
-export function recordOf(state: GameState, index: number, policies: { us: string; iran: string }, params: Readonly<Record<string, number>>): GameRecord {
+export function recordOf(
+  state: GameState,
+  index: number,
+  policies: { us: string; iran: string },
+  params: Readonly<Record<string, number>>,
+): GameRecord {
   // The verdict and scores of `outcome`, without its turning points (a sort of the whole log).
   const scores = scoresOf(scoreLines(state));
   const verdict = verdictOf(state).id;
@@ -93,7 +119,12 @@ export function recordOf(state: GameState, index: number, policies: { us: string
   };
 }
 
-export function playRecord(scenario: Scenario, arm: { us: Policy; iran: Policy; params: Readonly<Record<string, number>> }, index: number, seed: string): GameRecord {
+export function playRecord(
+  scenario: Scenario,
+  arm: { us: Policy; iran: Policy; params: Readonly<Record<string, number>> },
+  index: number,
+  seed: string,
+): GameRecord {
   const hasParams = Object.keys(arm.params).length > 0;
   const state = playGame(scenario, { seed, us: arm.us, iran: arm.iran, ...(hasParams ? { params: arm.params } : {}) });
   return recordOf(state, index, { us: arm.us.id, iran: arm.iran.id }, arm.params);

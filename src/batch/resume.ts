@@ -72,8 +72,10 @@ function mismatch(raw: unknown, b: BatchIdentity): string | undefined {
   if (r.index >= b.runs) return `game index ${r.index} is outside this batch of ${b.runs} (--runs differs?)`;
   if (r.seed !== gameSeed(b.seed, r.index)) return `seed '${r.seed}' is not this batch's (--seed ${b.seed})`;
   if (r.scenario.hash !== b.scenarioHash) return `recorded with another scenario (${r.scenario.id} ${r.scenario.hash})`;
-  if (r.policies.us !== b.us || r.policies.iran !== b.iran) return `recorded with other policies (US ${r.policies.us}, Iran ${r.policies.iran})`;
-  if (!sameParams(r.params, b.paramsOf ? b.paramsOf(r.index) : b.params)) return `recorded with other parameters${b.paramsOf ? ' (another --uncertainty distribution?)' : ''}`;
+  if (r.policies.us !== b.us || r.policies.iran !== b.iran)
+    return `recorded with other policies (US ${r.policies.us}, Iran ${r.policies.iran})`;
+  if (!sameParams(r.params, b.paramsOf ? b.paramsOf(r.index) : b.params))
+    return `recorded with other parameters${b.paramsOf ? ' (another --uncertainty distribution?)' : ''}`;
   if (SERIES_NAMES.some((s) => r.series[s]!.length > b.turns)) return `a series longer than the scenario's ${b.turns} turns`;
   return undefined;
 }
@@ -107,8 +109,13 @@ export function readPrevious(path: string, batch: BatchIdentity, finished: Uint8
   if (partial) {
     // A line cut short by a kill mid-write is not a finished game. It is dropped only from a file already
     // shown to be ours: after records of this batch, or alone when it starts the way a record starts.
-    const looksOurs = wholeLines > 0 || (partial.text.length >= RECORD_START.length ? partial.text.startsWith(RECORD_START) : RECORD_START.startsWith(partial.text));
-    if (!looksOurs) throw new ResumeError(`${path}:${partial.lineNo}: not a ${GAME_RECORD_FORMAT} record; is this a brink batch --out file? (it was left as it is)`);
+    const looksOurs =
+      wholeLines > 0 ||
+      (partial.text.length >= RECORD_START.length ? partial.text.startsWith(RECORD_START) : RECORD_START.startsWith(partial.text));
+    if (!looksOurs)
+      throw new ResumeError(
+        `${path}:${partial.lineNo}: not a ${GAME_RECORD_FORMAT} record; is this a brink batch --out file? (it was left as it is)`,
+      );
     const fd = guarded(`--out: cannot write '${path}'`, () => openSync(path, 'r+'));
     try {
       guarded(`--out: cannot write '${path}'`, () => ftruncateSync(fd, partial.offset));

@@ -84,20 +84,28 @@ export function startArms(o: ArmsOptions): ArmsRun {
     return chunk.length > 0 ? chunk : null;
   };
   o.onProgress?.(finished, to - from);
-  const pool = left > 0
-    ? new Pool({
-      setup: { arms: o.arms, seed: o.seed, modules: o.modules, paired: o.paired, sendRecords: o.sendRecords ?? false, ...(o.uncertainty ? { uncertainty: o.uncertainty } : {}) },
-      workers: Math.min(o.workers, left),
-      nextChunk,
-      onChunk: (report) => {
-        collector.merge(report.data);
-        writer?.append(report.indices, report.data);
-        finished += report.games;
-        o.onChunk?.(report);
-        o.onProgress?.(finished, to - from);
-      },
-    })
-    : undefined;
+  const pool =
+    left > 0
+      ? new Pool({
+          setup: {
+            arms: o.arms,
+            seed: o.seed,
+            modules: o.modules,
+            paired: o.paired,
+            sendRecords: o.sendRecords ?? false,
+            ...(o.uncertainty ? { uncertainty: o.uncertainty } : {}),
+          },
+          workers: Math.min(o.workers, left),
+          nextChunk,
+          onChunk: (report) => {
+            collector.merge(report.data);
+            writer?.append(report.indices, report.data);
+            finished += report.games;
+            o.onChunk?.(report);
+            o.onProgress?.(finished, to - from);
+          },
+        })
+      : undefined;
   const status = pool ? pool.done : Promise.resolve<PoolStatus>({ status: 'complete' });
   return {
     stop: () => pool?.stop(),

@@ -75,7 +75,11 @@ export type BatchJsonOut = ReturnType<typeof batchJson>;
 export function batchSpec(o: Pick<BatchOptions, 'scenario' | 'runs' | 'seed' | 'us' | 'iran' | 'params' | 'uncertainty'>): BatchSpec {
   const { id, hash, turns, daysPerTurn } = o.scenario;
   return {
-    scenario: { id, hash, turns, daysPerTurn }, runs: o.runs, seed: o.seed, policies: { us: o.us, iran: o.iran }, params: { ...o.params },
+    scenario: { id, hash, turns, daysPerTurn },
+    runs: o.runs,
+    seed: o.seed,
+    policies: { us: o.us, iran: o.iran },
+    params: { ...o.params },
     uncertainty: uncertaintyJson(o.uncertainty ?? NO_UNCERTAINTY),
   };
 }
@@ -114,7 +118,11 @@ function csvContext(o: BatchOptions): CsvContext {
   // With --uncertainty each game draws every uncertain parameter: each gets a column, beside the overrides.
   const drawn = dist.kind === 'none' ? [] : Object.keys(dist.priors);
   return {
-    model: MODEL_VERSION, batchSeed: o.seed, uncertainty: dist.kind, distribution: uncertaintyJson(dist).distribution, start: o.scenario.start,
+    model: MODEL_VERSION,
+    batchSeed: o.seed,
+    uncertainty: dist.kind,
+    distribution: uncertaintyJson(dist).distribution,
+    start: o.scenario.start,
     params: [...new Set([...Object.keys(o.params), ...drawn])].sort(),
   };
 }
@@ -154,7 +162,9 @@ export function startBatch(o: BatchOptions): BatchRun {
     if (o.resume && !o.out) throw new BatchInputError('--resume needs --out FILE.jsonl (the file to continue)');
     const csvFlag = o.csv !== undefined ? '--csv' : o.csvTurns !== undefined ? '--csv-turns' : undefined;
     if (partMode && o.resume && csvFlag) {
-      throw new BatchInputError(`${csvFlag} cannot be combined with --shard and --resume: a part file keeps the games' histograms, not the games, so the CSV would lack the games played before`);
+      throw new BatchInputError(
+        `${csvFlag} cannot be combined with --shard and --resume: a part file keeps the games' histograms, not the games, so the CSV would lack the games played before`,
+      );
     }
     // Every output is checked before anything is read, written or played (a part file by part.ts).
     const csvTarget = o.csv !== undefined ? outputTarget('--csv', o.csv) : undefined;
@@ -162,11 +172,16 @@ export function startBatch(o: BatchOptions): BatchRun {
     if (partMode && o.out !== undefined) distinctOutputs([outputTarget('--out', o.out), csvTarget, turnsTarget]);
     const outTarget = o.out !== undefined && !partMode ? outputTarget('--out', o.out) : undefined;
     distinctOutputs([outTarget, csvTarget, turnsTarget]);
-    if (outTarget?.kind === 'stdout' && o.resume) throw new BatchInputError('--resume reads the --out file back; standard output cannot be resumed');
+    if (outTarget?.kind === 'stdout' && o.resume)
+      throw new BatchInputError('--resume reads the --out file back; standard output cannot be resumed');
     const exists = outTarget?.kind === 'file' && existsSync(outTarget.path);
-    if (exists && !o.resume) throw new BatchInputError(`${o.out} already exists: pass --resume to continue that batch, or choose another file`);
+    if (exists && !o.resume)
+      throw new BatchInputError(`${o.out} already exists: pass --resume to continue that batch, or choose another file`);
     const context = csvContext(o);
-    for (const [target, header, rows] of [[csvTarget, gamesCsvHeader, gamesCsvRows], [turnsTarget, turnsCsvHeader, turnsCsvRows]] as const) {
+    for (const [target, header, rows] of [
+      [csvTarget, gamesCsvHeader, gamesCsvRows],
+      [turnsTarget, turnsCsvHeader, turnsCsvRows],
+    ] as const) {
       if (!target) continue;
       const out = atomicStream(target, stdout);
       tables.push({ out, rows: (r) => rows(context, r) });
@@ -185,7 +200,13 @@ export function startBatch(o: BatchOptions): BatchRun {
       let n = 0;
       const dist = o.uncertainty;
       const identity = {
-        runs: o.runs, seed: o.seed, scenarioHash: o.scenario.hash, us: o.us, iran: o.iran, params: o.params, turns: o.scenario.turns,
+        runs: o.runs,
+        seed: o.seed,
+        scenarioHash: o.scenario.hash,
+        us: o.us,
+        iran: o.iran,
+        params: o.params,
+        turns: o.scenario.turns,
         // With --uncertainty a game's parameters are its draw: the same distribution redraws them exactly.
         ...(dist && dist.kind !== 'none' ? { paramsOf: (index: number) => drawParams(dist, o.seed, index, o.params) } : {}),
       };
@@ -258,44 +279,59 @@ export function startBatch(o: BatchOptions): BatchRun {
 
     const arm = { scenario: o.scenarioArg, us: o.us, iran: o.iran, params: o.params };
     const run = startArms({
-      arms: [arm], turns: [o.scenario.turns], paired: false, runs: o.runs, seed: o.seed, workers: o.workers, modules: o.modules,
-      range, collector, skip: finished, sendRecords, onChunk,
+      arms: [arm],
+      turns: [o.scenario.turns],
+      paired: false,
+      runs: o.runs,
+      seed: o.seed,
+      workers: o.workers,
+      modules: o.modules,
+      range,
+      collector,
+      skip: finished,
+      sendRecords,
+      onChunk,
       ...(o.uncertainty ? { uncertainty: o.uncertainty } : {}),
-      ...(partMode && o.out !== undefined ? { part: { path: o.out, resume: o.resume ?? false, stdout, header: partHeader('batch', spec, o.shard, range, o.scenarioArg) } } : {}),
+      ...(partMode && o.out !== undefined
+        ? { part: { path: o.out, resume: o.resume ?? false, stdout, header: partHeader('batch', spec, o.shard, range, o.scenarioArg) } }
+        : {}),
       ...(o.onProgress ? { onProgress: o.onProgress } : {}),
     });
     if (partMode) resumed = run.resumed;
-    const result = run.done.then((s): BatchResult => {
-      try {
-        flushBuffer();
-      } catch (err) {
-        writeError ??= err;
-      }
-      if (writeError !== undefined) {
+    const result = run.done.then(
+      (s): BatchResult => {
         try {
-          closeFiles(false);
-        } catch {
-          // The write error below is the one to report.
+          flushBuffer();
+        } catch (err) {
+          writeError ??= err;
         }
-        throw writeError;
-      }
-      const complete = s.status === 'complete';
-      closeFiles(true);
-      return {
-        status: s.status,
-        ...(s.status === 'failed' ? { failure: s.failure } : {}),
-        json: batchJson(spec, agg, complete && agg.n === range.to - range.from, o.shard ? { shard: o.shard, range } : undefined),
-        resumed,
-        aggregator: agg,
-      };
-    }, (err: unknown) => {
-      try {
+        if (writeError !== undefined) {
+          try {
+            closeFiles(false);
+          } catch {
+            // The write error below is the one to report.
+          }
+          throw writeError;
+        }
+        const complete = s.status === 'complete';
         closeFiles(true);
-      } catch {
-        // The pool's error is the one to report.
-      }
-      throw err;
-    });
+        return {
+          status: s.status,
+          ...(s.status === 'failed' ? { failure: s.failure } : {}),
+          json: batchJson(spec, agg, complete && agg.n === range.to - range.from, o.shard ? { shard: o.shard, range } : undefined),
+          resumed,
+          aggregator: agg,
+        };
+      },
+      (err: unknown) => {
+        try {
+          closeFiles(true);
+        } catch {
+          // The pool's error is the one to report.
+        }
+        throw err;
+      },
+    );
     return { stop: run.stop, done: result };
   } catch (err) {
     closeFiles(false);

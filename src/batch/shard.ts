@@ -42,19 +42,25 @@ export function parseShard(raw: string, env: Readonly<Record<string, string | un
   } else {
     const name = SHARD_INDEX_ENV.find((v) => env[v] !== undefined && env[v] !== '');
     if (!name) {
-      throw new BatchInputError(`--shard ${raw}: no shard index; write --shard k/${count}, or set ${SHARD_INDEX_ENV.join(' or ')} (Kubernetes Indexed Jobs and Slurm arrays do)`);
+      throw new BatchInputError(
+        `--shard ${raw}: no shard index; write --shard k/${count}, or set ${SHARD_INDEX_ENV.join(' or ')} (Kubernetes Indexed Jobs and Slurm arrays do)`,
+      );
     }
     const v = env[name]!.trim();
     if (!WHOLE.test(v)) throw new BatchInputError(`--shard: ${name} must be a whole number, got '${env[name]}'`);
     index = Number(v);
     source = name;
   }
-  if (index >= count) throw new BatchInputError(`--shard: shard index ${index} (from ${source}) must be below the number of shards, ${count}: shards are numbered 0 to ${count - 1}`);
+  if (index >= count)
+    throw new BatchInputError(
+      `--shard: shard index ${index} (from ${source}) must be below the number of shards, ${count}: shards are numbered 0 to ${count - 1}`,
+    );
   return { index, count };
 }
 
 export function shardRange(runs: number, shard: Shard | undefined): IndexRange {
   if (!shard) return { from: 0, to: runs };
-  if (shard.count > runs) throw new BatchInputError(`--shard: ${shard.count} shards for ${runs} games would leave shards without a game; use at most ${runs}`);
+  if (shard.count > runs)
+    throw new BatchInputError(`--shard: ${shard.count} shards for ${runs} games would leave shards without a game; use at most ${runs}`);
   return { from: Math.floor((shard.index * runs) / shard.count), to: Math.floor(((shard.index + 1) * runs) / shard.count) };
 }

@@ -61,7 +61,10 @@ export function compareRunner(seed: string, workers: number): Runner {
     const run = startCompare({
       a: { scenario: p.scenario, scenarioDoc: doc, us: p.a.us, iran: p.a.iran, params: {} },
       b: { scenario: p.scenario, scenarioDoc: doc, us: p.b.us, iran: p.b.iran, params: {} },
-      runs, seed, workers, modules: [],
+      runs,
+      seed,
+      workers,
+      modules: [],
     });
     const r = await run.done;
     if (r.status !== 'complete') throw new Error(`compare ${JSON.stringify(p)} ${r.status}`);
@@ -159,10 +162,20 @@ export async function measureStrategy(run: Runner, o: StrategyOptions): Promise<
           const r = await run({ scenario: sc, a: seatOf(side, 'historical', 'historical'), b: seatOf(side, b, 'historical') }, o.runs);
           const d = r.diff[side];
           if (want(1)) {
-            add({ section: 1, name: `${sc} ${side}: ${b} − historical`, figures: `${r.b[side].toFixed(1)} vs ${r.a[side].toFixed(1)}: ${fmt(d.mean)} ${ci(d.ci95)} war ${(r.bRegionalWar * 100).toFixed(1)} %`, pass: d.ci95[1] < 0 });
+            add({
+              section: 1,
+              name: `${sc} ${side}: ${b} − historical`,
+              figures: `${r.b[side].toFixed(1)} vs ${r.a[side].toFixed(1)}: ${fmt(d.mean)} ${ci(d.ci95)} war ${(r.bRegionalWar * 100).toFixed(1)} %`,
+              pass: d.ci95[1] < 0,
+            });
           }
           if (want(5) && side === 'us' && b === 'random') {
-            add({ section: 5, name: `${sc}: Iranian direct attacks with a random US`, figures: `${r.bIranDirectAttacks.toFixed(2)} a game`, pass: r.bIranDirectAttacks > 0 });
+            add({
+              section: 5,
+              name: `${sc}: Iranian direct attacks with a random US`,
+              figures: `${r.bIranDirectAttacks.toFixed(2)} a game`,
+              pass: r.bIranDirectAttacks > 0,
+            });
           }
         }
       }
@@ -176,19 +189,32 @@ export async function measureStrategy(run: Runner, o: StrategyOptions): Promise<
         for (const bot of BUILT_IN_BOTS) {
           if (o.noSearch && isSearching(bot)) continue;
           if (bot === 'historical') continue;
-          const r = await run({ scenario: sc, a: seatOf(side, 'historical', 'historical'), b: seatOf(side, bot, 'historical') }, runsFor(bot));
+          const r = await run(
+            { scenario: sc, a: seatOf(side, 'historical', 'historical'), b: seatOf(side, bot, 'historical') },
+            runsFor(bot),
+          );
           if (means.length === 0) means.push({ bot: 'historical', mean: r.a[side] });
           means.push({ bot, mean: r.b[side] });
           if (bot === 'search' && want(3)) {
             const d = r.diff[side];
-            add({ section: 3, name: `${sc} ${side}: search − historical`, figures: `${r.b[side].toFixed(1)} vs ${r.a[side].toFixed(1)}: ${fmt(d.mean)} ${ci(d.ci95)} (${r.runs} games)`, pass: d.mean > 0 });
+            add({
+              section: 3,
+              name: `${sc} ${side}: search − historical`,
+              figures: `${r.b[side].toFixed(1)} vs ${r.a[side].toFixed(1)}: ${fmt(d.mean)} ${ci(d.ci95)} (${r.runs} games)`,
+              pass: d.mean > 0,
+            });
           }
         }
         if (want(2) && means.length > 1) {
           const sorted = [...means].sort((x, y) => y.mean - x.mean);
           const best = sorted[0]!;
           const worst = sorted[sorted.length - 1]!;
-          add({ section: 2, name: `${sc} ${side}: best − worst built-in bot`, figures: `${best.bot} ${best.mean.toFixed(1)} − ${worst.bot} ${worst.mean.toFixed(1)} = ${(best.mean - worst.mean).toFixed(1)}`, pass: best.mean - worst.mean >= 10 });
+          add({
+            section: 2,
+            name: `${sc} ${side}: best − worst built-in bot`,
+            figures: `${best.bot} ${best.mean.toFixed(1)} − ${worst.bot} ${worst.mean.toFixed(1)} = ${(best.mean - worst.mean).toFixed(1)}`,
+            pass: best.mean - worst.mean >= 10,
+          });
         }
       }
     }
@@ -207,7 +233,12 @@ export async function measureStrategy(run: Runner, o: StrategyOptions): Promise<
           }
         }
         const [e, n, h] = [byLevel.easy!, byLevel.historical!, byLevel.hard!];
-        add({ section: 4, name: `${sc} human ${human} vs ${opp}: easy > normal > hard`, figures: `${e.toFixed(1)} > ${n.toFixed(1)} > ${h.toFixed(1)}`, pass: e > n && n > h });
+        add({
+          section: 4,
+          name: `${sc} human ${human} vs ${opp}: easy > normal > hard`,
+          figures: `${e.toFixed(1)} > ${n.toFixed(1)} > ${h.toFixed(1)}`,
+          pass: e > n && n > h,
+        });
       }
     }
   }

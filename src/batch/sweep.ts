@@ -7,7 +7,14 @@ import { MODEL_VERSION } from '../model/version.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Aggregator } from './aggregate.ts';
 import {
-  METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES, SCORE_SCALE, type Arm, type MetricName, type OutcomeName, type ScoreName,
+  METRIC_NAMES,
+  OUTCOME_NAMES,
+  SCORE_NAMES,
+  SCORE_SCALE,
+  type Arm,
+  type MetricName,
+  type OutcomeName,
+  type ScoreName,
 } from './record.ts';
 import { startArms } from './run-arms.ts';
 import { meanWithCi } from './stats.ts';
@@ -88,7 +95,9 @@ export function sweepJson(spec: SweepSpec, aggs: readonly Aggregator[], shard?: 
     baseline: results(aggs[0]!),
     params: spec.params.map((r) => {
       const points = r.values.map((value) => ({ value, results: results(aggs[arm++]!) }));
-      const swing = Object.fromEntries(spec.metrics.map((m) => [m, Number((points[points.length - 1]!.results[m]!.mean - points[0]!.results[m]!.mean).toFixed(6))]));
+      const swing = Object.fromEntries(
+        spec.metrics.map((m) => [m, Number((points[points.length - 1]!.results[m]!.mean - points[0]!.results[m]!.mean).toFixed(6))]),
+      );
       return { name: r.name, base: r.base, points, swing };
     }),
     ...(shard ? shardInfo(shard.shard, shard.range) : {}),
@@ -102,8 +111,24 @@ export function startSweep(o: SweepOptions) {
   const arms = sweepArms(spec, o.scenarioArg);
   const range = shardRange(o.runs, o.shard);
   const run = startArms({
-    arms, turns: arms.map(() => o.scenario.turns), paired: false, runs: o.runs, seed: o.seed, workers: o.workers, modules: o.modules, range,
-    ...(o.out ? { part: { path: o.out, resume: o.resume ?? false, ...(o.stdout ? { stdout: o.stdout } : {}), header: partHeader('sweep', spec, o.shard, range, o.scenarioArg) } } : {}),
+    arms,
+    turns: arms.map(() => o.scenario.turns),
+    paired: false,
+    runs: o.runs,
+    seed: o.seed,
+    workers: o.workers,
+    modules: o.modules,
+    range,
+    ...(o.out
+      ? {
+          part: {
+            path: o.out,
+            resume: o.resume ?? false,
+            ...(o.stdout ? { stdout: o.stdout } : {}),
+            header: partHeader('sweep', spec, o.shard, range, o.scenarioArg),
+          },
+        }
+      : {}),
     ...(o.onProgress ? { onProgress: o.onProgress } : {}),
   });
   return {

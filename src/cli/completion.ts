@@ -17,11 +17,16 @@ function flagValues(): Record<string, readonly string[]> {
   const bots = policyIds();
   const scenarios = listScenarioIds();
   return {
-    '--scenario': scenarios, '--scenario-b': scenarios,
-    '--us-policy': bots, '--iran-policy': bots, '--us-policy-b': bots, '--iran-policy-b': bots,
+    '--scenario': scenarios,
+    '--scenario-b': scenarios,
+    '--us-policy': bots,
+    '--iran-policy': bots,
+    '--us-policy-b': bots,
+    '--iran-policy-b': bots,
     '--opponent': [...new Set([...DIFFICULTY_LEVELS.map((l) => l.id), ...bots])],
     '--side': ['us', 'iran', 'both'],
-    '--param': PARAM_IDS, '--param-b': PARAM_IDS,
+    '--param': PARAM_IDS,
+    '--param-b': PARAM_IDS,
     '--metric': SWEEP_METRICS,
   };
 }
@@ -51,7 +56,10 @@ const shWords = (ws: readonly string[]) => ws.join(' ').replace(/[^A-Za-z0-9 _.:
 export function bashScript(program: Command): string {
   const infos = describe(program, '');
   const values = flagValues();
-  const valueCases = Object.entries(values).map(([flag, ws]) => `    ${flag}) COMPREPLY=( $(compgen -W "${shWords(ws)}" -- "$cur") )${flag.startsWith('--scenario') ? '; COMPREPLY+=( $(compgen -f -- "$cur") )' : ''}; return ;;`);
+  const valueCases = Object.entries(values).map(
+    ([flag, ws]) =>
+      `    ${flag}) COMPREPLY=( $(compgen -W "${shWords(ws)}" -- "$cur") )${flag.startsWith('--scenario') ? '; COMPREPLY+=( $(compgen -f -- "$cur") )' : ''}; return ;;`,
+  );
   const valued = infos.flatMap((i) => i.options.filter((o) => (o.required || o.optional) && !(o.long! in values)));
   const fileFlags = [...new Set(valued.filter(takesFile).map((o) => o.long!))];
   const otherFlags = [...new Set(valued.filter((o) => !takesFile(o)).map((o) => o.long!))];

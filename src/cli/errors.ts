@@ -1,7 +1,10 @@
 /** User errors (bad flags, bad files) exit with code 2 and a message, never a stack trace. */
 export class UsageError extends Error {
   override readonly name = 'UsageError';
-  constructor(message: string, readonly showUsage = true) {
+  constructor(
+    message: string,
+    readonly showUsage = true,
+  ) {
     super(message);
   }
 }

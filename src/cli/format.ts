@@ -24,11 +24,11 @@ export function formatTurn(t: TurnRecord, events: readonly GameEvent[]): string 
     `Turn ${t.turn + 1} · ${t.date} · rung ${t.rung} ${rungName(t.rung)}`,
     `  US:   ${label(t.actions.us)}`,
     `  Iran: ${label(t.actions.iran)}`,
-    `  Attacks on US forces ${t.attacksOnUS} (Iraq ${t.attacksOnUSIraq}, Syria ${t.attacksOnUSSyria}, Jordan ${t.attacksOnUSJordan})`
-      + ` · US killed ${t.usKilled} · injured ${t.usInjured}`,
+    `  Attacks on US forces ${t.attacksOnUS} (Iraq ${t.attacksOnUSIraq}, Syria ${t.attacksOnUSSyria}, Jordan ${t.attacksOnUSJordan})` +
+      ` · US killed ${t.usKilled} · injured ${t.usInjured}`,
     `  US strikes outside Yemen ${t.usStrikes} · in Yemen ${t.usStrikesYemen}`,
-    `  Houthi attacks ${t.houthiAttacks} · Hezbollah–Israel fire on ${t.hezbollahFireDays} days`
-      + ` · ${quantityName('deterrence')} ${t.deterrence.toFixed(2)} · ${quantityName('withdrawalMomentum')} ${t.withdrawalMomentum.toFixed(2)}`,
+    `  Houthi attacks ${t.houthiAttacks} · Hezbollah–Israel fire on ${t.hezbollahFireDays} days` +
+      ` · ${quantityName('deterrence')} ${t.deterrence.toFixed(2)} · ${quantityName('withdrawalMomentum')} ${t.withdrawalMomentum.toFixed(2)}`,
   ];
   for (const e of events) {
     if (e.kind === 'action' || e.kind === 'attacks') continue;
@@ -44,12 +44,13 @@ export function formatOutcome(o: Outcome, state: GameState): string {
     '',
     `Verdict: ${v.title}. ${v.explanation}`,
     `Scores: US ${o.scores.us} · Iran ${o.scores.iran} · peak rung ${o.peakRung} ${rungName(o.peakRung)}`,
-    `Totals: ${o.totals.attacksOnUS} attacks on US forces, ${o.totals.usKilled} US killed, ${o.totals.usInjured} injured,`
-      + ` ${o.totals.usStrikes} US strikes outside Yemen, ${o.totals.houthiAttacks} Houthi attacks`,
+    `Totals: ${o.totals.attacksOnUS} attacks on US forces, ${o.totals.usKilled} US killed, ${o.totals.usInjured} injured,` +
+      ` ${o.totals.usStrikes} US strikes outside Yemen, ${o.totals.houthiAttacks} Houthi attacks`,
   ];
   if (o.turningPoints.length > 0) {
     lines.push('Turning points:');
-    for (const tp of o.turningPoints) lines.push(`  ${tp.date} (turn ${tp.event.turn + 1}) ${renderEvent(tp.event)}${cite(tp.event.rules)}`);
+    for (const tp of o.turningPoints)
+      lines.push(`  ${tp.date} (turn ${tp.event.turn + 1}) ${renderEvent(tp.event)}${cite(tp.event.rules)}`);
   }
   return lines.join('\n');
 }

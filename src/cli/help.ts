@@ -12,14 +12,26 @@ import { limitationsHelp } from '../report/limitations.ts';
 /** The registries the lists come from, imported only for a command's help (the root help needs none). */
 async function loadValues() {
   const [record, sweep, params, policies, always, actions, difficulty, loader] = await Promise.all([
-    import('../batch/record.ts'), import('../batch/sweep.ts'), import('../model/params.ts'), import('../policies/index.ts'),
-    import('../policies/always.ts'), import('../model/actions.ts'), import('../policies/difficulty.ts'), import('../scenario/loader.ts'),
+    import('../batch/record.ts'),
+    import('../batch/sweep.ts'),
+    import('../model/params.ts'),
+    import('../policies/index.ts'),
+    import('../policies/always.ts'),
+    import('../model/actions.ts'),
+    import('../policies/difficulty.ts'),
+    import('../scenario/loader.ts'),
   ]);
   return {
-    METRIC_NAMES: record.METRIC_NAMES, OUTCOME_NAMES: record.OUTCOME_NAMES, SCORE_NAMES: record.SCORE_NAMES,
-    SWEEP_METRICS: sweep.SWEEP_METRICS, PARAM_IDS: params.PARAM_IDS, bots: policies.policyIds(),
-    ALWAYS_PREFIX: always.ALWAYS_PREFIX, actionsOf: (side: 'us' | 'iran') => actions.ACTIONS.filter((a) => a.side === side).map((a) => a.id),
-    levels: difficulty.DIFFICULTY_LEVELS, scenarioIds: loader.listScenarioIds(),
+    METRIC_NAMES: record.METRIC_NAMES,
+    OUTCOME_NAMES: record.OUTCOME_NAMES,
+    SCORE_NAMES: record.SCORE_NAMES,
+    SWEEP_METRICS: sweep.SWEEP_METRICS,
+    PARAM_IDS: params.PARAM_IDS,
+    bots: policies.policyIds(),
+    ALWAYS_PREFIX: always.ALWAYS_PREFIX,
+    actionsOf: (side: 'us' | 'iran') => actions.ACTIONS.filter((a) => a.side === side).map((a) => a.id),
+    levels: difficulty.DIFFICULTY_LEVELS,
+    scenarioIds: loader.listScenarioIds(),
   };
 }
 type Values = Awaited<ReturnType<typeof loadValues>>;
@@ -43,147 +55,185 @@ function wrapList(label: string, names: readonly string[], width = 100): string 
 const examples = (...lines: string[]) => ['', 'Examples:', ...lines.map((l) => `  $ ${l}`)].join('\n');
 
 /** The bots a command takes; `modules`: whether it takes --policy-module (the batch commands do). */
-const bots = (v: Values, modules = true) => [
-  wrapList('Bots (--us-policy, --iran-policy):', v.bots),
-  wrapList(`  or ${v.ALWAYS_PREFIX}<action>, the same order every turn; US actions:`, v.actionsOf('us')),
-  wrapList('  Iran actions:', v.actionsOf('iran')),
-  ...(modules ? ['  --policy-module FILE adds bots: a .js or .mjs module, anywhere, that exports `policies`, a record',
-  '    from ID to (side) => Policy, and imports Brink by its package name (\'brink\', \'brink/policies\');',
-  '    a .ts module under `node --import tsx`. See docs/library.md.'] : []),
-].join('\n');
-const scenarios = (v: Values) => `${wrapList('Scenarios (--scenario):', v.scenarioIds)}\n    or a path to a scenario YAML file (brink scenarios schema).`;
+const bots = (v: Values, modules = true) =>
+  [
+    wrapList('Bots (--us-policy, --iran-policy):', v.bots),
+    wrapList(`  or ${v.ALWAYS_PREFIX}<action>, the same order every turn; US actions:`, v.actionsOf('us')),
+    wrapList('  Iran actions:', v.actionsOf('iran')),
+    ...(modules
+      ? [
+          '  --policy-module FILE adds bots: a .js or .mjs module, anywhere, that exports `policies`, a record',
+          "    from ID to (side) => Policy, and imports Brink by its package name ('brink', 'brink/policies');",
+          '    a .ts module under `node --import tsx`. See docs/library.md.',
+        ]
+      : []),
+  ].join('\n');
+const scenarios = (v: Values) =>
+  `${wrapList('Scenarios (--scenario):', v.scenarioIds)}\n    or a path to a scenario YAML file (brink scenarios schema).`;
 const params = (v: Values) => wrapList('Parameters (--param name=value; brink explain NAME says what each is):', v.PARAM_IDS);
 const env = (...vars: string[]) => `\nEnvironment: ${vars.join(', ')} (a flag given on the command line wins).`;
 
 const HELP: Readonly<Record<string, (v: Values) => string>> = {
-  '': () => [
-    examples(
-      'brink play                                         # the terminal game',
-      'brink run --scenario tower-22 --seed 7             # one headless game with its debrief',
-      'brink batch --scenario october-2023 --runs 10000 --json > batch.json',
-      'brink compare --us-policy historical --us-policy-b hawk',
-      'brink explain militiaAttackRate',
-      'brink help batch                                   # a command\'s flags, values and examples',
-    ),
-    '',
-    'Environment: BRINK_WORKERS (worker threads of batch, compare, sweep, report, calibrate, sensitivity),',
-    'BRINK_SEED (the seed of every command but play); a flag wins. BRINK_DEBUG=1 prints stack traces of',
-    'internal errors. Shell completion: brink completion bash|zsh (see brink completion --help).',
-    // What Brink is and is not (the same text as the report's and docs/limitations.md's).
-    limitationsHelp(),
-  ].join('\n'),
-  play: (v) => [
-    examples('brink play', 'brink play --scenario tower-22 --side iran --opponent hard --seed 7', 'brink play --load brink-tower-22-7.save.json'),
-    '',
-    '  Sides (--side): us, iran, both (hot-seat at one keyboard).',
-    wrapList('Opponents (--opponent):', [...new Set([...v.levels.map((l) => l.id), ...v.bots])]),
-    scenarios(v),
-  ].join('\n'),
+  '': () =>
+    [
+      examples(
+        'brink play                                         # the terminal game',
+        'brink run --scenario tower-22 --seed 7             # one headless game with its debrief',
+        'brink batch --scenario october-2023 --runs 10000 --json > batch.json',
+        'brink compare --us-policy historical --us-policy-b hawk',
+        'brink explain militiaAttackRate',
+        "brink help batch                                   # a command's flags, values and examples",
+      ),
+      '',
+      'Environment: BRINK_WORKERS (worker threads of batch, compare, sweep, report, calibrate, sensitivity),',
+      'BRINK_SEED (the seed of every command but play); a flag wins. BRINK_DEBUG=1 prints stack traces of',
+      'internal errors. Shell completion: brink completion bash|zsh (see brink completion --help).',
+      // What Brink is and is not (the same text as the report's and docs/limitations.md's).
+      limitationsHelp(),
+    ].join('\n'),
+  play: (v) =>
+    [
+      examples(
+        'brink play',
+        'brink play --scenario tower-22 --side iran --opponent hard --seed 7',
+        'brink play --load brink-tower-22-7.save.json',
+      ),
+      '',
+      '  Sides (--side): us, iran, both (hot-seat at one keyboard).',
+      wrapList('Opponents (--opponent):', [...new Set([...v.levels.map((l) => l.id), ...v.bots])]),
+      scenarios(v),
+    ].join('\n'),
   replay: () => examples('brink replay brink-tower-22-7.save.json', 'brink replay mine.save.json --scenario my-variant.yaml'),
-  run: (v) => [
+  run: (v) =>
+    [
+      examples(
+        'brink run --scenario tower-22 --seed 7',
+        'brink run --scenario october-2023 --seed 7 --json > game.json      # brink.run/1',
+        "brink run --seed '1:42' --us-policy hawk                          # game 42 of a batch with seed 1",
+        'brink run --us-policy always:us.major-campaign',
+      ),
+      '',
+      bots(v, false),
+      scenarios(v),
+      env('BRINK_SEED'),
+    ].join('\n'),
+  batch: (v) =>
+    [
+      examples(
+        'brink batch --scenario october-2023 --runs 10000 --seed 1',
+        'brink batch --runs 10000 --json > batch.json                       # brink.batch/1',
+        'brink batch --runs 100000 --out runs.jsonl --csv runs.csv           # Ctrl-C keeps finished games',
+        'brink batch --runs 100000 --out runs.jsonl --resume                 # continue it',
+        'brink batch --runs 1000 --csv games.csv --csv-turns turns.csv       # per game, and per game and turn (long)',
+        'brink batch --runs 30000 --shard 0/3 --out part-0.jsonl             # then brink merge part-*.jsonl',
+        'brink batch --param militiaAttackRate=3 --us-policy hawk --uncertainty posterior',
+      ),
+      '',
+      bots(v),
+      scenarios(v),
+      params(v),
+      env('BRINK_WORKERS', 'BRINK_SEED'),
+    ].join('\n'),
+  compare: (v) =>
+    [
+      examples(
+        'brink compare --scenario tower-22 --us-policy historical --us-policy-b hawk',
+        'brink compare --param-b deterrenceEffect=0.5 --json > compare.json  # brink.compare/1',
+        'brink compare --scenario october-2023 --scenario-b my-variant.yaml',
+        'brink compare --scenario red-sea --us-policy-b always:us.major-campaign',
+        'brink compare --us-policy-b hawk --csv compare.csv                  # one row per outcome and metric',
+      ),
+      '',
+      bots(v),
+      scenarios(v),
+      params(v),
+      wrapList('Outcomes reported:', v.OUTCOME_NAMES),
+      wrapList('Metrics reported:', [...v.METRIC_NAMES, ...v.SCORE_NAMES]),
+      env('BRINK_WORKERS', 'BRINK_SEED'),
+    ].join('\n'),
+  sweep: (v) =>
+    [
+      examples(
+        'brink sweep --param deterrenceEffect --param fatalityPerAttack      # ±50 % around each value',
+        'brink sweep --param militiaAttackRate=2:12:5 --metric attacksOnUS --metric usKilled',
+        'brink sweep --param deterrenceEffect --json > sweep.json            # brink.sweep/1',
+        'brink sweep --param deterrenceEffect --csv sweep.csv                # one row per metric and point',
+      ),
+      '',
+      params(v),
+      wrapList('Metrics (--metric):', v.SWEEP_METRICS),
+      bots(v),
+      scenarios(v),
+      env('BRINK_WORKERS', 'BRINK_SEED'),
+    ].join('\n'),
+  merge: () =>
+    [
+      examples(
+        'for k in 0 1 2; do brink batch --runs 30000 --seed s --shard $k/3 --out part-$k.jsonl; done',
+        'brink merge part-*.jsonl --json      # the same bytes as: brink batch --runs 30000 --seed s --json',
+      ),
+      '  Parts must come from the same command, settings and model version (deploy/README.md: Kubernetes, Slurm).',
+    ].join('\n'),
+  report: (v) =>
+    [
+      examples(
+        'brink report --scenario tower-22 --runs 1000 --out tower-22.html',
+        'brink batch --runs 10000 --json > batch.json && brink report --from batch.json --out report.html',
+        'brink report --from batch.json --compare compare.json --out report.html',
+        'brink report --games alice.save.json bob.save.json --out class.html',
+      ),
+      '',
+      bots(v),
+      scenarios(v),
+      env('BRINK_WORKERS', 'BRINK_SEED'),
+    ].join('\n'),
+  backtest: (v) =>
+    [
+      examples('brink backtest', 'brink backtest --runs 5000 --json', 'brink backtest --param militiaAttackRate=3'),
+      '',
+      params(v),
+      env('BRINK_SEED'),
+    ].join('\n'),
+  explain: () =>
     examples(
-      'brink run --scenario tower-22 --seed 7',
-      'brink run --scenario october-2023 --seed 7 --json > game.json      # brink.run/1',
-      "brink run --seed '1:42' --us-policy hawk                          # game 42 of a batch with seed 1",
-      'brink run --us-policy always:us.major-campaign',
+      'brink explain militiaAttackRate',
+      'brink explain F-06',
+      'brink explain R-IRN-01',
+      'brink explain us.major-campaign',
+      'brink explain iran.braking',
+      'brink explain --list',
+      'brink explain --assumptions',
     ),
-    '',
-    bots(v, false),
-    scenarios(v),
-    env('BRINK_SEED'),
-  ].join('\n'),
-  batch: (v) => [
+  scenarios: () =>
     examples(
-      'brink batch --scenario october-2023 --runs 10000 --seed 1',
-      'brink batch --runs 10000 --json > batch.json                       # brink.batch/1',
-      'brink batch --runs 100000 --out runs.jsonl --csv runs.csv           # Ctrl-C keeps finished games',
-      'brink batch --runs 100000 --out runs.jsonl --resume                 # continue it',
-      'brink batch --runs 1000 --csv games.csv --csv-turns turns.csv       # per game, and per game and turn (long)',
-      'brink batch --runs 30000 --shard 0/3 --out part-0.jsonl             # then brink merge part-*.jsonl',
-      'brink batch --param militiaAttackRate=3 --us-policy hawk --uncertainty posterior',
+      'brink scenarios list',
+      'brink scenarios show tower-22',
+      'brink scenarios validate my-variant.yaml',
+      'brink scenarios schema --out scenario.schema.json',
     ),
-    '',
-    bots(v),
-    scenarios(v),
-    params(v),
-    env('BRINK_WORKERS', 'BRINK_SEED'),
-  ].join('\n'),
-  compare: (v) => [
+  calibrate: () =>
+    [
+      examples(
+        'brink calibrate --report',
+        'brink calibrate --out my-posterior.json --population 200 --generations 4',
+        'brink batch --uncertainty posterior --posterior my-posterior.json',
+      ),
+      env('BRINK_WORKERS', 'BRINK_SEED'),
+    ].join('\n'),
+  sensitivity: (v) =>
+    [
+      examples('brink sensitivity --scenario october-2023', 'brink sensitivity --trajectories 10 --top 6 --json > sensitivity.json'),
+      '',
+      bots(v, false),
+      scenarios(v),
+      env('BRINK_WORKERS', 'BRINK_SEED'),
+    ].join('\n'),
+  completion: () =>
     examples(
-      'brink compare --scenario tower-22 --us-policy historical --us-policy-b hawk',
-      'brink compare --param-b deterrenceEffect=0.5 --json > compare.json  # brink.compare/1',
-      'brink compare --scenario october-2023 --scenario-b my-variant.yaml',
-      'brink compare --scenario red-sea --us-policy-b always:us.major-campaign',
-      'brink compare --us-policy-b hawk --csv compare.csv                  # one row per outcome and metric',
+      'brink completion bash > ~/.local/share/bash-completion/completions/brink',
+      'source <(brink completion bash)                                    # this shell only',
+      'brink completion zsh > "$fpath[1]/_brink"                          # then restart zsh',
     ),
-    '',
-    bots(v),
-    scenarios(v),
-    params(v),
-    wrapList('Outcomes reported:', v.OUTCOME_NAMES),
-    wrapList('Metrics reported:', [...v.METRIC_NAMES, ...v.SCORE_NAMES]),
-    env('BRINK_WORKERS', 'BRINK_SEED'),
-  ].join('\n'),
-  sweep: (v) => [
-    examples(
-      'brink sweep --param deterrenceEffect --param fatalityPerAttack      # ±50 % around each value',
-      'brink sweep --param militiaAttackRate=2:12:5 --metric attacksOnUS --metric usKilled',
-      'brink sweep --param deterrenceEffect --json > sweep.json            # brink.sweep/1',
-      'brink sweep --param deterrenceEffect --csv sweep.csv                # one row per metric and point',
-    ),
-    '',
-    params(v),
-    wrapList('Metrics (--metric):', v.SWEEP_METRICS),
-    bots(v),
-    scenarios(v),
-    env('BRINK_WORKERS', 'BRINK_SEED'),
-  ].join('\n'),
-  merge: () => [
-    examples(
-      'for k in 0 1 2; do brink batch --runs 30000 --seed s --shard $k/3 --out part-$k.jsonl; done',
-      'brink merge part-*.jsonl --json      # the same bytes as: brink batch --runs 30000 --seed s --json',
-    ),
-    '  Parts must come from the same command, settings and model version (deploy/README.md: Kubernetes, Slurm).',
-  ].join('\n'),
-  report: (v) => [
-    examples(
-      'brink report --scenario tower-22 --runs 1000 --out tower-22.html',
-      'brink batch --runs 10000 --json > batch.json && brink report --from batch.json --out report.html',
-      'brink report --from batch.json --compare compare.json --out report.html',
-      'brink report --games alice.save.json bob.save.json --out class.html',
-    ),
-    '',
-    bots(v),
-    scenarios(v),
-    env('BRINK_WORKERS', 'BRINK_SEED'),
-  ].join('\n'),
-  backtest: (v) => [
-    examples('brink backtest', 'brink backtest --runs 5000 --json', 'brink backtest --param militiaAttackRate=3'),
-    '',
-    params(v),
-    env('BRINK_SEED'),
-  ].join('\n'),
-  explain: () => examples('brink explain militiaAttackRate', 'brink explain F-06', 'brink explain R-IRN-01', 'brink explain us.major-campaign',
-    'brink explain iran.braking', 'brink explain --list', 'brink explain --assumptions'),
-  scenarios: () => examples('brink scenarios list', 'brink scenarios show tower-22', 'brink scenarios validate my-variant.yaml',
-    'brink scenarios schema --out scenario.schema.json'),
-  calibrate: () => [
-    examples('brink calibrate --report', 'brink calibrate --out my-posterior.json --population 200 --generations 4',
-      'brink batch --uncertainty posterior --posterior my-posterior.json'),
-    env('BRINK_WORKERS', 'BRINK_SEED'),
-  ].join('\n'),
-  sensitivity: (v) => [
-    examples('brink sensitivity --scenario october-2023', 'brink sensitivity --trajectories 10 --top 6 --json > sensitivity.json'),
-    '',
-    bots(v, false),
-    scenarios(v),
-    env('BRINK_WORKERS', 'BRINK_SEED'),
-  ].join('\n'),
-  completion: () => examples(
-    'brink completion bash > ~/.local/share/bash-completion/completions/brink',
-    'source <(brink completion bash)                                    # this shell only',
-    'brink completion zsh > "$fpath[1]/_brink"                          # then restart zsh',
-  ),
 };
 
 /** Every top-level command's help text has an entry here (tested). */

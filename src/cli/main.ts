@@ -66,7 +66,8 @@ function applyEnvFlags(cmd: Command): void {
       const key = opt.attributeName();
       const value = process.env[e.env];
       const source = cmd.getOptionValueSource(key);
-      if (value !== undefined && value !== '' && (source === undefined || source === 'default')) cmd.setOptionValueWithSource(key, value, 'env');
+      if (value !== undefined && value !== '' && (source === undefined || source === 'default'))
+        cmd.setOptionValueWithSource(key, value, 'env');
     });
   }
 }

@@ -1,7 +1,13 @@
 /** `--uncertainty none|prior|posterior` and `--posterior FILE`, shared by batch and compare. */
 import type { Command } from 'commander';
 import { loadPosterior, PosteriorFileError, SHIPPED_POSTERIOR } from '../analysis/calibration/posterior-file.ts';
-import { NO_UNCERTAINTY, posteriorDistribution, priorDistribution, UNCERTAINTY_MODES, type ParamDistribution } from '../analysis/uncertainty/distribution.ts';
+import {
+  NO_UNCERTAINTY,
+  posteriorDistribution,
+  priorDistribution,
+  UNCERTAINTY_MODES,
+  type ParamDistribution,
+} from '../analysis/uncertainty/distribution.ts';
 import { UsageError } from './errors.ts';
 
 export interface UncertaintyFlags {
@@ -11,7 +17,11 @@ export interface UncertaintyFlags {
 
 export function addUncertaintyOptions(cmd: Command, fallback: (typeof UNCERTAINTY_MODES)[number] = 'none'): Command {
   return cmd
-    .option('--uncertainty <mode>', 'none: parameters at their point values (bands are dice only); prior or posterior: each game draws its parameters (bands are dice plus what we do not know)', fallback)
+    .option(
+      '--uncertainty <mode>',
+      'none: parameters at their point values (bands are dice only); prior or posterior: each game draws its parameters (bands are dice plus what we do not know)',
+      fallback,
+    )
     .option('--posterior <file>', 'posterior file for --uncertainty posterior (default: the shipped calibration/posterior.json)');
 }
 

@@ -93,7 +93,10 @@ export function sampleWorld(state: GameState, side: Side, obs: Observation, rng:
     w.world.directive = directive;
     actors.iraqiMilitias.value = iraqi;
     actors.syrianMilitias.value = syrian;
-    for (const [id, front] of [['iraqiMilitias', 'iraq'], ['syrianMilitias', 'syria']] as const) {
+    for (const [id, front] of [
+      ['iraqiMilitias', 'iraq'],
+      ['syrianMilitias', 'syria'],
+    ] as const) {
       actors[id].context.directive = directive[front];
       actors[id].context.envoys = envoys[id];
     }

@@ -120,15 +120,32 @@ export interface WarEvent extends Common {
 }
 
 export type GameEvent =
-  | ActionEvent | StrikeEvent | DirectiveEvent | InjectEvent | PostureEvent | ComplianceEvent | AttacksEvent | FatalEvent
-  | LadderEvent | WarEvent;
+  | ActionEvent
+  | StrikeEvent
+  | DirectiveEvent
+  | InjectEvent
+  | PostureEvent
+  | ComplianceEvent
+  | AttacksEvent
+  | FatalEvent
+  | LadderEvent
+  | WarEvent;
 
 export type EventKind = GameEvent['kind'];
 export type EventOfKind<K extends EventKind> = Extract<GameEvent, { kind: K }>;
 
 /** Every kind, for tests that render each one and for code that must handle them all. */
 export const EVENT_KINDS: readonly EventKind[] = [
-  'action', 'strike', 'directive', 'inject', 'posture', 'compliance', 'attacks', 'fatal', 'ladder', 'war',
+  'action',
+  'strike',
+  'directive',
+  'inject',
+  'posture',
+  'compliance',
+  'attacks',
+  'fatal',
+  'ladder',
+  'war',
 ];
 
 export function isVisibleTo(e: GameEvent, side: Side): boolean {

@@ -49,7 +49,11 @@ export function newGame(scenario: Scenario, options: NewGameOptions): GameState 
     const from = daysBetween(scenario.start, inj.from);
     const to = daysBetween(scenario.start, inj.to) + 1;
     const rules = ['R-SYS-02', 'R-IRN-14', ...inj.cites];
-    schedule.push({ day: from, seq: seq++, task: { kind: 'inject', inject: 'truce-start', event: { type: 'TRUCE_START' }, rules, note: inj.note } });
+    schedule.push({
+      day: from,
+      seq: seq++,
+      task: { kind: 'inject', inject: 'truce-start', event: { type: 'TRUCE_START' }, rules, note: inj.note },
+    });
     schedule.push({ day: to, seq: seq++, task: { kind: 'inject', inject: 'truce-end', event: { type: 'TRUCE_END' }, rules } });
   }
   let noFatalBefore: number | undefined;
@@ -57,17 +61,30 @@ export function newGame(scenario: Scenario, options: NewGameOptions): GameState 
   if (fatal) {
     const day = daysBetween(scenario.start, fatal.date);
     if (day < 0 || day >= scenario.turns * scenario.daysPerTurn) {
-      throw new GameError(`the fixed first fatal attack (${fatal.date}) falls outside ${scenario.id} (${scenario.start}, ${scenario.turns} turns)`);
+      throw new GameError(
+        `the fixed first fatal attack (${fatal.date}) falls outside ${scenario.id} (${scenario.start}, ${scenario.turns} turns)`,
+      );
     }
     noFatalBefore = day;
-    schedule.push({ day, seq: seq++, task: { kind: 'forced-fatal', place: fatal.place, killed: fatal.killed, rules: ['R-MIL-10', 'R-SYS-04', ...fatal.cites] } });
+    schedule.push({
+      day,
+      seq: seq++,
+      task: { kind: 'forced-fatal', place: fatal.place, killed: fatal.killed, rules: ['R-MIL-10', 'R-SYS-04', ...fatal.cites] },
+    });
   }
   const w = scenario.world;
   return {
     format: STATE_FORMAT,
     scenario: {
-      id: scenario.id, hash: scenario.hash, title: scenario.title, start: scenario.start, daysPerTurn: scenario.daysPerTurn,
-      turns: scenario.turns, gazaWarStart: scenario.gazaWarStart, historical: scenario.historical, startRung: scenario.world.rung,
+      id: scenario.id,
+      hash: scenario.hash,
+      title: scenario.title,
+      start: scenario.start,
+      daysPerTurn: scenario.daysPerTurn,
+      turns: scenario.turns,
+      gazaWarStart: scenario.gazaWarStart,
+      historical: scenario.historical,
+      startRung: scenario.world.rung,
     },
     seed: options.seed,
     overrides: { ...(options.params ?? {}) },
@@ -78,16 +95,31 @@ export function newGame(scenario: Scenario, options: NewGameOptions): GameState 
     rng: seedStreams(options.seed),
     actors: actors as unknown as ActorSnapshots,
     world: {
-      rung: w.rung, deterrence: w.deterrence, usDomesticPressure: w.usDomesticPressure, iranWarFear: w.iranWarFear,
-      axisGains: w.axisGains, shippingDisruption: w.shippingDisruption, directive: { ...w.directive },
-      regionalWar: false, sideRungs: { us: [0, 0], iran: [0, 0] },
+      rung: w.rung,
+      deterrence: w.deterrence,
+      usDomesticPressure: w.usDomesticPressure,
+      iranWarFear: w.iranWarFear,
+      axisGains: w.axisGains,
+      shippingDisruption: w.shippingDisruption,
+      directive: { ...w.directive },
+      regionalWar: false,
+      sideRungs: { us: [0, 0], iran: [0, 0] },
     },
     schedule,
     seq,
     rafahWindows: scenario.injects.flatMap((inj) =>
       inj.kind === 'rafah-window'
-        ? [{ id: inj.id, fromDay: daysBetween(scenario.start, inj.from), toDay: daysBetween(scenario.start, inj.to), chancePerTurn: inj.chancePerTurn, cites: inj.cites }]
-        : []),
+        ? [
+            {
+              id: inj.id,
+              fromDay: daysBetween(scenario.start, inj.from),
+              toDay: daysBetween(scenario.start, inj.to),
+              chancePerTurn: inj.chancePerTurn,
+              cites: inj.cites,
+            },
+          ]
+        : [],
+    ),
     history: [],
     intel: { us: null, iran: null },
     over: null,

@@ -74,10 +74,21 @@ function publicTurn(t: TurnRecord, side: Side): PublicTurn {
   const def = actionById(other);
   const visible = def !== undefined && isPublicAction(def);
   return {
-    turn: t.turn, date: t.date, rung: t.rung, attacksOnUS: t.attacksOnUS, attacksOnUSIraq: t.attacksOnUSIraq,
-    attacksOnUSSyria: t.attacksOnUSSyria, attacksOnUSJordan: t.attacksOnUSJordan, usKilled: t.usKilled, usInjured: t.usInjured,
-    usStrikes: t.usStrikes, usStrikesYemen: t.usStrikesYemen, houthiAttacks: t.houthiAttacks, hezbollahFireDays: t.hezbollahFireDays,
-    opponentAction: visible ? other : null, ownAction: side === 'us' ? t.actions.us : t.actions.iran,
+    turn: t.turn,
+    date: t.date,
+    rung: t.rung,
+    attacksOnUS: t.attacksOnUS,
+    attacksOnUSIraq: t.attacksOnUSIraq,
+    attacksOnUSSyria: t.attacksOnUSSyria,
+    attacksOnUSJordan: t.attacksOnUSJordan,
+    usKilled: t.usKilled,
+    usInjured: t.usInjured,
+    usStrikes: t.usStrikes,
+    usStrikesYemen: t.usStrikesYemen,
+    houthiAttacks: t.houthiAttacks,
+    hezbollahFireDays: t.hezbollahFireDays,
+    opponentAction: visible ? other : null,
+    ownAction: side === 'us' ? t.actions.us : t.actions.iran,
   };
 }
 
@@ -109,7 +120,10 @@ class SideObservation implements Observation {
   /** The whole state, kept truly private (#): a bot reaches only what the getters above expose. */
   readonly #state: GameState;
 
-  constructor(state: GameState, readonly side: Side) {
+  constructor(
+    state: GameState,
+    readonly side: Side,
+  ) {
     this.#state = state;
     const own = state.actors[side];
     const w = state.world;
@@ -126,9 +140,21 @@ class SideObservation implements Observation {
     this.legal = legalIds(state, side);
     this.params = state.params;
     // The US alone knows its own credibility; Iran alone its fear of war and the axis's gains.
-    this.pressures = side === 'iran'
-      ? { usDomesticPressure: w.usDomesticPressure, shippingDisruption: w.shippingDisruption, withdrawalMomentum: momentum, iranWarFear: w.iranWarFear, axisGains: w.axisGains }
-      : { usDomesticPressure: w.usDomesticPressure, shippingDisruption: w.shippingDisruption, withdrawalMomentum: momentum, deterrence: w.deterrence };
+    this.pressures =
+      side === 'iran'
+        ? {
+            usDomesticPressure: w.usDomesticPressure,
+            shippingDisruption: w.shippingDisruption,
+            withdrawalMomentum: momentum,
+            iranWarFear: w.iranWarFear,
+            axisGains: w.axisGains,
+          }
+        : {
+            usDomesticPressure: w.usDomesticPressure,
+            shippingDisruption: w.shippingDisruption,
+            withdrawalMomentum: momentum,
+            deterrence: w.deterrence,
+          };
     this.directive = side === 'iran' ? w.directive : undefined;
   }
 

@@ -20,9 +20,23 @@ export interface Verdict {
 
 /** What a score line counts: one term of an objective (DOMAIN.md §6). */
 export type ScoreTerm =
-  | 'baseline' | 'us-deaths' | 'attacks-on-us' | 'regional-war' | 'shipping' | 'deterrence'
-  | 'homeland' | 'withdrawal' | 'axis-gains' | 'proxy-capability' | 'leaders-killed'
-  | 'iran-struck' | 'escalation' | 'pressure' | 'fronts' | 'deaths-by-partners' | 'unanswered';
+  | 'baseline'
+  | 'us-deaths'
+  | 'attacks-on-us'
+  | 'regional-war'
+  | 'shipping'
+  | 'deterrence'
+  | 'homeland'
+  | 'withdrawal'
+  | 'axis-gains'
+  | 'proxy-capability'
+  | 'leaders-killed'
+  | 'iran-struck'
+  | 'escalation'
+  | 'pressure'
+  | 'fronts'
+  | 'deaths-by-partners'
+  | 'unanswered';
 
 export interface ScoreLine {
   readonly term: ScoreTerm;
@@ -81,9 +95,25 @@ export function verdictOf(state: GameState): Verdict {
  * `brink explain`; test/engine/param-reads.test.ts checks them against the reads.
  */
 export const SCORING_READS: readonly ParamId[] = [
-  'scoreUsPerDeath', 'scoreUsPerAttack', 'scoreWar', 'scoreUsShipping', 'scoreUsDeterrence', 'scoreUsIranStruck', 'scoreUsEscalation',
-  'scoreIranBase', 'scoreIranHomeland', 'scoreIranWithdrawal', 'scoreIranGains', 'scoreIranProxyLoss', 'scoreIranLeaderLoss',
-  'scoreIranPressure', 'iranPressureFullScale', 'shippingFullScale', 'scoreIranFronts', 'scoreIranPerUsDeath', 'scoreIranUnanswered',
+  'scoreUsPerDeath',
+  'scoreUsPerAttack',
+  'scoreWar',
+  'scoreUsShipping',
+  'scoreUsDeterrence',
+  'scoreUsIranStruck',
+  'scoreUsEscalation',
+  'scoreIranBase',
+  'scoreIranHomeland',
+  'scoreIranWithdrawal',
+  'scoreIranGains',
+  'scoreIranProxyLoss',
+  'scoreIranLeaderLoss',
+  'scoreIranPressure',
+  'iranPressureFullScale',
+  'shippingFullScale',
+  'scoreIranFronts',
+  'scoreIranPerUsDeath',
+  'scoreIranUnanswered',
 ];
 
 export function scoreLines(state: GameState): Record<Side, ScoreLine[]> {
@@ -118,7 +148,12 @@ export function scoreLines(state: GameState): Record<Side, ScoreLine[]> {
     { term: 'regional-war', happened: war, points: war ? -p.scoreWar : 0, cites: ['O-USA-01'] },
     { term: 'shipping', points: -p.scoreUsShipping * avgShipping, cites: ['O-USA-05'] },
     { term: 'deterrence', points: p.scoreUsDeterrence * state.world.deterrence, cites: ['O-USA-03'] },
-    { term: 'iran-struck', happened: t.strikesOnIran > 0, points: t.strikesOnIran > 0 ? -p.scoreUsIranStruck : 0, cites: ['O-USA-02', 'R-USA-03'] },
+    {
+      term: 'iran-struck',
+      happened: t.strikesOnIran > 0,
+      points: t.strikesOnIran > 0 ? -p.scoreUsIranStruck : 0,
+      cites: ['O-USA-02', 'R-USA-03'],
+    },
     { term: 'escalation', count: escalation, points: -p.scoreUsEscalation * escalation, cites: ['O-USA-04', 'O-USA-07', 'R-IRQ-03'] },
   ];
   const iran: ScoreLine[] = [
@@ -137,7 +172,12 @@ export function scoreLines(state: GameState): Record<Side, ScoreLine[]> {
   return { us, iran };
 }
 
-const sum = (lines: readonly ScoreLine[]) => clamp(lines.reduce((s, l) => s + l.points, 0), 0, 100);
+const sum = (lines: readonly ScoreLine[]) =>
+  clamp(
+    lines.reduce((s, l) => s + l.points, 0),
+    0,
+    100,
+  );
 
 export function turningPoints(state: GameState, limit = 6): TurningPoint[] {
   const ranked = logOf(state)

@@ -70,7 +70,10 @@ export class Stream {
   /** Set between `state()` and the next draw: the snapshot handed out and the generator lent with it. */
   private savedSnapshot: AleaState | undefined;
   private savedHolder: Holder | undefined;
-  constructor(readonly name: StreamName, private readonly source: StreamSource) {
+  constructor(
+    readonly name: StreamName,
+    private readonly source: StreamSource,
+  ) {
     if (!('seed' in source)) this.generator = takeLive(source) ?? construct(source);
   }
   private get prng(): Prng {

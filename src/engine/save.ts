@@ -50,8 +50,7 @@ export interface SaveFile {
 }
 
 /** A save file that cannot be used: corrupt, truncated, edited, of another format, model or scenario. */
-export class SaveError extends GameError {
-}
+export class SaveError extends GameError {}
 
 const sha = (text: string): string => createHash('sha256').update(text).digest('hex');
 const TURN_DIGEST_LENGTH = 12;
@@ -171,7 +170,9 @@ export function parseSave(text: string, source = 'save file', options: ParseOpti
   if (!parsed.success) fail(describe(parsed.error));
   const save = parsed.data as SaveFile;
   if (save.model !== MODEL_VERSION) {
-    fail(`saved by model ${save.model}, but this is model ${MODEL_VERSION}: the rules or parameters have changed since, so the game cannot be replayed under them`);
+    fail(
+      `saved by model ${save.model}, but this is model ${MODEL_VERSION}: the rules or parameters have changed since, so the game cannot be replayed under them`,
+    );
   }
   for (const [i, d] of save.decisions.entries()) checkOrders(d, `decisions[${i}]`, fail);
   if (save.pending) checkOrder('us', save.pending.us, 'pending.us', fail);
@@ -181,7 +182,9 @@ export function parseSave(text: string, source = 'save file', options: ParseOpti
     fail(save.side === 'both' ? 'opponent: a hot-seat game has no bot opponent' : 'opponent: missing the bot the human played against');
   }
   if (!options.acceptEdited && integrityOf(save) !== save.integrity) {
-    fail('the file was changed after it was saved (its integrity hash does not match); `brink replay --accept-edited FILE` replays it anyway and shows where it departs');
+    fail(
+      'the file was changed after it was saved (its integrity hash does not match); `brink replay --accept-edited FILE` replays it anyway and shows where it departs',
+    );
   }
   return { kind: 'current', save };
 }
@@ -206,15 +209,22 @@ function checkOverrides(params: Readonly<Record<string, number>>, fail: (what: s
   for (const [id, value] of Object.entries(params)) {
     if (!isParamId(id)) fail(`params.${id}: unknown parameter (see brink explain --list)`);
     const spec = PARAM_SPECS[id as keyof typeof PARAM_SPECS];
-    if (!Number.isFinite(value) || value < spec.min || value > spec.max) fail(`params.${id}: must be between ${spec.min} and ${spec.max}, got ${value}`);
+    if (!Number.isFinite(value) || value < spec.min || value > spec.max)
+      fail(`params.${id}: must be between ${spec.min} and ${spec.max}, got ${value}`);
   }
 }
 
 /** The scenario a save was made with must be the one we have now: same id, same content hash. */
-export function checkScenario(save: { readonly scenario: { readonly id: string; readonly hash: string } }, scenario: Scenario, source = 'save file'): void {
+export function checkScenario(
+  save: { readonly scenario: { readonly id: string; readonly hash: string } },
+  scenario: Scenario,
+  source = 'save file',
+): void {
   if (save.scenario.id !== scenario.id) throw new SaveError(`${source}: saved for scenario '${save.scenario.id}', not '${scenario.id}'`);
   if (save.scenario.hash !== scenario.hash) {
-    throw new SaveError(`${source}: scenario '${scenario.id}' has changed since the game was saved (hash ${save.scenario.hash}, now ${scenario.hash}); the game cannot be resumed or replayed`);
+    throw new SaveError(
+      `${source}: scenario '${scenario.id}' has changed since the game was saved (hash ${save.scenario.hash}, now ${scenario.hash}); the game cannot be resumed or replayed`,
+    );
   }
 }
 
@@ -255,7 +265,11 @@ function simulate(
 }
 
 /** Re-simulates a save from its inputs and verifies it against its digests. */
-export function replaySave(save: SaveFile, scenario: Scenario, onTurn?: (state: GameState, events: readonly GameEvent[]) => void): ReplayResult {
+export function replaySave(
+  save: SaveFile,
+  scenario: Scenario,
+  onTurn?: (state: GameState, events: readonly GameEvent[]) => void,
+): ReplayResult {
   checkScenario(save, scenario);
   const state = simulate(scenario, save.seed, save.params, save.decisions, onTurn);
   const turns = state.history.map(turnDigest);
@@ -275,11 +289,14 @@ export function upgradeLegacySave(legacy: LegacySave, scenario: Scenario, source
   const params: Record<string, number> = {};
   for (const [k, v] of Object.entries(legacy.state.params)) if (isParamId(k) && base[k] !== v) params[k] = v;
   const state = simulate(scenario, legacy.seed, params, legacy.decisions);
-  const same = state.turn === legacy.state.turn
-    && JSON.stringify(state.rng) === JSON.stringify(legacy.state.rng)
-    && Object.entries(state.actors).every(([id, a]) => legacy.state.actors[id]?.value === a.value);
+  const same =
+    state.turn === legacy.state.turn &&
+    JSON.stringify(state.rng) === JSON.stringify(legacy.state.rng) &&
+    Object.entries(state.actors).every(([id, a]) => legacy.state.actors[id]?.value === a.value);
   if (!same) {
-    throw new SaveError(`${source}: a ${LEGACY_SAVE_FORMAT} file from an older model: today's rules (model ${MODEL_VERSION}) do not reproduce it, so it cannot be resumed`);
+    throw new SaveError(
+      `${source}: a ${LEGACY_SAVE_FORMAT} file from an older model: today's rules (model ${MODEL_VERSION}) do not reproduce it, so it cannot be resumed`,
+    );
   }
   return { save: buildSave(state, { side: legacy.side, opponent: legacy.opponent }), state };
 }

@@ -42,8 +42,20 @@ export interface Tally {
 }
 
 export const TALLY_KEYS: readonly (keyof Tally)[] = [
-  'attacksOnUS', 'attacksOnUSIraq', 'attacksOnUSSyria', 'attacksOnUSJordan', 'fatalAttacks', 'usKilled', 'usInjured',
-  'usStrikes', 'usStrikesYemen', 'houthiAttacks', 'hezbollahFireDays', 'leadersKilled', 'iranDirectAttacks', 'strikesOnIran',
+  'attacksOnUS',
+  'attacksOnUSIraq',
+  'attacksOnUSSyria',
+  'attacksOnUSJordan',
+  'fatalAttacks',
+  'usKilled',
+  'usInjured',
+  'usStrikes',
+  'usStrikesYemen',
+  'houthiAttacks',
+  'hezbollahFireDays',
+  'leadersKilled',
+  'iranDirectAttacks',
+  'strikesOnIran',
 ];
 
 export function emptyTally(): Tally {
@@ -87,8 +99,21 @@ export interface World extends Pressures {
 
 /** A task the engine will carry out on a given day (a directive arriving, a truce ending …). */
 export type Task =
-  | { readonly kind: 'deliver'; readonly actor: ActorId; readonly event: ActorEvent; readonly front: Front; readonly level: DirectiveLevel; readonly envoys: boolean }
-  | { readonly kind: 'inject'; readonly inject: InjectKind; readonly event: ActorEvent; readonly rules: readonly string[]; readonly note?: string }
+  | {
+      readonly kind: 'deliver';
+      readonly actor: ActorId;
+      readonly event: ActorEvent;
+      readonly front: Front;
+      readonly level: DirectiveLevel;
+      readonly envoys: boolean;
+    }
+  | {
+      readonly kind: 'inject';
+      readonly inject: InjectKind;
+      readonly event: ActorEvent;
+      readonly rules: readonly string[];
+      readonly note?: string;
+    }
   | { readonly kind: 'deliberate'; readonly actor: ActorId }
   /** A shock fixed from the record (conditioned analysis only): an attack that kills, on its date. */
   | { readonly kind: 'forced-fatal'; readonly place: Place; readonly killed: number; readonly rules: readonly string[] };

@@ -43,28 +43,56 @@ export interface PhaseDef {
 export const PHASES: readonly PhaseDef[] = [
   { name: 'drawInjects', run: drawInjects, says: 'the chance events the scenario leaves open (a Rafah window)', reads: [] },
   {
-    name: 'applyOrders', run: applyOrders, says: 'the orders taking effect (strikes, guidance and its lag, war risk of strikes on Iran)',
+    name: 'applyOrders',
+    run: applyOrders,
+    says: 'the orders taking effect (strikes, guidance and its lag, war risk of strikes on Iran)',
     reads: [
-      'militiaCapabilityFloor', 'lullProvocation', 'relapsePerGrievance', 'warHazardIrgcStrike', 'warHazardIranStrike', 'iranWarFearPerRung',
-      'directiveLagMinDays', 'directiveLagMaxDays', 'envoyLagMinDays', 'envoyLagMaxDays',
+      'militiaCapabilityFloor',
+      'lullProvocation',
+      'relapsePerGrievance',
+      'warHazardIrgcStrike',
+      'warHazardIranStrike',
+      'iranWarFearPerRung',
+      'directiveLagMinDays',
+      'directiveLagMaxDays',
+      'envoyLagMinDays',
+      'envoyLagMaxDays',
     ],
   },
   {
-    name: 'runSegments', run: runSegments, says: 'the days of a turn (attacks, casualties, deliberations)',
+    name: 'runSegments',
+    run: runSegments,
+    says: 'the days of a turn (attacks, casualties, deliberations)',
     reads: ['fatalityPerAttack', 'deathsWhenFatal', 'injuryPerAttack', 'injuredWhenInjury'],
   },
   {
-    name: 'endWeek', run: endWeek, says: 'the end of the week (deterrence decays, pressures at home and in Tehran, axis gains, shipping)',
+    name: 'endWeek',
+    run: endWeek,
+    says: 'the end of the week (deterrence decays, pressures at home and in Tehran, axis gains, shipping)',
     reads: [
-      'deterrenceHalfLife', 'usDomesticDecay', 'usDomesticPerDeath', 'usDomesticPerWeek', 'iranWarFearDecay', 'iranWarFearPerDeath',
-      'axisGainsPerWeek', 'shippingSmoothing', 'shippingFullScale',
+      'deterrenceHalfLife',
+      'usDomesticDecay',
+      'usDomesticPerDeath',
+      'usDomesticPerWeek',
+      'iranWarFearDecay',
+      'iranWarFearPerDeath',
+      'axisGainsPerWeek',
+      'shippingSmoothing',
+      'shippingFullScale',
     ],
   },
   {
-    name: 'climbLadder', run: climbLadder, says: 'the ladder and the war hazard',
+    name: 'climbLadder',
+    run: climbLadder,
+    says: 'the ladder and the war hazard',
     reads: ['warShockBase', 'warHazardPerRung', 'warDurationHazard', 'warFromDirectExchange'],
   },
-  { name: 'gatherIntel', run: gatherIntel, says: 'intelligence (fog of war)', reads: ['intelAccuracy', 'intelActiveBonus', 'intelQuietPenalty', 'intelStrikeBonus'] },
+  {
+    name: 'gatherIntel',
+    run: gatherIntel,
+    says: 'intelligence (fog of war)',
+    reads: ['intelAccuracy', 'intelActiveBonus', 'intelQuietPenalty', 'intelStrikeBonus'],
+  },
 ];
 
 /**
@@ -87,17 +115,39 @@ export function finishTurn(d: TurnDraft, orders: Decisions): GameState {
   // Both objects are written out field by field (not spread): every record and every state then has
   // one shape, which keeps the engine's property reads monomorphic.
   const record: TurnRecord = {
-    turn: d.turn, date: dateAfter(base.scenario.start, d.startDay), rung: d.rung,
-    attacksOnUS: t.attacksOnUS, attacksOnUSIraq: t.attacksOnUSIraq, attacksOnUSSyria: t.attacksOnUSSyria,
-    attacksOnUSJordan: t.attacksOnUSJordan, fatalAttacks: t.fatalAttacks, usKilled: t.usKilled, usInjured: t.usInjured,
-    usStrikes: t.usStrikes, usStrikesYemen: t.usStrikesYemen, houthiAttacks: t.houthiAttacks, hezbollahFireDays: t.hezbollahFireDays,
-    leadersKilled: t.leadersKilled, iranDirectAttacks: t.iranDirectAttacks, strikesOnIran: t.strikesOnIran,
-    deterrence: w.deterrence, usDomesticPressure: w.usDomesticPressure, iranWarFear: w.iranWarFear, axisGains: w.axisGains,
-    shippingDisruption: w.shippingDisruption, withdrawalMomentum: d.actors.iraqiGovernment.context.withdrawalMomentum,
-    actions: { us: orders.us, iran: orders.iran }, events: d.events, intel: base.intel,
+    turn: d.turn,
+    date: dateAfter(base.scenario.start, d.startDay),
+    rung: d.rung,
+    attacksOnUS: t.attacksOnUS,
+    attacksOnUSIraq: t.attacksOnUSIraq,
+    attacksOnUSSyria: t.attacksOnUSSyria,
+    attacksOnUSJordan: t.attacksOnUSJordan,
+    fatalAttacks: t.fatalAttacks,
+    usKilled: t.usKilled,
+    usInjured: t.usInjured,
+    usStrikes: t.usStrikes,
+    usStrikesYemen: t.usStrikesYemen,
+    houthiAttacks: t.houthiAttacks,
+    hezbollahFireDays: t.hezbollahFireDays,
+    leadersKilled: t.leadersKilled,
+    iranDirectAttacks: t.iranDirectAttacks,
+    strikesOnIran: t.strikesOnIran,
+    deterrence: w.deterrence,
+    usDomesticPressure: w.usDomesticPressure,
+    iranWarFear: w.iranWarFear,
+    axisGains: w.axisGains,
+    shippingDisruption: w.shippingDisruption,
+    withdrawalMomentum: d.actors.iraqiGovernment.context.withdrawalMomentum,
+    actions: { us: orders.us, iran: orders.iran },
+    events: d.events,
+    intel: base.intel,
   };
   const turn = d.turn + 1;
-  const over = d.war ? { reason: 'regional-war' as const, turn } : turn >= base.scenario.turns ? { reason: 'horizon' as const, turn } : null;
+  const over = d.war
+    ? { reason: 'regional-war' as const, turn }
+    : turn >= base.scenario.turns
+      ? { reason: 'horizon' as const, turn }
+      : null;
   const history = base.history.slice();
   history.push(record);
   return {

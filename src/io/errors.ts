@@ -7,7 +7,11 @@
  */
 export class IoError extends Error {
   override readonly name = 'IoError';
-  constructor(message: string, readonly exitCode: 1 | 2 = 2, readonly code?: string) {
+  constructor(
+    message: string,
+    readonly exitCode: 1 | 2 = 2,
+    readonly code?: string,
+  ) {
     super(message);
   }
 }

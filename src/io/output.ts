@@ -14,7 +14,20 @@
  * rules (resolved target, kept mode, rename at the end) and always removes its temporary file: on
  * failure, on abort, and on process exit.
  */
-import { accessSync, chmodSync, closeSync, constants, fsyncSync, lstatSync, openSync, realpathSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  accessSync,
+  chmodSync,
+  closeSync,
+  constants,
+  fsyncSync,
+  lstatSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import writeFileAtomic from 'write-file-atomic';
@@ -82,7 +95,10 @@ function newFile(flag: string, given: string, action: string): OutputTarget {
   }
   if (!st.isDirectory()) throw new IoError(`${action}: '${dirname(given)}' is not a directory`);
   guarded(action, () => accessSync(dir, constants.W_OK));
-  const path = join(guarded(action, () => realpathSync(dir)), basename(given));
+  const path = join(
+    guarded(action, () => realpathSync(dir)),
+    basename(given),
+  );
   return { kind: 'file', flag, given, path, exists: false };
 }
 
@@ -112,7 +128,9 @@ export function writeOutput(target: OutputTarget, data: string, stdout: StdoutWr
     stdout(data);
     return;
   }
-  guarded(`${target.flag}: cannot write '${target.given}'`, () => writeFileAtomic.sync(target.path, data, target.mode !== undefined ? { mode: target.mode } : {}));
+  guarded(`${target.flag}: cannot write '${target.given}'`, () =>
+    writeFileAtomic.sync(target.path, data, target.mode !== undefined ? { mode: target.mode } : {}),
+  );
 }
 
 /** A file written piece by piece: appended (JSONL), or replaced atomically at the end (CSV). */

@@ -53,7 +53,8 @@ export interface ReadLimits {
 export function readTextFile(path: string, { what, maxBytes }: ReadLimits): string {
   const { fd, size: statSize } = openRegular(path, what);
   try {
-    const tooLarge = () => new IoError(`${what}: '${path}' is too large (${size(Math.max(statSize, maxBytes + 1))}; the limit is ${size(maxBytes)})`);
+    const tooLarge = () =>
+      new IoError(`${what}: '${path}' is too large (${size(Math.max(statSize, maxBytes + 1))}; the limit is ${size(maxBytes)})`);
     if (statSize > maxBytes) throw tooLarge();
     // Read at most maxBytes + 1: a file that grows while we read it is still caught by the limit.
     const buf = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(statSize + 1, 64 * 1024)));
@@ -86,7 +87,8 @@ export interface Line {
  */
 export function forEachLine(path: string, what: string, maxLineBytes: number, onLine: (line: Line) => void): Line | undefined {
   const { fd } = openRegular(path, what);
-  const longLine = (lineNo: number) => new IoError(`${what}: '${path}':${lineNo}: a line longer than ${size(maxLineBytes)}; not a file this command wrote`);
+  const longLine = (lineNo: number) =>
+    new IoError(`${what}: '${path}':${lineNo}: a line longer than ${size(maxLineBytes)}; not a file this command wrote`);
   try {
     const chunk = Buffer.allocUnsafe(MiB);
     let carry: Buffer = Buffer.alloc(0);

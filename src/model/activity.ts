@@ -31,7 +31,7 @@ export type Modifier = '@capability' | '@deterredOrProvoked' | '@provoked' | '@a
  * parameter is used without reading source (test/engine/param-reads.test.ts checks them against the reads).
  */
 export const MODIFIERS: Readonly<Record<Modifier, { readonly says: string; readonly reads: readonly ParamId[] }>> = {
-  '@capability': { says: 'the share of the group\'s capability left after strikes (Q-07)', reads: [] },
+  '@capability': { says: "the share of the group's capability left after strikes (Q-07)", reads: [] },
   '@deterredOrProvoked': {
     says: 'US deterrence suppresses the group (in full where Iran holds it back), its grievance spurs it (R-SYS-05)',
     reads: ['deterrenceEffect', 'provocationEffect', 'deterrenceUnderPressure'],
@@ -71,7 +71,11 @@ function modifier(m: Modifier, memory: ActivityMemory, world: ActivityWorld, par
     case '@deterredOrProvoked':
       // US force deters in full where Iran holds the group back, in part where Iran presses it on
       // (R-SYS-05, D-18: the calm came when US force met Iranian restraint).
-      return deterrenceAndGrievance(memory.grievance ?? 0, world.deterrence * (memory.directive === 'halt' || memory.directive === 'reduce' ? 1 : params.deterrenceUnderPressure), params);
+      return deterrenceAndGrievance(
+        memory.grievance ?? 0,
+        world.deterrence * (memory.directive === 'halt' || memory.directive === 'reduce' ? 1 : params.deterrenceUnderPressure),
+        params,
+      );
     case '@provoked':
       return 1 + params.provocationEffect * (memory.grievance ?? 0);
     case '@arsenal':

@@ -11,7 +11,13 @@ export type ActorEvent =
   /** A militia decides on a halt: complies when `u < chance`. */
   | { readonly type: 'COMPLIANCE_DRAW'; readonly u: number; readonly chance: number }
   /** US strikes hit this actor. */
-  | { readonly type: 'STRUCK'; readonly strikes: number; readonly leaderKilled: boolean; readonly grievance: number; readonly capabilityLoss: number }
+  | {
+      readonly type: 'STRUCK';
+      readonly strikes: number;
+      readonly leaderKilled: boolean;
+      readonly grievance: number;
+      readonly capabilityLoss: number;
+    }
   /** An attack killed US personnel. */
   | { readonly type: 'US_KILLED'; readonly killed: number }
   /** The side this machine belongs to chose an action. */

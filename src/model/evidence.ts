@@ -11,7 +11,17 @@ import { z } from 'zod';
 export const SEEDS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../seeds');
 
 export const FACT_KINDS = [
-  'discrepancy', 'artefact', 'timeline', 'actor', 'relationship', 'control', 'figure', 'derived', 'rule', 'objective', 'question',
+  'discrepancy',
+  'artefact',
+  'timeline',
+  'actor',
+  'relationship',
+  'control',
+  'figure',
+  'derived',
+  'rule',
+  'objective',
+  'question',
 ] as const;
 
 export const FactSchema = z
@@ -53,8 +63,12 @@ let cached: Evidence | undefined;
 
 export function loadEvidence(dir = SEEDS_DIR): Evidence {
   if (cached && dir === SEEDS_DIR) return cached;
-  const factsDoc = z.object({ schema: z.literal('brink.facts/1'), facts: z.array(FactSchema) }).parse(parse(readFileSync(resolve(dir, 'facts.yaml'), 'utf8')));
-  const sourcesDoc = z.object({ schema: z.literal('brink.sources/1'), sources: z.array(SourceSchema) }).parse(parse(readFileSync(resolve(dir, 'sources.yaml'), 'utf8')));
+  const factsDoc = z
+    .object({ schema: z.literal('brink.facts/1'), facts: z.array(FactSchema) })
+    .parse(parse(readFileSync(resolve(dir, 'facts.yaml'), 'utf8')));
+  const sourcesDoc = z
+    .object({ schema: z.literal('brink.sources/1'), sources: z.array(SourceSchema) })
+    .parse(parse(readFileSync(resolve(dir, 'sources.yaml'), 'utf8')));
   const facts = new Map<string, Fact>();
   for (const f of factsDoc.facts) {
     if (facts.has(f.id)) throw new Error(`seeds/facts.yaml: duplicate ID ${f.id}`);

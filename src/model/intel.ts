@@ -19,15 +19,19 @@ import type { Front, Side } from './actions.ts';
 import type { ActorId } from './actors/index.ts';
 
 /** What an intelligence item is about: Iran's guidance to a front, or an actor's posture. */
-export type IntelSubject =
-  | { readonly about: 'guidance'; readonly front: Front }
-  | { readonly about: 'posture'; readonly actor: ActorId };
+export type IntelSubject = { readonly about: 'guidance'; readonly front: Front } | { readonly about: 'posture'; readonly actor: ActorId };
 
 export type Confidence = 'high' | 'moderate' | 'low';
 
 /** Last turn's public counts a source reads its signals from (names of the engine's tally). */
 export type SignalCount =
-  | 'attacksOnUSIraq' | 'attacksOnUSSyria' | 'attacksOnUSJordan' | 'houthiAttacks' | 'hezbollahFireDays' | 'usStrikes' | 'usStrikesYemen';
+  | 'attacksOnUSIraq'
+  | 'attacksOnUSSyria'
+  | 'attacksOnUSJordan'
+  | 'houthiAttacks'
+  | 'hezbollahFireDays'
+  | 'usStrikes'
+  | 'usStrikesYemen';
 
 export interface IntelSource {
   readonly subject: IntelSubject;
@@ -46,16 +50,66 @@ const IRAQ: readonly SignalCount[] = ['attacksOnUSIraq', 'attacksOnUSJordan'];
 
 export const INTEL_SOURCES: Readonly<Record<Side, readonly IntelSource[]>> = {
   us: [
-    { subject: { about: 'guidance', front: 'iraq' }, active: IRAQ, struck: ['usStrikes'], always: true, cites: ['R-IRQ-01', 'R-IRQ-03', 'D-17'] },
-    { subject: { about: 'posture', actor: 'iraqiMilitias' }, active: IRAQ, struck: ['usStrikes'], always: true, cites: ['R-IRQ-01', 'R-MIL-05'] },
-    { subject: { about: 'guidance', front: 'syria' }, active: ['attacksOnUSSyria'], struck: ['usStrikes'], always: false, cites: ['R-SYR-01', 'D-17'] },
-    { subject: { about: 'posture', actor: 'syrianMilitias' }, active: ['attacksOnUSSyria'], struck: ['usStrikes'], always: false, cites: ['R-SYR-01'] },
-    { subject: { about: 'guidance', front: 'yemen' }, active: ['houthiAttacks'], struck: ['usStrikesYemen'], always: false, cites: ['R-USA-06', 'Q-16'] },
+    {
+      subject: { about: 'guidance', front: 'iraq' },
+      active: IRAQ,
+      struck: ['usStrikes'],
+      always: true,
+      cites: ['R-IRQ-01', 'R-IRQ-03', 'D-17'],
+    },
+    {
+      subject: { about: 'posture', actor: 'iraqiMilitias' },
+      active: IRAQ,
+      struck: ['usStrikes'],
+      always: true,
+      cites: ['R-IRQ-01', 'R-MIL-05'],
+    },
+    {
+      subject: { about: 'guidance', front: 'syria' },
+      active: ['attacksOnUSSyria'],
+      struck: ['usStrikes'],
+      always: false,
+      cites: ['R-SYR-01', 'D-17'],
+    },
+    {
+      subject: { about: 'posture', actor: 'syrianMilitias' },
+      active: ['attacksOnUSSyria'],
+      struck: ['usStrikes'],
+      always: false,
+      cites: ['R-SYR-01'],
+    },
+    {
+      subject: { about: 'guidance', front: 'yemen' },
+      active: ['houthiAttacks'],
+      struck: ['usStrikesYemen'],
+      always: false,
+      cites: ['R-USA-06', 'Q-16'],
+    },
   ],
   iran: [
-    { subject: { about: 'posture', actor: 'us' }, active: ['usStrikes', 'usStrikesYemen'], struck: [], always: true, cites: ['R-USA-02', 'R-USA-05'] },
-    { subject: { about: 'posture', actor: 'iraqiMilitias' }, active: IRAQ, struck: [], always: true, envoys: 'iraqiMilitias', cites: ['R-IRN-13'] },
-    { subject: { about: 'posture', actor: 'syrianMilitias' }, active: ['attacksOnUSSyria'], struck: [], always: false, envoys: 'syrianMilitias', cites: ['R-IRN-13', 'R-SYR-01'] },
+    {
+      subject: { about: 'posture', actor: 'us' },
+      active: ['usStrikes', 'usStrikesYemen'],
+      struck: [],
+      always: true,
+      cites: ['R-USA-02', 'R-USA-05'],
+    },
+    {
+      subject: { about: 'posture', actor: 'iraqiMilitias' },
+      active: IRAQ,
+      struck: [],
+      always: true,
+      envoys: 'iraqiMilitias',
+      cites: ['R-IRN-13'],
+    },
+    {
+      subject: { about: 'posture', actor: 'syrianMilitias' },
+      active: ['attacksOnUSSyria'],
+      struck: [],
+      always: false,
+      envoys: 'syrianMilitias',
+      cites: ['R-IRN-13', 'R-SYR-01'],
+    },
   ],
 };
 

@@ -14,17 +14,77 @@ export interface Rung {
 }
 
 export const RUNGS: readonly Rung[] = [
-  { level: 0, id: 'accommodation', name: 'Accommodation', meaning: 'Talks, concessions, standing fronts down', cites: ['R-USA-07', 'R-IRN-08'] },
-  { level: 1, id: 'verbal', name: 'Verbal signals', meaning: 'Warnings, vows and public threats; cheap talk', cites: ['R-IRN-09', 'R-USA-05'] },
+  {
+    level: 0,
+    id: 'accommodation',
+    name: 'Accommodation',
+    meaning: 'Talks, concessions, standing fronts down',
+    cites: ['R-USA-07', 'R-IRN-08'],
+  },
+  {
+    level: 1,
+    id: 'verbal',
+    name: 'Verbal signals',
+    meaning: 'Warnings, vows and public threats; cheap talk',
+    cites: ['R-IRN-09', 'R-USA-05'],
+  },
   { level: 2, id: 'show-of-force', name: 'Show of force', meaning: 'Deployments and visible readiness', cites: ['R-USA-04'] },
-  { level: 3, id: 'sanctions', name: 'Sanctions & interdiction', meaning: 'Economic pressure, seizing arms, arming proxies', cites: ['R-HOU-06', 'E-09'] },
-  { level: 4, id: 'harassment', name: 'Harassment', meaning: 'Proxy rocket and drone attacks, mostly without casualties', cites: ['R-MIL-01', 'R-SYR-01'] },
-  { level: 5, id: 'calibrated-strikes', name: 'Calibrated strikes', meaning: 'Limited retaliatory strikes on proxy sites or launchers', cites: ['R-USA-06', 'P-07'] },
-  { level: 6, id: 'lethal-targeted', name: 'Lethal targeted action', meaning: 'Killing commanders; attacks that kill troops', cites: ['F-10', 'F-06'] },
-  { level: 7, id: 'large-campaign', name: 'Large campaign', meaning: 'Dozens of strikes across several countries in days', cites: ['F-09', 'R-USA-02'] },
-  { level: 8, id: 'direct-clash', name: 'Direct clash', meaning: 'US and Iranian forces fire on each other directly', cites: ['R-IRN-15', 'R-USA-09'] },
-  { level: 9, id: 'homeland-strikes', name: 'Strikes on homelands', meaning: 'Strikes inside Iran, or from Iran at US bases', cites: ['R-USA-03', 'Q-15'] },
-  { level: 10, id: 'regional-war', name: 'Regional war', meaning: 'Open US–Iran war across the region; the game ends', cites: ['O-USA-01', 'O-IRN-02'] },
+  {
+    level: 3,
+    id: 'sanctions',
+    name: 'Sanctions & interdiction',
+    meaning: 'Economic pressure, seizing arms, arming proxies',
+    cites: ['R-HOU-06', 'E-09'],
+  },
+  {
+    level: 4,
+    id: 'harassment',
+    name: 'Harassment',
+    meaning: 'Proxy rocket and drone attacks, mostly without casualties',
+    cites: ['R-MIL-01', 'R-SYR-01'],
+  },
+  {
+    level: 5,
+    id: 'calibrated-strikes',
+    name: 'Calibrated strikes',
+    meaning: 'Limited retaliatory strikes on proxy sites or launchers',
+    cites: ['R-USA-06', 'P-07'],
+  },
+  {
+    level: 6,
+    id: 'lethal-targeted',
+    name: 'Lethal targeted action',
+    meaning: 'Killing commanders; attacks that kill troops',
+    cites: ['F-10', 'F-06'],
+  },
+  {
+    level: 7,
+    id: 'large-campaign',
+    name: 'Large campaign',
+    meaning: 'Dozens of strikes across several countries in days',
+    cites: ['F-09', 'R-USA-02'],
+  },
+  {
+    level: 8,
+    id: 'direct-clash',
+    name: 'Direct clash',
+    meaning: 'US and Iranian forces fire on each other directly',
+    cites: ['R-IRN-15', 'R-USA-09'],
+  },
+  {
+    level: 9,
+    id: 'homeland-strikes',
+    name: 'Strikes on homelands',
+    meaning: 'Strikes inside Iran, or from Iran at US bases',
+    cites: ['R-USA-03', 'Q-15'],
+  },
+  {
+    level: 10,
+    id: 'regional-war',
+    name: 'Regional war',
+    meaning: 'Open US–Iran war across the region; the game ends',
+    cites: ['O-USA-01', 'O-IRN-02'],
+  },
 ];
 
 export const MIN_RUNG = 0;

@@ -6,4 +6,3 @@ export function clamp01(x: number): number {
 export function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : Math.min(x, hi);
 }
-

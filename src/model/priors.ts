@@ -24,22 +24,36 @@ interface PriorBase {
   readonly cites: readonly string[];
 }
 
-export type Prior = PriorBase & (
+export type Prior = PriorBase &
   /** Every value in [lo, hi] equally plausible; `integer` draws whole numbers lo … hi (day counts). */
-  | { readonly kind: 'uniform'; readonly lo: number; readonly hi: number; readonly integer?: true }
-  /** Every order of magnitude in [lo, hi] equally plausible: for a rate known only to within a factor. */
-  | { readonly kind: 'logUniform'; readonly lo: number; readonly hi: number }
-  /** A beta(a, b) on [0, 1]: a probability estimated from a count of events. */
-  | { readonly kind: 'beta'; readonly a: number; readonly b: number }
-  /** Held at its point value: known, or a setting rather than a quantity. */
-  | { readonly kind: 'point' }
-  /** 1 minus the sum of other parameters, so shares keep summing to one. */
-  | { readonly kind: 'remainder'; readonly of: readonly UncertainParamId[] }
-);
+  (
+    | { readonly kind: 'uniform'; readonly lo: number; readonly hi: number; readonly integer?: true }
+    /** Every order of magnitude in [lo, hi] equally plausible: for a rate known only to within a factor. */
+    | { readonly kind: 'logUniform'; readonly lo: number; readonly hi: number }
+    /** A beta(a, b) on [0, 1]: a probability estimated from a count of events. */
+    | { readonly kind: 'beta'; readonly a: number; readonly b: number }
+    /** Held at its point value: known, or a setting rather than a quantity. */
+    | { readonly kind: 'point' }
+    /** 1 minus the sum of other parameters, so shares keep summing to one. */
+    | { readonly kind: 'remainder'; readonly of: readonly UncertainParamId[] }
+  );
 
 const u = (lo: number, hi: number, reason: string, cites: readonly string[] = []): Prior => ({ kind: 'uniform', lo, hi, reason, cites });
-const ui = (lo: number, hi: number, reason: string, cites: readonly string[] = []): Prior => ({ kind: 'uniform', lo, hi, integer: true, reason, cites });
-const lu = (lo: number, hi: number, reason: string, cites: readonly string[] = []): Prior => ({ kind: 'logUniform', lo, hi, reason, cites });
+const ui = (lo: number, hi: number, reason: string, cites: readonly string[] = []): Prior => ({
+  kind: 'uniform',
+  lo,
+  hi,
+  integer: true,
+  reason,
+  cites,
+});
+const lu = (lo: number, hi: number, reason: string, cites: readonly string[] = []): Prior => ({
+  kind: 'logUniform',
+  lo,
+  hi,
+  reason,
+  cites,
+});
 
 /**
  * `satisfies Partial<…>`: a prior for a parameter that no longer exists is a type error; a parameter
@@ -47,25 +61,57 @@ const lu = (lo: number, hi: number, reason: string, cites: readonly string[] = [
  */
 export const PRIORS = {
   // ── Proxy attacks on US forces ─────────────────────────────────────────────────────────────────
-  militiaAttackRate: u(1.3, 2.6, 'F-01 (≥ 1.44/day) and F-02 (> 0.92/day) are floors of the observed, deterred rate; the undeterred rate lies above them by an unmeasured margin', ['F-01', 'F-02', 'D-04']),
+  militiaAttackRate: u(
+    1.3,
+    2.6,
+    'F-01 (≥ 1.44/day) and F-02 (> 0.92/day) are floors of the observed, deterred rate; the undeterred rate lies above them by an unmeasured margin',
+    ['F-01', 'F-02', 'D-04'],
+  ),
   shareIraq: u(0.35, 0.75, 'no source splits the attacks by country (Q-02): anything from a third to three quarters', ['Q-02']),
   shareJordan: u(0.01, 0.12, 'one Jordan attack is described; its share of the rest is unknown', ['T-09']),
-  shareSyria: { kind: 'remainder', of: ['shareIraq', 'shareJordan'], reason: 'what Iraq and Jordan leave: the three shares sum to one', cites: ['Q-02'] },
-  syriaRestrainedRate: lu(0.02, 0.4, 'two attacks in 15–20 days (F-03): a rate from two events is uncertain by a factor of several', ['F-03', 'D-05']),
-  iraqRogueRate: lu(0.001, 0.05, 'zero Iraqi attacks in about 20 days (F-03) bounds the rate below about 0.15/day; rogue cells are possible but rare'),
+  shareSyria: {
+    kind: 'remainder',
+    of: ['shareIraq', 'shareJordan'],
+    reason: 'what Iraq and Jordan leave: the three shares sum to one',
+    cites: ['Q-02'],
+  },
+  syriaRestrainedRate: lu(0.02, 0.4, 'two attacks in 15–20 days (F-03): a rate from two events is uncertain by a factor of several', [
+    'F-03',
+    'D-05',
+  ]),
+  iraqRogueRate: lu(
+    0.001,
+    0.05,
+    'zero Iraqi attacks in about 20 days (F-03) bounds the rate below about 0.15/day; rogue cells are possible but rare',
+  ),
   syriaRogueRate: lu(0.002, 0.1, 'no count separates rogue Syrian attacks from the scaled-back ones; known to within a factor of fifty'),
   surgeMultiplier: u(1.1, 3, 'no surge is documented: anything from a visible rise to three times the tempo'),
-  truceMultiplier: u(0.1, 0.9, 'only the direction of the November drop is known (F-05, P-03): from a near halt to a slight dip', ['F-05', 'P-03']),
+  truceMultiplier: u(0.1, 0.9, 'only the direction of the November drop is known (F-05, P-03): from a near halt to a slight dip', [
+    'F-05',
+    'P-03',
+  ]),
   // ── Casualties ────────────────────────────────────────────────────────────────────────────────
-  fatalityPerAttack: { kind: 'beta', a: 1.5, b: 169.5, reason: 'one fatal attack in at least 170 (F-06): the Jeffreys beta for 1 in 170', cites: ['F-06', 'F-01'] },
+  fatalityPerAttack: {
+    kind: 'beta',
+    a: 1.5,
+    b: 169.5,
+    reason: 'one fatal attack in at least 170 (F-06): the Jeffreys beta for 1 in 170',
+    cites: ['F-06', 'F-01'],
+  },
   deathsWhenFatal: lu(1, 10, 'a single fatal attack killed three (F-06): one observation fixes only the order of magnitude', ['F-06']),
-  restrainedLethalityFactor: u(0.05, 1, 'the order to avoid casualties is documented, its effect is not: from almost no deaths to no effect'),
+  restrainedLethalityFactor: u(
+    0.05,
+    1,
+    'the order to avoid casualties is documented, its effect is not: from almost no deaths to no effect',
+  ),
   injuryPerAttack: lu(0.01, 0.4, 'no source counts injuries (Q-05): from one attack in a hundred to four in ten', ['Q-05']),
   injuredWhenInjury: lu(1, 10, 'no source counts injuries (Q-05): from one to ten wounded when an attack wounds', ['Q-05']),
   // ── Compliance with Iranian directives ────────────────────────────────────────────────────────
-  complianceBase: u(0.05, 0.6, 'two of the largest militias refused at first (F-24); how often a bare order sticks is unmeasured', ['F-24']),
+  complianceBase: u(0.05, 0.6, 'two of the largest militias refused at first (F-24); how often a bare order sticks is unmeasured', [
+    'F-24',
+  ]),
   complianceEnvoyBonus: u(0.1, 0.6, 'envoys are described as decisive, never measured'),
-  complianceIraqGovBonus: u(0, 0.4, 'Baghdad\'s pressure helped; no source weighs it'),
+  complianceIraqGovBonus: u(0, 0.4, "Baghdad's pressure helped; no source weighs it"),
   complianceClericBonus: u(0, 0.3, 'clerical lobbying is documented without a size'),
   complianceWarFearBonus: u(0, 0.5, 'hands-on control once war felt close is documented, its size is not'),
   complianceGrievancePenalty: u(0, 0.6, 'sources show rhetoric rising after strikes, not its effect on compliance'),
@@ -77,7 +123,10 @@ export const PRIORS = {
   deliberationMinDays: ui(0, 2, 'the refusal and the agreement both fall within the week after the deaths (F-07)', ['F-07']),
   deliberationMaxDays: ui(2, 6, 'deaths to the last attack took 7 days (F-07), bounding delivery plus deliberation', ['F-07']),
   // ── Deterrence and grievance ──────────────────────────────────────────────────────────────────
-  deterrenceHalfLife: lu(1, 12, 'no source measures how long deterrence lasts (Q-12); the lull held at least 13 days (P-09)', ['Q-12', 'P-09']),
+  deterrenceHalfLife: lu(1, 12, 'no source measures how long deterrence lasts (Q-12); the lull held at least 13 days (P-09)', [
+    'Q-12',
+    'P-09',
+  ]),
   deterrenceEffect: u(0, 1.5, 'whether force deters is contested (D-19): from no effect to a cut of three quarters', ['D-19']),
   provocationEffect: u(0, 1.5, 'whether force provokes is contested (D-19): from no effect to two and a half times the rate', ['D-19']),
   grievancePerLeaderKilled: u(0.1, 0.7, 'vows of painful revenge are documented, not how much they move resolve'),
@@ -87,17 +136,47 @@ export const PRIORS = {
   capabilityLossPerStrikes: lu(0.005, 0.1, 'no damage figures exist for limited raids'),
   capabilityRecovery: lu(0.01, 0.2, 'Iran rearms the groups; how fast is unknown'),
   // ── The strategic core (issue 9): consequences the documents describe in direction only ────────────
-  warFromDirectExchange: u(0.15, 1, 'no source says whether a limited direct exchange means war (Q-15): both capitals avoided it (R-USA-09), regime safety comes first (R-IRN-03)', ['Q-15', 'R-USA-09', 'R-IRN-03']),
-  warHazardIrgcStrike: u(0.01, 0.15, 'never done in the record (R-USA-03): no source sizes the risk of striking Iran\'s forces', ['R-USA-03', 'Q-13']),
+  warFromDirectExchange: u(
+    0.15,
+    1,
+    'no source says whether a limited direct exchange means war (Q-15): both capitals avoided it (R-USA-09), regime safety comes first (R-IRN-03)',
+    ['Q-15', 'R-USA-09', 'R-IRN-03'],
+  ),
+  warHazardIrgcStrike: u(0.01, 0.15, "never done in the record (R-USA-03): no source sizes the risk of striking Iran's forces", [
+    'R-USA-03',
+    'Q-13',
+  ]),
   warHazardIranStrike: u(0.02, 0.3, 'never done (R-USA-03); the highest single-action risk, of unknown size', ['R-USA-03', 'Q-15']),
-  deterrenceUnderPressure: u(0.2, 0.9, 'the calm came when US force met Iranian restraint (D-18); how much force bites without it is unknown', ['D-18', 'R-SYS-05']),
+  deterrenceUnderPressure: u(
+    0.2,
+    0.9,
+    'the calm came when US force met Iranian restraint (D-18); how much force bites without it is unknown',
+    ['D-18', 'R-SYS-05'],
+  ),
   lullProvocation: u(1, 4, 'DoD judged raids after the lull counter-productive (R-USA-04); by how much is unstated', ['R-USA-04']),
-  relapsePerGrievance: u(0, 0.06, 'no attack followed the 7 Feb killing (F-08): the relapse chance is small, its size unmeasured', ['F-08', 'R-SYS-07']),
-  withdrawalPerLeaderKilled: u(0, 0.15, 'Baghdad wants to be no battlefield (O-IRQ-02); how far a killing moves the talks is unstated', ['O-IRQ-02']),
-  iranPressureFullScale: u(6, 14, 'the permissive tempo, floors of 6.4 to 10 attacks a week (F-01, F-02), taken as full pressure', ['F-01', 'F-02']),
-  militiaCapabilityFloor: u(0.2, 0.7, 'no bombing reaches every cell and Iran rearms the groups (R-MIL-07, E-01); how much survives is unmeasured', ['R-MIL-07', 'E-01']),
+  relapsePerGrievance: u(0, 0.06, 'no attack followed the 7 Feb killing (F-08): the relapse chance is small, its size unmeasured', [
+    'F-08',
+    'R-SYS-07',
+  ]),
+  withdrawalPerLeaderKilled: u(0, 0.15, 'Baghdad wants to be no battlefield (O-IRQ-02); how far a killing moves the talks is unstated', [
+    'O-IRQ-02',
+  ]),
+  iranPressureFullScale: u(6, 14, 'the permissive tempo, floors of 6.4 to 10 attacks a week (F-01, F-02), taken as full pressure', [
+    'F-01',
+    'F-02',
+  ]),
+  militiaCapabilityFloor: u(
+    0.2,
+    0.7,
+    'no bombing reaches every cell and Iran rearms the groups (R-MIL-07, E-01); how much survives is unmeasured',
+    ['R-MIL-07', 'E-01'],
+  ),
   // ── Houthis ───────────────────────────────────────────────────────────────────────────────────
-  houthiAttackRate: u(0.4, 0.8, 'F-14 gives 0.44–0.61/day by the start date chosen (a floor), P-04 0.45–0.6, F-15 spells near 0.75', ['F-14', 'F-15', 'P-04']),
+  houthiAttackRate: u(0.4, 0.8, 'F-14 gives 0.44–0.61/day by the start date chosen (a floor), P-04 0.45–0.6, F-15 spells near 0.75', [
+    'F-14',
+    'F-15',
+    'P-04',
+  ]),
   houthiRafahMultiplier: u(1, 2.5, 'the size of the step-up is unstated; spikes ran 1.2–1.7× the average (F-15)', ['F-15']),
   houthiTruceMultiplier: u(0.1, 1, 'intensity tracks the Gaza war; the drop in a truce is not measured'),
   houthiStrikeCapacityLoss: lu(0.01, 0.2, 'strikes cut capacity without stopping the attacks; by how much is unmeasured'),
@@ -119,10 +198,12 @@ export const PRIORS = {
   deterrenceFromShowOfForce: u(0, 0.2, 'a visible posture refreshes deterrence a little, by an unmeasured amount'),
   deterrenceFromCalibrated: u(0.03, 0.35, 'light strikes did not stop the attacks (F-13); their effect is unmeasured', ['F-13']),
   deterrenceFromLeadership: u(0.05, 0.45, 'no attack followed the 7 Feb killing (F-08), but the halt was already in force', ['F-08']),
-  deterrenceFromCampaign: u(0.2, 0.9, 'the calm followed the campaign together with Iran\'s own choices (D-18): its own share is unknown', ['D-18']),
-  deterrenceFromDirect: u(0.3, 1, 'never tried in the record: anything from a campaign\'s effect to full deterrence'),
+  deterrenceFromCampaign: u(0.2, 0.9, "the calm followed the campaign together with Iran's own choices (D-18): its own share is unknown", [
+    'D-18',
+  ]),
+  deterrenceFromDirect: u(0.3, 1, "never tried in the record: anything from a campaign's effect to full deterrence"),
   deterrenceDrawdownCost: u(0, 0.15, 'an offer to leave may read as weakness, or not at all'),
-  iranWarFearPerRung: u(0.02, 0.25, 'the scale of Tehran\'s fear is a designer choice'),
+  iranWarFearPerRung: u(0.02, 0.25, "the scale of Tehran's fear is a designer choice"),
   // ── Pressures ─────────────────────────────────────────────────────────────────────────────────
   usDomesticPerDeath: u(0.03, 0.3, 'deaths forced a public vow; the size of the pressure is unmeasured'),
   usDomesticPerWeek: lu(0.002, 0.05, 'criticism growing with the war is inferred, its pace unknown'),
@@ -144,7 +225,7 @@ export const PRIORS = {
   usStrikeThreshold: lu(8, 80, 'pre-January retaliation was light and slow (F-13), its cadence never counted', ['F-13']),
   usLullResumeThreshold: u(1, 5, 'how many attacks would end the US lull posture is unstated'),
   // ── Intelligence ──────────────────────────────────────────────────────────────────────────────
-  intelAccuracy: u(0.6, 0.95, 'intelligence saw through Iran\'s public line most of the time; how often is unmeasured'),
+  intelAccuracy: u(0.6, 0.95, "intelligence saw through Iran's public line most of the time; how often is unmeasured"),
   intelActiveBonus: u(0, 0.2, 'that attacks sharpen a read is a rule without a size: from nothing to a fifth'),
   intelQuietPenalty: u(0.05, 0.35, 'how much a quiet front blurs a read is unmeasured: from a little to little better than a guess'),
   intelStrikeBonus: u(0, 0.2, 'how much strikes teach about a front is unmeasured: from nothing to a fifth'),
@@ -236,8 +317,10 @@ export function describePrior(prior: Prior, pointValue: number): string {
 
 function logGamma(x: number): number {
   // Lanczos approximation (g = 7, n = 9): relative error below 1e-13 for x > 0.
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
+    -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
   const z = x - 1;
   let a = c[0]!;

@@ -187,16 +187,19 @@ export function defineActor<C extends object, E extends EventBase, S extends str
     const on = new Map<string, readonly CompiledTransition[]>();
     for (const [eventType, raw] of Object.entries(state.on ?? {})) {
       const list = (Array.isArray(raw) ? raw : [raw]) as readonly TransitionConfig[];
-      on.set(eventType, list.map((t) => {
-        if (t.target !== undefined && !states[t.target]) {
-          throw new Error(`${spec.id}: ${stateId} --${eventType}--> unknown state '${t.target}'`);
-        }
-        const guard = t.guard === undefined ? undefined : normaliseRef(t.guard);
-        if (guard && !spec.guards[guard.type]) throw new Error(`${spec.id}: unknown guard '${guard.type}'`);
-        const actions = (t.actions ?? []).map(normaliseRef);
-        for (const a of actions) checkAction(`${stateId} --${eventType}-->`, a.type);
-        return { target: t.target, guard, actions, meta: t.meta };
-      }));
+      on.set(
+        eventType,
+        list.map((t) => {
+          if (t.target !== undefined && !states[t.target]) {
+            throw new Error(`${spec.id}: ${stateId} --${eventType}--> unknown state '${t.target}'`);
+          }
+          const guard = t.guard === undefined ? undefined : normaliseRef(t.guard);
+          if (guard && !spec.guards[guard.type]) throw new Error(`${spec.id}: unknown guard '${guard.type}'`);
+          const actions = (t.actions ?? []).map(normaliseRef);
+          for (const a of actions) checkAction(`${stateId} --${eventType}-->`, a.type);
+          return { target: t.target, guard, actions, meta: t.meta };
+        }),
+      );
     }
     table.set(stateId, on);
     const entry = (state.entry ?? []).map(normaliseRef);

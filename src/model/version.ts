@@ -22,8 +22,13 @@ function machineData(): unknown {
   for (const [id, def] of Object.entries(ACTORS)) {
     const spec = def.spec;
     out[id] = {
-      initial: spec.initial, context: spec.context, states: spec.states,
-      guards: Object.keys(spec.guards), updates: Object.keys(spec.updates), input: spec.input !== undefined, deliberation: spec.deliberation !== undefined,
+      initial: spec.initial,
+      context: spec.context,
+      states: spec.states,
+      guards: Object.keys(spec.guards),
+      updates: Object.keys(spec.updates),
+      input: spec.input !== undefined,
+      deliberation: spec.deliberation !== undefined,
     };
   }
   return out;
@@ -34,7 +39,14 @@ function digest(data: unknown): string {
 }
 
 /** The hash of everything the rules are made of. */
-export const MODEL_HASH = digest({ RULES_REVISION, params: PARAM_SPECS, actions: ACTIONS, rungs: RUNGS, machines: machineData(), intel: { sources: INTEL_SOURCES, bands: CONFIDENCE_BANDS } });
+export const MODEL_HASH = digest({
+  RULES_REVISION,
+  params: PARAM_SPECS,
+  actions: ACTIONS,
+  rungs: RUNGS,
+  machines: machineData(),
+  intel: { sources: INTEL_SOURCES, bands: CONFIDENCE_BANDS },
+});
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { readonly version: string };
 

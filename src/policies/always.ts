@@ -23,7 +23,10 @@ export function fixedOrder(id: string, side: Side): Policy | undefined {
   const action = id.slice(ALWAYS_PREFIX.length);
   const def = actionById(action);
   if (!def) throw new FixedOrderError(`'${id}': no action '${action}' (see brink explain --list)`);
-  if (def.side !== side) throw new FixedOrderError(`'${id}': ${action} is an action of ${def.side === 'us' ? 'the US' : 'Iran'}, not of ${side === 'us' ? 'the US' : 'Iran'}`);
+  if (def.side !== side)
+    throw new FixedOrderError(
+      `'${id}': ${action} is an action of ${def.side === 'us' ? 'the US' : 'Iran'}, not of ${side === 'us' ? 'the US' : 'Iran'}`,
+    );
   return {
     id,
     name: `Always ${def.label.toLowerCase()}`,

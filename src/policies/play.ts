@@ -16,7 +16,11 @@ export interface PlayOptions {
 }
 
 export function playGame(scenario: Scenario, options: PlayOptions): GameState {
-  let state = newGame(scenario, { seed: options.seed, ...(options.params ? { params: options.params } : {}), ...(options.shocks ? { shocks: options.shocks } : {}) });
+  let state = newGame(scenario, {
+    seed: options.seed,
+    ...(options.params ? { params: options.params } : {}),
+    ...(options.shocks ? { shocks: options.shocks } : {}),
+  });
   while (state.over === null) {
     const decisions = { us: chooseAction(state, 'us', options.us), iran: chooseAction(state, 'iran', options.iran) };
     const result = step(state, decisions);

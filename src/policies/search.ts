@@ -76,20 +76,32 @@ export interface SearchResultView {
   readonly stats: readonly { readonly action: string; readonly visits: number; readonly mean: number }[];
 }
 
-export function evaluate(sampler: WorldSampler, side: Side, rng: Stream, budget: SearchBudget = SEARCH_BUDGET, hostility = 0): SearchResultView {
+export function evaluate(
+  sampler: WorldSampler,
+  side: Side,
+  rng: Stream,
+  budget: SearchBudget = SEARCH_BUDGET,
+  hostility = 0,
+): SearchResultView {
   const pool = Array.from({ length: budget.worlds }, () => sampler.sample(rng));
   let i = 0;
   const sample = (r: Rng): GameState => {
     const w = pool[i++ % pool.length]!;
     return { ...w, rng: seedStreams(`search:${r.next()}`) };
   };
-  return ismcts(BRINK_GAME, sample, side, {
-    iterations: budget.iterations,
-    horizon: budget.horizon,
-    exploration: budget.exploration,
-    utility: utilityFor(side, hostility),
-    rollout: historicalChoice,
-  }, rng);
+  return ismcts(
+    BRINK_GAME,
+    sample,
+    side,
+    {
+      iterations: budget.iterations,
+      horizon: budget.horizon,
+      exploration: budget.exploration,
+      utility: utilityFor(side, hostility),
+      rollout: historicalChoice,
+    },
+    rng,
+  );
 }
 
 export interface SearchOptions {
@@ -107,8 +119,9 @@ export function search(side: Side, options: SearchOptions = {}): Policy {
   return {
     id: options.id ?? 'search',
     name: options.name ?? 'Search',
-    description: options.description
-      ?? `Searches ${budget.horizon} turns ahead (${budget.iterations} ISMCTS iterations over worlds consistent with what ${side === 'us' ? 'the US' : 'Iran'} can see) for its own objectives`,
+    description:
+      options.description ??
+      `Searches ${budget.horizon} turns ahead (${budget.iterations} ISMCTS iterations over worlds consistent with what ${side === 'us' ? 'the US' : 'Iran'} can see) for its own objectives`,
     choose(_obs, rng, worlds) {
       if (!worlds) throw new Error('the search bot simulates ahead and needs sampled worlds');
       const best = evaluate(worlds, side, rng, budget, hostility).action;

@@ -18,9 +18,12 @@ function pick(obs: Observation, preferred: readonly string[]): string {
 
 export function hawk(side: Side): Policy {
   return {
-    id: 'hawk', name: 'Hawk', description: side === 'us'
-      ? 'Answers every attack hard; a death brings strikes on Iranian forces'
-      : 'Keeps the militias attacking; answers heavy US strikes by unleashing them',
+    id: 'hawk',
+    name: 'Hawk',
+    description:
+      side === 'us'
+        ? 'Answers every attack hard; a death brings strikes on Iranian forces'
+        : 'Keeps the militias attacking; answers heavy US strikes by unleashing them',
     choose(obs) {
       const last = lastTurn(obs);
       if (side === 'us') {
@@ -40,9 +43,9 @@ export function hawk(side: Side): Policy {
 
 export function dove(side: Side): Policy {
   return {
-    id: 'dove', name: 'Dove', description: side === 'us'
-      ? 'Holds fire and backs drawdown talks'
-      : 'Reins the militias in and backs the withdrawal talks',
+    id: 'dove',
+    name: 'Dove',
+    description: side === 'us' ? 'Holds fire and backs drawdown talks' : 'Reins the militias in and backs the withdrawal talks',
     choose(obs) {
       if (side === 'us') return pick(obs, obs.turn % 2 === 0 ? ['us.hold'] : ['us.offer-drawdown']);
       return pick(obs, obs.turn === 0 || (lastTurn(obs)?.attacksOnUS ?? 0) > 0 ? ['iran.rein-in'] : ['iran.back-talks']);
@@ -52,9 +55,12 @@ export function dove(side: Side): Policy {
 
 export function titForTat(side: Side): Policy {
   return {
-    id: 'tit-for-tat', name: 'Tit for tat', description: side === 'us'
-      ? 'Answers in proportion to last turn: deaths with a campaign, attacks with calibrated strikes, calm with calm'
-      : 'Mirrors the US: restraint for restraint, pressure for strikes, direct fire for direct fire',
+    id: 'tit-for-tat',
+    name: 'Tit for tat',
+    description:
+      side === 'us'
+        ? 'Answers in proportion to last turn: deaths with a campaign, attacks with calibrated strikes, calm with calm'
+        : 'Mirrors the US: restraint for restraint, pressure for strikes, direct fire for direct fire',
     choose(obs) {
       const last = lastTurn(obs);
       if (side === 'us') {
@@ -74,7 +80,9 @@ export function titForTat(side: Side): Policy {
 
 export function random(side: Side): Policy {
   return {
-    id: 'random', name: 'Random', description: `Picks any legal ${side === 'us' ? 'US' : 'Iranian'} action at random`,
+    id: 'random',
+    name: 'Random',
+    description: `Picks any legal ${side === 'us' ? 'US' : 'Iranian'} action at random`,
     choose(obs, rng) {
       return obs.legal[Math.floor(rng.next() * obs.legal.length)]!;
     },

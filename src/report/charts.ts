@@ -20,10 +20,12 @@ export interface FigureParts {
 }
 
 export function figure(f: FigureParts): string {
-  return `<figure id="${f.id}" aria-labelledby="${f.id}-t" aria-describedby="${f.id}-d">`
-    + `<figcaption><span class="ftitle" id="${f.id}-t">${esc(f.title)}</span><span class="fdesc" id="${f.id}-d">${esc(f.description)}</span></figcaption>`
-    + f.picture
-    + `<details><summary>Data table: ${esc(f.title)}</summary>${table(f.head, f.rows)}</details></figure>`;
+  return (
+    `<figure id="${f.id}" aria-labelledby="${f.id}-t" aria-describedby="${f.id}-d">` +
+    `<figcaption><span class="ftitle" id="${f.id}-t">${esc(f.title)}</span><span class="fdesc" id="${f.id}-d">${esc(f.description)}</span></figcaption>` +
+    f.picture +
+    `<details><summary>Data table: ${esc(f.title)}</summary>${table(f.head, f.rows)}</details></figure>`
+  );
 }
 
 /** The picture's own accessible name, pointing at the caption. */
@@ -42,10 +44,13 @@ export interface BarRow {
 
 /** Horizontal bars on a 0–100 % axis with whiskers for the 95 % interval. */
 export function shareBars(id: string, rows: readonly BarRow[]): string {
-  const body = rows.map((r) => `<div class="brow"><span class="blabel">${esc(r.label)}</span>`
-    + `<span class="btrack"><span class="bfill" style="width:${at(r.value)}"></span>`
-    + `<span class="bwhisk" style="left:${at(r.interval[0])};width:${at(r.interval[1] - r.interval[0])}"></span></span>`
-    + `<span class="bval">${esc(r.text)}</span></div>`);
+  const body = rows.map(
+    (r) =>
+      `<div class="brow"><span class="blabel">${esc(r.label)}</span>` +
+      `<span class="btrack"><span class="bfill" style="width:${at(r.value)}"></span>` +
+      `<span class="bwhisk" style="left:${at(r.interval[0])};width:${at(r.interval[1] - r.interval[0])}"></span></span>` +
+      `<span class="bval">${esc(r.text)}</span></div>`,
+  );
   // The quarter ticks give way on a phone (class "minor"), where five labels would touch.
   const ticks = [0, 25, 50, 75, 100].map((t) => `<span style="left:${t}%"${t % 50 ? ' class="minor"' : ''}>${t} %</span>`).join('');
   body.push(`<div class="brow axisrow"><span class="blabel"></span><span class="bticks">${ticks}</span><span></span></div>`);
@@ -63,12 +68,23 @@ export interface ScaleRow {
 }
 
 /** Bars from zero on an axis 0–max (sensitivity indices), whiskers where an interval is given. */
-export function scaleBars(id: string, rows: readonly ScaleRow[], max: number, ticks: readonly number[], tickText: (v: number) => string): string {
+export function scaleBars(
+  id: string,
+  rows: readonly ScaleRow[],
+  max: number,
+  ticks: readonly number[],
+  tickText: (v: number) => string,
+): string {
   const pos = (v: number) => v / max;
-  const body = rows.map((r) => `<div class="brow"><span class="blabel">${esc(r.label)}</span>`
-    + `<span class="btrack"><span class="bfill${r.hatched ? ' hatch' : ''}" style="width:${at(pos(r.value))}"></span>`
-    + (r.interval ? `<span class="bwhisk" style="left:${at(pos(r.interval[0]))};width:${at(pos(r.interval[1]) - pos(r.interval[0]))}"></span>` : '')
-    + `</span><span class="bval">${esc(r.text)}</span></div>`);
+  const body = rows.map(
+    (r) =>
+      `<div class="brow"><span class="blabel">${esc(r.label)}</span>` +
+      `<span class="btrack"><span class="bfill${r.hatched ? ' hatch' : ''}" style="width:${at(pos(r.value))}"></span>` +
+      (r.interval
+        ? `<span class="bwhisk" style="left:${at(pos(r.interval[0]))};width:${at(pos(r.interval[1]) - pos(r.interval[0]))}"></span>`
+        : '') +
+      `</span><span class="bval">${esc(r.text)}</span></div>`,
+  );
   const marks = ticks.map((t) => `<span style="left:${at(pos(t))}">${esc(tickText(t))}</span>`).join('');
   body.push(`<div class="brow axisrow"><span class="blabel"></span><span class="bticks">${marks}</span><span></span></div>`);
   return `<div class="bars" ${imgRole(id)}>${body.join('')}</div>`;
@@ -80,11 +96,13 @@ export function differenceBars(id: string, rows: readonly BarRow[], extent: numb
   const body = rows.map((r) => {
     const lo = Math.min(pos(0), pos(r.value));
     const hi = Math.max(pos(0), pos(r.value));
-    return `<div class="brow"><span class="blabel">${esc(r.label)}</span>`
-      + `<span class="btrack"><span class="bfill${r.value < 0 ? ' neg' : ''}" style="left:${at(lo)};width:${at(hi - lo)}"></span>`
-      + `<span class="bzero" style="left:50%"></span>`
-      + `<span class="bwhisk" style="left:${at(pos(r.interval[0]))};width:${at(pos(r.interval[1]) - pos(r.interval[0]))}"></span></span>`
-      + `<span class="bval">${esc(r.text)}</span></div>`;
+    return (
+      `<div class="brow"><span class="blabel">${esc(r.label)}</span>` +
+      `<span class="btrack"><span class="bfill${r.value < 0 ? ' neg' : ''}" style="left:${at(lo)};width:${at(hi - lo)}"></span>` +
+      `<span class="bzero" style="left:50%"></span>` +
+      `<span class="bwhisk" style="left:${at(pos(r.interval[0]))};width:${at(pos(r.interval[1]) - pos(r.interval[0]))}"></span></span>` +
+      `<span class="bval">${esc(r.text)}</span></div>`
+    );
   });
   const ticks = [-extent, 0, extent].map((v) => `<span style="left:${at(pos(v))}">${esc(tickText(v))}</span>`).join('');
   body.push(`<div class="brow axisrow"><span class="blabel"></span><span class="bticks">${ticks}</span><span></span></div>`);
@@ -164,15 +182,22 @@ export function fanChart(s: FanSpec): string {
     // Nothing to draw but a line along the axis: say so, rather than leave a chart that looks broken.
     parts.push(`<text x="${(l + W - r) / 2}" y="${(t + H - b) / 2}" text-anchor="middle" class="empty">none in any game</text>`);
   }
-  const band = `M${points.map((p) => xy(p.turn, p.p95)).join('L')}L${[...points].reverse().map((p) => xy(p.turn, p.p5)).join('L')}Z`;
+  const band = `M${points.map((p) => xy(p.turn, p.p95)).join('L')}L${[...points]
+    .reverse()
+    .map((p) => xy(p.turn, p.p5))
+    .join('L')}Z`;
   const line = (key: 'p50' | 'mean') => `M${points.map((p) => xy(p.turn, p[key])).join('L')}`;
   parts.push(`<path d="${band}" class="band"/>`, `<path d="${line('mean')}" class="mean"/>`, `<path d="${line('p50')}" class="median"/>`);
   const picture = `<svg viewBox="0 0 ${W} ${H}" ${imgRole(s.id)}>${parts.join('')}</svg>`;
   const peak = points.reduce((best, p) => (p.p50 > best.p50 ? p : best), points[0] ?? { turn: 0, p50: 0, mean: 0, p5: 0, p95: 0 });
-  const description = `In ${s.unit}, turn by turn: the band holds the middle 90 % of games, the solid line is the median, the dashed line the mean.`
-    + (peak.p50 > 0 ? ` The median is highest in turn ${peak.turn + 1} (${f1(peak.p50)}).` : '');
+  const description =
+    `In ${s.unit}, turn by turn: the band holds the middle 90 % of games, the solid line is the median, the dashed line the mean.` +
+    (peak.p50 > 0 ? ` The median is highest in turn ${peak.turn + 1} (${f1(peak.p50)}).` : '');
   return figure({
-    id: s.id, title: s.title, description, picture,
+    id: s.id,
+    title: s.title,
+    description,
+    picture,
     head: ['Turn', 'Starts', '5 %', 'Median', 'Mean', '95 %'],
     rows: points.map((p) => [String(p.turn + 1), esc(s.dates[p.turn] ?? ''), f1(p.p5), f1(p.p50), p.mean.toFixed(2), f1(p.p95)]),
   });

@@ -36,7 +36,8 @@ export interface ClassReportInput {
   readonly batch: BatchJson;
 }
 
-const played = (g: ClassGame) => (g.side === 'both' ? 'US and Iran (hot-seat)' : `${g.side === 'us' ? 'US' : 'Iran'} against the ${g.opponent ?? 'bot'} bot`);
+const played = (g: ClassGame) =>
+  g.side === 'both' ? 'US and Iran (hot-seat)' : `${g.side === 'us' ? 'US' : 'Iran'} against the ${g.opponent ?? 'bot'} bot`;
 
 /** The headline figures, each read from a debrief and from the batch's summary of the same metric. */
 const FIGURES: readonly { readonly label: string; readonly of: (d: Debrief) => number; readonly metric: keyof BatchJson['metrics'] }[] = [
@@ -58,13 +59,38 @@ function place(v: number, s: { p5: number; p50: number; p95: number }): string {
 }
 
 function sideBySide(games: readonly ClassGame[]): string {
-  return table(['Group', 'Played', 'Verdict', 'US score', 'Iran score', 'Attacks on US forces', 'US deaths', 'US strikes', 'Houthi attacks', 'Peak rung', 'Turns'],
+  return table(
+    [
+      'Group',
+      'Played',
+      'Verdict',
+      'US score',
+      'Iran score',
+      'Attacks on US forces',
+      'US deaths',
+      'US strikes',
+      'Houthi attacks',
+      'Peak rung',
+      'Turns',
+    ],
     games.map((g) => {
       const d = g.debrief;
-      return [`<b class="nw">${esc(g.name)}</b>`, esc(played(g)), esc(d.verdict.title) + (d.final ? '' : ' <span class="pill">unfinished</span>'),
-        String(d.scores.us), String(d.scores.iran), String(d.totals.attacksOnUS), String(d.totals.usKilled), String(d.totals.usStrikes),
-        String(d.totals.houthiAttacks), String(d.peakRung), String(d.timeline.length)];
-    }), 3);
+      return [
+        `<b class="nw">${esc(g.name)}</b>`,
+        esc(played(g)),
+        esc(d.verdict.title) + (d.final ? '' : ' <span class="pill">unfinished</span>'),
+        String(d.scores.us),
+        String(d.scores.iran),
+        String(d.totals.attacksOnUS),
+        String(d.totals.usKilled),
+        String(d.totals.usStrikes),
+        String(d.totals.houthiAttacks),
+        String(d.peakRung),
+        String(d.timeline.length),
+      ];
+    }),
+    3,
+  );
 }
 
 /** Each turn's orders, one column per group; the orders the group gave (not its bot's) in bold. */
@@ -74,24 +100,35 @@ function choices(games: readonly ClassGame[], scenario: Scenario): string {
   const cell = (g: ClassGame, t: number) => {
     const d = g.decisions[t];
     if (!d) return '<span class="note">not played</span>';
-    const mark = (side: 'us' | 'iran', text: string) => (g.side === side || g.side === 'both' ? `<b>${text}</b>` : `${text} <span class="note">(bot)</span>`);
+    const mark = (side: 'us' | 'iran', text: string) =>
+      g.side === side || g.side === 'both' ? `<b>${text}</b>` : `${text} <span class="note">(bot)</span>`;
     return `${mark('us', `US: ${label(d.us)}`)}<br>${mark('iran', `Iran: ${label(d.iran)}`)}`;
   };
-  const rows = Array.from({ length: turns }, (_, t) => [`${t + 1}<br><span class="note">${esc(addDays(scenario.start, t * scenario.daysPerTurn))}</span>`, ...games.map((g) => cell(g, t))]);
+  const rows = Array.from({ length: turns }, (_, t) => [
+    `${t + 1}<br><span class="note">${esc(addDays(scenario.start, t * scenario.daysPerTurn))}</span>`,
+    ...games.map((g) => cell(g, t)),
+  ]);
   return table(['Turn', ...games.map((g) => `<span class="nw">${esc(g.name)}</span>`)], rows, games.length + 1);
 }
 
 function besideBatch(games: readonly ClassGame[], batch: BatchJson): string {
   const rows = FIGURES.map((f) => {
     const s = batch.metrics[f.metric];
-    return [esc(f.label), `${num(s.p5, 1)} · <b>${num(s.p50, 1)}</b> · ${num(s.p95, 1)}`,
-      ...games.map((g) => `${num(f.of(g.debrief), 1)}<br><span class="note">${place(f.of(g.debrief), s)}</span>`)];
+    return [
+      esc(f.label),
+      `${num(s.p5, 1)} · <b>${num(s.p50, 1)}</b> · ${num(s.p95, 1)}`,
+      ...games.map((g) => `${num(f.of(g.debrief), 1)}<br><span class="note">${place(f.of(g.debrief), s)}</span>`),
+    ];
   });
   const verdictRows = SHOWN_OUTCOMES.map((k) => {
     const o = batch.outcomes[k];
     const hit = games.filter((g) => (k === 'usFatality' ? g.debrief.totals.usKilled > 0 : `verdict:${g.debrief.verdict.id}` === k));
-    return [esc(OUTCOME_LABELS[k]), `${pct(o.p)} <span class="note">(${pct(o.ci95[0])} – ${pct(o.ci95[1])})</span>`,
-      `${hit.length} of ${games.length}`, hit.map((g) => esc(g.name)).join(', ')];
+    return [
+      esc(OUTCOME_LABELS[k]),
+      `${pct(o.p)} <span class="note">(${pct(o.ci95[0])} – ${pct(o.ci95[1])})</span>`,
+      `${hit.length} of ${games.length}`,
+      hit.map((g) => esc(g.name)).join(', '),
+    ];
   });
   return `${table(['Figure', `Bot games: 5 % · median · 95 %`, ...games.map((g) => `<span class="nw">${esc(g.name)}</span>`)], rows)}
 ${table(['Outcome', `Share of the ${batch.runs} bot games`, 'Class games', 'Which'], verdictRows, 1)}
@@ -104,20 +141,36 @@ function besideRecord(games: readonly ClassGame[], scenario: Scenario): string {
   if (!scenario.actual || !first) {
     return '<p class="note">This scenario is a what-if: there is no record to set the games beside.</p>';
   }
-  const rows = first.figures.map((f, i) => [esc(f.label), esc(f.actual),
-    ...games.map((g) => esc(g.debrief.comparison?.figures[i]?.game ?? '–'))]);
-  const events = scenario.actual.events.map((e) => `<li><span class="when">${esc(e.date)}</span> ${esc(e.text)} <span class="note nw">[${e.cites.map(esc).join(', ')}]</span></li>`);
+  const rows = first.figures.map((f, i) => [
+    esc(f.label),
+    esc(f.actual),
+    ...games.map((g) => esc(g.debrief.comparison?.figures[i]?.game ?? '–')),
+  ]);
+  const events = scenario.actual.events.map(
+    (e) => `<li><span class="when">${esc(e.date)}</span> ${esc(e.text)} <span class="note nw">[${e.cites.map(esc).join(', ')}]</span></li>`,
+  );
   return `<p>${esc(scenario.actual.summary)}</p>
 <ul class="timeline">${events.join('')}</ul>
 ${table(['Figure', 'Record', ...games.map((g) => `<span class="nw">${esc(g.name)}</span>`)], rows, 2)}`;
 }
 
 export function renderClassReport({ scenario, seed, games, batch }: ClassReportInput): string {
-  const params = Object.entries(batch.params).map(([k, v]) => `${k}=${v}`).join(' ');
-  const stories = games.map((g, i) => `<details><summary>${esc(g.name)}: ${esc(g.debrief.verdict.title)}, US ${g.debrief.scores.us} · Iran ${g.debrief.scores.iran}</summary>`
-    + storyHtml(g.debrief, { id: `group-${i}`, heading: `${g.name}: ${played(g)}`, why: `Seed ${seed}; ${g.decisions.length} of ${scenario.turns} turns played.` })
-    + '</details>');
-  return page(`Brink class report: ${scenario.title}`, `<h1>Brink · class games · ${esc(scenario.title)}</h1>
+  const params = Object.entries(batch.params)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
+  const stories = games.map(
+    (g, i) =>
+      `<details><summary>${esc(g.name)}: ${esc(g.debrief.verdict.title)}, US ${g.debrief.scores.us} · Iran ${g.debrief.scores.iran}</summary>` +
+      storyHtml(g.debrief, {
+        id: `group-${i}`,
+        heading: `${g.name}: ${played(g)}`,
+        why: `Seed ${seed}; ${g.decisions.length} of ${scenario.turns} turns played.`,
+      }) +
+      '</details>',
+  );
+  return page(
+    `Brink class report: ${scenario.title}`,
+    `<h1>Brink · class games · ${esc(scenario.title)}</h1>
 <p class="sub">Scenario <b>${esc(scenario.id)}</b> (${esc(scenario.hash)}) · seed <b>${esc(seed)}</b> · ${games.length} game${games.length === 1 ? '' : 's'} ·
 beside ${batch.runs} bot games (US <b>${esc(batch.policies.us)}</b>, Iran <b>${esc(batch.policies.iran)}</b>, seed ${esc(batch.seed)})${params ? ` · parameters ${esc(params)}` : ''}</p>
 <p class="note">Every group played with the same seed, so the same dice: where two games differ, the groups' choices made the difference.
@@ -143,5 +196,6 @@ ${besideBatch(games, batch)}
 ${stories.join('\n')}
 </section>
 
-${limitationsSection()}`);
+${limitationsSection()}`,
+  );
 }

@@ -9,7 +9,16 @@
  */
 import type { SensitivityJson } from '../analysis/sensitivity/contract.ts';
 import type { BatchJson, CompareJson } from '../batch/contract.ts';
-import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES, SERIES_NAMES, type MetricName, type OutcomeName, type ScoreName, type SeriesName } from '../batch/record.ts';
+import {
+  METRIC_NAMES,
+  OUTCOME_NAMES,
+  SCORE_NAMES,
+  SERIES_NAMES,
+  type MetricName,
+  type OutcomeName,
+  type ScoreName,
+  type SeriesName,
+} from '../batch/record.ts';
 import { PARAM_SPECS, isParamId, type ParamId } from '../model/params.ts';
 import { factById } from '../model/evidence.ts';
 import { rungName } from '../model/ladder.ts';
@@ -25,9 +34,12 @@ export { esc } from './page.ts';
 
 // Typed over the contract's names, so a name added to src/batch/record.ts fails to compile until it has a label.
 export const OUTCOME_LABELS: Readonly<Record<OutcomeName, string>> = {
-  regionalWar: 'Regional war', usFatality: 'At least one US death',
-  'verdict:regional-war': 'Regional war', 'verdict:drawdown': 'Drawdown in reach',
-  'verdict:calm-restored': 'Calm restored', 'verdict:brinkmanship': 'Brinkmanship survived',
+  regionalWar: 'Regional war',
+  usFatality: 'At least one US death',
+  'verdict:regional-war': 'Regional war',
+  'verdict:drawdown': 'Drawdown in reach',
+  'verdict:calm-restored': 'Calm restored',
+  'verdict:brinkmanship': 'Brinkmanship survived',
   'verdict:simmering': 'Simmering conflict',
 };
 
@@ -38,12 +50,24 @@ export const OUTCOME_LABELS: Readonly<Record<OutcomeName, string>> = {
 export const SHOWN_OUTCOMES: readonly OutcomeName[] = [...OUTCOME_NAMES.filter((k) => k.startsWith('verdict:')), 'usFatality'];
 
 export const METRIC_LABELS: Readonly<Record<MetricName | ScoreName, string>> = {
-  attacksOnUS: 'Attacks on US forces', attacksOnUSIraq: 'Attacks on US forces in Iraq', attacksOnUSSyria: 'Attacks on US forces in Syria',
-  attacksOnUSJordan: 'Attacks on US forces in Jordan', usKilled: 'US deaths', usInjured: 'US injured',
-  usStrikes: 'US strikes (outside Yemen)', houthiAttacks: 'Houthi attacks', peakRung: 'Peak escalation rung',
-  fatalAttacks: 'Attacks that killed', usStrikesYemen: 'US strikes in Yemen', hezbollahFireDays: 'Days of Hezbollah fire',
-  leadersKilled: 'Militia commanders killed', iranDirectAttacks: 'Direct Iranian attacks', strikesOnIran: 'US strikes inside Iran',
-  turnsPlayed: 'Turns played', scoreUS: 'US score', scoreIran: 'Iran score',
+  attacksOnUS: 'Attacks on US forces',
+  attacksOnUSIraq: 'Attacks on US forces in Iraq',
+  attacksOnUSSyria: 'Attacks on US forces in Syria',
+  attacksOnUSJordan: 'Attacks on US forces in Jordan',
+  usKilled: 'US deaths',
+  usInjured: 'US injured',
+  usStrikes: 'US strikes (outside Yemen)',
+  houthiAttacks: 'Houthi attacks',
+  peakRung: 'Peak escalation rung',
+  fatalAttacks: 'Attacks that killed',
+  usStrikesYemen: 'US strikes in Yemen',
+  hezbollahFireDays: 'Days of Hezbollah fire',
+  leadersKilled: 'Militia commanders killed',
+  iranDirectAttacks: 'Direct Iranian attacks',
+  strikesOnIran: 'US strikes inside Iran',
+  turnsPlayed: 'Turns played',
+  scoreUS: 'US score',
+  scoreIran: 'Iran score',
 };
 
 /** Each series' title and the unit of its y axis (all are counts, or the ladder's rung). */
@@ -69,8 +93,18 @@ const CUMULATIVE: ReadonlySet<SeriesName> = new Set(['usKilled']);
  * hazard terms set the regional-war probability; the US threshold sets when the US strikes.
  */
 export const DRIVERS: readonly ParamId[] = [
-  'militiaAttackRate', 'fatalityPerAttack', 'complianceBase', 'complianceEnvoyBonus', 'deterrenceHalfLife', 'deterrenceEffect',
-  'provocationEffect', 'warShockBase', 'warHazardPerRung', 'warDurationHazard', 'usStrikeThreshold', 'iranAnswersHomelandStrike',
+  'militiaAttackRate',
+  'fatalityPerAttack',
+  'complianceBase',
+  'complianceEnvoyBonus',
+  'deterrenceHalfLife',
+  'deterrenceEffect',
+  'provocationEffect',
+  'warShockBase',
+  'warHazardPerRung',
+  'warDurationHazard',
+  'usStrikeThreshold',
+  'iranAnswersHomelandStrike',
 ];
 
 /** A signed number: "+0.25", "-1.5", "0". */
@@ -83,7 +117,10 @@ const pp = (x: number) => `${x > 0 ? '+' : ''}${(x * 100).toFixed(1)} pp`;
 
 type Arm = CompareJson['a'];
 
-const paramText = (params: Arm['params']) => Object.entries(params).map(([k, v]) => `${k}=${v}`).join(' ');
+const paramText = (params: Arm['params']) =>
+  Object.entries(params)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
 
 /** What an arm is, in full: scenario, bots and parameter overrides. */
 function armText(arm: Arm): string {
@@ -110,30 +147,54 @@ function compareSection(c: CompareJson): string {
   const lb = armLabel(c.b, c.a);
   const outcomeRows = SHOWN_OUTCOMES.map((k) => {
     const o = c.outcomes[k];
-    return [`${esc(OUTCOME_LABELS[k])} <code>${esc(k)}</code>`, pct(o.a.p), pct(o.b.p), pp(o.diff.mean), `${pp(o.diff.ci95[0])} to ${pp(o.diff.ci95[1])}`];
+    return [
+      `${esc(OUTCOME_LABELS[k])} <code>${esc(k)}</code>`,
+      pct(o.a.p),
+      pct(o.b.p),
+      pp(o.diff.mean),
+      `${pp(o.diff.ci95[0])} to ${pp(o.diff.ci95[1])}`,
+    ];
   });
   const metricRows = [...METRIC_NAMES, ...SCORE_NAMES].map((k) => {
     const m = c.metrics[k];
-    return [`${esc(METRIC_LABELS[k])} <code>${esc(k)}</code>`, num(m.a.mean), num(m.b.mean), signed(m.diff.mean), `${signed(m.diff.ci95[0])} to ${signed(m.diff.ci95[1])}`];
+    return [
+      `${esc(METRIC_LABELS[k])} <code>${esc(k)}</code>`,
+      num(m.a.mean),
+      num(m.b.mean),
+      signed(m.diff.mean),
+      `${signed(m.diff.ci95[0])} to ${signed(m.diff.ci95[1])}`,
+    ];
   });
   // All outcomes share one axis in percentage points; the metrics do not, so they go in a table.
-  const extent = niceExtent(Math.max(...SHOWN_OUTCOMES.map((k) => {
-    const d = c.outcomes[k].diff;
-    return Math.max(Math.abs(d.mean), Math.abs(d.ci95[0]), Math.abs(d.ci95[1]));
-  })));
-  const bars = differenceBars('compare-outcomes', SHOWN_OUTCOMES.map((k) => {
-    const d = c.outcomes[k].diff;
-    return { label: OUTCOME_LABELS[k], value: d.mean, interval: d.ci95, text: pp(d.mean) };
-  }), extent, (v) => (v === 0 ? '0' : pp(v)));
+  const extent = niceExtent(
+    Math.max(
+      ...SHOWN_OUTCOMES.map((k) => {
+        const d = c.outcomes[k].diff;
+        return Math.max(Math.abs(d.mean), Math.abs(d.ci95[0]), Math.abs(d.ci95[1]));
+      }),
+    ),
+  );
+  const bars = differenceBars(
+    'compare-outcomes',
+    SHOWN_OUTCOMES.map((k) => {
+      const d = c.outcomes[k].diff;
+      return { label: OUTCOME_LABELS[k], value: d.mean, interval: d.ci95, text: pp(d.mean) };
+    }),
+    extent,
+    (v) => (v === 0 ? '0' : pp(v)),
+  );
   return `
 <h2 class="page">Compare: ${esc(lb)} minus ${esc(la)}</h2>
 <p class="sub">A: ${esc(armText(c.a))}<br>B: ${esc(armText(c.b))}<br>${c.runs} pairs of games · seed ${esc(c.seed)} (game i of both arms plays with seed "${esc(c.seed)}:i")</p>
 ${figure({
-    id: 'compare-outcomes', title: 'Compare: outcome differences, B − A',
-    description: 'Difference in the share of games, in percentage points, on the same random draws; whiskers: 95 % interval. A whisker crossing zero means the data cannot tell the two apart.',
-    picture: bars,
-    head: ['Outcome', 'A', 'B', 'B − A', '95 % interval'], rows: outcomeRows,
-  })}
+  id: 'compare-outcomes',
+  title: 'Compare: outcome differences, B − A',
+  description:
+    'Difference in the share of games, in percentage points, on the same random draws; whiskers: 95 % interval. A whisker crossing zero means the data cannot tell the two apart.',
+  picture: bars,
+  head: ['Outcome', 'A', 'B', 'B − A', '95 % interval'],
+  rows: outcomeRows,
+})}
 ${table(['Metric (mean per game)', 'A', 'B', 'B − A', '95 % interval'], metricRows)}`;
 }
 
@@ -156,17 +217,23 @@ function provenance(batch: BatchJson, scenario: Scenario | undefined, compare: C
     const value = fromFlags[id] ?? fromScenario[id] ?? s.value;
     const how = fromFlags[id] !== undefined ? ' (set by --param)' : fromScenario[id] !== undefined ? ' (set by this scenario)' : '';
     const cites = s.cites.map((f) => `${f} ${factById(f)?.title ?? ''}`.trim());
-    const arms = compare && (compare.a.params[id] !== undefined || compare.b.params[id] !== undefined)
-      ? `<dd>In the comparison: A ${esc(String(compare.a.params[id] ?? 'default'))}, B ${esc(String(compare.b.params[id] ?? 'default'))}</dd>` : '';
-    items.push(`<dt>${esc(id)} = ${esc(String(value))} ${esc(s.unit)}${how}</dt>`
-      + `<dd>${esc(s.description)}</dd>`
-      + arms
-      + (cites.length ? `<dd>Evidence: ${esc(cites.join('; '))}</dd>` : '')
-      + (s.assumption ? `<dd class="assume">Assumption: ${esc(s.assumption)}</dd>` : ''));
+    const arms =
+      compare && (compare.a.params[id] !== undefined || compare.b.params[id] !== undefined)
+        ? `<dd>In the comparison: A ${esc(String(compare.a.params[id] ?? 'default'))}, B ${esc(String(compare.b.params[id] ?? 'default'))}</dd>`
+        : '';
+    items.push(
+      `<dt>${esc(id)} = ${esc(String(value))} ${esc(s.unit)}${how}</dt>` +
+        `<dd>${esc(s.description)}</dd>` +
+        arms +
+        (cites.length ? `<dd>Evidence: ${esc(cites.join('; '))}</dd>` : '') +
+        (s.assumption ? `<dd class="assume">Assumption: ${esc(s.assumption)}</dd>` : ''),
+    );
   }
   for (const inj of scenario?.injects ?? []) {
     if (!inj.assumption) continue;
-    items.push(`<dt>Scenario inject ${esc(inj.id)} (${esc(inj.from)} to ${esc(inj.to)})</dt><dd>${esc(inj.note)}</dd><dd class="assume">Assumption: ${esc(inj.assumption)}</dd>`);
+    items.push(
+      `<dt>Scenario inject ${esc(inj.id)} (${esc(inj.from)} to ${esc(inj.to)})</dt><dd>${esc(inj.note)}</dd><dd class="assume">Assumption: ${esc(inj.assumption)}</dd>`,
+    );
   }
   return `<dl class="prov">${items.join('')}</dl>`;
 }
@@ -194,7 +261,8 @@ export function outcomeFigure(batch: BatchJson): string {
     return { label: OUTCOME_LABELS[k], value: o.p, interval: o.ci95, text: pct(o.p) };
   });
   return figure({
-    id: 'outcomes', title: 'How often each outcome happened',
+    id: 'outcomes',
+    title: 'How often each outcome happened',
     description: `Share of the ${batch.runs} games. The first five are the verdicts (each game gets one, so they add up to 100 %); the last counts games with any US death. Whiskers: 95 % interval (Wilson) for the probability under this model; with few games, read the whiskers, not just the bars.`,
     picture: shareBars('outcomes', rows),
     head: ['Outcome', 'Share', '95 % interval', 'Games'],
@@ -207,15 +275,26 @@ export function outcomeFigure(batch: BatchJson): string {
 
 function storiesSection(batch: BatchJson, stories: Stories | undefined): string {
   if (!stories) return '';
-  const replay = (seed: string) => `brink run --scenario ${batch.scenario.id} --seed '${seed}' --us-policy ${batch.policies.us} --iran-policy ${batch.policies.iran}`
-    + Object.entries(batch.params).map(([k, v]) => ` --param ${k}=${v}`).join('');
+  const replay = (seed: string) =>
+    `brink run --scenario ${batch.scenario.id} --seed '${seed}' --us-policy ${batch.policies.us} --iran-policy ${batch.policies.iran}` +
+    Object.entries(batch.params)
+      .map(([k, v]) => ` --param ${k}=${v}`)
+      .join('');
   const told = [
-    stories.median && storyHtml(stories.median.debrief, {
-      id: 'story-median', heading: `The median game (game ${stories.median.index})`, why: stories.median.why, replay: replay(stories.median.seed),
-    }),
-    stories.notable && storyHtml(stories.notable.debrief, {
-      id: 'story-notable', heading: `A notable game (game ${stories.notable.index})`, why: stories.notable.why, replay: replay(stories.notable.seed),
-    }),
+    stories.median &&
+      storyHtml(stories.median.debrief, {
+        id: 'story-median',
+        heading: `The median game (game ${stories.median.index})`,
+        why: stories.median.why,
+        replay: replay(stories.median.seed),
+      }),
+    stories.notable &&
+      storyHtml(stories.notable.debrief, {
+        id: 'story-notable',
+        heading: `A notable game (game ${stories.notable.index})`,
+        why: stories.notable.why,
+        replay: replay(stories.notable.seed),
+      }),
   ].filter(Boolean);
   return `<h2>Two games, told in full</h2>
 <p class="note">A batch is many games; these are two of them, with the turning points the debrief finds and what caused each. The same game, replayed, gives the same story.</p>
@@ -234,14 +313,20 @@ export function renderReport({ batch, scenario, compare, stories, sensitivity }:
   const fans = SERIES_NAMES.map((k) => {
     const s = batch.series[k];
     return fanChart({
-      id: `fan-${k}`, title: SERIES_LABELS[k].title, unit: SERIES_LABELS[k].unit,
-      points: CUMULATIVE.has(k) ? s.cumulative : s.perTurn, dates, daysPerTurn: batch.daysPerTurn,
+      id: `fan-${k}`,
+      title: SERIES_LABELS[k].title,
+      unit: SERIES_LABELS[k].unit,
+      points: CUMULATIVE.has(k) ? s.cumulative : s.perTurn,
+      dates,
+      daysPerTurn: batch.daysPerTurn,
     });
   });
   const end = start ? addDays(start, batch.turns * batch.daysPerTurn - 1) : '';
   const peak = batch.metrics.peakRung;
   const params = paramText(batch.params);
-  return page(`Brink report: ${title}`, `<h1>Brink · ${esc(title)}</h1>
+  return page(
+    `Brink report: ${title}`,
+    `<h1>Brink · ${esc(title)}</h1>
 <p class="sub">Scenario <b>${esc(batch.scenario.id)}</b> (${esc(batch.scenario.hash)})${start ? `, ${esc(start)} to ${esc(end)}` : ''} ·
 ${batch.runs} games · seed ${esc(batch.seed)} · US bot <b>${esc(batch.policies.us)}</b> · Iran bot <b>${esc(batch.policies.iran)}</b>${params ? ` · ${esc(params)}` : ''}</p>
 ${batch.complete ? '' : `<p class="assume">Incomplete batch: ${batch.runs} of the ${batch.requested} games asked for finished; the figures below are those games'.</p>`}
@@ -266,5 +351,6 @@ ${limitationsSection()}
 
 <h2>Where the numbers come from</h2>
 <p class="note">The assumptions that drive these results, with their evidence. Anything marked "Assumption" is a judgement where the sources are silent: challenge it, change it (<code>--param</code>), and rerun. <code>brink explain ID</code> gives the full chain.</p>
-${provenance(batch, scenario, compare)}`);
+${provenance(batch, scenario, compare)}`,
+  );
 }

@@ -20,8 +20,10 @@ export const pct = (p: number) => `${(p * 100).toFixed(p < 0.1 ? 1 : 0)} %`;
  */
 export function table(head: readonly string[], rows: readonly (readonly string[])[], textColumns = 1): string {
   const cls = (i: number) => (i > 0 && i < textColumns ? ' class="l"' : '');
-  return `<div class="scroll"><table><thead><tr>${head.map((h, i) => `<th scope="col"${cls(i)}>${h}</th>`).join('')}</tr></thead>`
-    + `<tbody>${rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${c}</td>`).join('')}</tr>`).join('')}</tbody></table></div>`;
+  return (
+    `<div class="scroll"><table><thead><tr>${head.map((h, i) => `<th scope="col"${cls(i)}>${h}</th>`).join('')}</tr></thead>` +
+    `<tbody>${rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${c}</td>`).join('')}</tr>`).join('')}</tbody></table></div>`
+  );
 }
 
 // Sizes are in px on purpose: the phone check is "no text under 12 px", and rem would inherit the
@@ -104,7 +106,10 @@ ${body}
 
 /** The short "what this is and is not" box (docs/limitations.md has the long form). */
 export function limitationsSection(): string {
-  const items = KEY_ASSUMPTIONS.map((a) => `<dt>${esc(a.title)}</dt><dd>${esc(a.why)} <span class="note">(${a.ids.map((id) => `<code>${esc(id)}</code>`).join(', ')})</span></dd>`);
+  const items = KEY_ASSUMPTIONS.map(
+    (a) =>
+      `<dt>${esc(a.title)}</dt><dd>${esc(a.why)} <span class="note">(${a.ids.map((id) => `<code>${esc(id)}</code>`).join(', ')})</span></dd>`,
+  );
   return `<h2 id="limits">What this model is, and is not</h2>
 <div class="limits"><p>${esc(WHAT_IT_IS)}</p><p><b>${esc(WHAT_IT_IS_NOT)}</b></p>
 <p>The assumptions that matter most (look any of them up with <code>brink explain ID</code>):</p><dl>${items.join('')}</dl></div>`;

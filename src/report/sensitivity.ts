@@ -15,7 +15,10 @@ import { figure, scaleBars } from './charts.ts';
 import { esc } from './page.ts';
 
 export const SENSITIVITY_LABELS: Readonly<Record<SensitivityOutcome, string>> = {
-  attacksOnUS: 'Attacks on US forces', usKilled: 'US deaths', scoreUS: 'US score', scoreIran: 'Iran score',
+  attacksOnUS: 'Attacks on US forces',
+  usKilled: 'US deaths',
+  scoreUS: 'US score',
+  scoreIran: 'Iran score',
   regionalWarRate: 'Regional-war rate',
 };
 
@@ -46,39 +49,72 @@ export function sensitivitySection(s: SensitivityJson): string {
   const shown = s.screen.slice(0, SCREEN_SHOWN);
   const max = niceMax(shown[0]?.rank ?? 1);
   const screen = figure({
-    id: 'sens-screen', title: 'Which parameters move the outcomes (Morris screening)',
+    id: 'sens-screen',
+    title: 'Which parameters move the outcomes (Morris screening)',
     description: `Morris μ*: the average size of an outcome's change when one parameter moves across its range, in standard deviations of that outcome, the largest over the ${SENSITIVITY_OUTCOMES.length} outcomes. The ${shown.length} highest of ${s.screen.length} parameters; hatched bars are assumptions, solid bars cited from the record. The table lists every parameter, per outcome.`,
-    picture: scaleBars('sens-screen', shown.map((r) => ({
-      label: `${r.id} (${basis(r.cited)})`, value: Math.min(r.rank, max), text: r.rank.toFixed(2), hatched: !r.cited,
-    })), max, [0, max / 2, max], (v) => String(Number(v.toPrecision(3)))),
+    picture: scaleBars(
+      'sens-screen',
+      shown.map((r) => ({
+        label: `${r.id} (${basis(r.cited)})`,
+        value: Math.min(r.rank, max),
+        text: r.rank.toFixed(2),
+        hatched: !r.cited,
+      })),
+      max,
+      [0, max / 2, max],
+      (v) => String(Number(v.toPrecision(3))),
+    ),
     head: ['Parameter', 'Basis', 'Range varied', ...SENSITIVITY_OUTCOMES.map((o) => `μ* ${esc(SENSITIVITY_LABELS[o])}`), 'Largest'],
     rows: s.screen.map((r) => [
-      `<code>${esc(r.id)}</code>`, basis(r.cited), esc(rangeText(r.id)), ...SENSITIVITY_OUTCOMES.map((o) => r.muStar[o].toFixed(2)), r.rank.toFixed(2),
+      `<code>${esc(r.id)}</code>`,
+      basis(r.cited),
+      esc(rangeText(r.id)),
+      ...SENSITIVITY_OUTCOMES.map((o) => r.muStar[o].toFixed(2)),
+      r.rank.toFixed(2),
     ]),
   });
   const sobol = SENSITIVITY_OUTCOMES.map((o) => {
     const rows = s.sobol[o];
     return figure({
-      id: `sens-sobol-${o}`, title: `What drives the spread of: ${SENSITIVITY_LABELS[o]} (total Sobol index)`,
+      id: `sens-sobol-${o}`,
+      title: `What drives the spread of: ${SENSITIVITY_LABELS[o]} (total Sobol index)`,
       description: `The share of the variance of "${SENSITIVITY_LABELS[o]}" across parameter sets that each of the top ${rows.length} parameters accounts for, alone or with others; whiskers: 95 % bootstrap interval (it includes the games' own noise). Hatched: an assumption.`,
-      picture: scaleBars(`sens-sobol-${o}`, rows.map((r) => ({
-        label: `${r.id} (${basis(r.cited)})`, value: clampUnit(r.total), interval: [clampUnit(r.totalCi[0]), clampUnit(r.totalCi[1])] as const,
-        text: r.total.toFixed(2), hatched: !r.cited,
-      })), 1, [0, 0.5, 1], String),
+      picture: scaleBars(
+        `sens-sobol-${o}`,
+        rows.map((r) => ({
+          label: `${r.id} (${basis(r.cited)})`,
+          value: clampUnit(r.total),
+          interval: [clampUnit(r.totalCi[0]), clampUnit(r.totalCi[1])] as const,
+          text: r.total.toFixed(2),
+          hatched: !r.cited,
+        })),
+        1,
+        [0, 0.5, 1],
+        String,
+      ),
       head: ['Parameter', 'Basis', 'Total', '95 % interval', 'First order', '95 % interval'],
       rows: rows.map((r) => [
-        `<code>${esc(r.id)}</code>`, basis(r.cited), r.total.toFixed(2), `${r.totalCi[0].toFixed(2)} – ${r.totalCi[1].toFixed(2)}`,
-        r.first.toFixed(2), `${r.firstCi[0].toFixed(2)} – ${r.firstCi[1].toFixed(2)}`,
+        `<code>${esc(r.id)}</code>`,
+        basis(r.cited),
+        r.total.toFixed(2),
+        `${r.totalCi[0].toFixed(2)} – ${r.totalCi[1].toFixed(2)}`,
+        r.first.toFixed(2),
+        `${r.firstCi[0].toFixed(2)} – ${r.firstCi[1].toFixed(2)}`,
       ]),
     });
   });
   // The assumptions to challenge first: the Sobol parameters that are assumptions, by their largest total index.
   const largest = new Map<string, number>();
-  for (const o of SENSITIVITY_OUTCOMES) for (const r of s.sobol[o]) if (!r.cited) largest.set(r.id, Math.max(largest.get(r.id) ?? 0, r.total));
-  const challenge = [...largest].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([id]) => `<code>${esc(id)}</code>`);
-  const other = s.model !== MODEL_VERSION
-    ? `<p class="assume">This analysis was made by model ${esc(s.model)}; this report's model is ${esc(MODEL_VERSION)}. The rules or parameters have changed since: rerun <code>brink sensitivity --json</code> for figures of this model.</p>`
-    : '';
+  for (const o of SENSITIVITY_OUTCOMES)
+    for (const r of s.sobol[o]) if (!r.cited) largest.set(r.id, Math.max(largest.get(r.id) ?? 0, r.total));
+  const challenge = [...largest]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([id]) => `<code>${esc(id)}</code>`);
+  const other =
+    s.model !== MODEL_VERSION
+      ? `<p class="assume">This analysis was made by model ${esc(s.model)}; this report's model is ${esc(MODEL_VERSION)}. The rules or parameters have changed since: rerun <code>brink sensitivity --json</code> for figures of this model.</p>`
+      : '';
   return `<h2 id="sensitivity">What drives the uncertainty</h2>
 <p class="sub">From <code>brink sensitivity</code>: scenario ${esc(set.scenario)} · US ${esc(set.us)} · Iran ${esc(set.iran)} · seed ${esc(set.seed)} ·
 ${set.trajectories} Morris trajectories, Sobol on the top ${set.top} with N = ${set.sobolN}, ${set.games} games per parameter set (${s.runs.games} games in all).</p>

@@ -62,15 +62,21 @@ export function chooseStories(batch: BatchJson, scenario: Scenario): Stories {
   const n = batch.runs;
   const out: { median?: ChosenGame; notable?: ChosenGame } = {};
   if (medianRecord) {
-    out.median = tell(medianRecord, `Its US score, ${medianRecord.scores.us}, is the median of the ${n} games: half did better for the US, half worse.`);
+    out.median = tell(
+      medianRecord,
+      `Its US score, ${medianRecord.scores.us}, is the median of the ${n} games: half did better for the US, half worse.`,
+    );
   } else {
     notes.push('No game of this batch has the median score (the batch file does not match these games).');
   }
   if (notableRecord) {
     const count = war ? batch.outcomes.regionalWar.count : batch.outcomes.usFatality.count;
-    out.notable = tell(notableRecord, war
-      ? `The first game of the batch that ended in regional war (${count} of the ${n} did).`
-      : `No game ended in regional war; this is the first in which an attack killed US troops (${count} of the ${n} games had US deaths).`);
+    out.notable = tell(
+      notableRecord,
+      war
+        ? `The first game of the batch that ended in regional war (${count} of the ${n} did).`
+        : `No game ended in regional war; this is the first in which an attack killed US troops (${count} of the ${n} games had US deaths).`,
+    );
   } else if (!war && !death) {
     notes.push(`None of the ${n} games ended in regional war or had a US death, so there is no notable game to tell.`);
   }

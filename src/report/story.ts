@@ -13,26 +13,44 @@ const conceptName = (id: string) => CONCEPTS.find((c) => c.id === id)?.name ?? i
 
 /** The score lines that moved the score, as "label +1.5". */
 function scoreParts(d: Debrief, side: 'us' | 'iran'): string {
-  return d.breakdown[side].filter((l) => l.points !== 0).map((l) => `${esc(l.label)} ${signed1(l.points)}`).join(' · ');
+  return d.breakdown[side]
+    .filter((l) => l.points !== 0)
+    .map((l) => `${esc(l.label)} ${signed1(l.points)}`)
+    .join(' · ');
 }
 
 /** The timeline of turning points, each with its causal chain (who, what set it off, rule, posture, chance). */
 export function timelineHtml(d: Debrief): string {
   if (d.turningPoints.length === 0) return '<p class="note">No turning point stood out in this game.</p>';
   const items = d.turningPoints.map((tp) => {
-    const causes = tp.chain.slice(1).map((c) => `<li>${esc(c)}</li>`).join('');
+    const causes = tp.chain
+      .slice(1)
+      .map((c) => `<li>${esc(c)}</li>`)
+      .join('');
     const tags = tp.concepts.length ? `<div class="tags">Concepts: ${tp.concepts.map((c) => esc(conceptName(c))).join('; ')}</div>` : '';
-    return `<li><span class="when">${esc(tp.date)} · turn ${tp.turn + 1}</span><br>${esc(tp.text)}`
-      + (causes ? `<ul class="causes">${causes}</ul>` : '') + tags + '</li>';
+    return (
+      `<li><span class="when">${esc(tp.date)} · turn ${tp.turn + 1}</span><br>${esc(tp.text)}` +
+      (causes ? `<ul class="causes">${causes}</ul>` : '') +
+      tags +
+      '</li>'
+    );
   });
   return `<ol class="timeline" aria-label="Turning points">${items.join('')}</ol>`;
 }
 
 /** Turn by turn: ladder rung, attacks, deaths (what the debrief's timeline holds). */
 export function turnTable(d: Debrief): string {
-  return table(['Turn', 'Starts', 'Rung at end', 'Attacks on US forces', 'Houthi attacks', 'US deaths'],
-    d.timeline.map((r) => [String(r.turn + 1), esc(r.date), `${r.rung} <span class="note">${esc(rungName(r.rung))}</span>`,
-      String(r.attacksOnUS), String(r.houthiAttacks), String(r.usKilled)]));
+  return table(
+    ['Turn', 'Starts', 'Rung at end', 'Attacks on US forces', 'Houthi attacks', 'US deaths'],
+    d.timeline.map((r) => [
+      String(r.turn + 1),
+      esc(r.date),
+      `${r.rung} <span class="note">${esc(rungName(r.rung))}</span>`,
+      String(r.attacksOnUS),
+      String(r.houthiAttacks),
+      String(r.usKilled),
+    ]),
+  );
 }
 
 export interface StoryMeta {

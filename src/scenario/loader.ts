@@ -69,7 +69,10 @@ function canonical(value: unknown): unknown {
 }
 
 export function hashScenario(doc: z.output<typeof ScenarioSchema>): string {
-  return createHash('sha256').update(JSON.stringify(canonical(doc))).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(doc)))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /**
@@ -92,11 +95,16 @@ export function parseScenario(text: string, file: string): Scenario {
   // Warnings are errors here: an unknown tag (`!foo`) would otherwise silently become a string.
   const problems = [...doc.errors, ...doc.warnings];
   if (problems.length > 0) {
-    throw new ScenarioError(problems.map((e) => {
-      const pos = e.linePos?.[0] ?? at(e.pos[0]);
-      const message = e.code === 'TAG_RESOLVE_FAILED' ? `unknown YAML tag (${e.message.split('\n')[0]}); scenarios use plain YAML without tags` : `YAML: ${e.message.split('\n')[0]}`;
-      return { file, line: pos.line, col: pos.col, path: '', message };
-    }));
+    throw new ScenarioError(
+      problems.map((e) => {
+        const pos = e.linePos?.[0] ?? at(e.pos[0]);
+        const message =
+          e.code === 'TAG_RESOLVE_FAILED'
+            ? `unknown YAML tag (${e.message.split('\n')[0]}); scenarios use plain YAML without tags`
+            : `YAML: ${e.message.split('\n')[0]}`;
+        return { file, line: pos.line, col: pos.col, path: '', message };
+      }),
+    );
   }
   const badKeys: ScenarioIssue[] = [];
   visit(doc, {
@@ -119,13 +127,15 @@ export function parseScenario(text: string, file: string): Scenario {
   }
   const result = ScenarioSchema.safeParse(data);
   if (!result.success) {
-    throw new ScenarioError(result.error.issues.map((issue) => {
-      const path = issue.path.filter((k): k is PathKey => typeof k === 'string' || typeof k === 'number');
-      const unknown = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
-      const pos = at(locate(doc, path, unknown));
-      const shownPath = unknown !== undefined ? formatPath([...path, unknown]) : formatPath(path);
-      return { file, line: pos.line, col: pos.col, path: shownPath, message: issue.message };
-    }));
+    throw new ScenarioError(
+      result.error.issues.map((issue) => {
+        const path = issue.path.filter((k): k is PathKey => typeof k === 'string' || typeof k === 'number');
+        const unknown = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
+        const pos = at(locate(doc, path, unknown));
+        const shownPath = unknown !== undefined ? formatPath([...path, unknown]) : formatPath(path);
+        return { file, line: pos.line, col: pos.col, path: shownPath, message: issue.message };
+      }),
+    );
   }
   return { ...result.data, hash: hashScenario(result.data) };
 }
@@ -156,10 +166,15 @@ export function listScenarioIds(dir = SCENARIO_DIR): string[] {
  */
 export function loadShippedScenario(id: string, dir = SCENARIO_DIR): Scenario {
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id) || !listScenarioIds(dir).includes(id)) {
-    throw new ScenarioError([{
-      file: String(id).slice(0, 80), line: 1, col: 1, path: '',
-      message: `no shipped scenario with that ID; shipped scenarios: ${listScenarioIds(dir).join(', ')}`,
-    }]);
+    throw new ScenarioError([
+      {
+        file: String(id).slice(0, 80),
+        line: 1,
+        col: 1,
+        path: '',
+        message: `no shipped scenario with that ID; shipped scenarios: ${listScenarioIds(dir).join(', ')}`,
+      },
+    ]);
   }
   return loadScenarioFile(join(dir, `${id}.yaml`));
 }
@@ -170,10 +185,15 @@ export function loadScenario(idOrPath: string, dir = SCENARIO_DIR): Scenario {
   if (looksLikePath || existsSync(idOrPath)) return loadScenarioFile(idOrPath);
   const file = join(dir, `${idOrPath}.yaml`);
   if (!existsSync(file)) {
-    throw new ScenarioError([{
-      file: idOrPath, line: 1, col: 1, path: '',
-      message: `no scenario with that ID; shipped scenarios: ${listScenarioIds(dir).join(', ')}`,
-    }]);
+    throw new ScenarioError([
+      {
+        file: idOrPath,
+        line: 1,
+        col: 1,
+        path: '',
+        message: `no scenario with that ID; shipped scenarios: ${listScenarioIds(dir).join(', ')}`,
+      },
+    ]);
   }
   return loadScenarioFile(file);
 }

@@ -77,18 +77,25 @@ const ContextValue = z.union([z.number().min(0).max(LIMITS.contextNumber), z.boo
 export const ActorStart = z
   .object({
     state: z.string().max(100).optional().describe('The posture the actor starts in (a state of its machine)'),
-    context: z.record(z.string(), ContextValue).optional().describe('Starting values of the actor\'s memory'),
+    context: z.record(z.string(), ContextValue).optional().describe("Starting values of the actor's memory"),
   })
   .strict();
 
 const DirectiveLevel = z.enum(['halt', 'reduce', 'sustain', 'surge']);
-const DirectiveSchema = z.object(Object.fromEntries(FRONTS.map((f) => [f, DirectiveLevel])) as Record<(typeof FRONTS)[number], typeof DirectiveLevel>).strict();
+const DirectiveSchema = z
+  .object(Object.fromEntries(FRONTS.map((f) => [f, DirectiveLevel])) as Record<(typeof FRONTS)[number], typeof DirectiveLevel>)
+  .strict();
 
 const unit = () => z.number().min(0).max(1);
 
 export const WorldStart = z
   .object({
-    rung: z.number().int().min(0).max(MAX_RUNG - 1).default(4),
+    rung: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_RUNG - 1)
+      .default(4),
     deterrence: unit().default(0),
     usDomesticPressure: unit().default(0),
     iranWarFear: unit().default(0),
@@ -108,12 +115,18 @@ export const Actual = z
   })
   .strict();
 
-const actorStarts = Object.fromEntries(ACTOR_IDS.map((id) => [id, ActorStart.optional()])) as Record<ActorId, z.ZodOptional<typeof ActorStart>>;
+const actorStarts = Object.fromEntries(ACTOR_IDS.map((id) => [id, ActorStart.optional()])) as Record<
+  ActorId,
+  z.ZodOptional<typeof ActorStart>
+>;
 
 export const ScenarioSchema = z
   .object({
     schema: z.literal(SCENARIO_FORMAT).describe('Format version'),
-    id: z.string().max(100).regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
+    id: z
+      .string()
+      .max(100)
+      .regex(/^[a-z0-9][a-z0-9-]*$/, 'must be lower-case letters, digits and dashes'),
     title: z.string().min(1).max(200),
     briefing: Text().describe('One paragraph for the player'),
     historical: z.boolean().describe('Whether the scenario replays the record (and carries `actual`)'),
@@ -148,12 +161,20 @@ export const ScenarioSchema = z
       if (!start) continue;
       const def = ACTORS[id];
       if (start.state !== undefined && !def.isState(start.state)) {
-        ctx.addIssue({ code: 'custom', path: ['actors', id, 'state'], message: `'${start.state}' is not a posture of ${id}; expected one of ${def.stateIds.join(', ')}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['actors', id, 'state'],
+          message: `'${start.state}' is not a posture of ${id}; expected one of ${def.stateIds.join(', ')}`,
+        });
       }
       const defaults = def.spec.context as unknown as Record<string, unknown>;
       for (const [key, value] of Object.entries(start.context ?? {})) {
         if (!Object.hasOwn(defaults, key)) {
-          ctx.addIssue({ code: 'custom', path: ['actors', id, 'context', key], message: `${id} has no '${key}'; expected one of ${Object.keys(defaults).join(', ')}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['actors', id, 'context', key],
+            message: `${id} has no '${key}'; expected one of ${Object.keys(defaults).join(', ')}`,
+          });
         } else if (typeof defaults[key] !== typeof value) {
           ctx.addIssue({ code: 'custom', path: ['actors', id, 'context', key], message: `must be a ${typeof defaults[key]}` });
         }

@@ -28,7 +28,10 @@ const CONTRACTS: Readonly<Record<string, readonly [string, z.ZodType, string]>> 
 export function outputSchemas(): Record<string, object> {
   const out: Record<string, object> = {};
   for (const [file, [format, schema, title]] of Object.entries(CONTRACTS)) {
-    const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any', reused: 'ref' }) as Record<string, unknown>;
+    const json = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any', reused: 'ref' }) as Record<
+      string,
+      unknown
+    >;
     out[file] = { ...json, $id: `${SCHEMA_BASE}${file}`, title: `${format}: ${title}` };
   }
   return out;

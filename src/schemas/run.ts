@@ -17,46 +17,54 @@ const Unit = z.number().min(0).max(1);
 const Orders = z.object({ us: z.string().min(1), iran: z.string().min(1) }).strict();
 const VERDICTS = ['regional-war', 'drawdown', 'calm-restored', 'brinkmanship', 'simmering'] as const;
 
-const TurnSchema = z.object({
-  turn: Count,
-  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  rung: z.number().int().min(0).max(10),
-  actions: Orders,
-  attacksOnUS: Count,
-  usKilled: Count,
-  usInjured: Count,
-  usStrikes: Count,
-  houthiAttacks: Count,
-  deterrence: Unit,
-  usDomesticPressure: Unit,
-  iranWarFear: Unit,
-}).loose();
+const TurnSchema = z
+  .object({
+    turn: Count,
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+    rung: z.number().int().min(0).max(10),
+    actions: Orders,
+    attacksOnUS: Count,
+    usKilled: Count,
+    usInjured: Count,
+    usStrikes: Count,
+    houthiAttacks: Count,
+    deterrence: Unit,
+    usDomesticPressure: Unit,
+    iranWarFear: Unit,
+  })
+  .loose();
 
 const ScoreLineSchema = z.object({ points: z.number(), cites: z.array(z.string()) }).loose();
 
-const OutcomeSchema = z.object({
-  final: z.boolean(),
-  verdict: z.object({ id: z.enum(VERDICTS) }).loose(),
-  scores: z.object({ us: z.number(), iran: z.number() }).strict(),
-  breakdown: z.object({ us: z.array(ScoreLineSchema), iran: z.array(ScoreLineSchema) }).strict(),
-  turningPoints: z.array(z.object({ date: z.string(), index: Count, event: z.object({ kind: z.string().min(1), turn: Count }).loose() }).loose()),
-  totals: z.record(z.string(), Count),
-  peakRung: z.number().int().min(0).max(10),
-  turnsPlayed: Count,
-}).strict();
+const OutcomeSchema = z
+  .object({
+    final: z.boolean(),
+    verdict: z.object({ id: z.enum(VERDICTS) }).loose(),
+    scores: z.object({ us: z.number(), iran: z.number() }).strict(),
+    breakdown: z.object({ us: z.array(ScoreLineSchema), iran: z.array(ScoreLineSchema) }).strict(),
+    turningPoints: z.array(
+      z.object({ date: z.string(), index: Count, event: z.object({ kind: z.string().min(1), turn: Count }).loose() }).loose(),
+    ),
+    totals: z.record(z.string(), Count),
+    peakRung: z.number().int().min(0).max(10),
+    turnsPlayed: Count,
+  })
+  .strict();
 
-export const RunSchema = z.object({
-  schema: z.literal(RUN_CONTRACT),
-  /** The model that produced it (src/model/version.ts: package version + hash of the rules). */
-  model: z.string().min(1),
-  scenario: z.object({ id: z.string().min(1), hash: z.string().min(1) }).strict(),
-  seed: z.string().min(1),
-  policies: z.object({ us: z.string().min(1), iran: z.string().min(1) }).strict(),
-  decisions: z.array(Orders),
-  turns: z.array(TurnSchema),
-  events: z.array(z.object({ kind: z.string().min(1), turn: Count, day: Count }).loose()),
-  outcome: OutcomeSchema,
-}).strict();
+export const RunSchema = z
+  .object({
+    schema: z.literal(RUN_CONTRACT),
+    /** The model that produced it (src/model/version.ts: package version + hash of the rules). */
+    model: z.string().min(1),
+    scenario: z.object({ id: z.string().min(1), hash: z.string().min(1) }).strict(),
+    seed: z.string().min(1),
+    policies: z.object({ us: z.string().min(1), iran: z.string().min(1) }).strict(),
+    decisions: z.array(Orders),
+    turns: z.array(TurnSchema),
+    events: z.array(z.object({ kind: z.string().min(1), turn: Count, day: Count }).loose()),
+    outcome: OutcomeSchema,
+  })
+  .strict();
 
 export type RunJson = z.infer<typeof RunSchema>;
 

@@ -58,11 +58,7 @@ export interface AppProps {
   readonly settleMs?: number;
 }
 
-type Phase =
-  | { kind: 'setup' }
-  | { kind: 'handover'; side: Side }
-  | { kind: 'turn'; side: Side }
-  | { kind: 'debrief' };
+type Phase = { kind: 'setup' } | { kind: 'handover'; side: Side } | { kind: 'turn'; side: Side } | { kind: 'debrief' };
 
 /** The first screen of a game: the debrief of a finished one, else the first human still to choose. */
 function firstPhase(setup: PlaySetup, state: GameState, pending: PendingOrders = {}): Phase {
@@ -104,15 +100,22 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
   const { cols, rows } = useDimensions();
   const initialSetup = props.resume?.setup ?? completePreset(props.preset);
   const [setup, setSetup] = useState<PlaySetup | undefined>(initialSetup);
-  const [state, setState] = useState<GameState | undefined>(() => props.resume?.state ?? (initialSetup ? startGame(initialSetup) : undefined));
+  const [state, setState] = useState<GameState | undefined>(
+    () => props.resume?.state ?? (initialSetup ? startGame(initialSetup) : undefined),
+  );
   const [pending, setPending] = useState<PendingOrders>(() => props.resume?.pending ?? {});
-  const [phase, setPhase] = useState<Phase>(() => (initialSetup && state ? firstPhase(initialSetup, state, props.resume?.pending) : { kind: 'setup' }));
+  const [phase, setPhase] = useState<Phase>(() =>
+    initialSetup && state ? firstPhase(initialSetup, state, props.resume?.pending) : { kind: 'setup' },
+  );
   /** Orders complete for this turn, waiting to be played (the "resolving…" state). */
   const [resolving, setResolving] = useState<PendingOrders | undefined>();
   const [status, setStatus] = useState<string | undefined>(props.resume ? `Resumed at turn ${props.resume.state.turn + 1}.` : undefined);
   const [savedAt, setSavedAt] = useState<string | null>(props.resume ? saveKey(props.resume.state, props.resume.pending ?? {}) : null);
 
-  const debrief = useMemo(() => (phase.kind === 'debrief' && state && setup ? buildDebrief(state, setup.scenario) : undefined), [phase.kind, state, setup]);
+  const debrief = useMemo(
+    () => (phase.kind === 'debrief' && state && setup ? buildDebrief(state, setup.scenario) : undefined),
+    [phase.kind, state, setup],
+  );
 
   const active = overlay === 'none' && !resolving;
   const help = () => setOverlay('help');
@@ -138,7 +141,9 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
       setPending({});
       setState(next);
       setStatus(undefined);
-      setPhase(next.over ? { kind: 'debrief' } : s.side === 'both' ? { kind: 'handover', side: 'us' } : { kind: 'turn', side: s.side as Side });
+      setPhase(
+        next.over ? { kind: 'debrief' } : s.side === 'both' ? { kind: 'handover', side: 'us' } : { kind: 'turn', side: s.side as Side },
+      );
       props.setBusy(false);
     };
     // Without a terminal to draw on (component tests) there is no frame to wait for.
@@ -170,50 +175,108 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
 
   const tooSmall = cols < MIN_COLS || rows < MIN_ROWS;
   // While the terminal is too small only q (and Ctrl-C) work: the message says so.
-  useKeys((input) => {
-    if (input === 'q') quit();
-  }, { isActive: tooSmall && overlay === 'none' });
+  useKeys(
+    (input) => {
+      if (input === 'q') quit();
+    },
+    { isActive: tooSmall && overlay === 'none' },
+  );
 
   let screen: ReactNode;
   if (tooSmall) {
     screen = (
       <Box flexDirection="column">
-        <Text bold color={tone('warn')}>{clip('Terminal too small', cols)}</Text>
+        <Text bold color={tone('warn')}>
+          {clip('Terminal too small', cols)}
+        </Text>
         {/* Wrapped, not cut: on a tiny terminal this is the one screen that must be read whole. */}
-        {fit(wrap(`${cols}×${rows}; Brink needs at least ${MIN_COLS}×${MIN_ROWS}. Enlarge the window to go on, or press q to quit.`, cols), Math.max(1, rows - 1)).map((l, i) => <Text key={i}>{l}</Text>)}
+        {fit(
+          wrap(`${cols}×${rows}; Brink needs at least ${MIN_COLS}×${MIN_ROWS}. Enlarge the window to go on, or press q to quit.`, cols),
+          Math.max(1, rows - 1),
+        ).map((l, i) => (
+          <Text key={i}>{l}</Text>
+        ))}
       </Box>
     );
   } else if (phase.kind === 'setup' || !state || !setup) {
     screen = (
-      <SetupScreen scenarios={props.scenarios} preset={props.preset} defaultSeed={props.defaultSeed} cols={cols} rows={rows} active={active}
-        onDone={begin} onQuit={quit} onHelp={help} />
+      <SetupScreen
+        scenarios={props.scenarios}
+        preset={props.preset}
+        defaultSeed={props.defaultSeed}
+        cols={cols}
+        rows={rows}
+        active={active}
+        onDone={begin}
+        onQuit={quit}
+        onHelp={help}
+      />
     );
   } else if (phase.kind === 'handover') {
-    screen = <Handover to={phase.side} turn={state.turn + 1} active={active} onReady={() => setPhase({ kind: 'turn', side: phase.side })} onQuit={quit} />;
-  } else if (phase.kind === 'turn') {
-    const versus = setup.side === 'both' ? `${SIDE_NAMES[phase.side === 'us' ? 'iran' : 'us']} (player)` : `${getPolicy(setup.opponent, phase.side === 'us' ? 'iran' : 'us').name} bot`;
     screen = (
-      <TurnScreen key={`${state.turn}-${phase.side}`} state={state} side={phase.side} versus={versus} briefing={setup.scenario.briefing}
-        status={resolving ? 'Resolving the turn… (keys you press now are kept)' : status} busy={resolving !== undefined}
-        cols={cols} rows={rows} active={active}
-        onChoose={(a) => choose(phase.side, a)} onSave={save} onHelp={help} onQuit={quit} />
+      <Handover
+        to={phase.side}
+        turn={state.turn + 1}
+        active={active}
+        onReady={() => setPhase({ kind: 'turn', side: phase.side })}
+        onQuit={quit}
+      />
+    );
+  } else if (phase.kind === 'turn') {
+    const versus =
+      setup.side === 'both'
+        ? `${SIDE_NAMES[phase.side === 'us' ? 'iran' : 'us']} (player)`
+        : `${getPolicy(setup.opponent, phase.side === 'us' ? 'iran' : 'us').name} bot`;
+    screen = (
+      <TurnScreen
+        key={`${state.turn}-${phase.side}`}
+        state={state}
+        side={phase.side}
+        versus={versus}
+        briefing={setup.scenario.briefing}
+        status={resolving ? 'Resolving the turn… (keys you press now are kept)' : status}
+        busy={resolving !== undefined}
+        cols={cols}
+        rows={rows}
+        active={active}
+        onChoose={(a) => choose(phase.side, a)}
+        onSave={save}
+        onHelp={help}
+        onQuit={quit}
+      />
     );
   } else {
     screen = debrief && (
-      <DebriefScreen debrief={debrief} sides={humanSides(setup.side)} cols={cols} rows={rows} status={status} active={active}
-        onQuit={quit} onHelp={help} onSave={save} />
+      <DebriefScreen
+        debrief={debrief}
+        sides={humanSides(setup.side)}
+        cols={cols}
+        rows={rows}
+        status={status}
+        active={active}
+        onQuit={quit}
+        onHelp={help}
+        onSave={save}
+      />
     );
   }
   const saved = state !== undefined && savedAt === saveKey(state, pending);
   // Overlays hide the screen without unmounting it, so its pane and selection survive.
   return (
     <Box flexDirection="column" width={cols}>
-      <Box flexDirection="column" display={overlay === 'none' ? 'flex' : 'none'}>{screen}</Box>
+      <Box flexDirection="column" display={overlay === 'none' ? 'flex' : 'none'}>
+        {screen}
+      </Box>
       {overlay === 'help' && <HelpOverlay width={cols} height={rows} onClose={() => setOverlay('none')} />}
       {overlay === 'quit' && <QuitConfirm saved={saved} onYes={() => finish(false)} onNo={() => setOverlay('none')} />}
       {overlay === 'interrupt' && (
-        <InterruptConfirm saved={saved} canSave={state !== undefined}
-          onSave={() => save() && finish(true)} onQuit={() => finish(true)} onNo={() => setOverlay('none')} />
+        <InterruptConfirm
+          saved={saved}
+          canSave={state !== undefined}
+          onSave={() => save() && finish(true)}
+          onQuit={() => finish(true)}
+          onNo={() => setOverlay('none')}
+        />
       )}
     </Box>
   );

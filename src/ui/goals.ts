@@ -56,9 +56,17 @@ export function goalLines(v: ScoreView, width: number): { text: string; bold?: b
     out.push({ text: `${signed(o.points).padStart(7)}  ${o.id} ${o.title}`, bold: true });
     for (const l of o.lines) {
       const head = `${signed(l.points).padStart(16)}  `;
-      wrap(scoreLineLabel(l), Math.max(10, width - head.length)).forEach((t, i) => out.push({ text: (i === 0 ? head : ' '.repeat(head.length)) + t }));
+      wrap(scoreLineLabel(l), Math.max(10, width - head.length)).forEach((t, i) =>
+        out.push({ text: (i === 0 ? head : ' '.repeat(head.length)) + t }),
+      );
     }
   }
-  out.push({ text: '' }, ...wrap('Each side is scored by its own objectives (the O- IDs; brink explain O-USA-01 shows one). The score is kept between 0 and 100.', width).map((text) => ({ text })));
+  out.push(
+    { text: '' },
+    ...wrap(
+      'Each side is scored by its own objectives (the O- IDs; brink explain O-USA-01 shows one). The score is kept between 0 and 100.',
+      width,
+    ).map((text) => ({ text })),
+  );
   return out;
 }

@@ -33,16 +33,40 @@ export interface KeyPress {
 }
 
 const NONE: KeyInfo = {
-  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageUp: false, pageDown: false, home: false, end: false,
-  return: false, escape: false, tab: false, shift: false, backspace: false, delete: false, ctrl: false, meta: false,
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageUp: false,
+  pageDown: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  tab: false,
+  shift: false,
+  backspace: false,
+  delete: false,
+  ctrl: false,
+  meta: false,
 };
 
 /** Escape sequences by their final part (after ESC [ or ESC O), xterm and VT220 forms. */
 const SEQUENCES: Readonly<Record<string, Partial<KeyInfo>>> = {
-  A: { upArrow: true }, B: { downArrow: true }, C: { rightArrow: true }, D: { leftArrow: true },
-  H: { home: true }, F: { end: true }, Z: { tab: true, shift: true },
-  '1~': { home: true }, '7~': { home: true }, '4~': { end: true }, '8~': { end: true },
-  '5~': { pageUp: true }, '6~': { pageDown: true }, '3~': { delete: true },
+  A: { upArrow: true },
+  B: { downArrow: true },
+  C: { rightArrow: true },
+  D: { leftArrow: true },
+  H: { home: true },
+  F: { end: true },
+  Z: { tab: true, shift: true },
+  '1~': { home: true },
+  '7~': { home: true },
+  '4~': { end: true },
+  '8~': { end: true },
+  '5~': { pageUp: true },
+  '6~': { pageDown: true },
+  '3~': { delete: true },
 };
 
 /**

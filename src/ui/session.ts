@@ -38,7 +38,11 @@ export function startGame(setup: PlaySetup): GameState {
 }
 
 /** Plays one turn: the humans' choices as given, the bot's from its policy on its own observation. */
-export function playTurn(state: GameState, setup: Pick<PlaySetup, 'side' | 'opponent'>, human: Partial<Record<Side, string>>): { state: GameState; events: readonly GameEvent[] } {
+export function playTurn(
+  state: GameState,
+  setup: Pick<PlaySetup, 'side' | 'opponent'>,
+  human: Partial<Record<Side, string>>,
+): { state: GameState; events: readonly GameEvent[] } {
   const choice = (side: Side): string => {
     const mine = human[side];
     if (humanSides(setup.side).includes(side)) {

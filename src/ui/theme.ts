@@ -7,7 +7,15 @@ export function colorEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 type Tone = 'accent' | 'danger' | 'warn' | 'ok' | 'muted' | 'us' | 'iran';
-const TONES: Record<Tone, string> = { accent: 'cyan', danger: 'red', warn: 'yellow', ok: 'green', muted: 'gray', us: 'blue', iran: 'green' };
+const TONES: Record<Tone, string> = {
+  accent: 'cyan',
+  danger: 'red',
+  warn: 'yellow',
+  ok: 'green',
+  muted: 'gray',
+  us: 'blue',
+  iran: 'green',
+};
 
 export function tone(t: Tone): string | undefined {
   return colorEnabled() ? TONES[t] : undefined;

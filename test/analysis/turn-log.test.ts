@@ -17,7 +17,12 @@ import { loadScenario } from '../../src/scenario/loader.ts';
 
 function statesOf(seed: string): GameState[] {
   const states: GameState[] = [];
-  const final = playGame(loadScenario('october-2023'), { seed, us: getPolicy('random', 'us'), iran: getPolicy('random', 'iran'), onTurn: (s) => states.push(s) });
+  const final = playGame(loadScenario('october-2023'), {
+    seed,
+    us: getPolicy('random', 'us'),
+    iran: getPolicy('random', 'iran'),
+    onTurn: (s) => states.push(s),
+  });
   return [...states.filter((s) => s !== final), final];
 }
 
@@ -36,7 +41,7 @@ describe('the log of past turns', () => {
     }
   });
 
-  it('shows the other side\'s order only where it was public, and only the events the side could see', () => {
+  it("shows the other side's order only where it was public, and only the events the side could see", () => {
     let hidden = 0;
     for (const side of ['us', 'iran'] as const) {
       const them = side === 'us' ? 'iran' : 'us';

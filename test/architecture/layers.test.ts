@@ -32,18 +32,27 @@ const model = { 'src/model/math.ts': 'export const clamp01 = 1;\n' };
 
 describe('layer boundaries', () => {
   it('refuses an engine module that imports the batch layer', () => {
-    const r = lintTree({ ...batch, 'src/engine/wrong-way.ts': "import { startBatch } from '../batch/run-batch.ts';\n\nexport const x = startBatch;\n" });
+    const r = lintTree({
+      ...batch,
+      'src/engine/wrong-way.ts': "import { startBatch } from '../batch/run-batch.ts';\n\nexport const x = startBatch;\n",
+    });
     expect(r.status).not.toBe(0);
     expect(r.output).toContain('engine/ may import only model/ and scenario/');
   });
 
   it('refuses it from a nested engine folder too', () => {
-    const r = lintTree({ ...batch, 'src/engine/phases/wrong.ts': "import { startBatch } from '../../batch/run-batch.ts';\n\nexport const x = startBatch;\n" });
+    const r = lintTree({
+      ...batch,
+      'src/engine/phases/wrong.ts': "import { startBatch } from '../../batch/run-batch.ts';\n\nexport const x = startBatch;\n",
+    });
     expect(r.status).not.toBe(0);
   });
 
   it('accepts the same engine module importing downwards, from the model', () => {
-    const r = lintTree({ ...model, 'src/engine/right-way.ts': "import { clamp01 } from '../model/math.ts';\n\nexport const x = clamp01;\n" });
+    const r = lintTree({
+      ...model,
+      'src/engine/right-way.ts': "import { clamp01 } from '../model/math.ts';\n\nexport const x = clamp01;\n",
+    });
     expect(r.output).not.toContain('may import only');
     expect(r.status).toBe(0);
   });

@@ -12,7 +12,13 @@ import { playGame } from '../../src/policies/play.ts';
 import { BUILTIN_POLICIES, getPolicy } from '../../src/policies/index.ts';
 import { scenario } from '../helpers/fixtures.ts';
 
-const setup = { arms: [{ scenario: 'tower-22', us: 'historical', iran: 'historical', params: {} }], seed: 'agg', modules: [], paired: false, sendRecords: false };
+const setup = {
+  arms: [{ scenario: 'tower-22', us: 'historical', iran: 'historical', params: {} }],
+  seed: 'agg',
+  modules: [],
+  paired: false,
+  sendRecords: false,
+};
 const arms = prepareArms(setup, BUILTIN_POLICIES);
 const results = Array.from({ length: 40 }, (_, i) => playIndex(arms, 'agg', i));
 const records = results.map((g) => g.records[0]!);
@@ -22,7 +28,11 @@ describe('game records', () => {
     for (const r of records.slice(0, 5)) {
       expect(GameRecordSchema.safeParse(r).success).toBe(true);
       expect(r.seed).toBe(gameSeed('agg', r.index));
-      const alone = playGame(scenario('tower-22'), { seed: r.seed, us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran') });
+      const alone = playGame(scenario('tower-22'), {
+        seed: r.seed,
+        us: getPolicy('historical', 'us'),
+        iran: getPolicy('historical', 'iran'),
+      });
       expect(r.metrics.attacksOnUS).toBe(totalsOf(alone).attacksOnUS);
       expect(r.series.rung).toEqual(alone.history.map((h) => h.rung));
     }
@@ -40,15 +50,22 @@ describe('Aggregator', () => {
     const whole = new Aggregator(turns);
     records.forEach((r) => whole.add(r));
     const expected = whole.result();
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: records.length, maxLength: records.length }), fc.infiniteStream(fc.nat()), (chunkOf, noise) => {
-      // Deal the games into up to six chunks (workers), aggregate each, merge them in a shuffled order.
-      const chunks = Array.from({ length: 6 }, () => new Collector([turns], false));
-      records.forEach((r, i) => chunks[chunkOf[i]!]!.add({ index: r.index, seed: r.seed, records: [r] }));
-      const order = chunks.map((c, i) => ({ c, k: noise.next().value as number + i / 10 })).sort((a, b) => a.k - b.k);
-      const merged = new Aggregator(turns);
-      for (const { c } of order) merged.merge(JSON.parse(JSON.stringify(c.data())).arms[0]);
-      expect(merged.result()).toEqual(expected);
-    }), { numRuns: 25 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 5 }), { minLength: records.length, maxLength: records.length }),
+        fc.infiniteStream(fc.nat()),
+        (chunkOf, noise) => {
+          // Deal the games into up to six chunks (workers), aggregate each, merge them in a shuffled order.
+          const chunks = Array.from({ length: 6 }, () => new Collector([turns], false));
+          records.forEach((r, i) => chunks[chunkOf[i]!]!.add({ index: r.index, seed: r.seed, records: [r] }));
+          const order = chunks.map((c, i) => ({ c, k: (noise.next().value as number) + i / 10 })).sort((a, b) => a.k - b.k);
+          const merged = new Aggregator(turns);
+          for (const { c } of order) merged.merge(JSON.parse(JSON.stringify(c.data())).arms[0]);
+          expect(merged.result()).toEqual(expected);
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 
   it('counts outcomes and per-turn values as the records say', () => {
@@ -62,7 +79,9 @@ describe('Aggregator', () => {
     expect(r.metrics.attacksOnUS.mean).toBeCloseTo(mean, 5);
     // The last cumulative point of a count series is the game total.
     expect(r.series.attacksOnUS.cumulative[turns - 1]!.mean).toBeCloseTo(mean, 5);
-    const verdictSum = Object.entries(r.outcomes).filter(([k]) => k.startsWith('verdict:')).reduce((s, [, v]) => s + v.count, 0);
+    const verdictSum = Object.entries(r.outcomes)
+      .filter(([k]) => k.startsWith('verdict:'))
+      .reduce((s, [, v]) => s + v.count, 0);
     expect(verdictSum).toBe(records.length);
   });
 
@@ -79,9 +98,21 @@ describe('Aggregator', () => {
   it('builds JSON that satisfies the brink.batch/1 contract', () => {
     const agg = new Aggregator(turns);
     records.forEach((r) => agg.add(r));
-    const json = batchJson({
-      scenario: scenario('tower-22'), scenarioArg: 'tower-22', runs: 40, seed: 'agg', us: 'historical', iran: 'historical', params: {}, workers: 1, modules: [],
-    }, agg, true);
+    const json = batchJson(
+      {
+        scenario: scenario('tower-22'),
+        scenarioArg: 'tower-22',
+        runs: 40,
+        seed: 'agg',
+        us: 'historical',
+        iran: 'historical',
+        params: {},
+        workers: 1,
+        modules: [],
+      },
+      agg,
+      true,
+    );
     const parsed = BatchSchema.safeParse(json);
     expect(parsed.success, JSON.stringify(parsed.error?.issues.slice(0, 3))).toBe(true);
     // And the contract does reject a malformed document.

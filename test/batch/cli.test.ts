@@ -22,7 +22,16 @@ describe('brink batch', () => {
     expect(parsed.success, JSON.stringify(parsed.error?.issues.slice(0, 3))).toBe(true);
     expect(json.runs).toBe(120);
     expect(json.complete).toBe(true);
-    for (const name of ['attacksOnUS', 'attacksOnUSIraq', 'attacksOnUSSyria', 'usKilled', 'usInjured', 'usStrikes', 'houthiAttacks', 'peakRung']) {
+    for (const name of [
+      'attacksOnUS',
+      'attacksOnUSIraq',
+      'attacksOnUSSyria',
+      'usKilled',
+      'usInjured',
+      'usStrikes',
+      'houthiAttacks',
+      'peakRung',
+    ]) {
       expect(json.metrics[name]).toBeDefined();
     }
     expect(json.series.rung.perTurn).toHaveLength(json.turns);
@@ -33,11 +42,15 @@ describe('brink batch', () => {
     const r = brink(['batch', '--scenario', 'tower-22', '--runs', '30', '--seed', 'c', '--workers', '2', '--csv', csv]);
     expect(r.code, r.stderr).toBe(0);
     const rows = readFileSync(csv, 'utf8').trim().split('\n');
-    expect(rows[0]).toMatch(/^model_version,scenario_id,scenario_hash,batch_seed,us_policy,iran_policy,uncertainty,distribution,game_index,game_seed,verdict,/);
+    expect(rows[0]).toMatch(
+      /^model_version,scenario_id,scenario_hash,batch_seed,us_policy,iran_policy,uncertainty,distribution,game_index,game_seed,verdict,/,
+    );
     expect(rows).toHaveLength(31);
     const header = rows[0]!.split(',');
     const [index, seed] = [header.indexOf('game_index'), header.indexOf('game_seed')];
-    expect(rows.slice(1).map((l) => `${l.split(',')[index]},${l.split(',')[seed]}`)).toEqual(Array.from({ length: 30 }, (_, i) => `${i},c:${i}`));
+    expect(rows.slice(1).map((l) => `${l.split(',')[index]},${l.split(',')[seed]}`)).toEqual(
+      Array.from({ length: 30 }, (_, i) => `${i},c:${i}`),
+    );
     expect(r.stdout).toContain('Attacks on US forces per game');
     expect(r.stdout).toContain('Escalation ladder by turn');
     expect(r.stdout).toContain("--seed 'c:<i>'");
@@ -89,7 +102,20 @@ describe('brink compare', () => {
   });
 
   it('pairs games on the same seeds: a different US policy moves the metrics, and B − A is the difference of the means', () => {
-    const r = brink(['compare', '--scenario', 'october-2023', '--runs', '80', '--seed', 'p', '--us-policy-b', 'hawk', '--workers', '2', '--json']);
+    const r = brink([
+      'compare',
+      '--scenario',
+      'october-2023',
+      '--runs',
+      '80',
+      '--seed',
+      'p',
+      '--us-policy-b',
+      'hawk',
+      '--workers',
+      '2',
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(json.b.policies.us).toBe('hawk');
@@ -97,7 +123,9 @@ describe('brink compare', () => {
     expect(m.diff.mean).toBeCloseTo(m.b.mean - m.a.mean, 5);
     expect(json.metrics.usStrikes.diff.mean).not.toBe(0);
     // Arm A of a comparison is the plain batch on the same seeds.
-    const batch = JSON.parse(brink(['batch', '--scenario', 'october-2023', '--runs', '80', '--seed', 'p', '--workers', '1', '--json']).stdout);
+    const batch = JSON.parse(
+      brink(['batch', '--scenario', 'october-2023', '--runs', '80', '--seed', 'p', '--workers', '1', '--json']).stdout,
+    );
     expect(json.metrics.attacksOnUS.a).toEqual(batch.metrics.attacksOnUS);
     expect(json.outcomes.regionalWar.a).toEqual(batch.outcomes.regionalWar);
   });
@@ -105,7 +133,23 @@ describe('brink compare', () => {
 
 describe('brink sweep', () => {
   it('varies a parameter on common seeds and reports brink.sweep/1 with a tornado chart', () => {
-    const args = ['sweep', '--scenario', 'tower-22', '--runs', '40', '--seed', 's', '--workers', '2', '--param', 'fatalityPerAttack=0:0.05:3', '--param', 'militiaAttackRate', '--metric', 'usFatality'];
+    const args = [
+      'sweep',
+      '--scenario',
+      'tower-22',
+      '--runs',
+      '40',
+      '--seed',
+      's',
+      '--workers',
+      '2',
+      '--param',
+      'fatalityPerAttack=0:0.05:3',
+      '--param',
+      'militiaAttackRate',
+      '--metric',
+      'usFatality',
+    ];
     const r = brink([...args, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);

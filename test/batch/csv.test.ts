@@ -48,7 +48,10 @@ function parseCsv(text: string): string[][] {
 /** The table as records by column name, after checking its shape. */
 function table(text: string): Record<string, string>[] {
   const [header, ...rows] = parseCsv(text);
-  expect(header!.every((h) => /^[a-z][a-z0-9_]*$/.test(h)), header!.join(',')).toBe(true);
+  expect(
+    header!.every((h) => /^[a-z][a-z0-9_]*$/.test(h)),
+    header!.join(','),
+  ).toBe(true);
   expect(new Set(header).size).toBe(header!.length);
   for (const r of rows) expect(r).toHaveLength(header!.length);
   return rows.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i]!])));
@@ -65,11 +68,13 @@ describe('column names', () => {
   });
 
   it('snakeCase gives lowercase words joined by single underscores, and is idempotent', () => {
-    fc.assert(fc.property(fc.string({ unit: fc.constantFrom(...'aBcXyZ09:-_ '.split('')), maxLength: 20 }), (s) => {
-      const out = snakeCase(s);
-      expect(out).toMatch(/^([a-z0-9]+(_[a-z0-9]+)*)?$/);
-      expect(snakeCase(out)).toBe(out);
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'aBcXyZ09:-_ '.split('')), maxLength: 20 }), (s) => {
+        const out = snakeCase(s);
+        expect(out).toMatch(/^([a-z0-9]+(_[a-z0-9]+)*)?$/);
+        expect(snakeCase(out)).toBe(out);
+      }),
+    );
   });
 });
 
@@ -78,10 +83,27 @@ describe('brink batch --csv and --csv-turns', () => {
   const seed = 'a,"b';
   const games = at('games.csv');
   const turns = at('turns.csv');
-  const run = () => brink(['batch', '--scenario', 'tower-22', '--runs', '12', '--seed', seed, '--workers', '2', '--param', 'deterrenceEffect=0.4',
-    '--csv', games, '--csv-turns', turns, '--json']);
+  const run = () =>
+    brink([
+      'batch',
+      '--scenario',
+      'tower-22',
+      '--runs',
+      '12',
+      '--seed',
+      seed,
+      '--workers',
+      '2',
+      '--param',
+      'deterrenceEffect=0.4',
+      '--csv',
+      games,
+      '--csv-turns',
+      turns,
+      '--json',
+    ]);
 
-  it('write one row per game and one per game and turn, with the batch\'s metadata on every row', () => {
+  it("write one row per game and one per game and turn, with the batch's metadata on every row", () => {
     const r = run();
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
@@ -91,8 +113,15 @@ describe('brink batch --csv and --csv-turns', () => {
     for (const rows of [g, t]) {
       for (const row of rows) {
         expect(row).toMatchObject({
-          model_version: json.model, scenario_id: 'tower-22', scenario_hash: json.scenario.hash, batch_seed: seed,
-          us_policy: 'historical', iran_policy: 'historical', uncertainty: 'none', distribution: 'none', param_deterrence_effect: '0.4',
+          model_version: json.model,
+          scenario_id: 'tower-22',
+          scenario_hash: json.scenario.hash,
+          batch_seed: seed,
+          us_policy: 'historical',
+          iran_policy: 'historical',
+          uncertainty: 'none',
+          distribution: 'none',
+          param_deterrence_effect: '0.4',
         });
         expect(row.game_seed).toBe(`${seed}:${row.game_index}`);
       }
@@ -105,7 +134,10 @@ describe('brink batch --csv and --csv-turns', () => {
       expect(own.map((row) => Number(row.turn))).toEqual(Array.from({ length: Number(game.turns_played) }, (_, i) => i));
       // The per-turn series add up to the game's totals, and its highest rung is the game's peak.
       for (const m of ['attacks_on_us', 'us_killed', 'us_strikes', 'houthi_attacks']) {
-        expect(own.reduce((n, row) => n + Number(row[m]), 0), m).toBe(Number(game[m]));
+        expect(
+          own.reduce((n, row) => n + Number(row[m]), 0),
+          m,
+        ).toBe(Number(game[m]));
       }
       expect(Math.max(...own.map((row) => Number(row.rung)))).toBeLessThanOrEqual(Number(game.peak_rung));
     }
@@ -113,15 +145,47 @@ describe('brink batch --csv and --csv-turns', () => {
     const game0 = JSON.parse(brink(['run', '--scenario', 'tower-22', '--seed', `${seed}:0`, '--json']).stdout);
     expect(first.map((row) => row.date)).toEqual(game0.turns.map((turn: { date: string }) => turn.date));
     // Every value is a number except the named text columns: read.csv's defaults type them without help.
-    const text = new Set(['model_version', 'scenario_id', 'scenario_hash', 'batch_seed', 'us_policy', 'iran_policy', 'uncertainty', 'distribution', 'game_seed', 'verdict', 'date']);
-    for (const row of [...g, ...t]) for (const [k, v] of Object.entries(row)) if (!text.has(k)) expect(Number.isFinite(Number(v)) && v !== '', `${k}=${v}`).toBe(true);
+    const text = new Set([
+      'model_version',
+      'scenario_id',
+      'scenario_hash',
+      'batch_seed',
+      'us_policy',
+      'iran_policy',
+      'uncertainty',
+      'distribution',
+      'game_seed',
+      'verdict',
+      'date',
+    ]);
+    for (const row of [...g, ...t])
+      for (const [k, v] of Object.entries(row)) if (!text.has(k)) expect(Number.isFinite(Number(v)) && v !== '', `${k}=${v}`).toBe(true);
   });
 
-  it('with --uncertainty, every drawn parameter has a column holding each game\'s draw', () => {
-    const r = brink(['batch', '--scenario', 'tower-22', '--runs', '3', '--seed', 'u', '--workers', '1', '--uncertainty', 'prior', '--csv', '-', '--out', at('u.jsonl')]);
+  it("with --uncertainty, every drawn parameter has a column holding each game's draw", () => {
+    const r = brink([
+      'batch',
+      '--scenario',
+      'tower-22',
+      '--runs',
+      '3',
+      '--seed',
+      'u',
+      '--workers',
+      '1',
+      '--uncertainty',
+      'prior',
+      '--csv',
+      '-',
+      '--out',
+      at('u.jsonl'),
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const g = table(r.stdout);
-    const records = readFileSync(at('u.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { index: number; params: Record<string, number> });
+    const records = readFileSync(at('u.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { index: number; params: Record<string, number> });
     expect(g.every((row) => row.uncertainty === 'prior' && /^prior:[0-9a-f]{16}$/.test(row.distribution!))).toBe(true);
     for (const rec of records) {
       const row = g.find((x) => Number(x.game_index) === rec.index)!;
@@ -145,32 +209,111 @@ describe('brink batch --csv and --csv-turns', () => {
 describe('brink compare --csv and sweep --csv', () => {
   it('compare: one row per outcome and metric, equal to the JSON, with the arms on every row', () => {
     const csv = at('compare.csv');
-    const r = brink(['compare', '--scenario', 'tower-22', '--runs', '20', '--seed', 'k', '--workers', '2', '--us-policy-b', 'hawk', '--param-b', 'deterrenceEffect=0.5', '--csv', csv, '--json']);
+    const r = brink([
+      'compare',
+      '--scenario',
+      'tower-22',
+      '--runs',
+      '20',
+      '--seed',
+      'k',
+      '--workers',
+      '2',
+      '--us-policy-b',
+      'hawk',
+      '--param-b',
+      'deterrenceEffect=0.5',
+      '--csv',
+      csv,
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
     const rows = table(readFileSync(csv, 'utf8'));
     expect(rows.map((row) => row.measure)).toEqual([...OUTCOME_NAMES, ...METRIC_NAMES, ...SCORE_NAMES].map(snakeCase));
     for (const row of rows) {
-      expect(row).toMatchObject({ model_version: json.model, batch_seed: 'k', runs: '20', a_us_policy: 'historical', b_us_policy: 'hawk', b_params: 'deterrenceEffect=0.5', a_params: '' });
+      expect(row).toMatchObject({
+        model_version: json.model,
+        batch_seed: 'k',
+        runs: '20',
+        a_us_policy: 'historical',
+        b_us_policy: 'hawk',
+        b_params: 'deterrenceEffect=0.5',
+        a_params: '',
+      });
     }
     OUTCOME_NAMES.forEach((n, i) => {
       const o = json.outcomes[n];
-      expect(rows[i]).toMatchObject({ kind: 'outcome', a_mean: String(o.a.p), b_mean: String(o.b.p), diff_mean: String(o.diff.mean), diff_ci95_low: String(o.diff.ci95[0]) });
+      expect(rows[i]).toMatchObject({
+        kind: 'outcome',
+        a_mean: String(o.a.p),
+        b_mean: String(o.b.p),
+        diff_mean: String(o.diff.mean),
+        diff_ci95_low: String(o.diff.ci95[0]),
+      });
     });
     [...METRIC_NAMES, ...SCORE_NAMES].forEach((n, i) => {
       const m = json.metrics[n];
-      expect(rows[OUTCOME_NAMES.length + i]).toMatchObject({ kind: 'metric', a_mean: String(m.a.mean), b_mean: String(m.b.mean), diff_sd: String(m.diff.sd) });
+      expect(rows[OUTCOME_NAMES.length + i]).toMatchObject({
+        kind: 'metric',
+        a_mean: String(m.a.mean),
+        b_mean: String(m.b.mean),
+        diff_sd: String(m.diff.sd),
+      });
     });
   });
 
-  it('sweep: one row per metric and point, the baseline\'s with an empty param; - streams it, the report goes to stderr', () => {
-    const r = brink(['sweep', '--scenario', 'tower-22', '--runs', '6', '--seed', 'w', '--workers', '1', '--param', 'deterrenceEffect=0.2:0.6:2', '--metric', 'attacksOnUS', '--csv', '-']);
+  it("sweep: one row per metric and point, the baseline's with an empty param; - streams it, the report goes to stderr", () => {
+    const r = brink([
+      'sweep',
+      '--scenario',
+      'tower-22',
+      '--runs',
+      '6',
+      '--seed',
+      'w',
+      '--workers',
+      '1',
+      '--param',
+      'deterrenceEffect=0.2:0.6:2',
+      '--metric',
+      'attacksOnUS',
+      '--csv',
+      '-',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('Tornado');
     const rows = table(r.stdout);
-    expect(rows.map((row) => [row.param, row.value, row.metric])).toEqual([['', '', 'attacks_on_us'], ['deterrenceEffect', '0.2', 'attacks_on_us'], ['deterrenceEffect', '0.6', 'attacks_on_us']]);
-    const json = JSON.parse(brink(['sweep', '--scenario', 'tower-22', '--runs', '6', '--seed', 'w', '--workers', '1', '--param', 'deterrenceEffect=0.2:0.6:2', '--metric', 'attacksOnUS', '--json']).stdout);
-    expect(rows[0]).toMatchObject({ model_version: json.model, scenario_hash: json.scenario.hash, batch_seed: 'w', runs: '6', mean: String(json.baseline.attacksOnUS.mean) });
+    expect(rows.map((row) => [row.param, row.value, row.metric])).toEqual([
+      ['', '', 'attacks_on_us'],
+      ['deterrenceEffect', '0.2', 'attacks_on_us'],
+      ['deterrenceEffect', '0.6', 'attacks_on_us'],
+    ]);
+    const json = JSON.parse(
+      brink([
+        'sweep',
+        '--scenario',
+        'tower-22',
+        '--runs',
+        '6',
+        '--seed',
+        'w',
+        '--workers',
+        '1',
+        '--param',
+        'deterrenceEffect=0.2:0.6:2',
+        '--metric',
+        'attacksOnUS',
+        '--json',
+      ]).stdout,
+    );
+    expect(rows[0]).toMatchObject({
+      model_version: json.model,
+      scenario_hash: json.scenario.hash,
+      batch_seed: 'w',
+      runs: '6',
+      mean: String(json.baseline.attacksOnUS.mean),
+    });
     expect(rows[2]!.mean).toBe(String(json.params[0].points[1].results.attacksOnUS.mean));
     const clash = brink(['sweep', '--scenario', 'tower-22', '--runs', '2', '--param', 'deterrenceEffect', '--csv', '-', '--json']);
     expect(clash.code).toBe(2);

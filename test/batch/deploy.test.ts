@@ -34,12 +34,29 @@ describe('deploy/', () => {
     const shards = Number(array![1]) + 1;
     expect(text).toContain(`SHARDS=\${SHARDS:-${shards}}`);
     const out = mkdtempSync(join(tmpdir(), 'brink-slurm-'));
-    const env = { RUNS: '60', SCENARIO: 'tower-22', SEED: 'slurm', OUT_DIR: out, BRINK: `${process.execPath} ${BIN}`, SLURM_CPUS_PER_TASK: '1' };
+    const env = {
+      RUNS: '60',
+      SCENARIO: 'tower-22',
+      SEED: 'slurm',
+      OUT_DIR: out,
+      BRINK: `${process.execPath} ${BIN}`,
+      SLURM_CPUS_PER_TASK: '1',
+    };
     const results = await Promise.all(Array.from({ length: shards }, (_, k) => task({ ...env, SLURM_ARRAY_TASK_ID: String(k) })));
     for (const r of results) expect(r.code, r.stderr).toBe(0);
     const merged = mergeParts(Array.from({ length: shards }, (_, k) => join(out, `part-${k}.jsonl`)));
     const s = scenario('tower-22');
-    const whole = await startBatch({ scenario: s, scenarioArg: 'tower-22', runs: 60, seed: 'slurm', us: 'historical', iran: 'historical', params: {}, workers: 1, modules: [] }).done;
+    const whole = await startBatch({
+      scenario: s,
+      scenarioArg: 'tower-22',
+      runs: 60,
+      seed: 'slurm',
+      us: 'historical',
+      iran: 'historical',
+      params: {},
+      workers: 1,
+      modules: [],
+    }).done;
     expect(JSON.stringify(merged.json, null, 2)).toBe(JSON.stringify(whole.json, null, 2));
     expect(JSON.parse(readFileSync(join(out, 'shard-1.json'), 'utf8')).shard.index).toBe(1);
   }, 300_000); // separate processes: generous for a loaded machine

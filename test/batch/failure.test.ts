@@ -27,15 +27,37 @@ describe('failures in a batch', () => {
   it('reports a game that throws with its seed, exits 1 and keeps the finished games', () => {
     const out = join(dir, 'throws.jsonl');
     const { seed, game } = seedWithOneFailure(40, 'us');
-    const r = brink(['batch', '--scenario', 'tower-22', '--runs', '40', '--seed', seed, '--workers', '2', '--policy-module', MODULE,
-      '--us-policy', 'test-throws', '--out', out, '--json'], TSX);
+    const r = brink(
+      [
+        'batch',
+        '--scenario',
+        'tower-22',
+        '--runs',
+        '40',
+        '--seed',
+        seed,
+        '--workers',
+        '2',
+        '--policy-module',
+        MODULE,
+        '--us-policy',
+        'test-throws',
+        '--out',
+        out,
+        '--json',
+      ],
+      TSX,
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(`game ${game} (seed '${seed}:${game}')`);
     expect(r.stderr).toContain('deliberate failure for the test');
     expect(r.stderr).not.toMatch(/\n\s+at /);
     const json = JSON.parse(r.stdout);
     expect(json.complete).toBe(false);
-    const kept = readFileSync(out, 'utf8').trim().split('\n').map((l) => JSON.parse(l).index as number);
+    const kept = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l).index as number);
     expect(kept.length).toBeGreaterThan(0);
     expect(kept).not.toContain(game);
     expect(json.runs).toBe(kept.length);
@@ -43,8 +65,24 @@ describe('failures in a batch', () => {
 
   it('reports a worker that dies, naming the games it was playing, without hanging', () => {
     const { seed, game } = seedWithOneFailure(40, 'iran');
-    const r = brink(['batch', '--scenario', 'tower-22', '--runs', '40', '--seed', seed, '--workers', '2', '--policy-module', MODULE,
-      '--iran-policy', 'test-exits'], TSX);
+    const r = brink(
+      [
+        'batch',
+        '--scenario',
+        'tower-22',
+        '--runs',
+        '40',
+        '--seed',
+        seed,
+        '--workers',
+        '2',
+        '--policy-module',
+        MODULE,
+        '--iran-policy',
+        'test-exits',
+      ],
+      TSX,
+    );
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`worker crashed while playing games \\d+–\\d+ \\(seeds ${seed}:\\d+ … ${seed}:\\d+\\)`));
     const [, from, to] = /games (\d+)–(\d+)/.exec(r.stderr)!;
@@ -54,7 +92,24 @@ describe('failures in a batch', () => {
 
   it('the same failure stops a comparison', () => {
     const { seed, game } = seedWithOneFailure(20, 'us');
-    const c = brink(['compare', '--scenario', 'tower-22', '--runs', '20', '--seed', seed, '--workers', '1', '--policy-module', MODULE, '--us-policy-b', 'test-throws'], TSX);
+    const c = brink(
+      [
+        'compare',
+        '--scenario',
+        'tower-22',
+        '--runs',
+        '20',
+        '--seed',
+        seed,
+        '--workers',
+        '1',
+        '--policy-module',
+        MODULE,
+        '--us-policy-b',
+        'test-throws',
+      ],
+      TSX,
+    );
     expect(c.code).toBe(1);
     expect(c.stderr).toContain(`seed '${seed}:${game}'`);
   });

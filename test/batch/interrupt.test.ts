@@ -18,7 +18,11 @@ const RUNS = '400';
 const base = ['batch', '--scenario', 'october-2023', '--runs', RUNS, '--seed', 'int', '--workers', '2', '--json'];
 
 function lines(path: string): string[] {
-  return existsSync(path) ? readFileSync(path, 'utf8').split('\n').filter((l) => l !== '') : [];
+  return existsSync(path)
+    ? readFileSync(path, 'utf8')
+        .split('\n')
+        .filter((l) => l !== '')
+    : [];
 }
 
 /**
@@ -26,7 +30,11 @@ function lines(path: string): string[] {
  * driven by the directory's change events (inotify), not by a timer, so no load can make it miss.
  * Resolves with its exit and output.
  */
-function interrupted(out: string, signal: NodeJS.Signals = 'SIGINT', extra: readonly string[] = []): Promise<{ code: number | null; stdout: string; stderr: string; linesAtSignal: number }> {
+function interrupted(
+  out: string,
+  signal: NodeJS.Signals = 'SIGINT',
+  extra: readonly string[] = [],
+): Promise<{ code: number | null; stdout: string; stderr: string; linesAtSignal: number }> {
   return new Promise((resolve, reject) => {
     let linesAtSignal = -1;
     const watcher = watch(dirname(out), () => {
@@ -104,7 +112,22 @@ describe('interrupting and resuming a batch', () => {
     const r = brink(['batch', '--scenario', 'tower-22', '--runs', '10', '--seed', 'b', '--workers', '1', '--out', out, '--resume']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/seed/);
-    const p = brink(['batch', '--scenario', 'tower-22', '--runs', '10', '--seed', 'a', '--us-policy', 'hawk', '--workers', '1', '--out', out, '--resume']);
+    const p = brink([
+      'batch',
+      '--scenario',
+      'tower-22',
+      '--runs',
+      '10',
+      '--seed',
+      'a',
+      '--us-policy',
+      'hawk',
+      '--workers',
+      '1',
+      '--out',
+      out,
+      '--resume',
+    ]);
     expect(p.code).toBe(2);
     expect(p.stderr).toMatch(/policies/);
   });

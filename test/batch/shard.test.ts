@@ -24,30 +24,41 @@ let compareWhole = '';
 
 /** The shards as concurrent child processes, each with its own environment. */
 function shards(args: readonly string[], envs: readonly NodeJS.ProcessEnv[]): Promise<CliResult[]> {
-  return Promise.all(envs.map((env) => new Promise<CliResult>((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  })));
+  return Promise.all(
+    envs.map(
+      (env) =>
+        new Promise<CliResult>((resolve, reject) => {
+          const child = spawn(process.execPath, [BIN, ...args], {
+            cwd: ROOT,
+            env: { ...process.env, ...env },
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
+          let stdout = '';
+          let stderr = '';
+          child.stdout.on('data', (d) => (stdout += d));
+          child.stderr.on('data', (d) => (stderr += d));
+          child.on('error', reject);
+          child.on('close', (code) => resolve({ code, stdout, stderr }));
+        }),
+    ),
+  );
 }
 
 describe('shard slices', () => {
   it('are disjoint, in order, and cover every game index once', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 50 }), (runs, n) => {
-      fc.pre(n <= runs);
-      let next = 0;
-      for (let k = 0; k < n; k++) {
-        const r = shardRange(runs, { index: k, count: n });
-        expect(r.from).toBe(next);
-        expect(r.to).toBeGreaterThan(r.from);
-        next = r.to;
-      }
-      expect(next).toBe(runs);
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5000 }), fc.integer({ min: 1, max: 50 }), (runs, n) => {
+        fc.pre(n <= runs);
+        let next = 0;
+        for (let k = 0; k < n; k++) {
+          const r = shardRange(runs, { index: k, count: n });
+          expect(r.from).toBe(next);
+          expect(r.to).toBeGreaterThan(r.from);
+          next = r.to;
+        }
+        expect(next).toBe(runs);
+      }),
+    );
   });
 
   it('take the index from --shard k/n, else from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID', () => {
@@ -95,7 +106,11 @@ describe('brink merge', () => {
   it('of a 3,000-pair compare sharded 3 ways prints the unsharded brink.compare/1 JSON byte for byte', async () => {
     const base = ['compare', '--scenario', 'tower-22', '--runs', '3000', '--seed', 'shc', '--us-policy-b', 'hawk'];
     const parts = [0, 1, 2].map((k) => at(`c-${k}.jsonl`));
-    const runs = await Promise.all(parts.map((out) => shards([...base, '--workers', '1', '--shard', '3', '--out', out], [{ JOB_COMPLETION_INDEX: String(parts.indexOf(out)) }])));
+    const runs = await Promise.all(
+      parts.map((out) =>
+        shards([...base, '--workers', '1', '--shard', '3', '--out', out], [{ JOB_COMPLETION_INDEX: String(parts.indexOf(out)) }]),
+      ),
+    );
     for (const [r] of runs) expect(r!.code, r!.stderr).toBe(0);
     const whole = brink([...base, '--workers', '2', '--json']);
     expect(whole.code, whole.stderr).toBe(0);
@@ -132,18 +147,98 @@ describe('brink merge', () => {
     };
     const spec = (h: PartHeader) => h.spec as BatchSpec;
     const cases: [string[], RegExp][] = [
-      [[p0, variant('v-seed.jsonl', (h) => { spec(h).seed = 'b'; }), p2], /v-seed\.jsonl does not belong with .*b-0\.jsonl.*seed "b", not "sh"/],
-      [[p0, variant('v-pol.jsonl', (h) => { spec(h).policies.us = 'hawk'; }), p2], /policies\.us "hawk", not "historical"/],
-      [[p0, variant('v-runs.jsonl', (h) => { spec(h).runs = 3001; }), p2], /runs 3001, not 3000/],
-      [[p0, variant('v-hash.jsonl', (h) => { spec(h).scenario.hash = 'feed'; }), p2], /scenario\.hash "feed", not "[0-9a-f]+"/],
-      [[p0, variant('v-params.jsonl', (h) => { spec(h).params = { shareIraq: 0.5 }; }), p2], /params\.shareIraq 0\.5, not undefined/],
-      [[p0, variant('v-count.jsonl', (h) => { h.shard = { index: 1, count: 4 }; }), p2], /shard 1\/4 but .* is shard 0\/3: .*different numbers of shards/],
+      [
+        [
+          p0,
+          variant('v-seed.jsonl', (h) => {
+            spec(h).seed = 'b';
+          }),
+          p2,
+        ],
+        /v-seed\.jsonl does not belong with .*b-0\.jsonl.*seed "b", not "sh"/,
+      ],
+      [
+        [
+          p0,
+          variant('v-pol.jsonl', (h) => {
+            spec(h).policies.us = 'hawk';
+          }),
+          p2,
+        ],
+        /policies\.us "hawk", not "historical"/,
+      ],
+      [
+        [
+          p0,
+          variant('v-runs.jsonl', (h) => {
+            spec(h).runs = 3001;
+          }),
+          p2,
+        ],
+        /runs 3001, not 3000/,
+      ],
+      [
+        [
+          p0,
+          variant('v-hash.jsonl', (h) => {
+            spec(h).scenario.hash = 'feed';
+          }),
+          p2,
+        ],
+        /scenario\.hash "feed", not "[0-9a-f]+"/,
+      ],
+      [
+        [
+          p0,
+          variant('v-params.jsonl', (h) => {
+            spec(h).params = { shareIraq: 0.5 };
+          }),
+          p2,
+        ],
+        /params\.shareIraq 0\.5, not undefined/,
+      ],
+      [
+        [
+          p0,
+          variant('v-count.jsonl', (h) => {
+            h.shard = { index: 1, count: 4 };
+          }),
+          p2,
+        ],
+        /shard 1\/4 but .* is shard 0\/3: .*different numbers of shards/,
+      ],
       [[p0, p1, p1, p2], /both shard 1\/3: overlapping/],
-      [[p0, variant('v-overlap.jsonl', (h) => { h.shard.index = 0; }), p2], /both shard 0\/3: overlapping/],
+      [
+        [
+          p0,
+          variant('v-overlap.jsonl', (h) => {
+            h.shard.index = 0;
+          }),
+          p2,
+        ],
+        /both shard 0\/3: overlapping/,
+      ],
       [[p0, p2], /missing shard 1 of 3/],
       [[p0, p1, at('c-2.jsonl')], /part of a compare run, but .* of a batch run/],
-      [[p0, variant('v-model.jsonl', (h) => { h.model = '0.0.9+0123456789abcdef'; }), p2], /v-model\.jsonl was played by model 0\.0\.9\+0123456789abcdef, but .*b-0\.jsonl by model .*: parts of different model versions do not merge/],
-      [[variant('v-model0.jsonl', (h) => { h.model = '0.0.9+0123456789abcdef'; h.shard.index = 0; })], /played by model 0\.0\.9\+0123456789abcdef, but this Brink is model /],
+      [
+        [
+          p0,
+          variant('v-model.jsonl', (h) => {
+            h.model = '0.0.9+0123456789abcdef';
+          }),
+          p2,
+        ],
+        /v-model\.jsonl was played by model 0\.0\.9\+0123456789abcdef, but .*b-0\.jsonl by model .*: parts of different model versions do not merge/,
+      ],
+      [
+        [
+          variant('v-model0.jsonl', (h) => {
+            h.model = '0.0.9+0123456789abcdef';
+            h.shard.index = 0;
+          }),
+        ],
+        /played by model 0\.0\.9\+0123456789abcdef, but this Brink is model /,
+      ],
       [[join(ROOT, 'package.json')], /not a brink\.part\/1 file/],
     ];
     for (const [parts, message] of cases) expect(() => mergeParts(parts), parts.join(' ')).toThrow(message);
@@ -155,7 +250,9 @@ describe('brink merge', () => {
     expect(r.stdout).toBe('');
     const m = brink(['merge', p0, at('v-model.jsonl'), p2, '--json']);
     expect(m.code).toBe(2);
-    expect(m.stderr).toMatch(/^brink: .*v-model\.jsonl was played by model 0\.0\.9\+0123456789abcdef, but .* parts of different model versions do not merge/);
+    expect(m.stderr).toMatch(
+      /^brink: .*v-model\.jsonl was played by model 0\.0\.9\+0123456789abcdef, but .* parts of different model versions do not merge/,
+    );
     expect(m.stdout).toBe('');
   }, 300_000); // separate processes: generous for a loaded machine
 
@@ -170,8 +267,12 @@ describe('brink merge', () => {
 
     // Resuming checks the file is this run's shard.
     const header = readPart(parts[2]!).header;
-    expect(() => PartWriter.open(parts[2]!, { ...header, spec: { ...header.spec, seed: 'other' } }, true)).toThrow(/belongs to another run.*seed "shc", not "other"/);
-    expect(() => PartWriter.open(parts[2]!, { ...header, shard: { index: 1, count: 3 } }, true)).toThrow(/belongs to another run.*shard\.index 2, not 1/);
+    expect(() => PartWriter.open(parts[2]!, { ...header, spec: { ...header.spec, seed: 'other' } }, true)).toThrow(
+      /belongs to another run.*seed "shc", not "other"/,
+    );
+    expect(() => PartWriter.open(parts[2]!, { ...header, shard: { index: 1, count: 3 } }, true)).toThrow(
+      /belongs to another run.*shard\.index 2, not 1/,
+    );
     expect(() => PartWriter.open(parts[2]!, header, false)).toThrow(/already exists: pass --resume/);
 
     const resumed = brink([...base, '--shard', '2/3', '--out', parts[2]!, '--resume']);

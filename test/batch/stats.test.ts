@@ -34,14 +34,19 @@ describe('Wilson intervals', () => {
   });
 
   it('agree with the roots of the defining quadratic for all k ≤ n', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 5000 }).chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n))), ([k, n]) => {
-      const [l, h] = wilson(k, n);
-      const [rl, rh] = wilsonByQuadratic(k, n);
-      expect(l).toBeCloseTo(Math.max(0, rl), 9);
-      expect(h).toBeCloseTo(Math.min(1, rh), 9);
-      expect(l).toBeLessThanOrEqual(k / n + 1e-12);
-      expect(h).toBeGreaterThanOrEqual(k / n - 1e-12);
-    }));
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 5000 }).chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n))),
+        ([k, n]) => {
+          const [l, h] = wilson(k, n);
+          const [rl, rh] = wilsonByQuadratic(k, n);
+          expect(l).toBeCloseTo(Math.max(0, rl), 9);
+          expect(h).toBeCloseTo(Math.min(1, rh), 9);
+          expect(l).toBeLessThanOrEqual(k / n + 1e-12);
+          expect(h).toBeGreaterThanOrEqual(k / n - 1e-12);
+        },
+      ),
+    );
   });
 });
 
@@ -52,27 +57,41 @@ describe('IntHistogram', () => {
   };
 
   it('gives the nearest-rank percentiles and mean of the values it was fed', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 1, maxLength: 400 }), fc.constantFrom(0.05, 0.5, 0.95, 0.01, 1), (xs, q) => {
-      const h = new IntHistogram();
-      for (const x of xs) h.add(x);
-      expect(h.quantile(q)).toBe(sortedNearestRank(xs, q));
-      expect(h.mean()).toBeCloseTo(xs.reduce((a, b) => a + b, 0) / xs.length, 9);
-      expect(h.n).toBe(xs.length);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 300 }), { minLength: 1, maxLength: 400 }),
+        fc.constantFrom(0.05, 0.5, 0.95, 0.01, 1),
+        (xs, q) => {
+          const h = new IntHistogram();
+          for (const x of xs) h.add(x);
+          expect(h.quantile(q)).toBe(sortedNearestRank(xs, q));
+          expect(h.mean()).toBeCloseTo(xs.reduce((a, b) => a + b, 0) / xs.length, 9);
+          expect(h.n).toBe(xs.length);
+        },
+      ),
+    );
   });
 
   it('merging two histograms equals feeding both samples to one', () => {
-    fc.assert(fc.property(fc.array(fc.nat(50)), fc.array(fc.nat(80)), (xs, ys) => {
-      const a = new IntHistogram();
-      const b = new IntHistogram();
-      const all = new IntHistogram();
-      xs.forEach((x) => { a.add(x); all.add(x); });
-      ys.forEach((y) => { b.add(y); all.add(y); });
-      a.mergeCounts(b.counts);
-      expect(a.n).toBe(all.n);
-      expect(a.sum).toBe(all.sum);
-      expect(a.counts.slice(0, all.counts.length)).toEqual(all.counts);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.nat(50)), fc.array(fc.nat(80)), (xs, ys) => {
+        const a = new IntHistogram();
+        const b = new IntHistogram();
+        const all = new IntHistogram();
+        xs.forEach((x) => {
+          a.add(x);
+          all.add(x);
+        });
+        ys.forEach((y) => {
+          b.add(y);
+          all.add(y);
+        });
+        a.mergeCounts(b.counts);
+        expect(a.n).toBe(all.n);
+        expect(a.sum).toBe(all.sum);
+        expect(a.counts.slice(0, all.counts.length)).toEqual(all.counts);
+      }),
+    );
   });
 
   it('refuses values it cannot hold exactly', () => {
@@ -101,15 +120,17 @@ describe('PairedDiff', () => {
   });
 
   it('gives the mean difference and a normal interval around it', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 2, maxLength: 300 }), (ds) => {
-      const d = new PairedDiff();
-      ds.forEach((x) => d.add(x));
-      const mean = ds.reduce((a, b) => a + b, 0) / ds.length;
-      const sd = Math.sqrt(ds.reduce((s, x) => s + (x - mean) ** 2, 0) / (ds.length - 1));
-      const r = d.result();
-      expect(r.mean).toBeCloseTo(mean, 5);
-      expect(r.sd).toBeCloseTo(sd, 5);
-      expect(r.ci95[1] - r.ci95[0]).toBeCloseTo((2 * 1.959963984540054 * sd) / Math.sqrt(ds.length), 4);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 2, maxLength: 300 }), (ds) => {
+        const d = new PairedDiff();
+        ds.forEach((x) => d.add(x));
+        const mean = ds.reduce((a, b) => a + b, 0) / ds.length;
+        const sd = Math.sqrt(ds.reduce((s, x) => s + (x - mean) ** 2, 0) / (ds.length - 1));
+        const r = d.result();
+        expect(r.mean).toBeCloseTo(mean, 5);
+        expect(r.sd).toBeCloseTo(sd, 5);
+        expect(r.ci95[1] - r.ci95[0]).toBeCloseTo((2 * 1.959963984540054 * sd) / Math.sqrt(ds.length), 4);
+      }),
+    );
   });
 });

@@ -17,9 +17,12 @@ function fakeRunner(scoreOf: (policy: string) => number, asked: Pairing[] = []):
     const diff = { mean: b - a, ci95: [b - a - 1, b - a + 1] as const };
     const zero = { mean: 0, ci95: [0, 0] as const };
     const score: PairedScore = {
-      runs, a: { us: a, iran: a }, b: { us: b, iran: b },
+      runs,
+      a: { us: a, iran: a },
+      b: { us: b, iran: b },
       diff: side === 'us' ? { us: diff, iran: zero } : { us: zero, iran: diff },
-      bIranDirectAttacks: bPolicy === 'random' ? 0.5 : 0, bRegionalWar: 0,
+      bIranDirectAttacks: bPolicy === 'random' ? 0.5 : 0,
+      bRegionalWar: 0,
     };
     return score;
   };
@@ -27,35 +30,56 @@ function fakeRunner(scoreOf: (policy: string) => number, asked: Pairing[] = []):
 
 describe('strategy targets', () => {
   it('an extreme passes only when its whole paired interval lies below zero', async () => {
-    const checks = await measureStrategy(fakeRunner((p) => (p === 'always:us.major-campaign' ? 49.5 : 40)), { runs: 10, searchRuns: 2, sections: [1], scenarios: ['october-2023'] });
+    const checks = await measureStrategy(
+      fakeRunner((p) => (p === 'always:us.major-campaign' ? 49.5 : 40)),
+      { runs: 10, searchRuns: 2, sections: [1], scenarios: ['october-2023'] },
+    );
     const campaign = checks.find((c) => c.name.includes('always:us.major-campaign'))!;
     expect(campaign.pass).toBe(false); // −0.5 ± 1 straddles zero
     expect(checks.filter((c) => c.name.includes('random')).every((c) => c.pass)).toBe(true);
     // reining in is an extreme only where the record shows Iran pressing
     expect(checks.some((c) => c.name.includes('always:iran.rein-in'))).toBe(true);
-    const tower = await measureStrategy(fakeRunner(() => 40), { runs: 10, searchRuns: 2, sections: [1], scenarios: ['tower-22'] });
+    const tower = await measureStrategy(
+      fakeRunner(() => 40),
+      { runs: 10, searchRuns: 2, sections: [1], scenarios: ['tower-22'] },
+    );
     expect(tower.some((c) => c.name.includes('always:iran.rein-in'))).toBe(false);
   });
 
   it('choices matter: best − worst of the non-random bots, ≥ 10 points; searching bots use the smaller game count', async () => {
     const asked: Pairing[] = [];
-    const checks = await measureStrategy(fakeRunner((p) => ({ hawk: 45, dove: 62, 'tit-for-tat': 55, search: 58 })[p] ?? 50, asked), { runs: 10, searchRuns: 2, sections: [2], scenarios: ['rafah'] });
+    const checks = await measureStrategy(
+      fakeRunner((p) => ({ hawk: 45, dove: 62, 'tit-for-tat': 55, search: 58 })[p] ?? 50, asked),
+      { runs: 10, searchRuns: 2, sections: [2], scenarios: ['rafah'] },
+    );
     expect(checks.map((c) => c.pass)).toEqual([true, true]);
     expect(checks[0]!.figures).toContain('dove 62.0 − hawk 45.0 = 17.0');
     expect(asked.some((p) => p.b.us === 'random' || p.b.iran === 'random')).toBe(false);
-    const noSearch = await measureStrategy(fakeRunner(() => 50, []), { runs: 10, searchRuns: 2, sections: [2], scenarios: ['rafah'], noSearch: true });
+    const noSearch = await measureStrategy(
+      fakeRunner(() => 50, []),
+      { runs: 10, searchRuns: 2, sections: [2], scenarios: ['rafah'], noSearch: true },
+    );
     expect(noSearch.every((c) => !c.pass)).toBe(true);
   });
 
-  it('difficulty passes only when the human\'s mean falls easy > normal > hard', async () => {
-    const ordered = await measureStrategy(fakeRunner((p) => ({ easy: 60, hard: 40 })[p] ?? 50), { runs: 4, searchRuns: 2, sections: [4], scenarios: ['tower-22'] });
+  it("difficulty passes only when the human's mean falls easy > normal > hard", async () => {
+    const ordered = await measureStrategy(
+      fakeRunner((p) => ({ easy: 60, hard: 40 })[p] ?? 50),
+      { runs: 4, searchRuns: 2, sections: [4], scenarios: ['tower-22'] },
+    );
     expect(ordered.map((c) => c.pass)).toEqual([true, true]);
-    const inverted = await measureStrategy(fakeRunner((p) => ({ easy: 40, hard: 60 })[p] ?? 50), { runs: 4, searchRuns: 2, sections: [4], scenarios: ['tower-22'] });
+    const inverted = await measureStrategy(
+      fakeRunner((p) => ({ easy: 40, hard: 60 })[p] ?? 50),
+      { runs: 4, searchRuns: 2, sections: [4], scenarios: ['tower-22'] },
+    );
     expect(inverted.map((c) => c.pass)).toEqual([false, false]);
   });
 
   it('Iranian direct attacks are read from the random-US pairing', async () => {
-    const checks = await measureStrategy(fakeRunner(() => 40), { runs: 4, searchRuns: 2, sections: [5], scenarios: ['red-sea'] });
+    const checks = await measureStrategy(
+      fakeRunner(() => 40),
+      { runs: 4, searchRuns: 2, sections: [5], scenarios: ['red-sea'] },
+    );
     expect(checks).toHaveLength(1);
     expect(checks[0]!.pass).toBe(true);
   });

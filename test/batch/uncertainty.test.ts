@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { bandsNote, NO_UNCERTAINTY, pinPriors, priorDistribution, type ParamDistribution } from '../../src/analysis/uncertainty/distribution.ts';
+import {
+  bandsNote,
+  NO_UNCERTAINTY,
+  pinPriors,
+  priorDistribution,
+  type ParamDistribution,
+} from '../../src/analysis/uncertainty/distribution.ts';
 import { Aggregator } from '../../src/batch/aggregate.ts';
 import { BatchSchema, CompareSchema } from '../../src/batch/contract.ts';
 import { playIndex, prepareArms } from '../../src/batch/play-arms.ts';
@@ -14,13 +20,37 @@ import { formatCompareReport } from '../../src/cli/commands/compare.ts';
 import type { CompareResult } from '../../src/batch/compare.ts';
 import { scenario } from '../helpers/fixtures.ts';
 
-const arms = prepareArms({ arms: [{ scenario: 'october-2023', us: 'historical', iran: 'historical', params: {} }], seed: 'u', modules: [], paired: false, sendRecords: false }, BUILTIN_POLICIES);
+const arms = prepareArms(
+  {
+    arms: [{ scenario: 'october-2023', us: 'historical', iran: 'historical', params: {} }],
+    seed: 'u',
+    modules: [],
+    paired: false,
+    sendRecords: false,
+  },
+  BUILTIN_POLICIES,
+);
 const RUNS = 150;
 
 function batch(dist: ParamDistribution) {
   const agg = new Aggregator(scenario('october-2023').turns);
   for (let i = 0; i < RUNS; i++) agg.add(playIndex(arms, 'u', i, dist).records[0]!);
-  return batchJson({ scenario: scenario('october-2023'), scenarioArg: 'october-2023', runs: RUNS, seed: 'u', us: 'historical', iran: 'historical', params: {}, workers: 1, modules: [], uncertainty: dist }, agg, true);
+  return batchJson(
+    {
+      scenario: scenario('october-2023'),
+      scenarioArg: 'october-2023',
+      runs: RUNS,
+      seed: 'u',
+      us: 'historical',
+      iran: 'historical',
+      params: {},
+      workers: 1,
+      modules: [],
+      uncertainty: dist,
+    },
+    agg,
+    true,
+  );
 }
 
 describe('brink batch --uncertainty', () => {
@@ -59,15 +89,29 @@ describe('brink batch --uncertainty', () => {
   it('a game of a prior batch is the game played alone with its recorded parameters', () => {
     const g = playIndex(arms, 'u', 5, priorDistribution()).records[0]!;
     expect(Object.keys(g.params).length).toBeGreaterThan(50);
-    const alone = playGame(scenario('october-2023'), { seed: g.seed, us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran'), params: g.params });
+    const alone = playGame(scenario('october-2023'), {
+      seed: g.seed,
+      us: getPolicy('historical', 'us'),
+      iran: getPolicy('historical', 'iran'),
+      params: g.params,
+    });
     expect(totalsOf(alone).usInjured).toBe(g.metrics.usInjured);
   });
 
   it('results are identical for any --workers', async () => {
-    const run = (workers: number) => startBatch({
-      scenario: scenario('tower-22'), scenarioArg: 'tower-22', runs: 24, seed: 'w', us: 'historical', iran: 'historical', params: {},
-      uncertainty: priorDistribution(), workers, modules: [],
-    }).done;
+    const run = (workers: number) =>
+      startBatch({
+        scenario: scenario('tower-22'),
+        scenarioArg: 'tower-22',
+        runs: 24,
+        seed: 'w',
+        us: 'historical',
+        iran: 'historical',
+        params: {},
+        uncertainty: priorDistribution(),
+        workers,
+        modules: [],
+      }).done;
     const [a, b] = await Promise.all([run(1), run(3)]);
     expect(b.json).toEqual(a.json);
   });
@@ -81,7 +125,20 @@ describe('the command line', () => {
   });
 
   it('compare carries the mode in its JSON and its report', () => {
-    const r = brink(['compare', '--scenario', 'tower-22', '--runs', '6', '--workers', '1', '--uncertainty', 'prior', '--us-policy-b', 'dove', '--json']);
+    const r = brink([
+      'compare',
+      '--scenario',
+      'tower-22',
+      '--runs',
+      '6',
+      '--workers',
+      '1',
+      '--uncertainty',
+      'prior',
+      '--us-policy-b',
+      'dove',
+      '--json',
+    ]);
     const j = CompareSchema.parse(JSON.parse(r.stdout));
     expect(j.uncertainty.mode).toBe('prior');
     const text = formatCompareReport({ status: 'complete', json: j } as CompareResult, priorDistribution());

@@ -52,7 +52,8 @@ describe('the compiled CLI', () => {
 
   it('loads almost nothing for --help: no model, zod, xstate, yaml, Ink or React', () => {
     const loads = loadsOf(['--help'], 'help');
-    for (const heavy of ['zod', 'xstate', 'yaml', 'immer', 'ink', 'react', 'seedrandom']) expect(fromPackage(loads, heavy), heavy).toBe(false);
+    for (const heavy of ['zod', 'xstate', 'yaml', 'immer', 'ink', 'react', 'seedrandom'])
+      expect(fromPackage(loads, heavy), heavy).toBe(false);
     expect(loads.some((u) => u.includes('/dist/engine/'))).toBe(false);
   });
 
@@ -118,7 +119,7 @@ describe('help', () => {
   it('refuses a shell it has no completion for, naming the choices', () => {
     const r = brink(['completion', 'fish']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("Allowed choices are bash, zsh");
+    expect(r.stderr).toContain('Allowed choices are bash, zsh');
   });
 });
 

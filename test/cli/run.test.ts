@@ -42,12 +42,7 @@ describe('brink run', () => {
   });
 
   it('bad flags print what is wrong and the usage, exit 2, no stack trace', () => {
-    for (const args of [
-      ['run', '--bogus'],
-      ['run', '--us-policy', 'nope'],
-      ['run', '--seed'],
-      ['frobnicate'],
-    ]) {
+    for (const args of [['run', '--bogus'], ['run', '--us-policy', 'nope'], ['run', '--seed'], ['frobnicate']]) {
       const r = brink(args);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/Usage: brink/);

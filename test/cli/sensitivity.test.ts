@@ -17,10 +17,21 @@ import { brink, ROOT } from '../helpers/cli.ts';
 
 const BUDGET = ['--scenario', 'tower-22', '--trajectories', '2', '--top', '3', '--sobol-n', '4', '--games', '1', '--seed', 'sens'];
 
-interface Row { id: string; cited: boolean; rank: number; first: number; total: number; totalCi: [number, number] }
+interface Row {
+  id: string;
+  cited: boolean;
+  rank: number;
+  first: number;
+  total: number;
+  totalCi: [number, number];
+}
 interface Json {
-  schema: string; model: string; settings: Record<string, unknown>;
-  screen: Row[]; sobol: Record<string, Row[]>; runs: { morris: number; sobol: number; games: number };
+  schema: string;
+  model: string;
+  settings: Record<string, unknown>;
+  screen: Row[];
+  sobol: Record<string, Row[]>;
+  runs: { morris: number; sobol: number; games: number };
 }
 
 describe('brink sensitivity', () => {
@@ -31,11 +42,22 @@ describe('brink sensitivity', () => {
   it('--json is a brink.sensitivity/1 document that validates against its schema', () => {
     expect(json.code, json.stderr).toBe(0);
     const data = JSON.parse(json.stdout) as Json;
-    const validate = new Ajv2020({ strict: true, allErrors: true }).compile(JSON.parse(readFileSync(join(ROOT, 'schemas', 'sensitivity.schema.json'), 'utf8')));
+    const validate = new Ajv2020({ strict: true, allErrors: true }).compile(
+      JSON.parse(readFileSync(join(ROOT, 'schemas', 'sensitivity.schema.json'), 'utf8')),
+    );
     expect(validate(data), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     expect(data.schema).toBe('brink.sensitivity/1');
     expect(data.model).toBe(MODEL_VERSION);
-    expect(data.settings).toEqual({ scenario: 'tower-22', us: 'historical', iran: 'historical', trajectories: 2, top: 3, sobolN: 4, games: 1, seed: 'sens' });
+    expect(data.settings).toEqual({
+      scenario: 'tower-22',
+      us: 'historical',
+      iran: 'historical',
+      trajectories: 2,
+      top: 3,
+      sobolN: 4,
+      games: 1,
+      seed: 'sens',
+    });
     // The schema refuses another contract version and fields it does not know.
     expect(validate({ ...data, schema: 'brink.sensitivity/2' })).toBe(false);
     expect(validate({ ...data, extra: 1 })).toBe(false);
@@ -49,7 +71,10 @@ describe('brink sensitivity', () => {
     expect(data.screen.map((r) => r.id).sort()).toEqual([...ids].sort());
     for (let i = 1; i < data.screen.length; i++) expect(data.screen[i - 1]!.rank).toBeGreaterThanOrEqual(data.screen[i]!.rank);
     for (const r of data.screen) expect(r.cited, r.id).toBe(PARAM_SPECS[r.id as ParamId].assumption === undefined);
-    const top = data.screen.slice(0, 3).map((r) => r.id).sort();
+    const top = data.screen
+      .slice(0, 3)
+      .map((r) => r.id)
+      .sort();
     expect(Object.keys(data.sobol).sort()).toEqual([...SENSITIVITY_OUTCOMES].sort());
     for (const name of SENSITIVITY_OUTCOMES) {
       const rows = data.sobol[name]!;
@@ -74,7 +99,9 @@ describe('brink sensitivity', () => {
       expect(text.stdout).toContain(`Total Sobol index for ${name}`);
       const r = data.sobol[name]![0]!;
       const shown = Math.max(0, r.total).toFixed(2);
-      expect(text.stdout).toContain(`${shown} [${Math.max(0, r.totalCi[0]).toFixed(2)}–${Math.max(0, r.totalCi[1]).toFixed(2)}]  first ${r.first.toFixed(2)}`);
+      expect(text.stdout).toContain(
+        `${shown} [${Math.max(0, r.totalCi[0]).toFixed(2)}–${Math.max(0, r.totalCi[1]).toFixed(2)}]  first ${r.first.toFixed(2)}`,
+      );
     }
   });
 

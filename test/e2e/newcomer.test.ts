@@ -24,7 +24,18 @@ function start(args: string[], opts: Parameters<typeof spawnBrink>[1] = {}): Ses
 }
 /** The first screen: the program's start-up (compiling the TypeScript) is slow on a loaded machine. */
 const STARTUP_MS = 60_000;
-const tower = (side: string, extra: string[] = []) => ['play', '--scenario', 'tower-22', '--seed', '3', '--side', side, '--opponent', 'normal', ...extra];
+const tower = (side: string, extra: string[] = []) => [
+  'play',
+  '--scenario',
+  'tower-22',
+  '--seed',
+  '3',
+  '--side',
+  side,
+  '--opponent',
+  'normal',
+  ...extra,
+];
 
 function everyLineFits(screen: string, cols = 80): void {
   for (const line of screen.split('\n')) expect(line.length).toBeLessThanOrEqual(cols);

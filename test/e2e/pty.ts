@@ -19,12 +19,18 @@ export interface Session {
   resize(cols: number, rows: number): void;
 }
 
-export function spawnBrink(args: readonly string[], opts: { cols?: number; rows?: number; env?: Record<string, string>; cwd?: string } = {}): Session {
+export function spawnBrink(
+  args: readonly string[],
+  opts: { cols?: number; rows?: number; env?: Record<string, string>; cwd?: string } = {},
+): Session {
   const cols = opts.cols ?? 80;
   const rows = opts.rows ?? 24;
   const term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
   const proc = pty.spawn(process.execPath, [resolve(ROOT, 'bin/brink'), ...args], {
-    name: 'xterm-256color', cols, rows, cwd: opts.cwd ?? ROOT,
+    name: 'xterm-256color',
+    cols,
+    rows,
+    cwd: opts.cwd ?? ROOT,
     env: { ...process.env, CI: 'false', TERM: 'xterm-256color', FORCE_COLOR: '1', ...(opts.env ?? {}) } as Record<string, string>,
   });
   let raw = '';
@@ -38,11 +44,13 @@ export function spawnBrink(args: readonly string[], opts: { cols?: number; rows?
     raw += d;
     term.write(d, recheck);
   });
-  const exited = new Promise<number>((res) => proc.onExit((e) => {
-    ended = true;
-    recheck();
-    res(e.exitCode);
-  }));
+  const exited = new Promise<number>((res) =>
+    proc.onExit((e) => {
+      ended = true;
+      recheck();
+      res(e.exitCode);
+    }),
+  );
   const screen = () => {
     const buf = term.buffer.active;
     const lines: string[] = [];
@@ -50,28 +58,29 @@ export function spawnBrink(args: readonly string[], opts: { cols?: number; rows?
     return lines.join('\n');
   };
   /** Resolves with the screen once `done(screen)` holds; fails after a generous timeout, showing the screen. */
-  const until = (done: (s: string) => boolean, what: string, timeoutMs: number) => new Promise<string>((res, rej) => {
-    const check = () => {
-      const s = screen();
-      if (done(s)) {
+  const until = (done: (s: string) => boolean, what: string, timeoutMs: number) =>
+    new Promise<string>((res, rej) => {
+      const check = () => {
+        const s = screen();
+        if (done(s)) {
+          finish();
+          res(s);
+        } else if (ended) {
+          finish();
+          rej(new Error(`the program exited while waiting for ${what}; screen:\n${s}`));
+        }
+      };
+      const timer = setTimeout(() => {
         finish();
-        res(s);
-      } else if (ended) {
-        finish();
-        rej(new Error(`the program exited while waiting for ${what}; screen:\n${s}`));
-      }
-    };
-    const timer = setTimeout(() => {
-      finish();
-      rej(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; screen:\n${screen()}`));
-    }, timeoutMs);
-    const finish = () => {
-      clearTimeout(timer);
-      waiters.delete(check);
-    };
-    waiters.add(check);
-    check();
-  });
+        rej(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; screen:\n${screen()}`));
+      }, timeoutMs);
+      const finish = () => {
+        clearTimeout(timer);
+        waiters.delete(check);
+      };
+      waiters.add(check);
+      check();
+    });
   // Keys go out one at a time, each only once the program has answered the one before by redrawing the
   // screen (or by exiting): keys written in one burst can reach the program as a single input chunk, which
   // no keyboard produces, and a key read before Ink re-rendered reaches a handler holding the old state.
@@ -92,7 +101,10 @@ export function spawnBrink(args: readonly string[], opts: { cols?: number; rows?
     return until((s) => (typeof text === 'string' ? s.includes(text) : text.test(s)), String(text), timeoutMs);
   };
   return {
-    screen, waitFor, exited, raw: () => raw,
+    screen,
+    waitFor,
+    exited,
+    raw: () => raw,
     write,
     kill: () => proc.kill(),
     resize: (c, r) => {

@@ -21,10 +21,14 @@ function play(id: string, seed: string, decisions: readonly Decisions[]): GameSt
 describe('determinism', () => {
   it('the same scenario, seed and decisions give an identical game', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...SHIPPED), fc.string({ minLength: 1, maxLength: 12 }), fc.array(decisionArb, { minLength: 1, maxLength: 16 }),
+      fc.property(
+        fc.constantFrom(...SHIPPED),
+        fc.string({ minLength: 1, maxLength: 12 }),
+        fc.array(decisionArb, { minLength: 1, maxLength: 16 }),
         (id, seed, decisions) => {
           expect(serialize(play(id, seed, decisions))).toBe(serialize(play(id, seed, decisions)));
-        }),
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -53,8 +57,12 @@ describe('determinism', () => {
 
   it('save and restore mid-game continues exactly as the unsaved game', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...SHIPPED), fc.string({ minLength: 1, maxLength: 8 }), fc.array(decisionArb, { minLength: 2, maxLength: 16 }),
-        fc.nat(), (id, seed, decisions, cutRaw) => {
+      fc.property(
+        fc.constantFrom(...SHIPPED),
+        fc.string({ minLength: 1, maxLength: 8 }),
+        fc.array(decisionArb, { minLength: 2, maxLength: 16 }),
+        fc.nat(),
+        (id, seed, decisions, cutRaw) => {
           const cut = 1 + (cutRaw % (decisions.length - 1));
           const whole = play(id, seed, decisions);
           let s = play(id, seed, decisions.slice(0, cut));
@@ -64,7 +72,8 @@ describe('determinism', () => {
             s = step(s, d).state;
           }
           expect(serialize(s)).toBe(serialize(whole));
-        }),
+        },
+      ),
       { numRuns: 50 },
     );
   });

@@ -19,16 +19,23 @@ function play(s: GameState, orders: (turn: number) => Decisions): GameState {
 /** Games chosen so that, together, they log every kind of event. */
 function sampleEvents(): GameEvent[] {
   const rafah = scenario('rafah');
-  const certainRafah: Scenario = { ...rafah, injects: rafah.injects.map((i) => (i.kind === 'rafah-window' ? { ...i, chancePerTurn: 1 } : i)) };
+  const certainRafah: Scenario = {
+    ...rafah,
+    injects: rafah.injects.map((i) => (i.kind === 'rafah-window' ? { ...i, chancePerTurn: 1 } : i)),
+  };
   const games = [
     // The November truce, envoys, deliberations, strikes and deaths (lethality raised).
     play(newGame(scenario('october-2023'), { seed: 'kinds', params: { fatalityPerAttack: 0.3 } }), (t) => ({
-      us: t % 2 === 0 ? 'us.major-campaign' : 'us.warn', iran: t === 1 ? 'iran.rein-in' : 'iran.hold-course',
+      us: t % 2 === 0 ? 'us.major-campaign' : 'us.warn',
+      iran: t === 1 ? 'iran.rein-in' : 'iran.hold-course',
     })),
     // A Rafah decision and assault.
     play(newGame(certainRafah, { seed: 'kinds' }), () => ({ us: 'us.hold', iran: 'iran.public-threats' })),
     // A direct exchange that becomes regional war (certain here: a limited exchange is war only with a chance, Q-15).
-    play(newGame(scenario('tower-22'), { seed: 'kinds', params: { warFromDirectExchange: 1 } }), () => ({ us: 'us.strike-iran', iran: 'iran.missile-strike' })),
+    play(newGame(scenario('tower-22'), { seed: 'kinds', params: { warFromDirectExchange: 1 } }), () => ({
+      us: 'us.strike-iran',
+      iran: 'iran.missile-strike',
+    })),
   ];
   return games.flatMap((g) => [...logOf(g)]);
 }
@@ -50,7 +57,7 @@ describe('events as data', () => {
     }
   });
 
-  it('no event carries prose: every text field is an ID, except a scenario inject\'s own note', () => {
+  it("no event carries prose: every text field is an ID, except a scenario inject's own note", () => {
     const id = /^[A-Za-z0-9_.:-]+$/;
     for (const e of events) {
       for (const [k, v] of Object.entries(e)) {

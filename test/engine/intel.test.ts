@@ -31,18 +31,26 @@ describe('what a side could plausibly know', () => {
       return fc.double({ min: p.lo, max: p.hi, noNaN: true });
     };
     const iraq = INTEL_SOURCES.us.find((s) => s.subject.about === 'guidance' && s.subject.front === 'iraq')!;
-    fc.assert(fc.property(range('intelAccuracy'), range('intelActiveBonus'), range('intelQuietPenalty'), range('intelStrikeBonus'), (a, b, q, s) => {
-      const params = { ...defaults, intelAccuracy: a, intelActiveBonus: b, intelQuietPenalty: q, intelStrikeBonus: s };
-      const calm = readAccuracy(params, iraq, quiet);
-      const active = readAccuracy(params, iraq, { ...quiet, attacksOnUSIraq: 3 });
-      const struck = readAccuracy(params, iraq, { ...quiet, attacksOnUSIraq: 3, usStrikes: 2 });
-      for (const x of [calm, active, struck]) expect(x >= 0 && x <= 1).toBe(true);
-      expect(calm).toBeLessThanOrEqual(active);
-      expect(active).toBeLessThanOrEqual(struck);
-      // The stated confidence never rises as the read gets worse.
-      const rank = (x: number) => CONFIDENCE_BANDS.findIndex((band) => band.confidence === confidenceOf(x));
-      expect(rank(calm)).toBeGreaterThanOrEqual(rank(active));
-    }));
+    fc.assert(
+      fc.property(
+        range('intelAccuracy'),
+        range('intelActiveBonus'),
+        range('intelQuietPenalty'),
+        range('intelStrikeBonus'),
+        (a, b, q, s) => {
+          const params = { ...defaults, intelAccuracy: a, intelActiveBonus: b, intelQuietPenalty: q, intelStrikeBonus: s };
+          const calm = readAccuracy(params, iraq, quiet);
+          const active = readAccuracy(params, iraq, { ...quiet, attacksOnUSIraq: 3 });
+          const struck = readAccuracy(params, iraq, { ...quiet, attacksOnUSIraq: 3, usStrikes: 2 });
+          for (const x of [calm, active, struck]) expect(x >= 0 && x <= 1).toBe(true);
+          expect(calm).toBeLessThanOrEqual(active);
+          expect(active).toBeLessThanOrEqual(struck);
+          // The stated confidence never rises as the read gets worse.
+          const rank = (x: number) => CONFIDENCE_BANDS.findIndex((band) => band.confidence === confidenceOf(x));
+          expect(rank(calm)).toBeGreaterThanOrEqual(rank(active));
+        },
+      ),
+    );
   });
 
   it('under the default parameters: a quiet Iraq front reads "low", an active one "high"', () => {
@@ -63,7 +71,11 @@ describe('what a side could plausibly know', () => {
         for (const i of report.items) confidences.add(i.confidence);
         // The report read before turn t describes the turn before it.
         const before = g.history[t.turn - 1]!;
-        const syria = report.items.some((i) => (i.subject.about === 'guidance' && i.subject.front === 'syria') || (i.subject.about === 'posture' && i.subject.actor === 'syrianMilitias'));
+        const syria = report.items.some(
+          (i) =>
+            (i.subject.about === 'guidance' && i.subject.front === 'syria') ||
+            (i.subject.about === 'posture' && i.subject.actor === 'syrianMilitias'),
+        );
         expect(syria).toBe(before.attacksOnUSSyria > 0 || before.usStrikes > 0);
         const yemen = report.items.some((i) => i.subject.about === 'guidance' && i.subject.front === 'yemen');
         expect(yemen).toBe(before.houthiAttacks > 0 || before.usStrikesYemen > 0);
@@ -112,7 +124,11 @@ describe('what a side could plausibly know', () => {
   it('draws only from the intel stream: games whose bots ignore intelligence are the same whatever its accuracy', () => {
     for (const seed of ['1', '2']) {
       const sure = game('october-2023', seed, 'historical', 'historical', { intelAccuracy: 1, intelQuietPenalty: 0 });
-      const blind = game('october-2023', seed, 'historical', 'historical', { intelAccuracy: 0.3, intelActiveBonus: 0, intelQuietPenalty: 0.3 });
+      const blind = game('october-2023', seed, 'historical', 'historical', {
+        intelAccuracy: 0.3,
+        intelActiveBonus: 0,
+        intelQuietPenalty: 0.3,
+      });
       for (const name of STREAMS.filter((n) => n !== 'intel')) expect(blind.rng[name]).toEqual(sure.rng[name]);
       expect(blind.history.map((t) => t.events)).toEqual(sure.history.map((t) => t.events));
       // …and the reports themselves did differ.

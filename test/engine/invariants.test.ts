@@ -38,8 +38,9 @@ function violations(s: GameState, events: readonly GameEvent[]): string[] {
     }
   }
   const m = s.actors.iraqiMilitias.context;
-  for (const v of [m.grievance, m.capability, s.actors.iraqiGovernment.context.withdrawalMomentum]) check(v >= 0 && v <= 1, `0..1 value ${v}`);
-  check(events === last.events, 'the events returned are the turn record\'s');
+  for (const v of [m.grievance, m.capability, s.actors.iraqiGovernment.context.withdrawalMomentum])
+    check(v >= 0 && v <= 1, `0..1 value ${v}`);
+  check(events === last.events, "the events returned are the turn record's");
   for (const e of events) {
     check(e.turn === last.turn, `event of turn ${e.turn} logged in turn ${last.turn}`);
     if (e.draw) check(e.draw.p >= 0 && e.draw.p <= 1 && e.draw.u >= 0 && e.draw.u < 1, `${e.kind} draw ${e.draw.u} vs ${e.draw.p}`);
@@ -50,7 +51,10 @@ function violations(s: GameState, events: readonly GameEvent[]): string[] {
 describe('invariants over random games', () => {
   it('no negative counts, pressures and chances in [0, 1], the ladder in range, the game ends within its horizon', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...SHIPPED), fc.string({ maxLength: 10 }), fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 104, maxLength: 104 }),
+      fc.property(
+        fc.constantFrom(...SHIPPED),
+        fc.string({ maxLength: 10 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat()), { minLength: 104, maxLength: 104 }),
         (id, seed, picks) => {
           const sc = scenario(id);
           let s = newGame(sc, { seed });
@@ -76,7 +80,8 @@ describe('invariants over random games', () => {
             expect(o.scores[side]).toBeLessThanOrEqual(100);
           }
           if (s.world.regionalWar) expect(o.verdict.id).toBe('regional-war');
-        }),
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -52,7 +52,8 @@ interface Read {
 function recording(params: Params, stage: { now: string }, reads: Read[]): Params {
   return new Proxy(params, {
     get(target, key, receiver) {
-      if (typeof key === 'string' && isParamId(key)) reads.push({ stage: stage.now, param: key, frames: srcFrames(new Error().stack ?? '') });
+      if (typeof key === 'string' && isParamId(key))
+        reads.push({ stage: stage.now, param: key, frames: srcFrames(new Error().stack ?? '') });
       return Reflect.get(target, key, receiver);
     },
   });
@@ -61,12 +62,14 @@ function recording(params: Params, stage: { now: string }, reads: Read[]): Param
 /** A plain recording proxy for direct calls: the set of parameters read. */
 function readSet(call: (p: Params) => unknown): Set<ParamId> {
   const read = new Set<ParamId>();
-  call(new Proxy(resolveParams({}), {
-    get(target, key, receiver) {
-      if (typeof key === 'string' && isParamId(key)) read.add(key);
-      return Reflect.get(target, key, receiver);
-    },
-  }));
+  call(
+    new Proxy(resolveParams({}), {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && isParamId(key)) read.add(key);
+        return Reflect.get(target, key, receiver);
+      },
+    }),
+  );
   return read;
 }
 
@@ -171,7 +174,11 @@ describe('parameter reads match their declarations (what brink explain shows)', 
   const all = games.flatMap((g) => play(g.id, g.seed, g.us, g.iran));
 
   it('every read in a game is declared where it happens', () => {
-    const undeclared = [...new Set(all.filter((r) => !r.ok).map((r) => `${r.read.param} read by ${r.channel} (${r.read.frames[0]?.file} ${r.read.frames[0]?.fn})`))];
+    const undeclared = [
+      ...new Set(
+        all.filter((r) => !r.ok).map((r) => `${r.read.param} read by ${r.channel} (${r.read.frames[0]?.file} ${r.read.frames[0]?.fn})`),
+      ),
+    ];
     expect(undeclared).toEqual([]);
     expect(all.length).toBeGreaterThan(1000);
   });
@@ -179,7 +186,10 @@ describe('parameter reads match their declarations (what brink explain shows)', 
   it('every phase and scoring reads each parameter it declares', () => {
     for (const phase of PHASES) {
       const read = new Set(all.filter((r) => r.channel === `phase:${phase.name}`).map((r) => r.read.param));
-      expect(phase.reads.filter((p) => !read.has(p)), phase.name).toEqual([]);
+      expect(
+        phase.reads.filter((p) => !read.has(p)),
+        phase.name,
+      ).toEqual([]);
     }
     const scored = new Set(all.filter((r) => r.channel === 'scoring').map((r) => r.read.param));
     expect(SCORING_READS.filter((p) => !scored.has(p))).toEqual([]);
@@ -204,19 +214,24 @@ describe('declared reads of data-driven code are exactly what it reads', () => {
       const read = readSet((p) => activityRate({ kind: 'attacksOnUS', place: 'iraq', rate: [m] }, memory, world, p));
       expect([...read].sort(), m).toEqual([...MODIFIERS[m].reads].sort());
       // Under a halt, a modifier reads no more than it declares.
-      const halted = readSet((p) => activityRate({ kind: 'attacksOnUS', place: 'iraq', rate: [m] }, { ...memory, directive: 'halt' }, world, p));
+      const halted = readSet((p) =>
+        activityRate({ kind: 'attacksOnUS', place: 'iraq', rate: [m] }, { ...memory, directive: 'halt' }, world, p),
+      );
       for (const p of halted) expect(MODIFIERS[m].reads).toContain(p);
     }
   });
 
-  it('each posture\'s activity reads its factors and its modifiers\' declared parameters, nothing else', () => {
+  it("each posture's activity reads its factors and its modifiers' declared parameters, nothing else", () => {
     for (const spec of specs) {
-      const want = new Set([...spec.rate.filter(isParamId), ...spec.rate.filter((f): f is Modifier => !isParamId(f)).flatMap((m) => MODIFIERS[m].reads)]);
+      const want = new Set([
+        ...spec.rate.filter(isParamId),
+        ...spec.rate.filter((f): f is Modifier => !isParamId(f)).flatMap((m) => MODIFIERS[m].reads),
+      ]);
       expect([...readSet((p) => activityRate(spec, memory, world, p))].sort()).toEqual([...want].sort());
     }
   });
 
-  it('each machine\'s deliberation reads exactly its declared parameters', () => {
+  it("each machine's deliberation reads exactly its declared parameters", () => {
     const pressing: DeliberationInputs = { pressers: new Set(['baghdad', 'clerics']), iranWarFear: 0.5 };
     let machines = 0;
     for (const id of ACTOR_IDS) {
@@ -236,12 +251,16 @@ describe('declared reads of data-driven code are exactly what it reads', () => {
     expect(machines).toBeGreaterThan(0);
   });
 
-  it('a machine\'s set-up reads only its input, and explain lists each input where it is kept', () => {
+  it("a machine's set-up reads only its input, and explain lists each input where it is kept", () => {
     for (const id of ACTOR_IDS) {
       const def = ACTORS[id] as unknown as { initial(p: Params): unknown; spec: { input?: (p: Params) => unknown } };
       const read = readSet((p) => def.initial(p));
       expect([...read].sort(), id).toEqual([...(def.spec.input ? readSet(def.spec.input) : [])].sort());
-      for (const p of read) expect(paramUses(p).some((u) => u.where === `machine ${id}`), `${id} ${p}`).toBe(true);
+      for (const p of read)
+        expect(
+          paramUses(p).some((u) => u.where === `machine ${id}`),
+          `${id} ${p}`,
+        ).toBe(true);
     }
   });
 

@@ -17,7 +17,9 @@ const october = loadScenario('october-2023');
 const seeds = (n: number) => Array.from({ length: n }, (_, i) => `m${i}`);
 
 function games(scenario = tower, us: string, iran: string, n: number, params?: Record<string, number>): GameState[] {
-  return seeds(n).map((seed) => playGame(scenario, { seed, us: getPolicy(us, 'us'), iran: getPolicy(iran, 'iran'), ...(params ? { params } : {}) }));
+  return seeds(n).map((seed) =>
+    playGame(scenario, { seed, us: getPolicy(us, 'us'), iran: getPolicy(iran, 'iran'), ...(params ? { params } : {}) }),
+  );
 }
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
@@ -31,7 +33,10 @@ describe("Iran's answer to a strike on its soil (R-IRN-09, R-IRN-03, Q-15)", () 
   });
 
   it('the historical reply follows iranAnswersHomelandStrike: 1 → Iranian fire, 0 → none', () => {
-    const fire = (x: number) => mean(games(tower, 'always:us.strike-irgc', 'historical', 12, { iranAnswersHomelandStrike: x }).map((g) => totalsOf(g).iranDirectAttacks));
+    const fire = (x: number) =>
+      mean(
+        games(tower, 'always:us.strike-irgc', 'historical', 12, { iranAnswersHomelandStrike: x }).map((g) => totalsOf(g).iranDirectAttacks),
+      );
     expect(fire(1)).toBeGreaterThan(0.5);
     expect(fire(0)).toBe(0);
   });
@@ -47,7 +52,10 @@ describe('a limited direct exchange need not be war (Q-15)', () => {
       let exchanges = 0;
       let wars = 0;
       for (const seed of seeds(30)) {
-        let s = newGame(tower, { seed, params: { warFromDirectExchange: x, warShockBase: 0, warHazardPerRung: 0, warHazardIranStrike: 0, warHazardIrgcStrike: 0 } });
+        let s = newGame(tower, {
+          seed,
+          params: { warFromDirectExchange: x, warShockBase: 0, warHazardPerRung: 0, warHazardIranStrike: 0, warHazardIrgcStrike: 0 },
+        });
         s = step(s, { us: 'us.strike-irgc', iran: 'iran.irgc-attack' }).state;
         exchanges += 1;
         if (s.world.regionalWar) wars += 1;
@@ -62,8 +70,9 @@ describe('a limited direct exchange need not be war (Q-15)', () => {
 });
 
 describe('war risk is a consequence of what the sides do (R-SYS-01, R-SYS-06)', () => {
-  it('the residual shock is a small share of the historical game\'s war risk, and striking Iran multiplies it', () => {
-    const war = (us: string, params?: Record<string, number>) => mean(games(october, us, 'historical', 60, params).map((g) => (g.world.regionalWar ? 1 : 0)));
+  it("the residual shock is a small share of the historical game's war risk, and striking Iran multiplies it", () => {
+    const war = (us: string, params?: Record<string, number>) =>
+      mean(games(october, us, 'historical', 60, params).map((g) => (g.world.regionalWar ? 1 : 0)));
     const base = war('historical');
     const noResidual = war('historical', { warShockBase: 0 });
     expect(base - noResidual).toBeLessThanOrEqual(0.02);
@@ -76,7 +85,9 @@ describe('deterrence with restraint, provocation in a lull (R-SYS-05, R-USA-04, 
   function afterWeek(lull: boolean): GameState {
     const s = step(newGame(tower, { seed: '5' }), { us: 'us.hold', iran: 'iran.rein-in' }).state;
     const last = s.history[s.history.length - 1]!;
-    const week = lull ? { ...last, attacksOnUSIraq: 0, attacksOnUSJordan: 0, attacksOnUS: last.attacksOnUSSyria } : { ...last, attacksOnUSIraq: 4, attacksOnUS: last.attacksOnUS + 4 };
+    const week = lull
+      ? { ...last, attacksOnUSIraq: 0, attacksOnUSJordan: 0, attacksOnUS: last.attacksOnUSSyria }
+      : { ...last, attacksOnUSIraq: 4, attacksOnUS: last.attacksOnUS + 4 };
     return { ...s, history: [...s.history.slice(0, -1), week] };
   }
   it('a strike answering attacks adds deterrence; the same strike in a lull adds none and twice the grievance', () => {
@@ -94,7 +105,10 @@ describe('deterrence with restraint, provocation in a lull (R-SYS-05, R-USA-04, 
       let n = 0;
       for (const seed of seeds(40)) {
         let s = newGame(tower, { seed, params: { relapsePerGrievance: x } });
-        s = { ...s, actors: { ...s.actors, iraqiMilitias: { value: 'standingDown', context: { ...s.actors.iraqiMilitias.context, grievance: 0.9 } } } };
+        s = {
+          ...s,
+          actors: { ...s.actors, iraqiMilitias: { value: 'standingDown', context: { ...s.actors.iraqiMilitias.context, grievance: 0.9 } } },
+        };
         s = step(s, { us: 'us.leadership-strike', iran: 'iran.public-threats' }).state;
         if (logOf(s).some((e) => e.kind === 'posture' && e.actor === 'iraqiMilitias' && e.rules.includes('R-SYS-07'))) n++;
       }
@@ -108,7 +122,11 @@ describe('deterrence with restraint, provocation in a lull (R-SYS-05, R-USA-04, 
 
 describe('score lines read the objectives (§6)', () => {
   it('striking Iran costs the US its O-USA-02 line; rung-turns above 6 cost escalation', () => {
-    const g = games(tower, 'always:us.strike-iran', 'historical', 1, { warFromDirectExchange: 0.15, warHazardIranStrike: 0, warShockBase: 0 })[0]!;
+    const g = games(tower, 'always:us.strike-iran', 'historical', 1, {
+      warFromDirectExchange: 0.15,
+      warHazardIranStrike: 0,
+      warShockBase: 0,
+    })[0]!;
     const us = scoreLines(g).us;
     expect(us.find((l) => l.term === 'iran-struck')!.points).toBe(-g.params.scoreUsIranStruck);
     expect(us.find((l) => l.term === 'escalation')!.points).toBeLessThan(0);

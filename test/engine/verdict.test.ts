@@ -9,7 +9,9 @@ const bots = { us: getPolicy('historical', 'us'), iran: getPolicy('historical', 
 
 /** The same finished game with its last two weeks' attacks replaced. */
 function withLastWeeks(g: GameState, weeks: readonly Partial<TurnRecord>[]): GameState {
-  const history = g.history.slice(0, -weeks.length).concat(weeks.map((w, i) => ({ ...g.history[g.history.length - weeks.length + i]!, ...w })));
+  const history = g.history
+    .slice(0, -weeks.length)
+    .concat(weeks.map((w, i) => ({ ...g.history[g.history.length - weeks.length + i]!, ...w })));
   return { ...g, history };
 }
 
@@ -24,7 +26,13 @@ describe('verdicts', () => {
 
   it('calm restored: Iraq and Jordan silent, Syria at most one a week (as after 2 Feb, F-03)', () => {
     fcheck(withLastWeeks(g, [quiet, quiet]), 'calm-restored');
-    fcheck(withLastWeeks(g, [{ ...quiet, attacksOnUSSyria: 1, attacksOnUS: 1 }, { ...quiet, attacksOnUSSyria: 1, attacksOnUS: 1 }]), 'calm-restored');
+    fcheck(
+      withLastWeeks(g, [
+        { ...quiet, attacksOnUSSyria: 1, attacksOnUS: 1 },
+        { ...quiet, attacksOnUSSyria: 1, attacksOnUS: 1 },
+      ]),
+      'calm-restored',
+    );
   });
 
   it('simmering: any attack in Iraq or Jordan, or Syria above one a week', () => {

@@ -9,7 +9,7 @@ import { launchBrowser } from './browser.ts';
 const NOWHERE = '/nonexistent/brink-test/chromium';
 
 describe('launchBrowser', () => {
-  it('falls back to the npm package\'s Chromium when Debian\'s is missing, and it renders a page', async () => {
+  it("falls back to the npm package's Chromium when Debian's is missing, and it renders a page", async () => {
     const browser = await launchBrowser({ systemPath: NOWHERE });
     try {
       const page = await browser.newPage();

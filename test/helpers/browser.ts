@@ -14,7 +14,17 @@
  * When no browser launches, `launchBrowser` throws an error that says what it tried and why each failed,
  * and how to fix it, instead of a bare playwright stack.
  */
-import { createReadStream, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
@@ -25,8 +35,17 @@ const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 const PACKAGE = '@sparticuz/chromium';
 
 /** Flags for a test browser: no sandbox (CI runs as root), no GPU, and nothing that talks to the network. */
-const QUIET_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-default-apps', '--no-default-browser-check'];
+const QUIET_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--no-default-browser-check',
+];
 
 export interface ChromiumCandidate {
   /** Where it came from, for messages: `debian` or `npm`. */
@@ -66,8 +85,12 @@ function packageRoot(name: string): string | undefined {
  * anything else is refused rather than half-extracted).
  */
 function untar(tar: Buffer, into: string): void {
-  const field = (block: Buffer, at: number, len: number) => block.subarray(at, at + len).toString('utf8').replace(/\0.*$/s, '');
-  for (let at = 0; at + 512 <= tar.length;) {
+  const field = (block: Buffer, at: number, len: number) =>
+    block
+      .subarray(at, at + len)
+      .toString('utf8')
+      .replace(/\0.*$/s, '');
+  for (let at = 0; at + 512 <= tar.length; ) {
     const header = tar.subarray(at, at + 512);
     if (header.every((b) => b === 0)) break; // end-of-archive marker
     const prefix = field(header, 345, 155);
@@ -102,19 +125,26 @@ export async function unpackNpmChromium(name = PACKAGE): Promise<string> {
   const staging = mkdtempSync(join(cache, `brink-chromium-${version}.staging-`));
   try {
     const bin = join(root, 'bin');
-    await pipeline(createReadStream(join(bin, 'chromium.br')), createBrotliDecompress(), createWriteStream(join(staging, 'chromium'), { mode: 0o755 }));
+    await pipeline(
+      createReadStream(join(bin, 'chromium.br')),
+      createBrotliDecompress(),
+      createWriteStream(join(staging, 'chromium'), { mode: 0o755 }),
+    );
     untar(brotliDecompressSync(readFileSync(join(bin, 'swiftshader.tar.br'))), staging);
     untar(brotliDecompressSync(readFileSync(join(bin, 'fonts.tar.br'))), staging);
     // The package's fonts.conf names Lambda's directories; ours adds its fonts to the system's, so text
     // renders on a machine without any fonts installed.
-    writeFileSync(join(staging, 'fonts.conf'), `<?xml version="1.0"?>
+    writeFileSync(
+      join(staging, 'fonts.conf'),
+      `<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
 <fontconfig>
   <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
   <dir>${join(dir, 'fonts')}</dir>
   <cachedir>${join(dir, 'fonts-cache')}</cachedir>
 </fontconfig>
-`);
+`,
+    );
     try {
       renameSync(staging, dir);
     } catch (e) {
@@ -156,16 +186,18 @@ export async function launchBrowser(opts: LookupOptions = {}): Promise<Browser> 
       c = await find();
       if (!c) continue;
       return await chromium.launch({
-        executablePath: c.executablePath, headless: true, args: c.args,
+        executablePath: c.executablePath,
+        headless: true,
+        args: c.args,
         env: { ...process.env, ...c.env } as Record<string, string>,
       });
     } catch (e) {
       const first = (e instanceof Error ? e.message : String(e)).split('\n').slice(0, 6).join('\n    ');
-      failures.push(`${c ? `${c.source} chromium at ${c.executablePath}` : opts.npmPackage ?? PACKAGE}: ${first}`);
+      failures.push(`${c ? `${c.source} chromium at ${c.executablePath}` : (opts.npmPackage ?? PACKAGE)}: ${first}`);
     }
   }
   throw new Error(
     `No headless Chromium could be launched for the browser test. Tried:\n  - ${failures.join('\n  - ')}\n` +
-    `Fix: run \`npm ci\` (it installs ${PACKAGE}, which carries its own Chromium), or install Debian's chromium.`,
+      `Fix: run \`npm ci\` (it installs ${PACKAGE}, which carries its own Chromium), or install Debian's chromium.`,
   );
 }

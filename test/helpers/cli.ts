@@ -12,7 +12,10 @@ export interface CliResult {
 }
 
 /** `nodeArgs`: flags for node itself, e.g. ['--import', 'tsx'] to load a TypeScript --policy-module. */
-export function brink(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; nodeArgs?: readonly string[] } = {}): CliResult {
+export function brink(
+  args: readonly string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string; nodeArgs?: readonly string[] } = {},
+): CliResult {
   const r = spawnSync(process.execPath, [...(options.nodeArgs ?? []), BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     env: { ...process.env, NO_COLOR: '1', ...options.env },

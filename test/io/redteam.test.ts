@@ -4,7 +4,21 @@
  * Most run the CLI in this process; what needs a real standard output (/dev/full) spawns it.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync, lstatSync, ftruncateSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+  lstatSync,
+  ftruncateSync,
+} from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -18,7 +32,17 @@ import { runMain, STACK } from './run-main.ts';
 const dir = mkdtempSync(join(tmpdir(), 'brink-redteam-'));
 const at = (name: string) => join(dir, name);
 /** A minimal valid scenario; cases below change one line or add one block. */
-const scenarioText = ['schema: brink.scenario/1', 'id: t', 'title: T', 'briefing: B', 'historical: false', 'start: 2024-01-28', 'daysPerTurn: 7', 'turns: 4', ''].join('\n');
+const scenarioText = [
+  'schema: brink.scenario/1',
+  'id: t',
+  'title: T',
+  'briefing: B',
+  'historical: false',
+  'start: 2024-01-28',
+  'daysPerTurn: 7',
+  'turns: 4',
+  '',
+].join('\n');
 
 function expectUserError(r: { code: number; stderr: string }, message: RegExp): void {
   expect(r.code, r.stderr).toBe(2);
@@ -49,7 +73,10 @@ describe('1. --resume never modifies a file before it validates as a batch file'
 
   it('a JSON line that is not a record is refused, even when a cut-short line follows it', async () => {
     writeFileSync(at('g.jsonl'), '{"schema":"other"}\n{"sch');
-    expectUserError(await runMain(['batch', '--runs', '10', '--out', at('g.jsonl'), '--resume']), /g\.jsonl:1: not a brink\.game\/1 record/);
+    expectUserError(
+      await runMain(['batch', '--runs', '10', '--out', at('g.jsonl'), '--resume']),
+      /g\.jsonl:1: not a brink\.game\/1 record/,
+    );
     expect(readFileSync(at('g.jsonl'), 'utf8')).toBe('{"schema":"other"}\n{"sch');
   });
 });
@@ -155,8 +182,20 @@ describe('IDs inside files are never paths', () => {
     expect(r.code, r.stderr).toBe(0);
     const hint = /replay one with: (brink run .*)$/m.exec(r.stdout)![1]!.replace('<i>', '1');
     // The shell splits the hint back into the exact words of the command.
-    const words = spawnSync('sh', ['-c', `printf '%s\\n' ${hint.slice('brink '.length)}`], { encoding: 'utf8' }).stdout.trim().split('\n');
-    expect(words).toEqual(['run', '--scenario', 'tower-22', '--seed', "it's:1", '--us-policy', 'historical', '--iran-policy', 'historical']);
+    const words = spawnSync('sh', ['-c', `printf '%s\\n' ${hint.slice('brink '.length)}`], { encoding: 'utf8' })
+      .stdout.trim()
+      .split('\n');
+    expect(words).toEqual([
+      'run',
+      '--scenario',
+      'tower-22',
+      '--seed',
+      "it's:1",
+      '--us-policy',
+      'historical',
+      '--iran-policy',
+      'historical',
+    ]);
   });
 });
 
@@ -243,9 +282,18 @@ describe('11. output-path errors are user errors found before playing', () => {
     mkdirSync(at('outdir'));
     symlinkSync(at('nowhere/x'), at('dangling.csv'));
     const before = readdirSync(dir).sort();
-    expectUserError(await runMain(['batch', '--runs', '10', '--out', at('no/such/dir/x.jsonl')]), /the directory '.*no\/such\/dir' does not exist/);
-    expectUserError(await runMain(['batch', '--runs', '10', '--out', at('outdir')]), /--out: cannot write '.*outdir': a directory, not a regular file/);
-    expectUserError(await runMain(['batch', '--runs', '10', '--csv', at('outdir')]), /--csv: cannot write '.*outdir': a directory, not a regular file/);
+    expectUserError(
+      await runMain(['batch', '--runs', '10', '--out', at('no/such/dir/x.jsonl')]),
+      /the directory '.*no\/such\/dir' does not exist/,
+    );
+    expectUserError(
+      await runMain(['batch', '--runs', '10', '--out', at('outdir')]),
+      /--out: cannot write '.*outdir': a directory, not a regular file/,
+    );
+    expectUserError(
+      await runMain(['batch', '--runs', '10', '--csv', at('outdir')]),
+      /--csv: cannot write '.*outdir': a directory, not a regular file/,
+    );
     expectUserError(await runMain(['batch', '--runs', '10', '--csv', at('dangling.csv')]), /a symbolic link to a file that does not exist/);
     expectUserError(await runMain(['report', '--runs', '10', '--out', at('outdir')]), /a directory, not a regular file/);
     expect(readdirSync(dir).sort()).toEqual(before);
@@ -254,7 +302,14 @@ describe('11. output-path errors are user errors found before playing', () => {
   });
 
   it('read-only and permission errors read as words with exit 2; a full disk as exit 1', () => {
-    for (const [code, words, exit] of [['EROFS', 'read-only file system', 2], ['EACCES', 'permission denied', 2], ['ENOENT', 'no such file or directory', 2], ['EISDIR', 'is a directory', 2], ['ENOSPC', 'no space left on device', 1], ['EPIPE', 'the reader closed the pipe', 1]] as const) {
+    for (const [code, words, exit] of [
+      ['EROFS', 'read-only file system', 2],
+      ['EACCES', 'permission denied', 2],
+      ['ENOENT', 'no such file or directory', 2],
+      ['EISDIR', 'is a directory', 2],
+      ['ENOSPC', 'no space left on device', 1],
+      ['EPIPE', 'the reader closed the pipe', 1],
+    ] as const) {
       const e = ioError(`--csv: cannot write 'x.csv'`, Object.assign(new Error('raw'), { code }));
       expect(e.message).toBe(`--csv: cannot write 'x.csv': ${words} (${code})`);
       expect(e.exitCode).toBe(exit);
@@ -299,7 +354,10 @@ describe('issue 12: - means standard output; FIFOs and devices are refused as ou
 describe('12. --workers is capped at 4 per core', () => {
   it('past the cap: exit 2, naming the cap; the help says it', async () => {
     const cap = 4 * availableParallelism();
-    expectUserError(await runMain(['batch', '--runs', '2', '--workers', String(cap + 1)]), new RegExp(`--workers must be between 1 and ${cap}`));
+    expectUserError(
+      await runMain(['batch', '--runs', '2', '--workers', String(cap + 1)]),
+      new RegExp(`--workers must be between 1 and ${cap}`),
+    );
     expect((await runMain(['batch', '--help'])).stdout).toMatch(/at\s+most\s+4\s+per\s+core/);
   });
 });
@@ -308,7 +366,10 @@ describe('13. minor', () => {
   it('a single-valued flag given twice is an error', async () => {
     expectUserError(await runMain(['run', '--seed', '1', '--seed', '2']), /--seed was given twice/);
     expectUserError(await runMain(['batch', '--scenario', 'tower-22', '--scenario', 'rafah']), /--scenario was given twice/);
-    expectUserError(await runMain(['batch', '--param', 'fatalityPerAttack=0.01', '--param', 'fatalityPerAttack=0.02']), /fatalityPerAttack was given twice/);
+    expectUserError(
+      await runMain(['batch', '--param', 'fatalityPerAttack=0.01', '--param', 'fatalityPerAttack=0.02']),
+      /fatalityPerAttack was given twice/,
+    );
   });
 
   it.each(['--side', '--seed', '--opponent'])('play --load with %s is refused, not ignored', async (flag) => {

@@ -2,7 +2,18 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadEvidence } from '../../src/model/evidence.ts';
 import { PARAM_IDS, PARAM_SPECS } from '../../src/model/params.ts';
-import { betaCdf, betaQuantile, isDrawn, isScoreWeight, priorDensity, priorOf, priorQuantile, priorSupport, PRIORS, type Prior } from '../../src/model/priors.ts';
+import {
+  betaCdf,
+  betaQuantile,
+  isDrawn,
+  isScoreWeight,
+  priorDensity,
+  priorOf,
+  priorQuantile,
+  priorSupport,
+  PRIORS,
+  type Prior,
+} from '../../src/model/priors.ts';
 
 const evidence = loadEvidence();
 
@@ -19,7 +30,7 @@ describe('priors beside the parameters', () => {
     }
   });
 
-  it('every range holds the point value and lies inside the parameter\'s allowed min–max', () => {
+  it("every range holds the point value and lies inside the parameter's allowed min–max", () => {
     for (const [id, prior] of Object.entries(PRIORS) as [keyof typeof PRIORS, Prior][]) {
       const spec = PARAM_SPECS[id];
       if (prior.kind === 'point') continue;
@@ -45,7 +56,11 @@ describe('priors beside the parameters', () => {
   });
 
   it('lag ranges keep every drawn minimum at or below its maximum', () => {
-    const pairs = [['directiveLagMinDays', 'directiveLagMaxDays'], ['envoyLagMinDays', 'envoyLagMaxDays'], ['deliberationMinDays', 'deliberationMaxDays']] as const;
+    const pairs = [
+      ['directiveLagMinDays', 'directiveLagMaxDays'],
+      ['envoyLagMinDays', 'envoyLagMaxDays'],
+      ['deliberationMinDays', 'deliberationMaxDays'],
+    ] as const;
     for (const [a, b] of pairs) expect(priorSupport(PRIORS[a])[1]).toBeLessThanOrEqual(priorSupport(PRIORS[b])[0]);
   });
 
@@ -58,16 +73,23 @@ describe('priors beside the parameters', () => {
   });
 
   it('every drawn prior maps the unit interval into its range, monotonically', () => {
-    fc.assert(fc.property(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (q1, q2) => {
-      for (const [id, prior] of Object.entries(PRIORS)) {
-        if (!isDrawn(prior)) continue;
-        const [lo, hi] = priorSupport(prior);
-        const x1 = priorQuantile(prior, q1);
-        expect(x1 >= lo && x1 <= hi, `${id} at ${q1} → ${x1}`).toBe(true);
-        if (q1 <= q2) expect(x1).toBeLessThanOrEqual(priorQuantile(prior, q2));
-        expect(priorDensity(prior, x1), id).toBeGreaterThan(0);
-      }
-    }), { numRuns: 50 });
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }),
+        (q1, q2) => {
+          for (const [id, prior] of Object.entries(PRIORS)) {
+            if (!isDrawn(prior)) continue;
+            const [lo, hi] = priorSupport(prior);
+            const x1 = priorQuantile(prior, q1);
+            expect(x1 >= lo && x1 <= hi, `${id} at ${q1} → ${x1}`).toBe(true);
+            if (q1 <= q2) expect(x1).toBeLessThanOrEqual(priorQuantile(prior, q2));
+            expect(priorDensity(prior, x1), id).toBeGreaterThan(0);
+          }
+        },
+      ),
+      { numRuns: 50 },
+    );
   });
 
   it('the beta quantile inverts the beta distribution function, and matches known values', () => {

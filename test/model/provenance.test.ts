@@ -20,7 +20,8 @@ function allCitations(): { where: string; id: string }[] {
   for (const a of ACTIONS) for (const c of a.cites) out.push({ where: `action ${a.id}`, id: c });
   for (const r of RUNGS) for (const c of r.cites) out.push({ where: `rung ${r.id}`, id: c });
   for (const s of CONTROL_SPECTRUM) for (const c of s.cites) out.push({ where: `control ${s.actor}`, id: c });
-  for (const side of ['us', 'iran'] as const) for (const s of INTEL_SOURCES[side]) for (const c of s.cites) out.push({ where: `intel ${side} ${JSON.stringify(s.subject)}`, id: c });
+  for (const side of ['us', 'iran'] as const)
+    for (const s of INTEL_SOURCES[side]) for (const c of s.cites) out.push({ where: `intel ${side} ${JSON.stringify(s.subject)}`, id: c });
   for (const actorId of ACTOR_IDS) {
     const def = ACTORS[actorId] as unknown as ActorDefinition<object, ActorEvent>;
     for (const [stateId, state] of Object.entries(def.spec.states)) {
@@ -96,7 +97,20 @@ describe('provenance', () => {
 
   it('every rule the domain reference defines is in seeds/ (R-IRN-01 … R-SYS-08)', () => {
     const rules = [...evidence.facts.values()].filter((f) => f.kind === 'rule').map((f) => f.id);
-    for (const id of ['R-IRN-01', 'R-IRN-02', 'R-IRN-05', 'R-IRN-08', 'R-IRN-12', 'R-IRN-13', 'R-IRN-14', 'R-MIL-02', 'R-MIL-07', 'R-HOU-01', 'R-SYS-03', 'R-SYS-08']) {
+    for (const id of [
+      'R-IRN-01',
+      'R-IRN-02',
+      'R-IRN-05',
+      'R-IRN-08',
+      'R-IRN-12',
+      'R-IRN-13',
+      'R-IRN-14',
+      'R-MIL-02',
+      'R-MIL-07',
+      'R-HOU-01',
+      'R-SYS-03',
+      'R-SYS-08',
+    ]) {
       expect(rules).toContain(id);
     }
   });

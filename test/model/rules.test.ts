@@ -54,10 +54,17 @@ describe('Iran', () => {
     g = run(g, [quiet, quiet, quiet]);
     const quietWeeks = g.history.filter((h) => h.attacksOnUSIraq === 0).length;
     expect(g.actors.iraqiGovernment.context.withdrawalMomentum).toBeCloseTo(
-      before + quietWeeks * params.withdrawalPerQuietWeek - totalsOf(g).attacksOnUSIraq * params.withdrawalPerAttack, 6);
+      before + quietWeeks * params.withdrawalPerQuietWeek - totalsOf(g).attacksOnUSIraq * params.withdrawalPerAttack,
+      6,
+    );
     const gov = ACTORS.iraqiGovernment;
     const after = gov.send(gov.initial(params, { withdrawalMomentum: 0.5 }), {
-      type: 'WEEK_END', attacksOnUS: 5, attacksIraq: 5, houthiAttacks: 0, usKilled: 0, weeks: 1,
+      type: 'WEEK_END',
+      attacksOnUS: 5,
+      attacksIraq: 5,
+      houthiAttacks: 0,
+      usKilled: 0,
+      weeks: 1,
     }).snapshot;
     expect(after.context.withdrawalMomentum).toBeCloseTo(0.5 - 5 * params.withdrawalPerAttack, 9);
   });
@@ -83,7 +90,10 @@ describe('Iran', () => {
     expect(afterDeaths.context.withdrawalMomentum).toBeCloseTo(2 * params.withdrawalPerQuietWeek, 9);
     // In a game: Iran reining in from October, nobody backing talks, leaves the momentum at zero.
     let g = newGame(scenario('october-2023'), { seed: 'no-talks' });
-    g = run(g, Array.from({ length: 6 }, () => ({ us: 'us.hold', iran: 'iran.rein-in' })));
+    g = run(
+      g,
+      Array.from({ length: 6 }, () => ({ us: 'us.hold', iran: 'iran.rein-in' })),
+    );
     expect(g.actors.iraqiGovernment.context.withdrawalMomentum).toBe(0);
   });
 
@@ -182,7 +192,9 @@ describe('militias', () => {
     expect(g.actors.iraqiMilitias.value).toBe('standingDown');
     expect(logOf(g).some((e) => e.actor === 'iraqiMilitias' && e.rules.includes('R-MIL-05'))).toBe(true);
     const pushes = pressing(['baghdad', 'clerics'], 0.2);
-    expect(complianceChance({ ...ctx, grievance: 0.9 }, pushes, params)).toBeLessThan(complianceChance({ ...ctx, grievance: 0 }, pushes, params));
+    expect(complianceChance({ ...ctx, grievance: 0.9 }, pushes, params)).toBeLessThan(
+      complianceChance({ ...ctx, grievance: 0 }, pushes, params),
+    );
   });
 });
 
@@ -215,13 +227,16 @@ describe('United States', () => {
     expect(g.world.usDomesticPressure).toBeGreaterThan(0);
     const u0 = g.world.usDomesticPressure;
     const week = params.usDomesticPerWeek;
-    expect(u0).toBeCloseTo((week * (1 - params.usDomesticDecay) + week) + totalsOf(g).usKilled * params.usDomesticPerDeath, 6);
+    expect(u0).toBeCloseTo(week * (1 - params.usDomesticDecay) + week + totalsOf(g).usKilled * params.usDomesticPerDeath, 6);
   });
 
   it('R-SYS-03 deterrence decays without reinforcement, halving each half-life', () => {
     let g = step(newGame(scenario('october-2023'), { seed: 'decay' }), { us: 'us.major-campaign', iran: 'iran.hold-course' }).state;
     const d1 = g.world.deterrence;
-    g = run(g, Array.from({ length: params.deterrenceHalfLife }, () => ({ us: 'us.hold', iran: 'iran.hold-course' })));
+    g = run(
+      g,
+      Array.from({ length: params.deterrenceHalfLife }, () => ({ us: 'us.hold', iran: 'iran.hold-course' })),
+    );
     expect(g.world.deterrence).toBeCloseTo(d1 / 2, 6);
   });
 });

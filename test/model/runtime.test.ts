@@ -17,18 +17,32 @@ const level = fc.constantFrom('halt', 'reduce', 'sustain', 'surge') as fc.Arbitr
 const eventArb: fc.Arbitrary<ActorEvent> = fc.oneof(
   fc.record({ type: fc.constant('DIRECTIVE' as const), level, envoys: fc.boolean() }),
   fc.record({ type: fc.constant('COMPLIANCE_DRAW' as const), u: unit, chance: unit }),
-  fc.record({ type: fc.constant('STRUCK' as const), strikes: fc.nat(40), leaderKilled: fc.boolean(), grievance: unit, capabilityLoss: unit }),
+  fc.record({
+    type: fc.constant('STRUCK' as const),
+    strikes: fc.nat(40),
+    leaderKilled: fc.boolean(),
+    grievance: unit,
+    capabilityLoss: unit,
+  }),
   fc.record({ type: fc.constant('US_KILLED' as const), killed: fc.integer({ min: 1, max: 10 }) }),
   fc.constantFrom(...ACTIONS).map((a) => ({ type: 'ACTED' as const, action: a.id, rung: a.rung })),
   fc.constantFrom(
-    { type: 'TRUCE_START' as const }, { type: 'TRUCE_END' as const }, { type: 'RAFAH_ASSAULT' as const },
-    { type: 'HOMELAND_STRUCK' as const }, { type: 'DIRECT_ATTACK' as const }, { type: 'REGIONAL_WAR' as const },
+    { type: 'TRUCE_START' as const },
+    { type: 'TRUCE_END' as const },
+    { type: 'RAFAH_ASSAULT' as const },
+    { type: 'HOMELAND_STRUCK' as const },
+    { type: 'DIRECT_ATTACK' as const },
+    { type: 'REGIONAL_WAR' as const },
   ),
   fc.record({ type: fc.constant('CAPACITY' as const), delta: fc.double({ min: -1, max: 1, noNaN: true }) }),
   fc.constant({ type: 'TALKS' as const }),
   fc.record({
-    type: fc.constant('WEEK_END' as const), attacksOnUS: fc.nat(30), attacksIraq: fc.nat(20), houthiAttacks: fc.nat(10),
-    usKilled: fc.nat(5), weeks: fc.constantFrom(0.5, 1, 2),
+    type: fc.constant('WEEK_END' as const),
+    attacksOnUS: fc.nat(30),
+    attacksIraq: fc.nat(20),
+    houthiAttacks: fc.nat(10),
+    usKilled: fc.nat(5),
+    weeks: fc.constantFrom(0.5, 1, 2),
   }),
 );
 
@@ -85,11 +99,17 @@ describe('actor runtime', () => {
     // A misspelt posture is a type error before it is a run-time one: the type check (npm test) fails
     // if this line ever compiles.
     // @ts-expect-error 'b' is not one of the machine's postures
-    expect(() => defineActor<{ n: number }, { type: 'GO' }, 'a'>({ ...base, states: { a: { meta: { label: 'A', rules: [] }, on: { GO: { target: 'b' } } } } }))
-      .toThrow(/unknown state 'b'/);
-    expect(() => defineActor({ ...base, states: { a: { meta: { label: 'A', rules: [] }, on: { GO: { guard: 'nope' } } } } }))
-      .toThrow(/unknown guard 'nope'/);
-    expect(() => defineActor({ ...base, states: { a: { meta: { label: 'A', rules: [] }, on: { GO: { actions: ['missing'] } } } } }))
-      .toThrow(/unknown action 'missing'/);
+    expect(() =>
+      defineActor<{ n: number }, { type: 'GO' }, 'a'>({
+        ...base,
+        states: { a: { meta: { label: 'A', rules: [] }, on: { GO: { target: 'b' } } } },
+      }),
+    ).toThrow(/unknown state 'b'/);
+    expect(() => defineActor({ ...base, states: { a: { meta: { label: 'A', rules: [] }, on: { GO: { guard: 'nope' } } } } })).toThrow(
+      /unknown guard 'nope'/,
+    );
+    expect(() =>
+      defineActor({ ...base, states: { a: { meta: { label: 'A', rules: [] }, on: { GO: { actions: ['missing'] } } } } }),
+    ).toThrow(/unknown action 'missing'/);
   });
 });

@@ -11,10 +11,13 @@ describe('always:<action-id>', () => {
   it('plays the named action on every turn, for any action of either side', () => {
     const us = actionsFor('us').map((a) => a.id);
     const iran = actionsFor('iran').map((a) => a.id);
-    fc.assert(fc.property(fc.constantFrom(...us), fc.constantFrom(...iran), fc.integer({ min: 0, max: 999 }), (u, i, seed) => {
-      const st = playGame(tower, { seed: String(seed), us: getPolicy(`always:${u}`, 'us'), iran: getPolicy(`always:${i}`, 'iran') });
-      for (const t of st.history) expect(t.actions).toEqual({ us: u, iran: i });
-    }), { numRuns: 25 });
+    fc.assert(
+      fc.property(fc.constantFrom(...us), fc.constantFrom(...iran), fc.integer({ min: 0, max: 999 }), (u, i, seed) => {
+        const st = playGame(tower, { seed: String(seed), us: getPolicy(`always:${u}`, 'us'), iran: getPolicy(`always:${i}`, 'iran') });
+        for (const t of st.history) expect(t.actions).toEqual({ us: u, iran: i });
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it('refuses an unknown action and an action of the other side, naming the problem', () => {

@@ -24,7 +24,7 @@ function withIranSecretsChanged(s: GameState): GameState {
 }
 
 describe('fog of war', () => {
-  it('the US observation holds none of Iran\'s private information', () => {
+  it("the US observation holds none of Iran's private information", () => {
     let s = newGame(scenario('october-2023'), { seed: 'fog' });
     s = step(s, { us: 'us.warn', iran: 'iran.rein-in' }).state;
     const us = observe(s, 'us');
@@ -75,13 +75,20 @@ describe('fog of war', () => {
 
   it('a bot that simulates ahead is handed sampled worlds, never the real state, seed or draws', () => {
     const seen: GameState[] = [];
-    const registry = BUILTIN_POLICIES.with([['spy', () => ({
-      id: 'spy', name: 'Spy', description: 'keeps the worlds it is given (test)',
-      choose(obs, rng, worlds) {
-        seen.push(worlds!.sample(rng), worlds!.sample(rng));
-        return obs.legal[0]!;
-      },
-    })]]);
+    const registry = BUILTIN_POLICIES.with([
+      [
+        'spy',
+        () => ({
+          id: 'spy',
+          name: 'Spy',
+          description: 'keeps the worlds it is given (test)',
+          choose(obs, rng, worlds) {
+            seen.push(worlds!.sample(rng), worlds!.sample(rng));
+            return obs.legal[0]!;
+          },
+        }),
+      ],
+    ]);
     let s = newGame(scenario('october-2023'), { seed: 'secret' });
     s = step(s, { us: 'us.warn', iran: 'iran.rein-in' }).state;
     chooseAction(s, 'us', getPolicy('spy', 'us', registry));

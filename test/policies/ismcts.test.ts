@@ -21,7 +21,9 @@ const cardGame: SearchGame<Card, 'me'> = {
   returns: (s) => ({ me: s.payoff }),
 };
 /** The player's belief: high with chance `pHigh`; the real card is never handed over. */
-const dealer = (pHigh: number) => (rng: Rng): Card => ({ high: rng.next() < pHigh, done: false, payoff: 0 });
+const dealer =
+  (pHigh: number) =>
+  (rng: Rng): Card => ({ high: rng.next() < pHigh, done: false, payoff: 0 });
 
 describe('ISMCTS on a hidden card', () => {
   const opts = { iterations: 2000, horizon: 1, exploration: 1 };
@@ -68,7 +70,10 @@ describe('ISMCTS looks ahead', () => {
 // beats A (0). Against a uniform opponent B would look better (2.5 vs 1.5); iterated dominance says A.
 type Sim = { readonly done: boolean; readonly r: { me: number; opp: number } };
 const PAY: Record<string, { me: number; opp: number }> = {
-  'A|X': { me: 3, opp: 2 }, 'A|Y': { me: 0, opp: 0 }, 'B|X': { me: 0, opp: 3 }, 'B|Y': { me: 5, opp: 1 },
+  'A|X': { me: 3, opp: 2 },
+  'A|Y': { me: 0, opp: 0 },
+  'B|X': { me: 0, opp: 3 },
+  'B|Y': { me: 5, opp: 1 },
 };
 const simGame: SearchGame<Sim, 'me' | 'opp'> = {
   players: ['me', 'opp'],
@@ -99,11 +104,14 @@ describe('ISMCTS with simultaneous moves (decoupled UCT)', () => {
 
 describe('ISMCTS is deterministic', () => {
   it('the same stream gives the same choice and the same statistics, for any seed', () => {
-    fc.assert(fc.property(fc.string(), (seed) => {
-      const a = ismcts(cardGame, dealer(0.7), 'me', { iterations: 50, horizon: 1, exploration: 1 }, rngOf(seed));
-      const b = ismcts(cardGame, dealer(0.7), 'me', { iterations: 50, horizon: 1, exploration: 1 }, rngOf(seed));
-      expect(b).toEqual(a);
-    }), { numRuns: 30 });
+    fc.assert(
+      fc.property(fc.string(), (seed) => {
+        const a = ismcts(cardGame, dealer(0.7), 'me', { iterations: 50, horizon: 1, exploration: 1 }, rngOf(seed));
+        const b = ismcts(cardGame, dealer(0.7), 'me', { iterations: 50, horizon: 1, exploration: 1 }, rngOf(seed));
+        expect(b).toEqual(a);
+      }),
+      { numRuns: 30 },
+    );
   });
   it('spends exactly the iterations it is given', () => {
     const r = ismcts(cardGame, dealer(0.7), 'me', { iterations: 37, horizon: 1, exploration: 1 }, rngOf('f'));

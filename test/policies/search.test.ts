@@ -93,7 +93,7 @@ describe('search bot', () => {
     expect(s).toBeGreaterThanOrEqual(meanScore('iran', 'random', 12) + 10);
   });
 
-  it('a hostile search (weighing the other side\'s score) leaves that side worse off than a self-interested one', () => {
+  it("a hostile search (weighing the other side's score) leaves that side worse off than a self-interested one", () => {
     const TINY = { iterations: 80, worlds: 4, horizon: 2, exploration: 0.4 };
     const usVsOwn = usScoreAgainst(search('iran', { budget: TINY }), 6);
     const usVsHostile = usScoreAgainst(search('iran', { budget: TINY, hostility: 1 }), 6);

@@ -21,16 +21,23 @@ import { scenario } from '../helpers/fixtures.ts';
 const dir = mkdtempSync(join(tmpdir(), 'brink-class-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-
 const sc = scenario('tower-22');
 const SEED = 'class-3b';
 
 /** A group's game as `brink play` would save it (the human's orders stand in as a bot's). */
-function saveGame(name: string, opts: { seed?: string; scenario?: string; us: string; iran: string; side: PlaySide; turns?: number; params?: Record<string, number> }) {
+function saveGame(
+  name: string,
+  opts: { seed?: string; scenario?: string; us: string; iran: string; side: PlaySide; turns?: number; params?: Record<string, number> },
+) {
   const s = scenario(opts.scenario ?? 'tower-22');
   let state;
   if (opts.turns === undefined) {
-    state = playGame(s, { seed: opts.seed ?? SEED, us: getPolicy(opts.us, 'us'), iran: getPolicy(opts.iran, 'iran'), ...(opts.params ? { params: opts.params } : {}) });
+    state = playGame(s, {
+      seed: opts.seed ?? SEED,
+      us: getPolicy(opts.us, 'us'),
+      iran: getPolicy(opts.iran, 'iran'),
+      ...(opts.params ? { params: opts.params } : {}),
+    });
   } else {
     state = newGame(s, { seed: opts.seed ?? SEED });
     // An unfinished game: the first turns of the bots' game.
@@ -38,7 +45,10 @@ function saveGame(name: string, opts: { seed?: string; scenario?: string; us: st
     for (let t = 0; t < opts.turns; t++) state = step(state, decisionsOf(whole)[t]!).state;
   }
   const file = join(dir, `${name}.save.json`);
-  writeFileSync(file, saveText(buildSave(state, { side: opts.side, opponent: opts.side === 'both' ? null : opts.side === 'us' ? opts.iran : opts.us })));
+  writeFileSync(
+    file,
+    saveText(buildSave(state, { side: opts.side, opponent: opts.side === 'both' ? null : opts.side === 'us' ? opts.iran : opts.us })),
+  );
   return { file, state };
 }
 
@@ -54,7 +64,7 @@ beforeAll(() => {
 });
 
 describe('brink report --games', () => {
-  it('sets the class\'s games side by side, with their choices, beside the record and the bot games', async () => {
+  it("sets the class's games side by side, with their choices, beside the record and the bot games", async () => {
     const out = join(dir, 'class.html');
     const c = capture();
     const code = await main(['report', '--games', ...groups.map((g) => g.file), '--runs', '24', '--workers', '1', '--out', out], c.io);
@@ -104,14 +114,29 @@ describe('brink report --games', () => {
     writeFileSync(batchFile, b.out.join('\n'));
     const x = join(dir, 'x.html');
     const cases: [string[], RegExp][] = [
-      [['report', '--games', groups[0]!.file, other.file, '--out', x], /--games: a class report compares games of one scenario and one seed: .*other-seed\.save\.json has seed 'class-3c' but .*hawks\.save\.json has seed 'class-3b'/],
-      [['report', '--games', groups[0]!.file, redSea.file, '--out', x], /--games: .*red-sea\.save\.json is scenario red-sea .* but .*hawks\.save\.json is tower-22/],
-      [['report', '--games', groups[0]!.file, '--from', batchFile, '--out', x], /--from: .* is a batch of red-sea .*not of the class's scenario tower-22/],
+      [
+        ['report', '--games', groups[0]!.file, other.file, '--out', x],
+        /--games: a class report compares games of one scenario and one seed: .*other-seed\.save\.json has seed 'class-3c' but .*hawks\.save\.json has seed 'class-3b'/,
+      ],
+      [
+        ['report', '--games', groups[0]!.file, redSea.file, '--out', x],
+        /--games: .*red-sea\.save\.json is scenario red-sea .* but .*hawks\.save\.json is tower-22/,
+      ],
+      [
+        ['report', '--games', groups[0]!.file, '--from', batchFile, '--out', x],
+        /--from: .* is a batch of red-sea .*not of the class's scenario tower-22/,
+      ],
       [['report', '--games', groups[0]!.file, '--compare', batchFile, '--out', x], /--compare goes with a batch report, not with --games/],
       [['report', '--games', join(dir, 'missing.save.json'), '--out', x], /missing\.save\.json': no such file or directory \(ENOENT\)/],
-      [['report', '--games', groups[0]!.file, whatIf.file, '--out', x], /--games: .*what-if\.save\.json was played with parameters fatalityPerAttack=0\.05 but .*hawks\.save\.json with none/],
+      [
+        ['report', '--games', groups[0]!.file, whatIf.file, '--out', x],
+        /--games: .*what-if\.save\.json was played with parameters fatalityPerAttack=0\.05 but .*hawks\.save\.json with none/,
+      ],
       // The message points at the command that can replay it anyway (report has no such flag).
-      [['report', '--games', groups[0]!.file, edited, '--out', x], /edited\.save\.json: the file was changed after it was saved.*; `brink replay --accept-edited FILE` replays it anyway/],
+      [
+        ['report', '--games', groups[0]!.file, edited, '--out', x],
+        /edited\.save\.json: the file was changed after it was saved.*; `brink replay --accept-edited FILE` replays it anyway/,
+      ],
     ];
     for (const [args, message] of cases) {
       const c = capture();
@@ -123,6 +148,8 @@ describe('brink report --games', () => {
     // A what-if class: the bot games it is set beside are played with the class's parameters.
     const c = capture();
     expect(await main(['report', '--games', whatIf.file, '--runs', '4', '--workers', '1', '--out', x], c.io), c.err.join('\n')).toBe(0);
-    expect(readFileSync(x, 'utf8')).toMatch(/4 bot games \(US <b>historical<\/b>, Iran <b>historical<\/b>, seed class-3b\) · parameters fatalityPerAttack=0\.05/);
+    expect(readFileSync(x, 'utf8')).toMatch(
+      /4 bot games \(US <b>historical<\/b>, Iran <b>historical<\/b>, seed class-3b\) · parameters fatalityPerAttack=0\.05/,
+    );
   });
 });

@@ -32,19 +32,93 @@ const quiet = { out: () => {}, err: () => {} };
 const sc = scenario('tower-22');
 
 beforeAll(async () => {
-  const c = brink(['compare', '--scenario', 'tower-22', '--runs', '30', '--seed', 'render', '--us-policy-b', 'hawk', '--workers', '1', '--json']);
+  const c = brink([
+    'compare',
+    '--scenario',
+    'tower-22',
+    '--runs',
+    '30',
+    '--seed',
+    'render',
+    '--us-policy-b',
+    'hawk',
+    '--workers',
+    '1',
+    '--json',
+  ]);
   expect(c.code, c.stderr).toBe(0);
   const compareFile = join(dir, 'compare.json');
   writeFileSync(compareFile, c.stdout);
   // What drives the uncertainty, from a (tiny) real brink sensitivity run.
-  const s = brink(['sensitivity', '--scenario', 'tower-22', '--trajectories', '2', '--top', '6', '--sobol-n', '4', '--games', '1', '--seed', 'render', '--workers', '1', '--json']);
+  const s = brink([
+    'sensitivity',
+    '--scenario',
+    'tower-22',
+    '--trajectories',
+    '2',
+    '--top',
+    '6',
+    '--sobol-n',
+    '4',
+    '--games',
+    '1',
+    '--seed',
+    'render',
+    '--workers',
+    '1',
+    '--json',
+  ]);
   expect(s.code, s.stderr).toBe(0);
   const sensitivityFile = join(dir, 'sensitivity.json');
   writeFileSync(sensitivityFile, s.stdout);
-  expect(await main(['report', '--scenario', 'tower-22', '--runs', '60', '--seed', 'render', '--workers', '1', '--compare', compareFile, '--sensitivity', sensitivityFile, '--out', file], quiet)).toBe(0);
-  expect(await main(['report', '--scenario', 'tower-22', '--runs', '60', '--seed', 'render', '--workers', '1', '--compare', compareFile, '--out', baseFile], quiet)).toBe(0);
+  expect(
+    await main(
+      [
+        'report',
+        '--scenario',
+        'tower-22',
+        '--runs',
+        '60',
+        '--seed',
+        'render',
+        '--workers',
+        '1',
+        '--compare',
+        compareFile,
+        '--sensitivity',
+        sensitivityFile,
+        '--out',
+        file,
+      ],
+      quiet,
+    ),
+  ).toBe(0);
+  expect(
+    await main(
+      [
+        'report',
+        '--scenario',
+        'tower-22',
+        '--runs',
+        '60',
+        '--seed',
+        'render',
+        '--workers',
+        '1',
+        '--compare',
+        compareFile,
+        '--out',
+        baseFile,
+      ],
+      quiet,
+    ),
+  ).toBe(0);
   // A class's report too: three groups' saves of one scenario and seed.
-  const saves = [['hawk', 'historical', 'us'], ['dove', 'historical', 'us'], ['historical', 'tit-for-tat', 'both']].map(([us, iran, side], i) => {
+  const saves = [
+    ['hawk', 'historical', 'us'],
+    ['dove', 'historical', 'us'],
+    ['historical', 'tit-for-tat', 'both'],
+  ].map(([us, iran, side], i) => {
     const state = playGame(sc, { seed: 'render-class', us: getPolicy(us!, 'us'), iran: getPolicy(iran!, 'iran') });
     const save = join(dir, `group-${i + 1}.save.json`);
     writeFileSync(save, saveText(buildSave(state, { side: side as PlaySide, opponent: side === 'both' ? null : iran! })));
@@ -102,7 +176,17 @@ const OVERFLOW = `(() => ({ scroll: document.documentElement.scrollWidth, client
 
 const OPEN_ALL_DETAILS = `document.querySelectorAll('details').forEach((d) => { d.open = true; })`;
 
-interface FigureInfo { name: string; description: string; hasTable: boolean; tableRows: number; picture: string; w: number; h: number; bars: number; bands: number }
+interface FigureInfo {
+  name: string;
+  description: string;
+  hasTable: boolean;
+  tableRows: number;
+  picture: string;
+  w: number;
+  h: number;
+  bars: number;
+  bands: number;
+}
 
 /** Each figure: its accessible name and description (from aria-labelledby/-describedby), its picture and its data table. */
 const FIGURES = `[...document.querySelectorAll('figure')].map((f) => {
@@ -168,7 +252,10 @@ describe('the report in headless Chromium', () => {
     await page.close();
   });
 
-  it.each([['batch report', file], ['class report', classFile]])('%s at 390 px: nothing wider than the screen, no text under 12 px, also with every table open', async (_, path) => {
+  it.each([
+    ['batch report', file],
+    ['class report', classFile],
+  ])('%s at 390 px: nothing wider than the screen, no text under 12 px, also with every table open', async (_, path) => {
     const { page, errors } = await open(390, path);
     expect(errors).toEqual([]);
     for (const state of ['closed', 'open']) {
@@ -187,7 +274,9 @@ describe('the report in headless Chromium', () => {
       }
     }
     // The wide tables scroll inside their own box rather than widen the page.
-    const boxes = (await page.evaluate(`[...document.querySelectorAll('.scroll')].filter((b) => b.scrollWidth > b.clientWidth + 1).length`)) as number;
+    const boxes = (await page.evaluate(
+      `[...document.querySelectorAll('.scroll')].filter((b) => b.scrollWidth > b.clientWidth + 1).length`,
+    )) as number;
     expect(boxes).toBeGreaterThan(0);
     await page.close();
   });
@@ -199,7 +288,10 @@ describe('the report in headless Chromium', () => {
     return pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
   }
 
-  it.each([['batch report', baseFile, 10], ['class report', classFile, 8]])('%s prints to a sensible number of A4 pages', async (_, path, most) => {
+  it.each([
+    ['batch report', baseFile, 10],
+    ['class report', classFile, 8],
+  ])('%s prints to a sensible number of A4 pages', async (_, path, most) => {
     const pages = await printedPages(path);
     expect(pages).toBeGreaterThanOrEqual(2);
     expect(pages).toBeLessThanOrEqual(most);
@@ -211,4 +303,3 @@ describe('the report in headless Chromium', () => {
     expect(full).toBeLessThanOrEqual(base + 2);
   });
 });
-

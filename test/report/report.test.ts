@@ -21,7 +21,6 @@ import { scenario } from '../helpers/fixtures.ts';
 const dir = mkdtempSync(join(tmpdir(), 'brink-report-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-
 const sc = scenario('tower-22');
 const RUNS = '40';
 const SEED = 'report';
@@ -36,7 +35,20 @@ beforeAll(() => {
   expect(b.code, b.stderr).toBe(0);
   writeFileSync(batchFile, b.stdout);
   batch = BatchSchema.parse(JSON.parse(b.stdout));
-  const c = brink(['compare', '--scenario', 'tower-22', '--runs', RUNS, '--seed', SEED, '--us-policy-b', 'hawk', '--workers', '2', '--json']);
+  const c = brink([
+    'compare',
+    '--scenario',
+    'tower-22',
+    '--runs',
+    RUNS,
+    '--seed',
+    SEED,
+    '--us-policy-b',
+    'hawk',
+    '--workers',
+    '2',
+    '--json',
+  ]);
   expect(c.code, c.stderr).toBe(0);
   writeFileSync(compareFile, c.stdout);
   compare = CompareSchema.parse(JSON.parse(c.stdout));
@@ -47,7 +59,13 @@ function row(html: string, label: string): string[] {
   const rows = [...html.matchAll(/<tr>(.*?)<\/tr>/g)].map((m) => [...m[1]!.matchAll(/<td>(.*?)<\/td>/g)].map((c) => c[1]!));
   const found = rows.filter((cells) => cells[0]?.includes(label));
   expect(found, label).toHaveLength(1);
-  return found[0]!.map((c) => c.replace(/<[^>]+>/g, '').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>'));
+  return found[0]!.map((c) =>
+    c
+      .replace(/<[^>]+>/g, '')
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>'),
+  );
 }
 
 describe('the HTML report', () => {
@@ -118,8 +136,11 @@ describe('brink report', () => {
     for (const k of [...METRIC_NAMES, ...SCORE_NAMES]) {
       const m = compare.metrics[k];
       const cells = row(text.slice(text.indexOf('Compare:')), `<code>${k}</code>`);
-      expect(cells.slice(1), k).toEqual([m.a.mean, m.b.mean].map((x) => (Number.isInteger(x) ? String(x) : x.toFixed(2)))
-        .concat(signed(m.diff.mean), `${signed(m.diff.ci95[0])} to ${signed(m.diff.ci95[1])}`));
+      expect(cells.slice(1), k).toEqual(
+        [m.a.mean, m.b.mean]
+          .map((x) => (Number.isInteger(x) ? String(x) : x.toFixed(2)))
+          .concat(signed(m.diff.mean), `${signed(m.diff.ci95[0])} to ${signed(m.diff.ci95[1])}`),
+      );
     }
     for (const k of SHOWN_OUTCOMES) {
       const d = compare.outcomes[k].diff.mean;
@@ -127,7 +148,9 @@ describe('brink report', () => {
       expect(cells[3], k).toBe(`${d > 0 ? '+' : ''}${(d * 100).toFixed(1)} pp`);
     }
     // The arms really differ (hawk and historical bots): some differences are clear of zero, and each is shown with its sign.
-    const clear = [...METRIC_NAMES, ...SCORE_NAMES].filter((k) => compare.metrics[k].diff.ci95[0] > 0 || compare.metrics[k].diff.ci95[1] < 0);
+    const clear = [...METRIC_NAMES, ...SCORE_NAMES].filter(
+      (k) => compare.metrics[k].diff.ci95[0] > 0 || compare.metrics[k].diff.ci95[1] < 0,
+    );
     expect(clear.length).toBeGreaterThan(0);
     for (const k of clear) {
       const d = compare.metrics[k].diff.mean;
@@ -140,13 +163,21 @@ describe('brink report', () => {
   it('without --from shows exactly the numbers of brink batch --json for the same scenario, runs and seed', async () => {
     const out = join(dir, 'played.html');
     const c = capture();
-    expect(await main(['report', '--scenario', 'tower-22', '--runs', RUNS, '--seed', SEED, '--workers', '1', '--out', out], c.io), c.err.join('\n')).toBe(0);
+    expect(
+      await main(['report', '--scenario', 'tower-22', '--runs', RUNS, '--seed', SEED, '--workers', '1', '--out', out], c.io),
+      c.err.join('\n'),
+    ).toBe(0);
     const text = readFileSync(out, 'utf8');
     expect(text).toContain(`${RUNS} games · seed ${SEED}`);
     const pct = (p: number) => `${(p * 100).toFixed(p < 0.1 ? 1 : 0)} %`;
     for (const k of SHOWN_OUTCOMES) {
       const o = batch.outcomes[k];
-      expect(row(text, esc(OUTCOME_LABELS[k])), k).toEqual([OUTCOME_LABELS[k], pct(o.p), `${pct(o.ci95[0])} – ${pct(o.ci95[1])}`, String(o.count)]);
+      expect(row(text, esc(OUTCOME_LABELS[k])), k).toEqual([
+        OUTCOME_LABELS[k],
+        pct(o.p),
+        `${pct(o.ci95[0])} – ${pct(o.ci95[1])}`,
+        String(o.count),
+      ]);
     }
     const fromFile = join(dir, 'from-same.html');
     expect(await main(['report', '--from', batchFile, '--out', fromFile], capture().io)).toBe(0);
@@ -157,7 +188,10 @@ describe('brink report', () => {
     const runFile = join(dir, 'run.json');
     writeFileSync(runFile, JSON.stringify({ schema: 'brink.run/1' }));
     const oldCompare = join(dir, 'old-compare.json');
-    writeFileSync(oldCompare, JSON.stringify({ schema: 'brink.compare/1', a: { label: 'x' }, b: { label: 'y' }, deltas: { attacksOnUS: { mean: 1 } } }));
+    writeFileSync(
+      oldCompare,
+      JSON.stringify({ schema: 'brink.compare/1', a: { label: 'x' }, b: { label: 'y' }, deltas: { attacksOnUS: { mean: 1 } } }),
+    );
     const x = join(dir, 'x.html');
     const cases: [string[], RegExp][] = [
       [['report'], /--out/],
@@ -178,4 +212,3 @@ describe('brink report', () => {
     expect(existsSync(x)).toBe(false);
   });
 });
-

@@ -31,7 +31,24 @@ beforeAll(() => {
   expect(b.code, b.stderr).toBe(0);
   writeFileSync(batchFile, b.stdout);
   batch = BatchSchema.parse(JSON.parse(b.stdout));
-  const s = brink(['sensitivity', '--scenario', 'tower-22', '--trajectories', '2', '--top', '4', '--sobol-n', '4', '--games', '1', '--seed', 'sens', '--workers', '1', '--json']);
+  const s = brink([
+    'sensitivity',
+    '--scenario',
+    'tower-22',
+    '--trajectories',
+    '2',
+    '--top',
+    '4',
+    '--sobol-n',
+    '4',
+    '--games',
+    '1',
+    '--seed',
+    'sens',
+    '--workers',
+    '1',
+    '--json',
+  ]);
   expect(s.code, s.stderr).toBe(0);
   writeFileSync(sensFile, s.stdout);
   sens = SensitivitySchema.parse(JSON.parse(s.stdout));
@@ -44,10 +61,13 @@ function figureHtml(html: string, id: string): string {
   return html.slice(start, html.indexOf('</figure>', start));
 }
 
-const bars = (fig: string) => [...fig.matchAll(/<span class="blabel">([^<]+)<\/span><span class="btrack"><span class="bfill( hatch)?"/g)]
-  .map((m) => ({ label: m[1]!, hatched: m[2] !== undefined }));
+const bars = (fig: string) =>
+  [...fig.matchAll(/<span class="blabel">([^<]+)<\/span><span class="btrack"><span class="bfill( hatch)?"/g)].map((m) => ({
+    label: m[1]!,
+    hatched: m[2] !== undefined,
+  }));
 
-describe('the report\'s sensitivity section', () => {
+describe("the report's sensitivity section", () => {
   let html: string;
   beforeAll(() => {
     html = renderReport({ batch, scenario: sc, sensitivity: sens });
@@ -64,11 +84,14 @@ describe('the report\'s sensitivity section', () => {
     for (const o of SENSITIVITY_OUTCOMES) expect(fig).toContain(sens.screen[0]!.muStar[o].toFixed(2));
   });
 
-  it('charts each outcome\'s total Sobol indices with their bootstrap intervals', () => {
+  it("charts each outcome's total Sobol indices with their bootstrap intervals", () => {
     for (const o of SENSITIVITY_OUTCOMES) {
       const fig = figureHtml(html, `sens-sobol-${o}`);
       const rows = sens.sobol[o];
-      expect(bars(fig).map((b) => b.label), o).toEqual(rows.map((r) => `${r.id} (${r.cited ? 'cited' : 'assumption'})`));
+      expect(
+        bars(fig).map((b) => b.label),
+        o,
+      ).toEqual(rows.map((r) => `${r.id} (${r.cited ? 'cited' : 'assumption'})`));
       expect(fig.match(/class="bwhisk"/g), o).toHaveLength(rows.length);
       for (const r of rows) {
         expect(fig).toContain(`${r.totalCi[0].toFixed(2)} – ${r.totalCi[1].toFixed(2)}`);
@@ -116,7 +139,10 @@ describe('brink report --sensitivity', () => {
     const cases: [string[], RegExp][] = [
       [['report', '--from', batchFile, '--sensitivity', batchFile, '--out', x], /--sensitivity: .* is not a brink\.sensitivity\/1 .*file/],
       [['report', '--from', batchFile, '--sensitivity', join(dir, 'nope.json'), '--out', x], /--sensitivity: cannot read .*ENOENT/],
-      [['report', '--from', batchFile, '--sensitivity', otherScenario, '--out', x], /--sensitivity: .* analyses scenario 'red-sea', but this report is of tower-22/],
+      [
+        ['report', '--from', batchFile, '--sensitivity', otherScenario, '--out', x],
+        /--sensitivity: .* analyses scenario 'red-sea', but this report is of tower-22/,
+      ],
       [['report', '--games', batchFile, '--sensitivity', sensFile, '--out', x], /--sensitivity goes with a batch report, not with --games/],
     ];
     for (const [args, message] of cases) {

@@ -29,9 +29,23 @@ function batchOf(runs: number, seed: string, params: Record<string, number> = {}
     records.push(r);
     agg.add(r);
   }
-  const batch = BatchSchema.parse(batchJson({
-    scenario: sc, scenarioArg: 'tower-22', runs, seed, us: 'historical', iran: 'historical', params, workers: 1, modules: [],
-  }, agg, true));
+  const batch = BatchSchema.parse(
+    batchJson(
+      {
+        scenario: sc,
+        scenarioArg: 'tower-22',
+        runs,
+        seed,
+        us: 'historical',
+        iran: 'historical',
+        params,
+        workers: 1,
+        modules: [],
+      },
+      agg,
+      true,
+    ),
+  );
   return { batch, records };
 }
 
@@ -84,7 +98,11 @@ describe('a game told in HTML', () => {
     const state = playGame(sc, { seed: 'story', ...arm() });
     const d = buildDebrief(state, sc);
     const html = storyHtml(d, { id: 'x', heading: 'A game', why: 'Because.', replay: "brink run --seed 'story'" });
-    const items = [...html.matchAll(/<li><span class="when">(.*?)<\/span><br>(.*?)(?:<ul class="causes">(.*?)<\/ul>)?(?:<div class="tags">.*?<\/div>)?<\/li>/g)];
+    const items = [
+      ...html.matchAll(
+        /<li><span class="when">(.*?)<\/span><br>(.*?)(?:<ul class="causes">(.*?)<\/ul>)?(?:<div class="tags">.*?<\/div>)?<\/li>/g,
+      ),
+    ];
     expect(items.map((m) => m[2])).toEqual(d.turningPoints.map((tp) => esc(tp.text)));
     d.turningPoints.forEach((tp, i) => {
       expect(items[i]![1]).toBe(`${tp.date} · turn ${tp.turn + 1}`);

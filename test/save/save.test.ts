@@ -20,7 +20,8 @@ const bots = { us: getPolicy('historical', 'us'), iran: getPolicy('tit-for-tat',
 
 function playOn(state: GameState, turns = Infinity): GameState {
   let s = state;
-  for (let i = 0; i < turns && !s.over; i++) s = step(s, { us: chooseAction(s, 'us', bots.us), iran: chooseAction(s, 'iran', bots.iran) }).state;
+  for (let i = 0; i < turns && !s.over; i++)
+    s = step(s, { us: chooseAction(s, 'us', bots.us), iran: chooseAction(s, 'iran', bots.iran) }).state;
   return s;
 }
 
@@ -46,14 +47,17 @@ const edited = (save: SaveFile, patch: Partial<SaveFile>): string => saveText({ 
 
 describe('save files', () => {
   it('a game saved, reloaded and played on ends exactly as the same game played straight through (any seed, any turn)', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 8 }), fc.integer({ min: 0, max: 4 }), (seed, at) => {
-      const straight = playOn(newGame(tower, { seed }));
-      const save = buildSave(playOn(newGame(tower, { seed }), at), { side: 'us', opponent: 'tit-for-tat' });
-      const reloaded = current(saveText(save));
-      const resumed = replaySave(reloaded, tower);
-      expect(resumed.matches).toBe(true);
-      expect(serialize(playOn(resumed.state))).toBe(serialize(straight));
-    }), { numRuns: 25 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 8 }), fc.integer({ min: 0, max: 4 }), (seed, at) => {
+        const straight = playOn(newGame(tower, { seed }));
+        const save = buildSave(playOn(newGame(tower, { seed }), at), { side: 'us', opponent: 'tit-for-tat' });
+        const reloaded = current(saveText(save));
+        const resumed = replaySave(reloaded, tower);
+        expect(resumed.matches).toBe(true);
+        expect(serialize(playOn(resumed.state))).toBe(serialize(straight));
+      }),
+      { numRuns: 25 },
+    );
   });
 
   it("is the game's inputs: format, model version, scenario id and hash, seed, overrides, side, opponent, orders", () => {
@@ -96,7 +100,10 @@ describe('save files', () => {
       ['[1,2]', /expected a JSON object/],
       [good.replace(SAVE_FORMAT, 'brink.save/0'), /format is "brink\.save\/0"/],
       [edited(save, { side: 'nobody' as never }), /side/],
-      [edited(save, { decisions: [{ us: 'us.fly-to-mars', iran: 'iran.hold-course' }] }), /decisions\.0\.us: unknown action 'us\.fly-to-mars'|decisions\[0\]\.us: unknown action/],
+      [
+        edited(save, { decisions: [{ us: 'us.fly-to-mars', iran: 'iran.hold-course' }] }),
+        /decisions\.0\.us: unknown action 'us\.fly-to-mars'|decisions\[0\]\.us: unknown action/,
+      ],
       [edited(save, { decisions: [{ us: 'iran.unleash', iran: 'iran.hold-course' }] }), /is not a US action/],
       [edited(save, { params: { fatalityPerAttack: 1.5 } }), /params\.fatalityPerAttack: must be between 0 and 1/],
       [edited(save, { params: { notAParam: 1 } }), /params\.notAParam: unknown parameter/],
@@ -150,13 +157,18 @@ describe('save files', () => {
     expect(io.errText()).toMatch(/brink\.save\/1 file from an older model/);
   });
 
-  it('loads a brink.save/1 file whose game today\'s rules reproduce, and replays it as brink.save/2', async () => {
+  it("loads a brink.save/1 file whose game today's rules reproduce, and replays it as brink.save/2", async () => {
     // A brink.save/1 file held the whole state beside the decisions: write one from a game of today's model.
     const october = loadScenario('october-2023');
     const state = playOn(newGame(october, { seed: '8' }));
     const legacy = {
-      format: 'brink.save/1', scenario: { id: 'october-2023', hash: october.hash }, seed: '8', side: 'us', opponent: 'tit-for-tat',
-      decisions: decisionsOf(state), state: { ...state, format: 'brink.state/1', decisions: decisionsOf(state), log: [] },
+      format: 'brink.save/1',
+      scenario: { id: 'october-2023', hash: october.hash },
+      seed: '8',
+      side: 'us',
+      opponent: 'tit-for-tat',
+      decisions: decisionsOf(state),
+      state: { ...state, format: 'brink.state/1', decisions: decisionsOf(state), log: [] },
     };
     const file = join(dir, 'current-legacy.json');
     writeFileSync(file, JSON.stringify(legacy));
@@ -181,7 +193,19 @@ describe('save files', () => {
 /** A save re-signed after a change (as a different program version would have signed it). */
 function buildSaveLike(save: SaveFile): SaveFile {
   const { integrity: _old, ...rest } = save;
-  const text = JSON.stringify({ format: rest.format, model: rest.model, scenario: rest.scenario, seed: rest.seed, params: rest.params, side: rest.side, opponent: rest.opponent, decisions: rest.decisions, pending: rest.pending, turns: rest.turns, digest: rest.digest });
+  const text = JSON.stringify({
+    format: rest.format,
+    model: rest.model,
+    scenario: rest.scenario,
+    seed: rest.seed,
+    params: rest.params,
+    side: rest.side,
+    opponent: rest.opponent,
+    decisions: rest.decisions,
+    pending: rest.pending,
+    turns: rest.turns,
+    digest: rest.digest,
+  });
   return { ...rest, integrity: createHash('sha256').update(text).digest('hex') };
 }
 
@@ -223,7 +247,10 @@ describe('brink replay', () => {
     const good = saveText(savedAt(2));
     const truncated = join(dir, 'trunc.json');
     writeFileSync(truncated, good.slice(0, 100));
-    for (const [file, msg] of [[truncated, /corrupt or truncated/], [join(dir, 'nope.json'), /no such file/]] as const) {
+    for (const [file, msg] of [
+      [truncated, /corrupt or truncated/],
+      [join(dir, 'nope.json'), /no such file/],
+    ] as const) {
       const io = capture();
       expect(await main(['replay', file], io)).toBe(2);
       expect(io.errText()).toMatch(msg);
@@ -278,13 +305,16 @@ describe('saves are read within bounds, and IDs inside them are never paths', ()
 
   it('fuzzed save files either load or fail as a user error (exit 2), never as a crash', async () => {
     const good = saveText(savedAt(2));
-    await fc.assert(fc.asyncProperty(fc.nat(good.length), fc.string({ maxLength: 12 }), async (at, junk) => {
-      const file = join(dir, 'fuzz.json');
-      writeFileSync(file, good.slice(0, at) + junk + good.slice(at + junk.length));
-      const io = capture();
-      const code = await main(['replay', file], io);
-      expect([0, 1, 2]).toContain(code);
-      if (code !== 0) expect(io.errText()).not.toMatch(/internal error|\n\s+at /);
-    }), { numRuns: 40 });
+    await fc.assert(
+      fc.asyncProperty(fc.nat(good.length), fc.string({ maxLength: 12 }), async (at, junk) => {
+        const file = join(dir, 'fuzz.json');
+        writeFileSync(file, good.slice(0, at) + junk + good.slice(at + junk.length));
+        const io = capture();
+        const code = await main(['replay', file], io);
+        expect([0, 1, 2]).toContain(code);
+        if (code !== 0) expect(io.errText()).not.toMatch(/internal error|\n\s+at /);
+      }),
+      { numRuns: 40 },
+    );
   });
 });

@@ -81,7 +81,11 @@ describe('scenario loader', () => {
       fc.record({ kind: fc.constant('delete' as const), at: fc.nat() }),
       fc.record({ kind: fc.constant('dup' as const), at: fc.nat() }),
       fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), text: fc.string({ maxLength: 30 }) }),
-      fc.record({ kind: fc.constant('chars' as const), at: fc.nat(), text: fc.constantFrom(':', '- ', '[', '{', '"', '&a', '*a', '\t', '!!int ', '~', '0x', '-1e9') }),
+      fc.record({
+        kind: fc.constant('chars' as const),
+        at: fc.nat(),
+        text: fc.constantFrom(':', '- ', '[', '{', '"', '&a', '*a', '\t', '!!int ', '~', '0x', '-1e9'),
+      }),
     );
     fc.assert(
       fc.property(fc.array(mutation, { minLength: 1, maxLength: 5 }), (muts) => {

@@ -62,10 +62,36 @@ describe('JSON Schemas of the outputs', () => {
   });
 
   it('brink compare --json and brink sweep --json validate against their schemas', () => {
-    const compare = cliJson(['compare', '--scenario', 'tower-22', '--runs', '4', '--seed', 's3', '--workers', '1', '--us-policy-b', 'hawk', '--json']);
+    const compare = cliJson([
+      'compare',
+      '--scenario',
+      'tower-22',
+      '--runs',
+      '4',
+      '--seed',
+      's3',
+      '--workers',
+      '1',
+      '--us-policy-b',
+      'hawk',
+      '--json',
+    ]);
     expectValid('compare.schema.json', compare);
     expect(compare.model).toBe(MODEL_VERSION);
-    const sweep = cliJson(['sweep', '--scenario', 'tower-22', '--runs', '3', '--seed', 's4', '--workers', '1', '--param', 'deterrenceEffect=0.2:0.6:2', '--json']);
+    const sweep = cliJson([
+      'sweep',
+      '--scenario',
+      'tower-22',
+      '--runs',
+      '3',
+      '--seed',
+      's4',
+      '--workers',
+      '1',
+      '--param',
+      'deterrenceEffect=0.2:0.6:2',
+      '--json',
+    ]);
     expectValid('sweep.schema.json', sweep);
     expect(sweep.model).toBe(MODEL_VERSION);
   });

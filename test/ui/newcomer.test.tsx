@@ -43,7 +43,11 @@ const countsIn = (frame: string) => COUNTS.map((re) => re.exec(frame)?.slice(1).
 describe('briefing and situation agree', () => {
   it('print the same labelled counts of last week, equal to the observation, for many seeded turns', async () => {
     const cases: { state: GameState; side: 'us' | 'iran' }[] = [];
-    for (const [scenario, seed, us, iran] of [['tower-22', '1', 'random', 'random'], ['october-2023', '2', 'hawk', 'random'], ['red-sea', '3', 'historical', 'hawk']] as const) {
+    for (const [scenario, seed, us, iran] of [
+      ['tower-22', '1', 'random', 'random'],
+      ['october-2023', '2', 'hawk', 'random'],
+      ['red-sea', '3', 'historical', 'hawk'],
+    ] as const) {
       const states = statesOf(scenario, seed, us, iran);
       states.forEach((state, i) => cases.push({ state, side: i % 2 === 0 ? 'us' : 'iran' }));
     }
@@ -57,7 +61,20 @@ describe('briefing and situation agree', () => {
         [last.houthiAttacks, last.usKilled, last.usInjured],
       ];
       // Wide enough that no count line wraps, so the counts can be read back off the screen.
-      const view = render(<TurnScreen state={state} side={side} versus="bot" briefing="" cols={160} rows={40} onChoose={noop} onSave={noop} onHelp={noop} onQuit={noop} />);
+      const view = render(
+        <TurnScreen
+          state={state}
+          side={side}
+          versus="bot"
+          briefing=""
+          cols={160}
+          rows={40}
+          onChoose={noop}
+          onSave={noop}
+          onHelp={noop}
+          onQuit={noop}
+        />,
+      );
       const briefing = view.lastFrame()!;
       expect(briefing).toContain('Last week (from');
       await press(view.stdin, '2');
@@ -79,7 +96,20 @@ describe('goals from the model', () => {
   it('the Goals pane shows every score line of the side and the score outcome() gives', async () => {
     const state = statesOf('tower-22', '4', 'historical', 'historical')[2]!;
     for (const side of ['us', 'iran'] as const) {
-      const view = render(<TurnScreen state={state} side={side} versus="bot" briefing="" cols={120} rows={40} onChoose={noop} onSave={noop} onHelp={noop} onQuit={noop} />);
+      const view = render(
+        <TurnScreen
+          state={state}
+          side={side}
+          versus="bot"
+          briefing=""
+          cols={120}
+          rows={40}
+          onChoose={noop}
+          onSave={noop}
+          onHelp={noop}
+          onQuit={noop}
+        />,
+      );
       await press(view.stdin, '4');
       const f = view.lastFrame()!;
       view.unmount();
@@ -93,10 +123,29 @@ describe('goals from the model', () => {
 
 describe('keys', () => {
   it('splitting a chunk loses nothing and keeps the order', () => {
-    const key = fc.constantFrom('a', 'j', '3', 'y', '\r', '\t', '\x7f', '\x1b[A', '\x1b[B', '\x1b[5~', '\x1b[6~', '\x1b[H', '\x1b[F', '\x1b[1;2A', 'é', '😀');
-    fc.assert(fc.property(fc.array(key, { maxLength: 30 }), (keys) => {
-      expect(splitKeys(keys.join(''))).toEqual(keys);
-    }));
+    const key = fc.constantFrom(
+      'a',
+      'j',
+      '3',
+      'y',
+      '\r',
+      '\t',
+      '\x7f',
+      '\x1b[A',
+      '\x1b[B',
+      '\x1b[5~',
+      '\x1b[6~',
+      '\x1b[H',
+      '\x1b[F',
+      '\x1b[1;2A',
+      'é',
+      '😀',
+    );
+    fc.assert(
+      fc.property(fc.array(key, { maxLength: 30 }), (keys) => {
+        expect(splitKeys(keys.join(''))).toEqual(keys);
+      }),
+    );
   });
   it('names the keys the screens read', () => {
     const [three, j, enter, y, down, pgdn, ctrlC] = keysOf('3j\ry\x1b[B\x1b[6~\x03');
@@ -137,35 +186,70 @@ describe('the debrief scrolls', () => {
   });
 
   it('scrollBy stays within the lines and windowOf counts what is hidden', () => {
-    fc.assert(fc.property(fc.nat(200), fc.integer({ min: 1, max: 60 }), fc.nat(300), (total, height, offset) => {
-      const none = { upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageUp: false, pageDown: false, home: false, end: false, return: false, escape: false, tab: false, shift: false, backspace: false, delete: false, ctrl: false, meta: false };
-      for (const k of [{ downArrow: true }, { upArrow: true }, { pageDown: true }, { pageUp: true }, { home: true }, { end: true }]) {
-        const next = scrollBy(offset, { ...none, ...k }, '', total, height)!;
-        expect(next).toBeGreaterThanOrEqual(0);
-        expect(next).toBeLessThanOrEqual(Math.max(0, total - height));
-      }
-      const lines = Array.from({ length: total }, (_, i) => i);
-      const w = windowOf(lines, offset, height);
-      expect(w.above + w.shown.length + w.below).toBe(total);
-      expect(w.shown.length).toBeLessThanOrEqual(height);
-    }));
+    fc.assert(
+      fc.property(fc.nat(200), fc.integer({ min: 1, max: 60 }), fc.nat(300), (total, height, offset) => {
+        const none = {
+          upArrow: false,
+          downArrow: false,
+          leftArrow: false,
+          rightArrow: false,
+          pageUp: false,
+          pageDown: false,
+          home: false,
+          end: false,
+          return: false,
+          escape: false,
+          tab: false,
+          shift: false,
+          backspace: false,
+          delete: false,
+          ctrl: false,
+          meta: false,
+        };
+        for (const k of [{ downArrow: true }, { upArrow: true }, { pageDown: true }, { pageUp: true }, { home: true }, { end: true }]) {
+          const next = scrollBy(offset, { ...none, ...k }, '', total, height)!;
+          expect(next).toBeGreaterThanOrEqual(0);
+          expect(next).toBeLessThanOrEqual(Math.max(0, total - height));
+        }
+        const lines = Array.from({ length: total }, (_, i) => i);
+        const w = windowOf(lines, offset, height);
+        expect(w.above + w.shown.length + w.below).toBe(total);
+        expect(w.shown.length).toBeLessThanOrEqual(height);
+      }),
+    );
   });
 });
 
 describe('one name per quantity', () => {
   it('the situation pane, the score lines and the help legend use the names of src/model/quantities.ts', async () => {
     const state = statesOf('tower-22', '4', 'historical', 'historical')[1]!;
-    const view = render(<TurnScreen state={state} side="us" versus="bot" briefing="" cols={80} rows={24} onChoose={noop} onSave={noop} onHelp={noop} onQuit={noop} />);
+    const view = render(
+      <TurnScreen
+        state={state}
+        side="us"
+        versus="bot"
+        briefing=""
+        cols={80}
+        rows={24}
+        onChoose={noop}
+        onSave={noop}
+        onHelp={noop}
+        onQuit={noop}
+      />,
+    );
     await press(view.stdin, '2');
     const f = view.lastFrame()!;
     expect(f).toContain('Attacks on US by week');
     view.unmount();
-    for (const id of ['deterrence', 'usDomesticPressure', 'shippingDisruption', 'withdrawalMomentum'] as const) expect(f).toContain(QUANTITIES[id].name);
+    for (const id of ['deterrence', 'usDomesticPressure', 'shippingDisruption', 'withdrawalMomentum'] as const)
+      expect(f).toContain(QUANTITIES[id].name);
     expect(f).not.toContain('US credibility');
     const labels = scoreLines(state).us.map(scoreLineLabel).join('\n');
     expect(labels).toContain(`${QUANTITIES.deterrence.name} at the end`);
     expect(labels).not.toMatch(/^Deterrence/m);
-    const help = helpLines(76).map((l) => l.text).join('\n');
+    const help = helpLines(76)
+      .map((l) => l.text)
+      .join('\n');
     for (const q of Object.values(QUANTITIES)) expect(help).toContain(`${q.name}:`);
   });
 });
@@ -174,7 +258,20 @@ describe('the log of past turns (l) and what you believed vs what was true', () 
   it('the log pane lists every past turn, newest first, with both orders as this side saw them and its intelligence', async () => {
     const states = statesOf('october-2023', '2', 'hawk', 'random');
     const state = states[3]!;
-    const view = render(<TurnScreen state={state} side="us" versus="bot" briefing="" cols={80} rows={24} onChoose={noop} onSave={noop} onHelp={noop} onQuit={noop} />);
+    const view = render(
+      <TurnScreen
+        state={state}
+        side="us"
+        versus="bot"
+        briefing=""
+        cols={80}
+        rows={24}
+        onChoose={noop}
+        onSave={noop}
+        onHelp={noop}
+        onQuit={noop}
+      />,
+    );
     expect(view.lastFrame()).toContain('5 Log');
     await press(view.stdin, 'l');
     const top = view.lastFrame()!;
@@ -195,7 +292,7 @@ describe('the log of past turns (l) and what you believed vs what was true', () 
     view.unmount();
   });
 
-  it('the debrief\'s page 4 sets each read beside the truth, turn by turn, and marks the wrong ones', async () => {
+  it("the debrief's page 4 sets each read beside the truth, turn by turn, and marks the wrong ones", async () => {
     const final = playGame(loadScenario('october-2023'), { seed: '2', us: getPolicy('random', 'us'), iran: getPolicy('random', 'iran') });
     const debrief = buildDebrief(final, loadScenario('october-2023'));
     const wrong = debrief.beliefs.us.flatMap((t) => t.items.map((b) => ({ t, b }))).find(({ b }) => !b.right);
@@ -221,7 +318,18 @@ describe('the log of past turns (l) and what you believed vs what was true', () 
 describe('nothing cut off at 80 columns on the set-up screens', () => {
   it('each opponent level\'s note and the seed\'s explanation are wrapped whole, not cut with "…"', async () => {
     const tower = loadScenario('tower-22');
-    const view = render(<SetupScreen scenarios={[tower]} preset={{ scenario: tower, side: 'us' }} defaultSeed="1" cols={80} rows={24} onDone={noop} onQuit={noop} onHelp={noop} />);
+    const view = render(
+      <SetupScreen
+        scenarios={[tower]}
+        preset={{ scenario: tower, side: 'us' }}
+        defaultSeed="1"
+        cols={80}
+        rows={24}
+        onDone={noop}
+        onQuit={noop}
+        onHelp={noop}
+      />,
+    );
     const flat = (f: string) => f.replace(/\s+/g, ' ');
     for (const [i, level] of OPPONENT_LEVELS.entries()) {
       const f = view.lastFrame()!;
@@ -240,7 +348,7 @@ describe('nothing cut off at 80 columns on the set-up screens', () => {
 });
 
 describe('the record page at 80 columns', () => {
-  it('shows every figure\'s name whole, wrapped in its column, beside this game\'s value and the record', async () => {
+  it("shows every figure's name whole, wrapped in its column, beside this game's value and the record", async () => {
     const tower = loadScenario('tower-22');
     const final = playGame(tower, { seed: '3', us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran') });
     const debrief = buildDebrief(final, tower);

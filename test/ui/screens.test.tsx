@@ -34,7 +34,16 @@ describe('SetupScreen', () => {
   it('walks scenario (with briefing) → side → opponent → seed and reports the choice', async () => {
     const onDone = vi.fn();
     const { lastFrame, stdin } = render(
-      <SetupScreen scenarios={[october, tower]} preset={{}} defaultSeed="1" cols={80} rows={24} onDone={onDone} onQuit={noop} onHelp={noop} />,
+      <SetupScreen
+        scenarios={[october, tower]}
+        preset={{}}
+        defaultSeed="1"
+        cols={80}
+        rows={24}
+        onDone={onDone}
+        onQuit={noop}
+        onHelp={noop}
+      />,
     );
     expect(lastFrame()).toContain('Choose a scenario');
     expect(lastFrame()).toContain(october.title);
@@ -56,7 +65,16 @@ describe('SetupScreen', () => {
   it('skips what the flags pre-filled and goes back with Esc', async () => {
     const onDone = vi.fn();
     const { lastFrame, stdin } = render(
-      <SetupScreen scenarios={[tower]} preset={{ scenario: tower, side: 'both' }} defaultSeed="9" cols={80} rows={24} onDone={onDone} onQuit={noop} onHelp={noop} />,
+      <SetupScreen
+        scenarios={[tower]}
+        preset={{ scenario: tower, side: 'both' }}
+        defaultSeed="9"
+        cols={80}
+        rows={24}
+        onDone={onDone}
+        onQuit={noop}
+        onHelp={noop}
+      />,
     );
     expect(lastFrame()).toContain('Seed: 9'); // hot-seat needs no opponent
     await press(stdin, KEY.enter);
@@ -68,8 +86,20 @@ describe('TurnScreen', () => {
   const state = step(newGame(tower, { seed: '3' }), { us: 'us.major-campaign', iran: 'iran.rein-in' }).state;
   const renderTurn = (side: 'us' | 'iran', onChoose = vi.fn(), cols = 80, rows = 24) => ({
     onChoose,
-    ...render(<TurnScreen state={state} side={side} versus="Historical bot" briefing={tower.briefing} cols={cols} rows={rows}
-      onChoose={onChoose} onSave={noop} onHelp={noop} onQuit={noop} />),
+    ...render(
+      <TurnScreen
+        state={state}
+        side={side}
+        versus="Historical bot"
+        briefing={tower.briefing}
+        cols={cols}
+        rows={rows}
+        onChoose={onChoose}
+        onSave={noop}
+        onHelp={noop}
+        onQuit={noop}
+      />,
+    ),
   });
 
   it('briefs with what the side saw last week and its (fallible) intelligence', async () => {
@@ -81,9 +111,9 @@ describe('TurnScreen', () => {
     fits(lastFrame());
   });
 
-  it('hides what the other side cannot see: the US is not told Iran\'s private order', async () => {
+  it("hides what the other side cannot see: the US is not told Iran's private order", async () => {
     const { lastFrame } = renderTurn('us');
-    expect(lastFrame()).toContain('The other side\'s order: not visible to you');
+    expect(lastFrame()).toContain("The other side's order: not visible to you");
     expect(lastFrame()).not.toContain('Rein the militias in');
   });
 
@@ -195,7 +225,12 @@ describe('App', () => {
   it('plays a pre-set game to the debrief, the bot answering each turn', async () => {
     const onSave = vi.fn(() => 'Saved');
     const { lastFrame, stdin } = render(
-      <App scenarios={[tower]} preset={{ scenario: tower, side: 'us', opponent: 'historical', seed: '3' }} defaultSeed="1" onSave={onSave} />,
+      <App
+        scenarios={[tower]}
+        preset={{ scenario: tower, side: 'us', opponent: 'historical', seed: '3' }}
+        defaultSeed="1"
+        onSave={onSave}
+      />,
     );
     expect(lastFrame()).toContain('turn 1/4');
     await press(stdin, 's');
@@ -210,7 +245,9 @@ describe('App', () => {
   });
 
   it('in hot-seat hands over between the players and plays both orders', async () => {
-    const { lastFrame, stdin } = render(<App scenarios={[tower]} preset={{ scenario: tower, side: 'both', seed: '3' }} defaultSeed="1" onSave={() => ''} />);
+    const { lastFrame, stdin } = render(
+      <App scenarios={[tower]} preset={{ scenario: tower, side: 'both', seed: '3' }} defaultSeed="1" onSave={() => ''} />,
+    );
     expect(lastFrame()).toContain('United States to play');
     await press(stdin, KEY.enter, '3', KEY.enter, 'y');
     expect(lastFrame()).toContain('Iran to play');

@@ -86,9 +86,25 @@ export interface BacktestResult {
 export function rowOf(f: RecordFigure, values: readonly number[]): BacktestRow {
   const j = judgeFigure(f.kind, f.record, values, f.share);
   return {
-    id: f.id, facts: f.facts, scenario: f.scenario, label: f.label, unit: f.unit, kind: f.kind, record: f.record, recordText: recordText(f),
-    turns: f.turns, median: j.median, band: j.band, quantile: j.quantile, pAtLeast: j.above, pExact: j.exact, games: values.length,
-    status: j.status, pass: j.status === 'inside', failures: j.failures, meaning: f.reason,
+    id: f.id,
+    facts: f.facts,
+    scenario: f.scenario,
+    label: f.label,
+    unit: f.unit,
+    kind: f.kind,
+    record: f.record,
+    recordText: recordText(f),
+    turns: f.turns,
+    median: j.median,
+    band: j.band,
+    quantile: j.quantile,
+    pAtLeast: j.above,
+    pExact: j.exact,
+    games: values.length,
+    status: j.status,
+    pass: j.status === 'inside',
+    failures: j.failures,
+    meaning: f.reason,
   };
 }
 
@@ -110,17 +126,37 @@ export function runBacktest(options: BacktestOptions): BacktestResult {
     for (let i = 0; i < options.runs; i++) {
       const params = drawParams(dist, `${options.seed}/${id}`, i, pins);
       // No overrides, no `params`: the game shares the scenario's resolved parameters.
-      games.push(playGame(scenario, { seed: `${options.seed}/${id}/${i}`, us, iran, ...(Object.keys(params).length > 0 ? { params } : {}), ...(shocks ? { shocks } : {}) }));
+      games.push(
+        playGame(scenario, {
+          seed: `${options.seed}/${id}/${i}`,
+          us,
+          iran,
+          ...(Object.keys(params).length > 0 ? { params } : {}),
+          ...(shocks ? { shocks } : {}),
+        }),
+      );
       options.onGame?.(id, i + 1, options.runs);
     }
     for (const f of figures) {
-      rows.push(rowOf(f, games.map((g) => figureValue(f, g)).filter((v): v is number => v !== undefined)));
+      rows.push(
+        rowOf(
+          f,
+          games.map((g) => figureValue(f, g)).filter((v): v is number => v !== undefined),
+        ),
+      );
     }
   }
   const failures = overallFailures(rows);
   return {
-    schema: BACKTEST_FORMAT, runs: options.runs, seed: options.seed, params: pins, uncertainty: uncertaintyJson(dist), conditioned,
-    pass: failures.length === 0, failures, rows,
+    schema: BACKTEST_FORMAT,
+    runs: options.runs,
+    seed: options.seed,
+    params: pins,
+    uncertainty: uncertaintyJson(dist),
+    conditioned,
+    pass: failures.length === 0,
+    failures,
+    rows,
   };
 }
 
@@ -142,22 +178,34 @@ export function quantileText(row: Pick<BacktestRow, 'kind' | 'quantile' | 'pAtLe
 }
 
 export function formatBacktest(r: BacktestResult): string {
-  const mode = r.uncertainty.mode === 'none' ? 'point values (bands: dice only)' : `${r.uncertainty.mode} ${r.uncertainty.distribution} (bands: dice plus parameter uncertainty)`;
+  const mode =
+    r.uncertainty.mode === 'none'
+      ? 'point values (bands: dice only)'
+      : `${r.uncertainty.mode} ${r.uncertainty.distribution} (bands: dice plus parameter uncertainty)`;
   const lines = [
     `Backtest · ${r.runs} games per scenario · seed ${r.seed} · ${mode}${Object.keys(r.params).length > 0 ? ` · params ${JSON.stringify(r.params)}` : ''}`,
-    r.conditioned ? 'Conditioned on the record\'s shocks: the November truce, and the first fatal attack on 28 Jan (none before it).' : 'Not conditioned on the record\'s shocks.',
+    r.conditioned
+      ? "Conditioned on the record's shocks: the November truce, and the first fatal attack on 28 Jan (none before it)."
+      : "Not conditioned on the record's shocks.",
     '',
   ];
   for (const row of r.rows) {
     const turns = row.turns[0] === row.turns[1] ? `turn ${row.turns[0] + 1}` : `turns ${row.turns[0] + 1}–${row.turns[1] + 1}`;
     lines.push(`${STATUS[row.status]}  ${row.facts.join(', ')} · ${row.scenario} · ${row.label} (${row.kind}, ${turns})`);
-    lines.push(`      record ${row.recordText} · simulated median ${formatFigureValue(row.median)}, 5–95 % ${formatFigureValue(row.band[0])}–${formatFigureValue(row.band[1])} ${row.unit} · ${quantileText(row)} (${row.games} games)`);
+    lines.push(
+      `      record ${row.recordText} · simulated median ${formatFigureValue(row.median)}, 5–95 % ${formatFigureValue(row.band[0])}–${formatFigureValue(row.band[1])} ${row.unit} · ${quantileText(row)} (${row.games} games)`,
+    );
     for (const f of row.failures) lines.push(`      ✗ ${f}`);
   }
   const misses = r.rows.filter((x) => x.status !== 'inside').length;
-  lines.push('', r.pass
-    ? `Backtest passes: ${r.rows.length - misses} of ${r.rows.length} figures inside${misses > 0 ? `, ${misses} outside its 5–95 % band (one is allowed to chance)` : ''}.`
-    : `Backtest fails: ${r.failures.join('; ')}.`);
-  lines.push('Rule: every floor reachable (P ≥ 5 %) and every usual outcome kept; at most one point or range figure outside its 5–95 % band, none outside 1–99 %.');
+  lines.push(
+    '',
+    r.pass
+      ? `Backtest passes: ${r.rows.length - misses} of ${r.rows.length} figures inside${misses > 0 ? `, ${misses} outside its 5–95 % band (one is allowed to chance)` : ''}.`
+      : `Backtest fails: ${r.failures.join('; ')}.`,
+  );
+  lines.push(
+    'Rule: every floor reachable (P ≥ 5 %) and every usual outcome kept; at most one point or range figure outside its 5–95 % band, none outside 1–99 %.',
+  );
   return lines.join('\n');
 }

@@ -88,10 +88,16 @@ export function initialState(dim: number, settings: AbcSettings): AbcState {
   if (settings.populationSize < 2) throw new RangeError('ABC needs a population of at least two');
   if (!(settings.quantile > 0 && settings.quantile < 1)) throw new RangeError('the tolerance quantile must lie in (0, 1)');
   return {
-    format: 'brink.abc-state/2', settings, dim, scales: null, population: [], history: [],
+    format: 'brink.abc-state/2',
+    settings,
+    dim,
+    scales: null,
+    population: [],
+    history: [],
     // MAX_VALUE, not Infinity: the state is saved as JSON.
     current: { generation: 0, epsilon: Number.MAX_VALUE, start: [], results: [] },
-    done: false, simulations: 0,
+    done: false,
+    simulations: 0,
   };
 }
 
@@ -131,15 +137,18 @@ export function kernelSd(population: readonly AbcParticle[], dim: number): numbe
 export function propose(state: AbcState, index: number, sd: readonly number[] | null): Proposal {
   const g = state.current.generation;
   const next = streamFor(state.settings.seed, g, index);
-  const u = g === 0
-    ? Array.from({ length: state.dim }, () => next())
-    : state.current.start[index]!.u.map((v, j) => reflect(v + sd![j]! * normal(next)));
+  const u =
+    g === 0
+      ? Array.from({ length: state.dim }, () => next())
+      : state.current.start[index]!.u.map((v, j) => reflect(v + sd![j]! * normal(next)));
   return { index, u, seed: `${state.settings.seed}:g${g}:p${index}` };
 }
 
 export function distance(residuals: readonly number[], scales: readonly number[]): number {
   let s = 0;
-  residuals.forEach((r, i) => { s += (r / scales[i]!) ** 2; });
+  residuals.forEach((r, i) => {
+    s += (r / scales[i]!) ** 2;
+  });
   return Math.sqrt(s);
 }
 
@@ -176,7 +185,10 @@ function distinct(population: readonly AbcParticle[]): number {
  * by copies of survivors, drawn from the generation's own resampling stream.
  */
 function beginGeneration(state: AbcState, population: readonly AbcParticle[], generation: number): AbcState['current'] {
-  const epsilon = quantileOf(population.map((p) => p.distance), state.settings.quantile);
+  const epsilon = quantileOf(
+    population.map((p) => p.distance),
+    state.settings.quantile,
+  );
   const survivors = population.filter((p) => p.distance <= epsilon);
   const next = streamFor(state.settings.seed, generation, 'resample');
   const start = population.map((p) => (p.distance <= epsilon ? p : survivors[Math.floor(next() * survivors.length)]!));
@@ -211,8 +223,13 @@ function completeGeneration(state: AbcState): AbcState {
   const done = g >= settings.generations || (g > 0 && acceptance < settings.minAcceptance);
   const withScales = { ...state, scales };
   return {
-    ...withScales, population, history: [...state.history, summary], done,
-    current: done ? { generation: g + 1, epsilon: current.epsilon, start: [], results: [] } : beginGeneration(withScales, population, g + 1),
+    ...withScales,
+    population,
+    history: [...state.history, summary],
+    done,
+    current: done
+      ? { generation: g + 1, epsilon: current.epsilon, start: [], results: [] }
+      : beginGeneration(withScales, population, g + 1),
   };
 }
 
@@ -229,14 +246,19 @@ export async function step(state: AbcState, simulate: Simulator): Promise<AbcSta
   const proposals: Proposal[] = [];
   for (let i = from; i < to; i++) proposals.push(propose(state, i, sd));
   const residuals = await simulate(proposals);
-  if (residuals.length !== proposals.length) throw new Error(`the simulator returned ${residuals.length} results for ${proposals.length} proposals`);
+  if (residuals.length !== proposals.length)
+    throw new Error(`the simulator returned ${residuals.length} results for ${proposals.length} proposals`);
   const results = [...current.results, ...proposals.map((p, i) => ({ index: p.index, u: p.u, residuals: residuals[i]! }))];
   const next: AbcState = { ...state, simulations: state.simulations + proposals.length, current: { ...current, results } };
   return results.length >= settings.populationSize ? completeGeneration(next) : next;
 }
 
 /** Runs to the end, reporting after every batch (for progress and for saving the state to resume). */
-export async function run(state: AbcState, simulate: Simulator, onStep: (s: AbcState) => void | Promise<void> = () => {}): Promise<AbcState> {
+export async function run(
+  state: AbcState,
+  simulate: Simulator,
+  onStep: (s: AbcState) => void | Promise<void> = () => {},
+): Promise<AbcState> {
   let s = state;
   while (!s.done) {
     s = await step(s, simulate);

@@ -29,8 +29,14 @@ export interface CalibrateSettings extends AbcSettings {
 }
 
 export const SHIPPED_SETTINGS: CalibrateSettings = {
-  populationSize: 100, generations: 6, quantile: 0.5, batchSize: 50, minAcceptance: 0.02, seed: 'calibrate-1',
-  gamesPerScenario: 4, exclude: [],
+  populationSize: 100,
+  generations: 6,
+  quantile: 0.5,
+  batchSize: 50,
+  minAcceptance: 0.02,
+  seed: 'calibrate-1',
+  gamesPerScenario: 4,
+  exclude: [],
 };
 
 export function calibrationParams(): ParamId[] {
@@ -56,13 +62,16 @@ export interface CalibrateRun {
  * Runs (or resumes, from `statePath` when it holds a run with the same settings) and returns the final
  * state and posterior. `save` is called with each intermediate state (write it to `statePath`).
  */
-export async function calibrate(settings: CalibrateSettings, options: {
-  workers: number;
-  command: string;
-  statePath?: string;
-  save?: (state: AbcState) => void;
-  progress?: (state: AbcState, simulationsDone: number) => void;
-}): Promise<CalibrateRun> {
+export async function calibrate(
+  settings: CalibrateSettings,
+  options: {
+    workers: number;
+    command: string;
+    statePath?: string;
+    save?: (state: AbcState) => void;
+    progress?: (state: AbcState, simulationsDone: number) => void;
+  },
+): Promise<CalibrateRun> {
   const ids = settings.params ? [...settings.params] : calibrationParams();
   const figures = figuresUsed(settings);
   const windows = figures.map((f) => windowOf(f, settings));
@@ -75,10 +84,19 @@ export async function calibrate(settings: CalibrateSettings, options: {
   try {
     while (!state.done) {
       state = await step(state, async (proposals) => {
-        const values = await pool.run(proposals.map((p) => ({
-          measure: 'figures' as const, scenario: '', us: 'historical', iran: 'historical',
-          params: paramsFromQuantiles(ids, p.u), games: settings.gamesPerScenario, seed: p.seed, figures: figures.map((f) => f.id),
-        })), (done) => options.progress?.(state, done));
+        const values = await pool.run(
+          proposals.map((p) => ({
+            measure: 'figures' as const,
+            scenario: '',
+            us: 'historical',
+            iran: 'historical',
+            params: paramsFromQuantiles(ids, p.u),
+            games: settings.gamesPerScenario,
+            seed: p.seed,
+            figures: figures.map((f) => f.id),
+          })),
+          (done) => options.progress?.(state, done),
+        );
         return values.map((v) => windows.map((w, i) => figureResidual(w, v[i]!)));
       });
       options.save?.(state);
@@ -98,7 +116,15 @@ export function posteriorOf(state: AbcState, settings: CalibrateSettings, ids: r
     seed: settings.seed,
     priors: distributionHash(priorDistribution()),
     // A floor's window has no upper end: written as null (JSON has no Infinity).
-    figures: figuresUsed(settings).map((f) => ({ id: f.id, facts: [...f.facts], scenario: f.scenario, kind: f.figure.kind, window: windowOf(f, settings).map((x) => (Number.isFinite(x) ? x : null)), observed: windowOf(f, settings)[0], reason: f.reason })),
+    figures: figuresUsed(settings).map((f) => ({
+      id: f.id,
+      facts: [...f.facts],
+      scenario: f.scenario,
+      kind: f.figure.kind,
+      window: windowOf(f, settings).map((x) => (Number.isFinite(x) ? x : null)),
+      observed: windowOf(f, settings)[0],
+      reason: f.reason,
+    })),
     params: [...ids],
     particles: state.population.map((p) => ({
       values: ids.map((id) => round(paramsFromQuantiles(ids, p.u)[id]!)),
@@ -139,21 +165,29 @@ function weightedQuantile(values: readonly number[], weights: readonly number[],
 /** How far the record moved each parameter from its prior, most narrowed first. */
 export function shifts(posterior: Pick<PosteriorFile, 'params' | 'particles'>): ParamShift[] {
   const weights = posterior.particles.map((p) => p.weight);
-  return posterior.params.map((raw, j): ParamShift | undefined => {
-    const id = raw as ParamId;
-    const prior = PRIORS[id as keyof typeof PRIORS];
-    if (!isDrawn(prior)) return undefined;
-    const values = posterior.particles.map((p) => p.values[j]!);
-    const p5 = priorQuantile(prior, 0.05);
-    const p95 = priorQuantile(prior, 0.95);
-    const p50 = priorQuantile(prior, 0.5);
-    const lo = weightedQuantile(values, weights, 0.05);
-    const hi = weightedQuantile(values, weights, 0.95);
-    const median = weightedQuantile(values, weights, 0.5);
-    const width = p95 - p5 || 1;
-    return {
-      id, cited: PARAM_SPECS[id].assumption === undefined, prior: [p5, p95], median, posterior: [lo, hi],
-      narrowing: 1 - (hi - lo) / width, shift: (median - p50) / width,
-    };
-  }).filter((s): s is ParamShift => s !== undefined).sort((a, b) => b.narrowing - a.narrowing);
+  return posterior.params
+    .map((raw, j): ParamShift | undefined => {
+      const id = raw as ParamId;
+      const prior = PRIORS[id as keyof typeof PRIORS];
+      if (!isDrawn(prior)) return undefined;
+      const values = posterior.particles.map((p) => p.values[j]!);
+      const p5 = priorQuantile(prior, 0.05);
+      const p95 = priorQuantile(prior, 0.95);
+      const p50 = priorQuantile(prior, 0.5);
+      const lo = weightedQuantile(values, weights, 0.05);
+      const hi = weightedQuantile(values, weights, 0.95);
+      const median = weightedQuantile(values, weights, 0.5);
+      const width = p95 - p5 || 1;
+      return {
+        id,
+        cited: PARAM_SPECS[id].assumption === undefined,
+        prior: [p5, p95],
+        median,
+        posterior: [lo, hi],
+        narrowing: 1 - (hi - lo) / width,
+        shift: (median - p50) / width,
+      };
+    })
+    .filter((s): s is ParamShift => s !== undefined)
+    .sort((a, b) => b.narrowing - a.narrowing);
 }

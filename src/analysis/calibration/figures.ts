@@ -28,8 +28,8 @@ export function calibrationWindow(f: RecordFigure): readonly [number, number] {
   return f.kind === 'floor' ? [f.record[0], Number.POSITIVE_INFINITY] : f.record;
 }
 
-export const CALIBRATION_FIGURES: readonly CalibrationFigure[] = loadRecord().figures
-  .filter((f) => f.kind !== 'usual')
+export const CALIBRATION_FIGURES: readonly CalibrationFigure[] = loadRecord()
+  .figures.filter((f) => f.kind !== 'usual')
   .map((f) => ({ id: f.id, figure: f, scenario: f.scenario, facts: f.facts, window: () => calibrationWindow(f), reason: f.reason }));
 
 /** A parameter set's value of a figure: the mean of its statistic over the games that reached its window. */

@@ -28,22 +28,34 @@ export interface LeaveOneOutRow {
   readonly prediction: BacktestRow;
 }
 
-export async function leaveOneOut(settings: CalibrateSettings, options: {
-  readonly workers: number;
-  /** Games per scenario of each prediction. */
-  readonly runs: number;
-  readonly seed: string;
-  /** Only these figures (tests); all calibration figures by default. */
-  readonly figures?: readonly string[];
-  readonly progress?: (figure: string, index: number, total: number) => void;
-}): Promise<LeaveOneOutRow[]> {
+export async function leaveOneOut(
+  settings: CalibrateSettings,
+  options: {
+    readonly workers: number;
+    /** Games per scenario of each prediction. */
+    readonly runs: number;
+    readonly seed: string;
+    /** Only these figures (tests); all calibration figures by default. */
+    readonly figures?: readonly string[];
+    readonly progress?: (figure: string, index: number, total: number) => void;
+  },
+): Promise<LeaveOneOutRow[]> {
   const figures = CALIBRATION_FIGURES.filter((f) => !options.figures || options.figures.includes(f.id));
   const rows: LeaveOneOutRow[] = [];
   for (const [i, f] of figures.entries()) {
     options.progress?.(f.id, i, figures.length);
-    const { posterior, state } = await calibrate({ ...settings, exclude: [...settings.exclude, f.id] }, { workers: options.workers, command: `leave-one-out without ${f.id}` });
+    const { posterior, state } = await calibrate(
+      { ...settings, exclude: [...settings.exclude, f.id] },
+      { workers: options.workers, command: `leave-one-out without ${f.id}` },
+    );
     const dist = posteriorDistribution({ params: posterior.params as ParamId[], particles: posterior.particles });
-    const bt = runBacktest({ runs: options.runs, seed: options.seed, uncertainty: dist, scenarios: [f.scenario as BacktestScenario], figures: [f.id] });
+    const bt = runBacktest({
+      runs: options.runs,
+      seed: options.seed,
+      uncertainty: dist,
+      scenarios: [f.scenario as BacktestScenario],
+      figures: [f.id],
+    });
     rows.push({ left: f.id, fittedOn: posterior.figures.map((x) => x.id), simulations: state.simulations, prediction: bt.rows[0]! });
   }
   return rows;

@@ -14,21 +14,25 @@ export const POSTERIOR_FORMAT = 'brink.posterior/1';
 /** Where the shipped posterior lives (regenerate with `npm run calibrate`, see the README). */
 export const SHIPPED_POSTERIOR = fileURLToPath(new URL('../../../calibration/posterior.json', import.meta.url));
 
-export const PosteriorFileSchema = z.object({
-  schema: z.literal(POSTERIOR_FORMAT),
-  /** The command line that regenerates this file. */
-  command: z.string(),
-  settings: z.record(z.string(), z.unknown()),
-  seed: z.string().min(1),
-  /** Hash of the priors the calibration started from. */
-  priors: z.string(),
-  /** The record figures matched, with their observed values. */
-  figures: z.array(z.object({ id: z.string(), observed: z.number() }).passthrough()),
-  params: z.array(z.string()).min(1),
-  particles: z.array(z.object({ values: z.array(z.number()), weight: z.number().min(0), distance: z.number().optional() }).strict()).min(1),
-  generations: z.array(z.record(z.string(), z.number())),
-  simulations: z.number().int().min(0),
-}).passthrough();
+export const PosteriorFileSchema = z
+  .object({
+    schema: z.literal(POSTERIOR_FORMAT),
+    /** The command line that regenerates this file. */
+    command: z.string(),
+    settings: z.record(z.string(), z.unknown()),
+    seed: z.string().min(1),
+    /** Hash of the priors the calibration started from. */
+    priors: z.string(),
+    /** The record figures matched, with their observed values. */
+    figures: z.array(z.object({ id: z.string(), observed: z.number() }).passthrough()),
+    params: z.array(z.string()).min(1),
+    particles: z
+      .array(z.object({ values: z.array(z.number()), weight: z.number().min(0), distance: z.number().optional() }).strict())
+      .min(1),
+    generations: z.array(z.record(z.string(), z.number())),
+    simulations: z.number().int().min(0),
+  })
+  .passthrough();
 export type PosteriorFile = z.infer<typeof PosteriorFileSchema>;
 
 export class PosteriorFileError extends Error {

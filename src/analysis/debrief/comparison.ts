@@ -30,7 +30,12 @@ export function compare(state: GameState, scenario: Scenario): Comparison | unde
     events: scenario.actual.events.map((e) => ({ date: e.date, text: e.text, cites: e.cites })),
     figures: figuresOf(scenario.id).map((f) => {
       const v = figureValue(f, state);
-      return { id: f.id, label: f.label, game: v === undefined ? '–' : formatFigureValue(v), actual: `${recordText(f)} ${f.unit} (${f.facts.join(', ')})` };
+      return {
+        id: f.id,
+        label: f.label,
+        game: v === undefined ? '–' : formatFigureValue(v),
+        actual: `${recordText(f)} ${f.unit} (${f.facts.join(', ')})`,
+      };
     }),
   };
 }

@@ -28,45 +28,57 @@ export interface ConceptDef {
 
 export const CONCEPTS: readonly ConceptDef[] = [
   {
-    id: 'deterrence-by-punishment', name: 'Deterrence by punishment',
-    explanation: 'Threatening, and when tested inflicting, costs so that the other side chooses not to act. '
-      + 'Here: US strikes on militias meant to make further attacks not worth it.',
+    id: 'deterrence-by-punishment',
+    name: 'Deterrence by punishment',
+    explanation:
+      'Threatening, and when tested inflicting, costs so that the other side chooses not to act. ' +
+      'Here: US strikes on militias meant to make further attacks not worth it.',
     cites: ['R-USA-02', 'R-SYS-05', 'F-09', 'D-18'],
     rules: ['R-USA-02', 'R-SYS-05', 'F-09', 'P-06', 'F-10'],
   },
   {
-    id: 'credibility-decay', name: 'Credibility and its decay',
-    explanation: 'A threat deters only while it is believed; belief fades unless it is renewed by action. '
-      + 'Here: the deterrence the US earned with strikes halves every few weeks without reinforcement.',
+    id: 'credibility-decay',
+    name: 'Credibility and its decay',
+    explanation:
+      'A threat deters only while it is believed; belief fades unless it is renewed by action. ' +
+      'Here: the deterrence the US earned with strikes halves every few weeks without reinforcement.',
     cites: ['R-SYS-03', 'Q-12', 'P-09'],
     rules: ['R-SYS-03', 'R-USA-04'],
   },
   {
-    id: 'principal-agent', name: 'Principal–agent slippage',
-    explanation: 'A patron (the principal) cannot fully control the partners (agents) who act for it: they have their own '
-      + 'aims, information and timing. Here: Iran orders a halt, but Kataib Hezbollah and Nujaba resist, rogue cells keep firing, '
-      + 'and the Houthis barely listen.',
+    id: 'principal-agent',
+    name: 'Principal–agent slippage',
+    explanation:
+      'A patron (the principal) cannot fully control the partners (agents) who act for it: they have their own ' +
+      'aims, information and timing. Here: Iran orders a halt, but Kataib Hezbollah and Nujaba resist, rogue cells keep firing, ' +
+      'and the Houthis barely listen.',
     cites: ['C-02', 'C-04', 'R-MIL-02', 'R-MIL-07', 'R-HOU-01'],
     rules: ['R-MIL-02', 'R-MIL-03', 'R-MIL-04', 'R-MIL-07', 'R-IRN-04', 'R-IRN-13', 'R-HOU-01', 'R-HOU-04', 'F-24'],
   },
   {
-    id: 'audience-costs', name: 'Audience costs and domestic pressure',
-    explanation: 'Leaders who make public commitments pay a price at home for backing down, which makes their threats more '
-      + 'credible and their choices less free. Here: US deaths force a public vow, and criticism grows with the war.',
+    id: 'audience-costs',
+    name: 'Audience costs and domestic pressure',
+    explanation:
+      'Leaders who make public commitments pay a price at home for backing down, which makes their threats more ' +
+      'credible and their choices less free. Here: US deaths force a public vow, and criticism grows with the war.',
     cites: ['R-USA-02', 'R-USA-10', 'R-SYS-04'],
     rules: ['R-USA-02', 'R-USA-10', 'R-SYS-04'],
   },
   {
-    id: 'cheap-talk', name: 'Cheap talk versus private action',
-    explanation: 'Words cost nothing to say, so they carry little information; what a side does in private tells more. '
-      + 'Here: Tehran threatens loudly while quietly reining its proxies in, and militias vow revenge but hold their fire.',
+    id: 'cheap-talk',
+    name: 'Cheap talk versus private action',
+    explanation:
+      'Words cost nothing to say, so they carry little information; what a side does in private tells more. ' +
+      'Here: Tehran threatens loudly while quietly reining its proxies in, and militias vow revenge but hold their fire.',
     cites: ['R-IRN-09', 'R-MIL-05', 'D-17'],
     rules: ['R-IRN-09', 'R-MIL-05', 'D-06'],
   },
   {
-    id: 'miscalculation', name: 'Miscalculation and chance',
-    explanation: 'Neither side wants war, yet events can slip out of control: an attack meant to harass kills, a signal is misread. '
-      + 'Here: each attack carries a small chance of killing troops, and high rungs carry a chance of spiralling into war.',
+    id: 'miscalculation',
+    name: 'Miscalculation and chance',
+    explanation:
+      'Neither side wants war, yet events can slip out of control: an attack meant to harass kills, a signal is misread. ' +
+      'Here: each attack carries a small chance of killing troops, and high rungs carry a chance of spiralling into war.',
     cites: ['R-MIL-10', 'R-SYS-06', 'R-SYS-08', 'R-SYS-04'],
     rules: ['R-MIL-10', 'R-SYS-06', 'R-SYS-08'],
   },

@@ -68,7 +68,11 @@ export interface Debrief {
 /** Turning points: the events outcome() ranks highest, with the chains traced from their place in the log. */
 function turningPoints(state: GameState, o: Outcome): DebriefTurningPoint[] {
   return o.turningPoints.map((tp) => ({
-    turn: tp.event.turn, date: tp.date, text: renderEvent(tp.event), chain: causalChain(state, tp.index), concepts: conceptsOfEvent(tp.event),
+    turn: tp.event.turn,
+    date: tp.date,
+    text: renderEvent(tp.event),
+    chain: causalChain(state, tp.index),
+    concepts: conceptsOfEvent(tp.event),
   }));
 }
 
@@ -84,7 +88,10 @@ function concepts(state: GameState): DebriefConcept[] {
   for (const e of logOf(state)) if (e.weight >= 4 || e.kind === 'action') for (const c of conceptsOfEvent(e)) add(c, e.turn);
   for (const [id, list] of historyConcepts(state)) for (const t of list) add(id, t);
   return CONCEPTS.filter((c) => turns.has(c.id)).map((c) => ({
-    id: c.id, name: c.name, explanation: c.explanation, turns: [...turns.get(c.id)!].sort((a, b) => a - b),
+    id: c.id,
+    name: c.name,
+    explanation: c.explanation,
+    turns: [...turns.get(c.id)!].sort((a, b) => a - b),
   }));
 }
 
@@ -107,7 +114,12 @@ export function buildDebrief(state: GameState, scenario: Scenario): Debrief {
     turningPoints: turningPoints(state, o),
     concepts: concepts(state),
     timeline: state.history.map((h) => ({
-      turn: h.turn, date: h.date, rung: h.rung, attacksOnUS: h.attacksOnUS, houthiAttacks: h.houthiAttacks, usKilled: h.usKilled,
+      turn: h.turn,
+      date: h.date,
+      rung: h.rung,
+      attacksOnUS: h.attacksOnUS,
+      houthiAttacks: h.houthiAttacks,
+      usKilled: h.usKilled,
     })),
     ...(comparison ? { comparison } : {}),
     questions: discussionQuestions(state, comparison, decider),
@@ -125,10 +137,14 @@ export function formatDebrief(d: Debrief): string {
   if (d.decidedBy) lines.push(`What decided it: ${d.decidedBy.title}. ${d.decidedBy.explanation}`);
   lines.push(`Scores: US ${d.scores.us} · Iran ${d.scores.iran} · peak rung ${d.peakRung} ${rungName(d.peakRung)}`);
   const t = d.totals;
-  lines.push(`Totals: ${t.attacksOnUS} attacks on US forces, ${t.usKilled} US killed, ${t.usInjured} injured,`
-    + ` ${t.usStrikes} US strikes outside Yemen, ${t.houthiAttacks} Houthi attacks`);
+  lines.push(
+    `Totals: ${t.attacksOnUS} attacks on US forces, ${t.usKilled} US killed, ${t.usInjured} injured,` +
+      ` ${t.usStrikes} US strikes outside Yemen, ${t.houthiAttacks} Houthi attacks`,
+  );
   for (const side of ['us', 'iran'] as const) {
-    const parts = d.breakdown[side].filter((l) => l.points !== 0).map((l) => `${l.label} ${l.points >= 0 ? '+' : ''}${Math.round(l.points * 10) / 10}`);
+    const parts = d.breakdown[side]
+      .filter((l) => l.points !== 0)
+      .map((l) => `${l.label} ${l.points >= 0 ? '+' : ''}${Math.round(l.points * 10) / 10}`);
     lines.push(`  ${side === 'us' ? 'US' : 'Iran'} score: ${parts.join(' · ')}`);
   }
   if (d.turningPoints.length > 0) {
@@ -156,9 +172,11 @@ export function formatDebrief(d: Debrief): string {
     const summary = beliefSummary(d.beliefs[side]);
     if (!summary) continue;
     lines.push('', `What ${side === 'us' ? 'the US' : 'Iran'} believed vs what was true: ${summary}`);
-    for (const t of d.beliefs[side]) for (const b of t.items) {
-      if (!b.right) lines.push(`  ${t.date} (turn ${t.turn + 1}) ${b.subject}: read "${b.believed}" (${b.confidence} confidence), was "${b.truth}"`);
-    }
+    for (const t of d.beliefs[side])
+      for (const b of t.items) {
+        if (!b.right)
+          lines.push(`  ${t.date} (turn ${t.turn + 1}) ${b.subject}: read "${b.believed}" (${b.confidence} confidence), was "${b.truth}"`);
+      }
   }
   if (d.questions.length > 0) {
     lines.push('', 'For discussion:');
@@ -166,7 +184,6 @@ export function formatDebrief(d: Debrief): string {
   }
   return lines.join('\n');
 }
-
 
 /** "9 of 12 reads right (high 5 of 5, moderate 3 of 4, low 1 of 3)", or '' when the side had no report. */
 export function beliefSummary(turns: readonly BeliefTurn[]): string {

@@ -55,9 +55,13 @@ function miscalculation(state: GameState, lines: Record<Side, ScoreLine[]>): Dec
   const war = logOf(state).find((e): e is EventOfKind<'war'> => e.kind === 'war');
   if (!war) return undefined;
   return {
-    id: 'miscalculation', turn: war.turn, by: 'both',
-    points: { us: pointsOf(lines.us, 'regional-war'), iran: pointsOf(lines.iran, 'regional-war') }, terms: ['regional-war'],
-    war: { cause: war.cause, chance: war.draw?.p ?? 1 }, cites: war.rules,
+    id: 'miscalculation',
+    turn: war.turn,
+    by: 'both',
+    points: { us: pointsOf(lines.us, 'regional-war'), iran: pointsOf(lines.iran, 'regional-war') },
+    terms: ['regional-war'],
+    war: { cause: war.cause, chance: war.draw?.p ?? 1 },
+    cites: war.rules,
   };
 }
 
@@ -81,9 +85,13 @@ function unravelling(state: GameState): Decider | undefined {
   const attacks = after.reduce((s, r) => s + r.attacksOnUS, 0);
   const killed = after.reduce((s, r) => s + r.usKilled, 0);
   return {
-    id: 'unravelling', turn: broke, by: relapse ? 'us' : iranLifted ? 'iran' : 'militias',
+    id: 'unravelling',
+    turn: broke,
+    by: relapse ? 'us' : iranLifted ? 'iran' : 'militias',
     points: { us: round(-(attacks * p.scoreUsPerAttack + killed * p.scoreUsPerDeath)), iran: round(-killed * p.scoreIranPerUsDeath) },
-    terms: ['attacks-on-us', 'us-deaths', 'deaths-by-partners'], count: attacks, killed,
+    terms: ['attacks-on-us', 'us-deaths', 'deaths-by-partners'],
+    count: attacks,
+    killed,
     cites: relapse ? ['R-SYS-07', 'R-USA-04'] : ['R-SYS-07', 'R-IRN-01'],
   };
 }
@@ -109,9 +117,13 @@ function provocation(state: GameState, lines: Record<Side, ScoreLine[]>): Decide
   const leaders = totalsOf(state).leadersKilled;
   const fromLeaders = Math.min(pointsOf(lines.iran, 'withdrawal'), leaders * p.withdrawalPerLeaderKilled * p.scoreIranWithdrawal);
   return {
-    id: 'provocation', turn, by: 'us', count,
+    id: 'provocation',
+    turn,
+    by: 'us',
+    count,
     points: { us: round(pointsOf(lines.us, 'escalation', 'iran-struck')), iran: round(fromLeaders) },
-    terms: ['escalation', 'iran-struck', 'withdrawal'], cites: ['R-SYS-05', 'R-USA-04', 'O-USA-02', 'O-USA-04'],
+    terms: ['escalation', 'iran-struck', 'withdrawal'],
+    cites: ['R-SYS-05', 'R-USA-04', 'O-USA-02', 'O-USA-04'],
   };
 }
 
@@ -122,13 +134,27 @@ function deterrence(state: GameState, lines: Record<Side, ScoreLine[]>): Decider
   state.history.forEach((r, i) => {
     if (r.deterrence > state.history[turn]!.deterrence) turn = i;
   });
-  return { id: 'deterrence', turn, by: 'us', points: { us: round(points), iran: 0 }, terms: ['deterrence'], cites: ['R-SYS-05', 'O-USA-03'] };
+  return {
+    id: 'deterrence',
+    turn,
+    by: 'us',
+    points: { us: round(points), iran: 0 },
+    terms: ['deterrence'],
+    cites: ['R-SYS-05', 'O-USA-03'],
+  };
 }
 
 function pressure(lines: Record<Side, ScoreLine[]>): Decider | undefined {
   const points = pointsOf(lines.iran, 'pressure', 'fronts');
   if (points <= 0) return undefined;
-  return { id: 'pressure', turn: 0, by: 'iran', points: { us: 0, iran: round(points) }, terms: ['pressure', 'fronts'], cites: ['R-IRN-11', 'O-IRN-04'] };
+  return {
+    id: 'pressure',
+    turn: 0,
+    by: 'iran',
+    points: { us: 0, iran: round(points) },
+    terms: ['pressure', 'fronts'],
+    cites: ['R-IRN-11', 'O-IRN-04'],
+  };
 }
 
 /**

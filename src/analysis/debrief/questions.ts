@@ -31,7 +31,10 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
   const war = log.find((e) => e.kind === 'war');
   if (war) {
     const how = war.draw ? `by miscalculation (a ${percent(war.draw.p)} chance)` : 'in a direct exchange of fire';
-    out.push({ priority: 100, text: `War came in turn ${war.turn + 1} ${how}. What was the last decision that could have avoided it, and who should have made it?` });
+    out.push({
+      priority: 100,
+      text: `War came in turn ${war.turn + 1} ${how}. What was the last decision that could have avoided it, and who should have made it?`,
+    });
   }
 
   const decided = decider ? deciderQuestion(decider) : undefined;
@@ -43,14 +46,17 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
     out.push({
       priority: 90,
       text: `In turn ${first.turn + 1}, a ${percent(first.draw?.p ?? fatalP)} chance per attack killed US troops after ${plural(
-        h.slice(0, first.turn + 1).reduce((s, r) => s + r.attacksOnUS, 0), 'attack')}. Was that bad luck, or the predictable price of the attack tempo Iran allowed?`,
+        h.slice(0, first.turn + 1).reduce((s, r) => s + r.attacksOnUS, 0),
+        'attack',
+      )}. Was that bad luck, or the predictable price of the attack tempo Iran allowed?`,
     });
   } else if (t.attacksOnUS >= 20) {
     const pNone = (1 - fatalP) ** t.attacksOnUS;
     out.push({
       priority: 70,
-      text: `${plural(t.attacksOnUS, 'attack')} and no US deaths: with a ${percent(fatalP)} chance each, that luck had a ${percent(pNone)} chance. `
-        + 'Who was gambling here, and did they know it?',
+      text:
+        `${plural(t.attacksOnUS, 'attack')} and no US deaths: with a ${percent(fatalP)} chance each, that luck had a ${percent(pNone)} chance. ` +
+        'Who was gambling here, and did they know it?',
     });
   }
 
@@ -62,12 +68,13 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
     const label = actionById(campaignTurn.actions.us)?.label.toLowerCase() ?? campaignTurn.actions.us;
     out.push({
       priority: 80,
-      text: afterMean === undefined
-        ? `The US chose "${label}" in the last turn. What would you expect it to do to the militias' attacks, and why?`
-        : `After the US chose "${label}" in turn ${campaignTurn.turn + 1}, attacks went from ${before} that week to ${afterMean.toFixed(1)} a week. `
-          + (iranBraked
-            ? 'How much of that was US punishment, and how much Iran\'s own brake? (D-18)'
-            : 'Iran never ordered restraint in this game: what, then, moved the militias? (D-18)'),
+      text:
+        afterMean === undefined
+          ? `The US chose "${label}" in the last turn. What would you expect it to do to the militias' attacks, and why?`
+          : `After the US chose "${label}" in turn ${campaignTurn.turn + 1}, attacks went from ${before} that week to ${afterMean.toFixed(1)} a week. ` +
+            (iranBraked
+              ? "How much of that was US punishment, and how much Iran's own brake? (D-18)"
+              : 'Iran never ordered restraint in this game: what, then, moved the militias? (D-18)'),
     });
   }
 
@@ -78,8 +85,9 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
     const days = last.day - first.day;
     out.push({
       priority: 75,
-      text: `Iraqi militia leaders weighed Iran's halt ${times(resist.length)}${days > 0 ? ` over ${days} days` : ''}. `
-        + 'If Iran can order a halt but not enforce it at once, what does "Iran-backed" mean for US targeting?',
+      text:
+        `Iraqi militia leaders weighed Iran's halt ${times(resist.length)}${days > 0 ? ` over ${days} days` : ''}. ` +
+        'If Iran can order a halt but not enforce it at once, what does "Iran-backed" mean for US targeting?',
     });
   }
 
@@ -96,8 +104,9 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
   if (lastRec && peak >= 0.2 && lastRec.deterrence < peak * 0.6 && peakTurn < lastRec.turn) {
     out.push({
       priority: 60,
-      text: `Deterrence peaked at ${peak.toFixed(2)} in turn ${peakTurn + 1} and fell to ${lastRec.deterrence.toFixed(2)} by turn ${lastRec.turn + 1}. `
-        + 'How often must a threat be renewed to stay credible, and at what risk each time?',
+      text:
+        `Deterrence peaked at ${peak.toFixed(2)} in turn ${peakTurn + 1} and fell to ${lastRec.deterrence.toFixed(2)} by turn ${lastRec.turn + 1}. ` +
+        'How often must a threat be renewed to stay credible, and at what risk each time?',
     });
   }
 
@@ -105,8 +114,9 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
   if (threatsWhileRestraining > 0 && iranBraked) {
     out.push({
       priority: 55,
-      text: `Iran threatened in public in ${plural(threatsWhileRestraining, 'turn')} while its private orders were for restraint. `
-        + 'Which signal should Washington have believed, and how could it tell?',
+      text:
+        `Iran threatened in public in ${plural(threatsWhileRestraining, 'turn')} while its private orders were for restraint. ` +
+        'Which signal should Washington have believed, and how could it tell?',
     });
   }
 
@@ -116,33 +126,44 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
     const strikesYemen = t.usStrikesYemen;
     out.push({
       priority: 40,
-      text: `The Houthis kept up ${hw.toFixed(1)} attacks a week${strikesYemen > 0 ? ` despite ${plural(strikesYemen, 'US strike')} in Yemen` : ''}. `
-        + 'Why does the brake Iran applied in Iraq not reach the Red Sea?',
+      text:
+        `The Houthis kept up ${hw.toFixed(1)} attacks a week${strikesYemen > 0 ? ` despite ${plural(strikesYemen, 'US strike')} in Yemen` : ''}. ` +
+        'Why does the brake Iran applied in Iraq not reach the Red Sea?',
     });
   }
 
   if (t.strikesOnIran > 0) {
-    out.push({ priority: 85, text: `The US struck inside Iran ${times(t.strikesOnIran)}, a rung it never climbed in 2024 (R-USA-03). What did that buy, and what did it risk?` });
+    out.push({
+      priority: 85,
+      text: `The US struck inside Iran ${times(t.strikesOnIran)}, a rung it never climbed in 2024 (R-USA-03). What did that buy, and what did it risk?`,
+    });
   }
 
   if (comparison) {
     const fig = comparison.figures[0];
     if (fig) {
-      out.push({ priority: 50, text: `${fig.label}: ${fig.game} in this game against ${fig.actual} in the record. What in your choices, or in the model, explains the gap?` });
+      out.push({
+        priority: 50,
+        text: `${fig.label}: ${fig.game} in this game against ${fig.actual} in the record. What in your choices, or in the model, explains the gap?`,
+      });
     }
   }
 
   const peakRung = peakRungOf(state);
   if (peakRung >= 8 && !war) {
-    out.push({ priority: 65, text: `The ladder reached "${rungName(peakRung)}" without war. Was that skill or luck? What would have tipped it?` });
+    out.push({
+      priority: 65,
+      text: `The ladder reached "${rungName(peakRung)}" without war. Was that skill or luck? What would have tipped it?`,
+    });
   }
 
   // Always available, with this game's numbers: the final trade-off.
   const o = lastRec;
   out.push({
     priority: 10,
-    text: `The game ended at "${rungName(o?.rung ?? state.world.rung)}" with ${plural(t.attacksOnUS, 'attack')} on US forces and ${plural(t.usKilled, 'US death')}. `
-      + 'Which objective did each side give up to get what it got?',
+    text:
+      `The game ended at "${rungName(o?.rung ?? state.world.rung)}" with ${plural(t.attacksOnUS, 'attack')} on US forces and ${plural(t.usKilled, 'US death')}. ` +
+      'Which objective did each side give up to get what it got?',
   });
 
   const heaviest = log.reduce<(typeof log)[number] | undefined>((best, e) => (!best || e.weight > best.weight ? e : best), undefined);
@@ -167,8 +188,10 @@ function deciderQuestion(d: Decider): string | undefined {
       return undefined;
     case 'unravelling': {
       const cost = `${plural(d.count ?? 0, 'attack')} and ${plural(d.killed ?? 0, 'US death')} followed`;
-      if (d.by === 'us') return `The calm broke in ${turn} when militias took up arms again after US strikes in the lull; ${cost}. The strikes were meant to deter: why did they provoke instead, and what would holding fire have cost? (R-USA-04)`;
-      if (d.by === 'iran') return `The calm broke in ${turn} after Iran lifted its restraint; ${cost}. What did Iran expect to gain, and was it worth a calm both sides had built? (R-SYS-07)`;
+      if (d.by === 'us')
+        return `The calm broke in ${turn} when militias took up arms again after US strikes in the lull; ${cost}. The strikes were meant to deter: why did they provoke instead, and what would holding fire have cost? (R-USA-04)`;
+      if (d.by === 'iran')
+        return `The calm broke in ${turn} after Iran lifted its restraint; ${cost}. What did Iran expect to gain, and was it worth a calm both sides had built? (R-SYS-07)`;
       return `The calm broke in ${turn} with neither a US strike nor an Iranian order behind it; ${cost}. How far can either capital keep a calm it does not control? (R-SYS-07)`;
     }
     case 'provocation':

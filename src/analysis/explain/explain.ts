@@ -14,8 +14,13 @@ import { citers, factOrUndefined, paramUses, shippedScenarios, sourceOf, stateId
 export type ExplainKind = 'parameter' | 'fact' | 'rule' | 'action' | 'state';
 
 export class UnknownIdError extends Error {
-  constructor(readonly id: string, readonly suggestions: readonly string[]) {
-    super(`unknown ID '${id}'${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : ''} (brink explain --list shows every ID)`);
+  constructor(
+    readonly id: string,
+    readonly suggestions: readonly string[],
+  ) {
+    super(
+      `unknown ID '${id}'${suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : ''} (brink explain --list shows every ID)`,
+    );
   }
 }
 
@@ -45,10 +50,7 @@ function priorLine(id: ParamId): string {
 
 export function explainParam(id: ParamId): string {
   const s = PARAM_SPECS[id];
-  const lines = [
-    `Parameter ${id}: ${s.description}`,
-    `  value ${s.value} ${s.unit} (allowed ${s.min}–${s.max})`,
-  ];
+  const lines = [`Parameter ${id}: ${s.description}`, `  value ${s.value} ${s.unit} (allowed ${s.min}–${s.max})`];
   if (s.assumption) lines.push(`  ASSUMPTION: ${s.assumption}`);
   lines.push(`  ${priorLine(id)}`);
   const uses = paramUses(id);
@@ -101,7 +103,11 @@ function effectLines(a: ActionDef): string[] {
       const st = v as { target: string; mean: ParamId };
       out.push(`strikes on ${st.target}: about ${PARAM_SPECS[st.mean].value} (${st.mean})`);
     } else if (key === 'directive' && typeof v === 'object' && v !== null) {
-      out.push(`directive: ${Object.entries(v).map(([f, l]) => `${f} ${String(l)}`).join(', ')}`);
+      out.push(
+        `directive: ${Object.entries(v)
+          .map(([f, l]) => `${f} ${String(l)}`)
+          .join(', ')}`,
+      );
     } else out.push(`${key}: ${String(v)}`);
   }
   return out;
@@ -127,7 +133,12 @@ export function explainState(actor: ActorId, state: string): string {
   const lines = [`Posture ${actor}.${state} (${ACTOR_NAMES[actor]}): ${meta.label}`, `  rules: ${meta.rules.map(factLine).join('; ')}`];
   if (meta.recommends) {
     const r = meta.recommends;
-    const what = 'action' in r ? r.action : 'chance' in r ? `${r.then} with chance ${r.chance}, else ${r.otherwise}` : `${r.then} if ${r.flag}, else ${r.otherwise}`;
+    const what =
+      'action' in r
+        ? r.action
+        : 'chance' in r
+          ? `${r.then} with chance ${r.chance}, else ${r.otherwise}`
+          : `${r.then} if ${r.flag}, else ${r.otherwise}`;
     lines.push(`  the historical bot does: ${what}`);
   }
   const ts = transitionsOf(actor, state);
@@ -199,7 +210,10 @@ export function listAll(): string {
   const ids = allIds();
   const lines: string[] = [];
   lines.push(`Parameters (${ids.parameter.length}):`);
-  for (const id of ids.parameter) lines.push(`  ${id}  ${PARAM_SPECS[id as ParamId].value} ${PARAM_SPECS[id as ParamId].unit}${PARAM_SPECS[id as ParamId].assumption ? '  [assumption]' : ''}`);
+  for (const id of ids.parameter)
+    lines.push(
+      `  ${id}  ${PARAM_SPECS[id as ParamId].value} ${PARAM_SPECS[id as ParamId].unit}${PARAM_SPECS[id as ParamId].assumption ? '  [assumption]' : ''}`,
+    );
   lines.push(`Rules (${ids.rule.length}):`);
   for (const id of ids.rule) lines.push(`  ${factLine(id)}`);
   lines.push(`Facts (${ids.fact.length}):`);
@@ -229,7 +243,8 @@ export function assumptions(): Assumption[] {
     if (s.assumption) out.push({ kind: 'parameter', id, what: `${s.description} = ${s.value} ${s.unit}`, why: s.assumption });
   }
   for (const sc of shippedScenarios()) {
-    for (const inj of sc.injects) if (inj.assumption) out.push({ kind: 'inject', id: `${sc.id}:${inj.id}`, what: inj.note, why: inj.assumption });
+    for (const inj of sc.injects)
+      if (inj.assumption) out.push({ kind: 'inject', id: `${sc.id}:${inj.id}`, what: inj.note, why: inj.assumption });
   }
   for (const f of loadEvidence().facts.values()) {
     if (f.kind === 'question') out.push({ kind: 'question', id: f.id, what: f.title, why: f.text });
@@ -241,7 +256,9 @@ export function formatAssumptions(list: readonly Assumption[]): string {
   const lines: string[] = [];
   for (const kind of ['parameter', 'inject', 'question'] as const) {
     const of = list.filter((a) => a.kind === kind);
-    lines.push(`${kind === 'parameter' ? 'Parameters set by assumption' : kind === 'inject' ? 'Scenario injects resting on an assumption' : 'Open questions in the evidence'} (${of.length}):`);
+    lines.push(
+      `${kind === 'parameter' ? 'Parameters set by assumption' : kind === 'inject' ? 'Scenario injects resting on an assumption' : 'Open questions in the evidence'} (${of.length}):`,
+    );
     for (const a of of) lines.push(`  ${a.id}: ${a.what}`, `      why: ${a.why}`);
   }
   return lines.join('\n');

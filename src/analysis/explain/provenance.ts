@@ -110,7 +110,8 @@ function actionParamRefs(a: ActionDef): { key: string; param: ParamId }[] {
   const out: { key: string; param: ParamId }[] = [];
   for (const [key, v] of Object.entries(a.effects)) {
     if (typeof v === 'string' && isParamId(v)) out.push({ key, param: v });
-    if (key === 'strikes' && typeof v === 'object' && v !== null && 'mean' in v) out.push({ key: 'strikes', param: (v as { mean: ParamId }).mean });
+    if (key === 'strikes' && typeof v === 'object' && v !== null && 'mean' in v)
+      out.push({ key: 'strikes', param: (v as { mean: ParamId }).mean });
   }
   return out;
 }
@@ -124,15 +125,17 @@ export function readsOf(f: (params: Params) => unknown): { reads: ParamId[]; fie
   const read = new Set<ParamId>();
   const marks = new Map<number, ParamId>(PARAM_IDS.map((id, i) => [1e9 + i + 0.5, id]));
   const byId = new Map<ParamId, number>([...marks].map(([n, id]) => [id, n]));
-  const out = f(new Proxy(resolveParams({}), {
-    get(target, key, receiver) {
-      if (typeof key === 'string' && isParamId(key)) {
-        read.add(key);
-        return byId.get(key);
-      }
-      return Reflect.get(target, key, receiver);
-    },
-  }));
+  const out = f(
+    new Proxy(resolveParams({}), {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && isParamId(key)) {
+          read.add(key);
+          return byId.get(key);
+        }
+        return Reflect.get(target, key, receiver);
+      },
+    }),
+  );
   const fields = new Map<ParamId, string[]>();
   if (typeof out === 'object' && out !== null) {
     for (const [field, v] of Object.entries(out)) {
@@ -152,10 +155,12 @@ const ACTIVITY_WORDS: Readonly<Record<ActivitySpec['kind'], string>> = {
 /** "attacks on US forces in Iraq and Jordan", "attacks on shipping". */
 function activityWords(specs: readonly ActivitySpec[]): string {
   const kinds = [...new Set(specs.map((s) => s.kind))];
-  return kinds.map((kind) => {
-    const places = specs.filter((s) => s.kind === kind && s.place).map((s) => `${s.place![0]!.toUpperCase()}${s.place!.slice(1)}`);
-    return `${ACTIVITY_WORDS[kind]}${places.length > 0 ? ` in ${places.join(' and ')}` : ''}`;
-  }).join('; ');
+  return kinds
+    .map((kind) => {
+      const places = specs.filter((s) => s.kind === kind && s.place).map((s) => `${s.place![0]!.toUpperCase()}${s.place!.slice(1)}`);
+      return `${ACTIVITY_WORDS[kind]}${places.length > 0 ? ` in ${places.join(' and ')}` : ''}`;
+    })
+    .join('; ');
 }
 
 let usesCache: Map<ParamId, ParamUse[]> | undefined;
@@ -197,7 +202,8 @@ function usesIndex(): Map<ParamId, ParamUse[]> {
         if (spec.lethality) role(spec.lethality, 'multiplies the chance of a death in', spec);
       }
       for (const r of roles.values()) add(r.id, { where, what: `${r.role} ${activityWords(r.of)}` });
-      if (meta.deliberates) for (const id of meta.deliberates.lagDays) add(id, { where, what: 'days until its leaders weigh a halt (the deliberation lag)' });
+      if (meta.deliberates)
+        for (const id of meta.deliberates.lagDays) add(id, { where, what: 'days until its leaders weigh a halt (the deliberation lag)' });
       const rec = meta.recommends;
       if (rec && 'chance' in rec && isParamId(rec.chance)) {
         add(rec.chance, { where, what: `the historical bot's chance of ${rec.then} rather than ${rec.otherwise}` });
@@ -208,21 +214,29 @@ function usesIndex(): Map<ParamId, ParamUse[]> {
       const { reads, fields } = readsOf(spec.input);
       for (const id of reads) {
         const as = fields.get(id);
-        add(id, { where: `machine ${actor}`, what: `${ACTOR_NAMES[actor]}: kept in its memory${as ? ` as ${as.join(', ')}` : ''} (the machine's input)` });
+        add(id, {
+          where: `machine ${actor}`,
+          what: `${ACTOR_NAMES[actor]}: kept in its memory${as ? ` as ${as.join(', ')}` : ''} (the machine's input)`,
+        });
       }
     }
-    for (const id of spec.deliberationReads ?? []) add(id, { where: `machine ${actor}`, what: `${ACTOR_NAMES[actor]}: the chance a deliberation ends in accepting a halt` });
+    for (const id of spec.deliberationReads ?? [])
+      add(id, { where: `machine ${actor}`, what: `${ACTOR_NAMES[actor]}: the chance a deliberation ends in accepting a halt` });
   }
   for (const [m, users] of modifierUsers) {
     for (const id of MODIFIERS[m].reads) add(id, { where: `activity modifier ${m}`, what: `${MODIFIERS[m].says}; in ${users.join(', ')}` });
   }
   for (const phase of PHASES) for (const id of phase.reads) add(id, { where: `engine phase ${phase.name}`, what: phase.says });
-  for (const id of SCORING_READS) add(id, { where: 'scoring', what: 'each side\'s score (objectives, DOMAIN §6)' });
+  for (const id of SCORING_READS) add(id, { where: 'scoring', what: "each side's score (objectives, DOMAIN §6)" });
   // A parameter whose prior is what others leave (the attack shares sum to one) moves with them when drawn.
   for (const id of PARAM_IDS) {
     const prior = priorOf(id);
     if (prior?.kind !== 'remainder') continue;
-    for (const part of prior.of) add(part, { where: `prior of ${id}`, what: `when parameters are drawn, ${id} is what this and ${prior.of.filter((p) => p !== part).join(', ')} leave (${prior.reason})` });
+    for (const part of prior.of)
+      add(part, {
+        where: `prior of ${id}`,
+        what: `when parameters are drawn, ${id} is what this and ${prior.of.filter((p) => p !== part).join(', ')} leave (${prior.reason})`,
+      });
   }
   usesCache = index;
   return index;
@@ -234,7 +248,9 @@ export function paramUses(id: ParamId): ParamUse[] {
 
 export function sourceOf(file: string): { file: string; outlet: string; date: string; reliability: string } {
   const s = loadEvidence().sources.find((x) => x.file === file);
-  return s ? { file, outlet: s.outlet, date: s.date, reliability: s.reliability } : { file, outlet: 'unknown outlet', date: '', reliability: '' };
+  return s
+    ? { file, outlet: s.outlet, date: s.date, reliability: s.reliability }
+    : { file, outlet: 'unknown outlet', date: '', reliability: '' };
 }
 
 export function factOrUndefined(id: string): Fact | undefined {

@@ -10,19 +10,34 @@ import type { ParamDistribution } from '../uncertainty/distribution.ts';
 
 /** The record figures that cite a fact, by ID. */
 export function figuresCiting(factId: string): string[] {
-  return loadRecord().figures.filter((f) => f.facts.includes(factId)).map((f) => f.id);
+  return loadRecord()
+    .figures.filter((f) => f.facts.includes(factId))
+    .map((f) => f.id);
 }
 
-export function explainRecordCheck(factId: string, options: { readonly runs: number; readonly seed: string; readonly uncertainty: ParamDistribution }): string | undefined {
+export function explainRecordCheck(
+  factId: string,
+  options: { readonly runs: number; readonly seed: string; readonly uncertainty: ParamDistribution },
+): string | undefined {
   const ids = figuresCiting(factId);
   if (ids.length === 0) return undefined;
-  const scenarios = [...new Set(loadRecord().figures.filter((f) => ids.includes(f.id)).map((f) => f.scenario as BacktestScenario))];
+  const scenarios = [
+    ...new Set(
+      loadRecord()
+        .figures.filter((f) => ids.includes(f.id))
+        .map((f) => f.scenario as BacktestScenario),
+    ),
+  ];
   const r = runBacktest({ runs: options.runs, seed: options.seed, uncertainty: options.uncertainty, scenarios, figures: ids });
   const mode = r.uncertainty.mode === 'none' ? 'point values' : `${r.uncertainty.mode} predictive, ${r.uncertainty.distribution}`;
-  const lines = [`  against the record (brink backtest: ${mode}, ${r.runs} games a scenario, seed ${r.seed}, conditioned on the record's shocks):`];
+  const lines = [
+    `  against the record (brink backtest: ${mode}, ${r.runs} games a scenario, seed ${r.seed}, conditioned on the record's shocks):`,
+  ];
   for (const row of r.rows) {
     const verdict = row.status === 'inside' ? 'pass' : row.status === 'outside-90' ? 'outside its 5–95 % band' : 'fail';
-    lines.push(`    ${row.id} (${row.scenario}): record ${row.recordText}, simulated median ${formatFigureValue(row.median)}, 5–95 % ${formatFigureValue(row.band[0])}–${formatFigureValue(row.band[1])} ${row.unit}; ${quantileText(row)}: ${verdict}`);
+    lines.push(
+      `    ${row.id} (${row.scenario}): record ${row.recordText}, simulated median ${formatFigureValue(row.median)}, 5–95 % ${formatFigureValue(row.band[0])}–${formatFigureValue(row.band[1])} ${row.unit}; ${quantileText(row)}: ${verdict}`,
+    );
   }
   return lines.join('\n');
 }

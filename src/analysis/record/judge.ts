@@ -87,8 +87,14 @@ export function judgeFigure(kind: FigureKind, record: readonly [number, number],
     }
   }
   return {
-    median: quantile(sorted, 0.5), band: [quantile(sorted, 0.05), quantile(sorted, 0.95)],
-    quantile: [midRank(sorted, lo), midRank(sorted, hi)], below, above, exact, status, failures,
+    median: quantile(sorted, 0.5),
+    band: [quantile(sorted, 0.05), quantile(sorted, 0.95)],
+    quantile: [midRank(sorted, lo), midRank(sorted, hi)],
+    below,
+    above,
+    exact,
+    status,
+    failures,
   };
 }
 

@@ -7,7 +7,14 @@ import type { GameState, RecordShocks, TurnRecord } from '../../engine/state.ts'
 import { loadRecord, type RecordFigure, type StatisticId } from './table.ts';
 
 type Counted = 'attacksOnUS' | 'attacksOnUSIraq' | 'attacksOnUSSyria' | 'houthiAttacks' | 'usStrikes' | 'strikesOnIran';
-const COUNTED: ReadonlySet<StatisticId> = new Set<Counted>(['attacksOnUS', 'attacksOnUSIraq', 'attacksOnUSSyria', 'houthiAttacks', 'usStrikes', 'strikesOnIran']);
+const COUNTED: ReadonlySet<StatisticId> = new Set<Counted>([
+  'attacksOnUS',
+  'attacksOnUSIraq',
+  'attacksOnUSSyria',
+  'houthiAttacks',
+  'usStrikes',
+  'strikesOnIran',
+]);
 
 /**
  * One game's value of a figure; undefined when the game never reached the window (a war ended it

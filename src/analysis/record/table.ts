@@ -17,7 +17,16 @@ import { loadScenario } from '../../scenario/loader.ts';
 export const RECORD_FORMAT = 'brink.record/1';
 
 /** What one game gives (statistics.ts computes each). */
-export const STATISTICS = ['attacksOnUS', 'attacksOnUSIraq', 'attacksOnUSSyria', 'houthiAttacks', 'usStrikes', 'strikesOnIran', 'iraqQuietDays', 'regionalWar'] as const;
+export const STATISTICS = [
+  'attacksOnUS',
+  'attacksOnUSIraq',
+  'attacksOnUSSyria',
+  'houthiAttacks',
+  'usStrikes',
+  'strikesOnIran',
+  'iraqQuietDays',
+  'regionalWar',
+] as const;
 export type StatisticId = (typeof STATISTICS)[number];
 export const FIGURE_KINDS = ['point', 'range', 'floor', 'usual'] as const;
 export type FigureKind = (typeof FIGURE_KINDS)[number];
@@ -56,7 +65,11 @@ const FigureSchema = z
     need('share', f.kind === 'usual');
     for (const key of ['value', 'lo', 'hi'] as const) {
       if (typeof f[key] === 'number' && f.valueReason === undefined) {
-        ctx.addIssue({ code: 'custom', path: [key], message: 'a literal value needs a valueReason naming its fact (use {fact, figure} where the fact has the figure)' });
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: 'a literal value needs a valueReason naming its fact (use {fact, figure} where the fact has the figure)',
+        });
       }
     }
     if (f.window && f.window.to < f.window.from) ctx.addIssue({ code: 'custom', path: ['window', 'to'], message: 'ends before it starts' });
@@ -182,16 +195,32 @@ export function parseRecord(text: string, file: string): RecordTable {
     let turns: [number, number] = [0, scenario.turns - 1];
     if (f.window) {
       const w = windowTurns(scenario.start, scenario.daysPerTurn, scenario.turns, f.window.from, f.window.to);
-      if (!w) fail(at('window'), `${f.window.from}..${f.window.to} covers no turn of ${f.scenario} (${scenario.start}, ${scenario.turns} turns of ${scenario.daysPerTurn} days)`);
+      if (!w)
+        fail(
+          at('window'),
+          `${f.window.from}..${f.window.to} covers no turn of ${f.scenario} (${scenario.start}, ${scenario.turns} turns of ${scenario.daysPerTurn} days)`,
+        );
       turns = w!;
     }
-    const record: [number, number] = f.kind === 'range'
-      ? [resolveValue(f.lo!, at('lo')), resolveValue(f.hi!, at('hi'))]
-      : [resolveValue(f.value!, at('value')), resolveValue(f.value!, at('value'))];
+    const record: [number, number] =
+      f.kind === 'range'
+        ? [resolveValue(f.lo!, at('lo')), resolveValue(f.hi!, at('hi'))]
+        : [resolveValue(f.value!, at('value')), resolveValue(f.value!, at('value'))];
     if (record[0] > record[1]) fail(at('hi'), `the range ${record[0]}..${record[1]} is upside down`);
     return {
-      id: f.id, facts: f.facts, scenario: f.scenario, label: f.label, statistic: f.statistic, per: f.per, kind: f.kind, record,
-      ...(f.share === undefined ? {} : { share: f.share }), turns, ...(f.window ? { window: f.window } : {}), unit: f.unit, reason: f.reason.trim(),
+      id: f.id,
+      facts: f.facts,
+      scenario: f.scenario,
+      label: f.label,
+      statistic: f.statistic,
+      per: f.per,
+      kind: f.kind,
+      record,
+      ...(f.share === undefined ? {} : { share: f.share }),
+      turns,
+      ...(f.window ? { window: f.window } : {}),
+      unit: f.unit,
+      reason: f.reason.trim(),
     };
   });
   const s = data.shocks.firstFatal;
@@ -203,10 +232,15 @@ export function parseRecord(text: string, file: string): RecordTable {
       return fail(['shocks', 'firstFatal', 'scenarios', j], `cannot load the scenario '${id}': ${(err as Error).message.split('\n')[0]}`);
     }
     const day = daysBetween(scenario.start, s.date);
-    if (day <= 0 || day >= scenario.turns * scenario.daysPerTurn) fail(['shocks', 'firstFatal', 'scenarios', j], `${s.date} is not inside ${id} after its first day`);
+    if (day <= 0 || day >= scenario.turns * scenario.daysPerTurn)
+      fail(['shocks', 'firstFatal', 'scenarios', j], `${s.date} is not inside ${id} after its first day`);
   }
   const firstFatal: FirstFatalShock = {
-    date: s.date, place: s.place as FirstFatalShock['place'], killed: resolveValue(s.killed, ['shocks', 'firstFatal', 'killed']), cites: s.cites, scenarios: s.scenarios,
+    date: s.date,
+    place: s.place as FirstFatalShock['place'],
+    killed: resolveValue(s.killed, ['shocks', 'firstFatal', 'killed']),
+    cites: s.cites,
+    scenarios: s.scenarios,
   };
   return { figures, shocks: { firstFatal } };
 }

@@ -17,16 +17,19 @@ export function renderBars(bars: readonly Bar[], options: { width?: number; max?
   const max = options.max ?? Math.max(1e-12, ...bars.map((b) => Math.max(b.value, b.hi ?? b.value)));
   const labelWidth = Math.max(0, ...bars.map((b) => b.label.length));
   const cell = (x: number) => Math.max(0, Math.min(width, Math.round((x / max) * width)));
-  return bars.map((b) => {
-    const row: string[] = Array.from({ length: width }, (_, i) => (i < cell(b.value) ? '█' : ' '));
-    if (b.lo !== undefined && b.hi !== undefined) {
-      const lo = cell(Math.max(0, b.lo));
-      const hi = Math.max(lo, cell(b.hi) - 1);
-      for (let i = lo; i <= hi && i < width; i++) if (row[i] === ' ') row[i] = '─';
-      if (lo < width) row[lo] = '├';
-      if (hi < width) row[hi] = hi === lo ? '│' : '┤';
-    }
-    const figure = b.value.toFixed(digits) + (b.lo !== undefined && b.hi !== undefined ? ` [${b.lo.toFixed(digits)}–${b.hi.toFixed(digits)}]` : '');
-    return `${b.label.padEnd(labelWidth)} │${row.join('')}│ ${figure}${b.note ? `  ${b.note}` : ''}`;
-  }).join('\n');
+  return bars
+    .map((b) => {
+      const row: string[] = Array.from({ length: width }, (_, i) => (i < cell(b.value) ? '█' : ' '));
+      if (b.lo !== undefined && b.hi !== undefined) {
+        const lo = cell(Math.max(0, b.lo));
+        const hi = Math.max(lo, cell(b.hi) - 1);
+        for (let i = lo; i <= hi && i < width; i++) if (row[i] === ' ') row[i] = '─';
+        if (lo < width) row[lo] = '├';
+        if (hi < width) row[hi] = hi === lo ? '│' : '┤';
+      }
+      const figure =
+        b.value.toFixed(digits) + (b.lo !== undefined && b.hi !== undefined ? ` [${b.lo.toFixed(digits)}–${b.hi.toFixed(digits)}]` : '');
+      return `${b.label.padEnd(labelWidth)} │${row.join('')}│ ${figure}${b.note ? `  ${b.note}` : ''}`;
+    })
+    .join('\n');
 }

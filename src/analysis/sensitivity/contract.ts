@@ -19,45 +19,53 @@ const Interval = z.tuple([z.number(), z.number()]);
 const perOutcome = <T extends z.ZodType>(v: T) =>
   z.object(Object.fromEntries(SENSITIVITY_OUTCOMES.map((o) => [o, v])) as Record<SensitivityOutcome, T>).strict();
 
-const ScreenRowSchema = z.object({
-  id: z.string().min(1),
-  /** True when the parameter's value is cited from the record; false for an assumption. */
-  cited: z.boolean(),
-  muStar: perOutcome(z.number().min(0)),
-  sigma: perOutcome(z.number().min(0)),
-  /** The largest normalised μ* over the outcomes: the ranking. */
-  rank: z.number().min(0),
-}).strict();
+const ScreenRowSchema = z
+  .object({
+    id: z.string().min(1),
+    /** True when the parameter's value is cited from the record; false for an assumption. */
+    cited: z.boolean(),
+    muStar: perOutcome(z.number().min(0)),
+    sigma: perOutcome(z.number().min(0)),
+    /** The largest normalised μ* over the outcomes: the ranking. */
+    rank: z.number().min(0),
+  })
+  .strict();
 
-const SobolRowSchema = z.object({
-  id: z.string().min(1),
-  cited: z.boolean(),
-  first: Index,
-  total: Index,
-  firstCi: Interval,
-  totalCi: Interval,
-}).strict();
+const SobolRowSchema = z
+  .object({
+    id: z.string().min(1),
+    cited: z.boolean(),
+    first: Index,
+    total: Index,
+    firstCi: Interval,
+    totalCi: Interval,
+  })
+  .strict();
 
-export const SensitivitySchema = z.object({
-  schema: z.literal(SENSITIVITY_CONTRACT),
-  /** The model that produced it (src/model/version.ts: package version + hash of the rules). */
-  model: z.string().min(1),
-  settings: z.object({
-    scenario: z.string().min(1),
-    us: z.string().min(1),
-    iran: z.string().min(1),
-    trajectories: Count,
-    top: Count,
-    sobolN: Count,
-    games: Count,
-    seed: z.string().min(1),
-  }).strict(),
-  /** Every prior-bearing parameter, highest rank first. */
-  screen: z.array(ScreenRowSchema).min(1),
-  /** Per outcome, the Sobol rows of the top parameters, largest total index first. */
-  sobol: perOutcome(z.array(SobolRowSchema)),
-  runs: z.object({ morris: Count, sobol: Count, games: Count }).strict(),
-}).strict();
+export const SensitivitySchema = z
+  .object({
+    schema: z.literal(SENSITIVITY_CONTRACT),
+    /** The model that produced it (src/model/version.ts: package version + hash of the rules). */
+    model: z.string().min(1),
+    settings: z
+      .object({
+        scenario: z.string().min(1),
+        us: z.string().min(1),
+        iran: z.string().min(1),
+        trajectories: Count,
+        top: Count,
+        sobolN: Count,
+        games: Count,
+        seed: z.string().min(1),
+      })
+      .strict(),
+    /** Every prior-bearing parameter, highest rank first. */
+    screen: z.array(ScreenRowSchema).min(1),
+    /** Per outcome, the Sobol rows of the top parameters, largest total index first. */
+    sobol: perOutcome(z.array(SobolRowSchema)),
+    runs: z.object({ morris: Count, sobol: Count, games: Count }).strict(),
+  })
+  .strict();
 
 export type SensitivityJson = z.infer<typeof SensitivitySchema>;
 

@@ -41,7 +41,10 @@ export function morrisDesign(k: number, trajectories: number, seed: string, leve
     // Half the inputs start at the top and step down, so both directions are sampled.
     const down = Array.from({ length: k }, () => rng() < 0.5);
     x = x.map((v, i) => (down[i] ? v + delta : v));
-    const order = shuffle(Array.from({ length: k }, (_, i) => i), rng);
+    const order = shuffle(
+      Array.from({ length: k }, (_, i) => i),
+      rng,
+    );
     points.push([...x]);
     const m: { input: number; sign: 1 | -1 }[] = [];
     for (const i of order) {
@@ -66,7 +69,8 @@ function shuffle<T>(a: T[], rng: () => number): T[] {
 /** μ*, μ and σ per input, from the outputs at the design's points (same order). */
 export function morrisIndices(design: MorrisDesign, outputs: readonly number[]): MorrisIndex[] {
   const { k, delta } = design;
-  if (outputs.length !== design.points.length) throw new RangeError(`Morris expected ${design.points.length} outputs, got ${outputs.length}`);
+  if (outputs.length !== design.points.length)
+    throw new RangeError(`Morris expected ${design.points.length} outputs, got ${outputs.length}`);
   const effects: number[][] = Array.from({ length: k }, () => []);
   design.moves.forEach((m, t) => {
     const base = t * (k + 1);

@@ -64,7 +64,8 @@ function estimate(k: number, n: number, y: readonly number[], rows: readonly num
 
 export function sobolIndices(design: SaltelliDesign, outputs: readonly number[], bootstrap = 200, seed = 'bootstrap'): SobolIndex[] {
   const { k, n } = design;
-  if (outputs.length !== design.points.length) throw new RangeError(`Sobol expected ${design.points.length} outputs, got ${outputs.length}`);
+  if (outputs.length !== design.points.length)
+    throw new RangeError(`Sobol expected ${design.points.length} outputs, got ${outputs.length}`);
   const all = Array.from({ length: n }, (_, r) => r);
   const point = estimate(k, n, outputs, all);
   const rng = seedrandom.alea(`sobol-bootstrap:${seed}`);

@@ -38,7 +38,10 @@ export function priorDistribution(priors: Readonly<Partial<Record<ParamId, Prior
   return { kind: 'prior', priors };
 }
 
-export function posteriorDistribution(posterior: PosteriorSample, priors: Readonly<Partial<Record<ParamId, Prior>>> = PRIORS): ParamDistribution {
+export function posteriorDistribution(
+  posterior: PosteriorSample,
+  priors: Readonly<Partial<Record<ParamId, Prior>>> = PRIORS,
+): ParamDistribution {
   return { kind: 'posterior', posterior, priors };
 }
 
@@ -51,7 +54,11 @@ export function drawnParams(priors: Readonly<Partial<Record<ParamId, Prior>>> = 
  * Values for every drawn parameter from one quantile each (q[i] for ids[i]), plus the remainders that
  * follow from them. Shared by the sampler and by the sensitivity designs, which work on the unit cube.
  */
-export function paramsFromQuantiles(ids: readonly ParamId[], q: readonly number[], priors: Readonly<Partial<Record<ParamId, Prior>>> = PRIORS): Record<string, number> {
+export function paramsFromQuantiles(
+  ids: readonly ParamId[],
+  q: readonly number[],
+  priors: Readonly<Partial<Record<ParamId, Prior>>> = PRIORS,
+): Record<string, number> {
   const out: Record<string, number> = {};
   ids.forEach((id, i) => {
     const prior = priors[id];
@@ -62,7 +69,10 @@ export function paramsFromQuantiles(ids: readonly ParamId[], q: readonly number[
 }
 
 /** Adds every remainder parameter (1 − the sum of its parts), reading parts from `values` or their point. */
-export function withRemainders(values: Record<string, number>, priors: Readonly<Partial<Record<ParamId, Prior>>> = PRIORS): Record<string, number> {
+export function withRemainders(
+  values: Record<string, number>,
+  priors: Readonly<Partial<Record<ParamId, Prior>>> = PRIORS,
+): Record<string, number> {
   for (const id of PARAM_IDS) {
     const prior = priors[id];
     if (prior?.kind !== 'remainder') continue;
@@ -82,18 +92,29 @@ export function paramStream(batchSeed: string, index: number): () => number {
  * The parameter overrides of game `index`: {} for `none`. `pins` (the batch's --param values) replace
  * whatever was drawn for those parameters, so pinning a parameter removes its uncertainty.
  */
-export function drawParams(dist: ParamDistribution, batchSeed: string, index: number, pins: Readonly<Record<string, number>> = {}): Record<string, number> {
+export function drawParams(
+  dist: ParamDistribution,
+  batchSeed: string,
+  index: number,
+  pins: Readonly<Record<string, number>> = {},
+): Record<string, number> {
   if (dist.kind === 'none') return { ...pins };
   const next = paramStream(batchSeed, index);
   let values: Record<string, number>;
   if (dist.kind === 'prior') {
     const ids = drawnParams(dist.priors);
-    values = paramsFromQuantiles(ids, ids.map(() => next()), dist.priors);
+    values = paramsFromQuantiles(
+      ids,
+      ids.map(() => next()),
+      dist.priors,
+    );
   } else {
     const { params, particles } = dist.posterior;
     const particle = pickWeighted(particles, next());
     values = {};
-    params.forEach((id, i) => { values[id] = particle.values[i]!; });
+    params.forEach((id, i) => {
+      values[id] = particle.values[i]!;
+    });
     // A parameter the posterior does not name (added to the model after calibration) keeps its prior.
     for (const id of drawnParams(dist.priors)) {
       const prior = dist.priors[id];
@@ -130,7 +151,11 @@ export function distributionHash(dist: ParamDistribution): string {
 }
 
 /** What a batch's JSON says about its bands: which distribution, and whether they hold more than dice. */
-export function uncertaintyJson(dist: ParamDistribution): { mode: UncertaintyMode; distribution: string; bands: 'dice' | 'dice+parameters' } {
+export function uncertaintyJson(dist: ParamDistribution): {
+  mode: UncertaintyMode;
+  distribution: string;
+  bands: 'dice' | 'dice+parameters';
+} {
   return { mode: dist.kind, distribution: distributionHash(dist), bands: dist.kind === 'none' ? 'dice' : 'dice+parameters' };
 }
 

@@ -7,7 +7,9 @@ import { Worker } from 'node:worker_threads';
 import { measure, type EvalTask } from './measures.ts';
 
 /** The compiled worker beside the compiled pool; from the TypeScript sources (tests), an entry that loads tsx first. */
-const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('./eval-worker-tsx.mjs', import.meta.url) : new URL('./eval-worker.js', import.meta.url);
+const WORKER_URL = import.meta.url.endsWith('.ts')
+  ? new URL('./eval-worker-tsx.mjs', import.meta.url)
+  : new URL('./eval-worker.js', import.meta.url);
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 24 };
 
 type Reply = { id: number; values?: number[]; error?: string; ready?: true };
@@ -20,16 +22,18 @@ export class EvalPool {
     for (let i = 0; i < size; i++) {
       const w = new Worker(WORKER_URL, { resourceLimits: WORKER_LIMITS });
       this.workers.push(w);
-      this.ready.push(new Promise((resolve, reject) => {
-        const onMsg = (m: Reply) => {
-          if (m.ready) {
-            w.off('message', onMsg);
-            resolve();
-          }
-        };
-        w.on('message', onMsg);
-        w.once('error', reject);
-      }));
+      this.ready.push(
+        new Promise((resolve, reject) => {
+          const onMsg = (m: Reply) => {
+            if (m.ready) {
+              w.off('message', onMsg);
+              resolve();
+            }
+          };
+          w.on('message', onMsg);
+          w.once('error', reject);
+        }),
+      );
     }
   }
 
@@ -46,32 +50,37 @@ export class EvalPool {
     }
     await Promise.all(this.ready);
     let next = 0;
-    await Promise.all(this.workers.map((w) => new Promise<void>((resolve, reject) => {
-      const feed = () => {
-        if (next >= tasks.length) {
-          w.off('message', onMsg);
-          w.off('error', onErr);
-          resolve();
-          return;
-        }
-        const id = next++;
-        w.postMessage({ id, task: tasks[id] });
-      };
-      const onMsg = (m: Reply) => {
-        if (m.ready) return;
-        if (m.error !== undefined) {
-          reject(new Error(`evaluation failed (parameters ${JSON.stringify(tasks[m.id]!.params)}): ${m.error}`));
-          return;
-        }
-        out[m.id] = m.values!;
-        onDone(++done);
-        feed();
-      };
-      const onErr = (e: Error) => reject(e);
-      w.on('message', onMsg);
-      w.on('error', onErr);
-      feed();
-    })));
+    await Promise.all(
+      this.workers.map(
+        (w) =>
+          new Promise<void>((resolve, reject) => {
+            const feed = () => {
+              if (next >= tasks.length) {
+                w.off('message', onMsg);
+                w.off('error', onErr);
+                resolve();
+                return;
+              }
+              const id = next++;
+              w.postMessage({ id, task: tasks[id] });
+            };
+            const onMsg = (m: Reply) => {
+              if (m.ready) return;
+              if (m.error !== undefined) {
+                reject(new Error(`evaluation failed (parameters ${JSON.stringify(tasks[m.id]!.params)}): ${m.error}`));
+                return;
+              }
+              out[m.id] = m.values!;
+              onDone(++done);
+              feed();
+            };
+            const onErr = (e: Error) => reject(e);
+            w.on('message', onMsg);
+            w.on('error', onErr);
+            feed();
+          }),
+      ),
+    );
     return out;
   }
 

@@ -47,7 +47,9 @@ function play(task: EvalTask, scenarioId: string, shocks?: RecordShocks): GameSt
   const scenario = scenarioOf(scenarioId);
   const us = getPolicy(task.us, 'us');
   const iran = getPolicy(task.iran, 'iran');
-  return Array.from({ length: task.games }, (_, g) => playGame(scenario, { seed: `${task.seed}/${scenarioId}/${g}`, us, iran, params: task.params, ...(shocks ? { shocks } : {}) }));
+  return Array.from({ length: task.games }, (_, g) =>
+    playGame(scenario, { seed: `${task.seed}/${scenarioId}/${g}`, us, iran, params: task.params, ...(shocks ? { shocks } : {}) }),
+  );
 }
 
 /** Means over the task's games, in SENSITIVITY_OUTCOMES order. */

@@ -10,28 +10,40 @@ import { addUncertaintyOptions, parseUncertainty, type UncertaintyFlags } from '
 import { asUsage, collect } from './batch.ts';
 import { parsePositiveInt, parseSeed } from '../options.ts';
 
-export const register: CommandModule = ((program, io, setExit) => {
-  addUncertaintyOptions(program
-    .command('backtest')
-    .description('play the historical scenarios with the historical bots, conditioned on the record\'s shocks, and set each record figure against its simulated band')
-    .option('--runs <n>', 'games per scenario', '1000')
-    .option('--seed <seed>', 'backtest seed', '1')
-    .option('--param <name=value>', 'override a parameter (repeatable; with --uncertainty, pins it)', collect)
-    .option('--unconditioned', 'play the scenarios as a player would, without fixing the record\'s first fatal attack')
-    .option('--json', 'print the result as JSON (brink.backtest/2)'))
-    .action((opts: UncertaintyFlags & { runs: string; seed: string; param?: string[]; json?: boolean; unconditioned?: boolean }) => {
-      const params = asUsage(() => parseAssignments('--param', opts.param ?? []));
-      const runs = parsePositiveInt('--runs', opts.runs, { max: 1_000_000 });
-      const seed = parseSeed(opts.seed);
-      const uncertainty = parseUncertainty(opts);
-      const progress = process.stderr.isTTY;
-      const result = runBacktest({
-        runs, seed, params, uncertainty, conditioned: !opts.unconditioned,
-        ...(progress ? { onGame: (id: string, done: number, total: number) => {
-          if (done % 50 === 0 || done === total) process.stderr.write(`\r${id}: ${done}/${total} games`.padEnd(40) + (done === total ? '\n' : ''));
-        } } : {}),
-      });
-      io.out(opts.json ? JSON.stringify(result, null, 2) : formatBacktest(result));
-      if (!result.pass) setExit(1);
+export const register: CommandModule = (program, io, setExit) => {
+  addUncertaintyOptions(
+    program
+      .command('backtest')
+      .description(
+        "play the historical scenarios with the historical bots, conditioned on the record's shocks, and set each record figure against its simulated band",
+      )
+      .option('--runs <n>', 'games per scenario', '1000')
+      .option('--seed <seed>', 'backtest seed', '1')
+      .option('--param <name=value>', 'override a parameter (repeatable; with --uncertainty, pins it)', collect)
+      .option('--unconditioned', "play the scenarios as a player would, without fixing the record's first fatal attack")
+      .option('--json', 'print the result as JSON (brink.backtest/2)'),
+  ).action((opts: UncertaintyFlags & { runs: string; seed: string; param?: string[]; json?: boolean; unconditioned?: boolean }) => {
+    const params = asUsage(() => parseAssignments('--param', opts.param ?? []));
+    const runs = parsePositiveInt('--runs', opts.runs, { max: 1_000_000 });
+    const seed = parseSeed(opts.seed);
+    const uncertainty = parseUncertainty(opts);
+    const progress = process.stderr.isTTY;
+    const result = runBacktest({
+      runs,
+      seed,
+      params,
+      uncertainty,
+      conditioned: !opts.unconditioned,
+      ...(progress
+        ? {
+            onGame: (id: string, done: number, total: number) => {
+              if (done % 50 === 0 || done === total)
+                process.stderr.write(`\r${id}: ${done}/${total} games`.padEnd(40) + (done === total ? '\n' : ''));
+            },
+          }
+        : {}),
     });
-});
+    io.out(opts.json ? JSON.stringify(result, null, 2) : formatBacktest(result));
+    if (!result.pass) setExit(1);
+  });
+};

@@ -111,7 +111,10 @@ export const maxWorkers = () => 4 * availableParallelism();
 export function addCommonOptions(cmd: Command, defaultRuns: string, { param = true, out = PART_OUT_HELP } = {}): Command {
   if (param) cmd.option('--param <name=value>', 'override a model parameter (repeatable)', collect);
   return cmd
-    .option('--shard <k/n>', 'play only shard k of n (0 ≤ k < n) of the games; with n alone, k comes from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID; needs --out (see brink merge)')
+    .option(
+      '--shard <k/n>',
+      'play only shard k of n (0 ≤ k < n) of the games; with n alone, k comes from JOB_COMPLETION_INDEX or SLURM_ARRAY_TASK_ID; needs --out (see brink merge)',
+    )
     .option('--out <file.jsonl>', out)
     .option('--resume', 'continue the run recorded in --out (plays only the games it lacks)')
     .option('--scenario <id|path>', 'scenario ID or YAML file', 'october-2023')
@@ -119,8 +122,15 @@ export function addCommonOptions(cmd: Command, defaultRuns: string, { param = tr
     .option('--seed <seed>', 'batch seed; game i plays with seed "<seed>:<i>"', '1')
     .option('--us-policy <policy>', 'bot for the US', 'historical')
     .option('--iran-policy <policy>', 'bot for Iran', 'historical')
-    .option('--workers <k>', `worker threads (default: available cores, here ${availableParallelism()}; at most 4 per core, here ${maxWorkers()})`)
-    .option('--policy-module <file>', 'a .js/.mjs module that exports `policies` (ID → (side) => Policy), or .ts under node --import tsx; repeatable', collect)
+    .option(
+      '--workers <k>',
+      `worker threads (default: available cores, here ${availableParallelism()}; at most 4 per core, here ${maxWorkers()})`,
+    )
+    .option(
+      '--policy-module <file>',
+      'a .js/.mjs module that exports `policies` (ID → (side) => Policy), or .ts under node --import tsx; repeatable',
+      collect,
+    )
     .option('--json', 'print JSON instead of the report');
 }
 
@@ -190,7 +200,12 @@ export function onInterrupt(stop: (signal: NodeJS.Signals) => void): () => void 
  * (and --json with it would mix two documents on one stream).
  */
 export function summaryIo(opts: Pick<CommonBatchOptions, 'out' | 'json'> & { csv?: string }, io: Io): Io {
-  const data = [['--out', opts.out], ['--csv', opts.csv]].filter(([, p]) => p !== undefined && isStdout(p)).map(([flag]) => flag!);
+  const data = [
+    ['--out', opts.out],
+    ['--csv', opts.csv],
+  ]
+    .filter(([, p]) => p !== undefined && isStdout(p))
+    .map(([flag]) => flag!);
   if (data.length === 0) return io;
   if (data.length > 1) throw new UsageError(`${data.join(' and ')} both write to standard output; send one of them to a file`, false);
   if (opts.json) throw new UsageError(`--json and ${data[0]} - both write to standard output; send one of them to a file`, false);
@@ -201,7 +216,11 @@ export function summaryIo(opts: Pick<CommonBatchOptions, 'out' | 'json'> & { csv
  * compare's and sweep's --csv: its target checked now, before any game is played (and apart from --out),
  * and a function that writes the table once the run has ended.
  */
-export function summaryCsv<J>(opts: Pick<CommonBatchOptions, 'out'> & { csv?: string }, io: Io, table: (json: J) => string): (json: J) => void {
+export function summaryCsv<J>(
+  opts: Pick<CommonBatchOptions, 'out'> & { csv?: string },
+  io: Io,
+  table: (json: J) => string,
+): (json: J) => void {
   if (opts.csv === undefined) return () => {};
   const target = outputTarget('--csv', opts.csv);
   if (opts.out !== undefined) distinctOutputs([outputTarget('--out', opts.out), target]);
@@ -223,9 +242,21 @@ export function formatBatchReport(r: BatchResult, scenarioArg: string, dist: Par
   const j = r.json;
   const lines: string[] = [];
   lines.push(`Brink batch · scenario ${j.scenario.id} (${j.scenario.hash}) · ${j.turns} turns of ${j.daysPerTurn} days`);
-  lines.push(`US: ${j.policies.us} · Iran: ${j.policies.iran} · seed ${j.seed}${Object.keys(j.params).length ? ` · params ${Object.entries(j.params).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}`);
-  lines.push(`${j.runs} of ${j.requested} games${r.resumed ? ` (${r.resumed} read back from --out)` : ''}${j.complete ? '' : ' · INCOMPLETE'}`);
-  lines.push(`Game i plays with seed "${j.seed}:i"; replay one with: brink run --scenario ${shellQuote(scenarioArg)} --seed ${shellQuote(`${j.seed}:<i>`)} --us-policy ${shellQuote(j.policies.us)} --iran-policy ${shellQuote(j.policies.iran)}${dist.kind === 'none' ? '' : ' --param … (its drawn parameters are in its --out record)'}`);
+  lines.push(
+    `US: ${j.policies.us} · Iran: ${j.policies.iran} · seed ${j.seed}${
+      Object.keys(j.params).length
+        ? ` · params ${Object.entries(j.params)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(' ')}`
+        : ''
+    }`,
+  );
+  lines.push(
+    `${j.runs} of ${j.requested} games${r.resumed ? ` (${r.resumed} read back from --out)` : ''}${j.complete ? '' : ' · INCOMPLETE'}`,
+  );
+  lines.push(
+    `Game i plays with seed "${j.seed}:i"; replay one with: brink run --scenario ${shellQuote(scenarioArg)} --seed ${shellQuote(`${j.seed}:<i>`)} --us-policy ${shellQuote(j.policies.us)} --iran-policy ${shellQuote(j.policies.iran)}${dist.kind === 'none' ? '' : ' --param … (its drawn parameters are in its --out record)'}`,
+  );
   lines.push(bandsNote(dist));
   lines.push('');
   lines.push('Outcome                        P        95 % interval');
@@ -237,14 +268,20 @@ export function formatBatchReport(r: BatchResult, scenarioArg: string, dist: Par
   lines.push('Metric (per game)              mean       p5      p50      p95');
   for (const name of [...METRIC_NAMES, ...SCORE_NAMES]) {
     const m = j.metrics[name];
-    lines.push(`  ${name.padEnd(27)} ${num(m.mean).padStart(7)}  ${num(m.p5).padStart(7)}  ${num(m.p50).padStart(7)}  ${num(m.p95).padStart(7)}`);
+    lines.push(
+      `  ${name.padEnd(27)} ${num(m.mean).padStart(7)}  ${num(m.p5).padStart(7)}  ${num(m.p50).padStart(7)}  ${num(m.p95).padStart(7)}`,
+    );
   }
   lines.push('');
   lines.push(histogramChart('Attacks on US forces per game (Iraq, Syria, Jordan)', r.aggregator.metricHist.get('attacksOnUS')!));
   lines.push('');
-  lines.push(fanChart('Escalation ladder by turn (rung at turn end)', j.series.rung.perTurn, {
-    min: 0, max: 10, rowLabel: (v) => `${v} ${rungName(v)}`.slice(0, 28),
-  }));
+  lines.push(
+    fanChart('Escalation ladder by turn (rung at turn end)', j.series.rung.perTurn, {
+      min: 0,
+      max: 10,
+      rowLabel: (v) => `${v} ${rungName(v)}`.slice(0, 28),
+    }),
+  );
   return lines.join('\n');
 }
 
@@ -254,40 +291,82 @@ interface BatchFlags extends CommonBatchOptions, UncertaintyFlags {
 }
 
 /** --out of compare and sweep (and of a sharded batch). */
-export const PART_OUT_HELP = 'write each finished chunk of games to FILE as it completes (a brink.part/1 file: continue it with --resume; add shards up with brink merge)';
+export const PART_OUT_HELP =
+  'write each finished chunk of games to FILE as it completes (a brink.part/1 file: continue it with --resume; add shards up with brink merge)';
 
 export async function batchAction(opts: BatchFlags, io: Io, setExit: (code: number) => void): Promise<void> {
   // When games go to standard output (--out -, --csv - or --csv-turns -), the summary goes to stderr;
   // --json would mix two documents on one stream.
-  const dataFlag = [['--out', opts.out], ['--csv', opts.csv], ['--csv-turns', opts.csvTurns]].find(([, p]) => p !== undefined && isStdout(p))?.[0];
-  if (dataFlag && opts.json) throw new UsageError(`--json and ${dataFlag} - both write to standard output; send one of them to a file`, false);
+  const dataFlag = [
+    ['--out', opts.out],
+    ['--csv', opts.csv],
+    ['--csv-turns', opts.csvTurns],
+  ].find(([, p]) => p !== undefined && isStdout(p))?.[0];
+  if (dataFlag && opts.json)
+    throw new UsageError(`--json and ${dataFlag} - both write to standard output; send one of them to a file`, false);
   const summaryIo: Io = dataFlag ? { out: io.err, err: io.err } : io;
   const c = await commonSetup(opts);
   const part = partOptions(opts);
   const dist = parseUncertainty(opts);
   const progress = new Progress(c.runs);
-  const run = asUsage(() => startBatch({
-    scenario: c.scenario, scenarioArg: opts.scenario, runs: c.runs, seed: c.seed, us: c.us, iran: c.iran, params: c.params,
-    workers: c.workers, modules: c.modules, ...part, ...(dist.kind === 'none' ? {} : { uncertainty: dist }), ...(opts.csv !== undefined ? { csv: opts.csv } : {}),
-    ...(opts.csvTurns !== undefined ? { csvTurns: opts.csvTurns } : {}),
-    stdout: (s) => io.out(s.replace(/\n$/, '')),
-    onProgress: (done, total) => progress.update(done, done === total),
-  }));
-  await finishRun('batch', run, progress, summaryIo, setExit,
-    (result) => (opts.json ? JSON.stringify(result.json, null, 2) : formatBatchReport(result, opts.scenario, dist)), {
-      interrupted: (r) => `${r.json.runs} of ${r.json.requested} games${opts.out ? `; continue it with the same command and --resume (finished games are in ${opts.out})` : ''}`,
+  const run = asUsage(() =>
+    startBatch({
+      scenario: c.scenario,
+      scenarioArg: opts.scenario,
+      runs: c.runs,
+      seed: c.seed,
+      us: c.us,
+      iran: c.iran,
+      params: c.params,
+      workers: c.workers,
+      modules: c.modules,
+      ...part,
+      ...(dist.kind === 'none' ? {} : { uncertainty: dist }),
+      ...(opts.csv !== undefined ? { csv: opts.csv } : {}),
+      ...(opts.csvTurns !== undefined ? { csvTurns: opts.csvTurns } : {}),
+      stdout: (s) => io.out(s.replace(/\n$/, '')),
+      onProgress: (done, total) => progress.update(done, done === total),
+    }),
+  );
+  await finishRun(
+    'batch',
+    run,
+    progress,
+    summaryIo,
+    setExit,
+    (result) => (opts.json ? JSON.stringify(result.json, null, 2) : formatBatchReport(result, opts.scenario, dist)),
+    {
+      interrupted: (r) =>
+        `${r.json.runs} of ${r.json.requested} games${opts.out ? `; continue it with the same command and --resume (finished games are in ${opts.out})` : ''}`,
       failed: (r) => [
-        ...(r.failure!.seed !== undefined ? [`replay it alone: brink run --scenario ${shellQuote(opts.scenario)} --seed ${shellQuote(r.failure!.seed)} --us-policy ${shellQuote(c.us)} --iran-policy ${shellQuote(c.iran)}`] : []),
+        ...(r.failure!.seed !== undefined
+          ? [
+              `replay it alone: brink run --scenario ${shellQuote(opts.scenario)} --seed ${shellQuote(r.failure!.seed)} --us-policy ${shellQuote(c.us)} --iran-policy ${shellQuote(c.iran)}`,
+            ]
+          : []),
         `${r.json.runs} finished games are summarised above${opts.out ? ` and kept in ${opts.out}` : ''}`,
       ],
-    });
+    },
+  );
 }
 
-export const register: CommandModule = ((program, io, setExit) => {
-  addUncertaintyOptions(addCommonOptions(program.command('batch').description('Monte Carlo: many seeded games, aggregated (brink.batch/1 with --json)'), '1000', {
-    out: 'append each finished game as one JSON line (brink.game/1) to FILE as it completes; with --shard, the part file for brink merge; - for standard output',
-  }))
-    .option('--csv <file>', 'write one row per game to FILE (model version, scenario, seeds, bots, parameters, verdict, scores, metrics); - for standard output')
-    .option('--csv-turns <file>', 'write one row per game and turn to FILE (the same metadata, turn, date and the per-turn series: a long table); - for standard output')
+export const register: CommandModule = (program, io, setExit) => {
+  addUncertaintyOptions(
+    addCommonOptions(
+      program.command('batch').description('Monte Carlo: many seeded games, aggregated (brink.batch/1 with --json)'),
+      '1000',
+      {
+        out: 'append each finished game as one JSON line (brink.game/1) to FILE as it completes; with --shard, the part file for brink merge; - for standard output',
+      },
+    ),
+  )
+    .option(
+      '--csv <file>',
+      'write one row per game to FILE (model version, scenario, seeds, bots, parameters, verdict, scores, metrics); - for standard output',
+    )
+    .option(
+      '--csv-turns <file>',
+      'write one row per game and turn to FILE (the same metadata, turn, date and the per-turn series: a long table); - for standard output',
+    )
     .action((opts: BatchFlags) => batchAction(opts, io, setExit));
-});
+};

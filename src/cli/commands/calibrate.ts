@@ -45,10 +45,17 @@ export function formatShiftReport(file: PosteriorFile, source: string): string {
   const width = Math.max(...rows.map((r) => r.id.length));
   lines.push(`${'parameter'.padEnd(width)}  ${'prior 90 %'.padEnd(19)}  ${'posterior 90 %'.padEnd(19)}  median   kind`);
   for (const r of rows) {
-    lines.push(`${r.id.padEnd(width)}  ${`${fmt(r.prior[0])}–${fmt(r.prior[1])}`.padEnd(19)}  ${`${fmt(r.posterior[0])}–${fmt(r.posterior[1])}`.padEnd(19)}  ${fmt(r.median).padEnd(7)}  ${r.cited ? 'cited' : 'assumption'}`);
+    lines.push(
+      `${r.id.padEnd(width)}  ${`${fmt(r.prior[0])}–${fmt(r.prior[1])}`.padEnd(19)}  ${`${fmt(r.posterior[0])}–${fmt(r.posterior[1])}`.padEnd(19)}  ${fmt(r.median).padEnd(7)}  ${r.cited ? 'cited' : 'assumption'}`,
+    );
   }
   lines.push('', 'Narrowing by the record (most first):');
-  lines.push(renderBars(rows.slice(0, 15).map((r) => ({ label: r.id, value: Math.max(0, r.narrowing), note: r.cited ? 'cited' : 'assumption' })), { width: 30, max: 1 }));
+  lines.push(
+    renderBars(
+      rows.slice(0, 15).map((r) => ({ label: r.id, value: Math.max(0, r.narrowing), note: r.cited ? 'cited' : 'assumption' })),
+      { width: 30, max: 1 },
+    ),
+  );
   return lines.join('\n');
 }
 
@@ -60,8 +67,12 @@ export function formatLeaveOneOut(rows: readonly LeaveOneOutRow[], settings: Cal
   ];
   for (const r of rows) {
     const p = r.prediction;
-    lines.push(`${p.status === 'inside' ? 'PASS' : p.status === 'outside-90' ? 'MISS' : 'FAIL'}  ${r.left} (${p.facts.join(', ')}, ${p.scenario}, ${p.kind})`);
-    lines.push(`      record ${p.recordText} · predicted median ${formatFigureValue(p.median)}, 5–95 % ${formatFigureValue(p.band[0])}–${formatFigureValue(p.band[1])} ${p.unit} · ${quantileText(p)} · fitted on ${r.simulations} simulations`);
+    lines.push(
+      `${p.status === 'inside' ? 'PASS' : p.status === 'outside-90' ? 'MISS' : 'FAIL'}  ${r.left} (${p.facts.join(', ')}, ${p.scenario}, ${p.kind})`,
+    );
+    lines.push(
+      `      record ${p.recordText} · predicted median ${formatFigureValue(p.median)}, 5–95 % ${formatFigureValue(p.band[0])}–${formatFigureValue(p.band[1])} ${p.unit} · ${quantileText(p)} · fitted on ${r.simulations} simulations`,
+    );
     for (const f of p.failures) lines.push(`      ✗ ${f}`);
   }
   const inside = rows.filter((r) => r.prediction.status === 'inside').length;
@@ -69,7 +80,11 @@ export function formatLeaveOneOut(rows: readonly LeaveOneOutRow[], settings: Cal
   return lines.join('\n');
 }
 
-async function calibrateAction(opts: CalibrateFlags, io: { out(s: string): void; err(s: string): void }, explicit: (flag: string) => boolean): Promise<void> {
+async function calibrateAction(
+  opts: CalibrateFlags,
+  io: { out(s: string): void; err(s: string): void },
+  explicit: (flag: string) => boolean,
+): Promise<void> {
   if (opts.report) {
     try {
       const path = opts.posterior ?? SHIPPED_POSTERIOR;
@@ -82,7 +97,10 @@ async function calibrateAction(opts: CalibrateFlags, io: { out(s: string): void;
     }
   }
   const known = new Set(CALIBRATION_FIGURES.map((f) => f.id));
-  const exclude = (opts.exclude ?? '').split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  const exclude = (opts.exclude ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
   for (const e of exclude) if (!known.has(e)) throw new UsageError(`--exclude: unknown figure '${e}' (figures: ${[...known].join(', ')})`);
   const settings: CalibrateSettings = {
     ...SHIPPED_SETTINGS,
@@ -106,44 +124,67 @@ async function calibrateAction(opts: CalibrateFlags, io: { out(s: string): void;
     const figures = CALIBRATION_FIGURES.filter((f) => !exclude.includes(f.id)).map((f) => f.id);
     const started = Date.now();
     const rows = await leaveOneOut(loo, {
-      workers, runs, seed: settings.seed, figures,
+      workers,
+      runs,
+      seed: settings.seed,
+      figures,
       progress: (id, i, n) => io.err(`leaving out ${id} (${i + 1}/${n}), ${((Date.now() - started) / 1000).toFixed(0)} s`),
     });
     io.err(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-    io.out(opts.json ? JSON.stringify({ schema: 'brink.leave-one-out/1', settings: loo, runs, rows }, null, 2) : formatLeaveOneOut(rows, loo, runs));
+    io.out(
+      opts.json
+        ? JSON.stringify({ schema: 'brink.leave-one-out/1', settings: loo, runs, rows }, null, 2)
+        : formatLeaveOneOut(rows, loo, runs),
+    );
     return;
   }
   const out = opts.out ?? SHIPPED_POSTERIOR;
   const statePath = `${out}.state.json`;
-  const command = ['brink calibrate', `--population ${settings.populationSize}`, `--generations ${settings.generations}`, `--games ${settings.gamesPerScenario}`,
-    `--seed ${settings.seed}`, ...(exclude.length ? [`--exclude ${exclude.join(',')}`] : [])].join(' ');
-  io.err(`calibrating ${calibrationParams().length} parameters against ${CALIBRATION_FIGURES.length - exclude.length} record figures on ${workers} workers (state saved to ${statePath}; rerun the same command to resume)`);
+  const command = [
+    'brink calibrate',
+    `--population ${settings.populationSize}`,
+    `--generations ${settings.generations}`,
+    `--games ${settings.gamesPerScenario}`,
+    `--seed ${settings.seed}`,
+    ...(exclude.length ? [`--exclude ${exclude.join(',')}`] : []),
+  ].join(' ');
+  io.err(
+    `calibrating ${calibrationParams().length} parameters against ${CALIBRATION_FIGURES.length - exclude.length} record figures on ${workers} workers (state saved to ${statePath}; rerun the same command to resume)`,
+  );
   const started = Date.now();
   let lastGen = -1;
   const { posterior, state } = await calibrate(settings, {
-    workers, command, statePath,
+    workers,
+    command,
+    statePath,
     save: (s) => writeFileAtomic(statePath, JSON.stringify(s)),
     progress: (s) => {
       const h = s.history[s.history.length - 1];
       if (h && h.generation !== lastGen) {
         lastGen = h.generation;
-        io.err(`generation ${h.generation}: tolerance ${h.epsilon >= 1e300 ? '∞' : h.epsilon.toFixed(3)}, ${h.generation === 0 ? `${h.proposals} prior draws` : `${(h.acceptance * 100).toFixed(1)} % of ${h.proposals} moves taken`}, ${h.ess} distinct sets, ${s.simulations} simulations, ${((Date.now() - started) / 1000).toFixed(0)} s`);
+        io.err(
+          `generation ${h.generation}: tolerance ${h.epsilon >= 1e300 ? '∞' : h.epsilon.toFixed(3)}, ${h.generation === 0 ? `${h.proposals} prior draws` : `${(h.acceptance * 100).toFixed(1)} % of ${h.proposals} moves taken`}, ${h.ess} distinct sets, ${s.simulations} simulations, ${((Date.now() - started) / 1000).toFixed(0)} s`,
+        );
       }
     },
   });
   writeFileAtomic(out, `${JSON.stringify(posterior, null, 1)}\n`);
   rmSync(statePath, { force: true });
-  io.err(`done: ${state.simulations} simulations (${state.simulations * settings.gamesPerScenario * 3} games) in ${((Date.now() - started) / 1000).toFixed(0)} s; wrote ${out}`);
+  io.err(
+    `done: ${state.simulations} simulations (${state.simulations * settings.gamesPerScenario * 3} games) in ${((Date.now() - started) / 1000).toFixed(0)} s; wrote ${out}`,
+  );
   if (opts.json) io.out(JSON.stringify(posterior));
   else io.out(formatShiftReport(posterior, out));
 }
 
-export const register: CommandModule = ((program, io) => {
+export const register: CommandModule = (program, io) => {
   program
     .command('calibrate')
-    .description('ABC-SMC of the uncertain parameters against the record figures; writes a posterior file (--report: how far the record moved each parameter)')
+    .description(
+      'ABC-SMC of the uncertain parameters against the record figures; writes a posterior file (--report: how far the record moved each parameter)',
+    )
     .option('--population <n>', 'parameter sets kept per generation', String(SHIPPED_SETTINGS.populationSize))
-    .option('--generations <n>', 'generations after the prior\'s', String(SHIPPED_SETTINGS.generations))
+    .option('--generations <n>', "generations after the prior's", String(SHIPPED_SETTINGS.generations))
     .option('--games <n>', 'games per scenario behind each simulated figure', String(SHIPPED_SETTINGS.gamesPerScenario))
     .option('--seed <seed>', 'calibration seed', SHIPPED_SETTINGS.seed)
     .option('--workers <k>', `worker threads (default: available cores, here ${availableParallelism()})`)
@@ -151,9 +192,13 @@ export const register: CommandModule = ((program, io) => {
     .option('--exclude <figures>', 'leave figures out, comma-separated (leave-one-figure-out checks)')
     .option('--report', 'show how far the record moved each parameter, from --posterior (no calibration run)')
     .option('--posterior <file>', 'posterior file for --report (default: the shipped one)')
-    .option('--leave-one-out', `out of sample: for each figure, calibrate without it (a reduced budget unless --population/--generations/--games are given: ${LEAVE_ONE_OUT_BUDGET.populationSize}, ${LEAVE_ONE_OUT_BUDGET.generations}, ${LEAVE_ONE_OUT_BUDGET.gamesPerScenario}) and report the record's quantile in its prediction`)
+    .option(
+      '--leave-one-out',
+      `out of sample: for each figure, calibrate without it (a reduced budget unless --population/--generations/--games are given: ${LEAVE_ONE_OUT_BUDGET.populationSize}, ${LEAVE_ONE_OUT_BUDGET.generations}, ${LEAVE_ONE_OUT_BUDGET.gamesPerScenario}) and report the record's quantile in its prediction`,
+    )
     .option('--runs <n>', 'with --leave-one-out: games per prediction', '300')
     .option('--json', 'print JSON')
     .action((opts: CalibrateFlags, cmd: { getOptionValueSource(key: string): string | undefined }) =>
-      calibrateAction(opts, io, (flag) => cmd.getOptionValueSource(flag) === 'cli'));
-});
+      calibrateAction(opts, io, (flag) => cmd.getOptionValueSource(flag) === 'cli'),
+    );
+};

@@ -11,7 +11,17 @@ import { startCompare, type CompareResult } from '../../batch/compare.ts';
 import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES } from '../../batch/record.ts';
 import { bandsNote, NO_UNCERTAINTY, type ParamDistribution } from '../../analysis/uncertainty/distribution.ts';
 import { addUncertaintyOptions, parseUncertainty, type UncertaintyFlags } from '../uncertainty-options.ts';
-import { addCommonOptions, asUsage, collect, commonSetup, finishRun, partOptions, summaryCsv, summaryIo, type CommonBatchOptions } from './batch.ts';
+import {
+  addCommonOptions,
+  asUsage,
+  collect,
+  commonSetup,
+  finishRun,
+  partOptions,
+  summaryCsv,
+  summaryIo,
+  type CommonBatchOptions,
+} from './batch.ts';
 import { compareCsv } from '../../batch/csv.ts';
 
 interface CompareFlags extends CommonBatchOptions, UncertaintyFlags {
@@ -26,7 +36,14 @@ const f = (x: number, digits = 3) => (x >= 0 ? ' ' : '') + x.toFixed(digits);
 
 export function formatCompareReport(r: CompareResult, dist: ParamDistribution = NO_UNCERTAINTY): string {
   const j = r.json;
-  const arm = (a: typeof j.a) => `${a.scenario.id} · US ${a.policies.us} · Iran ${a.policies.iran}${Object.keys(a.params).length ? ` · ${Object.entries(a.params).map(([k, v]) => `${k}=${v}`).join(' ')}` : ''}`;
+  const arm = (a: typeof j.a) =>
+    `${a.scenario.id} · US ${a.policies.us} · Iran ${a.policies.iran}${
+      Object.keys(a.params).length
+        ? ` · ${Object.entries(a.params)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(' ')}`
+        : ''
+    }`;
   const lines = [
     `Brink compare · ${j.runs} paired games · seed ${j.seed} (game i: seed "${j.seed}:i", the same for both arms)`,
     `A: ${arm(j.a)}`,
@@ -37,12 +54,16 @@ export function formatCompareReport(r: CompareResult, dist: ParamDistribution = 
   ];
   for (const n of OUTCOME_NAMES) {
     const o = j.outcomes[n];
-    lines.push(`  ${n.padEnd(26)} ${o.a.p.toFixed(3).padStart(7)}  ${o.b.p.toFixed(3).padStart(7)}  ${f(o.diff.mean).padStart(8)}   [${f(o.diff.ci95[0])}, ${f(o.diff.ci95[1])}]`);
+    lines.push(
+      `  ${n.padEnd(26)} ${o.a.p.toFixed(3).padStart(7)}  ${o.b.p.toFixed(3).padStart(7)}  ${f(o.diff.mean).padStart(8)}   [${f(o.diff.ci95[0])}, ${f(o.diff.ci95[1])}]`,
+    );
   }
   lines.push('', 'Metric (mean per game)         A        B        B − A      95 % interval');
   for (const n of [...METRIC_NAMES, ...SCORE_NAMES]) {
     const m = j.metrics[n];
-    lines.push(`  ${n.padEnd(26)} ${m.a.mean.toFixed(2).padStart(7)}  ${m.b.mean.toFixed(2).padStart(7)}  ${f(m.diff.mean, 2).padStart(8)}   [${f(m.diff.ci95[0], 2)}, ${f(m.diff.ci95[1], 2)}]`);
+    lines.push(
+      `  ${n.padEnd(26)} ${m.a.mean.toFixed(2).padStart(7)}  ${m.b.mean.toFixed(2).padStart(7)}  ${f(m.diff.mean, 2).padStart(8)}   [${f(m.diff.ci95[0], 2)}, ${f(m.diff.ci95[1], 2)}]`,
+    );
   }
   return lines.join('\n');
 }
@@ -62,25 +83,48 @@ async function compareAction(opts: CompareFlags, io: Io, setExit: (code: number)
   const writeCsv = summaryCsv(opts, io, compareCsv);
   const dist = parseUncertainty(opts);
   const progress = new Progress(c.runs, 'pairs');
-  const run = asUsage(() => startCompare({
-    a: { scenario: opts.scenario, scenarioDoc: c.scenario, us: c.us, iran: c.iran, params: c.params },
-    b: { scenario: scenarioArgB, scenarioDoc: scenarioB, us: usB, iran: iranB, params: paramsB },
-    runs: c.runs, seed: c.seed, workers: c.workers, modules: c.modules, ...part, ...(dist.kind === 'none' ? {} : { uncertainty: dist }),
-    onProgress: (done, total) => progress.update(done, done === total),
-  }));
-  const result = await finishRun('compare', run, progress, reportIo, setExit,
-    (r) => (opts.json ? JSON.stringify(r.json, null, 2) : formatCompareReport(r, dist)), {
-      interrupted: (r) => `${r.json.runs} of ${c.runs} pairs${opts.out ? `; continue it with the same command and --resume (finished games are in ${opts.out})` : ''}`,
-    });
+  const run = asUsage(() =>
+    startCompare({
+      a: { scenario: opts.scenario, scenarioDoc: c.scenario, us: c.us, iran: c.iran, params: c.params },
+      b: { scenario: scenarioArgB, scenarioDoc: scenarioB, us: usB, iran: iranB, params: paramsB },
+      runs: c.runs,
+      seed: c.seed,
+      workers: c.workers,
+      modules: c.modules,
+      ...part,
+      ...(dist.kind === 'none' ? {} : { uncertainty: dist }),
+      onProgress: (done, total) => progress.update(done, done === total),
+    }),
+  );
+  const result = await finishRun(
+    'compare',
+    run,
+    progress,
+    reportIo,
+    setExit,
+    (r) => (opts.json ? JSON.stringify(r.json, null, 2) : formatCompareReport(r, dist)),
+    {
+      interrupted: (r) =>
+        `${r.json.runs} of ${c.runs} pairs${opts.out ? `; continue it with the same command and --resume (finished games are in ${opts.out})` : ''}`,
+    },
+  );
   writeCsv(result.json);
 }
 
-export const register: CommandModule = ((program, io, setExit) => {
-  addUncertaintyOptions(addCommonOptions(program.command('compare').description('two policies or scenario variants on the same seeds: paired differences (brink.compare/1)'), '1000'))
+export const register: CommandModule = (program, io, setExit) => {
+  addUncertaintyOptions(
+    addCommonOptions(
+      program.command('compare').description('two policies or scenario variants on the same seeds: paired differences (brink.compare/1)'),
+      '1000',
+    ),
+  )
     .option('--us-policy-b <policy>', 'arm B: bot for the US (default: as arm A)')
     .option('--iran-policy-b <policy>', 'arm B: bot for Iran (default: as arm A)')
     .option('--scenario-b <id|path>', 'arm B: another scenario (same horizon)')
     .option('--param-b <name=value>', 'arm B: override a parameter (repeatable)', collect)
-    .option('--csv <file>', 'write the table as CSV to FILE: one row per outcome and metric (arm A, arm B, the paired difference and its interval), with the model version, seed and arms on every row; - for standard output')
+    .option(
+      '--csv <file>',
+      'write the table as CSV to FILE: one row per outcome and metric (arm A, arm B, the paired difference and its interval), with the model version, seed and arms on every row; - for standard output',
+    )
     .action((opts: CompareFlags) => compareAction(opts, io, setExit));
-});
+};

@@ -19,37 +19,69 @@ const one = (m: Promise<{ register: CommandModule }>) => m.then((x) => [x.regist
 export const COMMANDS: readonly CommandEntry[] = [
   { name: 'run', summary: 'play one headless game between two bots and print its log', load: () => one(import('./run.ts')) },
   {
-    name: 'scenarios', summary: 'list, show and validate scenarios',
+    name: 'scenarios',
+    summary: 'list, show and validate scenarios',
     // `scenarios schema` lives in its own module and adds itself to the scenarios command.
     load: async () => [(await import('./scenarios.ts')).register, (await import('./schema.ts')).register],
   },
-  { name: 'backtest', summary: 'play the historical scenarios with the historical bots, conditioned on the record\'s shocks, and set each record figure against its simulated band', load: () => one(import('./backtest.ts')) },
-  { name: 'explain', summary: 'the provenance of a parameter, fact, rule (R-*), action or posture (actor.state); for a fact behind a record figure, the backtest\'s check of it', load: () => one(import('./explain.ts')) },
+  {
+    name: 'backtest',
+    summary:
+      "play the historical scenarios with the historical bots, conditioned on the record's shocks, and set each record figure against its simulated band",
+    load: () => one(import('./backtest.ts')),
+  },
+  {
+    name: 'explain',
+    summary:
+      "the provenance of a parameter, fact, rule (R-*), action or posture (actor.state); for a fact behind a record figure, the backtest's check of it",
+    load: () => one(import('./explain.ts')),
+  },
   {
     name: 'report',
-    summary: 'write a self-contained HTML classroom report (charts drawn inline, no scripts, no network), or with --games the games a class saved, side by side',
+    summary:
+      'write a self-contained HTML classroom report (charts drawn inline, no scripts, no network), or with --games the games a class saved, side by side',
     load: () => one(import('./report.ts')),
   },
   { name: 'play', summary: 'play a scenario in the terminal as the US, Iran, or both (hot-seat)', load: () => one(import('./play.ts')) },
-  { name: 'replay', summary: 're-simulate a saved game from its decisions and verify it reproduces exactly', load: () => one(import('./replay.ts')) },
-  { name: 'batch', summary: 'Monte Carlo: many seeded games, aggregated (brink.batch/1 with --json)', load: () => one(import('./batch.ts')) },
-  { name: 'compare', summary: 'two policies or scenario variants on the same seeds: paired differences (brink.compare/1)', load: () => one(import('./compare.ts')) },
-  { name: 'sweep', summary: 'vary model parameters and rank their effect: tornado chart (brink.sweep/1)', load: () => one(import('./sweep.ts')) },
   {
-    name: 'merge', summary: 'add up the part files of a sharded batch, compare or sweep: the unsharded run\'s report (its JSON with --json)',
+    name: 'replay',
+    summary: 're-simulate a saved game from its decisions and verify it reproduces exactly',
+    load: () => one(import('./replay.ts')),
+  },
+  {
+    name: 'batch',
+    summary: 'Monte Carlo: many seeded games, aggregated (brink.batch/1 with --json)',
+    load: () => one(import('./batch.ts')),
+  },
+  {
+    name: 'compare',
+    summary: 'two policies or scenario variants on the same seeds: paired differences (brink.compare/1)',
+    load: () => one(import('./compare.ts')),
+  },
+  {
+    name: 'sweep',
+    summary: 'vary model parameters and rank their effect: tornado chart (brink.sweep/1)',
+    load: () => one(import('./sweep.ts')),
+  },
+  {
+    name: 'merge',
+    summary: "add up the part files of a sharded batch, compare or sweep: the unsharded run's report (its JSON with --json)",
     load: () => one(import('./merge.ts')),
   },
   {
     name: 'calibrate',
-    summary: 'ABC-SMC of the uncertain parameters against the record figures; writes a posterior file (--report: how far the record moved each parameter)',
+    summary:
+      'ABC-SMC of the uncertain parameters against the record figures; writes a posterior file (--report: how far the record moved each parameter)',
     load: () => one(import('./calibrate.ts')),
   },
   {
-    name: 'sensitivity', summary: 'which parameters\' uncertainty drives the outcomes: Morris screening, then Sobol indices for the top ones',
+    name: 'sensitivity',
+    summary: "which parameters' uncertainty drives the outcomes: Morris screening, then Sobol indices for the top ones",
     load: () => one(import('./sensitivity.ts')),
   },
   {
-    name: 'completion', summary: 'print a shell completion script (bash or zsh)',
+    name: 'completion',
+    summary: 'print a shell completion script (bash or zsh)',
     load: async () => [(await import('../completion.ts')).completionCommand(loadAllCommands)],
   },
 ];

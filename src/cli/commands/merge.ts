@@ -14,15 +14,17 @@ function mergeAction(parts: string[], opts: { json?: boolean }, io: Io): void {
     io.out(JSON.stringify(m.json, null, 2));
     return;
   }
-  if (m.command === 'batch') io.out(formatBatchReport({ status: 'complete', json: m.json, resumed: 0, aggregator: m.aggregator }, m.scenarioArg));
+  if (m.command === 'batch')
+    io.out(formatBatchReport({ status: 'complete', json: m.json, resumed: 0, aggregator: m.aggregator }, m.scenarioArg));
   else if (m.command === 'compare') io.out(formatCompareReport({ status: 'complete', json: m.json, resumed: 0 }));
   else io.out(formatSweepReport(m.json));
 }
 
-export const register: CommandModule = ((program, io) => {
-  program.command('merge')
-    .description('add up the part files of a sharded batch, compare or sweep: the unsharded run\'s report (its JSON with --json)')
+export const register: CommandModule = (program, io) => {
+  program
+    .command('merge')
+    .description("add up the part files of a sharded batch, compare or sweep: the unsharded run's report (its JSON with --json)")
     .argument('<parts...>', 'part files (--out of each shard, e.g. part-*.jsonl)')
     .option('--json', 'print JSON instead of the report')
     .action((parts: string[], opts: { json?: boolean }) => mergeAction(parts, opts, io));
-});
+};

@@ -44,7 +44,7 @@ export function defaultSavePath(state: GameState): string {
   return `brink-${state.scenario.id}-${state.seed.replace(/[^A-Za-z0-9_-]/g, '_')}.save.json`;
 }
 
-export const register: CommandModule = ((program, io, setExit) => {
+export const register: CommandModule = (program, io, setExit) => {
   program
     .command('play')
     .description('play a scenario in the terminal as the US, Iran, or both (hot-seat)')
@@ -59,10 +59,12 @@ export const register: CommandModule = ((program, io, setExit) => {
       if (opts.load) {
         // A save carries its own side, seed and opponent: a flag that would be ignored is refused.
         const clash = (['side', 'seed', 'opponent'] as const).find((k) => opts[k] !== undefined);
-        if (clash) throw new UsageError(`--${clash} cannot be combined with --load: the save sets the ${clash} of the game it continues`, false);
+        if (clash)
+          throw new UsageError(`--${clash} cannot be combined with --load: the save sets the ${clash} of the game it continues`, false);
       }
       // The save path is checked now, not when `s` is pressed mid-game; standard output shows the game.
-      if (opts.save !== undefined && outputTarget('--save', opts.save).kind === 'stdout') throw new UsageError('--save needs a file: standard output shows the game', false);
+      if (opts.save !== undefined && outputTarget('--save', opts.save).kind === 'stdout')
+        throw new UsageError('--save needs a file: standard output shows the game', false);
       // --debrief is checked now too ('-' is standard output, where the debrief goes anyway).
       const debriefFile = opts.debrief !== undefined && outputTarget('--debrief', opts.debrief).kind === 'file' ? opts.debrief : undefined;
       if (!process.stdin.isTTY) {
@@ -82,11 +84,14 @@ export const register: CommandModule = ((program, io, setExit) => {
         const replay = replaySave(save, scenario);
         if (!replay.matches) {
           const where = replay.firstDifference === null ? 'its final state differs' : `first difference at turn ${replay.firstDifference}`;
-          throw new SaveError(`${opts.load}: re-simulating its orders does not give the saved game (${where}); the file was altered or made by another engine`);
+          throw new SaveError(
+            `${opts.load}: re-simulating its orders does not give the saved game (${where}); the file was altered or made by another engine`,
+          );
         }
         // Hot-seat: the US order given before the save is kept, so Iran is asked next (not the US again).
         resume = {
-          setup: { scenario, side: save.side, opponent: save.opponent ?? 'historical', seed: save.seed }, state: replay.state,
+          setup: { scenario, side: save.side, opponent: save.opponent ?? 'historical', seed: save.seed },
+          state: replay.state,
           ...(save.pending ? { pending: { us: save.pending.us } } : {}),
         };
         savePath ??= opts.load;
@@ -114,7 +119,15 @@ export const register: CommandModule = ((program, io, setExit) => {
       if (process.stdin.isTTY) process.stdin.setRawMode(true);
       let report: ExitReport | undefined;
       const app = render(
-        createElement(App, { scenarios, preset, defaultSeed: '1', ...(resume ? { resume } : {}), onSave, onExit: (r: ExitReport) => (report = r), settleMs: SETTLE_MS }),
+        createElement(App, {
+          scenarios,
+          preset,
+          defaultSeed: '1',
+          ...(resume ? { resume } : {}),
+          onSave,
+          onExit: (r: ExitReport) => (report = r),
+          settleMs: SETTLE_MS,
+        }),
         { exitOnCtrlC: false },
       );
       await app.waitUntilExit();
@@ -127,10 +140,15 @@ export const register: CommandModule = ((program, io, setExit) => {
           io.out(`Debrief written to ${debriefFile}`);
         } else io.out(text);
       }
-      if (lastSave) io.out(lastSave.finished ? `Saved game: ${lastSave.path} (check it with brink replay ${lastSave.path})` : `Saved game: ${lastSave.path} (resume with brink play --load ${lastSave.path})`);
+      if (lastSave)
+        io.out(
+          lastSave.finished
+            ? `Saved game: ${lastSave.path} (check it with brink replay ${lastSave.path})`
+            : `Saved game: ${lastSave.path} (resume with brink play --load ${lastSave.path})`,
+        );
       if (report?.interrupted) setExit(130);
     });
-});
+};
 
 /** Ink draws at most 30 frames a second: two frames' wait puts "resolving…" on screen before a bot thinks. */
 const SETTLE_MS = 70;

@@ -10,7 +10,7 @@ import { formatHeader, formatOutcome, formatTurn } from '../format.ts';
 import type { CommandModule } from '../command.ts';
 import { readSave } from './save-io.ts';
 
-export const register: CommandModule = ((program: Command, io, setExit) => {
+export const register: CommandModule = (program: Command, io, setExit) => {
   program
     .command('replay')
     .description('re-simulate a saved game from its decisions and verify it reproduces exactly')
@@ -18,14 +18,24 @@ export const register: CommandModule = ((program: Command, io, setExit) => {
     .option('--scenario <id|path>', 'the scenario file, when it is not a built-in one')
     .option('--accept-edited', 'replay a file changed by hand since it was saved (its integrity hash no longer matches)')
     .action((file: string, opts: { scenario?: string; acceptEdited?: boolean }) => {
-      const { save, scenario } = readSave(file, { ...(opts.scenario ? { scenario: opts.scenario } : {}), acceptEdited: opts.acceptEdited === true });
-      const policies = { us: save.side === 'iran' ? save.opponent ?? 'player' : 'player', iran: save.side === 'us' ? save.opponent ?? 'player' : 'player' };
+      const { save, scenario } = readSave(file, {
+        ...(opts.scenario ? { scenario: opts.scenario } : {}),
+        acceptEdited: opts.acceptEdited === true,
+      });
+      const policies = {
+        us: save.side === 'iran' ? (save.opponent ?? 'player') : 'player',
+        iran: save.side === 'us' ? (save.opponent ?? 'player') : 'player',
+      };
       let header = false;
       const overrides = Object.entries(save.params);
       const result = replaySave(save, scenario, (state, events) => {
         if (!header) {
           io.out(formatHeader(state, policies));
-          io.out(overrides.length > 0 ? `Parameter overrides: ${overrides.map(([k, v]) => `${k}=${v}`).join(', ')}\n` : 'Parameter overrides: none (the scenario\'s own values)\n');
+          io.out(
+            overrides.length > 0
+              ? `Parameter overrides: ${overrides.map(([k, v]) => `${k}=${v}`).join(', ')}\n`
+              : "Parameter overrides: none (the scenario's own values)\n",
+          );
           header = true;
         }
         io.out(formatTurn(state.history[state.history.length - 1]!, events));
@@ -40,4 +50,4 @@ export const register: CommandModule = ((program: Command, io, setExit) => {
       }
       io.out(`Replay verified: ${save.decisions.length} turns reproduce the saved state exactly.`);
     });
-});
+};

@@ -63,7 +63,10 @@ function scenarioOf(batch: BatchJson, arg: string | undefined, warn: (s: string)
   if (arg !== undefined) {
     const s = scenarioFrom(arg);
     if (s.hash !== batch.scenario.hash) {
-      throw new UsageError(`--scenario: '${arg}' (${s.id} ${s.hash}) is not the scenario the --from batch played (${batch.scenario.id} ${batch.scenario.hash})`, false);
+      throw new UsageError(
+        `--scenario: '${arg}' (${s.id} ${s.hash}) is not the scenario the --from batch played (${batch.scenario.id} ${batch.scenario.hash})`,
+        false,
+      );
     }
     return s;
   }
@@ -77,38 +80,71 @@ function scenarioOf(batch: BatchJson, arg: string | undefined, warn: (s: string)
     return undefined;
   }
   if (s.hash === batch.scenario.hash) return s;
-  warn(`brink: note: scenario '${batch.scenario.id}' has changed since this batch (hash ${batch.scenario.hash}, now ${s.hash}); the report leaves out its title, dates and injects`);
+  warn(
+    `brink: note: scenario '${batch.scenario.id}' has changed since this batch (hash ${batch.scenario.hash}, now ${s.hash}); the report leaves out its title, dates and injects`,
+  );
   return undefined;
 }
 
 interface ReportOpts {
-  from?: string; compare?: string; sensitivity?: string; out?: string; games?: string[];
-  scenario?: string; runs?: string; seed?: string; usPolicy?: string; iranPolicy?: string; workers?: string; param?: string[]; policyModule?: string[];
+  from?: string;
+  compare?: string;
+  sensitivity?: string;
+  out?: string;
+  games?: string[];
+  scenario?: string;
+  runs?: string;
+  seed?: string;
+  usPolicy?: string;
+  iranPolicy?: string;
+  workers?: string;
+  param?: string[];
+  policyModule?: string[];
 }
 
 /** The flags that describe games to play: meaningless with --from, whose games are already played. */
 const PLAY_FLAGS: readonly [keyof ReportOpts, string][] = [
-  ['runs', '--runs'], ['seed', '--seed'], ['usPolicy', '--us-policy'], ['iranPolicy', '--iran-policy'], ['workers', '--workers'],
-  ['param', '--param'], ['policyModule', '--policy-module'],
+  ['runs', '--runs'],
+  ['seed', '--seed'],
+  ['usPolicy', '--us-policy'],
+  ['iranPolicy', '--iran-policy'],
+  ['workers', '--workers'],
+  ['param', '--param'],
+  ['policyModule', '--policy-module'],
 ];
 
-export const register: CommandModule = ((program, io, setExit) => {
+export const register: CommandModule = (program, io, setExit) => {
   program
     .command('report')
-    .description('write a self-contained HTML classroom report (charts drawn inline, no scripts, no network), or with --games the games a class saved, side by side')
+    .description(
+      'write a self-contained HTML classroom report (charts drawn inline, no scripts, no network), or with --games the games a class saved, side by side',
+    )
     .option('--out <file.html>', 'where to write the report (required; - for standard output)')
     .option('--from <file.json>', 'a brink.batch/1 file written by brink batch --json (instead of playing the games here)')
     .option('--compare <file.json>', 'a brink.compare/1 file written by brink compare --json: adds the paired differences')
-    .option('--sensitivity <file.json>', 'a brink.sensitivity/1 file written by brink sensitivity --json: adds which parameters\' uncertainty drives the outcomes')
-    .option('--scenario <id|path>', 'scenario to play (default: october-2023); with --from, the scenario file of that batch; with --games, the file of the saves\' scenario if not shipped')
+    .option(
+      '--sensitivity <file.json>',
+      "a brink.sensitivity/1 file written by brink sensitivity --json: adds which parameters' uncertainty drives the outcomes",
+    )
+    .option(
+      '--scenario <id|path>',
+      "scenario to play (default: october-2023); with --from, the scenario file of that batch; with --games, the file of the saves' scenario if not shipped",
+    )
     .option('--runs <n>', 'games to play (default: 1000, as brink batch)')
     .option('--seed <seed>', 'batch seed; game i plays with seed "<seed>:<i>" (default: 1, or with --games the class\'s seed)')
     .option('--us-policy <policy>', 'bot for the US (default: historical)')
     .option('--iran-policy <policy>', 'bot for Iran (default: historical)')
     .option('--param <name=value>', 'override a model parameter (repeatable)', collect)
     .option('--workers <k>', 'worker threads (default: available cores)')
-    .option('--policy-module <file>', 'a .js/.mjs module that exports `policies` (ID → (side) => Policy), or .ts under node --import tsx; repeatable', collect)
-    .option('--games <saves...>', 'a class\'s save files of one scenario and seed: their games side by side, beside the record and the batch')
+    .option(
+      '--policy-module <file>',
+      'a .js/.mjs module that exports `policies` (ID → (side) => Policy), or .ts under node --import tsx; repeatable',
+      collect,
+    )
+    .option(
+      '--games <saves...>',
+      "a class's save files of one scenario and seed: their games side by side, beside the record and the batch",
+    )
     .action(async (opts: ReportOpts, cmd: Command) => {
       // BRINK_SEED and BRINK_WORKERS describe games to play: a report of games already played (--from),
       // or of a class's games (--games, whose seed is the class's), leaves them aside; a flag still clashes.
@@ -116,8 +152,10 @@ export const register: CommandModule = ((program, io, setExit) => {
       if (!opts.out) throw new UsageError('--out <file.html> is required');
       // Checked before any game is played: a bad path fails now, not after the batch.
       const target = outputTarget('--out', opts.out);
-      if (opts.games && opts.compare) throw new UsageError('--compare goes with a batch report, not with --games (drop one of them)', false);
-      if (opts.games && opts.sensitivity) throw new UsageError('--sensitivity goes with a batch report, not with --games (drop one of them)', false);
+      if (opts.games && opts.compare)
+        throw new UsageError('--compare goes with a batch report, not with --games (drop one of them)', false);
+      if (opts.games && opts.sensitivity)
+        throw new UsageError('--sensitivity goes with a batch report, not with --games (drop one of them)', false);
       // Read before any game is played: a wrong file fails now.
       const sensitivity = opts.sensitivity
         ? readJson('--sensitivity', opts.sensitivity, SensitivitySchema, 'brink.sensitivity/1 (brink sensitivity --json)')
@@ -139,7 +177,11 @@ export const register: CommandModule = ((program, io, setExit) => {
         const stories = scenario ? chooseStories(batch, scenario) : undefined;
         if (sensitivity) checkSensitivityScenario(sensitivity, opts.sensitivity!, batch);
         html = renderReport({
-          batch, ...(scenario ? { scenario } : {}), ...(compare ? { compare } : {}), ...(stories ? { stories } : {}), ...(sensitivity ? { sensitivity } : {}),
+          batch,
+          ...(scenario ? { scenario } : {}),
+          ...(compare ? { compare } : {}),
+          ...(stories ? { stories } : {}),
+          ...(sensitivity ? { sensitivity } : {}),
         });
         what = `${batch.runs} games of ${batch.scenario.id}${compare ? ', with a comparison' : ''}${sensitivity ? ', with what drives the uncertainty' : ''}`;
       }
@@ -147,7 +189,7 @@ export const register: CommandModule = ((program, io, setExit) => {
       // A diagnostic: on stderr, so that `--out -` gives only the HTML on standard output.
       io.err(`wrote ${opts.out} (${what}, ${Math.round(html.length / 1024)} KB)`);
     });
-});
+};
 
 /**
  * A sensitivity analysis belongs in the report of the scenario it was made for: its `scenario` is the
@@ -163,7 +205,10 @@ function checkSensitivityScenario(s: SensitivityJson, file: string, batch: Batch
     hash = undefined;
   }
   if (hash !== batch.scenario.hash) {
-    throw new UsageError(`--sensitivity: '${file}' analyses scenario '${named}', but this report is of ${batch.scenario.id} (${batch.scenario.hash}); run brink sensitivity --scenario ${batch.scenario.id} --json`, false);
+    throw new UsageError(
+      `--sensitivity: '${file}' analyses scenario '${named}', but this report is of ${batch.scenario.id} (${batch.scenario.hash}); run brink sensitivity --scenario ${batch.scenario.id} --json`,
+      false,
+    );
   }
 }
 
@@ -176,30 +221,42 @@ interface ClassGames {
   readonly games: ClassGame[];
 }
 
-const paramsText = (p: Readonly<Record<string, number>>) => Object.keys(p).sort().map((k) => `${k}=${p[k]}`).join(' ') || 'none';
+const paramsText = (p: Readonly<Record<string, number>>) =>
+  Object.keys(p)
+    .sort()
+    .map((k) => `${k}=${p[k]}`)
+    .join(' ') || 'none';
 
 function loadClass(files: readonly string[], scenarioArg: string | undefined): ClassGames {
   const loaded = files.map((file) => {
     // The one place a save becomes a game: adapt here when the save format changes.
     const { save, scenario } = readSave(file, scenarioArg ? { scenario: scenarioArg } : {});
     const replay = replaySave(save, scenario);
-    if (!replay.matches) throw new SaveError(`${file}: re-simulating its orders does not give the saved game; the file was altered or made by another engine`);
+    if (!replay.matches)
+      throw new SaveError(`${file}: re-simulating its orders does not give the saved game; the file was altered or made by another engine`);
     return { file, save, scenario, state: replay.state };
   });
   const first = loaded[0]!;
   for (const g of loaded.slice(1)) {
-    const clash = g.scenario.hash !== first.scenario.hash
-      ? `${g.file} is scenario ${g.scenario.id} (${g.scenario.hash}) but ${first.file} is ${first.scenario.id} (${first.scenario.hash})`
-      : g.save.seed !== first.save.seed ? `${g.file} has seed '${g.save.seed}' but ${first.file} has seed '${first.save.seed}'`
-        : paramsText(g.save.params) !== paramsText(first.save.params)
-          ? `${g.file} was played with parameters ${paramsText(g.save.params)} but ${first.file} with ${paramsText(first.save.params)}` : undefined;
+    const clash =
+      g.scenario.hash !== first.scenario.hash
+        ? `${g.file} is scenario ${g.scenario.id} (${g.scenario.hash}) but ${first.file} is ${first.scenario.id} (${first.scenario.hash})`
+        : g.save.seed !== first.save.seed
+          ? `${g.file} has seed '${g.save.seed}' but ${first.file} has seed '${first.save.seed}'`
+          : paramsText(g.save.params) !== paramsText(first.save.params)
+            ? `${g.file} was played with parameters ${paramsText(g.save.params)} but ${first.file} with ${paramsText(first.save.params)}`
+            : undefined;
     if (clash) throw new UsageError(`--games: a class report compares games of one scenario and one seed: ${clash}`, false);
   }
-  const games = loaded.map((g): ClassGame => ({
-    name: basename(g.file).replace(/(\.save)?\.json$/, ''),
-    side: g.save.side, opponent: g.save.opponent, decisions: g.save.decisions,
-    debrief: buildDebrief(g.state, g.scenario),
-  }));
+  const games = loaded.map(
+    (g): ClassGame => ({
+      name: basename(g.file).replace(/(\.save)?\.json$/, ''),
+      side: g.save.side,
+      opponent: g.save.opponent,
+      decisions: g.save.decisions,
+      debrief: buildDebrief(g.state, g.scenario),
+    }),
+  );
   return { scenario: first.scenario, seed: first.save.seed, params: first.save.params, games };
 }
 
@@ -207,18 +264,28 @@ function loadClass(files: readonly string[], scenarioArg: string | undefined): C
  * The batch a report shows: read from --from, or played here. For a class report the scenario is the
  * class's (a --from batch must be of it) and the seed defaults to the class's.
  */
-async function obtainBatch(opts: ReportOpts, io: Io, setExit: (code: number) => void, klass?: Omit<ClassGames, 'games'>):
-  Promise<{ batch: BatchJson; scenario: Scenario | undefined } | undefined> {
+async function obtainBatch(
+  opts: ReportOpts,
+  io: Io,
+  setExit: (code: number) => void,
+  klass?: Omit<ClassGames, 'games'>,
+): Promise<{ batch: BatchJson; scenario: Scenario | undefined } | undefined> {
   if (opts.from) {
     const clash = PLAY_FLAGS.find(([key]) => opts[key] !== undefined);
     if (clash) throw new UsageError(`${clash[1]} describes games to play; --from reads games already played (drop one of them)`, false);
     const batch = readJson('--from', opts.from, BatchSchema, 'brink.batch/1 (brink batch --json)');
     if (klass) {
       if (batch.scenario.hash !== klass.scenario.hash) {
-        throw new UsageError(`--from: '${opts.from}' is a batch of ${batch.scenario.id} (${batch.scenario.hash}), not of the class's scenario ${klass.scenario.id} (${klass.scenario.hash})`, false);
+        throw new UsageError(
+          `--from: '${opts.from}' is a batch of ${batch.scenario.id} (${batch.scenario.hash}), not of the class's scenario ${klass.scenario.id} (${klass.scenario.hash})`,
+          false,
+        );
       }
       if (paramsText(batch.params) !== paramsText(klass.params)) {
-        throw new UsageError(`--from: '${opts.from}' was played with parameters ${paramsText(batch.params)}, the class's games with ${paramsText(klass.params)}`, false);
+        throw new UsageError(
+          `--from: '${opts.from}' was played with parameters ${paramsText(batch.params)}, the class's games with ${paramsText(klass.params)}`,
+          false,
+        );
       }
       return { batch, scenario: klass.scenario };
     }
@@ -226,18 +293,35 @@ async function obtainBatch(opts: ReportOpts, io: Io, setExit: (code: number) => 
   }
   const scenarioArg = klass ? (opts.scenario ?? klass.scenario.id) : (opts.scenario ?? 'october-2023');
   const c = await commonSetup({
-    scenario: scenarioArg, runs: opts.runs ?? '1000', seed: opts.seed ?? klass?.seed ?? '1',
-    usPolicy: opts.usPolicy ?? 'historical', iranPolicy: opts.iranPolicy ?? 'historical',
+    scenario: scenarioArg,
+    runs: opts.runs ?? '1000',
+    seed: opts.seed ?? klass?.seed ?? '1',
+    usPolicy: opts.usPolicy ?? 'historical',
+    iranPolicy: opts.iranPolicy ?? 'historical',
     ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
     // A class's bot games are played with the parameters the class played with, unless --param says otherwise.
-    ...(opts.param ? { param: opts.param } : klass && Object.keys(klass.params).length > 0 ? { param: Object.entries(klass.params).map(([k, v]) => `${k}=${v}`) } : {}),
+    ...(opts.param
+      ? { param: opts.param }
+      : klass && Object.keys(klass.params).length > 0
+        ? { param: Object.entries(klass.params).map(([k, v]) => `${k}=${v}`) }
+        : {}),
     ...(opts.policyModule ? { policyModule: opts.policyModule } : {}),
   });
   const progress = new Progress(c.runs);
-  const run = asUsage(() => startBatch({
-    scenario: c.scenario, scenarioArg, runs: c.runs, seed: c.seed, us: c.us, iran: c.iran,
-    params: c.params, workers: c.workers, modules: c.modules, onProgress: (done, total) => progress.update(done, done === total),
-  }));
+  const run = asUsage(() =>
+    startBatch({
+      scenario: c.scenario,
+      scenarioArg,
+      runs: c.runs,
+      seed: c.seed,
+      us: c.us,
+      iran: c.iran,
+      params: c.params,
+      workers: c.workers,
+      modules: c.modules,
+      onProgress: (done, total) => progress.update(done, done === total),
+    }),
+  );
   let result;
   try {
     result = await run.done;
@@ -246,7 +330,9 @@ async function obtainBatch(opts: ReportOpts, io: Io, setExit: (code: number) => 
   }
   if (result.status !== 'complete') {
     const f = result.failure;
-    io.err(`brink: report: the games did not all finish${f ? `: ${f.index !== undefined ? `game ${f.index} (seed '${f.seed}'): ` : ''}${f.message}` : ''}; no report written`);
+    io.err(
+      `brink: report: the games did not all finish${f ? `: ${f.index !== undefined ? `game ${f.index} (seed '${f.seed}'): ` : ''}${f.message}` : ''}; no report written`,
+    );
     setExit(EXIT_FAILED);
     return undefined;
   }

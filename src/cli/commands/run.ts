@@ -31,7 +31,9 @@ export function registerRun(program: Command, out: (s: string) => void): void {
       }
       let header = false;
       const final = playGame(scenario, {
-        seed, us, iran,
+        seed,
+        us,
+        iran,
         onTurn: (state, events) => {
           if (!header) {
             out(formatHeader(state, policies));

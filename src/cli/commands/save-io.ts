@@ -32,7 +32,9 @@ export function readSave(path: string, options: ReadSaveOptions = {}): { save: S
       scenario = loadShippedScenario(head.scenario.id);
     } catch (err) {
       if (!(err instanceof ScenarioError)) throw err;
-      throw new SaveError(`${path}: saved for scenario '${head.scenario.id.slice(0, 80)}', which is not a shipped scenario; pass its file with --scenario PATH`);
+      throw new SaveError(
+        `${path}: saved for scenario '${head.scenario.id.slice(0, 80)}', which is not a shipped scenario; pass its file with --scenario PATH`,
+      );
     }
   }
   checkScenario(head, scenario, path);

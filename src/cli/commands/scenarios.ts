@@ -7,7 +7,12 @@ import { EXIT_FAILED, EXIT_USAGE } from '../errors.ts';
 
 export const register: CommandModule = (program, io, setExit) => registerScenarios(program, io.out, io.err, setExit);
 
-export function registerScenarios(program: Command, out: (s: string) => void, err: (s: string) => void, setExit: (code: number) => void): void {
+export function registerScenarios(
+  program: Command,
+  out: (s: string) => void,
+  err: (s: string) => void,
+  setExit: (code: number) => void,
+): void {
   const cmd = program.command('scenarios').description('list, show and validate scenarios');
   cmd
     .command('list')
@@ -16,17 +21,33 @@ export function registerScenarios(program: Command, out: (s: string) => void, er
     .action((opts: { json?: boolean }) => {
       const rows = listScenarioIds().map((id) => loadScenario(id));
       if (opts.json) {
-        out(JSON.stringify(rows.map((s) => ({ id: s.id, title: s.title, start: s.start, turns: s.turns, daysPerTurn: s.daysPerTurn, historical: s.historical, hash: s.hash })), null, 2));
+        out(
+          JSON.stringify(
+            rows.map((s) => ({
+              id: s.id,
+              title: s.title,
+              start: s.start,
+              turns: s.turns,
+              daysPerTurn: s.daysPerTurn,
+              historical: s.historical,
+              hash: s.hash,
+            })),
+            null,
+            2,
+          ),
+        );
         return;
       }
       const width = Math.max(...rows.map((s) => s.id.length));
       for (const s of rows) {
-        out(`${s.id.padEnd(width)}  ${s.start}  ${String(s.turns).padStart(2)} × ${s.daysPerTurn}d  ${s.historical ? 'historical' : 'what-if   '}  ${s.title}`);
+        out(
+          `${s.id.padEnd(width)}  ${s.start}  ${String(s.turns).padStart(2)} × ${s.daysPerTurn}d  ${s.historical ? 'historical' : 'what-if   '}  ${s.title}`,
+        );
       }
     });
   cmd
     .command('show')
-    .description('a scenario\'s briefing, window and injects (the record with --reveal)')
+    .description("a scenario's briefing, window and injects (the record with --reveal)")
     .argument('<id|path>')
     .option('--reveal', 'also print what actually happened (hidden by default: it would spoil the game for a class)')
     .option('--json', 'the validated scenario as JSON (the whole document, record included)')

@@ -3,7 +3,7 @@ import { scenarioJsonSchemaText } from '../../scenario/json-schema.ts';
 import type { CommandModule } from '../command.ts';
 import { outputTarget, writeOutput } from '../../io/output.ts';
 
-export const register: CommandModule = ((program, io) => {
+export const register: CommandModule = (program, io) => {
   const scenarios = program.commands.find((c) => c.name() === 'scenarios');
   if (!scenarios) return;
   scenarios
@@ -15,4 +15,4 @@ export const register: CommandModule = ((program, io) => {
       if (opts.out) writeOutput(outputTarget('--out', opts.out), text, io.out);
       else io.out(text);
     });
-});
+};

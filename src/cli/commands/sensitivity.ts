@@ -33,19 +33,33 @@ export function formatSensitivity(r: SensitivityResult): string {
     'Parameters vary over their priors (score weights are preferences and never vary). "cited" ranges come from the record, "assumption" ranges from what no source says.',
     '',
     'Screening (Morris μ*, in standard deviations of each outcome; the largest over the outcomes):',
-    renderBars(r.screen.slice(0, 20).map((row) => ({ label: row.id, value: row.rank, note: row.cited ? 'cited' : 'assumption' })), { width: 30 }),
+    renderBars(
+      r.screen.slice(0, 20).map((row) => ({ label: row.id, value: row.rank, note: row.cited ? 'cited' : 'assumption' })),
+      { width: 30 },
+    ),
   ];
   for (const name of SENSITIVITY_OUTCOMES) {
     lines.push('', `Total Sobol index for ${name} (share of its variance, with interactions; 95 % bootstrap interval):`);
-    lines.push(renderBars(r.sobol[name].map((row) => ({ label: row.id, value: Math.max(0, row.total), lo: Math.max(0, row.totalCi[0]), hi: Math.max(0, row.totalCi[1]), note: `first ${row.first.toFixed(2)} · ${row.cited ? 'cited' : 'assumption'}` })), { width: 30, max: 1 }));
+    lines.push(
+      renderBars(
+        r.sobol[name].map((row) => ({
+          label: row.id,
+          value: Math.max(0, row.total),
+          lo: Math.max(0, row.totalCi[0]),
+          hi: Math.max(0, row.totalCi[1]),
+          note: `first ${row.first.toFixed(2)} · ${row.cited ? 'cited' : 'assumption'}`,
+        })),
+        { width: 30, max: 1 },
+      ),
+    );
   }
   return lines.join('\n');
 }
 
-export const register: CommandModule = ((program, io) => {
+export const register: CommandModule = (program, io) => {
   program
     .command('sensitivity')
-    .description('which parameters\' uncertainty drives the outcomes: Morris screening, then Sobol indices for the top ones')
+    .description("which parameters' uncertainty drives the outcomes: Morris screening, then Sobol indices for the top ones")
     .option('--scenario <id|path>', 'scenario ID or YAML file', 'october-2023')
     .option('--us-policy <policy>', 'bot for the US', 'historical')
     .option('--iran-policy <policy>', 'bot for Iran', 'historical')
@@ -59,7 +73,9 @@ export const register: CommandModule = ((program, io) => {
     .action(async (opts: SensitivityFlags) => {
       scenarioFrom(opts.scenario); // a bad --scenario fails here, with its usage, before any worker starts
       const settings = {
-        scenario: opts.scenario, us: parsePolicy('--us-policy', opts.usPolicy, 'us').id, iran: parsePolicy('--iran-policy', opts.iranPolicy, 'iran').id,
+        scenario: opts.scenario,
+        us: parsePolicy('--us-policy', opts.usPolicy, 'us').id,
+        iran: parsePolicy('--iran-policy', opts.iranPolicy, 'iran').id,
         trajectories: parsePositiveInt('--trajectories', opts.trajectories, { max: 10_000 }),
         top: parsePositiveInt('--top', opts.top, { max: 100 }),
         sobolN: parsePositiveInt('--sobol-n', opts.sobolN, { max: 1_000_000 }),
@@ -82,4 +98,4 @@ export const register: CommandModule = ((program, io) => {
         await pool.close();
       }
     });
-});
+};

@@ -9,7 +9,17 @@ import { parseSweepRange } from '../../batch/params-arg.ts';
 import { Progress } from '../../batch/progress.ts';
 import { checkSweepMetric, startSweep, type SweepJsonOut } from '../../batch/sweep.ts';
 import { tornadoChart } from '../../batch/charts.ts';
-import { addCommonOptions, asUsage, collect, commonSetup, finishRun, partOptions, summaryCsv, summaryIo, type CommonBatchOptions } from './batch.ts';
+import {
+  addCommonOptions,
+  asUsage,
+  collect,
+  commonSetup,
+  finishRun,
+  partOptions,
+  summaryCsv,
+  summaryIo,
+  type CommonBatchOptions,
+} from './batch.ts';
 import { sweepCsv } from '../../batch/csv.ts';
 
 interface SweepFlags extends CommonBatchOptions {
@@ -31,7 +41,9 @@ export function formatSweepReport(j: SweepJson): string {
       lines.push(`  ${p.name} (scenario value ${p.base})`);
       for (const pt of p.points) {
         const r = pt.results[m]!;
-        lines.push(`    ${String(pt.value).padStart(10)}  ${r.mean.toFixed(4).padStart(9)}  [${r.ci95[0].toFixed(4)}, ${r.ci95[1].toFixed(4)}]`);
+        lines.push(
+          `    ${String(pt.value).padStart(10)}  ${r.mean.toFixed(4).padStart(9)}  [${r.ci95[0].toFixed(4)}, ${r.ci95[1].toFixed(4)}]`,
+        );
       }
     }
     const rows = [...j.params]
@@ -51,30 +63,60 @@ async function sweepAction(opts: SweepFlags, io: Io, setExit: (code: number) => 
   const raws = opts.param ?? [];
   if (raws.length === 0) throw new UsageError('sweep needs at least one --param name=lo:hi:steps (or a bare name for ±50 %)');
   const base = resolveParams(c.scenario.params);
-  const ranges = asUsage(() => raws.map((raw) => parseSweepRange('--param', raw, base)))
-    .map((r) => ({ id: r.id, base: base[r.id], values: r.values }));
+  const ranges = asUsage(() => raws.map((raw) => parseSweepRange('--param', raw, base))).map((r) => ({
+    id: r.id,
+    base: base[r.id],
+    values: r.values,
+  }));
   const metrics = asUsage(() => (opts.metric?.length ? opts.metric : ['regionalWar', 'attacksOnUS', 'usKilled']).map(checkSweepMetric));
   const points = 1 + ranges.reduce((n, r) => n + r.values.length, 0);
   const part = { ...partOptions(opts), stdout: (s: string) => io.out(s.replace(/\n$/, '')) };
   const reportIo = summaryIo(opts, io);
   const writeCsv = summaryCsv(opts, io, sweepCsv);
   const progress = new Progress(c.runs, `games × ${points} points`);
-  const run = asUsage(() => startSweep({
-    scenario: c.scenario, scenarioArg: opts.scenario, us: c.us, iran: c.iran, fixed: {}, ranges, metrics,
-    runs: c.runs, seed: c.seed, workers: c.workers, modules: c.modules, ...part,
-    onProgress: (done, total) => progress.update(done, done === total),
-  }));
-  const result = await finishRun('sweep', run, progress, reportIo, setExit,
-    (r) => (opts.json ? JSON.stringify(r.json, null, 2) : formatSweepReport(r.json)), {
-      interrupted: (r) => `${r.json.runs} of ${c.runs} games per point${opts.out ? `; continue it with the same command and --resume (finished games are in ${opts.out})` : ''}`,
-    });
+  const run = asUsage(() =>
+    startSweep({
+      scenario: c.scenario,
+      scenarioArg: opts.scenario,
+      us: c.us,
+      iran: c.iran,
+      fixed: {},
+      ranges,
+      metrics,
+      runs: c.runs,
+      seed: c.seed,
+      workers: c.workers,
+      modules: c.modules,
+      ...part,
+      onProgress: (done, total) => progress.update(done, done === total),
+    }),
+  );
+  const result = await finishRun(
+    'sweep',
+    run,
+    progress,
+    reportIo,
+    setExit,
+    (r) => (opts.json ? JSON.stringify(r.json, null, 2) : formatSweepReport(r.json)),
+    {
+      interrupted: (r) =>
+        `${r.json.runs} of ${c.runs} games per point${opts.out ? `; continue it with the same command and --resume (finished games are in ${opts.out})` : ''}`,
+    },
+  );
   writeCsv(result.json);
 }
 
-export const register: CommandModule = ((program, io, setExit) => {
-  addCommonOptions(program.command('sweep').description('vary model parameters and rank their effect: tornado chart (brink.sweep/1)'), '200', { param: false })
+export const register: CommandModule = (program, io, setExit) => {
+  addCommonOptions(
+    program.command('sweep').description('vary model parameters and rank their effect: tornado chart (brink.sweep/1)'),
+    '200',
+    { param: false },
+  )
     .option('--param <name[=lo:hi:steps]>', 'parameter to vary: a range, or a bare name for ±50 % around its value (repeatable)', collect)
     .option('--metric <name>', 'outcome or metric to report (repeatable; default regionalWar, attacksOnUS, usKilled)', collect)
-    .option('--csv <file>', 'write the results as CSV to FILE: one row per metric and point, with the model version, scenario, seed and bots on every row; - for standard output')
+    .option(
+      '--csv <file>',
+      'write the results as CSV to FILE: one row per metric and point, with the model version, scenario, seed and bots on every row; - for standard output',
+    )
     .action((opts: SweepFlags) => sweepAction(opts, io, setExit));
-});
+};

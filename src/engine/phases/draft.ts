@@ -12,7 +12,16 @@ import type { Params } from '../../model/params.ts';
 import type { ActorDefinition, ActorSnapshot, StateMeta } from '../../model/runtime.ts';
 import type { GameEvent } from '../events.ts';
 import { STREAMS, Stream, type WorldStreamName } from '../rng.ts';
-import { emptyTally, type GameState, type IntelReport, type RafahWindow, type Scheduled, type Tally, type Task, type World } from '../state.ts';
+import {
+  emptyTally,
+  type GameState,
+  type IntelReport,
+  type RafahWindow,
+  type Scheduled,
+  type Tally,
+  type Task,
+  type World,
+} from '../state.ts';
 
 // Every actor's definition shares one event type; their contexts differ, which the table cannot express.
 export const DEFINITIONS = ACTORS as unknown as Readonly<Record<ActorId, ActorDefinition<object, ActorEvent>>>;
@@ -114,8 +123,17 @@ export function send(d: TurnDraft, id: ActorId, event: ActorEvent, day: number):
   const meta = def.meta(t.to);
   if (t.meta) {
     emit(d, {
-      kind: 'posture', turn: d.turn, day, actor: id, from: t.from, to: t.to, on: t.on, index: t.index, rules: t.meta.rules,
-      visibility: meta.seenBy ?? 'public', weight: changed ? (meta.weight ?? DEFAULT_POSTURE_WEIGHT) : WITHIN_POSTURE_WEIGHT,
+      kind: 'posture',
+      turn: d.turn,
+      day,
+      actor: id,
+      from: t.from,
+      to: t.to,
+      on: t.on,
+      index: t.index,
+      rules: t.meta.rules,
+      visibility: meta.seenBy ?? 'public',
+      weight: changed ? (meta.weight ?? DEFAULT_POSTURE_WEIGHT) : WITHIN_POSTURE_WEIGHT,
     });
   }
   if (changed && meta.deliberates) schedule(d, day + drawLag(d, meta.deliberates.lagDays), { kind: 'deliberate', actor: id });

@@ -12,10 +12,22 @@ export function drawInjects(d: TurnDraft): void {
     const u = d.streams.world.next();
     if (u >= w.chancePerTurn) continue;
     const day = d.streams.world.int(Math.max(w.fromDay, d.startDay), Math.min(w.toDay, d.endDay - 1));
-    schedule(d, day, { kind: 'inject', inject: 'rafah-assault', event: { type: 'RAFAH_ASSAULT' }, rules: ['R-ISR-01', 'T-30', ...w.cites] });
+    schedule(d, day, {
+      kind: 'inject',
+      inject: 'rafah-assault',
+      event: { type: 'RAFAH_ASSAULT' },
+      rules: ['R-ISR-01', 'T-30', ...w.cites],
+    });
     emit(d, {
-      kind: 'inject', inject: 'rafah-decision', turn: d.turn, day, actor: 'israel', rules: ['R-ISR-01', 'Q-18', ...w.cites],
-      visibility: 'public', weight: 35, draw: { stream: 'world', u, p: w.chancePerTurn },
+      kind: 'inject',
+      inject: 'rafah-decision',
+      turn: d.turn,
+      day,
+      actor: 'israel',
+      rules: ['R-ISR-01', 'Q-18', ...w.cites],
+      visibility: 'public',
+      weight: 35,
+      draw: { stream: 'world', u, p: w.chancePerTurn },
     });
     windows.splice(i, 1);
   }

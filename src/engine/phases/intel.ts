@@ -30,7 +30,8 @@ const any = (tally: Readonly<Tally>, counts: IntelSource['active']): boolean => 
 export function readAccuracy(params: Params, source: IntelSource, tally: Readonly<Tally>): number {
   const active = any(tally, source.active);
   const struck = any(tally, source.struck);
-  const acc = params.intelAccuracy + (active ? params.intelActiveBonus : -params.intelQuietPenalty) + (struck ? params.intelStrikeBonus : 0);
+  const acc =
+    params.intelAccuracy + (active ? params.intelActiveBonus : -params.intelQuietPenalty) + (struck ? params.intelStrikeBonus : 0);
   return Math.min(1, Math.max(0, acc));
 }
 

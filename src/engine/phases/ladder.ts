@@ -27,13 +27,16 @@ export function climbLadder(d: TurnDraft): void {
   const iranNow = d.rungs.iran;
   const iranPrev = before.iran[0];
   w.sideRungs = Object.freeze({ us: Object.freeze([usNow, usPrev] as const), iran: Object.freeze([iranNow, iranPrev] as const) });
-  const exchange = (usNow >= DIRECT_CLASH && (iranNow >= DIRECT_CLASH || iranPrev >= DIRECT_CLASH))
-    || (iranNow >= DIRECT_CLASH && usPrev >= DIRECT_CLASH);
+  const exchange =
+    (usNow >= DIRECT_CLASH && (iranNow >= DIRECT_CLASH || iranPrev >= DIRECT_CLASH)) || (iranNow >= DIRECT_CLASH && usPrev >= DIRECT_CLASH);
   // War comes from what the sides did (R-SYS-06, R-SYS-01): the rung reached, strikes on Iran or its
   // forces, and a small residual; a limited direct exchange is war only with a chance. One draw
   // decides both ways in.
   const warWeeks = daysFrom(d.base.scenario.gazaWarStart, d.base.scenario.start) / 7 + (d.turn + 1) * d.weeks;
-  const hazard = clamp01((p.warShockBase + p.warHazardPerRung * Math.max(0, rung - HAZARD_FLOOR_RUNG) + d.warActs) * (1 + p.warDurationHazard * (warWeeks / DURATION_SCALE_WEEKS)));
+  const hazard = clamp01(
+    (p.warShockBase + p.warHazardPerRung * Math.max(0, rung - HAZARD_FLOOR_RUNG) + d.warActs) *
+      (1 + p.warDurationHazard * (warWeeks / DURATION_SCALE_WEEKS)),
+  );
   const viaExchange = exchange ? p.warFromDirectExchange : 0;
   const chance = 1 - (1 - viaExchange) * (1 - hazard);
   const u = d.streams.world.next();
@@ -41,9 +44,16 @@ export function climbLadder(d: TurnDraft): void {
     d.war = true;
     const direct = u < viaExchange;
     emit(d, {
-      kind: 'war', cause: direct ? 'direct-exchange' : 'miscalculation', turn: d.turn, day, actor: 'world', from: direct ? prevRung : rung,
+      kind: 'war',
+      cause: direct ? 'direct-exchange' : 'miscalculation',
+      turn: d.turn,
+      day,
+      actor: 'world',
+      from: direct ? prevRung : rung,
       rules: direct ? ['Q-15', 'R-IRN-15', 'R-USA-03', 'O-USA-01', 'O-IRN-02'] : ['R-SYS-06', 'R-SYS-08', 'R-SYS-01'],
-      visibility: 'public', weight: 100, draw: { stream: 'world', u, p: chance },
+      visibility: 'public',
+      weight: 100,
+      draw: { stream: 'world', u, p: chance },
     });
   }
   if (d.war) {
@@ -52,7 +62,17 @@ export function climbLadder(d: TurnDraft): void {
     w.axisGains = 0;
     broadcast(d, { type: 'REGIONAL_WAR' }, day);
   } else if (Math.abs(rung - prevRung) >= 2) {
-    emit(d, { kind: 'ladder', turn: d.turn, day, actor: 'world', from: prevRung, to: rung, rules: [], visibility: 'public', weight: 6 * Math.abs(rung - prevRung) });
+    emit(d, {
+      kind: 'ladder',
+      turn: d.turn,
+      day,
+      actor: 'world',
+      from: prevRung,
+      to: rung,
+      rules: [],
+      visibility: 'public',
+      weight: 6 * Math.abs(rung - prevRung),
+    });
   }
   w.rung = rung;
   d.rung = rung;

@@ -17,8 +17,14 @@ function actionWeight(def: ActionDef): number {
 
 function announce(d: TurnDraft, def: ActionDef): void {
   emit(d, {
-    kind: 'action', turn: d.turn, day: d.startDay, actor: def.side, action: def.id, rules: def.cites,
-    visibility: isPublicAction(def) ? 'public' : def.side, weight: actionWeight(def),
+    kind: 'action',
+    turn: d.turn,
+    day: d.startDay,
+    actor: def.side,
+    action: def.id,
+    rules: def.cites,
+    visibility: isPublicAction(def) ? 'public' : def.side,
+    weight: actionWeight(def),
   });
 }
 
@@ -47,10 +53,18 @@ function applyUs(d: TurnDraft, def: ActionDef): void {
         const ctx = d.actors[group].context as { capability?: number };
         // Strikes cannot take a dispersed group that Iran rearms below its floor (R-MIL-07, E-01).
         const capabilityLoss = Math.max(0, Math.min(loss, (ctx.capability ?? 1) - p.militiaCapabilityFloor));
-        send(d, group, {
-          type: 'STRUCK', strikes: n, leaderKilled: e.leaderKilled === true,
-          grievance: e.grievance ? p[e.grievance] * (unprovoked ? p.lullProvocation : 1) : 0, capabilityLoss,
-        }, day);
+        send(
+          d,
+          group,
+          {
+            type: 'STRUCK',
+            strikes: n,
+            leaderKilled: e.leaderKilled === true,
+            grievance: e.grievance ? p[e.grievance] * (unprovoked ? p.lullProvocation : 1) : 0,
+            capabilityLoss,
+          },
+          day,
+        );
       }
       if (e.strikes.hits.includes('iraqiMilitias')) drawRelapse(d, day);
     }
@@ -67,7 +81,15 @@ function applyUs(d: TurnDraft, def: ActionDef): void {
       d.warActs += p.warHazardIranStrike;
     }
     emit(d, {
-      kind: 'strike', turn: d.turn, day, actor: 'us', action: def.id, target, count: n, rules: def.cites, visibility: 'public',
+      kind: 'strike',
+      turn: d.turn,
+      day,
+      actor: 'us',
+      action: def.id,
+      target,
+      count: n,
+      rules: def.cites,
+      visibility: 'public',
       weight: def.rung >= 7 ? 10 : 4,
     });
   }

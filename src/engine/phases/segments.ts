@@ -47,14 +47,29 @@ function execute(d: TurnDraft, task: Task, day: number): void {
   switch (task.kind) {
     case 'deliver':
       emit(d, {
-        kind: 'directive', turn: d.turn, day, actor: task.actor, front: task.front, level: task.level, envoys: task.envoys,
-        rules: task.envoys ? ['R-IRN-05', 'R-IRN-13', 'P-08'] : ['R-IRN-05', 'P-08'], visibility: 'iran', weight: 5,
+        kind: 'directive',
+        turn: d.turn,
+        day,
+        actor: task.actor,
+        front: task.front,
+        level: task.level,
+        envoys: task.envoys,
+        rules: task.envoys ? ['R-IRN-05', 'R-IRN-13', 'P-08'] : ['R-IRN-05', 'P-08'],
+        visibility: 'iran',
+        weight: 5,
       });
       send(d, task.actor, task.event, day);
       return;
     case 'inject':
       emit(d, {
-        kind: 'inject', inject: task.inject, turn: d.turn, day, actor: 'world', rules: task.rules, visibility: 'public', weight: 20,
+        kind: 'inject',
+        inject: task.inject,
+        turn: d.turn,
+        day,
+        actor: 'world',
+        rules: task.rules,
+        visibility: 'public',
+        weight: 20,
         ...(task.note === undefined ? {} : { note: task.note }),
       });
       broadcast(d, task.event, day);
@@ -81,7 +96,17 @@ function forcedFatal(d: TurnDraft, task: Extract<Task, { kind: 'forced-fatal' }>
   t.usKilled += task.killed;
   t.fatalAttacks += 1;
   d.rungs.activity = Math.max(d.rungs.activity, LETHAL_RUNG);
-  emit(d, { kind: 'fatal', turn: d.turn, day, actor: attacker, place: task.place, killed: task.killed, rules: task.rules, visibility: 'public', weight: 50 });
+  emit(d, {
+    kind: 'fatal',
+    turn: d.turn,
+    day,
+    actor: attacker,
+    place: task.place,
+    killed: task.killed,
+    rules: task.rules,
+    visibility: 'public',
+    weight: 50,
+  });
   broadcast(d, { type: 'US_KILLED', killed: task.killed }, day);
 }
 
@@ -102,7 +127,14 @@ function deliberate(d: TurnDraft, actor: ActorId, day: number): void {
   const chance = def.spec.deliberation(d.actors[actor].context, { pressers: pressers(d), iranWarFear: d.world.iranWarFear }, d.params);
   const u = d.streams.diplomacy.next();
   emit(d, {
-    kind: 'compliance', turn: d.turn, day, actor, chance, rules: ['R-MIL-02', 'R-MIL-03', 'R-IRN-13'], visibility: 'iran', weight: 4,
+    kind: 'compliance',
+    turn: d.turn,
+    day,
+    actor,
+    chance,
+    rules: ['R-MIL-02', 'R-MIL-03', 'R-IRN-13'],
+    visibility: 'iran',
+    weight: 4,
     draw: { stream: 'diplomacy', u, p: chance },
   });
   send(d, actor, { type: 'COMPLIANCE_DRAW', u, chance }, day);
@@ -131,7 +163,11 @@ function activity(d: TurnDraft, from: number, to: number): void {
   const rates = ratesInForce(d);
   const rnd = d.streams.attacks;
   // The draw order is fixed (Iraq, Jordan, Syria, shipping, the border), whoever is active.
-  const counts = { iraq: rnd.poisson(rates.onUS.iraq * days), jordan: rnd.poisson(rates.onUS.jordan * days), syria: rnd.poisson(rates.onUS.syria * days) };
+  const counts = {
+    iraq: rnd.poisson(rates.onUS.iraq * days),
+    jordan: rnd.poisson(rates.onUS.jordan * days),
+    syria: rnd.poisson(rates.onUS.syria * days),
+  };
   const shipping = rnd.poisson(rates.shipping * days);
   let fireDays = 0;
   for (let i = 0; i < days; i++) if (rnd.next() < rates.borderFire) fireDays++;
@@ -168,8 +204,16 @@ function casualties(d: TurnDraft, place: Place, lethality: number, attacker: Act
   d.tally.fatalAttacks += 1;
   d.rungs.activity = Math.max(d.rungs.activity, LETHAL_RUNG);
   emit(d, {
-    kind: 'fatal', turn: d.turn, day: from + Math.floor(c.next() * days), actor: attacker, place, killed,
-    rules: ['R-MIL-10', 'R-SYS-04', 'F-06', 'P-05'], visibility: 'public', weight: 50, draw: { stream: 'casualties', u: fatal.u, p: fatalP },
+    kind: 'fatal',
+    turn: d.turn,
+    day: from + Math.floor(c.next() * days),
+    actor: attacker,
+    place,
+    killed,
+    rules: ['R-MIL-10', 'R-SYS-04', 'F-06', 'P-05'],
+    visibility: 'public',
+    weight: 50,
+    draw: { stream: 'casualties', u: fatal.u, p: fatalP },
   });
   return killed;
 }

@@ -12,7 +12,9 @@ export function endWeek(d: TurnDraft): void {
   const t = d.tally;
   const weeks = d.weeks;
   w.deterrence = clamp01(w.deterrence * 0.5 ** (weeks / p.deterrenceHalfLife));
-  w.usDomesticPressure = clamp01(w.usDomesticPressure * (1 - p.usDomesticDecay * weeks) + t.usKilled * p.usDomesticPerDeath + p.usDomesticPerWeek * weeks);
+  w.usDomesticPressure = clamp01(
+    w.usDomesticPressure * (1 - p.usDomesticDecay * weeks) + t.usKilled * p.usDomesticPerDeath + p.usDomesticPerWeek * weeks,
+  );
   w.iranWarFear = clamp01(w.iranWarFear * (1 - p.iranWarFearDecay * weeks) + t.usKilled * p.iranWarFearPerDeath);
   w.axisGains = clamp01(w.axisGains + p.axisGainsPerWeek * weeks);
   w.shippingDisruption = clamp01(
@@ -21,10 +23,28 @@ export function endWeek(d: TurnDraft): void {
   const day = d.endDay - 1;
   if (t.attacksOnUS + t.houthiAttacks + t.hezbollahFireDays > 0) {
     emit(d, {
-      kind: 'attacks', turn: d.turn, day, actor: 'world', visibility: 'public', weight: 1, rules: ['R-MIL-01', 'R-HOU-02', 'R-HZB-01'],
-      onUS: { iraq: t.attacksOnUSIraq, jordan: t.attacksOnUSJordan, syria: t.attacksOnUSSyria }, shipping: t.houthiAttacks,
+      kind: 'attacks',
+      turn: d.turn,
+      day,
+      actor: 'world',
+      visibility: 'public',
+      weight: 1,
+      rules: ['R-MIL-01', 'R-HOU-02', 'R-HZB-01'],
+      onUS: { iraq: t.attacksOnUSIraq, jordan: t.attacksOnUSJordan, syria: t.attacksOnUSSyria },
+      shipping: t.houthiAttacks,
       borderFireDays: t.hezbollahFireDays,
     });
   }
-  broadcast(d, { type: 'WEEK_END', attacksOnUS: t.attacksOnUS, attacksIraq: t.attacksOnUSIraq, houthiAttacks: t.houthiAttacks, usKilled: t.usKilled, weeks }, day);
+  broadcast(
+    d,
+    {
+      type: 'WEEK_END',
+      attacksOnUS: t.attacksOnUS,
+      attacksIraq: t.attacksOnUSIraq,
+      houthiAttacks: t.houthiAttacks,
+      usKilled: t.usKilled,
+      weeks,
+    },
+    day,
+  );
 }

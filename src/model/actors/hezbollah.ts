@@ -36,27 +36,55 @@ export const hezbollah = defineActor<HezbollahContext, ActorEvent, HezbollahPost
   states: {
     borderFire: {
       // The chance of an exchange of fire with Israel on a given day (F-16).
-      meta: { label: 'Trading fire with Israel', rules: ['R-HZB-01', 'R-HZB-02', 'T-08'], activity: [{ kind: 'borderFireDays', rate: ['hezbollahFireDayChance'] }] },
+      meta: {
+        label: 'Trading fire with Israel',
+        rules: ['R-HZB-01', 'R-HZB-02', 'T-08'],
+        activity: [{ kind: 'borderFireDays', rate: ['hezbollahFireDayChance'] }],
+      },
       on: {
         DIRECTIVE: [
-          { guard: { type: 'directiveIs', params: { levels: ['halt', 'reduce'] } }, target: 'restrained', actions: ['rein'],
-            meta: { rules: ['R-HZB-04', 'C-01'], says: 'heeds Iran and eases off on the border' } },
-          { guard: { type: 'directiveIs', params: { levels: ['surge'] } }, target: 'intensified', actions: ['release'],
-            meta: { rules: ['R-IRN-12'], says: 'steps up fire on Israel at Iran\'s urging' } },
+          {
+            guard: { type: 'directiveIs', params: { levels: ['halt', 'reduce'] } },
+            target: 'restrained',
+            actions: ['rein'],
+            meta: { rules: ['R-HZB-04', 'C-01'], says: 'heeds Iran and eases off on the border' },
+          },
+          {
+            guard: { type: 'directiveIs', params: { levels: ['surge'] } },
+            target: 'intensified',
+            actions: ['release'],
+            meta: { rules: ['R-IRN-12'], says: "steps up fire on Israel at Iran's urging" },
+          },
           { actions: ['release'] },
         ],
         TRUCE_START: { target: 'restrained', actions: ['truceOn'], meta: { rules: ['R-SYS-02'], says: 'quietens during the Gaza truce' } },
-        RAFAH_ASSAULT: { target: 'intensified', actions: ['rafahOn'], meta: { rules: ['R-HZB-03', 'T-30'], says: 'steps up fire after the Rafah assault' } },
+        RAFAH_ASSAULT: {
+          target: 'intensified',
+          actions: ['rafahOn'],
+          meta: { rules: ['R-HZB-03', 'T-30'], says: 'steps up fire after the Rafah assault' },
+        },
       },
     },
     restrained: {
-      meta: { label: 'Holding back', rules: ['R-HZB-04', 'R-SYS-02'], activity: [{ kind: 'borderFireDays', rate: ['hezbollahRestrainedChance'] }] },
+      meta: {
+        label: 'Holding back',
+        rules: ['R-HZB-04', 'R-SYS-02'],
+        activity: [{ kind: 'borderFireDays', rate: ['hezbollahRestrainedChance'] }],
+      },
       on: {
         DIRECTIVE: [
-          { guard: { type: 'directiveIs', params: { levels: ['surge'] } }, target: 'intensified', actions: ['release'],
-            meta: { rules: ['R-IRN-12'], says: 'steps up fire on Israel at Iran\'s urging' } },
-          { guard: { type: 'directiveIs', params: { levels: ['sustain'] } }, target: 'borderFire', actions: ['release'],
-            meta: { rules: ['R-HZB-01'], says: 'resumes near-daily fire' } },
+          {
+            guard: { type: 'directiveIs', params: { levels: ['surge'] } },
+            target: 'intensified',
+            actions: ['release'],
+            meta: { rules: ['R-IRN-12'], says: "steps up fire on Israel at Iran's urging" },
+          },
+          {
+            guard: { type: 'directiveIs', params: { levels: ['sustain'] } },
+            target: 'borderFire',
+            actions: ['release'],
+            meta: { rules: ['R-HZB-01'], says: 'resumes near-daily fire' },
+          },
           { actions: ['rein'] },
         ],
         TRUCE_START: { actions: ['truceOn'] },
@@ -65,18 +93,28 @@ export const hezbollah = defineActor<HezbollahContext, ActorEvent, HezbollahPost
           { guard: 'stillReined', actions: ['truceOff'] },
           { target: 'borderFire', actions: ['truceOff'], meta: { rules: ['R-HZB-01'], says: 'resumes near-daily fire after the truce' } },
         ],
-        RAFAH_ASSAULT: { target: 'intensified', actions: ['rafahOn'], meta: { rules: ['R-HZB-03'], says: 'steps up fire after the Rafah assault' } },
+        RAFAH_ASSAULT: {
+          target: 'intensified',
+          actions: ['rafahOn'],
+          meta: { rules: ['R-HZB-03'], says: 'steps up fire after the Rafah assault' },
+        },
       },
     },
     intensified: {
       meta: {
-        label: 'Stepping up against Israel', rules: ['R-HZB-03', 'R-IRN-12', 'R-HZB-02'], weight: 30,
+        label: 'Stepping up against Israel',
+        rules: ['R-HZB-03', 'R-IRN-12', 'R-HZB-02'],
+        weight: 30,
         activity: [{ kind: 'borderFireDays', rate: ['hezbollahIntensifiedChance'] }],
       },
       on: {
         DIRECTIVE: [
-          { guard: { type: 'directiveIs', params: { levels: ['halt', 'reduce'] } }, target: 'restrained', actions: ['rein'],
-            meta: { rules: ['R-HZB-04'], says: 'heeds Iran and eases off on the border' } },
+          {
+            guard: { type: 'directiveIs', params: { levels: ['halt', 'reduce'] } },
+            target: 'restrained',
+            actions: ['rein'],
+            meta: { rules: ['R-HZB-04'], says: 'heeds Iran and eases off on the border' },
+          },
           { guard: { type: 'directiveIs', params: { levels: ['sustain'] } }, actions: ['release'] },
           { actions: ['release'] },
         ],

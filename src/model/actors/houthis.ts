@@ -38,20 +38,35 @@ export const houthis = defineActor<HouthiContext, ActorEvent, HouthiPosture>({
     // Routine supply rebuilds what strikes destroyed, up to the starting arsenal; only a deliberate
     // step-up in Iranian transfers (CAPACITY from iran.arm-houthis) takes it beyond.
     resupply: ({ context, event }) =>
-      event.type === 'WEEK_END' && context.capacity < 1 ? { capacity: Math.min(1, context.capacity + context.resupplyPerWeek * event.weeks) } : {},
+      event.type === 'WEEK_END' && context.capacity < 1
+        ? { capacity: Math.min(1, context.capacity + context.resupplyPerWeek * event.weeks) }
+        : {},
     rafahOn: () => ({ rafah: true }),
     hearIran: ({ event }) => (event.type === 'DIRECTIVE' ? { urged: event.level === 'surge' } : {}),
   },
   states: {
     campaign: {
       // Attacks on shipping per day (P-04), scaled by what is left of the arsenal.
-      meta: { label: 'Attacking shipping', rules: ['R-HOU-02', 'R-HOU-03', 'F-14'], activity: [{ kind: 'shipping', rate: ['houthiAttackRate', '@arsenal'] }] },
+      meta: {
+        label: 'Attacking shipping',
+        rules: ['R-HOU-02', 'R-HOU-03', 'F-14'],
+        activity: [{ kind: 'shipping', rate: ['houthiAttackRate', '@arsenal'] }],
+      },
       on: {
         DIRECTIVE: [
-          { guard: 'urgedOn', target: 'intensified', actions: ['hearIran'], meta: { rules: ['R-IRN-12', 'E-09'], says: 'step up attacks on shipping with Iran\'s backing' } },
+          {
+            guard: 'urgedOn',
+            target: 'intensified',
+            actions: ['hearIran'],
+            meta: { rules: ['R-IRN-12', 'E-09'], says: "step up attacks on shipping with Iran's backing" },
+          },
           { actions: ['hearIran'], meta: { rules: ['R-HOU-01', 'C-04'], says: 'take no orders from Tehran on the Red Sea' } },
         ],
-        RAFAH_ASSAULT: { target: 'intensified', actions: ['rafahOn'], meta: { rules: ['R-HOU-05', 'T-30'], says: 'step up attacks on shipping after the Rafah assault' } },
+        RAFAH_ASSAULT: {
+          target: 'intensified',
+          actions: ['rafahOn'],
+          meta: { rules: ['R-HOU-05', 'T-30'], says: 'step up attacks on shipping after the Rafah assault' },
+        },
         TRUCE_START: { target: 'truce', meta: { rules: ['R-HOU-03'], says: 'ease off while Gaza is quiet' } },
         CAPACITY: { actions: ['arsenal'] },
         WEEK_END: { actions: ['resupply'] },
@@ -59,7 +74,9 @@ export const houthis = defineActor<HouthiContext, ActorEvent, HouthiPosture>({
     },
     intensified: {
       meta: {
-        label: 'Stepping up attacks', rules: ['R-HOU-05', 'R-IRN-12'], weight: 30,
+        label: 'Stepping up attacks',
+        rules: ['R-HOU-05', 'R-IRN-12'],
+        weight: 30,
         activity: [{ kind: 'shipping', rate: ['houthiAttackRate', '@arsenal', 'houthiRafahMultiplier'] }],
       },
       on: {
@@ -76,7 +93,8 @@ export const houthis = defineActor<HouthiContext, ActorEvent, HouthiPosture>({
     },
     truce: {
       meta: {
-        label: 'Easing off in the truce', rules: ['R-HOU-03'],
+        label: 'Easing off in the truce',
+        rules: ['R-HOU-03'],
         activity: [{ kind: 'shipping', rate: ['houthiAttackRate', '@arsenal', 'houthiTruceMultiplier'] }],
       },
       on: {

@@ -63,8 +63,11 @@ export interface ActivitySum {
 
 export function emptyActivity(): ActivitySum {
   return {
-    onUS: { iraq: 0, jordan: 0, syria: 0 }, lethality: { iraq: 1, jordan: 1, syria: 1 },
-    attacker: { iraq: undefined, jordan: undefined, syria: undefined }, shipping: 0, borderFire: 0,
+    onUS: { iraq: 0, jordan: 0, syria: 0 },
+    lethality: { iraq: 1, jordan: 1, syria: 1 },
+    attacker: { iraq: undefined, jordan: undefined, syria: undefined },
+    shipping: 0,
+    borderFire: 0,
   };
 }
 
@@ -81,7 +84,13 @@ function specsOf(id: ActorId, posture: string): readonly ActivitySpec[] {
 }
 
 /** Adds an actor's activity in its current posture to a running sum. */
-export function addActivity(sum: ActivitySum, id: ActorId, snap: { readonly value: string; readonly context: object }, world: ActivityWorld, params: Params): void {
+export function addActivity(
+  sum: ActivitySum,
+  id: ActorId,
+  snap: { readonly value: string; readonly context: object },
+  world: ActivityWorld,
+  params: Params,
+): void {
   const specs = specsOf(id, snap.value);
   for (let i = 0; i < specs.length; i++) {
     const spec = specs[i]!;
@@ -97,7 +106,12 @@ export function addActivity(sum: ActivitySum, id: ActorId, snap: { readonly valu
 }
 
 /** One actor's activity alone (tests and explanations read it). */
-export function activityOf(id: ActorId, snap: { readonly value: string; readonly context: object }, world: ActivityWorld, params: Params): ActivityRates {
+export function activityOf(
+  id: ActorId,
+  snap: { readonly value: string; readonly context: object },
+  world: ActivityWorld,
+  params: Params,
+): ActivityRates {
   const sum = emptyActivity();
   addActivity(sum, id, snap, world, params);
   const lethality: Partial<Record<Place, number>> = {};
@@ -107,7 +121,10 @@ export function activityOf(id: ActorId, snap: { readonly value: string; readonly
 
 /** Who receives Iran's guidance for each front (R-IRN-05: a per-front policy vector). */
 export const FRONT_ACTOR: Readonly<Record<Front, ActorId>> = {
-  iraq: 'iraqiMilitias', syria: 'syrianMilitias', lebanon: 'hezbollah', yemen: 'houthis',
+  iraq: 'iraqiMilitias',
+  syria: 'syrianMilitias',
+  lebanon: 'hezbollah',
+  yemen: 'houthis',
 };
 
 /** Iran's control over each partner, from highest to lowest (C-01 … C-04). */
@@ -121,5 +138,12 @@ export const CONTROL_SPECTRUM = [
 export { hezbollah, houthis, iran, iraqiGovernment, iraqiMilitias, israel, syrianMilitias, us };
 export type { HezbollahContext, HouthiContext, IranContext, IraqiGovernmentContext, IsraelContext, MilitiaContext, UsContext };
 export type {
-  HezbollahPosture, HouthiPosture, IranPosture, IraqiGovernmentPosture, IraqiMilitiaPosture, IsraelPosture, SyrianMilitiaPosture, UsPosture,
+  HezbollahPosture,
+  HouthiPosture,
+  IranPosture,
+  IraqiGovernmentPosture,
+  IraqiMilitiaPosture,
+  IsraelPosture,
+  SyrianMilitiaPosture,
+  UsPosture,
 };

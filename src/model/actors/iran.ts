@@ -19,18 +19,28 @@ export interface IranContext {
 
 export type IranPosture = 'permissive' | 'braking' | 'restraining' | 'truce' | 'escalating' | 'retaliating' | 'atWar';
 
-const chose = (stance: Stance) => ({ event }: { event: ActorEvent }): boolean =>
-  event.type === 'ACTED' && actionById(event.action)?.stance === stance;
+const chose =
+  (stance: Stance) =>
+  ({ event }: { event: ActorEvent }): boolean =>
+    event.type === 'ACTED' && actionById(event.action)?.stance === stance;
 
 /** Tehran's moves are its own secret: its partners and envoys tell it, nobody else (R-IRN-09). */
 const SEEN = { seenBy: 'iran', weight: 25 } as const;
 
 const war = { REGIONAL_WAR: { target: 'atWar', meta: { rules: ['R-IRN-03'], says: 'is at war with the United States' } } } as const;
 const brake = {
-  US_KILLED: { target: 'braking', actions: ['seeDead'], meta: { rules: ['R-IRN-01', 'R-IRN-02', 'R-IRN-04'], says: 'fears another death means war and moves to rein the militias in' } },
+  US_KILLED: {
+    target: 'braking',
+    actions: ['seeDead'],
+    meta: { rules: ['R-IRN-01', 'R-IRN-02', 'R-IRN-04'], says: 'fears another death means war and moves to rein the militias in' },
+  },
 } as const;
 const struck = {
-  HOMELAND_STRUCK: { target: 'retaliating', actions: ['countStrike'], meta: { rules: ['Q-15', 'R-IRN-09'], says: 'weighs an answer to strikes on its soil' } },
+  HOMELAND_STRUCK: {
+    target: 'retaliating',
+    actions: ['countStrike'],
+    meta: { rules: ['Q-15', 'R-IRN-09'], says: 'weighs an answer to strikes on its soil' },
+  },
 } as const;
 
 export const iran = defineActor<IranContext, ActorEvent, IranPosture>({
@@ -52,30 +62,58 @@ export const iran = defineActor<IranContext, ActorEvent, IranPosture>({
     permissive: {
       meta: { label: 'Keeping up the pressure', rules: ['R-IRN-11', 'C-06'], ...SEEN, recommends: { action: 'iran.hold-course' } },
       on: {
-        ACTED: { guard: 'choseRestraint', target: 'restraining', actions: ['setBraked'], meta: { rules: ['R-IRN-05'], says: 'orders restraint front by front' } },
+        ACTED: {
+          guard: 'choseRestraint',
+          target: 'restraining',
+          actions: ['setBraked'],
+          meta: { rules: ['R-IRN-05'], says: 'orders restraint front by front' },
+        },
         TRUCE_START: { target: 'truce', meta: { rules: ['R-IRN-14'], says: 'lets the fronts ease off during the Gaza truce' } },
-        RAFAH_ASSAULT: { target: 'escalating', meta: { rules: ['R-IRN-12', 'R-HAM-02'], says: 'backs a harsher axis response to the Rafah assault' } },
-        ...brake, ...struck, ...war,
+        RAFAH_ASSAULT: {
+          target: 'escalating',
+          meta: { rules: ['R-IRN-12', 'R-HAM-02'], says: 'backs a harsher axis response to the Rafah assault' },
+        },
+        ...brake,
+        ...struck,
+        ...war,
       },
     },
     braking: {
       meta: { label: 'Applying the brake', rules: ['R-IRN-01', 'R-IRN-02', 'R-IRN-13'], ...SEEN, recommends: { action: 'iran.rein-in' } },
       on: {
         ACTED: [
-          { guard: 'choseRestraint', target: 'restraining', actions: ['setBraked'], meta: { rules: ['R-IRN-05', 'R-IRN-13'], says: 'sends envoys with a per-front halt' } },
+          {
+            guard: 'choseRestraint',
+            target: 'restraining',
+            actions: ['setBraked'],
+            meta: { rules: ['R-IRN-05', 'R-IRN-13'], says: 'sends envoys with a per-front halt' },
+          },
           { guard: 'chosePermissive', target: 'permissive', actions: ['release'] },
         ],
         US_KILLED: { actions: ['seeDead'] },
         RAFAH_ASSAULT: { target: 'escalating', meta: { rules: ['R-IRN-12'], says: 'backs a harsher axis response to the Rafah assault' } },
-        ...struck, ...war,
+        ...struck,
+        ...war,
       },
     },
     restraining: {
-      meta: { label: 'Public bluster, private restraint', rules: ['R-IRN-09', 'R-IRN-06', 'R-IRN-08', 'R-IRN-10'], ...SEEN, recommends: { action: 'iran.public-threats' } },
+      meta: {
+        label: 'Public bluster, private restraint',
+        rules: ['R-IRN-09', 'R-IRN-06', 'R-IRN-08', 'R-IRN-10'],
+        ...SEEN,
+        recommends: { action: 'iran.public-threats' },
+      },
       on: {
-        ACTED: { guard: 'chosePermissive', target: 'permissive', actions: ['release'], meta: { rules: ['R-IRN-11'], says: 'lifts the restraint' } },
+        ACTED: {
+          guard: 'chosePermissive',
+          target: 'permissive',
+          actions: ['release'],
+          meta: { rules: ['R-IRN-11'], says: 'lifts the restraint' },
+        },
         RAFAH_ASSAULT: { target: 'escalating', meta: { rules: ['R-IRN-12'], says: 'backs a harsher axis response to the Rafah assault' } },
-        ...brake, ...struck, ...war,
+        ...brake,
+        ...struck,
+        ...war,
       },
     },
     truce: {
@@ -86,16 +124,25 @@ export const iran = defineActor<IranContext, ActorEvent, IranPosture>({
           { target: 'permissive', meta: { rules: ['R-IRN-11'], says: 'returns to pressure as the truce ends' } },
         ],
         ACTED: { guard: 'choseRestraint', actions: ['setBraked'] },
-        ...brake, ...struck, ...war,
+        ...brake,
+        ...struck,
+        ...war,
       },
     },
     escalating: {
-      meta: { label: 'Turning up Lebanon and Yemen', rules: ['R-IRN-12', 'R-HAM-02', 'Q-14'], ...SEEN, recommends: { action: 'iran.escalate-fronts' } },
+      meta: {
+        label: 'Turning up Lebanon and Yemen',
+        rules: ['R-IRN-12', 'R-HAM-02', 'Q-14'],
+        ...SEEN,
+        recommends: { action: 'iran.escalate-fronts' },
+      },
       on: { ...brake, ...struck, ...war },
     },
     retaliating: {
       meta: {
-        label: 'Answering a strike on Iran', rules: ['Q-15', 'R-IRN-09', 'R-IRN-03'], ...SEEN,
+        label: 'Answering a strike on Iran',
+        rules: ['Q-15', 'R-IRN-09', 'R-IRN-03'],
+        ...SEEN,
         recommends: { chance: 'iranAnswersHomelandStrike', then: 'iran.missile-strike', otherwise: 'iran.public-threats' },
       },
       on: {
@@ -103,7 +150,8 @@ export const iran = defineActor<IranContext, ActorEvent, IranPosture>({
           { guard: 'hasBraked', target: 'restraining', meta: { rules: ['R-IRN-03'], says: 'returns to restraint' } },
           { target: 'permissive', meta: { rules: ['R-IRN-11'], says: 'returns to proxy pressure' } },
         ],
-        ...struck, ...war,
+        ...struck,
+        ...war,
       },
     },
     atWar: {

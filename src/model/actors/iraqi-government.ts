@@ -34,7 +34,12 @@ export type IraqiGovernmentPosture = 'watching' | 'pressingForCalm' | 'talksAdva
  */
 const talksMoveWhenQuiet = {
   WEEK_END: [
-    { guard: 'quietForTwoWeeksWithTalks', target: 'talksAdvancing', actions: ['tally'], meta: { rules: ['R-MIL-06', 'R-IRQ-03', 'R-IRN-08'], says: 'moves the talks on a US drawdown forward while Iraq is quiet' } },
+    {
+      guard: 'quietForTwoWeeksWithTalks',
+      target: 'talksAdvancing',
+      actions: ['tally'],
+      meta: { rules: ['R-MIL-06', 'R-IRQ-03', 'R-IRN-08'], says: 'moves the talks on a US drawdown forward while Iraq is quiet' },
+    },
     { actions: ['tally'] },
   ],
   TALKS: { actions: ['talks'] },
@@ -44,9 +49,19 @@ const talksMoveWhenQuiet = {
 export const iraqiGovernment = defineActor<IraqiGovernmentContext, ActorEvent, IraqiGovernmentPosture>({
   id: 'iraqiGovernment',
   initial: 'watching',
-  context: { withdrawalMomentum: 0, quietWeeks: 0, perQuietWeek: 0, perAttack: 0, perTalksOffer: 0, perCommanderKilled: 0, talksAlive: false },
+  context: {
+    withdrawalMomentum: 0,
+    quietWeeks: 0,
+    perQuietWeek: 0,
+    perAttack: 0,
+    perTalksOffer: 0,
+    perCommanderKilled: 0,
+    talksAlive: false,
+  },
   input: (p) => ({
-    perQuietWeek: p.withdrawalPerQuietWeek, perAttack: p.withdrawalPerAttack, perTalksOffer: p.withdrawalPerTalksOffer,
+    perQuietWeek: p.withdrawalPerQuietWeek,
+    perAttack: p.withdrawalPerAttack,
+    perTalksOffer: p.withdrawalPerTalksOffer,
     perCommanderKilled: p.withdrawalPerLeaderKilled,
   }),
   guards: {
@@ -61,20 +76,29 @@ export const iraqiGovernment = defineActor<IraqiGovernmentContext, ActorEvent, I
       return {
         quietWeeks: quiet ? context.quietWeeks + 1 : 0,
         withdrawalMomentum: clamp01(
-          context.withdrawalMomentum + (quiet && context.talksAlive ? context.perQuietWeek * event.weeks : 0) - event.attacksIraq * context.perAttack,
+          context.withdrawalMomentum +
+            (quiet && context.talksAlive ? context.perQuietWeek * event.weeks : 0) -
+            event.attacksIraq * context.perAttack,
         ),
       };
     },
-    talks: ({ context, event }) => (event.type === 'TALKS' ? { withdrawalMomentum: clamp01(context.withdrawalMomentum + context.perTalksOffer), talksAlive: true } : {}),
+    talks: ({ context, event }) =>
+      event.type === 'TALKS' ? { withdrawalMomentum: clamp01(context.withdrawalMomentum + context.perTalksOffer), talksAlive: true } : {},
     commanderKilled: ({ context, event }) =>
-      (event.type === 'COMMANDER_KILLED' ? { withdrawalMomentum: clamp01(context.withdrawalMomentum + context.perCommanderKilled), talksAlive: true } : {}),
+      event.type === 'COMMANDER_KILLED'
+        ? { withdrawalMomentum: clamp01(context.withdrawalMomentum + context.perCommanderKilled), talksAlive: true }
+        : {},
     talksAlive: () => ({ talksAlive: true }),
   },
   states: {
     watching: {
       meta: { label: 'Watching', rules: ['R-IRQ-03'] },
       on: {
-        US_KILLED: { target: 'pressingForCalm', actions: ['talksAlive'], meta: { rules: ['R-IRQ-01', 'R-IRQ-02', 'E-11'], says: 'presses the militias to stop, PM al-Sudani joined by the Najaf clerics' } },
+        US_KILLED: {
+          target: 'pressingForCalm',
+          actions: ['talksAlive'],
+          meta: { rules: ['R-IRQ-01', 'R-IRQ-02', 'E-11'], says: 'presses the militias to stop, PM al-Sudani joined by the Najaf clerics' },
+        },
         ...talksMoveWhenQuiet,
       },
     },
@@ -90,7 +114,12 @@ export const iraqiGovernment = defineActor<IraqiGovernmentContext, ActorEvent, I
       meta: { label: 'Talks on a drawdown advancing', rules: ['R-MIL-06', 'R-IRQ-03', 'R-USA-07'], presses: ['baghdad'] },
       on: {
         WEEK_END: [
-          { guard: 'attacksInIraq', target: 'pressingForCalm', actions: ['tally'], meta: { rules: ['R-IRQ-01'], says: 'presses the militias again as attacks in Iraq stall the talks' } },
+          {
+            guard: 'attacksInIraq',
+            target: 'pressingForCalm',
+            actions: ['tally'],
+            meta: { rules: ['R-IRQ-01'], says: 'presses the militias again as attacks in Iraq stall the talks' },
+          },
           { actions: ['tally'] },
         ],
         TALKS: { actions: ['talks'] },

@@ -10,7 +10,14 @@ import { clamp01 } from '../math.ts';
 import type { Params } from '../params.ts';
 import { defineActor, type DeliberationInputs } from '../runtime.ts';
 import {
-  HALT, MILITIA_CONTEXT, SURGE, SUSTAIN, militiaGuards, militiaInput, militiaUpdates, type MilitiaContext,
+  HALT,
+  MILITIA_CONTEXT,
+  SURGE,
+  SUSTAIN,
+  militiaGuards,
+  militiaInput,
+  militiaUpdates,
+  type MilitiaContext,
 } from './militia-common.ts';
 
 export type IraqiMilitiaPosture = 'harassing' | 'resisting' | 'standingDown' | 'surging' | 'pausing';
@@ -42,18 +49,31 @@ export const iraqiMilitias = defineActor<MilitiaContext, ActorEvent, IraqiMiliti
   updates: militiaUpdates,
   deliberation: (context, inputs, params) => complianceChance(context, inputs, params),
   deliberationReads: [
-    'complianceBase', 'complianceWarFearBonus', 'complianceEnvoyBonus', 'complianceIraqGovBonus', 'complianceClericBonus',
-    'compliancePersistence', 'complianceGrievancePenalty',
+    'complianceBase',
+    'complianceWarFearBonus',
+    'complianceEnvoyBonus',
+    'complianceIraqGovBonus',
+    'complianceClericBonus',
+    'compliancePersistence',
+    'complianceGrievancePenalty',
   ],
   states: {
     harassing: {
       meta: { label: 'Harassing US bases', rules: ['R-MIL-01', 'R-IRN-11'], seenBy: 'iran', activity: harassment() },
       on: {
         DIRECTIVE: [
-          { guard: HALT, target: 'resisting', actions: ['recordDirective'],
-            meta: { rules: ['R-MIL-02', 'F-24'], says: 'refuse Iran\'s halt at first, KH and Nujaba loudest' } },
-          { guard: SURGE, target: 'surging', actions: ['recordDirective'],
-            meta: { rules: ['R-IRN-04'], says: 'step up attacks on US forces' } },
+          {
+            guard: HALT,
+            target: 'resisting',
+            actions: ['recordDirective'],
+            meta: { rules: ['R-MIL-02', 'F-24'], says: "refuse Iran's halt at first, KH and Nujaba loudest" },
+          },
+          {
+            guard: SURGE,
+            target: 'surging',
+            actions: ['recordDirective'],
+            meta: { rules: ['R-IRN-04'], says: 'step up attacks on US forces' },
+          },
           { actions: ['recordDirective'] },
         ],
         TRUCE_START: { target: 'pausing', meta: { rules: ['R-MIL-08', 'R-IRN-14'], says: 'ease off during the Gaza truce' } },
@@ -63,21 +83,39 @@ export const iraqiMilitias = defineActor<MilitiaContext, ActorEvent, IraqiMiliti
     },
     resisting: {
       meta: {
-        label: 'Resisting a halt', rules: ['R-MIL-02', 'R-MIL-03', 'P-08'], seenBy: 'iran', activity: harassment(),
+        label: 'Resisting a halt',
+        rules: ['R-MIL-02', 'R-MIL-03', 'P-08'],
+        seenBy: 'iran',
+        activity: harassment(),
         // Leaders weigh the halt within days, and argue again within days after a refusal (F-07, P-08).
         deliberates: { lagDays: ['deliberationMinDays', 'deliberationMaxDays'] },
       },
       on: {
         COMPLIANCE_DRAW: [
-          { guard: 'complies', target: 'standingDown', actions: ['settle'],
-            meta: { rules: ['R-MIL-03', 'R-MIL-04', 'R-MIL-09'], says: 'accept the halt under pressure from Iran, Baghdad and the clerics, calling it their own choice' } },
+          {
+            guard: 'complies',
+            target: 'standingDown',
+            actions: ['settle'],
+            meta: {
+              rules: ['R-MIL-03', 'R-MIL-04', 'R-MIL-09'],
+              says: 'accept the halt under pressure from Iran, Baghdad and the clerics, calling it their own choice',
+            },
+          },
           { actions: ['resistAgain'], meta: { rules: ['R-MIL-02'], says: 'still refuse to halt' } },
         ],
         DIRECTIVE: [
-          { guard: SUSTAIN, target: 'harassing', actions: ['recordDirective', 'settle'],
-            meta: { rules: ['R-IRN-11'], says: 'resume harassment as the halt is lifted' } },
-          { guard: SURGE, target: 'surging', actions: ['recordDirective', 'settle'],
-            meta: { rules: ['R-IRN-04'], says: 'step up attacks on US forces' } },
+          {
+            guard: SUSTAIN,
+            target: 'harassing',
+            actions: ['recordDirective', 'settle'],
+            meta: { rules: ['R-IRN-11'], says: 'resume harassment as the halt is lifted' },
+          },
+          {
+            guard: SURGE,
+            target: 'surging',
+            actions: ['recordDirective', 'settle'],
+            meta: { rules: ['R-IRN-04'], says: 'step up attacks on US forces' },
+          },
           { actions: ['recordDirective'] },
         ],
         STRUCK: struck,
@@ -86,19 +124,34 @@ export const iraqiMilitias = defineActor<MilitiaContext, ActorEvent, IraqiMiliti
     },
     standingDown: {
       meta: {
-        label: 'Standing down', rules: ['R-IRN-05', 'R-MIL-03', 'R-MIL-07', 'R-MIL-09'], seenBy: 'public', weight: 30,
+        label: 'Standing down',
+        rules: ['R-IRN-05', 'R-MIL-03', 'R-MIL-07', 'R-MIL-09'],
+        seenBy: 'public',
+        weight: 30,
         // Rogue cells (R-MIL-07) are not deterred by directives, and grow a little angrier after strikes.
         activity: [{ kind: 'attacksOnUS', place: 'iraq', rate: ['iraqRogueRate', '@provoked'] }],
       },
       on: {
         DIRECTIVE: [
-          { guard: SUSTAIN, target: 'harassing', actions: ['recordDirective'],
-            meta: { rules: ['R-IRN-11'], says: 'resume harassment as Iran lifts the halt' } },
-          { guard: SURGE, target: 'surging', actions: ['recordDirective'],
-            meta: { rules: ['R-IRN-04'], says: 'step up attacks on US forces' } },
+          {
+            guard: SUSTAIN,
+            target: 'harassing',
+            actions: ['recordDirective'],
+            meta: { rules: ['R-IRN-11'], says: 'resume harassment as Iran lifts the halt' },
+          },
+          {
+            guard: SURGE,
+            target: 'surging',
+            actions: ['recordDirective'],
+            meta: { rules: ['R-IRN-04'], says: 'step up attacks on US forces' },
+          },
           { actions: ['recordDirective'] },
         ],
-        RELAPSE_DRAW: { guard: 'relapses', target: 'harassing', meta: { rules: ['R-SYS-07', 'R-SYS-05', 'R-USA-04'], says: 'take up attacks again, angered by strikes in the lull' } },
+        RELAPSE_DRAW: {
+          guard: 'relapses',
+          target: 'harassing',
+          meta: { rules: ['R-SYS-07', 'R-SYS-05', 'R-USA-04'], says: 'take up attacks again, angered by strikes in the lull' },
+        },
         STRUCK: struckUnderHalt,
         WEEK_END: week,
       },
@@ -107,8 +160,12 @@ export const iraqiMilitias = defineActor<MilitiaContext, ActorEvent, IraqiMiliti
       meta: { label: 'Surging', rules: ['R-IRN-04', 'E-03'], seenBy: 'iran', weight: 30, activity: harassment('surgeMultiplier') },
       on: {
         DIRECTIVE: [
-          { guard: HALT, target: 'resisting', actions: ['recordDirective'],
-            meta: { rules: ['R-MIL-02'], says: 'refuse Iran\'s halt at first' } },
+          {
+            guard: HALT,
+            target: 'resisting',
+            actions: ['recordDirective'],
+            meta: { rules: ['R-MIL-02'], says: "refuse Iran's halt at first" },
+          },
           { guard: SUSTAIN, target: 'harassing', actions: ['recordDirective'] },
           { actions: ['recordDirective'] },
         ],
@@ -118,15 +175,24 @@ export const iraqiMilitias = defineActor<MilitiaContext, ActorEvent, IraqiMiliti
       },
     },
     pausing: {
-      meta: { label: 'Observing the truce', rules: ['R-MIL-08', 'R-IRN-14', 'R-SYS-02'], seenBy: 'iran', activity: harassment('truceMultiplier') },
+      meta: {
+        label: 'Observing the truce',
+        rules: ['R-MIL-08', 'R-IRN-14', 'R-SYS-02'],
+        seenBy: 'iran',
+        activity: harassment('truceMultiplier'),
+      },
       on: {
         TRUCE_END: [
           { guard: { type: 'lastDirectiveIs', params: { levels: ['surge'] } }, target: 'surging' },
           { target: 'harassing', meta: { rules: ['R-MIL-01'], says: 'resume harassment as the truce ends' } },
         ],
         DIRECTIVE: [
-          { guard: HALT, target: 'resisting', actions: ['recordDirective'],
-            meta: { rules: ['R-MIL-02'], says: 'refuse Iran\'s halt at first' } },
+          {
+            guard: HALT,
+            target: 'resisting',
+            actions: ['recordDirective'],
+            meta: { rules: ['R-MIL-02'], says: "refuse Iran's halt at first" },
+          },
           { actions: ['recordDirective'] },
         ],
         STRUCK: struck,
@@ -143,12 +209,12 @@ export const iraqiMilitias = defineActor<MilitiaContext, ActorEvent, IraqiMiliti
  */
 export function complianceChance(ctx: MilitiaContext, pushes: DeliberationInputs, params: Params): number {
   return clamp01(
-    params.complianceBase
-      + pushes.iranWarFear * params.complianceWarFearBonus
-      + (ctx.envoys ? params.complianceEnvoyBonus : 0)
-      + (pushes.pressers.has('baghdad') ? params.complianceIraqGovBonus : 0)
-      + (pushes.pressers.has('clerics') ? params.complianceClericBonus : 0)
-      + ctx.resistedWeeks * params.compliancePersistence
-      - ctx.grievance * params.complianceGrievancePenalty,
+    params.complianceBase +
+      pushes.iranWarFear * params.complianceWarFearBonus +
+      (ctx.envoys ? params.complianceEnvoyBonus : 0) +
+      (pushes.pressers.has('baghdad') ? params.complianceIraqGovBonus : 0) +
+      (pushes.pressers.has('clerics') ? params.complianceClericBonus : 0) +
+      ctx.resistedWeeks * params.compliancePersistence -
+      ctx.grievance * params.complianceGrievancePenalty,
   );
 }

@@ -28,7 +28,11 @@ export const israel = defineActor<IsraelContext, ActorEvent, IsraelPosture>({
       meta: { label: 'Fighting in Gaza', rules: ['R-ISR-01', 'R-ISR-03', 'T-03'] },
       on: {
         TRUCE_START: { target: 'truce', actions: ['countTruce'], meta: { rules: ['R-HAM-03', 'T-07'], says: 'agrees a pause in Gaza' } },
-        RAFAH_ASSAULT: { target: 'rafahAssault', actions: ['rafahOn'], meta: { rules: ['R-ISR-01', 'T-30', 'F-17'], says: 'assaults Rafah, where over a million civilians shelter' } },
+        RAFAH_ASSAULT: {
+          target: 'rafahAssault',
+          actions: ['rafahOn'],
+          meta: { rules: ['R-ISR-01', 'T-30', 'F-17'], says: 'assaults Rafah, where over a million civilians shelter' },
+        },
       },
     },
     truce: {

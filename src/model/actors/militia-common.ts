@@ -27,13 +27,20 @@ export interface MilitiaContext {
 }
 
 export const MILITIA_CONTEXT: MilitiaContext = {
-  grievance: 0, capability: 1, directive: 'sustain', envoys: false, resistedWeeks: 0, leadersKilled: 0,
-  grievanceDecay: 0, capabilityRecovery: 0,
+  grievance: 0,
+  capability: 1,
+  directive: 'sustain',
+  envoys: false,
+  resistedWeeks: 0,
+  leadersKilled: 0,
+  grievanceDecay: 0,
+  capabilityRecovery: 0,
 };
 
 /** The parameters a militia keeps in its memory. */
 export const militiaInput = (p: Params): Partial<MilitiaContext> => ({
-  grievanceDecay: p.grievanceDecay, capabilityRecovery: p.capabilityRecovery,
+  grievanceDecay: p.grievanceDecay,
+  capabilityRecovery: p.capabilityRecovery,
 });
 
 type A = GuardArgs<MilitiaContext, ActorEvent>;
@@ -66,8 +73,7 @@ export const militiaGuards: Record<string, Guard<MilitiaContext, ActorEvent>> = 
   /** The parameter says which levels: one named guard serves every directive branch. */
   directiveIs: ({ event }, params) =>
     event.type === 'DIRECTIVE' && ((params?.levels as readonly DirectiveLevel[] | undefined) ?? []).includes(event.level),
-  lastDirectiveIs: ({ context }, params) =>
-    ((params?.levels as readonly DirectiveLevel[] | undefined) ?? []).includes(context.directive),
+  lastDirectiveIs: ({ context }, params) => ((params?.levels as readonly DirectiveLevel[] | undefined) ?? []).includes(context.directive),
   complies: ({ event }) => event.type === 'COMPLIANCE_DRAW' && event.u < event.chance,
   relapses: ({ event }) => event.type === 'RELAPSE_DRAW' && event.u < event.chance,
 };

@@ -6,7 +6,15 @@ import type { ActivitySpec, Factor } from '../activity.ts';
 import type { ActorEvent } from '../events.ts';
 import { defineActor } from '../runtime.ts';
 import {
-  HALT_ONLY, MILITIA_CONTEXT, REDUCE, SURGE, SUSTAIN, militiaGuards, militiaInput, militiaUpdates, type MilitiaContext,
+  HALT_ONLY,
+  MILITIA_CONTEXT,
+  REDUCE,
+  SURGE,
+  SUSTAIN,
+  militiaGuards,
+  militiaInput,
+  militiaUpdates,
+  type MilitiaContext,
 } from './militia-common.ts';
 
 export type SyrianMilitiaPosture = 'harassing' | 'scalingBack' | 'standingDown' | 'surging' | 'pausing';
@@ -16,13 +24,19 @@ const harassment = (...multiplier: Factor[]): readonly ActivitySpec[] => [
   { kind: 'attacksOnUS', place: 'syria', rate: ['militiaAttackRate', 'shareSyria', '@capability', '@deterredOrProvoked', ...multiplier] },
 ];
 
-const struck = { actions: ['absorbStrike'], meta: { rules: ['R-SYR-02', 'R-MIL-05'], says: 'absorb US strikes, and anger grows' } } as const;
+const struck = {
+  actions: ['absorbStrike'],
+  meta: { rules: ['R-SYR-02', 'R-MIL-05'], says: 'absorb US strikes, and anger grows' },
+} as const;
 const week = { actions: ['weekPasses'] } as const;
 const directives = [
-  { guard: REDUCE, target: 'scalingBack', actions: ['recordDirective'],
-    meta: { rules: ['R-SYR-01', 'R-IRN-05'], says: 'scale back to occasional harassment and avoid casualties' } },
-  { guard: HALT_ONLY, target: 'standingDown', actions: ['recordDirective'],
-    meta: { rules: ['R-IRN-05'], says: 'stand down entirely' } },
+  {
+    guard: REDUCE,
+    target: 'scalingBack',
+    actions: ['recordDirective'],
+    meta: { rules: ['R-SYR-01', 'R-IRN-05'], says: 'scale back to occasional harassment and avoid casualties' },
+  },
+  { guard: HALT_ONLY, target: 'standingDown', actions: ['recordDirective'], meta: { rules: ['R-IRN-05'], says: 'stand down entirely' } },
   { guard: SURGE, target: 'surging', actions: ['recordDirective'], meta: { rules: ['R-IRN-04'], says: 'step up attacks on US forces' } },
   { guard: SUSTAIN, target: 'harassing', actions: ['recordDirective'], meta: { rules: ['R-MIL-01'], says: 'harass US bases in Syria' } },
 ] as const;
@@ -46,7 +60,9 @@ export const syrianMilitias = defineActor<MilitiaContext, ActorEvent, SyrianMili
     },
     scalingBack: {
       meta: {
-        label: 'Scaling back', rules: ['R-SYR-01', 'F-03'], seenBy: 'iran',
+        label: 'Scaling back',
+        rules: ['R-SYR-01', 'F-03'],
+        seenBy: 'iran',
         // Occasional harassment, told to avoid casualties (R-SYR-01).
         activity: [{ kind: 'attacksOnUS', place: 'syria', rate: ['syriaRestrainedRate'], lethality: 'restrainedLethalityFactor' }],
       },
@@ -54,7 +70,10 @@ export const syrianMilitias = defineActor<MilitiaContext, ActorEvent, SyrianMili
     },
     standingDown: {
       meta: {
-        label: 'Standing down', rules: ['R-IRN-05', 'R-MIL-07'], seenBy: 'public', weight: 30,
+        label: 'Standing down',
+        rules: ['R-IRN-05', 'R-MIL-07'],
+        seenBy: 'public',
+        weight: 30,
         activity: [{ kind: 'attacksOnUS', place: 'syria', rate: ['syriaRogueRate'], lethality: 'restrainedLethalityFactor' }],
       },
       on: { DIRECTIVE: directives, STRUCK: struck, WEEK_END: week },

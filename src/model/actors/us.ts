@@ -35,7 +35,11 @@ const SIDE_WEIGHT = 25;
 
 const warEnds = { REGIONAL_WAR: { target: 'atWar', meta: { rules: ['O-USA-01'], says: 'is at war with Iran' } } } as const;
 const killed = {
-  US_KILLED: { target: 'vowing', actions: ['countDead'], meta: { rules: ['R-USA-02', 'R-SYS-04', 'T-10'], says: 'vows a strong response to the deaths' } },
+  US_KILLED: {
+    target: 'vowing',
+    actions: ['countDead'],
+    meta: { rules: ['R-USA-02', 'R-SYS-04', 'T-10'], says: 'vows a strong response to the deaths' },
+  },
 } as const;
 const directAttack = {
   DIRECT_ATTACK: { target: 'confronting', meta: { rules: ['Q-13', 'R-USA-05'], says: 'weighs a direct answer to Iranian fire' } },
@@ -62,57 +66,106 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
   states: {
     measured: {
       meta: {
-        label: 'Measured responses', rules: ['P-07', 'F-13', 'R-USA-06'], weight: SIDE_WEIGHT,
+        label: 'Measured responses',
+        rules: ['P-07', 'F-13', 'R-USA-06'],
+        weight: SIDE_WEIGHT,
         recommends: { flag: 'redSeaOps', then: 'us.strike-houthis', otherwise: 'us.warn' },
       },
       on: {
         WEEK_END: [
-          { guard: 'strikeDue', target: 'responding', actions: ['countAttacks'], meta: { rules: ['P-07', 'R-USA-05'], says: 'decides enough attacks have gone unanswered' } },
+          {
+            guard: 'strikeDue',
+            target: 'responding',
+            actions: ['countAttacks'],
+            meta: { rules: ['P-07', 'R-USA-05'], says: 'decides enough attacks have gone unanswered' },
+          },
           { actions: ['countAttacks'] },
         ],
         ACTED: { guard: 'struckMilitias', actions: ['resetAttacks'] },
-        ...killed, ...directAttack, ...warEnds,
+        ...killed,
+        ...directAttack,
+        ...warEnds,
       },
     },
     responding: {
-      meta: { label: 'Answering attacks', rules: ['R-USA-05', 'P-07'], weight: SIDE_WEIGHT, recommends: { action: 'us.calibrated-strikes' } },
+      meta: {
+        label: 'Answering attacks',
+        rules: ['R-USA-05', 'P-07'],
+        weight: SIDE_WEIGHT,
+        recommends: { action: 'us.calibrated-strikes' },
+      },
       on: {
-        ACTED: { guard: 'struckMilitias', target: 'measured', actions: ['resetAttacks'], meta: { rules: ['P-07'], says: 'returns to measured responses' } },
+        ACTED: {
+          guard: 'struckMilitias',
+          target: 'measured',
+          actions: ['resetAttacks'],
+          meta: { rules: ['P-07'], says: 'returns to measured responses' },
+        },
         WEEK_END: { actions: ['countAttacks'] },
-        ...killed, ...directAttack, ...warEnds,
+        ...killed,
+        ...directAttack,
+        ...warEnds,
       },
     },
     vowing: {
-      meta: { label: 'Vowing retaliation', rules: ['R-USA-02', 'F-09', 'P-06'], weight: SIDE_WEIGHT, recommends: { action: 'us.major-campaign' } },
+      meta: {
+        label: 'Vowing retaliation',
+        rules: ['R-USA-02', 'F-09', 'P-06'],
+        weight: SIDE_WEIGHT,
+        recommends: { action: 'us.major-campaign' },
+      },
       on: {
-        ACTED: { guard: 'largeCampaign', target: 'retaliated', actions: ['resetAttacks'], meta: { rules: ['R-USA-02', 'R-USA-03', 'F-09'], says: 'keeps its vow with a large campaign, sparing Iran' } },
+        ACTED: {
+          guard: 'largeCampaign',
+          target: 'retaliated',
+          actions: ['resetAttacks'],
+          meta: { rules: ['R-USA-02', 'R-USA-03', 'F-09'], says: 'keeps its vow with a large campaign, sparing Iran' },
+        },
         US_KILLED: { actions: ['countDead'] },
-        ...directAttack, ...warEnds,
+        ...directAttack,
+        ...warEnds,
       },
     },
     retaliated: {
-      meta: { label: 'Following up', rules: ['R-USA-01', 'F-10', 'D-07'], weight: SIDE_WEIGHT, recommends: { action: 'us.leadership-strike' } },
+      meta: {
+        label: 'Following up',
+        rules: ['R-USA-01', 'F-10', 'D-07'],
+        weight: SIDE_WEIGHT,
+        recommends: { action: 'us.leadership-strike' },
+      },
       on: {
         ACTED: { target: 'preservingLull', meta: { rules: ['R-USA-04', 'D-07'], says: 'moves to protecting the calm' } },
-        ...killed, ...directAttack, ...warEnds,
+        ...killed,
+        ...directAttack,
+        ...warEnds,
       },
     },
     preservingLull: {
       meta: {
-        label: 'Protecting the lull', rules: ['R-USA-04', 'F-11', 'R-USA-06'], weight: SIDE_WEIGHT,
+        label: 'Protecting the lull',
+        rules: ['R-USA-04', 'F-11', 'R-USA-06'],
+        weight: SIDE_WEIGHT,
         recommends: { flag: 'redSeaOps', then: 'us.strike-houthis', otherwise: 'us.hold' },
       },
       on: {
-        WEEK_END: { guard: 'attacksResumed', target: 'responding', actions: ['countAttacks'], meta: { rules: ['R-USA-05'], says: 'sees attacks resume and readies a response' } },
+        WEEK_END: {
+          guard: 'attacksResumed',
+          target: 'responding',
+          actions: ['countAttacks'],
+          meta: { rules: ['R-USA-05'], says: 'sees attacks resume and readies a response' },
+        },
         ACTED: { guard: 'struckMilitias', actions: ['resetAttacks'] },
-        ...killed, ...directAttack, ...warEnds,
+        ...killed,
+        ...directAttack,
+        ...warEnds,
       },
     },
     confronting: {
       meta: { label: 'Confronting Iran', rules: ['Q-13', 'R-USA-08'], weight: SIDE_WEIGHT, recommends: { action: 'us.strike-irgc' } },
       on: {
         ACTED: { target: 'preservingLull', meta: { rules: ['R-USA-09'], says: 'steps back to protect what calm is left' } },
-        ...killed, ...warEnds,
+        ...killed,
+        ...warEnds,
       },
     },
     atWar: {

@@ -18,7 +18,12 @@ import { rungTone, tone } from '../theme.ts';
 
 type Page = 'verdict' | 'turning' | 'timeline' | 'beliefs' | 'record' | 'questions';
 const TITLES: Record<Page, string> = {
-  verdict: 'Verdict', turning: 'Turning points', timeline: 'Timeline', beliefs: 'Beliefs', record: 'The record', questions: 'Discuss',
+  verdict: 'Verdict',
+  turning: 'Turning points',
+  timeline: 'Timeline',
+  beliefs: 'Beliefs',
+  record: 'The record',
+  questions: 'Discuss',
 };
 
 export interface DebriefProps {
@@ -48,17 +53,20 @@ export function DebriefScreen(props: DebriefProps) {
     setPage((to + pages.length) % pages.length);
     setOffset(0);
   };
-  useKeys((input, key) => {
-    if (input === 'q') return props.onQuit();
-    if (input === '?') return props.onHelp();
-    if (input === 's' && props.onSave) return props.onSave();
-    const n = Number(input);
-    if (n >= 1 && n <= pages.length) return turn(n - 1);
-    if (key.rightArrow || key.tab || key.return) return turn(page + 1);
-    if (key.leftArrow) return turn(page - 1);
-    const next = scrollBy(offset, key, input, lines.length, height);
-    if (next !== undefined) setOffset(next);
-  }, { isActive: props.active !== false });
+  useKeys(
+    (input, key) => {
+      if (input === 'q') return props.onQuit();
+      if (input === '?') return props.onHelp();
+      if (input === 's' && props.onSave) return props.onSave();
+      const n = Number(input);
+      if (n >= 1 && n <= pages.length) return turn(n - 1);
+      if (key.rightArrow || key.tab || key.return) return turn(page + 1);
+      if (key.leftArrow) return turn(page - 1);
+      const next = scrollBy(offset, key, input, lines.length, height);
+      if (next !== undefined) setOffset(next);
+    },
+    { isActive: props.active !== false },
+  );
   const { shown, above, below } = windowOf(lines, offset, height);
   // Every tab's title when they fit; on a narrow terminal, numbers and the current page's title.
   const tabs = { full: pages.reduce((n, p, i) => n + ` ${i + 1} ${TITLES[p]} `.length, 0) <= width };
@@ -66,14 +74,22 @@ export function DebriefScreen(props: DebriefProps) {
   const keys = `${where}← → 1-${pages.length} pages${props.onSave ? ' · s save' : ''} · ? help · q quit`;
   return (
     <Box flexDirection="column" width={cols}>
-      <Text bold color={tone('accent')}>{clip(`Debrief · ${d.scenario.title} · seed ${d.scenario.seed}`, width)}</Text>
+      <Text bold color={tone('accent')}>
+        {clip(`Debrief · ${d.scenario.title} · seed ${d.scenario.seed}`, width)}
+      </Text>
       <Text>
         {pages.map((p, i) => (
-          <Text key={p} inverse={i === page} bold={i === page} color={i === page ? undefined : tone('muted')}>{tabs.full || i === page ? ` ${i + 1} ${TITLES[p]} ` : ` ${i + 1} `}</Text>
+          <Text key={p} inverse={i === page} bold={i === page} color={i === page ? undefined : tone('muted')}>
+            {tabs.full || i === page ? ` ${i + 1} ${TITLES[p]} ` : ` ${i + 1} `}
+          </Text>
         ))}
       </Text>
       <Box flexDirection="column" height={height}>
-        {shown.map((l: Line, i) => <Text key={i} bold={l.bold} color={l.color}>{clip(l.text, width)}</Text>)}
+        {shown.map((l: Line, i) => (
+          <Text key={i} bold={l.bold} color={l.color}>
+            {clip(l.text, width)}
+          </Text>
+        ))}
       </Box>
       <Text color={tone('warn')}>{clip(props.status ?? ' ', width)}</Text>
       <Text color={tone('muted')}>{clip(keys, width)}</Text>
@@ -103,7 +119,13 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
   switch (page) {
     case 'verdict': {
       const order: Side[] = [...sides, ...(['us', 'iran'] as const).filter((s) => !sides.includes(s))];
-      const out: Line[] = [{ text: `Verdict: ${d.verdict.title}${d.final ? '' : ' (as things stand)'}`, bold: true, color: tone(d.verdict.id === 'regional-war' ? 'danger' : 'ok') }];
+      const out: Line[] = [
+        {
+          text: `Verdict: ${d.verdict.title}${d.final ? '' : ' (as things stand)'}`,
+          bold: true,
+          color: tone(d.verdict.id === 'regional-war' ? 'danger' : 'ok'),
+        },
+      ];
       out.push(...para(d.verdict.explanation));
       out.push(plain(`Scores: US ${d.scores.us} · Iran ${d.scores.iran} · peak rung ${d.peakRung} ${rungName(d.peakRung)}`));
       for (const s of order) {
@@ -118,17 +140,31 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
       for (const tp of d.turningPoints) {
         out.push(...para(`${tp.date} (turn ${tp.turn + 1}) ${tp.text}`).map((l) => ({ ...l, bold: true })));
         for (const c of tp.chain.slice(0, 2)) out.push(...para(`← ${c}`, '   '));
-        if (tp.concepts.length > 0) out.push(...para(`concepts: ${tp.concepts.map((id) => conceptById(id).name).join('; ')}`, '   ').map((l) => ({ ...l, color: tone('muted') })));
+        if (tp.concepts.length > 0)
+          out.push(
+            ...para(`concepts: ${tp.concepts.map((id) => conceptById(id).name).join('; ')}`, '   ').map((l) => ({
+              ...l,
+              color: tone('muted'),
+            })),
+          );
       }
       return out;
     }
     case 'timeline': {
       const out: Line[] = [{ text: `${'date'.padEnd(11)} ${'ladder (rung)'.padEnd(24)} attacks houthi killed`, bold: true }];
       for (const r of d.timeline) {
-        out.push({ text: `${r.date.padEnd(11)} ${`${'█'.repeat(r.rung + 1)} ${r.rung}`.padEnd(24)} ${String(r.attacksOnUS).padStart(7)} ${String(r.houthiAttacks).padStart(6)} ${String(r.usKilled).padStart(6)}`, color: rungTone(r.rung) });
+        out.push({
+          text: `${r.date.padEnd(11)} ${`${'█'.repeat(r.rung + 1)} ${r.rung}`.padEnd(24)} ${String(r.attacksOnUS).padStart(7)} ${String(r.houthiAttacks).padStart(6)} ${String(r.usKilled).padStart(6)}`,
+          color: rungTone(r.rung),
+        });
       }
       const t = d.totals;
-      out.push(plain(''), ...para(`Totals: ${t.attacksOnUS} attacks on US forces, ${t.usKilled} US killed, ${t.usStrikes} US strikes outside Yemen, ${t.houthiAttacks} Houthi attacks`));
+      out.push(
+        plain(''),
+        ...para(
+          `Totals: ${t.attacksOnUS} attacks on US forces, ${t.usKilled} US killed, ${t.usStrikes} US strikes outside Yemen, ${t.houthiAttacks} Houthi attacks`,
+        ),
+      );
       return out;
     }
     case 'beliefs': {
@@ -145,7 +181,9 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
           out.push({ text: `${t.date} (turn ${t.turn + 1})`, color: tone('muted') });
           for (const b of t.items) {
             const head = b.right ? '  right  ' : '  WRONG  ';
-            const text = b.right ? `${b.subject}: ${b.believed} (${b.confidence})` : `${b.subject}: you read ${b.believed} (${b.confidence}); it was ${b.truth}`;
+            const text = b.right
+              ? `${b.subject}: ${b.believed} (${b.confidence})`
+              : `${b.subject}: you read ${b.believed} (${b.confidence}); it was ${b.truth}`;
             out.push(...hang(head, text).map((l) => ({ ...l, color: b.right ? undefined : tone('warn') })));
           }
         }

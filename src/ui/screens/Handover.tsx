@@ -5,11 +5,26 @@ import type { Side } from '../../model/actions.ts';
 import { SIDE_NAMES } from '../session.ts';
 import { tone } from '../theme.ts';
 
-export function Handover({ to, turn, active, onReady, onQuit }: { to: Side; turn: number; active?: boolean; onReady(): void; onQuit(): void }) {
-  useKeys((input, key) => {
-    if (key.return || input === ' ') onReady();
-    else if (input === 'q') onQuit();
-  }, { isActive: active !== false });
+export function Handover({
+  to,
+  turn,
+  active,
+  onReady,
+  onQuit,
+}: {
+  to: Side;
+  turn: number;
+  active?: boolean;
+  onReady(): void;
+  onQuit(): void;
+}) {
+  useKeys(
+    (input, key) => {
+      if (key.return || input === ' ') onReady();
+      else if (input === 'q') onQuit();
+    },
+    { isActive: active !== false },
+  );
   const other = SIDE_NAMES[to === 'us' ? 'iran' : 'us'];
   return (
     <Box flexDirection="column" paddingTop={4} paddingLeft={4}>

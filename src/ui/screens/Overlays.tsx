@@ -27,10 +27,10 @@ const KEYS: readonly [string, string][] = [
 const MARKS: readonly [string, string][] = [
   ['▶ 5', 'the ladder: the rung the crisis stands on now (0 calm … 10 regional war)'],
   ['^ 7', 'the ladder: the highest rung reached so far in this game'],
-  ['[3]', 'an order\'s rung: how far up the ladder it takes the crisis'],
+  ['[3]', "an order's rung: how far up the ladder it takes the crisis"],
   ['*', 'an order the record does not show this side taking (off the record)'],
   ['›', 'the highlighted row'],
-  ['▁▃█', 'a count per week, scaled to the game\'s busiest week'],
+  ['▁▃█', "a count per week, scaled to the game's busiest week"],
   ['█████·····', 'a value from 0 (empty) to 1 (full), printed beside it:'],
 ];
 
@@ -44,7 +44,13 @@ export function helpLines(width: number): { text: string; bold?: boolean }[] {
   for (const [k, v] of MARKS) out.push(...row(k, v, 11));
   for (const q of Object.values(QUANTITIES)) out.push(...row('', `${q.name}: ${q.meaning} (seen by ${q.seenBy})`, 11));
   out.push({ text: '' }, { text: 'Score', bold: true });
-  out.push(...row('', 'Each side scores 0–100 by its objectives (the O- IDs). The Goals pane (4) shows your score as it stands and each objective\'s share; the debrief gives the final one.', 0).map((l) => ({ text: l.text.trimStart() })));
+  out.push(
+    ...row(
+      '',
+      "Each side scores 0–100 by its objectives (the O- IDs). The Goals pane (4) shows your score as it stands and each objective's share; the debrief gives the final one.",
+      0,
+    ).map((l) => ({ text: l.text.trimStart() })),
+  );
   return out;
 }
 
@@ -62,7 +68,11 @@ export function HelpOverlay({ width = 80, height = 24, onClose }: { width?: numb
   const more = above + below > 0 ? ` (except ↑ ↓ PgUp PgDn: they scroll, ${above + 1}–${above + shown.length} of ${lines.length})` : '';
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1} width={Math.min(width, inner + 4)}>
-      {shown.map((l, i) => <Text key={i} bold={l.bold === true} color={l.bold ? tone('accent') : undefined}>{clip(l.text, inner)}</Text>)}
+      {shown.map((l, i) => (
+        <Text key={i} bold={l.bold === true} color={l.bold ? tone('accent') : undefined}>
+          {clip(l.text, inner)}
+        </Text>
+      ))}
       <Text color={tone('muted')}>{clip(`Any key closes this help${more}.`, inner)}</Text>
     </Box>
   );
@@ -83,7 +93,19 @@ export function QuitConfirm({ saved, onYes, onNo }: { saved: boolean; onYes(): v
 }
 
 /** After Ctrl-C: quit (saving first if asked) or go back; a second Ctrl-C is handled by the game. */
-export function InterruptConfirm({ saved, canSave, onSave, onQuit, onNo }: { saved: boolean; canSave: boolean; onSave(): void; onQuit(): void; onNo(): void }) {
+export function InterruptConfirm({
+  saved,
+  canSave,
+  onSave,
+  onQuit,
+  onNo,
+}: {
+  saved: boolean;
+  canSave: boolean;
+  onSave(): void;
+  onQuit(): void;
+  onNo(): void;
+}) {
   useKeys((input, key) => {
     if (input === 's' && canSave) onSave();
     else if (input === 'y' || input === 'Y') onQuit();
@@ -93,7 +115,9 @@ export function InterruptConfirm({ saved, canSave, onSave, onQuit, onNo }: { sav
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
       <Text bold>Ctrl-C: quit Brink?</Text>
       <Text>{saved ? 'The game is saved up to now.' : canSave ? 'The game is not saved.' : 'No game has started.'}</Text>
-      <Text>{canSave ? 's: save, then quit · ' : ''}y: quit{canSave && !saved ? ' without saving' : ''} · n or Esc: keep playing</Text>
+      <Text>
+        {canSave ? 's: save, then quit · ' : ''}y: quit{canSave && !saved ? ' without saving' : ''} · n or Esc: keep playing
+      </Text>
       <Text>Ctrl-C again: quit at once.</Text>
     </Box>
   );

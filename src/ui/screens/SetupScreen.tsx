@@ -49,29 +49,32 @@ export function SetupScreen(props: SetupProps) {
   const step: Step = !scenario ? 'scenario' : !side ? 'side' : side !== 'both' && !opponent ? 'opponent' : 'seed';
   const count = step === 'scenario' ? scenarios.length : step === 'side' ? SIDES.length : step === 'opponent' ? OPPONENT_LEVELS.length : 0;
 
-  useKeys((input, key) => {
-    if (step === 'seed') {
-      if (key.return) {
-        if (seed.length > 0) props.onDone({ scenario: scenario!, side: side!, opponent: opponent ?? 'historical', seed });
+  useKeys(
+    (input, key) => {
+      if (step === 'seed') {
+        if (key.return) {
+          if (seed.length > 0) props.onDone({ scenario: scenario!, side: side!, opponent: opponent ?? 'historical', seed });
+          return;
+        }
+        if (key.escape) return back();
+        if (key.backspace || key.delete) return setSeed((s) => s.slice(0, -1));
+        if (input && !key.ctrl && !key.meta && /^[\x20-\x7e]+$/.test(input) && seed.length + input.length <= 40) setSeed((s) => s + input);
         return;
       }
+      if (input === 'q') return props.onQuit();
+      if (input === '?') return props.onHelp();
       if (key.escape) return back();
-      if (key.backspace || key.delete) return setSeed((s) => s.slice(0, -1));
-      if (input && !key.ctrl && !key.meta && /^[\x20-\x7e]+$/.test(input) && seed.length + input.length <= 40) setSeed((s) => s + input);
-      return;
-    }
-    if (input === 'q') return props.onQuit();
-    if (input === '?') return props.onHelp();
-    if (key.escape) return back();
-    if (key.return) {
-      if (step === 'scenario') setScenario(scenarios[sel]);
-      if (step === 'side') setSide(SIDES[sel]!.id);
-      if (step === 'opponent') setOpponent(OPPONENT_LEVELS[sel]!.policy);
-      setSel(0);
-      return;
-    }
-    setSel((s) => moveSelection(s, count, key, input));
-  }, { isActive: props.active !== false });
+      if (key.return) {
+        if (step === 'scenario') setScenario(scenarios[sel]);
+        if (step === 'side') setSide(SIDES[sel]!.id);
+        if (step === 'opponent') setOpponent(OPPONENT_LEVELS[sel]!.policy);
+        setSel(0);
+        return;
+      }
+      setSel((s) => moveSelection(s, count, key, input));
+    },
+    { isActive: props.active !== false },
+  );
 
   function back() {
     setSel(0);
@@ -82,12 +85,21 @@ export function SetupScreen(props: SetupProps) {
 
   const width = Math.max(20, cols - 2);
   const level = OPPONENT_LEVELS.find((l) => l.policy === opponent);
-  const chosen = [scenario ? `Scenario: ${scenario.title}` : '', side ? `Side: ${SIDES.find((s) => s.id === side)!.label.split(',')[0]}` : '',
-    opponent && side !== 'both' ? `Opponent: ${level ? `${level.label} (${opponent})` : opponent}` : ''].filter(Boolean).join(' · ');
+  const chosen = [
+    scenario ? `Scenario: ${scenario.title}` : '',
+    side ? `Side: ${SIDES.find((s) => s.id === side)!.label.split(',')[0]}` : '',
+    opponent && side !== 'both' ? `Opponent: ${level ? `${level.label} (${opponent})` : opponent}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   // What is chosen so far, wrapped (never cut): a long scenario title takes a second line.
   const chosenLines = fit(wrap(chosen || ' ', width), 2);
   const body = Math.max(4, rows - 5 - chosenLines.length);
-  const title = <Text bold color={tone('accent')}>{clip('Brink · a crisis game, US and Iran, October 2023 – February 2024', width)}</Text>;
+  const title = (
+    <Text bold color={tone('accent')}>
+      {clip('Brink · a crisis game, US and Iran, October 2023 – February 2024', width)}
+    </Text>
+  );
   let content: ReactNode;
   if (step === 'scenario') {
     const highlighted = scenarios[sel];
@@ -97,7 +109,12 @@ export function SetupScreen(props: SetupProps) {
         <Text bold>Choose a scenario</Text>
         <Menu items={scenarios.map((s) => ({ key: s.id, label: `${s.title} (${s.id})` }))} selected={sel} width={width} max={menuRows} />
         <Text> </Text>
-        {highlighted && fit(wrap(highlighted.briefing, width), Math.max(1, body - menuRows - 2)).map((l, i) => <Text key={i} color={tone('muted')}>{l}</Text>)}
+        {highlighted &&
+          fit(wrap(highlighted.briefing, width), Math.max(1, body - menuRows - 2)).map((l, i) => (
+            <Text key={i} color={tone('muted')}>
+              {l}
+            </Text>
+          ))}
       </>
     );
   } else if (step === 'side') {
@@ -111,19 +128,32 @@ export function SetupScreen(props: SetupProps) {
     content = (
       <>
         <Text bold>Opponent</Text>
-        <Menu items={OPPONENT_LEVELS.map((l) => ({ key: l.id, label: `${l.label.padEnd(7)} (${l.policy} bot)` }))} selected={sel} width={width} />
+        <Menu
+          items={OPPONENT_LEVELS.map((l) => ({ key: l.id, label: `${l.label.padEnd(7)} (${l.policy} bot)` }))}
+          selected={sel}
+          width={width}
+        />
         <Text> </Text>
         {/* The highlighted level's note, wrapped: a row each would cut it at 80 columns. */}
-        {wrap(OPPONENT_LEVELS[sel]?.note ?? '', width).map((l, i) => <Text key={`n${i}`} color={tone('muted')}>{l}</Text>)}
+        {wrap(OPPONENT_LEVELS[sel]?.note ?? '', width).map((l, i) => (
+          <Text key={`n${i}`} color={tone('muted')}>
+            {l}
+          </Text>
+        ))}
       </>
     );
   } else {
     content = (
       <>
         <Text bold>Seed</Text>
-        {wrap('Games with the same scenario, side, opponent and seed play out the same. Type to change it.', width).map((l, i) => <Text key={`s${i}`}>{l}</Text>)}
+        {wrap('Games with the same scenario, side, opponent and seed play out the same. Type to change it.', width).map((l, i) => (
+          <Text key={`s${i}`}>{l}</Text>
+        ))}
         <Text>
-          Seed: <Text bold color={tone('accent')}>{seed}</Text>
+          Seed:{' '}
+          <Text bold color={tone('accent')}>
+            {seed}
+          </Text>
           <Text inverse> </Text>
         </Text>
         <Text> </Text>
@@ -134,11 +164,17 @@ export function SetupScreen(props: SetupProps) {
   return (
     <Box flexDirection="column" width={cols}>
       {title}
-      {chosenLines.map((l, i) => <Text key={`c${i}`} color={tone('muted')}>{l}</Text>)}
+      {chosenLines.map((l, i) => (
+        <Text key={`c${i}`} color={tone('muted')}>
+          {l}
+        </Text>
+      ))}
       <Text> </Text>
       {content}
       <Text> </Text>
-      <Text color={tone('muted')}>{clip(step === 'seed' ? 'Enter start · Esc back' : '↑↓ choose · Enter select · Esc back · ? help · q quit', width)}</Text>
+      <Text color={tone('muted')}>
+        {clip(step === 'seed' ? 'Enter start · Esc back' : '↑↓ choose · Enter select · Esc back · ? help · q quit', width)}
+      </Text>
     </Box>
   );
 }

@@ -65,44 +65,47 @@ export function TurnScreen(props: TurnProps) {
   const goals = useMemo(() => goalLines(score, width), [score, width]);
   const log = useMemo(() => logLines(state, side, width), [state, side, width]);
 
-  useKeys((input, key) => {
-    if (confirming) {
-      if (key.return || input === 'y') {
-        setConfirming(false);
-        if (selected) props.onChoose(selected.id);
-      } else if (key.escape || input === 'n' || input === 'u' || key.backspace) setConfirming(false);
-      return;
-    }
-    if (input === '?') return props.onHelp();
-    if (input === 'q') return props.onQuit();
-    if (input === 's') return props.onSave();
-    if (input === '1' || input === 'b') return setPane('briefing');
-    if (input === '2' || input === 'd') return setPane('situation');
-    if (input === '3' || input === 'o') return setPane('orders');
-    if (input === '4' || input === 'g') return setPane('goals');
-    if (input === '5' || input === 'l') return setPane('log');
-    if (key.tab || key.rightArrow || key.leftArrow) {
-      const d = key.leftArrow || key.shift ? -1 : 1;
-      setEvidence(false);
-      return setPane((p) => PANES[(PANES.indexOf(p) + d + PANES.length) % PANES.length]!);
-    }
-    if (pane === 'goals') {
-      const next = scrollBy(goalsOffset, key, input, goals.length, bodyRows);
-      if (next !== undefined) return setGoalsOffset(next);
-    }
-    if (pane === 'log') {
-      const next = scrollBy(logOffset, key, input, log.length, bodyRows);
-      if (next !== undefined) return setLogOffset(next);
-    }
-    if (pane !== 'orders') {
-      if (key.return) setPane('orders');
-      return;
-    }
-    if (input === 'e') return setEvidence((e) => !e);
-    if (key.escape && evidence) return setEvidence(false);
-    if (key.return && selected) return setConfirming(true);
-    setSel((s) => moveSelection(s, actions.length, key, input));
-  }, { isActive: props.active !== false });
+  useKeys(
+    (input, key) => {
+      if (confirming) {
+        if (key.return || input === 'y') {
+          setConfirming(false);
+          if (selected) props.onChoose(selected.id);
+        } else if (key.escape || input === 'n' || input === 'u' || key.backspace) setConfirming(false);
+        return;
+      }
+      if (input === '?') return props.onHelp();
+      if (input === 'q') return props.onQuit();
+      if (input === 's') return props.onSave();
+      if (input === '1' || input === 'b') return setPane('briefing');
+      if (input === '2' || input === 'd') return setPane('situation');
+      if (input === '3' || input === 'o') return setPane('orders');
+      if (input === '4' || input === 'g') return setPane('goals');
+      if (input === '5' || input === 'l') return setPane('log');
+      if (key.tab || key.rightArrow || key.leftArrow) {
+        const d = key.leftArrow || key.shift ? -1 : 1;
+        setEvidence(false);
+        return setPane((p) => PANES[(PANES.indexOf(p) + d + PANES.length) % PANES.length]!);
+      }
+      if (pane === 'goals') {
+        const next = scrollBy(goalsOffset, key, input, goals.length, bodyRows);
+        if (next !== undefined) return setGoalsOffset(next);
+      }
+      if (pane === 'log') {
+        const next = scrollBy(logOffset, key, input, log.length, bodyRows);
+        if (next !== undefined) return setLogOffset(next);
+      }
+      if (pane !== 'orders') {
+        if (key.return) setPane('orders');
+        return;
+      }
+      if (input === 'e') return setEvidence((e) => !e);
+      if (key.escape && evidence) return setEvidence(false);
+      if (key.return && selected) return setConfirming(true);
+      setSel((s) => moveSelection(s, actions.length, key, input));
+    },
+    { isActive: props.active !== false },
+  );
 
   const header = `${SIDE_NAMES[side]} · turn ${Math.min(obs.turn + 1, obs.turns)}/${obs.turns} · ${obs.date} · vs ${props.versus} · score ${score.total}`;
   let body: ReactNode;
@@ -124,32 +127,61 @@ export function TurnScreen(props: TurnProps) {
           : 'Tab/1-5 panes · l log · Enter orders · s save · ? help · q quit';
   return (
     <Box flexDirection="column" width={cols}>
-      <Text bold color={tone(side)}>{clip(header, width)}</Text>
+      <Text bold color={tone(side)}>
+        {clip(header, width)}
+      </Text>
       <Text>
         {PANES.map((p, i) => (
-          <Text key={p} bold={p === pane} inverse={p === pane} color={p === pane ? undefined : tone('muted')}>{` ${i + 1} ${PANE_TITLES[p]} `}</Text>
+          <Text
+            key={p}
+            bold={p === pane}
+            inverse={p === pane}
+            color={p === pane ? undefined : tone('muted')}
+          >{` ${i + 1} ${PANE_TITLES[p]} `}</Text>
         ))}
-        <Text>{' '}</Text>
+        <Text> </Text>
         <Text color={rungTone(obs.rung)}>{clip(`rung ${obs.rung}: ${rungName(obs.rung)}`, Math.max(0, width - 54))}</Text>
       </Text>
-      <Box flexDirection="column" height={bodyRows}>{body}</Box>
+      <Box flexDirection="column" height={bodyRows}>
+        {body}
+      </Box>
       <Text color={tone('warn')}>{clip(props.status ?? ' ', width)}</Text>
       <Text color={tone('muted')}>{clip(keys, width)}</Text>
     </Box>
   );
 }
 
-function Briefing({ obs, briefing, goals, width, height }: { obs: Observation; briefing: string; goals: ScoreView; width: number; height: number }) {
+function Briefing({
+  obs,
+  briefing,
+  goals,
+  width,
+  height,
+}: {
+  obs: Observation;
+  briefing: string;
+  goals: ScoreView;
+  width: number;
+  height: number;
+}) {
   const lines: string[] = [];
   if (obs.history.length === 0) {
     lines.push(...wrap(briefing, width));
-    lines.push('', ...wrap(`Your goals: ${goals.objectives.map((o) => o.title).join('; ')}. Score ${goals.total} of 100 now; press 4 for how it is counted.`, width));
+    lines.push(
+      '',
+      ...wrap(
+        `Your goals: ${goals.objectives.map((o) => o.title).join('; ')}. Score ${goals.total} of 100 now; press 4 for how it is counted.`,
+        width,
+      ),
+    );
   } else {
     const last = obs.history[obs.history.length - 1]!;
     lines.push(`Last week (from ${last.date}): your order was "${actionById(last.ownAction)?.label ?? last.ownAction}".`);
-    lines.push(last.opponentAction
-      ? `The other side's order: "${actionById(last.opponentAction)?.label ?? last.opponentAction}".`
-      : 'The other side\'s order: not visible to you (what it did shows in the counts below).');
+    lines.push(
+      last.opponentAction
+        ? `The other side's order: "${actionById(last.opponentAction)?.label ?? last.opponentAction}".`
+        : "The other side's order: not visible to you (what it did shows in the counts below).",
+    );
     lines.push(...weekCountLines(last));
     for (const e of obs.events.filter((ev) => ev.kind !== 'action')) lines.push(`• ${renderEvent(e)}`);
   }
@@ -159,8 +191,14 @@ function Briefing({ obs, briefing, goals, width, height }: { obs: Observation; b
   const wrapped = lines.flatMap((l) => wrap(l, width));
   return (
     <>
-      {fit(wrapped, room).map((l, i) => <Text key={`b${i}`}>{l}</Text>)}
-      {intelBlock.map((l, i) => <Text key={`i${i}`} color={i === 1 ? tone('accent') : undefined}>{clip(l, width)}</Text>)}
+      {fit(wrapped, room).map((l, i) => (
+        <Text key={`b${i}`}>{l}</Text>
+      ))}
+      {intelBlock.map((l, i) => (
+        <Text key={`i${i}`} color={i === 1 ? tone('accent') : undefined}>
+          {clip(l, width)}
+        </Text>
+      ))}
     </>
   );
 }
@@ -173,7 +211,8 @@ function logLines(state: GameState, side: Side, width: number): { text: string; 
   const turns = turnLog(state, side);
   if (turns.length === 0) return [{ text: 'No turn played yet: the log fills as the game goes on.' }];
   const out: { text: string; bold?: boolean }[] = [];
-  const item = (text: string, indent = '  ') => wrap(text, width - indent.length - 2).map((l, i) => ({ text: `${indent}${i === 0 ? '' : '  '}${l}` }));
+  const item = (text: string, indent = '  ') =>
+    wrap(text, width - indent.length - 2).map((l, i) => ({ text: `${indent}${i === 0 ? '' : '  '}${l}` }));
   for (const t of [...turns].reverse()) {
     out.push({ text: `Turn ${t.turn + 1} · ${t.date}`, bold: true });
     if (t.intel.length > 0) {
@@ -186,19 +225,40 @@ function logLines(state: GameState, side: Side, width: number): { text: string; 
   return out;
 }
 
-function Scrolled({ lines, offset, width, height }: { lines: readonly { text: string; bold?: boolean }[]; offset: number; width: number; height: number }) {
+function Scrolled({
+  lines,
+  offset,
+  width,
+  height,
+}: {
+  lines: readonly { text: string; bold?: boolean }[];
+  offset: number;
+  width: number;
+  height: number;
+}) {
   const { shown } = windowOf(lines, offset, height);
-  return <>{shown.map((l, i) => <Text key={i} bold={l.bold === true}>{clip(l.text, width)}</Text>)}</>;
+  return (
+    <>
+      {shown.map((l, i) => (
+        <Text key={i} bold={l.bold === true}>
+          {clip(l.text, width)}
+        </Text>
+      ))}
+    </>
+  );
 }
 
 function Situation({ obs, width, height }: { obs: Observation; width: number; height: number }) {
   const ladderWidth = 30;
   const right = Math.max(20, width - ladderWidth - 2);
-  const ladder = [...RUNGS].reverse().slice(0, height).map((r) => {
-    const here = r.level === obs.rung;
-    const mark = here ? '▶' : r.level === obs.peakRung ? '^' : ' ';
-    return { level: r.level, text: clip(`${mark}${String(r.level).padStart(2)} ${r.name}`, ladderWidth), here };
-  });
+  const ladder = [...RUNGS]
+    .reverse()
+    .slice(0, height)
+    .map((r) => {
+      const here = r.level === obs.rung;
+      const mark = here ? '▶' : r.level === obs.peakRung ? '^' : ' ';
+      return { level: r.level, text: clip(`${mark}${String(r.level).padStart(2)} ${r.name}`, ladderWidth), here };
+    });
   const last = obs.history[obs.history.length - 1];
   const sum = (k: 'attacksOnUS' | 'usKilled' | 'usInjured' | 'houthiAttacks' | 'usStrikes') => obs.history.reduce((s, t) => s + t[k], 0);
   const p = obs.pressures;
@@ -224,10 +284,19 @@ function Situation({ obs, width, height }: { obs: Observation; width: number; he
   return (
     <Box flexDirection="row">
       <Box flexDirection="column" width={ladderWidth + 2}>
-        {ladder.map((r) => <Text key={r.level} bold={r.here} color={r.here ? rungTone(r.level) : tone('muted')}>{r.text}</Text>)}
+        {ladder.map((r) => (
+          <Text key={r.level} bold={r.here} color={r.here ? rungTone(r.level) : tone('muted')}>
+            {r.text}
+          </Text>
+        ))}
       </Box>
       <Box flexDirection="column" width={right}>
-        {fit(info.flatMap((l) => (l.length > right ? wrap(l, right) : [l])), height).map((l, i) => <Text key={i}>{clip(l, right)}</Text>)}
+        {fit(
+          info.flatMap((l) => (l.length > right ? wrap(l, right) : [l])),
+          height,
+        ).map((l, i) => (
+          <Text key={i}>{clip(l, right)}</Text>
+        ))}
       </Box>
     </Box>
   );
@@ -235,11 +304,13 @@ function Situation({ obs, width, height }: { obs: Observation; width: number; he
 
 function Orders({ actions, selected, width, height }: { actions: readonly ActionDef[]; selected: number; width: number; height: number }) {
   const a = actions[selected];
-  const detail = a ? [
-    ...wrap(a.description, width),
-    `Evidence: ${a.cites.join(', ')} (press e to read)`,
-    ...(a.offRecord ? wrap(`Off the record: ${a.offRecord}`, width) : []),
-  ] : [];
+  const detail = a
+    ? [
+        ...wrap(a.description, width),
+        `Evidence: ${a.cites.join(', ')} (press e to read)`,
+        ...(a.offRecord ? wrap(`Off the record: ${a.offRecord}`, width) : []),
+      ]
+    : [];
   const listRows = Math.max(3, Math.min(actions.length, height - detail.length - 1));
   const start = Math.max(0, Math.min(selected - Math.floor(listRows / 2), actions.length - listRows));
   return (
@@ -253,7 +324,9 @@ function Orders({ actions, selected, width, height }: { actions: readonly Action
         );
       })}
       <Text color={tone('muted')}>{clip(a ? `rung ${a.rung}: ${rungName(a.rung)}` : '', width)}</Text>
-      {fit(detail, Math.max(1, height - listRows - 1)).map((l, i) => <Text key={`d${i}`}>{l}</Text>)}
+      {fit(detail, Math.max(1, height - listRows - 1)).map((l, i) => (
+        <Text key={`d${i}`}>{l}</Text>
+      ))}
     </>
   );
 }
@@ -266,7 +339,15 @@ function Evidence({ action, width, height }: { action: ActionDef; width: number;
     lines.push(f ? `${id} · ${f.title}` : `${id} · (not in the evidence base)`);
     if (f) lines.push(...wrap(f.text, width - 2).map((l) => `  ${l}`));
   }
-  return <>{fit(lines, height).map((l, i) => <Text key={i} bold={i === 0}>{clip(l, width)}</Text>)}</>;
+  return (
+    <>
+      {fit(lines, height).map((l, i) => (
+        <Text key={i} bold={i === 0}>
+          {clip(l, width)}
+        </Text>
+      ))}
+    </>
+  );
 }
 
 function Confirm({ action, width }: { action: ActionDef; width: number }) {
@@ -275,7 +356,9 @@ function Confirm({ action, width }: { action: ActionDef; width: number }) {
       <Text bold>Confirm your order</Text>
       <Text> </Text>
       <Text color={rungTone(action.rung)}>{clip(`${action.label} · rung ${action.rung}: ${rungName(action.rung)}`, width)}</Text>
-      {wrap(action.description, width).map((l, i) => <Text key={i}>{l}</Text>)}
+      {wrap(action.description, width).map((l, i) => (
+        <Text key={i}>{l}</Text>
+      ))}
       <Text> </Text>
       <Text>{clip('Enter or y: send the order · Esc or n: go back and choose again', width)}</Text>
     </>

@@ -15,7 +15,11 @@ describe('backtest on the shipped scenarios', () => {
   const result = runBacktest({ runs: 200, seed: 'test' });
 
   it('has one row per record figure of seeds/record.yaml, each citing facts that exist, over all three historical scenarios', () => {
-    expect(result.rows.map((r) => r.id).sort()).toEqual(loadRecord().figures.map((f) => f.id).sort());
+    expect(result.rows.map((r) => r.id).sort()).toEqual(
+      loadRecord()
+        .figures.map((f) => f.id)
+        .sort(),
+    );
     expect(new Set(result.rows.map((r) => r.scenario))).toEqual(new Set(BACKTEST_SCENARIOS));
     expect(result.conditioned).toBe(true);
     for (const row of result.rows) {
@@ -26,10 +30,13 @@ describe('backtest on the shipped scenarios', () => {
     }
   });
 
-  it('reads the record\'s values from the evidence', () => {
+  it("reads the record's values from the evidence", () => {
     expect(result.rows.find((r) => r.id === 'attacks-by-2-feb')!.record[0]).toBe(factById('F-01')!.figures!.attacks);
     expect(result.rows.find((r) => r.id === 'us-response-after-deaths')!.record[0]).toBe(factById('F-09')!.figures!.strikesMin);
-    expect(result.rows.find((r) => r.id === 'syria-after-halt')!.record).toEqual([factById('F-03')!.figures!.syriaPerWeek, factById('F-03')!.figures!.syriaPerWeekAlt]);
+    expect(result.rows.find((r) => r.id === 'syria-after-halt')!.record).toEqual([
+      factById('F-03')!.figures!.syriaPerWeek,
+      factById('F-03')!.figures!.syriaPerWeekAlt,
+    ]);
   });
 
   it('passes: every floor reachable, every usual outcome kept, at most one figure outside its 5–95 % band', () => {
@@ -39,7 +46,7 @@ describe('backtest on the shipped scenarios', () => {
     expect(result.pass).toBe(true);
   });
 
-  it('conditions on the record: no fatal attack before 28 Jan, and the record\'s on that day, in every october-2023 game', () => {
+  it("conditions on the record: no fatal attack before 28 Jan, and the record's on that day, in every october-2023 game", () => {
     const fatalOnly = runBacktest({ runs: 60, seed: 'cond', scenarios: ['october-2023'], figures: ['attacks-by-2-feb'] });
     const plain = runBacktest({ runs: 60, seed: 'cond', scenarios: ['october-2023'], figures: ['attacks-by-2-feb'], conditioned: false });
     expect(plain.conditioned).toBe(false);
@@ -69,17 +76,31 @@ describe('each check fails when what drives it is mis-set', () => {
     ['iraq-after-halt', 'iraqRogueRate = 0.5 a day', { params: { iraqRogueRate: 0.5 } }],
     ['syria-after-halt', 'syriaRestrainedRate = 1 a day', { params: { syriaRestrainedRate: 1 } }],
     ['lull-after-leadership-strike', 'syriaRogueRate = 0.5 a day', { params: { syriaRogueRate: 0.5, syriaRestrainedRate: 0.5 } }],
-    ['iraq-quiet-after-deaths', 'halt orders taking 2–3 weeks to arrive', { params: { directiveLagMinDays: 14, directiveLagMaxDays: 21, envoyLagMinDays: 14, envoyLagMaxDays: 21 } }],
+    [
+      'iraq-quiet-after-deaths',
+      'halt orders taking 2–3 weeks to arrive',
+      { params: { directiveLagMinDays: 14, directiveLagMaxDays: 21, envoyLagMinDays: 14, envoyLagMaxDays: 21 } },
+    ],
     ['houthi-tempo-from-november', 'houthiAttackRate = 1.5 a day', { params: { houthiAttackRate: 1.5 } }],
     ['houthi-spell-mid-february', 'houthiAttackRate = 0.05 a day', { params: { houthiAttackRate: 0.05 } }],
-    ...(['october-2023', 'red-sea', 'tower-22'] as const).map((s): [string, string, Omit<BacktestOptions, 'runs' | 'seed'>] =>
-      [`no-strike-on-iran-${s}`, 'a US bot that strikes Iran every turn', { policies: { us: getPolicy('always:us.strike-iran', 'us') } }]),
-    ...(['october-2023', 'red-sea', 'tower-22'] as const).map((s): [string, string, Omit<BacktestOptions, 'runs' | 'seed'>] =>
-      [`no-war-${s}`, 'warShockBase = 0.05 (war as a weekly dice roll)', { params: { warShockBase: 0.05 } }]),
+    ...(['october-2023', 'red-sea', 'tower-22'] as const).map((s): [string, string, Omit<BacktestOptions, 'runs' | 'seed'>] => [
+      `no-strike-on-iran-${s}`,
+      'a US bot that strikes Iran every turn',
+      { policies: { us: getPolicy('always:us.strike-iran', 'us') } },
+    ]),
+    ...(['october-2023', 'red-sea', 'tower-22'] as const).map((s): [string, string, Omit<BacktestOptions, 'runs' | 'seed'>] => [
+      `no-war-${s}`,
+      'warShockBase = 0.05 (war as a weekly dice roll)',
+      { params: { warShockBase: 0.05 } },
+    ]),
   ];
 
   it('covers every figure of the table', () => {
-    expect(cases.map((c) => c[0]).sort()).toEqual(loadRecord().figures.map((f) => f.id).sort());
+    expect(cases.map((c) => c[0]).sort()).toEqual(
+      loadRecord()
+        .figures.map((f) => f.id)
+        .sort(),
+    );
   });
 
   for (const [id, what, options] of cases) {
@@ -107,7 +128,12 @@ describe('each check fails when what drives it is mis-set', () => {
   it('brink backtest --json prints brink.backtest/2; a bad flag exits 2', async () => {
     const c = capture();
     await main(['backtest', '--runs', '20', '--json', '--param', 'militiaAttackRate=3'], c.io);
-    const json = JSON.parse(c.out.join('\n')) as { schema: string; rows: unknown[]; params: Record<string, number>; uncertainty: { mode: string } };
+    const json = JSON.parse(c.out.join('\n')) as {
+      schema: string;
+      rows: unknown[];
+      params: Record<string, number>;
+      uncertainty: { mode: string };
+    };
     expect(json.schema).toBe('brink.backtest/2');
     expect(json.rows.length).toBe(loadRecord().figures.length);
     expect(json.params).toEqual({ militiaAttackRate: 3 });
@@ -124,13 +150,25 @@ describe('the posterior predictive check', () => {
   it('with the shipped posterior the record figures lie inside their posterior predictive bands', () => {
     const r = runBacktest({ runs: 200, seed: 'ppc', uncertainty: posterior });
     expect(r.uncertainty.mode).toBe('posterior');
-    expect(r.failures, r.rows.filter((x) => !x.pass).map((x) => `${x.id}: ${x.failures.join('; ')}`).join('\n')).toEqual([]);
+    expect(
+      r.failures,
+      r.rows
+        .filter((x) => !x.pass)
+        .map((x) => `${x.id}: ${x.failures.join('; ')}`)
+        .join('\n'),
+    ).toEqual([]);
     expect(r.rows.filter((x) => !x.pass).length).toBeLessThanOrEqual(1);
   });
 
-  it('draws each game\'s parameters, so its bands include what we do not know: wider than the point values\'', () => {
+  it("draws each game's parameters, so its bands include what we do not know: wider than the point values'", () => {
     const width = (u?: typeof posterior) => {
-      const row = runBacktest({ runs: 150, seed: 'width', scenarios: ['october-2023'], figures: ['attacks-by-2-feb'], ...(u ? { uncertainty: u } : {}) }).rows[0]!;
+      const row = runBacktest({
+        runs: 150,
+        seed: 'width',
+        scenarios: ['october-2023'],
+        figures: ['attacks-by-2-feb'],
+        ...(u ? { uncertainty: u } : {}),
+      }).rows[0]!;
       return row.band[1] - row.band[0];
     };
     expect(width(posterior)).toBeGreaterThan(width());
@@ -154,52 +192,150 @@ describe('judging a figure', () => {
   const many = (pairs: readonly [number, number][]) => pairs.flatMap(([v, n]) => Array<number>(n).fill(v));
 
   it('a point figure is inside, outside its 90 % band, or outside 1–99 %, by the tail beyond the record', () => {
-    expect(judgeFigure('point', [0, 0], many([[0, 50], [1, 50]])).status).toBe('inside');
-    expect(judgeFigure('point', [0, 0], many([[0, 3], [1, 97]])).status).toBe('outside-90');
+    expect(
+      judgeFigure(
+        'point',
+        [0, 0],
+        many([
+          [0, 50],
+          [1, 50],
+        ]),
+      ).status,
+    ).toBe('inside');
+    expect(
+      judgeFigure(
+        'point',
+        [0, 0],
+        many([
+          [0, 3],
+          [1, 97],
+        ]),
+      ).status,
+    ).toBe('outside-90');
     expect(judgeFigure('point', [0, 0], many([[1, 100]])).status).toBe('outside-98');
-    expect(judgeFigure('point', [5, 5], many([[0, 97], [9, 3]])).status).toBe('outside-90');
+    expect(
+      judgeFigure(
+        'point',
+        [5, 5],
+        many([
+          [0, 97],
+          [9, 3],
+        ]),
+      ).status,
+    ).toBe('outside-90');
   });
 
   it('a floor is one-sided: any share above it passes, fewer than 5 % reaching it fails', () => {
     expect(judgeFigure('floor', [170, 170], many([[500, 100]])).status).toBe('inside');
-    expect(judgeFigure('floor', [170, 170], many([[100, 94], [170, 6]])).status).toBe('inside');
-    expect(judgeFigure('floor', [170, 170], many([[100, 96], [171, 4]])).status).toBe('fails');
+    expect(
+      judgeFigure(
+        'floor',
+        [170, 170],
+        many([
+          [100, 94],
+          [170, 6],
+        ]),
+      ).status,
+    ).toBe('inside');
+    expect(
+      judgeFigure(
+        'floor',
+        [170, 170],
+        many([
+          [100, 96],
+          [171, 4],
+        ]),
+      ).status,
+    ).toBe('fails');
   });
 
   it('a range is inside when the simulated values can reach it from either side', () => {
-    expect(judgeFigure('range', [3, 4], many([[2, 50], [5, 50]])).status).toBe('inside');
+    expect(
+      judgeFigure(
+        'range',
+        [3, 4],
+        many([
+          [2, 50],
+          [5, 50],
+        ]),
+      ).status,
+    ).toBe('inside');
     expect(judgeFigure('range', [3, 4], many([[5, 100]])).status).toBe('outside-98');
   });
 
   it('a usual outcome needs its share of games', () => {
-    expect(judgeFigure('usual', [0, 0], many([[0, 90], [1, 10]]), 0.9).status).toBe('inside');
-    expect(judgeFigure('usual', [0, 0], many([[0, 89], [1, 11]]), 0.9).status).toBe('fails');
+    expect(
+      judgeFigure(
+        'usual',
+        [0, 0],
+        many([
+          [0, 90],
+          [1, 10],
+        ]),
+        0.9,
+      ).status,
+    ).toBe('inside');
+    expect(
+      judgeFigure(
+        'usual',
+        [0, 0],
+        many([
+          [0, 89],
+          [1, 11],
+        ]),
+        0.9,
+      ).status,
+    ).toBe('fails');
   });
 
   it('the pass rule: one miss allowed, not two, none beyond 1–99 %, no failing floor', () => {
-    expect(overallFailures([{ id: 'a', status: 'inside' }, { id: 'b', status: 'outside-90' }])).toEqual([]);
-    expect(overallFailures([{ id: 'a', status: 'outside-90' }, { id: 'b', status: 'outside-90' }])).toHaveLength(1);
+    expect(
+      overallFailures([
+        { id: 'a', status: 'inside' },
+        { id: 'b', status: 'outside-90' },
+      ]),
+    ).toEqual([]);
+    expect(
+      overallFailures([
+        { id: 'a', status: 'outside-90' },
+        { id: 'b', status: 'outside-90' },
+      ]),
+    ).toHaveLength(1);
     expect(overallFailures([{ id: 'a', status: 'outside-98' }])).toHaveLength(1);
     expect(overallFailures([{ id: 'a', status: 'fails' }])).toHaveLength(1);
   });
 
   it('mid-rank quantiles lie in [0, 1] and grow with the value', () => {
-    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 60 }), fc.integer({ min: -1, max: 21 }), fc.integer({ min: -1, max: 21 }), (xs, a, b) => {
-      const [lo, hi] = a <= b ? [a, b] : [b, a];
-      expect(midRank(xs, lo)).toBeGreaterThanOrEqual(0);
-      expect(midRank(xs, hi)).toBeLessThanOrEqual(1);
-      expect(midRank(xs, lo)).toBeLessThanOrEqual(midRank(xs, hi));
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 1, maxLength: 60 }),
+        fc.integer({ min: -1, max: 21 }),
+        fc.integer({ min: -1, max: 21 }),
+        (xs, a, b) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          expect(midRank(xs, lo)).toBeGreaterThanOrEqual(0);
+          expect(midRank(xs, hi)).toBeLessThanOrEqual(1);
+          expect(midRank(xs, lo)).toBeLessThanOrEqual(midRank(xs, hi));
+        },
+      ),
+    );
   });
 
   it('quantile lies between min and max and is monotone in q', () => {
-    fc.assert(fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 50 }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (xs, a, b) => {
-      const s = [...xs].sort((x, y) => x - y);
-      const [lo, hi] = a <= b ? [a, b] : [b, a];
-      expect(quantile(s, lo)).toBeGreaterThanOrEqual(s[0]!);
-      expect(quantile(s, hi)).toBeLessThanOrEqual(s[s.length - 1]!);
-      expect(quantile(s, lo)).toBeLessThanOrEqual(quantile(s, hi) + 1e-9);
-    }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 50 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (xs, a, b) => {
+          const s = [...xs].sort((x, y) => x - y);
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          expect(quantile(s, lo)).toBeGreaterThanOrEqual(s[0]!);
+          expect(quantile(s, hi)).toBeLessThanOrEqual(s[s.length - 1]!);
+          expect(quantile(s, lo)).toBeLessThanOrEqual(quantile(s, hi) + 1e-9);
+        },
+      ),
+    );
     expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
   });
 });

@@ -1,6 +1,14 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { initialState, marginal, run, step, type AbcSettings, type AbcState, type Simulator } from '../../../src/analysis/calibration/abc-smc.ts';
+import {
+  initialState,
+  marginal,
+  run,
+  step,
+  type AbcSettings,
+  type AbcState,
+  type Simulator,
+} from '../../../src/analysis/calibration/abc-smc.ts';
 
 /**
  * A toy model with known parameters: 40 draws from Normal(μ, σ), μ = −5 + 10·u0, σ = 0.5 + 2.5·u1, and
@@ -11,20 +19,31 @@ const toSigma = (u: number) => 0.5 + 2.5 * u;
 
 function data(mu: number, sigma: number, seed: string): { mean: number; sd: number } {
   const next = seedrandom.alea(seed);
-  const xs = Array.from({ length: 40 }, () => mu + sigma * Math.sqrt(-2 * Math.log(Math.max(next(), 1e-300))) * Math.cos(2 * Math.PI * next()));
+  const xs = Array.from(
+    { length: 40 },
+    () => mu + sigma * Math.sqrt(-2 * Math.log(Math.max(next(), 1e-300))) * Math.cos(2 * Math.PI * next()),
+  );
   const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
   const sd = Math.sqrt(xs.reduce((s, x) => s + (x - mean) ** 2, 0) / (xs.length - 1));
   return { mean, sd };
 }
 
 function toySimulator(observed: { mean: number; sd: number }): Simulator {
-  return async (proposals) => proposals.map((p) => {
-    const d = data(toMu(p.u[0]!), toSigma(p.u[1]!), p.seed);
-    return [d.mean - observed.mean, d.sd - observed.sd];
-  });
+  return async (proposals) =>
+    proposals.map((p) => {
+      const d = data(toMu(p.u[0]!), toSigma(p.u[1]!), p.seed);
+      return [d.mean - observed.mean, d.sd - observed.sd];
+    });
 }
 
-const settings = (seed: string, batchSize = 64): AbcSettings => ({ populationSize: 300, generations: 8, quantile: 0.5, batchSize, minAcceptance: 0.01, seed });
+const settings = (seed: string, batchSize = 64): AbcSettings => ({
+  populationSize: 300,
+  generations: 8,
+  quantile: 0.5,
+  batchSize,
+  minAcceptance: 0.01,
+  seed,
+});
 
 describe('ABC-SMC on a toy model with known parameters', () => {
   it('recovers μ and σ: the truth lies in the 90 % posterior interval in at least 15 of 20 data sets (a correct 90 % interval misses that often with chance about 1 %), and the unseen parameter stays wide', async () => {

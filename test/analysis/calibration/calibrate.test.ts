@@ -17,12 +17,27 @@ const FIGS = ['houthi-tempo-from-november', 'us-response-after-deaths'];
 
 describe('brink calibrate: the method', () => {
   it('recovers known parameters from a synthetic record (fixed seeds; the identifiable subset)', async () => {
-    const sim = measureFigures({ measure: 'figures', scenario: '', us: 'historical', iran: 'historical', params: TRUTH, games: 60, seed: 'synthetic', figures: FIGS });
+    const sim = measureFigures({
+      measure: 'figures',
+      scenario: '',
+      us: 'historical',
+      iran: 'historical',
+      params: TRUTH,
+      games: 60,
+      seed: 'synthetic',
+      figures: FIGS,
+    });
     const record = Object.fromEntries(FIGS.map((id, i) => [id, sim[i]!]));
     const settings: CalibrateSettings = {
-      ...SHIPPED_SETTINGS, populationSize: 30, generations: 6, gamesPerScenario: 3, batchSize: 30, seed: 'recover',
+      ...SHIPPED_SETTINGS,
+      populationSize: 30,
+      generations: 6,
+      gamesPerScenario: 3,
+      batchSize: 30,
+      seed: 'recover',
       exclude: CALIBRATION_FIGURES.map((f) => f.id).filter((id) => !FIGS.includes(id)),
-      params: ['houthiAttackRate', 'campaignStrikeCount'], record,
+      params: ['houthiAttackRate', 'campaignStrikeCount'],
+      record,
     };
     const { posterior } = await calibrate(settings, { workers: 0, command: 'test' });
     for (const s of shifts(posterior)) {
@@ -36,7 +51,12 @@ describe('brink calibrate: the method', () => {
 
   it('is reproducible from its seed and settings: a rerun gives the same posterior', async () => {
     const settings: CalibrateSettings = {
-      ...SHIPPED_SETTINGS, populationSize: 6, generations: 1, gamesPerScenario: 1, batchSize: 4, seed: 'repro',
+      ...SHIPPED_SETTINGS,
+      populationSize: 6,
+      generations: 1,
+      gamesPerScenario: 1,
+      batchSize: 4,
+      seed: 'repro',
       exclude: CALIBRATION_FIGURES.map((f) => f.id).filter((id) => id !== 'houthi-tempo-from-november'),
     };
     const a = await calibrate(settings, { workers: 0, command: 'test' });
@@ -50,7 +70,7 @@ describe('brink calibrate: the method', () => {
     });
   }, 120_000);
 
-  it('every figure names facts that exist and a window that holds the record\'s reading', () => {
+  it("every figure names facts that exist and a window that holds the record's reading", () => {
     const evidence = loadEvidence();
     for (const f of CALIBRATION_FIGURES) {
       for (const id of f.facts) expect(evidence.facts.has(id), `${f.id} → ${id}`).toBe(true);

@@ -24,11 +24,31 @@ describe('leave one figure out', () => {
     expect(row!.simulations).toBeGreaterThan(0);
   }, 120_000);
 
-  it('brink calibrate --leave-one-out prints each left-out figure with the record\'s quantile, and refuses --out', async () => {
+  it("brink calibrate --leave-one-out prints each left-out figure with the record's quantile, and refuses --out", async () => {
     const keep = 'us-response-after-deaths';
-    const exclude = CALIBRATION_FIGURES.map((f) => f.id).filter((id) => id !== keep).join(',');
+    const exclude = CALIBRATION_FIGURES.map((f) => f.id)
+      .filter((id) => id !== keep)
+      .join(',');
     const c = capture();
-    const code = await main(['calibrate', '--leave-one-out', '--exclude', exclude, '--population', '6', '--generations', '1', '--games', '1', '--runs', '20', '--workers', '1'], c.io);
+    const code = await main(
+      [
+        'calibrate',
+        '--leave-one-out',
+        '--exclude',
+        exclude,
+        '--population',
+        '6',
+        '--generations',
+        '1',
+        '--games',
+        '1',
+        '--runs',
+        '20',
+        '--workers',
+        '1',
+      ],
+      c.io,
+    );
     expect(code).toBe(0);
     const out = c.out.join('\n');
     expect(out).toMatch(/Leave one figure out · each calibration without the figure: population 6, 1 generations/);

@@ -15,10 +15,14 @@ describe('the shipped posterior', () => {
   it('exists, loads, and was made from the current priors and the shipped settings', () => {
     expect(existsSync(SHIPPED_POSTERIOR), 'regenerate it with npm run calibrate').toBe(true);
     const file = loadPosterior(SHIPPED_POSTERIOR);
-    expect(file.priors, 'the priors changed since the calibration: regenerate it with npm run calibrate').toBe(distributionHash(priorDistribution()));
+    expect(file.priors, 'the priors changed since the calibration: regenerate it with npm run calibrate').toBe(
+      distributionHash(priorDistribution()),
+    );
     expect(file.params).toEqual(calibrationParams());
     expect(file.settings).toMatchObject({ ...SHIPPED_SETTINGS, exclude: [] });
-    expect(file.command).toBe(`brink calibrate --population ${SHIPPED_SETTINGS.populationSize} --generations ${SHIPPED_SETTINGS.generations} --games ${SHIPPED_SETTINGS.gamesPerScenario} --seed ${SHIPPED_SETTINGS.seed}`);
+    expect(file.command).toBe(
+      `brink calibrate --population ${SHIPPED_SETTINGS.populationSize} --generations ${SHIPPED_SETTINGS.generations} --games ${SHIPPED_SETTINGS.gamesPerScenario} --seed ${SHIPPED_SETTINGS.seed}`,
+    );
     expect(file.particles.length).toBe(SHIPPED_SETTINGS.populationSize);
     file.params.forEach((id, j) => {
       const spec = PARAM_SPECS[id as ParamId];

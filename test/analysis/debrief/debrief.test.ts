@@ -14,7 +14,10 @@ import { scenario } from '../../helpers/fixtures.ts';
 
 const historical = (id: string, seed: string, params?: Record<string, number>) =>
   playGame(scenario(id), {
-    seed, us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran'), ...(params ? { params } : {}),
+    seed,
+    us: getPolicy('historical', 'us'),
+    iran: getPolicy('historical', 'iran'),
+    ...(params ? { params } : {}),
   });
 
 describe('debrief of a seeded tower-22 game', () => {
@@ -58,10 +61,14 @@ describe('debrief of a seeded tower-22 game', () => {
     expect(tp!.concepts).toContain('principal-agent');
   });
 
-  it('sets this game\'s figures beside the record', () => {
+  it("sets this game's figures beside the record", () => {
     expect(d.comparison).toBeDefined();
     // The figures are seeds/record.yaml's for the scenario, each measured over its own window of turns.
-    expect(d.comparison!.figures.map((f) => f.id)).toEqual(loadRecord().figures.filter((f) => f.scenario === 'tower-22').map((f) => f.id));
+    expect(d.comparison!.figures.map((f) => f.id)).toEqual(
+      loadRecord()
+        .figures.filter((f) => f.scenario === 'tower-22')
+        .map((f) => f.id),
+    );
     const strikes = d.comparison!.figures.find((f) => f.id === 'us-response-after-deaths')!;
     expect(strikes.game).toBe(String(state.history[0]!.usStrikes));
     expect(strikes.actual).toContain('at least 24');
@@ -104,7 +111,7 @@ describe('a fatal attack as a turning point', () => {
     expect(tp!.concepts).toContain('miscalculation');
   });
 
-  it('asks about the death, with this game\'s turn', () => {
+  it("asks about the death, with this game's turn", () => {
     expect(d.questions.some((q) => q.startsWith(`In turn ${fatal.turn + 1}, a 20 % chance per attack killed US troops`))).toBe(true);
     expect(d.concepts.find((c) => c.id === 'miscalculation')!.turns).toContain(fatal.turn);
   });

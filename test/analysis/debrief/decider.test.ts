@@ -28,12 +28,20 @@ function firstDecidedBy(id: DeciderId, sc: string, us: string, iran: string, ext
 }
 
 const linePoints = (state: GameState, side: Side, ...terms: ScoreTerm[]) =>
-  outcome(state).breakdown[side].filter((l) => terms.includes(l.term)).reduce((s, l) => s + l.points, 0);
+  outcome(state)
+    .breakdown[side].filter((l) => terms.includes(l.term))
+    .reduce((s, l) => s + l.points, 0);
 const iraqJordan = (state: GameState, t: number) => state.history[t]!.attacksOnUSIraq + state.history[t]!.attacksOnUSJordan;
 
 describe('what decided the game', () => {
   it('a war drawn from the hazard is miscalculation; its cost is the war line and its chance the draw', () => {
-    const { state, d } = firstDecidedBy('miscalculation', 'october-2023', 'random', 'historical', (_s, x) => x.war?.cause === 'miscalculation');
+    const { state, d } = firstDecidedBy(
+      'miscalculation',
+      'october-2023',
+      'random',
+      'historical',
+      (_s, x) => x.war?.cause === 'miscalculation',
+    );
     const war = logOf(state).find((e) => e.kind === 'war')!;
     expect(d.turn).toBe(war.turn);
     expect(d.war!.chance).toBe(war.draw!.p);
@@ -44,7 +52,13 @@ describe('what decided the game', () => {
   });
 
   it('a direct exchange that ran out of control is miscalculation too, and says so', () => {
-    const { state, d } = firstDecidedBy('miscalculation', 'october-2023', 'random', 'historical', (_s, x) => x.war?.cause === 'direct-exchange');
+    const { state, d } = firstDecidedBy(
+      'miscalculation',
+      'october-2023',
+      'random',
+      'historical',
+      (_s, x) => x.war?.cause === 'direct-exchange',
+    );
     expect(outcome(state).totals.iranDirectAttacks + outcome(state).totals.strikesOnIran).toBeGreaterThan(0);
     expect(buildDebrief(state, scenario('october-2023')).decidedBy!.explanation).toContain('traded fire directly');
     expect(d.by).toBe('both');
@@ -84,12 +98,14 @@ describe('what decided the game', () => {
     expect(deciders(state).at(-1)!.id).toBe('pressure');
   });
 
-  it('a crisis still simmering with nothing larger at stake is Iran\'s calibrated pressure paying', () => {
+  it("a crisis still simmering with nothing larger at stake is Iran's calibrated pressure paying", () => {
     const { state, d } = firstDecidedBy('pressure', 'october-2023', 'historical', 'historical');
     expect(outcome(state).verdict.id).not.toMatch(/calm-restored|drawdown|regional-war/);
     expect(d.points.iran).toBeCloseTo(linePoints(state, 'iran', 'pressure', 'fronts'), 1);
     expect(deciders(state).some((x) => x.id === 'deterrence')).toBe(true);
-    expect(buildDebrief(state, scenario('october-2023')).questions.some((q) => q.startsWith(`Iran gained +${d.points.iran} points`))).toBe(true);
+    expect(buildDebrief(state, scenario('october-2023')).questions.some((q) => q.startsWith(`Iran gained +${d.points.iran} points`))).toBe(
+      true,
+    );
   });
 
   it('the decider is the mechanism that moved the most points, for every game of a mixed batch', () => {

@@ -8,7 +8,6 @@ import { loadEvidence } from '../../../src/model/evidence.ts';
 import { PARAM_IDS, PARAM_SPECS } from '../../../src/model/params.ts';
 import { main } from '../../../src/cli/main.ts';
 
-
 describe('every parameter, rule, fact, action and posture resolves', () => {
   it('parameters: value, unit, range, and either evidence or an assumption', () => {
     for (const id of PARAM_IDS) {
@@ -22,7 +21,9 @@ describe('every parameter, rule, fact, action and posture resolves', () => {
   });
 
   it('parameters: the prior range and its reason, or why a score weight has none', () => {
-    expect(explain('fatalityPerAttack').text).toMatch(/uncertainty: beta\(1\.5, 169\.5\) \(90 %: 0\.00\d+–0\.0\d+.*one fatal attack in at least 170/);
+    expect(explain('fatalityPerAttack').text).toMatch(
+      /uncertainty: beta\(1\.5, 169\.5\) \(90 %: 0\.00\d+–0\.0\d+.*one fatal attack in at least 170/,
+    );
     expect(explain('injuryPerAttack').text).toContain('uncertainty: log-uniform 0.0100–0.400');
     expect(explain('directiveLagMinDays').text).toContain('uncertainty: whole numbers uniform 2–4');
     expect(explain('scoreWar').text).toContain('uncertainty: none (a score weight is a preference');
@@ -34,15 +35,23 @@ describe('every parameter, rule, fact, action and posture resolves', () => {
   });
 
   it('"used by" names the posture, machine, modifier, phase or action, from data (test/engine/param-reads.test.ts keeps it honest)', () => {
-    expect(explain('militiaAttackRate').text).toContain('posture iraqiMilitias.harassing: a factor of the daily rate of attacks on US forces in Iraq and Jordan');
-    expect(explain('restrainedLethalityFactor').text).toContain('posture syrianMilitias.scalingBack: multiplies the chance of a death in attacks on US forces in Syria');
+    expect(explain('militiaAttackRate').text).toContain(
+      'posture iraqiMilitias.harassing: a factor of the daily rate of attacks on US forces in Iraq and Jordan',
+    );
+    expect(explain('restrainedLethalityFactor').text).toContain(
+      'posture syrianMilitias.scalingBack: multiplies the chance of a death in attacks on US forces in Syria',
+    );
     expect(explain('deliberationMinDays').text).toContain('posture iraqiMilitias.resisting: days until its leaders weigh a halt');
-    expect(explain('iranAnswersHomelandStrike').text).toContain('posture iran.retaliating: the historical bot\'s chance of iran.missile-strike');
+    expect(explain('iranAnswersHomelandStrike').text).toContain(
+      "posture iran.retaliating: the historical bot's chance of iran.missile-strike",
+    );
     expect(explain('usStrikeThreshold').text).toContain('machine us: United States: kept in its memory as strikeThreshold');
-    expect(explain('complianceBase').text).toContain('machine iraqiMilitias: Iraqi militias (KH, Nujaba): the chance a deliberation ends in accepting a halt');
+    expect(explain('complianceBase').text).toContain(
+      'machine iraqiMilitias: Iraqi militias (KH, Nujaba): the chance a deliberation ends in accepting a halt',
+    );
     expect(explain('deterrenceUnderPressure').text).toMatch(/activity modifier @deterredOrProvoked: .*; in iraqiMilitias\.harassing/);
     expect(explain('intelAccuracy').text).toContain('engine phase gatherIntel: intelligence (fog of war)');
-    expect(explain('scoreWar').text).toContain('scoring: each side\'s score');
+    expect(explain('scoreWar').text).toContain("scoring: each side's score");
     expect(explain('deterrenceFromCampaign').text).toContain('action us.major-campaign: deterrence of "Large strike campaign"');
     // Nothing is read from source files any more: no use names a file.
     for (const id of PARAM_IDS) for (const u of paramUses(id)) expect(u.where).not.toMatch(/\.ts\b|src\//);
@@ -128,7 +137,8 @@ describe('unknown IDs', () => {
     expect(ok.out.join('\n')).toContain('Jordan: 3 reservists killed');
     const list = capture();
     expect(await main(['explain', '--list'], list.io)).toBe(0);
-    for (const id of ['militiaAttackRate', 'R-USA-03', 'us.strike-iran', 'iraqiMilitias.resisting']) expect(list.out.join('\n')).toContain(id);
+    for (const id of ['militiaAttackRate', 'R-USA-03', 'us.strike-iran', 'iraqiMilitias.resisting'])
+      expect(list.out.join('\n')).toContain(id);
     const none = capture();
     expect(await main(['explain'], none.io)).toBe(2);
   });

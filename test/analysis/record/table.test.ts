@@ -27,7 +27,9 @@ describe('seeds/record.yaml: the one table of record figures', () => {
 
   it('a bad entry names the file, line, column and field', () => {
     const wrongFigure = TEXT.replace('value: { fact: F-01, figure: attacks }', 'value: { fact: F-01, figure: attackz }');
-    expect(() => parseRecord(wrongFigure, 'record.yaml')).toThrow(/^record\.yaml:\d+:\d+ figures\[0\]\.value: F-01 has no figure 'attackz'/);
+    expect(() => parseRecord(wrongFigure, 'record.yaml')).toThrow(
+      /^record\.yaml:\d+:\d+ figures\[0\]\.value: F-01 has no figure 'attackz'/,
+    );
     const copied = TEXT.replace('value: { fact: F-01, figure: attacks }', 'value: 170');
     expect(() => parseRecord(copied, 'record.yaml')).toThrow(/figures\[0\]\.value: a literal value needs a valueReason/);
     const noWindow = TEXT.replace('window: { from: "2023-10-17", to: "2024-02-02" }', 'window: { from: "2025-10-17", to: "2026-02-02" }');

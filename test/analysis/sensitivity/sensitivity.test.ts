@@ -84,7 +84,13 @@ describe('Morris screening', () => {
 
 describe('terminal bar chart', () => {
   it('scales bars to the largest value and draws intervals', () => {
-    const text = renderBars([{ label: 'a', value: 1, lo: 0.5, hi: 1 }, { label: 'bb', value: 0.5, note: 'assumption' }], { width: 10 });
+    const text = renderBars(
+      [
+        { label: 'a', value: 1, lo: 0.5, hi: 1 },
+        { label: 'bb', value: 0.5, note: 'assumption' },
+      ],
+      { width: 10 },
+    );
     const [a, b] = text.split('\n');
     // The bar fills all ten cells; the interval 0.5–1 is marked over it from cell 5 to cell 9.
     expect(a).toBe('a  │█████├███┤│ 1.00 [0.50–1.00]');

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { distributionHash, drawnParams, drawParams, NO_UNCERTAINTY, pickWeighted, pinPriors, posteriorDistribution, priorDistribution } from '../../../src/analysis/uncertainty/distribution.ts';
+import {
+  distributionHash,
+  drawnParams,
+  drawParams,
+  NO_UNCERTAINTY,
+  pickWeighted,
+  pinPriors,
+  posteriorDistribution,
+  priorDistribution,
+} from '../../../src/analysis/uncertainty/distribution.ts';
 import { PARAM_SPECS, resolveParams } from '../../../src/model/params.ts';
 import { priorSupport, PRIORS } from '../../../src/model/priors.ts';
 
@@ -19,24 +28,27 @@ describe('drawing one parameter set per game', () => {
     expect(drawParams(prior, 'seed-2', 7)).not.toEqual(a);
   });
 
-  it('a game\'s set does not depend on which other games were drawn before it (any --workers)', () => {
+  it("a game's set does not depend on which other games were drawn before it (any --workers)", () => {
     const alone = drawParams(prior, 'w', 41);
     for (let i = 0; i < 41; i++) drawParams(prior, 'w', i);
     expect(drawParams(prior, 'w', 41)).toEqual(alone);
   });
 
-  it('every drawn set lies inside the priors, passes the model\'s own range check, and keeps shares summing to one', () => {
-    fc.assert(fc.property(fc.string(), fc.nat(10_000), (seed, index) => {
-      const v = drawParams(prior, seed, index);
-      for (const id of drawnParams()) {
-        const [lo, hi] = priorSupport(PRIORS[id as keyof typeof PRIORS]);
-        expect(v[id]! >= lo && v[id]! <= hi, `${id} = ${v[id]}`).toBe(true);
-      }
-      expect(() => resolveParams(v)).not.toThrow();
-      expect(v.shareIraq! + v.shareJordan! + v.shareSyria!).toBeCloseTo(1, 12);
-      expect(v.directiveLagMinDays!).toBeLessThanOrEqual(v.directiveLagMaxDays!);
-      expect(Number.isInteger(v.deliberationMaxDays)).toBe(true);
-    }), { numRuns: 40 });
+  it("every drawn set lies inside the priors, passes the model's own range check, and keeps shares summing to one", () => {
+    fc.assert(
+      fc.property(fc.string(), fc.nat(10_000), (seed, index) => {
+        const v = drawParams(prior, seed, index);
+        for (const id of drawnParams()) {
+          const [lo, hi] = priorSupport(PRIORS[id as keyof typeof PRIORS]);
+          expect(v[id]! >= lo && v[id]! <= hi, `${id} = ${v[id]}`).toBe(true);
+        }
+        expect(() => resolveParams(v)).not.toThrow();
+        expect(v.shareIraq! + v.shareJordan! + v.shareSyria!).toBeCloseTo(1, 12);
+        expect(v.directiveLagMinDays!).toBeLessThanOrEqual(v.directiveLagMaxDays!);
+        expect(Number.isInteger(v.deliberationMaxDays)).toBe(true);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('pins replace the draw, and a prior pinned to a point draws nothing for that parameter', () => {
@@ -53,7 +65,13 @@ describe('drawing one parameter set per game', () => {
   });
 
   it('a posterior draws its particles in proportion to their weights', () => {
-    const post = posteriorDistribution({ params: ['injuryPerAttack'], particles: [{ values: [0.02], weight: 1 }, { values: [0.3], weight: 3 }] });
+    const post = posteriorDistribution({
+      params: ['injuryPerAttack'],
+      particles: [
+        { values: [0.02], weight: 1 },
+        { values: [0.3], weight: 3 },
+      ],
+    });
     let high = 0;
     const n = 4000;
     for (let i = 0; i < n; i++) if (drawParams(post, 'p', i).injuryPerAttack === 0.3) high++;
@@ -64,9 +82,20 @@ describe('drawing one parameter set per game', () => {
   });
 
   it('pickWeighted never picks a zero-weight particle', () => {
-    fc.assert(fc.property(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (u) => {
-      expect(pickWeighted([{ weight: 0, id: 'a' }, { weight: 2, id: 'b' }, { weight: 0, id: 'c' }], u).id).toBe('b');
-    }));
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), (u) => {
+        expect(
+          pickWeighted(
+            [
+              { weight: 0, id: 'a' },
+              { weight: 2, id: 'b' },
+              { weight: 0, id: 'c' },
+            ],
+            u,
+          ).id,
+        ).toBe('b');
+      }),
+    );
   });
 
   it('the hash names the distribution: stable, and different for different priors or particles', () => {
