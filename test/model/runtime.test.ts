@@ -98,10 +98,10 @@ describe('actor runtime', () => {
     const base = { id: 't', initial: 'a', context: { n: 0 }, guards: {}, updates: { inc: () => ({}) } } as const;
     // A misspelt posture is a type error before it is a run-time one: the type check (npm test) fails
     // if this line ever compiles.
-    // @ts-expect-error 'b' is not one of the machine's postures
     expect(() =>
       defineActor<{ n: number }, { type: 'GO' }, 'a'>({
         ...base,
+        // @ts-expect-error 'b' is not one of the machine's postures
         states: { a: { meta: { label: 'A', rules: [] }, on: { GO: { target: 'b' } } } },
       }),
     ).toThrow(/unknown state 'b'/);
