@@ -10,6 +10,9 @@ import type { Side } from '../model/actions.ts';
 import { factById } from '../model/evidence.ts';
 import { wrap } from './text.ts';
 
+/** The group of score lines that cite rules only, no objective. */
+export const OTHER = 'rules';
+
 export interface ObjectiveScore {
   /** The objective's ID (O-…), the first one each of its score lines cites. */
   readonly id: string;
@@ -29,13 +32,16 @@ export function scoreView(state: GameState, side: Side): ScoreView {
   const all = scoreLines(state);
   const byObjective = new Map<string, ScoreLine[]>();
   for (const l of all[side]) {
-    const id = l.cites[0] ?? '—';
+    // A line is grouped under the objective it serves (its first O- citation). A line that cites only
+    // rules (a cost or gain the rules impose, such as answering strikes) is grouped apart, never shown
+    // as if a rule's title were a goal.
+    const id = l.cites.find((c) => c.startsWith('O-')) ?? OTHER;
     byObjective.set(id, [...(byObjective.get(id) ?? []), l]);
   }
   const objectives = [...byObjective].map(([id, lines]) => ({
     id,
     // "US: avoid regional war…" → "avoid regional war…": the pane already says whose goals these are.
-    title: (factById(id)?.title ?? id).replace(/^(US|Iran|Militias?):\s*/, ''),
+    title: id === OTHER ? 'other costs and gains the rules impose' : (factById(id)?.title ?? id).replace(/^(US|Iran|Militias?):\s*/, ''),
     points: lines.reduce((s, l) => s + l.points, 0),
     lines,
   }));

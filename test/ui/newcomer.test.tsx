@@ -15,7 +15,7 @@ import { QUANTITIES } from '../../src/model/quantities.ts';
 import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
-import { scoreView } from '../../src/ui/goals.ts';
+import { OTHER, scoreView } from '../../src/ui/goals.ts';
 import { keysOf, splitKeys } from '../../src/ui/keys.ts';
 import { DebriefScreen } from '../../src/ui/screens/DebriefScreen.tsx';
 import { helpLines } from '../../src/ui/screens/Overlays.tsx';
@@ -117,6 +117,10 @@ describe('goals from the model', () => {
       for (const line of scoreLines(state)[side]) expect(f).toContain(scoreLineLabel(line));
       const v = scoreView(state, side);
       expect(v.objectives.flatMap((o) => o.lines)).toHaveLength(scoreLines(state)[side].length);
+      // Goals are objectives (O-…): a rule's title (R-…) is never listed as one of the side's goals.
+      for (const o of v.objectives) expect(o.id === OTHER || o.id.startsWith('O-'), o.id).toBe(true);
+      for (const o of v.objectives)
+        for (const l of o.lines) expect(o.id === OTHER ? l.cites.every((c) => !c.startsWith('O-')) : l.cites.includes(o.id)).toBe(true);
     }
   });
 });

@@ -17,7 +17,7 @@ import { loadEvidence } from '../../model/evidence.ts';
 import { RUNGS, rungName } from '../../model/ladder.ts';
 import { quantityName } from '../../model/quantities.ts';
 import { weekCountLines } from '../counts.ts';
-import { goalLines, scoreView, type ScoreView } from '../goals.ts';
+import { goalLines, OTHER, scoreView, type ScoreView } from '../goals.ts';
 import { scrollBy, windowOf } from '../scroll.ts';
 import { SIDE_NAMES } from '../session.ts';
 import { bar, clip, fit, sparkline, wrap } from '../text.ts';
@@ -170,7 +170,10 @@ function Briefing({
     lines.push(
       '',
       ...wrap(
-        `Your goals: ${goals.objectives.map((o) => o.title).join('; ')}. Score ${goals.total} of 100 now; press 4 for how it is counted.`,
+        `Your goals: ${goals.objectives
+          .filter((o) => o.id !== OTHER)
+          .map((o) => o.title)
+          .join('; ')}. Score ${goals.total} of 100 now; press 4 for how it is counted.`,
         width,
       ),
     );
