@@ -5,13 +5,15 @@
  * prints for that pairing.
  *
  *   npm run strategy -- [--runs 1000] [--search-runs 40] [--seed 1] [--workers 2]
- *                       [--scenario ID]... [--section 1..5]... [--no-search]
+ *                       [--scenario ID]... [--section 1..5]... [--no-search] [--uncertainty none|prior|posterior]
  */
 import { availableParallelism } from 'node:os';
+import { loadPosterior, SHIPPED_POSTERIOR } from '../src/analysis/calibration/posterior-file.ts';
+import { posteriorDistribution, priorDistribution } from '../src/analysis/uncertainty/distribution.ts';
 import { compareRunner, measureStrategy } from '../src/batch/strategy.ts';
 
 const USAGE =
-  'usage: npm run strategy -- [--runs N] [--search-runs N] [--seed S] [--workers K] [--scenario ID]... [--section 1..5]... [--no-search]';
+  'usage: npm run strategy -- [--runs N] [--search-runs N] [--seed S] [--workers K] [--scenario ID]... [--section 1..5]... [--no-search] [--uncertainty none|prior|posterior]';
 
 function parse(argv: string[]) {
   const o = {
@@ -22,6 +24,7 @@ function parse(argv: string[]) {
     scenarios: [] as string[],
     sections: [] as number[],
     noSearch: false,
+    uncertainty: 'none' as 'none' | 'prior' | 'posterior',
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -42,7 +45,11 @@ function parse(argv: string[]) {
     else if (a === '--scenario') o.scenarios.push(value());
     else if (a === '--section') o.sections.push(int());
     else if (a === '--no-search') o.noSearch = true;
-    else fail(`unknown flag '${a}'`);
+    else if (a === '--uncertainty') {
+      const v = value();
+      if (v !== 'none' && v !== 'prior' && v !== 'posterior') fail(`--uncertainty must be none, prior or posterior, got '${v}'`);
+      o.uncertainty = v as 'none' | 'prior' | 'posterior';
+    } else fail(`unknown flag '${a}'`);
   }
   return o;
 }
@@ -55,12 +62,20 @@ function fail(message: string): never {
 const o = parse(process.argv.slice(2));
 const t0 = process.hrtime.bigint();
 console.log(
-  `Brink strategy targets · seed ${o.seed} · ${o.runs} paired games a pairing (${o.searchRuns} with a searching bot) · ${o.workers} workers`,
+  `Brink strategy targets · seed ${o.seed} · parameters: ${o.uncertainty === 'none' ? 'point values' : `drawn from the ${o.uncertainty}`} · ${o.runs} paired games a pairing (${o.searchRuns} with a searching bot) · ${o.workers} workers`,
 );
 console.log(
   'Sections: 1 extremes vs historical (B − A, 95 % paired interval < 0) · 2 choices matter (≥ 10 points) · 3 search beats historical · 4 difficulty order · 5 Iranian direct attacks',
 );
-const checks = await measureStrategy(compareRunner(o.seed, o.workers), {
+// The targets hold at the parameters' point values; --uncertainty checks them again with every game's
+// parameters drawn from the prior or the shipped posterior (issue 10), both arms drawing alike.
+const dist =
+  o.uncertainty === 'posterior'
+    ? posteriorDistribution(loadPosterior(SHIPPED_POSTERIOR))
+    : o.uncertainty === 'prior'
+      ? priorDistribution()
+      : undefined;
+const checks = await measureStrategy(compareRunner(o.seed, o.workers, dist), {
   runs: o.runs,
   searchRuns: o.searchRuns,
   noSearch: o.noSearch,

@@ -15,6 +15,7 @@ import { outcome } from '../engine/outcome.ts';
 import { totalsOf } from '../engine/history.ts';
 import { getPolicy } from '../policies/index.ts';
 import { playGame } from '../policies/play.ts';
+import type { ParamDistribution } from '../analysis/uncertainty/distribution.ts';
 import { startCompare } from './compare.ts';
 import { gameSeed } from './seeds.ts';
 import { PairedDiff } from './stats.ts';
@@ -55,7 +56,7 @@ export interface PairedScore {
 export type Runner = (pairing: Pairing, runs: number) => Promise<PairedScore>;
 
 /** Runs one pairing through the batch layer's compare (worker pool, paired seeds). */
-export function compareRunner(seed: string, workers: number): Runner {
+export function compareRunner(seed: string, workers: number, uncertainty?: ParamDistribution): Runner {
   return async (p, runs) => {
     const doc = loadScenario(p.scenario);
     const run = startCompare({
@@ -65,6 +66,8 @@ export function compareRunner(seed: string, workers: number): Runner {
       seed,
       workers,
       modules: [],
+      // Both arms of game i draw the same parameters, so the pairing stays paired (see compare.ts).
+      ...(uncertainty ? { uncertainty } : {}),
     });
     const r = await run.done;
     if (r.status !== 'complete') throw new Error(`compare ${JSON.stringify(p)} ${r.status}`);
