@@ -41,7 +41,7 @@ export function scoreView(state: GameState, side: Side): ScoreView {
   const objectives = [...byObjective].map(([id, lines]) => ({
     id,
     // "US: avoid regional war…" → "avoid regional war…": the pane already says whose goals these are.
-    title: id === OTHER ? 'other costs and gains the rules impose' : (factById(id)?.title ?? id).replace(/^(US|Iran|Militias?):\s*/, ''),
+    title: id === OTHER ? 'Other costs and gains the rules impose' : (factById(id)?.title ?? id).replace(/^(US|Iran|Militias?):\s*/, ''),
     points: lines.reduce((s, l) => s + l.points, 0),
     lines,
   }));
@@ -59,7 +59,7 @@ export function goalLines(v: ScoreView, width: number): { text: string; bold?: b
     { text: `Your score: ${v.total} of 100, as things stand (the debrief gives the final one)`, bold: true },
   ];
   for (const o of v.objectives) {
-    out.push({ text: `${signed(o.points).padStart(7)}  ${o.id} ${o.title}`, bold: true });
+    out.push({ text: `${signed(o.points).padStart(7)}  ${o.id === OTHER ? o.title : `${o.id} ${o.title}`}`, bold: true });
     for (const l of o.lines) {
       const head = `${signed(l.points).padStart(16)}  `;
       wrap(scoreLineLabel(l), Math.max(10, width - head.length)).forEach((t, i) =>

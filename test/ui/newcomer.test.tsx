@@ -115,6 +115,7 @@ describe('goals from the model', () => {
       view.unmount();
       expect(f).toContain(`Your score: ${outcome(state).scores[side]} of 100`);
       for (const line of scoreLines(state)[side]) expect(f).toContain(scoreLineLabel(line));
+      expect(f, 'the rules group shows no pseudo-ID').not.toMatch(/\brules other/i);
       const v = scoreView(state, side);
       expect(v.objectives.flatMap((o) => o.lines)).toHaveLength(scoreLines(state)[side].length);
       // Goals are objectives (O-…): a rule's title (R-…) is never listed as one of the side's goals.
