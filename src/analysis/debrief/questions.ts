@@ -128,7 +128,10 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
       priority: 40,
       text:
         `The Houthis kept up ${hw.toFixed(1)} attacks a week${strikesYemen > 0 ? ` despite ${plural(strikesYemen, 'US strike')} in Yemen` : ''}. ` +
-        'Why does the brake Iran applied in Iraq not reach the Red Sea?',
+        // Only a game in which Tehran braked can ask why its brake stopped short of the Red Sea.
+        (iranBraked
+          ? 'Why does the brake Iran applied in Iraq not reach the Red Sea?'
+          : 'Iran never ordered restraint in this game: how much of the Red Sea campaign was Tehran’s to stop?'),
     });
   }
 

@@ -137,6 +137,19 @@ describe('properties over seeds', () => {
     );
   });
 
+  it('a game in which Iran never reined its proxies in asks nothing about its brake', () => {
+    for (const id of ['october-2023', 'tower-22', 'red-sea']) {
+      for (const seed of ['0', '1', '2', '3']) {
+        const state = playGame(scenario(id), { seed, us: getPolicy('historical', 'us'), iran: getPolicy('always:iran.unleash', 'iran') });
+        const d = buildDebrief(state, scenario(id));
+        for (const q of d.questions) expect(q, `${id} seed ${seed}`).not.toMatch(/brake|reining|reined/i);
+      }
+    }
+    // …while a game in which it did may ask about it (the question is the game's, not canned).
+    const braked = buildDebrief(historical('october-2023', '0'), scenario('october-2023'));
+    expect(braked.questions.some((q) => /brake/.test(q))).toBe(true);
+  });
+
   it('questions follow the game: two games with different events ask different things', () => {
     const calm = buildDebrief(historical('october-2023', '11', { fatalityPerAttack: 0 }), scenario('october-2023'));
     const deadly = buildDebrief(historical('october-2023', '11', { fatalityPerAttack: 0.2 }), scenario('october-2023'));
