@@ -67,9 +67,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'cheap-talk',
     name: 'Cheap talk versus private action',
-    explanation:
-      'Words cost nothing to say, so they carry little information; what a side does in private tells more. ' +
-      'Here: Tehran threatens loudly while quietly reining its proxies in, and militias vow revenge but hold their fire.',
+    explanation: 'Words cost nothing to say, so they carry little information; what a side does in private tells more.',
     cites: ['R-IRN-09', 'R-MIL-05', 'D-17'],
     rules: ['R-IRN-09', 'R-MIL-05', 'D-06'],
   },
@@ -134,4 +132,23 @@ export function historyConcepts(state: GameState): Map<ConceptId, number[]> {
     if (before >= 0.3 && usRung >= 5) add('audience-costs', h.turn);
   });
   return out;
+}
+
+/** Whether Tehran ordered restraint in any turn of this game (an action whose stance is restraint). */
+export function iranRestrained(state: GameState): boolean {
+  return state.history.some((r) => actionById(r.actions.iran)?.stance === 'restraint');
+}
+
+/**
+ * What a concept looked like in this game, where that depends on what the sides did: cheap talk is
+ * threats that hide restraint only in a game where Tehran restrained (never canned text that the game
+ * contradicts).
+ */
+export function conceptInThisGame(id: ConceptId, state: GameState): string | undefined {
+  if (id !== 'cheap-talk') return undefined;
+  const threats = state.history.filter((r) => r.actions.iran === 'iran.public-threats').length;
+  if (threats > 0 && iranRestrained(state))
+    return 'Here: Tehran threatened in public while, in other turns, it ordered its partners to hold back.';
+  if (threats > 0) return 'Here: Tehran threatened in public and never ordered its partners to hold back: its words matched its deeds.';
+  return 'Here: the US warned in public; the other side read its warnings against what it then did.';
 }

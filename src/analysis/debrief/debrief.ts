@@ -13,7 +13,7 @@ import { rungName } from '../../model/ladder.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { causalChain } from './chain.ts';
 import { compare, type Comparison } from './comparison.ts';
-import { CONCEPTS, conceptsOfEvent, historyConcepts, type ConceptDef, type ConceptId } from './concepts.ts';
+import { CONCEPTS, conceptInThisGame, conceptsOfEvent, historyConcepts, type ConceptDef, type ConceptId } from './concepts.ts';
 import { decidedBy, type Decider } from './decider.ts';
 import { discussionQuestions } from './questions.ts';
 import { deciderText, percent, renderEvent, scoreLineLabel, verdictText, type VerdictText } from '../render.ts';
@@ -90,7 +90,7 @@ function concepts(state: GameState): DebriefConcept[] {
   return CONCEPTS.filter((c) => turns.has(c.id)).map((c) => ({
     id: c.id,
     name: c.name,
-    explanation: c.explanation,
+    explanation: [c.explanation, conceptInThisGame(c.id, state)].filter((x) => x !== undefined).join(' '),
     turns: [...turns.get(c.id)!].sort((a, b) => a - b),
   }));
 }

@@ -12,6 +12,7 @@ import { plural, renderEvent, times } from '../render.ts';
 import { percent } from './chain.ts';
 import type { Comparison } from './comparison.ts';
 import type { Decider } from './decider.ts';
+import { iranRestrained } from './concepts.ts';
 
 interface Candidate {
   readonly priority: number;
@@ -24,7 +25,7 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
   const h = state.history;
   const log = logOf(state);
   // Whether Tehran ever ordered restraint in this game: questions about its brake only where it braked.
-  const iranBraked = h.some((r) => actionById(r.actions.iran)?.stance === 'restraint');
+  const iranBraked = iranRestrained(state);
   const dpt = state.scenario.daysPerTurn;
   const fatalP = state.params.fatalityPerAttack;
 

@@ -143,11 +143,15 @@ describe('properties over seeds', () => {
         const state = playGame(scenario(id), { seed, us: getPolicy('historical', 'us'), iran: getPolicy('always:iran.unleash', 'iran') });
         const d = buildDebrief(state, scenario(id));
         for (const q of d.questions) expect(q, `${id} seed ${seed}`).not.toMatch(/brake|reining|reined/i);
+        // No concept claims that Tehran held its partners back, either.
+        for (const c of d.concepts) expect(c.explanation, `${id} seed ${seed} ${c.id}`).not.toMatch(/reining|while[^.]*hold back/i);
       }
     }
     // …while a game in which it did may ask about it (the question is the game's, not canned).
     const braked = buildDebrief(historical('october-2023', '0'), scenario('october-2023'));
     expect(braked.questions.some((q) => /brake/.test(q))).toBe(true);
+    const talk = braked.concepts.find((c) => c.id === 'cheap-talk');
+    if (talk) expect(talk.explanation).toMatch(/Here: /);
   });
 
   it('questions follow the game: two games with different events ask different things', () => {
