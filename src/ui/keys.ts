@@ -32,7 +32,8 @@ export interface KeyPress {
   readonly key: KeyInfo;
 }
 
-const NONE: KeyInfo = {
+/** A key record with no named key and no modifier: what a printable character carries. */
+export const NONE: KeyInfo = {
   upArrow: false,
   downArrow: false,
   leftArrow: false,

@@ -16,7 +16,7 @@ import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
 import { OTHER, scoreView } from '../../src/ui/goals.ts';
-import { keysOf, splitKeys } from '../../src/ui/keys.ts';
+import { keysOf, NONE, splitKeys } from '../../src/ui/keys.ts';
 import { DebriefScreen } from '../../src/ui/screens/DebriefScreen.tsx';
 import { helpLines } from '../../src/ui/screens/Overlays.tsx';
 import { SetupScreen } from '../../src/ui/screens/SetupScreen.tsx';
@@ -193,26 +193,8 @@ describe('the debrief scrolls', () => {
   it('scrollBy stays within the lines and windowOf counts what is hidden', () => {
     fc.assert(
       fc.property(fc.nat(200), fc.integer({ min: 1, max: 60 }), fc.nat(300), (total, height, offset) => {
-        const none = {
-          upArrow: false,
-          downArrow: false,
-          leftArrow: false,
-          rightArrow: false,
-          pageUp: false,
-          pageDown: false,
-          home: false,
-          end: false,
-          return: false,
-          escape: false,
-          tab: false,
-          shift: false,
-          backspace: false,
-          delete: false,
-          ctrl: false,
-          meta: false,
-        };
         for (const k of [{ downArrow: true }, { upArrow: true }, { pageDown: true }, { pageUp: true }, { home: true }, { end: true }]) {
-          const next = scrollBy(offset, { ...none, ...k }, '', total, height)!;
+          const next = scrollBy(offset, { ...NONE, ...k }, '', total, height)!;
           expect(next).toBeGreaterThanOrEqual(0);
           expect(next).toBeLessThanOrEqual(Math.max(0, total - height));
         }
