@@ -140,7 +140,9 @@ describe('a newcomer in the terminal', { timeout: 120_000 }, () => {
     s.write('x'); // any key but the scrolling ones closes the help
     await s.waitFor('Tab/1-5 panes');
     s.write('l');
-    let screen = await s.waitFor(/Turn 2 · \d{4}-\d\d-\d\d/);
+    // Wait for the whole frame (down to its footer): a frame caught half drawn may lack Turn 1 although it
+    // fits, and End on a page that cannot scroll draws nothing to wait for.
+    let screen = await s.waitFor(/Turn 2 · \d{4}-\d\d-\d\d[\s\S]*Tab\/1-5 panes/);
     expect(screen).toContain('United States (you): Hold fire');
     expect(screen).toMatch(/Iran: (its order was not visible to you|\S)/);
     expect(screen).toContain('Intelligence you had:'); // the report read before turn 2
