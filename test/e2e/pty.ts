@@ -9,7 +9,12 @@ const WAIT_TIMEOUT_MS = 45_000;
 const KEY_TIMEOUT_MS = 30_000;
 
 export interface Session {
+  /** The last whole frame: never one the program was still drawing. */
   screen(): string;
+  /** Every whole frame seen so far, in order. */
+  frames(): readonly string[];
+  /** Waits until the program has written `text` (whole frame or not). */
+  waitForOutput(text: string): Promise<void>;
   /** Everything the program wrote, escape codes included. */
   raw(): string;
   write(keys: string): void;
@@ -19,22 +24,47 @@ export interface Session {
   resize(cols: number, rows: number): void;
 }
 
-export function spawnBrink(
-  args: readonly string[],
-  opts: { cols?: number; rows?: number; env?: Record<string, string>; cwd?: string } = {},
-): Session {
+export interface SpawnOptions {
+  cols?: number;
+  rows?: number;
+  env?: Record<string, string>;
+  cwd?: string;
+}
+
+export function spawnBrink(args: readonly string[], opts: SpawnOptions = {}): Session {
+  return spawnInPty(resolve(ROOT, 'bin/brink'), args, opts);
+}
+
+/** Runs a node script in a pseudo-terminal (bin/brink for the game; the harness's own test runs a stand-in). */
+export function spawnInPty(script: string, args: readonly string[], opts: SpawnOptions = {}): Session {
   const cols = opts.cols ?? 80;
   const rows = opts.rows ?? 24;
   const term = new xterm.Terminal({ cols, rows, allowProposedApi: true });
-  const proc = pty.spawn(process.execPath, [resolve(ROOT, 'bin/brink'), ...args], {
+  const proc = pty.spawn(process.execPath, [script, ...args], {
     name: 'xterm-256color',
     cols,
     rows,
     cwd: opts.cwd ?? ROOT,
-    env: { ...process.env, CI: 'false', TERM: 'xterm-256color', FORCE_COLOR: '1', ...(opts.env ?? {}) } as Record<string, string>,
+    // CI off (and its older name): Ink marks its frames only outside CI (is-in-ci), and the harness reads the marks.
+    env: {
+      ...process.env,
+      CI: 'false',
+      CONTINUOUS_INTEGRATION: 'false',
+      TERM: 'xterm-256color',
+      FORCE_COLOR: '1',
+      ...(opts.env ?? {}),
+    } as Record<string, string>,
   });
   let raw = '';
   let ended = false;
+  // Ink wraps each frame in synchronized-output marks (DEC mode 2026: begin ESC[?2026h, end ESC[?2026l) on a
+  // TTY. A pty hands a big frame over in several chunks, and a screen read between them is half old, half
+  // new: a test could find the text it waits for while the line it checks next is not drawn yet. So the
+  // tests only ever see whole frames: the screen is read once xterm has parsed output that leaves no
+  // synchronized block open. Output outside any block (plain text, errors) counts as whole at once.
+  let frame = '';
+  const frames: string[] = [];
+  let inBlock = false;
   // Waiters are checked each time xterm has parsed new output (and when the program exits): no polling.
   const waiters = new Set<() => void>();
   const recheck = () => {
@@ -42,26 +72,41 @@ export function spawnBrink(
   };
   proc.onData((d) => {
     raw += d;
-    term.write(d, recheck);
+    // Look a little behind the chunk too, in case a mark was split between two chunks.
+    const tail = raw.slice(-(d.length + SYNC_BEGIN.length));
+    const begin = tail.lastIndexOf(SYNC_BEGIN);
+    const end = tail.lastIndexOf(SYNC_END);
+    if (begin >= 0 || end >= 0) inBlock = begin > end;
+    const whole = !inBlock;
+    term.write(d, () => {
+      if (whole) {
+        frame = readScreen();
+        if (frames.at(-1) !== frame) frames.push(frame);
+      }
+      recheck();
+    });
   });
   const exited = new Promise<number>((res) =>
     proc.onExit((e) => {
       ended = true;
+      frame = readScreen();
       recheck();
       res(e.exitCode);
     }),
   );
-  const screen = () => {
+  const readScreen = () => {
     const buf = term.buffer.active;
     const lines: string[] = [];
     for (let i = 0; i < term.rows; i++) lines.push(buf.getLine(buf.viewportY + i)?.translateToString(true) ?? '');
     return lines.join('\n');
   };
+  /** The last whole frame (see above). */
+  const screen = () => frame;
   /** Resolves with the screen once `done(screen)` holds; fails after a generous timeout, showing the screen. */
-  const until = (done: (s: string) => boolean, what: string, timeoutMs: number) =>
+  const until = (done: (s: string) => boolean, what: string, timeoutMs: number, read = screen) =>
     new Promise<string>((res, rej) => {
       const check = () => {
-        const s = screen();
+        const s = read();
         if (done(s)) {
           finish();
           res(s);
@@ -88,8 +133,8 @@ export function spawnBrink(
   let typing: Promise<unknown> = Promise.resolve();
   const write = (keys: string) => {
     typing = typing.then(async () => {
-      await new Promise<void>((r) => term.write('', r)); // xterm has drawn all output so far
-      const before = screen();
+      await new Promise<void>((r) => term.write('', r)); // xterm has parsed all output so far
+      const before = screen(); // the last whole frame: a key answered mid-frame shows as a later whole frame
       proc.write(keys);
       return until((s) => s !== before || ended, `the screen to answer ${JSON.stringify(keys)}`, KEY_TIMEOUT_MS).catch((e: unknown) => {
         if (!ended) throw e;
@@ -102,7 +147,16 @@ export function spawnBrink(
   };
   return {
     screen,
+    frames: () => frames,
     waitFor,
+    waitForOutput: async (text: string) => {
+      await until(
+        (r) => r.includes(text),
+        `output ${JSON.stringify(text)}`,
+        WAIT_TIMEOUT_MS,
+        () => raw,
+      );
+    },
     exited,
     raw: () => raw,
     write,
@@ -113,5 +167,8 @@ export function spawnBrink(
     },
   };
 }
+
+const SYNC_BEGIN = '\x1b[?2026h';
+const SYNC_END = '\x1b[?2026l';
 
 export const KEY = { enter: '\r', esc: '\x1b', down: '\x1b[B', up: '\x1b[A', tab: '\t', right: '\x1b[C', left: '\x1b[D' } as const;
