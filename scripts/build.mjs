@@ -4,7 +4,8 @@
 // it builds only when a source is newer than the stamp, so a developer who edits src/ and runs
 // `npx vitest run test/…` tests what they edited, and an unchanged tree costs one directory walk.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +13,11 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const STAMP = join(ROOT, 'dist', '.build-stamp');
 /** What the build reads: a change to any of them makes dist/ stale. */
-const INPUTS = ['src', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
+const INPUTS = ['src', 'scenarios', 'seeds', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
+/** The folders of shipped YAML that get JSON copies: SHIPPED_YAML_DIRS in src/io/shipped-yaml.ts. */
+const SHIPPED_YAML_DIRS = ['scenarios', 'seeds'];
+/** The readers' alias limit (src/scenario/loader.ts): a file they would refuse gets no copy. */
+const MAX_ALIASES = 50;
 
 function newestInput() {
   let newest = 0;
@@ -72,7 +77,37 @@ export function build() {
   const r = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`the build failed (tsc exited ${r.status})`);
   prune();
+  compileShippedYaml();
   writeFileSync(STAMP, `${new Date().toISOString()}\n`);
+}
+
+/**
+ * Writes dist/compiled/<path>.json for each shipped YAML file: its SHA-256 and its data. The readers take
+ * a copy only when the hash matches the YAML they read (src/io/shipped-yaml.ts says why and how). A file
+ * with any YAML error or warning, or too many aliases, gets no copy, so its reader meets the problem in
+ * the YAML itself and reports it with a line and column.
+ */
+function compileShippedYaml() {
+  const { parseDocument } = createRequire(import.meta.url)('yaml');
+  const out = join(ROOT, 'dist', 'compiled');
+  rmSync(out, { recursive: true, force: true });
+  for (const dir of SHIPPED_YAML_DIRS) {
+    for (const name of readdirSync(join(ROOT, dir))) {
+      if (!/\.ya?ml$/.test(name)) continue;
+      const text = readFileSync(join(ROOT, dir, name), 'utf8');
+      const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+      if (doc.errors.length > 0 || doc.warnings.length > 0) continue;
+      let data;
+      try {
+        data = doc.toJS({ maxAliasCount: MAX_ALIASES });
+      } catch {
+        continue;
+      }
+      const sha256 = createHash('sha256').update(text).digest('hex');
+      mkdirSync(join(out, dir), { recursive: true });
+      writeFileSync(join(out, dir, name.replace(/\.ya?ml$/, '.json')), JSON.stringify({ sha256, data }));
+    }
+  }
 }
 
 export function ensureBuilt() {

@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { compiledCopy } from '../io/shipped-yaml.ts';
 
 export const SEEDS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../seeds');
 
@@ -59,16 +60,22 @@ export interface Evidence {
   readonly sources: readonly Source[];
 }
 
+/** An evidence file's data: the build's copy when made from exactly this text (src/io/shipped-yaml.ts). */
+function readEvidenceFile(path: string): unknown {
+  const text = readFileSync(path, 'utf8');
+  return compiledCopy(path, text) ?? parse(text);
+}
+
 let cached: Evidence | undefined;
 
 export function loadEvidence(dir = SEEDS_DIR): Evidence {
   if (cached && dir === SEEDS_DIR) return cached;
   const factsDoc = z
     .object({ schema: z.literal('brink.facts/1'), facts: z.array(FactSchema) })
-    .parse(parse(readFileSync(resolve(dir, 'facts.yaml'), 'utf8')));
+    .parse(readEvidenceFile(resolve(dir, 'facts.yaml')));
   const sourcesDoc = z
     .object({ schema: z.literal('brink.sources/1'), sources: z.array(SourceSchema) })
-    .parse(parse(readFileSync(resolve(dir, 'sources.yaml'), 'utf8')));
+    .parse(readEvidenceFile(resolve(dir, 'sources.yaml')));
   const facts = new Map<string, Fact>();
   for (const f of factsDoc.facts) {
     if (facts.has(f.id)) throw new Error(`seeds/facts.yaml: duplicate ID ${f.id}`);

@@ -6,13 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { type Document, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { SEEDS_DIR, factById } from '../../model/evidence.ts';
+import { compiledCopy } from '../../io/shipped-yaml.ts';
 import { PLACES } from '../../model/activity.ts';
-import { formatPath, locate } from '../../scenario/loader.ts';
-import { IsoDate, daysBetween } from '../../scenario/schema.ts';
-import { loadScenario } from '../../scenario/loader.ts';
+import { factById, SEEDS_DIR } from '../../model/evidence.ts';
+import { formatPath, loadScenario, locate } from '../../scenario/loader.ts';
+import { daysBetween, IsoDate } from '../../scenario/schema.ts';
 
 export const RECORD_FORMAT = 'brink.record/1';
 
@@ -152,19 +152,30 @@ export function windowTurns(start: string, daysPerTurn: number, turns: number, f
 }
 
 /** Parses and resolves a record table; `file` names it in errors. */
-export function parseRecord(text: string, file: string): RecordTable {
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+export function parseRecord(text: string, file: string, path = file): RecordTable {
+  // The YAML document is parsed only when there is no build copy of this text (src/io/shipped-yaml.ts) or
+  // when an error needs a line and column.
+  const copy = compiledCopy(path, text);
+  let parsedDoc: { doc: Document; lc: LineCounter } | undefined;
+  const yaml = () => {
+    if (!parsedDoc) {
+      const lc = new LineCounter();
+      parsedDoc = { doc: parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true }), lc };
+    }
+    return parsedDoc;
+  };
   const fail = (path: (string | number)[], message: string): never => {
+    const { doc, lc } = yaml();
     const pos = lc.linePos(locate(doc, path));
     throw new RecordError(`${file}:${pos.line}:${pos.col} ${formatPath(path) || '(document)'}: ${message}`);
   };
-  if (doc.errors.length > 0) {
+  if (copy === undefined && yaml().doc.errors.length > 0) {
+    const { doc, lc } = yaml();
     const e = doc.errors[0]!;
     const pos = e.linePos?.[0] ?? lc.linePos(e.pos[0]);
     throw new RecordError(`${file}:${pos.line}:${pos.col} (document): YAML: ${e.message.split('\n')[0]}`);
   }
-  const parsed = RecordSchema.safeParse(doc.toJS());
+  const parsed = RecordSchema.safeParse(copy ?? yaml().doc.toJS());
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = issue.path.filter((k): k is string | number => typeof k === 'string' || typeof k === 'number');
@@ -248,7 +259,7 @@ export function parseRecord(text: string, file: string): RecordTable {
 let cached: RecordTable | undefined;
 
 export function loadRecord(): RecordTable {
-  cached ??= parseRecord(readFileSync(RECORD_FILE, 'utf8'), 'seeds/record.yaml');
+  cached ??= parseRecord(readFileSync(RECORD_FILE, 'utf8'), 'seeds/record.yaml', RECORD_FILE);
   return cached;
 }
 
