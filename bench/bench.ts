@@ -72,10 +72,7 @@ function textOnBatchPath(games: number): { count: number; where: Map<string, num
   const arms = prepareArms(
     {
       arms: [{ scenario: 'october-2023', us: 'historical', iran: 'historical', params: {} }],
-      seed: 'text',
-      modules: [],
-      paired: false,
-      sendRecords: false,
+      scenarios: [loadScenario('october-2023')],
     },
     BUILTIN_POLICIES,
   );

@@ -102,7 +102,7 @@ export function startCompare(o: CompareOptions): { stop(): void; done: Promise<C
   const range = shardRange(o.runs, o.shard);
   const run = startArms({
     arms: [strip(o.a), strip(o.b)],
-    turns: [o.a.scenarioDoc.turns, o.b.scenarioDoc.turns],
+    scenarios: [o.a.scenarioDoc, o.b.scenarioDoc],
     paired: true,
     runs: o.runs,
     seed: o.seed,

@@ -11,7 +11,7 @@
  *   compare --csv FILE       one row per outcome or metric: arm A, arm B and the paired difference
  *   sweep --csv FILE         one row per metric and point (the baseline's point has an empty `param`)
  */
-import { addDays } from '../scenario/schema.ts';
+import { addDays } from '../scenario/calendar.ts';
 import type { CompareJson, SweepJson } from './contract.ts';
 import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES, SERIES_NAMES, type GameRecord } from './record.ts';
 

@@ -4,7 +4,6 @@ import { checkRegularFile, MiB } from '../io/read.ts';
 import { BUILTIN_POLICIES, type PolicyRegistry, type Policy, type PolicyFactory } from '../policies/index.ts';
 import { importModule } from './import-module.ts';
 import { drawParams, NO_UNCERTAINTY, type ParamDistribution } from '../analysis/uncertainty/distribution.ts';
-import { loadScenario } from '../scenario/loader.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { WorkerSetup } from './protocol.ts';
 import { playRecord, type GameResult } from './record.ts';
@@ -44,14 +43,11 @@ export async function loadPolicyModules(modules: readonly string[], base: Policy
   return registry;
 }
 
-export function prepareArms(setup: WorkerSetup, registry: PolicyRegistry): PreparedArm[] {
-  const scenarios = new Map<string, Scenario>();
-  return setup.arms.map((arm) => {
-    let scenario = scenarios.get(arm.scenario);
-    if (!scenario) {
-      scenario = loadScenario(arm.scenario);
-      scenarios.set(arm.scenario, scenario);
-    }
+/** Each arm with its scenario (from the setup: see WorkerSetup.scenarios) and its bots. */
+export function prepareArms(setup: Pick<WorkerSetup, 'arms' | 'scenarios'>, registry: PolicyRegistry): PreparedArm[] {
+  return setup.arms.map((arm, i) => {
+    const scenario = setup.scenarios[i];
+    if (!scenario) throw new Error(`no scenario for arm ${i} (${arm.scenario})`);
     return { scenario, us: registry.get(arm.us, 'us'), iran: registry.get(arm.iran, 'iran'), params: arm.params };
   });
 }

@@ -1,10 +1,17 @@
 /** Messages between the batch's main thread and its workers. */
 import type { ParamDistribution } from '../analysis/uncertainty/distribution.ts';
 import type { CollectorData } from './collector.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import type { Arm, GameRecord } from './record.ts';
 
 export interface WorkerSetup {
   readonly arms: readonly Arm[];
+  /**
+   * Each arm's scenario, as the main thread loaded and validated it: a worker never parses YAML or loads
+   * zod (a fresh worker's start-up was a tenth of a 2,000-game batch), and every worker plays the very
+   * scenario the main thread checked. Arms that share a scenario share one object (one structured clone).
+   */
+  readonly scenarios: readonly Scenario[];
   readonly seed: string;
   /** Modules to import first (each exports `policies`): user policies, or a test's. */
   readonly modules: readonly string[];

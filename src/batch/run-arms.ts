@@ -12,6 +12,7 @@
 import { Collector } from './collector.ts';
 import type { ParamDistribution } from '../analysis/uncertainty/distribution.ts';
 import type { StdoutWriter } from '../io/output.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import type { PartHeader } from './contract.ts';
 import { PartWriter } from './part.ts';
 import { Pool, type PoolStatus } from './pool.ts';
@@ -25,8 +26,8 @@ export interface ArmsOptions {
   readonly seed: string;
   readonly workers: number;
   readonly modules: readonly string[];
-  /** Horizon of each arm's scenario (for its per-turn series). */
-  readonly turns: readonly number[];
+  /** Each arm's scenario, loaded and validated (workers take them from here; see WorkerSetup.scenarios). */
+  readonly scenarios: readonly Scenario[];
   readonly paired: boolean;
   /** Every arm's game i draws the same parameters from this (then applies its own pins). */
   readonly uncertainty?: ParamDistribution;
@@ -59,7 +60,12 @@ export function chunkSize(games: number, workers: number): number {
 
 export function startArms(o: ArmsOptions): ArmsRun {
   const { from, to } = o.range ?? { from: 0, to: o.runs };
-  const collector = o.collector ?? new Collector(o.turns, o.paired);
+  const collector =
+    o.collector ??
+    new Collector(
+      o.scenarios.map((s) => s.turns),
+      o.paired,
+    );
   let resumed = 0;
   let writer: PartWriter | undefined;
   const done = new Uint8Array(to - from);
@@ -89,6 +95,7 @@ export function startArms(o: ArmsOptions): ArmsRun {
       ? new Pool({
           setup: {
             arms: o.arms,
+            scenarios: o.scenarios,
             seed: o.seed,
             modules: o.modules,
             paired: o.paired,

@@ -280,7 +280,7 @@ export function startBatch(o: BatchOptions): BatchRun {
     const arm = { scenario: o.scenarioArg, us: o.us, iran: o.iran, params: o.params };
     const run = startArms({
       arms: [arm],
-      turns: [o.scenario.turns],
+      scenarios: [o.scenario],
       paired: false,
       runs: o.runs,
       seed: o.seed,

@@ -112,7 +112,7 @@ export function startSweep(o: SweepOptions) {
   const range = shardRange(o.runs, o.shard);
   const run = startArms({
     arms,
-    turns: arms.map(() => o.scenario.turns),
+    scenarios: arms.map(() => o.scenario),
     paired: false,
     runs: o.runs,
     seed: o.seed,

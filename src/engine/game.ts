@@ -12,10 +12,11 @@ import { ACTORS, ACTOR_IDS, type ActorId, type ActorSnapshots } from '../model/a
 import { actionById, actionsFor, type ActionDef, type Side } from '../model/actions.ts';
 import { resolveParams, type Params } from '../model/params.ts';
 import type { ActorSnapshot } from '../model/runtime.ts';
-import { daysBetween, type Scenario } from '../scenario/schema.ts';
+import { daysBetween } from '../scenario/calendar.ts';
+import type { Scenario } from '../scenario/schema.ts';
 import type { GameEvent } from './events.ts';
 import { STREAMS, seedStreams } from './rng.ts';
-import { STATE_FORMAT, type Decisions, type GameState, type RecordShocks, type Scheduled } from './state.ts';
+import { STATE_FORMAT, type Decisions, type GameState, type RafahWindow, type RecordShocks, type Scheduled } from './state.ts';
 import { runTurn } from './turn.ts';
 
 export interface NewGameOptions {
@@ -42,20 +43,9 @@ export function newGame(scenario: Scenario, options: NewGameOptions): GameState 
     const def = ACTORS[id] as unknown as { initial(params: Params, ctx?: object, value?: string): ActorSnapshot<object> };
     actors[id] = def.initial(params, start?.context, start?.state);
   }
-  const schedule: Scheduled[] = [];
-  let seq = 0;
-  for (const inj of scenario.injects) {
-    if (inj.kind !== 'truce') continue;
-    const from = daysBetween(scenario.start, inj.from);
-    const to = daysBetween(scenario.start, inj.to) + 1;
-    const rules = ['R-SYS-02', 'R-IRN-14', ...inj.cites];
-    schedule.push({
-      day: from,
-      seq: seq++,
-      task: { kind: 'inject', inject: 'truce-start', event: { type: 'TRUCE_START' }, rules, note: inj.note },
-    });
-    schedule.push({ day: to, seq: seq++, task: { kind: 'inject', inject: 'truce-end', event: { type: 'TRUCE_END' }, rules } });
-  }
+  const t = scenarioTemplate(scenario);
+  let schedule = t.schedule;
+  let seq = t.schedule.length;
   let noFatalBefore: number | undefined;
   const fatal = options.shocks?.firstFatal;
   if (fatal) {
@@ -66,26 +56,19 @@ export function newGame(scenario: Scenario, options: NewGameOptions): GameState 
       );
     }
     noFatalBefore = day;
-    schedule.push({
-      day,
-      seq: seq++,
-      task: { kind: 'forced-fatal', place: fatal.place, killed: fatal.killed, rules: ['R-MIL-10', 'R-SYS-04', ...fatal.cites] },
-    });
+    schedule = [
+      ...schedule,
+      {
+        day,
+        seq: seq++,
+        task: { kind: 'forced-fatal', place: fatal.place, killed: fatal.killed, rules: ['R-MIL-10', 'R-SYS-04', ...fatal.cites] },
+      },
+    ];
   }
   const w = scenario.world;
   return {
     format: STATE_FORMAT,
-    scenario: {
-      id: scenario.id,
-      hash: scenario.hash,
-      title: scenario.title,
-      start: scenario.start,
-      daysPerTurn: scenario.daysPerTurn,
-      turns: scenario.turns,
-      gazaWarStart: scenario.gazaWarStart,
-      historical: scenario.historical,
-      startRung: scenario.world.rung,
-    },
+    scenario: t.ref,
     seed: options.seed,
     overrides: { ...(options.params ?? {}) },
     ...(options.shocks ? { shocks: options.shocks } : {}),
@@ -107,6 +90,55 @@ export function newGame(scenario: Scenario, options: NewGameOptions): GameState 
     },
     schedule,
     seq,
+    rafahWindows: t.rafahWindows,
+    history: [],
+    intel: { us: null, iran: null },
+    over: null,
+  };
+}
+
+/** What every game of a scenario starts with alike: its reference, its injects' tasks, its Rafah windows. */
+interface ScenarioTemplate {
+  readonly ref: GameState['scenario'];
+  readonly schedule: readonly Scheduled[];
+  readonly rafahWindows: readonly RafahWindow[];
+}
+
+/**
+ * Built once per scenario and shared, frozen, by its games (a batch starts thousands from one scenario;
+ * a turn copies the arrays it changes and never writes to their entries).
+ */
+const TEMPLATES = new WeakMap<Scenario, ScenarioTemplate>();
+function scenarioTemplate(scenario: Scenario): ScenarioTemplate {
+  let t = TEMPLATES.get(scenario);
+  if (t) return t;
+  const schedule: Scheduled[] = [];
+  let seq = 0;
+  for (const inj of scenario.injects) {
+    if (inj.kind !== 'truce') continue;
+    const from = daysBetween(scenario.start, inj.from);
+    const to = daysBetween(scenario.start, inj.to) + 1;
+    const rules = ['R-SYS-02', 'R-IRN-14', ...inj.cites];
+    schedule.push({
+      day: from,
+      seq: seq++,
+      task: { kind: 'inject', inject: 'truce-start', event: { type: 'TRUCE_START' }, rules, note: inj.note },
+    });
+    schedule.push({ day: to, seq: seq++, task: { kind: 'inject', inject: 'truce-end', event: { type: 'TRUCE_END' }, rules } });
+  }
+  t = deepFreeze({
+    ref: {
+      id: scenario.id,
+      hash: scenario.hash,
+      title: scenario.title,
+      start: scenario.start,
+      daysPerTurn: scenario.daysPerTurn,
+      turns: scenario.turns,
+      gazaWarStart: scenario.gazaWarStart,
+      historical: scenario.historical,
+      startRung: scenario.world.rung,
+    },
+    schedule,
     rafahWindows: scenario.injects.flatMap((inj) =>
       inj.kind === 'rafah-window'
         ? [
@@ -115,15 +147,22 @@ export function newGame(scenario: Scenario, options: NewGameOptions): GameState 
               fromDay: daysBetween(scenario.start, inj.from),
               toDay: daysBetween(scenario.start, inj.to),
               chancePerTurn: inj.chancePerTurn,
-              cites: inj.cites,
+              cites: [...inj.cites],
             },
           ]
         : [],
     ),
-    history: [],
-    intel: { us: null, iran: null },
-    over: null,
-  };
+  });
+  TEMPLATES.set(scenario, t);
+  return t;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /**

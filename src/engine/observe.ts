@@ -94,9 +94,10 @@ function publicTurn(t: TurnRecord, side: Side): PublicTurn {
 
 /**
  * A bot reads a few fields of an observation; the UI reads them all. It is made twice a turn in every
- * game of a batch, so it is a class: the cheap fields are set at once, and the per-turn history, the
- * date, last turn's events and Iran's partners are built on first read (getters on the prototype,
- * memoised), which keeps each observation one small object of a fixed shape.
+ * game of a batch, so it is a class: the cheap fields are set at once, and the ladder's peak, the
+ * pressures, the per-turn history, the date, last turn's events and Iran's partners are built on first
+ * read (getters on the prototype, memoised), which keeps each observation one small object of a fixed
+ * shape.
  */
 class SideObservation implements Observation {
   readonly turn: number;
@@ -105,13 +106,13 @@ class SideObservation implements Observation {
   readonly posture: { readonly value: string; readonly meta: StateMeta };
   readonly memory: Readonly<Record<string, unknown>>;
   readonly rung: number;
-  readonly peakRung: number;
   readonly intel: readonly IntelItem[];
   readonly legal: readonly string[];
   readonly params: Params;
-  readonly pressures: Observation['pressures'];
   /** What only Iran knows: its own guidance (its partners' postures are a getter below). */
   readonly directive: Directive | undefined;
+  private peakRungCache: number | undefined;
+  private pressuresCache: Observation['pressures'] | undefined;
   private historyCache: readonly PublicTurn[] | undefined;
   private eventsCache: readonly GameEvent[] | undefined;
   private dateCache: string | undefined;
@@ -127,7 +128,6 @@ class SideObservation implements Observation {
     this.#state = state;
     const own = state.actors[side];
     const w = state.world;
-    const momentum = state.actors.iraqiGovernment.context.withdrawalMomentum;
     this.turn = state.turn;
     this.turns = state.scenario.turns;
     this.over = state.over !== null;
@@ -135,13 +135,22 @@ class SideObservation implements Observation {
     this.posture = { value: own.value, meta: ACTORS[side].meta(own.value) };
     this.memory = own.context as unknown as Readonly<Record<string, unknown>>;
     this.rung = w.rung;
-    this.peakRung = peakRungOf(state);
     this.intel = state.intel[side]?.items ?? [];
     this.legal = legalIds(state, side);
     this.params = state.params;
+    this.directive = side === 'iran' ? w.directive : undefined;
+  }
+
+  get peakRung(): number {
+    return (this.peakRungCache ??= peakRungOf(this.#state));
+  }
+  get pressures(): Observation['pressures'] {
+    if (this.pressuresCache) return this.pressuresCache;
+    const w = this.#state.world;
+    const momentum = this.#state.actors.iraqiGovernment.context.withdrawalMomentum;
     // The US alone knows its own credibility; Iran alone its fear of war and the axis's gains.
-    this.pressures =
-      side === 'iran'
+    this.pressuresCache =
+      this.side === 'iran'
         ? {
             usDomesticPressure: w.usDomesticPressure,
             shippingDisruption: w.shippingDisruption,
@@ -155,7 +164,7 @@ class SideObservation implements Observation {
             withdrawalMomentum: momentum,
             deterrence: w.deterrence,
           };
-    this.directive = side === 'iran' ? w.directive : undefined;
+    return this.pressuresCache;
   }
 
   get date(): string {

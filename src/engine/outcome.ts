@@ -6,7 +6,7 @@
 import { actionById, type Side } from '../model/actions.ts';
 import { clamp } from '../model/math.ts';
 import type { ParamId } from '../model/params.ts';
-import { addDays } from '../scenario/schema.ts';
+import { addDays } from '../scenario/calendar.ts';
 import type { GameEvent } from './events.ts';
 import { logOf, peakRungOf, totalsOf } from './history.ts';
 import type { GameState, Tally } from './state.ts';

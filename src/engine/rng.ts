@@ -23,80 +23,60 @@ export function seedStreams(seed: string): StreamStates {
 type Prng = seedrandom.StatefulPRNG<AleaState>;
 
 /**
- * A saved stream state can carry, under this hidden key, the live generator that produced it: the next
- * stream opened on that very object takes the generator over instead of constructing one (a turn opens
- * ten streams, and a construction allocates a dozen closures: the garbage collector's biggest load).
- * The key is a non-enumerable symbol, so JSON, spreads, structured clones and equality checks never see
- * it; a restored or copied state simply has no live generator and constructs one. Saved states are
- * never mutated, so the generator is exactly at the saved position; it goes to one taker only, and a
- * holder that draws again after saving rebuilds its own from the snapshot. The draws are the same
- * either way: this is a cache, not a change of stream.
+ * The world's streams are saved into the state at the end of every turn and opened again at the start
+ * of the next, and constructing a generator from a saved state allocates a dozen closures (a turn opens
+ * six). So the turn that saves them lends its live generators to the saved record: the next turn opened
+ * on that very record (the same object) takes them over instead of constructing new ones. One loan is
+ * outstanding at a time (a batch plays its games one turn after another; anything else, a restored or
+ * copied state, a search bot's sampled world, simply constructs). The draws are the same either way:
+ * this is a cache, not a change of stream. A generator is lent at exactly the saved position, goes to
+ * one taker only, and a lender that draws again withdraws the loan (or, if it was taken, rebuilds its
+ * own generator from its snapshot).
  */
-const LIVE = Symbol('brink.liveGenerator');
-interface Holder {
-  prng: Prng | null;
+interface Loan {
+  readonly states: StreamStates;
+  /** Null once taken or withdrawn. */
+  prngs: Record<WorldStreamName, Prng> | null;
 }
+let outstanding: Loan | null = null;
 
 function construct(state: AleaState): Prng {
   return seedrandom.alea('', { state: { ...state } });
 }
 
-/** One descriptor, reused: `defineProperty` reads it at once and keeps no reference. */
-const DESCRIPTOR: PropertyDescriptor & { value: Holder | null } = { value: null, enumerable: false, writable: false, configurable: false };
-
-function attach(snapshot: AleaState, prng: Prng): Holder {
-  const holder: Holder = { prng };
-  DESCRIPTOR.value = holder;
-  Object.defineProperty(snapshot, LIVE, DESCRIPTOR);
-  DESCRIPTOR.value = null;
-  return holder;
-}
-
-function takeLive(state: AleaState): Prng | null {
-  const holder = (state as { [LIVE]?: Holder })[LIVE];
-  if (!holder?.prng) return null;
-  const prng = holder.prng;
-  holder.prng = null;
-  return prng;
-}
-
 /** Where a stream starts: a saved state (a world stream), or a seed (a bot's stream for one turn). */
 export type StreamSource = AleaState | { readonly seed: string };
 
-/** A live stream over a saved state or a seed: draw, then read `state()` back into the game state. */
+/** A live stream over a saved state or a seed: draw, then save the world's streams with `saveStreams`. */
 export class Stream {
   /** Built on the first draw: a bot that never draws never pays for a generator. */
   private generator: Prng | undefined;
-  /** Set between `state()` and the next draw: the snapshot handed out and the generator lent with it. */
-  private savedSnapshot: AleaState | undefined;
-  private savedHolder: Holder | undefined;
+  /** Set by `saveStreams` until the next draw: the loan of this stream's generator, and where it stood. */
+  private loan: Loan | null = null;
+  private snapshot: AleaState | undefined;
   constructor(
     readonly name: StreamName,
     private readonly source: StreamSource,
+    live?: Prng,
   ) {
-    if (!('seed' in source)) this.generator = takeLive(source) ?? construct(source);
+    if (!('seed' in source)) this.generator = live ?? construct(source);
   }
   private get prng(): Prng {
     return (this.generator ??= seedrandom.alea((this.source as { seed: string }).seed, { state: true }));
   }
   /** Uniform in [0, 1). */
   next(): number {
-    if (this.savedHolder) this.reclaim();
+    if (this.loan) this.reclaim();
     return this.prng();
   }
-  state(): AleaState {
-    if (this.savedHolder) this.reclaim();
-    const snapshot = this.prng.state();
-    this.savedSnapshot = snapshot;
-    this.savedHolder = attach(snapshot, this.prng);
-    return snapshot;
-  }
-  /** Drawing past a saved snapshot: withdraw the generator lent with it, or rebuild if it was taken. */
+  /** Drawing past a saved snapshot: withdraw the loan, or rebuild this generator if it was taken. */
   private reclaim(): void {
-    if (this.savedHolder!.prng === null) this.generator = construct(this.savedSnapshot!);
-    else this.savedHolder!.prng = null;
-    this.savedSnapshot = undefined;
-    this.savedHolder = undefined;
+    const loan = this.loan!;
+    if (loan.prngs === null) this.generator = construct(this.snapshot!);
+    else loan.prngs = null;
+    if (outstanding === loan) outstanding = null;
+    this.loan = null;
+    this.snapshot = undefined;
   }
   /** Uniform integer in [lo, hi]. */
   int(lo: number, hi: number): number {
@@ -110,6 +90,46 @@ export class Stream {
     const u = this.next();
     return { hit: u < p, u };
   }
+  /** For saveStreams: the generator, its state now, and the loan it goes out on. */
+  lend(loan: Loan, snapshot: AleaState): Prng {
+    if (this.loan) this.reclaim();
+    this.loan = loan;
+    this.snapshot = snapshot;
+    return this.prng;
+  }
+  /** Where the stream stands now. */
+  position(): AleaState {
+    if (this.loan) this.reclaim();
+    return this.prng.state();
+  }
+}
+
+/** The world's streams opened on their saved states (taking over the generators lent with them). */
+export function openStreams(states: StreamStates): Record<WorldStreamName, Stream> {
+  const loan = outstanding !== null && outstanding.states === states ? outstanding : null;
+  const live = loan?.prngs ?? null;
+  if (loan) {
+    loan.prngs = null;
+    outstanding = null;
+  }
+  const out = {} as Record<WorldStreamName, Stream>;
+  for (const name of STREAMS) out[name] = new Stream(name, states[name], live?.[name]);
+  return out;
+}
+
+/** The world's streams' states, to keep in the next state; their generators are lent along (see Loan). */
+export function saveStreams(streams: Readonly<Record<WorldStreamName, Stream>>): StreamStates {
+  const states = {} as Record<WorldStreamName, AleaState>;
+  const prngs = {} as Record<WorldStreamName, Prng>;
+  const loan: Loan = { states, prngs };
+  for (const name of STREAMS) {
+    const s = streams[name];
+    const snapshot = s.position();
+    states[name] = snapshot;
+    prngs[name] = s.lend(loan, snapshot);
+  }
+  outstanding = loan;
+  return states;
 }
 
 export function poissonFromUniform(u: number, lambda: number): number {

@@ -58,10 +58,24 @@ export const TALLY_KEYS: readonly (keyof Tally)[] = [
   'strikesOnIran',
 ];
 
+/** A fresh tally of zeros, written out (in TALLY_KEYS's order) so that every tally has one shape. */
 export function emptyTally(): Tally {
-  const t = {} as Record<keyof Tally, number>;
-  for (const k of TALLY_KEYS) t[k] = 0;
-  return t;
+  return {
+    attacksOnUS: 0,
+    attacksOnUSIraq: 0,
+    attacksOnUSSyria: 0,
+    attacksOnUSJordan: 0,
+    fatalAttacks: 0,
+    usKilled: 0,
+    usInjured: 0,
+    usStrikes: 0,
+    usStrikesYemen: 0,
+    houthiAttacks: 0,
+    hezbollahFireDays: 0,
+    leadersKilled: 0,
+    iranDirectAttacks: 0,
+    strikesOnIran: 0,
+  };
 }
 
 export interface Pressures {

@@ -21,8 +21,7 @@ import { climbLadder } from './phases/ladder.ts';
 import { applyOrders } from './phases/orders.ts';
 import { runSegments } from './phases/segments.ts';
 import { endWeek } from './phases/week-end.ts';
-import type { AleaState } from './rng.ts';
-import { STREAMS, type WorldStreamName } from './rng.ts';
+import { saveStreams } from './rng.ts';
 import type { Decisions, GameState, TurnRecord, World } from './state.ts';
 
 export type Phase = (draft: TurnDraft, orders: Decisions) => void;
@@ -110,8 +109,7 @@ export function finishTurn(d: TurnDraft, orders: Decisions): GameState {
   const base = d.base;
   const w = d.world;
   const t = d.tally;
-  const rng = {} as Record<WorldStreamName, AleaState>;
-  for (const name of STREAMS) rng[name] = d.streams[name].state();
+  const rng = saveStreams(d.streams);
   // Both objects are written out field by field (not spread): every record and every state then has
   // one shape, which keeps the engine's property reads monomorphic.
   const record: TurnRecord = {

@@ -12,7 +12,7 @@ import type { PlaySide } from '../engine/save.ts';
 import type { Decisions } from '../engine/state.ts';
 import { actionById } from '../model/actions.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { addDays } from '../scenario/schema.ts';
+import { addDays } from '../scenario/calendar.ts';
 import { OUTCOME_LABELS, SHOWN_OUTCOMES, outcomeFigure } from './html.ts';
 import { esc, limitationsSection, num, page, pct, table } from './page.ts';
 import { storyHtml } from './story.ts';

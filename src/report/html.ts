@@ -23,7 +23,7 @@ import { PARAM_SPECS, isParamId, type ParamId } from '../model/params.ts';
 import { factById } from '../model/evidence.ts';
 import { rungName } from '../model/ladder.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { addDays } from '../scenario/schema.ts';
+import { addDays } from '../scenario/calendar.ts';
 import { differenceBars, fanChart, figure, shareBars } from './charts.ts';
 import { esc, limitationsSection, num, page, pct, table } from './page.ts';
 import { sensitivitySection } from './sensitivity.ts';

@@ -9,6 +9,7 @@ import { ACTORS, ACTOR_IDS, type ActorId } from '../model/actors/index.ts';
 import { FRONTS } from '../model/actions.ts';
 import { PARAM_SPECS, isParamId } from '../model/params.ts';
 import { MAX_RUNG } from '../model/ladder.ts';
+import { addDays } from './calendar.ts';
 
 export const SCENARIO_FORMAT = 'brink.scenario/1';
 
@@ -202,14 +203,4 @@ export type ScenarioDoc = z.output<typeof ScenarioSchema>;
 /** A scenario as the engine takes it: validated, plus the hash of its canonical form. */
 export interface Scenario extends ScenarioDoc {
   readonly hash: string;
-}
-
-export function addDays(iso: string, days: number): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-export function daysBetween(fromIso: string, toIso: string): number {
-  return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
 }

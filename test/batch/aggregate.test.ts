@@ -14,6 +14,7 @@ import { scenario } from '../helpers/fixtures.ts';
 
 const setup = {
   arms: [{ scenario: 'tower-22', us: 'historical', iran: 'historical', params: {} }],
+  scenarios: [scenario('tower-22')],
   seed: 'agg',
   modules: [],
   paired: false,

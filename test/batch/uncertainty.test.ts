@@ -23,10 +23,7 @@ import { scenario } from '../helpers/fixtures.ts';
 const arms = prepareArms(
   {
     arms: [{ scenario: 'october-2023', us: 'historical', iran: 'historical', params: {} }],
-    seed: 'u',
-    modules: [],
-    paired: false,
-    sendRecords: false,
+    scenarios: [scenario('october-2023')],
   },
   BUILTIN_POLICIES,
 );

@@ -7,7 +7,7 @@ import { actionsFor } from '../../src/model/actions.ts';
 import { MAX_RUNG, MIN_RUNG } from '../../src/model/ladder.ts';
 import { isOver, legalActions, newGame, step } from '../../src/engine/game.ts';
 import { outcome } from '../../src/engine/outcome.ts';
-import { TALLY_KEYS, type GameState } from '../../src/engine/state.ts';
+import { TALLY_KEYS, emptyTally, type GameState } from '../../src/engine/state.ts';
 import { SHIPPED, scenario } from '../helpers/fixtures.ts';
 
 const usIds = actionsFor('us').map((a) => a.id);
@@ -84,6 +84,10 @@ describe('invariants over random games', () => {
       ),
       { numRuns: 2000 },
     );
+  });
+
+  it('a fresh tally has every count, at zero, in TALLY_KEYS order (totals are reported in that order)', () => {
+    expect(Object.entries(emptyTally())).toEqual(TALLY_KEYS.map((k) => [k, 0]));
   });
 
   it('refuses moves after the end and unknown actions', () => {

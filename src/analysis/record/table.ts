@@ -12,7 +12,8 @@ import { compiledCopy } from '../../io/shipped-yaml.ts';
 import { PLACES } from '../../model/activity.ts';
 import { factById, SEEDS_DIR } from '../../model/evidence.ts';
 import { formatPath, loadScenario, locate } from '../../scenario/loader.ts';
-import { daysBetween, IsoDate } from '../../scenario/schema.ts';
+import { daysBetween } from '../../scenario/calendar.ts';
+import { IsoDate } from '../../scenario/schema.ts';
 
 export const RECORD_FORMAT = 'brink.record/1';
 

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { CommandModule } from '../command.ts';
 import { formatIssue, listScenarioIds, loadScenario, loadScenarioFile, ScenarioError } from '../../scenario/loader.ts';
-import { addDays } from '../../scenario/schema.ts';
+import { addDays } from '../../scenario/calendar.ts';
 import { EXIT_FAILED, EXIT_USAGE } from '../errors.ts';
 
 export const register: CommandModule = (program, io, setExit) => registerScenarios(program, io.out, io.err, setExit);

@@ -11,7 +11,7 @@ import type { ActorEvent } from '../../model/events.ts';
 import type { Params } from '../../model/params.ts';
 import type { ActorDefinition, ActorSnapshot, StateMeta } from '../../model/runtime.ts';
 import type { GameEvent } from '../events.ts';
-import { STREAMS, Stream, type WorldStreamName } from '../rng.ts';
+import { openStreams, type Stream, type WorldStreamName } from '../rng.ts';
 import {
   emptyTally,
   type GameState,
@@ -60,13 +60,14 @@ export interface TurnDraft {
   warActs: number;
   war: boolean;
   intel: Readonly<Record<'us' | 'iran', IntelReport | null>>;
-  /** The activity rates last summed, and what they were summed from (phases/segments.ts). */
-  rates: { readonly sum: ActivitySum; readonly deterrence: number; readonly actors: Readonly<Record<ActorId, unknown>> } | undefined;
+  /** Counts the changes to `actors` (every one goes through `send`), so a cache can tell it is still current. */
+  actorChanges: number;
+  /** The activity rates last summed, and the actors and deterrence they were summed from (phases/segments.ts). */
+  rates: { readonly sum: ActivitySum; readonly deterrence: number; readonly actorChanges: number } | undefined;
 }
 
 export function openDraft(base: GameState): TurnDraft {
-  const streams = {} as Record<WorldStreamName, Stream>;
-  for (const name of STREAMS) streams[name] = new Stream(name, base.rng[name]);
+  const streams = openStreams(base.rng);
   const startDay = base.turn * base.scenario.daysPerTurn;
   return {
     base,
@@ -88,6 +89,7 @@ export function openDraft(base: GameState): TurnDraft {
     warActs: 0,
     war: false,
     intel: base.intel,
+    actorChanges: 0,
     rates: undefined,
   };
 }
@@ -117,9 +119,12 @@ export function send(d: TurnDraft, id: ActorId, event: ActorEvent, day: number):
   const fired = def.send(snap, event);
   if (fired.snapshot === snap) return;
   (d.actors as Record<ActorId, ActorSnapshot<object>>)[id] = fired.snapshot;
+  d.actorChanges += 1;
   const t = fired.transition;
   if (!t) return;
   const changed = t.from !== t.to;
+  // Most transitions (a week passing, a directive noted) neither log nor move: no posture meta needed.
+  if (!changed && !t.meta) return;
   const meta = def.meta(t.to);
   if (t.meta) {
     emit(d, {

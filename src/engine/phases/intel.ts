@@ -20,11 +20,18 @@ const LEVELS: readonly DirectiveLevel[] = ['halt', 'reduce', 'sustain', 'surge']
 function read(rnd: Stream, accuracy: number, truth: string, options: readonly string[]): string {
   const u = rnd.next();
   if (u < accuracy || options.length < 2) return truth;
-  const others = options.filter((o) => o !== truth);
-  return others[Math.floor(rnd.next() * others.length)]!;
+  // The j-th of the options other than the truth (counted without building that list: twice a turn).
+  let others = 0;
+  for (const o of options) if (o !== truth) others++;
+  let j = Math.floor(rnd.next() * others);
+  for (const o of options) if (o !== truth && j-- === 0) return o;
+  throw new Error('unreachable: j < others');
 }
 
-const any = (tally: Readonly<Tally>, counts: IntelSource['active']): boolean => counts.some((c) => tally[c] > 0);
+function any(tally: Readonly<Tally>, counts: IntelSource['active']): boolean {
+  for (let i = 0; i < counts.length; i++) if (tally[counts[i]!] > 0) return true;
+  return false;
+}
 
 /** How likely a read from this source is to be right, given last turn's counts. */
 export function readAccuracy(params: Params, source: IntelSource, tally: Readonly<Tally>): number {

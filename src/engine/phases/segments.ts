@@ -149,11 +149,11 @@ function deliberate(d: TurnDraft, actor: ActorId, day: number): void {
  */
 function ratesInForce(d: TurnDraft): ActivitySum {
   const cache = d.rates;
-  if (cache && cache.deterrence === d.world.deterrence && ACTOR_IDS.every((id) => cache.actors[id] === d.actors[id])) return cache.sum;
+  if (cache && cache.deterrence === d.world.deterrence && cache.actorChanges === d.actorChanges) return cache.sum;
   const sum = emptyActivity();
   const world = { deterrence: d.world.deterrence };
   for (const id of ACTOR_IDS) addActivity(sum, id, d.actors[id], world, d.params);
-  d.rates = { sum, deterrence: d.world.deterrence, actors: { ...d.actors } };
+  d.rates = { sum, deterrence: d.world.deterrence, actorChanges: d.actorChanges };
   return sum;
 }
 
