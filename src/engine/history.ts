@@ -4,7 +4,7 @@
  * remembered, so readers may call these as often as they like.
  */
 import type { Decisions, GameEvent, GameState, Tally, TurnRecord } from './state.ts';
-import { TALLY_KEYS, emptyTally } from './state.ts';
+import { emptyTally } from './state.ts';
 
 /**
  * A derivation of the history, computed once per history array (each turn makes a new one) and
@@ -23,11 +23,26 @@ function derived<T>(compute: (history: readonly TurnRecord[]) => T): (state: Pic
   };
 }
 
-/** The game's counts so far: the sum of its turns. */
+/** The game's counts so far: the sum of its turns (field by field: every game's record sums them once). */
 export const totalsOf = derived<Tally>((h) => {
-  const sum = emptyTally() as Record<keyof Tally, number>;
-  for (const turn of h) for (const k of TALLY_KEYS) sum[k] += turn[k];
-  return Object.freeze(sum);
+  const s = emptyTally() as Record<keyof Tally, number>;
+  for (const t of h) {
+    s.attacksOnUS += t.attacksOnUS;
+    s.attacksOnUSIraq += t.attacksOnUSIraq;
+    s.attacksOnUSSyria += t.attacksOnUSSyria;
+    s.attacksOnUSJordan += t.attacksOnUSJordan;
+    s.fatalAttacks += t.fatalAttacks;
+    s.usKilled += t.usKilled;
+    s.usInjured += t.usInjured;
+    s.usStrikes += t.usStrikes;
+    s.usStrikesYemen += t.usStrikesYemen;
+    s.houthiAttacks += t.houthiAttacks;
+    s.hezbollahFireDays += t.hezbollahFireDays;
+    s.leadersKilled += t.leadersKilled;
+    s.iranDirectAttacks += t.iranDirectAttacks;
+    s.strikesOnIran += t.strikesOnIran;
+  }
+  return Object.freeze(s);
 });
 
 /** The highest rung the ladder has stood on: the scenario's start or any turn's end. */

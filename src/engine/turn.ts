@@ -96,13 +96,14 @@ export const PHASES: readonly PhaseDef[] = [
 
 /**
  * The world's next value, frozen. Its fields are numbers, flags and objects the turn replaces whole and
- * freezes when it makes them (the guidance, the side rungs), so a frozen shallow copy is all the
+ * freezes when it makes them (the guidance, the side rungs), and the draft's world is the turn's own
+ * copy (openDraft), written by no one once the turn is finished: freezing it in place is all the
  * immutability it needs. (immer's produce did the same here at about a tenth of a game's CPU time, for
  * a flat object of a dozen fields; it is kept where it earns its place, copying the few nested branches
  * a determinized world redraws: determinize.ts.)
  */
 function nextWorld(draft: World): World {
-  return Object.freeze({ ...draft });
+  return Object.freeze(draft);
 }
 
 export function finishTurn(d: TurnDraft, orders: Decisions): GameState {

@@ -143,7 +143,14 @@ export interface Fired<C, S extends string = string> {
   readonly transition?: { readonly from: S; readonly to: S; readonly on: string; readonly index: number; readonly meta?: TransitionMeta };
 }
 
-interface CompiledTransition {
+/**
+ * A transition as the fast executor holds it: `pick` returns one, `take` applies it. The engine steps
+ * machines through these two (no result object per event); `send` wraps them for everyone else.
+ */
+export interface CompiledTransition {
+  /** The event type it answers, and its place among that event's candidates in its state. */
+  readonly on: string;
+  readonly index: number;
   readonly target: string | undefined;
   readonly guard: { readonly type: string; readonly params: Readonly<Record<string, unknown>> | undefined } | undefined;
   readonly actions: readonly { readonly type: string; readonly params: Readonly<Record<string, unknown>> | undefined }[];
@@ -160,6 +167,10 @@ export interface ActorDefinition<C extends object, E extends EventBase, S extend
   initial(params: Params, context?: Partial<C>, value?: string): ActorSnapshot<C, S>;
   /** Fast executor over the same definition. Returns the same snapshot object when nothing happens. */
   send(snapshot: ActorSnapshot<C, S>, event: E): Fired<C, S>;
+  /** The transition `event` takes from `snapshot` (its guard passed), if any: `send` without its result object. */
+  pick(snapshot: ActorSnapshot<C, S>, event: E): CompiledTransition | undefined;
+  /** The snapshot after taking `t` (which `pick` returned for this snapshot and event): a new object. */
+  take(snapshot: ActorSnapshot<C, S>, event: E, t: CompiledTransition): ActorSnapshot<C, S>;
   /** Reference executor: xstate's own pure `transition()`. */
   sendWithXstate(snapshot: ActorSnapshot<C, S>, event: E): ActorSnapshot<C, S>;
   meta(value: string): StateMeta;
@@ -189,7 +200,7 @@ export function defineActor<C extends object, E extends EventBase, S extends str
       const list = (Array.isArray(raw) ? raw : [raw]) as readonly TransitionConfig[];
       on.set(
         eventType,
-        list.map((t) => {
+        list.map((t, index) => {
           if (t.target !== undefined && !states[t.target]) {
             throw new Error(`${spec.id}: ${stateId} --${eventType}--> unknown state '${t.target}'`);
           }
@@ -197,7 +208,7 @@ export function defineActor<C extends object, E extends EventBase, S extends str
           if (guard && !spec.guards[guard.type]) throw new Error(`${spec.id}: unknown guard '${guard.type}'`);
           const actions = (t.actions ?? []).map(normaliseRef);
           for (const a of actions) checkAction(`${stateId} --${eventType}-->`, a.type);
-          return { target: t.target, guard, actions, meta: t.meta };
+          return { on: eventType, index, target: t.target, guard, actions, meta: t.meta };
         }),
       );
     }
@@ -245,6 +256,27 @@ export function defineActor<C extends object, E extends EventBase, S extends str
     return ctx;
   };
 
+  const pick = (snapshot: ActorSnapshot<C, S>, event: E): CompiledTransition | undefined => {
+    const candidates = table.get(snapshot.value)?.get(event.type);
+    if (!candidates) return undefined;
+    for (let index = 0; index < candidates.length; index++) {
+      const t = candidates[index]!;
+      if (t.guard) {
+        const guard = spec.guards[t.guard.type] as Guard<C, E>;
+        if (!guard({ context: snapshot.context, event }, t.guard.params)) continue;
+      }
+      return t;
+    }
+    return undefined;
+  };
+  const take = (snapshot: ActorSnapshot<C, S>, event: E, t: CompiledTransition): ActorSnapshot<C, S> => {
+    let context = apply(snapshot.context, event, t.actions);
+    const to = (t.target ?? snapshot.value) as S;
+    // xstate v5: a transition to the same state does not re-enter it (reenter defaults to false).
+    if (to !== snapshot.value) context = apply(context, event, entries.get(to) ?? []);
+    return { value: to, context };
+  };
+
   const isState = (value: string): value is S => Object.hasOwn(states, value);
   return {
     id: spec.id,
@@ -257,22 +289,13 @@ export function defineActor<C extends object, E extends EventBase, S extends str
       return { value: start, context: { ...spec.context, ...(spec.input ? spec.input(params) : {}), ...(context ?? {}) } };
     },
     send(snapshot: ActorSnapshot<C, S>, event: E): Fired<C, S> {
-      const candidates = table.get(snapshot.value)?.get(event.type);
-      if (!candidates) return { snapshot };
-      for (let index = 0; index < candidates.length; index++) {
-        const t = candidates[index]!;
-        if (t.guard) {
-          const guard = spec.guards[t.guard.type] as Guard<C, E>;
-          if (!guard({ context: snapshot.context, event }, t.guard.params)) continue;
-        }
-        let context = apply(snapshot.context, event, t.actions);
-        const to = (t.target ?? snapshot.value) as S;
-        // xstate v5: a transition to the same state does not re-enter it (reenter defaults to false).
-        if (to !== snapshot.value) context = apply(context, event, entries.get(to) ?? []);
-        return { snapshot: { value: to, context }, transition: { from: snapshot.value, to, on: event.type, index, meta: t.meta } };
-      }
-      return { snapshot };
+      const t = pick(snapshot, event);
+      if (!t) return { snapshot };
+      const next = take(snapshot, event, t);
+      return { snapshot: next, transition: { from: snapshot.value, to: next.value, on: t.on, index: t.index, meta: t.meta } };
     },
+    pick,
+    take,
     sendWithXstate(snapshot: ActorSnapshot<C, S>, event: E): ActorSnapshot<C, S> {
       const resolved = machine.resolveState({ value: snapshot.value, context: snapshot.context as Record<string, unknown> });
       const [next] = transition(machine, resolved, event as unknown as { type: string });

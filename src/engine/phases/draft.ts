@@ -116,24 +116,25 @@ export function drawLag(d: TurnDraft, [min, max]: readonly [keyof Params, keyof 
 export function send(d: TurnDraft, id: ActorId, event: ActorEvent, day: number): void {
   const def = DEFINITIONS[id];
   const snap = d.actors[id] as ActorSnapshot<object>;
-  const fired = def.send(snap, event);
-  if (fired.snapshot === snap) return;
-  (d.actors as Record<ActorId, ActorSnapshot<object>>)[id] = fired.snapshot;
-  d.actorChanges += 1;
-  const t = fired.transition;
+  const t = def.pick(snap, event);
   if (!t) return;
-  const changed = t.from !== t.to;
+  const next = def.take(snap, event, t);
+  (d.actors as Record<ActorId, ActorSnapshot<object>>)[id] = next;
+  d.actorChanges += 1;
+  const from = snap.value;
+  const to = next.value;
+  const changed = from !== to;
   // Most transitions (a week passing, a directive noted) neither log nor move: no posture meta needed.
   if (!changed && !t.meta) return;
-  const meta = def.meta(t.to);
+  const meta = def.meta(to);
   if (t.meta) {
     emit(d, {
       kind: 'posture',
       turn: d.turn,
       day,
       actor: id,
-      from: t.from,
-      to: t.to,
+      from,
+      to,
       on: t.on,
       index: t.index,
       rules: t.meta.rules,

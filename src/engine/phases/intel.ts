@@ -35,8 +35,10 @@ function any(tally: Readonly<Tally>, counts: IntelSource['active']): boolean {
 
 /** How likely a read from this source is to be right, given last turn's counts. */
 export function readAccuracy(params: Params, source: IntelSource, tally: Readonly<Tally>): number {
-  const active = any(tally, source.active);
-  const struck = any(tally, source.struck);
+  return accuracyOf(params, any(tally, source.active), any(tally, source.struck));
+}
+
+function accuracyOf(params: Params, active: boolean, struck: boolean): number {
   const acc =
     params.intelAccuracy + (active ? params.intelActiveBonus : -params.intelQuietPenalty) + (struck ? params.intelStrikeBonus : 0);
   return Math.min(1, Math.max(0, acc));
@@ -48,10 +50,12 @@ function report(d: TurnDraft, side: Side, rnd: Stream): { items: IntelItem[]; tr
   for (const source of INTEL_SOURCES[side]) {
     const s = source.subject;
     const envoys = source.envoys !== undefined && (d.actors[source.envoys].context as { envoys?: boolean }).envoys === true;
-    if (!source.always && !envoys && !any(d.tally, source.active) && !any(d.tally, source.struck)) continue;
+    const active = any(d.tally, source.active);
+    const struck = any(d.tally, source.struck);
+    if (!source.always && !envoys && !active && !struck) continue;
     const real = s.about === 'guidance' ? d.world.directive[s.front] : d.actors[s.actor].value;
     const options = s.about === 'guidance' ? LEVELS : ACTORS[s.actor].stateIds;
-    const accuracy = envoys ? 1 : readAccuracy(d.params, source, d.tally);
+    const accuracy = envoys ? 1 : accuracyOf(d.params, active, struck);
     items.push({ subject: s, assessed: envoys ? real : read(rnd, accuracy, real, options), confidence: confidenceOf(accuracy) });
     truth.push(real);
   }

@@ -119,18 +119,24 @@ function applyIran(d: TurnDraft, def: ActionDef): void {
   announce(d, def);
   if (e.directive) {
     const envoys = e.envoys === true;
+    const before = w.directive;
+    // The new guidance, copied once and frozen after the loop (each front is set at most once).
+    const directive = { ...before };
+    let given = false;
     for (const front of FRONTS) {
       const level = e.directive[front];
       if (level === undefined) continue;
+      given = true;
       const actor = FRONT_ACTOR[front];
       // Envoys pressing in person add to a directive a group already has (R-IRN-13).
       const envoysAdded = envoys && (d.actors[actor].context as { envoys?: boolean }).envoys === false;
-      const changed = level !== w.directive[front];
-      w.directive = Object.freeze({ ...w.directive, [front]: level });
+      const changed = level !== before[front];
+      directive[front] = level;
       if (!changed && !envoysAdded) continue;
       const lag = drawLag(d, envoys ? ['envoyLagMinDays', 'envoyLagMaxDays'] : ['directiveLagMinDays', 'directiveLagMaxDays']);
       schedule(d, day + lag, { kind: 'deliver', actor, front, level, envoys, event: { type: 'DIRECTIVE', level, envoys } });
     }
+    if (given) w.directive = Object.freeze(directive);
   }
   if (e.houthiCapacityGain) send(d, 'houthis', { type: 'CAPACITY', delta: p[e.houthiCapacityGain] }, day);
   if (e.withdrawalTalks) send(d, 'iraqiGovernment', { type: 'TALKS' }, day);
