@@ -12,6 +12,7 @@ import { ACTORS, ACTOR_NAMES, type ActorId } from '../model/actors/index.ts';
 import { actionById, type Front } from '../model/actions.ts';
 import type { Place } from '../model/activity.ts';
 import { rungName } from '../model/ladder.ts';
+import { portfolioLabel, type Portfolio } from '../model/portfolio.ts';
 import { quantityName } from '../model/quantities.ts';
 import type { Decider } from './debrief/decider.ts';
 
@@ -42,6 +43,21 @@ export function percent(p: number): string {
 /** An action's name as players see it. */
 export function actionLabel(id: string): string {
   return actionById(id)?.label ?? id;
+}
+
+/** A turn's order (a portfolio) in words: the force action, and the signal beside it unless it is none. */
+export function orderLabel(p: Portfolio): string {
+  return portfolioLabel(p);
+}
+
+/**
+ * The other side's order as one side saw it (model/portfolio.ts seenOrder): the public levers, and a
+ * word when the force lever stayed hidden (Iran's guidance, a US decision to hold fire).
+ */
+export function seenOrderText(seen: { readonly force: string | null; readonly signal: string | null }): string | undefined {
+  const shown = [seen.force, seen.signal].filter((id): id is string => id !== null).map(actionLabel);
+  if (shown.length === 0) return undefined;
+  return seen.force === null ? `${shown.join(' + ')} (the rest of its order was not visible to you)` : shown.join(' + ');
 }
 
 /** A posture's name as players see it. */

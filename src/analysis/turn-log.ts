@@ -6,10 +6,11 @@
  */
 import { isVisibleTo } from '../engine/events.ts';
 import type { GameState, IntelReport } from '../engine/state.ts';
-import { actionById, isPublicAction, otherSide, type Side } from '../model/actions.ts';
+import { otherSide, type Side } from '../model/actions.ts';
+import { seenOrder } from '../model/portfolio.ts';
 import type { Confidence } from '../model/intel.ts';
 import { ACTOR_NAMES } from '../model/actors/index.ts';
-import { actionLabel, intelLine, intelReading, intelSubject, renderEvent } from './render.ts';
+import { intelLine, orderLabel, seenOrderText, intelReading, intelSubject, renderEvent } from './render.ts';
 
 export interface LogTurn {
   readonly turn: number;
@@ -27,14 +28,13 @@ export interface LogTurn {
 export function turnLog(state: GameState, side: Side): LogTurn[] {
   const them = otherSide(side);
   return state.history.map((t) => {
-    const def = actionById(t.actions[them]);
-    const seen = def !== undefined && isPublicAction(def);
+    const seen = seenOrderText(seenOrder(t.actions[them]));
     return {
       turn: t.turn,
       date: t.date,
       intel: (t.intel[side]?.items ?? []).map(intelLine),
-      own: `${ACTOR_NAMES[side]} (you): ${actionLabel(t.actions[side])}`,
-      other: seen ? `${ACTOR_NAMES[them]}: ${actionLabel(t.actions[them])}` : `${ACTOR_NAMES[them]}: its order was not visible to you`,
+      own: `${ACTOR_NAMES[side]} (you): ${orderLabel(t.actions[side])}`,
+      other: seen ? `${ACTOR_NAMES[them]}: ${seen}` : `${ACTOR_NAMES[them]}: its order was not visible to you`,
       events: t.events.filter((e) => e.kind !== 'action' && isVisibleTo(e, side)).map(renderEvent),
     };
   });

@@ -1,7 +1,7 @@
 /**
  * `brink completion bash|zsh`: a completion script generated from the program itself (every command,
  * subcommand and flag, as commander knows them), with the values of the flags whose values are known:
- * scenario IDs, bots, parameter and metric names. The script is static text: completing a word never
+ * scenario IDs, bots (with every fixed order `always:<force>+<signal>`), parameter and metric names. The script is static text: completing a word never
  * starts node.
  */
 import { Argument, Command, type Option } from 'commander';
@@ -9,6 +9,9 @@ import { SWEEP_METRICS } from '../batch/sweep.ts';
 import { PARAM_IDS } from '../model/params.ts';
 import { DIFFICULTY_LEVELS } from '../policies/difficulty.ts';
 import { policyIds } from '../policies/index.ts';
+import { ALWAYS_PREFIX } from '../policies/always.ts';
+import { actionsFor, type Side } from '../model/actions.ts';
+import { portfolioIds } from '../model/portfolio.ts';
 import { listScenarioIds } from '../scenario/loader.ts';
 import type { CommandModule } from './command.ts';
 
@@ -16,13 +19,17 @@ import type { CommandModule } from './command.ts';
 function flagValues(): Record<string, readonly string[]> {
   const bots = policyIds();
   const scenarios = listScenarioIds();
+  // Fixed orders: every action alone (the other lever empty) and every portfolio force+signal.
+  const fixed = (side: Side) => [...actionsFor(side).map((a) => a.id), ...portfolioIds(side)].map((o) => `${ALWAYS_PREFIX}${o}`);
+  const us = [...bots, ...fixed('us')];
+  const iran = [...bots, ...fixed('iran')];
   return {
     '--scenario': scenarios,
     '--scenario-b': scenarios,
-    '--us-policy': bots,
-    '--iran-policy': bots,
-    '--us-policy-b': bots,
-    '--iran-policy-b': bots,
+    '--us-policy': us,
+    '--iran-policy': iran,
+    '--us-policy-b': us,
+    '--iran-policy-b': iran,
     '--opponent': [...new Set([...DIFFICULTY_LEVELS.map((l) => l.id), ...bots])],
     '--side': ['us', 'iran', 'both'],
     '--param': PARAM_IDS,

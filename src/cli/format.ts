@@ -1,5 +1,5 @@
 /** Plain-text rendering of a game for `brink run` and `brink replay`: the log a person reads. */
-import { actionLabel as label, renderEvent, verdictText } from '../analysis/render.ts';
+import { orderLabel as label, renderEvent, verdictText } from '../analysis/render.ts';
 import { rungName } from '../model/ladder.ts';
 import { quantityName } from '../model/quantities.ts';
 import type { Outcome } from '../engine/outcome.ts';

@@ -29,7 +29,7 @@ async function loadValues() {
     PARAM_IDS: params.PARAM_IDS,
     bots: policies.policyIds(),
     ALWAYS_PREFIX: always.ALWAYS_PREFIX,
-    actionsOf: (side: 'us' | 'iran') => actions.ACTIONS.filter((a) => a.side === side).map((a) => a.id),
+    actionsOf: (side: 'us' | 'iran', track: 'force' | 'signal') => actions.actionsOn(side, track).map((a) => a.id),
     levels: difficulty.DIFFICULTY_LEVELS,
     scenarioIds: loader.listScenarioIds(),
   };
@@ -58,8 +58,11 @@ const examples = (...lines: string[]) => ['', 'Examples:', ...lines.map((l) => `
 const bots = (v: Values, modules = true) =>
   [
     wrapList('Bots (--us-policy, --iran-policy):', v.bots),
-    wrapList(`  or ${v.ALWAYS_PREFIX}<action>, the same order every turn; US actions:`, v.actionsOf('us')),
-    wrapList('  Iran actions:', v.actionsOf('iran')),
+    `  or ${v.ALWAYS_PREFIX}<force>+<signal>, the same order every turn (one action alone leaves the other lever empty):`,
+    wrapList('  US force:', v.actionsOf('us', 'force')),
+    wrapList('  US signal:', v.actionsOf('us', 'signal')),
+    wrapList('  Iran force:', v.actionsOf('iran', 'force')),
+    wrapList('  Iran signal:', v.actionsOf('iran', 'signal')),
     ...(modules
       ? [
           '  --policy-module FILE adds bots: a .js or .mjs module, anywhere, that exports `policies`, a record',
@@ -111,6 +114,7 @@ const HELP: Readonly<Record<string, (v: Values) => string>> = {
         'brink run --scenario october-2023 --seed 7 --json > game.json      # brink.run/1',
         "brink run --seed '1:42' --us-policy hawk                          # game 42 of a batch with seed 1",
         'brink run --us-policy always:us.major-campaign',
+        'brink run --us-policy always:us.hold+us.strike-houthis             # restraint in Iraq, strikes in Yemen',
       ),
       '',
       bots(v, false),
@@ -141,6 +145,7 @@ const HELP: Readonly<Record<string, (v: Values) => string>> = {
         'brink compare --param-b deterrenceEffect=0.5 --json > compare.json  # brink.compare/1',
         'brink compare --scenario october-2023 --scenario-b my-variant.yaml',
         'brink compare --scenario red-sea --us-policy-b always:us.major-campaign',
+        'brink compare --scenario red-sea --us-policy-b always:us.calibrated-strikes+us.strike-houthis',
         'brink compare --us-policy-b hawk --csv compare.csv                  # one row per outcome and metric',
       ),
       '',

@@ -18,7 +18,7 @@ export function parsePolicy(flag: string, id: string, side: Side, registry: Poli
   } catch (err) {
     if (err instanceof UnknownPolicyError && id.startsWith('always:')) throw new UsageError(`${flag}: ${err.message}`);
     if (err instanceof UnknownPolicyError)
-      throw new UsageError(`${flag}: unknown policy '${id}' (expected one of ${registry.ids().join(', ')}, or always:<action-id>)`);
+      throw new UsageError(`${flag}: unknown policy '${id}' (expected one of ${registry.ids().join(', ')}, or always:<force>+<signal>)`);
     throw err;
   }
 }

@@ -9,7 +9,8 @@
  *   serialize(state) / restore(text), clone(state)
  */
 import { ACTORS, ACTOR_IDS, type ActorId, type ActorSnapshots } from '../model/actors/index.ts';
-import { actionById, actionsFor, type ActionDef, type Side } from '../model/actions.ts';
+import { TRACKS, actionById, actionsFor, type ActionDef, type Side, type Track } from '../model/actions.ts';
+import type { Portfolio } from '../model/portfolio.ts';
 import { resolveParams, type Params } from '../model/params.ts';
 import type { ActorSnapshot } from '../model/runtime.ts';
 import { daysBetween } from '../scenario/calendar.ts';
@@ -198,12 +199,40 @@ export function isLegal(state: GameState, side: Side, actionId: string): boolean
   return (LEGAL_IDS[side] ??= new Set(legalActions(state, side).map((a) => a.id))).has(actionId);
 }
 
+/**
+ * Whether a portfolio is legal for `side` now: a legal force action beside a legal signal action (the
+ * machines' guards stay per action, so the legal portfolios are the product of the legal levers).
+ */
+export function isLegalPortfolio(state: GameState, side: Side, p: Portfolio): boolean {
+  const force = actionById(p.force);
+  const signal = actionById(p.signal);
+  return (
+    force?.track === 'force' && signal?.track === 'signal' && isLegal(state, side, p.force) && isLegal(state, side, p.signal)
+  );
+}
+
+/** The legal actions of one lever, in catalogue order. */
+export function legalOn(state: GameState, side: Side, track: Track): readonly ActionDef[] {
+  const all = legalActions(state, side);
+  let byTrack = BY_TRACK.get(all);
+  if (!byTrack) BY_TRACK.set(all, (byTrack = { force: all.filter((a) => a.track === 'force'), signal: all.filter((a) => a.track === 'signal') }));
+  return byTrack[track];
+}
+const BY_TRACK = new WeakMap<readonly ActionDef[], Record<Track, readonly ActionDef[]>>();
+
 export function step(state: GameState, decisions: Decisions): { state: GameState; events: readonly GameEvent[] } {
   if (state.over) throw new GameError(`the game is over (${state.over.reason})`);
   for (const side of ['us', 'iran'] as const) {
-    const id = decisions[side];
-    if (!actionById(id)) throw new GameError(`unknown action '${id}' for ${side}`);
-    if (!isLegal(state, side, id)) throw new GameError(`'${id}' is not a legal action for ${side} now`);
+    const p = decisions[side] as Portfolio | string | undefined;
+    if (typeof p !== 'object' || p === null) throw new GameError(`${side}: an order is a portfolio { force, signal }, got ${JSON.stringify(p)}`);
+    for (const lever of TRACKS) {
+      const id = p[lever];
+      const def = actionById(id);
+      if (!def) throw new GameError(`unknown action '${id}' for ${side}`);
+      if (def.side !== side) throw new GameError(`'${id}' is not an action of ${side}`);
+      if (def.track !== lever) throw new GameError(`'${id}' is a ${def.track} action, not a ${lever} action`);
+      if (!isLegal(state, side, id)) throw new GameError(`'${id}' is not a legal action for ${side} now`);
+    }
   }
   return runTurn(state, decisions);
 }

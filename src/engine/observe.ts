@@ -5,8 +5,9 @@
  * Bots and the player's screens see only this.
  */
 import { ACTORS, type ActorId } from '../model/actors/index.ts';
-import { actionById, isPublicAction, type ActionDef, type Directive, type Side } from '../model/actions.ts';
+import type { ActionDef, Directive, Side } from '../model/actions.ts';
 import type { Params } from '../model/params.ts';
+import { seenOrder, type Portfolio } from '../model/portfolio.ts';
 import type { StateMeta } from '../model/runtime.ts';
 import { dateAfter } from './dates.ts';
 import { legalActions } from './game.ts';
@@ -30,9 +31,9 @@ export interface PublicTurn {
   readonly usStrikesYemen: number;
   readonly houthiAttacks: number;
   readonly hezbollahFireDays: number;
-  /** The opponent's action, where it could be seen; null where it was private. */
-  readonly opponentAction: string | null;
-  readonly ownAction: string;
+  /** The opponent's order, lever by lever: each action where it could be seen, null where it was private. */
+  readonly opponentOrder: { readonly force: string | null; readonly signal: string | null };
+  readonly ownOrder: Portfolio;
 }
 
 export interface Observation {
@@ -71,8 +72,6 @@ export interface Observation {
 
 function publicTurn(t: TurnRecord, side: Side): PublicTurn {
   const other = side === 'us' ? t.actions.iran : t.actions.us;
-  const def = actionById(other);
-  const visible = def !== undefined && isPublicAction(def);
   return {
     turn: t.turn,
     date: t.date,
@@ -87,8 +86,8 @@ function publicTurn(t: TurnRecord, side: Side): PublicTurn {
     usStrikesYemen: t.usStrikesYemen,
     houthiAttacks: t.houthiAttacks,
     hezbollahFireDays: t.hezbollahFireDays,
-    opponentAction: visible ? other : null,
-    ownAction: side === 'us' ? t.actions.us : t.actions.iran,
+    opponentOrder: seenOrder(other),
+    ownOrder: side === 'us' ? t.actions.us : t.actions.iran,
   };
 }
 

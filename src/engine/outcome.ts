@@ -4,6 +4,7 @@
  * its cause (the actor, the rules, the draw).
  */
 import { actionById, type Side } from '../model/actions.ts';
+import { portfolioRung } from '../model/portfolio.ts';
 import { clamp } from '../model/math.ts';
 import type { ParamId } from '../model/params.ts';
 import { addDays } from '../scenario/calendar.ts';
@@ -123,7 +124,7 @@ export function scoreLines(state: GameState): Record<Side, ScoreLine[]> {
   const turns = Math.max(1, state.history.length);
   const avgShipping = state.history.reduce((s, h) => s + h.shippingDisruption, 0) / turns;
   const capability = (state.actors.iraqiMilitias.context.capability + state.actors.syrianMilitias.context.capability) / 2;
-  const usRung = (h: GameState['history'][number]) => actionById(h.actions.us)?.rung ?? 0;
+  const usRung = (h: GameState['history'][number]) => portfolioRung(h.actions.us);
   // Rung-turns the US spent above lethal targeted action: each costs with Baghdad and at home.
   const escalation = state.history.reduce((n, h) => n + Math.max(0, usRung(h) - ESCALATION_FLOOR_RUNG), 0);
   // Pressure on US forces pays Iran only while no American has died (R-IRN-02); deaths before the
@@ -137,7 +138,7 @@ export function scoreLines(state: GameState): Record<Side, ScoreLine[]> {
     fronts += (h.hezbollahFireDays / state.scenario.daysPerTurn + Math.min(1, h.houthiAttacks / p.shippingFullScale)) / 2;
   }
   const struckIranOrForces = state.history.some((h) => {
-    const target = actionById(h.actions.us)?.effects.strikes?.target;
+    const target = actionById(h.actions.us.force)?.effects.strikes?.target;
     return target === 'iran' || target === 'irgc';
   });
   const unanswered = struckIranOrForces && t.iranDirectAttacks === 0;

@@ -8,12 +8,18 @@
  * record and of the final state, and an integrity hash over the whole file, so a hand edit is caught
  * (unless the user accepts it explicitly). Pure: no file system here.
  *
+ * An order is a portfolio, force and signal, per side per turn (brink.save/3, model/portfolio.ts): in
+ * memory `{ force, signal }`, in the file its ID `force+signal` (one short string a side keeps a finished
+ * game's file under 2 KB). Older files held one action a side a turn; on load each becomes the portfolio
+ * it names (a force action with no signal, a signal action beside the empty force choice). brink.save/2
+ * files then meet the model check like any other (a file from other rules is refused, as always);
  * brink.save/1 files (the whole state beside the decisions) still load when re-simulating their
  * decisions under today's rules reproduces their streams and postures.
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { actionById, type Side } from '../model/actions.ts';
+import { TRACKS, actionById, type Side } from '../model/actions.ts';
+import { parsePortfolio, portfolioId, type Portfolio } from '../model/portfolio.ts';
 import { PARAM_SPECS, isParamId } from '../model/params.ts';
 import { MODEL_VERSION } from '../model/version.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -22,7 +28,9 @@ import { decisionsOf } from './history.ts';
 import { GameError, newGame, serialize, step } from './game.ts';
 import type { Decisions, GameState, TurnRecord } from './state.ts';
 
-export const SAVE_FORMAT = 'brink.save/2';
+export const SAVE_FORMAT = 'brink.save/3';
+/** One action a side a turn, the rest as today. */
+export const SINGLE_ORDER_SAVE_FORMAT = 'brink.save/2';
 export const LEGACY_SAVE_FORMAT = 'brink.save/1';
 
 export type PlaySide = 'us' | 'iran' | 'both';
@@ -40,7 +48,7 @@ export interface SaveFile {
   readonly opponent: string | null;
   readonly decisions: readonly Decisions[];
   /** Hot-seat: the US order given for the next turn while Iran has yet to choose. */
-  readonly pending: { readonly us: string } | null;
+  readonly pending: { readonly us: Portfolio } | null;
   /** A short digest of each turn's record, so replay can name the first turn that differs. */
   readonly turns: readonly string[];
   /** The digest of the final state. */
@@ -65,16 +73,36 @@ export function stateDigest(state: GameState): string {
 
 type Unsigned = Omit<SaveFile, 'integrity'>;
 
-function integrityOf(save: Unsigned): string {
+/** A save as its file holds it: each order the portfolio's ID. */
+type FileOrders = { readonly us: string; readonly iran: string };
+interface UnsignedFile extends Omit<Unsigned, 'decisions' | 'pending'> {
+  readonly decisions: readonly FileOrders[];
+  readonly pending: { readonly us: string } | null;
+}
+
+function toFile(save: Unsigned): UnsignedFile {
+  return {
+    ...save,
+    decisions: save.decisions.map((d) => ({ us: portfolioId(d.us), iran: portfolioId(d.iran) })),
+    pending: save.pending ? { us: portfolioId(save.pending.us) } : null,
+  };
+}
+
+/** The hash over the file's own fields, as written. */
+function integrityOfFile(save: UnsignedFile): string {
   const { format, model, scenario, seed, params, side, opponent, decisions, pending, turns, digest } = save;
   return sha(JSON.stringify({ format, model, scenario, seed, params, side, opponent, decisions, pending, turns, digest }));
+}
+
+function integrityOf(save: Unsigned): string {
+  return integrityOfFile(toFile(save));
 }
 
 export interface SaveSetup {
   readonly side: PlaySide;
   readonly opponent: string | null;
   /** Hot-seat: a US order already given for the next turn. */
-  readonly pending?: { readonly us: string } | null;
+  readonly pending?: { readonly us: Portfolio } | null;
 }
 
 export function buildSave(state: GameState, setup: SaveSetup): SaveFile {
@@ -96,7 +124,7 @@ export function buildSave(state: GameState, setup: SaveSetup): SaveFile {
 
 /** The file's text: one line per turn's orders, so a save reads (and diffs) by turn. */
 export function saveText(save: SaveFile): string {
-  const { decisions, turns, ...head } = save;
+  const { decisions, turns, ...head } = { ...toFile(save), integrity: save.integrity };
   const rows = (items: readonly unknown[]) => items.map((x) => `  ${JSON.stringify(x)}`).join(',\n');
   // The head's JSON without its closing brace, then the two lists, one entry a line.
   const open = JSON.stringify(head, null, 1).slice(0, -2);
@@ -104,7 +132,9 @@ export function saveText(save: SaveFile): string {
 }
 
 const Id = z.string().min(1).max(200);
-const SidesOrders = z.strictObject({ us: Id, iran: Id });
+/** A side's order: its portfolio's ID, force+signal (brink.save/2 held one action ID). */
+const Order = Id.describe("a portfolio's ID, force+signal (e.g. us.hold+us.strike-houthis)");
+const SidesOrders = z.strictObject({ us: Order, iran: Order });
 /** The save file's contract (exported for the JSON Schema in schemas/save.schema.json). */
 export const SaveSchema = z.strictObject({
   format: z.literal(SAVE_FORMAT),
@@ -115,11 +145,14 @@ export const SaveSchema = z.strictObject({
   side: z.enum(['us', 'iran', 'both']),
   opponent: Id.nullable(),
   decisions: z.array(SidesOrders).max(10_000),
-  pending: z.strictObject({ us: Id }).nullable(),
+  pending: z.strictObject({ us: Order }).nullable(),
   turns: z.array(z.string().regex(/^[0-9a-f]+$/)).max(10_000),
   digest: z.string().regex(/^[0-9a-f]{64}$/, 'a sha-256 digest'),
   integrity: z.string().regex(/^[0-9a-f]{64}$/, 'a sha-256 digest'),
 });
+
+/** brink.save/2: today's file with one action a side a turn. */
+const SingleOrderSchema = SaveSchema.extend({ format: z.literal(SINGLE_ORDER_SAVE_FORMAT) });
 
 const LegacySchema = z.object({
   format: z.literal(LEGACY_SAVE_FORMAT),
@@ -163,30 +196,41 @@ export function parseSave(text: string, source = 'save file', options: ParseOpti
   if (format === LEGACY_SAVE_FORMAT) {
     const legacy = LegacySchema.safeParse(data);
     if (!legacy.success) fail(describe(legacy.error));
+    for (const [i, d] of legacy.data!.decisions.entries()) ordersFrom(d, `decisions[${i}]`, fail);
     return { kind: 'legacy', legacy: legacy.data! };
   }
-  if (format !== SAVE_FORMAT) fail(`format is ${JSON.stringify(format)}, expected '${SAVE_FORMAT}'`);
-  const parsed = SaveSchema.safeParse(data);
+  if (format !== SAVE_FORMAT && format !== SINGLE_ORDER_SAVE_FORMAT) fail(`format is ${JSON.stringify(format)}, expected '${SAVE_FORMAT}'`);
+  const parsed = (format === SAVE_FORMAT ? SaveSchema : SingleOrderSchema).safeParse(data);
   if (!parsed.success) fail(describe(parsed.error));
-  const save = parsed.data as SaveFile;
-  if (save.model !== MODEL_VERSION) {
+  const file = parsed.data! as UnsignedFile & { readonly integrity: string };
+  if (file.model !== MODEL_VERSION) {
     fail(
-      `saved by model ${save.model}, but this is model ${MODEL_VERSION}: the rules or parameters have changed since, so the game cannot be replayed under them`,
+      `saved by model ${file.model}, but this is model ${MODEL_VERSION}: the rules or parameters have changed since, so the game cannot be replayed under them`,
     );
   }
-  for (const [i, d] of save.decisions.entries()) checkOrders(d, `decisions[${i}]`, fail);
-  if (save.pending) checkOrder('us', save.pending.us, 'pending.us', fail);
+  // Each order read as the portfolio it names (a brink.save/2 order is one action, the other lever empty).
+  const save: SaveFile = {
+    ...file,
+    format: SAVE_FORMAT,
+    decisions: file.decisions.map((d, i) => ordersFrom(d, `decisions[${i}]`, fail)),
+    pending: file.pending ? { us: orderFrom('us', file.pending.us, 'pending.us', fail) } : null,
+  };
   checkOverrides(save.params, fail);
   if (save.turns.length !== save.decisions.length) fail(`turns: ${save.turns.length} turn digests for ${save.decisions.length} decisions`);
   if (save.side === 'both' ? save.opponent !== null : save.opponent === null) {
     fail(save.side === 'both' ? 'opponent: a hot-seat game has no bot opponent' : 'opponent: missing the bot the human played against');
   }
-  if (!options.acceptEdited && integrityOf(save) !== save.integrity) {
-    fail(
-      'the file was changed after it was saved (its integrity hash does not match); `brink replay --accept-edited FILE` replays it anyway and shows where it departs',
-    );
-  }
-  return { kind: 'current', save };
+  // The hash is over the file as written (a brink.save/2 file's own single-action orders).
+  if (!options.acceptEdited && integrityOfFile(file) !== file.integrity) fail(EDITED);
+  return { kind: 'current', save: format === SAVE_FORMAT ? save : { ...save, integrity: integrityOf(save) } };
+}
+
+const EDITED =
+  'the file was changed after it was saved (its integrity hash does not match); `brink replay --accept-edited FILE` replays it anyway and shows where it departs';
+
+/** One action a side, as the formats before portfolios held it, read as the portfolio it names. */
+function portfoliosOf(d: FileOrders): Decisions {
+  return { us: parsePortfolio(d.us, 'us'), iran: parsePortfolio(d.iran, 'iran') };
 }
 
 function describe(error: z.ZodError): string {
@@ -194,15 +238,24 @@ function describe(error: z.ZodError): string {
   return `${issue.path.length > 0 ? issue.path.join('.') : 'file'}: ${issue.message}`;
 }
 
-function checkOrder(side: Side, id: string, where: string, fail: (what: string) => never): void {
-  const def = actionById(id);
-  if (!def) fail(`${where}: unknown action '${id}'`);
-  if (def!.side !== side) fail(`${where}: '${id}' is not a ${side === 'us' ? 'US' : 'Iranian'} action`);
+/** A side's order from the file: a portfolio ID or one action; what is wrong is named with its field. */
+function orderFrom(side: Side, id: string, where: string, fail: (what: string) => never): Portfolio {
+  const levers = id.split('+');
+  for (const [i, a] of levers.entries()) {
+    const at = levers.length === 1 ? where : `${where}.${TRACKS[i] ?? 'extra'}`;
+    const def = actionById(a);
+    if (!def) fail(`${at}: unknown action '${a}'`);
+    if (def!.side !== side) fail(`${at}: '${a}' is not a ${side === 'us' ? 'US' : 'Iranian'} action`);
+  }
+  try {
+    return parsePortfolio(id, side);
+  } catch (err) {
+    return fail(`${where}: ${(err as Error).message}`);
+  }
 }
 
-function checkOrders(d: Decisions, where: string, fail: (what: string) => never): void {
-  checkOrder('us', d.us, `${where}.us`, fail);
-  checkOrder('iran', d.iran, `${where}.iran`, fail);
+function ordersFrom(d: FileOrders, where: string, fail: (what: string) => never): Decisions {
+  return { us: orderFrom('us', d.us, `${where}.us`, fail), iran: orderFrom('iran', d.iran, `${where}.iran`, fail) };
 }
 
 function checkOverrides(params: Readonly<Record<string, number>>, fail: (what: string) => never): void {
@@ -288,7 +341,7 @@ export function upgradeLegacySave(legacy: LegacySave, scenario: Scenario, source
   const base = newGame(scenario, { seed: legacy.seed }).params as unknown as Record<string, number>;
   const params: Record<string, number> = {};
   for (const [k, v] of Object.entries(legacy.state.params)) if (isParamId(k) && base[k] !== v) params[k] = v;
-  const state = simulate(scenario, legacy.seed, params, legacy.decisions);
+  const state = simulate(scenario, legacy.seed, params, legacy.decisions.map(portfoliosOf));
   const same =
     state.turn === legacy.state.turn &&
     JSON.stringify(state.rng) === JSON.stringify(legacy.state.rng) &&

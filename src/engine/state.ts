@@ -5,7 +5,8 @@
  */
 import type { ActorEvent } from '../model/events.ts';
 import type { ActorId, ActorSnapshots } from '../model/actors/index.ts';
-import type { ActionId, Directive, DirectiveLevel, Front, Side } from '../model/actions.ts';
+import type { Directive, DirectiveLevel, Front, Side } from '../model/actions.ts';
+import type { Portfolio } from '../model/portfolio.ts';
 import type { Place } from '../model/activity.ts';
 import type { Params } from '../model/params.ts';
 import type { Confidence, IntelSubject } from '../model/intel.ts';
@@ -14,12 +15,12 @@ import type { StreamStates } from './rng.ts';
 
 export type { DrawRecord, EventKind, GameEvent, Visibility } from './events.ts';
 
-export const STATE_FORMAT = 'brink.state/2';
+export const STATE_FORMAT = 'brink.state/3';
 
-/** What each side ordered for a turn. */
+/** What each side ordered for a turn: a portfolio of one force and one signal action (model/portfolio.ts). */
 export interface Decisions {
-  readonly us: ActionId;
-  readonly iran: ActionId;
+  readonly us: Portfolio;
+  readonly iran: Portfolio;
 }
 
 /** The per-turn counts the batch runner aggregates (DESIGN.md's metric names). */

@@ -137,7 +137,7 @@ export function finishTurn(d: TurnDraft, orders: Decisions): GameState {
     axisGains: w.axisGains,
     shippingDisruption: w.shippingDisruption,
     withdrawalMomentum: d.actors.iraqiGovernment.context.withdrawalMomentum,
-    actions: { us: orders.us, iran: orders.iran },
+    actions: { us: { force: orders.us.force, signal: orders.us.signal }, iran: { force: orders.iran.force, signal: orders.iran.signal } },
     events: d.events,
     intel: base.intel,
   };

@@ -57,9 +57,21 @@ export interface ActionEffects {
 /** An action's ID, `<side>.<name>` (e.g. `us.hold`). */
 export type ActionId = string;
 
+/**
+ * Which lever of a turn an action is on (a turn's order is a portfolio of one of each, portfolio.ts):
+ * `force` is the side's ladder toward the other's forces (US strikes on the militias and Iran; Iran's
+ * guidance to its proxies and its own fire), `signal` the words, economics and the separate theatre that
+ * run beside it (warnings, talks, arms to or strikes on the Houthis). The record ran the two at once:
+ * strikes in Yemen beside restraint in Iraq (R-USA-06, R-USA-04), restraint beside backing the talks
+ * (R-IRN-05, R-IRN-08).
+ */
+export type Track = 'force' | 'signal';
+export const TRACKS: readonly Track[] = ['force', 'signal'];
+
 export interface ActionDef {
   readonly id: ActionId;
   readonly side: Side;
+  readonly track: Track;
   readonly rung: number;
   readonly stance: Stance;
   readonly label: string;
@@ -75,7 +87,19 @@ const IRAN_RESTRAINT: Partial<Directive> = { iraq: 'halt', syria: 'reduce', leba
 export const ACTIONS: readonly ActionDef[] = [
   // ── United States ──────────────────────────────────────────────────────────────────────────────
   {
+    id: 'us.none',
+    side: 'us',
+    track: 'signal',
+    rung: 0,
+    stance: 'signal',
+    label: 'No signal',
+    description: "Say and offer nothing beside this turn's military order",
+    cites: ['R-USA-04'],
+    effects: {},
+  },
+  {
     id: 'us.offer-drawdown',
+    track: 'signal',
     side: 'us',
     rung: 0,
     stance: 'accommodation',
@@ -86,6 +110,7 @@ export const ACTIONS: readonly ActionDef[] = [
   },
   {
     id: 'us.hold',
+    track: 'force',
     side: 'us',
     rung: 1,
     stance: 'restraint',
@@ -96,6 +121,7 @@ export const ACTIONS: readonly ActionDef[] = [
   },
   {
     id: 'us.warn',
+    track: 'signal',
     side: 'us',
     rung: 1,
     stance: 'signal',
@@ -106,6 +132,7 @@ export const ACTIONS: readonly ActionDef[] = [
   },
   {
     id: 'us.show-of-force',
+    track: 'force',
     side: 'us',
     rung: 2,
     stance: 'signal',
@@ -116,6 +143,7 @@ export const ACTIONS: readonly ActionDef[] = [
   },
   {
     id: 'us.interdict',
+    track: 'signal',
     side: 'us',
     rung: 3,
     stance: 'pressure',
@@ -126,6 +154,7 @@ export const ACTIONS: readonly ActionDef[] = [
   },
   {
     id: 'us.strike-houthis',
+    track: 'signal',
     side: 'us',
     rung: 5,
     stance: 'force',
@@ -136,6 +165,7 @@ export const ACTIONS: readonly ActionDef[] = [
   },
   {
     id: 'us.calibrated-strikes',
+    track: 'force',
     side: 'us',
     rung: 5,
     stance: 'force',
@@ -151,6 +181,7 @@ export const ACTIONS: readonly ActionDef[] = [
   },
   {
     id: 'us.leadership-strike',
+    track: 'force',
     side: 'us',
     rung: 6,
     stance: 'force',
@@ -166,6 +197,7 @@ export const ACTIONS: readonly ActionDef[] = [
   },
   {
     id: 'us.major-campaign',
+    track: 'force',
     side: 'us',
     rung: 7,
     stance: 'force',
@@ -181,6 +213,7 @@ export const ACTIONS: readonly ActionDef[] = [
   },
   {
     id: 'us.strike-irgc',
+    track: 'force',
     side: 'us',
     rung: 8,
     stance: 'direct',
@@ -192,6 +225,7 @@ export const ACTIONS: readonly ActionDef[] = [
   },
   {
     id: 'us.strike-iran',
+    track: 'force',
     side: 'us',
     rung: 9,
     stance: 'direct',
@@ -203,7 +237,19 @@ export const ACTIONS: readonly ActionDef[] = [
   },
   // ── Iran ──────────────────────────────────────────────────────────────────────────────────────
   {
+    id: 'iran.none',
+    side: 'iran',
+    track: 'signal',
+    rung: 0,
+    stance: 'signal',
+    label: 'No signal',
+    description: "Say and send nothing beside this turn's guidance to the fronts",
+    cites: ['R-IRN-09'],
+    effects: {},
+  },
+  {
     id: 'iran.stand-down-all',
+    track: 'force',
     side: 'iran',
     rung: 0,
     stance: 'restraint',
@@ -215,6 +261,7 @@ export const ACTIONS: readonly ActionDef[] = [
   },
   {
     id: 'iran.back-talks',
+    track: 'signal',
     side: 'iran',
     rung: 0,
     stance: 'accommodation',
@@ -225,6 +272,7 @@ export const ACTIONS: readonly ActionDef[] = [
   },
   {
     id: 'iran.rein-in',
+    track: 'force',
     side: 'iran',
     rung: 1,
     stance: 'restraint',
@@ -235,6 +283,7 @@ export const ACTIONS: readonly ActionDef[] = [
   },
   {
     id: 'iran.quiet-message',
+    track: 'force',
     side: 'iran',
     rung: 1,
     stance: 'restraint',
@@ -245,6 +294,7 @@ export const ACTIONS: readonly ActionDef[] = [
   },
   {
     id: 'iran.public-threats',
+    track: 'signal',
     side: 'iran',
     rung: 1,
     stance: 'signal',
@@ -255,6 +305,7 @@ export const ACTIONS: readonly ActionDef[] = [
   },
   {
     id: 'iran.arm-houthis',
+    track: 'signal',
     side: 'iran',
     rung: 3,
     stance: 'support',
@@ -265,6 +316,7 @@ export const ACTIONS: readonly ActionDef[] = [
   },
   {
     id: 'iran.hold-course',
+    track: 'force',
     side: 'iran',
     rung: 4,
     stance: 'pressure',
@@ -275,6 +327,7 @@ export const ACTIONS: readonly ActionDef[] = [
   },
   {
     id: 'iran.escalate-fronts',
+    track: 'force',
     side: 'iran',
     rung: 4,
     stance: 'support',
@@ -285,6 +338,7 @@ export const ACTIONS: readonly ActionDef[] = [
   },
   {
     id: 'iran.unleash',
+    track: 'force',
     side: 'iran',
     rung: 5,
     stance: 'pressure',
@@ -296,6 +350,7 @@ export const ACTIONS: readonly ActionDef[] = [
   },
   {
     id: 'iran.irgc-attack',
+    track: 'force',
     side: 'iran',
     rung: 8,
     stance: 'direct',
@@ -307,6 +362,7 @@ export const ACTIONS: readonly ActionDef[] = [
   },
   {
     id: 'iran.missile-strike',
+    track: 'force',
     side: 'iran',
     rung: 9,
     stance: 'direct',
@@ -328,6 +384,11 @@ export function actionsFor(side: Side): readonly ActionDef[] {
   return ACTIONS.filter((a) => a.side === side);
 }
 
+/** A side's actions on one lever, in catalogue order. */
+export function actionsOn(side: Side, track: Track): readonly ActionDef[] {
+  return ACTIONS.filter((a) => a.side === side && a.track === track);
+}
+
 export function otherSide(side: Side): Side {
   return side === 'us' ? 'iran' : 'us';
 }
@@ -338,6 +399,7 @@ export function otherSide(side: Side): Side {
  * decision to hold fire shows nothing. Everything else is seen.
  */
 export function isPublicAction(def: ActionDef): boolean {
+  if (def.id === 'us.none' || def.id === 'iran.none') return false;
   if (def.side === 'us') return def.id !== 'us.hold';
   return def.effects.directive === undefined && def.effects.houthiCapacityGain === undefined;
 }

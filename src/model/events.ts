@@ -20,8 +20,11 @@ export type ActorEvent =
     }
   /** An attack killed US personnel. */
   | { readonly type: 'US_KILLED'; readonly killed: number }
-  /** The side this machine belongs to chose an action. */
-  | { readonly type: 'ACTED'; readonly action: string; readonly rung: number }
+  /**
+   * The side this machine belongs to gave its order: `action` is the force lever (the one the postures
+   * read: strikes, guidance), `signal` the other, `rung` the higher of the two.
+   */
+  | { readonly type: 'ACTED'; readonly action: string; readonly signal: string; readonly rung: number }
   | { readonly type: 'TRUCE_START' }
   | { readonly type: 'TRUCE_END' }
   | { readonly type: 'RAFAH_ASSAULT' }

@@ -89,13 +89,36 @@ export interface StateMeta {
 export type Presser = 'baghdad' | 'clerics';
 
 /**
- * A historical recommendation: an action; a chance (a parameter ID) between two actions; or a choice on
- * a boolean flag of the actor's context.
+ * A historical recommendation: an order (a portfolio ID `force+signal`, or one action, model/portfolio.ts);
+ * a chance (a parameter ID) between two recommendations; or a choice on a boolean flag of the actor's
+ * context.
  */
 export type Recommendation =
   | { readonly action: string }
-  | { readonly chance: string; readonly then: string; readonly otherwise: string }
-  | { readonly flag: string; readonly then: string; readonly otherwise: string };
+  | { readonly chance: string; readonly then: string | Recommendation; readonly otherwise: string | Recommendation }
+  | { readonly flag: string; readonly then: string | Recommendation; readonly otherwise: string | Recommendation };
+
+/** Every order a recommendation may come to. */
+export function recommendedOrders(rec: string | Recommendation): string[] {
+  if (typeof rec === 'string') return [rec];
+  if ('action' in rec) return [rec.action];
+  return [...recommendedOrders(rec.then), ...recommendedOrders(rec.otherwise)];
+}
+
+/** Every chance (parameter ID) a recommendation draws on. */
+export function recommendationChances(rec: string | Recommendation): string[] {
+  if (typeof rec === 'string' || 'action' in rec) return [];
+  return [...('chance' in rec ? [rec.chance] : []), ...recommendationChances(rec.then), ...recommendationChances(rec.otherwise)];
+}
+
+/** A recommendation in a line, for `brink explain`. */
+export function describeRecommendation(rec: string | Recommendation): string {
+  if (typeof rec === 'string') return rec;
+  if ('action' in rec) return rec.action;
+  const then = describeRecommendation(rec.then);
+  const otherwise = describeRecommendation(rec.otherwise);
+  return 'chance' in rec ? `${then} with chance ${rec.chance}, else ${otherwise}` : `${then} if ${rec.flag}, else ${otherwise}`;
+}
 
 export interface StateConfig<S extends string = string> {
   readonly on?: Readonly<Record<string, TransitionConfig<S> | readonly TransitionConfig<S>[]>>;

@@ -1,9 +1,11 @@
 /**
- * Fixed-order policies, `always:<action-id>`: the side gives the same order every turn, whatever
- * happens. An analyst tests any order against the historical policy with one command, e.g.
- * `brink compare --scenario red-sea --us-policy-b always:us.major-campaign`.
+ * Fixed-order policies, `always:<order>`: the side gives the same order every turn, whatever happens.
+ * The order is a portfolio `force+signal` or one action, the other lever empty (model/portfolio.ts). An
+ * analyst tests any order against the historical policy with one command, e.g.
+ * `brink compare --scenario red-sea --us-policy-b always:us.hold+us.strike-houthis`.
  */
-import { actionById, type Side } from '../model/actions.ts';
+import type { Side } from '../model/actions.ts';
+import { PortfolioError, parsePortfolio, portfolioLabel, portfolioRung, portfolioSide } from '../model/portfolio.ts';
 import type { Policy } from './policy.ts';
 
 export const ALWAYS_PREFIX = 'always:';
@@ -12,28 +14,31 @@ export class FixedOrderError extends Error {
   override readonly name = 'FixedOrderError';
 }
 
-/** Whether an `always:` ID names an existing action (of either side). */
+/** Whether an `always:` ID names an order (of either side). */
 export function isFixedOrderId(id: string): boolean {
-  return id.startsWith(ALWAYS_PREFIX) && actionById(id.slice(ALWAYS_PREFIX.length)) !== undefined;
+  return id.startsWith(ALWAYS_PREFIX) && portfolioSide(id.slice(ALWAYS_PREFIX.length)) !== undefined;
 }
 
 /** The policy an `always:` ID names for `side`, or undefined when `id` is not of that form. */
 export function fixedOrder(id: string, side: Side): Policy | undefined {
   if (!id.startsWith(ALWAYS_PREFIX)) return undefined;
-  const action = id.slice(ALWAYS_PREFIX.length);
-  const def = actionById(action);
-  if (!def) throw new FixedOrderError(`'${id}': no action '${action}' (see brink explain --list)`);
-  if (def.side !== side)
-    throw new FixedOrderError(
-      `'${id}': ${action} is an action of ${def.side === 'us' ? 'the US' : 'Iran'}, not of ${side === 'us' ? 'the US' : 'Iran'}`,
-    );
+  const order = id.slice(ALWAYS_PREFIX.length);
+  let portfolio: ReturnType<typeof parsePortfolio>;
+  try {
+    portfolio = parsePortfolio(order, side);
+  } catch (err) {
+    if (err instanceof PortfolioError) throw new FixedOrderError(`'${id}': ${err.message.replace(`'${order}': `, '')}`);
+    throw err;
+  }
+  const label = portfolioLabel(portfolio);
   return {
     id,
-    name: `Always ${def.label.toLowerCase()}`,
-    description: `Gives the same order every turn: ${def.label} (rung ${def.rung})`,
+    name: `Always ${label.toLowerCase()}`,
+    description: `Gives the same order every turn: ${label} (rung ${portfolioRung(portfolio)})`,
     choose(obs) {
-      if (!obs.legal.includes(action)) throw new FixedOrderError(`'${id}': ${action} is not legal on turn ${obs.turn + 1}`);
-      return action;
+      for (const lever of [portfolio.force, portfolio.signal])
+        if (!obs.legal.includes(lever)) throw new FixedOrderError(`'${id}': ${lever} is not legal on turn ${obs.turn + 1}`);
+      return order;
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The historical bot plays what the documents say each side did in the posture its machine is in:
- * the `recommends` of the current state's meta (see src/model/actors/us.ts and iran.ts).
+ * the `recommends` of the current state's meta (a portfolio: the tracks the record ran at once) (see src/model/actors/us.ts and iran.ts).
  */
 import type { Side } from '../model/actions.ts';
 import { isParamId } from '../model/params.ts';
@@ -8,12 +8,14 @@ import type { Recommendation } from '../model/runtime.ts';
 import type { Observation } from '../engine/observe.ts';
 import type { Stream } from '../engine/rng.ts';
 import type { Policy } from './policy.ts';
+import { EMPTY_FORCE, EMPTY_SIGNAL, parsePortfolio, portfolioId } from '../model/portfolio.ts';
 
-export function resolveRecommendation(rec: Recommendation, obs: Observation, rng: Stream): string {
+export function resolveRecommendation(rec: string | Recommendation, obs: Observation, rng: Stream): string {
+  if (typeof rec === 'string') return rec;
   if ('action' in rec) return rec.action;
-  if ('flag' in rec) return obs.memory[rec.flag] === true ? rec.then : rec.otherwise;
+  if ('flag' in rec) return resolveRecommendation(obs.memory[rec.flag] === true ? rec.then : rec.otherwise, obs, rng);
   if (!isParamId(rec.chance)) throw new Error(`recommendation names unknown parameter '${rec.chance}'`);
-  return rng.next() < obs.params[rec.chance] ? rec.then : rec.otherwise;
+  return resolveRecommendation(rng.next() < obs.params[rec.chance] ? rec.then : rec.otherwise, obs, rng);
 }
 
 export function historical(side: Side): Policy {
@@ -24,8 +26,13 @@ export function historical(side: Side): Policy {
     choose(obs, rng) {
       const rec = obs.posture.meta.recommends;
       if (!rec) throw new Error(`${side} posture '${obs.posture.value}' recommends nothing`);
-      const action = resolveRecommendation(rec, obs, rng);
-      return obs.legal.includes(action) ? action : obs.legal[0]!;
+      // The record's order: a portfolio (the tracks it ran at once) or one lever, the other empty. A lever
+      // not legal now falls back to that lever's empty choice.
+      const order = parsePortfolio(resolveRecommendation(rec, obs, rng), side);
+      return portfolioId({
+        force: obs.legal.includes(order.force) ? order.force : EMPTY_FORCE[side],
+        signal: obs.legal.includes(order.signal) ? order.signal : EMPTY_SIGNAL[side],
+      });
     },
   };
 }

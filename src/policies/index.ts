@@ -4,6 +4,7 @@ import { worldSampler } from '../engine/determinize.ts';
 import { observe } from '../engine/observe.ts';
 import { botStream } from '../engine/rng.ts';
 import type { GameState } from '../engine/state.ts';
+import { parsePortfolio, type Portfolio } from '../model/portfolio.ts';
 import { ALWAYS_PREFIX, fixedOrder, isFixedOrderId } from './always.ts';
 import { easy, hard } from './difficulty.ts';
 import { historical } from './historical.ts';
@@ -80,10 +81,18 @@ export function getPolicy(id: string, side: Side, registry: PolicyRegistry = BUI
   return registry.get(id, side);
 }
 
-/** The bot's choice for `side` now: it sees `observe(state, side)` and draws from its own stream. */
-export function chooseAction(state: GameState, side: Side, policy: Policy): string {
+/**
+ * The bot's choice for `side` now: it sees `observe(state, side)` and draws from its own stream. Its
+ * order ID is read as a portfolio; an ID that names none is the bot's error, said with its name.
+ */
+export function chooseAction(state: GameState, side: Side, policy: Policy): Portfolio {
   const rng = botStream(state, side);
-  return policy.choose(observe(state, side), rng, worldSampler(state, side));
+  const id = policy.choose(observe(state, side), rng, worldSampler(state, side));
+  try {
+    return parsePortfolio(id, side);
+  } catch (err) {
+    throw new Error(`policy '${policy.id}' chose ${(err as Error).message}`);
+  }
 }
 
 export type { Policy, PolicyFactory } from './policy.ts';

@@ -1,5 +1,5 @@
 /**
- * A bot chooses one side's action from what that side observes: written once against the game API,
+ * A bot chooses one side's order (a portfolio, model/portfolio.ts) from what that side observes: written once against the game API,
  * used alike by `brink run`, the batch runner, the terminal game's opponent and replays.
  */
 import type { Side } from '../model/actions.ts';
@@ -14,6 +14,9 @@ export interface Policy {
   /**
    * `rng` is this side's bot stream for this turn. `worlds` samples whole game states consistent with
    * the observation, for bots that simulate ahead: no bot is ever handed the real state.
+   *
+   * The answer is an order ID: a portfolio `force+signal` (model/portfolio.ts), or one action, the other
+   * lever then empty (a policy written for one lever a turn still plays).
    */
   choose(obs: Observation, rng: Stream, worlds?: WorldSampler): string;
 }

@@ -15,9 +15,10 @@
  * on any machine. SEARCH_BUDGET was sized on this 2-core machine to ≈ 0.5 s a move (see
  * docs/strategy.md for the measurement).
  */
-import { actionById, otherSide, type Side } from '../model/actions.ts';
+import { otherSide, type Side } from '../model/actions.ts';
+import { isPortfolioId, parsePortfolio, portfolioId, type Portfolio } from '../model/portfolio.ts';
 import type { WorldSampler } from '../engine/determinize.ts';
-import { legalActions, step } from '../engine/game.ts';
+import { legalActions, legalOn, step } from '../engine/game.ts';
 import { observe } from '../engine/observe.ts';
 import { scoreLines, scoresOf } from '../engine/outcome.ts';
 import { botStream, seedStreams, type Stream } from '../engine/rng.ts';
@@ -41,12 +42,27 @@ export const SEARCH_BUDGET: SearchBudget = { iterations: 1200, worlds: 24, horiz
 
 const HISTORICAL = { us: historical('us'), iran: historical('iran') } as const;
 
+/**
+ * The search branches over whole portfolios (docs/strategy.md §1.7): every legal force action beside
+ * every legal signal, ≈ 7 × 5 a side, one ID each.
+ */
 const LEGAL = new WeakMap<object, readonly string[]>();
 function legalIds(s: GameState, side: Side): readonly string[] {
   const defs = legalActions(s, side);
   let ids = LEGAL.get(defs);
-  if (!ids) LEGAL.set(defs, (ids = defs.map((a) => a.id)));
+  if (!ids) {
+    const signals = legalOn(s, side, 'signal');
+    ids = legalOn(s, side, 'force').flatMap((f) => signals.map((g) => portfolioId({ force: f.id, signal: g.id })));
+    LEGAL.set(defs, ids);
+  }
   return ids;
+}
+
+const PARSED = { us: new Map<string, Portfolio>(), iran: new Map<string, Portfolio>() };
+function portfolio(id: string, side: Side): Portfolio {
+  let p = PARSED[side].get(id);
+  if (!p) PARSED[side].set(id, (p = parsePortfolio(id, side)));
+  return p;
 }
 
 /** Brink as the generic search sees it: a simultaneous-move game whose chance lives in the state. */
@@ -54,7 +70,7 @@ export const BRINK_GAME: SearchGame<GameState, Side> = {
   players: ['us', 'iran'],
   isTerminal: (s) => s.over !== null,
   legalActions: legalIds,
-  apply: (s, joint) => step(s, { us: joint.us, iran: joint.iran }).state,
+  apply: (s, joint) => step(s, { us: portfolio(joint.us, 'us'), iran: portfolio(joint.iran, 'iran') }).state,
   returns: (s) => {
     const scores = scoresOf(scoreLines(s));
     return { us: scores.us / 100, iran: scores.iran / 100 };
@@ -125,7 +141,7 @@ export function search(side: Side, options: SearchOptions = {}): Policy {
     choose(_obs, rng, worlds) {
       if (!worlds) throw new Error('the search bot simulates ahead and needs sampled worlds');
       const best = evaluate(worlds, side, rng, budget, hostility).action;
-      if (!actionById(best)) throw new Error(`search chose unknown action ${best}`);
+      if (!isPortfolioId(best, side)) throw new Error(`search chose unknown order ${best}`);
       return best;
     },
   };

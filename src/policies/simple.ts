@@ -1,19 +1,30 @@
 /**
  * Simple archetypes for comparison with the historical bot: hawk, dove, tit-for-tat and random. Each
- * reads only its side's observation.
+ * reads only its side's observation. Each picks its force action as the archetype says and gives a
+ * fixed signal beside it (docs/strategy.md §1.7); random draws both levers.
  */
 import type { Side } from '../model/actions.ts';
 import type { Observation } from '../engine/observe.ts';
-import { actionById } from '../model/actions.ts';
+import { actionById, actionsOn } from '../model/actions.ts';
+import { EMPTY_SIGNAL, portfolioId } from '../model/portfolio.ts';
 import type { Policy } from './policy.ts';
 
 function lastTurn(obs: Observation) {
   return obs.history[obs.history.length - 1];
 }
 
-function pick(obs: Observation, preferred: readonly string[]): string {
-  for (const id of preferred) if (obs.legal.includes(id)) return id;
-  return obs.legal[0]!;
+/** The order `force+signal`, each lever the first of its candidates that is legal now. */
+function order(obs: Observation, force: string, signal: string): string {
+  const side = obs.side;
+  const legalOr = (id: string, track: 'force' | 'signal') =>
+    obs.legal.includes(id) ? id : actionsOn(side, track).find((a) => obs.legal.includes(a.id))!.id;
+  return portfolioId({ force: legalOr(force, 'force'), signal: legalOr(signal, 'signal') });
+}
+
+/** The US action the other side saw on the force lever last turn (strikes on militias, the IRGC, Iran). */
+function usForceSeen(obs: Observation) {
+  const seen = lastTurn(obs)?.opponentOrder.force;
+  return seen ? actionById(seen) : undefined;
 }
 
 export function hawk(side: Side): Policy {
@@ -22,21 +33,23 @@ export function hawk(side: Side): Policy {
     name: 'Hawk',
     description:
       side === 'us'
-        ? 'Answers every attack hard; a death brings strikes on Iranian forces'
-        : 'Keeps the militias attacking; answers heavy US strikes by unleashing them',
+        ? 'Answers every attack hard, a death with strikes on Iranian forces; strikes the Houthis every week'
+        : 'Keeps the militias attacking, answers heavy US strikes by unleashing them; keeps arming the Houthis',
     choose(obs) {
       const last = lastTurn(obs);
       if (side === 'us') {
-        if (!last) return pick(obs, ['us.show-of-force']);
-        if (last.usKilled > 0) return pick(obs, ['us.strike-irgc']);
-        if (last.attacksOnUS >= 5) return pick(obs, ['us.major-campaign']);
-        if (last.attacksOnUS > 0) return pick(obs, ['us.leadership-strike']);
-        return pick(obs, ['us.strike-houthis']);
+        const signal = 'us.strike-houthis';
+        if (!last) return order(obs, 'us.show-of-force', signal);
+        if (last.usKilled > 0) return order(obs, 'us.strike-irgc', signal);
+        if (last.attacksOnUS >= 5) return order(obs, 'us.major-campaign', signal);
+        if (last.attacksOnUS > 0) return order(obs, 'us.leadership-strike', signal);
+        return order(obs, 'us.hold', signal);
       }
-      const usAction = last?.opponentAction ? actionById(last.opponentAction) : undefined;
-      if (usAction?.effects.strikes?.target === 'iran') return pick(obs, ['iran.missile-strike']);
-      if (usAction && usAction.rung >= 7) return pick(obs, ['iran.unleash']);
-      return pick(obs, ['iran.hold-course']);
+      const signal = 'iran.arm-houthis';
+      const usAction = usForceSeen(obs);
+      if (usAction?.effects.strikes?.target === 'iran') return order(obs, 'iran.missile-strike', signal);
+      if (usAction && usAction.rung >= 7) return order(obs, 'iran.unleash', signal);
+      return order(obs, 'iran.hold-course', signal);
     },
   };
 }
@@ -47,8 +60,8 @@ export function dove(side: Side): Policy {
     name: 'Dove',
     description: side === 'us' ? 'Holds fire and backs drawdown talks' : 'Reins the militias in and backs the withdrawal talks',
     choose(obs) {
-      if (side === 'us') return pick(obs, obs.turn % 2 === 0 ? ['us.hold'] : ['us.offer-drawdown']);
-      return pick(obs, obs.turn === 0 || (lastTurn(obs)?.attacksOnUS ?? 0) > 0 ? ['iran.rein-in'] : ['iran.back-talks']);
+      if (side === 'us') return order(obs, 'us.hold', 'us.offer-drawdown');
+      return order(obs, 'iran.rein-in', 'iran.back-talks');
     },
   };
 }
@@ -59,21 +72,23 @@ export function titForTat(side: Side): Policy {
     name: 'Tit for tat',
     description:
       side === 'us'
-        ? 'Answers in proportion to last turn: deaths with a campaign, attacks with calibrated strikes, calm with calm'
+        ? 'Answers in proportion to last turn (deaths with a campaign, attacks with calibrated strikes, calm with calm), warning each week'
         : 'Mirrors the US: restraint for restraint, pressure for strikes, direct fire for direct fire',
     choose(obs) {
       const last = lastTurn(obs);
       if (side === 'us') {
-        if (!last) return pick(obs, ['us.warn']);
-        if (last.usKilled > 0) return pick(obs, ['us.major-campaign']);
-        if (last.attacksOnUS > 0) return pick(obs, ['us.calibrated-strikes']);
-        return pick(obs, ['us.hold']);
+        const signal = 'us.warn';
+        if (!last) return order(obs, 'us.hold', signal);
+        if (last.usKilled > 0) return order(obs, 'us.major-campaign', signal);
+        if (last.attacksOnUS > 0) return order(obs, 'us.calibrated-strikes', signal);
+        return order(obs, 'us.hold', signal);
       }
-      const usAction = last?.opponentAction ? actionById(last.opponentAction) : undefined;
-      if (!last) return pick(obs, ['iran.hold-course']);
-      if (usAction && usAction.rung >= 8) return pick(obs, ['iran.irgc-attack']);
-      if (usAction && usAction.rung >= 5 && usAction.effects.strikes?.target !== 'houthis') return pick(obs, ['iran.hold-course']);
-      return pick(obs, ['iran.quiet-message']);
+      const signal = EMPTY_SIGNAL.iran;
+      const usAction = usForceSeen(obs);
+      if (!last) return order(obs, 'iran.hold-course', signal);
+      if (usAction && usAction.rung >= 8) return order(obs, 'iran.irgc-attack', signal);
+      if (usAction && usAction.rung >= 5) return order(obs, 'iran.hold-course', signal);
+      return order(obs, 'iran.quiet-message', signal);
     },
   };
 }
@@ -82,9 +97,14 @@ export function random(side: Side): Policy {
   return {
     id: 'random',
     name: 'Random',
-    description: `Picks any legal ${side === 'us' ? 'US' : 'Iranian'} action at random`,
+    description: `Picks any legal ${side === 'us' ? 'US' : 'Iranian'} force action and any legal signal at random`,
     choose(obs, rng) {
-      return obs.legal[Math.floor(rng.next() * obs.legal.length)]!;
+      const lever = (track: 'force' | 'signal') => {
+        const legal = actionsOn(side, track).filter((a) => obs.legal.includes(a.id));
+        return legal[Math.floor(rng.next() * legal.length)]!.id;
+      };
+      const force = lever('force');
+      return portfolioId({ force, signal: lever('signal') });
     },
   };
 }

@@ -10,7 +10,7 @@ import type { BatchJson } from '../batch/contract.ts';
 import type { Debrief } from '../analysis/debrief/debrief.ts';
 import type { PlaySide } from '../engine/save.ts';
 import type { Decisions } from '../engine/state.ts';
-import { actionById } from '../model/actions.ts';
+import { orderLabel } from '../analysis/render.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { addDays } from '../scenario/calendar.ts';
 import { OUTCOME_LABELS, SHOWN_OUTCOMES, outcomeFigure } from './html.ts';
@@ -96,13 +96,12 @@ function sideBySide(games: readonly ClassGame[]): string {
 /** Each turn's orders, one column per group; the orders the group gave (not its bot's) in bold. */
 function choices(games: readonly ClassGame[], scenario: Scenario): string {
   const turns = Math.max(0, ...games.map((g) => g.decisions.length));
-  const label = (id: string) => esc(actionById(id)?.label ?? id);
   const cell = (g: ClassGame, t: number) => {
     const d = g.decisions[t];
     if (!d) return '<span class="note">not played</span>';
     const mark = (side: 'us' | 'iran', text: string) =>
       g.side === side || g.side === 'both' ? `<b>${text}</b>` : `${text} <span class="note">(bot)</span>`;
-    return `${mark('us', `US: ${label(d.us)}`)}<br>${mark('iran', `Iran: ${label(d.iran)}`)}`;
+    return `${mark('us', `US: ${esc(orderLabel(d.us))}`)}<br>${mark('iran', `Iran: ${esc(orderLabel(d.iran))}`)}`;
   };
   const rows = Array.from({ length: turns }, (_, t) => [
     `${t + 1}<br><span class="note">${esc(addDays(scenario.start, t * scenario.daysPerTurn))}</span>`,

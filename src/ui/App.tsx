@@ -24,13 +24,14 @@ import { humanSides, playTurn, SIDE_NAMES, startGame, type PlaySetup } from './s
 import { clip, fit, wrap } from './text.ts';
 import { tone } from './theme.ts';
 import { useDimensions } from './use-dimensions.ts';
+import { portfolioId, type Portfolio } from '../model/portfolio.ts';
 
 /** Below this size the panes cannot show an order list and its detail: the game says so instead. */
 export const MIN_COLS = 60;
 export const MIN_ROWS = 16;
 
 /** Orders chosen by the human players this turn and not yet played (hot-seat: the US's, while Iran chooses). */
-export type PendingOrders = Partial<Record<Side, string>>;
+export type PendingOrders = Partial<Record<Side, Portfolio>>;
 
 /** How the game ended, for the command to print the debrief and set the exit status. */
 export interface ExitReport {
@@ -161,9 +162,9 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
     setPhase(firstPhase(s, g));
   }
 
-  function choose(side: Side, actionId: string) {
+  function choose(side: Side, order: Portfolio) {
     if (!state || !setup) return;
-    const chosen = { ...pending, [side]: actionId };
+    const chosen = { ...pending, [side]: order };
     const waiting = humanSides(setup.side).find((h) => chosen[h] === undefined);
     setPending(chosen);
     if (waiting) {
@@ -217,6 +218,7 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
       <Handover
         to={phase.side}
         turn={state.turn + 1}
+        given={humanSides(setup.side).filter((h) => pending[h] !== undefined)}
         active={active}
         onReady={() => setPhase({ kind: 'turn', side: phase.side })}
         onQuit={quit}
@@ -284,5 +286,6 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
 
 /** What a save holds: the turn and the orders chosen in it (so a hot-seat order counts as unsaved). */
 function saveKey(state: GameState, pending: PendingOrders): string {
-  return `${state.turn}:${pending.us ?? ''}:${pending.iran ?? ''}`;
+  const id = (p: Portfolio | undefined) => (p ? portfolioId(p) : '');
+  return `${state.turn}:${id(pending.us)}:${id(pending.iran)}`;
 }

@@ -7,6 +7,7 @@ import { newGame, step } from '../engine/game.ts';
 import type { GameEvent, GameState } from '../engine/state.ts';
 import type { PlaySide } from '../engine/save.ts';
 import type { Side } from '../model/actions.ts';
+import type { Portfolio } from '../model/portfolio.ts';
 import { chooseAction, getPolicy, policyIds } from '../policies/index.ts';
 import { DIFFICULTY_LEVELS } from '../policies/difficulty.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -41,9 +42,9 @@ export function startGame(setup: PlaySetup): GameState {
 export function playTurn(
   state: GameState,
   setup: Pick<PlaySetup, 'side' | 'opponent'>,
-  human: Partial<Record<Side, string>>,
+  human: Partial<Record<Side, Portfolio>>,
 ): { state: GameState; events: readonly GameEvent[] } {
-  const choice = (side: Side): string => {
+  const choice = (side: Side): Portfolio => {
     const mine = human[side];
     if (humanSides(setup.side).includes(side)) {
       if (mine === undefined) throw new Error(`no choice for ${side}`);

@@ -10,7 +10,8 @@ import { beliefRecord, beliefsVsTruth, turnLog } from '../../src/analysis/turn-l
 import { isVisibleTo } from '../../src/engine/events.ts';
 import { observe } from '../../src/engine/observe.ts';
 import type { GameState } from '../../src/engine/state.ts';
-import { actionById, isPublicAction } from '../../src/model/actions.ts';
+import { isPublicAction } from '../../src/model/actions.ts';
+import { leversOf } from '../../src/model/portfolio.ts';
 import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
@@ -47,12 +48,14 @@ describe('the log of past turns', () => {
       const them = side === 'us' ? 'iran' : 'us';
       turnLog(final, side).forEach((entry, i) => {
         const t = final.history[i]!;
-        const other = actionById(t.actions[them])!;
-        if (isPublicAction(other)) expect(entry.other).toContain(other.label);
-        else {
-          hidden++;
-          expect(entry.other).not.toContain(other.label);
-          expect(entry.other).toContain('not visible to you');
+        // Lever by lever: a public action is named, a private one is not (and the entry says so).
+        for (const other of leversOf(t.actions[them])) {
+          if (isPublicAction(other)) expect(entry.other).toContain(other.label);
+          else if (other.track === 'force') {
+            hidden++;
+            expect(entry.other).not.toContain(other.label);
+            expect(entry.other).toContain('not visible to you');
+          }
         }
         expect(entry.events).toEqual(t.events.filter((e) => e.kind !== 'action' && isVisibleTo(e, side)).map(renderEvent));
       });

@@ -1,13 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { actionsFor } from '../../src/model/actions.ts';
 import { clone, newGame, restore, serialize, step } from '../../src/engine/game.ts';
 import type { Decisions, GameState } from '../../src/engine/state.ts';
 import { SHIPPED, scenario } from '../helpers/fixtures.ts';
+import { ordersOf, portfolioIds } from '../../src/model/portfolio.ts';
 
-const usIds = actionsFor('us').map((a) => a.id);
-const iranIds = actionsFor('iran').map((a) => a.id);
-const decisionArb: fc.Arbitrary<Decisions> = fc.record({ us: fc.constantFrom(...usIds), iran: fc.constantFrom(...iranIds) });
+// Any portfolio of either side: every force action beside every signal action.
+const usIds = portfolioIds('us');
+const iranIds = portfolioIds('iran');
+const decisionArb: fc.Arbitrary<Decisions> = fc
+  .record({ us: fc.constantFrom(...usIds), iran: fc.constantFrom(...iranIds) })
+  .map((d) => ordersOf(d.us, d.iran));
 
 function play(id: string, seed: string, decisions: readonly Decisions[]): GameState {
   let s = newGame(scenario(id), { seed });
@@ -37,7 +40,7 @@ describe('determinism', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 12 }), fc.string({ minLength: 1, maxLength: 12 }), (a, b) => {
         fc.pre(a !== b);
-        const decisions = Array.from({ length: 16 }, () => ({ us: 'us.warn', iran: 'iran.hold-course' }));
+        const decisions = Array.from({ length: 16 }, () => (ordersOf('us.warn', 'iran.hold-course')));
         const ga = play('october-2023', a, decisions);
         const gb = play('october-2023', b, decisions);
         // Sixteen weeks of Poisson attack draws on two seeds: the tallies differ (or, at worst, the streams do).
@@ -51,7 +54,7 @@ describe('determinism', () => {
   it('stepping never mutates the state it was given', () => {
     const s0 = newGame(scenario('tower-22'), { seed: 'frozen' });
     const before = serialize(s0);
-    step(s0, { us: 'us.major-campaign', iran: 'iran.rein-in' });
+    step(s0, ordersOf('us.major-campaign', 'iran.rein-in'));
     expect(serialize(s0)).toBe(before);
   });
 
@@ -81,8 +84,8 @@ describe('determinism', () => {
   it('a clone is independent of its original', () => {
     const s = newGame(scenario('october-2023'), { seed: 'c' });
     const c = clone(s);
-    const a = step(s, { us: 'us.warn', iran: 'iran.hold-course' }).state;
-    const b = step(c, { us: 'us.warn', iran: 'iran.hold-course' }).state;
+    const a = step(s, ordersOf('us.warn', 'iran.hold-course')).state;
+    const b = step(c, ordersOf('us.warn', 'iran.hold-course')).state;
     expect(serialize(a)).toBe(serialize(b));
   });
 });

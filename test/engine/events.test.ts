@@ -10,6 +10,7 @@ import { logOf } from '../../src/engine/history.ts';
 import type { Decisions, GameState } from '../../src/engine/state.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { scenario } from '../helpers/fixtures.ts';
+import { ordersOf } from '../../src/model/portfolio.ts';
 
 function play(s: GameState, orders: (turn: number) => Decisions): GameState {
   while (!s.over) s = step(s, orders(s.turn)).state;
@@ -25,17 +26,13 @@ function sampleEvents(): GameEvent[] {
   };
   const games = [
     // The November truce, envoys, deliberations, strikes and deaths (lethality raised).
-    play(newGame(scenario('october-2023'), { seed: 'kinds', params: { fatalityPerAttack: 0.3 } }), (t) => ({
-      us: t % 2 === 0 ? 'us.major-campaign' : 'us.warn',
-      iran: t === 1 ? 'iran.rein-in' : 'iran.hold-course',
-    })),
+    play(newGame(scenario('october-2023'), { seed: 'kinds', params: { fatalityPerAttack: 0.3 } }), (t) =>
+      ordersOf(t % 2 === 0 ? 'us.major-campaign' : 'us.warn', t === 1 ? 'iran.rein-in' : 'iran.hold-course'),
+    ),
     // A Rafah decision and assault.
-    play(newGame(certainRafah, { seed: 'kinds' }), () => ({ us: 'us.hold', iran: 'iran.public-threats' })),
+    play(newGame(certainRafah, { seed: 'kinds' }), () => ordersOf('us.hold', 'iran.public-threats')),
     // A direct exchange that becomes regional war (certain here: a limited exchange is war only with a chance, Q-15).
-    play(newGame(scenario('tower-22'), { seed: 'kinds', params: { warFromDirectExchange: 1 } }), () => ({
-      us: 'us.strike-iran',
-      iran: 'iran.missile-strike',
-    })),
+    play(newGame(scenario('tower-22'), { seed: 'kinds', params: { warFromDirectExchange: 1 } }), () => ordersOf('us.strike-iran', 'iran.missile-strike')),
   ];
   return games.flatMap((g) => [...logOf(g)]);
 }

@@ -3,15 +3,17 @@ import { peakRungOf, totalsOf } from '../../src/engine/history.ts';
 import type { GameEvent } from '../../src/engine/events.ts';
 import { describe, expect, it } from 'vitest';
 import { ACTORS, ACTOR_IDS } from '../../src/model/actors/index.ts';
-import { actionsFor } from '../../src/model/actions.ts';
+import { ACTIONS, actionById, actionsOn } from '../../src/model/actions.ts';
 import { MAX_RUNG, MIN_RUNG } from '../../src/model/ladder.ts';
-import { isOver, legalActions, newGame, step } from '../../src/engine/game.ts';
+import { isLegalPortfolio, isOver, legalActions, newGame, step } from '../../src/engine/game.ts';
 import { outcome } from '../../src/engine/outcome.ts';
 import { TALLY_KEYS, emptyTally, type GameState } from '../../src/engine/state.ts';
 import { SHIPPED, scenario } from '../helpers/fixtures.ts';
+import { ordersOf, parsePortfolio, portfolioId, portfolioIds } from '../../src/model/portfolio.ts';
 
-const usIds = actionsFor('us').map((a) => a.id);
-const iranIds = actionsFor('iran').map((a) => a.id);
+// Random games draw from every portfolio: any force action beside any signal.
+const usIds = portfolioIds('us');
+const iranIds = portfolioIds('iran');
 
 /**
  * What must hold after every turn, checked on what the turn added (its record and its events) plus the
@@ -61,7 +63,7 @@ describe('invariants over random games', () => {
           let turns = 0;
           while (!isOver(s)) {
             const [a, b] = picks[turns]!;
-            const r = step(s, { us: usIds[a % usIds.length]!, iran: iranIds[b % iranIds.length]! });
+            const r = step(s, ordersOf(usIds[a % usIds.length]!, iranIds[b % iranIds.length]!));
             s = r.state;
             turns++;
             const bad = violations(s, r.events);
@@ -90,11 +92,36 @@ describe('invariants over random games', () => {
     expect(Object.entries(emptyTally())).toEqual(TALLY_KEYS.map((k) => [k, 0]));
   });
 
+  it('a portfolio is legal exactly when its force lever holds a legal force action and its signal lever a legal signal', () => {
+    const s = newGame(scenario('october-2023'), { seed: 'legal' });
+    for (const side of ['us', 'iran'] as const) {
+      const ids = ACTIONS.filter((a) => a.side === side).map((a) => a.id);
+      fc.assert(
+        fc.property(fc.constantFrom(...ids), fc.constantFrom(...ids), (force, signal) => {
+          const p = { force, signal };
+          const ok = actionById(force)!.track === 'force' && actionById(signal)!.track === 'signal';
+          expect(isLegalPortfolio(s, side, p)).toBe(ok);
+          const other = side === 'us' ? parsePortfolio('iran.hold-course', 'iran') : parsePortfolio('us.hold', 'us');
+          const orders = side === 'us' ? { us: p, iran: other } : { us: other, iran: p };
+          if (ok) {
+            // Every legal portfolio is one of the side's portfolio IDs, and the engine plays it.
+            expect(portfolioIds(side)).toContain(portfolioId(p));
+            expect(step(s, orders).state.history[0]!.actions[side]).toEqual(p);
+          } else expect(() => step(s, orders)).toThrow(/is a (force|signal) action, not a (force|signal) action/);
+        }),
+        { numRuns: 200 },
+      );
+      expect(portfolioIds(side)).toHaveLength(actionsOn(side, 'force').length * actionsOn(side, 'signal').length);
+    }
+  });
+
   it('refuses moves after the end and unknown actions', () => {
     let s = newGame(scenario('tower-22'), { seed: 'x' });
-    expect(() => step(s, { us: 'us.nope', iran: 'iran.hold-course' })).toThrow(/unknown action/);
-    expect(() => step(s, { us: 'iran.hold-course', iran: 'iran.hold-course' })).toThrow(/not a legal action for us/);
-    while (!isOver(s)) s = step(s, { us: 'us.hold', iran: 'iran.public-threats' }).state;
-    expect(() => step(s, { us: 'us.hold', iran: 'iran.public-threats' })).toThrow(/over/);
+    const iran = parsePortfolio('iran.hold-course', 'iran');
+    expect(() => step(s, { us: { force: 'us.nope', signal: 'us.none' }, iran })).toThrow(/unknown action/);
+    expect(() => step(s, { us: iran, iran })).toThrow(/'iran.hold-course' is not an action of us/);
+    expect(() => step(s, { us: 'us.hold' as never, iran })).toThrow(/an order is a portfolio/);
+    while (!isOver(s)) s = step(s, ordersOf('us.hold', 'iran.public-threats')).state;
+    expect(() => step(s, ordersOf('us.hold', 'iran.public-threats'))).toThrow(/over/);
   });
 });

@@ -154,7 +154,7 @@ function play(scenarioId: string, seed: string, us: string, iran: string): { rea
       phase.run(draft, orders);
     }
     state = finishTurn(draft, orders);
-    const ordered = new Set([...effectParams(orders.us), ...effectParams(orders.iran)]);
+    const ordered = new Set([orders.us, orders.iran].flatMap((p) => [...effectParams(p.force), ...effectParams(p.signal)]));
     for (const r of reads.splice(0)) out.push({ read: r, ...classify(r, ordered) });
   }
   stage.now = 'scoring';

@@ -11,6 +11,7 @@ import type { GameState } from '../../src/engine/state.ts';
 import { logOf, totalsOf } from '../../src/engine/history.ts';
 import { chooseAction, getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
+import { ordersOf } from '../../src/model/portfolio.ts';
 
 const tower = loadScenario('tower-22');
 const october = loadScenario('october-2023');
@@ -26,7 +27,7 @@ const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 describe("Iran's answer to a strike on its soil (R-IRN-09, R-IRN-03, Q-15)", () => {
   it('a strike leaves Iran deciding its reply next turn, whatever it ordered the same week', () => {
     for (const iranOrder of ['iran.rein-in', 'iran.hold-course', 'iran.public-threats']) {
-      const s = step(newGame(tower, { seed: '1' }), { us: 'us.strike-iran', iran: iranOrder }).state;
+      const s = step(newGame(tower, { seed: '1' }), ordersOf('us.strike-iran', iranOrder)).state;
       if (s.over) continue;
       expect(s.actors.iran.value).toBe('retaliating');
     }
@@ -56,7 +57,7 @@ describe('a limited direct exchange need not be war (Q-15)', () => {
           seed,
           params: { warFromDirectExchange: x, warShockBase: 0, warHazardPerRung: 0, warHazardIranStrike: 0, warHazardIrgcStrike: 0 },
         });
-        s = step(s, { us: 'us.strike-irgc', iran: 'iran.irgc-attack' }).state;
+        s = step(s, ordersOf('us.strike-irgc', 'iran.irgc-attack')).state;
         exchanges += 1;
         if (s.world.regionalWar) wars += 1;
       }
@@ -83,7 +84,7 @@ describe('war risk is a consequence of what the sides do (R-SYS-01, R-SYS-06)', 
 describe('deterrence with restraint, provocation in a lull (R-SYS-05, R-USA-04, R-SYS-07)', () => {
   /** The state after one turn, with last week's record rewritten to a lull or to attacks. */
   function afterWeek(lull: boolean): GameState {
-    const s = step(newGame(tower, { seed: '5' }), { us: 'us.hold', iran: 'iran.rein-in' }).state;
+    const s = step(newGame(tower, { seed: '5' }), ordersOf('us.hold', 'iran.rein-in')).state;
     const last = s.history[s.history.length - 1]!;
     const week = lull
       ? { ...last, attacksOnUSIraq: 0, attacksOnUSJordan: 0, attacksOnUS: last.attacksOnUSSyria }
@@ -91,7 +92,7 @@ describe('deterrence with restraint, provocation in a lull (R-SYS-05, R-USA-04, 
     return { ...s, history: [...s.history.slice(0, -1), week] };
   }
   it('a strike answering attacks adds deterrence; the same strike in a lull adds none and twice the grievance', () => {
-    const hit = (s: GameState) => step(s, { us: 'us.calibrated-strikes', iran: 'iran.public-threats' }).state;
+    const hit = (s: GameState) => step(s, ordersOf('us.calibrated-strikes', 'iran.public-threats')).state;
     const [answering, unprovoked] = [afterWeek(false), afterWeek(true)];
     const a = hit(answering);
     const b = hit(unprovoked);
@@ -109,7 +110,7 @@ describe('deterrence with restraint, provocation in a lull (R-SYS-05, R-USA-04, 
           ...s,
           actors: { ...s.actors, iraqiMilitias: { value: 'standingDown', context: { ...s.actors.iraqiMilitias.context, grievance: 0.9 } } },
         };
-        s = step(s, { us: 'us.leadership-strike', iran: 'iran.public-threats' }).state;
+        s = step(s, ordersOf('us.leadership-strike', 'iran.public-threats')).state;
         if (logOf(s).some((e) => e.kind === 'posture' && e.actor === 'iraqiMilitias' && e.rules.includes('R-SYS-07'))) n++;
       }
       return n;
@@ -146,7 +147,7 @@ describe('score lines read the objectives (§6)', () => {
 
   it('a bot sees the reply as its own choice: the historical bot, told to answer, fires from Iran', () => {
     let s = newGame(tower, { seed: '3', params: { iranAnswersHomelandStrike: 1 } });
-    s = step(s, { us: 'us.strike-iran', iran: 'iran.rein-in' }).state;
-    if (!s.over) expect(chooseAction(s, 'iran', getPolicy('historical', 'iran'))).toBe('iran.missile-strike');
+    s = step(s, ordersOf('us.strike-iran', 'iran.rein-in')).state;
+    if (!s.over) expect(chooseAction(s, 'iran', getPolicy('historical', 'iran')).force).toBe('iran.missile-strike');
   });
 });

@@ -7,7 +7,8 @@ import { loadEvidence } from '../../src/model/evidence.ts';
 import { INTEL_SOURCES } from '../../src/model/intel.ts';
 import { RUNGS } from '../../src/model/ladder.ts';
 import { PARAM_IDS, PARAM_SPECS, isParamId } from '../../src/model/params.ts';
-import type { ActorDefinition, TransitionConfig } from '../../src/model/runtime.ts';
+import { recommendationChances, recommendedOrders, type ActorDefinition, type TransitionConfig } from '../../src/model/runtime.ts';
+import { isPortfolioId } from '../../src/model/portfolio.ts';
 import { SHIPPED, scenario } from '../helpers/fixtures.ts';
 
 const evidence = loadEvidence();
@@ -80,9 +81,12 @@ describe('provenance', () => {
       const def = ACTORS[side] as unknown as ActorDefinition<object, ActorEvent>;
       for (const s of def.stateIds) {
         const rec = def.meta(s).recommends!;
-        const named = 'action' in rec ? [rec.action] : [rec.then, rec.otherwise];
-        for (const a of named) expect(actionIds.has(a), `${side}.${s} recommends ${a}`).toBe(true);
-        if ('chance' in rec) expect(isParamId(rec.chance)).toBe(true);
+        // Each order is a portfolio of real actions of this side, force first.
+        for (const order of recommendedOrders(rec)) {
+          for (const a of order.split('+')) expect(actionIds.has(a), `${side}.${s} recommends ${a}`).toBe(true);
+          expect(isPortfolioId(order, side), `${side}.${s} recommends ${order}`).toBe(true);
+        }
+        for (const c of recommendationChances(rec)) expect(isParamId(c)).toBe(true);
       }
     }
   });

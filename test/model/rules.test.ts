@@ -14,6 +14,7 @@ import { chooseAction, getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { scenario } from '../helpers/fixtures.ts';
+import { ordersOf } from '../../src/model/portfolio.ts';
 
 const params = defaultParams();
 const historical = { us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran') };
@@ -28,19 +29,22 @@ function run(s: GameState, decisions: readonly Decisions[]): GameState {
 }
 const pressing = (who: readonly Presser[], iranWarFear: number) => ({ pressers: new Set(who), iranWarFear });
 const houthiRate = (snap: { value: string; context: object }) => activityOf('houthis', snap, { deterrence: 0 }, params).shipping;
-const quiet: Decisions = { us: 'us.hold', iran: 'iran.public-threats' };
+/** A quiet week: the US holds fire, Iran threatens in public and keeps its per-front restraint (R-IRN-09). */
+const quiet: Decisions = ordersOf('us.hold', 'iran.rein-in+iran.public-threats');
+/** The same without restraint: Iran keeps up the pressure while it threatens. */
+const keepingPressure: Decisions = ordersOf('us.hold', 'iran.hold-course+iran.public-threats');
 
 describe('Iran', () => {
   it('R-IRN-01/02 fatality brake: a US death moves Iran from pressure to the brake, and the historical bot reins the militias in', () => {
     const s = ACTORS.iran.send(ACTORS.iran.initial(params), { type: 'US_KILLED', killed: 3 }).snapshot;
     expect(s.value).toBe('braking');
     const g = newGame(scenario('tower-22'), { seed: 'brake' });
-    expect(chooseAction(g, 'iran', historical.iran)).toBe('iran.rein-in');
+    expect(chooseAction(g, 'iran', historical.iran).force).toBe('iran.rein-in');
   });
 
   it('R-IRN-05 per-front directive: Iraq halts, Syria scales back, Lebanon and Yemen go on', () => {
     let g = newGame(scenario('october-2023'), { seed: 'fronts' });
-    g = run(g, [{ us: 'us.hold', iran: 'iran.rein-in' }, quiet]);
+    g = run(g, [ordersOf('us.hold', 'iran.rein-in'), quiet]);
     expect(g.world.directive).toEqual({ iraq: 'halt', syria: 'reduce', lebanon: 'sustain', yemen: 'sustain' });
     expect(g.actors.syrianMilitias.value).toBe('scalingBack');
     expect(['resisting', 'standingDown']).toContain(g.actors.iraqiMilitias.value);
@@ -92,7 +96,7 @@ describe('Iran', () => {
     let g = newGame(scenario('october-2023'), { seed: 'no-talks' });
     g = run(
       g,
-      Array.from({ length: 6 }, () => ({ us: 'us.hold', iran: 'iran.rein-in' })),
+      Array.from({ length: 6 }, () => (ordersOf('us.hold', 'iran.rein-in'))),
     );
     expect(g.actors.iraqiGovernment.context.withdrawalMomentum).toBe(0);
   });
@@ -103,7 +107,7 @@ describe('Iran', () => {
     let a = 0;
     let b = 0;
     for (let i = 0; i < 120; i++) {
-      const decisions = Array.from({ length: 7 }, () => ({ us: 'us.warn', iran: 'iran.hold-course' }));
+      const decisions = Array.from({ length: 7 }, () => (ordersOf('us.warn', 'iran.hold-course')));
       const ga = run(newGame(withTruce, { seed: `t${i}` }), decisions).history[5];
       const gb = run(newGame(without, { seed: `t${i}` }), decisions).history[5];
       if (!ga || !gb) continue;
@@ -123,13 +127,13 @@ describe('Iran', () => {
     expect(g.actors.hezbollah.value).toBe('intensified');
     expect(g.actors.houthis.value).toBe('intensified');
     expect(g.actors.iran.value).toBe('escalating');
-    expect(chooseAction(g, 'iran', historical.iran)).toBe('iran.escalate-fronts');
+    expect(chooseAction(g, 'iran', historical.iran).force).toBe('iran.escalate-fronts');
     expect(houthiRate(g.actors.houthis)).toBeGreaterThan(houthiRate({ ...g.actors.houthis, value: 'campaign' }));
   });
 
   it('R-IRN-13 envoys: a directive carried in person arrives sooner than by message, and makes compliance likelier', () => {
     const lagOf = (iranAction: string, seed: string) => {
-      const g = step(newGame(scenario('october-2023'), { seed }), { us: 'us.hold', iran: iranAction }).state;
+      const g = step(newGame(scenario('october-2023'), { seed }), ordersOf('us.hold', iranAction)).state;
       const arrival = logOf(g).find((e) => e.kind === 'directive' && e.actor === 'iraqiMilitias');
       return arrival ? arrival.day : 7 + (g.schedule.find((t) => t.task.kind === 'deliver')?.day ?? 99);
     };
@@ -169,7 +173,7 @@ describe('militias', () => {
     expect(aligned).toBeGreaterThan(alone);
     let firstWeek = 0;
     for (let i = 0; i < 60; i++) {
-      const g = step(newGame(scenario('tower-22'), { seed: `lag${i}` }), { us: 'us.hold', iran: 'iran.rein-in' }).state;
+      const g = step(newGame(scenario('tower-22'), { seed: `lag${i}` }), ordersOf('us.hold', 'iran.rein-in')).state;
       firstWeek += g.history[0]!.attacksOnUSIraq;
     }
     expect(firstWeek / 60).toBeGreaterThan(0.5);
@@ -186,7 +190,7 @@ describe('militias', () => {
   it('R-MIL-05 grievance after a killed commander: anger rises, compliance gets harder, the vow is words only', () => {
     let g = newGame(scenario('rafah'), { seed: 'grief' });
     const before = g.actors.iraqiMilitias.context.grievance;
-    g = step(g, { us: 'us.leadership-strike', iran: 'iran.public-threats' }).state;
+    g = step(g, ordersOf('us.leadership-strike', 'iran.rein-in+iran.public-threats')).state;
     const ctx = g.actors.iraqiMilitias.context;
     expect(ctx.grievance).toBeCloseTo(Math.min(1, before + params.grievancePerLeaderKilled) * (1 - params.grievanceDecay), 9);
     expect(g.actors.iraqiMilitias.value).toBe('standingDown');
@@ -219,11 +223,11 @@ describe('United States', () => {
   it('R-USA-02 a death brings a vow and then a large campaign', () => {
     const g = newGame(scenario('tower-22'), { seed: 'vow' });
     expect(g.actors.us.value).toBe('vowing');
-    expect(chooseAction(g, 'us', historical.us)).toBe('us.major-campaign');
+    expect(chooseAction(g, 'us', historical.us).force).toBe('us.major-campaign');
   });
 
   it('R-USA-10 domestic pressure grows with the war and with deaths', () => {
-    const g = run(newGame(scenario('october-2023'), { seed: 'dp' }), [quiet, quiet]);
+    const g = run(newGame(scenario('october-2023'), { seed: 'dp' }), [keepingPressure, keepingPressure]);
     expect(g.world.usDomesticPressure).toBeGreaterThan(0);
     const u0 = g.world.usDomesticPressure;
     const week = params.usDomesticPerWeek;
@@ -231,11 +235,11 @@ describe('United States', () => {
   });
 
   it('R-SYS-03 deterrence decays without reinforcement, halving each half-life', () => {
-    let g = step(newGame(scenario('october-2023'), { seed: 'decay' }), { us: 'us.major-campaign', iran: 'iran.hold-course' }).state;
+    let g = step(newGame(scenario('october-2023'), { seed: 'decay' }), ordersOf('us.major-campaign', 'iran.hold-course')).state;
     const d1 = g.world.deterrence;
     g = run(
       g,
-      Array.from({ length: params.deterrenceHalfLife }, () => ({ us: 'us.hold', iran: 'iran.hold-course' })),
+      Array.from({ length: params.deterrenceHalfLife }, () => (ordersOf('us.hold', 'iran.hold-course'))),
     );
     expect(g.world.deterrence).toBeCloseTo(d1 / 2, 6);
   });

@@ -25,7 +25,7 @@ const eventArb: fc.Arbitrary<ActorEvent> = fc.oneof(
     capabilityLoss: unit,
   }),
   fc.record({ type: fc.constant('US_KILLED' as const), killed: fc.integer({ min: 1, max: 10 }) }),
-  fc.constantFrom(...ACTIONS).map((a) => ({ type: 'ACTED' as const, action: a.id, rung: a.rung })),
+  fc.constantFrom(...ACTIONS).map((a) => ({ type: 'ACTED' as const, action: a.id, signal: a.id, rung: a.rung })),
   fc.constantFrom(
     { type: 'TRUCE_START' as const },
     { type: 'TRUCE_END' as const },

@@ -5,6 +5,7 @@ import { observe } from '../../src/engine/observe.ts';
 import type { GameState } from '../../src/engine/state.ts';
 import { BUILTIN_POLICIES, chooseAction, getPolicy } from '../../src/policies/index.ts';
 import { scenario } from '../helpers/fixtures.ts';
+import { ordersOf, parsePortfolio } from '../../src/model/portfolio.ts';
 
 const SIMPLE = ['historical', 'hawk', 'dove', 'tit-for-tat', 'random'];
 
@@ -26,12 +27,12 @@ function withIranSecretsChanged(s: GameState): GameState {
 describe('fog of war', () => {
   it("the US observation holds none of Iran's private information", () => {
     let s = newGame(scenario('october-2023'), { seed: 'fog' });
-    s = step(s, { us: 'us.warn', iran: 'iran.rein-in' }).state;
+    s = step(s, ordersOf('us.warn', 'iran.rein-in')).state;
     const us = observe(s, 'us');
     expect(us.directive).toBeUndefined();
     expect(us.partners).toBeUndefined();
     expect(us.pressures.iranWarFear).toBeUndefined();
-    expect(us.history[0]!.opponentAction).toBeNull(); // reining in is done in private
+    expect(us.history[0]!.opponentOrder).toEqual({ force: null, signal: null }); // reining in is done in private
     expect(us.events.some((e) => e.visibility === 'iran')).toBe(false);
     // The observation keeps the game state for its lazy parts, but out of a bot's reach.
     expect(Object.values(us)).not.toContain(s);
@@ -39,7 +40,7 @@ describe('fog of war', () => {
     expect(JSON.stringify(us)).not.toContain('"directive"');
     const iran = observe(s, 'iran');
     expect(iran.directive?.iraq).toBe('halt');
-    expect(iran.history[0]!.opponentAction).toBe('us.warn');
+    expect(iran.history[0]!.opponentOrder).toEqual({ force: null, signal: 'us.warn' }); // holding fire shows nothing
     expect(iran.pressures.deterrence).toBeUndefined();
   });
 
@@ -47,12 +48,12 @@ describe('fog of war', () => {
     fc.assert(
       fc.property(fc.constantFrom(...SIMPLE), fc.string({ maxLength: 8 }), fc.nat(6), (policyId, seed, turns) => {
         let s = newGame(scenario('october-2023'), { seed });
-        for (let i = 0; i < turns && !s.over; i++) s = step(s, { us: 'us.warn', iran: 'iran.hold-course' }).state;
+        for (let i = 0; i < turns && !s.over; i++) s = step(s, ordersOf('us.warn', 'iran.hold-course')).state;
         fc.pre(!s.over);
         const policy = getPolicy(policyId, 'us');
         const twin = withIranSecretsChanged(s);
         expect(observe(twin, 'us').history).toEqual(observe(s, 'us').history);
-        expect(chooseAction(twin, 'us', policy)).toBe(chooseAction(s, 'us', policy));
+        expect(chooseAction(twin, 'us', policy)).toEqual(chooseAction(s, 'us', policy));
       }),
       { numRuns: 100 },
     );
@@ -64,9 +65,10 @@ describe('fog of war', () => {
         let s = newGame(scenario('tower-22'), { seed: `bot-${id}` });
         while (!s.over) {
           const a = chooseAction(s, side, getPolicy(id, side));
-          expect(chooseAction(s, side, getPolicy(id, side))).toBe(a);
-          expect(observe(s, side).legal).toContain(a);
-          const other = side === 'us' ? 'iran.hold-course' : 'us.hold';
+          expect(chooseAction(s, side, getPolicy(id, side))).toEqual(a);
+          expect(observe(s, side).legal).toContain(a.force);
+          expect(observe(s, side).legal).toContain(a.signal);
+          const other = side === 'us' ? parsePortfolio('iran.hold-course', 'iran') : parsePortfolio('us.hold', 'us');
           s = step(s, side === 'us' ? { us: a, iran: other } : { us: other, iran: a }).state;
         }
       }
@@ -90,7 +92,7 @@ describe('fog of war', () => {
       ],
     ]);
     let s = newGame(scenario('october-2023'), { seed: 'secret' });
-    s = step(s, { us: 'us.warn', iran: 'iran.rein-in' }).state;
+    s = step(s, ordersOf('us.warn', 'iran.rein-in')).state;
     chooseAction(s, 'us', getPolicy('spy', 'us', registry));
     expect(seen).toHaveLength(2);
     for (const w of seen) {

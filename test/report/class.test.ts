@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDebrief } from '../../src/analysis/debrief/debrief.ts';
 import { buildSave, saveText, type PlaySide } from '../../src/engine/save.ts';
 import { newGame, step } from '../../src/engine/game.ts';
-import { actionById } from '../../src/model/actions.ts';
+import { orderLabel } from '../../src/analysis/render.ts';
 import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { esc } from '../../src/report/page.ts';
@@ -88,9 +88,9 @@ describe('brink report --games', () => {
     expect(html).toMatch(/pair.*unfinished/s);
     // The choices, turn by turn: the hawks' and the doves' first US orders, in bold (theirs, not a bot's).
     for (const g of groups.slice(0, 2)) {
-      expect(html, g.name).toContain(`<b>US: ${esc(actionById(decisionsOf(g.state)[0]!.us)!.label)}</b>`);
+      expect(html, g.name).toContain(`<b>US: ${esc(orderLabel(decisionsOf(g.state)[0]!.us))}</b>`);
     }
-    expect(html).toContain(`Iran: ${esc(actionById(decisionsOf(groups[0]!.state)[0]!.iran)!.label)} <span class="note">(bot)</span>`);
+    expect(html).toContain(`Iran: ${esc(orderLabel(decisionsOf(groups[0]!.state)[0]!.iran))} <span class="note">(bot)</span>`);
     // Beside the record: tower-22's documented events and the figures set against them.
     expect(html).toContain('Beside what actually happened');
     for (const e of sc.actual!.events) expect(html).toContain(esc(e.text));

@@ -14,6 +14,7 @@ import { decisionsOf } from '../../src/engine/history.ts';
 import type { GameState } from '../../src/engine/state.ts';
 import { chooseAction, getPolicy } from '../../src/policies/index.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
+import { ordersOf, parsePortfolio, portfolioId } from '../../src/model/portfolio.ts';
 
 const tower = loadScenario('tower-22');
 const bots = { us: getPolicy('historical', 'us'), iran: getPolicy('tit-for-tat', 'iran') };
@@ -38,7 +39,7 @@ const savedAt = (turns: number, seed = '3', params: Record<string, number> = {})
 /** Parses a save that must be in today's format. */
 function current(text: string, acceptEdited = false): SaveFile {
   const parsed = parseSave(text, 'test', { acceptEdited });
-  if (parsed.kind !== 'current') throw new Error('expected a brink.save/2 file');
+  if (parsed.kind !== 'current') throw new Error('expected a brink.save/3 file');
   return parsed.save;
 }
 
@@ -86,13 +87,15 @@ describe('save files', () => {
 
   it('keeps a hot-seat order still waiting for the other side', () => {
     const state = playOn(newGame(tower, { seed: '5' }), 1);
-    const save = current(saveText(buildSave(state, { side: 'both', opponent: null, pending: { us: 'us.major-campaign' } })));
-    expect(save.pending).toEqual({ us: 'us.major-campaign' });
+    const order = parsePortfolio('us.major-campaign+us.strike-houthis', 'us');
+    const save = current(saveText(buildSave(state, { side: 'both', opponent: null, pending: { us: order } })));
+    expect(save.pending).toEqual({ us: { force: 'us.major-campaign', signal: 'us.strike-houthis' } });
     expect(save.opponent).toBeNull();
   });
 
   it('refuses broken files with the field at fault', () => {
     const good = saveText(savedAt(2));
+    const hold = ordersOf('us.hold', 'iran.hold-course');
     const save = current(good);
     const cases: [string, RegExp][] = [
       ['', /empty/],
@@ -101,10 +104,13 @@ describe('save files', () => {
       [good.replace(SAVE_FORMAT, 'brink.save/0'), /format is "brink\.save\/0"/],
       [edited(save, { side: 'nobody' as never }), /side/],
       [
-        edited(save, { decisions: [{ us: 'us.fly-to-mars', iran: 'iran.hold-course' }] }),
-        /decisions\.0\.us: unknown action 'us\.fly-to-mars'|decisions\[0\]\.us: unknown action/,
+        edited(save, { decisions: [{ ...hold, us: { force: 'us.fly-to-mars', signal: 'us.none' } }] }),
+        /decisions\[0\]\.us\.force: unknown action 'us\.fly-to-mars'/,
       ],
-      [edited(save, { decisions: [{ us: 'iran.unleash', iran: 'iran.hold-course' }] }), /is not a US action/],
+      [edited(save, { decisions: [{ ...hold, us: { force: 'iran.unleash', signal: 'us.none' } }] }), /decisions\[0\]\.us\.force: 'iran\.unleash' is not a US action/],
+      [edited(save, { decisions: [{ ...hold, us: { force: 'us.warn', signal: 'us.none' } }] }), /decisions\[0\]\.us: .*us\.warn is a signal action/],
+      [edited(save, { decisions: [{ ...hold, iran: { force: 'iran.rein-in', signal: 'iran.unleash' } }] }), /decisions\[0\]\.iran: .*iran\.unleash is a force action/],
+      [good.replace(/"us":"[^"]+"/, '"us":{"force":"us.hold"}'), /decisions\.0\.us: .*expected string/],
       [edited(save, { params: { fatalityPerAttack: 1.5 } }), /params\.fatalityPerAttack: must be between 0 and 1/],
       [edited(save, { params: { notAParam: 1 } }), /params\.notAParam: unknown parameter/],
       [edited(save, { opponent: null }), /opponent/],
@@ -157,18 +163,31 @@ describe('save files', () => {
     expect(io.errText()).toMatch(/brink\.save\/1 file from an older model/);
   });
 
-  it("loads a brink.save/1 file whose game today's rules reproduce, and replays it as brink.save/2", async () => {
-    // A brink.save/1 file held the whole state beside the decisions: write one from a game of today's model.
+  it("loads a brink.save/1 file whose game today's rules reproduce, each order the portfolio it names", async () => {
+    // A brink.save/1 file held the whole state beside one action a side a turn: write one from a game of
+    // today's model played with such orders (a force action alone, a signal action alone).
     const october = loadScenario('october-2023');
-    const state = playOn(newGame(october, { seed: '8' }));
+    const singles = [
+      { us: 'us.warn', iran: 'iran.hold-course' },
+      { us: 'us.calibrated-strikes', iran: 'iran.arm-houthis' },
+      { us: 'us.strike-houthis', iran: 'iran.rein-in' },
+      { us: 'us.hold', iran: 'iran.back-talks' },
+    ];
+    let state = newGame(october, { seed: '8' });
+    for (const d of singles) state = step(state, ordersOf(d.us, d.iran)).state;
+    // Read as portfolios: a force action with no signal, a signal beside the empty force choice.
+    expect(decisionsOf(state)[1]).toEqual({
+      us: { force: 'us.calibrated-strikes', signal: 'us.none' },
+      iran: { force: 'iran.hold-course', signal: 'iran.arm-houthis' },
+    });
     const legacy = {
       format: 'brink.save/1',
       scenario: { id: 'october-2023', hash: october.hash },
       seed: '8',
       side: 'us',
       opponent: 'tit-for-tat',
-      decisions: decisionsOf(state),
-      state: { ...state, format: 'brink.state/1', decisions: decisionsOf(state), log: [] },
+      decisions: singles,
+      state: { ...state, format: 'brink.state/1', decisions: singles, log: [] },
     };
     const file = join(dir, 'current-legacy.json');
     writeFileSync(file, JSON.stringify(legacy));
@@ -176,6 +195,38 @@ describe('save files', () => {
     const io = capture();
     expect(await main(['replay', file], io)).toBe(0);
     expect(io.outText()).toContain(`Replay verified: ${state.turn} turns`);
+  });
+
+  it('reads a brink.save/2 file (one action a side a turn) as portfolios, and refuses one from another model as always', () => {
+    const october = loadScenario('october-2023');
+    let state = newGame(october, { seed: '9' });
+    const singles = [
+      { us: 'us.warn', iran: 'iran.public-threats' },
+      { us: 'us.major-campaign', iran: 'iran.rein-in' },
+    ];
+    for (const d of singles) state = step(state, ordersOf(d.us, d.iran)).state;
+    const now = buildSave(state, { side: 'both', opponent: null, pending: { us: parsePortfolio('us.interdict', 'us') } });
+    // The same game as a brink.save/2 file would hold it, signed over its own fields.
+    const unsigned = { ...now, format: 'brink.save/2', decisions: singles, pending: { us: 'us.interdict' } };
+    const { integrity: _i, ...fields } = unsigned;
+    const sign = (f: typeof fields) =>
+      createHash('sha256')
+        .update(JSON.stringify({ format: f.format, model: f.model, scenario: f.scenario, seed: f.seed, params: f.params, side: f.side, opponent: f.opponent, decisions: f.decisions, pending: f.pending, turns: f.turns, digest: f.digest }))
+        .digest('hex');
+    const v2 = JSON.stringify({ ...fields, integrity: sign(fields) });
+    const read = current(v2);
+    expect(read.format).toBe(SAVE_FORMAT);
+    expect(read.decisions).toEqual(decisionsOf(state));
+    expect(read.decisions[0]).toEqual({ us: { force: 'us.hold', signal: 'us.warn' }, iran: { force: 'iran.hold-course', signal: 'iran.public-threats' } });
+    expect(read.pending).toEqual({ us: { force: 'us.hold', signal: 'us.interdict' } });
+    expect(replaySave(read, october).matches).toBe(true);
+    // Edited by hand: caught by the file's own hash.
+    expect(() => parseSave(v2.replace('"us.warn"', '"us.show-of-force"'), 'v2.json')).toThrow(/changed after it was saved/);
+    // From the rules before portfolios (any real brink.save/2 file): refused, naming both models.
+    const older = { ...fields, model: '0.0.1+000000000000' };
+    expect(() => parseSave(JSON.stringify({ ...older, integrity: sign(older) }), 'v2.json')).toThrow(
+      /saved by model 0\.0\.1\+000000000000, but this is model /,
+    );
   });
 
   it("refuses a brink.save/1 file that today's rules do not reproduce, saying why", async () => {
@@ -193,6 +244,8 @@ describe('save files', () => {
 /** A save re-signed after a change (as a different program version would have signed it). */
 function buildSaveLike(save: SaveFile): SaveFile {
   const { integrity: _old, ...rest } = save;
+  // The hash is over the file as written: each order its portfolio's ID.
+  const ids = rest.decisions.map((d) => ({ us: portfolioId(d.us), iran: portfolioId(d.iran) }));
   const text = JSON.stringify({
     format: rest.format,
     model: rest.model,
@@ -201,8 +254,8 @@ function buildSaveLike(save: SaveFile): SaveFile {
     params: rest.params,
     side: rest.side,
     opponent: rest.opponent,
-    decisions: rest.decisions,
-    pending: rest.pending,
+    decisions: ids,
+    pending: rest.pending ? { us: portfolioId(rest.pending.us) } : null,
     turns: rest.turns,
     digest: rest.digest,
   });

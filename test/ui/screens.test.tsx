@@ -17,6 +17,7 @@ import { colorEnabled } from '../../src/ui/theme.ts';
 import { resolveOpponent } from '../../src/ui/session.ts';
 import { sparkline, wrap } from '../../src/ui/text.ts';
 import { press, render } from '../helpers/ink.ts';
+import { ordersOf } from '../../src/model/portfolio.ts';
 
 const tower = loadScenario('tower-22');
 const october = loadScenario('october-2023');
@@ -83,7 +84,7 @@ describe('SetupScreen', () => {
 });
 
 describe('TurnScreen', () => {
-  const state = step(newGame(tower, { seed: '3' }), { us: 'us.major-campaign', iran: 'iran.rein-in' }).state;
+  const state = step(newGame(tower, { seed: '3' }), ordersOf('us.major-campaign', 'iran.rein-in')).state;
   const renderTurn = (side: 'us' | 'iran', onChoose = vi.fn(), cols = 80, rows = 24) => ({
     onChoose,
     ...render(

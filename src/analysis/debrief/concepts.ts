@@ -7,6 +7,7 @@
  */
 import { actionById } from '../../model/actions.ts';
 import type { GameEvent, GameState } from '../../engine/state.ts';
+import { portfolioRung } from '../../model/portfolio.ts';
 
 export type ConceptId =
   | 'deterrence-by-punishment'
@@ -127,7 +128,7 @@ export function historyConcepts(state: GameState): Map<ConceptId, number[]> {
       add('credibility-decay', h.turn);
     }
     peak = Math.max(peak, h.deterrence);
-    const usRung = actionById(h.actions.us)?.rung ?? 0;
+    const usRung = portfolioRung(h.actions.us);
     const before = prev?.usDomesticPressure ?? h.usDomesticPressure;
     if (before >= 0.3 && usRung >= 5) add('audience-costs', h.turn);
   });
@@ -136,7 +137,7 @@ export function historyConcepts(state: GameState): Map<ConceptId, number[]> {
 
 /** Whether Tehran ordered restraint in any turn of this game (an action whose stance is restraint). */
 export function iranRestrained(state: GameState): boolean {
-  return state.history.some((r) => actionById(r.actions.iran)?.stance === 'restraint');
+  return state.history.some((r) => actionById(r.actions.iran.force)?.stance === 'restraint');
 }
 
 /**
@@ -146,7 +147,7 @@ export function iranRestrained(state: GameState): boolean {
  */
 export function conceptInThisGame(id: ConceptId, state: GameState): string | undefined {
   if (id !== 'cheap-talk') return undefined;
-  const threats = state.history.filter((r) => r.actions.iran === 'iran.public-threats').length;
+  const threats = state.history.filter((r) => r.actions.iran.signal === 'iran.public-threats').length;
   if (threats > 0 && iranRestrained(state))
     return 'Here: Tehran threatened in public while, in other turns, it ordered its partners to hold back.';
   if (threats > 0) return 'Here: Tehran threatened in public and never ordered its partners to hold back: its words matched its deeds.';

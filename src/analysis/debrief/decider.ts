@@ -79,7 +79,7 @@ function unravelling(state: GameState): Decider | undefined {
   if (broke < 0) return undefined;
   const window = h.slice(first + 1, broke + 1);
   const relapse = window.some((r) => r.events.some((e) => e.kind === 'posture' && e.on === 'RELAPSE_DRAW' && e.from !== e.to));
-  const restrained = (r: TurnRecord) => actionById(r.actions.iran)?.stance === 'restraint';
+  const restrained = (r: TurnRecord) => actionById(r.actions.iran.force)?.stance === 'restraint';
   const iranLifted = restrained(h[first]!) && window.some((r) => !restrained(r));
   const after = h.slice(broke);
   const attacks = after.reduce((s, r) => s + r.attacksOnUS, 0);
@@ -102,7 +102,7 @@ function provocation(state: GameState, lines: Record<Side, ScoreLine[]>): Decide
   let count = 0;
   let turn = -1;
   h.forEach((r, i) => {
-    const def = actionById(r.actions.us);
+    const def = actionById(r.actions.us.force);
     const target = def?.effects.strikes?.target;
     const inLull = i > 0 && iraqJordan(h[i - 1]!) === 0 && target === 'militias';
     if (inLull || target === 'iran' || target === 'irgc' || (def?.rung ?? 0) >= 7) {

@@ -61,12 +61,12 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
     });
   }
 
-  const campaignTurn = h.find((r) => (actionById(r.actions.us)?.rung ?? 0) >= 7);
+  const campaignTurn = h.find((r) => (actionById(r.actions.us.force)?.rung ?? 0) >= 7);
   if (campaignTurn) {
     const before = campaignTurn.attacksOnUS;
     const after = h.slice(campaignTurn.turn + 1, campaignTurn.turn + 3);
     const afterMean = after.length > 0 ? after.reduce((s, r) => s + r.attacksOnUS, 0) / after.length : undefined;
-    const label = actionById(campaignTurn.actions.us)?.label.toLowerCase() ?? campaignTurn.actions.us;
+    const label = actionById(campaignTurn.actions.us.force)?.label.toLowerCase() ?? campaignTurn.actions.us.force;
     out.push({
       priority: 80,
       text:
@@ -111,7 +111,7 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
     });
   }
 
-  const threatsWhileRestraining = h.filter((r) => r.actions.iran === 'iran.public-threats').length;
+  const threatsWhileRestraining = h.filter((r) => r.actions.iran.signal === 'iran.public-threats').length;
   if (threatsWhileRestraining > 0 && iranBraked) {
     out.push({
       priority: 55,

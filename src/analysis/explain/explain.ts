@@ -9,6 +9,7 @@ import { loadEvidence, type Fact } from '../../model/evidence.ts';
 import { rungName } from '../../model/ladder.ts';
 import { isParamId, PARAM_IDS, PARAM_SPECS, type ParamId } from '../../model/params.ts';
 import { describePrior, isScoreWeight, priorOf } from '../../model/priors.ts';
+import { describeRecommendation } from '../../model/runtime.ts';
 import { citers, factOrUndefined, paramUses, shippedScenarios, sourceOf, stateIds, transitionsOf, type Citer } from './provenance.ts';
 
 export type ExplainKind = 'parameter' | 'fact' | 'rule' | 'action' | 'state';
@@ -132,14 +133,7 @@ export function explainState(actor: ActorId, state: string): string {
   const meta = ACTORS[actor].meta(state);
   const lines = [`Posture ${actor}.${state} (${ACTOR_NAMES[actor]}): ${meta.label}`, `  rules: ${meta.rules.map(factLine).join('; ')}`];
   if (meta.recommends) {
-    const r = meta.recommends;
-    const what =
-      'action' in r
-        ? r.action
-        : 'chance' in r
-          ? `${r.then} with chance ${r.chance}, else ${r.otherwise}`
-          : `${r.then} if ${r.flag}, else ${r.otherwise}`;
-    lines.push(`  the historical bot does: ${what}`);
+    lines.push(`  the historical bot does: ${describeRecommendation(meta.recommends)}`);
   }
   const ts = transitionsOf(actor, state);
   if (ts.length > 0) lines.push('  transitions:');

@@ -20,7 +20,7 @@ import { isParamId, PARAM_IDS, PARAM_SPECS, resolveParams, type ParamId, type Pa
 import { priorOf } from '../../model/priors.ts';
 import { SCORING_READS } from '../../engine/outcome.ts';
 import { PHASES } from '../../engine/turn.ts';
-import type { TransitionConfig } from '../../model/runtime.ts';
+import { describeRecommendation, type TransitionConfig } from '../../model/runtime.ts';
 import { loadRecord } from '../record/table.ts';
 import { CONCEPTS } from '../debrief/concepts.ts';
 import { loadScenario } from '../../scenario/loader.ts';
@@ -206,7 +206,8 @@ function usesIndex(): Map<ParamId, ParamUse[]> {
         for (const id of meta.deliberates.lagDays) add(id, { where, what: 'days until its leaders weigh a halt (the deliberation lag)' });
       const rec = meta.recommends;
       if (rec && 'chance' in rec && isParamId(rec.chance)) {
-        add(rec.chance, { where, what: `the historical bot's chance of ${rec.then} rather than ${rec.otherwise}` });
+        const [then, otherwise] = [rec.then, rec.otherwise].map(describeRecommendation);
+        add(rec.chance, { where, what: `the historical bot's chance of ${then} rather than ${otherwise}` });
       }
     }
     const spec = def.spec as { readonly input?: (p: Params) => unknown; readonly deliberationReads?: readonly ParamId[] };

@@ -5,7 +5,8 @@
  * front with its lag, talks backed, arsenals changed, and each side's machine told what it chose.
  */
 import { FRONT_ACTOR } from '../../model/actors/index.ts';
-import { FRONTS, actionById, isPublicAction, type ActionDef } from '../../model/actions.ts';
+import { FRONTS, isPublicAction, type ActionDef } from '../../model/actions.ts';
+import { EMPTY_SIGNAL, leversOf, portfolioRung } from '../../model/portfolio.ts';
 import { clamp01 } from '../../model/math.ts';
 import type { Decisions } from '../state.ts';
 import { drawLag, emit, schedule, send, type TurnDraft } from './draft.ts';
@@ -16,6 +17,8 @@ function actionWeight(def: ActionDef): number {
 }
 
 function announce(d: TurnDraft, def: ActionDef): void {
+  // The empty signal is no move at all: nothing to log.
+  if (def.id === EMPTY_SIGNAL[def.side]) return;
   emit(d, {
     kind: 'action',
     turn: d.turn,
@@ -33,7 +36,7 @@ function applyUs(d: TurnDraft, def: ActionDef): void {
   const w = d.world;
   const e = def.effects;
   const day = d.startDay;
-  d.rungs.us = def.rung;
+  d.rungs.us = Math.max(d.rungs.us, def.rung);
   announce(d, def);
   // A strike on militias after a week without attacks in Iraq or Jordan is unprovoked: in a lull, force
   // provokes rather than deters (R-SYS-05, R-USA-04): no deterrence gained, the grievance multiplied.
@@ -115,7 +118,7 @@ function applyIran(d: TurnDraft, def: ActionDef): void {
   const w = d.world;
   const e = def.effects;
   const day = d.startDay;
-  d.rungs.iran = def.rung;
+  d.rungs.iran = Math.max(d.rungs.iran, def.rung);
   announce(d, def);
   if (e.directive) {
     const envoys = e.envoys === true;
@@ -146,14 +149,22 @@ function applyIran(d: TurnDraft, def: ActionDef): void {
   }
 }
 
+/**
+ * Each side's portfolio takes effect lever by lever: the force action, then the signal (a strike's
+ * deterrence before a warning's), each with its own `action` event; the side acts at the higher rung.
+ */
 export function applyOrders(d: TurnDraft, orders: Decisions): void {
-  const us = actionById(orders.us)!;
-  const iran = actionById(orders.iran)!;
+  const [usForce, usSignal] = leversOf(orders.us);
+  const [iranForce, iranSignal] = leversOf(orders.iran);
   // Both orders reach their own side's machine before anything they cause: a strike on Iran (or Iran's
   // direct fire) then leaves the struck side deciding its reply next turn, instead of its own order of
   // the same week moving it straight out again (R-IRN-09, Q-15).
-  send(d, 'us', { type: 'ACTED', action: us.id, rung: us.rung }, d.startDay);
-  send(d, 'iran', { type: 'ACTED', action: iran.id, rung: iran.rung }, d.startDay);
-  applyUs(d, us);
-  applyIran(d, iran);
+  send(d, 'us', { type: 'ACTED', action: usForce.id, signal: usSignal.id, rung: portfolioRung(orders.us) }, d.startDay);
+  send(d, 'iran', { type: 'ACTED', action: iranForce.id, signal: iranSignal.id, rung: portfolioRung(orders.iran) }, d.startDay);
+  d.rungs.us = 0;
+  d.rungs.iran = 0;
+  applyUs(d, usForce);
+  applyUs(d, usSignal);
+  applyIran(d, iranForce);
+  applyIran(d, iranSignal);
 }

@@ -101,7 +101,7 @@ export const iran = defineActor<IranContext, ActorEvent, IranPosture>({
         label: 'Public bluster, private restraint',
         rules: ['R-IRN-09', 'R-IRN-06', 'R-IRN-08', 'R-IRN-10'],
         ...SEEN,
-        recommends: { action: 'iran.public-threats' },
+        recommends: { action: 'iran.rein-in+iran.public-threats' },
       },
       on: {
         ACTED: {
@@ -117,7 +117,12 @@ export const iran = defineActor<IranContext, ActorEvent, IranPosture>({
       },
     },
     truce: {
-      meta: { label: 'Easing off in the truce', rules: ['R-IRN-14', 'F-05'], ...SEEN, recommends: { action: 'iran.public-threats' } },
+      meta: {
+        label: 'Easing off in the truce',
+        rules: ['R-IRN-14', 'F-05'],
+        ...SEEN,
+        recommends: { flag: 'braked', then: 'iran.rein-in+iran.public-threats', otherwise: 'iran.hold-course+iran.public-threats' },
+      },
       on: {
         TRUCE_END: [
           { guard: 'hasBraked', target: 'restraining' },
@@ -143,7 +148,13 @@ export const iran = defineActor<IranContext, ActorEvent, IranPosture>({
         label: 'Answering a strike on Iran',
         rules: ['Q-15', 'R-IRN-09', 'R-IRN-03'],
         ...SEEN,
-        recommends: { chance: 'iranAnswersHomelandStrike', then: 'iran.missile-strike', otherwise: 'iran.public-threats' },
+        // The reply is the force lever; the vows go beside it either way, and without a reply the
+        // guidance stays what it was (R-IRN-09: public bluster, private caution).
+        recommends: {
+          chance: 'iranAnswersHomelandStrike',
+          then: 'iran.missile-strike+iran.public-threats',
+          otherwise: { flag: 'braked', then: 'iran.rein-in+iran.public-threats', otherwise: 'iran.hold-course+iran.public-threats' },
+        },
       },
       on: {
         ACTED: [

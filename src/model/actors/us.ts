@@ -6,7 +6,9 @@
  *
  * The observed ladder (R-USA-01): light, slow answers before January (P-07) → after the deaths, a public
  * vow (R-USA-02) and dozens of strikes ≈ 5 d later (F-09) → a commander killed in Baghdad (F-10) → lull
- * preservation, sparing a leader (R-USA-04, F-11) → never a strike on Iran (R-USA-03).
+ * preservation, sparing a leader (R-USA-04, F-11) → never a strike on Iran (R-USA-03). Once the Red Sea
+ * campaign is under way, its strikes on the Houthis run beside whatever the US does toward the militias:
+ * a separate track (R-USA-06), which a portfolio's signal lever carries (model/portfolio.ts).
  */
 import { actionById } from '../actions.ts';
 import type { ActorEvent } from '../events.ts';
@@ -69,7 +71,7 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
         label: 'Measured responses',
         rules: ['P-07', 'F-13', 'R-USA-06'],
         weight: SIDE_WEIGHT,
-        recommends: { flag: 'redSeaOps', then: 'us.strike-houthis', otherwise: 'us.warn' },
+        recommends: { flag: 'redSeaOps', then: 'us.hold+us.strike-houthis', otherwise: 'us.hold+us.warn' },
       },
       on: {
         WEEK_END: [
@@ -92,7 +94,7 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
         label: 'Answering attacks',
         rules: ['R-USA-05', 'P-07'],
         weight: SIDE_WEIGHT,
-        recommends: { action: 'us.calibrated-strikes' },
+        recommends: { flag: 'redSeaOps', then: 'us.calibrated-strikes+us.strike-houthis', otherwise: 'us.calibrated-strikes' },
       },
       on: {
         ACTED: {
@@ -112,7 +114,7 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
         label: 'Vowing retaliation',
         rules: ['R-USA-02', 'F-09', 'P-06'],
         weight: SIDE_WEIGHT,
-        recommends: { action: 'us.major-campaign' },
+        recommends: { flag: 'redSeaOps', then: 'us.major-campaign+us.strike-houthis', otherwise: 'us.major-campaign' },
       },
       on: {
         ACTED: {
@@ -131,7 +133,7 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
         label: 'Following up',
         rules: ['R-USA-01', 'F-10', 'D-07'],
         weight: SIDE_WEIGHT,
-        recommends: { action: 'us.leadership-strike' },
+        recommends: { flag: 'redSeaOps', then: 'us.leadership-strike+us.strike-houthis', otherwise: 'us.leadership-strike' },
       },
       on: {
         ACTED: { target: 'preservingLull', meta: { rules: ['R-USA-04', 'D-07'], says: 'moves to protecting the calm' } },
@@ -145,7 +147,7 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
         label: 'Protecting the lull',
         rules: ['R-USA-04', 'F-11', 'R-USA-06'],
         weight: SIDE_WEIGHT,
-        recommends: { flag: 'redSeaOps', then: 'us.strike-houthis', otherwise: 'us.hold' },
+        recommends: { flag: 'redSeaOps', then: 'us.hold+us.strike-houthis', otherwise: 'us.hold' },
       },
       on: {
         WEEK_END: {

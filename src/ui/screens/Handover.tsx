@@ -1,4 +1,7 @@
-/** Hot-seat: a blank screen between the two players, so neither sees the other's briefing or order. */
+/**
+ * Hot-seat: a blank screen between the two players, so neither sees the other's briefing or order. It
+ * says whose orders are in (sealed) and that both levers, force and signal, are still to choose.
+ */
 import { Box, Text } from 'ink';
 import { useKeys } from '../use-keys.ts';
 import type { Side } from '../../model/actions.ts';
@@ -8,12 +11,15 @@ import { tone } from '../theme.ts';
 export function Handover({
   to,
   turn,
+  given = [],
   active,
   onReady,
   onQuit,
 }: {
   to: Side;
   turn: number;
+  /** Sides whose whole order (force and signal) is in for this turn. */
+  given?: readonly Side[];
   active?: boolean;
   onReady(): void;
   onQuit(): void;
@@ -32,6 +38,11 @@ export function Handover({
       <Text> </Text>
       <Text>{`Pass the keyboard to the ${SIDE_NAMES[to]} player. ${other}, look away:`}</Text>
       <Text>the next screen shows that side's secret intelligence and orders.</Text>
+      <Text> </Text>
+      {given.map((g) => (
+        <Text key={g} color={tone('muted')}>{`${SIDE_NAMES[g]}: force and signal orders given (sealed).`}</Text>
+      ))}
+      <Text>{`${SIDE_NAMES[to]}: force and signal orders pending.`}</Text>
       <Text> </Text>
       <Text bold>Press Enter when ready.</Text>
     </Box>

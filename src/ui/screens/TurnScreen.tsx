@@ -1,18 +1,21 @@
 /**
  * One side's turn: three panes (briefing, situation, orders) that fit 80×24, the evidence behind an
- * action on request, and a confirm step with undo. Everything shown comes from observe(state, side) and
- * legalActions(state, side); the component only lays it out and forwards the chosen action.
+ * action on request, and a confirm step with undo. The order is a portfolio: two lists, force and
+ * signal, each starting on the side's choice of the turn before (docs/strategy.md §1.7). Everything shown
+ * comes from observe(state, side) and the legal actions of each lever; the component only lays it out and
+ * forwards the chosen portfolio.
  */
 import { Box, Text } from 'ink';
 import { useKeys } from '../use-keys.ts';
 import { type ReactNode, useMemo, useState } from 'react';
-import { intelLine, postureLabel, renderEvent } from '../../analysis/render.ts';
+import { intelLine, orderLabel, postureLabel, renderEvent, seenOrderText } from '../../analysis/render.ts';
 import { turnLog } from '../../analysis/turn-log.ts';
 import { ACTOR_NAMES } from '../../model/actors/index.ts';
-import { legalActions } from '../../engine/game.ts';
+import { legalOn } from '../../engine/game.ts';
 import { observe, type Observation } from '../../engine/observe.ts';
 import type { GameState } from '../../engine/state.ts';
-import { actionById, type ActionDef, type Side } from '../../model/actions.ts';
+import type { ActionDef, Side, Track } from '../../model/actions.ts';
+import { EMPTY_FORCE, EMPTY_SIGNAL, portfolioRung, type Portfolio } from '../../model/portfolio.ts';
 import { loadEvidence } from '../../model/evidence.ts';
 import { RUNGS, rungName } from '../../model/ladder.ts';
 import { quantityName } from '../../model/quantities.ts';
@@ -42,7 +45,7 @@ export interface TurnProps {
   readonly active?: boolean;
   /** True while the turn resolves (the orders are in; the bot may be thinking). */
   readonly busy?: boolean;
-  onChoose(actionId: string): void;
+  onChoose(order: Portfolio): void;
   onSave(): void;
   onHelp(): void;
   onQuit(): void;
@@ -51,14 +54,22 @@ export interface TurnProps {
 export function TurnScreen(props: TurnProps) {
   const { state, side, cols, rows } = props;
   const obs = useMemo(() => observe(state, side), [state, side]);
-  const actions = useMemo(() => legalActions(state, side), [state, side]);
+  const forces = useMemo(() => legalOn(state, side, 'force'), [state, side]);
+  const signals = useMemo(() => legalOn(state, side, 'signal'), [state, side]);
+  // Each list starts on last turn's choice (the empty one on the first turn): a side that keeps one
+  // lever as it was changes only the other.
+  const previous = obs.history[obs.history.length - 1]?.ownOrder ?? { force: EMPTY_FORCE[side], signal: EMPTY_SIGNAL[side] };
   const [pane, setPane] = useState<Pane>('briefing');
-  const [sel, setSel] = useState(0);
+  const [focus, setFocus] = useState<Track>('force');
+  const [selForce, setSelForce] = useState(() => Math.max(0, forces.findIndex((a) => a.id === previous.force)));
+  const [selSignal, setSelSignal] = useState(() => Math.max(0, signals.findIndex((a) => a.id === previous.signal)));
   const [evidence, setEvidence] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [goalsOffset, setGoalsOffset] = useState(0);
   const [logOffset, setLogOffset] = useState(0);
-  const selected = actions[sel];
+  const chosenForce = forces[selForce];
+  const chosenSignal = signals[selSignal];
+  const selected = focus === 'force' ? chosenForce : chosenSignal;
   const score = useMemo(() => scoreView(state, side), [state, side]);
   const width = Math.max(30, cols - 1);
   const bodyRows = Math.max(6, rows - 5);
@@ -70,7 +81,7 @@ export function TurnScreen(props: TurnProps) {
       if (confirming) {
         if (key.return || input === 'y') {
           setConfirming(false);
-          if (selected) props.onChoose(selected.id);
+          if (chosenForce && chosenSignal) props.onChoose({ force: chosenForce.id, signal: chosenSignal.id });
         } else if (key.escape || input === 'n' || input === 'u' || key.backspace) setConfirming(false);
         return;
       }
@@ -101,27 +112,32 @@ export function TurnScreen(props: TurnProps) {
       }
       if (input === 'e') return setEvidence((e) => !e);
       if (key.escape && evidence) return setEvidence(false);
-      if (key.return && selected) return setConfirming(true);
-      setSel((s) => moveSelection(s, actions.length, key, input));
+      if (key.return && chosenForce && chosenSignal) return setConfirming(true);
+      if (input === ' ') return setFocus((f) => (f === 'force' ? 'signal' : 'force'));
+      if (focus === 'force') setSelForce((s) => moveSelection(s, forces.length, key, input));
+      else setSelSignal((s) => moveSelection(s, signals.length, key, input));
     },
     { isActive: props.active !== false },
   );
 
   const header = `${SIDE_NAMES[side]} · turn ${Math.min(obs.turn + 1, obs.turns)}/${obs.turns} · ${obs.date} · vs ${props.versus} · score ${score.total}`;
   let body: ReactNode;
-  if (confirming && selected) body = <Confirm action={selected} width={width} />;
+  if (confirming && chosenForce && chosenSignal) body = <Confirm force={chosenForce} signal={chosenSignal} width={width} />;
   else if (pane === 'briefing') body = <Briefing obs={obs} briefing={props.briefing} goals={score} width={width} height={bodyRows} />;
   else if (pane === 'goals') body = <Scrolled lines={goals} offset={goalsOffset} width={width} height={bodyRows} />;
   else if (pane === 'log') body = <Scrolled lines={log} offset={logOffset} width={width} height={bodyRows} />;
   else if (pane === 'situation') body = <Situation obs={obs} width={width} height={bodyRows} />;
   else if (evidence && selected) body = <Evidence action={selected} width={width} height={bodyRows} />;
-  else body = <Orders actions={actions} selected={sel} width={width} height={bodyRows} />;
+  else
+    body = (
+      <Orders forces={forces} signals={signals} selForce={selForce} selSignal={selSignal} focus={focus} width={width} height={bodyRows} />
+    );
   const keys = props.busy
     ? 'Resolving the turn…'
     : confirming
       ? 'Enter/y confirm · Esc/n back (undo)'
       : pane === 'orders'
-        ? '↑↓ choose · Enter select · e evidence · Tab panes · s save · ? help · q quit'
+        ? '↑↓ choose · Space force/signal · Enter send · e evidence · Tab panes · ? help'
         : pane === 'goals' || pane === 'log'
           ? '↑↓ PgUp PgDn scroll · Tab/1-5 panes · Enter orders · s save · ? help · q quit'
           : 'Tab/1-5 panes · l log · Enter orders · s save · ? help · q quit';
@@ -179,10 +195,11 @@ function Briefing({
     );
   } else {
     const last = obs.history[obs.history.length - 1]!;
-    lines.push(`Last week (from ${last.date}): your order was "${actionById(last.ownAction)?.label ?? last.ownAction}".`);
+    lines.push(`Last week (from ${last.date}): your order was "${orderLabel(last.ownOrder)}".`);
+    const seen = seenOrderText(last.opponentOrder);
     lines.push(
-      last.opponentAction
-        ? `The other side's order: "${actionById(last.opponentAction)?.label ?? last.opponentAction}".`
+      seen
+        ? `The other side's order: "${seen}".`
         : "The other side's order: not visible to you (what it did shows in the counts below).",
     );
     lines.push(...weekCountLines(last));
@@ -305,8 +322,22 @@ function Situation({ obs, width, height }: { obs: Observation; width: number; he
   );
 }
 
-function Orders({ actions, selected, width, height }: { actions: readonly ActionDef[]; selected: number; width: number; height: number }) {
-  const a = actions[selected];
+interface OrdersProps {
+  readonly forces: readonly ActionDef[];
+  readonly signals: readonly ActionDef[];
+  readonly selForce: number;
+  readonly selSignal: number;
+  readonly focus: Track;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The two lists side by side, the focused one marked `›`, the other's choice `•`; the focused action's detail below. */
+function Orders({ forces, signals, selForce, selSignal, focus, width, height }: OrdersProps) {
+  const a = focus === 'force' ? forces[selForce] : signals[selSignal];
+  const force = forces[selForce];
+  const signal = signals[selSignal];
+  const rung = force && signal ? portfolioRung({ force: force.id, signal: signal.id }) : 0;
   const detail = a
     ? [
         ...wrap(a.description, width),
@@ -314,20 +345,35 @@ function Orders({ actions, selected, width, height }: { actions: readonly Action
         ...(a.offRecord ? wrap(`Off the record: ${a.offRecord}`, width) : []),
       ]
     : [];
-  const listRows = Math.max(3, Math.min(actions.length, height - detail.length - 1));
-  const start = Math.max(0, Math.min(selected - Math.floor(listRows / 2), actions.length - listRows));
+  const col = Math.floor((width - 1) / 2);
+  const listRows = Math.max(3, Math.min(Math.max(forces.length, signals.length), height - detail.length - 2));
+  const column = (title: string, list: readonly ActionDef[], sel: number, focused: boolean) => {
+    const start = Math.max(0, Math.min(sel - Math.floor(listRows / 2), list.length - listRows));
+    const rows = list.slice(start, start + listRows).map((act, i) => {
+      const on = start + i === sel;
+      return { key: act.id, on, text: clip(`${on ? (focused ? '›' : '•') : ' '} [${act.rung}] ${act.label}${act.offRecord ? ' *' : ''}`, col) };
+    });
+    return (
+      <Box flexDirection="column" width={col + 1}>
+        <Text bold={focused} color={focused ? tone('accent') : tone('muted')}>
+          {clip(title, col)}
+        </Text>
+        {rows.map((r) => (
+          <Text key={r.key} bold={r.on && focused} color={r.on && focused ? tone('accent') : undefined}>
+            {r.text}
+          </Text>
+        ))}
+      </Box>
+    );
+  };
   return (
     <>
-      {actions.slice(start, start + listRows).map((act, i) => {
-        const on = start + i === selected;
-        return (
-          <Text key={act.id} bold={on} color={on ? tone('accent') : undefined}>
-            {clip(`${on ? '›' : ' '} [${act.rung}] ${act.label}${act.offRecord ? ' *' : ''}`, width)}
-          </Text>
-        );
-      })}
-      <Text color={tone('muted')}>{clip(a ? `rung ${a.rung}: ${rungName(a.rung)}` : '', width)}</Text>
-      {fit(detail, Math.max(1, height - listRows - 1)).map((l, i) => (
+      <Box flexDirection="row" height={listRows + 1}>
+        {column('Force (Space: switch list)', forces, selForce, focus === 'force')}
+        {column('Signal beside it', signals, selSignal, focus === 'signal')}
+      </Box>
+      <Text color={tone('muted')}>{clip(`your order acts at rung ${rung}: ${rungName(rung)}`, width)}</Text>
+      {fit(detail, Math.max(1, height - listRows - 2)).map((l, i) => (
         <Text key={`d${i}`}>{l}</Text>
       ))}
     </>
@@ -353,15 +399,21 @@ function Evidence({ action, width, height }: { action: ActionDef; width: number;
   );
 }
 
-function Confirm({ action, width }: { action: ActionDef; width: number }) {
+function Confirm({ force, signal, width }: { force: ActionDef; signal: ActionDef; width: number }) {
+  const rung = portfolioRung({ force: force.id, signal: signal.id });
   return (
     <>
       <Text bold>Confirm your order</Text>
       <Text> </Text>
-      <Text color={rungTone(action.rung)}>{clip(`${action.label} · rung ${action.rung}: ${rungName(action.rung)}`, width)}</Text>
-      {wrap(action.description, width).map((l, i) => (
-        <Text key={i}>{l}</Text>
+      <Text color={rungTone(rung)}>{clip(`Force: ${force.label} · rung ${force.rung}`, width)}</Text>
+      {wrap(force.description, width).map((l, i) => (
+        <Text key={`f${i}`}>{l}</Text>
       ))}
+      <Text color={rungTone(rung)}>{clip(`Signal: ${signal.label} · rung ${signal.rung}`, width)}</Text>
+      {wrap(signal.description, width).map((l, i) => (
+        <Text key={`s${i}`}>{l}</Text>
+      ))}
+      <Text>{clip(`Together: rung ${rung}, ${rungName(rung)}`, width)}</Text>
       <Text> </Text>
       <Text>{clip('Enter or y: send the order · Esc or n: go back and choose again', width)}</Text>
     </>

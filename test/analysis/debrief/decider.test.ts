@@ -83,7 +83,7 @@ describe('what decided the game', () => {
   it('a large campaign every turn is provocation: its cost is the escalation line, and the question counts the turns', () => {
     const { state, d } = firstDecidedBy('provocation', 'october-2023', 'always:us.major-campaign', 'historical');
     expect(d.points.us).toBeCloseTo(linePoints(state, 'us', 'escalation', 'iran-struck'), 1);
-    expect(d.count).toBe(state.history.filter((r) => (actionById(r.actions.us)?.rung ?? 0) >= 7).length);
+    expect(d.count).toBe(state.history.filter((r) => (actionById(r.actions.us.force)?.rung ?? 0) >= 7).length);
     expect(d.turn).toBe(0);
     const debrief = buildDebrief(state, scenario('october-2023'));
     expect(debrief.questions[0]).toContain(`The US used force beyond what deters in ${d.count} turns, from turn 1`);
