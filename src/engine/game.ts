@@ -206,16 +206,15 @@ export function isLegal(state: GameState, side: Side, actionId: string): boolean
 export function isLegalPortfolio(state: GameState, side: Side, p: Portfolio): boolean {
   const force = actionById(p.force);
   const signal = actionById(p.signal);
-  return (
-    force?.track === 'force' && signal?.track === 'signal' && isLegal(state, side, p.force) && isLegal(state, side, p.signal)
-  );
+  return force?.track === 'force' && signal?.track === 'signal' && isLegal(state, side, p.force) && isLegal(state, side, p.signal);
 }
 
 /** The legal actions of one lever, in catalogue order. */
 export function legalOn(state: GameState, side: Side, track: Track): readonly ActionDef[] {
   const all = legalActions(state, side);
   let byTrack = BY_TRACK.get(all);
-  if (!byTrack) BY_TRACK.set(all, (byTrack = { force: all.filter((a) => a.track === 'force'), signal: all.filter((a) => a.track === 'signal') }));
+  if (!byTrack)
+    BY_TRACK.set(all, (byTrack = { force: all.filter((a) => a.track === 'force'), signal: all.filter((a) => a.track === 'signal') }));
   return byTrack[track];
 }
 const BY_TRACK = new WeakMap<readonly ActionDef[], Record<Track, readonly ActionDef[]>>();
@@ -224,7 +223,8 @@ export function step(state: GameState, decisions: Decisions): { state: GameState
   if (state.over) throw new GameError(`the game is over (${state.over.reason})`);
   for (const side of ['us', 'iran'] as const) {
     const p = decisions[side] as Portfolio | string | undefined;
-    if (typeof p !== 'object' || p === null) throw new GameError(`${side}: an order is a portfolio { force, signal }, got ${JSON.stringify(p)}`);
+    if (typeof p !== 'object' || p === null)
+      throw new GameError(`${side}: an order is a portfolio { force, signal }, got ${JSON.stringify(p)}`);
     for (const lever of TRACKS) {
       const id = p[lever];
       const def = actionById(id);

@@ -40,7 +40,7 @@ describe('determinism', () => {
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 12 }), fc.string({ minLength: 1, maxLength: 12 }), (a, b) => {
         fc.pre(a !== b);
-        const decisions = Array.from({ length: 16 }, () => (ordersOf('us.warn', 'iran.hold-course')));
+        const decisions = Array.from({ length: 16 }, () => ordersOf('us.warn', 'iran.hold-course'));
         const ga = play('october-2023', a, decisions);
         const gb = play('october-2023', b, decisions);
         // Sixteen weeks of Poisson attack draws on two seeds: the tallies differ (or, at worst, the streams do).

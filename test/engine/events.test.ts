@@ -32,7 +32,9 @@ function sampleEvents(): GameEvent[] {
     // A Rafah decision and assault.
     play(newGame(certainRafah, { seed: 'kinds' }), () => ordersOf('us.hold', 'iran.public-threats')),
     // A direct exchange that becomes regional war (certain here: a limited exchange is war only with a chance, Q-15).
-    play(newGame(scenario('tower-22'), { seed: 'kinds', params: { warFromDirectExchange: 1 } }), () => ordersOf('us.strike-iran', 'iran.missile-strike')),
+    play(newGame(scenario('tower-22'), { seed: 'kinds', params: { warFromDirectExchange: 1 } }), () =>
+      ordersOf('us.strike-iran', 'iran.missile-strike'),
+    ),
   ];
   return games.flatMap((g) => [...logOf(g)]);
 }

@@ -96,7 +96,7 @@ describe('Iran', () => {
     let g = newGame(scenario('october-2023'), { seed: 'no-talks' });
     g = run(
       g,
-      Array.from({ length: 6 }, () => (ordersOf('us.hold', 'iran.rein-in'))),
+      Array.from({ length: 6 }, () => ordersOf('us.hold', 'iran.rein-in')),
     );
     expect(g.actors.iraqiGovernment.context.withdrawalMomentum).toBe(0);
   });
@@ -107,7 +107,7 @@ describe('Iran', () => {
     let a = 0;
     let b = 0;
     for (let i = 0; i < 120; i++) {
-      const decisions = Array.from({ length: 7 }, () => (ordersOf('us.warn', 'iran.hold-course')));
+      const decisions = Array.from({ length: 7 }, () => ordersOf('us.warn', 'iran.hold-course'));
       const ga = run(newGame(withTruce, { seed: `t${i}` }), decisions).history[5];
       const gb = run(newGame(without, { seed: `t${i}` }), decisions).history[5];
       if (!ga || !gb) continue;
@@ -239,7 +239,7 @@ describe('United States', () => {
     const d1 = g.world.deterrence;
     g = run(
       g,
-      Array.from({ length: params.deterrenceHalfLife }, () => (ordersOf('us.hold', 'iran.hold-course'))),
+      Array.from({ length: params.deterrenceHalfLife }, () => ordersOf('us.hold', 'iran.hold-course')),
     );
     expect(g.world.deterrence).toBeCloseTo(d1 / 2, 6);
   });

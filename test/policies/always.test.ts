@@ -23,10 +23,15 @@ describe('always:<action-id>', () => {
 
   it('plays a portfolio force+signal on every turn, for any pair of levers', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...portfolioIds('us')), fc.constantFrom(...portfolioIds('iran')), fc.integer({ min: 0, max: 999 }), (u, i, seed) => {
-        const st = playGame(tower, { seed: String(seed), us: getPolicy(`always:${u}`, 'us'), iran: getPolicy(`always:${i}`, 'iran') });
-        for (const t of st.history) expect(t.actions).toEqual({ us: parsePortfolio(u, 'us'), iran: parsePortfolio(i, 'iran') });
-      }),
+      fc.property(
+        fc.constantFrom(...portfolioIds('us')),
+        fc.constantFrom(...portfolioIds('iran')),
+        fc.integer({ min: 0, max: 999 }),
+        (u, i, seed) => {
+          const st = playGame(tower, { seed: String(seed), us: getPolicy(`always:${u}`, 'us'), iran: getPolicy(`always:${i}`, 'iran') });
+          for (const t of st.history) expect(t.actions).toEqual({ us: parsePortfolio(u, 'us'), iran: parsePortfolio(i, 'iran') });
+        },
+      ),
       { numRuns: 25 },
     );
     expect(getPolicy('always:us.hold+us.strike-houthis', 'us').name).toBe('Always hold fire, keep options ready + strike houthi launchers');

@@ -107,9 +107,18 @@ describe('save files', () => {
         edited(save, { decisions: [{ ...hold, us: { force: 'us.fly-to-mars', signal: 'us.none' } }] }),
         /decisions\[0\]\.us\.force: unknown action 'us\.fly-to-mars'/,
       ],
-      [edited(save, { decisions: [{ ...hold, us: { force: 'iran.unleash', signal: 'us.none' } }] }), /decisions\[0\]\.us\.force: 'iran\.unleash' is not a US action/],
-      [edited(save, { decisions: [{ ...hold, us: { force: 'us.warn', signal: 'us.none' } }] }), /decisions\[0\]\.us: .*us\.warn is a signal action/],
-      [edited(save, { decisions: [{ ...hold, iran: { force: 'iran.rein-in', signal: 'iran.unleash' } }] }), /decisions\[0\]\.iran: .*iran\.unleash is a force action/],
+      [
+        edited(save, { decisions: [{ ...hold, us: { force: 'iran.unleash', signal: 'us.none' } }] }),
+        /decisions\[0\]\.us\.force: 'iran\.unleash' is not a US action/,
+      ],
+      [
+        edited(save, { decisions: [{ ...hold, us: { force: 'us.warn', signal: 'us.none' } }] }),
+        /decisions\[0\]\.us: .*us\.warn is a signal action/,
+      ],
+      [
+        edited(save, { decisions: [{ ...hold, iran: { force: 'iran.rein-in', signal: 'iran.unleash' } }] }),
+        /decisions\[0\]\.iran: .*iran\.unleash is a force action/,
+      ],
       [good.replace(/"us":"[^"]+"/, '"us":{"force":"us.hold"}'), /decisions\.0\.us: .*expected string/],
       [edited(save, { params: { fatalityPerAttack: 1.5 } }), /params\.fatalityPerAttack: must be between 0 and 1/],
       [edited(save, { params: { notAParam: 1 } }), /params\.notAParam: unknown parameter/],
@@ -211,13 +220,30 @@ describe('save files', () => {
     const { integrity: _i, ...fields } = unsigned;
     const sign = (f: typeof fields) =>
       createHash('sha256')
-        .update(JSON.stringify({ format: f.format, model: f.model, scenario: f.scenario, seed: f.seed, params: f.params, side: f.side, opponent: f.opponent, decisions: f.decisions, pending: f.pending, turns: f.turns, digest: f.digest }))
+        .update(
+          JSON.stringify({
+            format: f.format,
+            model: f.model,
+            scenario: f.scenario,
+            seed: f.seed,
+            params: f.params,
+            side: f.side,
+            opponent: f.opponent,
+            decisions: f.decisions,
+            pending: f.pending,
+            turns: f.turns,
+            digest: f.digest,
+          }),
+        )
         .digest('hex');
     const v2 = JSON.stringify({ ...fields, integrity: sign(fields) });
     const read = current(v2);
     expect(read.format).toBe(SAVE_FORMAT);
     expect(read.decisions).toEqual(decisionsOf(state));
-    expect(read.decisions[0]).toEqual({ us: { force: 'us.hold', signal: 'us.warn' }, iran: { force: 'iran.hold-course', signal: 'iran.public-threats' } });
+    expect(read.decisions[0]).toEqual({
+      us: { force: 'us.hold', signal: 'us.warn' },
+      iran: { force: 'iran.hold-course', signal: 'iran.public-threats' },
+    });
     expect(read.pending).toEqual({ us: { force: 'us.hold', signal: 'us.interdict' } });
     expect(replaySave(read, october).matches).toBe(true);
     // Edited by hand: caught by the file's own hash.

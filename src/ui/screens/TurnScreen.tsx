@@ -61,8 +61,18 @@ export function TurnScreen(props: TurnProps) {
   const previous = obs.history[obs.history.length - 1]?.ownOrder ?? { force: EMPTY_FORCE[side], signal: EMPTY_SIGNAL[side] };
   const [pane, setPane] = useState<Pane>('briefing');
   const [focus, setFocus] = useState<Track>('force');
-  const [selForce, setSelForce] = useState(() => Math.max(0, forces.findIndex((a) => a.id === previous.force)));
-  const [selSignal, setSelSignal] = useState(() => Math.max(0, signals.findIndex((a) => a.id === previous.signal)));
+  const [selForce, setSelForce] = useState(() =>
+    Math.max(
+      0,
+      forces.findIndex((a) => a.id === previous.force),
+    ),
+  );
+  const [selSignal, setSelSignal] = useState(() =>
+    Math.max(
+      0,
+      signals.findIndex((a) => a.id === previous.signal),
+    ),
+  );
   const [evidence, setEvidence] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [goalsOffset, setGoalsOffset] = useState(0);
@@ -198,9 +208,7 @@ function Briefing({
     lines.push(`Last week (from ${last.date}): your order was "${orderLabel(last.ownOrder)}".`);
     const seen = seenOrderText(last.opponentOrder);
     lines.push(
-      seen
-        ? `The other side's order: "${seen}".`
-        : "The other side's order: not visible to you (what it did shows in the counts below).",
+      seen ? `The other side's order: "${seen}".` : "The other side's order: not visible to you (what it did shows in the counts below).",
     );
     lines.push(...weekCountLines(last));
     for (const e of obs.events.filter((ev) => ev.kind !== 'action')) lines.push(`• ${renderEvent(e)}`);
@@ -351,7 +359,11 @@ function Orders({ forces, signals, selForce, selSignal, focus, width, height }: 
     const start = Math.max(0, Math.min(sel - Math.floor(listRows / 2), list.length - listRows));
     const rows = list.slice(start, start + listRows).map((act, i) => {
       const on = start + i === sel;
-      return { key: act.id, on, text: clip(`${on ? (focused ? '›' : '•') : ' '} [${act.rung}] ${act.label}${act.offRecord ? ' *' : ''}`, col) };
+      return {
+        key: act.id,
+        on,
+        text: clip(`${on ? (focused ? '›' : '•') : ' '} [${act.rung}] ${act.label}${act.offRecord ? ' *' : ''}`, col),
+      };
     });
     return (
       <Box flexDirection="column" width={col + 1}>
