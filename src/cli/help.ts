@@ -111,7 +111,7 @@ const HELP: Readonly<Record<string, (v: Values) => string>> = {
     [
       examples(
         'brink run --scenario tower-22 --seed 7',
-        'brink run --scenario october-2023 --seed 7 --json > game.json      # brink.run/1',
+        'brink run --scenario october-2023 --seed 7 --json > game.json      # brink.run/2',
         "brink run --seed '1:42' --us-policy hawk                          # game 42 of a batch with seed 1",
         'brink run --us-policy always:us.major-campaign',
         'brink run --us-policy always:us.hold+us.strike-houthis             # restraint in Iraq, strikes in Yemen',

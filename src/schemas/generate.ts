@@ -15,12 +15,12 @@ const SCHEMA_BASE = 'https://brink.invalid/schemas/';
 
 /** file name → [format, zod contract, one-line description]. */
 const CONTRACTS: Readonly<Record<string, readonly [string, z.ZodType, string]>> = {
-  'run.schema.json': ['brink.run/1', RunSchema, 'One game: brink run --json'],
+  'run.schema.json': ['brink.run/2', RunSchema, 'One game: brink run --json'],
   'batch.schema.json': ['brink.batch/1', BatchSchema, 'A Monte Carlo batch: brink batch --json'],
   'compare.schema.json': ['brink.compare/1', CompareSchema, 'A paired comparison: brink compare --json'],
   'sweep.schema.json': ['brink.sweep/1', SweepSchema, 'A parameter sweep: brink sweep --json'],
   'game.schema.json': ['brink.game/1', GameRecordSchema, 'One line of brink batch --out FILE.jsonl'],
-  'save.schema.json': ['brink.save/2', SaveSchema, 'A saved game: brink play, key s'],
+  'save.schema.json': ['brink.save/3', SaveSchema, 'A saved game: brink play, key s'],
   'sensitivity.schema.json': ['brink.sensitivity/1', SensitivitySchema, 'What drives the uncertainty: brink sensitivity --json'],
 };
 

@@ -1,5 +1,5 @@
 /**
- * brink.run/1, the JSON of one game (`brink run --json`, and `runRecord` of the library), built by runRecord below.
+ * brink.run/2, the JSON of one game (each order a portfolio { force, signal }; brink.run/1 held one action a side) (`brink run --json`, and `runRecord` of the library), built by runRecord below.
  * The envelope, the decisions, the turn records' key figures and the outcome are checked field by field;
  * turn records and events may carry more fields than listed (the engine's types, src/engine/state.ts and
  * src/engine/events.ts, are their full description), so consumers can rely on what is listed here.
@@ -10,11 +10,13 @@ import { outcome } from '../engine/outcome.ts';
 import type { GameState } from '../engine/state.ts';
 import { MODEL_VERSION } from '../model/version.ts';
 
-export const RUN_CONTRACT = 'brink.run/1';
+export const RUN_CONTRACT = 'brink.run/2';
 
 const Count = z.number().int().min(0);
 const Unit = z.number().min(0).max(1);
-const Orders = z.object({ us: z.string().min(1), iran: z.string().min(1) }).strict();
+/** A side's order: a portfolio, one force and one signal action (model/portfolio.ts). */
+const Portfolio = z.object({ force: z.string().min(1), signal: z.string().min(1) }).strict();
+const Orders = z.object({ us: Portfolio, iran: Portfolio }).strict();
 const VERDICTS = ['regional-war', 'drawdown', 'calm-restored', 'brinkmanship', 'simmering'] as const;
 
 const TurnSchema = z

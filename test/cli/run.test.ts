@@ -14,7 +14,7 @@ describe('brink run', () => {
     expect(a.stdout).toBe(b.stdout);
     expect(c.stdout).not.toBe(a.stdout);
     const rec = JSON.parse(a.stdout);
-    expect(rec.schema).toBe('brink.run/1');
+    expect(rec.schema).toBe('brink.run/2');
     expect(rec.turns).toHaveLength(rec.decisions.length);
     expect(['regional-war', 'drawdown', 'calm-restored', 'brinkmanship', 'simmering']).toContain(rec.outcome.verdict.id);
     expect(rec.events.every((e: { kind: string }) => typeof e.kind === 'string')).toBe(true);

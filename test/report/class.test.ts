@@ -106,7 +106,7 @@ describe('brink report --games', () => {
     const whatIf = saveGame('what-if', { us: 'historical', iran: 'historical', side: 'us', params: { fatalityPerAttack: 0.05 } });
     // A save whose orders were edited by hand: its integrity hash no longer matches.
     const edited = join(dir, 'edited.save.json');
-    writeFileSync(edited, readFileSync(groups[0]!.file, 'utf8').replace(/"us": ?"us\.[a-z-]+"/, '"us":"us.warn"'));
+    writeFileSync(edited, readFileSync(groups[0]!.file, 'utf8').replace(/"us": ?"us\.[a-z-]+\+us\.[a-z-]+"/, '"us":"us.warn"'));
     expect(readFileSync(edited, 'utf8')).not.toBe(readFileSync(groups[0]!.file, 'utf8'));
     const batchFile = join(dir, 'batch-red-sea.json');
     const b = capture();

@@ -1,6 +1,6 @@
 /**
  * The JSON Schemas in schemas/ are exactly what the zod contracts generate, and the real outputs of the
- * CLI validate against them (ajv, draft 2020-12): brink.run/1, brink.batch/1 and its --out lines
+ * CLI validate against them (ajv, draft 2020-12): brink.run/2, brink.batch/1 and its --out lines
  * (brink.game/1), brink.compare/1, brink.sweep/1, and a save file (brink.save/2). Each carries its
  * contract version and the model version (src/model/version.ts).
  */
@@ -47,7 +47,7 @@ describe('JSON Schemas of the outputs', () => {
   it('brink run --json validates against run.schema.json and says which model made it', () => {
     const run = cliJson(['run', '--scenario', 'tower-22', '--seed', 's1', '--json']);
     expectValid('run.schema.json', run);
-    expect(run.schema).toBe('brink.run/1');
+    expect(run.schema).toBe('brink.run/2');
     expect(run.model).toBe(MODEL_VERSION);
   });
 
@@ -96,7 +96,7 @@ describe('JSON Schemas of the outputs', () => {
     expect(sweep.model).toBe(MODEL_VERSION);
   });
 
-  it('a save file (brink.save/2) validates against save.schema.json', () => {
+  it('a save file (brink.save/3) validates against save.schema.json', () => {
     const scenario = loadScenario('tower-22');
     const state = playGame(scenario, { seed: 's5', us: getPolicy('historical', 'us'), iran: getPolicy('hawk', 'iran') });
     expectValid('save.schema.json', JSON.parse(saveText(buildSave(state, { side: 'us', opponent: 'hawk' }))));
@@ -105,7 +105,7 @@ describe('JSON Schemas of the outputs', () => {
   it('rejects what the contracts reject: a wrong contract version, a missing model version, an unknown field', () => {
     const run = cliJson(['run', '--scenario', 'tower-22', '--seed', 's6', '--json']);
     const validate = validator('run.schema.json');
-    expect(validate({ ...run, schema: 'brink.run/2' })).toBe(false);
+    expect(validate({ ...run, schema: 'brink.run/1' })).toBe(false);
     const { model: _model, ...noModel } = run;
     expect(validate(noModel)).toBe(false);
     expect(validate({ ...run, extra: 1 })).toBe(false);

@@ -132,24 +132,75 @@ describe('TurnScreen', () => {
     fits(f);
   });
 
-  it('lists orders with rung and evidence, opens the facts, and confirms with undo before', async () => {
+  it("orders a portfolio from two lists, force and signal, each starting on last turn's choice; evidence; confirm with undo", async () => {
     const { lastFrame, stdin, onChoose } = renderTurn('us');
     await press(stdin, '3');
-    expect(lastFrame()).toContain('› [0] Offer a partial drawdown');
-    await press(stdin, KEY.down, KEY.down);
+    // Last turn the US ordered a large campaign and no signal: both lists start there.
+    expect(lastFrame()).toContain('Force (Space: switch list)');
+    expect(lastFrame()).toContain('Signal beside it');
+    expect(lastFrame()).toContain('› [7] Large strike campaign');
+    expect(lastFrame()).toContain('• [0] No signal');
+    fits(lastFrame());
+    await press(stdin, KEY.up);
+    expect(lastFrame()).toContain('› [6] Kill a militia commander');
+    await press(stdin, ' ', KEY.down, KEY.down);
+    expect(lastFrame()).toContain('• [6] Kill a militia commander');
     expect(lastFrame()).toContain('› [1] Warn publicly');
     expect(lastFrame()).toContain('Evidence: R-USA-02, R-USA-03, T-10');
+    expect(lastFrame()).toContain('your order acts at rung 6');
     await press(stdin, 'e');
     expect(lastFrame()).toContain('Evidence for "Warn publicly"');
     expect(lastFrame()).toContain('R-USA-02 · ');
     fits(lastFrame());
     await press(stdin, 'e', KEY.enter);
     expect(lastFrame()).toContain('Confirm your order');
+    expect(lastFrame()).toContain('Force: Kill a militia commander');
+    expect(lastFrame()).toContain('Signal: Warn publicly');
+    fits(lastFrame());
     await press(stdin, KEY.esc);
     expect(lastFrame()).not.toContain('Confirm your order');
     expect(onChoose).not.toHaveBeenCalled();
-    await press(stdin, KEY.down, KEY.enter, 'y');
-    expect(onChoose).toHaveBeenCalledWith('us.show-of-force');
+    await press(stdin, KEY.down, KEY.down, KEY.enter, 'y');
+    expect(onChoose).toHaveBeenCalledWith({ force: 'us.leadership-strike', signal: 'us.strike-houthis' });
+  });
+
+  it("starts each list on the side's own order of the turn before, signal included", async () => {
+    const before = step(
+      newGame(tower, { seed: '3' }),
+      ordersOf('us.calibrated-strikes+us.interdict', 'iran.rein-in+iran.back-talks'),
+    ).state;
+    for (const [side, force, signal] of [
+      ['us', '[5] Calibrated strikes on militias', '[3] Sanctions and arms interdiction'],
+      ['iran', '[1] Rein the militias in (envoys)', '[0] Back the withdrawal talks'],
+    ] as const) {
+      const onChoose = vi.fn();
+      const view = render(
+        <TurnScreen
+          state={before}
+          side={side}
+          versus="bot"
+          briefing=""
+          cols={80}
+          rows={24}
+          onChoose={onChoose}
+          onSave={noop}
+          onHelp={noop}
+          onQuit={noop}
+        />,
+      );
+      await press(view.stdin, '3');
+      expect(view.lastFrame()).toContain(`› ${force}`);
+      expect(view.lastFrame()).toContain(`• ${signal}`);
+      // Enter at once sends last turn's portfolio again.
+      await press(view.stdin, KEY.enter, 'y');
+      expect(onChoose).toHaveBeenCalledWith(before.history[0]!.actions[side]);
+    }
+  });
+
+  it('hot seat: the hand-over says whose orders are in, sealed, and that both levers are pending for the next player', () => {
+    const { lastFrame } = render(<Handover to="iran" turn={3} given={['us']} onReady={noop} onQuit={noop} />);
+    expect(lastFrame()).toContain('United States: force and signal orders given (sealed).');
+    expect(lastFrame()).toContain('Iran: force and signal orders pending.');
   });
 
   it('fits a smaller terminal', async () => {

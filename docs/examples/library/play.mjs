@@ -1,6 +1,6 @@
 // A program of your own that uses Brink as a library (docs/library.md): it plays one game with its own
 // bot (measured.mjs) as the US against Brink's historical Iran, prints the verdict, and writes the game
-// as brink.run/1 JSON, the format `brink run --json` prints.
+// as brink.run/2 JSON, the format `brink run --json` prints.
 //
 //   npm install /path/to/brink-0.1.0.tgz
 //   node play.mjs [seed] [out.json]

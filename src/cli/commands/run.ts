@@ -17,7 +17,7 @@ export function registerRun(program: Command, out: (s: string) => void): void {
     .option('--seed <seed>', 'game seed (any text)', '1')
     .option('--us-policy <policy>', 'bot for the US', 'historical')
     .option('--iran-policy <policy>', 'bot for Iran', 'historical')
-    .option('--json', 'print the game as JSON (brink.run/1)')
+    .option('--json', 'print the game as JSON (brink.run/2)')
     .action((opts: { scenario: string; seed: string; usPolicy: string; iranPolicy: string; json?: boolean }) => {
       const us = parsePolicy('--us-policy', opts.usPolicy, 'us');
       const iran = parsePolicy('--iran-policy', opts.iranPolicy, 'iran');

@@ -101,7 +101,7 @@ export const iran = defineActor<IranContext, ActorEvent, IranPosture>({
         label: 'Public bluster, private restraint',
         rules: ['R-IRN-09', 'R-IRN-06', 'R-IRN-08', 'R-IRN-10'],
         ...SEEN,
-        recommends: { action: 'iran.rein-in+iran.public-threats' },
+        recommends: { action: 'iran.quiet-message+iran.public-threats' },
       },
       on: {
         ACTED: {
@@ -121,7 +121,7 @@ export const iran = defineActor<IranContext, ActorEvent, IranPosture>({
         label: 'Easing off in the truce',
         rules: ['R-IRN-14', 'F-05'],
         ...SEEN,
-        recommends: { flag: 'braked', then: 'iran.rein-in+iran.public-threats', otherwise: 'iran.hold-course+iran.public-threats' },
+        recommends: { flag: 'braked', then: 'iran.quiet-message+iran.public-threats', otherwise: 'iran.hold-course+iran.public-threats' },
       },
       on: {
         TRUCE_END: [
@@ -153,7 +153,7 @@ export const iran = defineActor<IranContext, ActorEvent, IranPosture>({
         recommends: {
           chance: 'iranAnswersHomelandStrike',
           then: 'iran.missile-strike+iran.public-threats',
-          otherwise: { flag: 'braked', then: 'iran.rein-in+iran.public-threats', otherwise: 'iran.hold-course+iran.public-threats' },
+          otherwise: { flag: 'braked', then: 'iran.quiet-message+iran.public-threats', otherwise: 'iran.hold-course+iran.public-threats' },
         },
       },
       on: {

@@ -7,8 +7,10 @@
  * The observed ladder (R-USA-01): light, slow answers before January (P-07) → after the deaths, a public
  * vow (R-USA-02) and dozens of strikes ≈ 5 d later (F-09) → a commander killed in Baghdad (F-10) → lull
  * preservation, sparing a leader (R-USA-04, F-11) → never a strike on Iran (R-USA-03). Once the Red Sea
- * campaign is under way, its strikes on the Houthis run beside whatever the US does toward the militias:
- * a separate track (R-USA-06), which a portfolio's signal lever carries (model/portfolio.ts).
+ * campaign is under way, its strikes on the Houthis run beside the restraint toward the militias (measured
+ * answers, the lull): a separate track (R-USA-06) on a portfolio's signal lever (model/portfolio.ts). In the
+ * weeks the US answers the militias the historical bot gives that answer alone, as the one-lever game did:
+ * the calibrated record is the same game (docs/strategy.md §1.7 says what pairing them would change).
  */
 import { actionById } from '../actions.ts';
 import type { ActorEvent } from '../events.ts';
@@ -94,7 +96,7 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
         label: 'Answering attacks',
         rules: ['R-USA-05', 'P-07'],
         weight: SIDE_WEIGHT,
-        recommends: { flag: 'redSeaOps', then: 'us.calibrated-strikes+us.strike-houthis', otherwise: 'us.calibrated-strikes' },
+        recommends: { action: 'us.calibrated-strikes' },
       },
       on: {
         ACTED: {
@@ -114,7 +116,7 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
         label: 'Vowing retaliation',
         rules: ['R-USA-02', 'F-09', 'P-06'],
         weight: SIDE_WEIGHT,
-        recommends: { flag: 'redSeaOps', then: 'us.major-campaign+us.strike-houthis', otherwise: 'us.major-campaign' },
+        recommends: { action: 'us.major-campaign' },
       },
       on: {
         ACTED: {
@@ -133,7 +135,7 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
         label: 'Following up',
         rules: ['R-USA-01', 'F-10', 'D-07'],
         weight: SIDE_WEIGHT,
-        recommends: { flag: 'redSeaOps', then: 'us.leadership-strike+us.strike-houthis', otherwise: 'us.leadership-strike' },
+        recommends: { action: 'us.leadership-strike' },
       },
       on: {
         ACTED: { target: 'preservingLull', meta: { rules: ['R-USA-04', 'D-07'], says: 'moves to protecting the calm' } },
