@@ -97,7 +97,12 @@ export function portfolioLabel(p: Portfolio): string {
   const [force, signal] = leversOf(p);
   const f = force?.label ?? p.force;
   if (p.signal === 'us.none' || p.signal === 'iran.none') return f;
-  return `${f} + ${(signal?.label ?? p.signal).toLowerCase()}`;
+  return `${f} + ${lowerFirst(signal?.label ?? p.signal)}`;
+}
+
+/** A label inside a sentence: its first letter lower case, proper names (Houthi, Iran) kept. */
+export function lowerFirst(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
 }
 
 /**

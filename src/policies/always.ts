@@ -5,7 +5,7 @@
  * `brink compare --scenario red-sea --us-policy-b always:us.hold+us.strike-houthis`.
  */
 import type { Side } from '../model/actions.ts';
-import { PortfolioError, parsePortfolio, portfolioLabel, portfolioRung, portfolioSide } from '../model/portfolio.ts';
+import { PortfolioError, lowerFirst, parsePortfolio, portfolioLabel, portfolioRung, portfolioSide } from '../model/portfolio.ts';
 import type { Policy } from './policy.ts';
 
 export const ALWAYS_PREFIX = 'always:';
@@ -33,7 +33,7 @@ export function fixedOrder(id: string, side: Side): Policy | undefined {
   const label = portfolioLabel(portfolio);
   return {
     id,
-    name: `Always ${label.toLowerCase()}`,
+    name: `Always ${lowerFirst(label)}`,
     description: `Gives the same order every turn: ${label} (rung ${portfolioRung(portfolio)})`,
     choose(obs) {
       for (const lever of [portfolio.force, portfolio.signal])

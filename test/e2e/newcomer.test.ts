@@ -74,14 +74,15 @@ describe('a newcomer in the terminal', { timeout: 120_000 }, () => {
     everyLineFits(screen);
   });
 
-  it('handles every key of a pasted chunk, in order: "3jjjj" then Enter and y together', async () => {
+  it('handles every key of a pasted chunk, in order: "3 jjj" (Space switches to the signal list) then Enter and y together', async () => {
     const s = start(tower('us'));
     await s.waitFor('turn 1/4', STARTUP_MS);
-    s.write('3jjjj');
+    // Orders, then Space to the signal list, then three rows down it.
+    s.write('3 jjj');
     expect(await s.waitFor('› [3] Sanctions and arms interdiction')).toContain('Orders');
     s.write(`${KEY.enter}y`);
     const screen = await s.waitFor('turn 2/4');
-    expect(screen).toContain('your order was "Sanctions and arms interdiction"');
+    expect(screen).toContain('your order was "Hold fire, keep options ready + sanctions and arms interdiction"');
   });
 
   it('keeps keys typed while the hard bot thinks, and shows that the turn is resolving', async () => {

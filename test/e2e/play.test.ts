@@ -25,11 +25,14 @@ function everyLineFits(screen: string, cols = 80): void {
   for (const line of screen.split('\n')) expect(line.length).toBeLessThanOrEqual(cols);
 }
 
-/** Plays one order: open the orders pane (unless it is open), move down `down` rows, select, confirm. */
+/**
+ * Plays one order: open the orders pane (unless it is open), move the force list `down` rows from where
+ * it starts (last turn's choice; negative moves up), keep the signal list as it is, select, confirm.
+ */
 async function order(s: Session, down: number): Promise<void> {
   if (!s.screen().includes('› [')) s.write('3');
   await s.waitFor('› [');
-  for (let i = 0; i < down; i++) s.write(KEY.down);
+  for (let i = 0; i < Math.abs(down); i++) s.write(down > 0 ? KEY.down : KEY.up);
   s.write(KEY.enter);
   await s.waitFor('Confirm your order');
   s.write('y');
@@ -42,7 +45,7 @@ describe('brink play in a terminal', () => {
       const screen = await s.waitFor(`turn ${turn}/4`);
       everyLineFits(screen);
       expect(screen).toContain('United States');
-      await order(s, turn === 1 ? 8 : 1); // a large campaign, then holding fire
+      await order(s, turn === 1 ? 4 : turn === 2 ? -4 : 0); // a large campaign, then holding fire
       if (turn < 4) await s.waitFor(`turn ${turn + 1}/4`);
     }
     const debrief = await s.waitFor('Verdict:');
@@ -65,19 +68,19 @@ describe('brink play in a terminal', () => {
     await s.waitFor('turn 1/4');
     // choose, then undo at the confirm step, then choose another order
     s.write('3');
-    await s.waitFor('› [0] Stand every front down');
+    await s.waitFor('› [4] Keep up the pressure');
     s.write(KEY.enter);
     await s.waitFor('Confirm your order');
     s.write(KEY.esc);
     await s.waitFor('e evidence');
     s.write('e');
-    expect(await s.waitFor('Evidence for "Stand every front down"')).toContain('R-IRN-15');
+    expect(await s.waitFor('Evidence for "Keep up the pressure"')).toContain('R-IRN-11');
     s.write('e');
     // Wait for the evidence to close before typing on: keys sent in one burst reach Ink as one input.
-    await s.waitFor('› [0] Stand every front down');
+    await s.waitFor('› [4] Keep up the pressure');
     for (let turn = 1; turn <= 4; turn++) {
       await s.waitFor(`turn ${turn}/4`);
-      await order(s, 2); // rein the militias in
+      await order(s, turn === 1 ? -2 : 0); // rein the militias in, then keep them reined in
       if (turn < 4) await s.waitFor(`turn ${turn + 1}/4`);
     }
     const debrief = await s.waitFor('Verdict:');
@@ -96,12 +99,12 @@ describe('brink play in a terminal', () => {
       expect(screen).not.toContain('Orders');
       s.write(KEY.enter);
       await s.waitFor(`United States · turn ${turn}/4`);
-      await order(s, 1);
+      await order(s, 0); // hold fire (each list starts on the turn before's choice)
       screen = await s.waitFor('Iran to play');
       expect(screen).not.toContain('Hold fire');
       s.write(KEY.enter);
       await s.waitFor(`Iran · turn ${turn}/4`);
-      await order(s, 2);
+      await order(s, turn === 1 ? -2 : 0); // rein the militias in, then keep them reined in
     }
     await s.waitFor('Verdict:');
     s.write('q');
@@ -115,15 +118,15 @@ describe('brink play in a terminal', () => {
     const file = join(dir, 'game.json');
     const s = start(['play', '--scenario', 'tower-22', '--seed', '3', '--side', 'us', '--opponent', 'hard', '--save', file]);
     await s.waitFor('turn 1/4');
-    await order(s, 7);
+    await order(s, 3); // kill a militia commander
     await s.waitFor('turn 2/4');
     s.write('s');
     await s.waitFor('Saved after turn 1');
     const parsed = parseSave(readFileSync(file, 'utf8'));
-    if (parsed.kind !== 'current') throw new Error('expected a brink.save/2 file');
+    if (parsed.kind !== 'current') throw new Error('expected a brink.save/3 file');
     const save = parsed.save;
     expect(save.decisions).toHaveLength(1);
-    expect(save.decisions[0]!.us).toBe('us.leadership-strike');
+    expect(save.decisions[0]!.us).toEqual({ force: 'us.leadership-strike', signal: 'us.none' });
     expect(save.opponent).toBe('hard');
     s.write('q');
     await s.waitFor('The game is saved');
@@ -161,7 +164,7 @@ describe('brink play in a terminal', () => {
     await s.waitFor('turn 1/4');
     s.resize(60, 20);
     s.write('3');
-    const screen = await s.waitFor('› [0]');
+    const screen = await s.waitFor('› [1] Hold fire');
     everyLineFits(screen, 60);
   });
 

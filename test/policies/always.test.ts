@@ -34,7 +34,7 @@ describe('always:<action-id>', () => {
       ),
       { numRuns: 25 },
     );
-    expect(getPolicy('always:us.hold+us.strike-houthis', 'us').name).toBe('Always hold fire, keep options ready + strike houthi launchers');
+    expect(getPolicy('always:us.hold+us.strike-houthis', 'us').name).toBe('Always hold fire, keep options ready + strike Houthi launchers');
   });
 
   it('refuses a pair in the wrong order or of one lever, naming the problem', () => {
