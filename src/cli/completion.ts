@@ -58,7 +58,7 @@ function describe(cmd: Command, path: string): CmdInfo[] {
   return [self, ...visible.flatMap((c) => describe(c, path ? `${path} ${c.name()}` : c.name()))];
 }
 
-const shWords = (ws: readonly string[]) => ws.join(' ').replace(/[^A-Za-z0-9 _.:=-]/g, '');
+const shWords = (ws: readonly string[]) => ws.join(' ').replace(/[^A-Za-z0-9 _.:=+-]/g, '');
 
 export function bashScript(program: Command): string {
   const infos = describe(program, '');

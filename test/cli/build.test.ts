@@ -13,7 +13,8 @@ import { buildProgram } from '../../src/cli/main.ts';
 import { COMMANDS, loadAllCommands } from '../../src/cli/commands/index.ts';
 import { HELP_TOPICS } from '../../src/cli/help.ts';
 import { policyIds } from '../../src/policies/index.ts';
-import { ACTIONS } from '../../src/model/actions.ts';
+import { ACTIONS, actionsFor } from '../../src/model/actions.ts';
+import { portfolioIds } from '../../src/model/portfolio.ts';
 import { PARAM_IDS } from '../../src/model/params.ts';
 import { SWEEP_METRICS } from '../../src/batch/sweep.ts';
 
@@ -97,7 +98,7 @@ describe('help', () => {
     expect(root.stdout).toContain('BRINK_WORKERS');
   });
 
-  it('shows examples on every command, and the bots, always:<action>, parameters and metrics it accepts', () => {
+  it('shows examples on every command, and the bots, always:<force>+<signal>, parameters and metrics it accepts', () => {
     for (const { name } of COMMANDS) {
       const r = brink([name, '--help']);
       expect(r.code, name).toBe(0);
@@ -106,7 +107,9 @@ describe('help', () => {
     const flatBatch = brink(['batch', '--help']).stdout.replace(/\s+/g, ' ');
     for (const id of policyIds()) expect(flatBatch).toContain(id);
     for (const a of ACTIONS) expect(flatBatch).toContain(a.id);
-    expect(flatBatch).toContain('always:<action>');
+    expect(flatBatch).toContain('always:<force>+<signal>');
+    expect(flatBatch).toContain('US force: us.hold,');
+    expect(flatBatch).toContain('Iran signal: iran.none,');
     expect(flatBatch).toContain('--policy-module FILE');
     const batch = brink(['help', 'batch']).stdout;
     expect(batch).toContain('BRINK_WORKERS');
@@ -122,6 +125,11 @@ describe('help', () => {
     expect(r.stderr).toContain('Allowed choices are bash, zsh');
   });
 });
+
+/** The values a policy flag completes to: the bots, then every fixed order of that side (always:…). */
+const fixedOrders = (side: 'us' | 'iran') => [...actionsFor(side).map((a) => a.id), ...portfolioIds(side)].map((o) => `always:${o}`);
+const usPolicies = () => [...policyIds(), ...fixedOrders('us')];
+const iranPolicies = () => [...policyIds(), ...fixedOrders('iran')];
 
 describe('shell completion', () => {
   /** Runs the bash completion function as bash would for the words typed so far. */
@@ -140,7 +148,7 @@ describe('shell completion', () => {
     expect(complete(r.stdout, ['brink', 'ba'])).toEqual(['backtest', 'batch']);
     expect(complete(r.stdout, ['brink', 'scenarios', 'v'])).toEqual(['validate']);
     expect(complete(r.stdout, ['brink', 'batch', '--us-pol'])).toEqual(['--us-policy']);
-    expect(complete(r.stdout, ['brink', 'compare', '--iran-policy-b', ''])).toEqual(policyIds());
+    expect(complete(r.stdout, ['brink', 'compare', '--iran-policy-b', ''])).toEqual(iranPolicies());
     expect(complete(r.stdout, ['brink', 'sweep', '--metric', 'usK'])).toEqual(['usKilled']);
     expect(complete(r.stdout, ['brink', 'run', '--scenario', 'tow'])).toContain('tower-22');
   });
@@ -150,7 +158,7 @@ describe('shell completion', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('#compdef brink\n')).toBe(true);
     for (const { name } of COMMANDS) expect(r.stdout).toContain(`_brink_${name}()`);
-    expect(r.stdout).toContain(`--us-policy[bot for the US]:value:(${policyIds().join(' ')})`);
+    expect(r.stdout).toContain(`--us-policy[bot for the US]:value:(${usPolicies().join(' ')})`);
     expect(r.stdout).toContain('_brink_scenarios_validate()');
   });
 });

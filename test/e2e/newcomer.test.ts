@@ -41,11 +41,11 @@ function everyLineFits(screen: string, cols = 80): void {
   for (const line of screen.split('\n')) expect(line.length).toBeLessThanOrEqual(cols);
 }
 
-/** Plays the rest of the game with "hold fire" (one row down), each order pasted as one chunk. */
+/** Plays the rest of the game with "hold fire" (where the force list starts), each order pasted as one chunk. */
 async function playOut(s: Session, from: number, to = 4): Promise<void> {
   for (let turn = from; turn <= to; turn++) {
     await s.waitFor(`turn ${turn}/4`, STARTUP_MS);
-    s.write(`3j${KEY.enter}y`);
+    s.write(`3${KEY.enter}y`);
     if (turn < to) await s.waitFor(`turn ${turn + 1}/4`);
   }
 }
@@ -82,7 +82,8 @@ describe('a newcomer in the terminal', { timeout: 120_000 }, () => {
     expect(await s.waitFor('› [3] Sanctions and arms interdiction')).toContain('Orders');
     s.write(`${KEY.enter}y`);
     const screen = await s.waitFor('turn 2/4');
-    expect(screen).toContain('your order was "Hold fire, keep options ready + sanctions and arms interdiction"');
+    // Both levers, wrapped at 80 columns after the force action.
+    expect(screen).toMatch(/your order was "Hold fire, keep options ready \+\s+sanctions and arms interdiction"/);
   });
 
   it('keeps keys typed while the hard bot thinks, and shows that the turn is resolving', async () => {
@@ -225,15 +226,15 @@ describe('a newcomer in the terminal', { timeout: 120_000 }, () => {
     await s.waitFor('United States to play', STARTUP_MS);
     s.write(KEY.enter);
     await s.waitFor('United States · turn 1/4');
-    s.write(`3j${KEY.enter}y`);
+    s.write(`3${KEY.enter}y`); // hold fire: where the force list starts on turn 1
     await s.waitFor('Iran to play');
     s.write(KEY.enter);
     await s.waitFor('Iran · turn 1/4');
     s.write('s');
     await s.waitFor('Saved after turn 0');
     const parsed = parseSave(readFileSync(file, 'utf8'));
-    if (parsed.kind !== 'current') throw new Error('expected a brink.save/2 file');
-    expect(parsed.save.pending).toEqual({ us: 'us.hold' });
+    if (parsed.kind !== 'current') throw new Error('expected a brink.save/3 file');
+    expect(parsed.save.pending).toEqual({ us: { force: 'us.hold', signal: 'us.none' } });
     s.write('q');
     await s.waitFor('The game is saved');
     s.write('y');

@@ -14,7 +14,7 @@ import { decisionsOf } from '../../src/engine/history.ts';
 import type { GameState } from '../../src/engine/state.ts';
 import { chooseAction, getPolicy } from '../../src/policies/index.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
-import { ordersOf, parsePortfolio, portfolioId } from '../../src/model/portfolio.ts';
+import { ordersOf, parsePortfolio, portfolioId, portfolioIds } from '../../src/model/portfolio.ts';
 
 const tower = loadScenario('tower-22');
 const bots = { us: getPolicy('historical', 'us'), iran: getPolicy('tit-for-tat', 'iran') };
@@ -58,6 +58,30 @@ describe('save files', () => {
         expect(serialize(playOn(resumed.state))).toBe(serialize(straight));
       }),
       { numRuns: 25 },
+    );
+  });
+
+  it('any game of portfolios saves, reloads and replays exactly; each order comes back as the same { force, signal }', () => {
+    const us = portfolioIds('us');
+    const iran = portfolioIds('iran');
+    fc.assert(
+      fc.property(
+        fc.string({ maxLength: 6 }),
+        fc.array(fc.tuple(fc.nat(us.length - 1), fc.nat(iran.length - 1)), { minLength: 0, maxLength: 4 }),
+        fc.option(fc.nat(us.length - 1), { nil: undefined }),
+        (seed, picks, pending) => {
+          let state = newGame(tower, { seed });
+          for (const [u, i] of picks) if (!state.over) state = step(state, ordersOf(us[u]!, iran[i]!)).state;
+          const hot = pending === undefined ? null : { us: parsePortfolio(us[pending]!, 'us') };
+          const save = current(saveText(buildSave(state, { side: 'both', opponent: null, pending: hot })));
+          expect(save.decisions).toEqual(decisionsOf(state));
+          expect(save.pending).toEqual(hot);
+          const replay = replaySave(save, tower);
+          expect(replay.matches).toBe(true);
+          expect(serialize(replay.state)).toBe(serialize(state));
+        },
+      ),
+      { numRuns: 40 },
     );
   });
 

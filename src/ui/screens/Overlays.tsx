@@ -12,9 +12,9 @@ import { clip, wrap } from '../text.ts';
 import { tone } from '../theme.ts';
 
 const KEYS: readonly [string, string][] = [
-  ['↑ ↓ (or k j)', 'move in a list; scroll a long page'],
+  ['↑ ↓ (or k j)', 'move in a list (Space: the other order list); scroll a page'],
   ['PgUp PgDn Home End', 'scroll a long page (the debrief, this help)'],
-  ['Enter', 'select; on a turn, choose the highlighted order'],
+  ['Enter', 'select; on a turn, send the force and signal chosen'],
   ['Tab ← →, 1 2 3 4 5', 'switch pane: briefing, situation, orders, goals, l log'],
   ['e', 'read the evidence (facts) behind an order'],
   ['y / Esc n', 'confirm an order / go back and choose again'],
@@ -30,6 +30,7 @@ const MARKS: readonly [string, string][] = [
   ['[3]', "an order's rung: how far up the ladder it takes the crisis"],
   ['*', 'an order the record does not show this side taking (off the record)'],
   ['›', 'the highlighted row'],
+  ['› •', "orders: the list you move in (›), the other list's choice (•)"],
   ['▁▃█', "a count per week, scaled to the game's busiest week"],
   ['█████·····', 'a value from 0 (empty) to 1 (full), printed beside it:'],
 ];
