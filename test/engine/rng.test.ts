@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
-import { actionsFor } from '../../src/model/actions.ts';
+import { ordersOf, portfolioIds } from '../../src/model/portfolio.ts';
 import { newGame, restore, serialize, step } from '../../src/engine/game.ts';
 import { STREAMS, openStreams, saveStreams, seedStreams, type AleaState, type StreamStates } from '../../src/engine/rng.ts';
 import type { Decisions } from '../../src/engine/state.ts';
@@ -61,9 +61,11 @@ describe('stream loans', () => {
     );
   });
 
-  const usIds = actionsFor('us').map((a) => a.id);
-  const iranIds = actionsFor('iran').map((a) => a.id);
-  const decision: fc.Arbitrary<Decisions> = fc.record({ us: fc.constantFrom(...usIds), iran: fc.constantFrom(...iranIds) });
+  const usIds = portfolioIds('us');
+  const iranIds = portfolioIds('iran');
+  const decision: fc.Arbitrary<Decisions> = fc
+    .record({ us: fc.constantFrom(...usIds), iran: fc.constantFrom(...iranIds) })
+    .map((d) => ordersOf(d.us, d.iran));
 
   it('stepping one state again (a branch) gives what stepping its restored copy gives', () => {
     fc.assert(
