@@ -119,6 +119,7 @@ export function explainAction(a: ActionDef): string {
     `Action ${a.id} (${a.side === 'us' ? 'United States' : 'Iran'}): ${a.label}`,
     `  rung ${a.rung} ${rungName(a.rung)}`,
     `  ${a.description}`,
+    `  lever: ${a.track} (a turn's order is one force action beside one signal action: ${a.track === 'force' ? `${a.id}+<signal>` : `<force>+${a.id}`})`,
   ];
   if (a.offRecord) lines.push(`  off the record: ${a.offRecord}`);
   const eff = effectLines(a);

@@ -75,6 +75,12 @@ describe('every parameter, rule, fact, action and posture resolves', () => {
       for (const f of a.cites) expect(text).toContain(f);
     }
     expect(explain('us.major-campaign').text).toMatch(/deterrence: deterrenceFromCampaign = 0\.\d+ deterrence/);
+    // Each action names its lever and how it pairs into a turn's order.
+    expect(explain('us.major-campaign').text).toContain(
+      "lever: force (a turn's order is one force action beside one signal action: us.major-campaign+<signal>)",
+    );
+    expect(explain('iran.back-talks').text).toContain('lever: signal');
+    expect(explain('iran.back-talks').text).toContain('<force>+iran.back-talks');
   });
 
   it('postures: every actor.state, with its rules and transitions', () => {
