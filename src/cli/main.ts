@@ -52,6 +52,19 @@ const ENV_FLAGS: readonly { readonly flag: string; readonly env: string; readonl
 ];
 
 /**
+ * A message about a flag whose value came from its environment variable says so: the user never typed
+ * `--workers 0`, so "--workers must be between 1 and 64, got 0" alone would send them looking for it.
+ */
+function fromEnvironment(message: string, cmd: Command): string {
+  for (const e of ENV_FLAGS) {
+    const opt = (cmd.options as Option[]).find((o) => o.long === e.flag);
+    if (opt && message.startsWith(e.flag) && cmd.getOptionValueSource(opt.attributeName()) === 'env')
+      return `${e.env}=${JSON.stringify(process.env[e.env])} stands in for ${e.flag}: ${message}`;
+  }
+  return message;
+}
+
+/**
  * Marks the flags that an environment variable stands in for (their help then says "env: …").
  * Commander only honours `.env()` set before an option is added, and the commands add theirs, so the
  * value is applied here, before the action runs: when the flag was not given, the variable's value.
@@ -148,8 +161,8 @@ async function handleError(err: unknown, io: Io, program: Command | undefined): 
     return EXIT_USAGE; // commander has already printed the message and the help hint
   }
   if (err instanceof UsageError) {
-    io.err(`brink: ${err.message}`);
     const cmd = activeCommand ?? program;
+    io.err(`brink: ${cmd ? fromEnvironment(err.message, cmd) : err.message}`);
     if (err.showUsage && cmd) io.err(cmd.helpInformation());
     return EXIT_USAGE;
   }
