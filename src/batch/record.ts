@@ -99,12 +99,50 @@ export function recordOf(
   const scores = scoresOf(scoreLines(state));
   const verdict = verdictOf(state).id;
   const t: Tally = totalsOf(state);
-  const metrics = {} as Record<MetricName, number>;
-  for (const name of METRIC_NAMES) {
-    metrics[name] = name === 'peakRung' ? peakRungOf(state) : name === 'turnsPlayed' ? state.turn : t[name];
+  // Written out in METRIC_NAMES's and SERIES_NAMES's order (the order of a record's JSON), and the series
+  // in one pass over the history: every game of a batch makes one record.
+  const metrics: Record<MetricName, number> = {
+    attacksOnUS: t.attacksOnUS,
+    attacksOnUSIraq: t.attacksOnUSIraq,
+    attacksOnUSSyria: t.attacksOnUSSyria,
+    attacksOnUSJordan: t.attacksOnUSJordan,
+    usKilled: t.usKilled,
+    usInjured: t.usInjured,
+    usStrikes: t.usStrikes,
+    houthiAttacks: t.houthiAttacks,
+    peakRung: peakRungOf(state),
+    fatalAttacks: t.fatalAttacks,
+    usStrikesYemen: t.usStrikesYemen,
+    hezbollahFireDays: t.hezbollahFireDays,
+    leadersKilled: t.leadersKilled,
+    iranDirectAttacks: t.iranDirectAttacks,
+    strikesOnIran: t.strikesOnIran,
+    turnsPlayed: state.turn,
+  };
+  const series: Record<SeriesName, number[]> = {
+    attacksOnUS: [],
+    attacksOnUSIraq: [],
+    attacksOnUSSyria: [],
+    attacksOnUSJordan: [],
+    usKilled: [],
+    usInjured: [],
+    usStrikes: [],
+    houthiAttacks: [],
+    hezbollahFireDays: [],
+    rung: [],
+  };
+  for (const h of state.history) {
+    series.attacksOnUS.push(h.attacksOnUS);
+    series.attacksOnUSIraq.push(h.attacksOnUSIraq);
+    series.attacksOnUSSyria.push(h.attacksOnUSSyria);
+    series.attacksOnUSJordan.push(h.attacksOnUSJordan);
+    series.usKilled.push(h.usKilled);
+    series.usInjured.push(h.usInjured);
+    series.usStrikes.push(h.usStrikes);
+    series.houthiAttacks.push(h.houthiAttacks);
+    series.hezbollahFireDays.push(h.hezbollahFireDays);
+    series.rung.push(h.rung);
   }
-  const series = {} as Record<SeriesName, number[]>;
-  for (const name of SERIES_NAMES) series[name] = state.history.map((h) => h[name]);
   return {
     schema: GAME_RECORD_FORMAT,
     index,

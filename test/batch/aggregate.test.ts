@@ -8,6 +8,7 @@ import { BatchSchema } from '../../src/batch/contract.ts';
 import { batchJson } from '../../src/batch/run-batch.ts';
 import { GameRecordSchema } from '../../src/batch/contract.ts';
 import { gameSeed } from '../../src/batch/seeds.ts';
+import { METRIC_NAMES, SERIES_NAMES } from '../../src/batch/record.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { BUILTIN_POLICIES, getPolicy } from '../../src/policies/index.ts';
 import { scenario } from '../helpers/fixtures.ts';
@@ -25,6 +26,14 @@ const results = Array.from({ length: 40 }, (_, i) => playIndex(arms, 'agg', i));
 const records = results.map((g) => g.records[0]!);
 
 describe('game records', () => {
+  it('list their metrics and series in METRIC_NAMES and SERIES_NAMES order (the order of a record line)', () => {
+    for (const r of records.slice(0, 5)) {
+      expect(Object.keys(r.metrics)).toEqual([...METRIC_NAMES]);
+      expect(Object.keys(r.series)).toEqual([...SERIES_NAMES]);
+      expect(r.series.rung).toHaveLength(r.metrics.turnsPlayed);
+    }
+  });
+
   it('are valid brink.game/1 and replay alone with their seed', () => {
     for (const r of records.slice(0, 5)) {
       expect(GameRecordSchema.safeParse(r).success).toBe(true);
