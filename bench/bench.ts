@@ -16,20 +16,22 @@
  *     batch's CPU time and memory, before (1631d03: tsx at run time, every command loading Ink, React,
  *     zod and xstate) and after the compiled build, in one run (bench/startup.ts).
  *  5. calibration throughput in simulated games per second: `brink calibrate` end to end (calibration.ts).
+ * Sections 2 and 3 run the compiled build (built first), as `brink batch` does; --sources runs them from
+ * the TypeScript sources instead, each worker loading tsx.
  * Options: --startup (section 4 alone, as --only 4); --quick (smaller counts, for a smoke test); --pairs N (interleaved pairs, default 5); --runs N
  * (games per batch run in 2); --only 0,2 (just those sections);
  * --against COMMIT: instead, A/B games per CPU-second of `brink batch` on october-2023 (1 worker) between
  * COMMIT (checked out into a temporary worktree) and this tree, alternating, --pairs pairs (see ab.ts).
  */
-import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { BUILTIN_POLICIES, getPolicy } from '../src/policies/index.ts';
 import { playGame } from '../src/policies/play.ts';
 import { loadScenario } from '../src/scenario/loader.ts';
 import { playIndex, prepareArms } from '../src/batch/play-arms.ts';
-import { startBatch } from '../src/batch/run-batch.ts';
+import type { startBatch as StartBatch } from '../src/batch/run-batch.ts';
 import { abChild, against, median } from './ab.ts';
 import { calibrationSection } from './calibration.ts';
 import { startupReport } from './startup.ts';
@@ -44,7 +46,24 @@ const pairs = Number(flag('--pairs') ?? 5);
 const only = flag('--only')?.split(',').map(Number);
 const section = (n: number) => only === undefined || only.includes(n);
 
+/**
+ * The batch runner of sections 2 and 3 as `brink batch` runs it: the compiled build (its workers run plain
+ * JavaScript), built first so it is this tree's sources of now. From the sources instead, every worker
+ * would load tsx and transpile the engine again, a cost of the development set-up that `brink` never pays
+ * and that grows with the number of workers. `--sources` measures that set-up instead.
+ */
+async function batchRunner(): Promise<typeof StartBatch> {
+  const compiled = new URL('../dist/batch/run-batch.js', import.meta.url);
+  if (!argv.includes('--sources') && argv[0] !== '--memory-child') {
+    execFileSync('npm', ['run', 'build'], { cwd: fileURLToPath(new URL('..', import.meta.url)), stdio: 'ignore' });
+  }
+  const fromDist = !argv.includes('--sources') && existsSync(fileURLToPath(compiled));
+  const mod = (await import(fromDist ? compiled.href : '../src/batch/run-batch.ts')) as { startBatch: typeof StartBatch };
+  return mod.startBatch;
+}
+
 async function memoryChild(runs: number, workers: number): Promise<void> {
+  const startBatch = await batchRunner();
   const scenario = loadScenario('october-2023');
   const t0 = performance.now();
   const run = startBatch({
@@ -158,7 +177,7 @@ interface Rate {
  * CPU went: worker threads (they start with the batch and carry most of it), the main thread (merging
  * the workers' chunks), and the rest.
  */
-async function batchRate(runs: number, workers: number): Promise<Rate> {
+async function batchRate(startBatch: typeof StartBatch, runs: number, workers: number): Promise<Rate> {
   const scenario = loadScenario('october-2023');
   const before = threadCpu();
   const last = new Map<number, number>();
@@ -251,13 +270,16 @@ if (argv[0] === '--memory-child') {
 
   if (section(2)) {
     const runs = Number(flag('--runs') ?? (quick ? 2_000 : 20_000));
-    console.log(`\n2. Batch runner, october-2023, ${runs} games a run, 1 and ${cores} workers in ${pairs} interleaved pairs`);
+    const startBatch = await batchRunner();
+    console.log(
+      `\n2. Batch runner (${argv.includes('--sources') ? 'TypeScript sources, workers through tsx' : 'compiled build, as brink runs it'}), october-2023, ${runs} games a run, 1 and ${cores} workers in ${pairs} interleaved pairs`,
+    );
     console.log(`   pair   games/cpu-s 1w  games/cpu-s ${cores}w   CPU-time speed-up   wall speed-up   load`);
     const rows: { one: number; many: number; cpuSpeedup: number; wallSpeedup: number; split: [Rate['split'], Rate['split']] }[] = [];
     for (let p = 0; p < pairs; p++) {
       const order = p % 2 === 0 ? [1, cores] : [cores, 1];
       const got = new Map<number, Rate>();
-      for (const w of order) got.set(w, await batchRate(runs, w));
+      for (const w of order) got.set(w, await batchRate(startBatch, runs, w));
       const one = got.get(1)!;
       const many = got.get(cores)!;
       const row = {
@@ -300,6 +322,7 @@ if (argv[0] === '--memory-child') {
   }
 
   if (section(3)) {
+    await batchRunner(); // builds dist/, which each fresh process below then runs
     const big = quick ? 10_000 : 100_000;
     const small = quick ? 1_000 : 10_000;
     console.log(`\n3. Peak memory (RSS high-water mark of the whole process, main thread + ${cores} workers)`);
