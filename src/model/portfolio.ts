@@ -42,10 +42,27 @@ function actionOf(id: string, side: Side, where: string): ActionDef {
 }
 
 /**
+ * Each side's orders read so far, by ID: a bot's order is read twice a turn in every game of a batch,
+ * and the answer for an ID never changes. The portfolios handed out are frozen, as they are shared.
+ */
+const PARSED: Readonly<Record<Side, Map<string, Portfolio>>> = { us: new Map(), iran: new Map() };
+
+/**
  * The portfolio an order ID names for `side`: `force+signal`, or one action with the other lever empty.
  * Throws a PortfolioError naming what is wrong (an unknown action, the other side's, two of one lever).
  */
 export function parsePortfolio(id: string, side: Side): Portfolio {
+  const parsed = PARSED[side];
+  let p = parsed.get(id);
+  if (!p) {
+    p = Object.freeze(parseUncached(id, side));
+    // Bounded: the IDs a batch meets are the few its bots choose; a long session's typed ones stay few too.
+    if (parsed.size < 10_000) parsed.set(id, p);
+  }
+  return p;
+}
+
+function parseUncached(id: string, side: Side): Portfolio {
   const parts = id.split(PORTFOLIO_SEPARATOR);
   if (parts.length === 1) {
     const def = actionOf(id, side, `'${id}'`);
