@@ -147,6 +147,12 @@ export interface CommonBatchSetup {
   policies: PolicyRegistry;
 }
 
+/** The games a batch plays, as the set-up resolved them: what batch and report hand startBatch alike. */
+export function batchGames(c: CommonBatchSetup): Omit<CommonBatchSetup, 'policies'> {
+  const { policies: _, ...games } = c;
+  return games;
+}
+
 /** Batch-layer input errors are the user's to fix: exit 2 like any usage error. */
 export function asUsage<T>(f: () => T): T {
   try {
@@ -311,15 +317,8 @@ export async function batchAction(opts: BatchFlags, io: Io, setExit: (code: numb
   const progress = new Progress(c.runs);
   const run = asUsage(() =>
     startBatch({
-      scenario: c.scenario,
+      ...batchGames(c),
       scenarioArg: opts.scenario,
-      runs: c.runs,
-      seed: c.seed,
-      us: c.us,
-      iran: c.iran,
-      params: c.params,
-      workers: c.workers,
-      modules: c.modules,
       ...part,
       ...(dist.kind === 'none' ? {} : { uncertainty: dist }),
       ...(opts.csv !== undefined ? { csv: opts.csv } : {}),

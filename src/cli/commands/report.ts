@@ -31,7 +31,7 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { EXIT_FAILED, UsageError } from '../errors.ts';
 import type { CommandModule, Io } from '../command.ts';
 import { scenarioFrom } from '../options.ts';
-import { asUsage, collect, commonSetup } from './batch.ts';
+import { asUsage, batchGames, collect, commonSetup } from './batch.ts';
 import { readSave } from './save-io.ts';
 
 /** A brink.batch/1 or brink.compare/1 file is tens of kilobytes; anything past this is not one. */
@@ -310,15 +310,8 @@ async function obtainBatch(
   const progress = new Progress(c.runs);
   const run = asUsage(() =>
     startBatch({
-      scenario: c.scenario,
+      ...batchGames(c),
       scenarioArg,
-      runs: c.runs,
-      seed: c.seed,
-      us: c.us,
-      iran: c.iran,
-      params: c.params,
-      workers: c.workers,
-      modules: c.modules,
       onProgress: (done, total) => progress.update(done, done === total),
     }),
   );
