@@ -102,18 +102,21 @@ export function leversOf(p: Portfolio): readonly [ActionDef, ActionDef] {
 
 const ALL: Partial<Record<Side, readonly string[]>> = {};
 
+/** The portfolios of any of `forces` beside any of `signals`, force-major, in the lists' order. */
+export function portfolioIdsOf(forces: readonly ActionDef[], signals: readonly ActionDef[]): readonly string[] {
+  return Object.freeze(forces.flatMap((f) => signals.map((s) => portfolioId({ force: f.id, signal: s.id }))));
+}
+
 /** Every portfolio of a side, force-major in catalogue order: any force action beside any signal. */
 export function portfolioIds(side: Side): readonly string[] {
-  return (ALL[side] ??= Object.freeze(
-    actionsOn(side, 'force').flatMap((f) => actionsOn(side, 'signal').map((s) => portfolioId({ force: f.id, signal: s.id }))),
-  ));
+  return (ALL[side] ??= portfolioIdsOf(actionsOn(side, 'force'), actionsOn(side, 'signal')));
 }
 
 /** A portfolio in words: the force action's label, and the signal's unless it is the empty one. */
 export function portfolioLabel(p: Portfolio): string {
   const [force, signal] = leversOf(p);
   const f = force?.label ?? p.force;
-  if (p.signal === 'us.none' || p.signal === 'iran.none') return f;
+  if (Object.values(EMPTY_SIGNAL).includes(p.signal)) return f;
   return `${f} + ${lowerFirst(signal?.label ?? p.signal)}`;
 }
 

@@ -16,7 +16,7 @@
  * docs/strategy.md for the measurement).
  */
 import { otherSide, type Side } from '../model/actions.ts';
-import { isPortfolioId, parsePortfolio, portfolioId, type Portfolio } from '../model/portfolio.ts';
+import { isPortfolioId, parsePortfolio, portfolioIdsOf } from '../model/portfolio.ts';
 import type { WorldSampler } from '../engine/determinize.ts';
 import { legalActions, legalOn, step } from '../engine/game.ts';
 import { observe } from '../engine/observe.ts';
@@ -51,18 +51,10 @@ function legalIds(s: GameState, side: Side): readonly string[] {
   const defs = legalActions(s, side);
   let ids = LEGAL.get(defs);
   if (!ids) {
-    const signals = legalOn(s, side, 'signal');
-    ids = legalOn(s, side, 'force').flatMap((f) => signals.map((g) => portfolioId({ force: f.id, signal: g.id })));
+    ids = portfolioIdsOf(legalOn(s, side, 'force'), legalOn(s, side, 'signal'));
     LEGAL.set(defs, ids);
   }
   return ids;
-}
-
-const PARSED = { us: new Map<string, Portfolio>(), iran: new Map<string, Portfolio>() };
-function portfolio(id: string, side: Side): Portfolio {
-  let p = PARSED[side].get(id);
-  if (!p) PARSED[side].set(id, (p = parsePortfolio(id, side)));
-  return p;
 }
 
 /** Brink as the generic search sees it: a simultaneous-move game whose chance lives in the state. */
@@ -70,7 +62,7 @@ export const BRINK_GAME: SearchGame<GameState, Side> = {
   players: ['us', 'iran'],
   isTerminal: (s) => s.over !== null,
   legalActions: legalIds,
-  apply: (s, joint) => step(s, { us: portfolio(joint.us, 'us'), iran: portfolio(joint.iran, 'iran') }).state,
+  apply: (s, joint) => step(s, { us: parsePortfolio(joint.us, 'us'), iran: parsePortfolio(joint.iran, 'iran') }).state,
   returns: (s) => {
     const scores = scoresOf(scoreLines(s));
     return { us: scores.us / 100, iran: scores.iran / 100 };
