@@ -51,6 +51,13 @@ export interface TurnProps {
   onQuit(): void;
 }
 
+/** The row of action `id` in a list, or the first row when it is not there. */
+const rowOf = (list: readonly ActionDef[], id: string) =>
+  Math.max(
+    0,
+    list.findIndex((a) => a.id === id),
+  );
+
 export function TurnScreen(props: TurnProps) {
   const { state, side, cols, rows } = props;
   const obs = useMemo(() => observe(state, side), [state, side]);
@@ -61,18 +68,8 @@ export function TurnScreen(props: TurnProps) {
   const previous = obs.history[obs.history.length - 1]?.ownOrder ?? { force: EMPTY_FORCE[side], signal: EMPTY_SIGNAL[side] };
   const [pane, setPane] = useState<Pane>('briefing');
   const [focus, setFocus] = useState<Track>('force');
-  const [selForce, setSelForce] = useState(() =>
-    Math.max(
-      0,
-      forces.findIndex((a) => a.id === previous.force),
-    ),
-  );
-  const [selSignal, setSelSignal] = useState(() =>
-    Math.max(
-      0,
-      signals.findIndex((a) => a.id === previous.signal),
-    ),
-  );
+  const [selForce, setSelForce] = useState(() => rowOf(forces, previous.force));
+  const [selSignal, setSelSignal] = useState(() => rowOf(signals, previous.signal));
   const [evidence, setEvidence] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [goalsOffset, setGoalsOffset] = useState(0);
