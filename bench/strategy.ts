@@ -5,15 +5,20 @@
  * prints for that pairing.
  *
  *   npm run strategy -- [--runs 1000] [--search-runs 40] [--seed 1] [--workers 2]
- *                       [--scenario ID]... [--section 1..5]... [--no-search] [--uncertainty none|prior|posterior]
+ *                       [--scenario ID]... [--section 1..5]... [--no-search]
+ *                       [--uncertainty none|prior|posterior] [--posterior FILE]
+ *
+ * --uncertainty and --posterior are brink compare's (src/cli/uncertainty-options.ts reads both): each
+ * pairing draws game i's parameters from the chosen distribution, the same draw for both arms.
  */
 import { availableParallelism } from 'node:os';
-import { loadPosterior, SHIPPED_POSTERIOR } from '../src/analysis/calibration/posterior-file.ts';
-import { posteriorDistribution, priorDistribution } from '../src/analysis/uncertainty/distribution.ts';
+import { bandsNote, distributionHash, type ParamDistribution } from '../src/analysis/uncertainty/distribution.ts';
 import { compareRunner, measureStrategy } from '../src/batch/strategy.ts';
+import { UsageError } from '../src/cli/errors.ts';
+import { parseUncertainty } from '../src/cli/uncertainty-options.ts';
 
 const USAGE =
-  'usage: npm run strategy -- [--runs N] [--search-runs N] [--seed S] [--workers K] [--scenario ID]... [--section 1..5]... [--no-search] [--uncertainty none|prior|posterior]';
+  'usage: npm run strategy -- [--runs N] [--search-runs N] [--seed S] [--workers K] [--scenario ID]... [--section 1..5]... [--no-search] [--uncertainty none|prior|posterior] [--posterior FILE]';
 
 function parse(argv: string[]) {
   const o = {
@@ -24,7 +29,7 @@ function parse(argv: string[]) {
     scenarios: [] as string[],
     sections: [] as number[],
     noSearch: false,
-    uncertainty: 'none' as 'none' | 'prior' | 'posterior',
+    flags: {} as { uncertainty?: string; posterior?: string },
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -45,13 +50,21 @@ function parse(argv: string[]) {
     else if (a === '--scenario') o.scenarios.push(value());
     else if (a === '--section') o.sections.push(int());
     else if (a === '--no-search') o.noSearch = true;
-    else if (a === '--uncertainty') {
-      const v = value();
-      if (v !== 'none' && v !== 'prior' && v !== 'posterior') fail(`--uncertainty must be none, prior or posterior, got '${v}'`);
-      o.uncertainty = v as 'none' | 'prior' | 'posterior';
-    } else fail(`unknown flag '${a}'`);
+    else if (a === '--uncertainty') o.flags.uncertainty = value();
+    else if (a === '--posterior') o.flags.posterior = value();
+    else fail(`unknown flag '${a}'`);
   }
-  return o;
+  return { ...o, dist: distributionOf(o.flags) };
+}
+
+/** The distribution brink compare would draw from for these flags; its usage errors are ours. */
+function distributionOf(flags: { uncertainty?: string; posterior?: string }): ParamDistribution {
+  try {
+    return parseUncertainty(flags);
+  } catch (err) {
+    if (err instanceof UsageError) fail(err.message);
+    throw err;
+  }
 }
 
 function fail(message: string): never {
@@ -61,21 +74,17 @@ function fail(message: string): never {
 
 const o = parse(process.argv.slice(2));
 const t0 = process.hrtime.bigint();
+const under = o.dist.kind === 'none' ? 'point values' : `drawn from the ${o.dist.kind} (${distributionHash(o.dist)})`;
 console.log(
-  `Brink strategy targets · seed ${o.seed} · parameters: ${o.uncertainty === 'none' ? 'point values' : `drawn from the ${o.uncertainty}`} · ${o.runs} paired games a pairing (${o.searchRuns} with a searching bot) · ${o.workers} workers`,
+  `Brink strategy targets · seed ${o.seed} · parameters: ${under} · ${o.runs} paired games a pairing (${o.searchRuns} with a searching bot) · ${o.workers} workers`,
 );
+console.log(bandsNote(o.dist));
 console.log(
   'Sections: 1 extremes vs historical (B − A, 95 % paired interval < 0) · 2 choices matter (≥ 10 points) · 3 search beats historical · 4 difficulty order · 5 Iranian direct attacks',
 );
 // The targets hold at the parameters' point values; --uncertainty checks them again with every game's
-// parameters drawn from the prior or the shipped posterior (issue 10), both arms drawing alike.
-const dist =
-  o.uncertainty === 'posterior'
-    ? posteriorDistribution(loadPosterior(SHIPPED_POSTERIOR))
-    : o.uncertainty === 'prior'
-      ? priorDistribution()
-      : undefined;
-const checks = await measureStrategy(compareRunner(o.seed, o.workers, dist), {
+// parameters drawn from the prior or the calibrated posterior (issue 10), both arms drawing alike.
+const checks = await measureStrategy(compareRunner(o.seed, o.workers, o.dist), {
   runs: o.runs,
   searchRuns: o.searchRuns,
   noSearch: o.noSearch,
@@ -85,6 +94,6 @@ const checks = await measureStrategy(compareRunner(o.seed, o.workers, dist), {
 });
 const missed = checks.filter((c) => !c.pass);
 console.log(
-  `\n${checks.length - missed.length} of ${checks.length} targets met · ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(0)} s`,
+  `\n${checks.length - missed.length} of ${checks.length} targets met with parameters ${under} · ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(0)} s`,
 );
 process.exitCode = missed.length > 0 ? 1 : 0;

@@ -11,13 +11,11 @@
  */
 import { otherSide, type Side } from '../model/actions.ts';
 import { loadScenario } from '../scenario/loader.ts';
-import { outcome } from '../engine/outcome.ts';
-import { totalsOf } from '../engine/history.ts';
 import { getPolicy } from '../policies/index.ts';
-import { playGame } from '../policies/play.ts';
-import type { ParamDistribution } from '../analysis/uncertainty/distribution.ts';
+import { NO_UNCERTAINTY, uncertaintyJson, type ParamDistribution } from '../analysis/uncertainty/distribution.ts';
 import { startCompare } from './compare.ts';
-import { gameSeed } from './seeds.ts';
+import { playIndex, type PreparedArm } from './play-arms.ts';
+import { outcomeValue, SCORE_SCALE, scoreValue, type GameRecord } from './record.ts';
 import { PairedDiff } from './stats.ts';
 
 export const HISTORICAL_SCENARIOS = ['october-2023', 'tower-22', 'red-sea'] as const;
@@ -44,8 +42,12 @@ export interface Pairing {
   readonly b: { readonly us: string; readonly iran: string };
 }
 
+/** Which parameters the figures were played under, as brink.compare/1's `uncertainty` says. */
+export type Uncertainty = ReturnType<typeof uncertaintyJson>;
+
 export interface PairedScore {
   readonly runs: number;
+  readonly uncertainty: Uncertainty;
   readonly a: Record<Side, number>;
   readonly b: Record<Side, number>;
   readonly diff: Record<Side, { readonly mean: number; readonly ci95: readonly [number, number] }>;
@@ -55,8 +57,11 @@ export interface PairedScore {
 
 export type Runner = (pairing: Pairing, runs: number) => Promise<PairedScore>;
 
-/** Runs one pairing through the batch layer's compare (worker pool, paired seeds). */
-export function compareRunner(seed: string, workers: number, uncertainty?: ParamDistribution): Runner {
+/**
+ * Runs one pairing through the batch layer's compare (worker pool, paired seeds): `brink compare` with
+ * `--uncertainty` given by `uncertainty` (absent: none, the parameters' point values).
+ */
+export function compareRunner(seed: string, workers: number, uncertainty: ParamDistribution = NO_UNCERTAINTY): Runner {
   return async (p, runs) => {
     const doc = loadScenario(p.scenario);
     const run = startCompare({
@@ -66,14 +71,15 @@ export function compareRunner(seed: string, workers: number, uncertainty?: Param
       seed,
       workers,
       modules: [],
-      // Both arms of game i draw the same parameters, so the pairing stays paired (see compare.ts).
-      ...(uncertainty ? { uncertainty } : {}),
+      // Both arms of game i draw the same parameters, so the pairing stays paired (see play-arms.ts).
+      ...(uncertainty.kind === 'none' ? {} : { uncertainty }),
     });
     const r = await run.done;
     if (r.status !== 'complete') throw new Error(`compare ${JSON.stringify(p)} ${r.status}`);
     const m = r.json.metrics;
     return {
       runs: r.json.runs,
+      uncertainty: r.json.uncertainty,
       a: { us: m.scoreUS.a.mean, iran: m.scoreIran.a.mean },
       b: { us: m.scoreUS.b.mean, iran: m.scoreIran.b.mean },
       diff: {
@@ -88,40 +94,54 @@ export function compareRunner(seed: string, workers: number, uncertainty?: Param
 
 /**
  * The same pairing played in this thread, game by game (CI's reduced check: no worker pool). Game i of
- * both arms plays with the batch's seed for index i, so the figures equal `brink compare`'s.
+ * both arms is what a `brink compare` worker plays for index i (playIndex: the batch's seed for i and,
+ * with a distribution, the parameters drawn for i, the same for both arms), so the figures equal
+ * `brink compare`'s with the same --uncertainty.
  */
-export function inProcessRunner(seed: string): Runner {
+export function inProcessRunner(seed: string, uncertainty: ParamDistribution = NO_UNCERTAINTY): Runner {
   return async (p, runs) => {
     const doc = loadScenario(p.scenario);
+    const arm = (a: Pairing['a']): PreparedArm => ({
+      scenario: doc,
+      us: getPolicy(a.us, 'us'),
+      iran: getPolicy(a.iran, 'iran'),
+      params: {},
+    });
+    const arms = [arm(p.a), arm(p.b)];
     const diffs = { us: new PairedDiff(), iran: new PairedDiff() };
     const a = { us: 0, iran: 0 };
     const b = { us: 0, iran: 0 };
     let direct = 0;
     let war = 0;
-    const play = (arm: Pairing['a'], s: string) =>
-      playGame(doc, { seed: s, us: getPolicy(arm.us, 'us'), iran: getPolicy(arm.iran, 'iran') });
     for (let i = 0; i < runs; i++) {
-      const s = gameSeed(seed, i);
-      const ga = play(p.a, s);
-      const gb = play(p.b, s);
-      const sa = outcome(ga).scores;
-      const sb = outcome(gb).scores;
+      const [ra, rb] = playIndex(arms, seed, i, uncertainty).records as [GameRecord, GameRecord];
       for (const side of ['us', 'iran'] as const) {
-        a[side] += sa[side] / runs;
-        b[side] += sb[side] / runs;
-        // Scores carry one decimal: accumulate tenths as integers, as the batch layer does.
-        diffs[side].add(Math.round((sb[side] - sa[side]) * 10));
+        a[side] += ra.scores[side] / runs;
+        b[side] += rb.scores[side] / runs;
+        // Scores carry one decimal: the paired differences are taken in tenths, as the batch layer does.
+        const name = SCORE_OF[side];
+        diffs[side].add(scoreValue(rb, name) - scoreValue(ra, name));
       }
-      direct += totalsOf(gb).iranDirectAttacks / runs;
-      war += (gb.world.regionalWar ? 1 : 0) / runs;
+      direct += rb.metrics.iranDirectAttacks / runs;
+      war += outcomeValue(rb, 'regionalWar') / runs;
     }
     const d = (side: Side) => {
-      const r = diffs[side].result(10);
+      const r = diffs[side].result(SCORE_SCALE);
       return { mean: r.mean, ci95: r.ci95 };
     };
-    return { runs, a, b, diff: { us: d('us'), iran: d('iran') }, bIranDirectAttacks: direct, bRegionalWar: war };
+    return {
+      runs,
+      uncertainty: uncertaintyJson(uncertainty),
+      a,
+      b,
+      diff: { us: d('us'), iran: d('iran') },
+      bIranDirectAttacks: direct,
+      bRegionalWar: war,
+    };
   };
 }
+
+const SCORE_OF = { us: 'scoreUS', iran: 'scoreIran' } as const;
 
 export interface StrategyOptions {
   readonly runs: number;
@@ -139,6 +159,13 @@ export interface Check {
   readonly name: string;
   readonly figures: string;
   readonly pass: boolean;
+  /** The parameters the figures were played under (from the runs themselves). */
+  readonly uncertainty: Uncertainty;
+}
+
+/** Which parameters figures are under, in a few words: every line of the table ends with it. */
+export function uncertaintyLabel(u: Uncertainty): string {
+  return u.mode === 'none' ? 'point values' : `${u.mode} draws`;
 }
 
 const seatOf = (side: Side, mine: string, theirs: string) => (side === 'us' ? { us: mine, iran: theirs } : { us: theirs, iran: mine });
@@ -153,7 +180,7 @@ export async function measureStrategy(run: Runner, o: StrategyOptions): Promise<
   const runsFor = (...policies: string[]) => (policies.some(isSearching) ? o.searchRuns : o.runs);
   const add = (c: Check) => {
     checks.push(c);
-    log(`${c.pass ? 'ok  ' : 'MISS'} [${c.section}] ${c.name.padEnd(58)} ${c.figures}`);
+    log(`${c.pass ? 'ok  ' : 'MISS'} [${c.section}] ${c.name.padEnd(58)} ${c.figures} · ${uncertaintyLabel(c.uncertainty)}`);
   };
   const sides: Side[] = ['us', 'iran'];
 
@@ -170,6 +197,7 @@ export async function measureStrategy(run: Runner, o: StrategyOptions): Promise<
               name: `${sc} ${side}: ${b} − historical`,
               figures: `${r.b[side].toFixed(1)} vs ${r.a[side].toFixed(1)}: ${fmt(d.mean)} ${ci(d.ci95)} war ${(r.bRegionalWar * 100).toFixed(1)} %`,
               pass: d.ci95[1] < 0,
+              uncertainty: r.uncertainty,
             });
           }
           if (want(5) && side === 'us' && b === 'random') {
@@ -178,6 +206,7 @@ export async function measureStrategy(run: Runner, o: StrategyOptions): Promise<
               name: `${sc}: Iranian direct attacks with a random US`,
               figures: `${r.bIranDirectAttacks.toFixed(2)} a game`,
               pass: r.bIranDirectAttacks > 0,
+              uncertainty: r.uncertainty,
             });
           }
         }
@@ -189,6 +218,7 @@ export async function measureStrategy(run: Runner, o: StrategyOptions): Promise<
     for (const sc of ALL_SCENARIOS.filter(inScope)) {
       for (const side of sides) {
         const means: { bot: string; mean: number }[] = [];
+        let under: Uncertainty | undefined;
         for (const bot of BUILT_IN_BOTS) {
           if (o.noSearch && isSearching(bot)) continue;
           if (bot === 'historical') continue;
@@ -196,6 +226,7 @@ export async function measureStrategy(run: Runner, o: StrategyOptions): Promise<
             { scenario: sc, a: seatOf(side, 'historical', 'historical'), b: seatOf(side, bot, 'historical') },
             runsFor(bot),
           );
+          under = r.uncertainty;
           if (means.length === 0) means.push({ bot: 'historical', mean: r.a[side] });
           means.push({ bot, mean: r.b[side] });
           if (bot === 'search' && want(3)) {
@@ -205,10 +236,11 @@ export async function measureStrategy(run: Runner, o: StrategyOptions): Promise<
               name: `${sc} ${side}: search − historical`,
               figures: `${r.b[side].toFixed(1)} vs ${r.a[side].toFixed(1)}: ${fmt(d.mean)} ${ci(d.ci95)} (${r.runs} games)`,
               pass: d.mean > 0,
+              uncertainty: r.uncertainty,
             });
           }
         }
-        if (want(2) && means.length > 1) {
+        if (want(2) && under && means.length > 1) {
           const sorted = [...means].sort((x, y) => y.mean - x.mean);
           const best = sorted[0]!;
           const worst = sorted[sorted.length - 1]!;
@@ -217,6 +249,7 @@ export async function measureStrategy(run: Runner, o: StrategyOptions): Promise<
             name: `${sc} ${side}: best − worst built-in bot`,
             figures: `${best.bot} ${best.mean.toFixed(1)} − ${worst.bot} ${worst.mean.toFixed(1)} = ${(best.mean - worst.mean).toFixed(1)}`,
             pass: best.mean - worst.mean >= 10,
+            uncertainty: under,
           });
         }
       }
@@ -228,9 +261,11 @@ export async function measureStrategy(run: Runner, o: StrategyOptions): Promise<
       for (const human of sides) {
         const opp = otherSide(human);
         const byLevel: Record<string, number> = {};
+        let under: Uncertainty | undefined;
         for (const standIn of PANEL) {
           for (const level of ['easy', 'hard'] as const) {
             const r = await run({ scenario: sc, a: seatOf(human, standIn, 'historical'), b: seatOf(human, standIn, level) }, o.searchRuns);
+            under = r.uncertainty;
             byLevel.historical = (byLevel.historical ?? 0) + r.a[human] / PANEL.length / 2;
             byLevel[level] = (byLevel[level] ?? 0) + r.b[human] / PANEL.length;
           }
@@ -241,6 +276,7 @@ export async function measureStrategy(run: Runner, o: StrategyOptions): Promise<
           name: `${sc} human ${human} vs ${opp}: easy > normal > hard`,
           figures: `${e.toFixed(1)} > ${n.toFixed(1)} > ${h.toFixed(1)}`,
           pass: e > n && n > h,
+          uncertainty: under!,
         });
       }
     }

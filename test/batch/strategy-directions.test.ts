@@ -8,16 +8,29 @@
  * today (docs/strategy.md lists them): the US large campaign in october-2023 and red-sea, and "choices
  * matter" for the US. When a change fixes one of those, add it here (portfolios fixed Iran's in tower-22:
  * lower bound 13.5–15.5 at 30 games for seeds 1–3).
+ *
+ * Under the calibrated posterior (issue 10: each game's parameters drawn from calibration/posterior.json,
+ * both arms alike, as `brink compare --uncertainty posterior`), the subset that held with a wide margin at
+ * 30 games for seeds 1–3 (docs/uncertainty.md, "The strategic-core targets under the posterior"): striking
+ * Iran every turn and a random US (upper bound −6.6 or lower), unleashing and a random Iran (−7.0 or
+ * lower), Iran answering a random US, and Iran's dove beating its hawk (lower bound 26.8 or more). Not
+ * asserted there: the rows the posterior moves to a miss or near zero (Iran always reining in, the US
+ * drawdown and campaign) and tower-22's dove − tit-for-tat (lower bound 11.3, too close to 10).
  */
 import { describe, expect, it } from 'vitest';
 import type { Side } from '../../src/model/actions.ts';
-import { HISTORICAL_SCENARIOS, inProcessRunner, type Pairing, type PairedScore } from '../../src/batch/strategy.ts';
+import { loadPosterior, SHIPPED_POSTERIOR } from '../../src/analysis/calibration/posterior-file.ts';
+import { posteriorDistribution } from '../../src/analysis/uncertainty/distribution.ts';
+import { HISTORICAL_SCENARIOS, inProcessRunner, type Pairing, type PairedScore, type Runner } from '../../src/batch/strategy.ts';
 
 const RUNS = 30;
 const run = inProcessRunner('1');
 const seat = (side: Side, mine: string, theirs = 'historical') => (side === 'us' ? { us: mine, iran: theirs } : { us: theirs, iran: mine });
-const paired = (scenario: string, side: Side, a: string, b: string): Promise<PairedScore> =>
-  run({ scenario, a: seat(side, a), b: seat(side, b) } satisfies Pairing, RUNS);
+const pairedWith =
+  (runner: Runner) =>
+  (scenario: string, side: Side, a: string, b: string): Promise<PairedScore> =>
+    runner({ scenario, a: seat(side, a), b: seat(side, b) } satisfies Pairing, RUNS);
+const paired = pairedWith(run);
 const show = (r: PairedScore, side: Side) =>
   `${r.b[side].toFixed(1)} vs ${r.a[side].toFixed(1)}: ${r.diff[side].mean.toFixed(1)} [${r.diff[side].ci95.map((x) => x.toFixed(1)).join(', ')}]`;
 
@@ -64,5 +77,30 @@ describe('strategy directions (reduced, non-search bots, paired games)', () => {
   it("Iran's choices matter after the deaths too: in tower-22 the dove (rein in, back the talks) beats tit-for-tat by at least 10 points", async () => {
     const r = await paired('tower-22', 'iran', 'tit-for-tat', 'dove');
     expect(r.diff.iran.ci95[0], `tower-22: ${show(r, 'iran')}`).toBeGreaterThan(10);
+  });
+});
+
+describe('strategy directions under the calibrated posterior (reduced, non-search bots, paired games)', () => {
+  const drawn = pairedWith(inProcessRunner('1', posteriorDistribution(loadPosterior(SHIPPED_POSTERIOR))));
+
+  for (const scenario of HISTORICAL_SCENARIOS) {
+    it(`${scenario}: striking Iran, unleashing and random play still do worse for their own side than the historical policy`, async () => {
+      for (const side of ['us', 'iran'] as const) {
+        for (const extreme of WORSE[side]) {
+          const r = await drawn(scenario, side, 'historical', extreme);
+          expect(r.uncertainty.mode).toBe('posterior');
+          expect(r.diff[side].ci95[1], `${side} ${extreme} under the posterior: ${show(r, side)}`).toBeLessThan(0);
+          if (side === 'us' && extreme === 'random')
+            expect(r.bIranDirectAttacks, 'Iranian direct attacks a game with a random US').toBeGreaterThan(0);
+        }
+      }
+    });
+  }
+
+  it("Iran's choices still matter: the dove beats the hawk by at least 10 points (october-2023, red-sea, rafah)", async () => {
+    for (const scenario of ['october-2023', 'red-sea', 'rafah']) {
+      const r = await drawn(scenario, 'iran', 'hawk', 'dove');
+      expect(r.diff.iran.ci95[0], `${scenario} under the posterior: ${show(r, 'iran')}`).toBeGreaterThan(10);
+    }
   });
 });

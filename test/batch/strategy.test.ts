@@ -3,10 +3,15 @@
  * asks for and how each target is judged. (The figures themselves: npm run strategy.)
  */
 import { describe, expect, it } from 'vitest';
-import { measureStrategy, type Pairing, type PairedScore, type Runner } from '../../src/batch/strategy.ts';
+import { NO_UNCERTAINTY, uncertaintyJson } from '../../src/analysis/uncertainty/distribution.ts';
+import { measureStrategy, type Pairing, type PairedScore, type Runner, type Uncertainty } from '../../src/batch/strategy.ts';
 
 /** A runner that scores arm B by a table keyed on the policy that differs from arm A. */
-function fakeRunner(scoreOf: (policy: string) => number, asked: Pairing[] = []): Runner {
+function fakeRunner(
+  scoreOf: (policy: string) => number,
+  asked: Pairing[] = [],
+  uncertainty: Uncertainty = uncertaintyJson(NO_UNCERTAINTY),
+): Runner {
   return async (p, runs) => {
     asked.push(p);
     const side = p.a.us !== p.b.us ? 'us' : 'iran';
@@ -18,6 +23,7 @@ function fakeRunner(scoreOf: (policy: string) => number, asked: Pairing[] = []):
     const zero = { mean: 0, ci95: [0, 0] as const };
     const score: PairedScore = {
       runs,
+      uncertainty,
       a: { us: a, iran: a },
       b: { us: b, iran: b },
       diff: side === 'us' ? { us: diff, iran: zero } : { us: zero, iran: diff },
@@ -82,5 +88,30 @@ describe('strategy targets', () => {
     );
     expect(checks).toHaveLength(1);
     expect(checks[0]!.pass).toBe(true);
+  });
+
+  it('every check and every printed line says which parameters its figures were played under', async () => {
+    const lines: string[] = [];
+    const posterior = { mode: 'posterior', distribution: 'posterior:0123456789abcdef', bands: 'dice+parameters' } as const;
+    const checks = await measureStrategy(
+      fakeRunner(() => 40, [], posterior),
+      {
+        runs: 4,
+        searchRuns: 2,
+        sections: [1, 2, 4, 5],
+        scenarios: ['red-sea'],
+        log: (line) => lines.push(line),
+      },
+    );
+    expect(new Set(checks.map((c) => c.section))).toEqual(new Set([1, 2, 4, 5]));
+    expect(checks.every((c) => c.uncertainty === posterior)).toBe(true);
+    expect(lines).toHaveLength(checks.length);
+    expect(lines.every((l) => l.endsWith('· posterior draws'))).toBe(true);
+    const point: string[] = [];
+    await measureStrategy(
+      fakeRunner(() => 40),
+      { runs: 4, searchRuns: 2, sections: [5], scenarios: ['red-sea'], log: (l) => point.push(l) },
+    );
+    expect(point[0]).toMatch(/· point values$/);
   });
 });
