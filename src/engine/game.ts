@@ -138,6 +138,7 @@ function scenarioTemplate(scenario: Scenario): ScenarioTemplate {
       gazaWarStart: scenario.gazaWarStart,
       historical: scenario.historical,
       startRung: scenario.world.rung,
+      openingUsKilled: scenario.opening?.usKilled ?? 0,
     },
     schedule,
     rafahWindows: scenario.injects.flatMap((inj) =>

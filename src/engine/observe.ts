@@ -48,6 +48,11 @@ export interface Observation {
   readonly rung: number;
   readonly peakRung: number;
   readonly history: readonly PublicTurn[];
+  /**
+   * The public record of the days before the first order (the scenario's opening week), which a side
+   * reads on the first turn as it reads `history` later: US deaths there (tower-22 opens on three).
+   */
+  readonly opening: { readonly usKilled: number };
   readonly pressures: {
     readonly usDomesticPressure: number;
     readonly shippingDisruption: number;
@@ -108,6 +113,7 @@ class SideObservation implements Observation {
   readonly intel: readonly IntelItem[];
   readonly legal: readonly string[];
   readonly params: Params;
+  readonly opening: { readonly usKilled: number };
   /** What only Iran knows: its own guidance (its partners' postures are a getter below). */
   readonly directive: Directive | undefined;
   private peakRungCache: number | undefined;
@@ -137,6 +143,7 @@ class SideObservation implements Observation {
     this.intel = state.intel[side]?.items ?? [];
     this.legal = legalIds(state, side);
     this.params = state.params;
+    this.opening = openingOf(state.scenario.openingUsKilled);
     this.directive = side === 'iran' ? w.directive : undefined;
   }
 
@@ -183,6 +190,14 @@ class SideObservation implements Observation {
 
 export function observe(state: GameState, side: Side): Observation {
   return new SideObservation(state, side);
+}
+
+/** One frozen object per death count: an observation is made twice a turn in every game of a batch. */
+const OPENINGS = new Map<number, { readonly usKilled: number }>();
+function openingOf(usKilled: number): { readonly usKilled: number } {
+  let o = OPENINGS.get(usKilled);
+  if (!o) OPENINGS.set(usKilled, (o = Object.freeze({ usKilled })));
+  return o;
 }
 
 const PARTNERS = ['iraqiMilitias', 'syrianMilitias', 'hezbollah', 'houthis'] as const;

@@ -183,6 +183,8 @@ export interface ScenarioRef {
   readonly historical: boolean;
   /** The rung the scenario starts on (the ladder's peak is derived from it and the history). */
   readonly startRung: number;
+  /** US deaths in the opening week (the scenario's `opening`), public: bots read them as the turn before. */
+  readonly openingUsKilled: number;
 }
 
 export interface GameState {

@@ -1,7 +1,9 @@
 /**
  * Simple archetypes for comparison with the historical bot: hawk, dove, tit-for-tat and random. Each
  * reads only its side's observation. Each picks its force action as the archetype says and gives a
- * fixed signal beside it (docs/strategy.md §1.7); random draws both levers.
+ * fixed signal beside it (docs/strategy.md §1.7); random draws both levers. On the first turn a bot reads
+ * the scenario's opening week as the turn before (`obs.opening`): the US archetypes answer the deaths
+ * that open tower-22. Iran's archetypes answer US strikes, and no scenario opens on one.
  */
 import type { Side } from '../model/actions.ts';
 import type { Observation } from '../engine/observe.ts';
@@ -11,6 +13,15 @@ import type { Policy } from './policy.ts';
 
 function lastTurn(obs: Observation) {
   return obs.history[obs.history.length - 1];
+}
+
+/**
+ * US deaths the side saw in the turn before: last turn's, or on the first turn those of the scenario's
+ * opening week (tower-22 opens on the Tower 22 deaths), so an archetype answers a death that opens a
+ * scenario exactly as it answers one in play.
+ */
+function usKilledSeen(obs: Observation): number {
+  return lastTurn(obs)?.usKilled ?? obs.opening.usKilled;
 }
 
 /** The order `force+signal`, each lever the first of its candidates that is legal now. */
@@ -39,8 +50,8 @@ export function hawk(side: Side): Policy {
       const last = lastTurn(obs);
       if (side === 'us') {
         const signal = 'us.strike-houthis';
+        if (usKilledSeen(obs) > 0) return order(obs, 'us.strike-irgc', signal);
         if (!last) return order(obs, 'us.show-of-force', signal);
-        if (last.usKilled > 0) return order(obs, 'us.strike-irgc', signal);
         if (last.attacksOnUS >= 5) return order(obs, 'us.major-campaign', signal);
         if (last.attacksOnUS > 0) return order(obs, 'us.leadership-strike', signal);
         return order(obs, 'us.hold', signal);
@@ -78,8 +89,8 @@ export function titForTat(side: Side): Policy {
       const last = lastTurn(obs);
       if (side === 'us') {
         const signal = 'us.warn';
+        if (usKilledSeen(obs) > 0) return order(obs, 'us.major-campaign', signal);
         if (!last) return order(obs, 'us.hold', signal);
-        if (last.usKilled > 0) return order(obs, 'us.major-campaign', signal);
         if (last.attacksOnUS > 0) return order(obs, 'us.calibrated-strikes', signal);
         return order(obs, 'us.hold', signal);
       }

@@ -107,6 +107,21 @@ export const WorldStart = z
   })
   .strict();
 
+/**
+ * The public record of the days just before the first order (the opening week: the scenario's first turn
+ * of days up to and including its start date), which every side's bot reads as it would read the turn
+ * before. Only US deaths for now: a bot answers them, and `world.usKilledBefore` cannot say when they
+ * came (it counts every death before the start; rafah starts weeks after the Tower 22 deaths were answered).
+ */
+export const Opening = z
+  .object({
+    usKilled: z.number().int().min(0).max(LIMITS.contextNumber).default(0).describe('US deaths in the opening week, public to both sides'),
+    note: Text().describe('What happened in the opening week, in a line'),
+    cites: Cites.describe('Fact IDs behind it'),
+    assumption: Text().optional().describe('Why, where the evidence is silent'),
+  })
+  .strict();
+
 export const ActualEvent = z.object({ date: IsoDate, text: Text(), cites: Cites }).strict();
 
 export const Actual = z
@@ -139,6 +154,7 @@ export const ScenarioSchema = z
     world: WorldStart.default(WorldStart.parse({})),
     params: z.record(z.string(), z.number()).default({}),
     injects: z.array(Inject).max(LIMITS.injects).default([]),
+    opening: Opening.optional().describe('The public record of the days before the first order (the opening week)'),
     defaults: z
       .object({ usPolicy: z.string().max(100).optional(), iranPolicy: z.string().max(100).optional() })
       .strict()
@@ -192,6 +208,16 @@ export const ScenarioSchema = z
         ctx.addIssue({ code: 'custom', path: ['injects', i, 'from'], message: `must fall inside the scenario (${s.start} to ${end})` });
       }
     });
+    // (Like the checks below, this runs even when a field failed, so it reads only numbers that parsed.)
+    const before = s.world?.usKilledBefore;
+    const opening = s.opening?.usKilled;
+    if (typeof opening === 'number' && typeof before === 'number' && opening > before) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['opening', 'usKilled'],
+        message: `the opening week's ${opening} US deaths exceed world.usKilledBefore (${before}), which counts every death before the start`,
+      });
+    }
     if (s.historical && !s.actual) {
       ctx.addIssue({ code: 'custom', path: ['actual'], message: 'a historical scenario must say what actually happened' });
     }

@@ -75,6 +75,18 @@ describe('scenario loader', () => {
     expect(issuesOf(text).map(formatIssue).join('\n')).toMatch(/injects\[0\]\.to: ends before it begins/);
   });
 
+  it("reads the opening week's deaths, and refuses more than world.usKilledBefore counts, at the field", () => {
+    expect(parseScenario(base, 't.yaml').opening).toMatchObject({ usKilled: 3, cites: ['T-09', 'F-06'] });
+    expect(loadScenario('october-2023').opening).toBeUndefined();
+    const text = base.replace('  usKilled: 3', '  usKilled: 4');
+    const line = text.split('\n').indexOf('  usKilled: 4') + 1;
+    const issues = issuesOf(text, 'opening.yaml');
+    expect(issues.map(formatIssue).join('\n')).toMatch(
+      /opening\.usKilled: the opening week's 4 US deaths exceed world\.usKilledBefore \(3\)/,
+    );
+    expect(issues.find((i) => i.path === 'opening.usKilled')?.line).toBe(line);
+  });
+
   it('fuzzed scenario files either load or give located errors, never a crash', () => {
     const lines = base.split('\n');
     const mutation = fc.oneof(
