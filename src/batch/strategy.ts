@@ -263,12 +263,17 @@ export async function measureStrategy(run: Runner, o: StrategyOptions): Promise<
         const byLevel: Record<string, number> = {};
         let under: Uncertainty | undefined;
         for (const standIn of PANEL) {
+          const row: string[] = [];
           for (const level of ['easy', 'hard'] as const) {
             const r = await run({ scenario: sc, a: seatOf(human, standIn, 'historical'), b: seatOf(human, standIn, level) }, o.searchRuns);
             under = r.uncertainty;
             byLevel.historical = (byLevel.historical ?? 0) + r.a[human] / PANEL.length / 2;
             byLevel[level] = (byLevel[level] ?? 0) + r.b[human] / PANEL.length;
+            if (level === 'easy') row.push(`normal ${r.a[human].toFixed(1)}`);
+            row.push(`${level} ${r.b[human].toFixed(1)} (${fmt(r.diff[human].mean)} ${ci(r.diff[human].ci95)}, war ${(r.bRegionalWar * 100).toFixed(0)} %)`);
           }
+          // Each stand-in's row, for the note: the order is judged on the panel's mean below.
+          log(`     [4] ${sc} human ${human} as ${standIn}: ${row.join(' · ')}`);
         }
         const [e, n, h] = [byLevel.easy!, byLevel.historical!, byLevel.hard!];
         add({

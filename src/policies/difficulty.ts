@@ -1,14 +1,20 @@
 /**
- * Difficulty levels, defined by what the opponent wants rather than by how well it plays: each level
- * says how far the opponent weighs your score against its own objectives. The game is not zero-sum (a
- * war costs both sides), so a stronger opponent that only pursues its own aims can make your game
- * easier; a hard opponent is one that also counts hurting you as a gain. Measured from the human's side
- * with a panel of stand-ins (npm run strategy, docs/strategy.md).
+ * Difficulty levels, defined by what the opponent wants and what it allows itself, rather than by how
+ * well it plays. The game is not zero-sum (a war costs both sides), so a stronger opponent that only
+ * pursues its own aims can make your game easier; each level says how the opponent weighs your score
+ * against its own objectives. Measured from the human's side with a panel of stand-ins
+ * (npm run strategy section 4, docs/strategy.md §2.2 and §4.2).
+ *
+ *  - Easy: a partner in calm. It uses no force (its force lever stays at the side's most restrained
+ *    order: the US holds, Iran orders its groups to stand down), says nothing above a warning or a
+ *    threat, and among those orders searches for what serves your score as much as its own.
+ *  - Normal: the record (the historical bot).
+ *  - Hard: the full search, counting hurting you at half the weight of its own aims.
  */
-import type { Side } from '../model/actions.ts';
+import type { ActionDef, Side, Track } from '../model/actions.ts';
 import { historical } from './historical.ts';
 import type { Policy, PolicyFactory } from './policy.ts';
-import { search, type SearchBudget } from './search.ts';
+import { type OrderFilter, search, type SearchBudget } from './search.ts';
 
 export interface DifficultyLevel {
   readonly id: 'easy' | 'normal' | 'hard';
@@ -19,20 +25,46 @@ export interface DifficultyLevel {
   readonly note: string;
 }
 
-/** Easy searches less deeply as well: it is a forgiving partner, not a strong one. */
-const EASY_BUDGET: SearchBudget = { iterations: 200, worlds: 8, horizon: 2, exploration: 0.4 };
-
-export const EASY_HOSTILITY = -0.5;
+/** Your score against its own: −1 counts your score as much as its own; +0.5 counts your loss at half. */
+export const EASY_HOSTILITY = -1;
 export const HARD_HOSTILITY = 0.5;
 
+/** The highest rung of Easy's signals: a warning (US) or public threats (Iran), nothing that strikes or arms. */
+export const EASY_SIGNAL_RUNG = 1;
+
+/**
+ * Easy's own orders: the side's lowest-rung force action (the US holds; Iran stands its groups down)
+ * beside any signal up to EASY_SIGNAL_RUNG. Defined on rungs, so a new action falls in or out by its rung.
+ */
+export const easyOrders: OrderFilter = (track: Track, legal: readonly ActionDef[]) => {
+  if (track === 'signal') return legal.filter((a) => a.rung <= EASY_SIGNAL_RUNG);
+  const lowest = Math.min(...legal.map((a) => a.rung));
+  return legal.filter((a) => a.rung === lowest);
+};
+
+/** Easy chooses among a handful of portfolios (≈ 3), so a quarter of the full budget settles it. */
+const EASY_BUDGET: SearchBudget = { iterations: 300, worlds: 12, horizon: 3, exploration: 0.4 };
+
 export const DIFFICULTY_LEVELS: readonly DifficultyLevel[] = [
-  { id: 'easy', label: 'Easy', policy: 'easy', note: 'pursues its own aims but values your score at half its own: a partner in calm' },
+  {
+    id: 'easy',
+    label: 'Easy',
+    policy: 'easy',
+    note: 'a partner in calm: uses no force (the US holds, Iran stands its groups down) and weighs your score as much as its own',
+  },
   { id: 'normal', label: 'Normal', policy: 'historical', note: 'does what the record says this side did' },
   { id: 'hard', label: 'Hard', policy: 'hard', note: 'searches ahead and counts hurting you at half the weight of its own aims' },
 ];
 
 export const easy: PolicyFactory = (side: Side): Policy =>
-  search(side, { id: 'easy', name: 'Easy', hostility: EASY_HOSTILITY, budget: EASY_BUDGET, description: DIFFICULTY_LEVELS[0]!.note });
+  search(side, {
+    id: 'easy',
+    name: 'Easy',
+    hostility: EASY_HOSTILITY,
+    orders: easyOrders,
+    budget: EASY_BUDGET,
+    description: DIFFICULTY_LEVELS[0]!.note,
+  });
 
 export const hard: PolicyFactory = (side: Side): Policy =>
   search(side, { id: 'hard', name: 'Hard', hostility: HARD_HOSTILITY, description: DIFFICULTY_LEVELS[2]!.note });

@@ -15,7 +15,7 @@
  * on any machine. SEARCH_BUDGET was sized on this 2-core machine to ≈ 0.5 s a move (see
  * docs/strategy.md for the measurement).
  */
-import { otherSide, type Side } from '../model/actions.ts';
+import { type ActionDef, otherSide, type Side, type Track } from '../model/actions.ts';
 import { isPortfolioId, parsePortfolio, portfolioIdsOf } from '../model/portfolio.ts';
 import type { WorldSampler } from '../engine/determinize.ts';
 import { legalActions, legalOn, step } from '../engine/game.ts';
@@ -43,16 +43,27 @@ export const SEARCH_BUDGET: SearchBudget = { iterations: 1200, worlds: 24, horiz
 const HISTORICAL = { us: historical('us'), iran: historical('iran') } as const;
 
 /**
- * The search branches over whole portfolios (docs/strategy.md §1.7): every legal force action beside
- * every legal signal, ≈ 7 × 5 a side, one ID each.
+ * Which of its legal orders on a lever a bot may give (default: all): how a restrained bot's own tree is
+ * cut (difficulty.ts). A pure function of the lever and the legal list, so the lists can be cached.
  */
-const LEGAL = new WeakMap<object, readonly string[]>();
-function legalIds(s: GameState, side: Side): readonly string[] {
+export type OrderFilter = (track: Track, legal: readonly ActionDef[]) => readonly ActionDef[];
+
+const ALL_ORDERS: OrderFilter = (_track, legal) => legal;
+
+/**
+ * The search branches over whole portfolios (docs/strategy.md §1.7): every legal force action beside
+ * every legal signal, ≈ 7 × 5 a side, one ID each (fewer under a filter).
+ */
+const LEGAL = new WeakMap<object, Map<OrderFilter, readonly string[]>>();
+function legalIds(s: GameState, side: Side, filter: OrderFilter = ALL_ORDERS): readonly string[] {
   const defs = legalActions(s, side);
-  let ids = LEGAL.get(defs);
+  let byFilter = LEGAL.get(defs);
+  if (!byFilter) LEGAL.set(defs, (byFilter = new Map()));
+  let ids = byFilter.get(filter);
   if (!ids) {
-    ids = portfolioIdsOf(legalOn(s, side, 'force'), legalOn(s, side, 'signal'));
-    LEGAL.set(defs, ids);
+    ids = portfolioIdsOf(filter('force', legalOn(s, side, 'force')), filter('signal', legalOn(s, side, 'signal')));
+    if (ids.length === 0) throw new Error(`the order filter leaves ${side} no portfolio`);
+    byFilter.set(filter, ids);
   }
   return ids;
 }
@@ -61,13 +72,19 @@ function legalIds(s: GameState, side: Side): readonly string[] {
 export const BRINK_GAME: SearchGame<GameState, Side> = {
   players: ['us', 'iran'],
   isTerminal: (s) => s.over !== null,
-  legalActions: legalIds,
+  legalActions: (s, side) => legalIds(s, side),
   apply: (s, joint) => step(s, { us: parsePortfolio(joint.us, 'us'), iran: parsePortfolio(joint.iran, 'iran') }).state,
   returns: (s) => {
     const scores = scoresOf(scoreLines(s));
     return { us: scores.us / 100, iran: scores.iran / 100 };
   },
 };
+
+/** The same game where `side`'s own orders pass `filter` (the other side keeps every order). */
+function filteredGame(side: Side, filter: OrderFilter): SearchGame<GameState, Side> {
+  if (filter === ALL_ORDERS) return BRINK_GAME;
+  return { ...BRINK_GAME, legalActions: (s, p) => legalIds(s, p, p === side ? filter : ALL_ORDERS) };
+}
 
 /** What the documents say the side would do in its current posture: the rollout policy. */
 function historicalChoice(s: GameState, side: Side): string {
@@ -90,6 +107,7 @@ export function evaluate(
   rng: Stream,
   budget: SearchBudget = SEARCH_BUDGET,
   hostility = 0,
+  orders: OrderFilter = ALL_ORDERS,
 ): SearchResultView {
   const pool = Array.from({ length: budget.worlds }, () => sampler.sample(rng));
   let i = 0;
@@ -98,7 +116,7 @@ export function evaluate(
     return { ...w, rng: seedStreams(`search:${r.next()}`) };
   };
   return ismcts(
-    BRINK_GAME,
+    filteredGame(side, orders),
     sample,
     side,
     {
@@ -119,11 +137,14 @@ export interface SearchOptions {
   readonly budget?: SearchBudget;
   /** How far the bot weighs hurting the other side against its own objectives (0: not at all). */
   readonly hostility?: number;
+  /** Which of its own orders the bot may give (default: every legal one). */
+  readonly orders?: OrderFilter;
 }
 
 export function search(side: Side, options: SearchOptions = {}): Policy {
   const budget = options.budget ?? SEARCH_BUDGET;
   const hostility = options.hostility ?? 0;
+  const orders = options.orders ?? ALL_ORDERS;
   return {
     id: options.id ?? 'search',
     name: options.name ?? 'Search',
@@ -132,7 +153,7 @@ export function search(side: Side, options: SearchOptions = {}): Policy {
       `Searches ${budget.horizon} turns ahead (${budget.iterations} ISMCTS iterations over worlds consistent with what ${side === 'us' ? 'the US' : 'Iran'} can see) for its own objectives`,
     choose(_obs, rng, worlds) {
       if (!worlds) throw new Error('the search bot simulates ahead and needs sampled worlds');
-      const best = evaluate(worlds, side, rng, budget, hostility).action;
+      const best = evaluate(worlds, side, rng, budget, hostility, orders).action;
       if (!isPortfolioId(best, side)) throw new Error(`search chose unknown order ${best}`);
       return best;
     },
