@@ -48,4 +48,6 @@ for (const sc of scenarios.length ? scenarios : ALL_SCENARIOS) {
 }
 all.sort((a, b) => a - b);
 const mean = all.reduce((a, b) => a + b, 0) / all.length;
-console.log(`${policyId}: ${all.length} decisions, mean ${mean.toFixed(2)} s, median ${all[Math.floor(all.length / 2)]!.toFixed(2)} s, max ${all[all.length - 1]!.toFixed(2)} s, above 0.5 s: ${all.filter((x) => x > 0.5).length}`);
+console.log(
+  `${policyId}: ${all.length} decisions, mean ${mean.toFixed(2)} s, median ${all[Math.floor(all.length / 2)]!.toFixed(2)} s, max ${all[all.length - 1]!.toFixed(2)} s, above 0.5 s: ${all.filter((x) => x > 0.5).length}`,
+);

@@ -91,6 +91,7 @@ const checks = await measureStrategy(compareRunner(o.seed, o.workers, o.dist), {
   ...(o.scenarios.length ? { scenarios: o.scenarios } : {}),
   ...(o.sections.length ? { sections: o.sections } : {}),
   log: (line) => console.log(line),
+  detail: (line) => console.log(line),
 });
 const missed = checks.filter((c) => !c.pass);
 console.log(

@@ -152,6 +152,8 @@ export interface StrategyOptions {
   /** Leave out searching bots (CI's reduced version). */
   readonly noSearch?: boolean;
   readonly log?: (line: string) => void;
+  /** The rows behind a check (section 4: each stand-in's scores), printed before it; not checks themselves. */
+  readonly detail?: (line: string) => void;
 }
 
 export interface Check {
@@ -175,6 +177,7 @@ const ci = (c: readonly [number, number]) => `[${fmt(c[0])}, ${fmt(c[1])}]`;
 export async function measureStrategy(run: Runner, o: StrategyOptions): Promise<Check[]> {
   const checks: Check[] = [];
   const log = o.log ?? (() => {});
+  const detail = o.detail ?? (() => {});
   const want = (n: number) => !o.sections || o.sections.includes(n);
   const inScope = (s: string) => !o.scenarios || o.scenarios.includes(s);
   const runsFor = (...policies: string[]) => (policies.some(isSearching) ? o.searchRuns : o.runs);
@@ -270,10 +273,12 @@ export async function measureStrategy(run: Runner, o: StrategyOptions): Promise<
             byLevel.historical = (byLevel.historical ?? 0) + r.a[human] / PANEL.length / 2;
             byLevel[level] = (byLevel[level] ?? 0) + r.b[human] / PANEL.length;
             if (level === 'easy') row.push(`normal ${r.a[human].toFixed(1)}`);
-            row.push(`${level} ${r.b[human].toFixed(1)} (${fmt(r.diff[human].mean)} ${ci(r.diff[human].ci95)}, war ${(r.bRegionalWar * 100).toFixed(0)} %)`);
+            row.push(
+              `${level} ${r.b[human].toFixed(1)} (${fmt(r.diff[human].mean)} ${ci(r.diff[human].ci95)}, war ${(r.bRegionalWar * 100).toFixed(0)} %)`,
+            );
           }
           // Each stand-in's row, for the note: the order is judged on the panel's mean below.
-          log(`     [4] ${sc} human ${human} as ${standIn}: ${row.join(' · ')}`);
+          detail(`     [4] ${sc} human ${human} as ${standIn}: ${row.join(' · ')} · ${uncertaintyLabel(under!)}`);
         }
         const [e, n, h] = [byLevel.easy!, byLevel.historical!, byLevel.hard!];
         add({

@@ -81,6 +81,27 @@ describe('strategy targets', () => {
     expect(inverted.map((c) => c.pass)).toEqual([false, false]);
   });
 
+  it("difficulty prints each stand-in's row (Normal, Easy, Hard) before the check, as detail rather than a check", async () => {
+    const rows: string[] = [];
+    const checks = await measureStrategy(
+      fakeRunner((p) => ({ easy: 60, hard: 40 })[p] ?? 50),
+      { runs: 4, searchRuns: 2, sections: [4], scenarios: ['tower-22'], detail: (l) => rows.push(l) },
+    );
+    expect(checks).toHaveLength(2);
+    expect(rows).toHaveLength(8);
+    expect(rows[0]).toMatch(
+      /tower-22 human us as historical: normal 50\.0 · easy 60\.0 \(.*war 0 %\) · hard 40\.0 \(.*\) · point values$/,
+    );
+    expect(
+      rows.map((r) =>
+        r
+          .match(/human (\w+) as ([\w-]+)/)!
+          .slice(1)
+          .join(' '),
+      ),
+    ).toEqual(['us historical', 'us tit-for-tat', 'us hawk', 'us dove', 'iran historical', 'iran tit-for-tat', 'iran hawk', 'iran dove']);
+  });
+
   it('Iranian direct attacks are read from the random-US pairing', async () => {
     const checks = await measureStrategy(
       fakeRunner(() => 40),
