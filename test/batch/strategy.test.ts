@@ -89,9 +89,7 @@ describe('strategy targets', () => {
     );
     expect(checks).toHaveLength(2);
     expect(rows).toHaveLength(8);
-    expect(rows[0]).toMatch(
-      /tower-22 human us as historical: normal 50\.0 · easy 60\.0 \(.*war 0 %\) · hard 40\.0 \(.*\) · point values$/,
-    );
+    expect(rows[0]).toMatch(/tower-22 human us as historical: normal 50\.0 · easy 60\.0 \(.*war 0 %\) · hard 40\.0 \(.*\) · point values$/);
     expect(
       rows.map((r) =>
         r
