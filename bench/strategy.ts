@@ -12,7 +12,7 @@
  * pairing draws game i's parameters from the chosen distribution, the same draw for both arms.
  */
 import { availableParallelism } from 'node:os';
-import { bandsNote, distributionHash, type ParamDistribution } from '../src/analysis/uncertainty/distribution.ts';
+import { distributionHash, pairedBandsNote, type ParamDistribution } from '../src/analysis/uncertainty/distribution.ts';
 import { compareRunner, measureStrategy } from '../src/batch/strategy.ts';
 import { UsageError } from '../src/cli/errors.ts';
 import { parseUncertainty } from '../src/cli/uncertainty-options.ts';
@@ -78,7 +78,7 @@ const under = o.dist.kind === 'none' ? 'point values' : `drawn from the ${o.dist
 console.log(
   `Brink strategy targets · seed ${o.seed} · parameters: ${under} · ${o.runs} paired games a pairing (${o.searchRuns} with a searching bot) · ${o.workers} workers`,
 );
-console.log(bandsNote(o.dist));
+console.log(pairedBandsNote(o.dist));
 console.log(
   'Sections: 1 extremes vs historical (B − A, 95 % paired interval < 0) · 2 choices matter (≥ 10 points) · 3 search beats historical · 4 difficulty order · 5 Iranian direct attacks',
 );

@@ -89,6 +89,7 @@ describe('npm run strategy --uncertainty', () => {
     const hash = distributionHash(posterior);
     expect(r.stdout).toContain(`parameters: drawn from the posterior (${hash})`);
     expect(r.stdout).toContain('Bands: dice plus parameter uncertainty.');
+    expect(r.stdout).toContain('Both arms of game i draw the same parameters, so the differences stay paired.');
     const targets = r.stdout.split('\n').filter((l) => /^(ok|MISS)/.test(l));
     expect(targets).toHaveLength(1);
     expect(targets[0]).toMatch(/tower-22: Iranian direct attacks with a random US .* · posterior draws$/);

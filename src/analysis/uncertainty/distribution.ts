@@ -171,6 +171,11 @@ export function bandsNote(dist: ParamDistribution): string {
   }
 }
 
+/** The same line for paired figures (brink compare, npm run strategy): both arms draw alike. */
+export function pairedBandsNote(dist: ParamDistribution): string {
+  return `${bandsNote(dist)}${dist.kind === 'none' ? '' : ' Both arms of game i draw the same parameters, so the differences stay paired.'}`;
+}
+
 /** The priors with some parameters held at a value: "pin its range to a point". */
 export function pinPriors(priors: Readonly<Partial<Record<ParamId, Prior>>>, ids: readonly ParamId[]): Partial<Record<ParamId, Prior>> {
   const out: Partial<Record<ParamId, Prior>> = { ...priors };

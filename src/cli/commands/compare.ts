@@ -9,7 +9,7 @@ import { parseAssignments } from '../../batch/params-arg.ts';
 import { Progress } from '../../batch/progress.ts';
 import { startCompare, type CompareResult } from '../../batch/compare.ts';
 import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES } from '../../batch/record.ts';
-import { bandsNote, NO_UNCERTAINTY, type ParamDistribution } from '../../analysis/uncertainty/distribution.ts';
+import { NO_UNCERTAINTY, pairedBandsNote, type ParamDistribution } from '../../analysis/uncertainty/distribution.ts';
 import { addUncertaintyOptions, parseUncertainty, type UncertaintyFlags } from '../uncertainty-options.ts';
 import {
   addCommonOptions,
@@ -48,7 +48,7 @@ export function formatCompareReport(r: CompareResult, dist: ParamDistribution = 
     `Brink compare · ${j.runs} paired games · seed ${j.seed} (game i: seed "${j.seed}:i", the same for both arms)`,
     `A: ${arm(j.a)}`,
     `B: ${arm(j.b)}`,
-    `${bandsNote(dist)}${dist.kind === 'none' ? '' : ' Both arms of game i draw the same parameters, so the differences stay paired.'}`,
+    pairedBandsNote(dist),
     '',
     'Outcome                        P(A)     P(B)     B − A      95 % interval',
   ];
