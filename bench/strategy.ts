@@ -95,6 +95,6 @@ const checks = await measureStrategy(compareRunner(o.seed, o.workers, o.dist), {
 });
 const missed = checks.filter((c) => !c.pass);
 console.log(
-  `\n${checks.length - missed.length} of ${checks.length} targets met with parameters ${under} · ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(0)} s`,
+  `\n${checks.length - missed.length} of ${checks.length} targets met · parameters: ${under} · ${(Number(process.hrtime.bigint() - t0) / 1e9).toFixed(0)} s`,
 );
 process.exitCode = missed.length > 0 ? 1 : 0;

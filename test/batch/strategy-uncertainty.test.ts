@@ -93,6 +93,6 @@ describe('npm run strategy --uncertainty', () => {
     const targets = r.stdout.split('\n').filter((l) => /^(ok|MISS)/.test(l));
     expect(targets).toHaveLength(1);
     expect(targets[0]).toMatch(/tower-22: Iranian direct attacks with a random US .* · posterior draws$/);
-    expect(r.stdout).toMatch(new RegExp(`targets met with parameters drawn from the posterior \\(${hash}\\)`));
+    expect(r.stdout).toMatch(new RegExp(`targets met · parameters: drawn from the posterior \\(${hash}\\)`));
   });
 });
