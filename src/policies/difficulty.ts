@@ -9,7 +9,9 @@
  *    order: the US holds, Iran orders its groups to stand down), says nothing above a warning or a
  *    threat, and among those orders searches for what serves your score as much as its own.
  *  - Normal: the record (the historical bot).
- *  - Hard: the full search, counting hurting you at half the weight of its own aims.
+ *  - Hard: the full search, counting a point you lose as three quarters of a point of its own. At half a
+ *    point (measured, docs/strategy.md §4.2) Iran's own gain from restraint still outweighed hurting you,
+ *    and a US human did better against Hard than against the record in october-2023 and red-sea.
  */
 import type { ActionDef, Side, Track } from '../model/actions.ts';
 import { historical } from './historical.ts';
@@ -25,9 +27,9 @@ export interface DifficultyLevel {
   readonly note: string;
 }
 
-/** Your score against its own: −1 counts your score as much as its own; +0.5 counts your loss at half. */
+/** Your score against its own: −1 counts your score as much as its own; +0.75 counts your loss at three quarters. */
 export const EASY_HOSTILITY = -1;
-export const HARD_HOSTILITY = 0.5;
+export const HARD_HOSTILITY = 0.75;
 
 /** The highest rung of Easy's signals: a warning (US) or public threats (Iran), nothing that strikes or arms. */
 export const EASY_SIGNAL_RUNG = 1;
@@ -53,7 +55,12 @@ export const DIFFICULTY_LEVELS: readonly DifficultyLevel[] = [
     note: 'a partner in calm: uses no force (the US holds, Iran stands its groups down) and weighs your score as much as its own',
   },
   { id: 'normal', label: 'Normal', policy: 'historical', note: 'does what the record says this side did' },
-  { id: 'hard', label: 'Hard', policy: 'hard', note: 'searches ahead and counts hurting you at half the weight of its own aims' },
+  {
+    id: 'hard',
+    label: 'Hard',
+    policy: 'hard',
+    note: 'searches ahead to beat you: a point you lose counts three quarters of a point of its own',
+  },
 ];
 
 export const easy: PolicyFactory = (side: Side): Policy =>

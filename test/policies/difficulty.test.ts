@@ -30,13 +30,13 @@ describe('difficulty levels: what each opponent maximises', () => {
     );
   });
 
-  it('Hard maximises its own score less half of yours: a point you lose is worth half a point of its own', () => {
-    expect(HARD_HOSTILITY).toBe(0.5);
+  it('Hard maximises its own score less three quarters of yours: a point you lose is worth 0.75 of its own', () => {
+    expect(HARD_HOSTILITY).toBe(0.75);
     fc.assert(
       fc.property(fc.constantFrom(...SIDES), score, score, score, (bot, own, yours, more) => {
         const u = utilityFor(bot, HARD_HOSTILITY);
         const at = (y: number) => u({ [bot]: own, [otherSide(bot)]: y } as Record<Side, number>, bot);
-        expect(at(yours)).toBeCloseTo(own - 0.5 * yours, 12);
+        expect(at(yours)).toBeCloseTo(own - 0.75 * yours, 12);
         // Hurting you pays Hard, and helping you pays Easy, whatever the two scores are.
         if (more > yours) {
           expect(at(more)).toBeLessThan(at(yours));
@@ -104,7 +104,7 @@ describe('difficulty levels: what each opponent maximises', () => {
     const note = (id: string) => DIFFICULTY_LEVELS.find((l) => l.id === id)!.note;
     expect(note('easy')).toMatch(/no force/);
     expect(note('easy')).toMatch(/your score as much as its own/);
-    expect(note('hard')).toMatch(/hurting you at half/);
+    expect(note('hard')).toMatch(/a point you lose counts three quarters of a point of its own/);
     expect(DIFFICULTY_LEVELS.map((l) => l.policy)).toEqual(['easy', 'historical', 'hard']);
   });
 });
