@@ -17,7 +17,7 @@ import { daysBetween } from '../scenario/calendar.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { GameEvent } from './events.ts';
 import { STREAMS, seedStreams } from './rng.ts';
-import { STATE_FORMAT, type Decisions, type GameState, type RafahWindow, type RecordShocks, type Scheduled } from './state.ts';
+import { STATE_FORMAT, copyWorld, type Decisions, type GameState, type RafahWindow, type RecordShocks, type Scheduled } from './state.ts';
 import { runTurn } from './turn.ts';
 
 export interface NewGameOptions {
@@ -78,7 +78,7 @@ export function newGame(scenario: Scenario, options: NewGameOptions): GameState 
     turn: 0,
     rng: seedStreams(options.seed),
     actors: actors as unknown as ActorSnapshots,
-    world: {
+    world: copyWorld({
       rung: w.rung,
       deterrence: w.deterrence,
       usDomesticPressure: w.usDomesticPressure,
@@ -88,7 +88,7 @@ export function newGame(scenario: Scenario, options: NewGameOptions): GameState 
       directive: { ...w.directive },
       regionalWar: false,
       sideRungs: { us: [0, 0], iran: [0, 0] },
-    },
+    }),
     schedule,
     seq,
     rafahWindows: t.rafahWindows,

@@ -112,6 +112,27 @@ export interface World extends Pressures {
   readonly sideRungs: Readonly<Record<Side, readonly [number, number]>>;
 }
 
+/**
+ * A world written out field by field, in one fixed order, from one place: the new game's and every turn's
+ * working copy. Why not a spread: a spread of a frozen world (the state's) and the new game's literal gave
+ * objects of different shapes, and each time a new shape reached the turn's draft V8 threw away the
+ * compiled phases that read it (every batch worker paid those recompiles). A shallow copy: the directive and
+ * the side rungs are replaced whole, never changed in place.
+ */
+export function copyWorld(w: World): { -readonly [K in keyof World]: World[K] } {
+  return {
+    rung: w.rung,
+    deterrence: w.deterrence,
+    usDomesticPressure: w.usDomesticPressure,
+    iranWarFear: w.iranWarFear,
+    axisGains: w.axisGains,
+    shippingDisruption: w.shippingDisruption,
+    directive: w.directive,
+    regionalWar: w.regionalWar,
+    sideRungs: w.sideRungs,
+  };
+}
+
 /** A task the engine will carry out on a given day (a directive arriving, a truce ending …). */
 export type Task =
   | {

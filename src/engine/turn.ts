@@ -147,8 +147,10 @@ export function finishTurn(d: TurnDraft, orders: Decisions): GameState {
     : turn >= base.scenario.turns
       ? { reason: 'horizon' as const, turn }
       : null;
-  const history = base.history.slice();
-  history.push(record);
+  // One new array with the record in it, rather than copying and then pushing: a copy of a new game's empty
+  // history starts as an array of small integers and turned into an array of objects on the push, which threw
+  // away the compiled finishTurn once in every worker (V8 deopt "not a Smi").
+  const history = [...base.history, record];
   return {
     format: base.format,
     scenario: base.scenario,

@@ -13,6 +13,7 @@ import type { ActorDefinition, ActorSnapshot, StateMeta } from '../../model/runt
 import type { GameEvent } from '../events.ts';
 import { openStreams, type Stream, type WorldStreamName } from '../rng.ts';
 import {
+  copyWorld,
   emptyTally,
   type GameState,
   type IntelReport,
@@ -78,7 +79,7 @@ export function openDraft(base: GameState): TurnDraft {
     weeks: base.scenario.daysPerTurn / 7,
     streams,
     actors: { ...base.actors },
-    world: { ...base.world },
+    world: copyWorld(base.world),
     schedule: [...base.schedule],
     seq: base.seq,
     rafahWindows: [...base.rafahWindows],
