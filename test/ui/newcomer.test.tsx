@@ -21,9 +21,9 @@ import { DebriefScreen } from '../../src/ui/screens/DebriefScreen.tsx';
 import { helpLines } from '../../src/ui/screens/Overlays.tsx';
 import { SetupScreen } from '../../src/ui/screens/SetupScreen.tsx';
 import { OPPONENT_LEVELS } from '../../src/ui/session.ts';
-import { TurnScreen } from '../../src/ui/screens/TurnScreen.tsx';
 import { scrollBy, windowOf } from '../../src/ui/scroll.ts';
 import { press, render } from '../helpers/ink.ts';
+import { renderTurn } from '../helpers/turn-screen.tsx';
 
 const noop = () => {};
 /** Every state of a game, turn by turn (the game replayed with the same bots and seed). */
@@ -61,20 +61,7 @@ describe('briefing and situation agree', () => {
         [last.houthiAttacks, last.usKilled, last.usInjured],
       ];
       // Wide enough that no count line wraps, so the counts can be read back off the screen.
-      const view = render(
-        <TurnScreen
-          state={state}
-          side={side}
-          versus="bot"
-          briefing=""
-          cols={160}
-          rows={40}
-          onChoose={noop}
-          onSave={noop}
-          onHelp={noop}
-          onQuit={noop}
-        />,
-      );
+      const view = renderTurn(state, side, { cols: 160, rows: 40 });
       const briefing = view.lastFrame()!;
       expect(briefing).toContain('Last week (from');
       await press(view.stdin, '2');
@@ -96,20 +83,7 @@ describe('goals from the model', () => {
   it('the Goals pane shows every score line of the side and the score outcome() gives', async () => {
     const state = statesOf('tower-22', '4', 'historical', 'historical')[2]!;
     for (const side of ['us', 'iran'] as const) {
-      const view = render(
-        <TurnScreen
-          state={state}
-          side={side}
-          versus="bot"
-          briefing=""
-          cols={120}
-          rows={40}
-          onChoose={noop}
-          onSave={noop}
-          onHelp={noop}
-          onQuit={noop}
-        />,
-      );
+      const view = renderTurn(state, side, { cols: 120, rows: 40 });
       await press(view.stdin, '4');
       const f = view.lastFrame()!;
       view.unmount();
@@ -210,20 +184,7 @@ describe('the debrief scrolls', () => {
 describe('one name per quantity', () => {
   it('the situation pane, the score lines and the help legend use the names of src/model/quantities.ts', async () => {
     const state = statesOf('tower-22', '4', 'historical', 'historical')[1]!;
-    const view = render(
-      <TurnScreen
-        state={state}
-        side="us"
-        versus="bot"
-        briefing=""
-        cols={80}
-        rows={24}
-        onChoose={noop}
-        onSave={noop}
-        onHelp={noop}
-        onQuit={noop}
-      />,
-    );
+    const view = renderTurn(state, 'us');
     await press(view.stdin, '2');
     const f = view.lastFrame()!;
     expect(f).toContain('Attacks on US by week');
@@ -245,20 +206,7 @@ describe('the log of past turns (l) and what you believed vs what was true', () 
   it('the log pane lists every past turn, newest first, with both orders as this side saw them and its intelligence', async () => {
     const states = statesOf('october-2023', '2', 'hawk', 'random');
     const state = states[3]!;
-    const view = render(
-      <TurnScreen
-        state={state}
-        side="us"
-        versus="bot"
-        briefing=""
-        cols={80}
-        rows={24}
-        onChoose={noop}
-        onSave={noop}
-        onHelp={noop}
-        onQuit={noop}
-      />,
-    );
+    const view = renderTurn(state, 'us');
     expect(view.lastFrame()).toContain('5 Log');
     await press(view.stdin, 'l');
     const top = view.lastFrame()!;

@@ -12,11 +12,11 @@ import { DebriefScreen } from '../../src/ui/screens/DebriefScreen.tsx';
 import { Handover } from '../../src/ui/screens/Handover.tsx';
 import { HelpOverlay, QuitConfirm } from '../../src/ui/screens/Overlays.tsx';
 import { SetupScreen } from '../../src/ui/screens/SetupScreen.tsx';
-import { TurnScreen } from '../../src/ui/screens/TurnScreen.tsx';
 import { colorEnabled } from '../../src/ui/theme.ts';
 import { resolveOpponent } from '../../src/ui/session.ts';
 import { sparkline, wrap } from '../../src/ui/text.ts';
 import { press, render } from '../helpers/ink.ts';
+import { renderTurn as renderTurnOf } from '../helpers/turn-screen.tsx';
 import { ordersOf } from '../../src/model/portfolio.ts';
 
 const tower = loadScenario('tower-22');
@@ -87,20 +87,7 @@ describe('TurnScreen', () => {
   const state = step(newGame(tower, { seed: '3' }), ordersOf('us.major-campaign', 'iran.rein-in')).state;
   const renderTurn = (side: 'us' | 'iran', onChoose = vi.fn(), cols = 80, rows = 24) => ({
     onChoose,
-    ...render(
-      <TurnScreen
-        state={state}
-        side={side}
-        versus="Historical bot"
-        briefing={tower.briefing}
-        cols={cols}
-        rows={rows}
-        onChoose={onChoose}
-        onSave={noop}
-        onHelp={noop}
-        onQuit={noop}
-      />,
-    ),
+    ...renderTurnOf(state, side, { versus: 'Historical bot', briefing: tower.briefing, cols, rows, onChoose }),
   });
 
   it('briefs with what the side saw last week and its (fallible) intelligence', async () => {
@@ -174,20 +161,7 @@ describe('TurnScreen', () => {
       ['iran', '[1] Rein the militias in (envoys)', '[0] Back the withdrawal talks'],
     ] as const) {
       const onChoose = vi.fn();
-      const view = render(
-        <TurnScreen
-          state={before}
-          side={side}
-          versus="bot"
-          briefing=""
-          cols={80}
-          rows={24}
-          onChoose={onChoose}
-          onSave={noop}
-          onHelp={noop}
-          onQuit={noop}
-        />,
-      );
+      const view = renderTurnOf(before, side, { onChoose });
       await press(view.stdin, '3');
       expect(view.lastFrame()).toContain(`› ${force}`);
       expect(view.lastFrame()).toContain(`• ${signal}`);
