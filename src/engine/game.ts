@@ -129,7 +129,7 @@ function scenarioTemplate(scenario: Scenario): ScenarioTemplate {
       gazaWarStart: scenario.gazaWarStart,
       historical: scenario.historical,
       startRung: scenario.world.rung,
-      openingUsKilled: scenario.opening?.usKilled ?? 0,
+      opening: { usKilled: scenario.opening?.usKilled ?? 0 },
     },
     schedule,
     rafahWindows: scenario.injects.flatMap((inj) =>

@@ -143,7 +143,7 @@ class SideObservation implements Observation {
     this.intel = state.intel[side]?.items ?? [];
     this.legal = legalIds(state, side);
     this.params = state.params;
-    this.opening = openingOf(state.scenario.openingUsKilled);
+    this.opening = state.scenario.opening;
     this.directive = side === 'iran' ? w.directive : undefined;
   }
 
@@ -190,14 +190,6 @@ class SideObservation implements Observation {
 
 export function observe(state: GameState, side: Side): Observation {
   return new SideObservation(state, side);
-}
-
-/** One frozen object per death count: an observation is made twice a turn in every game of a batch. */
-const OPENINGS = new Map<number, { readonly usKilled: number }>();
-function openingOf(usKilled: number): { readonly usKilled: number } {
-  let o = OPENINGS.get(usKilled);
-  if (!o) OPENINGS.set(usKilled, (o = Object.freeze({ usKilled })));
-  return o;
 }
 
 const PARTNERS = ['iraqiMilitias', 'syrianMilitias', 'hezbollah', 'houthis'] as const;

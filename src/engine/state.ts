@@ -205,7 +205,7 @@ export interface ScenarioRef {
   /** The rung the scenario starts on (the ladder's peak is derived from it and the history). */
   readonly startRung: number;
   /** US deaths in the opening week (the scenario's `opening`), public: bots read them as the turn before. */
-  readonly openingUsKilled: number;
+  readonly opening: { readonly usKilled: number };
 }
 
 export interface GameState {
