@@ -161,7 +161,9 @@ export function scoreLineLabel(line: ScoreLine): string {
     case 'shipping':
       return `${quantityName('shippingDisruption')} (average)`;
     case 'deterrence':
-      return `${quantityName('deterrence')} at the end`;
+      return line.happened
+        ? `${quantityName('deterrence')} at the end, guarding a lull`
+        : `${quantityName('deterrence')} at the end, with no lull to guard`;
     case 'homeland':
       return line.happened ? 'Iranian soil struck' : 'Iranian soil untouched';
     case 'withdrawal':
@@ -221,7 +223,7 @@ export function deciderText(d: Decider): { readonly title: string; readonly expl
     case 'deterrence':
       return {
         title: 'Deterrence',
-        explanation: `${quantityName('deterrence')}, built by force while Iran held back and kept up to the end (peak in ${turn}), was worth more than any cost this game ran up (${pts}).`,
+        explanation: `${quantityName('deterrence')}, built by force while Iran held back and kept up to the end to guard the lull (peak in ${turn}), was worth more than any cost this game ran up (${pts}).`,
       };
     case 'pressure':
       return {

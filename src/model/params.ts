@@ -829,9 +829,9 @@ export const PARAM_SPECS = {
     0,
     100,
     'points',
-    'US score gained at full deterrence at the end',
-    ['O-USA-03'],
-    'fresh deterrence at the end is worth something, less than lives',
+    'US score gained at full deterrence at the end, where a lull holds (a last week without attacks in Iraq or Jordan)',
+    ['O-USA-03', 'R-SYS-05'],
+    'deterrence kept fresh so the lull holds (O-USA-03, McKenzie on the calm): worth something, less than lives; with no lull to hold it earns nothing',
   ),
   scoreIranBase: p(
     50,

@@ -133,6 +133,28 @@ describe('score lines read the objectives (§6)', () => {
     expect(us.find((l) => l.term === 'escalation')!.points).toBeLessThan(0);
   });
 
+  it('deterrence at the end counts only where a lull holds in its last week (O-USA-03)', () => {
+    // october-2023 ends a week after the 2 Feb strikes: some games are quiet in Iraq and Jordan by then, some not.
+    const ended = [...games(october, 'historical', 'historical', 16), ...games(october, 'always:us.major-campaign', 'historical', 16)];
+    const seen = { lull: 0, attacks: 0 };
+    for (const g of ended) {
+      const last = g.history[g.history.length - 1]!;
+      const line = scoreLines(g).us.find((l) => l.term === 'deterrence')!;
+      expect(g.world.deterrence).toBeGreaterThan(0);
+      if (last.attacksOnUSIraq + last.attacksOnUSJordan === 0) {
+        seen.lull += 1;
+        expect(line.happened).toBe(true);
+        expect(line.points).toBeCloseTo(g.params.scoreUsDeterrence * g.world.deterrence, 12);
+      } else {
+        seen.attacks += 1;
+        expect(line.happened).toBe(false);
+        expect(line.points).toBe(0);
+      }
+    }
+    expect(seen.lull).toBeGreaterThan(0);
+    expect(seen.attacks).toBeGreaterThan(0);
+  });
+
   it('Iran gains from pressure only while no American has died (R-IRN-02), and loses per death', () => {
     const pressure = (g: GameState) => scoreLines(g).iran.find((l) => l.term === 'pressure')!.points;
     // tower-22 starts after three deaths: pressure is worth nothing there, whatever Iran does

@@ -18,7 +18,7 @@
  */
 import { actionById, type Side } from '../../model/actions.ts';
 import type { EventOfKind } from '../../engine/events.ts';
-import { logOf, totalsOf } from '../../engine/history.ts';
+import { isLull, logOf, totalsOf } from '../../engine/history.ts';
 import { scoreLines, verdictOf, type ScoreLine, type ScoreTerm } from '../../engine/outcome.ts';
 import type { GameState, TurnRecord } from '../../engine/state.ts';
 
@@ -45,7 +45,6 @@ export interface Decider {
   readonly cites: readonly string[];
 }
 
-const iraqJordan = (h: TurnRecord) => h.attacksOnUSIraq + h.attacksOnUSJordan;
 const pointsOf = (lines: readonly ScoreLine[], ...terms: ScoreTerm[]) =>
   lines.filter((l) => terms.includes(l.term)).reduce((s, l) => s + l.points, 0);
 const round = (x: number) => Math.round(x * 10) / 10;
@@ -73,9 +72,9 @@ function miscalculation(state: GameState, lines: Record<Side, ScoreLine[]>): Dec
 function unravelling(state: GameState): Decider | undefined {
   const h = state.history;
   const p = state.params;
-  const first = h.findIndex((r, i) => iraqJordan(r) === 0 && h.slice(0, i).some((q) => iraqJordan(q) > 0));
+  const first = h.findIndex((r, i) => isLull(r) && h.slice(0, i).some((q) => !isLull(q)));
   if (first < 0) return undefined;
-  const broke = h.findIndex((r, i) => i > first && iraqJordan(r) > 0);
+  const broke = h.findIndex((r, i) => i > first && !isLull(r));
   if (broke < 0) return undefined;
   const window = h.slice(first + 1, broke + 1);
   const relapse = window.some((r) => r.events.some((e) => e.kind === 'posture' && e.on === 'RELAPSE_DRAW' && e.from !== e.to));
@@ -104,7 +103,7 @@ function provocation(state: GameState, lines: Record<Side, ScoreLine[]>): Decide
   h.forEach((r, i) => {
     const def = actionById(r.actions.us.force);
     const target = def?.effects.strikes?.target;
-    const inLull = i > 0 && iraqJordan(h[i - 1]!) === 0 && target === 'militias';
+    const inLull = i > 0 && isLull(h[i - 1]!) && target === 'militias';
     if (inLull || target === 'iran' || target === 'irgc' || (def?.rung ?? 0) >= 7) {
       count += 1;
       if (turn < 0) turn = i;
