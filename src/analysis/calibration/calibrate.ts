@@ -29,13 +29,13 @@ export interface CalibrateSettings extends AbcSettings {
 }
 
 export const SHIPPED_SETTINGS: CalibrateSettings = {
-  populationSize: 100,
+  populationSize: 2000,
   generations: 6,
   quantile: 0.5,
   batchSize: 50,
   minAcceptance: 0.02,
   seed: 'calibrate-1',
-  gamesPerScenario: 4,
+  gamesPerScenario: 8,
   exclude: [],
 };
 

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { calibrate, shifts, SHIPPED_SETTINGS, type CalibrateSettings } from '../../../src/analysis/calibration/calibrate.ts';
-import { CALIBRATION_FIGURES } from '../../../src/analysis/calibration/figures.ts';
+import { CALIBRATION_FIGURES, figureResidual, figureStatistic } from '../../../src/analysis/calibration/figures.ts';
+import { getPolicy } from '../../../src/policies/index.ts';
+import { playGame } from '../../../src/policies/play.ts';
+import { loadScenario } from '../../../src/scenario/loader.ts';
 import { measureFigures } from '../../../src/analysis/uncertainty/measures.ts';
 import { PRIORS } from '../../../src/model/priors.ts';
 import { loadEvidence } from '../../../src/model/evidence.ts';
@@ -78,5 +81,20 @@ describe('brink calibrate: the method', () => {
       expect(lo).toBeLessThanOrEqual(hi);
       expect(f.reason.length).toBeGreaterThan(15);
     }
+  });
+
+  it('matches a usual outcome as the backtest judges it: the share of games that depart from the record, within 1 − share', () => {
+    const noWar = CALIBRATION_FIGURES.find((f) => f.id === 'no-war-red-sea')!;
+    expect(noWar.figure.kind).toBe('usual');
+    expect(noWar.window()).toEqual([0, 1 - noWar.figure.share!]);
+    expect(noWar.window()[1]).toBeCloseTo(0.1, 12);
+    const games = (params: Record<string, number>) =>
+      Array.from({ length: 6 }, (_, i) => playGame(loadScenario('red-sea'), { seed: `usual:${i}`, us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran'), params }));
+    // A war in every game departs from the record every time; no war hazard at all never does.
+    expect(figureStatistic(noWar, games({ warShockBase: 1 }))).toBe(1);
+    expect(figureStatistic(noWar, games({ warShockBase: 0, warHazardPerRung: 0, warDurationHazard: 0 }))).toBe(0);
+    const share = figureStatistic(noWar, [...games({ warShockBase: 1 }).slice(0, 2), ...games({ warShockBase: 0, warHazardPerRung: 0, warDurationHazard: 0 })]);
+    expect(share).toBeCloseTo(2 / 8, 12);
+    expect(figureResidual(noWar.window(), share)).toBeCloseTo(0.25 - 0.1, 12);
   });
 });
