@@ -89,11 +89,21 @@ describe('brink calibrate: the method', () => {
     expect(noWar.window()).toEqual([0, 1 - noWar.figure.share!]);
     expect(noWar.window()[1]).toBeCloseTo(0.1, 12);
     const games = (params: Record<string, number>) =>
-      Array.from({ length: 6 }, (_, i) => playGame(loadScenario('red-sea'), { seed: `usual:${i}`, us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran'), params }));
+      Array.from({ length: 6 }, (_, i) =>
+        playGame(loadScenario('red-sea'), {
+          seed: `usual:${i}`,
+          us: getPolicy('historical', 'us'),
+          iran: getPolicy('historical', 'iran'),
+          params,
+        }),
+      );
     // A war in every game departs from the record every time; no war hazard at all never does.
     expect(figureStatistic(noWar, games({ warShockBase: 1 }))).toBe(1);
     expect(figureStatistic(noWar, games({ warShockBase: 0, warHazardPerRung: 0, warDurationHazard: 0 }))).toBe(0);
-    const share = figureStatistic(noWar, [...games({ warShockBase: 1 }).slice(0, 2), ...games({ warShockBase: 0, warHazardPerRung: 0, warDurationHazard: 0 })]);
+    const share = figureStatistic(noWar, [
+      ...games({ warShockBase: 1 }).slice(0, 2),
+      ...games({ warShockBase: 0, warHazardPerRung: 0, warDurationHazard: 0 }),
+    ]);
     expect(share).toBeCloseTo(2 / 8, 12);
     expect(figureResidual(noWar.window(), share)).toBeCloseTo(0.25 - 0.1, 12);
   });
