@@ -23,18 +23,19 @@ function derived<T>(compute: (history: readonly TurnRecord[]) => T): (state: Pic
   };
 }
 
-/** Attacks on US forces in Iraq and Jordan in a turn: the fronts Iran's halt covered (F-03, F-04). */
-export function attacksInIraqAndJordan(t: TurnRecord): number {
-  return t.attacksOnUSIraq + t.attacksOnUSJordan;
-}
-
 /**
- * A lull: a week without attacks in Iraq or Jordan, as after 4 Feb (F-04). Where the record's lull
- * began, US force turned from deterring to provoking (R-USA-04, R-SYS-05), and where one holds at the
- * end, the deterrence kept up protects it (O-USA-03).
+ * A lull: a week without attacks in Iraq or Jordan (the fronts Iran's halt covered), as after 4 Feb
+ * (F-04). Where the record's lull began, US force turned from deterring to provoking (R-USA-04,
+ * R-SYS-05), and where one holds at the end, the deterrence kept up protects it (O-USA-03).
  */
 export function isLull(t: TurnRecord): boolean {
-  return attacksInIraqAndJordan(t) === 0;
+  return t.attacksOnUSIraq + t.attacksOnUSJordan === 0;
+}
+
+/** Whether the last turn played was a lull (false before the first turn). */
+export function endsInLull(history: readonly TurnRecord[]): boolean {
+  const last = history[history.length - 1];
+  return last !== undefined && isLull(last);
 }
 
 /** The game's counts so far: the sum of its turns (field by field: every game's record sums them once). */

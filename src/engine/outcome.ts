@@ -9,7 +9,7 @@ import { clamp } from '../model/math.ts';
 import type { ParamId } from '../model/params.ts';
 import { addDays } from '../scenario/calendar.ts';
 import type { GameEvent } from './events.ts';
-import { attacksInIraqAndJordan, isLull, logOf, peakRungOf, totalsOf } from './history.ts';
+import { endsInLull, isLull, logOf, peakRungOf, totalsOf } from './history.ts';
 import type { GameState, Tally } from './state.ts';
 
 export type VerdictId = 'regional-war' | 'drawdown' | 'calm-restored' | 'brinkmanship' | 'simmering';
@@ -84,9 +84,8 @@ export function verdictOf(state: GameState): Verdict {
   // Calm as the record knew it after 2 Feb (F-03, F-04): Iraq and Jordan silent, Syria down to
   // occasional harassment, at most one attack a week.
   const recent = state.history.slice(-QUIET_WINDOW);
-  const iraqJordan = recent.reduce((n, t) => n + attacksInIraqAndJordan(t), 0);
   const syria = recent.reduce((n, t) => n + t.attacksOnUSSyria, 0);
-  if (recent.length > 0 && iraqJordan === 0 && syria <= recent.length) return { id: 'calm-restored' };
+  if (recent.length > 0 && recent.every(isLull) && syria <= recent.length) return { id: 'calm-restored' };
   if (peakRungOf(state) >= BRINK_RUNG) return { id: 'brinkmanship' };
   return { id: 'simmering' };
 }
@@ -145,8 +144,7 @@ export function scoreLines(state: GameState): Record<Side, ScoreLine[]> {
   // Deterrence is worth keeping fresh so that a lull holds (O-USA-03: McKenzie welcomes the calm and warns
   // that deterrence must be kept up, [000]); where the attacks go on at the end there is no lull for it
   // to hold, and force that only met Iran's pressure earns no credit (R-SYS-05, D-18).
-  const last = state.history[state.history.length - 1];
-  const lullAtEnd = last !== undefined && isLull(last);
+  const lullAtEnd = endsInLull(state.history);
   const us: ScoreLine[] = [
     { term: 'baseline', points: 100, cites: ['O-USA-01'] },
     { term: 'us-deaths', count: t.usKilled, points: -p.scoreUsPerDeath * t.usKilled, cites: ['O-USA-02'] },

@@ -8,7 +8,7 @@ import { FRONT_ACTOR } from '../../model/actors/index.ts';
 import { FRONTS, isPublicAction, type ActionDef } from '../../model/actions.ts';
 import { EMPTY_SIGNAL, leversOf, portfolioRung } from '../../model/portfolio.ts';
 import { clamp01 } from '../../model/math.ts';
-import { isLull } from '../history.ts';
+import { endsInLull } from '../history.ts';
 import type { Decisions } from '../state.ts';
 import { drawLag, emit, schedule, send, type TurnDraft } from './draft.ts';
 
@@ -41,9 +41,7 @@ function applyUs(d: TurnDraft, def: ActionDef): void {
   announce(d, def);
   // A strike on militias after a week without attacks in Iraq or Jordan is unprovoked: in a lull, force
   // provokes rather than deters (R-SYS-05, R-USA-04): no deterrence gained, the grievance multiplied.
-  const last = d.base.history[d.base.history.length - 1];
-  const lull = last !== undefined && isLull(last);
-  const unprovoked = lull && e.strikes?.target === 'militias';
+  const unprovoked = endsInLull(d.base.history) && e.strikes?.target === 'militias';
   if (e.deterrence && !unprovoked) w.deterrence = clamp01(w.deterrence + p[e.deterrence]);
   if (e.deterrenceCost) w.deterrence = clamp01(w.deterrence - p[e.deterrenceCost]);
   if (e.strikes) {
