@@ -14,6 +14,7 @@
  * parameter set with the record.
  */
 import type { GameState } from '../../engine/state.ts';
+import { reproduces } from '../record/judge.ts';
 import { figureValue } from '../record/statistics.ts';
 import { loadRecord, type RecordFigure } from '../record/table.ts';
 
@@ -52,7 +53,7 @@ export function figureStatistic(f: CalibrationFigure, games: readonly GameState[
   for (const g of games) {
     const v = figureValue(f.figure, g);
     if (v === undefined) continue;
-    sum += f.figure.kind === 'usual' ? (v === f.figure.record[0] ? 0 : 1) : v;
+    sum += f.figure.kind === 'usual' ? (reproduces(f.figure.record, v) ? 0 : 1) : v;
     n++;
   }
   return n > 0 ? sum / n : 0;

@@ -53,13 +53,21 @@ export function midRank(values: readonly number[], x: number): number {
 
 const pct = (p: number) => `${(100 * p).toFixed(p < 0.01 && p > 0 ? 1 : 0)} %`;
 
+/**
+ * Whether one game's value reproduces the record's reading (inside [lo, hi]; a `usual` outcome's reading
+ * is a single value). The backtest counts the share that do; the calibration, the share that do not.
+ */
+export function reproduces(record: readonly [number, number], value: number): boolean {
+  return value >= record[0] && value <= record[1];
+}
+
 export function judgeFigure(kind: FigureKind, record: readonly [number, number], values: readonly number[], share?: number): Judged {
   const sorted = [...values].sort((a, b) => a - b);
   const n = sorted.length;
   const [lo, hi] = record;
   const below = n === 0 ? 0 : sorted.filter((v) => v <= hi).length / n;
   const above = n === 0 ? 0 : sorted.filter((v) => v >= lo).length / n;
-  const exact = n === 0 ? 0 : sorted.filter((v) => v >= lo && v <= hi).length / n;
+  const exact = n === 0 ? 0 : sorted.filter((v) => reproduces(record, v)).length / n;
   const failures: string[] = [];
   let status: FigureStatus = 'inside';
   if (n === 0) {
