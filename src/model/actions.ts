@@ -52,6 +52,8 @@ export interface ActionEffects {
   readonly withdrawalTalks?: boolean;
   /** Iranian forces fire on US forces directly (not through proxies). */
   readonly directAttack?: boolean;
+  /** A public promise of a strong answer to attacks on US forces (R-USA-02). */
+  readonly vow?: boolean;
 }
 
 /** An action's ID, `<side>.<name>` (e.g. `us.hold`). */
@@ -128,7 +130,7 @@ export const ACTIONS: readonly ActionDef[] = [
     label: 'Warn publicly',
     description: 'Hold Tehran responsible in public and vow a strong answer to further attacks',
     cites: ['R-USA-02', 'R-USA-03', 'T-10'],
-    effects: { deterrence: 'deterrenceFromWarning' },
+    effects: { deterrence: 'deterrenceFromWarning', vow: true },
   },
   {
     id: 'us.show-of-force',
@@ -391,6 +393,15 @@ export function actionsOn(side: Side, track: Track): readonly ActionDef[] {
 
 export function otherSide(side: Side): Side {
   return side === 'us' ? 'iran' : 'us';
+}
+
+/**
+ * Whether a US order answers attacks on US forces, as Tehran reads it (R-IRN-01, R-USA-02): a public vow
+ * of a strong answer, or strikes on the groups that fire or on Iran and its forces. Strikes on the
+ * Houthis, a show of force, holding fire and an offer of talks do not answer the militias' attacks.
+ */
+export function answersAttacksOnUs(def: ActionDef): boolean {
+  return def.effects.vow === true || (def.effects.strikes !== undefined && def.effects.strikes.target !== 'houthis');
 }
 
 /**

@@ -667,6 +667,15 @@ export const PARAM_SPECS = {
     ['Q-15', 'R-IRN-09', 'R-IRN-03'],
     'no source says (Q-15); public vows to answer any threat (R-IRN-09) weigh against fear of war (R-IRN-03)',
   ),
+  iranBrakesUnanswered: p(
+    0.5,
+    0,
+    1,
+    'probability',
+    'Chance historical Iran keeps its brake when the US let the deaths pass without a vow or a strike',
+    ['R-IRN-01', 'R-IRN-02', 'R-IRN-04', 'R-SYS-07'],
+    'the record has the brake after deaths and a US vow (R-IRN-01); without the vow no source says (the US always vowed): the fear of war rested on it (R-IRN-02), yet lethality alone made Tehran take control (R-IRN-04); the midpoint',
+  ),
   warFromDirectExchange: p(
     0.35,
     0.15,

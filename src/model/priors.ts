@@ -220,6 +220,11 @@ export const PRIORS = {
   warShockBase: lu(0.0001, 0.02, 'no war in 19 weeks (F-19) bounds a per-turn floor only loosely; two orders of magnitude', ['F-19']),
   warHazardPerRung: lu(0.002, 0.05, 'both sides avoided the top of the ladder, so the hazard there is never observed'),
   warDurationHazard: u(0, 1.5, 'that a long war makes escalation harder to avoid is a rule without a size'),
+  iranBrakesUnanswered: u(
+    0,
+    1,
+    'the US vowed after every death in the record, so no source shows Iran without the vow (R-IRN-01, R-IRN-04)',
+  ),
   iranAnswersHomelandStrike: u(0.2, 1, 'no source says how Iran would answer (Q-15); public vows lean towards an answer', ['Q-15']),
   // ── US historical policy ──────────────────────────────────────────────────────────────────────
   usStrikeThreshold: lu(8, 80, 'pre-January retaliation was light and slow (F-13), its cadence never counted', ['F-13']),

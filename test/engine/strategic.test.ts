@@ -121,6 +121,48 @@ describe('deterrence with restraint, provocation in a lull (R-SYS-05, R-USA-04, 
   });
 });
 
+describe("the brake waits on Washington's answer to the deaths (R-IRN-01, R-IRN-04, R-SYS-07)", () => {
+  // Iran has just seen Americans die and moved to brake; the US's orders of the next turn are its answer.
+  const afterDeaths = (seed = '1', params?: Record<string, number>): GameState => {
+    const s = newGame(october, { seed, ...(params ? { params } : {}) });
+    const iran = s.actors.iran;
+    return { ...s, actors: { ...s.actors, iran: { value: 'braking', context: { ...iran.context, answerAwaited: true } } } };
+  };
+  const answer = (usOrder: string, params?: Record<string, number>) =>
+    step(afterDeaths('1', params), ordersOf(usOrder, 'iran.rein-in')).state.actors.iran;
+
+  it('a vow or strikes on the attackers or on Iran answer the deaths; holding fire, talks or strikes in Yemen do not', () => {
+    for (const order of ['us.hold+us.warn', 'us.calibrated-strikes', 'us.major-campaign+us.strike-houthis', 'us.strike-irgc']) {
+      const iran = answer(order);
+      expect([order, iran.context.answerWithheld, iran.context.answerAwaited]).toEqual([order, false, false]);
+    }
+    for (const order of ['us.hold', 'us.hold+us.offer-drawdown', 'us.show-of-force', 'us.hold+us.strike-houthis']) {
+      const iran = answer(order);
+      expect([order, iran.value, iran.context.answerWithheld]).toEqual([order, 'restraining', true]);
+    }
+  });
+
+  it('an unanswered brake holds with the chance iranBrakesUnanswered: the historical bot lifts it at 0 and keeps it at 1', () => {
+    const next = (x: number) => {
+      const s = step(afterDeaths('1', { iranBrakesUnanswered: x }), ordersOf('us.hold', 'iran.rein-in')).state;
+      return chooseAction(s, 'iran', getPolicy('historical', 'iran')).force;
+    };
+    expect(next(0)).toBe('iran.hold-course');
+    expect(next(1)).toBe('iran.quiet-message');
+    // Answered, the brake holds whatever the parameter says.
+    const answered = step(afterDeaths('1', { iranBrakesUnanswered: 0 }), ordersOf('us.hold+us.warn', 'iran.rein-in')).state;
+    expect(chooseAction(answered, 'iran', getPolicy('historical', 'iran')).force).toBe('iran.quiet-message');
+  });
+
+  it('the historical US always answers, so the parameter never changes its games; a dove that never does pays in attacks', () => {
+    const attacks = (us: string, x: number) =>
+      games(october, us, 'historical', 24, { iranBrakesUnanswered: x }).map((g) => totalsOf(g).attacksOnUS);
+    expect(attacks('historical', 0)).toEqual(attacks('historical', 1));
+    const [lifted, kept] = [attacks('dove', 0), attacks('dove', 1)];
+    expect(mean(lifted)).toBeGreaterThan(mean(kept) + 5);
+  });
+});
+
 describe('score lines read the objectives (§6)', () => {
   it('striking Iran costs the US its O-USA-02 line; rung-turns above 6 cost escalation', () => {
     const g = games(tower, 'always:us.strike-iran', 'historical', 1, {

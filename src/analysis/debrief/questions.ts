@@ -79,6 +79,22 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
     });
   }
 
+  // Tehran's brake lifted because Washington let its dead go unanswered (the lift cites the brake's rule,
+  // R-IRN-01, beside the pressure it returns to, R-IRN-11): the US's own choice.
+  const unanswered = log.find(
+    (e) => e.kind === 'posture' && e.actor === 'iran' && e.rules.includes('R-IRN-01') && e.rules.includes('R-IRN-11'),
+  );
+  if (unanswered) {
+    const after = h.slice(unanswered.turn, unanswered.turn + 3);
+    const perWeek = after.reduce((s, r) => s + r.attacksOnUS, 0) / Math.max(1, (after.length * dpt) / 7);
+    out.push({
+      priority: 88,
+      text:
+        `In turn ${unanswered.turn + 1} Tehran lifted the brake it had applied after US troops died: Washington had neither vowed an answer nor struck back. ` +
+        `Attacks then ran ${perWeek.toFixed(1)} a week. Was holding fire after the deaths restraint, or did it look like weakness? (R-IRN-01, F-13)`,
+    });
+  }
+
   const resist = log.filter((e) => e.kind === 'compliance');
   if (resist.length > 0) {
     const first = resist[0]!;

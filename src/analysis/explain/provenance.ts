@@ -20,7 +20,7 @@ import { isParamId, PARAM_IDS, PARAM_SPECS, resolveParams, type ParamId, type Pa
 import { priorOf } from '../../model/priors.ts';
 import { SCORING_READS } from '../../engine/outcome.ts';
 import { PHASES } from '../../engine/turn.ts';
-import { describeRecommendation, type TransitionConfig } from '../../model/runtime.ts';
+import { describeRecommendation, type Recommendation, type TransitionConfig } from '../../model/runtime.ts';
 import { loadRecord } from '../record/table.ts';
 import { CONCEPTS } from '../debrief/concepts.ts';
 import { loadScenario } from '../../scenario/loader.ts';
@@ -204,11 +204,17 @@ function usesIndex(): Map<ParamId, ParamUse[]> {
       for (const r of roles.values()) add(r.id, { where, what: `${r.role} ${activityWords(r.of)}` });
       if (meta.deliberates)
         for (const id of meta.deliberates.lagDays) add(id, { where, what: 'days until its leaders weigh a halt (the deliberation lag)' });
-      const rec = meta.recommends;
-      if (rec && 'chance' in rec && isParamId(rec.chance)) {
-        const [then, otherwise] = [rec.then, rec.otherwise].map(describeRecommendation);
-        add(rec.chance, { where, what: `the historical bot's chance of ${then} rather than ${otherwise}` });
-      }
+      // Every chance in the recommendation, nested under a flag or another chance included.
+      const chances = (rec: string | Recommendation | undefined): void => {
+        if (rec === undefined || typeof rec === 'string' || 'action' in rec) return;
+        if ('chance' in rec && isParamId(rec.chance)) {
+          const [then, otherwise] = [rec.then, rec.otherwise].map(describeRecommendation);
+          add(rec.chance, { where, what: `the historical bot's chance of ${then} rather than ${otherwise}` });
+        }
+        chances(rec.then);
+        chances(rec.otherwise);
+      };
+      chances(meta.recommends);
     }
     const spec = def.spec as { readonly input?: (p: Params) => unknown; readonly deliberationReads?: readonly ParamId[] };
     if (spec.input) {

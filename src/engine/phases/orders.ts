@@ -6,7 +6,7 @@
  */
 import { FRONT_ACTOR } from '../../model/actors/index.ts';
 import { FRONTS, isPublicAction, type ActionDef } from '../../model/actions.ts';
-import { EMPTY_SIGNAL, leversOf, portfolioRung } from '../../model/portfolio.ts';
+import { EMPTY_FORCE, EMPTY_SIGNAL, leversOf, portfolioRung } from '../../model/portfolio.ts';
 import { clamp01 } from '../../model/math.ts';
 import { endsInLull } from '../history.ts';
 import type { Decisions } from '../state.ts';
@@ -160,6 +160,9 @@ export function applyOrders(d: TurnDraft, orders: Decisions): void {
   // the same week moving it straight out again (R-IRN-09, Q-15).
   send(d, 'us', { type: 'ACTED', action: usForce.id, signal: usSignal.id, rung: portfolioRung(orders.us) }, d.startDay);
   send(d, 'iran', { type: 'ACTED', action: iranForce.id, signal: iranSignal.id, rung: portfolioRung(orders.iran) }, d.startDay);
+  // Tehran sees what the US does in public, and reads in it whether Washington answered its dead (R-IRN-01).
+  const seen = (def: ActionDef) => (isPublicAction(def) ? def.id : (def.track === 'force' ? EMPTY_FORCE : EMPTY_SIGNAL).us);
+  send(d, 'iran', { type: 'US_ORDERS', action: seen(usForce), signal: seen(usSignal) }, d.startDay);
   d.rungs.us = 0;
   d.rungs.iran = 0;
   applyUs(d, usForce);

@@ -1,12 +1,15 @@
 /**
  * Iran. Permissive guidance by default while Gaza burns (R-IRN-11); after a deadly attack on Americans
  * and a US vow, the fatality brake (R-IRN-01, R-IRN-02): envoys rein the militias in, front by front
- * (R-IRN-05, R-IRN-13), while Tehran blusters in public and stays careful in private (R-IRN-09). A Gaza
+ * (R-IRN-05, R-IRN-13), while Tehran blusters in public and stays careful in private (R-IRN-09). Tehran
+ * brakes at once, and reads the US's next orders: if Washington neither vowed nor struck back, the fear
+ * that another death means war rested on nothing said, and the brake holds only with the chance
+ * `iranBrakesUnanswered` (the record always had the vow; R-SYS-07: the calm is made on both sides). A Gaza
  * truce eases the fronts (R-IRN-14); a Rafah assault turns Lebanon and Yemen up (R-IRN-12). Iran never
  * chooses open war on its own initiative (R-IRN-15). What it does after an overt strike on its soil is
  * unknown (Q-15): a parameter decides.
  */
-import { actionById, type Stance } from '../actions.ts';
+import { actionById, answersAttacksOnUs, type Stance } from '../actions.ts';
 import type { ActorEvent } from '../events.ts';
 import { defineActor } from '../runtime.ts';
 
@@ -15,6 +18,10 @@ export interface IranContext {
   /** Iran has ordered restraint since the last fatal attack: it returns there after a truce or a reply. */
   readonly braked: boolean;
   readonly homelandStruck: number;
+  /** Americans have died and the US's orders since have not yet shown whether Washington answers them. */
+  readonly answerAwaited: boolean;
+  /** The US let the turn after the deaths pass with no vow and no strike on the attackers (R-IRN-01). */
+  readonly answerWithheld: boolean;
 }
 
 export type IranPosture = 'permissive' | 'braking' | 'restraining' | 'truce' | 'escalating' | 'retaliating' | 'atWar';
@@ -35,6 +42,8 @@ const brake = {
     meta: { rules: ['R-IRN-01', 'R-IRN-02', 'R-IRN-04'], says: 'fears another death means war and moves to rein the militias in' },
   },
 } as const;
+/** The US's orders reach Tehran every turn; after deaths they show whether Washington answered them. */
+const readUs = { US_ORDERS: { actions: ['readAnswer'] } } as const;
 const struck = {
   HOMELAND_STRUCK: {
     target: 'retaliating',
@@ -46,17 +55,28 @@ const struck = {
 export const iran = defineActor<IranContext, ActorEvent, IranPosture>({
   id: 'iran',
   initial: 'permissive',
-  context: { usKilledSeen: 0, braked: false, homelandStruck: 0 },
+  context: { usKilledSeen: 0, braked: false, homelandStruck: 0, answerAwaited: false, answerWithheld: false },
   guards: {
     choseRestraint: chose('restraint'),
     chosePermissive: chose('pressure'),
     hasBraked: ({ context }) => context.braked,
+    liftsUnanswered: (args) => args.context.answerWithheld && chose('pressure')(args),
   },
   updates: {
-    seeDead: ({ context, event }) => (event.type === 'US_KILLED' ? { usKilledSeen: context.usKilledSeen + event.killed } : {}),
+    seeDead: ({ context, event }) =>
+      event.type === 'US_KILLED' ? { usKilledSeen: context.usKilledSeen + event.killed, answerAwaited: true, answerWithheld: false } : {},
+    readAnswer: ({ context, event }) => {
+      if (event.type !== 'US_ORDERS' || !context.answerAwaited) return {};
+      const answered = [event.action, event.signal].some((id) => {
+        const def = actionById(id);
+        return def !== undefined && answersAttacksOnUs(def);
+      });
+      return { answerAwaited: false, answerWithheld: !answered };
+    },
+    settleAnswer: () => ({ answerWithheld: false }),
     countStrike: ({ context }) => ({ homelandStruck: context.homelandStruck + 1 }),
-    setBraked: () => ({ braked: true }),
-    release: () => ({ braked: false }),
+    setBraked: () => ({ braked: true, answerWithheld: false }),
+    release: () => ({ braked: false, answerWithheld: false }),
   },
   states: {
     permissive: {
@@ -74,6 +94,7 @@ export const iran = defineActor<IranContext, ActorEvent, IranPosture>({
           meta: { rules: ['R-IRN-12', 'R-HAM-02'], says: 'backs a harsher axis response to the Rafah assault' },
         },
         ...brake,
+        ...readUs,
         ...struck,
         ...war,
       },
@@ -92,6 +113,7 @@ export const iran = defineActor<IranContext, ActorEvent, IranPosture>({
         ],
         US_KILLED: { actions: ['seeDead'] },
         RAFAH_ASSAULT: { target: 'escalating', meta: { rules: ['R-IRN-12'], says: 'backs a harsher axis response to the Rafah assault' } },
+        ...readUs,
         ...struck,
         ...war,
       },
@@ -101,17 +123,36 @@ export const iran = defineActor<IranContext, ActorEvent, IranPosture>({
         label: 'Public bluster, private restraint',
         rules: ['R-IRN-09', 'R-IRN-06', 'R-IRN-08', 'R-IRN-10'],
         ...SEEN,
-        recommends: { action: 'iran.quiet-message+iran.public-threats' },
+        // A brake the US left unanswered holds only by Tehran's own fear (R-IRN-01, R-IRN-04).
+        recommends: {
+          flag: 'answerWithheld',
+          then: {
+            chance: 'iranBrakesUnanswered',
+            then: 'iran.quiet-message+iran.public-threats',
+            otherwise: 'iran.hold-course+iran.public-threats',
+          },
+          otherwise: 'iran.quiet-message+iran.public-threats',
+        },
       },
       on: {
-        ACTED: {
-          guard: 'chosePermissive',
-          target: 'permissive',
-          actions: ['release'],
-          meta: { rules: ['R-IRN-11'], says: 'lifts the restraint' },
-        },
+        ACTED: [
+          {
+            guard: 'liftsUnanswered',
+            target: 'permissive',
+            actions: ['release'],
+            meta: { rules: ['R-IRN-01', 'R-IRN-11'], says: 'lifts the brake: Washington let its dead go unanswered' },
+          },
+          {
+            guard: 'chosePermissive',
+            target: 'permissive',
+            actions: ['release'],
+            meta: { rules: ['R-IRN-11'], says: 'lifts the restraint' },
+          },
+          { guard: 'choseRestraint', actions: ['settleAnswer'] },
+        ],
         RAFAH_ASSAULT: { target: 'escalating', meta: { rules: ['R-IRN-12'], says: 'backs a harsher axis response to the Rafah assault' } },
         ...brake,
+        ...readUs,
         ...struck,
         ...war,
       },
@@ -130,6 +171,7 @@ export const iran = defineActor<IranContext, ActorEvent, IranPosture>({
         ],
         ACTED: { guard: 'choseRestraint', actions: ['setBraked'] },
         ...brake,
+        ...readUs,
         ...struck,
         ...war,
       },
@@ -141,7 +183,7 @@ export const iran = defineActor<IranContext, ActorEvent, IranPosture>({
         ...SEEN,
         recommends: { action: 'iran.escalate-fronts' },
       },
-      on: { ...brake, ...struck, ...war },
+      on: { ...brake, ...readUs, ...struck, ...war },
     },
     retaliating: {
       meta: {
@@ -161,6 +203,7 @@ export const iran = defineActor<IranContext, ActorEvent, IranPosture>({
           { guard: 'hasBraked', target: 'restraining', meta: { rules: ['R-IRN-03'], says: 'returns to restraint' } },
           { target: 'permissive', meta: { rules: ['R-IRN-11'], says: 'returns to proxy pressure' } },
         ],
+        ...readUs,
         ...struck,
         ...war,
       },

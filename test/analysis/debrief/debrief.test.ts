@@ -154,6 +154,30 @@ describe('properties over seeds', () => {
     if (talk) expect(talk.explanation).toMatch(/Here: /);
   });
 
+  it('a US that let its dead go unanswered is asked about it where Tehran lifted its brake, and only there', () => {
+    const play = (us: string, seed: string) =>
+      playGame(scenario('october-2023'), {
+        seed,
+        us: getPolicy(us, 'us'),
+        iran: getPolicy('historical', 'iran'),
+        params: { fatalityPerAttack: 0.05, iranBrakesUnanswered: 0 },
+      });
+    const asks = (q: string) => /neither vowed an answer nor struck back/.test(q);
+    let asked = 0;
+    for (const seed of ['0', '1', '2', '3', '4', '5']) {
+      const dove = play('dove', seed);
+      const lifted = logOf(dove).some(
+        (e) => e.kind === 'posture' && e.actor === 'iran' && e.rules.includes('R-IRN-01') && e.to === 'permissive',
+      );
+      const d = buildDebrief(dove, scenario('october-2023'));
+      expect(d.questions.some(asks), `seed ${seed}`).toBe(lifted && d.questions.some(asks));
+      if (d.questions.some(asks)) asked++;
+      // The historical US always answers: never asked.
+      expect(buildDebrief(play('historical', seed), scenario('october-2023')).questions.some(asks), `seed ${seed}`).toBe(false);
+    }
+    expect(asked).toBeGreaterThan(2);
+  });
+
   it('questions follow the game: two games with different events ask different things', () => {
     const calm = buildDebrief(historical('october-2023', '11', { fatalityPerAttack: 0 }), scenario('october-2023'));
     const deadly = buildDebrief(historical('october-2023', '11', { fatalityPerAttack: 0.2 }), scenario('october-2023'));
