@@ -36,6 +36,8 @@ export interface Decider {
   readonly points: Readonly<Record<Side, number>>;
   /** The score lines the points come from. */
   readonly terms: readonly ScoreTerm[];
+  /** The side's points line by line, where they come from more than one line (the score screen's lines). */
+  readonly split?: Readonly<Partial<Record<ScoreTerm, number>>>;
   /** For a war: how it came, and the chance that came up. */
   readonly war?: { readonly cause: 'direct-exchange' | 'miscalculation'; readonly chance: number };
   /** What was counted: strikes that provoked, attacks after a break. */
@@ -152,6 +154,7 @@ function pressure(lines: Record<Side, ScoreLine[]>): Decider | undefined {
     by: 'iran',
     points: { us: 0, iran: round(points) },
     terms: ['pressure', 'fronts'],
+    split: { pressure: round(pointsOf(lines.iran, 'pressure')), fronts: round(pointsOf(lines.iran, 'fronts')) },
     cites: ['R-IRN-11', 'O-IRN-04'],
   };
 }

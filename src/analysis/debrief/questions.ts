@@ -219,6 +219,10 @@ function deciderQuestion(d: Decider): string | undefined {
     case 'deterrence':
       return `${quantityName('deterrence')} peaked in ${turn} and was worth US ${pts(d.points.us)} points at the end. How much of it rested on Iran holding its partners back, and would the same force have worked without that? (D-18)`;
     case 'pressure':
-      return `Iran gained ${pts(d.points.iran)} points from pressure kept below the war threshold. What could the US have done to make that pressure cost Iran more without risking war? (R-IRN-11)`;
+      return (
+        `Iran gained ${pts(d.points.iran)} points from pressure kept below the war threshold ` +
+        `(${pts(d.split?.pressure ?? 0)} from pressure on US forces, ${pts(d.split?.fronts ?? 0)} from the Lebanon and Yemen fronts kept simmering). ` +
+        'What could the US have done to make that pressure cost Iran more without risking war? (R-IRN-11)'
+      );
   }
 }
