@@ -99,14 +99,14 @@ const HELP: Readonly<Record<string, (v: Values) => string>> = {
       examples(
         'brink play',
         'brink play --scenario tower-22 --side iran --opponent hard --seed 7',
-        'brink play --load brink-tower-22-7.save.json',
+        'brink play --load brink-tower-22-7-iran-vs-hard.save.json',
       ),
       '',
       '  Sides (--side): us, iran, both (hot-seat at one keyboard).',
       wrapList('Opponents (--opponent):', [...new Set([...v.levels.map((l) => l.id), ...v.bots])]),
       scenarios(v),
     ].join('\n'),
-  replay: () => examples('brink replay brink-tower-22-7.save.json', 'brink replay mine.save.json --scenario my-variant.yaml'),
+  replay: () => examples('brink replay brink-tower-22-7-iran-vs-hard.save.json', 'brink replay mine.save.json --scenario my-variant.yaml'),
   run: (v) =>
     [
       examples(

@@ -231,7 +231,7 @@ describe('a newcomer in the terminal', { timeout: 120_000 }, () => {
     s.write(KEY.enter);
     await s.waitFor('Iran · turn 1/4');
     s.write('s');
-    await s.waitFor('Saved after turn 0');
+    await s.waitFor('Saved before the first turn');
     const parsed = parseSave(readFileSync(file, 'utf8'));
     if (parsed.kind !== 'current') throw new Error('expected a brink.save/3 file');
     expect(parsed.save.pending).toEqual({ us: { force: 'us.hold', signal: 'us.none' } });

@@ -138,6 +138,30 @@ describe('brink play in a terminal', () => {
     expect(screen).toContain('Hard bot');
   });
 
+  it('without --save, s names the file for the game and never overwrites another game of the same scenario and seed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'brink-e2e-'));
+    // Another game's save already holds the name this game would take first.
+    const other = join(dir, 'brink-tower-22-7-us-vs-hard.save.json');
+    writeFileSync(other, 'another game');
+    const s = start(['play', '--scenario', 'tower-22', '--seed', '7', '--side', 'us', '--opponent', 'hard'], { cwd: dir });
+    await s.waitFor('turn 1/4');
+    s.write('s');
+    await s.waitFor('Saved before the first turn to brink-tower-22-7-us-vs-hard-2.save.json');
+    await order(s, 3);
+    await s.waitFor('turn 2/4');
+    s.write('s');
+    // Later saves of the same session keep its file.
+    await s.waitFor('Saved after turn 1 to brink-tower-22-7-us-vs-hard-2.save.json');
+    expect(readFileSync(other, 'utf8')).toBe('another game');
+    const parsed = parseSave(readFileSync(join(dir, 'brink-tower-22-7-us-vs-hard-2.save.json'), 'utf8'));
+    if (parsed.kind !== 'current') throw new Error('expected a current save');
+    expect([parsed.save.side, parsed.save.decisions.length]).toEqual(['us', 1]);
+    s.write('q');
+    await s.waitFor('The game is saved');
+    s.write('y');
+    expect(await s.exited).toBe(0);
+  });
+
   it('--load of a corrupt save exits 2 with a clear message', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'brink-e2e-'));
     const file = join(dir, 'broken.json');

@@ -3,6 +3,7 @@
  * after checking that its decision log reproduces it. Needs an interactive terminal: without one it says
  * so, points to `brink run`, and exits 2.
  */
+import { existsSync } from 'node:fs';
 import { createElement } from 'react';
 import { buildSave, replaySave, saveText, SaveError, type PlaySide } from '../../engine/save.ts';
 import type { GameState } from '../../engine/state.ts';
@@ -40,8 +41,24 @@ export function parseOpponent(raw: string): string {
   return id;
 }
 
-export function defaultSavePath(state: GameState): string {
-  return `brink-${state.scenario.id}-${state.seed.replace(/[^A-Za-z0-9_-]/g, '_')}.save.json`;
+const fileSafe = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '_');
+
+/**
+ * Where `s` saves when no --save was given: named for the game (scenario, seed, the human's side and the
+ * opponent), and never a file that is already there. Two games of one scenario and seed, one as the US
+ * and one as Iran, or two students in one folder, each keep their own save (`-2`, `-3` … when the name is
+ * taken). The first save of a session picks the name; later saves of that session overwrite it.
+ */
+export function defaultSavePath(
+  setup: Pick<PlaySetup, 'scenario' | 'side' | 'opponent' | 'seed'>,
+  taken: (path: string) => boolean,
+): string {
+  const who = setup.side === 'both' ? 'hotseat' : `${setup.side}-vs-${fileSafe(setup.opponent)}`;
+  const base = `brink-${setup.scenario.id}-${fileSafe(setup.seed)}-${who}`;
+  for (let n = 1; ; n++) {
+    const path = `${base}${n === 1 ? '' : `-${n}`}.save.json`;
+    if (!taken(path)) return path;
+  }
 }
 
 export const register: CommandModule = (program, io, setExit) => {
@@ -53,7 +70,10 @@ export const register: CommandModule = (program, io, setExit) => {
     .option('--opponent <bot>', 'easy, normal, hard, or a policy ID')
     .option('--seed <seed>', 'game seed (any text)')
     .option('--load <file>', 'resume a saved game')
-    .option('--save <file>', 'where `s` saves (default: brink-<scenario>-<seed>.save.json, or the loaded file)')
+    .option(
+      '--save <file>',
+      'where `s` saves (default: brink-<scenario>-<seed>-<side>-vs-<opponent>.save.json, a new name if taken; or the loaded file)',
+    )
     .option('--debrief <file>', 'on quitting, write the debrief to this file instead of printing it')
     .action(async (opts: PlayOpts) => {
       if (opts.load) {
@@ -103,12 +123,13 @@ export const register: CommandModule = (program, io, setExit) => {
       const { App } = await import('../../ui/App.tsx');
       let lastSave: { path: string; finished: boolean } | undefined;
       const onSave = (state: GameState, setup: PlaySetup, pending: PendingOrders): string => {
-        const path = savePath ?? defaultSavePath(state);
+        const path = (savePath ??= defaultSavePath(setup, existsSync));
         try {
           const hotSeatOrder = setup.side === 'both' && pending.us !== undefined ? { us: pending.us } : null;
           writeFileAtomic(path, saveText(buildSave(state, { side: setup.side, opponent: setup.opponent, pending: hotSeatOrder })));
           lastSave = { path, finished: state.over !== null };
-          return state.over ? `Saved the finished game to ${path}` : `Saved after turn ${state.turn} to ${path}`;
+          if (state.over) return `Saved the finished game to ${path}`;
+          return state.turn === 0 ? `Saved before the first turn to ${path}` : `Saved after turn ${state.turn} to ${path}`;
         } catch (err) {
           return `Could not save to ${path}: ${(err as Error).message}`;
         }
