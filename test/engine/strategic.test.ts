@@ -12,6 +12,7 @@ import { logOf, totalsOf } from '../../src/engine/history.ts';
 import { chooseAction, getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { ordersOf } from '../../src/model/portfolio.ts';
+import { renderEvent } from '../../src/analysis/render.ts';
 
 const tower = loadScenario('tower-22');
 const october = loadScenario('october-2023');
@@ -118,6 +119,38 @@ describe('deterrence with restraint, provocation in a lull (R-SYS-05, R-USA-04, 
     expect(relapses(0)).toBe(0);
     expect(relapses(0.3)).toBeGreaterThan(4);
     expect(relapses(0.3)).toBeGreaterThan(relapses(0.03));
+  });
+});
+
+describe('the machines narrate what the side actually ordered, not what the record did', () => {
+  const said = (s: GameState, actor: 'us' | 'iran', turn: number) =>
+    logOf(s)
+      .filter((e) => e.kind === 'posture' && e.actor === actor && e.turn === turn)
+      .map(renderEvent)
+      .join(' | ');
+
+  it('a US vow kept by striking Iran is not "sparing Iran", and what follows is no calm', () => {
+    // tower-22 opens with the US vowing an answer to the deaths.
+    let s = step(newGame(tower, { seed: '1', params: { iranAnswersHomelandStrike: 0 } }), ordersOf('us.strike-iran', 'iran.rein-in')).state;
+    expect(said(s, 'us', 0)).toMatch(/striking Iran/);
+    expect(said(s, 'us', 0)).not.toMatch(/sparing Iran/);
+    if (s.over) return;
+    s = step(s, ordersOf('us.strike-iran', 'iran.public-threats')).state;
+    expect(said(s, 'us', 1)).not.toMatch(/protecting the calm/);
+    const campaign = step(newGame(tower, { seed: '1' }), ordersOf('us.major-campaign', 'iran.rein-in')).state;
+    expect(said(campaign, 'us', 0)).toMatch(/sparing Iran/);
+  });
+
+  it("Iran's posture after its reply says whether it fired", () => {
+    const struck = step(newGame(tower, { seed: '2' }), ordersOf('us.strike-irgc', 'iran.rein-in')).state;
+    expect(struck.actors.iran.value).toBe('retaliating');
+    // A direct exchange may run into war (warFromDirectExchange): the first seed where it did not.
+    const fired = seeds(20)
+      .map((seed) => step({ ...struck, seed, rng: newGame(tower, { seed }).rng }, ordersOf('us.hold', 'iran.missile-strike')).state)
+      .find((x) => !x.world.regionalWar);
+    const passed = step(struck, ordersOf('us.hold', 'iran.quiet-message')).state;
+    expect(said(fired!, 'iran', 1)).toMatch(/answers with its own fire/);
+    expect(said(passed, 'iran', 1)).toMatch(/lets the strike pass/);
   });
 });
 

@@ -60,6 +60,9 @@ export const iran = defineActor<IranContext, ActorEvent, IranPosture>({
     choseRestraint: chose('restraint'),
     chosePermissive: chose('pressure'),
     hasBraked: ({ context }) => context.braked,
+    firedOnUs: ({ event }) => event.type === 'ACTED' && actionById(event.action)?.effects.directAttack === true,
+    firedAndBraked: ({ context, event }) =>
+      context.braked && event.type === 'ACTED' && actionById(event.action)?.effects.directAttack === true,
     liftsUnanswered: (args) => args.context.answerWithheld && chose('pressure')(args),
   },
   updates: {
@@ -200,8 +203,22 @@ export const iran = defineActor<IranContext, ActorEvent, IranPosture>({
       },
       on: {
         ACTED: [
-          { guard: 'hasBraked', target: 'restraining', meta: { rules: ['R-IRN-03'], says: 'returns to restraint' } },
-          { target: 'permissive', meta: { rules: ['R-IRN-11'], says: 'returns to proxy pressure' } },
+          {
+            guard: 'firedAndBraked',
+            target: 'restraining',
+            meta: { rules: ['R-IRN-09', 'R-IRN-03'], says: 'answers with its own fire, then holds its partners back again' },
+          },
+          {
+            guard: 'firedOnUs',
+            target: 'permissive',
+            meta: { rules: ['R-IRN-09', 'R-IRN-11'], says: 'answers with its own fire, and keeps the proxies pressing' },
+          },
+          {
+            guard: 'hasBraked',
+            target: 'restraining',
+            meta: { rules: ['R-IRN-03'], says: 'lets the strike pass and returns to restraint' },
+          },
+          { target: 'permissive', meta: { rules: ['R-IRN-11'], says: 'lets the strike pass and returns to proxy pressure' } },
         ],
         ...readUs,
         ...struck,

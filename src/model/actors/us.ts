@@ -29,6 +29,11 @@ export interface UsContext {
 /** Actions that strike the militias or Iran's forces (not the Houthis). */
 export type UsPosture = 'measured' | 'responding' | 'vowing' | 'retaliated' | 'preservingLull' | 'confronting' | 'atWar';
 
+function strikesIranOrItsForces(actionId: string): boolean {
+  const target = actionById(actionId)?.effects.strikes?.target;
+  return target === 'irgc' || target === 'iran';
+}
+
 export function strikesMilitiasOrIran(actionId: string): boolean {
   const target = actionById(actionId)?.effects.strikes?.target;
   return target === 'militias' || target === 'irgc' || target === 'iran';
@@ -60,6 +65,7 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
     attacksResumed: ({ context, event }) => event.type === 'WEEK_END' && event.attacksOnUS >= context.lullResumeThreshold,
     struckMilitias: ({ event }) => event.type === 'ACTED' && strikesMilitiasOrIran(event.action),
     largeCampaign: ({ event }) => event.type === 'ACTED' && strikesMilitiasOrIran(event.action) && event.rung >= 7,
+    struckIran: ({ event }) => event.type === 'ACTED' && strikesIranOrItsForces(event.action),
   },
   updates: {
     countAttacks: ({ context, event }) =>
@@ -81,7 +87,7 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
             guard: 'strikeDue',
             target: 'responding',
             actions: ['countAttacks'],
-            meta: { rules: ['P-07', 'R-USA-05'], says: 'decides enough attacks have gone unanswered' },
+            meta: { rules: ['P-07', 'R-USA-05'], says: 'comes under pressure to answer: enough attacks have gone unanswered' },
           },
           { actions: ['countAttacks'] },
         ],
@@ -119,12 +125,20 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
         recommends: { action: 'us.major-campaign' },
       },
       on: {
-        ACTED: {
-          guard: 'largeCampaign',
-          target: 'retaliated',
-          actions: ['resetAttacks'],
-          meta: { rules: ['R-USA-02', 'R-USA-03', 'F-09'], says: 'keeps its vow with a large campaign, sparing Iran' },
-        },
+        ACTED: [
+          {
+            guard: 'struckIran',
+            target: 'retaliated',
+            actions: ['resetAttacks'],
+            meta: { rules: ['R-USA-02', 'Q-13'], says: 'answers the deaths by striking Iran, a rung it never climbed in 2024' },
+          },
+          {
+            guard: 'largeCampaign',
+            target: 'retaliated',
+            actions: ['resetAttacks'],
+            meta: { rules: ['R-USA-02', 'R-USA-03', 'F-09'], says: 'keeps its vow with a large campaign, sparing Iran' },
+          },
+        ],
         US_KILLED: { actions: ['countDead'] },
         ...directAttack,
         ...warEnds,
@@ -138,7 +152,11 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
         recommends: { action: 'us.leadership-strike' },
       },
       on: {
-        ACTED: { target: 'preservingLull', meta: { rules: ['R-USA-04', 'D-07'], says: 'moves to protecting the calm' } },
+        ACTED: [
+          // Striking Iran is not protecting a calm: Washington stands in confrontation with Tehran instead.
+          { guard: 'struckIran', target: 'confronting', meta: { rules: ['Q-13', 'R-USA-08'], says: 'carries the fight to Iran itself' } },
+          { target: 'preservingLull', meta: { rules: ['R-USA-04', 'D-07'], says: 'moves to protecting the calm' } },
+        ],
         ...killed,
         ...directAttack,
         ...warEnds,
