@@ -87,7 +87,7 @@ export function citers(): Map<string, Citer[]> {
       }
     }
   }
-  for (const r of RUNGS) for (const f of r.cites) add(f, { kind: 'rung', id: `rung ${r.level}`, note: r.name });
+  for (const r of RUNGS) for (const f of r.cites) add(f, { kind: 'rung', id: String(r.level), note: r.name });
   for (const c of CONCEPTS) for (const f of c.cites) add(f, { kind: 'concept', id: c.id, note: c.name });
   for (const c of loadRecord().figures) for (const f of c.facts) add(f, { kind: 'backtest', id: c.id, note: `${c.label} (${c.scenario})` });
   for (const s of shippedScenarios()) {

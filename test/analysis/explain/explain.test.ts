@@ -64,7 +64,10 @@ describe('every parameter, rule, fact, action and posture resolves', () => {
       expect(text).toContain(f.title);
       expect(text).toContain(f.text);
       for (const src of f.sources) expect(text).toContain(src);
+      // Each citer is named once by its kind: "rung 6: …", never "rung rung 6: …".
+      expect(text).not.toMatch(/^ {4}(\w+) \1 /m);
     }
+    expect(explain('F-06').text).toMatch(/ {4}rung 6: Lethal targeted action/);
   });
 
   it('actions: rung, description, effects with parameter values, evidence', () => {
