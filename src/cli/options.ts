@@ -1,14 +1,16 @@
 /** Flag parsing shared by the commands: each failure names the flag and what it expects. */
 import type { Side } from '../model/actions.ts';
 import { BUILTIN_POLICIES, UnknownPolicyError, type Policy, type PolicyRegistry } from '../policies/index.ts';
-import { loadScenario } from '../scenario/loader.ts';
+import { existsSync } from 'node:fs';
+import { listScenarioIds, loadScenario } from '../scenario/loader.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { UsageError } from './errors.ts';
 
 export function parsePositiveInt(flag: string, raw: string, { min = 1, max = Number.MAX_SAFE_INTEGER } = {}): number {
-  if (!/^\d+$/.test(raw.trim())) throw new UsageError(`${flag} must be a whole number, got '${raw}'`);
+  const range = max === Number.MAX_SAFE_INTEGER ? `${min} or more` : `from ${min} to ${max}`;
+  if (!/^[-+]?\d+$/.test(raw.trim())) throw new UsageError(`${flag} must be a whole number ${range}, got '${raw}'`);
   const n = Number(raw);
-  if (n < min || n > max) throw new UsageError(`${flag} must be between ${min} and ${max}, got ${n}`);
+  if (n < min || n > max) throw new UsageError(`${flag} must be a whole number ${range}, got ${n}`);
   return n;
 }
 
@@ -25,6 +27,14 @@ export function parsePolicy(flag: string, id: string, side: Side, registry: Poli
 
 /** Loads a scenario by ID or path; its errors (file:line:col path: message) pass through as they are. */
 export function scenarioFrom(idOrPath: string): Scenario {
+  // A name that is neither a shipped scenario nor a file is a mistyped flag, not a broken file: say so
+  // with the usage. A file that exists but does not parse keeps its file:line:col error.
+  const looksLikePath = /[\\/]/.test(idOrPath) || /\.ya?ml$/.test(idOrPath);
+  if (!existsSync(idOrPath)) {
+    if (looksLikePath) throw new UsageError(`--scenario: no such file '${idOrPath}'`);
+    if (!listScenarioIds().includes(idOrPath))
+      throw new UsageError(`--scenario: no scenario '${idOrPath}' (shipped: ${listScenarioIds().join(', ')}; or give a YAML file's path)`);
+  }
   return loadScenario(idOrPath);
 }
 

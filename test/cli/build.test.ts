@@ -79,9 +79,9 @@ describe('environment variables', () => {
   it('BRINK_WORKERS stands in for --workers (a bad value is a usage error naming the variable and the flag)', () => {
     const r = brink(['batch', '--scenario', 'tower-22', '--runs', '2'], { env: { BRINK_WORKERS: '0' } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^brink: BRINK_WORKERS="0" stands in for --workers: --workers must be between 1 and \d+, got 0/);
+    expect(r.stderr).toMatch(/^brink: BRINK_WORKERS="0" stands in for --workers: --workers must be a whole number from 1 to \d+, got 0/);
     const typed = brink(['batch', '--scenario', 'tower-22', '--runs', '2', '--workers', '0']);
-    expect(typed.stderr).toMatch(/^brink: --workers must be between 1 and \d+, got 0/);
+    expect(typed.stderr).toMatch(/^brink: --workers must be a whole number from 1 to \d+, got 0/);
     const ok = brink(['batch', '--scenario', 'tower-22', '--runs', '2', '--workers', '1'], { env: { BRINK_WORKERS: '0' } });
     expect(ok.code, ok.stderr).toBe(0);
   });

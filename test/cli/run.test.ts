@@ -64,7 +64,7 @@ describe('brink run', () => {
   it('an unknown scenario is a user error that lists the shipped ones', () => {
     const r = brink(['run', '--scenario', 'atlantis']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/atlantis:1:1 .*shipped scenarios: october-2023/);
+    expect(r.stderr).toMatch(/--scenario: no scenario 'atlantis' \(shipped: october-2023/);
   });
 });
 

@@ -265,7 +265,24 @@ describe('9. resuming a large JSONL file streams it', () => {
   });
 
   it('--runs is bounded', async () => {
-    expectUserError(await runMain(['batch', '--runs', '100000000']), /--runs must be between 1 and 10000000/);
+    expectUserError(await runMain(['batch', '--runs', '100000000']), /--runs must be a whole number from 1 to 10000000/);
+  });
+
+  it('a negative count says the range it needs', async () => {
+    expectUserError(await runMain(['batch', '--runs', '-5']), /--runs must be a whole number from 1 to 10000000, got -5/);
+  });
+
+  it('an unknown scenario ID or a missing file is a flag error, with the shipped IDs and the usage', async () => {
+    const id = await runMain(['run', '--scenario', 'nowhere']);
+    expectUserError(
+      id,
+      /--scenario: no scenario 'nowhere' \(shipped: october-2023, rafah, red-sea, tower-22; or give a YAML file's path\)/,
+    );
+    expect(id.stderr).toMatch(/Usage: brink run/);
+    expect(id.stderr).not.toMatch(/1:1 \(document\)/);
+    const file = await runMain(['batch', '--scenario', at('missing.yaml'), '--runs', '2']);
+    expectUserError(file, /--scenario: no such file '.*missing\.yaml'/);
+    expect(file.stderr).toMatch(/Usage: brink batch/);
   });
 });
 
@@ -356,7 +373,7 @@ describe('12. --workers is capped at 4 per core', () => {
     const cap = 4 * availableParallelism();
     expectUserError(
       await runMain(['batch', '--runs', '2', '--workers', String(cap + 1)]),
-      new RegExp(`--workers must be between 1 and ${cap}`),
+      new RegExp(`--workers must be a whole number from 1 to ${cap}`),
     );
     expect((await runMain(['batch', '--help'])).stdout).toMatch(/at\s+most\s+4\s+per\s+core/);
   });
