@@ -116,16 +116,21 @@ function besideBatch(games: readonly ClassGame[], batch: BatchJson): string {
     return [
       esc(f.label),
       `${num(s.p5, 1)} · <b>${num(s.p50, 1)}</b> · ${num(s.p95, 1)}`,
-      ...games.map((g) => `${num(f.of(g.debrief), 1)}<br><span class="note">${place(f.of(g.debrief), s)}</span>`),
+      // A game stopped early is not set against whole bot games: its totals cover fewer weeks.
+      ...games.map(
+        (g) =>
+          `${num(f.of(g.debrief), 1)}<br><span class="note">${g.debrief.final ? place(f.of(g.debrief), s) : `unfinished (${g.decisions.length} of ${batch.turns} turns): not ranked`}</span>`,
+      ),
     ];
   });
+  const finished = games.filter((g) => g.debrief.final);
   const verdictRows = SHOWN_OUTCOMES.map((k) => {
     const o = batch.outcomes[k];
-    const hit = games.filter((g) => (k === 'usFatality' ? g.debrief.totals.usKilled > 0 : `verdict:${g.debrief.verdict.id}` === k));
+    const hit = finished.filter((g) => (k === 'usFatality' ? g.debrief.totals.usKilled > 0 : `verdict:${g.debrief.verdict.id}` === k));
     return [
       esc(OUTCOME_LABELS[k]),
       `${pct(o.p)} <span class="note">(${pct(o.ci95[0])} – ${pct(o.ci95[1])})</span>`,
-      `${hit.length} of ${games.length}`,
+      `${hit.length} of ${finished.length}${finished.length < games.length ? ' finished' : ''}`,
       hit.map((g) => esc(g.name)).join(', '),
     ];
   });

@@ -86,6 +86,10 @@ describe('brink report --games', () => {
       for (const tp of d.turningPoints) expect(html, g.name).toContain(esc(tp.text));
     }
     expect(html).toMatch(/pair.*unfinished/s);
+    // The unfinished game is shown beside the bot games but never ranked against them, and counts in no outcome.
+    expect(c.err.join('\n')).toMatch(/note: pair is unfinished \(2 of 4 turns\): shown, not ranked/);
+    expect(html.match(/unfinished \(2 of 4 turns\): not ranked/g)?.length).toBe(7);
+    expect(html).toMatch(/of 3 finished/);
     // The choices, turn by turn: the hawks' and the doves' first US orders, in bold (theirs, not a bot's).
     for (const g of groups.slice(0, 2)) {
       expect(html, g.name).toContain(`<b>US: ${esc(orderLabel(decisionsOf(g.state)[0]!.us))}</b>`);

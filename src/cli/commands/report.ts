@@ -23,6 +23,7 @@ import { startBatch } from '../../batch/run-batch.ts';
 import { buildDebrief } from '../../analysis/debrief/debrief.ts';
 import { renderClassReport, type ClassGame } from '../../report/class.ts';
 import { renderReport } from '../../report/html.ts';
+import { plural } from '../../analysis/render.ts';
 import { chooseStories } from '../../report/stories.ts';
 import { loadShippedScenario } from '../../scenario/loader.ts';
 import { readTextFile, MiB } from '../../io/read.ts';
@@ -169,7 +170,12 @@ export const register: CommandModule = (program, io, setExit) => {
       let what: string;
       if (klass) {
         html = renderClassReport({ scenario: klass.scenario, seed: klass.seed, games: klass.games, batch });
-        what = `${klass.games.length} class games of ${klass.scenario.id} beside ${batch.runs} bot games`;
+        what = `${plural(klass.games.length, 'class game')} of ${klass.scenario.id} beside ${batch.runs} bot games`;
+        // A game saved before its end is shown, but its totals are not ranked against whole games.
+        for (const g of klass.games.filter((x) => !x.debrief.final))
+          io.err(
+            `note: ${g.name} is unfinished (${g.decisions.length} of ${klass.scenario.turns} turns): shown, not ranked against the bot games`,
+          );
       } else {
         const compare: CompareJson | undefined = opts.compare
           ? readJson('--compare', opts.compare, CompareSchema, 'brink.compare/1 (brink compare --json)')
