@@ -71,7 +71,12 @@ export function fanChart(
 }
 
 /** A tornado chart: one bar per row, left of the axis for negative swings, right for positive. */
-export function tornadoChart(title: string, rows: readonly { label: string; low: number; high: number }[], width = 24): string {
+export function tornadoChart(
+  title: string,
+  rows: readonly { label: string; low: number; high: number }[],
+  width = 24,
+  format: (x: number) => string = signedFigure,
+): string {
   const lines = [title];
   if (rows.length === 0) return `${title}\n  (nothing varied)`;
   const reach = Math.max(1e-12, ...rows.flatMap((r) => [Math.abs(r.low), Math.abs(r.high)]));
@@ -81,11 +86,16 @@ export function tornadoChart(title: string, rows: readonly { label: string; low:
     const pos = Math.max(0, r.low, r.high);
     const left = bar(-neg, reach, width);
     const right = bar(pos, reach, width);
-    lines.push(`  ${r.label.padEnd(labelWidth)} ${left.padStart(width)}│${right.padEnd(width)} ${fmt(r.low)} … ${fmt(r.high)}`);
+    lines.push(`  ${r.label.padEnd(labelWidth)} ${left.padStart(width)}│${right.padEnd(width)} ${format(r.low)} … ${format(r.high)}`);
   }
   return lines.join('\n');
 }
 
-function fmt(x: number): string {
-  return (x >= 0 ? '+' : '') + (Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(3));
+/** A figure as a summary prints it: one decimal, or two below 1 (a death rate, a small share). */
+export function figure(x: number): string {
+  return Math.abs(x) >= 1 || x === 0 ? x.toFixed(1) : x.toFixed(2);
+}
+
+function signedFigure(x: number): string {
+  return (x >= 0 ? '+' : '') + figure(x);
 }

@@ -164,6 +164,13 @@ describe('brink sweep', () => {
     expect(rate.points[rate.points.length - 1].value).toBeCloseTo(rate.base * 1.5, 9);
     const text = brink(args);
     expect(text.stdout).toContain('Tornado');
+    // The text says what its bands are, and shows a share of games in % with its changes in pp.
+    expect(text.stdout).toMatch(/^Bands: dice only\. Each figure is a mean over the 40 games with its 95 % confidence interval/m);
+    const base = json.baseline.usFatality;
+    expect(text.stdout).toContain(
+      `usFatality: baseline ${(base.mean * 100).toFixed(1)} % [${(base.ci95[0] * 100).toFixed(1)} %, ${(base.ci95[1] * 100).toFixed(1)} %]`,
+    );
+    expect(text.stdout).toMatch(/fatalityPerAttack 0…0\.05 .* [-+]\d+\.\d pp … \+\d+\.\d pp/);
     expect(brink(['sweep', '--runs', '5', '--param', 'fatalityPerAttack=0:2:3']).code).toBe(2);
   });
 });

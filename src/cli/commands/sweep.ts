@@ -8,7 +8,8 @@ import { resolveParams } from '../../model/params.ts';
 import { parseSweepRange } from '../../batch/params-arg.ts';
 import { Progress } from '../../batch/progress.ts';
 import { checkSweepMetric, startSweep, type SweepJsonOut } from '../../batch/sweep.ts';
-import { tornadoChart } from '../../batch/charts.ts';
+import { figure, tornadoChart } from '../../batch/charts.ts';
+import { OUTCOME_NAMES } from '../../batch/record.ts';
 import {
   addCommonOptions,
   asUsage,
@@ -32,18 +33,22 @@ type SweepJson = SweepJsonOut;
 export function formatSweepReport(j: SweepJson): string {
   const lines = [
     `Brink sweep · scenario ${j.scenario.id} · US ${j.policies.us} · Iran ${j.policies.iran} · ${j.runs} games per point · seed ${j.seed} (same seeds at every point)`,
+    `Bands: dice only. Each figure is a mean over the ${j.runs} games with its 95 % confidence interval;`,
+    'one parameter moves at a time, every other stays at its point value. Shares of games are in %, their changes in pp.',
     '',
   ];
   for (const m of j.metrics) {
     const base = j.baseline[m]!;
-    lines.push(`${m}: baseline ${base.mean.toFixed(4)} [${base.ci95[0].toFixed(4)}, ${base.ci95[1].toFixed(4)}]`);
+    // An outcome is a share of games: shown in %, its changes in percentage points.
+    const share = (OUTCOME_NAMES as readonly string[]).includes(m);
+    const show = (x: number) => (share ? `${(x * 100).toFixed(1)} %` : figure(x));
+    const shift = (x: number) => (share ? `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} pp` : `${x >= 0 ? '+' : ''}${figure(x)}`);
+    lines.push(`${m}: baseline ${show(base.mean)} [${show(base.ci95[0])}, ${show(base.ci95[1])}]`);
     for (const p of j.params) {
       lines.push(`  ${p.name} (scenario value ${p.base})`);
       for (const pt of p.points) {
         const r = pt.results[m]!;
-        lines.push(
-          `    ${String(pt.value).padStart(10)}  ${r.mean.toFixed(4).padStart(9)}  [${r.ci95[0].toFixed(4)}, ${r.ci95[1].toFixed(4)}]`,
-        );
+        lines.push(`    ${String(pt.value).padStart(10)}  ${show(r.mean).padStart(9)}  [${show(r.ci95[0])}, ${show(r.ci95[1])}]`);
       }
     }
     const rows = [...j.params]
@@ -53,7 +58,11 @@ export function formatSweepReport(j: SweepJson): string {
         low: p.points[0]!.results[m]!.mean - base.mean,
         high: p.points[p.points.length - 1]!.results[m]!.mean - base.mean,
       }));
-    lines.push('', tornadoChart(`Tornado: change in ${m} from the baseline, lowest → highest value (largest effect first)`, rows), '');
+    lines.push(
+      '',
+      tornadoChart(`Tornado: change in ${m} from the baseline, lowest → highest value (largest effect first)`, rows, 24, shift),
+      '',
+    );
   }
   return lines.join('\n');
 }
