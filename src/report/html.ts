@@ -8,6 +8,7 @@
  * and the provenance of the assumptions that drive the result.
  */
 import type { SensitivityJson } from '../analysis/sensitivity/contract.ts';
+import { bandsNoteFor } from '../analysis/uncertainty/distribution.ts';
 import type { BatchJson, CompareJson } from '../batch/contract.ts';
 import {
   METRIC_NAMES,
@@ -186,6 +187,7 @@ function compareSection(c: CompareJson): string {
   return `
 <h2 class="page">Compare: ${esc(lb)} minus ${esc(la)}</h2>
 <p class="sub">A: ${esc(armText(c.a))}<br>B: ${esc(armText(c.b))}<br>${c.runs} pairs of games · seed ${esc(c.seed)} (game i of both arms plays with seed "${esc(c.seed)}:i")</p>
+<p class="note">${esc(bandsNoteFor(c.uncertainty.mode, c.uncertainty.distribution))}</p>
 ${figure({
   id: 'compare-outcomes',
   title: 'Compare: outcome differences, B − A',
@@ -329,6 +331,7 @@ export function renderReport({ batch, scenario, compare, stories, sensitivity }:
     `<h1>Brink · ${esc(title)}</h1>
 <p class="sub">Scenario <b>${esc(batch.scenario.id)}</b> (${esc(batch.scenario.hash)})${start ? `, ${esc(start)} to ${esc(end)}` : ''} ·
 ${batch.runs} games · seed ${esc(batch.seed)} · US bot <b>${esc(batch.policies.us)}</b> · Iran bot <b>${esc(batch.policies.iran)}</b>${params ? ` · ${esc(params)}` : ''}</p>
+<p class="note">${esc(bandsNoteFor(batch.uncertainty.mode, batch.uncertainty.distribution))}</p>
 ${batch.complete ? '' : `<p class="assume">Incomplete batch: ${batch.runs} of the ${batch.requested} games asked for finished; the figures below are those games'.</p>`}
 <p class="note">A model of what four news reports say, not a forecast: see <a href="#limits">what this model is, and is not</a>.
 Game i played with seed "${esc(batch.seed)}:i": replay any one with <code>brink run --scenario ${esc(batch.scenario.id)} --seed '${esc(batch.seed)}:i' --us-policy ${esc(batch.policies.us)} --iran-policy ${esc(batch.policies.iran)}</code>.</p>

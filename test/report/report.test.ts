@@ -182,6 +182,37 @@ describe('brink report', () => {
     const fromFile = join(dir, 'from-same.html');
     expect(await main(['report', '--from', batchFile, '--out', fromFile], capture().io)).toBe(0);
     expect(text).toBe(readFileSync(fromFile, 'utf8')); // the whole page: every metric and every fan chart too
+    // The page says what its bands are: dice only here.
+    expect(text).toContain('Bands: dice only. Every parameter is held at its point value');
+  });
+
+  it('--uncertainty prior plays games that draw their parameters, and the page says its bands include them', async () => {
+    const out = join(dir, 'prior.html');
+    const c = capture();
+    const args = [
+      'report',
+      '--scenario',
+      'tower-22',
+      '--runs',
+      '8',
+      '--seed',
+      SEED,
+      '--workers',
+      '1',
+      '--uncertainty',
+      'prior',
+      '--out',
+      out,
+    ];
+    expect(await main(args, c.io), c.err.join('\n')).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toMatch(
+      /Bands: dice plus parameter uncertainty\. Each game draws its parameters from their priors \(prior:[0-9a-f]{16}\)/,
+    );
+    expect(text).not.toContain('Bands: dice only');
+    const clash = capture();
+    expect(await main(['report', '--from', batchFile, '--uncertainty', 'prior', '--out', join(dir, 'y.html')], clash.io)).toBe(2);
+    expect(clash.err.join('\n')).toMatch(/--uncertainty describes games to play; --from/);
   });
 
   it('exits 2 with a clear message on a missing --out, an unreadable or wrong-format file, or play flags with --from', async () => {

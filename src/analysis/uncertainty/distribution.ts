@@ -161,13 +161,18 @@ export function uncertaintyJson(dist: ParamDistribution): {
 
 /** One line for a summary: what the bands below include. */
 export function bandsNote(dist: ParamDistribution): string {
-  switch (dist.kind) {
+  return bandsNoteFor(dist.kind, dist.kind === 'none' ? 'none' : distributionHash(dist));
+}
+
+/** The same line from what a result file records: its mode and the distribution's identity (hash). */
+export function bandsNoteFor(mode: ParamDistribution['kind'], distribution: string): string {
+  switch (mode) {
     case 'none':
       return 'Bands: dice only. Every parameter is held at its point value; what we do not know about them is not included (add --uncertainty prior or posterior).';
     case 'prior':
-      return `Bands: dice plus parameter uncertainty. Each game draws its parameters from their priors (${distributionHash(dist)}); score weights are not drawn.`;
+      return `Bands: dice plus parameter uncertainty. Each game draws its parameters from their priors (${distribution}); score weights are not drawn.`;
     case 'posterior':
-      return `Bands: dice plus parameter uncertainty. Each game draws its parameters from the calibrated posterior (${distributionHash(dist)}); score weights are not drawn.`;
+      return `Bands: dice plus parameter uncertainty. Each game draws its parameters from the calibrated posterior (${distribution}); score weights are not drawn.`;
   }
 }
 

@@ -34,6 +34,7 @@ import type { CommandModule, Io } from '../command.ts';
 import { scenarioFrom } from '../options.ts';
 import { asUsage, batchGames, collect, commonSetup } from './batch.ts';
 import { readSave } from './save-io.ts';
+import { parseUncertainty } from '../uncertainty-options.ts';
 
 /** A brink.batch/1 or brink.compare/1 file is tens of kilobytes; anything past this is not one. */
 const MAX_JSON_BYTES = 64 * MiB;
@@ -101,6 +102,8 @@ interface ReportOpts {
   workers?: string;
   param?: string[];
   policyModule?: string[];
+  uncertainty?: string;
+  posterior?: string;
 }
 
 /** The flags that describe games to play: meaningless with --from, whose games are already played. */
@@ -112,6 +115,8 @@ const PLAY_FLAGS: readonly [keyof ReportOpts, string][] = [
   ['workers', '--workers'],
   ['param', '--param'],
   ['policyModule', '--policy-module'],
+  ['uncertainty', '--uncertainty'],
+  ['posterior', '--posterior'],
 ];
 
 export const register: CommandModule = (program, io, setExit) => {
@@ -137,6 +142,11 @@ export const register: CommandModule = (program, io, setExit) => {
     .option('--iran-policy <policy>', 'bot for Iran (default: historical)')
     .option('--param <name=value>', 'override a model parameter (repeatable)', collect)
     .option('--workers <k>', 'worker threads (default: available cores)')
+    .option(
+      '--uncertainty <mode>',
+      'none (default): parameters at their point values (bands are dice only); prior or posterior: each game draws its parameters (bands are dice plus what we do not know)',
+    )
+    .option('--posterior <file>', 'posterior file for --uncertainty posterior (default: the shipped calibration/posterior.json)')
     .option(
       '--policy-module <file>',
       'a .js/.mjs module that exports `policies` (ID → (side) => Policy), or .ts under node --import tsx; repeatable',
@@ -313,11 +323,13 @@ async function obtainBatch(
         : {}),
     ...(opts.policyModule ? { policyModule: opts.policyModule } : {}),
   });
+  const dist = parseUncertainty(opts);
   const progress = new Progress(c.runs);
   const run = asUsage(() =>
     startBatch({
       ...batchGames(c),
       scenarioArg,
+      ...(dist.kind === 'none' ? {} : { uncertainty: dist }),
       onProgress: (done, total) => progress.update(done, done === total),
     }),
   );
