@@ -7,6 +7,7 @@
 import type { GameState } from '../../engine/state.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { figureValue, figuresOf, formatFigureValue, recordText } from '../record/statistics.ts';
+import { meetsRecord } from '../record/judge.ts';
 
 export interface ComparisonFigure {
   readonly id: string;
@@ -15,6 +16,8 @@ export interface ComparisonFigure {
   readonly game: string;
   /** The record's reading, formatted, with its fact IDs. */
   readonly actual: string;
+  /** Whether this game's value reproduces the record's reading (absent when the game ended before its window). */
+  readonly matches?: boolean;
 }
 
 export interface Comparison {
@@ -35,6 +38,7 @@ export function compare(state: GameState, scenario: Scenario): Comparison | unde
         label: f.label,
         game: v === undefined ? '–' : formatFigureValue(v),
         actual: `${recordText(f)} ${f.unit} (${f.facts.join(', ')})`,
+        ...(v === undefined ? {} : { matches: meetsRecord(f, v) }),
       };
     }),
   };

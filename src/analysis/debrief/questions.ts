@@ -66,7 +66,7 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
     const before = campaignTurn.attacksOnUS;
     const after = h.slice(campaignTurn.turn + 1, campaignTurn.turn + 3);
     const afterMean = after.length > 0 ? after.reduce((s, r) => s + r.attacksOnUS, 0) / after.length : undefined;
-    const label = actionById(campaignTurn.actions.us.force)?.label.toLowerCase() ?? campaignTurn.actions.us.force;
+    const label = actionById(campaignTurn.actions.us.force)?.label ?? campaignTurn.actions.us.force;
     out.push({
       priority: 80,
       text:
@@ -160,11 +160,19 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
   }
 
   if (comparison) {
-    const fig = comparison.figures[0];
-    if (fig) {
+    // The first figure this game did not reproduce; where it reproduced every one, what made it so.
+    const measured = comparison.figures.filter((f) => f.matches !== undefined);
+    const gap = measured.find((f) => f.matches === false);
+    if (gap) {
       out.push({
         priority: 50,
-        text: `${fig.label}: ${fig.game} in this game against ${fig.actual} in the record. What in your choices, or in the model, explains the gap?`,
+        text: `${gap.label}: ${gap.game} in this game against ${gap.actual} in the record. What in the choices made, or in the model, explains the gap?`,
+      });
+    } else if (measured.length > 0) {
+      const fig = measured[0]!;
+      out.push({
+        priority: 45,
+        text: `${fig.label}: ${fig.game} in this game, as in the record (${fig.actual}). Which choices kept this game on the record's path, and which one could have left it?`,
       });
     }
   }

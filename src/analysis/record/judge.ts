@@ -61,6 +61,11 @@ export function reproduces(record: readonly [number, number], value: number): bo
   return value >= record[0] && value <= record[1];
 }
 
+/** Whether one game's value agrees with a figure of the record: at or above a floor, else `reproduces`. */
+export function meetsRecord(f: { readonly kind: FigureKind; readonly record: readonly [number, number] }, value: number): boolean {
+  return f.kind === 'floor' ? value >= f.record[0] : reproduces(f.record, value);
+}
+
 export function judgeFigure(kind: FigureKind, record: readonly [number, number], values: readonly number[], share?: number): Judged {
   const sorted = [...values].sort((a, b) => a - b);
   const n = sorted.length;

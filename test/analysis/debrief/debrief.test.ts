@@ -178,6 +178,26 @@ describe('properties over seeds', () => {
     expect(asked).toBeGreaterThan(2);
   });
 
+  it('asks about a gap with the record only where the game has one, and never lowercases a name', () => {
+    const ask = (us: string) =>
+      buildDebrief(
+        playGame(scenario('tower-22'), { seed: '4', us: getPolicy(us, 'us'), iran: getPolicy('historical', 'iran') }),
+        scenario('tower-22'),
+      );
+    const dove = ask('dove');
+    const gap = dove.comparison!.figures.find((f) => f.matches === false)!;
+    expect(dove.questions).toContain(
+      `${gap.label}: ${gap.game} in this game against ${gap.actual} in the record. What in the choices made, or in the model, explains the gap?`,
+    );
+    // The historical US's answer meets the record's floor ("dozens" of strikes): no gap to ask about there.
+    const hist = ask('historical');
+    const floor = hist.comparison!.figures[0]!;
+    expect([floor.id, floor.matches]).toEqual(['us-response-after-deaths', true]);
+    expect(hist.questions.some((q) => q.startsWith(`${floor.label}:`))).toBe(false);
+    expect(dove.comparison!.figures[0]!.matches).toBe(false);
+    for (const q of [...dove.questions, ...hist.questions]) expect(q).not.toMatch(/\biran\b/);
+  });
+
   it('questions follow the game: two games with different events ask different things', () => {
     const calm = buildDebrief(historical('october-2023', '11', { fatalityPerAttack: 0 }), scenario('october-2023'));
     const deadly = buildDebrief(historical('october-2023', '11', { fatalityPerAttack: 0.2 }), scenario('october-2023'));
