@@ -39,6 +39,26 @@ export function fit(lines: readonly (string | { text: string })[], max: number):
   return [...lines.slice(0, max - 1), typeof lines[0] === 'string' ? more : { text: more }];
 }
 
+/**
+ * Whole items (each its wrapped lines) in at most `max` lines: an item that does not fit is left out
+ * whole, never cut mid-sentence, and the last line says how many items were left out.
+ */
+export function fitWhole(items: readonly (readonly string[])[], max: number, more: (n: number) => string): string[] {
+  if (max <= 0) return [];
+  const total = items.reduce((n, it) => n + it.length, 0);
+  if (total <= max) return items.flat();
+  const out: string[] = [];
+  let used = 0;
+  let kept = 0;
+  for (const it of items) {
+    if (used + it.length > max - 1) break;
+    out.push(...it);
+    used += it.length;
+    kept++;
+  }
+  return [...out, more(items.length - kept)];
+}
+
 const SPARKS = '▁▂▃▄▅▆▇█';
 
 export function sparkline(values: readonly number[]): string {

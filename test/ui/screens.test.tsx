@@ -14,7 +14,8 @@ import { HelpOverlay, QuitConfirm } from '../../src/ui/screens/Overlays.tsx';
 import { SetupScreen } from '../../src/ui/screens/SetupScreen.tsx';
 import { colorEnabled } from '../../src/ui/theme.ts';
 import { resolveOpponent } from '../../src/ui/session.ts';
-import { sparkline, wrap } from '../../src/ui/text.ts';
+import { fitWhole, sparkline, wrap } from '../../src/ui/text.ts';
+import fc from 'fast-check';
 import { press, render } from '../helpers/ink.ts';
 import { renderTurn as renderTurnOf } from '../helpers/turn-screen.tsx';
 import { ordersOf } from '../../src/model/portfolio.ts';
@@ -116,6 +117,15 @@ describe('TurnScreen', () => {
     expect(f).toContain('US killed');
     expect(f).toContain('Tehran fears war'); // Iran's pressures, not the US's credibility
     expect(f).not.toContain('US credibility');
+    fits(f);
+  });
+
+  it("the situation at 80×24 shows Iran's partners and its own posture in full, blank rows kept", async () => {
+    const { lastFrame, stdin } = renderTurn('iran');
+    await press(stdin, '2');
+    const f = lastFrame()!;
+    for (const line of ['Hezbollah:', 'Houthis:', 'Your posture:']) expect(f).toContain(line);
+    expect(f).not.toMatch(/… \d+ more/);
     fits(f);
   });
 
@@ -297,6 +307,27 @@ describe('helpers', () => {
     expect(resolveOpponent('search')).toBe('search');
     expect(resolveOpponent('hawk')).toBe('hawk');
     expect(resolveOpponent('nobody')).toBeUndefined();
+  });
+  it('fitWhole never cuts an item: it leaves out whole items and counts them', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.string({ minLength: 1 }), { minLength: 1, maxLength: 4 }), { maxLength: 12 }),
+        fc.integer({ min: 1, max: 20 }),
+        (items, max) => {
+          const out = fitWhole(items, max, (n) => `MORE ${n}`);
+          expect(out.length).toBeLessThanOrEqual(max);
+          const total = items.reduce((n, it) => n + it.length, 0);
+          if (total <= max) {
+            expect(out).toEqual(items.flat());
+          } else {
+            const left = Number(out[out.length - 1]!.replace('MORE ', ''));
+            const kept = items.slice(0, items.length - left);
+            // What is shown is exactly the first items, whole, then the count of the rest.
+            expect(out.slice(0, -1)).toEqual(kept.flat());
+          }
+        },
+      ),
+    );
   });
   it('wrap respects the width and sparkline scales to the maximum', () => {
     for (const l of wrap(tower.briefing, 30)) expect(l.length).toBeLessThanOrEqual(30);

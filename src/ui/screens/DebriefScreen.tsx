@@ -87,7 +87,7 @@ export function DebriefScreen(props: DebriefProps) {
       <Box flexDirection="column" height={height}>
         {shown.map((l: Line, i) => (
           <Text key={i} bold={l.bold} color={l.color}>
-            {clip(l.text, width)}
+            {clip(l.text, width) || ' '}
           </Text>
         ))}
       </Box>

@@ -23,7 +23,7 @@ import { weekCountLines } from '../counts.ts';
 import { goalLines, OTHER, scoreView, type ScoreView } from '../goals.ts';
 import { scrollBy, windowOf } from '../scroll.ts';
 import { SIDE_NAMES } from '../session.ts';
-import { bar, clip, fit, sparkline, wrap } from '../text.ts';
+import { bar, clip, fit, fitWhole, sparkline, wrap } from '../text.ts';
 import { rungTone, tone } from '../theme.ts';
 import { moveSelection } from './Menu.tsx';
 
@@ -213,11 +213,14 @@ function Briefing({
   const intel = obs.intel.map((i) => `• ${intelLine(i)}`);
   const intelBlock = intel.length > 0 ? [' ', 'Intelligence (estimates; they can be wrong):', ...intel.flatMap((l) => wrap(l, width))] : [];
   const room = Math.max(1, height - intelBlock.length);
-  const wrapped = lines.flatMap((l) => wrap(l, width));
   return (
     <>
-      {fit(wrapped, room).map((l, i) => (
-        <Text key={`b${i}`}>{l}</Text>
+      {fitWhole(
+        lines.map((l) => wrap(l, width)),
+        room,
+        (n) => `… ${n} more: press l for the log`,
+      ).map((l, i) => (
+        <Text key={`b${i}`}>{l || ' '}</Text>
       ))}
       {intelBlock.map((l, i) => (
         <Text key={`i${i}`} color={i === 1 ? tone('accent') : undefined}>
@@ -266,7 +269,7 @@ function Scrolled({
     <>
       {shown.map((l, i) => (
         <Text key={i} bold={l.bold === true}>
-          {clip(l.text, width)}
+          {clip(l.text, width) || ' '}
         </Text>
       ))}
     </>
@@ -316,15 +319,19 @@ function Situation({ obs, width, height }: { obs: Observation; width: number; he
         ))}
       </Box>
       <Box flexDirection="column" width={right}>
-        {fit(
-          info.flatMap((l) => (l.length > right ? wrap(l, right) : [l])),
-          height,
-        ).map((l, i) => (
-          <Text key={i}>{clip(l, right)}</Text>
+        {situationLines(info, right, height).map((l, i) => (
+          // An empty Text takes no row in Ink: a blank separator is a space.
+          <Text key={i}>{clip(l, right) || ' '}</Text>
         ))}
       </Box>
     </Box>
   );
+}
+
+/** The situation's lines at this width; where they do not fit, the blank separators go before anything is cut. */
+export function situationLines(info: readonly string[], width: number, height: number): string[] {
+  const wrapped = info.flatMap((l) => (l.length > width ? wrap(l, width) : [l]));
+  return fit(wrapped.length > height ? wrapped.filter((l) => l !== '') : wrapped, height);
 }
 
 interface OrdersProps {
