@@ -58,6 +58,8 @@ describe('SetupScreen', () => {
     expect(lastFrame()).toContain('Opponent');
     await press(stdin, KEY.down, KEY.down, KEY.enter);
     expect(lastFrame()).toContain('Seed: 1');
+    // The keys are said once, in the footer.
+    expect(lastFrame()!.match(/Enter: start the game/g)).toHaveLength(1);
     await press(stdin, '\x7f', 'c', 'l', 'a', 's', 's', '7');
     expect(lastFrame()).toContain('Seed: class7');
     await press(stdin, KEY.enter);

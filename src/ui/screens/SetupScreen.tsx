@@ -156,8 +156,6 @@ export function SetupScreen(props: SetupProps) {
           </Text>
           <Text inverse> </Text>
         </Text>
-        <Text> </Text>
-        <Text>{clip('Enter: start the game · Esc: back', width)}</Text>
       </>
     );
   }
@@ -173,7 +171,7 @@ export function SetupScreen(props: SetupProps) {
       {content}
       <Text> </Text>
       <Text color={tone('muted')}>
-        {clip(step === 'seed' ? 'Enter start · Esc back' : '↑↓ choose · Enter select · Esc back · ? help · q quit', width)}
+        {clip(step === 'seed' ? 'type a seed · Enter: start the game · Esc: back' : '↑↓ choose · Enter select · Esc back · ? help · q quit', width)}
       </Text>
     </Box>
   );
