@@ -12,6 +12,7 @@ import { DebriefScreen } from '../../src/ui/screens/DebriefScreen.tsx';
 import { Handover } from '../../src/ui/screens/Handover.tsx';
 import { HelpOverlay, QuitConfirm } from '../../src/ui/screens/Overlays.tsx';
 import { SetupScreen } from '../../src/ui/screens/SetupScreen.tsx';
+import { moveSelection } from '../../src/ui/screens/Menu.tsx';
 import { colorEnabled } from '../../src/ui/theme.ts';
 import { resolveOpponent } from '../../src/ui/session.ts';
 import { fitWhole, sparkline, wrap } from '../../src/ui/text.ts';
@@ -309,6 +310,12 @@ describe('helpers', () => {
     expect(resolveOpponent('search')).toBe('search');
     expect(resolveOpponent('hawk')).toBe('hawk');
     expect(resolveOpponent('nobody')).toBeUndefined();
+  });
+  it('↑ at the top of a list stays there: it never wraps to the last, most escalatory order', () => {
+    expect(moveSelection(0, 10, { upArrow: true }, '')).toBe(0);
+    expect(moveSelection(9, 10, { downArrow: true }, '')).toBe(9);
+    expect(moveSelection(3, 10, { upArrow: true }, '')).toBe(2);
+    expect(moveSelection(3, 10, {}, 'j')).toBe(4);
   });
   it('fitWhole never cuts an item: it leaves out whole items and counts them', () => {
     fc.assert(

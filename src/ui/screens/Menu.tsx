@@ -25,10 +25,11 @@ export function Menu({ items, selected, width, max }: { items: readonly MenuItem
   );
 }
 
-/** Moves a selection with ↑/↓ (and k/j), wrapping around. */
+/** Moves a selection with ↑/↓ (and k/j), stopping at either end. */
 export function moveSelection(current: number, count: number, key: { upArrow?: boolean; downArrow?: boolean }, input: string): number {
   if (count === 0) return 0;
-  if (key.upArrow || input === 'k') return (current - 1 + count) % count;
-  if (key.downArrow || input === 'j') return (current + 1) % count;
+  // No wrap-around: ↑ at the top of an order list must not land on its last, most escalatory entry.
+  if (key.upArrow || input === 'k') return Math.max(0, current - 1);
+  if (key.downArrow || input === 'j') return Math.min(count - 1, current + 1);
   return current;
 }
