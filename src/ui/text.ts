@@ -23,6 +23,23 @@ export function wrap(text: string, width: number): string[] {
   return out;
 }
 
+/**
+ * Word-wraps a plain-text document for a terminal `width` wide: each line keeps its indentation, and
+ * its continuation lines hang two columns further in, so that lists and tables stay readable.
+ */
+export function wrapDocument(text: string, width: number): string {
+  return text
+    .split('\n')
+    .flatMap((line) => {
+      if (line.length <= width) return [line];
+      const indent = /^ */.exec(line)![0];
+      const hang = `${indent}  `;
+      const [first = '', ...rest] = wrap(line.slice(indent.length), width - hang.length);
+      return [`${indent}${first}`, ...rest.map((l) => `${hang}${l}`)];
+    })
+    .join('\n');
+}
+
 /** Cuts a line to `width` columns, marking the cut. */
 export function clip(s: string, width: number): string {
   if (width <= 0) return '';

@@ -15,7 +15,7 @@ import { SetupScreen } from '../../src/ui/screens/SetupScreen.tsx';
 import { moveSelection } from '../../src/ui/screens/Menu.tsx';
 import { colorEnabled } from '../../src/ui/theme.ts';
 import { resolveOpponent } from '../../src/ui/session.ts';
-import { fitWhole, sparkline, wrap } from '../../src/ui/text.ts';
+import { fitWhole, sparkline, wrap, wrapDocument } from '../../src/ui/text.ts';
 import fc from 'fast-check';
 import { press, render } from '../helpers/ink.ts';
 import { renderTurn as renderTurnOf } from '../helpers/turn-screen.tsx';
@@ -316,6 +316,19 @@ describe('helpers', () => {
     expect(moveSelection(9, 10, { downArrow: true }, '')).toBe(9);
     expect(moveSelection(3, 10, { upArrow: true }, '')).toBe(2);
     expect(moveSelection(3, 10, {}, 'j')).toBe(4);
+  });
+  it('wrapDocument fits the terminal, keeps every word in order, and keeps indentation', () => {
+    const word = fc.stringMatching(/^[a-z0-9]{1,12}$/);
+    const line = fc.tuple(fc.integer({ min: 0, max: 6 }), fc.array(word, { maxLength: 30 })).map(([n, ws]) => ' '.repeat(n) + ws.join(' '));
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 8 }), fc.integer({ min: 40, max: 120 }), (lines, width) => {
+        const text = lines.join('\n');
+        const out = wrapDocument(text, width);
+        for (const l of out.split('\n')) expect(l.length).toBeLessThanOrEqual(width);
+        expect(out.split(/\s+/).filter(Boolean)).toEqual(text.split(/\s+/).filter(Boolean));
+      }),
+    );
+    expect(wrapDocument(`  ${'word '.repeat(30).trim()}`, 40).split('\n')[1]).toMatch(/^ {4}word/);
   });
   it('fitWhole never cuts an item: it leaves out whole items and counts them', () => {
     fc.assert(

@@ -16,6 +16,7 @@ import type { CommandModule } from '../command.ts';
 import { parseSeed, scenarioFrom } from '../options.ts';
 import { policyIds } from '../../policies/index.ts';
 import { resolveOpponent, type PlaySetup } from '../../ui/session.ts';
+import { wrapDocument } from '../../ui/text.ts';
 import type { ExitReport, PendingOrders } from '../../ui/App.tsx';
 import { buildDebrief, formatDebrief } from '../../analysis/debrief/debrief.ts';
 import { readSave } from './save-io.ts';
@@ -159,7 +160,7 @@ export const register: CommandModule = (program, io, setExit) => {
         if (debriefFile) {
           writeFileAtomic(debriefFile, text);
           io.out(`Debrief written to ${debriefFile}`);
-        } else io.out(text);
+        } else io.out(process.stdout.isTTY ? wrapDocument(text, process.stdout.columns || 80) : text);
       }
       if (lastSave)
         io.out(
