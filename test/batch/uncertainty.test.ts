@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import {
   bandsNote,
   NO_UNCERTAINTY,
@@ -119,6 +122,11 @@ describe('the command line', () => {
     expect(bandsNote(NO_UNCERTAINTY)).toMatch(/^Bands: dice only\./);
     const prior = brink(['batch', '--scenario', 'tower-22', '--runs', '6', '--workers', '1', '--uncertainty', 'prior']);
     expect(prior.stdout).toContain('Bands: dice plus parameter uncertainty.');
+    // Where a game's drawn parameters can be found to replay it, or that they were not kept.
+    expect(prior.stdout).toContain('its drawn parameters were not kept: add --out FILE or --csv FILE to keep them');
+    const csv = join(mkdtempSync(join(tmpdir(), 'brink-unc-')), 'g.csv');
+    const kept = brink(['batch', '--scenario', 'tower-22', '--runs', '6', '--workers', '1', '--uncertainty', 'prior', '--csv', csv]);
+    expect(kept.stdout).toContain(`its drawn parameters are in the --csv rows (${csv})`);
   });
 
   it('compare carries the mode in its JSON and its report', () => {

@@ -244,7 +244,13 @@ export function partOptions(opts: Pick<CommonBatchOptions, 'shard' | 'out' | 're
 const pct = (p: number) => `${(p * 100).toFixed(1)} %`;
 const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
 
-export function formatBatchReport(r: BatchResult, scenarioArg: string, dist: ParamDistribution = NO_UNCERTAINTY): string {
+export function formatBatchReport(
+  r: BatchResult,
+  scenarioArg: string,
+  dist: ParamDistribution = NO_UNCERTAINTY,
+  /** Where each game's drawn parameters were written (--out, --csv), if anywhere. */
+  kept: readonly string[] = [],
+): string {
   const j = r.json;
   const lines: string[] = [];
   lines.push(`Brink batch · scenario ${j.scenario.id} (${j.scenario.hash}) · ${j.turns} turns of ${j.daysPerTurn} days`);
@@ -261,7 +267,13 @@ export function formatBatchReport(r: BatchResult, scenarioArg: string, dist: Par
     `${j.runs} of ${j.requested} games${r.resumed ? ` (${r.resumed} read back from --out)` : ''}${j.complete ? '' : ' · INCOMPLETE'}`,
   );
   lines.push(
-    `Game i plays with seed "${j.seed}:i"; replay one with: brink run --scenario ${shellQuote(scenarioArg)} --seed ${shellQuote(`${j.seed}:<i>`)} --us-policy ${shellQuote(j.policies.us)} --iran-policy ${shellQuote(j.policies.iran)}${dist.kind === 'none' ? '' : ' --param … (its drawn parameters are in its --out record)'}`,
+    `Game i plays with seed "${j.seed}:i"; replay one with: brink run --scenario ${shellQuote(scenarioArg)} --seed ${shellQuote(`${j.seed}:<i>`)} --us-policy ${shellQuote(j.policies.us)} --iran-policy ${shellQuote(j.policies.iran)}${
+      dist.kind === 'none'
+        ? ''
+        : kept.length > 0
+          ? ` --param … (its drawn parameters are in ${kept.join(' and ')})`
+          : ' --param … (its drawn parameters were not kept: add --out FILE or --csv FILE to keep them)'
+    }`,
   );
   lines.push(bandsNote(dist));
   lines.push('');
@@ -333,7 +345,13 @@ export async function batchAction(opts: BatchFlags, io: Io, setExit: (code: numb
     progress,
     summaryIo,
     setExit,
-    (result) => (opts.json ? JSON.stringify(result.json, null, 2) : formatBatchReport(result, opts.scenario, dist)),
+    (result) =>
+      opts.json
+        ? JSON.stringify(result.json, null, 2)
+        : formatBatchReport(result, opts.scenario, dist, [
+            ...(opts.out !== undefined ? [`the --out record (${opts.out})`] : []),
+            ...(opts.csv !== undefined ? [`the --csv rows (${opts.csv})`] : []),
+          ]),
     {
       interrupted: (r) =>
         `${r.json.runs} of ${r.json.requested} games${opts.out ? `; continue it with the same command and --resume (finished games are in ${opts.out})` : ''}`,
