@@ -89,7 +89,20 @@ describe('brink batch', () => {
 
 describe('brink compare', () => {
   it('gives exactly zero difference for identical arms, valid against brink.compare/1', () => {
-    const r = brink(['compare', '--scenario', 'tower-22', '--runs', '60', '--seed', 'z', '--workers', '2', '--json']);
+    const r = brink([
+      'compare',
+      '--scenario',
+      'tower-22',
+      '--runs',
+      '60',
+      '--seed',
+      'z',
+      '--workers',
+      '2',
+      '--us-policy-b',
+      'historical',
+      '--json',
+    ]);
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(CompareSchema.safeParse(json).success).toBe(true);
@@ -99,6 +112,13 @@ describe('brink compare', () => {
         expect(v.diff.ci95).toEqual([0, 0]);
       }
     }
+  });
+
+  it('refuses to run without a B arm (exit 2, with the usage)', () => {
+    const r = brink(['compare', '--scenario', 'tower-22', '--runs', '6']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/arm B is not set, so it would be arm A: say what differs with --us-policy-b/);
+    expect(r.stderr).toMatch(/Usage: brink compare/);
   });
 
   it('pairs games on the same seeds: a different US policy moves the metrics, and B − A is the difference of the means', () => {

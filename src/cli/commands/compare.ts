@@ -78,6 +78,13 @@ async function compareAction(opts: CompareFlags, io: Io, setExit: (code: number)
   if (scenarioB.turns !== c.scenario.turns || scenarioB.daysPerTurn !== c.scenario.daysPerTurn) {
     throw new UsageError('--scenario-b must have the same turns and turn length as --scenario, so that the games pair up', false);
   }
+  // Without any B flag, B would be A: every difference zero, by construction. (An A/A run asked for
+  // explicitly, say --us-policy-b historical, is a check of the pairing, and is allowed.)
+  if ([opts.usPolicyB, opts.iranPolicyB, opts.scenarioB, opts.paramB].every((x) => x === undefined)) {
+    throw new UsageError(
+      'arm B is not set, so it would be arm A: say what differs with --us-policy-b, --iran-policy-b, --scenario-b or --param-b',
+    );
+  }
   const part = { ...partOptions(opts), stdout: (s: string) => io.out(s.replace(/\n$/, '')) };
   const reportIo = summaryIo(opts, io);
   const writeCsv = summaryCsv(opts, io, compareCsv);
