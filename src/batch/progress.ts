@@ -24,18 +24,25 @@ export class Progress {
     this.lastDraw = now;
     const secs = (now - this.start) / 1000;
     const rate = secs > 0 ? done / secs : 0;
-    const eta = rate > 0 ? (this.total - done) / rate : 0;
     const width = 30;
     const filled = this.total > 0 ? Math.round((done / this.total) * width) : width;
     const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
     const pct = this.total > 0 ? Math.floor((done / this.total) * 100) : 100;
-    this.stream.write(`\r${bar} ${done}/${this.total} ${this.label} ${pct}% · ${rate.toFixed(0)}/s · ETA ${formatSeconds(eta)}  `);
+    this.stream.write(`\r${bar} ${done}/${this.total} ${this.label} ${pct}% · ${speedText(done, this.total, rate, this.label)}  `);
   }
 
   end(): void {
     if (!this.enabled) return;
     this.stream.write('\r\x1b[2K');
   }
+}
+
+/** Speed and time left; before the first game is done there is nothing to measure yet. Slow games (a searching bot) read per game. */
+export function speedText(done: number, total: number, rate: number, label = 'games'): string {
+  if (done >= total) return 'done';
+  if (done === 0 || rate <= 0) return 'first games under way…';
+  const speed = rate >= 1 ? `${rate.toFixed(0)}/s` : `${(1 / rate).toFixed(1)} s a ${label.replace(/s$/, '')}`;
+  return `${speed} · ETA ${formatSeconds((total - done) / rate)}`;
 }
 
 function formatSeconds(s: number): string {
