@@ -149,6 +149,13 @@ describe('the command line', () => {
     const text = formatCompareReport({ status: 'complete', json: j } as CompareResult, priorDistribution());
     expect(text).toContain('Bands: dice plus parameter uncertainty.');
     expect(text).toContain('Both arms of game i draw the same parameters');
+    // Shares of games read as brink batch prints them (%), their differences in percentage points.
+    const w = j.outcomes.regionalWar;
+    const pp = (d: number) => `${d >= 0 ? '+' : '-'}${Math.abs(d * 100).toFixed(1)}`;
+    expect(text).toContain(
+      `regionalWar                  ${`${(w.a.p * 100).toFixed(1)} %`.padStart(7)}  ${`${(w.b.p * 100).toFixed(1)} %`.padStart(7)}  ${pp(w.diff.mean).padStart(8)}`,
+    );
+    expect(text).toContain('95 % interval (pp)');
   });
 
   it('a bad mode or a missing posterior is a usage error (exit 2), no stack', () => {

@@ -50,12 +50,15 @@ export function formatCompareReport(r: CompareResult, dist: ParamDistribution = 
     `B: ${arm(j.b)}`,
     pairedBandsNote(dist),
     '',
-    'Outcome                        P(A)     P(B)     B − A      95 % interval',
+    // Shares of games in %, as brink batch prints them; their differences in percentage points.
+    'Outcome                        P(A)     P(B)     B − A      95 % interval (pp)',
   ];
+  const pc = (p: number) => `${(p * 100).toFixed(1)} %`;
+  const pp = (d: number) => `${d >= 0 ? '+' : '-'}${Math.abs(d * 100).toFixed(1)}`;
   for (const n of OUTCOME_NAMES) {
     const o = j.outcomes[n];
     lines.push(
-      `  ${n.padEnd(26)} ${o.a.p.toFixed(3).padStart(7)}  ${o.b.p.toFixed(3).padStart(7)}  ${f(o.diff.mean).padStart(8)}   [${f(o.diff.ci95[0])}, ${f(o.diff.ci95[1])}]`,
+      `  ${n.padEnd(26)} ${pc(o.a.p).padStart(7)}  ${pc(o.b.p).padStart(7)}  ${pp(o.diff.mean).padStart(8)}   [${pp(o.diff.ci95[0])}, ${pp(o.diff.ci95[1])}]`,
     );
   }
   lines.push('', 'Metric (mean per game)         A        B        B − A      95 % interval');
