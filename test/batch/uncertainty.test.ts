@@ -153,7 +153,7 @@ describe('the command line', () => {
     const w = j.outcomes.regionalWar;
     const pp = (d: number) => `${d >= 0 ? '+' : '-'}${Math.abs(d * 100).toFixed(1)}`;
     expect(text).toContain(
-      `regionalWar                  ${`${(w.a.p * 100).toFixed(1)} %`.padStart(7)}  ${`${(w.b.p * 100).toFixed(1)} %`.padStart(7)}  ${pp(w.diff.mean).padStart(8)}`,
+      `${'regionalWar'.padEnd(26)} ${`${(w.a.p * 100).toFixed(1)} %`.padStart(7)}  ${`${(w.b.p * 100).toFixed(1)} %`.padStart(7)}  ${pp(w.diff.mean).padStart(8)}`,
     );
     expect(text).toContain('95 % interval (pp)');
   });
