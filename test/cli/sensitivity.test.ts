@@ -14,6 +14,7 @@ import { PARAM_SPECS, type ParamId } from '../../src/model/params.ts';
 import { PRIORS } from '../../src/model/priors.ts';
 import { MODEL_VERSION } from '../../src/model/version.ts';
 import { brink, ROOT } from '../helpers/cli.ts';
+import { sampleTooSmall } from '../../src/cli/commands/sensitivity.ts';
 
 const BUDGET = ['--scenario', 'tower-22', '--trajectories', '2', '--top', '3', '--sobol-n', '4', '--games', '1', '--seed', 'sens'];
 
@@ -103,6 +104,25 @@ describe('brink sensitivity', () => {
         `${shown} [${Math.max(0, r.totalCi[0]).toFixed(2)}–${Math.max(0, r.totalCi[1]).toFixed(2)}]  first ${r.first.toFixed(2)}`,
       );
     }
+  });
+
+  it('warns, naming the worst case, when estimates fall outside 0–1, and only then', () => {
+    const data = JSON.parse(json.stdout) as Json;
+    const all = SENSITIVITY_OUTCOMES.flatMap((n) => data.sobol[n]!.flatMap((r) => [r.first, r.total]));
+    const outside = all.some((v) => v < -0.1 || v > 1.1);
+    expect(text.stdout.includes('Warning: some estimates fall outside 0–1'), `estimates ${all.join(' ')}`).toBe(outside);
+    const sane = {
+      ...data,
+      sobol: Object.fromEntries(SENSITIVITY_OUTCOMES.map((n) => [n, data.sobol[n]!.map((r) => ({ ...r, first: 0.2, total: 0.3 }))])),
+    };
+    expect(sampleTooSmall(sane as never)).toBeUndefined();
+    const wild = {
+      ...sane,
+      sobol: { ...sane.sobol, [SENSITIVITY_OUTCOMES[0]]: [{ ...data.sobol[SENSITIVITY_OUTCOMES[0]]![0]!, first: 166.24, total: 0.3 }] },
+    };
+    expect(sampleTooSmall(wild as never)).toMatch(
+      /first index 166\.24 for \w+ on \w+\): with N = 4 and 1 games a set the sample is too small/,
+    );
   });
 
   it('a bad flag is a usage error: exit 2, the message names the flag, no stack, no work done', () => {
