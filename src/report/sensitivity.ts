@@ -6,7 +6,7 @@
  * assumption are hatched and say so; cited ones are solid. This is the list a class should challenge
  * first. No game is played here: a sensitivity run takes minutes, a report seconds.
  */
-import type { SensitivityJson } from '../analysis/sensitivity/contract.ts';
+import { sampleTooSmall, type SensitivityJson } from '../analysis/sensitivity/contract.ts';
 import { SENSITIVITY_OUTCOMES, type SensitivityOutcome } from '../analysis/uncertainty/measures.ts';
 import { isParamId, PARAM_SPECS } from '../model/params.ts';
 import { describePrior, priorOf } from '../model/priors.ts';
@@ -115,10 +115,12 @@ export function sensitivitySection(s: SensitivityJson): string {
     s.model !== MODEL_VERSION
       ? `<p class="assume">This analysis was made by model ${esc(s.model)}; this report's model is ${esc(MODEL_VERSION)}. The rules or parameters have changed since: rerun <code>brink sensitivity --json</code> for figures of this model.</p>`
       : '';
+  const small = sampleTooSmall(s);
   return `<h2 id="sensitivity">What drives the uncertainty</h2>
 <p class="sub">From <code>brink sensitivity</code>: scenario ${esc(set.scenario)} · US ${esc(set.us)} · Iran ${esc(set.iran)} · seed ${esc(set.seed)} ·
 ${set.trajectories} Morris trajectories, Sobol on the top ${set.top} with N = ${set.sobolN}, ${set.games} games per parameter set (${s.runs.games} games in all).</p>
 ${other}
+${small ? `<p class="assume">${esc(small)}</p>` : ''}
 <p class="note">Each parameter was varied over its range (<code>brink explain ID</code> gives the range and why); score weights are preferences and never vary.
 This is which of the things no source settles would move the results most.
 ${challenge.length > 0 ? `Challenge these assumptions first: ${challenge.join(', ')}.` : 'None of the top parameters is an assumption.'}</p>

@@ -14,7 +14,7 @@ import { PARAM_SPECS, type ParamId } from '../../src/model/params.ts';
 import { PRIORS } from '../../src/model/priors.ts';
 import { MODEL_VERSION } from '../../src/model/version.ts';
 import { brink, ROOT } from '../helpers/cli.ts';
-import { sampleTooSmall } from '../../src/cli/commands/sensitivity.ts';
+import { sampleTooSmall } from '../../src/analysis/sensitivity/contract.ts';
 
 const BUDGET = ['--scenario', 'tower-22', '--trajectories', '2', '--top', '3', '--sobol-n', '4', '--games', '1', '--seed', 'sens'];
 

@@ -115,6 +115,19 @@ describe("the report's sensitivity section", () => {
     expect(renderReport({ batch, scenario: sc })).not.toContain('id="sensitivity"');
   });
 
+  it('warns, as the terminal does, when an estimate falls outside 0–1', () => {
+    const o = SENSITIVITY_OUTCOMES[0];
+    const wild = { ...sens, sobol: { ...sens.sobol, [o]: sens.sobol[o].map((r, i) => (i === 0 ? { ...r, first: 3.55 } : r)) } };
+    expect(renderReport({ batch, scenario: sc, sensitivity: wild })).toContain('Warning: some estimates fall outside 0–1');
+    const sane = {
+      ...sens,
+      sobol: Object.fromEntries(
+        SENSITIVITY_OUTCOMES.map((k) => [k, sens.sobol[k].map((r) => ({ ...r, first: 0.1, total: 0.2 }))]),
+      ) as typeof sens.sobol,
+    };
+    expect(renderReport({ batch, scenario: sc, sensitivity: sane })).not.toContain('Warning: some estimates fall outside 0–1');
+  });
+
   it('is self-contained: no scripts, no external resources', () => {
     expect(html).not.toMatch(/<script/i);
     expect(html).not.toMatch(/(src|href)=["']?https?:/i);

@@ -72,3 +72,31 @@ export type SensitivityJson = z.infer<typeof SensitivitySchema>;
 export function sensitivityJson(result: SensitivityResult): SensitivityJson {
   return SensitivitySchema.parse({ schema: SENSITIVITY_CONTRACT, model: MODEL_VERSION, ...result });
 }
+
+/**
+ * Sobol indices are shares of a variance, so they lie in 0–1; an estimate well outside that range says
+ * the sample is too small to read (noise, not a finding). Returns the warning, naming the worst case.
+ */
+export function sampleTooSmall(r: {
+  readonly settings: { readonly sobolN: number; readonly games: number };
+  readonly sobol: Readonly<Record<SensitivityOutcome, readonly { readonly id: string; readonly first: number; readonly total: number }[]>>;
+}): string | undefined {
+  let worst: { name: string; id: string; which: string; v: number } | undefined;
+  for (const name of SENSITIVITY_OUTCOMES) {
+    for (const row of r.sobol[name]) {
+      for (const [which, v] of [
+        ['first', row.first],
+        ['total', row.total],
+      ] as const) {
+        const off = v < 0 ? -v : v - 1;
+        if (off > 0.1 && (!worst || off > (worst.v < 0 ? -worst.v : worst.v - 1))) worst = { name, id: row.id, which, v };
+      }
+    }
+  }
+  if (!worst) return undefined;
+  const s = r.settings;
+  return (
+    `Warning: some estimates fall outside 0–1 (${worst.which} index ${worst.v.toFixed(2)} for ${worst.id} on ${worst.name}): ` +
+    `with N = ${s.sobolN} and ${s.games} games a set the sample is too small to read. Raise --sobol-n (default 128) and --games (default 8).`
+  );
+}

@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { renderBars } from '../../analysis/sensitivity/bars.ts';
-import { sensitivityJson } from '../../analysis/sensitivity/contract.ts';
+import { sampleTooSmall, sensitivityJson } from '../../analysis/sensitivity/contract.ts';
 import { sensitivity, type SensitivityResult } from '../../analysis/sensitivity/real-model.ts';
 import { EvalPool } from '../../analysis/uncertainty/eval-pool.ts';
 import { SENSITIVITY_OUTCOMES } from '../../analysis/uncertainty/measures.ts';
@@ -56,31 +56,6 @@ export function formatSensitivity(r: SensitivityResult): string {
   const warning = sampleTooSmall(r);
   if (warning) lines.push('', warning);
   return lines.join('\n');
-}
-
-/**
- * Sobol indices are shares of a variance, so they lie in 0–1; an estimate well outside that range says
- * the sample is too small to read (noise, not a finding). Returns the warning, naming the worst case.
- */
-export function sampleTooSmall(r: SensitivityResult): string | undefined {
-  let worst: { name: string; id: string; which: string; v: number } | undefined;
-  for (const name of SENSITIVITY_OUTCOMES) {
-    for (const row of r.sobol[name]) {
-      for (const [which, v] of [
-        ['first', row.first],
-        ['total', row.total],
-      ] as const) {
-        const off = v < 0 ? -v : v - 1;
-        if (off > 0.1 && (!worst || off > (worst.v < 0 ? -worst.v : worst.v - 1))) worst = { name, id: row.id, which, v };
-      }
-    }
-  }
-  if (!worst) return undefined;
-  const s = r.settings;
-  return (
-    `Warning: some estimates fall outside 0–1 (${worst.which} index ${worst.v.toFixed(2)} for ${worst.id} on ${worst.name}): ` +
-    `with N = ${s.sobolN} and ${s.games} games a set the sample is too small to read. Raise --sobol-n (default 128) and --games (default 8).`
-  );
 }
 
 export const register: CommandModule = (program, io) => {
