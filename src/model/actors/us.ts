@@ -47,7 +47,7 @@ const killed = {
   US_KILLED: {
     target: 'vowing',
     actions: ['countDead'],
-    meta: { rules: ['R-USA-02', 'R-SYS-04', 'T-10'], says: 'vows a strong response to the deaths' },
+    meta: { rules: ['R-USA-02', 'R-SYS-04', 'T-10'], says: 'is expected to answer the deaths with a strong response' },
   },
 } as const;
 const directAttack = {
