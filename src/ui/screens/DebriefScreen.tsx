@@ -139,7 +139,7 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
       const out: Line[] = [];
       for (const tp of d.turningPoints) {
         out.push(...para(`${tp.date} (turn ${tp.turn + 1}) ${tp.text}`).map((l) => ({ ...l, bold: true })));
-        for (const c of tp.chain.slice(0, 2)) out.push(...para(`← ${c}`, '   '));
+        for (const c of tp.chain.slice(1, 3)) out.push(...para(`← ${c}`, '   '));
         if (tp.concepts.length > 0)
           out.push(
             ...para(`concepts: ${tp.concepts.map((id) => conceptById(id).name).join('; ')}`, '   ').map((l) => ({
