@@ -171,7 +171,10 @@ export function SetupScreen(props: SetupProps) {
       {content}
       <Text> </Text>
       <Text color={tone('muted')}>
-        {clip(step === 'seed' ? 'type a seed · Enter: start the game · Esc: back' : '↑↓ choose · Enter select · Esc back · ? help · q quit', width)}
+        {clip(
+          step === 'seed' ? 'type a seed · Enter: start the game · Esc: back' : '↑↓ choose · Enter select · Esc back · ? help · q quit',
+          width,
+        )}
       </Text>
     </Box>
   );
