@@ -44,7 +44,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
       'A threat deters only while it is believed; belief fades unless it is renewed by action. ' +
       'Here: the deterrence the US earned with strikes halves every few weeks without reinforcement.',
     cites: ['R-SYS-03', 'Q-12', 'P-09'],
-    rules: ['R-SYS-03', 'R-USA-04'],
+    // Not R-USA-04 (holding fire to keep a lull): a US that never struck has no credibility to lose, and
+    // the history test below finds the decay where deterrence was built and faded while attacks rose.
+    rules: ['R-SYS-03'],
   },
   {
     id: 'principal-agent',

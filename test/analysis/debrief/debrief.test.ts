@@ -198,6 +198,24 @@ describe('properties over seeds', () => {
     for (const q of [...dove.questions, ...hist.questions]) expect(q).not.toMatch(/\biran\b/);
   });
 
+  it('credibility decay is named only where the US built deterrence with strikes and it faded, never for a US that held fire throughout', () => {
+    const play = (us: string, seed: string) =>
+      playGame(scenario('october-2023'), { seed, us: getPolicy(us, 'us'), iran: getPolicy('historical', 'iran') });
+    for (const seed of ['0', '1', '2']) {
+      const d = buildDebrief(play('always:us.hold', seed), scenario('october-2023'));
+      expect(
+        d.concepts.map((c) => c.id),
+        `seed ${seed}`,
+      ).not.toContain('credibility-decay');
+      for (const tp of d.turningPoints) expect(tp.concepts, `seed ${seed}`).not.toContain('credibility-decay');
+    }
+    // A US that strikes, then lets its deterrence fade while the attacks come back, does show it.
+    const shown = ['0', '1', '2', '3', '4', '5'].some((seed) =>
+      buildDebrief(play('tit-for-tat', seed), scenario('october-2023')).concepts.some((c) => c.id === 'credibility-decay'),
+    );
+    expect(shown).toBe(true);
+  });
+
   it('questions follow the game: two games with different events ask different things', () => {
     const calm = buildDebrief(historical('october-2023', '11', { fatalityPerAttack: 0 }), scenario('october-2023'));
     const deadly = buildDebrief(historical('october-2023', '11', { fatalityPerAttack: 0.2 }), scenario('october-2023'));
