@@ -156,10 +156,16 @@ describe('brink play in a terminal', () => {
     const parsed = parseSave(readFileSync(join(dir, 'brink-tower-22-7-us-vs-hard-2.save.json'), 'utf8'));
     if (parsed.kind !== 'current') throw new Error('expected a current save');
     expect([parsed.save.side, parsed.save.decisions.length]).toEqual(['us', 1]);
+    // One more turn, unsaved, then quit: the closing line says the save is behind the game.
+    await order(s, 3);
+    await s.waitFor('turn 3/4');
     s.write('q');
-    await s.waitFor('The game is saved');
+    await s.waitFor('Progress since the last save will be lost');
     s.write('y');
     expect(await s.exited).toBe(0);
+    expect(s.raw().replace(/\s+/g, ' ')).toContain(
+      'Saved game: brink-tower-22-7-us-vs-hard-2.save.json holds the game as it stood after turn 1, not the turns played since',
+    );
   });
 
   it('--load of a corrupt save exits 2 with a clear message', async () => {

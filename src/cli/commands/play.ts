@@ -122,13 +122,13 @@ export const register: CommandModule = (program, io, setExit) => {
       const scenarios = listScenarioIds().map((id) => loadScenario(id));
       const { render } = await import('ink');
       const { App } = await import('../../ui/App.tsx');
-      let lastSave: { path: string; finished: boolean } | undefined;
+      let lastSave: { path: string; finished: boolean; turn: number } | undefined;
       const onSave = (state: GameState, setup: PlaySetup, pending: PendingOrders): string => {
         const path = (savePath ??= defaultSavePath(setup, existsSync));
         try {
           const hotSeatOrder = setup.side === 'both' && pending.us !== undefined ? { us: pending.us } : null;
           writeFileAtomic(path, saveText(buildSave(state, { side: setup.side, opponent: setup.opponent, pending: hotSeatOrder })));
-          lastSave = { path, finished: state.over !== null };
+          lastSave = { path, finished: state.over !== null, turn: state.turn };
           if (state.over) return `Saved the finished game to ${path}`;
           return state.turn === 0 ? `Saved before the first turn to ${path}` : `Saved after turn ${state.turn} to ${path}`;
         } catch (err) {
@@ -162,12 +162,15 @@ export const register: CommandModule = (program, io, setExit) => {
           io.out(`Debrief written to ${debriefFile}`);
         } else io.out(process.stdout.isTTY ? wrapDocument(text, process.stdout.columns || 80) : text);
       }
-      if (lastSave)
-        io.out(
-          lastSave.finished
-            ? `Saved game: ${lastSave.path} (check it with brink replay ${lastSave.path})`
-            : `Saved game: ${lastSave.path} (resume with brink play --load ${lastSave.path})`,
-        );
+      if (lastSave) {
+        const playedOn = report?.state !== undefined && report.state.turn > lastSave.turn;
+        const line = lastSave.finished
+          ? `Saved game: ${lastSave.path} (check it with brink replay ${lastSave.path})`
+          : playedOn
+            ? `Saved game: ${lastSave.path} holds the game as it stood ${lastSave.turn === 0 ? 'before the first turn' : `after turn ${lastSave.turn}`}, not the turns played since (resume it with brink play --load ${lastSave.path})`
+            : `Saved game: ${lastSave.path} (resume with brink play --load ${lastSave.path})`;
+        io.out(process.stdout.isTTY ? wrapDocument(line, process.stdout.columns || 80) : line);
+      }
       if (report?.interrupted) setExit(130);
     });
 };
