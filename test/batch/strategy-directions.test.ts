@@ -4,10 +4,10 @@
  * of both arms plays from the batch's seed for index i, so these are `brink compare`'s figures).
  *
  * Asserted: the directions whose paired interval excluded zero by a wide margin at 200 games (seed 1,
- * docs/strategy.md §4) and at 30 games for seeds 1–3. Not asserted, because the model misses them
- * today (docs/strategy.md lists them): the US large campaign in october-2023 and red-sea, and "choices
- * matter" for the US. When a change fixes one of those, add it here (portfolios fixed Iran's in tower-22:
- * lower bound 13.5–15.5 at 30 games for seeds 1–3).
+ * docs/strategy.md §4) and at 30 games for seeds 1–3. Not asserted: the US large campaign in october-2023
+ * and red-sea (met at 200 games since RULES_REVISION 7, −5.2 and −2.5, too narrowly for 30 games), and
+ * "choices matter" for the US (missed: docs/strategy.md §4.1f). When a change fixes one of those, add it
+ * here (portfolios fixed Iran's in tower-22: lower bound 13.5–15.5 at 30 games for seeds 1–3).
  *
  * Under the calibrated posterior (issue 10: each game's parameters drawn from calibration/posterior.json,
  * both arms alike, as `brink compare --uncertainty posterior`), the subset that held with a wide margin at
@@ -15,7 +15,9 @@
  * Iran every turn and a random US (upper bound −6.6 or lower), unleashing and a random Iran (−7.0 or
  * lower), Iran answering a random US, and Iran's dove beating its hawk (lower bound 26.8 or more). Not
  * asserted there: the rows the posterior moves to a miss or near zero (Iran always reining in, the US
- * drawdown and campaign) and tower-22's dove − tit-for-tat (lower bound 11.3, too close to 10).
+ * campaign), the US drawdown (met at 200 games since RULES_REVISION 8, −9.1 and −7.7, but its upper bound
+ * at 30 games for seed 1 is +0.8 and +1.1) and tower-22's dove − tit-for-tat (lower bound 11.3, too close
+ * to 10).
  */
 import { describe, expect, it } from 'vitest';
 import type { Side } from '../../src/model/actions.ts';
