@@ -192,7 +192,12 @@ export function observe(state: GameState, side: Side): Observation {
   return new SideObservation(state, side);
 }
 
-const PARTNERS = ['iraqiMilitias', 'syrianMilitias', 'hezbollah', 'houthis'] as const;
+/**
+ * The partners whose posture Tehran simply knows. The Iraqi and Syrian militias are not among them: Iran
+ * learns their postures from its envoys' reports, which its intelligence carries with their confidence
+ * (model/intel.ts, R-IRN-13), and a second, exact copy here would contradict a wrong report.
+ */
+const PARTNERS = ['hezbollah', 'houthis'] as const;
 
 /** Last turn's events this side could see. */
 function lastTurnEvents(state: GameState, side: Side): GameEvent[] {

@@ -42,6 +42,10 @@ describe('fog of war', () => {
     expect(iran.directive?.iraq).toBe('halt');
     expect(iran.history[0]!.opponentOrder).toEqual({ force: null, signal: 'us.warn' }); // holding fire shows nothing
     expect(iran.pressures.deterrence).toBeUndefined();
+    // Iran knows Hezbollah's and the Houthis' postures; the militias' come only through its envoys' reads
+    // (intelligence, which can be wrong), never as a second, exact copy beside them.
+    expect(iran.partners?.map((p) => p.actor)).toEqual(['hezbollah', 'houthis']);
+    expect(iran.intel.some((i) => i.subject.about === 'posture' && i.subject.actor === 'iraqiMilitias')).toBe(true);
   });
 
   it('US bots choose the same whatever Iran keeps private', () => {

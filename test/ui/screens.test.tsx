@@ -128,6 +128,8 @@ describe('TurnScreen', () => {
     await press(stdin, '2');
     const f = lastFrame()!;
     for (const line of ['Hezbollah:', 'Houthis:', 'Your posture:']) expect(f).toContain(line);
+    // The militias as Iran's envoys report them: an estimate, with its confidence.
+    expect(f).toMatch(/Iraqi militias \(KH, Nujaba\): [\s\S]*?\((high|medium|low)\s+confidence\)/);
     expect(f).not.toMatch(/… \d+ more/);
     fits(f);
   });

@@ -303,11 +303,15 @@ function Situation({ obs, width, height }: { obs: Observation; width: number; he
     ...(week ? ['Last week:', ...week] : ['No turn played yet.']),
     `Attacks on US by week: ${sparkline(obs.history.map((t) => t.attacksOnUS)) || '—'}`,
     `Houthi attacks by week: ${sparkline(obs.history.map((t) => t.houthiAttacks)) || '—'}`,
-    `This game: ${sum('attacksOnUS')} attacks on US forces · US killed ${sum('usKilled')} · injured ${sum('usInjured')}`,
+    `So far: ${sum('attacksOnUS')} attacks on US · ${sum('usKilled')} killed · ${sum('usInjured')} injured`,
     '',
     ...pressureLines.map(([label, v]) => `${label.padEnd(20)} ${bar(v, 10)} ${v.toFixed(2)}`),
   ];
-  if (obs.partners) info.push('', ...obs.partners.map((pt) => `${ACTOR_NAMES[pt.actor]}: ${postureLabel(pt.actor, pt.posture)}`));
+  if (obs.partners) {
+    // The militias as the envoys report them (an estimate, with its confidence); the others as known.
+    const reads = obs.intel.filter((i) => i.subject.about === 'posture' && i.subject.actor !== 'us').map((i) => intelLine(i));
+    info.push('', ...reads, ...obs.partners.map((pt) => `${ACTOR_NAMES[pt.actor]}: ${postureLabel(pt.actor, pt.posture)}`));
+  }
   info.push('', `Your posture: ${obs.posture.meta.label}`);
   return (
     <Box flexDirection="row">
