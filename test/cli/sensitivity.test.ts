@@ -121,7 +121,7 @@ describe('brink sensitivity', () => {
       sobol: { ...sane.sobol, [SENSITIVITY_OUTCOMES[0]]: [{ ...data.sobol[SENSITIVITY_OUTCOMES[0]]![0]!, first: 166.24, total: 0.3 }] },
     };
     expect(sampleTooSmall(wild as never)).toMatch(
-      /first index 166\.24 for \w+ on \w+\): with N = 4 and 1 games a set the sample is too small/,
+      /first index 166\.24 for \w+ on \w+\): with N = 4 and 1 game a set the sample is too small/,
     );
   });
 

@@ -141,6 +141,26 @@ describe('the machines narrate what the side actually ordered, not what the reco
     expect(said(campaign, 'us', 0)).toMatch(/sparing Iran/);
   });
 
+  it('a follow-up campaign is not "protecting the calm", and a large campaign answering attacks is not "measured"', () => {
+    // tower-22: the vow is kept with a campaign, then a second campaign follows up.
+    let s = step(newGame(tower, { seed: '1' }), ordersOf('us.major-campaign', 'iran.rein-in')).state;
+    s = step(s, ordersOf('us.major-campaign', 'iran.quiet-message')).state;
+    expect(said(s, 'us', 1)).toMatch(/follows up with strikes on the militias/);
+    expect(said(s, 'us', 1)).not.toMatch(/moves to protecting the calm/);
+    // october-2023: enough attacks go unanswered, then the US answers with a large campaign.
+    const game = seeds(20)
+      .map((seed) => {
+        let g = newGame(october, { seed });
+        for (let t = 0; t < 6 && g.actors.us.value !== 'responding'; t++) g = step(g, ordersOf('us.hold', 'iran.hold-course')).state;
+        return g;
+      })
+      .find((g) => g.actors.us.value === 'responding' && !g.over)!;
+    const answered = step(game, ordersOf('us.major-campaign', 'iran.hold-course')).state;
+    const text = said(answered, 'us', game.turn);
+    expect(text).toMatch(/answers the attacks with a large campaign/);
+    expect(text).not.toMatch(/measured/);
+  });
+
   it("Iran's posture after its reply says whether it fired", () => {
     const struck = step(newGame(tower, { seed: '2' }), ordersOf('us.strike-irgc', 'iran.rein-in')).state;
     expect(struck.actors.iran.value).toBe('retaliating');

@@ -152,7 +152,8 @@ function pressure(lines: Record<Side, ScoreLine[]>): Decider | undefined {
     id: 'pressure',
     turn: 0,
     by: 'iran',
-    points: { us: 0, iran: round(points) },
+    // The sum of the two lines as the score screen shows them, so that the parts add up on the page.
+    points: { us: 0, iran: round(round(pointsOf(lines.iran, 'pressure')) + round(pointsOf(lines.iran, 'fronts'))) },
     terms: ['pressure', 'fronts'],
     split: { pressure: round(pointsOf(lines.iran, 'pressure')), fronts: round(pointsOf(lines.iran, 'fronts')) },
     cites: ['R-IRN-11', 'O-IRN-04'],

@@ -62,7 +62,12 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
   }
 
   const campaignTurn = h.find((r) => (actionById(r.actions.us.force)?.rung ?? 0) >= 7);
-  if (campaignTurn) {
+  // A campaign into a quiet front, followed by quiet, has no before-and-after to ask about.
+  const quietAround =
+    campaignTurn !== undefined &&
+    campaignTurn.attacksOnUS === 0 &&
+    h.slice(campaignTurn.turn + 1, campaignTurn.turn + 3).every((r) => r.attacksOnUS === 0);
+  if (campaignTurn && !quietAround) {
     const before = campaignTurn.attacksOnUS;
     const after = h.slice(campaignTurn.turn + 1, campaignTurn.turn + 3);
     const afterMean = after.length > 0 ? after.reduce((s, r) => s + r.attacksOnUS, 0) / after.length : undefined;

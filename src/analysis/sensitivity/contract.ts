@@ -97,6 +97,6 @@ export function sampleTooSmall(r: {
   const s = r.settings;
   return (
     `Warning: some estimates fall outside 0–1 (${worst.which} index ${worst.v.toFixed(2)} for ${worst.id} on ${worst.name}): ` +
-    `with N = ${s.sobolN} and ${s.games} games a set the sample is too small to read. Raise --sobol-n (default 128) and --games (default 8).`
+    `with N = ${s.sobolN} and ${s.games} game${s.games === 1 ? '' : 's'} a set the sample is too small to read. Raise --sobol-n (default 128) and --games (default 8).`
   );
 }

@@ -105,12 +105,20 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
         recommends: { action: 'us.calibrated-strikes' },
       },
       on: {
-        ACTED: {
-          guard: 'struckMilitias',
-          target: 'measured',
-          actions: ['resetAttacks'],
-          meta: { rules: ['P-07'], says: 'returns to measured responses' },
-        },
+        ACTED: [
+          {
+            guard: 'largeCampaign',
+            target: 'measured',
+            actions: ['resetAttacks'],
+            meta: { rules: ['P-07', 'R-USA-05'], says: 'answers the attacks with a large campaign' },
+          },
+          {
+            guard: 'struckMilitias',
+            target: 'measured',
+            actions: ['resetAttacks'],
+            meta: { rules: ['P-07'], says: 'answers the attacks, then returns to measured responses' },
+          },
+        ],
         WEEK_END: { actions: ['countAttacks'] },
         ...killed,
         ...directAttack,
@@ -130,7 +138,10 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
             guard: 'struckIran',
             target: 'retaliated',
             actions: ['resetAttacks'],
-            meta: { rules: ['R-USA-02', 'Q-13'], says: 'answers the deaths by striking Iran, a rung it never climbed in 2024' },
+            meta: {
+              rules: ['R-USA-02', 'Q-13'],
+              says: 'answers the deaths by striking Iran or its forces, a rung it never climbed in 2024',
+            },
           },
           {
             guard: 'largeCampaign',
@@ -155,6 +166,14 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
         ACTED: [
           // Striking Iran is not protecting a calm: Washington stands in confrontation with Tehran instead.
           { guard: 'struckIran', target: 'confronting', meta: { rules: ['Q-13', 'R-USA-08'], says: 'carries the fight to Iran itself' } },
+          {
+            guard: 'struckMilitias',
+            target: 'preservingLull',
+            meta: {
+              rules: ['R-USA-01', 'F-10', 'R-USA-04'],
+              says: 'follows up with strikes on the militias, then stands ready to protect a calm',
+            },
+          },
           { target: 'preservingLull', meta: { rules: ['R-USA-04', 'D-07'], says: 'moves to protecting the calm' } },
         ],
         ...killed,

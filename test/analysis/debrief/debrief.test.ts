@@ -216,6 +216,18 @@ describe('properties over seeds', () => {
     expect(shown).toBe(true);
   });
 
+  it('never asks about a before-and-after where a campaign met quiet and quiet followed', () => {
+    // rafah seed 5: a weekly campaign into the lull, and the lull holds on.
+    const state = playGame(scenario('rafah'), {
+      seed: '5',
+      us: getPolicy('always:us.major-campaign', 'us'),
+      iran: getPolicy('historical', 'iran'),
+    });
+    const first = state.history.find((r) => r.actions.us.force === 'us.major-campaign')!;
+    expect([first.attacksOnUS, ...state.history.slice(first.turn + 1, first.turn + 3).map((r) => r.attacksOnUS)]).toEqual([0, 0, 0]);
+    for (const q of buildDebrief(state, scenario('rafah')).questions) expect(q).not.toMatch(/went from 0 that week to 0\.0 a week/);
+  });
+
   it('questions follow the game: two games with different events ask different things', () => {
     const calm = buildDebrief(historical('october-2023', '11', { fatalityPerAttack: 0 }), scenario('october-2023'));
     const deadly = buildDebrief(historical('october-2023', '11', { fatalityPerAttack: 0.2 }), scenario('october-2023'));
