@@ -57,7 +57,8 @@ export function orderLabel(p: Portfolio): string {
 export function seenOrderText(seen: { readonly force: string | null; readonly signal: string | null }): string | undefined {
   const shown = [seen.force, seen.signal].filter((id): id is string => id !== null).map(actionLabel);
   if (shown.length === 0) return undefined;
-  return seen.force === null ? `${shown.join(' + ')} (the rest of its order was not visible to you)` : shown.join(' + ');
+  const order = `"${shown.join(' + ')}"`;
+  return seen.force === null ? `${order} (the rest of its order was not visible to you)` : order;
 }
 
 /** A posture's name as players see it. */

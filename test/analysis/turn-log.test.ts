@@ -55,6 +55,10 @@ describe('the log of past turns', () => {
             hidden++;
             expect(entry.other).not.toContain(other.label);
             expect(entry.other).toContain('not visible to you');
+            // The note on what was hidden stands outside the quoted order.
+            expect(entry.other).not.toMatch(/\(the rest of its order was not visible to you\)"/);
+            if (/the rest of its order/.test(entry.other))
+              expect(entry.other).toMatch(/" \(the rest of its order was not visible to you\)$/);
           }
         }
         expect(entry.events).toEqual(t.events.filter((e) => e.kind !== 'action' && isVisibleTo(e, side)).map(renderEvent));

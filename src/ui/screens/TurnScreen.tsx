@@ -205,7 +205,7 @@ function Briefing({
     lines.push(`Last week (from ${last.date}): your order was "${orderLabel(last.ownOrder)}".`);
     const seen = seenOrderText(last.opponentOrder);
     lines.push(
-      seen ? `The other side's order: "${seen}".` : "The other side's order: not visible to you (what it did shows in the counts below).",
+      seen ? `The other side's order: ${seen}.` : "The other side's order: not visible to you (what it did shows in the counts below).",
     );
     lines.push(...weekCountLines(last));
     for (const e of obs.events.filter((ev) => ev.kind !== 'action')) lines.push(`• ${renderEvent(e)}`);
