@@ -54,7 +54,9 @@ export function defaultSavePath(
   setup: Pick<PlaySetup, 'scenario' | 'side' | 'opponent' | 'seed'>,
   taken: (path: string) => boolean,
 ): string {
-  const who = setup.side === 'both' ? 'hotseat' : `${setup.side}-vs-${fileSafe(setup.opponent)}`;
+  // The Normal opponent is the historical bot: named by its level, as the set-up screen offers it.
+  const opponent = setup.opponent === 'historical' ? 'normal' : setup.opponent;
+  const who = setup.side === 'both' ? 'hotseat' : `${setup.side}-vs-${fileSafe(opponent)}`;
   const base = `brink-${setup.scenario.id}-${fileSafe(setup.seed)}-${who}`;
   for (let n = 1; ; n++) {
     const path = `${base}${n === 1 ? '' : `-${n}`}.save.json`;

@@ -1,0 +1,35 @@
+/** Where `s` saves without --save (src/cli/commands/play.ts defaultSavePath): named for the game, never a taken file. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultSavePath } from '../../src/cli/commands/play.ts';
+import { scenario } from '../helpers/fixtures.ts';
+
+const tower = scenario('tower-22');
+
+describe('the default save path', () => {
+  it('names the scenario, seed, side and opponent (Normal by its level), or hot-seat', () => {
+    const none = () => false;
+    expect(defaultSavePath({ scenario: tower, side: 'us', opponent: 'hard', seed: '7' }, none)).toBe(
+      'brink-tower-22-7-us-vs-hard.save.json',
+    );
+    expect(defaultSavePath({ scenario: tower, side: 'iran', opponent: 'historical', seed: '7' }, none)).toBe(
+      'brink-tower-22-7-iran-vs-normal.save.json',
+    );
+    expect(defaultSavePath({ scenario: tower, side: 'both', opponent: 'historical', seed: 'class 3/b' }, none)).toBe(
+      'brink-tower-22-class_3_b-hotseat.save.json',
+    );
+  });
+
+  it('never returns a name that is taken', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 6 }), (taken) => {
+        const names = new Set(
+          Array.from({ length: taken }, (_, n) => `brink-tower-22-1-us-vs-easy${n === 0 ? '' : `-${n + 1}`}.save.json`),
+        );
+        const path = defaultSavePath({ scenario: tower, side: 'us', opponent: 'easy', seed: '1' }, (p) => names.has(p));
+        expect(names.has(path)).toBe(false);
+        expect(path).toBe(`brink-tower-22-1-us-vs-easy${taken === 0 ? '' : `-${taken + 1}`}.save.json`);
+      }),
+    );
+  });
+});
