@@ -129,9 +129,20 @@ describe('TurnScreen', () => {
     const f = lastFrame()!;
     for (const line of ['Hezbollah:', 'Houthis:', 'Your posture:']) expect(f).toContain(line);
     // The militias as Iran's envoys report them: an estimate, with its confidence.
-    expect(f).toMatch(/Iraqi militias \(KH, Nujaba\): [\s\S]*?\((high|medium|low)\s+confidence\)/);
+    expect(f).toMatch(/Iraqi militias \(KH, Nujaba\): [^\n]*\((high|medium|low)\)/);
     expect(f).not.toMatch(/… \d+ more/);
     fits(f);
+    // The same after weeks that bring reads of both militias (the Syrian read needs an active front).
+    for (const iranOrder of ['iran.hold-course', 'iran.unleash', 'iran.missile-strike']) {
+      const busy = step(newGame(tower, { seed: '7' }), ordersOf('us.hold', iranOrder)).state;
+      expect(observe(busy, 'iran').intel.filter((i) => i.subject.about === 'posture' && i.subject.actor !== 'us')).toHaveLength(2);
+      const screen = renderTurnOf(busy, 'iran', { cols: 80, rows: 24 });
+      await press(screen.stdin, '2');
+      const g = screen.lastFrame()!;
+      for (const line of ['Hezbollah:', 'Houthis:', 'Your posture:']) expect(g, iranOrder).toContain(line);
+      expect(g, iranOrder).not.toMatch(/… \d+ more/);
+      fits(g);
+    }
   });
 
   it("orders a portfolio from two lists, force and signal, each starting on last turn's choice; evidence; confirm with undo", async () => {

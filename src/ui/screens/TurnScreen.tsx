@@ -8,7 +8,7 @@
 import { Box, Text } from 'ink';
 import { useKeys } from '../use-keys.ts';
 import { type ReactNode, useMemo, useState } from 'react';
-import { intelLine, orderLabel, postureLabel, renderEvent, seenOrderText } from '../../analysis/render.ts';
+import { intelLine, intelReading, intelSubject, orderLabel, postureLabel, renderEvent, seenOrderText } from '../../analysis/render.ts';
 import { turnLog } from '../../analysis/turn-log.ts';
 import { ACTOR_NAMES } from '../../model/actors/index.ts';
 import { legalOn } from '../../engine/game.ts';
@@ -277,7 +277,8 @@ function Scrolled({
 }
 
 function Situation({ obs, width, height }: { obs: Observation; width: number; height: number }) {
-  const ladderWidth = 30;
+  // As wide as the longest rung, so that the column beside it keeps every column it can.
+  const ladderWidth = Math.max(...RUNGS.map((r) => 4 + r.name.length));
   const right = Math.max(20, width - ladderWidth - 2);
   const ladder = [...RUNGS]
     .reverse()
@@ -309,7 +310,9 @@ function Situation({ obs, width, height }: { obs: Observation; width: number; he
   ];
   if (obs.partners) {
     // The militias as the envoys report them (an estimate, with its confidence); the others as known.
-    const reads = obs.intel.filter((i) => i.subject.about === 'posture' && i.subject.actor !== 'us').map((i) => intelLine(i));
+    const reads = obs.intel
+      .filter((i) => i.subject.about === 'posture' && i.subject.actor !== 'us')
+      .map((i) => `${intelSubject(i)}: ${intelReading(i)} (${i.confidence})`);
     info.push('', ...reads, ...obs.partners.map((pt) => `${ACTOR_NAMES[pt.actor]}: ${postureLabel(pt.actor, pt.posture)}`));
   }
   info.push('', `Your posture: ${obs.posture.meta.label}`);
