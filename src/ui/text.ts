@@ -40,6 +40,28 @@ export function wrapDocument(text: string, width: number): string {
     .join('\n');
 }
 
+/**
+ * Wraps a line of ` · `-separated figures ("Iraq 3 · Syria 4 · Jordan 0") between figures, never inside
+ * one; a figure too long for a line, or a line without separators, word-wraps as usual.
+ */
+export function wrapAtSeparators(line: string, width: number): string[] {
+  const parts = line.split(' · ');
+  if (parts.length < 2 || parts.some((p) => p.length > width - 2)) return wrap(line, width);
+  const out: string[] = [];
+  let cur = '';
+  for (const [i, p] of parts.entries()) {
+    const piece = i < parts.length - 1 ? `${p} ·` : p;
+    if (cur === '') cur = piece;
+    else if (cur.length + 1 + piece.length <= width) cur += ` ${piece}`;
+    else {
+      out.push(cur);
+      cur = piece;
+    }
+  }
+  out.push(cur);
+  return out;
+}
+
 /** Cuts a line to `width` columns, marking the cut. */
 export function clip(s: string, width: number): string {
   if (width <= 0) return '';

@@ -15,7 +15,7 @@ import { SetupScreen } from '../../src/ui/screens/SetupScreen.tsx';
 import { moveSelection } from '../../src/ui/screens/Menu.tsx';
 import { colorEnabled } from '../../src/ui/theme.ts';
 import { resolveOpponent } from '../../src/ui/session.ts';
-import { fitWhole, sparkline, wrap, wrapDocument } from '../../src/ui/text.ts';
+import { fitWhole, sparkline, wrap, wrapAtSeparators, wrapDocument } from '../../src/ui/text.ts';
 import fc from 'fast-check';
 import { press, render } from '../helpers/ink.ts';
 import { renderTurn as renderTurnOf } from '../helpers/turn-screen.tsx';
@@ -344,6 +344,23 @@ describe('helpers', () => {
       }),
     );
     expect(wrapDocument(`  ${'word '.repeat(30).trim()}`, 40).split('\n')[1]).toMatch(/^ {4}word/);
+  });
+  it('wrapAtSeparators breaks between figures, never inside one, and loses nothing', () => {
+    expect(wrapAtSeparators('Attacks on US forces 7: Iraq 3 · Syria 4 · Jordan 0', 50)).toEqual([
+      'Attacks on US forces 7: Iraq 3 · Syria 4 ·',
+      'Jordan 0',
+    ]);
+    const figure = fc.stringMatching(/^[A-Za-z]{1,10} \d{1,3}$/);
+    fc.assert(
+      fc.property(fc.array(figure, { minLength: 2, maxLength: 8 }), fc.integer({ min: 20, max: 60 }), (figs, width) => {
+        const line = figs.join(' · ');
+        const out = wrapAtSeparators(line, width);
+        for (const l of out) expect(l.length).toBeLessThanOrEqual(width);
+        expect(out.join(' ')).toBe(line);
+        // Every figure sits whole on one line.
+        for (const f of figs) expect(out.some((l) => l.includes(f))).toBe(true);
+      }),
+    );
   });
   it('fitWhole never cuts an item: it leaves out whole items and counts them', () => {
     fc.assert(

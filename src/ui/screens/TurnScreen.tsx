@@ -23,7 +23,7 @@ import { weekCountLines } from '../counts.ts';
 import { goalLines, OTHER, scoreView, type ScoreView } from '../goals.ts';
 import { scrollBy, windowOf } from '../scroll.ts';
 import { SIDE_NAMES } from '../session.ts';
-import { bar, clip, fit, fitWhole, sparkline, wrap } from '../text.ts';
+import { bar, clip, fit, fitWhole, sparkline, wrap, wrapAtSeparators } from '../text.ts';
 import { rungTone, tone } from '../theme.ts';
 import { moveSelection } from './Menu.tsx';
 
@@ -337,7 +337,7 @@ function Situation({ obs, width, height }: { obs: Observation; width: number; he
 
 /** The situation's lines at this width; where they do not fit, the blank separators go before anything is cut. */
 export function situationLines(info: readonly string[], width: number, height: number): string[] {
-  const wrapped = info.flatMap((l) => (l.length > width ? wrap(l, width) : [l]));
+  const wrapped = info.flatMap((l) => (l.length > width ? wrapAtSeparators(l, width) : [l]));
   return fit(wrapped.length > height ? wrapped.filter((l) => l !== '') : wrapped, height);
 }
 
