@@ -3,7 +3,7 @@
  * line citing its objective), and the turning points: the events that moved the game most, each with
  * its cause (the actor, the rules, the draw).
  */
-import { actionById, type Side } from '../model/actions.ts';
+import { actionById, strikesIranOrItsForces, type Side } from '../model/actions.ts';
 import { portfolioRung } from '../model/portfolio.ts';
 import { clamp } from '../model/math.ts';
 import type { ParamId } from '../model/params.ts';
@@ -136,10 +136,7 @@ export function scoreLines(state: GameState): Record<Side, ScoreLine[]> {
     dead += h.usKilled;
     fronts += (h.hezbollahFireDays / state.scenario.daysPerTurn + Math.min(1, h.houthiAttacks / p.shippingFullScale)) / 2;
   }
-  const struckIranOrForces = state.history.some((h) => {
-    const target = actionById(h.actions.us.force)?.effects.strikes?.target;
-    return target === 'iran' || target === 'irgc';
-  });
+  const struckIranOrForces = state.history.some((h) => strikesIranOrItsForces(actionById(h.actions.us.force)));
   const unanswered = struckIranOrForces && t.iranDirectAttacks === 0;
   // Deterrence is worth keeping fresh so that a lull holds (O-USA-03: McKenzie welcomes the calm and warns
   // that deterrence must be kept up, [000]); where the attacks go on at the end there is no lull for it

@@ -395,13 +395,24 @@ export function otherSide(side: Side): Side {
   return side === 'us' ? 'iran' : 'us';
 }
 
+/** Whether an action strikes Iranian soil or Iran's own forces (the IRGC): Iran's to answer (R-IRN-09, Q-15). */
+export function strikesIranOrItsForces(def: ActionDef | undefined): boolean {
+  const target = def?.effects.strikes?.target;
+  return target === 'iran' || target === 'irgc';
+}
+
+/** Whether an action strikes those behind the attacks on US forces: the militias, the IRGC or Iran (not the Houthis). */
+export function strikesMilitiasOrIran(def: ActionDef | undefined): boolean {
+  return def?.effects.strikes?.target === 'militias' || strikesIranOrItsForces(def);
+}
+
 /**
  * Whether a US order answers attacks on US forces, as Tehran reads it (R-IRN-01, R-USA-02): a public vow
  * of a strong answer, or strikes on the groups that fire or on Iran and its forces. Strikes on the
  * Houthis, a show of force, holding fire and an offer of talks do not answer the militias' attacks.
  */
-export function answersAttacksOnUs(def: ActionDef): boolean {
-  return def.effects.vow === true || (def.effects.strikes !== undefined && def.effects.strikes.target !== 'houthis');
+export function answersAttacksOnUs(def: ActionDef | undefined): boolean {
+  return def?.effects.vow === true || strikesMilitiasOrIran(def);
 }
 
 /**

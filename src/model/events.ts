@@ -21,10 +21,10 @@ export type ActorEvent =
   /** An attack killed US personnel. */
   | { readonly type: 'US_KILLED'; readonly killed: number }
   /**
-   * The US's orders of the turn as Tehran sees them: each lever if it is public, its empty choice if not
-   * (Iran reads whether Washington answered its dead, R-IRN-01).
+   * The US's orders of the turn as Tehran sees them (portfolio.ts `seenOrder`): each lever where it is
+   * public, null where not (Iran reads whether Washington answered its dead, R-IRN-01).
    */
-  | { readonly type: 'US_ORDERS'; readonly action: string; readonly signal: string }
+  | { readonly type: 'US_ORDERS'; readonly force: string | null; readonly signal: string | null }
   /**
    * The side this machine belongs to gave its order: `action` is the force lever (the one the postures
    * read: strikes, guidance), `signal` the other, `rung` the higher of the two.

@@ -16,7 +16,7 @@
  *
  * Data only: the words are analysis/render.ts's (deciderText).
  */
-import { actionById, type Side } from '../../model/actions.ts';
+import { actionById, strikesIranOrItsForces, type Side } from '../../model/actions.ts';
 import type { EventOfKind } from '../../engine/events.ts';
 import { isLull, logOf, totalsOf } from '../../engine/history.ts';
 import { scoreLines, verdictOf, type ScoreLine, type ScoreTerm } from '../../engine/outcome.ts';
@@ -104,9 +104,8 @@ function provocation(state: GameState, lines: Record<Side, ScoreLine[]>): Decide
   let turn = -1;
   h.forEach((r, i) => {
     const def = actionById(r.actions.us.force);
-    const target = def?.effects.strikes?.target;
-    const inLull = i > 0 && isLull(h[i - 1]!) && target === 'militias';
-    if (inLull || target === 'iran' || target === 'irgc' || (def?.rung ?? 0) >= 7) {
+    const inLull = i > 0 && isLull(h[i - 1]!) && def?.effects.strikes?.target === 'militias';
+    if (inLull || strikesIranOrItsForces(def) || (def?.rung ?? 0) >= 7) {
       count += 1;
       if (turn < 0) turn = i;
     }
@@ -146,16 +145,16 @@ function deterrence(state: GameState, lines: Record<Side, ScoreLine[]>): Decider
 }
 
 function pressure(lines: Record<Side, ScoreLine[]>): Decider | undefined {
-  const points = pointsOf(lines.iran, 'pressure', 'fronts');
-  if (points <= 0) return undefined;
+  if (pointsOf(lines.iran, 'pressure', 'fronts') <= 0) return undefined;
+  const split = { pressure: round(pointsOf(lines.iran, 'pressure')), fronts: round(pointsOf(lines.iran, 'fronts')) };
   return {
     id: 'pressure',
     turn: 0,
     by: 'iran',
     // The sum of the two lines as the score screen shows them, so that the parts add up on the page.
-    points: { us: 0, iran: round(round(pointsOf(lines.iran, 'pressure')) + round(pointsOf(lines.iran, 'fronts'))) },
+    points: { us: 0, iran: round(split.pressure + split.fronts) },
     terms: ['pressure', 'fronts'],
-    split: { pressure: round(pointsOf(lines.iran, 'pressure')), fronts: round(pointsOf(lines.iran, 'fronts')) },
+    split,
     cites: ['R-IRN-11', 'O-IRN-04'],
   };
 }

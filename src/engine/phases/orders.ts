@@ -5,8 +5,8 @@
  * front with its lag, talks backed, arsenals changed, and each side's machine told what it chose.
  */
 import { FRONT_ACTOR } from '../../model/actors/index.ts';
-import { FRONTS, isPublicAction, type ActionDef } from '../../model/actions.ts';
-import { EMPTY_FORCE, EMPTY_SIGNAL, leversOf, portfolioRung } from '../../model/portfolio.ts';
+import { FRONTS, isPublicAction, strikesIranOrItsForces, type ActionDef } from '../../model/actions.ts';
+import { EMPTY_SIGNAL, leversOf, portfolioRung, seenOrder } from '../../model/portfolio.ts';
 import { clamp01 } from '../../model/math.ts';
 import { endsInLull } from '../history.ts';
 import type { Decisions } from '../state.ts';
@@ -76,7 +76,7 @@ function applyUs(d: TurnDraft, def: ActionDef): void {
     }
     // A strike on Iran or on its own forces is Iran's to answer (R-IRN-09, Q-15), and invites
     // miscalculation (R-SYS-06).
-    if (target === 'iran' || target === 'irgc') send(d, 'iran', { type: 'HOMELAND_STRUCK' }, day);
+    if (strikesIranOrItsForces(def)) send(d, 'iran', { type: 'HOMELAND_STRUCK' }, day);
     if (target === 'irgc') d.warActs += p.warHazardIrgcStrike;
     if (target === 'iran') {
       d.tally.strikesOnIran += n;
@@ -161,8 +161,7 @@ export function applyOrders(d: TurnDraft, orders: Decisions): void {
   send(d, 'us', { type: 'ACTED', action: usForce.id, signal: usSignal.id, rung: portfolioRung(orders.us) }, d.startDay);
   send(d, 'iran', { type: 'ACTED', action: iranForce.id, signal: iranSignal.id, rung: portfolioRung(orders.iran) }, d.startDay);
   // Tehran sees what the US does in public, and reads in it whether Washington answered its dead (R-IRN-01).
-  const seen = (def: ActionDef) => (isPublicAction(def) ? def.id : (def.track === 'force' ? EMPTY_FORCE : EMPTY_SIGNAL).us);
-  send(d, 'iran', { type: 'US_ORDERS', action: seen(usForce), signal: seen(usSignal) }, d.startDay);
+  send(d, 'iran', { type: 'US_ORDERS', ...seenOrder(orders.us) }, d.startDay);
   d.rungs.us = 0;
   d.rungs.iran = 0;
   applyUs(d, usForce);

@@ -31,6 +31,10 @@ const chose =
   ({ event }: { event: ActorEvent }): boolean =>
     event.type === 'ACTED' && actionById(event.action)?.stance === stance;
 
+/** Iran's own forces fired on US forces this turn (its answer to a strike on its soil, Q-15). */
+const firedOnUs = ({ event }: { event: ActorEvent }): boolean =>
+  event.type === 'ACTED' && actionById(event.action)?.effects.directAttack === true;
+
 /** Tehran's moves are its own secret: its partners and envoys tell it, nobody else (R-IRN-09). */
 const SEEN = { seenBy: 'iran', weight: 25 } as const;
 
@@ -60,9 +64,8 @@ export const iran = defineActor<IranContext, ActorEvent, IranPosture>({
     choseRestraint: chose('restraint'),
     chosePermissive: chose('pressure'),
     hasBraked: ({ context }) => context.braked,
-    firedOnUs: ({ event }) => event.type === 'ACTED' && actionById(event.action)?.effects.directAttack === true,
-    firedAndBraked: ({ context, event }) =>
-      context.braked && event.type === 'ACTED' && actionById(event.action)?.effects.directAttack === true,
+    firedOnUs,
+    firedAndBraked: (args) => args.context.braked && firedOnUs(args),
     liftsUnanswered: (args) => args.context.answerWithheld && chose('pressure')(args),
   },
   updates: {
@@ -70,10 +73,7 @@ export const iran = defineActor<IranContext, ActorEvent, IranPosture>({
       event.type === 'US_KILLED' ? { usKilledSeen: context.usKilledSeen + event.killed, answerAwaited: true, answerWithheld: false } : {},
     readAnswer: ({ context, event }) => {
       if (event.type !== 'US_ORDERS' || !context.answerAwaited) return {};
-      const answered = [event.action, event.signal].some((id) => {
-        const def = actionById(id);
-        return def !== undefined && answersAttacksOnUs(def);
-      });
+      const answered = [event.force, event.signal].some((id) => id !== null && answersAttacksOnUs(actionById(id)));
       return { answerAwaited: false, answerWithheld: !answered };
     },
     settleAnswer: () => ({ answerWithheld: false }),

@@ -12,7 +12,7 @@
  * weeks the US answers the militias the historical bot gives that answer alone, as the one-lever game did:
  * the calibrated record is the same game (docs/strategy.md §1.7 says what pairing them would change).
  */
-import { actionById } from '../actions.ts';
+import { actionById, strikesIranOrItsForces, strikesMilitiasOrIran } from '../actions.ts';
 import type { ActorEvent } from '../events.ts';
 import { defineActor } from '../runtime.ts';
 
@@ -26,18 +26,7 @@ export interface UsContext {
   readonly redSeaOps: boolean;
 }
 
-/** Actions that strike the militias or Iran's forces (not the Houthis). */
 export type UsPosture = 'measured' | 'responding' | 'vowing' | 'retaliated' | 'preservingLull' | 'confronting' | 'atWar';
-
-function strikesIranOrItsForces(actionId: string): boolean {
-  const target = actionById(actionId)?.effects.strikes?.target;
-  return target === 'irgc' || target === 'iran';
-}
-
-export function strikesMilitiasOrIran(actionId: string): boolean {
-  const target = actionById(actionId)?.effects.strikes?.target;
-  return target === 'militias' || target === 'irgc' || target === 'iran';
-}
 
 /** A change in a playable side's posture is a turning point in its own right. */
 const SIDE_WEIGHT = 25;
@@ -63,9 +52,9 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
     strikeDue: ({ context, event }) =>
       event.type === 'WEEK_END' && context.attacksSinceStrike + event.attacksOnUS >= context.strikeThreshold,
     attacksResumed: ({ context, event }) => event.type === 'WEEK_END' && event.attacksOnUS >= context.lullResumeThreshold,
-    struckMilitias: ({ event }) => event.type === 'ACTED' && strikesMilitiasOrIran(event.action),
-    largeCampaign: ({ event }) => event.type === 'ACTED' && strikesMilitiasOrIran(event.action) && event.rung >= 7,
-    struckIran: ({ event }) => event.type === 'ACTED' && strikesIranOrItsForces(event.action),
+    struckMilitias: ({ event }) => event.type === 'ACTED' && strikesMilitiasOrIran(actionById(event.action)),
+    largeCampaign: ({ event }) => event.type === 'ACTED' && strikesMilitiasOrIran(actionById(event.action)) && event.rung >= 7,
+    struckIran: ({ event }) => event.type === 'ACTED' && strikesIranOrItsForces(actionById(event.action)),
   },
   updates: {
     countAttacks: ({ context, event }) =>
