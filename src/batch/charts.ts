@@ -96,6 +96,16 @@ export function figure(x: number): string {
   return Math.abs(x) >= 1 || x === 0 ? x.toFixed(1) : x.toFixed(2);
 }
 
-function signedFigure(x: number): string {
+export function signedFigure(x: number): string {
   return (x >= 0 ? '+' : '') + figure(x);
+}
+
+/** A share of games as the summaries print it: "3.3 %". */
+export function shareText(p: number): string {
+  return `${(p * 100).toFixed(1)} %`;
+}
+
+/** A change in a share of games, in percentage points, signed: "+3.3", "-9.9". */
+export function shareChange(d: number): string {
+  return `${d >= 0 ? '+' : ''}${(d * 100).toFixed(1)}`;
 }

@@ -2,7 +2,7 @@
 import type { Side } from '../model/actions.ts';
 import { BUILTIN_POLICIES, UnknownPolicyError, type Policy, type PolicyRegistry } from '../policies/index.ts';
 import { existsSync } from 'node:fs';
-import { listScenarioIds, loadScenario } from '../scenario/loader.ts';
+import { listScenarioIds, loadScenario, looksLikeScenarioPath } from '../scenario/loader.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { UsageError } from './errors.ts';
 
@@ -29,9 +29,8 @@ export function parsePolicy(flag: string, id: string, side: Side, registry: Poli
 export function scenarioFrom(idOrPath: string): Scenario {
   // A name that is neither a shipped scenario nor a file is a mistyped flag, not a broken file: say so
   // with the usage. A file that exists but does not parse keeps its file:line:col error.
-  const looksLikePath = /[\\/]/.test(idOrPath) || /\.ya?ml$/.test(idOrPath);
   if (!existsSync(idOrPath)) {
-    if (looksLikePath) throw new UsageError(`--scenario: no such file '${idOrPath}'`);
+    if (looksLikeScenarioPath(idOrPath)) throw new UsageError(`--scenario: no such file '${idOrPath}'`);
     if (!listScenarioIds().includes(idOrPath))
       throw new UsageError(`--scenario: no scenario '${idOrPath}' (shipped: ${listScenarioIds().join(', ')}; or give a YAML file's path)`);
   }

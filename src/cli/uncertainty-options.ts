@@ -15,14 +15,17 @@ export interface UncertaintyFlags {
   posterior?: string;
 }
 
-export function addUncertaintyOptions(cmd: Command, fallback: (typeof UNCERTAINTY_MODES)[number] = 'none'): Command {
-  return cmd
-    .option(
-      '--uncertainty <mode>',
-      'none: parameters at their point values (bands are dice only); prior or posterior: each game draws its parameters (bands are dice plus what we do not know)',
-      fallback,
-    )
-    .option('--posterior <file>', 'posterior file for --uncertainty posterior (default: the shipped calibration/posterior.json)');
+/**
+ * `fallback` is the mode when the flag is absent; null leaves the option unset, for a command where the
+ * flag clashes with another (report's --from) and an absent flag must stay absent (parseUncertainty then
+ * reads it as none).
+ */
+export function addUncertaintyOptions(cmd: Command, fallback: (typeof UNCERTAINTY_MODES)[number] | null = 'none'): Command {
+  const says = `${fallback === null ? 'none (default)' : 'none'}: parameters at their point values (bands are dice only); prior or posterior: each game draws its parameters (bands are dice plus what we do not know)`;
+  return (fallback === null ? cmd.option('--uncertainty <mode>', says) : cmd.option('--uncertainty <mode>', says, fallback)).option(
+    '--posterior <file>',
+    'posterior file for --uncertainty posterior (default: the shipped calibration/posterior.json)',
+  );
 }
 
 export function parseUncertainty(flags: UncertaintyFlags): ParamDistribution {

@@ -190,10 +190,14 @@ export function loadShippedScenario(id: string, dir = SCENARIO_DIR): Scenario {
   return loadScenarioFile(join(dir, `${id}.yaml`));
 }
 
+/** Whether a --scenario argument names a file rather than a shipped ID: it has a slash or a YAML ending. */
+export function looksLikeScenarioPath(idOrPath: string): boolean {
+  return /[\\/]/.test(idOrPath) || /\.ya?ml$/.test(idOrPath);
+}
+
 /** A shipped scenario by ID, or a file by path (as given on the command line). */
 export function loadScenario(idOrPath: string, dir = SCENARIO_DIR): Scenario {
-  const looksLikePath = /[\\/]/.test(idOrPath) || /\.ya?ml$/.test(idOrPath);
-  if (looksLikePath || existsSync(idOrPath)) return loadScenarioFile(idOrPath);
+  if (looksLikeScenarioPath(idOrPath) || existsSync(idOrPath)) return loadScenarioFile(idOrPath);
   const file = join(dir, `${idOrPath}.yaml`);
   if (!existsSync(file)) {
     throw new ScenarioError([

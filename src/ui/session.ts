@@ -22,6 +22,11 @@ export function resolveOpponent(name: string): string | undefined {
   return policyIds().includes(name) ? name : undefined;
 }
 
+/** A bot's name as the set-up offers it: its difficulty level where it is one (historical → normal), else its id. */
+export function opponentName(policy: string): string {
+  return OPPONENT_LEVELS.find((l) => l.policy === policy)?.id ?? policy;
+}
+
 export interface PlaySetup {
   readonly scenario: Scenario;
   readonly side: PlaySide;

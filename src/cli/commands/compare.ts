@@ -9,6 +9,7 @@ import { parseAssignments } from '../../batch/params-arg.ts';
 import { Progress } from '../../batch/progress.ts';
 import { startCompare, type CompareResult } from '../../batch/compare.ts';
 import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES } from '../../batch/record.ts';
+import { shareChange, shareText } from '../../batch/charts.ts';
 import { NO_UNCERTAINTY, pairedBandsNote, type ParamDistribution } from '../../analysis/uncertainty/distribution.ts';
 import { addUncertaintyOptions, parseUncertainty, type UncertaintyFlags } from '../uncertainty-options.ts';
 import {
@@ -53,12 +54,10 @@ export function formatCompareReport(r: CompareResult, dist: ParamDistribution = 
     // Shares of games in %, as brink batch prints them; their differences in percentage points.
     'Outcome                        P(A)     P(B)     B − A      95 % interval (pp)',
   ];
-  const pc = (p: number) => `${(p * 100).toFixed(1)} %`;
-  const pp = (d: number) => `${d >= 0 ? '+' : '-'}${Math.abs(d * 100).toFixed(1)}`;
   for (const n of OUTCOME_NAMES) {
     const o = j.outcomes[n];
     lines.push(
-      `  ${n.padEnd(26)} ${pc(o.a.p).padStart(7)}  ${pc(o.b.p).padStart(7)}  ${pp(o.diff.mean).padStart(8)}   [${pp(o.diff.ci95[0])}, ${pp(o.diff.ci95[1])}]`,
+      `  ${n.padEnd(26)} ${shareText(o.a.p).padStart(7)}  ${shareText(o.b.p).padStart(7)}  ${shareChange(o.diff.mean).padStart(8)}   [${shareChange(o.diff.ci95[0])}, ${shareChange(o.diff.ci95[1])}]`,
     );
   }
   lines.push('', 'Metric (mean per game)         A        B        B − A      95 % interval');

@@ -15,7 +15,7 @@ import { outputTarget } from '../../io/output.ts';
 import type { CommandModule } from '../command.ts';
 import { parseSeed, scenarioFrom } from '../options.ts';
 import { policyIds } from '../../policies/index.ts';
-import { resolveOpponent, type PlaySetup } from '../../ui/session.ts';
+import { opponentName, resolveOpponent, type PlaySetup } from '../../ui/session.ts';
 import { wrapDocument } from '../../ui/text.ts';
 import type { ExitReport, PendingOrders } from '../../ui/App.tsx';
 import { buildDebrief, formatDebrief } from '../../analysis/debrief/debrief.ts';
@@ -44,6 +44,9 @@ export function parseOpponent(raw: string): string {
 
 const fileSafe = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '_');
 
+/** Text printed after the game: word-wrapped on a terminal, unchanged into a pipe or a file. */
+const forTerminal = (text: string) => (process.stdout.isTTY ? wrapDocument(text, process.stdout.columns || 80) : text);
+
 /**
  * Where `s` saves when no --save was given: named for the game (scenario, seed, the human's side and the
  * opponent), and never a file that is already there. Two games of one scenario and seed, one as the US
@@ -54,9 +57,7 @@ export function defaultSavePath(
   setup: Pick<PlaySetup, 'scenario' | 'side' | 'opponent' | 'seed'>,
   taken: (path: string) => boolean,
 ): string {
-  // The Normal opponent is the historical bot: named by its level, as the set-up screen offers it.
-  const opponent = setup.opponent === 'historical' ? 'normal' : setup.opponent;
-  const who = setup.side === 'both' ? 'hotseat' : `${setup.side}-vs-${fileSafe(opponent)}`;
+  const who = setup.side === 'both' ? 'hotseat' : `${setup.side}-vs-${fileSafe(opponentName(setup.opponent))}`;
   const base = `brink-${setup.scenario.id}-${fileSafe(setup.seed)}-${who}`;
   for (let n = 1; ; n++) {
     const path = `${base}${n === 1 ? '' : `-${n}`}.save.json`;
@@ -162,7 +163,7 @@ export const register: CommandModule = (program, io, setExit) => {
         if (debriefFile) {
           writeFileAtomic(debriefFile, text);
           io.out(`Debrief written to ${debriefFile}`);
-        } else io.out(process.stdout.isTTY ? wrapDocument(text, process.stdout.columns || 80) : text);
+        } else io.out(forTerminal(text));
       }
       if (lastSave) {
         const playedOn = report?.state !== undefined && report.state.turn > lastSave.turn;
@@ -171,7 +172,7 @@ export const register: CommandModule = (program, io, setExit) => {
           : playedOn
             ? `Saved game: ${lastSave.path} holds the game as it stood ${lastSave.turn === 0 ? 'before the first turn' : `after turn ${lastSave.turn}`}, not the turns played since (resume it with brink play --load ${lastSave.path})`
             : `Saved game: ${lastSave.path} (resume with brink play --load ${lastSave.path})`;
-        io.out(process.stdout.isTTY ? wrapDocument(line, process.stdout.columns || 80) : line);
+        io.out(forTerminal(line));
       }
       if (report?.interrupted) setExit(130);
     });

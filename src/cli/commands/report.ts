@@ -34,7 +34,7 @@ import type { CommandModule, Io } from '../command.ts';
 import { scenarioFrom } from '../options.ts';
 import { asUsage, batchGames, collect, commonSetup } from './batch.ts';
 import { readSave } from './save-io.ts';
-import { parseUncertainty } from '../uncertainty-options.ts';
+import { addUncertaintyOptions, parseUncertainty } from '../uncertainty-options.ts';
 
 /** A brink.batch/1 or brink.compare/1 file is tens of kilobytes; anything past this is not one. */
 const MAX_JSON_BYTES = 64 * MiB;
@@ -120,33 +120,32 @@ const PLAY_FLAGS: readonly [keyof ReportOpts, string][] = [
 ];
 
 export const register: CommandModule = (program, io, setExit) => {
-  program
-    .command('report')
-    .description(
-      'write a self-contained HTML classroom report (charts drawn inline, no scripts, no network), or with --games the games a class saved, side by side',
-    )
-    .option('--out <file.html>', 'where to write the report (required; - for standard output)')
-    .option('--from <file.json>', 'a brink.batch/1 file written by brink batch --json (instead of playing the games here)')
-    .option('--compare <file.json>', 'a brink.compare/1 file written by brink compare --json: adds the paired differences')
-    .option(
-      '--sensitivity <file.json>',
-      "a brink.sensitivity/1 file written by brink sensitivity --json: adds which parameters' uncertainty drives the outcomes",
-    )
-    .option(
-      '--scenario <id|path>',
-      "scenario to play (default: october-2023); with --from, the scenario file of that batch; with --games, the file of the saves' scenario if not shipped",
-    )
-    .option('--runs <n>', 'games to play (default: 1000, as brink batch)')
-    .option('--seed <seed>', 'batch seed; game i plays with seed "<seed>:<i>" (default: 1, or with --games the class\'s seed)')
-    .option('--us-policy <policy>', 'bot for the US (default: historical)')
-    .option('--iran-policy <policy>', 'bot for Iran (default: historical)')
-    .option('--param <name=value>', 'override a model parameter (repeatable)', collect)
-    .option('--workers <k>', 'worker threads (default: available cores)')
-    .option(
-      '--uncertainty <mode>',
-      'none (default): parameters at their point values (bands are dice only); prior or posterior: each game draws its parameters (bands are dice plus what we do not know)',
-    )
-    .option('--posterior <file>', 'posterior file for --uncertainty posterior (default: the shipped calibration/posterior.json)')
+  addUncertaintyOptions(
+    program
+      .command('report')
+      .description(
+        'write a self-contained HTML classroom report (charts drawn inline, no scripts, no network), or with --games the games a class saved, side by side',
+      )
+      .option('--out <file.html>', 'where to write the report (required; - for standard output)')
+      .option('--from <file.json>', 'a brink.batch/1 file written by brink batch --json (instead of playing the games here)')
+      .option('--compare <file.json>', 'a brink.compare/1 file written by brink compare --json: adds the paired differences')
+      .option(
+        '--sensitivity <file.json>',
+        "a brink.sensitivity/1 file written by brink sensitivity --json: adds which parameters' uncertainty drives the outcomes",
+      )
+      .option(
+        '--scenario <id|path>',
+        "scenario to play (default: october-2023); with --from, the scenario file of that batch; with --games, the file of the saves' scenario if not shipped",
+      )
+      .option('--runs <n>', 'games to play (default: 1000, as brink batch)')
+      .option('--seed <seed>', 'batch seed; game i plays with seed "<seed>:<i>" (default: 1, or with --games the class\'s seed)')
+      .option('--us-policy <policy>', 'bot for the US (default: historical)')
+      .option('--iran-policy <policy>', 'bot for Iran (default: historical)')
+      .option('--param <name=value>', 'override a model parameter (repeatable)', collect)
+      .option('--workers <k>', 'worker threads (default: available cores)'),
+    // No default: a mode given beside --from is refused, and an absent one must stay absent.
+    null,
+  )
     .option(
       '--policy-module <file>',
       'a .js/.mjs module that exports `policies` (ID → (side) => Policy), or .ts under node --import tsx; repeatable',

@@ -8,7 +8,7 @@ import { resolveParams } from '../../model/params.ts';
 import { parseSweepRange } from '../../batch/params-arg.ts';
 import { Progress } from '../../batch/progress.ts';
 import { checkSweepMetric, startSweep, type SweepJsonOut } from '../../batch/sweep.ts';
-import { figure, tornadoChart } from '../../batch/charts.ts';
+import { figure, shareChange, shareText, signedFigure, tornadoChart } from '../../batch/charts.ts';
 import { OUTCOME_NAMES } from '../../batch/record.ts';
 import {
   addCommonOptions,
@@ -41,8 +41,8 @@ export function formatSweepReport(j: SweepJson): string {
     const base = j.baseline[m]!;
     // An outcome is a share of games: shown in %, its changes in percentage points.
     const share = (OUTCOME_NAMES as readonly string[]).includes(m);
-    const show = (x: number) => (share ? `${(x * 100).toFixed(1)} %` : figure(x));
-    const shift = (x: number) => (share ? `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} pp` : `${x >= 0 ? '+' : ''}${figure(x)}`);
+    const show = share ? shareText : figure;
+    const shift = share ? (x: number) => `${shareChange(x)} pp` : signedFigure;
     lines.push(`${m}: baseline ${show(base.mean)} [${show(base.ci95[0])}, ${show(base.ci95[1])}]`);
     for (const p of j.params) {
       lines.push(`  ${p.name} (scenario value ${p.base})`);
