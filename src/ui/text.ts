@@ -62,31 +62,44 @@ export function wrapAtSeparators(line: string, width: number): string[] {
   return out;
 }
 
+/** A line as Ink shows it: an empty Text takes no row there, so a blank line is a space. */
+export function textRow(line: string): string {
+  return line === '' ? ' ' : line;
+}
+
 /** Cuts a line to `width` columns, marking the cut. */
 export function clip(s: string, width: number): string {
   if (width <= 0) return '';
   return s.length <= width ? s : `${s.slice(0, Math.max(0, width - 1))}…`;
 }
 
-/** At most `max` lines; the last says how many were left out. */
+/** At most `max` lines; the last says how many were left out (fitWhole with one line an item). */
 export function fit(lines: readonly string[], max: number): string[];
 export function fit<T extends { text: string }>(lines: readonly T[], max: number): (T | { text: string })[];
 export function fit(lines: readonly (string | { text: string })[], max: number): (string | { text: string })[] {
-  if (max <= 0) return [];
-  if (lines.length <= max) return [...lines];
-  const more = `… ${lines.length - max + 1} more`;
-  return [...lines.slice(0, max - 1), typeof lines[0] === 'string' ? more : { text: more }];
+  const more = (n: number) => `… ${n} more`;
+  return typeof lines[0] === 'string'
+    ? fitWhole(
+        lines.map((l) => [l as string]),
+        max,
+        more,
+      )
+    : fitWhole(
+        lines.map((l) => [l]),
+        max,
+        (n) => ({ text: more(n) }),
+      );
 }
 
 /**
  * Whole items (each its wrapped lines) in at most `max` lines: an item that does not fit is left out
  * whole, never cut mid-sentence, and the last line says how many items were left out.
  */
-export function fitWhole(items: readonly (readonly string[])[], max: number, more: (n: number) => string): string[] {
+export function fitWhole<T>(items: readonly (readonly T[])[], max: number, more: (n: number) => T): T[] {
   if (max <= 0) return [];
   const total = items.reduce((n, it) => n + it.length, 0);
   if (total <= max) return items.flat();
-  const out: string[] = [];
+  const out: T[] = [];
   let used = 0;
   let kept = 0;
   for (const it of items) {

@@ -13,7 +13,7 @@ import type { Side } from '../../model/actions.ts';
 import { rungName } from '../../model/ladder.ts';
 import { scrollBy, windowOf } from '../scroll.ts';
 import { SIDE_NAMES } from '../session.ts';
-import { clip, wrap } from '../text.ts';
+import { clip, textRow, wrap } from '../text.ts';
 import { rungTone, tone } from '../theme.ts';
 
 type Page = 'verdict' | 'turning' | 'timeline' | 'beliefs' | 'record' | 'questions';
@@ -87,7 +87,7 @@ export function DebriefScreen(props: DebriefProps) {
       <Box flexDirection="column" height={height}>
         {shown.map((l: Line, i) => (
           <Text key={i} bold={l.bold} color={l.color}>
-            {clip(l.text, width) || ' '}
+            {textRow(clip(l.text, width))}
           </Text>
         ))}
       </Box>

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { QUANTITIES } from '../../model/quantities.ts';
 import { useKeys } from '../use-keys.ts';
 import { scrollBy, windowOf } from '../scroll.ts';
-import { clip, wrap } from '../text.ts';
+import { clip, textRow, wrap } from '../text.ts';
 import { tone } from '../theme.ts';
 
 const KEYS: readonly [string, string][] = [
@@ -71,7 +71,7 @@ export function HelpOverlay({ width = 80, height = 24, onClose }: { width?: numb
     <Box flexDirection="column" borderStyle="round" paddingX={1} width={Math.min(width, inner + 4)}>
       {shown.map((l, i) => (
         <Text key={i} bold={l.bold === true} color={l.bold ? tone('accent') : undefined}>
-          {clip(l.text, inner) || ' '}
+          {textRow(clip(l.text, inner))}
         </Text>
       ))}
       <Text color={tone('muted')}>{clip(`Any key closes this help${more}.`, inner)}</Text>

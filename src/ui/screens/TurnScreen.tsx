@@ -23,7 +23,7 @@ import { weekCountLines } from '../counts.ts';
 import { goalLines, OTHER, scoreView, type ScoreView } from '../goals.ts';
 import { scrollBy, windowOf } from '../scroll.ts';
 import { SIDE_NAMES } from '../session.ts';
-import { bar, clip, fit, fitWhole, sparkline, wrap, wrapAtSeparators } from '../text.ts';
+import { bar, clip, fit, fitWhole, sparkline, textRow, wrap, wrapAtSeparators } from '../text.ts';
 import { rungTone, tone } from '../theme.ts';
 import { moveSelection } from './Menu.tsx';
 
@@ -220,7 +220,7 @@ function Briefing({
         room,
         (n) => `… ${n} more: press l for the log`,
       ).map((l, i) => (
-        <Text key={`b${i}`}>{l || ' '}</Text>
+        <Text key={`b${i}`}>{textRow(l)}</Text>
       ))}
       {intelBlock.map((l, i) => (
         <Text key={`i${i}`} color={i === 1 ? tone('accent') : undefined}>
@@ -269,7 +269,7 @@ function Scrolled({
     <>
       {shown.map((l, i) => (
         <Text key={i} bold={l.bold === true}>
-          {clip(l.text, width) || ' '}
+          {textRow(clip(l.text, width))}
         </Text>
       ))}
     </>
@@ -328,7 +328,7 @@ function Situation({ obs, width, height }: { obs: Observation; width: number; he
       <Box flexDirection="column" width={right}>
         {situationLines(info, right, height).map((l, i) => (
           // An empty Text takes no row in Ink: a blank separator is a space.
-          <Text key={i}>{clip(l, right) || ' '}</Text>
+          <Text key={i}>{textRow(clip(l, right))}</Text>
         ))}
       </Box>
     </Box>
