@@ -62,14 +62,10 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
   }
 
   const campaignTurn = h.find((r) => (actionById(r.actions.us.force)?.rung ?? 0) >= 7);
+  const before = campaignTurn?.attacksOnUS ?? 0;
+  const after = campaignTurn ? h.slice(campaignTurn.turn + 1, campaignTurn.turn + 3) : [];
   // A campaign into a quiet front, followed by quiet, has no before-and-after to ask about.
-  const quietAround =
-    campaignTurn !== undefined &&
-    campaignTurn.attacksOnUS === 0 &&
-    h.slice(campaignTurn.turn + 1, campaignTurn.turn + 3).every((r) => r.attacksOnUS === 0);
-  if (campaignTurn && !quietAround) {
-    const before = campaignTurn.attacksOnUS;
-    const after = h.slice(campaignTurn.turn + 1, campaignTurn.turn + 3);
+  if (campaignTurn && !(before === 0 && after.every((r) => r.attacksOnUS === 0))) {
     const afterMean = after.length > 0 ? after.reduce((s, r) => s + r.attacksOnUS, 0) / after.length : undefined;
     const label = actionById(campaignTurn.actions.us.force)?.label ?? campaignTurn.actions.us.force;
     out.push({
