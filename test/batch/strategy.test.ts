@@ -68,6 +68,30 @@ describe('strategy targets', () => {
     expect(noSearch.every((c) => !c.pass)).toBe(true);
   });
 
+  it('choices matter: a bot played on fewer games is anchored on the historical mean over the most games plus its paired difference', async () => {
+    // The search's two seeds are unlucky for both arms: historical 42 and search 50 there, against the
+    // historical policy's 50 over ten games. Paired, the search is +8 better: 58, not its raw 50.
+    const runner: Runner = async (p, runs) => {
+      const few = runs === 2;
+      const a = few ? 42 : 50;
+      const b = p.b.us === 'search' ? 50 : p.b.us === 'dove' ? 49 : 50;
+      const d = { mean: b - a, ci95: [b - a - 1, b - a + 1] as const };
+      const zero = { mean: 0, ci95: [0, 0] as const };
+      return {
+        runs,
+        uncertainty: uncertaintyJson(NO_UNCERTAINTY),
+        a: { us: a, iran: 50 },
+        b: { us: b, iran: 50 },
+        diff: { us: p.a.us !== p.b.us ? d : zero, iran: zero },
+        bIranDirectAttacks: 0,
+        bRegionalWar: 0,
+      };
+    };
+    const [us] = await measureStrategy(runner, { runs: 10, searchRuns: 2, sections: [2], scenarios: ['october-2023'] });
+    expect(us!.figures).toBe('search 58.0 (50.0 +8.0 paired on 2 games) − dove 49.0 = 9.0');
+    expect(us!.pass).toBe(false);
+  });
+
   it("difficulty passes only when the human's mean falls easy > normal > hard", async () => {
     const ordered = await measureStrategy(
       fakeRunner((p) => ({ easy: 60, hard: 40 })[p] ?? 50),
