@@ -36,6 +36,10 @@ export interface AbcSettings {
   /** Stop early when a generation keeps fewer than this share of its proposals. */
   readonly minAcceptance: number;
   readonly seed: string;
+  /** MCMC sweeps over the population per generation (default 1): more sweeps leave fewer copies unmoved. */
+  readonly moves?: number;
+  /** The walk's step per coordinate, in the population's standard deviations (default √2). */
+  readonly kernelScale?: number;
 }
 
 export interface AbcParticle {
@@ -67,6 +71,9 @@ export interface AbcState {
   readonly current: {
     readonly generation: number;
     readonly epsilon: number;
+    /** Which MCMC sweep of the generation this is (0-based), and the moves taken in its earlier sweeps. */
+    readonly sweep?: number;
+    readonly taken?: number;
     readonly start: readonly AbcParticle[];
     readonly results: readonly { readonly index: number; readonly u: readonly number[]; readonly residuals: readonly number[] }[];
   };
@@ -101,8 +108,13 @@ export function initialState(dim: number, settings: AbcSettings): AbcState {
   };
 }
 
-function streamFor(seed: string, generation: number, index: number | string): () => number {
-  return seedrandom.alea(`${seed}:g${generation}:p${index}`);
+/** Sweep 0 keeps the stream names of a one-sweep run; later sweeps add `:s<k>`. */
+function streamName(seed: string, generation: number, index: number | string, sweep = 0): string {
+  return `${seed}:g${generation}${sweep > 0 ? `:s${sweep}` : ''}:p${index}`;
+}
+
+function streamFor(seed: string, generation: number, index: number | string, sweep = 0): () => number {
+  return seedrandom.alea(streamName(seed, generation, index, sweep));
 }
 
 /** A standard normal from two uniforms (Box–Muller). */
@@ -119,8 +131,8 @@ function reflect(x: number): number {
   return Math.min(y, 1 - 1e-12);
 }
 
-/** Per-coordinate step: √2 × the population's spread, floored so a collapsed coordinate still moves. */
-export function kernelSd(population: readonly AbcParticle[], dim: number): number[] {
+/** Per-coordinate step: `scale` × the population's spread, floored so a collapsed coordinate still moves. */
+export function kernelSd(population: readonly AbcParticle[], dim: number, scale = Math.SQRT2): number[] {
   const out: number[] = [];
   for (let j = 0; j < dim; j++) {
     let m = 0;
@@ -128,7 +140,7 @@ export function kernelSd(population: readonly AbcParticle[], dim: number): numbe
     m /= population.length;
     let v = 0;
     for (const p of population) v += (p.u[j]! - m) ** 2;
-    out.push(Math.max(Math.sqrt((2 * v) / population.length), 1e-3));
+    out.push(Math.max(scale * Math.sqrt(v / population.length), 1e-3));
   }
   return out;
 }
@@ -136,12 +148,13 @@ export function kernelSd(population: readonly AbcParticle[], dim: number): numbe
 /** Proposal i of the current generation: a prior draw (generation 0) or a move of starting particle i. */
 export function propose(state: AbcState, index: number, sd: readonly number[] | null): Proposal {
   const g = state.current.generation;
-  const next = streamFor(state.settings.seed, g, index);
+  const sweep = state.current.sweep ?? 0;
+  const next = streamFor(state.settings.seed, g, index, sweep);
   const u =
     g === 0
       ? Array.from({ length: state.dim }, () => next())
       : state.current.start[index]!.u.map((v, j) => reflect(v + sd![j]! * normal(next)));
-  return { index, u, seed: `${state.settings.seed}:g${g}:p${index}` };
+  return { index, u, seed: streamName(state.settings.seed, g, index, sweep) };
 }
 
 export function distance(residuals: readonly number[], scales: readonly number[]): number {
@@ -192,7 +205,7 @@ function beginGeneration(state: AbcState, population: readonly AbcParticle[], ge
   const survivors = population.filter((p) => p.distance <= epsilon);
   const next = streamFor(state.settings.seed, generation, 'resample');
   const start = population.map((p) => (p.distance <= epsilon ? p : survivors[Math.floor(next() * survivors.length)]!));
-  return { generation, epsilon, start, results: [] };
+  return { generation, epsilon, sweep: 0, taken: 0, start, results: [] };
 }
 
 /** Closes the current generation once every proposal has its result. */
@@ -218,8 +231,31 @@ function completeGeneration(state: AbcState): AbcState {
       return p;
     });
   }
-  const acceptance = taken / n;
-  const summary: AbcGenerationSummary = { generation: g, epsilon: current.epsilon, proposals: n, acceptance, ess: distinct(population) };
+  const sweep = current.sweep ?? 0;
+  const moves = g === 0 ? 1 : (settings.moves ?? 1);
+  if (sweep + 1 < moves) {
+    // Another sweep at the same tolerance, from where this one left the particles.
+    return {
+      ...state,
+      scales,
+      current: {
+        generation: g,
+        epsilon: current.epsilon,
+        sweep: sweep + 1,
+        taken: (current.taken ?? 0) + taken,
+        start: population,
+        results: [],
+      },
+    };
+  }
+  const acceptance = ((current.taken ?? 0) + taken) / (n * moves);
+  const summary: AbcGenerationSummary = {
+    generation: g,
+    epsilon: current.epsilon,
+    proposals: n * moves,
+    acceptance,
+    ess: distinct(population),
+  };
   const done = g >= settings.generations || (g > 0 && acceptance < settings.minAcceptance);
   const withScales = { ...state, scales };
   return {
@@ -240,7 +276,7 @@ function completeGeneration(state: AbcState): AbcState {
 export async function step(state: AbcState, simulate: Simulator): Promise<AbcState> {
   if (state.done) return state;
   const { settings, current } = state;
-  const sd = current.generation === 0 ? null : kernelSd(current.start, state.dim);
+  const sd = current.generation === 0 ? null : kernelSd(current.start, state.dim, settings.kernelScale);
   const from = current.results.length;
   const to = Math.min(settings.populationSize, from + settings.batchSize);
   const proposals: Proposal[] = [];

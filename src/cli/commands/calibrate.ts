@@ -20,6 +20,7 @@ import { parsePositiveInt, parseSeed } from '../options.ts';
 interface CalibrateFlags {
   population: string;
   generations: string;
+  moves: string;
   games: string;
   seed: string;
   workers?: string;
@@ -61,7 +62,7 @@ export function formatShiftReport(file: PosteriorFile, source: string): string {
 
 export function formatLeaveOneOut(rows: readonly LeaveOneOutRow[], settings: CalibrateSettings, runs: number): string {
   const lines = [
-    `Leave one figure out · each calibration without the figure: population ${settings.populationSize}, ${settings.generations} generations, ${settings.gamesPerScenario} games a scenario, seed ${settings.seed}`,
+    `Leave one figure out · each calibration without the figure: population ${settings.populationSize}, ${settings.generations} generations of ${settings.moves} sweeps, ${settings.gamesPerScenario} games a scenario, seed ${settings.seed}`,
     `(the shipped calibration: ${SHIPPED_SETTINGS.populationSize}, ${SHIPPED_SETTINGS.generations}, ${SHIPPED_SETTINGS.gamesPerScenario}) · each prediction: ${runs} games of the figure's scenario drawn from that posterior, conditioned on the record's shocks`,
     '',
   ];
@@ -106,6 +107,7 @@ async function calibrateAction(
     ...SHIPPED_SETTINGS,
     populationSize: parsePositiveInt('--population', opts.population, { max: 100_000 }),
     generations: parsePositiveInt('--generations', opts.generations, { max: 100 }),
+    moves: parsePositiveInt('--moves', opts.moves, { max: 100 }),
     gamesPerScenario: parsePositiveInt('--games', opts.games, { max: 10_000 }),
     seed: parseSeed(opts.seed),
     exclude,
@@ -144,6 +146,7 @@ async function calibrateAction(
     'brink calibrate',
     `--population ${settings.populationSize}`,
     `--generations ${settings.generations}`,
+    `--moves ${settings.moves}`,
     `--games ${settings.gamesPerScenario}`,
     `--seed ${settings.seed}`,
     ...(exclude.length ? [`--exclude ${exclude.join(',')}`] : []),
@@ -185,6 +188,11 @@ export const register: CommandModule = (program, io) => {
     )
     .option('--population <n>', 'parameter sets kept per generation', String(SHIPPED_SETTINGS.populationSize))
     .option('--generations <n>', "generations after the prior's", String(SHIPPED_SETTINGS.generations))
+    .option(
+      '--moves <n>',
+      'MCMC sweeps over the population per generation (more: fewer copies left unmoved)',
+      String(SHIPPED_SETTINGS.moves),
+    )
     .option('--games <n>', 'games per scenario behind each simulated figure', String(SHIPPED_SETTINGS.gamesPerScenario))
     .option('--seed <seed>', 'calibration seed', SHIPPED_SETTINGS.seed)
     .option('--workers <k>', `worker threads (default: available cores, here ${availableParallelism()})`)

@@ -91,4 +91,28 @@ describe('ABC-SMC on a toy model with known parameters', () => {
     const last = out.history[out.history.length - 1]!;
     for (const p of out.population) expect(p.distance).toBeLessThanOrEqual(last.epsilon);
   });
+
+  it('more sweeps a generation leave fewer copies unmoved, keep every particle within the tolerance, and resume mid-sweep to the same answer', async () => {
+    const observed = data(0.5, 1.5, 'sweeps');
+    const sim = toySimulator(observed);
+    const base = { ...settings('sweeps', 25), populationSize: 200, generations: 5 };
+    const one = await run(initialState(3, base), sim);
+    const three = await run(initialState(3, { ...base, moves: 3 }), sim);
+    // Each generation of three sweeps proposes three moves a particle and reports them all.
+    expect(three.history.slice(1).every((h) => h.proposals === 600)).toBe(true);
+    expect(three.simulations).toBe(200 + 5 * 600);
+    // Copies made by resampling that never moved are what a single sweep leaves; three sweeps leave fewer.
+    const distinctOne = one.history.at(-1)!.ess;
+    const distinctThree = three.history.at(-1)!.ess;
+    expect(distinctThree).toBeGreaterThan(distinctOne * 1.2);
+    const last = three.history.at(-1)!;
+    for (const p of three.population) expect(p.distance).toBeLessThanOrEqual(last.epsilon);
+    // Stopped inside the second sweep of generation 1 (200 prior draws, 8 batches of 25 in its first sweep).
+    let s: AbcState = initialState(3, { ...base, moves: 3 });
+    for (let i = 0; i < 8 + 8 + 3; i++) s = await step(s, sim);
+    expect(s.current.generation).toBe(1);
+    expect(s.current.sweep).toBe(1);
+    const resumed = await run(JSON.parse(JSON.stringify(s)) as AbcState, sim);
+    expect(resumed.population).toEqual(three.population);
+  });
 });

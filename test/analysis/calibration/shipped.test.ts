@@ -21,7 +21,7 @@ describe('the shipped posterior', () => {
     expect(file.params).toEqual(calibrationParams());
     expect(file.settings).toMatchObject({ ...SHIPPED_SETTINGS, exclude: [] });
     expect(file.command).toBe(
-      `brink calibrate --population ${SHIPPED_SETTINGS.populationSize} --generations ${SHIPPED_SETTINGS.generations} --games ${SHIPPED_SETTINGS.gamesPerScenario} --seed ${SHIPPED_SETTINGS.seed}`,
+      `brink calibrate --population ${SHIPPED_SETTINGS.populationSize} --generations ${SHIPPED_SETTINGS.generations} --moves ${SHIPPED_SETTINGS.moves} --games ${SHIPPED_SETTINGS.gamesPerScenario} --seed ${SHIPPED_SETTINGS.seed}`,
     );
     expect(file.particles.length).toBe(SHIPPED_SETTINGS.populationSize);
     file.params.forEach((id, j) => {
