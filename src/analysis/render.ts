@@ -143,7 +143,10 @@ export function verdictText(verdict: Verdict, state: GameState): VerdictText {
     case 'brinkmanship':
       return t('Brinkmanship survived', `The ladder reached "${rungName(peakRungOf(state))}" without tipping into war; attacks continue.`);
     case 'simmering':
-      return t('Simmering conflict', 'No war, but the militias are still hitting US forces: the crisis is unresolved.');
+      return t(
+        'Simmering conflict',
+        `No war, but no calm either: the militias hit US forces within the last ${QUIET_WINDOW} turns, and the crisis is unresolved.`,
+      );
   }
 }
 

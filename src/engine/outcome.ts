@@ -140,8 +140,9 @@ export function scoreLines(state: GameState): Record<Side, ScoreLine[]> {
   const unanswered = struckIranOrForces && t.iranDirectAttacks === 0;
   // Deterrence is worth keeping fresh so that a lull holds (O-USA-03: McKenzie welcomes the calm and warns
   // that deterrence must be kept up, [000]); where the attacks go on at the end there is no lull for it
-  // to hold, and force that only met Iran's pressure earns no credit (R-SYS-05, D-18).
-  const lullAtEnd = endsInLull(state.history);
+  // to hold, and force that only met Iran's pressure earns no credit (R-SYS-05, D-18). A regional war
+  // is no lull, whatever its last week's count of militia attacks.
+  const lullAtEnd = !war && endsInLull(state.history);
   const us: ScoreLine[] = [
     { term: 'baseline', points: 100, cites: ['O-USA-01'] },
     { term: 'us-deaths', count: t.usKilled, points: -p.scoreUsPerDeath * t.usKilled, cites: ['O-USA-02'] },

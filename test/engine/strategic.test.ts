@@ -236,7 +236,7 @@ describe('score lines read the objectives (§6)', () => {
       const last = g.history[g.history.length - 1]!;
       const line = scoreLines(g).us.find((l) => l.term === 'deterrence')!;
       expect(g.world.deterrence).toBeGreaterThan(0);
-      if (last.attacksOnUSIraq + last.attacksOnUSJordan === 0) {
+      if (last.attacksOnUSIraq + last.attacksOnUSJordan === 0 && !g.world.regionalWar) {
         seen.lull += 1;
         expect(line.happened).toBe(true);
         expect(line.points).toBeCloseTo(g.params.scoreUsDeterrence * g.world.deterrence, 12);
@@ -248,6 +248,23 @@ describe('score lines read the objectives (§6)', () => {
     }
     expect(seen.lull).toBeGreaterThan(0);
     expect(seen.attacks).toBeGreaterThan(0);
+  });
+
+  it('a regional war earns no deterrence credit, even where its last week had no militia attack', () => {
+    // The hawk's wars in october-2023: some end in a week with no attack in Iraq or Jordan (the militias
+    // are not what ends the game).
+    const wars = games(october, 'hawk', 'historical', 40).filter((g) => g.world.regionalWar);
+    const quietWars = wars.filter((g) => {
+      const last = g.history[g.history.length - 1]!;
+      return last.attacksOnUSIraq + last.attacksOnUSJordan === 0;
+    });
+    expect(quietWars.length).toBeGreaterThan(0);
+    for (const g of quietWars) {
+      const line = scoreLines(g).us.find((l) => l.term === 'deterrence')!;
+      expect(g.world.deterrence).toBeGreaterThan(0);
+      expect(line.happened).toBe(false);
+      expect(line.points).toBe(0);
+    }
   });
 
   it('Iran gains from pressure only while no American has died (R-IRN-02), and loses per death', () => {
