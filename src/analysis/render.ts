@@ -71,7 +71,7 @@ export function renderEvent(e: GameEvent): string {
     case 'action':
       return `${ACTOR_NAMES[e.actor]} orders: ${actionLabel(e.action)}`;
     case 'strike':
-      return `The US carries out ${plural(e.count, 'strike')} (${actionLabel(e.action)})`;
+      return `The US carries out ${plural(e.count, 'strike')} (${actionLabel(e.action)})${e.leaderKilled ? ': a militia commander is killed' : ''}`;
     case 'directive':
       return `Iran's guidance for ${FRONT_NAMES[e.front]} (${e.level}) reaches ${ACTOR_NAMES[e.actor]}${e.envoys ? ' through envoys' : ''}`;
     case 'inject':

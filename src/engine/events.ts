@@ -43,6 +43,8 @@ export interface StrikeEvent extends Common {
   readonly action: ActionId;
   readonly target: StrikeTarget;
   readonly count: number;
+  /** The package killed a militia commander (the action's effect: the record's 4 Jan and 7 Feb strikes, F-08). */
+  readonly leaderKilled?: true;
 }
 
 /** Iran's guidance for a front reaches the partner there (after its lag). */

@@ -65,4 +65,19 @@ describe('events as data', () => {
       }
     }
   });
+
+  it("a strike that kills a militia commander says so in the turn's log; other strikes do not", () => {
+    const g = play(newGame(scenario('october-2023'), { seed: 'commander' }), (t) =>
+      ordersOf(t % 2 === 0 ? 'us.leadership-strike' : 'us.calibrated-strikes', 'iran.hold-course'),
+    );
+    const strikes = logOf(g).filter((e) => e.kind === 'strike');
+    const commander = strikes.filter((e) => e.action === 'us.leadership-strike');
+    const other = strikes.filter((e) => e.action !== 'us.leadership-strike');
+    expect(commander.length).toBeGreaterThan(0);
+    expect(other.length).toBeGreaterThan(0);
+    for (const e of commander) expect(renderEvent(e)).toMatch(/a militia commander is killed$/);
+    for (const e of other) expect(renderEvent(e)).not.toMatch(/commander is killed/);
+    // One kill a commander strike, as the score's count has it.
+    expect(commander.length).toBe(g.history.reduce((n, h) => n + h.leadersKilled, 0));
+  });
 });

@@ -90,6 +90,7 @@ function applyUs(d: TurnDraft, def: ActionDef): void {
       action: def.id,
       target,
       count: n,
+      ...(e.leaderKilled ? { leaderKilled: true as const } : {}),
       rules: def.cites,
       visibility: 'public',
       weight: def.rung >= 7 ? 10 : 4,
