@@ -49,7 +49,10 @@ export interface ReadLimits {
   readonly maxBytes: number;
 }
 
-/** The whole of a regular file as UTF-8 text, refused with a clear error past `maxBytes`. */
+/**
+ * The whole of a regular file as UTF-8 text, refused with a clear error past `maxBytes`. A leading byte
+ * order mark is dropped: Windows editors (Notepad) write one, and JSON.parse refuses it.
+ */
 export function readTextFile(path: string, { what, maxBytes }: ReadLimits): string {
   const { fd, size: statSize } = openRegular(path, what);
   try {
@@ -66,7 +69,8 @@ export function readTextFile(path: string, { what, maxBytes }: ReadLimits): stri
       len += n;
     }
     if (len > maxBytes) throw tooLarge();
-    return buf.toString('utf8', 0, len);
+    const text = buf.toString('utf8', 0, len);
+    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   } finally {
     closeSync(fd);
   }
