@@ -83,6 +83,11 @@ export interface StateMeta {
   readonly presses?: readonly Presser[];
   /** A posture of open war: never a peacetime guess when a side imagines the other's posture. */
   readonly atWar?: boolean;
+  /**
+   * A posture held only while the Gaza truce is in force. The truce is public (T-07), so no intelligence
+   * service mistakes an actor for observing it when there is none.
+   */
+  readonly inTruce?: boolean;
 }
 
 /** Those whose pressure on the militias the documents describe, besides Tehran's own. */

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readAccuracy } from '../../src/engine/phases/intel.ts';
+import { ACTORS, type ActorId } from '../../src/model/actors/index.ts';
 import { STREAMS } from '../../src/engine/rng.ts';
 import { emptyTally, type GameState, type Tally } from '../../src/engine/state.ts';
 import { CONFIDENCE_BANDS, confidenceOf, INTEL_SOURCES } from '../../src/model/intel.ts';
@@ -83,6 +84,39 @@ describe('what a side could plausibly know', () => {
     }
     expect(counts.size).toBeGreaterThan(1);
     expect([...confidences].sort()).toEqual(['high', 'low', 'moderate']);
+  });
+
+  it('a wrong read never contradicts what is public: no truce posture outside the truce, no posture of war before a war', () => {
+    // Every read wrong (accuracy 0), so any truce or war posture named outside its time would be a misread.
+    const blind = { intelAccuracy: 0, intelActiveBonus: 0, intelStrikeBonus: 0, intelQuietPenalty: 0 };
+    const oct = loadScenario('october-2023');
+    const dayOf = (date: string) => Math.round((Date.parse(date) - Date.parse(oct.start)) / 86_400_000);
+    const truces = oct.injects.flatMap((i) => (i.kind === 'truce' ? [[dayOf(i.from), dayOf(i.to) + 1] as const] : []));
+    expect(truces.length).toBeGreaterThan(0);
+    // History turns count from 0; the report read before turn t is gathered at its first day, the end of turn t − 1.
+    const inTruceAt = (turn: number) => truces.some(([from, to]) => turn * oct.daysPerTurn >= from && turn * oct.daysPerTurn < to);
+    const named = (g: GameState, test: (actor: ActorId, posture: string) => boolean) =>
+      g.history.flatMap((t) =>
+        (['us', 'iran'] as const).flatMap((side) =>
+          (t.intel[side]?.items ?? []).filter((i) => i.subject.about === 'posture' && test(i.subject.actor, i.assessed)).map(() => t.turn),
+        ),
+      );
+    const truceOnly = (actor: ActorId, posture: string) => ACTORS[actor].meta(posture).inTruce === true;
+    const atWar = (actor: ActorId, posture: string) => ACTORS[actor].meta(posture).atWar === true;
+    let misreads = 0;
+    for (let seed = 0; seed < 12; seed++) {
+      const g = game('october-2023', `public${seed}`, 'random', 'random', blind);
+      for (const turn of named(g, truceOnly)) expect(inTruceAt(turn), `seed ${seed} turn ${turn}`).toBe(true);
+      expect(named(g, atWar)).toEqual([]);
+      misreads += g.history.reduce((n, t) => n + (t.intel.us?.items.length ?? 0), 0);
+    }
+    expect(misreads).toBeGreaterThan(50);
+    // With the default accuracy the truce is read while it lasts.
+    const read = Array.from({ length: 12 }, (_, seed) =>
+      named(game('october-2023', `public${seed}`, 'historical', 'historical'), truceOnly),
+    ).flat();
+    expect(read.length).toBeGreaterThan(0);
+    expect(read.every(inTruceAt)).toBe(true);
   });
 
   it('a "high" read is right more often than a "low" one (over 40 games)', () => {

@@ -6,7 +6,7 @@
  * chance equal to its accuracy, otherwise a plausible wrong reading (fog of war). Iran hears from its
  * envoys, so its read of a militia they reached is exact (R-IRN-13). Every draw is from the intel stream.
  */
-import { ACTORS } from '../../model/actors/index.ts';
+import { ACTORS, type ActorId } from '../../model/actors/index.ts';
 import type { DirectiveLevel, Side } from '../../model/actions.ts';
 import { confidenceOf, INTEL_SOURCES, type IntelSource } from '../../model/intel.ts';
 import type { Params } from '../../model/params.ts';
@@ -15,6 +15,31 @@ import type { IntelItem, Tally } from '../state.ts';
 import type { TurnDraft } from './draft.ts';
 
 const LEVELS: readonly DirectiveLevel[] = ['halt', 'reduce', 'sustain', 'surge'];
+
+/**
+ * Postures a wrong read may name: not one that contradicts what everyone knows. A war and the Gaza truce
+ * are public (F-19, T-07), so a misread names an at-war posture only in a war and a truce posture only
+ * while a truce is in force.
+ */
+function plausiblePostures(d: TurnDraft, actor: ActorId): readonly string[] {
+  const machine = ACTORS[actor];
+  const truce = truceInForce(d);
+  return machine.stateIds.filter((id) => {
+    const meta = machine.meta(id);
+    return (!meta.atWar || d.world.regionalWar) && (!meta.inTruce || truce);
+  });
+}
+
+/** Whether a truce has begun and not yet ended: its end is scheduled and its start is not still to come. */
+function truceInForce(d: TurnDraft): boolean {
+  let open = 0;
+  for (const s of d.schedule) {
+    if (s.task.kind !== 'inject') continue;
+    if (s.task.inject === 'truce-end') open++;
+    if (s.task.inject === 'truce-start') open--;
+  }
+  return open > 0;
+}
 
 /** One reading: right with chance `accuracy`, else one of the other options at random. */
 function read(rnd: Stream, accuracy: number, truth: string, options: readonly string[]): string {
@@ -54,7 +79,7 @@ function report(d: TurnDraft, side: Side, rnd: Stream): { items: IntelItem[]; tr
     const struck = any(d.tally, source.struck);
     if (!source.always && !envoys && !active && !struck) continue;
     const real = s.about === 'guidance' ? d.world.directive[s.front] : d.actors[s.actor].value;
-    const options = s.about === 'guidance' ? LEVELS : ACTORS[s.actor].stateIds;
+    const options = s.about === 'guidance' ? LEVELS : plausiblePostures(d, s.actor);
     const accuracy = envoys ? 1 : accuracyOf(d.params, active, struck);
     items.push({ subject: s, assessed: envoys ? real : read(rnd, accuracy, real, options), confidence: confidenceOf(accuracy) });
     truth.push(real);

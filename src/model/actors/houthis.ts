@@ -93,6 +93,7 @@ export const houthis = defineActor<HouthiContext, ActorEvent, HouthiPosture>({
     },
     truce: {
       meta: {
+        inTruce: true,
         label: 'Easing off in the truce',
         rules: ['R-HOU-03'],
         activity: [{ kind: 'shipping', rate: ['houthiAttackRate', '@arsenal', 'houthiTruceMultiplier'] }],

@@ -162,6 +162,7 @@ export const iran = defineActor<IranContext, ActorEvent, IranPosture>({
     },
     truce: {
       meta: {
+        inTruce: true,
         label: 'Easing off in the truce',
         rules: ['R-IRN-14', 'F-05'],
         ...SEEN,

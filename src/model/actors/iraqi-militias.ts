@@ -176,6 +176,7 @@ export const iraqiMilitias = defineActor<MilitiaContext, ActorEvent, IraqiMiliti
     },
     pausing: {
       meta: {
+        inTruce: true,
         label: 'Observing the truce',
         rules: ['R-MIL-08', 'R-IRN-14', 'R-SYS-02'],
         seenBy: 'iran',

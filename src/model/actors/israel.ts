@@ -36,7 +36,7 @@ export const israel = defineActor<IsraelContext, ActorEvent, IsraelPosture>({
       },
     },
     truce: {
-      meta: { label: 'Pause in Gaza', rules: ['R-HAM-03', 'F-05'] },
+      meta: { label: 'Pause in Gaza', rules: ['R-HAM-03', 'F-05'], inTruce: true },
       on: {
         TRUCE_END: [
           { guard: 'rafahBegun', target: 'rafahAssault' },

@@ -88,7 +88,13 @@ export const syrianMilitias = defineActor<MilitiaContext, ActorEvent, SyrianMili
       },
     },
     pausing: {
-      meta: { label: 'Observing the truce', rules: ['R-SYS-02', 'R-IRN-14'], seenBy: 'iran', activity: harassment('truceMultiplier') },
+      meta: {
+        label: 'Observing the truce',
+        rules: ['R-SYS-02', 'R-IRN-14'],
+        seenBy: 'iran',
+        inTruce: true,
+        activity: harassment('truceMultiplier'),
+      },
       on: {
         TRUCE_END: [
           { guard: { type: 'lastDirectiveIs', params: { levels: ['reduce'] } }, target: 'scalingBack' },
