@@ -86,7 +86,10 @@ export function tornadoChart(
     const pos = Math.max(0, r.low, r.high);
     const left = bar(-neg, reach, width);
     const right = bar(pos, reach, width);
-    lines.push(`  ${r.label.padEnd(labelWidth)} ${left.padStart(width)}│${right.padEnd(width)} ${format(r.low)} … ${format(r.high)}`);
+    // The bars are drawn by sign, so the figures say which end of the range each one is.
+    lines.push(
+      `  ${r.label.padEnd(labelWidth)} ${left.padStart(width)}│${right.padEnd(width)} lowest ${format(r.low)} · highest ${format(r.high)}`,
+    );
   }
   return lines.join('\n');
 }

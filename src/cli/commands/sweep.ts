@@ -60,7 +60,12 @@ export function formatSweepReport(j: SweepJson): string {
       }));
     lines.push(
       '',
-      tornadoChart(`Tornado: change in ${m} from the baseline, lowest → highest value (largest effect first)`, rows, 24, shift),
+      tornadoChart(
+        `Tornado: change in ${m} from the baseline at each parameter's lowest and highest value (largest effect first)`,
+        rows,
+        24,
+        shift,
+      ),
       '',
     );
   }
