@@ -66,12 +66,12 @@ export interface Debrief {
 }
 
 /** Turning points: the events outcome() ranks highest, with the chains traced from their place in the log. */
-function turningPoints(state: GameState, o: Outcome): DebriefTurningPoint[] {
+function turningPoints(state: GameState, o: Outcome, humans: readonly Side[]): DebriefTurningPoint[] {
   return o.turningPoints.map((tp) => ({
     turn: tp.event.turn,
     date: tp.date,
     text: renderEvent(tp.event),
-    chain: causalChain(state, tp.index),
+    chain: causalChain(state, tp.index, humans),
     concepts: conceptsOfEvent(tp.event),
   }));
 }
@@ -95,7 +95,13 @@ function concepts(state: GameState): DebriefConcept[] {
   }));
 }
 
-export function buildDebrief(state: GameState, scenario: Scenario): Debrief {
+export interface DebriefOptions {
+  /** The sides a person played (none for a game between bots): their orders are named as their own choice. */
+  readonly humans?: readonly Side[];
+}
+
+export function buildDebrief(state: GameState, scenario: Scenario, options: DebriefOptions = {}): Debrief {
+  const humans = options.humans ?? [];
   const o = outcome(state);
   const comparison = compare(state, scenario);
   const decider = decidedBy(state);
@@ -111,7 +117,7 @@ export function buildDebrief(state: GameState, scenario: Scenario): Debrief {
     },
     totals: o.totals,
     peakRung: o.peakRung,
-    turningPoints: turningPoints(state, o),
+    turningPoints: turningPoints(state, o, humans),
     concepts: concepts(state),
     timeline: state.history.map((h) => ({
       turn: h.turn,

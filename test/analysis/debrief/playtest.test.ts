@@ -1,0 +1,151 @@
+/**
+ * The newcomer playtest's findings, each reproduced on a scripted game: the debrief's questions, concept
+ * blurbs and "rule:" annotations must be true of the game they describe (students answer them about their
+ * own game). Games are scripted as the terminal game plays them: a human side's orders as given, the other
+ * side's from its bot.
+ */
+import { describe, expect, it } from 'vitest';
+import { causalChain, triggerOf } from '../../../src/analysis/debrief/chain.ts';
+import { heldRules, ruleHeld } from '../../../src/analysis/debrief/conditions.ts';
+import { buildDebrief } from '../../../src/analysis/debrief/debrief.ts';
+import { newGame, step } from '../../../src/engine/game.ts';
+import { logOf } from '../../../src/engine/history.ts';
+import type { GameState } from '../../../src/engine/state.ts';
+import { actionById, type Side } from '../../../src/model/actions.ts';
+import { parsePortfolio } from '../../../src/model/portfolio.ts';
+import { chooseAction, getPolicy } from '../../../src/policies/index.ts';
+import { playGame } from '../../../src/policies/play.ts';
+import { scenario } from '../../helpers/fixtures.ts';
+
+/** A game whose `humans` sides play the given orders turn by turn, the other side its bot; stops when the orders run out (a quit). */
+function scripted(id: string, seed: string, orders: readonly Partial<Record<Side, string>>[], bot = 'historical'): GameState {
+  let state = newGame(scenario(id), { seed });
+  for (const turn of orders) {
+    if (state.over) break;
+    const choose = (side: Side) => {
+      const given = turn[side];
+      return given ? parsePortfolio(given, side) : chooseAction(state, side, getPolicy(bot, side));
+    };
+    state = step(state, { us: choose('us'), iran: choose('iran') }).state;
+  }
+  return state;
+}
+
+const bots = (id: string, seed: string, us = 'historical', iran = 'historical', params?: Record<string, number>) =>
+  playGame(scenario(id), { seed, us: getPolicy(us, 'us'), iran: getPolicy(iran, 'iran'), ...(params ? { params } : {}) });
+
+// The playtest's Iran game: tower-22, seed 7, four turns, then quit.
+const IRAN_ORDERS = [
+  { iran: 'iran.rein-in+iran.back-talks' },
+  { iran: 'iran.quiet-message+iran.public-threats' },
+  { iran: 'iran.escalate-fronts+iran.arm-houthis' },
+  { iran: 'iran.unleash+iran.public-threats' },
+];
+
+describe("a human order is the player's choice, and a bot's rule is named only where its trigger held", () => {
+  it("annotates the US player's campaign before any death as the player's own, with no fatality rule", () => {
+    const us = scripted('october-2023', '42', [
+      { us: 'us.hold+us.warn' },
+      { us: 'us.calibrated-strikes' },
+      { us: 'us.hold' },
+      { us: 'us.major-campaign' },
+    ]);
+    const d = buildDebrief(us, scenario('october-2023'), { humans: ['us'] });
+    const tp = d.turningPoints.find((t) => t.turn === 3 && t.text === 'United States orders: Large strike campaign')!;
+    expect(tp.chain).toContain("choice: the US player's own, not a rule of the model");
+    expect(tp.chain.some((c) => c.startsWith('rule:'))).toBe(false);
+    // Nowhere in this game, with no death, is the fatality rule named.
+    for (const t of d.turningPoints) for (const c of t.chain) expect(c).not.toContain('R-USA-02');
+    // The same game read as a bot's: the campaign's record (P-06, R-USA-02) still did not apply.
+    const index = logOf(us).findIndex((e) => e.kind === 'action' && e.action === 'us.major-campaign');
+    expect(causalChain(us, index).find((c) => c.startsWith('rule:'))).toBeUndefined();
+  });
+
+  it("never gives the Iranian player's Lebanon-and-Yemen order the Rafah pledge, with no Rafah assault", () => {
+    const state = scripted('tower-22', '7', IRAN_ORDERS);
+    const log = logOf(state);
+    expect(log.some((e) => e.kind === 'inject' && e.inject === 'rafah-assault')).toBe(false);
+    const index = log.findIndex((e) => e.kind === 'action' && e.action === 'iran.escalate-fronts');
+    const chain = causalChain(state, index, ['iran']);
+    expect(chain).toContain("choice: the Iranian player's own, not a rule of the model");
+    for (let i = 0; i < log.length; i++) for (const c of causalChain(state, i, ['iran'])) expect(c).not.toContain('R-IRN-12');
+  });
+
+  it('names the Rafah pledge for a bot only once Israel has assaulted Rafah', () => {
+    let named = 0;
+    for (const seed of ['0', '1', '2']) {
+      const state = bots('rafah', seed, 'historical', 'always:iran.escalate-fronts');
+      const log = logOf(state);
+      const assault = log.findIndex((e) => e.kind === 'inject' && e.inject === 'rafah-assault');
+      expect(assault, `seed ${seed}`).toBeGreaterThanOrEqual(0);
+      log.forEach((e, i) => {
+        const cites = causalChain(state, i).some((c) => c.startsWith('rule:') && c.includes('R-IRN-12'));
+        if (cites) named++;
+        if (i < assault) expect(cites, `seed ${seed} ${e.kind} ${i}`).toBe(false);
+        expect(ruleHeld(state, i, 'R-IRN-12')).toBe(i >= assault);
+      });
+    }
+    expect(named).toBeGreaterThan(0);
+  });
+
+  it('keeps a fatality rule where the deaths came, before the game or in it', () => {
+    // tower-22 opens on three US deaths: the historical campaign of turn 1 follows R-USA-02.
+    const state = bots('tower-22', '7');
+    const index = logOf(state).findIndex((e) => e.kind === 'action' && e.action === 'us.major-campaign');
+    expect(heldRules(state, index)).toContain('R-USA-02');
+    expect(causalChain(state, index).find((c) => c.startsWith('rule:'))).toContain('R-USA-02 ');
+  });
+});
+
+describe('what set off a war is an escalatory act', () => {
+  it("names the campaign, not the rein-in, for the HTML report's game 13 (tower-22, seed 1:13)", () => {
+    const state = bots('tower-22', '1:13');
+    const log = logOf(state);
+    const war = log.findIndex((e) => e.kind === 'war');
+    expect(war).toBeGreaterThanOrEqual(0);
+    const trigger = triggerOf(state, war)!;
+    expect(trigger.kind === 'action' && trigger.action).toBe('us.major-campaign');
+    const tp = buildDebrief(state, scenario('tower-22')).turningPoints.find((t) => t.text.includes('regional war'))!;
+    expect(tp.chain).toContain('set off by: United States orders: Large strike campaign');
+    expect(tp.chain.some((c) => c.includes('Rein the militias in'))).toBe(false);
+  });
+
+  it('over many wars, the trigger is never an order of restraint, talks or words; none is named where the turn had no escalatory act', () => {
+    let wars = 0;
+    let unprovoked = 0;
+    for (let i = 0; i < 30; i++) {
+      // Wars from a high hazard per rung (in the turn of a campaign), and from the residual shock between two
+      // sides that only hold back (no escalatory act in the turn at all).
+      const state =
+        i % 2 === 0
+          ? bots('tower-22', `war${i}`, 'historical', 'historical', { warHazardPerRung: 0.3 })
+          : bots('tower-22', `war${i}`, 'always:us.hold', 'always:iran.rein-in', { warShockBase: 0.3 });
+      const log = logOf(state);
+      const war = log.findIndex((e) => e.kind === 'war');
+      if (war < 0) continue;
+      wars++;
+      const trigger = triggerOf(state, war);
+      const escalatory = log.filter(
+        (e, j) =>
+          j < war &&
+          e.turn === log[war]!.turn &&
+          e.kind === 'action' &&
+          ['force', 'direct', 'pressure', 'support'].includes(actionById(e.action)!.stance),
+      );
+      if (escalatory.length > 0) expect(trigger?.kind).toBe('action');
+      if (trigger?.kind === 'action') expect(['force', 'direct', 'pressure', 'support']).toContain(actionById(trigger.action)!.stance);
+      else if (trigger) expect(trigger.kind).toBe('fatal');
+      if (escalatory.length === 0 && !log.some((e, j) => j < war && e.turn === log[war]!.turn && e.kind === 'fatal')) {
+        unprovoked++;
+        expect(trigger).toBeUndefined();
+        expect(
+          buildDebrief(state, scenario('tower-22'))
+            .turningPoints.find((t) => t.turn === log[war]!.turn && t.text.includes('regional war'))
+            ?.chain.some((c) => c.startsWith('set off by:')),
+        ).toBe(false);
+      }
+    }
+    expect(wars).toBeGreaterThan(3);
+    expect(unprovoked).toBeGreaterThan(0);
+  });
+});
