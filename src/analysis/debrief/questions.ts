@@ -12,7 +12,7 @@ import { plural, renderEvent, times } from '../render.ts';
 import { percent } from './chain.ts';
 import type { Comparison } from './comparison.ts';
 import type { Decider } from './decider.ts';
-import { iranRestrained } from './concepts.ts';
+import { iranRestrained, threatsWithRestraint } from './concepts.ts';
 
 interface Candidate {
   readonly priority: number;
@@ -128,12 +128,13 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
     });
   }
 
-  const threatsWhileRestraining = h.filter((r) => r.actions.iran.signal === 'iran.public-threats').length;
-  if (threatsWhileRestraining > 0 && iranBraked) {
+  // Cheap talk: turns whose public threat came with a private order for restraint in that same turn.
+  const threatsWhileRestraining = threatsWithRestraint(state).length;
+  if (threatsWhileRestraining > 0) {
     out.push({
       priority: 55,
       text:
-        `Iran threatened in public in ${plural(threatsWhileRestraining, 'turn')} while its private orders were for restraint. ` +
+        `Iran threatened in public in ${plural(threatsWhileRestraining, 'turn')} while its private orders in ${threatsWhileRestraining === 1 ? 'that turn were' : 'those turns were'} for restraint. ` +
         'Which signal should Washington have believed, and how could it tell?',
     });
   }

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { causalChain, triggerOf } from '../../../src/analysis/debrief/chain.ts';
+import { conceptsAtWork, threatsWithRestraint } from '../../../src/analysis/debrief/concepts.ts';
 import { heldRules, ruleHeld } from '../../../src/analysis/debrief/conditions.ts';
 import { buildDebrief } from '../../../src/analysis/debrief/debrief.ts';
 import { newGame, step } from '../../../src/engine/game.ts';
@@ -41,6 +42,112 @@ const IRAN_ORDERS = [
   { iran: 'iran.escalate-fronts+iran.arm-houthis' },
   { iran: 'iran.unleash+iran.public-threats' },
 ];
+
+describe('cheap talk counts only threats beside restraint in the same turn', () => {
+  const state = scripted('tower-22', '7', IRAN_ORDERS);
+  const d = buildDebrief(state, scenario('tower-22'), { humans: ['iran'] });
+
+  it('counts turn 2 (threats with a quiet message), not turn 4 (threats with the militias unleashed)', () => {
+    // The game as scripted: threats in turns 2 and 4, restraint only beside the first.
+    expect(state.history.filter((r) => r.actions.iran.signal === 'iran.public-threats').map((r) => r.turn)).toEqual([1, 3]);
+    expect(threatsWithRestraint(state)).toEqual([1]);
+    const q = d.questions.find((x) => x.startsWith('Iran threatened in public'));
+    expect(q).toBe(
+      'Iran threatened in public in 1 turn while its private orders in that turn were for restraint. Which signal should Washington have believed, and how could it tell?',
+    );
+  });
+
+  it('lists the concept for that turn only, never for a turn without a threat', () => {
+    const talk = d.concepts.find((c) => c.id === 'cheap-talk')!;
+    expect(talk.turns).toEqual([1]);
+    expect(talk.explanation).toContain(
+      'Here: Tehran threatened in public in turn 2 while its private orders in the same turn were for restraint.',
+    );
+  });
+
+  it('asks nothing and names no cheap talk where every threat came with force', () => {
+    const loud = scripted('tower-22', '7', [
+      { iran: 'iran.unleash+iran.public-threats' },
+      { iran: 'iran.hold-course+iran.public-threats' },
+      { iran: 'iran.rein-in+iran.back-talks' },
+    ]);
+    const quiet = buildDebrief(loud, scenario('tower-22'), { humans: ['iran'] });
+    expect(quiet.questions.some((q) => q.startsWith('Iran threatened in public'))).toBe(false);
+    expect(quiet.concepts.map((c) => c.id)).not.toContain('cheap-talk');
+  });
+});
+
+describe('concepts are shown only where the game holds them, with a "Here:" of this game', () => {
+  // The playtest's US game: october-2023, seed 42, four orders, then quit; no US death, Iran never reined in.
+  const us = scripted('october-2023', '42', [
+    { us: 'us.hold+us.warn' },
+    { us: 'us.calibrated-strikes' },
+    { us: 'us.hold' },
+    { us: 'us.major-campaign' },
+  ]);
+  const d = buildDebrief(us, scenario('october-2023'), { humans: ['us'] });
+
+  it('names no slippage where Iran never ordered restraint, and no audience costs without deaths or pressure', () => {
+    expect(us.history.some((r) => actionById(r.actions.iran.force)?.stance === 'restraint')).toBe(false);
+    expect(us.history.reduce((s, r) => s + r.usKilled, 0)).toBe(0);
+    const ids = d.concepts.map((c) => c.id);
+    expect(ids).not.toContain('principal-agent');
+    expect(ids).not.toContain('audience-costs');
+    expect(d.questions.some((q) => q.includes('Iran never ordered restraint'))).toBe(true);
+  });
+
+  it("describes this game's strikes in its punishment blurb", () => {
+    const strikes = logOf(us)
+      .filter((e) => e.kind === 'strike' && e.target !== 'houthis')
+      .reduce((s, e) => s + (e.kind === 'strike' ? e.count : 0), 0);
+    const c = d.concepts.find((x) => x.id === 'deterrence-by-punishment')!;
+    expect(c.turns).toEqual([1, 3]);
+    expect(c.explanation).toContain(`Here: the US struck the militias in turns 2 and 4 (${strikes} strikes)`);
+  });
+
+  it('over many games, each concept shown has its ground in the game and one "Here:" line', () => {
+    for (const id of ['october-2023', 'tower-22', 'red-sea', 'rafah']) {
+      for (const [usBot, iranBot] of [
+        ['historical', 'historical'],
+        ['always:us.major-campaign', 'always:iran.unleash'],
+        ['dove', 'historical'],
+        ['tit-for-tat', 'always:iran.escalate-fronts'],
+      ] as const) {
+        for (const seed of ['0', '1', '2']) {
+          const state = bots(id, seed, usBot, iranBot, { fatalityPerAttack: 0.03 });
+          const deb = buildDebrief(state, scenario(id));
+          const log = logOf(state);
+          const where = `${id} ${usBot}/${iranBot} seed ${seed}`;
+          const deaths = state.scenario.opening.usKilled + state.history.reduce((s, r) => s + r.usKilled, 0);
+          for (const c of deb.concepts) {
+            expect(c.explanation.match(/Here: /g), `${where} ${c.id}`).toHaveLength(1);
+            expect(c.turns.length, `${where} ${c.id}`).toBeGreaterThan(0);
+            if (c.id === 'principal-agent')
+              expect(
+                log.some((e) => e.kind === 'directive' && (e.level === 'halt' || e.level === 'reduce')),
+                where,
+              ).toBe(true);
+            if (c.id === 'miscalculation')
+              expect(
+                log.some((e) => e.kind === 'fatal' || e.kind === 'war'),
+                where,
+              ).toBe(true);
+            if (c.id === 'cheap-talk') expect(threatsWithRestraint(state), where).toEqual(c.turns);
+            if (c.id === 'deterrence-by-punishment')
+              expect(
+                state.history.some((r) => r.usStrikes > 0),
+                where,
+              ).toBe(true);
+            if (c.id === 'audience-costs' && c.explanation.includes('US death')) expect(deaths, where).toBeGreaterThan(0);
+          }
+          // A question that says Iran never restrained is never beside a blurb that says it ordered a halt.
+          if (deb.questions.some((q) => q.includes('Iran never ordered restraint')))
+            for (const c of deb.concepts) expect(c.explanation, where).not.toMatch(/ordered a halt|hold back/);
+        }
+      }
+    }
+  });
+});
 
 describe("a human order is the player's choice, and a bot's rule is named only where its trigger held", () => {
   it("annotates the US player's campaign before any death as the player's own, with no fatality rule", () => {
@@ -148,4 +255,13 @@ describe('what set off a war is an escalatory act', () => {
     expect(wars).toBeGreaterThan(3);
     expect(unprovoked).toBeGreaterThan(0);
   });
+});
+
+it('the concepts at work are computed once per game and agree with the turning points', () => {
+  const state = bots('october-2023', '3', 'historical', 'historical', { fatalityPerAttack: 0.2 });
+  const at = conceptsAtWork(state);
+  const d = buildDebrief(state, scenario('october-2023'));
+  for (const tp of d.turningPoints)
+    for (const c of tp.concepts) expect(d.concepts.find((x) => x.id === c)!.turns, `${tp.text} ${c}`).toContain(tp.turn);
+  expect(d.concepts.map((c) => c.id)).toEqual([...at.keys()]);
 });
