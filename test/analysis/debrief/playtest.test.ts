@@ -77,6 +77,45 @@ describe('cheap talk counts only threats beside restraint in the same turn', () 
   });
 });
 
+describe('the campaign question follows the direction the attacks took', () => {
+  const campaignWeeks = (state: GameState) => {
+    const c = state.history.find((r) => r.actions.us.force === 'us.major-campaign')!;
+    const next = state.history.slice(c.turn + 1, c.turn + 3);
+    return { before: c.attacksOnUS, mean: next.reduce((s, r) => s + r.attacksOnUS, 0) / next.length };
+  };
+
+  it('asks whether the strikes provoked when attacks rose after them (hot-seat tower-22, seed class-3b)', () => {
+    const state = scripted('tower-22', 'class-3b', [
+      { us: 'us.major-campaign', iran: 'iran.rein-in' },
+      { us: 'us.hold', iran: 'iran.rein-in' },
+      { us: 'us.hold', iran: 'iran.rein-in' },
+    ]);
+    const { before, mean } = campaignWeeks(state);
+    expect(mean).toBeGreaterThan(before);
+    const q = buildDebrief(state, scenario('tower-22'), { humans: ['us', 'iran'] }).questions.find((x) =>
+      x.startsWith('After the US chose "Large strike campaign"'),
+    )!;
+    expect(q).toContain(`attacks rose from ${before} that week to ${mean.toFixed(1)} a week`);
+    expect(q).toContain('provoke rather than deter');
+    expect(q).not.toMatch(/punishment|brake/);
+  });
+
+  it('asks what brought them down when they fell', () => {
+    const state = scripted('october-2023', '3', [
+      { us: 'us.major-campaign', iran: 'iran.hold-course' },
+      { us: 'us.hold', iran: 'iran.stand-down-all' },
+      { us: 'us.hold', iran: 'iran.stand-down-all' },
+    ]);
+    const { before, mean } = campaignWeeks(state);
+    expect(mean).toBeLessThan(before);
+    const q = buildDebrief(state, scenario('october-2023'), { humans: ['us', 'iran'] }).questions.find((x) =>
+      x.startsWith('After the US chose "Large strike campaign"'),
+    )!;
+    expect(q).toContain(`attacks fell from ${before} that week to ${mean.toFixed(1)} a week`);
+    expect(q).toContain("How much of that was US punishment, and how much Iran's own brake?");
+  });
+});
+
 describe('concepts are shown only where the game holds them, with a "Here:" of this game', () => {
   // The playtest's US game: october-2023, seed 42, four orders, then quit; no US death, Iran never reined in.
   const us = scripted('october-2023', '42', [
