@@ -11,7 +11,7 @@ import type { Side } from '../../model/actions.ts';
 import { rungName } from '../../model/ladder.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { causalChain } from './chain.ts';
-import { compare, type Comparison } from './comparison.ts';
+import { compare, reachText, type Comparison } from './comparison.ts';
 import { CONCEPTS, conceptsAtWork, conceptsOfEvent, type ConceptAtWork, type ConceptDef, type ConceptId } from './concepts.ts';
 import { decidedBy, type Decider } from './decider.ts';
 import { discussionQuestions } from './questions.ts';
@@ -166,6 +166,7 @@ export function formatDebrief(d: Debrief): string {
   if (d.comparison) {
     lines.push('', 'What actually happened:', `  ${d.comparison.summary}`);
     for (const e of d.comparison.events) lines.push(`  ${e.date} ${e.text} [${e.cites.join(', ')}]`);
+    if (d.comparison.reach) lines.push(`  ${reachText(d.comparison.reach)}`);
     lines.push('  This game against the record:');
     const w = Math.max(...d.comparison.figures.map((f) => f.label.length));
     for (const f of d.comparison.figures) lines.push(`    ${f.label.padEnd(w)}  game ${f.game} · record ${f.actual}`);

@@ -183,7 +183,7 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
   out.push({
     priority: 10,
     text:
-      `The game ended at "${rungName(o?.rung ?? state.world.rung)}" with ${plural(t.attacksOnUS, 'attack')} on US forces and ${plural(t.usKilled, 'US death')}. ` +
+      `The game ${state.over ? 'ended' : 'stands'} at "${rungName(o?.rung ?? state.world.rung)}" with ${plural(t.attacksOnUS, 'attack')} on US forces and ${plural(t.usKilled, 'US death')}. ` +
       'Which objective did each side give up to get what it got?',
   });
 

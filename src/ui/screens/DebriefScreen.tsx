@@ -9,6 +9,7 @@ import { useKeys } from '../use-keys.ts';
 import { useState } from 'react';
 import { conceptById } from '../../analysis/debrief/concepts.ts';
 import { beliefSummary, type Debrief } from '../../analysis/debrief/debrief.ts';
+import { reachText } from '../../analysis/debrief/comparison.ts';
 import type { Side } from '../../model/actions.ts';
 import { rungName } from '../../model/ladder.ts';
 import { scrollBy, windowOf } from '../scroll.ts';
@@ -195,6 +196,7 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
       const out: Line[] = [{ text: 'What actually happened', bold: true }, ...para(c.summary)];
       // The record's dated events first (as in the text debrief), then this game's figures beside the record's.
       for (const e of c.events) out.push(...hang(`${e.date} `, `${e.text} [${e.cites.join(', ')}]`));
+      if (c.reach) out.push(...para(reachText(c.reach)));
       if (c.figures.length > 0) {
         // Columns as wide as their widest cell; the record's column wraps under itself.
         const gw = Math.max('this game'.length, ...c.figures.map((f) => f.game.length));

@@ -6,9 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { causalChain, triggerOf } from '../../../src/analysis/debrief/chain.ts';
+import { reachText } from '../../../src/analysis/debrief/comparison.ts';
 import { conceptsAtWork, threatsWithRestraint } from '../../../src/analysis/debrief/concepts.ts';
 import { heldRules, ruleHeld } from '../../../src/analysis/debrief/conditions.ts';
-import { buildDebrief } from '../../../src/analysis/debrief/debrief.ts';
+import { buildDebrief, formatDebrief } from '../../../src/analysis/debrief/debrief.ts';
 import { newGame, step } from '../../../src/engine/game.ts';
 import { logOf } from '../../../src/engine/history.ts';
 import type { GameState } from '../../../src/engine/state.ts';
@@ -293,6 +294,57 @@ describe('what set off a war is an escalatory act', () => {
     }
     expect(wars).toBeGreaterThan(3);
     expect(unprovoked).toBeGreaterThan(0);
+  });
+});
+
+describe('a game that stopped early is compared with the record over what it played', () => {
+  it('marks the figures of a quit game partial, does not judge them, and says the game stands', () => {
+    const quit = scripted('october-2023', '42', [{ us: 'us.hold+us.warn' }, { us: 'us.calibrated-strikes' }, { us: 'us.hold' }]);
+    expect(quit.over).toBeNull();
+    const d = buildDebrief(quit, scenario('october-2023'), { humans: ['us'] });
+    const reach = d.comparison!.reach!;
+    expect(reach).toMatchObject({ turnsPlayed: 3, turns: quit.scenario.turns, why: 'unfinished', through: '2023-11-06' });
+    const attacks = d.comparison!.figures.find((f) => f.id === 'attacks-by-2-feb')!;
+    const played = quit.history.reduce((s, r) => s + r.attacksOnUS, 0);
+    expect(attacks).toMatchObject({ partial: true, game: `${played} by 2023-11-06` });
+    expect(attacks.matches).toBeUndefined();
+    // No question sets the weeks played against the whole record, and the game "stands", not "ended".
+    for (const q of d.questions) {
+      expect(q).not.toMatch(/in this game against/);
+      expect(q).not.toMatch(/The game ended at/);
+    }
+    expect(d.questions.some((q) => q.startsWith('The game stands at'))).toBe(true);
+    expect(formatDebrief(d)).toContain(reachText(reach));
+  });
+
+  it('compares a game ended by war up to the day of the war, and judges the war itself', () => {
+    const state = bots('tower-22', '1:13');
+    const war = logOf(state).find((e) => e.kind === 'war')!;
+    const d = buildDebrief(state, scenario('tower-22'));
+    expect(d.comparison!.reach).toMatchObject({ why: 'war', turnsPlayed: state.history.length });
+    expect(d.comparison!.reach!.through).toBe(
+      new Date(Date.parse(`${state.scenario.start}T00:00:00Z`) + war.day * 86_400_000).toISOString().slice(0, 10),
+    );
+    const warFigure = d.comparison!.figures.find((f) => f.id.startsWith('no-war') || f.label.startsWith('Regional war'))!;
+    expect(warFigure).toMatchObject({ game: '1', matches: false });
+    expect(warFigure.partial).toBeUndefined();
+    // The figures past the war are shown as partial, and none of them is asked about as a gap.
+    for (const f of d.comparison!.figures.filter((x) => x.partial)) {
+      expect(f.matches).toBeUndefined();
+      expect(d.questions.some((q) => q.startsWith(`${f.label}:`))).toBe(false);
+    }
+    expect(d.questions.some((q) => q.startsWith('The game ended at'))).toBe(d.questions.some((q) => q.startsWith('The game ')));
+  });
+
+  it('a game played to the end has no reach and every measured figure judged', () => {
+    const state = bots('october-2023', '4');
+    expect(state.world.regionalWar).toBe(false);
+    const d = buildDebrief(state, scenario('october-2023'));
+    expect(d.comparison!.reach).toBeUndefined();
+    for (const f of d.comparison!.figures) {
+      expect(f.partial).toBeUndefined();
+      expect(f.matches).toBeDefined();
+    }
   });
 });
 
