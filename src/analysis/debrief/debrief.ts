@@ -129,7 +129,8 @@ export function buildDebrief(state: GameState, scenario: Scenario, options: Debr
   };
 }
 
-const turnLabel = (turns: readonly number[]) => turns.map((t) => t + 1).join(', ');
+/** "turn 3", "turns 1, 2, 4": the turns (0-based) a concept was at work, as players count them. */
+export const turnLabel = (turns: readonly number[]) => `${turns.length === 1 ? 'turn' : 'turns'} ${turns.map((t) => t + 1).join(', ')}`;
 
 /** The debrief as plain text, for `brink run`, `brink replay` and a projector. */
 export function formatDebrief(d: Debrief): string {
@@ -161,7 +162,7 @@ export function formatDebrief(d: Debrief): string {
   }
   if (d.concepts.length > 0) {
     lines.push('', 'Deterrence concepts at work:');
-    for (const c of d.concepts) lines.push(`  ${c.name} (turns ${turnLabel(c.turns)}): ${c.explanation}`);
+    for (const c of d.concepts) lines.push(`  ${c.name} (${turnLabel(c.turns)}): ${c.explanation}`);
   }
   if (d.comparison) {
     lines.push('', 'What actually happened:', `  ${d.comparison.summary}`);

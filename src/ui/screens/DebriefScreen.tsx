@@ -8,7 +8,7 @@ import { Box, Text } from 'ink';
 import { useKeys } from '../use-keys.ts';
 import { useState } from 'react';
 import { conceptById } from '../../analysis/debrief/concepts.ts';
-import { beliefSummary, type Debrief } from '../../analysis/debrief/debrief.ts';
+import { beliefSummary, turnLabel, type Debrief } from '../../analysis/debrief/debrief.ts';
 import { reachText } from '../../analysis/debrief/comparison.ts';
 import type { Side } from '../../model/actions.ts';
 import { rungName } from '../../model/ladder.ts';
@@ -219,7 +219,7 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
       d.questions.forEach((q, i) => out.push(...para(`${i + 1}. ${q}`)));
       if (d.concepts.length > 0) {
         out.push(plain(''), { text: 'Concepts at work', bold: true });
-        for (const c of d.concepts) out.push(...para(`${c.name} (turns ${c.turns.map((t) => t + 1).join(', ')}): ${c.explanation}`));
+        for (const c of d.concepts) out.push(...para(`${c.name} (${turnLabel(c.turns)}): ${c.explanation}`));
       }
       return out;
     }

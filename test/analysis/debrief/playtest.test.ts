@@ -64,6 +64,7 @@ describe('cheap talk counts only threats beside restraint in the same turn', () 
     expect(talk.explanation).toContain(
       'Here: Tehran threatened in public in turn 2 while its private orders in the same turn were for restraint.',
     );
+    expect(formatDebrief(d)).toContain(`  Cheap talk versus private action (turn 2): ${talk.explanation}`);
   });
 
   it('asks nothing and names no cheap talk where every threat came with force', () => {
