@@ -205,10 +205,13 @@ function principalAgent(state: GameState): ConceptAtWork | undefined {
       if (r) r.weighed += 1;
     }
     if (e.kind !== 'posture') return;
-    if (MILITIAS.has(e.actor) && (e.to === 'resisting' || e.on === 'COMPLIANCE_DRAW')) {
+    // A refusal, first or again, is the transition citing ideological resistance (R-MIL-02); an acceptance
+    // is the outcome of a deliberation that does not.
+    const refusal = e.rules.includes('R-MIL-02');
+    if (MILITIAS.has(e.actor) && (refusal || e.on === 'COMPLIANCE_DRAW')) {
       note(f, e, i);
       if (!refused.has(e.actor)) refused.set(e.actor, { turn: e.turn, weighed: 0 });
-      if (e.on === 'COMPLIANCE_DRAW' && e.to !== 'resisting') refused.get(e.actor)!.accepted ??= e.turn;
+      if (!refusal) refused.get(e.actor)!.accepted ??= e.turn;
     }
     const asked = lastDirective(log, i, e.actor);
     if (
