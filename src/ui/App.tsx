@@ -114,7 +114,8 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
   const [savedAt, setSavedAt] = useState<string | null>(props.resume ? saveKey(props.resume.state, props.resume.pending ?? {}) : null);
 
   const debrief = useMemo(
-    () => (phase.kind === 'debrief' && state && setup ? buildDebrief(state, setup.scenario) : undefined),
+    () =>
+      phase.kind === 'debrief' && state && setup ? buildDebrief(state, setup.scenario, { humans: humanSides(setup.side) }) : undefined,
     [phase.kind, state, setup],
   );
 

@@ -5,7 +5,7 @@
  */
 import { quantityName } from '../../model/quantities.ts';
 import { ACTOR_NAMES } from '../../model/actors/index.ts';
-import { actionById } from '../../model/actions.ts';
+import { actionById, type Side } from '../../model/actions.ts';
 import { factById } from '../../model/evidence.ts';
 import { REGIONAL_WAR, rungName } from '../../model/ladder.ts';
 import type { DrawRecord, GameEvent } from '../../engine/events.ts';
@@ -13,6 +13,7 @@ import { logOf } from '../../engine/history.ts';
 import type { GameState } from '../../engine/state.ts';
 import { postureLabel, renderEvent } from '../render.ts';
 import { actionIdOfEvent } from './concepts.ts';
+import { heldRules } from './conditions.ts';
 
 /** "0.6 %", "82 %", "0.05 %": enough digits to say how unlikely a chance was. */
 export function percent(p: number): string {
@@ -35,15 +36,50 @@ export function ruleWithTitle(id: string): string {
 
 const TRIGGER_KINDS: ReadonlySet<GameEvent['kind']> = new Set(['action', 'directive', 'fatal', 'inject', 'compliance', 'strike', 'war']);
 
+/** Moves that climb the ladder: force, pressure and support for partners, direct fire (never restraint, words or talks). */
+const ESCALATORY_STANCES: ReadonlySet<string> = new Set(['force', 'direct', 'pressure', 'support']);
+
+/**
+ * What set off a climb of the ladder (a war, or a jump of two rungs or more): the most escalatory order of
+ * that turn logged before it (the highest rung; the earlier on a tie), else a death that turn; never an
+ * order to rein partners in or to talk. Undefined when the turn held no escalatory act: the ladder stood
+ * where earlier turns had put it.
+ */
+function escalationTrigger(log: readonly GameEvent[], index: number): GameEvent | undefined {
+  const e = log[index]!;
+  let best: { event: GameEvent; rung: number } | undefined;
+  let fatal: GameEvent | undefined;
+  for (let i = index - 1; i >= 0; i--) {
+    const c = log[i]!;
+    if (c.turn !== e.turn) break;
+    if (c.kind === 'fatal') fatal ??= c;
+    if (c.kind !== 'action') continue;
+    const def = actionById(c.action);
+    if (!def || !ESCALATORY_STANCES.has(def.stance)) continue;
+    if (!best || def.rung >= best.rung) best = { event: c, rung: def.rung };
+  }
+  return best?.event ?? fatal;
+}
+
 /**
  * What set the event off. The engine logs a cause before the reactions it provokes (a directive is logged,
  * then delivered; an action is logged, then its strikes land), so the trigger is the nearest earlier event of
- * the same turn, from another actor or addressed to this one, of a kind that can cause something.
+ * the same turn, from another actor or addressed to this one, of a kind that can cause something. A climb of
+ * the ladder (a war, a jump of rungs) is set off by an escalatory act only (escalationTrigger).
  */
 export function triggerOf(state: GameState, index: number): GameEvent | undefined {
   const log = logOf(state);
   const e = log[index]!;
   if (e.kind === 'action' || e.kind === 'inject') return undefined;
+  if (e.kind === 'war' || (e.kind === 'ladder' && e.to > e.from)) return escalationTrigger(log, index);
+  // A strike package carries out its own order (the groups it hits are logged reacting before it).
+  if (e.kind === 'strike') {
+    for (let i = index - 1; i >= 0 && log[i]!.turn === e.turn; i--) {
+      const c = log[i]!;
+      if (c.kind === 'action' && c.actor === e.actor && c.action === e.action) return c;
+    }
+    return undefined;
+  }
   for (let i = index - 1; i >= 0 && i >= index - 12; i--) {
     const c = log[i]!;
     if (c.turn !== e.turn) break;
@@ -71,7 +107,20 @@ function actionContext(state: GameState, e: GameEvent): string | undefined {
   return `seen: ${parts.join(', ')}`;
 }
 
-export function causalChain(state: GameState, index: number): string[] {
+/**
+ * An order a human gave (or its strikes) is the player's choice: no rule of the model chose it, so it is
+ * never annotated with the record's reasons for the same move.
+ */
+function playersChoice(e: GameEvent, humans: readonly Side[]): string | undefined {
+  if ((e.kind !== 'action' && e.kind !== 'strike') || !humans.includes(e.actor)) return undefined;
+  return `choice: the ${e.actor === 'us' ? 'US' : 'Iranian'} player's own, not a rule of the model`;
+}
+
+/**
+ * The chain behind log entry `index`. `humans` are the sides a person played: their orders are named as
+ * the player's choice. A rule is named only where its trigger had held in this game (conditions.ts).
+ */
+export function causalChain(state: GameState, index: number, humans: readonly Side[] = []): string[] {
   const e = logOf(state)[index]!;
   const chain: string[] = [];
   const who = e.actor === 'world' ? 'The world' : ACTOR_NAMES[e.actor];
@@ -99,8 +148,14 @@ export function causalChain(state: GameState, index: number): string[] {
     const rec = state.history[e.turn];
     if (rec) chain.push(`one of ${rec.attacksOnUS} attack${rec.attacksOnUS === 1 ? '' : 's'} on US forces that turn`);
   }
-  const rules = e.rules.filter((r) => !r.startsWith('T-')).slice(0, 3);
-  if (rules.length > 0) chain.push(`rule: ${rules.map(ruleWithTitle).join('; ')}`);
+  const choice = playersChoice(e, humans);
+  if (choice) chain.push(choice);
+  else {
+    const rules = heldRules(state, index)
+      .filter((r) => !r.startsWith('T-'))
+      .slice(0, 3);
+    if (rules.length > 0) chain.push(`rule: ${rules.map(ruleWithTitle).join('; ')}`);
+  }
   if (e.kind === 'posture' && e.from !== e.to) chain.push(`posture: ${postureLabel(e.actor, e.from)} → ${postureLabel(e.actor, e.to)}`);
   if (e.kind === 'ladder') chain.push(`ladder: ${rungName(e.from)} → ${rungName(e.to)}`);
   if (e.kind === 'war') chain.push(`ladder: ${rungName(e.from)} → ${rungName(REGIONAL_WAR)}`);

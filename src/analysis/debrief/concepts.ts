@@ -1,13 +1,19 @@
 /**
  * The deterrence concepts a debrief names, and where in a game each one is at work.
  *
- * A concept is recognised from the game's own record, never asserted from a fixed script: an event
- * tags a concept when the rules it fired encode that concept (the rule IDs are DOMAIN.md's R-*), and
- * a few concepts are read off the per-turn history (credibility decaying, domestic pressure building).
+ * A concept is recognised from the game's own record, never asserted from a fixed script or from the
+ * rules an event happens to cite: each concept names what it needs to see (US strikes outside Yemen,
+ * partners refusing or ignoring Iran's order to hold back, a public vow after US deaths, threats beside
+ * restraint in the same turn, a death or a war drawn by chance, deterrence built and fading), and is shown
+ * only in a game that holds it, with a "Here:" line made from that game's own turns and numbers.
  */
+import { ACTOR_NAMES, type ActorId } from '../../model/actors/index.ts';
 import { actionById } from '../../model/actions.ts';
 import type { GameEvent, GameState } from '../../engine/state.ts';
+import { logOf } from '../../engine/history.ts';
 import { portfolioRung } from '../../model/portfolio.ts';
+import { percent, plural, times } from '../render.ts';
+import { ruleHeld, usDeathsBy } from './conditions.ts';
 
 export type ConceptId =
   | 'deterrence-by-punishment'
@@ -23,65 +29,48 @@ export interface ConceptDef {
   readonly explanation: string;
   /** Fact and rule IDs that ground the concept in this crisis. */
   readonly cites: readonly string[];
-  /** Rules whose firing shows the concept at work. */
-  readonly rules: readonly string[];
 }
 
 export const CONCEPTS: readonly ConceptDef[] = [
   {
     id: 'deterrence-by-punishment',
     name: 'Deterrence by punishment',
-    explanation:
-      'Threatening, and when tested inflicting, costs so that the other side chooses not to act. ' +
-      'Here: US strikes on militias meant to make further attacks not worth it.',
+    explanation: 'Threatening, and when tested inflicting, costs so that the other side chooses not to act.',
     cites: ['R-USA-02', 'R-SYS-05', 'F-09', 'D-18'],
-    rules: ['R-USA-02', 'R-SYS-05', 'F-09', 'P-06', 'F-10'],
   },
   {
     id: 'credibility-decay',
     name: 'Credibility and its decay',
-    explanation:
-      'A threat deters only while it is believed; belief fades unless it is renewed by action. ' +
-      'Here: the deterrence the US earned with strikes halves every few weeks without reinforcement.',
+    explanation: 'A threat deters only while it is believed; belief fades unless it is renewed by action.',
     cites: ['R-SYS-03', 'Q-12', 'P-09'],
-    // Not R-USA-04 (holding fire to keep a lull): a US that never struck has no credibility to lose, and
-    // the history test below finds the decay where deterrence was built and faded while attacks rose.
-    rules: ['R-SYS-03'],
   },
   {
     id: 'principal-agent',
     name: 'Principal–agent slippage',
     explanation:
       'A patron (the principal) cannot fully control the partners (agents) who act for it: they have their own ' +
-      'aims, information and timing. Here: Iran orders a halt, but Kataib Hezbollah and Nujaba resist, rogue cells keep firing, ' +
-      'and the Houthis barely listen.',
+      'aims, information and timing.',
     cites: ['C-02', 'C-04', 'R-MIL-02', 'R-MIL-07', 'R-HOU-01'],
-    rules: ['R-MIL-02', 'R-MIL-03', 'R-MIL-04', 'R-MIL-07', 'R-IRN-04', 'R-IRN-13', 'R-HOU-01', 'R-HOU-04', 'F-24'],
   },
   {
     id: 'audience-costs',
     name: 'Audience costs and domestic pressure',
     explanation:
       'Leaders who make public commitments pay a price at home for backing down, which makes their threats more ' +
-      'credible and their choices less free. Here: US deaths force a public vow, and criticism grows with the war.',
+      'credible and their choices less free.',
     cites: ['R-USA-02', 'R-USA-10', 'R-SYS-04'],
-    rules: ['R-USA-02', 'R-USA-10', 'R-SYS-04'],
   },
   {
     id: 'cheap-talk',
     name: 'Cheap talk versus private action',
     explanation: 'Words cost nothing to say, so they carry little information; what a side does in private tells more.',
     cites: ['R-IRN-09', 'R-MIL-05', 'D-17'],
-    rules: ['R-IRN-09', 'R-MIL-05', 'D-06'],
   },
   {
     id: 'miscalculation',
     name: 'Miscalculation and chance',
-    explanation:
-      'Neither side wants war, yet events can slip out of control: an attack meant to harass kills, a signal is misread. ' +
-      'Here: each attack carries a small chance of killing troops, and high rungs carry a chance of spiralling into war.',
+    explanation: 'Neither side wants war, yet events can slip out of control: an attack meant to harass kills, a signal is misread.',
     cites: ['R-MIL-10', 'R-SYS-06', 'R-SYS-08', 'R-SYS-04'],
-    rules: ['R-MIL-10', 'R-SYS-06', 'R-SYS-08'],
   },
 ];
 
@@ -91,50 +80,9 @@ export function conceptById(id: ConceptId): ConceptDef {
   return c;
 }
 
-/** The concepts one event shows, from the rules it fired and what kind of event it is. */
-export function conceptsOfEvent(e: GameEvent): ConceptId[] {
-  const out = new Set<ConceptId>();
-  for (const c of CONCEPTS) if (e.rules.some((r) => c.rules.includes(r))) out.add(c.id);
-  if (e.kind === 'fatal' || e.kind === 'war') out.add('miscalculation');
-  if (e.kind === 'compliance') out.add('principal-agent');
-  if (e.kind === 'action') {
-    const id = actionIdOfEvent(e);
-    const def = id ? actionById(id) : undefined;
-    if (def?.side === 'us' && def.effects.strikes && def.effects.strikes.target !== 'houthis') out.add('deterrence-by-punishment');
-    if (def?.id === 'us.warn' || def?.id === 'iran.public-threats') out.add('cheap-talk');
-  }
-  return [...out];
-}
-
 /** The action an 'action' event records. */
 export function actionIdOfEvent(e: GameEvent): string | undefined {
   return e.kind === 'action' ? e.action : undefined;
-}
-
-/**
- * Turns where a concept shows in the history rather than in one event:
- * - credibility decay: deterrence had been built (≥ 0.2) and, falling since, attacks on US forces rose again;
- * - audience costs: US domestic pressure high (≥ 0.3) in a turn the US struck at rung 5 or above.
- */
-export function historyConcepts(state: GameState): Map<ConceptId, number[]> {
-  const out = new Map<ConceptId, number[]>();
-  const add = (id: ConceptId, turn: number) => {
-    const list = out.get(id) ?? [];
-    if (!list.includes(turn)) list.push(turn);
-    out.set(id, list);
-  };
-  let peak = 0;
-  state.history.forEach((h, i) => {
-    const prev = i > 0 ? state.history[i - 1]! : undefined;
-    if (prev && peak >= 0.2 && h.deterrence < prev.deterrence && h.deterrence < peak * 0.75 && h.attacksOnUS > prev.attacksOnUS) {
-      add('credibility-decay', h.turn);
-    }
-    peak = Math.max(peak, h.deterrence);
-    const usRung = portfolioRung(h.actions.us);
-    const before = prev?.usDomesticPressure ?? h.usDomesticPressure;
-    if (before >= 0.3 && usRung >= 5) add('audience-costs', h.turn);
-  });
-  return out;
 }
 
 /** Whether Tehran ordered restraint in any turn of this game (an action whose stance is restraint). */
@@ -143,15 +91,268 @@ export function iranRestrained(state: GameState): boolean {
 }
 
 /**
- * What a concept looked like in this game, where that depends on what the sides did: cheap talk is
- * threats that hide restraint only in a game where Tehran restrained (never canned text that the game
- * contradicts).
+ * The turns (0-based) in which Tehran threatened in public while its private order of the same turn was
+ * for restraint (R-IRN-09): cheap talk, words that the deeds of that very turn contradict.
  */
-export function conceptInThisGame(id: ConceptId, state: GameState): string | undefined {
-  if (id !== 'cheap-talk') return undefined;
-  const threats = state.history.filter((r) => r.actions.iran.signal === 'iran.public-threats').length;
-  if (threats > 0 && iranRestrained(state))
-    return 'Here: Tehran threatened in public while, in other turns, it ordered its partners to hold back.';
-  if (threats > 0) return 'Here: Tehran threatened in public and never ordered its partners to hold back: its words matched its deeds.';
-  return 'Here: the US warned in public; the other side read its warnings against what it then did.';
+export function threatsWithRestraint(state: GameState): number[] {
+  return state.history
+    .filter((r) => r.actions.iran.signal === 'iran.public-threats' && actionById(r.actions.iran.force)?.stance === 'restraint')
+    .map((r) => r.turn);
+}
+
+/** A concept at work in one game: the turns and log entries that show it, and what it looked like there. */
+export interface ConceptAtWork {
+  readonly turns: readonly number[];
+  /** Indices into the event log of the events that show it (a turning point among them carries the concept). */
+  readonly events: readonly number[];
+  /** "Here: …", made from this game's turns and numbers. */
+  readonly here: string;
+}
+
+const MILITIAS: ReadonlySet<ActorId> = new Set(['iraqiMilitias', 'syrianMilitias']);
+const turnList = (turns: readonly number[]) => {
+  const t = turns.map((x) => x + 1);
+  return t.length === 1 ? `turn ${t[0]}` : `turns ${t.slice(0, -1).join(', ')} and ${t[t.length - 1]}`;
+};
+const sorted = (xs: Iterable<number>) => [...new Set(xs)].sort((a, b) => a - b);
+
+interface Found {
+  turns: number[];
+  events: number[];
+}
+const found = (): Found => ({ turns: [], events: [] });
+const note = (f: Found, e: GameEvent, index: number) => {
+  f.turns.push(e.turn);
+  f.events.push(index);
+};
+
+/** US force meant to deter: strikes on the militias, on Iran's forces or on Iran (not the separate Houthi track). */
+function punishment(state: GameState): ConceptAtWork | undefined {
+  const f = found();
+  const targets = new Set<string>();
+  let strikes = 0;
+  logOf(state).forEach((e, i) => {
+    if (e.kind === 'strike' && e.target !== 'houthis') {
+      note(f, e, i);
+      targets.add(e.target);
+      strikes += e.count;
+    }
+    if (e.kind === 'action' && e.actor === 'us') {
+      const target = actionById(e.action)?.effects.strikes?.target;
+      if (target && target !== 'houthis') note(f, e, i);
+    }
+  });
+  if (f.events.length === 0) return undefined;
+  const names = { militias: 'the militias', irgc: "Iran's forces", iran: 'Iran itself' } as const;
+  const what = (['militias', 'irgc', 'iran'] as const).filter((t) => targets.has(t)).map((t) => names[t]);
+  const turns = sorted(f.turns);
+  return {
+    turns,
+    events: f.events,
+    here: `Here: the US struck ${what.join(' and ')} in ${turnList(turns)} (${plural(strikes, 'strike')}), to make further attacks on its forces not worth it.`,
+  };
+}
+
+/** Deterrence had been built (≥ 0.2) and, falling since, attacks on US forces rose again. */
+function credibilityDecay(state: GameState): ConceptAtWork | undefined {
+  const turns: number[] = [];
+  let peak = 0;
+  let peakTurn = -1;
+  let first: { turn: number; peak: number; peakTurn: number; deterrence: number; before: number; after: number } | undefined;
+  state.history.forEach((h, i) => {
+    const prev = i > 0 ? state.history[i - 1]! : undefined;
+    if (prev && peak >= 0.2 && h.deterrence < prev.deterrence && h.deterrence < peak * 0.75 && h.attacksOnUS > prev.attacksOnUS) {
+      turns.push(h.turn);
+      first ??= { turn: h.turn, peak, peakTurn, deterrence: h.deterrence, before: prev.attacksOnUS, after: h.attacksOnUS };
+    }
+    if (h.deterrence > peak) {
+      peak = h.deterrence;
+      peakTurn = h.turn;
+    }
+  });
+  if (!first) return undefined;
+  return {
+    turns,
+    events: [],
+    here:
+      `Here: US deterrence stood at ${first.peak.toFixed(2)} in turn ${first.peakTurn + 1} and had fallen to ${first.deterrence.toFixed(2)} ` +
+      `by turn ${first.turn + 1}, when attacks on US forces rose from ${first.before} to ${first.after} a turn.`,
+  };
+}
+
+/** The guidance for a front most recently delivered to `actor` before log entry `index`. */
+function lastDirective(log: readonly GameEvent[], index: number, actor: ActorId): GameEvent | undefined {
+  for (let i = index - 1; i >= 0; i--) {
+    const c = log[i]!;
+    if (c.kind === 'directive' && c.actor === actor) return c;
+  }
+  return undefined;
+}
+
+/**
+ * Partners who did not do as Tehran said when it told them to hold back: militias refusing a halt and
+ * weighing it (R-MIL-02, R-MIL-03), the Houthis taking no orders when asked to ease off (R-HOU-01).
+ */
+function principalAgent(state: GameState): ConceptAtWork | undefined {
+  const log = logOf(state);
+  const f = found();
+  const refused = new Map<ActorId, { turn: number; weighed: number; accepted?: number }>();
+  const houthis: number[] = [];
+  log.forEach((e, i) => {
+    if (e.kind === 'compliance' && MILITIAS.has(e.actor)) {
+      note(f, e, i);
+      const r = refused.get(e.actor);
+      if (r) r.weighed += 1;
+    }
+    if (e.kind !== 'posture') return;
+    // A refusal, first or again, is the transition citing ideological resistance (R-MIL-02); an acceptance
+    // is the outcome of a deliberation that does not.
+    const refusal = e.rules.includes('R-MIL-02');
+    if (MILITIAS.has(e.actor) && (refusal || e.on === 'COMPLIANCE_DRAW')) {
+      note(f, e, i);
+      if (!refused.has(e.actor)) refused.set(e.actor, { turn: e.turn, weighed: 0 });
+      if (!refusal) refused.get(e.actor)!.accepted ??= e.turn;
+    }
+    const asked = lastDirective(log, i, e.actor);
+    if (
+      e.actor === 'houthis' &&
+      e.rules.includes('R-HOU-01') &&
+      asked?.kind === 'directive' &&
+      (asked.level === 'halt' || asked.level === 'reduce')
+    ) {
+      note(f, e, i);
+      houthis.push(e.turn);
+    }
+  });
+  if (f.events.length === 0) return undefined;
+  const last = state.history.length;
+  const parts = [...refused].map(
+    ([actor, r]) =>
+      `Iran ordered a halt and the ${ACTOR_NAMES[actor]} refused at first (turn ${r.turn + 1}), weighed it ${times(r.weighed)} and ` +
+      (r.accepted === undefined ? `had not accepted by turn ${last}` : `accepted in turn ${r.accepted + 1}`),
+  );
+  if (houthis.length > 0)
+    parts.push(`the Houthis took no orders from Tehran when it asked them to ease off (${turnList(sorted(houthis))})`);
+  return { turns: sorted(f.turns), events: f.events, here: `Here: ${parts.join('; ')}.` };
+}
+
+/**
+ * A public commitment with a price for backing down: US deaths that Washington was expected to answer,
+ * or vowed to (R-USA-02, where deaths had come), and criticism at home high while the US struck at rung 5
+ * or above (R-USA-10).
+ */
+function audienceCosts(state: GameState): ConceptAtWork | undefined {
+  const log = logOf(state);
+  const f = found();
+  let vowed: number | undefined;
+  log.forEach((e, i) => {
+    if (e.actor !== 'us' || (e.kind !== 'posture' && e.kind !== 'action')) return;
+    if (!e.rules.includes('R-USA-02') || !ruleHeld(state, i, 'R-USA-02')) return;
+    note(f, e, i);
+    if (e.kind === 'action' && actionById(e.action)?.effects.vow) vowed ??= e.turn;
+  });
+  const pressed: { turn: number; pressure: number }[] = [];
+  state.history.forEach((h, i) => {
+    const prev = i > 0 ? state.history[i - 1]! : undefined;
+    const before = prev?.usDomesticPressure ?? h.usDomesticPressure;
+    if (before >= 0.3 && portfolioRung(h.actions.us) >= 5) {
+      f.turns.push(h.turn);
+      pressed.push({ turn: h.turn, pressure: before });
+    }
+  });
+  if (f.turns.length === 0) return undefined;
+  const parts: string[] = [];
+  if (f.events.length > 0) {
+    const opening = state.scenario.opening.usKilled;
+    const fatal = log.find((e) => e.kind === 'fatal');
+    const deaths = usDeathsBy(state, log.length - 1);
+    const when =
+      opening > 0
+        ? deaths > opening
+          ? 'before the game opened and during it'
+          : 'before the game opened'
+        : `from turn ${(fatal?.turn ?? 0) + 1} on`;
+    parts.push(
+      `${plural(deaths, 'US death')} ${when} left Washington expected in public to answer them` +
+        (vowed === undefined ? '' : `, and it vowed to in turn ${vowed + 1}`),
+    );
+  }
+  if (pressed.length > 0) {
+    const highest = Math.max(...pressed.map((p) => p.pressure));
+    parts.push(
+      `criticism at home was high (${highest.toFixed(2)} at its highest) in ${turnList(pressed.map((p) => p.turn))}, when the US acted at rung 5 or above`,
+    );
+  }
+  return { turns: sorted(f.turns), events: f.events, here: `Here: ${parts.join('; ')}.` };
+}
+
+/** Tehran's public threats in the turns its private order was for restraint (R-IRN-09). */
+function cheapTalk(state: GameState): ConceptAtWork | undefined {
+  const turns = threatsWithRestraint(state);
+  if (turns.length === 0) return undefined;
+  const events: number[] = [];
+  logOf(state).forEach((e, i) => {
+    if (e.kind === 'action' && e.actor === 'iran' && turns.includes(e.turn)) events.push(i);
+  });
+  return {
+    turns,
+    events,
+    here: `Here: Tehran threatened in public in ${turnList(turns)} while its private orders in the same ${turns.length === 1 ? 'turn were' : 'turns were'} for restraint.`,
+  };
+}
+
+/** What chance decided: an attack that killed, a war drawn from the hazard. */
+function miscalculation(state: GameState): ConceptAtWork | undefined {
+  const f = found();
+  const parts: string[] = [];
+  const fatalP = state.params.fatalityPerAttack;
+  logOf(state).forEach((e, i) => {
+    if (e.kind === 'fatal') {
+      if (f.events.length === 0) {
+        const attacks = state.history.slice(0, e.turn + 1).reduce((s, r) => s + r.attacksOnUS, 0);
+        parts.push(
+          `in turn ${e.turn + 1} an attack killed ${plural(e.killed, 'US soldier')}, a ${percent(e.draw?.p ?? fatalP)} chance per attack that came up within ${plural(attacks, 'attack')}`,
+        );
+      }
+      note(f, e, i);
+    }
+    if (e.kind === 'war') {
+      note(f, e, i);
+      const chance = e.draw ? ` (a ${percent(e.draw.p)} chance that came up)` : '';
+      parts.push(
+        e.cause === 'miscalculation'
+          ? `in turn ${e.turn + 1} the ladder spiralled into war by miscalculation${chance}`
+          : `in turn ${e.turn + 1} a direct exchange of fire became war${chance}`,
+      );
+    }
+  });
+  if (f.events.length === 0) return undefined;
+  return { turns: sorted(f.turns), events: f.events, here: `Here: ${parts.join('; ')}.` };
+}
+
+/** Every concept at work in this game, in CONCEPTS order; a concept the game does not hold is absent. */
+export function conceptsAtWork(state: GameState): Map<ConceptId, ConceptAtWork> {
+  const finders: Record<ConceptId, (s: GameState) => ConceptAtWork | undefined> = {
+    'deterrence-by-punishment': punishment,
+    'credibility-decay': credibilityDecay,
+    'principal-agent': principalAgent,
+    'audience-costs': audienceCosts,
+    'cheap-talk': cheapTalk,
+    miscalculation,
+  };
+  const out = new Map<ConceptId, ConceptAtWork>();
+  for (const c of CONCEPTS) {
+    const at = finders[c.id](state);
+    if (at) out.set(c.id, at);
+  }
+  return out;
+}
+
+/** The concepts log entry `index` shows (those whose evidence includes it). */
+export function conceptsOfEvent(
+  state: GameState,
+  index: number,
+  at: ReadonlyMap<ConceptId, ConceptAtWork> = conceptsAtWork(state),
+): ConceptId[] {
+  return [...at].filter(([, c]) => c.events.includes(index)).map(([id]) => id);
 }

@@ -6,14 +6,13 @@
  * and discussion questions drawn from the events.
  */
 import { outcome, type Outcome, type ScoreLine } from '../../engine/outcome.ts';
-import { logOf } from '../../engine/history.ts';
 import type { GameState } from '../../engine/state.ts';
 import type { Side } from '../../model/actions.ts';
 import { rungName } from '../../model/ladder.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { causalChain } from './chain.ts';
-import { compare, type Comparison } from './comparison.ts';
-import { CONCEPTS, conceptInThisGame, conceptsOfEvent, historyConcepts, type ConceptDef, type ConceptId } from './concepts.ts';
+import { compare, reachText, type Comparison } from './comparison.ts';
+import { CONCEPTS, conceptsAtWork, conceptsOfEvent, type ConceptAtWork, type ConceptDef, type ConceptId } from './concepts.ts';
 import { decidedBy, type Decider } from './decider.ts';
 import { discussionQuestions } from './questions.ts';
 import { deciderText, percent, renderEvent, scoreLineLabel, verdictText, type VerdictText } from '../render.ts';
@@ -66,36 +65,39 @@ export interface Debrief {
 }
 
 /** Turning points: the events outcome() ranks highest, with the chains traced from their place in the log. */
-function turningPoints(state: GameState, o: Outcome): DebriefTurningPoint[] {
+function turningPoints(
+  state: GameState,
+  o: Outcome,
+  at: ReadonlyMap<ConceptId, ConceptAtWork>,
+  humans: readonly Side[],
+): DebriefTurningPoint[] {
   return o.turningPoints.map((tp) => ({
     turn: tp.event.turn,
     date: tp.date,
     text: renderEvent(tp.event),
-    chain: causalChain(state, tp.index),
-    concepts: conceptsOfEvent(tp.event),
+    chain: causalChain(state, tp.index, humans),
+    concepts: conceptsOfEvent(state, tp.index, at),
   }));
 }
 
-function concepts(state: GameState): DebriefConcept[] {
-  const turns = new Map<ConceptId, Set<number>>();
-  const add = (id: ConceptId, turn: number) => {
-    const s = turns.get(id) ?? new Set<number>();
-    s.add(turn);
-    turns.set(id, s);
-  };
-  // Only events that mattered (weight ≥ 4: postures, strikes, deaths, compliance, war) count, so a routine
-  // log line does not claim a concept.
-  for (const e of logOf(state)) if (e.weight >= 4 || e.kind === 'action') for (const c of conceptsOfEvent(e)) add(c, e.turn);
-  for (const [id, list] of historyConcepts(state)) for (const t of list) add(id, t);
-  return CONCEPTS.filter((c) => turns.has(c.id)).map((c) => ({
+/** The concepts this game holds (concepts.ts), each with its definition and what it looked like here. */
+function concepts(at: ReadonlyMap<ConceptId, ConceptAtWork>): DebriefConcept[] {
+  return CONCEPTS.filter((c) => at.has(c.id)).map((c) => ({
     id: c.id,
     name: c.name,
-    explanation: [c.explanation, conceptInThisGame(c.id, state)].filter((x) => x !== undefined).join(' '),
-    turns: [...turns.get(c.id)!].sort((a, b) => a - b),
+    explanation: `${c.explanation} ${at.get(c.id)!.here}`,
+    turns: at.get(c.id)!.turns,
   }));
 }
 
-export function buildDebrief(state: GameState, scenario: Scenario): Debrief {
+export interface DebriefOptions {
+  /** The sides a person played (none for a game between bots): their orders are named as their own choice. */
+  readonly humans?: readonly Side[];
+}
+
+export function buildDebrief(state: GameState, scenario: Scenario, options: DebriefOptions = {}): Debrief {
+  const humans = options.humans ?? [];
+  const at = conceptsAtWork(state);
   const o = outcome(state);
   const comparison = compare(state, scenario);
   const decider = decidedBy(state);
@@ -111,8 +113,8 @@ export function buildDebrief(state: GameState, scenario: Scenario): Debrief {
     },
     totals: o.totals,
     peakRung: o.peakRung,
-    turningPoints: turningPoints(state, o),
-    concepts: concepts(state),
+    turningPoints: turningPoints(state, o, at, humans),
+    concepts: concepts(at),
     timeline: state.history.map((h) => ({
       turn: h.turn,
       date: h.date,
@@ -127,7 +129,8 @@ export function buildDebrief(state: GameState, scenario: Scenario): Debrief {
   };
 }
 
-const turnLabel = (turns: readonly number[]) => turns.map((t) => t + 1).join(', ');
+/** "turn 3", "turns 1, 2, 4": the turns (0-based) a concept was at work, as players count them. */
+export const turnLabel = (turns: readonly number[]) => `${turns.length === 1 ? 'turn' : 'turns'} ${turns.map((t) => t + 1).join(', ')}`;
 
 /** The debrief as plain text, for `brink run`, `brink replay` and a projector. */
 export function formatDebrief(d: Debrief): string {
@@ -159,11 +162,12 @@ export function formatDebrief(d: Debrief): string {
   }
   if (d.concepts.length > 0) {
     lines.push('', 'Deterrence concepts at work:');
-    for (const c of d.concepts) lines.push(`  ${c.name} (turns ${turnLabel(c.turns)}): ${c.explanation}`);
+    for (const c of d.concepts) lines.push(`  ${c.name} (${turnLabel(c.turns)}): ${c.explanation}`);
   }
   if (d.comparison) {
     lines.push('', 'What actually happened:', `  ${d.comparison.summary}`);
     for (const e of d.comparison.events) lines.push(`  ${e.date} ${e.text} [${e.cites.join(', ')}]`);
+    if (d.comparison.reach) lines.push(`  ${reachText(d.comparison.reach)}`);
     lines.push('  This game against the record:');
     const w = Math.max(...d.comparison.figures.map((f) => f.label.length));
     for (const f of d.comparison.figures) lines.push(`    ${f.label.padEnd(w)}  game ${f.game} · record ${f.actual}`);

@@ -12,7 +12,7 @@ import { plural, renderEvent, times } from '../render.ts';
 import { percent } from './chain.ts';
 import type { Comparison } from './comparison.ts';
 import type { Decider } from './decider.ts';
-import { iranRestrained } from './concepts.ts';
+import { iranRestrained, threatsWithRestraint } from './concepts.ts';
 
 interface Candidate {
   readonly priority: number;
@@ -68,16 +68,7 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
   if (campaignTurn && !(before === 0 && after.every((r) => r.attacksOnUS === 0))) {
     const afterMean = after.length > 0 ? after.reduce((s, r) => s + r.attacksOnUS, 0) / after.length : undefined;
     const label = actionById(campaignTurn.actions.us.force)?.label ?? campaignTurn.actions.us.force;
-    out.push({
-      priority: 80,
-      text:
-        afterMean === undefined
-          ? `The US chose "${label}" in the last turn. What would you expect it to do to the militias' attacks, and why?`
-          : `After the US chose "${label}" in turn ${campaignTurn.turn + 1}, attacks went from ${before} that week to ${afterMean.toFixed(1)} a week. ` +
-            (iranBraked
-              ? "How much of that was US punishment, and how much Iran's own brake? (D-18)"
-              : 'Iran never ordered restraint in this game: what, then, moved the militias? (D-18)'),
-    });
+    out.push({ priority: 80, text: campaignQuestion(label, campaignTurn.turn, before, afterMean, iranBraked) });
   }
 
   // Tehran's brake lifted because Washington let its dead go unanswered (the lift cites the brake's rule,
@@ -128,12 +119,13 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
     });
   }
 
-  const threatsWhileRestraining = h.filter((r) => r.actions.iran.signal === 'iran.public-threats').length;
-  if (threatsWhileRestraining > 0 && iranBraked) {
+  // Cheap talk: turns whose public threat came with a private order for restraint in that same turn.
+  const threatsWhileRestraining = threatsWithRestraint(state).length;
+  if (threatsWhileRestraining > 0) {
     out.push({
       priority: 55,
       text:
-        `Iran threatened in public in ${plural(threatsWhileRestraining, 'turn')} while its private orders were for restraint. ` +
+        `Iran threatened in public in ${plural(threatsWhileRestraining, 'turn')} while its private orders in ${threatsWhileRestraining === 1 ? 'that turn were' : 'those turns were'} for restraint. ` +
         'Which signal should Washington have believed, and how could it tell?',
     });
   }
@@ -191,7 +183,7 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
   out.push({
     priority: 10,
     text:
-      `The game ended at "${rungName(o?.rung ?? state.world.rung)}" with ${plural(t.attacksOnUS, 'attack')} on US forces and ${plural(t.usKilled, 'US death')}. ` +
+      `The game ${state.over ? 'ended' : 'stands'} at "${rungName(o?.rung ?? state.world.rung)}" with ${plural(t.attacksOnUS, 'attack')} on US forces and ${plural(t.usKilled, 'US death')}. ` +
       'Which objective did each side give up to get what it got?',
   });
 
@@ -205,6 +197,31 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
 
   out.sort((a, b) => b.priority - a.priority);
   return out.slice(0, 5).map((c) => c.text);
+}
+
+/**
+ * The before-and-after of a US campaign, asked the way the attacks went: a fall asks what brought it
+ * (punishment or Iran's brake, D-18), a rise whether the strikes provoked rather than deterred (R-SYS-05),
+ * no change why neither moved the tempo.
+ */
+function campaignQuestion(label: string, turn: number, before: number, afterMean: number | undefined, iranBraked: boolean): string {
+  if (afterMean === undefined)
+    return `The US chose "${label}" in the last turn. What would you expect it to do to the militias' attacks, and why?`;
+  const after = afterMean.toFixed(1);
+  const chose = `After the US chose "${label}" in turn ${turn + 1}`;
+  if (afterMean < before)
+    return (
+      `${chose}, attacks fell from ${before} that week to ${after} a week. ` +
+      (iranBraked
+        ? "How much of that was US punishment, and how much Iran's own brake? (D-18)"
+        : 'Iran never ordered restraint in this game: what, then, brought them down? (D-18)')
+    );
+  if (afterMean > before)
+    return (
+      `${chose}, attacks rose from ${before} that week to ${after} a week. ` +
+      'Did the strikes provoke rather than deter, and what would holding back have cost? (R-SYS-05)'
+    );
+  return `${chose}, attacks stayed at ${after} a week. Why did the campaign change nothing, and what would have? (R-SYS-05)`;
 }
 
 const pts = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(Math.round(x * 10) / 10)}`;

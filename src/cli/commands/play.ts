@@ -15,7 +15,7 @@ import { outputTarget } from '../../io/output.ts';
 import type { CommandModule } from '../command.ts';
 import { parseSeed, scenarioFrom } from '../options.ts';
 import { policyIds } from '../../policies/index.ts';
-import { opponentName, resolveOpponent, type PlaySetup } from '../../ui/session.ts';
+import { humanSides, opponentName, resolveOpponent, type PlaySetup } from '../../ui/session.ts';
 import { wrapDocument } from '../../ui/text.ts';
 import type { ExitReport, PendingOrders } from '../../ui/App.tsx';
 import { buildDebrief, formatDebrief } from '../../analysis/debrief/debrief.ts';
@@ -159,7 +159,8 @@ export const register: CommandModule = (program, io, setExit) => {
       // After the game: the debrief (printed, or written with --debrief), so that a class can keep it,
       // and how to go on from the save.
       if (report?.state && report.setup && report.state.turn > 0) {
-        const text = `${formatDebrief(buildDebrief(report.state, report.setup.scenario)).trimStart()}\n`;
+        const humans = humanSides(report.setup.side);
+        const text = `${formatDebrief(buildDebrief(report.state, report.setup.scenario, { humans })).trimStart()}\n`;
         if (debriefFile) {
           writeFileAtomic(debriefFile, text);
           io.out(`Debrief written to ${debriefFile}`);

@@ -269,7 +269,8 @@ function loadClass(files: readonly string[], scenarioArg: string | undefined): C
       side: g.save.side,
       opponent: g.save.opponent,
       decisions: g.save.decisions,
-      debrief: buildDebrief(g.state, g.scenario),
+      // The class played these games: their orders are the players' own, never a bot's rule.
+      debrief: buildDebrief(g.state, g.scenario, { humans: g.save.side === 'both' ? ['us', 'iran'] : [g.save.side] }),
     }),
   );
   return { scenario: first.scenario, seed: first.save.seed, params: first.save.params, games };

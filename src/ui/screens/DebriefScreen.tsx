@@ -8,7 +8,8 @@ import { Box, Text } from 'ink';
 import { useKeys } from '../use-keys.ts';
 import { useState } from 'react';
 import { conceptById } from '../../analysis/debrief/concepts.ts';
-import { beliefSummary, type Debrief } from '../../analysis/debrief/debrief.ts';
+import { beliefSummary, turnLabel, type Debrief } from '../../analysis/debrief/debrief.ts';
+import { reachText } from '../../analysis/debrief/comparison.ts';
 import type { Side } from '../../model/actions.ts';
 import { rungName } from '../../model/ladder.ts';
 import { scrollBy, windowOf } from '../scroll.ts';
@@ -195,6 +196,7 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
       const out: Line[] = [{ text: 'What actually happened', bold: true }, ...para(c.summary)];
       // The record's dated events first (as in the text debrief), then this game's figures beside the record's.
       for (const e of c.events) out.push(...hang(`${e.date} `, `${e.text} [${e.cites.join(', ')}]`));
+      if (c.reach) out.push(...para(reachText(c.reach)));
       if (c.figures.length > 0) {
         // Columns as wide as their widest cell; the record's column wraps under itself.
         const gw = Math.max('this game'.length, ...c.figures.map((f) => f.game.length));
@@ -217,7 +219,7 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
       d.questions.forEach((q, i) => out.push(...para(`${i + 1}. ${q}`)));
       if (d.concepts.length > 0) {
         out.push(plain(''), { text: 'Concepts at work', bold: true });
-        for (const c of d.concepts) out.push(...para(`${c.name} (turns ${c.turns.map((t) => t + 1).join(', ')}): ${c.explanation}`));
+        for (const c of d.concepts) out.push(...para(`${c.name} (${turnLabel(c.turns)}): ${c.explanation}`));
       }
       return out;
     }
