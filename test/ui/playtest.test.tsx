@@ -14,8 +14,11 @@ import type { Side } from '../../src/model/actions.ts';
 import { RUNGS, rungName } from '../../src/model/ladder.ts';
 import { EMPTY_SIGNAL, ordersOf, parsePortfolio, portfolioIds, seenOrder } from '../../src/model/portfolio.ts';
 import { QUANTITIES, type QuantityId } from '../../src/model/quantities.ts';
+import { getPolicy } from '../../src/policies/index.ts';
+import { playGame } from '../../src/policies/play.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
 import { App } from '../../src/ui/App.tsx';
+import { QuitConfirm } from '../../src/ui/screens/Overlays.tsx';
 import { type Pane, situationColumns, tabLine, TurnScreen } from '../../src/ui/screens/TurnScreen.tsx';
 import { gaugeLine, joinHints } from '../../src/ui/text.ts';
 import { press, render, resize } from '../helpers/ink.ts';
@@ -350,5 +353,86 @@ describe('save messages are read whole', () => {
       expect(f.replace(/\s+/g, ' ')).toContain(message);
       expect(f.split('\n').at(-1)).toContain('? help');
     }
+  });
+});
+
+describe('the hot-seat hand-over', () => {
+  it('s saves with the sealed US order, ? opens the help, and the quit question promises only what works', async () => {
+    const onSave = vi.fn(() => 'Saved before the first turn (with the sealed US order) to brink-tower-22-3-hotseat.save.json');
+    const view = render(<App scenarios={[tower]} preset={{ scenario: tower, side: 'both', seed: '3' }} defaultSeed="1" onSave={onSave} />);
+    resize(view, 80, 24);
+    await press(view.stdin, KEY.enter, '3', KEY.enter, 'y');
+    expect(view.lastFrame()).toContain('Turn 1: Iran to play');
+    expect(view.lastFrame()).toContain('Enter: ready · s save · ? help · q quit');
+    await press(view.stdin, 's');
+    expect(onSave).toHaveBeenCalledOnce();
+    // The save gets the order the US gave, to keep sealed; Iran's is still to come.
+    const [, , pending] = onSave.mock.calls[0]! as unknown as [unknown, unknown, { us?: unknown; iran?: unknown }];
+    expect(pending.us).toEqual({ force: 'us.hold', signal: 'us.none' });
+    expect(pending.iran).toBeUndefined();
+    expect(view.lastFrame()).toContain('brink-tower-22-3-hotseat.save.json');
+    expect(view.lastFrame()).toContain('Turn 1: Iran to play');
+    await press(view.stdin, 'q');
+    expect(view.lastFrame()).toContain('The game is saved up to now.');
+    await press(view.stdin, 'n', '?');
+    expect(view.lastFrame()).toContain('Any key closes this help');
+    expect(view.lastFrame()).not.toContain('Iran to play');
+    await press(view.stdin, 'x');
+    expect(view.lastFrame()).toContain('Turn 1: Iran to play');
+    // Iran's turn, then the US's hand-over: nothing saved since, so quitting warns, and s saves from here.
+    await press(view.stdin, KEY.enter, '3', KEY.enter, 'y');
+    expect(view.lastFrame()).toContain('Turn 2: United States to play');
+    expect(view.lastFrame()).not.toContain('hotseat.save.json');
+    await press(view.stdin, 'q');
+    expect(view.lastFrame()).toContain('Progress since the last save will be lost (press n, then s to save).');
+    await press(view.stdin, 'n', 's');
+    expect(onSave).toHaveBeenCalledTimes(2);
+    view.unmount();
+  });
+});
+
+describe('the quit questions fit the moment', () => {
+  it('on a finished game, n goes back to the final report, not "keep playing"', async () => {
+    const final = playGame(tower, { seed: '3', us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran') });
+    const view = render(
+      <App
+        scenarios={[tower]}
+        preset={{}}
+        defaultSeed="1"
+        resume={{ setup: { scenario: tower, side: 'us', opponent: 'historical', seed: '3' }, state: final }}
+        onSave={() => 'Saved the finished game to x.save.json'}
+      />,
+    );
+    expect(view.lastFrame()).toContain('Verdict:');
+    await press(view.stdin, 'q');
+    expect(view.lastFrame()).toContain('n or Esc: back to the final report');
+    expect(view.lastFrame()).not.toContain('keep playing');
+    await press(view.stdin, 'n');
+    expect(view.lastFrame()).toContain('Verdict:');
+    await press(view.stdin, '\x03');
+    expect(view.lastFrame()).toContain('Ctrl-C: quit Brink?');
+    expect(view.lastFrame()).toContain('n or Esc: back to the final report');
+    expect(view.lastFrame()).not.toContain('keep playing');
+    view.unmount();
+  });
+
+  it('each question says where n goes and offers s only where s saves', () => {
+    const text = (el: Parameters<typeof render>[0]) => {
+      const v = render(el);
+      const f = v.lastFrame()!;
+      v.unmount();
+      return f;
+    };
+    const finished = text(<QuitConfirm saved={false} stage="finished" canSave onYes={noop} onNo={noop} />);
+    expect(finished).toContain('The finished game is not saved (press n, then s to save it).');
+    expect(finished).toContain('back to the final report');
+    const setup = text(<QuitConfirm saved={false} stage="none" canSave={false} onYes={noop} onNo={noop} />);
+    expect(setup).toContain('No game has started.');
+    expect(setup).toContain('n or Esc: back to the set-up');
+    expect(setup).not.toContain('s to save');
+    // The "terminal too small" screen takes no s: the question does not send the player there to save.
+    const small = text(<QuitConfirm saved={false} stage="playing" canSave={false} onYes={noop} onNo={noop} />);
+    expect(small).toContain('Progress since the last save will be lost.');
+    expect(small).not.toContain('s to save');
   });
 });
