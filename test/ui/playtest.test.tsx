@@ -19,6 +19,7 @@ import { playGame } from '../../src/policies/play.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
 import { App } from '../../src/ui/App.tsx';
 import { QuitConfirm } from '../../src/ui/screens/Overlays.tsx';
+import { SetupScreen } from '../../src/ui/screens/SetupScreen.tsx';
 import { type Pane, situationColumns, tabLine, TurnScreen } from '../../src/ui/screens/TurnScreen.tsx';
 import { gaugeLine, joinHints } from '../../src/ui/text.ts';
 import { press, render, resize } from '../helpers/ink.ts';
@@ -434,5 +435,34 @@ describe('the quit questions fit the moment', () => {
     const small = text(<QuitConfirm saved={false} stage="playing" canSave={false} onYes={noop} onNo={noop} />);
     expect(small).toContain('Progress since the last save will be lost.');
     expect(small).not.toContain('s to save');
+  });
+});
+
+describe('the set-up seed', () => {
+  it('Enter on an empty seed says a seed is needed, and the footer stops promising Enter', async () => {
+    const onDone = vi.fn();
+    const view = render(
+      <SetupScreen
+        scenarios={[tower]}
+        preset={{ scenario: tower, side: 'us', opponent: 'historical' }}
+        defaultSeed="1"
+        cols={80}
+        rows={24}
+        onDone={onDone}
+        onQuit={noop}
+        onHelp={noop}
+      />,
+    );
+    expect(view.lastFrame()).toContain('Enter: start the game');
+    await press(view.stdin, '\x7f');
+    expect(view.lastFrame()).not.toContain('Enter: start the game');
+    await press(view.stdin, KEY.enter);
+    expect(onDone).not.toHaveBeenCalled();
+    expect(view.lastFrame()).toContain('A seed is needed to start');
+    await press(view.stdin, '7');
+    expect(view.lastFrame()).not.toContain('A seed is needed');
+    await press(view.stdin, KEY.enter);
+    expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ seed: '7' }));
+    view.unmount();
   });
 });
