@@ -11,6 +11,7 @@ import { legalOn, newGame, step } from '../../src/engine/game.ts';
 import { observe } from '../../src/engine/observe.ts';
 import type { GameState } from '../../src/engine/state.ts';
 import type { Side } from '../../src/model/actions.ts';
+import { loadEvidence } from '../../src/model/evidence.ts';
 import { RUNGS, rungName } from '../../src/model/ladder.ts';
 import { EMPTY_SIGNAL, ordersOf, parsePortfolio, portfolioIds, seenOrder } from '../../src/model/portfolio.ts';
 import { QUANTITIES, type QuantityId } from '../../src/model/quantities.ts';
@@ -168,6 +169,35 @@ describe('the situation pane at the minimum size', () => {
         },
       ),
     );
+  });
+});
+
+describe('the evidence at the minimum size', () => {
+  it("↓ scrolls the evidence under its title to each cited fact's last words; e closes it and ↑↓ choose again", async () => {
+    const state = step(newGame(october, { seed: '42' }), ordersOf('us.calibrated-strikes', 'iran.hold-course')).state;
+    const view = renderTurn(state, 'us', { cols: 60, rows: 16 });
+    await press(view.stdin, '3', 'e');
+    const frames = [view.lastFrame()!];
+    expect(frames[0]).toMatch(/↓ \d+ more: ↑↓ PgUp PgDn/);
+    for (let i = 0; i < 60; i++) {
+      await press(view.stdin, KEY.down);
+      if (view.lastFrame() === frames.at(-1)) break;
+      frames.push(view.lastFrame()!);
+    }
+    for (const f of frames) {
+      fits(f, 60, 16);
+      expect(f).toContain('Evidence for "Calibrated strikes on militias"');
+    }
+    const all = frames.join('\n');
+    const action = legalOn(state, 'us', 'force').find((a) => a.id === 'us.calibrated-strikes')!;
+    for (const id of action.cites) {
+      const fact = loadEvidence().facts.get(id)!;
+      expect(all).toContain(`${id} · `);
+      expect(all, id).toContain(fact.text.split(/\s+/).slice(-2).join(' '));
+    }
+    await press(view.stdin, 'e', KEY.down);
+    expect(view.lastFrame()).toContain('› [6] Kill a militia');
+    view.unmount();
   });
 });
 

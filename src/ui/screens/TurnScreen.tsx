@@ -21,7 +21,7 @@ import { RUNGS, rungName } from '../../model/ladder.ts';
 import { quantityName } from '../../model/quantities.ts';
 import { weekCountLines } from '../counts.ts';
 import { goalLines, OTHER, scoreView, type ScoreView } from '../goals.ts';
-import { scrollBy, windowOf } from '../scroll.ts';
+import { hiddenMark, rowsShown, scrollBy, windowOf } from '../scroll.ts';
 import { SIDE_NAMES } from '../session.ts';
 import {
   clip,
@@ -87,6 +87,7 @@ export function TurnScreen(props: TurnProps) {
   const [confirming, setConfirming] = useState(false);
   const [goalsOffset, setGoalsOffset] = useState(0);
   const [logOffset, setLogOffset] = useState(0);
+  const [evidenceOffset, setEvidenceOffset] = useState(0);
   const [situationOffset, setSituationOffset] = useState(0);
   const chosenForce = forces[selForce];
   const chosenSignal = signals[selSignal];
@@ -102,7 +103,10 @@ export function TurnScreen(props: TurnProps) {
     () => situationLines(situationInfo(obs, situationColumns(width).right), width, bodyRows),
     [obs, width, bodyRows],
   );
-  const situationRows = situationView(situation.length, bodyRows);
+  const situationRows = rowsShown(situation.length, bodyRows);
+  // The evidence's title stays; its facts scroll under it.
+  const evidenceText = useMemo(() => (selected ? evidenceLines(selected, width) : []), [selected, width]);
+  const evidenceRows = rowsShown(evidenceText.length, bodyRows - 1);
 
   useKeys(
     (input, key) => {
@@ -142,8 +146,16 @@ export function TurnScreen(props: TurnProps) {
         if (key.return) setPane('orders');
         return;
       }
-      if (input === 'e') return setEvidence((e) => !e);
+      if (input === 'e') {
+        setEvidenceOffset(0);
+        return setEvidence((e) => !e);
+      }
       if (key.escape && evidence) return setEvidence(false);
+      // While the evidence is open the reading keys scroll it (close it, e or Esc, to choose again).
+      if (evidence && selected) {
+        const next = scrollBy(evidenceOffset, key, input, evidenceText.length, evidenceRows);
+        if (next !== undefined) return setEvidenceOffset(next);
+      }
       if (key.return && chosenForce && chosenSignal) return setConfirming(true);
       if (input === ' ') return setFocus((f) => (f === 'force' ? 'signal' : 'force'));
       if (focus === 'force') setSelForce((s) => moveSelection(s, forces.length, key, input));
@@ -173,7 +185,8 @@ export function TurnScreen(props: TurnProps) {
   else if (pane === 'goals') body = <Scrolled lines={goals} offset={goalsOffset} width={width} height={bodyRows} />;
   else if (pane === 'log') body = <Scrolled lines={log} offset={logOffset} width={width} height={bodyRows} />;
   else if (pane === 'situation') body = <Situation obs={obs} lines={situation} offset={situationOffset} width={width} height={bodyRows} />;
-  else if (evidence && selected) body = <Evidence action={selected} width={width} height={bodyRows} />;
+  else if (evidence && selected)
+    body = <Evidence action={selected} lines={evidenceText} offset={evidenceOffset} width={width} height={bodyRows} />;
   else
     body = (
       <Orders forces={forces} signals={signals} selForce={selForce} selSignal={selSignal} focus={focus} width={width} height={bodyRows} />
@@ -185,32 +198,39 @@ export function TurnScreen(props: TurnProps) {
     : confirming
       ? 'Enter/y confirm · Esc/n back (undo)'
       : joinHints(
-          pane === 'orders'
+          pane === 'orders' && evidence
             ? [
-                ['↑↓ choose', 5],
-                ['Space force/signal', 4],
-                ['Enter send', 5],
-                ['e evidence', 2],
+                ['↑↓ PgUp PgDn scroll', 5],
+                ['e or Esc: close', 6],
                 ['Tab panes', 1],
                 ['? help', 9],
               ]
-            : scrolls
+            : pane === 'orders'
               ? [
-                  ['↑↓ PgUp PgDn scroll', 5],
-                  ['Tab/1-5 panes', 1],
-                  ['Enter orders', 4],
-                  ['s save', 3],
+                  ['↑↓ choose', 5],
+                  ['Space force/signal', 4],
+                  ['Enter send', 5],
+                  ['e evidence', 2],
+                  ['Tab panes', 1],
                   ['? help', 9],
-                  ['q quit', 2],
                 ]
-              : [
-                  ['Tab/1-5 panes', 2],
-                  ['l log', 1],
-                  ['Enter orders', 4],
-                  ['s save', 3],
-                  ['? help', 9],
-                  ['q quit', 3],
-                ],
+              : scrolls
+                ? [
+                    ['↑↓ PgUp PgDn scroll', 5],
+                    ['Tab/1-5 panes', 1],
+                    ['Enter orders', 4],
+                    ['s save', 3],
+                    ['? help', 9],
+                    ['q quit', 2],
+                  ]
+                : [
+                    ['Tab/1-5 panes', 2],
+                    ['l log', 1],
+                    ['Enter orders', 4],
+                    ['s save', 3],
+                    ['? help', 9],
+                    ['q quit', 3],
+                  ],
           width,
         );
   return (
@@ -419,11 +439,6 @@ export function situationInfo(obs: Observation, right: number): string[] {
   return info;
 }
 
-/** Rows of situation lines a pane `height` high shows: one fewer when they overflow, for the row saying so. */
-function situationView(total: number, height: number): number {
-  return total > height ? height - 1 : height;
-}
-
 /**
  * The ladder, and beside it the situation's lines from `offset`; when some are hidden, the column's last
  * row says how many and how to scroll to them.
@@ -450,8 +465,8 @@ function Situation({
       const mark = here ? '▶' : r.level === obs.peakRung ? '^' : ' ';
       return { level: r.level, text: clip(`${mark}${String(r.level).padStart(2)} ${r.name}`, ladderWidth), here };
     });
-  const { shown, above, below } = windowOf(lines, offset, situationView(lines.length, height));
-  const hidden = [above > 0 ? `↑ ${above}` : '', below > 0 ? `↓ ${below}` : ''].filter(Boolean).join(' ');
+  const { shown, above, below } = windowOf(lines, offset, rowsShown(lines.length, height));
+  const hidden = hiddenMark(above, below);
   return (
     <Box flexDirection="row">
       <Box flexDirection="column" width={ladderWidth + 2}>
@@ -466,7 +481,7 @@ function Situation({
           // An empty Text takes no row in Ink: a blank separator is a space.
           <Text key={i}>{textRow(clip(l, right))}</Text>
         ))}
-        {hidden && <Text color={tone('accent')}>{clip(`${hidden} more: ↑↓ PgUp PgDn`, right)}</Text>}
+        {hidden && <Text color={tone('accent')}>{clip(hidden, right)}</Text>}
       </Box>
     </Box>
   );
@@ -544,21 +559,41 @@ function Orders({ forces, signals, selForce, selSignal, focus, width, height }: 
   );
 }
 
-function Evidence({ action, width, height }: { action: ActionDef; width: number; height: number }) {
+/** The facts an action cites, each with its title and its text wrapped under it. */
+function evidenceLines(action: ActionDef, width: number): string[] {
   const facts = loadEvidence().facts;
-  const lines: string[] = [`Evidence for "${action.label}" (e or Esc to close)`];
+  const lines: string[] = [];
   for (const id of action.cites) {
     const f = facts.get(id);
     lines.push(f ? `${id} · ${f.title}` : `${id} · (not in the evidence base)`);
     if (f) lines.push(...wrap(f.text, width - 2).map((l) => `  ${l}`));
   }
+  return lines;
+}
+
+/** The evidence for an action: its title, then its facts from `offset`; a last row says what is hidden. */
+function Evidence({
+  action,
+  lines,
+  offset,
+  width,
+  height,
+}: {
+  action: ActionDef;
+  lines: readonly string[];
+  offset: number;
+  width: number;
+  height: number;
+}) {
+  const { shown, above, below } = windowOf(lines, offset, rowsShown(lines.length, height - 1));
+  const hidden = hiddenMark(above, below);
   return (
     <>
-      {fit(lines, height).map((l, i) => (
-        <Text key={i} bold={i === 0}>
-          {clip(l, width)}
-        </Text>
+      <Text bold>{clip(`Evidence for "${action.label}" (e or Esc to close)`, width)}</Text>
+      {shown.map((l, i) => (
+        <Text key={i}>{textRow(clip(l, width))}</Text>
       ))}
+      {hidden && <Text color={tone('accent')}>{clip(hidden, width)}</Text>}
     </>
   );
 }
