@@ -89,7 +89,7 @@ const backTo: Record<GameStage, string> = { none: 'back to the set-up', playing:
 function lossLine(stage: GameStage, saved: boolean, canSave: boolean): string {
   if (stage === 'none') return 'No game has started.';
   if (stage === 'finished') {
-    if (saved) return 'The finished game is saved.';
+    if (saved) return 'The game is saved.';
     return canSave ? 'The finished game is not saved (press n, then s to save it).' : 'The finished game is not saved.';
   }
   if (saved) return 'The game is saved up to now.';
