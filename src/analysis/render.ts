@@ -12,7 +12,7 @@ import { ACTORS, ACTOR_NAMES, type ActorId } from '../model/actors/index.ts';
 import { actionById, type Front } from '../model/actions.ts';
 import type { Place } from '../model/activity.ts';
 import { rungName } from '../model/ladder.ts';
-import { portfolioLabel, type Portfolio } from '../model/portfolio.ts';
+import { leverLabels, portfolioLabel, type Portfolio } from '../model/portfolio.ts';
 import { quantityName } from '../model/quantities.ts';
 import type { Decider } from './debrief/decider.ts';
 
@@ -55,9 +55,8 @@ export function orderLabel(p: Portfolio): string {
  * word when the force lever stayed hidden (Iran's guidance, a US decision to hold fire).
  */
 export function seenOrderText(seen: { readonly force: string | null; readonly signal: string | null }): string | undefined {
-  const shown = [seen.force, seen.signal].filter((id): id is string => id !== null).map(actionLabel);
-  if (shown.length === 0) return undefined;
-  const order = `"${shown.join(' + ')}"`;
+  if (seen.force === null && seen.signal === null) return undefined;
+  const order = `"${leverLabels(seen.force === null ? undefined : actionLabel(seen.force), seen.signal === null ? undefined : actionLabel(seen.signal))}"`;
   return seen.force === null ? `${order} (the rest of its order was not visible to you)` : order;
 }
 

@@ -115,9 +115,17 @@ export function portfolioIds(side: Side): readonly string[] {
 /** A portfolio in words: the force action's label, and the signal's unless it is the empty one. */
 export function portfolioLabel(p: Portfolio): string {
   const [force, signal] = leversOf(p);
-  const f = force?.label ?? p.force;
-  if (Object.values(EMPTY_SIGNAL).includes(p.signal)) return f;
-  return `${f} + ${lowerFirst(signal?.label ?? p.signal)}`;
+  return leverLabels(force?.label ?? p.force, Object.values(EMPTY_SIGNAL).includes(p.signal) ? undefined : (signal?.label ?? p.signal));
+}
+
+/**
+ * Levers' labels as one order's name, the one rendering of every portfolio (a whole one, or the part of
+ * one the other side saw): "Kill a militia commander + strike Houthi launchers". Either lever may be
+ * missing (the empty signal, or a lever not seen); the first shown keeps its capital.
+ */
+export function leverLabels(force: string | undefined, signal: string | undefined): string {
+  if (force === undefined) return signal ?? '';
+  return signal === undefined ? force : `${force} + ${lowerFirst(signal)}`;
 }
 
 /** A label inside a sentence: its first letter lower case, proper names (Houthi, Iran) kept. */

@@ -17,7 +17,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { KeyboardProvider, useInterrupt, useKeys } from './use-keys.ts';
 import { DebriefScreen } from './screens/DebriefScreen.tsx';
 import { Handover } from './screens/Handover.tsx';
-import { HelpOverlay, InterruptConfirm, QuitConfirm } from './screens/Overlays.tsx';
+import { type GameStage, HelpOverlay, InterruptConfirm, QuitConfirm } from './screens/Overlays.tsx';
 import { SetupScreen, type SetupChoice } from './screens/SetupScreen.tsx';
 import { TurnScreen } from './screens/TurnScreen.tsx';
 import { humanSides, playTurn, SIDE_NAMES, startGame, type PlaySetup } from './session.ts';
@@ -169,6 +169,8 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
     const waiting = humanSides(setup.side).find((h) => chosen[h] === undefined);
     setPending(chosen);
     if (waiting) {
+      // A message of the turn screen (a save of the game before this order) no longer holds.
+      setStatus(undefined);
       setPhase({ kind: 'handover', side: waiting });
       return;
     }
@@ -220,8 +222,16 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
         to={phase.side}
         turn={state.turn + 1}
         given={humanSides(setup.side).filter((h) => pending[h] !== undefined)}
+        status={status}
+        cols={cols}
+        rows={rows}
         active={active}
-        onReady={() => setPhase({ kind: 'turn', side: phase.side })}
+        onReady={() => {
+          setStatus(undefined);
+          setPhase({ kind: 'turn', side: phase.side });
+        }}
+        onSave={save}
+        onHelp={help}
         onQuit={quit}
       />
     );
@@ -264,6 +274,9 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
     );
   }
   const saved = state !== undefined && savedAt === saveKey(state, pending);
+  const stage: GameStage = !state || !setup || phase.kind === 'setup' ? 'none' : phase.kind === 'debrief' ? 'finished' : 'playing';
+  // Every screen of a game saves with `s`, except the one asking for a larger terminal.
+  const canSave = stage !== 'none' && !tooSmall;
   // Overlays hide the screen without unmounting it, so its pane and selection survive.
   return (
     <Box flexDirection="column" width={cols}>
@@ -271,11 +284,13 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
         {screen}
       </Box>
       {overlay === 'help' && <HelpOverlay width={cols} height={rows} onClose={() => setOverlay('none')} />}
-      {overlay === 'quit' && <QuitConfirm saved={saved} onYes={() => finish(false)} onNo={() => setOverlay('none')} />}
+      {overlay === 'quit' && (
+        <QuitConfirm saved={saved} stage={stage} canSave={canSave} onYes={() => finish(false)} onNo={() => setOverlay('none')} />
+      )}
       {overlay === 'interrupt' && (
         <InterruptConfirm
           saved={saved}
-          canSave={state !== undefined}
+          stage={stage}
           onSave={() => save() && finish(true)}
           onQuit={() => finish(true)}
           onNo={() => setOverlay('none')}

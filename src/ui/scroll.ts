@@ -30,3 +30,14 @@ export function windowOf<T>(lines: readonly T[], offset: number, height: number)
   const shown = lines.slice(start, start + height);
   return { shown, above: start, below: lines.length - start - shown.length };
 }
+
+/** Rows of lines a window `height` high shows: one fewer when they overflow, for the row that says so (hiddenMark). */
+export function rowsShown(total: number, height: number): number {
+  return total > height ? Math.max(1, height - 1) : height;
+}
+
+/** The row under a window that hides lines: how many each way, and the keys that reach them ('' when none is hidden). */
+export function hiddenMark(above: number, below: number): string {
+  const hidden = [above > 0 ? `↑ ${above}` : '', below > 0 ? `↓ ${below}` : ''].filter(Boolean).join(' ');
+  return hidden && `${hidden} more: ↑↓ PgUp PgDn`;
+}

@@ -73,6 +73,57 @@ export function clip(s: string, width: number): string {
   return s.length <= width ? s : `${s.slice(0, Math.max(0, width - 1))}…`;
 }
 
+/**
+ * The first of `variants` that fits `width` columns: a caller lists a line from its fullest form to its
+ * shortest, so a narrow terminal drops the parts the caller chose to lose first. When none fits, the
+ * shortest is cut.
+ */
+export function firstFit(variants: readonly string[], width: number): string {
+  return clip(variants.find((v) => v.length <= width) ?? variants[variants.length - 1] ?? '', width);
+}
+
+/**
+ * Key hints joined with ` · `: where they do not fit, whole hints go, the lowest `keep` first (the
+ * others keep their order); a hint is never cut in the middle while two are left.
+ */
+export function joinHints(hints: readonly (readonly [text: string, keep: number])[], width: number): string {
+  const shown = [...hints];
+  const line = () => shown.map(([t]) => t).join(' · ');
+  while (shown.length > 1 && line().length > width) {
+    const least = shown.reduce((lo, h, i) => (h[1] < shown[lo]![1] ? i : lo), 0);
+    shown.splice(least, 1);
+  }
+  return clip(line(), width);
+}
+
+/**
+ * A labelled 0–1 value in at most `width` columns, the label padded to `labelWidth` so that a column of
+ * them lines up: where room is short the bar narrows first, then the label is shortened; the value is
+ * never cut off its label.
+ */
+export function gaugeLine(label: string, value: number, width: number, labelWidth: number): string {
+  const v = value.toFixed(2);
+  const barWidth = Math.max(3, Math.min(10, width - labelWidth - v.length - 2));
+  const room = Math.max(1, width - barWidth - v.length - 2);
+  return `${clip(label, room).padEnd(Math.min(labelWidth, room))} ${bar(value, barWidth)} ${v}`;
+}
+
+/**
+ * A status message as the rows under a screen show it: wrapped, never cut (a save's file name must be
+ * read whole to resume the game), at most `max` rows; no message is one blank row.
+ */
+export function statusLines(status: string | undefined, width: number, max = 3): string[] {
+  if (!status) return [' '];
+  const lines = wrap(status, width);
+  return lines.length <= max ? lines : [...lines.slice(0, max - 1), clip(lines.slice(max - 1).join(' '), width)];
+}
+
+/** `head`, `middle` and `tail` in `width` columns: only the middle is cut, so a mark at either end survives. */
+export function clipInside(head: string, middle: string, tail: string, width: number): string {
+  const room = width - head.length - tail.length;
+  return room < 2 ? clip(head + middle + tail, width) : `${head}${clip(middle, room)}${tail}`;
+}
+
 /** At most `max` lines; the last says how many were left out (fitWhole with one line an item). */
 export function fit(lines: readonly string[], max: number): string[];
 export function fit<T extends { text: string }>(lines: readonly T[], max: number): (T | { text: string })[];

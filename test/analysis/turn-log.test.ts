@@ -11,7 +11,7 @@ import { isVisibleTo } from '../../src/engine/events.ts';
 import { observe } from '../../src/engine/observe.ts';
 import type { GameState } from '../../src/engine/state.ts';
 import { isPublicAction } from '../../src/model/actions.ts';
-import { leversOf } from '../../src/model/portfolio.ts';
+import { leversOf, lowerFirst } from '../../src/model/portfolio.ts';
 import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
@@ -48,9 +48,11 @@ describe('the log of past turns', () => {
       const them = side === 'us' ? 'iran' : 'us';
       turnLog(final, side).forEach((entry, i) => {
         const t = final.history[i]!;
-        // Lever by lever: a public action is named, a private one is not (and the entry says so).
+        // Lever by lever: a public action is named, a private one is not (and the entry says so). Named as
+        // every order is (portfolioLabel): a signal after a force shown is lower-cased.
+        const shown = leversOf(t.actions[them]).filter(isPublicAction);
         for (const other of leversOf(t.actions[them])) {
-          if (isPublicAction(other)) expect(entry.other).toContain(other.label);
+          if (isPublicAction(other)) expect(entry.other).toContain(other === shown[0] ? other.label : lowerFirst(other.label));
           else if (other.track === 'force') {
             hidden++;
             expect(entry.other).not.toContain(other.label);

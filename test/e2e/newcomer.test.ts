@@ -104,7 +104,7 @@ describe('a newcomer in the terminal', { timeout: 120_000 }, () => {
     let screen = await s.waitFor('Verdict:');
     everyLineFits(screen);
     s.write('2');
-    screen = await s.waitFor(/1–\d+ of \d+ ↑↓/);
+    screen = await s.waitFor(/1–\d+ of \d+ · ↑↓/);
     const total = Number(/1–\d+ of (\d+)/.exec(screen)![1]);
     const firstLine = screen.split('\n')[2]!;
     s.write(KEY.down);
@@ -113,7 +113,7 @@ describe('a newcomer in the terminal', { timeout: 120_000 }, () => {
     s.write('\x1b[F'); // End
     screen = await s.waitFor(new RegExp(`–${total} of ${total}`));
     s.write('\x1b[H'); // Home
-    screen = await s.waitFor(/1–\d+ of \d+ ↑↓/);
+    screen = await s.waitFor(/1–\d+ of \d+ · ↑↓/);
     expect(screen.split('\n')[2]).toBe(firstLine);
     s.write('\x1b[6~'); // PgDn
     await s.waitFor(/^(?:[2-9]|\d\d+)–\d+ of /m);

@@ -113,6 +113,31 @@ describe('brink play in a terminal', () => {
     expect(await s.exited).toBe(0);
   });
 
+  it('hot-seat: s on the hand-over saves the sealed US order, the name shown whole, and --load asks Iran next', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'brink-e2e-'));
+    const s = start(['play', '--scenario', 'tower-22', '--seed', 'class 3/b:é', '--side', 'both'], { cwd: dir });
+    await s.waitFor('United States to play');
+    s.write(KEY.enter);
+    await s.waitFor('United States · turn 1/4');
+    await order(s, 0);
+    await s.waitFor('Iran to play');
+    s.write('s');
+    const name = 'brink-tower-22-class_3_b__-hotseat.save.json';
+    const saved = await s.waitFor(name);
+    everyLineFits(saved);
+    expect(saved.replace(/\s+/g, ' ')).toContain(`Saved before the first turn (with the sealed US order) to ${name}`);
+    const parsed = parseSave(readFileSync(join(dir, name), 'utf8'));
+    if (parsed.kind !== 'current') throw new Error('expected a current save');
+    expect(parsed.save.pending?.us).toEqual({ force: 'us.hold', signal: 'us.none' });
+    s.write('q');
+    await s.waitFor('The game is saved up to now');
+    s.write('y');
+    expect(await s.exited).toBe(0);
+    const r = start(['play', '--load', name], { cwd: dir });
+    const screen = await r.waitFor('Iran to play');
+    expect(screen).toContain('United States: force and signal orders given (sealed).');
+  });
+
   it('saves with s and --load resumes the game where it was', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'brink-e2e-'));
     const file = join(dir, 'game.json');

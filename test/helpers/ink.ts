@@ -28,3 +28,15 @@ export async function press(stdin: { write(s: string): void }, ...keys: string[]
     });
   }
 }
+
+/**
+ * Gives a rendered app's terminal a size (ink-testing-library's reports 100 columns) and tells the app,
+ * as a terminal's resize would: the game reads its size through useDimensions.
+ */
+export function resize(view: ReturnType<typeof inkRender>, cols: number, rows: number): void {
+  act(() => {
+    Object.defineProperty(view.stdout, 'columns', { value: cols, configurable: true });
+    Object.defineProperty(view.stdout, 'rows', { value: rows, configurable: true });
+    view.stdout.emit('resize');
+  });
+}

@@ -133,7 +133,9 @@ export const register: CommandModule = (program, io, setExit) => {
           writeFileAtomic(path, saveText(buildSave(state, { side: setup.side, opponent: setup.opponent, pending: hotSeatOrder })));
           lastSave = { path, finished: state.over !== null, turn: state.turn };
           if (state.over) return `Saved the finished game to ${path}`;
-          return state.turn === 0 ? `Saved before the first turn to ${path}` : `Saved after turn ${state.turn} to ${path}`;
+          // Hot-seat: resuming asks Iran next, the US order kept sealed.
+          const sealed = hotSeatOrder ? ' (with the sealed US order)' : '';
+          return `Saved ${state.turn === 0 ? 'before the first turn' : `after turn ${state.turn}`}${sealed} to ${path}`;
         } catch (err) {
           return `Could not save to ${path}: ${(err as Error).message}`;
         }

@@ -14,7 +14,7 @@ import type { Side } from '../../model/actions.ts';
 import { rungName } from '../../model/ladder.ts';
 import { scrollBy, windowOf } from '../scroll.ts';
 import { SIDE_NAMES } from '../session.ts';
-import { clip, textRow, wrap } from '../text.ts';
+import { clip, joinHints, statusLines, textRow, wrap } from '../text.ts';
 import { rungTone, tone } from '../theme.ts';
 
 type Page = 'verdict' | 'turning' | 'timeline' | 'beliefs' | 'record' | 'questions';
@@ -47,7 +47,9 @@ export function DebriefScreen(props: DebriefProps) {
   const [page, setPage] = useState(0);
   const [offset, setOffset] = useState(0);
   const width = Math.max(30, cols - 1);
-  const height = Math.max(3, rows - 5);
+  // The status wraps (a save's file name is read whole); the page gives up the rows it takes.
+  const status = statusLines(props.status, width);
+  const height = Math.max(3, rows - 4 - status.length);
   const current = pages[page]!;
   const lines = pageLines(d, current, props.sides, width);
   const turn = (to: number) => {
@@ -71,8 +73,19 @@ export function DebriefScreen(props: DebriefProps) {
   const { shown, above, below } = windowOf(lines, offset, height);
   // Every tab's title when they fit; on a narrow terminal, numbers and the current page's title.
   const tabs = { full: pages.reduce((n, p, i) => n + ` ${i + 1} ${TITLES[p]} `.length, 0) <= width };
-  const where = above + below > 0 ? `${above + 1}–${above + shown.length} of ${lines.length} ↑↓ PgUp PgDn Home End · ` : '';
-  const keys = `${where}← → 1-${pages.length} pages${props.onSave ? ' · s save' : ''} · ? help · q quit`;
+  // Where the footer is short, whole hints go, the least needed first; "? help" lists them all.
+  const keys = joinHints(
+    [
+      ...(above + below > 0
+        ? [[`${above + 1}–${above + shown.length} of ${lines.length}`, 6] as const, ['↑↓ PgUp PgDn Home End', 3] as const]
+        : []),
+      [`← → 1-${pages.length} pages`, 5],
+      ...(props.onSave ? [['s save', 4] as const] : []),
+      ['? help', 9],
+      ['q quit', 4],
+    ],
+    width,
+  );
   return (
     <Box flexDirection="column" width={cols}>
       <Text bold color={tone('accent')}>
@@ -92,8 +105,12 @@ export function DebriefScreen(props: DebriefProps) {
           </Text>
         ))}
       </Box>
-      <Text color={tone('warn')}>{clip(props.status ?? ' ', width)}</Text>
-      <Text color={tone('muted')}>{clip(keys, width)}</Text>
+      {status.map((l, i) => (
+        <Text key={`s${i}`} color={tone('warn')}>
+          {l}
+        </Text>
+      ))}
+      <Text color={tone('muted')}>{keys}</Text>
     </Box>
   );
 }

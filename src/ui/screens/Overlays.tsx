@@ -79,7 +79,37 @@ export function HelpOverlay({ width = 80, height = 24, onClose }: { width?: numb
   );
 }
 
-export function QuitConfirm({ saved, onYes, onNo }: { saved: boolean; onYes(): void; onNo(): void }) {
+/** What the quit questions are about: no game yet (the set-up), a game under way, or a finished one. */
+export type GameStage = 'none' | 'playing' | 'finished';
+
+/** Where "n" goes back to, in the words of the screen behind the question. */
+const backTo: Record<GameStage, string> = { none: 'back to the set-up', playing: 'keep playing', finished: 'back to the final report' };
+
+/** Whether the game would be lost, and, where the screen behind can save (`canSave`), how to save it first. */
+function lossLine(stage: GameStage, saved: boolean, canSave: boolean): string {
+  if (stage === 'none') return 'No game has started.';
+  if (stage === 'finished') {
+    if (saved) return 'The game is saved.';
+    return canSave ? 'The finished game is not saved (press n, then s to save it).' : 'The finished game is not saved.';
+  }
+  if (saved) return 'The game is saved up to now.';
+  return canSave ? 'Progress since the last save will be lost (press n, then s to save).' : 'Progress since the last save will be lost.';
+}
+
+export function QuitConfirm({
+  saved,
+  stage,
+  canSave,
+  onYes,
+  onNo,
+}: {
+  saved: boolean;
+  stage: GameStage;
+  /** Whether the screen behind saves with `s` (the hint says so only then). */
+  canSave: boolean;
+  onYes(): void;
+  onNo(): void;
+}) {
   useKeys((input, key) => {
     if (input === 'y' || input === 'Y') onYes();
     else if (input === 'n' || input === 'N' || key.escape) onNo();
@@ -87,8 +117,8 @@ export function QuitConfirm({ saved, onYes, onNo }: { saved: boolean; onYes(): v
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
       <Text bold>Quit Brink?</Text>
-      <Text>{saved ? 'The game is saved up to now.' : 'Progress since the last save will be lost (press n, then s to save).'}</Text>
-      <Text>y: quit · n or Esc: keep playing</Text>
+      <Text>{lossLine(stage, saved, canSave)}</Text>
+      <Text>{`y: quit · n or Esc: ${backTo[stage]}`}</Text>
     </Box>
   );
 }
@@ -96,28 +126,36 @@ export function QuitConfirm({ saved, onYes, onNo }: { saved: boolean; onYes(): v
 /** After Ctrl-C: quit (saving first if asked) or go back; a second Ctrl-C is handled by the game. */
 export function InterruptConfirm({
   saved,
-  canSave,
+  stage,
   onSave,
   onQuit,
   onNo,
 }: {
   saved: boolean;
-  canSave: boolean;
+  stage: GameStage;
   onSave(): void;
   onQuit(): void;
   onNo(): void;
 }) {
+  // This question saves by itself (`s`), so it can wherever there is a game.
+  const canSave = stage !== 'none';
   useKeys((input, key) => {
     if (input === 's' && canSave) onSave();
     else if (input === 'y' || input === 'Y') onQuit();
     else if (input === 'n' || input === 'N' || key.escape) onNo();
   });
+  const loss =
+    stage === 'none'
+      ? 'No game has started.'
+      : saved
+        ? lossLine(stage, true, false)
+        : `The ${stage === 'finished' ? 'finished ' : ''}game is not saved.`;
   return (
     <Box flexDirection="column" borderStyle="round" paddingX={1}>
       <Text bold>Ctrl-C: quit Brink?</Text>
-      <Text>{saved ? 'The game is saved up to now.' : canSave ? 'The game is not saved.' : 'No game has started.'}</Text>
+      <Text>{loss}</Text>
       <Text>
-        {canSave ? 's: save, then quit · ' : ''}y: quit{canSave && !saved ? ' without saving' : ''} · n or Esc: keep playing
+        {canSave ? 's: save, then quit · ' : ''}y: quit{canSave && !saved ? ' without saving' : ''} · n or Esc: {backTo[stage]}
       </Text>
       <Text>Ctrl-C again: quit at once.</Text>
     </Box>

@@ -46,6 +46,8 @@ export function SetupScreen(props: SetupProps) {
   const [opponent, setOpponent] = useState<string | undefined>(preset.opponent);
   const [seed, setSeed] = useState(preset.seed ?? props.defaultSeed);
   const [sel, setSel] = useState(0);
+  /** Set when Enter met an empty seed: the screen says why nothing started. */
+  const [seedNeeded, setSeedNeeded] = useState(false);
   const step: Step = !scenario ? 'scenario' : !side ? 'side' : side !== 'both' && !opponent ? 'opponent' : 'seed';
   const count = step === 'scenario' ? scenarios.length : step === 'side' ? SIDES.length : step === 'opponent' ? OPPONENT_LEVELS.length : 0;
 
@@ -54,11 +56,15 @@ export function SetupScreen(props: SetupProps) {
       if (step === 'seed') {
         if (key.return) {
           if (seed.length > 0) props.onDone({ scenario: scenario!, side: side!, opponent: opponent ?? 'historical', seed });
+          else setSeedNeeded(true);
           return;
         }
         if (key.escape) return back();
         if (key.backspace || key.delete) return setSeed((s) => s.slice(0, -1));
-        if (input && !key.ctrl && !key.meta && /^[\x20-\x7e]+$/.test(input) && seed.length + input.length <= 40) setSeed((s) => s + input);
+        if (input && !key.ctrl && !key.meta && /^[\x20-\x7e]+$/.test(input) && seed.length + input.length <= 40) {
+          setSeedNeeded(false);
+          setSeed((s) => s + input);
+        }
         return;
       }
       if (input === 'q') return props.onQuit();
@@ -156,6 +162,12 @@ export function SetupScreen(props: SetupProps) {
           </Text>
           <Text inverse> </Text>
         </Text>
+        {seedNeeded &&
+          wrap('A seed is needed to start: type one (any text, such as 1), then press Enter.', width).map((l, i) => (
+            <Text key={`w${i}`} color={tone('warn')}>
+              {l}
+            </Text>
+          ))}
       </>
     );
   }
@@ -172,7 +184,11 @@ export function SetupScreen(props: SetupProps) {
       <Text> </Text>
       <Text color={tone('muted')}>
         {clip(
-          step === 'seed' ? 'type a seed · Enter: start the game · Esc: back' : '↑↓ choose · Enter select · Esc back · ? help · q quit',
+          step === 'seed'
+            ? seed.length > 0
+              ? 'type a seed · Enter: start the game · Esc: back'
+              : 'type a seed (one is needed to start) · Esc: back'
+            : '↑↓ choose · Enter select · Esc back · ? help · q quit',
           width,
         )}
       </Text>

@@ -21,9 +21,22 @@ import { RUNGS, rungName } from '../../model/ladder.ts';
 import { quantityName } from '../../model/quantities.ts';
 import { weekCountLines } from '../counts.ts';
 import { goalLines, OTHER, scoreView, type ScoreView } from '../goals.ts';
-import { scrollBy, windowOf } from '../scroll.ts';
+import { hiddenMark, rowsShown, scrollBy, windowOf } from '../scroll.ts';
 import { SIDE_NAMES } from '../session.ts';
-import { bar, clip, fit, fitWhole, sparkline, textRow, wrap, wrapAtSeparators } from '../text.ts';
+import {
+  clip,
+  clipInside,
+  firstFit,
+  fit,
+  fitWhole,
+  gaugeLine,
+  joinHints,
+  sparkline,
+  statusLines,
+  textRow,
+  wrap,
+  wrapAtSeparators,
+} from '../text.ts';
 import { rungTone, tone } from '../theme.ts';
 import { moveSelection } from './Menu.tsx';
 
@@ -74,14 +87,26 @@ export function TurnScreen(props: TurnProps) {
   const [confirming, setConfirming] = useState(false);
   const [goalsOffset, setGoalsOffset] = useState(0);
   const [logOffset, setLogOffset] = useState(0);
+  const [evidenceOffset, setEvidenceOffset] = useState(0);
+  const [situationOffset, setSituationOffset] = useState(0);
   const chosenForce = forces[selForce];
   const chosenSignal = signals[selSignal];
   const selected = focus === 'force' ? chosenForce : chosenSignal;
   const score = useMemo(() => scoreView(state, side), [state, side]);
   const width = Math.max(30, cols - 1);
-  const bodyRows = Math.max(6, rows - 5);
+  // The status wraps (a save's file name is read whole); the panes give up the rows it takes.
+  const status = statusLines(props.status, width);
+  const bodyRows = Math.max(6, rows - 4 - status.length);
   const goals = useMemo(() => goalLines(score, width), [score, width]);
   const log = useMemo(() => logLines(state, side, width), [state, side, width]);
+  const situation = useMemo(
+    () => situationLines(situationInfo(obs, situationColumns(width).right), width, bodyRows),
+    [obs, width, bodyRows],
+  );
+  const situationRows = rowsShown(situation.length, bodyRows);
+  // The evidence's title stays; its facts scroll under it.
+  const evidenceText = useMemo(() => (selected ? evidenceLines(selected, width) : []), [selected, width]);
+  const evidenceRows = rowsShown(evidenceText.length, bodyRows - 1);
 
   useKeys(
     (input, key) => {
@@ -113,12 +138,24 @@ export function TurnScreen(props: TurnProps) {
         const next = scrollBy(logOffset, key, input, log.length, bodyRows);
         if (next !== undefined) return setLogOffset(next);
       }
+      if (pane === 'situation') {
+        const next = scrollBy(situationOffset, key, input, situation.length, situationRows);
+        if (next !== undefined) return setSituationOffset(next);
+      }
       if (pane !== 'orders') {
         if (key.return) setPane('orders');
         return;
       }
-      if (input === 'e') return setEvidence((e) => !e);
+      if (input === 'e') {
+        setEvidenceOffset(0);
+        return setEvidence((e) => !e);
+      }
       if (key.escape && evidence) return setEvidence(false);
+      // While the evidence is open the reading keys scroll it (close it, e or Esc, to choose again).
+      if (evidence && selected) {
+        const next = scrollBy(evidenceOffset, key, input, evidenceText.length, evidenceRows);
+        if (next !== undefined) return setEvidenceOffset(next);
+      }
       if (key.return && chosenForce && chosenSignal) return setConfirming(true);
       if (input === ' ') return setFocus((f) => (f === 'force' ? 'signal' : 'force'));
       if (focus === 'force') setSelForce((s) => moveSelection(s, forces.length, key, input));
@@ -127,51 +164,137 @@ export function TurnScreen(props: TurnProps) {
     { isActive: props.active !== false },
   );
 
-  const header = `${SIDE_NAMES[side]} · turn ${Math.min(obs.turn + 1, obs.turns)}/${obs.turns} · ${obs.date} · vs ${props.versus} · score ${score.total}`;
+  // The score always shows: where the line is short the date goes first, then the opponent (the date
+  // back if it then fits), then the side.
+  const turn = `turn ${Math.min(obs.turn + 1, obs.turns)}/${obs.turns}`;
+  const scoreText = `score ${score.total}`;
+  const header = firstFit(
+    [
+      [SIDE_NAMES[side], turn, obs.date, `vs ${props.versus}`, scoreText],
+      [SIDE_NAMES[side], turn, `vs ${props.versus}`, scoreText],
+      [SIDE_NAMES[side], turn, obs.date, scoreText],
+      [SIDE_NAMES[side], turn, scoreText],
+      [turn, scoreText],
+    ].map((parts) => parts.join(' · ')),
+    width,
+  );
+  const tabs = tabLine(pane, obs.rung, width);
   let body: ReactNode;
   if (confirming && chosenForce && chosenSignal) body = <Confirm force={chosenForce} signal={chosenSignal} width={width} />;
   else if (pane === 'briefing') body = <Briefing obs={obs} briefing={props.briefing} goals={score} width={width} height={bodyRows} />;
   else if (pane === 'goals') body = <Scrolled lines={goals} offset={goalsOffset} width={width} height={bodyRows} />;
   else if (pane === 'log') body = <Scrolled lines={log} offset={logOffset} width={width} height={bodyRows} />;
-  else if (pane === 'situation') body = <Situation obs={obs} width={width} height={bodyRows} />;
-  else if (evidence && selected) body = <Evidence action={selected} width={width} height={bodyRows} />;
+  else if (pane === 'situation') body = <Situation obs={obs} lines={situation} offset={situationOffset} width={width} height={bodyRows} />;
+  else if (evidence && selected)
+    body = <Evidence action={selected} lines={evidenceText} offset={evidenceOffset} width={width} height={bodyRows} />;
   else
     body = (
       <Orders forces={forces} signals={signals} selForce={selForce} selSignal={selSignal} focus={focus} width={width} height={bodyRows} />
     );
+  // Each hint with how much it is needed: a narrow footer drops the least needed whole, never "? help".
+  const scrolls = pane === 'goals' || pane === 'log' || (pane === 'situation' && situationRows < bodyRows);
   const keys = props.busy
     ? 'Resolving the turn…'
     : confirming
       ? 'Enter/y confirm · Esc/n back (undo)'
-      : pane === 'orders'
-        ? '↑↓ choose · Space force/signal · Enter send · e evidence · Tab panes · ? help'
-        : pane === 'goals' || pane === 'log'
-          ? '↑↓ PgUp PgDn scroll · Tab/1-5 panes · Enter orders · s save · ? help · q quit'
-          : 'Tab/1-5 panes · l log · Enter orders · s save · ? help · q quit';
+      : joinHints(
+          pane === 'orders' && evidence
+            ? [
+                ['↑↓ PgUp PgDn scroll', 5],
+                ['e or Esc: close', 6],
+                ['Tab panes', 1],
+                ['? help', 9],
+              ]
+            : pane === 'orders'
+              ? [
+                  ['↑↓ choose', 5],
+                  ['Space force/signal', 4],
+                  ['Enter send', 5],
+                  ['e evidence', 2],
+                  ['Tab panes', 1],
+                  ['? help', 9],
+                ]
+              : scrolls
+                ? [
+                    ['↑↓ PgUp PgDn scroll', 5],
+                    ['Tab/1-5 panes', 1],
+                    ['Enter orders', 4],
+                    ['s save', 3],
+                    ['? help', 9],
+                    ['q quit', 2],
+                  ]
+                : [
+                    ['Tab/1-5 panes', 2],
+                    ['l log', 1],
+                    ['Enter orders', 4],
+                    ['s save', 3],
+                    ['? help', 9],
+                    ['q quit', 3],
+                  ],
+          width,
+        );
   return (
     <Box flexDirection="column" width={cols}>
       <Text bold color={tone(side)}>
-        {clip(header, width)}
+        {header}
       </Text>
       <Text>
-        {PANES.map((p, i) => (
-          <Text
-            key={p}
-            bold={p === pane}
-            inverse={p === pane}
-            color={p === pane ? undefined : tone('muted')}
-          >{` ${i + 1} ${PANE_TITLES[p]} `}</Text>
+        {tabs.tabs.map((t, i) => (
+          <Text key={i} bold={t.on} inverse={t.on} color={t.on || t.gap ? undefined : tone('muted')}>
+            {t.text}
+          </Text>
         ))}
         <Text> </Text>
-        <Text color={rungTone(obs.rung)}>{clip(`rung ${obs.rung}: ${rungName(obs.rung)}`, Math.max(0, width - 54))}</Text>
+        <Text color={rungTone(obs.rung)}>{tabs.rung}</Text>
       </Text>
       <Box flexDirection="column" height={bodyRows}>
         {body}
       </Box>
-      <Text color={tone('warn')}>{clip(props.status ?? ' ', width)}</Text>
-      <Text color={tone('muted')}>{clip(keys, width)}</Text>
+      {status.map((l, i) => (
+        <Text key={`s${i}`} color={tone('warn')}>
+          {l}
+        </Text>
+      ))}
+      <Text color={tone('muted')}>{keys}</Text>
     </Box>
   );
+}
+
+/** One piece of the tab row: a pane's tab (`on` for the current one) or the gap between two. */
+interface TabPiece {
+  readonly text: string;
+  readonly on: boolean;
+  readonly gap: boolean;
+}
+
+/**
+ * The row of pane tabs and the rung the crisis stands on. The rung's name is never cut at 60 columns or
+ * more: where the row is short, the tabs give up their padding first, then every title but the current
+ * pane's (numbers stay, as on the debrief), then the word "rung"; only then is the name cut.
+ */
+export function tabLine(current: Pane, rung: number, width: number): { tabs: TabPiece[]; rung: string } {
+  const full = `rung ${rung}: ${rungName(rung)}`;
+  const tab = (p: Pane, text: string): TabPiece => ({ text, on: p === current, gap: false });
+  const gap: TabPiece = { text: ' ', on: false, gap: true };
+  const padded = PANES.map((p, i) => tab(p, ` ${i + 1} ${PANE_TITLES[p]} `));
+  // Titles without padding, one space between; the current tab keeps its padding, which separates it.
+  const compact = PANES.flatMap((p, i) => {
+    const on = p === current;
+    const t = tab(p, on ? ` ${i + 1} ${PANE_TITLES[p]} ` : `${i + 1} ${PANE_TITLES[p]}`);
+    const next = PANES[i + 1];
+    return next === undefined || on || next === current ? [t] : [t, gap];
+  });
+  const numbers = PANES.map((p, i) => tab(p, p === current ? ` ${i + 1} ${PANE_TITLES[p]} ` : ` ${i + 1} `));
+  const layouts = [
+    { tabs: padded, rung: full },
+    { tabs: compact, rung: full },
+    { tabs: numbers, rung: full },
+    { tabs: numbers, rung: `${rung}: ${rungName(rung)}` },
+  ];
+  const length = (l: (typeof layouts)[number]) => l.tabs.reduce((n, t) => n + t.text.length, 0) + 1 + l.rung.length;
+  const chosen = layouts.find((l) => length(l) <= width) ?? layouts[layouts.length - 1]!;
+  const room = width - chosen.tabs.reduce((n, t) => n + t.text.length, 0) - 1;
+  return { tabs: chosen.tabs, rung: clip(chosen.rung, Math.max(0, room)) };
 }
 
 function Briefing({
@@ -276,18 +399,14 @@ function Scrolled({
   );
 }
 
-function Situation({ obs, width, height }: { obs: Observation; width: number; height: number }) {
-  // As wide as the longest rung, so that the column beside it keeps every column it can.
-  const ladderWidth = Math.max(...RUNGS.map((r) => 4 + r.name.length));
-  const right = Math.max(20, width - ladderWidth - 2);
-  const ladder = [...RUNGS]
-    .reverse()
-    .slice(0, height)
-    .map((r) => {
-      const here = r.level === obs.rung;
-      const mark = here ? '▶' : r.level === obs.peakRung ? '^' : ' ';
-      return { level: r.level, text: clip(`${mark}${String(r.level).padStart(2)} ${r.name}`, ladderWidth), here };
-    });
+/** The situation pane's two columns: the ladder as wide as its longest rung, the rest beside it. */
+export function situationColumns(width: number): { ladder: number; right: number } {
+  const ladder = Math.max(...RUNGS.map((r) => 4 + r.name.length));
+  return { ladder, right: Math.max(20, width - ladder - 2) };
+}
+
+/** What the situation pane says beside the ladder, each line at most `right` columns or wrapped later. */
+export function situationInfo(obs: Observation, right: number): string[] {
   const last = obs.history[obs.history.length - 1];
   const sum = (k: 'attacksOnUS' | 'usKilled' | 'usInjured' | 'houthiAttacks' | 'usStrikes') => obs.history.reduce((s, t) => s + t[k], 0);
   const p = obs.pressures;
@@ -299,6 +418,7 @@ function Situation({ obs, width, height }: { obs: Observation; width: number; he
   if (p.deterrence !== undefined) pressureLines.unshift([quantityName('deterrence'), p.deterrence]);
   if (p.iranWarFear !== undefined) pressureLines.unshift([quantityName('iranWarFear'), p.iranWarFear]);
   if (p.axisGains !== undefined) pressureLines.push([quantityName('axisGains'), p.axisGains]);
+  const labelWidth = Math.max(...pressureLines.map(([label]) => label.length));
   const week = last ? weekCountLines(last) : undefined;
   const info: string[] = [
     ...(week ? ['Last week:', ...week] : ['No turn played yet.']),
@@ -306,7 +426,7 @@ function Situation({ obs, width, height }: { obs: Observation; width: number; he
     `Houthi attacks by week: ${sparkline(obs.history.map((t) => t.houthiAttacks)) || '—'}`,
     `So far: ${sum('attacksOnUS')} attacks on US · ${sum('usKilled')} killed · ${sum('usInjured')} injured`,
     '',
-    ...pressureLines.map(([label, v]) => `${label.padEnd(20)} ${bar(v, 10)} ${v.toFixed(2)}`),
+    ...pressureLines.map(([label, v]) => gaugeLine(label, v, right, labelWidth)),
   ];
   if (obs.partners) {
     // The militias as the envoys report them (an estimate, with its confidence); the others as known.
@@ -316,6 +436,37 @@ function Situation({ obs, width, height }: { obs: Observation; width: number; he
     info.push('', ...reads, ...obs.partners.map((pt) => `${ACTOR_NAMES[pt.actor]}: ${postureLabel(pt.actor, pt.posture)}`));
   }
   info.push('', `Your posture: ${obs.posture.meta.label}`);
+  return info;
+}
+
+/**
+ * The ladder, and beside it the situation's lines from `offset`; when some are hidden, the column's last
+ * row says how many and how to scroll to them.
+ */
+function Situation({
+  obs,
+  lines,
+  offset,
+  width,
+  height,
+}: {
+  obs: Observation;
+  lines: readonly string[];
+  offset: number;
+  width: number;
+  height: number;
+}) {
+  const { ladder: ladderWidth, right } = situationColumns(width);
+  const ladder = [...RUNGS]
+    .reverse()
+    .slice(0, height)
+    .map((r) => {
+      const here = r.level === obs.rung;
+      const mark = here ? '▶' : r.level === obs.peakRung ? '^' : ' ';
+      return { level: r.level, text: clip(`${mark}${String(r.level).padStart(2)} ${r.name}`, ladderWidth), here };
+    });
+  const { shown, above, below } = windowOf(lines, offset, rowsShown(lines.length, height));
+  const hidden = hiddenMark(above, below);
   return (
     <Box flexDirection="row">
       <Box flexDirection="column" width={ladderWidth + 2}>
@@ -326,19 +477,24 @@ function Situation({ obs, width, height }: { obs: Observation; width: number; he
         ))}
       </Box>
       <Box flexDirection="column" width={right}>
-        {situationLines(info, right, height).map((l, i) => (
+        {shown.map((l, i) => (
           // An empty Text takes no row in Ink: a blank separator is a space.
           <Text key={i}>{textRow(clip(l, right))}</Text>
         ))}
+        {hidden && <Text color={tone('accent')}>{clip(hidden, right)}</Text>}
       </Box>
     </Box>
   );
 }
 
-/** The situation's lines at this width; where they do not fit, the blank separators go before anything is cut. */
+/**
+ * The situation's lines at this width, every one of them (the pane scrolls): lines wider than the
+ * column wrap between figures; where they do not fit the pane's height, the blank separators go first.
+ */
 export function situationLines(info: readonly string[], width: number, height: number): string[] {
-  const wrapped = info.flatMap((l) => (l.length > width ? wrapAtSeparators(l, width) : [l]));
-  return fit(wrapped.length > height ? wrapped.filter((l) => l !== '') : wrapped, height);
+  const { right } = situationColumns(width);
+  const wrapped = info.flatMap((l) => (l.length > right ? wrapAtSeparators(l, right) : [l]));
+  return wrapped.length > height ? wrapped.filter((l) => l !== '') : wrapped;
 }
 
 interface OrdersProps {
@@ -373,7 +529,7 @@ function Orders({ forces, signals, selForce, selSignal, focus, width, height }: 
       return {
         key: act.id,
         on,
-        text: clip(`${on ? (focused ? '›' : '•') : ' '} [${act.rung}] ${act.label}${act.offRecord ? ' *' : ''}`, col),
+        text: clipInside(`${on ? (focused ? '›' : '•') : ' '} [${act.rung}] `, act.label, act.offRecord ? ' *' : '', col),
       };
     });
     return (
@@ -403,21 +559,41 @@ function Orders({ forces, signals, selForce, selSignal, focus, width, height }: 
   );
 }
 
-function Evidence({ action, width, height }: { action: ActionDef; width: number; height: number }) {
+/** The facts an action cites, each with its title and its text wrapped under it. */
+function evidenceLines(action: ActionDef, width: number): string[] {
   const facts = loadEvidence().facts;
-  const lines: string[] = [`Evidence for "${action.label}" (e or Esc to close)`];
+  const lines: string[] = [];
   for (const id of action.cites) {
     const f = facts.get(id);
     lines.push(f ? `${id} · ${f.title}` : `${id} · (not in the evidence base)`);
     if (f) lines.push(...wrap(f.text, width - 2).map((l) => `  ${l}`));
   }
+  return lines;
+}
+
+/** The evidence for an action: its title, then its facts from `offset`; a last row says what is hidden. */
+function Evidence({
+  action,
+  lines,
+  offset,
+  width,
+  height,
+}: {
+  action: ActionDef;
+  lines: readonly string[];
+  offset: number;
+  width: number;
+  height: number;
+}) {
+  const { shown, above, below } = windowOf(lines, offset, rowsShown(lines.length, height - 1));
+  const hidden = hiddenMark(above, below);
   return (
     <>
-      {fit(lines, height).map((l, i) => (
-        <Text key={i} bold={i === 0}>
-          {clip(l, width)}
-        </Text>
+      <Text bold>{clip(`Evidence for "${action.label}" (e or Esc to close)`, width)}</Text>
+      {shown.map((l, i) => (
+        <Text key={i}>{textRow(clip(l, width))}</Text>
       ))}
+      {hidden && <Text color={tone('accent')}>{clip(hidden, width)}</Text>}
     </>
   );
 }

@@ -1,0 +1,498 @@
+/**
+ * What a newcomer's playtest found, each rendered as the player met it: panes that hid lines at the
+ * minimum size, keys the hot-seat hand-over ignored, save names cut off, dialogs worded for the wrong
+ * moment, a silent Enter in the set-up, and one order named two ways.
+ */
+import fc from 'fast-check';
+import { describe, expect, it, vi } from 'vitest';
+import { ACTOR_NAMES } from '../../src/model/actors/index.ts';
+import { orderLabel, postureLabel, seenOrderText } from '../../src/analysis/render.ts';
+import { legalOn, newGame, step } from '../../src/engine/game.ts';
+import { observe } from '../../src/engine/observe.ts';
+import type { GameState } from '../../src/engine/state.ts';
+import type { Side } from '../../src/model/actions.ts';
+import { loadEvidence } from '../../src/model/evidence.ts';
+import { RUNGS, rungName } from '../../src/model/ladder.ts';
+import { EMPTY_SIGNAL, ordersOf, parsePortfolio, portfolioIds, seenOrder } from '../../src/model/portfolio.ts';
+import { QUANTITIES, type QuantityId } from '../../src/model/quantities.ts';
+import { getPolicy } from '../../src/policies/index.ts';
+import { playGame } from '../../src/policies/play.ts';
+import { loadScenario } from '../../src/scenario/loader.ts';
+import { App } from '../../src/ui/App.tsx';
+import { QuitConfirm } from '../../src/ui/screens/Overlays.tsx';
+import { SetupScreen } from '../../src/ui/screens/SetupScreen.tsx';
+import { type Pane, situationColumns, tabLine, TurnScreen } from '../../src/ui/screens/TurnScreen.tsx';
+import { gaugeLine, joinHints } from '../../src/ui/text.ts';
+import { press, render, resize } from '../helpers/ink.ts';
+import { renderTurn } from '../helpers/turn-screen.tsx';
+
+const tower = loadScenario('tower-22');
+const october = loadScenario('october-2023');
+const KEY = { enter: '\r', down: '\x1b[B', pgdn: '\x1b[6~' };
+const noop = () => {};
+const PANES: readonly Pane[] = ['briefing', 'situation', 'orders', 'goals', 'log'];
+
+function fits(frame: string | undefined, cols: number, rows: number) {
+  const lines = (frame ?? '').split('\n');
+  expect(lines.length).toBeLessThanOrEqual(rows);
+  for (const l of lines) expect(l.length, l).toBeLessThanOrEqual(cols);
+}
+
+/** A week of every front busy: both militia reads for Iran, counts that wrap at 60 columns. */
+const busy = (): GameState => step(newGame(tower, { seed: '7' }), ordersOf('us.calibrated-strikes+us.warn', 'iran.unleash')).state;
+
+describe("one rendering of an order's name", () => {
+  it('the other side\'s order, as seen, is named as the whole order is: "… + strike Houthi launchers" everywhere', () => {
+    let both = 0;
+    for (const side of ['us', 'iran'] as const)
+      for (const id of portfolioIds(side)) {
+        const p = parsePortfolio(id, side);
+        const seen = seenOrder(p);
+        if (seen.force === null) continue;
+        // What was seen of it, named as the order with only those levers would be.
+        const expected = orderLabel({ force: p.force, signal: seen.signal ?? EMPTY_SIGNAL[side] });
+        expect(seenOrderText(seen), id).toBe(`"${expected}"`);
+        if (seen.signal !== null) both++;
+      }
+    expect(both).toBeGreaterThan(10);
+  });
+
+  it("Iran's briefing and log name the US order as the US's own log does", async () => {
+    const state = step(newGame(tower, { seed: '3' }), ordersOf('us.leadership-strike+us.strike-houthis', 'iran.rein-in')).state;
+    const name = orderLabel(state.history[0]!.actions.us);
+    expect(name).toBe('Kill a militia commander + strike Houthi launchers');
+    const iran = renderTurn(state, 'iran', { cols: 120, rows: 30 });
+    expect(iran.lastFrame()).toContain(`The other side's order: "${name}"`);
+    await press(iran.stdin, 'l');
+    expect(iran.lastFrame()).toContain(`United States: "${name}"`);
+    iran.unmount();
+    const us = renderTurn(state, 'us', { cols: 120, rows: 30 });
+    await press(us.stdin, 'l');
+    expect(us.lastFrame()).toContain(`United States (you): ${name}`);
+    us.unmount();
+  });
+});
+
+describe('the situation pane at the minimum size', () => {
+  /**
+   * Every line of the column beside the ladder, read by pressing ↓ until the pane stops moving: the first
+   * frame's lines, then the one line each press brings in. Checks each frame as it goes.
+   */
+  async function readSituation(view: ReturnType<typeof renderTurn>, cols: number, rows: number): Promise<string[]> {
+    const start = situationColumns(Math.max(30, cols - 1)).ladder + 2;
+    const column = (f: string) =>
+      f
+        .split('\n')
+        .slice(2, rows - 3)
+        .map((l) => l.slice(start).trimEnd())
+        .filter((l) => !/more: ↑↓/.test(l));
+    await press(view.stdin, '2');
+    const frames = [view.lastFrame()!];
+    for (let i = 0; i < 40; i++) {
+      await press(view.stdin, KEY.down);
+      if (view.lastFrame() === frames.at(-1)) break;
+      frames.push(view.lastFrame()!);
+    }
+    for (const f of frames) {
+      fits(f, cols, rows);
+      // The ladder stays whole while the column beside it scrolls.
+      expect(f).toContain('10 Regional war');
+      expect(f).toContain('0 Accommodation');
+    }
+    expect(frames.length, 'the pane overflows at this size, so it must scroll').toBeGreaterThan(1);
+    expect(frames[0]).toMatch(/↓ \d+ more: ↑↓ PgUp PgDn/);
+    expect(frames.at(-1)).toMatch(/↑ \d+ more: ↑↓ PgUp PgDn/);
+    const lines = column(frames[0]!);
+    for (const f of frames.slice(1)) lines.push(column(f).at(-1)!);
+    return lines;
+  }
+
+  for (const side of ['us', 'iran'] as const)
+    for (const [cols, rows] of [
+      [60, 16],
+      [60, 20],
+    ] as const)
+      it(`${side} at ${cols}×${rows}: ↓ reaches every line, and each bar keeps its value beside its label`, async () => {
+        const state = busy();
+        const obs = observe(state, side);
+        const view = renderTurn(state, side, { cols, rows });
+        const lines = await readSituation(view, cols, rows);
+        view.unmount();
+        const text = lines.join(' ').replace(/\s+/g, ' ');
+        // Each quantity the side sees: its whole name, its bar and its value on one line.
+        const seen = Object.entries(obs.pressures).filter(([, v]) => v !== undefined) as [QuantityId, number][];
+        expect(seen.length).toBeGreaterThanOrEqual(4);
+        for (const [id, v] of seen) {
+          const name = QUANTITIES[id].name;
+          expect(
+            lines.some((l) => l.startsWith(name) && l.endsWith(` ${v.toFixed(2)}`) && /[█·]{3,}/.test(l)),
+            name,
+          ).toBe(true);
+        }
+        expect(text).toContain(`Your posture: ${obs.posture.meta.label}`);
+        expect(text).toMatch(/So far: \d+ attacks on US · \d+ killed · \d+ injured/);
+        if (side === 'iran') {
+          for (const p of obs.partners!) expect(text).toContain(`${ACTOR_NAMES[p.actor]}: ${postureLabel(p.actor, p.posture)}`);
+          expect(text).toContain('Syrian militias:');
+          expect(text).toContain('Iraqi militias (KH, Nujaba):');
+        }
+      });
+
+  it('PgDn and End reach the last line too, and the footer says the pane scrolls', async () => {
+    const view = renderTurn(busy(), 'iran', { cols: 60, rows: 16 });
+    await press(view.stdin, '2');
+    expect(view.lastFrame()!.split('\n').at(-1)).toContain('↑↓ PgUp PgDn scroll');
+    expect(view.lastFrame()).not.toContain('Your posture:');
+    await press(view.stdin, KEY.pgdn, KEY.pgdn, KEY.pgdn);
+    expect(view.lastFrame()).toContain('Your posture:');
+    await press(view.stdin, '\x1b[H');
+    expect(view.lastFrame()).not.toContain('Your posture:');
+    await press(view.stdin, '\x1b[F');
+    expect(view.lastFrame()).toContain('Your posture:');
+    view.unmount();
+  });
+
+  it('gaugeLine narrows the bar, then shortens the label; the value is never cut', () => {
+    expect(gaugeLine('US pressure at home', 0.01, 29, 19)).toBe('US pressure at home ···· 0.01');
+    expect(gaugeLine('US pressure at home', 0.5, 24, 19)).toBe('US pressure at… ██· 0.50');
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...Object.values(QUANTITIES).map((q) => q.name)),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        fc.integer({ min: 12, max: 60 }),
+        (label, v, width) => {
+          const line = gaugeLine(label, v, width, 19);
+          expect(line.length).toBeLessThanOrEqual(width);
+          expect(line.endsWith(` ${v.toFixed(2)}`)).toBe(true);
+          const shown = line.split(/ [█·]+ /)[0]!.trimEnd();
+          expect(shown === label || (shown.endsWith('…') && label.startsWith(shown.slice(0, -1)))).toBe(true);
+        },
+      ),
+    );
+  });
+});
+
+describe('the evidence at the minimum size', () => {
+  it("↓ scrolls the evidence under its title to each cited fact's last words; e closes it and ↑↓ choose again", async () => {
+    const state = step(newGame(october, { seed: '42' }), ordersOf('us.calibrated-strikes', 'iran.hold-course')).state;
+    const view = renderTurn(state, 'us', { cols: 60, rows: 16 });
+    await press(view.stdin, '3', 'e');
+    const frames = [view.lastFrame()!];
+    expect(frames[0]).toMatch(/↓ \d+ more: ↑↓ PgUp PgDn/);
+    for (let i = 0; i < 60; i++) {
+      await press(view.stdin, KEY.down);
+      if (view.lastFrame() === frames.at(-1)) break;
+      frames.push(view.lastFrame()!);
+    }
+    for (const f of frames) {
+      fits(f, 60, 16);
+      expect(f).toContain('Evidence for "Calibrated strikes on militias"');
+    }
+    const all = frames.join('\n');
+    const action = legalOn(state, 'us', 'force').find((a) => a.id === 'us.calibrated-strikes')!;
+    for (const id of action.cites) {
+      const fact = loadEvidence().facts.get(id)!;
+      expect(all).toContain(`${id} · `);
+      expect(all, id).toContain(fact.text.split(/\s+/).slice(-2).join(' '));
+    }
+    await press(view.stdin, 'e', KEY.down);
+    expect(view.lastFrame()).toContain('› [6] Kill a militia');
+    view.unmount();
+  });
+});
+
+describe('the header and footers at 60 and 80 columns', () => {
+  const turnAt = (state: GameState, side: Side, versus: string, cols: number, rows = 20) =>
+    render(
+      <TurnScreen
+        state={state}
+        side={side}
+        versus={versus}
+        briefing=""
+        cols={cols}
+        rows={rows}
+        onChoose={noop}
+        onSave={noop}
+        onHelp={noop}
+        onQuit={noop}
+      />,
+    );
+
+  it('the score is always in the header: the date goes first, then the opponent', () => {
+    const state = busy();
+    for (const side of ['us', 'iran'] as const) {
+      const score = /score [\d.]+/.exec(turnAt(state, side, 'Historical bot', 80).lastFrame()!)![0];
+      for (const versus of ['Historical bot', 'Always kill a militia commander + strike Houthi launchers bot'])
+        for (const cols of [60, 80]) {
+          const header = turnAt(state, side, versus, cols).lastFrame()!.split('\n')[0]!;
+          expect(header.length).toBeLessThanOrEqual(cols - 1);
+          expect(header, `${side} ${versus} ${cols}`).toMatch(
+            new RegExp(`^${side === 'us' ? 'United States' : 'Iran'} · turn .* · ${score}$`),
+          );
+        }
+    }
+    // The US's header, the longer: which parts go first.
+    {
+      const side = 'us';
+      const score = /score [\d.]+/.exec(turnAt(state, side, 'Historical bot', 80).lastFrame()!)![0];
+      const obs = observe(state, side);
+      for (const [versus, cols, date, opponent] of [
+        ['Historical bot', 80, true, true],
+        ['Historical bot', 60, false, true],
+        ['Always kill a militia commander + strike Houthi launchers bot', 80, true, false],
+        ['Always kill a militia commander + strike Houthi launchers bot', 60, true, false],
+      ] as const) {
+        const header = turnAt(state, side, versus, cols).lastFrame()!.split('\n')[0]!;
+        expect(header.length).toBeLessThanOrEqual(cols - 1);
+        expect(header, `${side} ${versus} ${cols}`).toMatch(new RegExp(`${score}$`));
+        expect(header.includes(obs.date), header).toBe(date);
+        expect(header.includes(`vs ${versus}`), header).toBe(opponent);
+        expect(header).not.toContain('…');
+      }
+    }
+  });
+
+  it('every rung name is whole beside the tabs at 80 and 60 columns, on every pane; at 80 every tab keeps its title', () => {
+    for (const r of RUNGS)
+      for (const pane of PANES) {
+        for (const width of [79, 59]) {
+          const { tabs, rung } = tabLine(pane, r.level, width);
+          const row = `${tabs.map((t) => t.text).join('')} ${rung}`;
+          expect(row.length, row).toBeLessThanOrEqual(width);
+          expect(row, `${width}: ${row}`).toMatch(new RegExp(`rung ${r.level}: ${rungName(r.level)}$`));
+          if (width === 79) for (const title of ['Briefing', 'Situation', 'Orders', 'Goals', 'Log']) expect(row).toContain(title);
+          // The current pane is always named, and marked (inverse) apart from the others.
+          expect(tabs.filter((t) => t.on)).toHaveLength(1);
+        }
+      }
+    // Where the row is wide enough, the tabs keep their padding; narrower, they give it up before the name is cut.
+    expect(
+      tabLine('briefing', 5, 79)
+        .tabs.map((t) => t.text)
+        .join(''),
+    ).toBe(' 1 Briefing  2 Situation  3 Orders  4 Goals  5 Log ');
+    expect(
+      tabLine('log', 3, 79)
+        .tabs.map((t) => t.text)
+        .join(''),
+    ).toBe('1 Briefing 2 Situation 3 Orders 4 Goals 5 Log ');
+  });
+
+  it('the rung shows whole in the rendered header at 80 columns (rung 5, Calibrated strikes), on every pane', async () => {
+    const state = step(newGame(october, { seed: '42' }), ordersOf('us.calibrated-strikes', 'iran.hold-course')).state;
+    expect(observe(state, 'us').rung).toBe(5);
+    const view = turnAt(state, 'us', 'Historical bot', 80, 24);
+    for (const pane of ['1', '2', '3', '4', '5']) {
+      await press(view.stdin, pane);
+      expect(view.lastFrame()!.split('\n')[1]).toMatch(/rung 5: Calibrated strikes$/);
+    }
+    view.unmount();
+  });
+
+  it("an order's off-record * survives when its name is cut, at 60 columns", async () => {
+    const state = busy();
+    const view = turnAt(state, 'iran', 'Historical bot', 60);
+    await press(view.stdin, '3');
+    const f = view.lastFrame()!;
+    view.unmount();
+    const col = Math.floor((59 - 1) / 2);
+    const offRecord = legalOn(state, 'iran', 'force').filter((a) => a.offRecord);
+    expect(offRecord.some((a) => `  [${a.rung}] ${a.label} *`.length > col)).toBe(true);
+    for (const a of offRecord) {
+      const line = f.split('\n').find((l) => l.includes(`[${a.rung}] ${a.label.slice(0, 12)}`));
+      expect(line, a.label).toBeDefined();
+      expect(line!.slice(0, col).trimEnd(), a.label).toMatch(/ \*$/);
+    }
+  });
+
+  it('no footer is cut at 60 columns: whole hints go, the least needed first, and "? help" stays', async () => {
+    const view = turnAt(busy(), 'us', 'Historical bot', 60);
+    for (const key of ['1', '2', '3', '4', '5']) {
+      await press(view.stdin, key);
+      const footer = view.lastFrame()!.split('\n').at(-1)!;
+      expect(footer.length).toBeLessThanOrEqual(59);
+      expect(footer, key).not.toContain('…');
+      expect(footer, key).toContain('? help');
+    }
+    view.unmount();
+    expect(
+      joinHints(
+        [
+          ['aaaa', 3],
+          ['bbbb', 1],
+          ['cccc', 2],
+        ],
+        11,
+      ),
+    ).toBe('aaaa · cccc');
+  });
+});
+
+describe('save messages are read whole', () => {
+  const message = 'Saved before the first turn to brink-tower-22-class_3_b__-us-vs-normal.save.json';
+
+  for (const [cols, rows] of [
+    [80, 24],
+    [60, 16],
+  ] as const)
+    it(`the whole file name shows after s, at ${cols}×${rows}, on the turn screen and the debrief`, async () => {
+      const onSave = vi.fn(() => message);
+      const view = render(
+        <App
+          scenarios={[tower]}
+          preset={{ scenario: tower, side: 'us', opponent: 'historical', seed: 'class 3/b:é' }}
+          defaultSeed="1"
+          onSave={onSave}
+        />,
+      );
+      resize(view, cols, rows);
+      await press(view.stdin, 's');
+      expect(onSave).toHaveBeenCalledOnce();
+      expect(view.lastFrame()).toContain('brink-tower-22-class_3_b__-us-vs-normal.save.json');
+      fits(view.lastFrame(), cols, rows);
+      for (let t = 0; t < 4; t++) await press(view.stdin, '3', KEY.enter, 'y');
+      expect(view.lastFrame()).toContain('Verdict:');
+      await press(view.stdin, 's');
+      expect(onSave).toHaveBeenCalledTimes(2);
+      expect(view.lastFrame()).toContain('brink-tower-22-class_3_b__-us-vs-normal.save.json');
+      fits(view.lastFrame(), cols, rows);
+      view.unmount();
+    });
+
+  it('the turn screen wraps the status and gives the rows it takes from the pane', () => {
+    const state = busy();
+    for (const cols of [80, 60]) {
+      const view = render(
+        <TurnScreen
+          state={state}
+          side="us"
+          versus="Historical bot"
+          briefing=""
+          status={message}
+          cols={cols}
+          rows={cols === 80 ? 24 : 16}
+          onChoose={noop}
+          onSave={noop}
+          onHelp={noop}
+          onQuit={noop}
+        />,
+      );
+      const f = view.lastFrame()!;
+      view.unmount();
+      fits(f, cols, cols === 80 ? 24 : 16);
+      expect(f).toContain('brink-tower-22-class_3_b__-us-vs-normal.save.json');
+      expect(f.replace(/\s+/g, ' ')).toContain(message);
+      expect(f.split('\n').at(-1)).toContain('? help');
+    }
+  });
+});
+
+describe('the hot-seat hand-over', () => {
+  it('s saves with the sealed US order, ? opens the help, and the quit question promises only what works', async () => {
+    const onSave = vi.fn(() => 'Saved before the first turn (with the sealed US order) to brink-tower-22-3-hotseat.save.json');
+    const view = render(<App scenarios={[tower]} preset={{ scenario: tower, side: 'both', seed: '3' }} defaultSeed="1" onSave={onSave} />);
+    resize(view, 80, 24);
+    await press(view.stdin, KEY.enter, '3', KEY.enter, 'y');
+    expect(view.lastFrame()).toContain('Turn 1: Iran to play');
+    expect(view.lastFrame()).toContain('Enter: ready · s save · ? help · q quit');
+    await press(view.stdin, 's');
+    expect(onSave).toHaveBeenCalledOnce();
+    // The save gets the order the US gave, to keep sealed; Iran's is still to come.
+    const [, , pending] = onSave.mock.calls[0]! as unknown as [unknown, unknown, { us?: unknown; iran?: unknown }];
+    expect(pending.us).toEqual({ force: 'us.hold', signal: 'us.none' });
+    expect(pending.iran).toBeUndefined();
+    expect(view.lastFrame()).toContain('brink-tower-22-3-hotseat.save.json');
+    expect(view.lastFrame()).toContain('Turn 1: Iran to play');
+    await press(view.stdin, 'q');
+    expect(view.lastFrame()).toContain('The game is saved up to now.');
+    await press(view.stdin, 'n', '?');
+    expect(view.lastFrame()).toContain('Any key closes this help');
+    expect(view.lastFrame()).not.toContain('Iran to play');
+    await press(view.stdin, 'x');
+    expect(view.lastFrame()).toContain('Turn 1: Iran to play');
+    // Iran's turn, then the US's hand-over: nothing saved since, so quitting warns, and s saves from here.
+    await press(view.stdin, KEY.enter, '3', KEY.enter, 'y');
+    expect(view.lastFrame()).toContain('Turn 2: United States to play');
+    expect(view.lastFrame()).not.toContain('hotseat.save.json');
+    await press(view.stdin, 'q');
+    expect(view.lastFrame()).toContain('Progress since the last save will be lost (press n, then s to save).');
+    await press(view.stdin, 'n', 's');
+    expect(onSave).toHaveBeenCalledTimes(2);
+    view.unmount();
+  });
+});
+
+describe('the quit questions fit the moment', () => {
+  it('on a finished game, n goes back to the final report, not "keep playing"', async () => {
+    const final = playGame(tower, { seed: '3', us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran') });
+    const view = render(
+      <App
+        scenarios={[tower]}
+        preset={{}}
+        defaultSeed="1"
+        resume={{ setup: { scenario: tower, side: 'us', opponent: 'historical', seed: '3' }, state: final }}
+        onSave={() => 'Saved the finished game to x.save.json'}
+      />,
+    );
+    expect(view.lastFrame()).toContain('Verdict:');
+    await press(view.stdin, 'q');
+    expect(view.lastFrame()).toContain('n or Esc: back to the final report');
+    expect(view.lastFrame()).not.toContain('keep playing');
+    await press(view.stdin, 'n');
+    expect(view.lastFrame()).toContain('Verdict:');
+    await press(view.stdin, '\x03');
+    expect(view.lastFrame()).toContain('Ctrl-C: quit Brink?');
+    expect(view.lastFrame()).toContain('n or Esc: back to the final report');
+    expect(view.lastFrame()).not.toContain('keep playing');
+    view.unmount();
+  });
+
+  it('each question says where n goes and offers s only where s saves', () => {
+    const text = (el: Parameters<typeof render>[0]) => {
+      const v = render(el);
+      const f = v.lastFrame()!;
+      v.unmount();
+      return f;
+    };
+    const finished = text(<QuitConfirm saved={false} stage="finished" canSave onYes={noop} onNo={noop} />);
+    expect(finished).toContain('The finished game is not saved (press n, then s to save it).');
+    expect(finished).toContain('back to the final report');
+    const setup = text(<QuitConfirm saved={false} stage="none" canSave={false} onYes={noop} onNo={noop} />);
+    expect(setup).toContain('No game has started.');
+    expect(setup).toContain('n or Esc: back to the set-up');
+    expect(setup).not.toContain('s to save');
+    // The "terminal too small" screen takes no s: the question does not send the player there to save.
+    const small = text(<QuitConfirm saved={false} stage="playing" canSave={false} onYes={noop} onNo={noop} />);
+    expect(small).toContain('Progress since the last save will be lost.');
+    expect(small).not.toContain('s to save');
+  });
+});
+
+describe('the set-up seed', () => {
+  it('Enter on an empty seed says a seed is needed, and the footer stops promising Enter', async () => {
+    const onDone = vi.fn();
+    const view = render(
+      <SetupScreen
+        scenarios={[tower]}
+        preset={{ scenario: tower, side: 'us', opponent: 'historical' }}
+        defaultSeed="1"
+        cols={80}
+        rows={24}
+        onDone={onDone}
+        onQuit={noop}
+        onHelp={noop}
+      />,
+    );
+    expect(view.lastFrame()).toContain('Enter: start the game');
+    await press(view.stdin, '\x7f');
+    expect(view.lastFrame()).not.toContain('Enter: start the game');
+    await press(view.stdin, KEY.enter);
+    expect(onDone).not.toHaveBeenCalled();
+    expect(view.lastFrame()).toContain('A seed is needed to start');
+    await press(view.stdin, '7');
+    expect(view.lastFrame()).not.toContain('A seed is needed');
+    await press(view.stdin, KEY.enter);
+    expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ seed: '7' }));
+    view.unmount();
+  });
+});
