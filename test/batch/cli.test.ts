@@ -190,7 +190,7 @@ describe('brink sweep', () => {
     expect(text.stdout).toContain(
       `usFatality: baseline ${(base.mean * 100).toFixed(1)} % [${(base.ci95[0] * 100).toFixed(1)} %, ${(base.ci95[1] * 100).toFixed(1)} %]`,
     );
-    expect(text.stdout).toMatch(/fatalityPerAttack 0…0\.05 .* [-+]\d+\.\d pp … \+\d+\.\d pp/);
+    expect(text.stdout).toMatch(/fatalityPerAttack 0…0\.05 .* lowest [-+]\d+\.\d pp · highest \+\d+\.\d pp/);
     expect(brink(['sweep', '--runs', '5', '--param', 'fatalityPerAttack=0:2:3']).code).toBe(2);
   });
 });
