@@ -19,11 +19,11 @@ import { OTHER, scoreView } from '../../src/ui/goals.ts';
 import { keysOf, NONE, splitKeys } from '../../src/ui/keys.ts';
 import { DebriefScreen } from '../../src/ui/screens/DebriefScreen.tsx';
 import { helpLines } from '../../src/ui/screens/Overlays.tsx';
-import { SetupScreen } from '../../src/ui/screens/SetupScreen.tsx';
 import { OPPONENT_LEVELS } from '../../src/ui/session.ts';
 import { scrollBy, windowOf } from '../../src/ui/scroll.ts';
 import { press, render } from '../helpers/ink.ts';
 import { renderTurn } from '../helpers/turn-screen.tsx';
+import { renderSetup } from '../helpers/setup-screen.tsx';
 
 const noop = () => {};
 /** Every state of a game, turn by turn (the game replayed with the same bots and seed). */
@@ -253,18 +253,7 @@ describe('the log of past turns (l) and what you believed vs what was true', () 
 describe('nothing cut off at 80 columns on the set-up screens', () => {
   it('each opponent level\'s note and the seed\'s explanation are wrapped whole, not cut with "…"', async () => {
     const tower = loadScenario('tower-22');
-    const view = render(
-      <SetupScreen
-        scenarios={[tower]}
-        preset={{ scenario: tower, side: 'us' }}
-        defaultSeed="1"
-        cols={80}
-        rows={24}
-        onDone={noop}
-        onQuit={noop}
-        onHelp={noop}
-      />,
-    );
+    const view = renderSetup({ scenarios: [tower], preset: { scenario: tower, side: 'us' } });
     const flat = (f: string) => f.replace(/\s+/g, ' ');
     for (const [i, level] of OPPONENT_LEVELS.entries()) {
       const f = view.lastFrame()!;

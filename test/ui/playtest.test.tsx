@@ -20,11 +20,11 @@ import { playGame } from '../../src/policies/play.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
 import { App } from '../../src/ui/App.tsx';
 import { QuitConfirm } from '../../src/ui/screens/Overlays.tsx';
-import { SetupScreen } from '../../src/ui/screens/SetupScreen.tsx';
 import { type Pane, situationColumns, tabLine, TurnScreen } from '../../src/ui/screens/TurnScreen.tsx';
 import { gaugeLine, joinHints } from '../../src/ui/text.ts';
 import { press, render, resize } from '../helpers/ink.ts';
 import { renderTurn } from '../helpers/turn-screen.tsx';
+import { renderSetup } from '../helpers/setup-screen.tsx';
 
 const tower = loadScenario('tower-22');
 const october = loadScenario('october-2023');
@@ -471,18 +471,7 @@ describe('the quit questions fit the moment', () => {
 describe('the set-up seed', () => {
   it('Enter on an empty seed says a seed is needed, and the footer stops promising Enter', async () => {
     const onDone = vi.fn();
-    const view = render(
-      <SetupScreen
-        scenarios={[tower]}
-        preset={{ scenario: tower, side: 'us', opponent: 'historical' }}
-        defaultSeed="1"
-        cols={80}
-        rows={24}
-        onDone={onDone}
-        onQuit={noop}
-        onHelp={noop}
-      />,
-    );
+    const view = renderSetup({ scenarios: [tower], preset: { scenario: tower, side: 'us', opponent: 'historical' }, onDone });
     expect(view.lastFrame()).toContain('Enter: start the game');
     await press(view.stdin, '\x7f');
     expect(view.lastFrame()).not.toContain('Enter: start the game');

@@ -11,7 +11,6 @@ import { App } from '../../src/ui/App.tsx';
 import { DebriefScreen } from '../../src/ui/screens/DebriefScreen.tsx';
 import { Handover } from '../../src/ui/screens/Handover.tsx';
 import { HelpOverlay, QuitConfirm } from '../../src/ui/screens/Overlays.tsx';
-import { SetupScreen } from '../../src/ui/screens/SetupScreen.tsx';
 import { moveSelection } from '../../src/ui/screens/Menu.tsx';
 import { colorEnabled } from '../../src/ui/theme.ts';
 import { resolveOpponent } from '../../src/ui/session.ts';
@@ -20,6 +19,7 @@ import fc from 'fast-check';
 import { press, render } from '../helpers/ink.ts';
 import { renderTurn as renderTurnOf } from '../helpers/turn-screen.tsx';
 import { ordersOf } from '../../src/model/portfolio.ts';
+import { renderSetup } from '../helpers/setup-screen.tsx';
 
 const tower = loadScenario('tower-22');
 const october = loadScenario('october-2023');
@@ -36,18 +36,7 @@ function fits(frame: string | undefined, cols = 80, rows = 24) {
 describe('SetupScreen', () => {
   it('walks scenario (with briefing) → side → opponent → seed and reports the choice', async () => {
     const onDone = vi.fn();
-    const { lastFrame, stdin } = render(
-      <SetupScreen
-        scenarios={[october, tower]}
-        preset={{}}
-        defaultSeed="1"
-        cols={80}
-        rows={24}
-        onDone={onDone}
-        onQuit={noop}
-        onHelp={noop}
-      />,
-    );
+    const { lastFrame, stdin } = renderSetup({ scenarios: [october, tower], preset: {}, onDone });
     expect(lastFrame()).toContain('Choose a scenario');
     expect(lastFrame()).toContain(october.title);
     await press(stdin, KEY.down);
@@ -69,18 +58,12 @@ describe('SetupScreen', () => {
 
   it('skips what the flags pre-filled and goes back with Esc', async () => {
     const onDone = vi.fn();
-    const { lastFrame, stdin } = render(
-      <SetupScreen
-        scenarios={[tower]}
-        preset={{ scenario: tower, side: 'both' }}
-        defaultSeed="9"
-        cols={80}
-        rows={24}
-        onDone={onDone}
-        onQuit={noop}
-        onHelp={noop}
-      />,
-    );
+    const { lastFrame, stdin } = renderSetup({
+      scenarios: [tower],
+      preset: { scenario: tower, side: 'both' },
+      defaultSeed: '9',
+      onDone,
+    });
     expect(lastFrame()).toContain('Seed: 9'); // hot-seat needs no opponent
     await press(stdin, KEY.enter);
     expect(onDone).toHaveBeenCalledWith(expect.objectContaining({ side: 'both', seed: '9' }));
