@@ -44,6 +44,16 @@ const IRAN_ORDERS = [
   { iran: 'iran.unleash+iran.public-threats' },
 ];
 
+/** The playtest's US game: october-2023, seed 42, four orders, then quit; no US death, Iran never reined in. */
+function playtestUsGame(): GameState {
+  return scripted('october-2023', '42', [
+    { us: 'us.hold+us.warn' },
+    { us: 'us.calibrated-strikes' },
+    { us: 'us.hold' },
+    { us: 'us.major-campaign' },
+  ]);
+}
+
 describe('cheap talk counts only threats beside restraint in the same turn', () => {
   const state = scripted('tower-22', '7', IRAN_ORDERS);
   const d = buildDebrief(state, scenario('tower-22'), { humans: ['iran'] });
@@ -129,13 +139,7 @@ describe('the campaign question follows the direction the attacks took', () => {
 });
 
 describe('concepts are shown only where the game holds them, with a "Here:" of this game', () => {
-  // The playtest's US game: october-2023, seed 42, four orders, then quit; no US death, Iran never reined in.
-  const us = scripted('october-2023', '42', [
-    { us: 'us.hold+us.warn' },
-    { us: 'us.calibrated-strikes' },
-    { us: 'us.hold' },
-    { us: 'us.major-campaign' },
-  ]);
+  const us = playtestUsGame();
   const d = buildDebrief(us, scenario('october-2023'), { humans: ['us'] });
 
   it('names no slippage where Iran never ordered restraint, and no audience costs without deaths or pressure', () => {
@@ -202,12 +206,7 @@ describe('concepts are shown only where the game holds them, with a "Here:" of t
 
 describe("a human order is the player's choice, and a bot's rule is named only where its trigger held", () => {
   it("annotates the US player's campaign before any death as the player's own, with no fatality rule", () => {
-    const us = scripted('october-2023', '42', [
-      { us: 'us.hold+us.warn' },
-      { us: 'us.calibrated-strikes' },
-      { us: 'us.hold' },
-      { us: 'us.major-campaign' },
-    ]);
+    const us = playtestUsGame();
     const d = buildDebrief(us, scenario('october-2023'), { humans: ['us'] });
     const tp = d.turningPoints.find((t) => t.turn === 3 && t.text === 'United States orders: Large strike campaign')!;
     expect(tp.chain).toContain("choice: the US player's own, not a rule of the model");
