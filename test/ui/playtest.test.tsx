@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { ACTOR_NAMES } from '../../src/model/actors/index.ts';
-import { orderLabel, postureLabel, seenOrderText } from '../../src/analysis/render.ts';
+import { intelLine, orderLabel, postureLabel, renderEvent, seenOrderText } from '../../src/analysis/render.ts';
 import { legalOn, newGame, step } from '../../src/engine/game.ts';
 import { observe } from '../../src/engine/observe.ts';
 import type { GameState } from '../../src/engine/state.ts';
@@ -71,6 +71,42 @@ describe("one rendering of an order's name", () => {
     expect(us.lastFrame()).toContain(`United States (you): ${name}`);
     us.unmount();
   });
+});
+
+describe('the briefing pane at the minimum size', () => {
+  for (const side of ['us', 'iran'] as const)
+    it(`${side} at 60×16: ↓ reaches every event and every intelligence read of the week, with a row saying what is hidden`, async () => {
+      const [cols, rows] = [60, 16];
+      const state = busy();
+      const obs = observe(state, side);
+      const view = renderTurn(state, side, { cols, rows });
+      const body = (f: string) =>
+        f
+          .split('\n')
+          .slice(2, rows - 3)
+          .map((l) => l.trimEnd())
+          .filter((l) => !/more: ↑↓/.test(l));
+      const frames = [view.lastFrame()!];
+      for (let i = 0; i < 60; i++) {
+        await press(view.stdin, KEY.down);
+        if (view.lastFrame() === frames.at(-1)) break;
+        frames.push(view.lastFrame()!);
+      }
+      view.unmount();
+      for (const f of frames) fits(f, cols, rows);
+      expect(frames.length, 'the week overflows 60×16, so the pane must scroll').toBeGreaterThan(1);
+      expect(frames[0]).toMatch(/↓ \d+ more: ↑↓ PgUp PgDn/);
+      expect(frames[0]).not.toContain('press l for the log');
+      const lines = body(frames[0]!);
+      for (const f of frames.slice(1)) lines.push(body(f).at(-1)!);
+      const text = lines.join(' ').replace(/\s+/g, ' ');
+      const flat = (t: string) => t.replace(/\s+/g, ' ');
+      const events = obs.events.filter((e) => e.kind !== 'action');
+      expect(events.length).toBeGreaterThan(2);
+      for (const e of events) expect(text).toContain(flat(renderEvent(e)));
+      expect(obs.intel.length).toBeGreaterThan(0);
+      for (const i of obs.intel) expect(text).toContain(flat(intelLine(i)));
+    });
 });
 
 describe('the situation pane at the minimum size', () => {

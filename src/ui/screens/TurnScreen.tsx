@@ -23,20 +23,7 @@ import { weekCountLines } from '../counts.ts';
 import { goalLines, OTHER, scoreView, type ScoreView } from '../goals.ts';
 import { hiddenMark, rowsShown, scrollBy, windowOf } from '../scroll.ts';
 import { SIDE_NAMES } from '../session.ts';
-import {
-  clip,
-  clipInside,
-  firstFit,
-  fit,
-  fitWhole,
-  gaugeLine,
-  joinHints,
-  sparkline,
-  statusLines,
-  textRow,
-  wrap,
-  wrapAtSeparators,
-} from '../text.ts';
+import { clip, clipInside, firstFit, fit, gaugeLine, joinHints, sparkline, statusLines, textRow, wrap, wrapAtSeparators } from '../text.ts';
 import { rungTone, tone } from '../theme.ts';
 import { moveSelection } from './Menu.tsx';
 
@@ -89,6 +76,7 @@ export function TurnScreen(props: TurnProps) {
   const [logOffset, setLogOffset] = useState(0);
   const [evidenceOffset, setEvidenceOffset] = useState(0);
   const [situationOffset, setSituationOffset] = useState(0);
+  const [briefingOffset, setBriefingOffset] = useState(0);
   const chosenForce = forces[selForce];
   const chosenSignal = signals[selSignal];
   const selected = focus === 'force' ? chosenForce : chosenSignal;
@@ -104,6 +92,8 @@ export function TurnScreen(props: TurnProps) {
     [obs, width, bodyRows],
   );
   const situationRows = rowsShown(situation.length, bodyRows);
+  const briefingText = useMemo(() => briefingLines(obs, props.briefing, score, width), [obs, props.briefing, score, width]);
+  const briefingRows = rowsShown(briefingText.length, bodyRows);
   // The evidence's title stays; its facts scroll under it.
   const evidenceText = useMemo(() => (selected ? evidenceLines(selected, width) : []), [selected, width]);
   const evidenceRows = rowsShown(evidenceText.length, bodyRows - 1);
@@ -141,6 +131,10 @@ export function TurnScreen(props: TurnProps) {
       if (pane === 'situation') {
         const next = scrollBy(situationOffset, key, input, situation.length, situationRows);
         if (next !== undefined) return setSituationOffset(next);
+      }
+      if (pane === 'briefing') {
+        const next = scrollBy(briefingOffset, key, input, briefingText.length, briefingRows);
+        if (next !== undefined) return setBriefingOffset(next);
       }
       if (pane !== 'orders') {
         if (key.return) setPane('orders');
@@ -181,7 +175,7 @@ export function TurnScreen(props: TurnProps) {
   const tabs = tabLine(pane, obs.rung, width);
   let body: ReactNode;
   if (confirming && chosenForce && chosenSignal) body = <Confirm force={chosenForce} signal={chosenSignal} width={width} />;
-  else if (pane === 'briefing') body = <Briefing obs={obs} briefing={props.briefing} goals={score} width={width} height={bodyRows} />;
+  else if (pane === 'briefing') body = <Briefing lines={briefingText} offset={briefingOffset} width={width} height={bodyRows} />;
   else if (pane === 'goals') body = <Scrolled lines={goals} offset={goalsOffset} width={width} height={bodyRows} />;
   else if (pane === 'log') body = <Scrolled lines={log} offset={logOffset} width={width} height={bodyRows} />;
   else if (pane === 'situation') body = <Situation obs={obs} lines={situation} offset={situationOffset} width={width} height={bodyRows} />;
@@ -192,7 +186,11 @@ export function TurnScreen(props: TurnProps) {
       <Orders forces={forces} signals={signals} selForce={selForce} selSignal={selSignal} focus={focus} width={width} height={bodyRows} />
     );
   // Each hint with how much it is needed: a narrow footer drops the least needed whole, never "? help".
-  const scrolls = pane === 'goals' || pane === 'log' || (pane === 'situation' && situationRows < bodyRows);
+  const scrolls =
+    pane === 'goals' ||
+    pane === 'log' ||
+    (pane === 'situation' && situationRows < bodyRows) ||
+    (pane === 'briefing' && briefingRows < bodyRows);
   const keys = props.busy
     ? 'Resolving the turn…'
     : confirming
@@ -297,19 +295,18 @@ export function tabLine(current: Pane, rung: number, width: number): { tabs: Tab
   return { tabs: chosen.tabs, rung: clip(chosen.rung, Math.max(0, room)) };
 }
 
-function Briefing({
-  obs,
-  briefing,
-  goals,
-  width,
-  height,
-}: {
-  obs: Observation;
-  briefing: string;
-  goals: ScoreView;
-  width: number;
-  height: number;
-}) {
+/** A line of the briefing pane; `accent` marks the intelligence heading. */
+interface BriefingLine {
+  readonly text: string;
+  readonly accent?: boolean;
+}
+
+/**
+ * The briefing pane's lines: before the first turn the scenario's paragraph and the goals; then last
+ * week's orders, counts and events; and the intelligence read for the coming turn. The pane scrolls, so
+ * at the minimum size every line can be reached.
+ */
+function briefingLines(obs: Observation, briefing: string, goals: ScoreView, width: number): BriefingLine[] {
   const lines: string[] = [];
   if (obs.history.length === 0) {
     lines.push(...wrap(briefing, width));
@@ -325,31 +322,34 @@ function Briefing({
     );
   } else {
     const last = obs.history[obs.history.length - 1]!;
-    lines.push(`Last week (from ${last.date}): your order was "${orderLabel(last.ownOrder)}".`);
     const seen = seenOrderText(last.opponentOrder);
-    lines.push(
+    const items = [
+      `Last week (from ${last.date}): your order was "${orderLabel(last.ownOrder)}".`,
       seen ? `The other side's order: ${seen}.` : "The other side's order: not visible to you (what it did shows in the counts below).",
-    );
-    lines.push(...weekCountLines(last));
-    for (const e of obs.events.filter((ev) => ev.kind !== 'action')) lines.push(`• ${renderEvent(e)}`);
+      ...weekCountLines(last),
+      ...obs.events.filter((ev) => ev.kind !== 'action').map((e) => `• ${renderEvent(e)}`),
+    ];
+    for (const l of items) lines.push(...wrap(l, width));
   }
-  const intel = obs.intel.map((i) => `• ${intelLine(i)}`);
-  const intelBlock = intel.length > 0 ? [' ', 'Intelligence (estimates; they can be wrong):', ...intel.flatMap((l) => wrap(l, width))] : [];
-  const room = Math.max(1, height - intelBlock.length);
+  const out: BriefingLine[] = lines.map((text) => ({ text }));
+  if (obs.intel.length > 0) {
+    out.push({ text: ' ' }, { text: 'Intelligence (estimates; they can be wrong):', accent: true });
+    for (const i of obs.intel) for (const text of wrap(`• ${intelLine(i)}`, width)) out.push({ text });
+  }
+  return out;
+}
+
+function Briefing({ lines, offset, width, height }: { lines: readonly BriefingLine[]; offset: number; width: number; height: number }) {
+  const { shown, above, below } = windowOf(lines, offset, rowsShown(lines.length, height));
+  const hidden = hiddenMark(above, below);
   return (
     <>
-      {fitWhole(
-        lines.map((l) => wrap(l, width)),
-        room,
-        (n) => `… ${n} more: press l for the log`,
-      ).map((l, i) => (
-        <Text key={`b${i}`}>{textRow(l)}</Text>
-      ))}
-      {intelBlock.map((l, i) => (
-        <Text key={`i${i}`} color={i === 1 ? tone('accent') : undefined}>
-          {clip(l, width)}
+      {shown.map((l, i) => (
+        <Text key={i} color={l.accent ? tone('accent') : undefined}>
+          {textRow(clip(l.text, width))}
         </Text>
       ))}
+      {hidden && <Text color={tone('accent')}>{clip(hidden, width)}</Text>}
     </>
   );
 }
