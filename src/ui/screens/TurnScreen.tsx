@@ -120,21 +120,17 @@ export function TurnScreen(props: TurnProps) {
         setEvidence(false);
         return setPane((p) => PANES[(PANES.indexOf(p) + d + PANES.length) % PANES.length]!);
       }
-      if (pane === 'goals') {
-        const next = scrollBy(goalsOffset, key, input, goals.length, bodyRows);
-        if (next !== undefined) return setGoalsOffset(next);
-      }
-      if (pane === 'log') {
-        const next = scrollBy(logOffset, key, input, log.length, bodyRows);
-        if (next !== undefined) return setLogOffset(next);
-      }
-      if (pane === 'situation') {
-        const next = scrollBy(situationOffset, key, input, situation.length, situationRows);
-        if (next !== undefined) return setSituationOffset(next);
-      }
-      if (pane === 'briefing') {
-        const next = scrollBy(briefingOffset, key, input, briefingText.length, briefingRows);
-        if (next !== undefined) return setBriefingOffset(next);
+      // The reading panes scroll: each with its offset, its lines and the rows it shows them in.
+      const reading = {
+        goals: [goalsOffset, setGoalsOffset, goals.length, bodyRows],
+        log: [logOffset, setLogOffset, log.length, bodyRows],
+        situation: [situationOffset, setSituationOffset, situation.length, situationRows],
+        briefing: [briefingOffset, setBriefingOffset, briefingText.length, briefingRows],
+      } as const;
+      if (pane !== 'orders') {
+        const [offset, setOffset, total, height] = reading[pane];
+        const next = scrollBy(offset, key, input, total, height);
+        if (next !== undefined) return setOffset(next);
       }
       if (pane !== 'orders') {
         if (key.return) setPane('orders');
