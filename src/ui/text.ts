@@ -125,21 +125,12 @@ export function clipInside(head: string, middle: string, tail: string, width: nu
 }
 
 /** At most `max` lines; the last says how many were left out (fitWhole with one line an item). */
-export function fit(lines: readonly string[], max: number): string[];
-export function fit<T extends { text: string }>(lines: readonly T[], max: number): (T | { text: string })[];
-export function fit(lines: readonly (string | { text: string })[], max: number): (string | { text: string })[] {
-  const more = (n: number) => `… ${n} more`;
-  return typeof lines[0] === 'string'
-    ? fitWhole(
-        lines.map((l) => [l as string]),
-        max,
-        more,
-      )
-    : fitWhole(
-        lines.map((l) => [l]),
-        max,
-        (n) => ({ text: more(n) }),
-      );
+export function fit(lines: readonly string[], max: number): string[] {
+  return fitWhole(
+    lines.map((l) => [l]),
+    max,
+    (n) => `… ${n} more`,
+  );
 }
 
 /**
