@@ -30,15 +30,12 @@ function plausiblePostures(d: TurnDraft, actor: ActorId): readonly string[] {
   });
 }
 
-/** Whether a truce has begun and not yet ended: its end is scheduled and its start is not still to come. */
+/**
+ * Whether the Gaza truce is in force: Israel's machine records where Israel stands for everyone else
+ * (model/actors/israel.ts), and it holds a truce posture exactly from the truce's start to its end.
+ */
 function truceInForce(d: TurnDraft): boolean {
-  let open = 0;
-  for (const s of d.schedule) {
-    if (s.task.kind !== 'inject') continue;
-    if (s.task.inject === 'truce-end') open++;
-    if (s.task.inject === 'truce-start') open--;
-  }
-  return open > 0;
+  return ACTORS.israel.meta(d.actors.israel.value).inTruce === true;
 }
 
 /** One reading: right with chance `accuracy`, else one of the other options at random. */
