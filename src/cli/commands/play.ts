@@ -44,6 +44,9 @@ export function parseOpponent(raw: string): string {
 
 const fileSafe = (s: string) => s.replace(/[^A-Za-z0-9_-]/g, '_');
 
+/** Where a save stands in its game, as the save messages say it. */
+const standing = (turn: number) => (turn === 0 ? 'before the first turn' : `after turn ${turn}`);
+
 /** Text printed after the game: word-wrapped on a terminal, unchanged into a pipe or a file. */
 const forTerminal = (text: string) => (process.stdout.isTTY ? wrapDocument(text, process.stdout.columns || 80) : text);
 
@@ -135,7 +138,7 @@ export const register: CommandModule = (program, io, setExit) => {
           if (state.over) return `Saved the finished game to ${path}`;
           // Hot-seat: resuming asks Iran next, the US order kept sealed.
           const sealed = hotSeatOrder ? ' (with the sealed US order)' : '';
-          return `Saved ${state.turn === 0 ? 'before the first turn' : `after turn ${state.turn}`}${sealed} to ${path}`;
+          return `Saved ${standing(state.turn)}${sealed} to ${path}`;
         } catch (err) {
           return `Could not save to ${path}: ${(err as Error).message}`;
         }
@@ -173,7 +176,7 @@ export const register: CommandModule = (program, io, setExit) => {
         const line = lastSave.finished
           ? `Saved game: ${lastSave.path} (check it with brink replay ${lastSave.path})`
           : playedOn
-            ? `Saved game: ${lastSave.path} holds the game as it stood ${lastSave.turn === 0 ? 'before the first turn' : `after turn ${lastSave.turn}`}, not the turns played since (resume it with brink play --load ${lastSave.path})`
+            ? `Saved game: ${lastSave.path} holds the game as it stood ${standing(lastSave.turn)}, not the turns played since (resume it with brink play --load ${lastSave.path})`
             : `Saved game: ${lastSave.path} (resume with brink play --load ${lastSave.path})`;
         io.out(forTerminal(line));
       }
