@@ -72,8 +72,8 @@ export interface AbcState {
     readonly generation: number;
     readonly epsilon: number;
     /** Which MCMC sweep of the generation this is (0-based), and the moves taken in its earlier sweeps. */
-    readonly sweep?: number;
-    readonly taken?: number;
+    readonly sweep: number;
+    readonly taken: number;
     readonly start: readonly AbcParticle[];
     readonly results: readonly { readonly index: number; readonly u: readonly number[]; readonly residuals: readonly number[] }[];
   };
@@ -102,7 +102,7 @@ export function initialState(dim: number, settings: AbcSettings): AbcState {
     population: [],
     history: [],
     // MAX_VALUE, not Infinity: the state is saved as JSON.
-    current: { generation: 0, epsilon: Number.MAX_VALUE, start: [], results: [] },
+    current: { generation: 0, epsilon: Number.MAX_VALUE, sweep: 0, taken: 0, start: [], results: [] },
     done: false,
     simulations: 0,
   };
@@ -148,7 +148,7 @@ export function kernelSd(population: readonly AbcParticle[], dim: number, scale 
 /** Proposal i of the current generation: a prior draw (generation 0) or a move of starting particle i. */
 export function propose(state: AbcState, index: number, sd: readonly number[] | null): Proposal {
   const g = state.current.generation;
-  const sweep = state.current.sweep ?? 0;
+  const sweep = state.current.sweep;
   const next = streamFor(state.settings.seed, g, index, sweep);
   const u =
     g === 0
@@ -231,7 +231,7 @@ function completeGeneration(state: AbcState): AbcState {
       return p;
     });
   }
-  const sweep = current.sweep ?? 0;
+  const sweep = current.sweep;
   const moves = g === 0 ? 1 : (settings.moves ?? 1);
   if (sweep + 1 < moves) {
     // Another sweep at the same tolerance, from where this one left the particles.
@@ -242,13 +242,13 @@ function completeGeneration(state: AbcState): AbcState {
         generation: g,
         epsilon: current.epsilon,
         sweep: sweep + 1,
-        taken: (current.taken ?? 0) + taken,
+        taken: current.taken + taken,
         start: population,
         results: [],
       },
     };
   }
-  const acceptance = ((current.taken ?? 0) + taken) / (n * moves);
+  const acceptance = (current.taken + taken) / (n * moves);
   const summary: AbcGenerationSummary = {
     generation: g,
     epsilon: current.epsilon,
@@ -264,7 +264,7 @@ function completeGeneration(state: AbcState): AbcState {
     history: [...state.history, summary],
     done,
     current: done
-      ? { generation: g + 1, epsilon: current.epsilon, start: [], results: [] }
+      ? { generation: g + 1, epsilon: current.epsilon, sweep: 0, taken: 0, start: [], results: [] }
       : beginGeneration(withScales, population, g + 1),
   };
 }
