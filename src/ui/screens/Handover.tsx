@@ -5,7 +5,7 @@
  */
 import { Box, Text } from 'ink';
 import { useKeys } from '../use-keys.ts';
-import type { Side } from '../../model/actions.ts';
+import { otherSide, type Side } from '../../model/actions.ts';
 import { SIDE_NAMES } from '../session.ts';
 import { joinHints, statusLines, wrap } from '../text.ts';
 import { tone } from '../theme.ts';
@@ -48,7 +48,7 @@ export function Handover({
     },
     { isActive: active !== false },
   );
-  const other = SIDE_NAMES[to === 'us' ? 'iran' : 'us'];
+  const other = SIDE_NAMES[otherSide(to)];
   const width = Math.max(20, cols - 5);
   const message = [
     ...wrap(`Pass the keyboard to the ${SIDE_NAMES[to]} player. ${other}, look away:`, width),
