@@ -395,6 +395,13 @@ export function otherSide(side: Side): Side {
   return side === 'us' ? 'iran' : 'us';
 }
 
+const ESCALATORY: ReadonlySet<Stance> = new Set(['support', 'pressure', 'force', 'direct']);
+
+/** Whether an action climbs the ladder: force, pressure, support for partners, direct fire; never accommodation, restraint or words. */
+export function escalates(def: ActionDef | undefined): boolean {
+  return def !== undefined && ESCALATORY.has(def.stance);
+}
+
 /** Whether an action strikes Iranian soil or Iran's own forces (the IRGC): Iran's to answer (R-IRN-09, Q-15). */
 export function strikesIranOrItsForces(def: ActionDef | undefined): boolean {
   const target = def?.effects.strikes?.target;

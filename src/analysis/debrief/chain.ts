@@ -5,7 +5,7 @@
  */
 import { quantityName } from '../../model/quantities.ts';
 import { ACTOR_NAMES } from '../../model/actors/index.ts';
-import { actionById, type Side } from '../../model/actions.ts';
+import { actionById, escalates, type Side } from '../../model/actions.ts';
 import { factById } from '../../model/evidence.ts';
 import { REGIONAL_WAR, rungName } from '../../model/ladder.ts';
 import type { DrawRecord, GameEvent } from '../../engine/events.ts';
@@ -36,9 +36,6 @@ export function ruleWithTitle(id: string): string {
 
 const TRIGGER_KINDS: ReadonlySet<GameEvent['kind']> = new Set(['action', 'directive', 'fatal', 'inject', 'compliance', 'strike', 'war']);
 
-/** Moves that climb the ladder: force, pressure and support for partners, direct fire (never restraint, words or talks). */
-const ESCALATORY_STANCES: ReadonlySet<string> = new Set(['force', 'direct', 'pressure', 'support']);
-
 /**
  * What set off a climb of the ladder (a war, or a jump of two rungs or more): the most escalatory order of
  * that turn logged before it (the highest rung; the earlier on a tie), else a death that turn; never an
@@ -55,7 +52,7 @@ function escalationTrigger(log: readonly GameEvent[], index: number): GameEvent 
     if (c.kind === 'fatal') fatal ??= c;
     if (c.kind !== 'action') continue;
     const def = actionById(c.action);
-    if (!def || !ESCALATORY_STANCES.has(def.stance)) continue;
+    if (!def || !escalates(def)) continue;
     if (!best || def.rung >= best.rung) best = { event: c, rung: def.rung };
   }
   return best?.event ?? fatal;
