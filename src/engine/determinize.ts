@@ -5,7 +5,8 @@
  *  - chance: a new seed and new world streams, drawn from the bot's own stream, so neither the game's
  *    seed nor its real future draws are visible;
  *  - the other side's posture: its intelligence estimate where it has one (Iran's read of the US, which
- *    can be wrong), otherwise drawn among that side's peacetime postures (public at turn 0: the scenario);
+ *    can be wrong), otherwise drawn among the postures that what everyone knows allows: none at war
+ *    outside a war, none of the truce's outside it (public-postures.ts; at turn 0 the scenario's);
  *  - for the US: Iran's guidance to each front (a front the US intelligence read takes its estimate), the
  *    militias' postures (from the estimate where there is one), whether envoys carried the guidance, Hezbollah's and the
  *    Houthis' private flags; directives in transit and pending deliberations are dropped.
@@ -17,6 +18,7 @@ import { ACTORS, type ActorId } from '../model/actors/index.ts';
 import { FRONTS, otherSide, type DirectiveLevel, type Front, type Side } from '../model/actions.ts';
 import { Immer } from 'immer';
 import { observe, type Observation } from './observe.ts';
+import { plausiblePostures } from './public-postures.ts';
 import { seedStreams, type Stream } from './rng.ts';
 import type { GameState, IntelItem } from './state.ts';
 
@@ -49,10 +51,6 @@ function assessedGuidance(intel: readonly IntelItem[], front: Front): DirectiveL
   return item && (LEVELS as readonly string[]).includes(item.assessed) ? (item.assessed as DirectiveLevel) : undefined;
 }
 
-function peacetimeStates(actor: ActorId): readonly string[] {
-  return ACTORS[actor].stateIds.filter((id) => !ACTORS[actor].meta(id).atWar);
-}
-
 // The sampled world is the real state with a few nested parts redrawn: immer's `produce` copies just
 // those branches (structural sharing) and freezes them, where a JSON clone would copy the whole state.
 const immer = new Immer({ autoFreeze: true, useStrictIteration: false });
@@ -64,7 +62,7 @@ export function sampleWorld(state: GameState, side: Side, obs: Observation, rng:
   const intel = obs.intel;
   const started = state.history.length > 0;
   if (side === 'iran') {
-    const usPosture = started ? (assessedPosture(intel, 'us') ?? pickOne(peacetimeStates('us'), rng)) : undefined;
+    const usPosture = started ? (assessedPosture(intel, 'us') ?? pickOne(plausiblePostures(state, 'us'), rng)) : undefined;
     return immer.produce(state, (w) => {
       w.seed = seed;
       w.rng = seedStreams(seed);
@@ -73,14 +71,14 @@ export function sampleWorld(state: GameState, side: Side, obs: Observation, rng:
   }
   const opp = otherSide(side);
   // Before the first turn the opponent's posture is the scenario's published start: public knowledge.
-  const oppPosture = started ? pickOne(peacetimeStates(opp), rng) : undefined;
+  const oppPosture = started ? pickOne(plausiblePostures(state, opp), rng) : undefined;
   const directive = {} as Record<Front, DirectiveLevel>;
   for (const f of FRONTS) directive[f] = pickOne(LEVELS, rng);
   // Every front the intelligence read takes its estimate (the draw above is made anyway, so the bot's
   // stream advances the same whatever the report holds).
   for (const f of FRONTS) directive[f] = assessedGuidance(intel, f) ?? directive[f];
-  const iraqi = assessedPosture(intel, 'iraqiMilitias') ?? pickOne(peacetimeStates('iraqiMilitias'), rng);
-  const syrianDraw = pickOne(peacetimeStates('syrianMilitias'), rng);
+  const iraqi = assessedPosture(intel, 'iraqiMilitias') ?? pickOne(plausiblePostures(state, 'iraqiMilitias'), rng);
+  const syrianDraw = pickOne(plausiblePostures(state, 'syrianMilitias'), rng);
   const syrian = assessedPosture(intel, 'syrianMilitias') ?? syrianDraw;
   const envoys = { iraqiMilitias: rng.next() < 0.5, syrianMilitias: rng.next() < 0.5 };
   const reined = rng.next() < 0.5;

@@ -6,37 +6,15 @@
  * chance equal to its accuracy, otherwise a plausible wrong reading (fog of war). Iran hears from its
  * envoys, so its read of a militia they reached is exact (R-IRN-13). Every draw is from the intel stream.
  */
-import { ACTORS, type ActorId } from '../../model/actors/index.ts';
 import type { DirectiveLevel, Side } from '../../model/actions.ts';
 import { confidenceOf, INTEL_SOURCES, type IntelSource } from '../../model/intel.ts';
 import type { Params } from '../../model/params.ts';
+import { plausiblePostures } from '../public-postures.ts';
 import type { Stream } from '../rng.ts';
 import type { IntelItem, Tally } from '../state.ts';
 import type { TurnDraft } from './draft.ts';
 
 const LEVELS: readonly DirectiveLevel[] = ['halt', 'reduce', 'sustain', 'surge'];
-
-/**
- * Postures a wrong read may name: not one that contradicts what everyone knows. A war and the Gaza truce
- * are public (F-19, T-07), so a misread names an at-war posture only in a war and a truce posture only
- * while a truce is in force.
- */
-function plausiblePostures(d: TurnDraft, actor: ActorId): readonly string[] {
-  const machine = ACTORS[actor];
-  const truce = truceInForce(d);
-  return machine.stateIds.filter((id) => {
-    const meta = machine.meta(id);
-    return (!meta.atWar || d.world.regionalWar) && (!meta.inTruce || truce);
-  });
-}
-
-/**
- * Whether the Gaza truce is in force: Israel's machine records where Israel stands for everyone else
- * (model/actors/israel.ts), and it holds a truce posture exactly from the truce's start to its end.
- */
-function truceInForce(d: TurnDraft): boolean {
-  return ACTORS.israel.meta(d.actors.israel.value).inTruce === true;
-}
 
 /** One reading: right with chance `accuracy`, else one of the other options at random. */
 function read(rnd: Stream, accuracy: number, truth: string, options: readonly string[]): string {
