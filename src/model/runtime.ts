@@ -81,11 +81,12 @@ export interface StateMeta {
   readonly deliberates?: { readonly lagDays: readonly [ParamId, ParamId] };
   /** Who, in this posture, presses Iran's partners to accept a halt (R-IRQ-01, R-IRQ-02). */
   readonly presses?: readonly Presser[];
-  /** A posture of open war: never a peacetime guess when a side imagines the other's posture. */
+  /** A posture of open war: never a misread, nor a guess when a side imagines the other's posture, before a war. */
   readonly atWar?: boolean;
   /**
    * A posture held only while the Gaza truce is in force. The truce is public (T-07), so no intelligence
-   * service mistakes an actor for observing it when there is none.
+   * service mistakes an actor for observing it when there is none, and no search bot imagines it
+   * (engine/public-postures.ts).
    */
   readonly inTruce?: boolean;
 }
