@@ -23,6 +23,11 @@ export interface ObjectiveScore {
 
 export interface ScoreView {
   readonly side: Side;
+  /**
+   * Where the side's score starts before anything happens (the engine's baseline lines): shown apart, not
+   * as an objective's share, or "avoid regional war" would read as +100 earned.
+   */
+  readonly start: { readonly points: number; readonly lines: readonly ScoreLine[] };
   /** The side's score now, 0–100, as the debrief would give it if the game ended here. */
   readonly total: number;
   readonly objectives: readonly ObjectiveScore[];
@@ -31,7 +36,12 @@ export interface ScoreView {
 export function scoreView(state: GameState, side: Side): ScoreView {
   const all = scoreLines(state);
   const byObjective = new Map<string, ScoreLine[]>();
+  const start: ScoreLine[] = [];
   for (const l of all[side]) {
+    if (l.term === 'baseline') {
+      start.push(l);
+      continue;
+    }
     // A line is grouped under the objective it serves (its first O- citation). A line that cites only
     // rules (a cost or gain the rules impose, such as answering strikes) is grouped apart, never shown
     // as if a rule's title were a goal.
@@ -45,7 +55,7 @@ export function scoreView(state: GameState, side: Side): ScoreView {
     points: lines.reduce((s, l) => s + l.points, 0),
     lines,
   }));
-  return { side, total: scoresOf(all)[side], objectives };
+  return { side, total: scoresOf(all)[side], start: { points: start.reduce((s, l) => s + l.points, 0), lines: start }, objectives };
 }
 
 const signed = (x: number) => {
@@ -58,6 +68,8 @@ export function goalLines(v: ScoreView, width: number): { text: string; bold?: b
   const out: { text: string; bold?: boolean }[] = [
     { text: `Your score: ${v.total} of 100, as things stand (the debrief gives the final one)`, bold: true },
   ];
+  if (v.start.lines.length > 0)
+    out.push({ text: `${signed(v.start.points).padStart(7)}  Starting score, before anything happens`, bold: true });
   for (const o of v.objectives) {
     out.push({ text: `${signed(o.points).padStart(7)}  ${o.id === OTHER ? o.title : `${o.id} ${o.title}`}`, bold: true });
     for (const l of o.lines) {

@@ -91,11 +91,47 @@ describe('goals from the model', () => {
       for (const line of scoreLines(state)[side]) expect(f).toContain(scoreLineLabel(line));
       expect(f, 'the rules group shows no pseudo-ID').not.toMatch(/\brules other/i);
       const v = scoreView(state, side);
-      expect(v.objectives.flatMap((o) => o.lines)).toHaveLength(scoreLines(state)[side].length);
+      // Every score line is shown once: as the starting score or under an objective.
+      expect([...v.start.lines, ...v.objectives.flatMap((o) => o.lines)]).toHaveLength(scoreLines(state)[side].length);
       // Goals are objectives (O-…): a rule's title (R-…) is never listed as one of the side's goals.
       for (const o of v.objectives) expect(o.id === OTHER || o.id.startsWith('O-'), o.id).toBe(true);
       for (const o of v.objectives)
         for (const l of o.lines) expect(o.id === OTHER ? l.cites.every((c) => !c.startsWith('O-')) : l.cites.includes(o.id)).toBe(true);
+    }
+  });
+});
+
+describe('the starting score', () => {
+  it('is shown on its own line, not as the share of the objective its line cites', async () => {
+    const state = statesOf('october-2023', '1', 'historical', 'historical')[3]!;
+    for (const side of ['us', 'iran'] as const) {
+      const base = scoreLines(state)[side].filter((l) => l.term === 'baseline');
+      expect(base.length).toBeGreaterThan(0);
+      const v = scoreView(state, side);
+      expect(v.start.points).toBe(base.reduce((s, l) => s + l.points, 0));
+      for (const o of v.objectives)
+        expect(
+          o.lines.some((l) => l.term === 'baseline'),
+          o.id,
+        ).toBe(false);
+      const view = renderTurn(state, side, { cols: 100, rows: 40 });
+      await press(view.stdin, '4');
+      const rows = view.lastFrame()!.split('\n');
+      view.unmount();
+      const start = rows.findIndex((r) => r.includes('Starting score, before anything happens'));
+      const firstObjective = rows.findIndex((r) => /^\s+[+-]\d+\.\d\s+O-/.test(r));
+      expect(start, 'the starting score is listed').toBeGreaterThan(0);
+      expect(rows[start]).toContain(`+${v.start.points.toFixed(1)}`);
+      expect(start, 'before the objectives').toBeLessThan(firstObjective);
+      // Each objective's figure is what its own lines add up to, without the starting score.
+      for (const o of v.objectives) {
+        const row = rows.find((r) => o.id !== OTHER && r.includes(` ${o.id} `));
+        if (row)
+          expect(Number(/([+-]\d+\.\d)/.exec(row)![1])).toBeCloseTo(
+            o.lines.reduce((s, l) => s + l.points, 0),
+            1,
+          );
+      }
     }
   });
 });
