@@ -15,6 +15,7 @@ import type { Side } from '../model/actions.ts';
 import { getPolicy } from '../policies/index.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { KeyboardProvider, useInterrupt, useKeys } from './use-keys.ts';
+import { lastWeekLines } from './counts.ts';
 import { DebriefScreen } from './screens/DebriefScreen.tsx';
 import { Handover } from './screens/Handover.tsx';
 import { type GameStage, HelpOverlay, InterruptConfirm, QuitConfirm } from './screens/Overlays.tsx';
@@ -116,6 +117,17 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
   const debrief = useMemo(
     () =>
       phase.kind === 'debrief' && state && setup ? buildDebrief(state, setup.scenario, { humans: humanSides(setup.side) }) : undefined,
+    [phase.kind, state, setup],
+  );
+
+  const lastWeek = useMemo(
+    () =>
+      phase.kind === 'debrief' && state && setup
+        ? humanSides(setup.side).flatMap((side) => {
+            const w = lastWeekLines(state, side);
+            return w ? [{ side, ...w }] : [];
+          })
+        : [],
     [phase.kind, state, setup],
   );
 
@@ -263,6 +275,7 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
       <DebriefScreen
         debrief={debrief}
         sides={humanSides(setup.side)}
+        lastWeek={lastWeek}
         cols={cols}
         rows={rows}
         status={status}

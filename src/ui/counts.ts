@@ -4,7 +4,10 @@
  * Yemen (against the Houthis) are counted apart from the US strikes in Iraq and Syria, and the attacks
  * are split by front.
  */
-import type { PublicTurn } from '../engine/observe.ts';
+import { turnLog } from '../analysis/turn-log.ts';
+import { observe, type PublicTurn } from '../engine/observe.ts';
+import type { GameState } from '../engine/state.ts';
+import type { Side } from '../model/actions.ts';
 
 export interface Count {
   readonly label: string;
@@ -37,4 +40,16 @@ const list = (cs: readonly Count[]) => cs.map((c) => `${c.label} ${c.value}`).jo
 export function weekCountLines(t: PublicTurn): [string, string, string] {
   const { attacks, strikes, other } = weekCounts(t);
   return [`Attacks on US forces ${t.attacksOnUS}: ${list(attacks)}`, list(strikes), list(other)];
+}
+
+/**
+ * The game's last week as `side` saw it: both orders, the counts and the events it could see (the log's
+ * sentences, analysis/turn-log.ts). The briefing shows a week only once the next turn starts, so without
+ * this the final order's result would reach the player only as the verdict.
+ */
+export function lastWeekLines(state: GameState, side: Side): { date: string; lines: string[] } | undefined {
+  const log = turnLog(state, side).at(-1);
+  const seen = observe(state, side).history.at(-1);
+  if (!log || !seen) return undefined;
+  return { date: log.date, lines: [log.own, log.other, ...weekCountLines(seen), ...log.events.map((e) => `• ${e}`)] };
 }

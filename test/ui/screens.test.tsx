@@ -14,6 +14,8 @@ import { HelpOverlay, QuitConfirm } from '../../src/ui/screens/Overlays.tsx';
 import { moveSelection } from '../../src/ui/screens/Menu.tsx';
 import { colorEnabled } from '../../src/ui/theme.ts';
 import { resolveOpponent } from '../../src/ui/session.ts';
+import { lastWeekLines, weekCountLines } from '../../src/ui/counts.ts';
+import { turnLog } from '../../src/analysis/turn-log.ts';
 import { fitWhole, sparkline, wrap, wrapAtSeparators, wrapDocument } from '../../src/ui/text.ts';
 import fc from 'fast-check';
 import { press, render } from '../helpers/ink.ts';
@@ -255,6 +257,46 @@ describe('DebriefScreen', () => {
     await press(stdin, '6');
     expect(lastFrame()).toContain('Questions for discussion');
     fits(lastFrame());
+  });
+});
+
+describe('the last week on the verdict page', () => {
+  // The game ends on its last turn, so no briefing ever shows that week: the verdict page does.
+  it('shows the final week as the side saw it: orders, the counts the briefing would print, the events it could see', () => {
+    const final = playGame(tower, { seed: '5', us: getPolicy('hawk', 'us'), iran: getPolicy('historical', 'iran') });
+    const debrief = buildDebrief(final, tower);
+    const last = final.history.at(-1)!;
+    for (const side of ['us', 'iran'] as const) {
+      const week = lastWeekLines(final, side)!;
+      expect(week.date).toBe(last.date);
+      const { lastFrame } = render(
+        <DebriefScreen debrief={debrief} sides={[side]} lastWeek={[{ side, ...week }]} cols={200} rows={60} onQuit={noop} onHelp={noop} />,
+      );
+      const frame = lastFrame()!;
+      expect(frame).toContain(`The last week (from ${last.date}):`);
+      for (const line of weekCountLines(observe(final, side).history.at(-1)!)) expect(frame).toContain(line);
+      const log = turnLog(final, side).at(-1)!;
+      expect(frame).toContain(log.own);
+      expect(frame).toContain(log.other);
+      for (const e of log.events) expect(frame).toContain(e);
+      // Under the verdict, before the score lines.
+      expect(frame.indexOf('The last week')).toBeGreaterThan(frame.indexOf('Verdict:'));
+      expect(frame.indexOf('The last week')).toBeLessThan(frame.indexOf('Starting score'));
+    }
+  });
+
+  it('the game hands it over: a played game ends on a verdict page with its last week', async () => {
+    const { lastFrame, stdin } = render(
+      <App
+        scenarios={[tower]}
+        preset={{ scenario: tower, side: 'us', opponent: 'historical', seed: '3' }}
+        defaultSeed="1"
+        onSave={() => ''}
+      />,
+    );
+    for (let t = 0; t < 4; t++) await press(stdin, '3', KEY.enter, 'y');
+    expect(lastFrame()).toContain('Verdict:');
+    expect(lastFrame()).toMatch(/The last week \(from 2024-02-18\):\n {2}United States \(you\): /);
   });
 });
 

@@ -37,6 +37,11 @@ export interface DebriefProps {
   readonly active?: boolean;
   onQuit(): void;
   onHelp(): void;
+  /**
+   * The final week as each human side saw it (ui/counts.ts lastWeekLines): the game ends on that turn, so
+   * no briefing ever shows it. Shown on the verdict page, under the verdict.
+   */
+  readonly lastWeek?: readonly { readonly side: Side; readonly date: string; readonly lines: readonly string[] }[];
   /** Saves the finished game (`s`); absent where there is nothing to save. */
   onSave?(): void;
 }
@@ -51,7 +56,7 @@ export function DebriefScreen(props: DebriefProps) {
   const status = statusLines(props.status, width);
   const height = Math.max(3, rows - 4 - status.length);
   const current = pages[page]!;
-  const lines = pageLines(d, current, props.sides, width);
+  const lines = pageLines(d, current, props.sides, width, props.lastWeek ?? []);
   const turn = (to: number) => {
     setPage((to + pages.length) % pages.length);
     setOffset(0);
@@ -129,7 +134,7 @@ function signed(points: number): string {
   return `${r < 0 ? '-' : '+'}${Math.abs(r).toFixed(1)}`;
 }
 
-function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number): Line[] {
+function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number, lastWeek: NonNullable<DebriefProps['lastWeek']>): Line[] {
   const para = (text: string, indent = ''): Line[] => wrap(text, width - indent.length).map((t) => plain(indent + t));
   /** `head` then `text` wrapped, the wrapped lines indented under the text's start. */
   const hang = (head: string, text: string): Line[] =>
@@ -146,6 +151,12 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
       ];
       out.push(...para(d.verdict.explanation));
       out.push(plain(`Scores: US ${d.scores.us} · Iran ${d.scores.iran} · peak rung ${d.peakRung} ${rungName(d.peakRung)}`));
+      for (const w of lastWeek) {
+        const whose = lastWeek.length > 1 ? `, as ${SIDE_NAMES[w.side]} saw it` : '';
+        out.push(plain(''), { text: `The last week (from ${w.date})${whose}:`, bold: true });
+        for (const l of w.lines) out.push(...hang('  ', l));
+      }
+      if (lastWeek.length > 0) out.push(plain(''));
       for (const s of order) {
         out.push({ text: `${SIDE_NAMES[s]}: ${d.scores[s]}${sides.includes(s) ? ' (you)' : ''}`, bold: true });
         for (const l of d.breakdown[s]) out.push(...hang(`${signed(l.points).padStart(8)}  `, `${l.label} [${l.cites.join(', ')}]`));
