@@ -137,7 +137,7 @@ export function verdictText(verdict: Verdict, state: GameState): VerdictText {
     case 'calm-restored':
       return t(
         'Calm restored',
-        `No attacks in Iraq or Jordan in the last ${QUIET_WINDOW} turns and at most one a week in Syria, as after 2 Feb 2024 (F-03), and no war: deterrence holds, for now.`,
+        `No attacks in Iraq or Jordan in the last ${QUIET_WINDOW} turns, no more than ${QUIET_WINDOW} in Syria over them (one a week on average, as after 2 Feb 2024, F-03), and no war: deterrence holds, for now.`,
       );
     case 'brinkmanship':
       return t('Brinkmanship survived', `The ladder reached "${rungName(peakRungOf(state))}" without tipping into war; attacks continue.`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { verdictOf } from '../../src/engine/outcome.ts';
+import { verdictText } from '../../src/analysis/render.ts';
+import { QUIET_WINDOW, verdictOf } from '../../src/engine/outcome.ts';
 import type { GameState, TurnRecord } from '../../src/engine/state.ts';
 import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
@@ -33,6 +34,19 @@ describe('verdicts', () => {
       ]),
       'calm-restored',
     );
+  });
+
+  it("calm restored's sentence states the rule as it counts: Syria's attacks over the window, one a week on average", () => {
+    // Two in one week and none in the next is calm by the rule, so the sentence may not say "at most one a week".
+    const state = withLastWeeks(g, [
+      { ...quiet, attacksOnUSSyria: 2, attacksOnUS: 2 },
+      { ...quiet, attacksOnUSSyria: 0, attacksOnUS: 0 },
+    ]);
+    const verdict = verdictOf(state);
+    expect(verdict.id).toBe('calm-restored');
+    const text = verdictText(verdict, state).explanation;
+    expect(text).not.toMatch(/at most one a week/);
+    expect(text).toContain(`no more than ${QUIET_WINDOW} in Syria over them (one a week on average`);
   });
 
   it('simmering: any attack in Iraq or Jordan, or Syria above one a week', () => {
