@@ -148,9 +148,8 @@ export function causalChain(state: GameState, index: number, humans: readonly Si
   const choice = playersChoice(e, humans);
   if (choice) chain.push(choice);
   else {
-    const rules = heldRules(state, index)
-      .filter((r) => !r.startsWith('T-'))
-      .slice(0, 3);
+    // Each rule once: an event may cite a rule its posture's meta cites too (R-ISR-01 twice on the Rafah decision).
+    const rules = [...new Set(heldRules(state, index).filter((r) => !r.startsWith('T-')))].slice(0, 3);
     if (rules.length > 0) chain.push(`rule: ${rules.map(ruleWithTitle).join('; ')}`);
   }
   if (e.kind === 'posture' && e.from !== e.to) chain.push(`posture: ${postureLabel(e.actor, e.from)} → ${postureLabel(e.actor, e.to)}`);

@@ -255,3 +255,23 @@ describe('causal chains name the right cause', () => {
     }
   });
 });
+
+describe('a turning point names each rule behind it once', () => {
+  it('the Rafah decision cites R-ISR-01 once, though the event and the posture it enters both cite it', () => {
+    const rafah = scenario('rafah');
+    let rules = 0;
+    for (let i = 0; i < 10; i++) {
+      const g = playGame(rafah, { seed: `rules-${i}`, us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran') });
+      for (const tp of buildDebrief(g, rafah).turningPoints)
+        for (const c of tp.chain.filter((x) => x.startsWith('rule: '))) {
+          rules++;
+          const ids = c
+            .slice('rule: '.length)
+            .split('; ')
+            .map((r) => r.split(' ')[0]);
+          expect(new Set(ids).size, c).toBe(ids.length);
+        }
+    }
+    expect(rules).toBeGreaterThan(10);
+  });
+});
