@@ -23,6 +23,8 @@ export interface PublicTurn {
   readonly attacksOnUSIraq: number;
   readonly attacksOnUSSyria: number;
   readonly attacksOnUSJordan: number;
+  /** Iran's own forces firing on US forces (the IRGC's direct attack): public, it is US forces they hit. */
+  readonly iranDirectAttacks: number;
   readonly usKilled: number;
   readonly usInjured: number;
   /** US strikes outside Yemen (Iraq, Syria, the IRGC, Iran itself). */
@@ -85,6 +87,7 @@ function publicTurn(t: TurnRecord, side: Side): PublicTurn {
     attacksOnUSIraq: t.attacksOnUSIraq,
     attacksOnUSSyria: t.attacksOnUSSyria,
     attacksOnUSJordan: t.attacksOnUSJordan,
+    iranDirectAttacks: t.iranDirectAttacks,
     usKilled: t.usKilled,
     usInjured: t.usInjured,
     usStrikes: t.usStrikes,

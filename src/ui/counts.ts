@@ -14,13 +14,22 @@ export interface Count {
   readonly value: number;
 }
 
-/** The attacks on US forces, by front, then the other public counts of the week. */
+/**
+ * Every attack on US forces in a week: the militias' (counted by front, the record's figure F-01) and
+ * Iran's own forces' fire, which the player must not read as a week without attacks.
+ */
+export function attacksOnUsForces(t: Pick<PublicTurn, 'attacksOnUS' | 'iranDirectAttacks'>): number {
+  return t.attacksOnUS + t.iranDirectAttacks;
+}
+
+/** The attacks on US forces, by front (and by Iran's own forces, in a week they fired), then the other public counts of the week. */
 export function weekCounts(t: PublicTurn): { attacks: Count[]; strikes: Count[]; other: Count[] } {
   return {
     attacks: [
       { label: 'Iraq', value: t.attacksOnUSIraq },
       { label: 'Syria', value: t.attacksOnUSSyria },
       { label: 'Jordan', value: t.attacksOnUSJordan },
+      ...(t.iranDirectAttacks > 0 ? [{ label: "Iran's own forces", value: t.iranDirectAttacks }] : []),
     ],
     strikes: [
       { label: 'US strikes outside Yemen', value: t.usStrikes },
@@ -39,7 +48,7 @@ const list = (cs: readonly Count[]) => cs.map((c) => `${c.label} ${c.value}`).jo
 /** The week's counts as three short lines; the situation pane and the briefing both print these. */
 export function weekCountLines(t: PublicTurn): [string, string, string] {
   const { attacks, strikes, other } = weekCounts(t);
-  return [`Attacks on US forces ${t.attacksOnUS}: ${list(attacks)}`, list(strikes), list(other)];
+  return [`Attacks on US forces ${attacksOnUsForces(t)}: ${list(attacks)}`, list(strikes), list(other)];
 }
 
 /**

@@ -33,6 +33,7 @@ function turnWith(usKilled: number, attacksOnUS: number): PublicTurn {
     attacksOnUSIraq: attacksOnUS,
     attacksOnUSSyria: 0,
     attacksOnUSJordan: 0,
+    iranDirectAttacks: 0,
     usKilled,
     usInjured: 0,
     usStrikes: 0,

@@ -40,6 +40,7 @@ export interface TimelineRow {
   readonly turn: number;
   readonly date: string;
   readonly rung: number;
+  /** Attacks on US forces: the militias' and, in a week Iran's own forces fired, theirs. */
   readonly attacksOnUS: number;
   readonly houthiAttacks: number;
   readonly usKilled: number;
@@ -119,7 +120,7 @@ export function buildDebrief(state: GameState, scenario: Scenario, options: Debr
       turn: h.turn,
       date: h.date,
       rung: h.rung,
-      attacksOnUS: h.attacksOnUS,
+      attacksOnUS: h.attacksOnUS + h.iranDirectAttacks,
       houthiAttacks: h.houthiAttacks,
       usKilled: h.usKilled,
     })),

@@ -191,7 +191,7 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
       out.push(
         plain(''),
         ...para(
-          `Totals: ${t.attacksOnUS} attacks on US forces, ${t.usKilled} US killed, ${t.usStrikes} US strikes outside Yemen, ${t.houthiAttacks} Houthi attacks`,
+          `Totals: ${t.attacksOnUS + t.iranDirectAttacks} attacks on US forces${t.iranDirectAttacks > 0 ? ` (${t.iranDirectAttacks} by Iran's own forces)` : ''}, ${t.usKilled} US killed, ${t.usStrikes} US strikes outside Yemen, ${t.houthiAttacks} Houthi attacks`,
         ),
       );
       return out;

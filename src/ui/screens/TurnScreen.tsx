@@ -19,7 +19,7 @@ import { EMPTY_FORCE, EMPTY_SIGNAL, portfolioRung, type Portfolio } from '../../
 import { loadEvidence } from '../../model/evidence.ts';
 import { RUNGS, rungName } from '../../model/ladder.ts';
 import { quantityName } from '../../model/quantities.ts';
-import { weekCountLines } from '../counts.ts';
+import { attacksOnUsForces, weekCountLines } from '../counts.ts';
 import { goalLines, OTHER, scoreView, type ScoreView } from '../goals.ts';
 import { hiddenMark, rowsShown, scrollBy, windowOf } from '../scroll.ts';
 import { SIDE_NAMES } from '../session.ts';
@@ -404,7 +404,8 @@ export function situationColumns(width: number): { ladder: number; right: number
 /** What the situation pane says beside the ladder, each line at most `right` columns or wrapped later. */
 export function situationInfo(obs: Observation, right: number): string[] {
   const last = obs.history[obs.history.length - 1];
-  const sum = (k: 'attacksOnUS' | 'usKilled' | 'usInjured' | 'houthiAttacks' | 'usStrikes') => obs.history.reduce((s, t) => s + t[k], 0);
+  const sum = (k: 'usKilled' | 'usInjured' | 'houthiAttacks' | 'usStrikes') => obs.history.reduce((s, t) => s + t[k], 0);
+  const attacks = obs.history.reduce((s, t) => s + attacksOnUsForces(t), 0);
   const p = obs.pressures;
   const pressureLines: [string, number][] = [
     [quantityName('usDomesticPressure'), p.usDomesticPressure],
@@ -418,9 +419,9 @@ export function situationInfo(obs: Observation, right: number): string[] {
   const week = last ? weekCountLines(last) : undefined;
   const info: string[] = [
     ...(week ? ['Last week:', ...week] : ['No turn played yet.']),
-    `Attacks on US by week: ${sparkline(obs.history.map((t) => t.attacksOnUS)) || '—'}`,
+    `Attacks on US by week: ${sparkline(obs.history.map(attacksOnUsForces)) || '—'}`,
     `Houthi attacks by week: ${sparkline(obs.history.map((t) => t.houthiAttacks)) || '—'}`,
-    `So far: ${sum('attacksOnUS')} attacks on US · ${sum('usKilled')} killed · ${sum('usInjured')} injured`,
+    `So far: ${attacks} attacks on US · ${sum('usKilled')} killed · ${sum('usInjured')} injured`,
     '',
     ...pressureLines.map(([label, v]) => gaugeLine(label, v, right, labelWidth)),
   ];
