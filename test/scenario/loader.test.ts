@@ -30,6 +30,14 @@ describe('scenario loader', () => {
     expect(loadScenario('rafah').injects.map((i) => i.kind)).toContain('rafah-window');
   });
 
+  it('a scenario that opens with the Houthi campaign under way opens with shipping disrupted (the index averages past weeks)', () => {
+    for (const id of SHIPPED) {
+      const s = loadScenario(id);
+      const underWay = (s.actors.us?.context as { redSeaOps?: boolean } | undefined)?.redSeaOps === true;
+      expect(s.world.shippingDisruption > 0, id).toBe(underWay);
+    }
+  });
+
   it('the hash follows the content, not the formatting', () => {
     const a = parseScenario(base, 'a.yaml');
     const b = parseScenario(`# a comment\n${base.replace('turns: 4', 'turns:   4')}`, 'b.yaml');
