@@ -7,9 +7,10 @@
 import type { GameEvent, InjectKind } from '../engine/events.ts';
 import { peakRungOf } from '../engine/history.ts';
 import { QUIET_WINDOW, type ScoreLine, type Verdict, type VerdictId } from '../engine/outcome.ts';
-import type { GameState, IntelItem } from '../engine/state.ts';
+import type { GameState, IntelItem, IntelSubject } from '../engine/state.ts';
 import { ACTORS, ACTOR_NAMES, type ActorId } from '../model/actors/index.ts';
-import { actionById, type Front } from '../model/actions.ts';
+import { actionById, type Front, type Side } from '../model/actions.ts';
+import { INTEL_SOURCES } from '../model/intel.ts';
 import type { Place } from '../model/activity.ts';
 import { rungName } from '../model/ladder.ts';
 import { leverLabels, portfolioLabel, type Portfolio } from '../model/portfolio.ts';
@@ -110,6 +111,20 @@ export function intelSubject(item: Pick<IntelItem, 'subject'>): string {
 export function intelReading(item: Pick<IntelItem, 'subject' | 'assessed'>): string {
   const s = item.subject;
   return s.about === 'guidance' ? item.assessed : postureLabel(s.actor, item.assessed);
+}
+
+/**
+ * The side's sources that sent no read this turn, as a line ("No report this week on …"), or undefined
+ * when every source reported: a front left out of the list without a word reads as forgotten, when it
+ * was quiet (model/intel.ts says which sources report only on an active or struck front, or with envoys).
+ */
+export function unreadIntelLine(side: Side, intel: readonly Pick<IntelItem, 'subject'>[]): string | undefined {
+  const key = (s: IntelSubject) => (s.about === 'guidance' ? `guidance:${s.front}` : `posture:${s.actor}`);
+  const read = new Set(intel.map((i) => key(i.subject)));
+  const unread = INTEL_SOURCES[side].filter((s) => !read.has(key(s.subject)));
+  if (unread.length === 0) return undefined;
+  const why = side === 'us' ? 'quiet and not struck last week, so nothing fresh to read' : 'quiet last week and no envoys there';
+  return `No report this week on ${unread.map((s) => intelSubject(s)).join(', ')}: ${why}.`;
 }
 
 /** An intelligence item as one line: subject, reading and the confidence the report states. */

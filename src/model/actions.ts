@@ -188,7 +188,7 @@ export const ACTIONS: readonly ActionDef[] = [
     rung: 6,
     stance: 'force',
     label: 'Kill a militia commander',
-    description: 'A targeted strike on a senior militia figure, as in Baghdad on 7 Feb',
+    description: 'A targeted strike on a senior militia figure, as in Baghdad on 7 Feb 2024',
     cites: ['F-10', 'T-16', 'R-USA-01'],
     effects: {
       strikes: { target: 'militias', mean: 'calibratedStrikeCount', hits: ['iraqiMilitias'] },
@@ -204,7 +204,7 @@ export const ACTIONS: readonly ActionDef[] = [
     rung: 7,
     stance: 'force',
     label: 'Large strike campaign',
-    description: 'Dozens of strikes in a day across Iraq and Syria, sparing Iran, as on 2 Feb',
+    description: 'Dozens of strikes in a day across Iraq and Syria, sparing Iran, as on 2 Feb 2024',
     cites: ['F-09', 'T-13', 'R-USA-02', 'P-06'],
     effects: {
       strikes: { target: 'militias', mean: 'campaignStrikeCount', hits: ['iraqiMilitias', 'syrianMilitias'] },

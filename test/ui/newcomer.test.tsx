@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { beliefSummary, buildDebrief } from '../../src/analysis/debrief/debrief.ts';
-import { scoreLineLabel } from '../../src/analysis/render.ts';
+import { intelSubject, scoreLineLabel } from '../../src/analysis/render.ts';
+import { INTEL_SOURCES } from '../../src/model/intel.ts';
 import { turnLog } from '../../src/analysis/turn-log.ts';
 import { observe } from '../../src/engine/observe.ts';
 import { scoreLines, outcome } from '../../src/engine/outcome.ts';
@@ -47,6 +48,33 @@ const countsIn = (frame: string) =>
         ?.slice(1)
         .map((n) => Number(n ?? 0)) ?? null,
   );
+
+describe("the briefing's intelligence", () => {
+  it('names every source: a read, or a line saying which sent none this week and why', () => {
+    let unread = 0;
+    for (const [scenario, seed] of [
+      ['october-2023', '4'],
+      ['rafah', '5'],
+    ] as const) {
+      statesOf(scenario, seed, 'historical', 'historical').forEach((state, i) => {
+        const side = i % 2 === 0 ? 'us' : 'iran';
+        const obs = observe(state, side);
+        const view = renderTurn(state, side, { cols: 200, rows: 60 });
+        const frame = view.lastFrame()!;
+        view.unmount();
+        const none = /No report this week on ([^:]+):/.exec(frame)?.[1] ?? '';
+        for (const source of INTEL_SOURCES[side]) {
+          const name = intelSubject(source);
+          const wasRead = obs.intel.some((r) => intelSubject(r) === name);
+          expect(none.includes(name), `${scenario} turn ${state.turn} ${side}: ${name}`).toBe(!wasRead);
+          if (wasRead) expect(frame).toContain(`• ${name}:`);
+        }
+        if (none) unread++;
+      });
+    }
+    expect(unread).toBeGreaterThan(3);
+  });
+});
 
 describe('briefing and situation agree', () => {
   it('print the same labelled counts of last week, equal to the observation, for many seeded turns', async () => {

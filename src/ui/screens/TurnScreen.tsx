@@ -8,7 +8,16 @@
 import { Box, Text } from 'ink';
 import { useKeys } from '../use-keys.ts';
 import { type ReactNode, useMemo, useState } from 'react';
-import { intelLine, intelReading, intelSubject, orderLabel, postureLabel, renderEvent, seenOrderText } from '../../analysis/render.ts';
+import {
+  intelLine,
+  intelReading,
+  intelSubject,
+  orderLabel,
+  postureLabel,
+  renderEvent,
+  seenOrderText,
+  unreadIntelLine,
+} from '../../analysis/render.ts';
 import { turnLog } from '../../analysis/turn-log.ts';
 import { ACTOR_NAMES } from '../../model/actors/index.ts';
 import { legalOn } from '../../engine/game.ts';
@@ -328,9 +337,11 @@ function briefingLines(obs: Observation, briefing: string, goals: ScoreView, wid
     for (const l of items) lines.push(...wrap(l, width));
   }
   const out: BriefingLine[] = lines.map((text) => ({ text }));
-  if (obs.intel.length > 0) {
+  const unread = unreadIntelLine(obs.side, obs.intel);
+  if (obs.intel.length > 0 || unread) {
     out.push({ text: ' ' }, { text: 'Intelligence (estimates; they can be wrong):', accent: true });
     for (const i of obs.intel) for (const text of wrap(`• ${intelLine(i)}`, width)) out.push({ text });
+    if (unread) for (const text of wrap(unread, width)) out.push({ text });
   }
   return out;
 }
