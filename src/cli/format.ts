@@ -9,12 +9,18 @@ function cite(rules: readonly string[]): string {
   return rules.length > 0 ? ` [${rules.slice(0, 4).join(', ')}]` : '';
 }
 
+/** The parameters a game was started with beyond the scenario's, as the flags that give them. */
+const paramsText = (overrides: Readonly<Record<string, number>>): string => {
+  const ids = Object.keys(overrides).sort();
+  return ids.length === 0 ? '' : ` · params ${ids.map((id) => `${id}=${overrides[id]}`).join(' ')}`;
+};
+
 export function formatHeader(state: GameState, policies: { us: string; iran: string }): string {
   const s = state.scenario;
   return [
     `Brink · ${s.title}`,
     `scenario ${s.id} (${s.hash}) · seed ${state.seed} · ${s.turns} turns of ${s.daysPerTurn} days from ${s.start}`,
-    `US: ${policies.us} · Iran: ${policies.iran}`,
+    `US: ${policies.us} · Iran: ${policies.iran}${paramsText(state.overrides)}`,
     '',
   ].join('\n');
 }

@@ -73,7 +73,8 @@ const bots = (v: Values, modules = true) =>
   ].join('\n');
 const scenarios = (v: Values) =>
   `${wrapList('Scenarios (--scenario):', v.scenarioIds)}\n    or a path to a scenario YAML file (brink scenarios schema).`;
-const params = (v: Values) => wrapList('Parameters (--param name=value; brink explain NAME says what each is):', v.PARAM_IDS);
+const params = (v: Values, flag = '--param name=value') =>
+  wrapList(`Parameters (${flag}; brink explain NAME says what each is):`, v.PARAM_IDS);
 const env = (...vars: string[]) => `\nEnvironment: ${vars.join(', ')} (a flag given on the command line wins).`;
 
 const HELP: Readonly<Record<string, (v: Values) => string>> = {
@@ -115,10 +116,12 @@ const HELP: Readonly<Record<string, (v: Values) => string>> = {
         "brink run --seed '1:42' --us-policy hawk                          # game 42 of a batch with seed 1",
         'brink run --us-policy always:us.major-campaign',
         'brink run --us-policy always:us.hold+us.strike-houthis             # restraint in Iraq, strikes in Yemen',
+        "brink run --seed '1:42' --param deterrenceEffect=0.3               # game 42 of a batch run with that --param",
       ),
       '',
       bots(v, false),
       scenarios(v),
+      params(v),
       env('BRINK_SEED'),
     ].join('\n'),
   batch: (v) =>
@@ -160,12 +163,12 @@ const HELP: Readonly<Record<string, (v: Values) => string>> = {
     [
       examples(
         'brink sweep --param deterrenceEffect --param fatalityPerAttack      # ±50 % around each value',
-        'brink sweep --param militiaAttackRate=2:12:5 --metric attacksOnUS --metric usKilled',
+        'brink sweep --param militiaAttackRate=1:3:5 --metric attacksOnUS --metric usKilled',
         'brink sweep --param deterrenceEffect --json > sweep.json            # brink.sweep/1',
         'brink sweep --param deterrenceEffect --csv sweep.csv                # one row per metric and point',
       ),
       '',
-      params(v),
+      params(v, '--param name=lo:hi:steps, or a bare name'),
       wrapList('Metrics (--metric):', v.SWEEP_METRICS),
       bots(v),
       scenarios(v),

@@ -60,6 +60,8 @@ export const RunSchema = z
     model: z.string().min(1),
     scenario: z.object({ id: z.string().min(1), hash: z.string().min(1) }).strict(),
     seed: z.string().min(1),
+    /** Parameter overrides on top of the scenario's (`brink run --param`); absent when there are none. */
+    params: z.record(z.string(), z.number()).optional(),
     policies: z.object({ us: z.string().min(1), iran: z.string().min(1) }).strict(),
     decisions: z.array(Orders),
     turns: z.array(TurnSchema),
@@ -77,6 +79,7 @@ export function runRecord(state: GameState, policies: { us: string; iran: string
     model: MODEL_VERSION,
     scenario: { id: state.scenario.id, hash: state.scenario.hash },
     seed: state.seed,
+    ...(Object.keys(state.overrides).length > 0 ? { params: { ...state.overrides } } : {}),
     policies,
     decisions: decisionsOf(state),
     turns: state.history.map(({ events: _events, ...turn }) => turn),

@@ -17,6 +17,7 @@ import { ACTIONS, actionsFor } from '../../src/model/actions.ts';
 import { portfolioIds } from '../../src/model/portfolio.ts';
 import { PARAM_IDS } from '../../src/model/params.ts';
 import { SWEEP_METRICS } from '../../src/batch/sweep.ts';
+import { parseAssignment, parseSweepRange } from '../../src/batch/params-arg.ts';
 
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 const dir = mkdtempSync(join(tmpdir(), 'brink-build-'));
@@ -119,6 +120,24 @@ describe('help', () => {
     for (const p of PARAM_IDS) expect(flat(batch)).toContain(p);
     const sweep = flat(brink(['help', 'sweep']).stdout);
     for (const m of SWEEP_METRICS) expect(sweep).toContain(m);
+  });
+
+  it("every --param in a command's examples is a value that command accepts (names, ranges, sweep ranges)", () => {
+    let checked = 0;
+    for (const { name } of COMMANDS) {
+      const lines = brink([name, '--help'])
+        .stdout.split('\n')
+        .filter((l) => l.startsWith('  $ brink '));
+      for (const line of lines) {
+        for (const m of line.matchAll(/--param(?:-b)? (\S+)/g)) {
+          const raw = m[1]!;
+          checked++;
+          if (name === 'sweep') expect(() => parseSweepRange('--param', raw, {}), line).not.toThrow();
+          else expect(() => parseAssignment('--param', raw), line).not.toThrow();
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(4);
   });
 
   it('refuses a shell it has no completion for, naming the choices', () => {

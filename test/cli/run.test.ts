@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -49,6 +49,68 @@ describe('brink run', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
     expect(brink(['run', '--us-policy', 'nope']).stderr).toMatch(/unknown policy 'nope'.*historical/);
+  });
+
+  it('--param replays a batch game: a pinned one, and one that drew its parameters (the line brink batch prints)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'brink-'));
+    const out = join(dir, 'games.jsonl');
+    const b = brink([
+      'batch',
+      '--scenario',
+      'tower-22',
+      '--runs',
+      '3',
+      '--seed',
+      '5',
+      '--uncertainty',
+      'prior',
+      '--out',
+      out,
+      '--workers',
+      '1',
+    ]);
+    expect(b.code, b.stderr).toBe(0);
+    const records = readFileSync(out, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { index: number; seed: string; params: Record<string, number>; scores: { us: number; iran: number } });
+    const game = records.find((r) => r.index === 2)!;
+    const flags = Object.entries(game.params).flatMap(([k, v]) => ['--param', `${k}=${v}`]);
+    const replay = brink(['run', '--scenario', 'tower-22', '--seed', game.seed, ...flags, '--json']);
+    expect(replay.code, replay.stderr).toBe(0);
+    const json = JSON.parse(replay.stdout);
+    expect(json.params).toEqual(game.params);
+    expect(json.outcome.scores).toEqual(game.scores);
+    // At the point values it is another game: the parameters are what make it this one.
+    const plain = JSON.parse(brink(['run', '--scenario', 'tower-22', '--seed', game.seed, '--json']).stdout);
+    expect(plain.params).toBeUndefined();
+    expect(plain.outcome.scores).not.toEqual(game.scores);
+
+    // A batch with --param names it in its replay line, and the game it names is that batch's.
+    const pinned = brink([
+      'batch',
+      '--scenario',
+      'tower-22',
+      '--runs',
+      '2',
+      '--seed',
+      '5',
+      '--param',
+      'fatalityPerAttack=0.5',
+      '--out',
+      join(dir, 'p.jsonl'),
+    ]);
+    expect(pinned.code, pinned.stderr).toBe(0);
+    expect(pinned.stdout).toContain(
+      "replay one with: brink run --scenario tower-22 --seed '5:<i>' --us-policy historical --iran-policy historical --param fatalityPerAttack=0.5",
+    );
+    const first = JSON.parse(readFileSync(join(dir, 'p.jsonl'), 'utf8').split('\n')[0]!) as { seed: string; metrics: { usKilled: number } };
+    const text = brink(['run', '--scenario', 'tower-22', '--seed', first.seed, '--param', 'fatalityPerAttack=0.5']);
+    expect(text.stdout).toContain('US: historical · Iran: historical · params fatalityPerAttack=0.5');
+    expect(text.stdout).toContain(`${first.metrics.usKilled} US killed`);
+    expect(brink(['run', '--param', 'fatalityPerAttack=2']).stderr).toMatch(
+      /fatalityPerAttack must be between 0 and 1[\s\S]*Usage: brink run/,
+    );
   });
 
   it('a reader that stops early (brink run | head) ends the program quietly', async () => {

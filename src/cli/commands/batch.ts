@@ -267,7 +267,11 @@ export function formatBatchReport(
     `${j.runs} of ${j.requested} games${r.resumed ? ` (${r.resumed} read back from --out)` : ''}${j.complete ? '' : ' · INCOMPLETE'}`,
   );
   lines.push(
-    `Game i plays with seed "${j.seed}:i"; replay one with: brink run --scenario ${shellQuote(scenarioArg)} --seed ${shellQuote(`${j.seed}:<i>`)} --us-policy ${shellQuote(j.policies.us)} --iran-policy ${shellQuote(j.policies.iran)}${
+    `Game i plays with seed "${j.seed}:i"; replay one with: brink run --scenario ${shellQuote(scenarioArg)} --seed ${shellQuote(`${j.seed}:<i>`)} --us-policy ${shellQuote(j.policies.us)} --iran-policy ${shellQuote(j.policies.iran)}${Object.entries(
+      j.params,
+    )
+      .map(([k, v]) => ` --param ${k}=${v}`)
+      .join('')}${
       dist.kind === 'none'
         ? ''
         : kept.length > 0

@@ -6,6 +6,21 @@ import { parsePolicy, parseSeed, scenarioFrom } from '../options.ts';
 import { formatHeader, formatTurn } from '../format.ts';
 import { buildDebrief, formatDebrief } from '../../analysis/debrief/debrief.ts';
 import { runRecord } from '../../schemas/run.ts';
+import { BatchInputError } from '../../batch/input-error.ts';
+import { parseAssignments } from '../../batch/params-arg.ts';
+import { UsageError } from '../errors.ts';
+
+const collect = (value: string, previous: string[] = []) => [...previous, value];
+
+/** `--param name=value` flags as overrides; a bad one is a usage error (exit 2, with the usage). */
+function parseParams(raws: readonly string[] | undefined): Record<string, number> {
+  try {
+    return parseAssignments('--param', raws ?? []);
+  } catch (err) {
+    if (err instanceof BatchInputError) throw new UsageError(err.message);
+    throw err;
+  }
+}
 
 export const register: CommandModule = (program, io) => registerRun(program, io.out);
 
@@ -17,15 +32,22 @@ export function registerRun(program: Command, out: (s: string) => void): void {
     .option('--seed <seed>', 'game seed (any text)', '1')
     .option('--us-policy <policy>', 'bot for the US', 'historical')
     .option('--iran-policy <policy>', 'bot for Iran', 'historical')
+    .option(
+      '--param <name=value>',
+      'override a model parameter (repeatable): replays a batch game played with --param, or one that drew its parameters',
+      collect,
+    )
     .option('--json', 'print the game as JSON (brink.run/2)')
-    .action((opts: { scenario: string; seed: string; usPolicy: string; iranPolicy: string; json?: boolean }) => {
+    .action((opts: { scenario: string; seed: string; usPolicy: string; iranPolicy: string; param?: string[]; json?: boolean }) => {
       const us = parsePolicy('--us-policy', opts.usPolicy, 'us');
       const iran = parsePolicy('--iran-policy', opts.iranPolicy, 'iran');
       const seed = parseSeed(opts.seed);
       const scenario = scenarioFrom(opts.scenario);
       const policies = { us: us.id, iran: iran.id };
+      const overrides = parseParams(opts.param);
+      const params = Object.keys(overrides).length > 0 ? { params: overrides } : {};
       if (opts.json) {
-        const state = playGame(scenario, { seed, us, iran });
+        const state = playGame(scenario, { seed, us, iran, ...params });
         out(JSON.stringify(runRecord(state, policies), null, 2));
         return;
       }
@@ -34,6 +56,7 @@ export function registerRun(program: Command, out: (s: string) => void): void {
         seed,
         us,
         iran,
+        ...params,
         onTurn: (state, events) => {
           if (!header) {
             out(formatHeader(state, policies));
