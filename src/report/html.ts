@@ -28,7 +28,7 @@ import { addDays } from '../scenario/calendar.ts';
 import { differenceBars, fanChart, figure, shareBars } from './charts.ts';
 import { esc, limitationsSection, num, page, pct, table } from './page.ts';
 import { sensitivitySection } from './sensitivity.ts';
-import type { Stories } from './stories.ts';
+import type { ChosenGame, Stories } from './stories.ts';
 import { storyHtml } from './story.ts';
 
 export { esc } from './page.ts';
@@ -277,9 +277,10 @@ export function outcomeFigure(batch: BatchJson): string {
 
 function storiesSection(batch: BatchJson, stories: Stories | undefined): string {
   if (!stories) return '';
-  const replay = (seed: string) =>
-    `brink run --scenario ${batch.scenario.id} --seed '${seed}' --us-policy ${batch.policies.us} --iran-policy ${batch.policies.iran}` +
-    Object.entries(batch.params)
+  // The game's own parameters: the batch's --param, and under --uncertainty what this game drew.
+  const replay = (g: ChosenGame) =>
+    `brink run --scenario ${batch.scenario.id} --seed '${g.seed}' --us-policy ${batch.policies.us} --iran-policy ${batch.policies.iran}` +
+    Object.entries(g.params)
       .map(([k, v]) => ` --param ${k}=${v}`)
       .join('');
   const told = [
@@ -288,14 +289,16 @@ function storiesSection(batch: BatchJson, stories: Stories | undefined): string 
         id: 'story-median',
         heading: `The median game (game ${stories.median.index})`,
         why: stories.median.why,
-        replay: replay(stories.median.seed),
+        replay: replay(stories.median),
+        drawn: stories.median.drawn,
       }),
     stories.notable &&
       storyHtml(stories.notable.debrief, {
         id: 'story-notable',
         heading: `A notable game (game ${stories.notable.index})`,
         why: stories.notable.why,
-        replay: replay(stories.notable.seed),
+        replay: replay(stories.notable),
+        drawn: stories.notable.drawn,
       }),
   ].filter(Boolean);
   return `<h2>Two games, told in full</h2>
@@ -334,7 +337,13 @@ ${batch.runs} games · seed ${esc(batch.seed)} · US bot <b>${esc(batch.policies
 <p class="note">${esc(bandsNoteFor(batch.uncertainty.mode, batch.uncertainty.distribution))}</p>
 ${batch.complete ? '' : `<p class="assume">Incomplete batch: ${batch.runs} of the ${batch.requested} games asked for finished; the figures below are those games'.</p>`}
 <p class="note">A model of what four news reports say, not a forecast: see <a href="#limits">what this model is, and is not</a>.
-Game i played with seed "${esc(batch.seed)}:i": replay any one with <code>brink run --scenario ${esc(batch.scenario.id)} --seed '${esc(batch.seed)}:i' --us-policy ${esc(batch.policies.us)} --iran-policy ${esc(batch.policies.iran)}</code>.</p>
+Game i played with seed "${esc(batch.seed)}:i": replay any one with <code>brink run --scenario ${esc(batch.scenario.id)} --seed '${esc(batch.seed)}:i' --us-policy ${esc(batch.policies.us)} --iran-policy ${esc(batch.policies.iran)}${esc(
+      Object.entries(batch.params)
+        .map(([k, v]) => ` --param ${k}=${v}`)
+        .join(''),
+    )}${batch.uncertainty.mode === 'none' ? '' : ' --param …'}</code>${
+      batch.uncertainty.mode === 'none' ? '' : ', with a --param for each parameter game i drew (brink batch --out FILE keeps them)'
+    }.</p>
 <p>In half the games the ladder peaked at or below rung ${num(peak.p50, 0)} (${esc(rungName(peak.p50))}).</p>
 
 <h2>How the games ended</h2>

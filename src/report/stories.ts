@@ -7,6 +7,10 @@
  *   a nearest-rank percentile, so some game has exactly it; the scan stops there);
  * - the notable game: the first that ended in regional war or, if none did, the first with a US death.
  * The batch's own counts say whether such a game exists, so the scan never runs for nothing.
+ *
+ * A batch run with --uncertainty drew each game's parameters (`brink:S:i:params`): its games are
+ * replayed with those draws, from the same distribution, or not told at all. Replayed at the point
+ * values they would be other games, whose "median" and "first war" say nothing about this batch.
  */
 import type { BatchJson } from '../batch/contract.ts';
 import { playRecord, type GameRecord } from '../batch/record.ts';
@@ -15,11 +19,16 @@ import { buildDebrief, type Debrief } from '../analysis/debrief/debrief.ts';
 import { getPolicy } from '../policies/index.ts';
 import { playGame } from '../policies/play.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { distributionHash, drawParams, type ParamDistribution } from '../analysis/uncertainty/distribution.ts';
 
 export interface ChosenGame {
   readonly index: number;
   readonly seed: string;
   readonly why: string;
+  /** The parameters it played with beyond the scenario's: the batch's --param, or its draws under --uncertainty. */
+  readonly params: Readonly<Record<string, number>>;
+  /** How many of `params` were drawn (0 for a batch at point values). */
+  readonly drawn: number;
   readonly debrief: Debrief;
 }
 
@@ -32,7 +41,22 @@ export interface Stories {
 
 const sameTenth = (a: number, b: number) => Math.round(a * 10) === Math.round(b * 10);
 
-export function chooseStories(batch: BatchJson, scenario: Scenario): Stories {
+/**
+ * `dist`: what the batch drew its parameters from, when it did (--uncertainty prior|posterior); it must
+ * be the distribution the batch records (same hash), else the games cannot be found again.
+ */
+export function chooseStories(batch: BatchJson, scenario: Scenario, dist?: ParamDistribution): Stories {
+  const mode = batch.uncertainty.mode;
+  if (mode !== 'none' && (!dist || distributionHash(dist) !== batch.uncertainty.distribution)) {
+    return {
+      notes: [
+        `The single games cannot be replayed here: each drew its parameters from ${batch.uncertainty.distribution}, which is not at hand${mode === 'posterior' ? ' (give its file with --posterior)' : ''}.`,
+      ],
+    };
+  }
+  const paramsOf = (i: number): Record<string, number> =>
+    mode !== 'none' && dist ? drawParams(dist, batch.seed, i, batch.params) : { ...batch.params };
+  const drawn = (params: Readonly<Record<string, number>>) => Object.keys(params).filter((k) => !Object.hasOwn(batch.params, k)).length;
   let us;
   let iran;
   try {
@@ -41,7 +65,6 @@ export function chooseStories(batch: BatchJson, scenario: Scenario): Stories {
   } catch (err) {
     return { notes: [`The single games cannot be replayed here (${(err as Error).message}).`] };
   }
-  const arm = { us, iran, params: batch.params };
   const median = batch.metrics.scoreUS.p50;
   const war = batch.outcomes.regionalWar.count > 0;
   const death = batch.outcomes.usFatality.count > 0;
@@ -49,14 +72,14 @@ export function chooseStories(batch: BatchJson, scenario: Scenario): Stories {
   let medianRecord: GameRecord | undefined;
   let notableRecord: GameRecord | undefined;
   for (let i = 0; i < batch.runs && (!medianRecord || (!notableRecord && (war || death))); i++) {
-    const r = playRecord(scenario, arm, i, gameSeed(batch.seed, i));
+    const r = playRecord(scenario, { us, iran, params: paramsOf(i) }, i, gameSeed(batch.seed, i));
     if (!medianRecord && sameTenth(r.scores.us, median)) medianRecord = r;
     if (!notableRecord && isNotable(r)) notableRecord = r;
   }
   const tell = (r: GameRecord, why: string): ChosenGame => {
-    const params = Object.keys(batch.params).length > 0 ? { params: batch.params } : {};
-    const state = playGame(scenario, { seed: r.seed, us, iran, ...params });
-    return { index: r.index, seed: r.seed, why, debrief: buildDebrief(state, scenario) };
+    const params = paramsOf(r.index);
+    const state = playGame(scenario, { seed: r.seed, us, iran, ...(Object.keys(params).length > 0 ? { params } : {}) });
+    return { index: r.index, seed: r.seed, why, params, drawn: drawn(params), debrief: buildDebrief(state, scenario) };
   };
   const notes: string[] = [];
   const n = batch.runs;

@@ -61,13 +61,22 @@ export interface StoryMeta {
   readonly why: string;
   /** How to play it again (a command line), when there is one. */
   readonly replay?: string;
+  /** How many parameters the game drew (--uncertainty): its replay line is then folded away, being long. */
+  readonly drawn?: number;
+}
+
+function replayHtml(meta: StoryMeta): string {
+  if (!meta.replay) return `<p class="note">${esc(meta.why)}</p>`;
+  if (!meta.drawn) return `<p class="note">${esc(meta.why)} Replay it: <code>${esc(meta.replay)}</code></p>`;
+  return `<p class="note">${esc(meta.why)} It played with the ${meta.drawn} parameters it drew, not the point values.</p>
+<details class="note"><summary>Replay it with them</summary><code>${esc(meta.replay)}</code></details>`;
 }
 
 export function storyHtml(d: Debrief, meta: StoryMeta): string {
   const t = d.totals;
   return `<section class="story" id="${esc(meta.id)}">
 <h3>${esc(meta.heading)}</h3>
-<p class="note">${esc(meta.why)}${meta.replay ? ` Replay it: <code>${esc(meta.replay)}</code>` : ''}</p>
+${replayHtml(meta)}
 <p><b>${esc(d.verdict.title)}.</b> ${esc(d.verdict.explanation)}${d.final ? '' : ' <span class="pill">unfinished: as things stand</span>'}</p>
 <p>Scores: US <b>${d.scores.us}</b> (${scoreParts(d, 'us') || 'no points'}) · Iran <b>${d.scores.iran}</b> (${scoreParts(d, 'iran') || 'no points'}).<br>
 ${t.attacksOnUS} attacks on US forces, ${t.usKilled} US deaths, ${t.usStrikes} US strikes outside Yemen, ${t.houthiAttacks} Houthi attacks; the ladder peaked at rung ${d.peakRung} (${esc(rungName(d.peakRung))}).</p>

@@ -16,16 +16,29 @@ import { esc } from '../../src/report/page.ts';
 import { chooseStories } from '../../src/report/stories.ts';
 import { storyHtml } from '../../src/report/story.ts';
 import { scenario } from '../helpers/fixtures.ts';
+import {
+  drawParams,
+  NO_UNCERTAINTY,
+  priorDistribution,
+  pinPriors,
+  type ParamDistribution,
+} from '../../src/analysis/uncertainty/distribution.ts';
+import { renderReport } from '../../src/report/html.ts';
 
 const sc = scenario('tower-22');
 const arm = (params: Record<string, number> = {}) => ({ us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran'), params });
 
 /** A batch as `brink batch --json` builds it (same aggregator, same contract), with its records kept for the checks. */
-function batchOf(runs: number, seed: string, params: Record<string, number> = {}): { batch: BatchJson; records: GameRecord[] } {
+function batchOf(
+  runs: number,
+  seed: string,
+  params: Record<string, number> = {},
+  dist: ParamDistribution = NO_UNCERTAINTY,
+): { batch: BatchJson; records: GameRecord[] } {
   const agg = new Aggregator(sc.turns);
   const records: GameRecord[] = [];
   for (let i = 0; i < runs; i++) {
-    const r = playRecord(sc, arm(params), i, gameSeed(seed, i));
+    const r = playRecord(sc, arm(drawParams(dist, seed, i, params)), i, gameSeed(seed, i));
     records.push(r);
     agg.add(r);
   }
@@ -41,6 +54,7 @@ function batchOf(runs: number, seed: string, params: Record<string, number> = {}
         params,
         workers: 1,
         modules: [],
+        ...(dist.kind === 'none' ? {} : { uncertainty: dist }),
       },
       agg,
       true,
@@ -90,6 +104,44 @@ describe('choosing the games to tell', () => {
     const s = chooseStories({ ...batch, policies: { us: 'my-module-bot', iran: 'historical' } }, sc);
     expect(s.median).toBeUndefined();
     expect(s.notes.join(' ')).toMatch(/cannot be replayed here/);
+  });
+});
+
+describe('choosing the games to tell in a batch that drew its parameters (--uncertainty)', () => {
+  const prior = priorDistribution();
+  const { batch, records } = batchOf(80, 'drawn', {}, prior);
+
+  it("tells the batch's own games, played with the parameters each drew, and gives them to replay with", () => {
+    expect(batch.uncertainty.mode).toBe('prior');
+    const s = chooseStories(batch, sc, prior);
+    const m = s.median!;
+    expect(tenths(m.debrief.scores.us)).toBe(tenths(batch.metrics.scoreUS.p50));
+    // The first game of the batch (its own records, drawn parameters) with the median score.
+    const first = records.find((r) => tenths(r.scores.us) === tenths(batch.metrics.scoreUS.p50))!;
+    expect(m.index).toBe(first.index);
+    expect(m.params).toEqual(drawParams(prior, 'drawn', m.index));
+    expect(m.drawn).toBe(Object.keys(m.params).length);
+    expect(m.debrief).toEqual(buildDebrief(playGame(sc, { seed: m.seed, ...arm(m.params) }), sc));
+    const wars = records.filter((r) => r.verdict === 'regional-war');
+    const deaths = records.filter((r) => r.metrics.usKilled > 0);
+    const expected = wars[0] ?? deaths[0];
+    expect(expected, 'this seed must give the test a notable game').toBeDefined();
+    expect(s.notable!.index).toBe(expected!.index);
+    expect(s.notable!.debrief.verdict.id).toBe(expected!.verdict);
+    // The report's replay line carries every drawn parameter of that game.
+    const html = renderReport({ batch, scenario: sc, stories: s });
+    expect(html).toContain(`It played with the ${m.drawn} parameters it drew, not the point values.`);
+    for (const [k, v] of Object.entries(m.params)) expect(html).toContain(` --param ${k}=${v}`);
+  });
+
+  it('tells none when the distribution the batch drew from is not the one at hand', () => {
+    const other = { kind: 'prior', priors: pinPriors(prior.kind === 'prior' ? prior.priors : {}, ['militiaAttackRate']) } as const;
+    for (const dist of [undefined, other]) {
+      const s = chooseStories(batch, sc, dist);
+      expect(s.median).toBeUndefined();
+      expect(s.notable).toBeUndefined();
+      expect(s.notes.join(' ')).toMatch(/cannot be replayed here: each drew its parameters from prior:/);
+    }
   });
 });
 

@@ -35,6 +35,8 @@ import { scenarioFrom } from '../options.ts';
 import { asUsage, batchGames, collect, commonSetup } from './batch.ts';
 import { readSave } from './save-io.ts';
 import { addUncertaintyOptions, parseUncertainty } from '../uncertainty-options.ts';
+import { posteriorDistribution, priorDistribution, type ParamDistribution } from '../../analysis/uncertainty/distribution.ts';
+import { loadPosterior, SHIPPED_POSTERIOR } from '../../analysis/calibration/posterior-file.ts';
 
 /** A brink.batch/1 or brink.compare/1 file is tens of kilobytes; anything past this is not one. */
 const MAX_JSON_BYTES = 64 * MiB;
@@ -189,7 +191,7 @@ export const register: CommandModule = (program, io, setExit) => {
         const compare: CompareJson | undefined = opts.compare
           ? readJson('--compare', opts.compare, CompareSchema, 'brink.compare/1 (brink compare --json)')
           : undefined;
-        const stories = scenario ? chooseStories(batch, scenario) : undefined;
+        const stories = scenario ? chooseStories(batch, scenario, got.dist) : undefined;
         if (sensitivity) checkSensitivityScenario(sensitivity, opts.sensitivity!, batch);
         html = renderReport({
           batch,
@@ -285,7 +287,7 @@ async function obtainBatch(
   io: Io,
   setExit: (code: number) => void,
   klass?: Omit<ClassGames, 'games'>,
-): Promise<{ batch: BatchJson; scenario: Scenario | undefined } | undefined> {
+): Promise<{ batch: BatchJson; scenario: Scenario | undefined; dist?: ParamDistribution } | undefined> {
   if (opts.from) {
     const clash = PLAY_FLAGS.find(([key]) => opts[key] !== undefined);
     if (clash) throw new UsageError(`${clash[1]} describes games to play; --from reads games already played (drop one of them)`, false);
@@ -305,7 +307,7 @@ async function obtainBatch(
       }
       return { batch, scenario: klass.scenario };
     }
-    return { batch, scenario: scenarioOf(batch, opts.scenario, io.err) };
+    return { batch, scenario: scenarioOf(batch, opts.scenario, io.err), ...distributionOf(batch) };
   }
   const scenarioArg = klass ? (opts.scenario ?? klass.scenario.id) : (opts.scenario ?? 'october-2023');
   const c = await commonSetup({
@@ -348,5 +350,20 @@ async function obtainBatch(
     return undefined;
   }
   // Through the contract (the batch layer types `schema` as a plain string): what is rendered is a valid brink.batch/1.
-  return { batch: BatchSchema.parse(result.json), scenario: c.scenario };
+  return { batch: BatchSchema.parse(result.json), scenario: c.scenario, dist };
+}
+
+/**
+ * What a --from batch drew its parameters from, when that is at hand: the priors, or the shipped
+ * posterior, if the batch's recorded hash is theirs (chooseStories checks it again). Otherwise nothing,
+ * and the report says its single games cannot be replayed.
+ */
+function distributionOf(batch: BatchJson): { dist?: ParamDistribution } {
+  if (batch.uncertainty.mode === 'prior') return { dist: priorDistribution() };
+  if (batch.uncertainty.mode !== 'posterior') return {};
+  try {
+    return { dist: posteriorDistribution(loadPosterior(SHIPPED_POSTERIOR)) };
+  } catch {
+    return {};
+  }
 }
