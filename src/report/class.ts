@@ -16,6 +16,7 @@ import { addDays } from '../scenario/calendar.ts';
 import { OUTCOME_LABELS, SHOWN_OUTCOMES, outcomeFigure } from './html.ts';
 import { esc, limitationsSection, num, page, pct, table } from './page.ts';
 import { storyHtml } from './story.ts';
+import { bandsNoteFor } from '../analysis/uncertainty/distribution.ts';
 
 export interface ClassGame {
   /** The group's name: its save file's name. */
@@ -192,6 +193,11 @@ ${besideRecord(games, scenario)}
 
 <h2>Beside the Monte Carlo distribution</h2>
 <p class="note">The same scenario played ${batch.runs} times by the bots (game i with seed "${esc(batch.seed)}:i"). For each figure: the bot games' 5th percentile, median and 95th percentile, and where each group's game falls.</p>
+<p class="note">${esc(bandsNoteFor(batch.uncertainty.mode, batch.uncertainty.distribution))}${
+      batch.uncertainty.mode === 'none'
+        ? ''
+        : " The groups' games were played at the point values: the bot games' spread also holds what we do not know about the parameters, so it is wider than the dice alone would make it."
+    }</p>
 ${besideBatch(games, batch)}
 
 <section class="screen-only">

@@ -101,7 +101,24 @@ describe('brink report --games', () => {
     // Beside the bot games: the batch of the class's scenario, played with the class's seed.
     expect(html).toMatch(/24 bot games \(US <b>historical<\/b>, Iran <b>historical<\/b>, seed class-3b\)/);
     expect(html).toMatch(/Bot games: 5 % · median · 95 %/);
+    // Which bands the bot games' spread shows, as every summary says.
+    expect(html).toContain('Bands: dice only.');
+    expect(html).not.toContain('dice plus parameter uncertainty');
     expect(html).toContain('What this model is, and is not');
+  });
+
+  it('says when the bot games drew their parameters, and that the groups played at the point values', async () => {
+    const out = join(dir, 'class-prior.html');
+    const c = capture();
+    const files = groups.slice(0, 2).map((g) => g.file);
+    const code = await main(['report', '--games', ...files, '--runs', '6', '--workers', '1', '--uncertainty', 'prior', '--out', out], c.io);
+    expect(code, c.err.join('\n')).toBe(0);
+    const html = readFileSync(out, 'utf8');
+    expect(html).toMatch(
+      /Bands: dice plus parameter uncertainty\. Each game draws its parameters from their priors \(prior:[0-9a-f]{16}\)/,
+    );
+    expect(html).toContain("The groups' games were played at the point values");
+    expect(html).not.toContain('Bands: dice only.');
   });
 
   it('refuses saves of different seeds or scenarios, a --from batch of another scenario, and --compare (exit 2, no file)', async () => {
