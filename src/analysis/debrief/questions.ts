@@ -68,7 +68,7 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
   if (campaignTurn && !(before === 0 && after.every((r) => r.attacksOnUS === 0))) {
     const afterMean = after.length > 0 ? after.reduce((s, r) => s + r.attacksOnUS, 0) / after.length : undefined;
     const label = actionById(campaignTurn.actions.us.force)?.label ?? campaignTurn.actions.us.force;
-    out.push({ priority: 80, text: campaignQuestion(label, campaignTurn.turn, before, afterMean, iranBraked) });
+    out.push({ priority: 80, text: campaignQuestion(label, campaignTurn.turn, before, afterMean, iranBraked, after.length) });
   }
 
   // Tehran's brake lifted because Washington let its dead go unanswered (the lift cites the brake's rule,
@@ -204,24 +204,32 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
  * (punishment or Iran's brake, D-18), a rise whether the strikes provoked rather than deterred (R-SYS-05),
  * no change why neither moved the tempo.
  */
-function campaignQuestion(label: string, turn: number, before: number, afterMean: number | undefined, iranBraked: boolean): string {
+function campaignQuestion(
+  label: string,
+  turn: number,
+  before: number,
+  afterMean: number | undefined,
+  iranBraked: boolean,
+  weeksAfter: number,
+): string {
   if (afterMean === undefined)
     return `The US chose "${label}" in the last turn. What would you expect it to do to the militias' attacks, and why?`;
-  const after = afterMean.toFixed(1);
+  // The mean is over the turns after the campaign's (at most two): say so, or a reader takes it for the rest of the game.
+  const after = `${afterMean.toFixed(1)} a week ${weeksAfter === 1 ? 'in the week after' : `over the ${weeksAfter} weeks after`}`;
   const chose = `After the US chose "${label}" in turn ${turn + 1}`;
   if (afterMean < before)
     return (
-      `${chose}, attacks fell from ${before} that week to ${after} a week. ` +
+      `${chose}, attacks fell from ${before} that week to ${after}. ` +
       (iranBraked
         ? "How much of that was US punishment, and how much Iran's own brake? (D-18)"
         : 'Iran never ordered restraint in this game: what, then, brought them down? (D-18)')
     );
   if (afterMean > before)
     return (
-      `${chose}, attacks rose from ${before} that week to ${after} a week. ` +
+      `${chose}, attacks rose from ${before} that week to ${after}. ` +
       'Did the strikes provoke rather than deter, and what would holding back have cost? (R-SYS-05)'
     );
-  return `${chose}, attacks stayed at ${after} a week. Why did the campaign change nothing, and what would have? (R-SYS-05)`;
+  return `${chose}, attacks stayed at ${after}. Why did the campaign change nothing, and what would have? (R-SYS-05)`;
 }
 
 const pts = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(Math.round(x * 10) / 10)}`;

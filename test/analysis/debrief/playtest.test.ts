@@ -93,7 +93,7 @@ describe('the campaign question follows the direction the attacks took', () => {
   const campaignWeeks = (state: GameState) => {
     const c = state.history.find((r) => r.actions.us.force === 'us.major-campaign')!;
     const next = state.history.slice(c.turn + 1, c.turn + 3);
-    return { before: c.attacksOnUS, mean: next.reduce((s, r) => s + r.attacksOnUS, 0) / next.length };
+    return { before: c.attacksOnUS, mean: next.reduce((s, r) => s + r.attacksOnUS, 0) / next.length, weeks: next.length };
   };
 
   // The hot-seat game of the playtest (tower-22, seed class-3b), where attacks rose after the campaign, and
@@ -126,12 +126,15 @@ describe('the campaign question follows the direction the attacks took', () => {
         c.seed,
         c.iran.map((iran, i) => ({ us: us[i]!, iran })),
       );
-      const { before, mean } = campaignWeeks(state);
+      const { before, mean, weeks } = campaignWeeks(state);
       expect(c.direction === 'rose' ? mean > before : mean < before).toBe(true);
       const q = buildDebrief(state, scenario(c.scenario), { humans: ['us', 'iran'] }).questions.find((x) =>
         x.startsWith('After the US chose "Large strike campaign"'),
       )!;
       expect(q).toContain(`attacks ${c.direction} from ${before} that week to ${mean.toFixed(1)} a week`);
+      // The weeks the mean is taken over are named: not the rest of the game, the turns after the campaign's.
+      expect(weeks).toBe(2);
+      expect(q).toContain(`to ${mean.toFixed(1)} a week over the 2 weeks after.`);
       for (const text of c.says) expect(q).toContain(text);
       expect(q).not.toMatch(c.never);
     });
