@@ -6,7 +6,7 @@
  * assumption are hatched and say so; cited ones are solid. This is the list a class should challenge
  * first. No game is played here: a sensitivity run takes minutes, a report seconds.
  */
-import { sampleTooSmall, type SensitivityJson } from '../analysis/sensitivity/contract.ts';
+import { flatOutcomeNote, flatOutcomes, sampleTooSmall, type SensitivityJson } from '../analysis/sensitivity/contract.ts';
 import { SENSITIVITY_OUTCOMES, type SensitivityOutcome } from '../analysis/uncertainty/measures.ts';
 import { isParamId, PARAM_SPECS } from '../model/params.ts';
 import { describePrior, priorOf } from '../model/priors.ts';
@@ -73,25 +73,30 @@ export function sensitivitySection(s: SensitivityJson): string {
       r.rank.toFixed(2),
     ]),
   });
+  const flat = new Set(flatOutcomes(s));
   const sobol = SENSITIVITY_OUTCOMES.map((o) => {
     const rows = s.sobol[o];
+    const title = `What drives the spread of: ${SENSITIVITY_LABELS[o]} (total Sobol index)`;
+    // An outcome that never varied has indices of 0 that mean nothing: the chart says so beside its bars.
+    const flatNote = flat.has(o) ? `<p class="assume">${esc(flatOutcomeNote(SENSITIVITY_LABELS[o], set.games))}</p>` : '';
     return figure({
       id: `sens-sobol-${o}`,
-      title: `What drives the spread of: ${SENSITIVITY_LABELS[o]} (total Sobol index)`,
+      title,
       description: `The share of the variance of "${SENSITIVITY_LABELS[o]}" across parameter sets that each of the top ${rows.length} parameters accounts for, alone or with others; whiskers: 95 % bootstrap interval (it includes the games' own noise). Hatched: an assumption.`,
-      picture: scaleBars(
-        `sens-sobol-${o}`,
-        rows.map((r) => ({
-          label: `${r.id} (${basis(r.cited)})`,
-          value: clampUnit(r.total),
-          interval: [clampUnit(r.totalCi[0]), clampUnit(r.totalCi[1])] as const,
-          text: r.total.toFixed(2),
-          hatched: !r.cited,
-        })),
-        1,
-        [0, 0.5, 1],
-        String,
-      ),
+      picture:
+        scaleBars(
+          `sens-sobol-${o}`,
+          rows.map((r) => ({
+            label: `${r.id} (${basis(r.cited)})`,
+            value: clampUnit(r.total),
+            interval: [clampUnit(r.totalCi[0]), clampUnit(r.totalCi[1])] as const,
+            text: r.total.toFixed(2),
+            hatched: !r.cited,
+          })),
+          1,
+          [0, 0.5, 1],
+          String,
+        ) + flatNote,
       head: ['Parameter', 'Basis', 'Total', '95 % interval', 'First order', '95 % interval'],
       rows: rows.map((r) => [
         `<code>${esc(r.id)}</code>`,

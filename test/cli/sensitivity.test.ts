@@ -15,6 +15,7 @@ import { PRIORS } from '../../src/model/priors.ts';
 import { MODEL_VERSION } from '../../src/model/version.ts';
 import { brink, ROOT } from '../helpers/cli.ts';
 import { sampleTooSmall } from '../../src/analysis/sensitivity/contract.ts';
+import { formatSensitivity } from '../../src/cli/commands/sensitivity.ts';
 
 const BUDGET = ['--scenario', 'tower-22', '--trajectories', '2', '--top', '3', '--sobol-n', '4', '--games', '1', '--seed', 'sens'];
 
@@ -104,6 +105,25 @@ describe('brink sensitivity', () => {
         `${shown} [${Math.max(0, r.totalCi[0]).toFixed(2)}–${Math.max(0, r.totalCi[1]).toFixed(2)}]  first ${r.first.toFixed(2)}`,
       );
     }
+  });
+
+  it('says under the chart of an outcome that did not vary that its indices of 0 mean nothing, and only there', () => {
+    const data = JSON.parse(json.stdout) as Json & { sobol: Record<string, (Row & { firstCi: [number, number] })[]> };
+    const [flat, ...rest] = SENSITIVITY_OUTCOMES;
+    const sobol = Object.fromEntries(
+      SENSITIVITY_OUTCOMES.map((n) => [
+        n,
+        data.sobol[n]!.map((r) =>
+          n === flat
+            ? { ...r, first: 0, total: 0, firstCi: [0, 0], totalCi: [0, 0] }
+            : { ...r, first: 0.2, total: 0.3, firstCi: [0.1, 0.3], totalCi: [0.2, 0.4] },
+        ),
+      ]),
+    );
+    const out = formatSensitivity({ ...data, sobol } as never);
+    const section = (n: string) => out.slice(out.indexOf(`Total Sobol index for ${n} `)).split('\n\n')[0]!;
+    expect(section(flat)).toContain(`${flat} did not vary over the Sobol parameter sets (every index and interval is exactly 0)`);
+    for (const n of rest) expect(section(n)).not.toContain('did not vary');
   });
 
   it('warns, naming the worst case, when estimates fall outside 0–1, and only then', () => {

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SensitivitySchema, type SensitivityJson } from '../../src/analysis/sensitivity/contract.ts';
+import { flatOutcomes, SensitivitySchema, type SensitivityJson } from '../../src/analysis/sensitivity/contract.ts';
 import { SENSITIVITY_OUTCOMES } from '../../src/analysis/uncertainty/measures.ts';
 import { BatchSchema, type BatchJson } from '../../src/batch/contract.ts';
 import { main } from '../../src/cli/main.ts';
@@ -126,6 +126,32 @@ describe("the report's sensitivity section", () => {
       ) as typeof sens.sobol,
     };
     expect(renderReport({ batch, scenario: sc, sensitivity: sane })).not.toContain('Warning: some estimates fall outside 0–1');
+  });
+
+  it('says, beside its bars, when an outcome did not vary over the Sobol sets (its indices of 0 mean nothing)', () => {
+    const o = SENSITIVITY_OUTCOMES[1];
+    const zero = (r: SensitivityJson['sobol'][typeof o][number]) => ({
+      ...r,
+      first: 0,
+      total: 0,
+      firstCi: [0, 0] as [number, number],
+      totalCi: [0, 0] as [number, number],
+    });
+    const moving = (r: SensitivityJson['sobol'][typeof o][number]) => ({
+      ...r,
+      first: 0.1,
+      total: 0.2,
+      firstCi: [0, 0.3] as [number, number],
+      totalCi: [0.1, 0.4] as [number, number],
+    });
+    const sobol = Object.fromEntries(SENSITIVITY_OUTCOMES.map((k) => [k, sens.sobol[k].map(k === o ? zero : moving)])) as typeof sens.sobol;
+    expect(flatOutcomes({ sobol })).toEqual([o]);
+    const page = renderReport({ batch, scenario: sc, sensitivity: { ...sens, sobol } });
+    expect(figureHtml(page, `sens-sobol-${o}`)).toContain('did not vary over the Sobol parameter sets');
+    for (const k of SENSITIVITY_OUTCOMES.filter((x) => x !== o)) expect(figureHtml(page, `sens-sobol-${k}`)).not.toContain('did not vary');
+    // One parameter with any spread is enough: the outcome varied, the indices can be read.
+    const one = { ...sobol, [o]: sobol[o].map((r, i) => (i === 0 ? { ...r, totalCi: [0, 0.01] as [number, number] } : r)) };
+    expect(flatOutcomes({ sobol: one })).toEqual([]);
   });
 
   it('is self-contained: no scripts, no external resources', () => {

@@ -100,3 +100,30 @@ export function sampleTooSmall(r: {
     `with N = ${s.sobolN} and ${s.games} game${s.games === 1 ? '' : 's'} a set the sample is too small to read. Raise --sobol-n (default 128) and --games (default 8).`
   );
 }
+
+/**
+ * The outcomes no index can speak to: every top parameter's first and total index, and their intervals,
+ * exactly 0. The estimator gives 0 when the outcome has no variance over the Sobol sets (usKilled when no
+ * game of a small run had a death), and then "0.00 [0.00–0.00]" would read as "no parameter matters".
+ */
+export function flatOutcomes(r: {
+  readonly sobol: Readonly<
+    Record<
+      SensitivityOutcome,
+      readonly {
+        readonly first: number;
+        readonly total: number;
+        readonly firstCi: readonly [number, number];
+        readonly totalCi: readonly [number, number];
+      }[]
+    >
+  >;
+}): SensitivityOutcome[] {
+  return SENSITIVITY_OUTCOMES.filter(
+    (o) => r.sobol[o].length > 0 && r.sobol[o].every((x) => [x.first, x.total, ...x.firstCi, ...x.totalCi].every((v) => v === 0)),
+  );
+}
+
+/** What to say instead of the bars of a flat outcome. */
+export const flatOutcomeNote = (name: string, games: number): string =>
+  `${name} did not vary over the Sobol parameter sets (every index and interval is exactly 0), so these indices say nothing about it: with ${games} game${games === 1 ? '' : 's'} a set the outcome was the same throughout. Raise --games (default 8) or --sobol-n.`;

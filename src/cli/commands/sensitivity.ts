@@ -5,7 +5,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { renderBars } from '../../analysis/sensitivity/bars.ts';
-import { sampleTooSmall, sensitivityJson } from '../../analysis/sensitivity/contract.ts';
+import { flatOutcomeNote, flatOutcomes, sampleTooSmall, sensitivityJson } from '../../analysis/sensitivity/contract.ts';
 import { sensitivity, type SensitivityResult } from '../../analysis/sensitivity/real-model.ts';
 import { EvalPool } from '../../analysis/uncertainty/eval-pool.ts';
 import { SENSITIVITY_OUTCOMES } from '../../analysis/uncertainty/measures.ts';
@@ -38,6 +38,7 @@ export function formatSensitivity(r: SensitivityResult): string {
       { width: 30 },
     ),
   ];
+  const flat = new Set(flatOutcomes(r));
   for (const name of SENSITIVITY_OUTCOMES) {
     lines.push('', `Total Sobol index for ${name} (share of its variance, with interactions; 95 % bootstrap interval):`);
     lines.push(
@@ -52,6 +53,7 @@ export function formatSensitivity(r: SensitivityResult): string {
         { width: 30, max: 1 },
       ),
     );
+    if (flat.has(name)) lines.push(flatOutcomeNote(name, r.settings.games));
   }
   const warning = sampleTooSmall(r);
   if (warning) lines.push('', warning);
