@@ -6,7 +6,7 @@
  * assumption are hatched and say so; cited ones are solid. This is the list a class should challenge
  * first. No game is played here: a sensitivity run takes minutes, a report seconds.
  */
-import { flatOutcomeNote, flatOutcomes, sampleTooSmall, type SensitivityJson } from '../analysis/sensitivity/contract.ts';
+import { flatOutcomesNote, flatOutcomes, sampleTooSmall, type SensitivityJson } from '../analysis/sensitivity/contract.ts';
 import { SENSITIVITY_OUTCOMES, type SensitivityOutcome } from '../analysis/uncertainty/measures.ts';
 import { isParamId, PARAM_SPECS } from '../model/params.ts';
 import { describePrior, priorOf } from '../model/priors.ts';
@@ -77,26 +77,23 @@ export function sensitivitySection(s: SensitivityJson): string {
   const sobol = SENSITIVITY_OUTCOMES.map((o) => {
     const rows = s.sobol[o];
     const title = `What drives the spread of: ${SENSITIVITY_LABELS[o]} (total Sobol index)`;
-    // An outcome that never varied has indices of 0 that mean nothing: the chart says so beside its bars.
-    const flatNote = flat.has(o) ? `<p class="assume">${esc(flatOutcomeNote(SENSITIVITY_LABELS[o], set.games))}</p>` : '';
     return figure({
       id: `sens-sobol-${o}`,
       title,
-      description: `The share of the variance of "${SENSITIVITY_LABELS[o]}" across parameter sets that each of the top ${rows.length} parameters accounts for, alone or with others; whiskers: 95 % bootstrap interval (it includes the games' own noise). Hatched: an assumption.`,
-      picture:
-        scaleBars(
-          `sens-sobol-${o}`,
-          rows.map((r) => ({
-            label: `${r.id} (${basis(r.cited)})`,
-            value: clampUnit(r.total),
-            interval: [clampUnit(r.totalCi[0]), clampUnit(r.totalCi[1])] as const,
-            text: r.total.toFixed(2),
-            hatched: !r.cited,
-          })),
-          1,
-          [0, 0.5, 1],
-          String,
-        ) + flatNote,
+      description: `${flat.has(o) ? 'Did not vary over these parameter sets: its indices of 0 say nothing (see the note above). ' : ''}The share of the variance of "${SENSITIVITY_LABELS[o]}" across parameter sets that each of the top ${rows.length} parameters accounts for, alone or with others; whiskers: 95 % bootstrap interval (it includes the games' own noise). Hatched: an assumption.`,
+      picture: scaleBars(
+        `sens-sobol-${o}`,
+        rows.map((r) => ({
+          label: `${r.id} (${basis(r.cited)})`,
+          value: clampUnit(r.total),
+          interval: [clampUnit(r.totalCi[0]), clampUnit(r.totalCi[1])] as const,
+          text: r.total.toFixed(2),
+          hatched: !r.cited,
+        })),
+        1,
+        [0, 0.5, 1],
+        String,
+      ),
       head: ['Parameter', 'Basis', 'Total', '95 % interval', 'First order', '95 % interval'],
       rows: rows.map((r) => [
         `<code>${esc(r.id)}</code>`,
@@ -126,6 +123,16 @@ export function sensitivitySection(s: SensitivityJson): string {
 ${set.trajectories} Morris trajectories, Sobol on the top ${set.top} with N = ${set.sobolN}, ${set.games} games per parameter set (${s.runs.games} games in all).</p>
 ${other}
 ${small ? `<p class="assume">${esc(small)}</p>` : ''}
+${
+  flat.size > 0
+    ? `<p class="assume">${esc(
+        flatOutcomesNote(
+          [...flat].map((o) => SENSITIVITY_LABELS[o]),
+          set.games,
+        ),
+      )}</p>`
+    : ''
+}
 <p class="note">Each parameter was varied over its range (<code>brink explain ID</code> gives the range and why); score weights are preferences and never vary.
 This is which of the things no source settles would move the results most.
 ${challenge.length > 0 ? `Challenge these assumptions first: ${challenge.join(', ')}.` : 'None of the top parameters is an assumption.'}</p>

@@ -13,6 +13,7 @@ import { BatchSchema, type BatchJson } from '../../src/batch/contract.ts';
 import { main } from '../../src/cli/main.ts';
 import { MODEL_VERSION } from '../../src/model/version.ts';
 import { renderReport } from '../../src/report/html.ts';
+import { SENSITIVITY_LABELS } from '../../src/report/sensitivity.ts';
 import { chooseStories } from '../../src/report/stories.ts';
 import { brink, capture } from '../helpers/cli.ts';
 import { scenario } from '../helpers/fixtures.ts';
@@ -147,8 +148,11 @@ describe("the report's sensitivity section", () => {
     const sobol = Object.fromEntries(SENSITIVITY_OUTCOMES.map((k) => [k, sens.sobol[k].map(k === o ? zero : moving)])) as typeof sens.sobol;
     expect(flatOutcomes({ sobol })).toEqual([o]);
     const page = renderReport({ batch, scenario: sc, sensitivity: { ...sens, sobol } });
-    expect(figureHtml(page, `sens-sobol-${o}`)).toContain('did not vary over the Sobol parameter sets');
-    for (const k of SENSITIVITY_OUTCOMES.filter((x) => x !== o)) expect(figureHtml(page, `sens-sobol-${k}`)).not.toContain('did not vary');
+    expect(page).toContain(
+      `Did not vary over the Sobol parameter sets, so their indices (all exactly 0) say nothing: ${SENSITIVITY_LABELS[o]}.`,
+    );
+    expect(figureHtml(page, `sens-sobol-${o}`)).toContain('Did not vary over these parameter sets: its indices of 0 say nothing');
+    for (const k of SENSITIVITY_OUTCOMES.filter((x) => x !== o)) expect(figureHtml(page, `sens-sobol-${k}`)).not.toContain('Did not vary');
     // One parameter with any spread is enough: the outcome varied, the indices can be read.
     const one = { ...sobol, [o]: sobol[o].map((r, i) => (i === 0 ? { ...r, totalCi: [0, 0.01] as [number, number] } : r)) };
     expect(flatOutcomes({ sobol: one })).toEqual([]);

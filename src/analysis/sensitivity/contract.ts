@@ -124,6 +124,12 @@ export function flatOutcomes(r: {
   );
 }
 
-/** What to say instead of the bars of a flat outcome. */
+const gamesText = (games: number) => `${games} game${games === 1 ? '' : 's'} a set`;
+
+/** What to say under the bars of a flat outcome. */
 export const flatOutcomeNote = (name: string, games: number): string =>
-  `${name} did not vary over the Sobol parameter sets (every index and interval is exactly 0), so these indices say nothing about it: with ${games} game${games === 1 ? '' : 's'} a set the outcome was the same throughout. Raise --games (default 8) or --sobol-n.`;
+  `${name} did not vary over the Sobol parameter sets (every index and interval is exactly 0), so these indices say nothing about it: with ${gamesText(games)} the outcome was the same throughout. Raise --games (default 8) or --sobol-n.`;
+
+/** The same for several outcomes at once (the report says it once, above the charts). */
+export const flatOutcomesNote = (names: readonly string[], games: number): string =>
+  `Did not vary over the Sobol parameter sets, so their indices (all exactly 0) say nothing: ${names.join(', ')}. With ${gamesText(games)} they were the same throughout; raise --games (default 8) or --sobol-n.`;
