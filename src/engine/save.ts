@@ -23,6 +23,7 @@ import { parsePortfolio, portfolioId, type Portfolio } from '../model/portfolio.
 import { PARAM_SPECS, isParamId } from '../model/params.ts';
 import { MODEL_VERSION } from '../model/version.ts';
 import type { Scenario } from '../scenario/schema.ts';
+import { jsonSyntaxWhere, jsonValueWhere, jsonWhere, type JsonPath } from '../scenario/json-location.ts';
 import type { GameEvent } from './events.ts';
 import { decisionsOf } from './history.ts';
 import { GameError, newGame, serialize, step } from './game.ts';
@@ -185,23 +186,34 @@ export function parseSave(text: string, source = 'save file', options: ParseOpti
     throw new SaveError(`${source}: ${what}`);
   };
   if (text.trim().length === 0) fail('the file is empty');
+  // A field at fault is named where it is, as scenario errors are: source:line:col path.
+  const failAt = (path: JsonPath, what: string): never => {
+    throw new SaveError(`${jsonValueWhere(source, text, path)}: ${what}`);
+  };
+  const failZod = (error: z.ZodError): never => {
+    const issue = error.issues[0]!;
+    const path = issue.path.length > 0 ? issue.path.join('.') : 'file';
+    throw new SaveError(`${jsonWhere(source, text, issue.path)} ${path}: ${issue.message}`);
+  };
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (err) {
-    fail(`not a Brink save (corrupt or truncated JSON: ${(err as Error).message})`);
+    throw new SaveError(`${jsonSyntaxWhere(source, text, err)}: not a Brink save (corrupt or truncated JSON: ${(err as Error).message})`);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) fail('not a Brink save (expected a JSON object)');
   const format = (data as Record<string, unknown>).format;
   if (format === LEGACY_SAVE_FORMAT) {
     const legacy = LegacySchema.safeParse(data);
-    if (!legacy.success) fail(describe(legacy.error));
-    for (const [i, d] of legacy.data!.decisions.entries()) ordersFrom(d, `decisions[${i}]`, fail);
+    if (!legacy.success) failZod(legacy.error);
+    for (const [i, d] of legacy.data!.decisions.entries()) ordersFrom(d, ['decisions', i], failAt);
     return { kind: 'legacy', legacy: legacy.data! };
   }
-  if (format !== SAVE_FORMAT && format !== SINGLE_ORDER_SAVE_FORMAT) fail(`format is ${JSON.stringify(format)}, expected '${SAVE_FORMAT}'`);
+  if (format !== SAVE_FORMAT && format !== SINGLE_ORDER_SAVE_FORMAT) {
+    throw new SaveError(`${jsonWhere(source, text, ['format'])}: format is ${JSON.stringify(format)}, expected '${SAVE_FORMAT}'`);
+  }
   const parsed = (format === SAVE_FORMAT ? SaveSchema : SingleOrderSchema).safeParse(data);
-  if (!parsed.success) fail(describe(parsed.error));
+  if (!parsed.success) failZod(parsed.error);
   const file = parsed.data! as UnsignedFile & { readonly integrity: string };
   if (file.model !== MODEL_VERSION) {
     fail(
@@ -212,13 +224,14 @@ export function parseSave(text: string, source = 'save file', options: ParseOpti
   const save: SaveFile = {
     ...file,
     format: SAVE_FORMAT,
-    decisions: file.decisions.map((d, i) => ordersFrom(d, `decisions[${i}]`, fail)),
-    pending: file.pending ? { us: orderFrom('us', file.pending.us, 'pending.us', fail) } : null,
+    decisions: file.decisions.map((d, i) => ordersFrom(d, ['decisions', i], failAt)),
+    pending: file.pending ? { us: orderFrom('us', file.pending.us, ['pending', 'us'], failAt) } : null,
   };
-  checkOverrides(save.params, fail);
-  if (save.turns.length !== save.decisions.length) fail(`turns: ${save.turns.length} turn digests for ${save.decisions.length} decisions`);
+  checkOverrides(save.params, failAt);
+  if (save.turns.length !== save.decisions.length)
+    failAt(['turns'], `${save.turns.length} turn digests for ${save.decisions.length} decisions`);
   if (save.side === 'both' ? save.opponent !== null : save.opponent === null) {
-    fail(save.side === 'both' ? 'opponent: a hot-seat game has no bot opponent' : 'opponent: missing the bot the human played against');
+    failAt(['opponent'], save.side === 'both' ? 'a hot-seat game has no bot opponent' : 'missing the bot the human played against');
   }
   // The hash is over the file as written (a brink.save/2 file's own single-action orders).
   if (!options.acceptEdited && integrityOfFile(file) !== file.integrity) fail(EDITED);
@@ -233,37 +246,34 @@ function portfoliosOf(d: FileOrders): Decisions {
   return { us: parsePortfolio(d.us, 'us'), iran: parsePortfolio(d.iran, 'iran') };
 }
 
-function describe(error: z.ZodError): string {
-  const issue = error.issues[0]!;
-  return `${issue.path.length > 0 ? issue.path.join('.') : 'file'}: ${issue.message}`;
-}
-
 /** A side's order from the file: a portfolio ID or one action; what is wrong is named with its field. */
-function orderFrom(side: Side, id: string, where: string, fail: (what: string) => never): Portfolio {
+type FailAt = (path: JsonPath, what: string) => never;
+
+function orderFrom(side: Side, id: string, where: JsonPath, fail: FailAt): Portfolio {
   const levers = id.split('+');
   for (const [i, a] of levers.entries()) {
-    const at = levers.length === 1 ? where : `${where}.${TRACKS[i] ?? 'extra'}`;
+    const at = levers.length === 1 ? where : [...where, TRACKS[i] ?? 'extra'];
     const def = actionById(a);
-    if (!def) fail(`${at}: unknown action '${a}'`);
-    if (def!.side !== side) fail(`${at}: '${a}' is not a ${side === 'us' ? 'US' : 'Iranian'} action`);
+    if (!def) fail(at, `unknown action '${a}'`);
+    if (def!.side !== side) fail(at, `'${a}' is not a ${side === 'us' ? 'US' : 'Iranian'} action`);
   }
   try {
     return parsePortfolio(id, side);
   } catch (err) {
-    return fail(`${where}: ${(err as Error).message}`);
+    return fail(where, (err as Error).message);
   }
 }
 
-function ordersFrom(d: FileOrders, where: string, fail: (what: string) => never): Decisions {
-  return { us: orderFrom('us', d.us, `${where}.us`, fail), iran: orderFrom('iran', d.iran, `${where}.iran`, fail) };
+function ordersFrom(d: FileOrders, where: JsonPath, fail: FailAt): Decisions {
+  return { us: orderFrom('us', d.us, [...where, 'us'], fail), iran: orderFrom('iran', d.iran, [...where, 'iran'], fail) };
 }
 
-function checkOverrides(params: Readonly<Record<string, number>>, fail: (what: string) => never): void {
+function checkOverrides(params: Readonly<Record<string, number>>, fail: FailAt): void {
   for (const [id, value] of Object.entries(params)) {
-    if (!isParamId(id)) fail(`params.${id}: unknown parameter (see brink explain --list)`);
+    if (!isParamId(id)) fail(['params', id], 'unknown parameter (see brink explain --list)');
     const spec = PARAM_SPECS[id as keyof typeof PARAM_SPECS];
     if (!Number.isFinite(value) || value < spec.min || value > spec.max)
-      fail(`params.${id}: must be between ${spec.min} and ${spec.max}, got ${value}`);
+      fail(['params', id], `must be between ${spec.min} and ${spec.max}, got ${value}`);
   }
 }
 

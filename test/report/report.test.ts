@@ -245,4 +245,32 @@ describe('brink report', () => {
     }
     expect(existsSync(x)).toBe(false);
   });
+
+  it('a broken --from, --compare or --sensitivity file is named with the line, column and field at fault', async () => {
+    const text = readFileSync(batchFile, 'utf8');
+    const lines = text.split('\n');
+    const runsLine = lines.findIndex((l) => l.startsWith('  "runs": ')) + 1;
+    expect(runsLine).toBeGreaterThan(1);
+    const wrongField = join(dir, 'wrong-field.json');
+    writeFileSync(wrongField, text.replace(/"runs": \d+/, '"runs": "many"'));
+    const truncated = join(dir, 'truncated.json');
+    writeFileSync(truncated, `${lines.slice(0, 12).join('\n')}\n`);
+    const x = join(dir, 'y.html');
+    const cases: [string[], string][] = [
+      [
+        ['report', '--from', wrongField, '--out', x],
+        `is not a brink.batch/1 (brink batch --json) file: ${wrongField}:${runsLine}:11 runs: `,
+      ],
+      [['report', '--from', truncated, '--out', x], `--from: '${truncated}' is not JSON: ${truncated}:13:1: `],
+      [
+        ['report', '--from', batchFile, '--compare', wrongField, '--out', x],
+        `--compare: '${wrongField}' is not a brink.compare/1 (brink compare --json) file: ${wrongField}:`,
+      ],
+    ];
+    for (const [args, message] of cases) {
+      const c = capture();
+      expect(await main(args, c.io), args.join(' ')).toBe(2);
+      expect(c.err.join('\n'), args.join(' ')).toContain(message);
+    }
+  });
 });

@@ -152,6 +152,22 @@ describe('save files', () => {
     for (const [text, msg] of cases) expect(() => parseSave(text, 'f.json'), text.slice(0, 40)).toThrow(msg);
   });
 
+  it('names the line and column of the field at fault, as scenario errors do', () => {
+    const save = current(saveText(savedAt(2)));
+    const hold = ordersOf('us.hold', 'iran.hold-course');
+    const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    const side = edited(save, { side: 'nobody' as never });
+    expect(() => parseSave(side, 'f.json')).toThrow(`f.json:${lineOf(side, '"side": "nobody"')}:10 side: `);
+    const params = edited(save, { params: { fatalityPerAttack: 1.5 } });
+    expect(() => parseSave(params, 'f.json')).toThrow(
+      `f.json:${lineOf(params, '"fatalityPerAttack": 1.5')}:24 params.fatalityPerAttack: must be between 0 and 1`,
+    );
+    const order = edited(save, { decisions: [hold, { ...hold, us: { force: 'us.fly-to-mars', signal: 'us.none' } }] });
+    expect(() => parseSave(order, 'f.json')).toThrow(
+      `f.json:${lineOf(order, 'us.fly-to-mars')}:9 decisions[1].us.force: unknown action 'us.fly-to-mars'`,
+    );
+  });
+
   it('refuses a file edited by hand unless the edit is accepted explicitly', () => {
     const save = savedAt(2);
     const text = edited(save, { params: { fatalityPerAttack: 1 } });

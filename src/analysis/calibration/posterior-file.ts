@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { isParamId, type ParamId } from '../../model/params.ts';
 import type { PosteriorSample } from '../uncertainty/distribution.ts';
+import { jsonSyntaxWhere, jsonWhere } from '../../scenario/json-location.ts';
 
 export const POSTERIOR_FORMAT = 'brink.posterior/1';
 
@@ -45,23 +46,28 @@ export function loadPosterior(path: string): PosteriorFile & PosteriorSample {
     throw new PosteriorFileError(`${path}: no posterior file here; make one with brink calibrate (or pass --posterior FILE)`);
   }
   let raw: unknown;
+  const text = readFileSync(path, 'utf8');
   try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
+    raw = JSON.parse(text);
   } catch (err) {
-    throw new PosteriorFileError(`${path}: not JSON (${err instanceof Error ? err.message : String(err)})`);
+    throw new PosteriorFileError(`${jsonSyntaxWhere(path, text, err)}: not JSON (${err instanceof Error ? err.message : String(err)})`);
   }
+  // The field at fault, and where it is in the file (file:line:col), as scenario errors say it.
+  const at = (field: readonly PropertyKey[]) => jsonWhere(path, text, field);
   const parsed = PosteriorFileSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new PosteriorFileError(`${path}: field ${issue.path.join('.') || '(top)'}: ${issue.message}`);
+    throw new PosteriorFileError(`${at(issue.path)}: field ${issue.path.join('.') || '(top)'}: ${issue.message}`);
   }
   const file = parsed.data;
   file.params.forEach((id, i) => {
-    if (!isParamId(id)) throw new PosteriorFileError(`${path}: field params.${i}: unknown parameter '${id}'`);
+    if (!isParamId(id)) throw new PosteriorFileError(`${at(['params', i])}: field params.${i}: unknown parameter '${id}'`);
   });
   file.particles.forEach((p, i) => {
     if (p.values.length !== file.params.length) {
-      throw new PosteriorFileError(`${path}: field particles.${i}.values: ${p.values.length} values for ${file.params.length} parameters`);
+      throw new PosteriorFileError(
+        `${at(['particles', i, 'values'])}: field particles.${i}.values: ${p.values.length} values for ${file.params.length} parameters`,
+      );
     }
   });
   if (!file.particles.some((p) => p.weight > 0)) throw new PosteriorFileError(`${path}: field particles: every weight is zero`);

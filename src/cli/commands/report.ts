@@ -29,6 +29,7 @@ import { loadShippedScenario } from '../../scenario/loader.ts';
 import { readTextFile, MiB } from '../../io/read.ts';
 import { outputTarget, writeOutput } from '../../io/output.ts';
 import type { Scenario } from '../../scenario/schema.ts';
+import { jsonSyntaxWhere, jsonValueWhere } from '../../scenario/json-location.ts';
 import { EXIT_FAILED, UsageError } from '../errors.ts';
 import type { CommandModule, Io } from '../command.ts';
 import { scenarioFrom } from '../options.ts';
@@ -47,13 +48,13 @@ function readJson<T>(flag: string, file: string, schema: z.ZodType<T>, what: str
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new UsageError(`${flag}: '${file}' is not JSON: ${(err as Error).message}`, false);
+    throw new UsageError(`${flag}: '${file}' is not JSON: ${jsonSyntaxWhere(file, text, err)}: ${(err as Error).message}`, false);
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const at = issue.path.length ? ` at ${issue.path.join('.')}` : '';
-    throw new UsageError(`${flag}: '${file}' is not a ${what} file${at}: ${issue.message}`, false);
+    // Where, as scenario errors say it: file:line:col and the field.
+    throw new UsageError(`${flag}: '${file}' is not a ${what} file: ${jsonValueWhere(file, text, issue.path)}: ${issue.message}`, false);
   }
   return parsed.data;
 }
