@@ -11,7 +11,8 @@ export function esc(s: string): string {
 
 /** A number as the tables show it: integers bare, others to `d` decimals. */
 export const num = (x: number, d = 2) => (Number.isInteger(x) ? String(x) : x.toFixed(d));
-export const pct = (p: number) => `${(p * 100).toFixed(p < 0.1 ? 1 : 0)} %`;
+/** A share as the terminal prints it (brink batch, compare): one decimal, so the two read the same. */
+export const pct = (p: number) => `${(p * 100).toFixed(1)} %`;
 
 /**
  * A table in a box of its own that scrolls sideways when the screen is narrower than the table. Cells

@@ -172,8 +172,11 @@ describe('brink report', () => {
     ).toBe(0);
     const text = readFileSync(out, 'utf8');
     expect(text).toContain(`${RUNS} games · seed ${SEED}`);
-    const pct = (p: number) => `${(p * 100).toFixed(p < 0.1 ? 1 : 0)} %`;
+    // As `brink batch` prints a share (one decimal), so a class reads the same number on the page and in the terminal.
+    const pct = (p: number) => `${(p * 100).toFixed(1)} %`;
+    const terminal = brink(['batch', '--scenario', 'tower-22', '--runs', RUNS, '--seed', SEED, '--workers', '1']).stdout;
     for (const k of SHOWN_OUTCOMES) {
+      expect(terminal, k).toMatch(new RegExp(`^  ${k} +${pct(batch.outcomes[k].p).replace('.', '\\.')} +\\[`, 'm'));
       const o = batch.outcomes[k];
       expect(row(text, esc(OUTCOME_LABELS[k])), k).toEqual([
         OUTCOME_LABELS[k],
