@@ -307,6 +307,16 @@ ${stories.notes.map((n) => `<p class="note">${esc(n)}</p>`).join('')}
 ${told.join('\n')}`;
 }
 
+/**
+ * Where the ladder peaked, from the batch's percentiles. "In half the games at or below rung 7" read as if
+ * the other half went higher when every game stopped at 7; the spread says what the median alone does not.
+ */
+export function peakSentence(peak: { readonly p5: number; readonly p50: number; readonly p95: number }): string {
+  const rung = (r: number) => `rung ${num(r, 0)} (${rungName(r)})`;
+  if (peak.p5 === peak.p95) return `In at least 90 % of the games the ladder peaked at ${rung(peak.p50)}.`;
+  return `The ladder peaked at ${rung(peak.p50)} in the median game, and between ${rung(peak.p5)} and ${rung(peak.p95)} in the middle 90 % of games.`;
+}
+
 export function renderReport({ batch, scenario, compare, stories, sensitivity }: ReportInput): string {
   const title = scenario?.title ?? batch.scenario.id;
   const start = scenario?.start ?? '';
@@ -344,7 +354,7 @@ Game i played with seed "${esc(batch.seed)}:i": replay any one with <code>brink 
     )}${batch.uncertainty.mode === 'none' ? '' : ' --param …'}</code>${
       batch.uncertainty.mode === 'none' ? '' : ', with a --param for each parameter game i drew (brink batch --out FILE keeps them)'
     }.</p>
-<p>In half the games the ladder peaked at or below rung ${num(peak.p50, 0)} (${esc(rungName(peak.p50))}).</p>
+<p>${esc(peakSentence(peak))}</p>
 
 <h2>How the games ended</h2>
 ${outcomeFigure(batch)}

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BatchSchema, CompareSchema, type BatchJson, type CompareJson } from '../../src/batch/contract.ts';
 import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES } from '../../src/batch/record.ts';
-import { METRIC_LABELS, OUTCOME_LABELS, SHOWN_OUTCOMES, armLabel, esc, renderReport, signed } from '../../src/report/html.ts';
+import { METRIC_LABELS, OUTCOME_LABELS, SHOWN_OUTCOMES, armLabel, esc, peakSentence, renderReport, signed } from '../../src/report/html.ts';
 import { main } from '../../src/cli/main.ts';
 import { factById } from '../../src/model/evidence.ts';
 import { isParamId } from '../../src/model/params.ts';
@@ -114,6 +114,17 @@ describe('the HTML report', () => {
     const evil = renderReport({ batch: { ...batch, policies: { us: '<img onerror=x>', iran: 'a&b' } } });
     expect(evil).not.toContain('<img onerror');
     expect(evil).toContain('&lt;img onerror=x&gt;');
+  });
+
+  it('says where the ladder peaked with its spread, not "in half the games at or below" the median alone', () => {
+    const peak = batch.metrics.peakRung;
+    expect(html).toContain(esc(peakSentence(peak)));
+    expect(html).not.toContain('In half the games the ladder peaked');
+    // Every game at rung 7: said as such, not as "half at or below 7".
+    expect(peakSentence({ p5: 7, p50: 7, p95: 7 })).toBe('In at least 90 % of the games the ladder peaked at rung 7 (Large campaign).');
+    expect(peakSentence({ p5: 5, p50: 7, p95: 10 })).toBe(
+      'The ladder peaked at rung 7 (Large campaign) in the median game, and between rung 5 (Calibrated strikes) and rung 10 (Regional war) in the middle 90 % of games.',
+    );
   });
 
   it('names compare arms by what sets them apart', () => {
