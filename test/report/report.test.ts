@@ -127,6 +127,19 @@ describe('the HTML report', () => {
     );
   });
 
+  it('says, as brink compare does, that both arms drew the same parameters when they drew them', () => {
+    const paired = 'Both arms of game i draw the same parameters, so the differences stay paired.';
+    expect(html).not.toContain(paired);
+    const drawn = {
+      ...compare,
+      uncertainty: { mode: 'prior' as const, distribution: 'prior:0123456789abcdef', bands: 'dice+parameters' as const },
+    };
+    const page = renderReport({ batch, scenario: sc, compare: drawn });
+    expect(page).toContain(
+      `Bands: dice plus parameter uncertainty. Each game draws its parameters from their priors (prior:0123456789abcdef); score weights are not drawn. ${paired}`,
+    );
+  });
+
   it('names compare arms by what sets them apart', () => {
     expect(armLabel(compare.b, compare.a)).toBe('US hawk');
     const p = { ...compare.a, params: { fatalityPerAttack: 0.02 } };
