@@ -113,6 +113,21 @@ describe('brink run', () => {
     );
   });
 
+  it("a bad flag value the batch layer refuses (--param, --param-b, --metric, --shard) prints the command's usage, like any bad flag", () => {
+    const cases: [string[], RegExp][] = [
+      [['batch', '--param', 'noSuchParam=1'], /unknown parameter 'noSuchParam'[\s\S]*Usage: brink batch/],
+      [['compare', '--param-b', 'fatalityPerAttack=3'], /fatalityPerAttack must be between 0 and 1, got 3[\s\S]*Usage: brink compare/],
+      [['sweep', '--param', 'deterrenceEffect', '--metric', 'nope'], /--metric: unknown 'nope'[\s\S]*Usage: brink sweep/],
+      [['sweep', '--param', 'militiaAttackRate=2:12:5'], /militiaAttackRate must be between 0 and 10, got 12[\s\S]*Usage: brink sweep/],
+    ];
+    for (const [args, message] of cases) {
+      const r = brink(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr, args.join(' ')).toMatch(message);
+      expect(r.stderr).not.toMatch(/\n\s+at /);
+    }
+  });
+
   it('a reader that stops early (brink run | head) ends the program quietly', async () => {
     const child = spawn(process.execPath, [BIN, 'run', '--scenario', 'october-2023', '--seed', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';

@@ -153,12 +153,16 @@ export function batchGames(c: CommonBatchSetup): Omit<CommonBatchSetup, 'policie
   return games;
 }
 
-/** Batch-layer input errors are the user's to fix: exit 2 like any usage error. */
+/**
+ * Batch-layer input errors are the user's to fix: exit 2 like any usage error. One about a flag's value
+ * (`--param: …`, `--shard …`, `--metric: …`) shows the usage too, as commander's own flag errors do; one
+ * about a file's contents (a part file, a --resume file) does not.
+ */
 export function asUsage<T>(f: () => T): T {
   try {
     return f();
   } catch (err) {
-    if (err instanceof BatchInputError) throw new UsageError(err.message, false);
+    if (err instanceof BatchInputError) throw new UsageError(err.message, err.message.startsWith('--'));
     throw err;
   }
 }
