@@ -656,7 +656,7 @@ export const PARAM_SPECS = {
     '×',
     'How much a long Gaza war multiplies war risk, per 19 weeks',
     ['R-SYS-01', 'F-19'],
-    'the longer the war, the harder escalation is to avoid (R-SYS-01); doubling after a war as long as the record',
+    'the longer the war, the harder escalation is to avoid (R-SYS-01), which gives no size: half as much risk again (× 1.5) after a war as long as the record',
   ),
   iranAnswersHomelandStrike: p(
     0.7,
