@@ -114,6 +114,26 @@ export async function calibrate(
   return { state, posterior: posteriorOf(state, settings, ids, options.command) };
 }
 
+/**
+ * The record figures a calibration matched, as its posterior file records them: what each measures
+ * (its label and the scenario's turns) and the window it was held to. A file whose figures differ from
+ * today's was fitted to another record (test/analysis/calibration/shipped.test.ts).
+ */
+export function writtenFigures(settings: CalibrateSettings) {
+  // A floor's window has no upper end: written as null (JSON has no Infinity).
+  return figuresUsed(settings).map((f) => ({
+    id: f.id,
+    facts: [...f.facts],
+    scenario: f.scenario,
+    label: f.figure.label,
+    turns: [...f.figure.turns],
+    kind: f.figure.kind,
+    window: windowOf(f, settings).map((x) => (Number.isFinite(x) ? x : null)),
+    observed: windowOf(f, settings)[0],
+    reason: f.reason,
+  }));
+}
+
 export function posteriorOf(state: AbcState, settings: CalibrateSettings, ids: readonly ParamId[], command: string): PosteriorFile {
   return {
     schema: POSTERIOR_FORMAT,
@@ -121,16 +141,7 @@ export function posteriorOf(state: AbcState, settings: CalibrateSettings, ids: r
     settings: { ...settings },
     seed: settings.seed,
     priors: distributionHash(priorDistribution()),
-    // A floor's window has no upper end: written as null (JSON has no Infinity).
-    figures: figuresUsed(settings).map((f) => ({
-      id: f.id,
-      facts: [...f.facts],
-      scenario: f.scenario,
-      kind: f.figure.kind,
-      window: windowOf(f, settings).map((x) => (Number.isFinite(x) ? x : null)),
-      observed: windowOf(f, settings)[0],
-      reason: f.reason,
-    })),
+    figures: writtenFigures(settings),
     params: [...ids],
     particles: state.population.map((p) => ({
       values: ids.map((id) => round(paramsFromQuantiles(ids, p.u)[id]!)),

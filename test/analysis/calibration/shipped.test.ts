@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { calibrationParams, SHIPPED_SETTINGS } from '../../../src/analysis/calibration/calibrate.ts';
+import { calibrationParams, SHIPPED_SETTINGS, writtenFigures } from '../../../src/analysis/calibration/calibrate.ts';
 import { loadPosterior, SHIPPED_POSTERIOR } from '../../../src/analysis/calibration/posterior-file.ts';
 import { distributionHash, priorDistribution } from '../../../src/analysis/uncertainty/distribution.ts';
 import { PARAM_SPECS, type ParamId } from '../../../src/model/params.ts';
@@ -19,6 +19,10 @@ describe('the shipped posterior', () => {
       distributionHash(priorDistribution()),
     );
     expect(file.params).toEqual(calibrationParams());
+    // Fitted to today's record: the same figures, measured over the same turns, held to the same windows.
+    expect(file.figures, 'the record figures changed since the calibration: regenerate it with npm run calibrate').toEqual(
+      JSON.parse(JSON.stringify(writtenFigures({ ...SHIPPED_SETTINGS, exclude: [] }))),
+    );
     expect(file.settings).toMatchObject({ ...SHIPPED_SETTINGS, exclude: [] });
     expect(file.command).toBe(
       `brink calibrate --population ${SHIPPED_SETTINGS.populationSize} --generations ${SHIPPED_SETTINGS.generations} --moves ${SHIPPED_SETTINGS.moves} --games ${SHIPPED_SETTINGS.gamesPerScenario} --seed ${SHIPPED_SETTINGS.seed}`,
