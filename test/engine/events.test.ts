@@ -81,3 +81,25 @@ describe('events as data', () => {
     expect(commander.length).toBe(g.history.reduce((n, h) => n + h.leadersKilled, 0));
   });
 });
+
+describe('a cause before its reactions', () => {
+  it('a US strike package is logged before the vows, relapses and protests it sets off (tower-22, seed 11: the vow came first)', () => {
+    const reactions = new Set(['STRUCK', 'RELAPSE_DRAW', 'COMMANDER_KILLED', 'HOMELAND_STRUCK']);
+    let checked = 0;
+    for (const seed of ['11', 'order-1', 'order-2']) {
+      const g = play(newGame(scenario('tower-22'), { seed }), (t) =>
+        ordersOf(t % 2 === 0 ? 'us.leadership-strike' : 'us.calibrated-strikes', t < 2 ? 'iran.rein-in' : 'iran.hold-course'),
+      );
+      for (const t of g.history) {
+        t.events.forEach((e, i) => {
+          if (e.kind !== 'posture' || !reactions.has(e.on)) return;
+          checked++;
+          const strike = t.events.findIndex((c) => c.kind === 'strike');
+          expect(strike, `${renderEvent(e)} (turn ${t.turn + 1})`).toBeGreaterThanOrEqual(0);
+          expect(strike, `${renderEvent(e)} (turn ${t.turn + 1})`).toBeLessThan(i);
+        });
+      }
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+});

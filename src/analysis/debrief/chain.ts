@@ -69,7 +69,7 @@ export function triggerOf(state: GameState, index: number): GameEvent | undefine
   const e = log[index]!;
   if (e.kind === 'action' || e.kind === 'inject') return undefined;
   if (e.kind === 'war' || (e.kind === 'ladder' && e.to > e.from)) return escalationTrigger(log, index);
-  // A strike package carries out its own order (the groups it hits are logged reacting before it).
+  // A strike package carries out its own order (the groups it hits are logged reacting after it).
   if (e.kind === 'strike') {
     for (let i = index - 1; i >= 0 && log[i]!.turn === e.turn; i--) {
       const c = log[i]!;

@@ -49,6 +49,21 @@ function applyUs(d: TurnDraft, def: ActionDef): void {
     const target = e.strikes.target;
     if (target === 'houthis') d.tally.usStrikesYemen += n;
     else d.tally.usStrikes += n;
+    // The package goes on the log before anything it sets off (the groups it hits vowing revenge or
+    // relapsing, Baghdad protesting a commander's killing, Tehran weighing a reply): a cause before its reactions.
+    emit(d, {
+      kind: 'strike',
+      turn: d.turn,
+      day,
+      actor: 'us',
+      action: def.id,
+      target,
+      count: n,
+      ...(e.leaderKilled ? { leaderKilled: true as const } : {}),
+      rules: def.cites,
+      visibility: 'public',
+      weight: def.rung >= 7 ? 10 : 4,
+    });
     if (e.strikes.hits) {
       const loss = e.militiaCapabilityLoss ? p[e.militiaCapabilityLoss] : 0;
       for (const group of e.strikes.hits) {
@@ -82,19 +97,6 @@ function applyUs(d: TurnDraft, def: ActionDef): void {
       d.tally.strikesOnIran += n;
       d.warActs += p.warHazardIranStrike;
     }
-    emit(d, {
-      kind: 'strike',
-      turn: d.turn,
-      day,
-      actor: 'us',
-      action: def.id,
-      target,
-      count: n,
-      ...(e.leaderKilled ? { leaderKilled: true as const } : {}),
-      rules: def.cites,
-      visibility: 'public',
-      weight: def.rung >= 7 ? 10 : 4,
-    });
   }
   if (e.houthiCapacityLoss) send(d, 'houthis', { type: 'CAPACITY', delta: -p[e.houthiCapacityLoss] }, day);
   if (e.withdrawalTalks) send(d, 'iraqiGovernment', { type: 'TALKS' }, day);
