@@ -45,6 +45,11 @@ export interface TransitionMeta {
   readonly rules: readonly string[];
   /** What the transition means, in a line, for the event log and the debrief. */
   readonly says: string;
+  /**
+   * Who learns of this move, where it differs from the posture it enters (StateMeta.seenBy): a group
+   * taking up attacks again out of a public stand-down is seen by everyone, since its attacks are.
+   */
+  readonly seenBy?: 'public' | 'iran';
 }
 
 export interface TransitionConfig<S extends string = string> {

@@ -99,3 +99,47 @@ describe('what you believed vs what was true', () => {
     expect(wrong).toBeGreaterThan(0);
   });
 });
+
+describe('what a side sees of the militias after US strikes in a lull', () => {
+  it('tower-22 seed 11: the US sees the militias take up attacks again, and no vow to keep to the halt that week', () => {
+    const g = playGame(loadScenario('tower-22'), { seed: '11', us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran') });
+    const week = turnLog(g, 'us')[1]!.events;
+    expect(week.join('\n')).toMatch(/Iraqi militias \(KH, Nujaba\) take up attacks again/);
+    expect(week.join('\n')).not.toMatch(/keep to the halt/);
+    // The cause before its reactions: the strikes, then the vow, then the resumption.
+    const strike = week.findIndex((l) => l.startsWith('The US carries out'));
+    const vow = week.findIndex((l) => /vow painful revenge/.test(l));
+    const resume = week.findIndex((l) => /take up attacks again/.test(l));
+    expect(strike).toBeGreaterThanOrEqual(0);
+    expect(strike).toBeLessThan(vow);
+    expect(vow).toBeLessThan(resume);
+  });
+
+  it('over many games, each side is told the militias keep to the halt only in a week they did, and sees every resumption', () => {
+    let held = 0;
+    let resumed = 0;
+    for (let i = 0; i < 40; i++) {
+      const g = playGame(loadScenario('tower-22'), {
+        seed: `halt-${i}`,
+        us: getPolicy('random', 'us'),
+        iran: getPolicy('historical', 'iran'),
+      });
+      for (const side of ['us', 'iran'] as const) {
+        turnLog(g, side).forEach((entry, k) => {
+          const relapsed = g.history[k]!.events.some((e) => e.kind === 'posture' && e.on === 'RELAPSE_DRAW' && e.from !== e.to);
+          const text = entry.events.join('\n');
+          if (/keep to the halt/.test(text)) {
+            held++;
+            expect(relapsed, text).toBe(false);
+          }
+          if (relapsed) {
+            resumed++;
+            expect(text).toMatch(/take up attacks again/);
+          }
+        });
+      }
+    }
+    expect(held).toBeGreaterThan(0);
+    expect(resumed).toBeGreaterThan(0);
+  });
+});

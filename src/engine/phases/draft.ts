@@ -111,7 +111,7 @@ export function drawLag(d: TurnDraft, [min, max]: readonly [keyof Params, keyof 
 
 /**
  * Tells an actor what happened. A transition whose meta says what it means goes on the log, seen by
- * whom the new posture's meta says and weighted as it says; entering a deliberating posture schedules
+ * whom the transition's meta says, else the new posture's, and weighted as the posture's meta says; entering a deliberating posture schedules
  * the deliberation (the posture's meta gives the lag).
  */
 export function send(d: TurnDraft, id: ActorId, event: ActorEvent, day: number): void {
@@ -139,7 +139,7 @@ export function send(d: TurnDraft, id: ActorId, event: ActorEvent, day: number):
       on: t.on,
       index: t.index,
       rules: t.meta.rules,
-      visibility: meta.seenBy ?? 'public',
+      visibility: t.meta.seenBy ?? meta.seenBy ?? 'public',
       weight: changed ? (meta.weight ?? DEFAULT_POSTURE_WEIGHT) : WITHIN_POSTURE_WEIGHT,
     });
   }

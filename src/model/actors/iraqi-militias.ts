@@ -34,7 +34,8 @@ const harassment = (...multiplier: Factor[]): readonly ActivitySpec[] => [
 
 const struckUnderHalt = {
   actions: ['absorbStrike'],
-  meta: { rules: ['R-MIL-05', 'D-06'], says: 'vow painful revenge for the strikes, but keep to the halt' },
+  // Whether they keep to the halt is the relapse draw's to say (RELAPSE_DRAW below), logged right after.
+  meta: { rules: ['R-MIL-05', 'D-06'], says: 'vow painful revenge for the strikes' },
 } as const;
 const struck = { actions: ['absorbStrike'], meta: { rules: ['R-MIL-05'], says: 'absorb US strikes, and anger grows' } } as const;
 const week = { actions: ['weekPasses'] } as const;
@@ -147,11 +148,19 @@ export const iraqiMilitias = defineActor<MilitiaContext, ActorEvent, IraqiMiliti
           },
           { actions: ['recordDirective'] },
         ],
-        RELAPSE_DRAW: {
-          guard: 'relapses',
-          target: 'harassing',
-          meta: { rules: ['R-SYS-07', 'R-SYS-05', 'R-USA-04'], says: 'take up attacks again, angered by strikes in the lull' },
-        },
+        // The world saw the stand-down and sees its end: the attacks it brings are on US forces.
+        RELAPSE_DRAW: [
+          {
+            guard: 'relapses',
+            target: 'harassing',
+            meta: {
+              rules: ['R-SYS-07', 'R-SYS-05', 'R-USA-04'],
+              says: 'take up attacks again, angered by strikes in the lull',
+              seenBy: 'public',
+            },
+          },
+          { meta: { rules: ['R-MIL-05', 'D-06'], says: 'keep to the halt all the same' } },
+        ],
         STRUCK: struckUnderHalt,
         WEEK_END: week,
       },
