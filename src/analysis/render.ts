@@ -24,7 +24,7 @@ const INJECTS: Readonly<Record<InjectKind, string>> = {
   'truce-start': 'A truce begins in Gaza',
   'truce-end': 'The Gaza truce ends',
   'rafah-decision': 'Israel decides to assault Rafah',
-  'rafah-assault': 'Israel assaults Rafah',
+  'rafah-assault': 'Israel assaults Rafah, where over a million civilians shelter',
 };
 
 export function plural(n: number, one: string, many = `${one}s`): string {

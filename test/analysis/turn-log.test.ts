@@ -143,3 +143,33 @@ describe('what a side sees of the militias after US strikes in a lull', () => {
     expect(resumed).toBeGreaterThan(0);
   });
 });
+
+describe('the Rafah assault in the log', () => {
+  it('reads once as a decision and once as the act, the act before the reactions to it', () => {
+    const rafah = loadScenario('rafah');
+    const certain = { ...rafah, injects: rafah.injects.map((i) => (i.kind === 'rafah-window' ? { ...i, chancePerTurn: 1 } : i)) };
+    for (const seed of ['1', '2', '3']) {
+      const g = playGame(certain, { seed, us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran') });
+      for (const side of ['us', 'iran'] as const) {
+        const week = turnLog(g, side).find((t) => t.events.some((l) => /Rafah/.test(l)))!.events;
+        expect(
+          week.filter((l) => /^Israel decides to assault Rafah/.test(l)),
+          week.join('\n'),
+        ).toHaveLength(1);
+        expect(
+          week.filter((l) => /^Israel assaults Rafah/.test(l)),
+          week.join('\n'),
+        ).toHaveLength(1);
+        expect(
+          week.filter((l) => /^Israel .*Rafah/.test(l)),
+          week.join('\n'),
+        ).toHaveLength(2);
+        const act = week.findIndex((l) => /^Israel assaults Rafah/.test(l));
+        expect(week.findIndex((l) => /^Israel decides/.test(l))).toBeLessThan(act);
+        week.forEach((l, i) => {
+          if (/after the Rafah assault|to the Rafah assault/.test(l)) expect(i, l).toBeGreaterThan(act);
+        });
+      }
+    }
+  });
+});

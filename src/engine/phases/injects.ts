@@ -16,7 +16,8 @@ export function drawInjects(d: TurnDraft): void {
       kind: 'inject',
       inject: 'rafah-assault',
       event: { type: 'RAFAH_ASSAULT' },
-      rules: ['R-ISR-01', 'T-30', ...w.cites],
+      // F-17: the sentence says who shelters there (analysis/render.ts). Each rule once.
+      rules: [...new Set(['R-ISR-01', 'T-30', 'F-17', ...w.cites])],
     });
     emit(d, {
       kind: 'inject',
@@ -24,7 +25,7 @@ export function drawInjects(d: TurnDraft): void {
       turn: d.turn,
       day,
       actor: 'israel',
-      rules: ['R-ISR-01', 'Q-18', ...w.cites],
+      rules: [...new Set(['R-ISR-01', 'Q-18', ...w.cites])],
       visibility: 'public',
       weight: 35,
       draw: { stream: 'world', u, p: w.chancePerTurn },

@@ -28,11 +28,9 @@ export const israel = defineActor<IsraelContext, ActorEvent, IsraelPosture>({
       meta: { label: 'Fighting in Gaza', rules: ['R-ISR-01', 'R-ISR-03', 'T-03'] },
       on: {
         TRUCE_START: { target: 'truce', actions: ['countTruce'], meta: { rules: ['R-HAM-03', 'T-07'], says: 'agrees a pause in Gaza' } },
-        RAFAH_ASSAULT: {
-          target: 'rafahAssault',
-          actions: ['rafahOn'],
-          meta: { rules: ['R-ISR-01', 'T-30', 'F-17'], says: 'assaults Rafah, where over a million civilians shelter' },
-        },
+        // The assault is the scenario's inject, logged once as such (engine/phases/injects.ts): the
+        // machine records it for everyone else without a line of its own, which would say it again.
+        RAFAH_ASSAULT: { target: 'rafahAssault', actions: ['rafahOn'] },
       },
     },
     truce: {
