@@ -15,6 +15,9 @@ import type { Scenario } from '../scenario/schema.ts';
 /** Difficulty names offered in the set-up, and the bot each stands for (defined in src/policies/difficulty.ts). */
 export const OPPONENT_LEVELS = DIFFICULTY_LEVELS;
 
+/** The level the set-up offers first: Normal, the historical bot, the standard game (README, Play). */
+export const DEFAULT_OPPONENT_LEVEL = 'normal';
+
 /** A difficulty name or a policy id → the policy id (undefined when neither). */
 export function resolveOpponent(name: string): string | undefined {
   const level = OPPONENT_LEVELS.find((l) => l.id === name);

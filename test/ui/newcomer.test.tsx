@@ -333,6 +333,8 @@ describe('nothing cut off at 80 columns on the set-up screens', () => {
     const tower = loadScenario('tower-22');
     const view = renderSetup({ scenarios: [tower], preset: { scenario: tower, side: 'us' } });
     const flat = (f: string) => f.replace(/\s+/g, ' ');
+    // The menu starts on Normal: up to the first level, then down through every one.
+    for (const _ of OPPONENT_LEVELS) await press(view.stdin, '\x1b[A');
     for (const [i, level] of OPPONENT_LEVELS.entries()) {
       const f = view.lastFrame()!;
       expect(f).toContain('Opponent');

@@ -58,6 +58,21 @@ describe('SetupScreen', () => {
     expect(onDone).toHaveBeenCalledWith({ scenario: tower, side: 'iran', opponent: 'hard', seed: 'class7' });
   });
 
+  it('offers Normal (the historical bot) first: Enter through every step plays the standard game, also after Esc', async () => {
+    const onDone = vi.fn();
+    const { lastFrame, stdin } = renderSetup({ scenarios: [tower], preset: {}, onDone });
+    await press(stdin, KEY.enter, KEY.enter);
+    expect(lastFrame()).toContain('Opponent');
+    expect(lastFrame()).toMatch(/› Normal/);
+    // Hard chosen, then Esc from the seed back to the opponent: Normal is highlighted again.
+    await press(stdin, KEY.down, KEY.enter);
+    expect(lastFrame()).toContain('Seed: 1');
+    await press(stdin, KEY.esc);
+    expect(lastFrame()).toMatch(/› Normal/);
+    await press(stdin, KEY.enter, KEY.enter);
+    expect(onDone).toHaveBeenCalledWith({ scenario: tower, side: 'us', opponent: 'historical', seed: '1' });
+  });
+
   it('skips what the flags pre-filled and goes back with Esc', async () => {
     const onDone = vi.fn();
     const { lastFrame, stdin } = renderSetup({

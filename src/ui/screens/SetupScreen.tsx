@@ -8,7 +8,7 @@ import { useKeys } from '../use-keys.ts';
 import { type ReactNode, useState } from 'react';
 import type { PlaySide } from '../../engine/save.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { OPPONENT_LEVELS } from '../session.ts';
+import { DEFAULT_OPPONENT_LEVEL, OPPONENT_LEVELS } from '../session.ts';
 import { clip, fit, wrap } from '../text.ts';
 import { tone } from '../theme.ts';
 import { Menu, moveSelection } from './Menu.tsx';
@@ -39,17 +39,29 @@ const SIDES: readonly { id: PlaySide; label: string }[] = [
   { id: 'both', label: 'Both, in turn (hot-seat: two players share the keyboard)' },
 ];
 
+/** Where each step's menu starts: the opponent on the standard level (Normal), the others at the top. */
+function initialSelection(step: Step): number {
+  return step === 'opponent'
+    ? Math.max(
+        0,
+        OPPONENT_LEVELS.findIndex((l) => l.id === DEFAULT_OPPONENT_LEVEL),
+      )
+    : 0;
+}
+
 export function SetupScreen(props: SetupProps) {
   const { scenarios, preset, cols, rows } = props;
   const [scenario, setScenario] = useState<Scenario | undefined>(preset.scenario);
   const [side, setSide] = useState<PlaySide | undefined>(preset.side);
   const [opponent, setOpponent] = useState<string | undefined>(preset.opponent);
   const [seed, setSeed] = useState(preset.seed ?? props.defaultSeed);
-  const [sel, setSel] = useState(0);
+  /** The highlighted row, and the step it was moved on: a step reached afresh starts at its initial row. */
+  const [cursor, setCursor] = useState<{ readonly step: Step; readonly index: number } | undefined>(undefined);
   /** Set when Enter met an empty seed: the screen says why nothing started. */
   const [seedNeeded, setSeedNeeded] = useState(false);
   const step: Step = !scenario ? 'scenario' : !side ? 'side' : side !== 'both' && !opponent ? 'opponent' : 'seed';
   const count = step === 'scenario' ? scenarios.length : step === 'side' ? SIDES.length : step === 'opponent' ? OPPONENT_LEVELS.length : 0;
+  const sel = cursor?.step === step ? cursor.index : initialSelection(step);
 
   useKeys(
     (input, key) => {
@@ -74,16 +86,16 @@ export function SetupScreen(props: SetupProps) {
         if (step === 'scenario') setScenario(scenarios[sel]);
         if (step === 'side') setSide(SIDES[sel]!.id);
         if (step === 'opponent') setOpponent(OPPONENT_LEVELS[sel]!.policy);
-        setSel(0);
+        setCursor(undefined);
         return;
       }
-      setSel((s) => moveSelection(s, count, key, input));
+      setCursor((c) => ({ step, index: moveSelection(c?.step === step ? c.index : initialSelection(step), count, key, input) }));
     },
     { isActive: props.active !== false },
   );
 
   function back() {
-    setSel(0);
+    setCursor(undefined);
     if (step === 'seed' && side !== 'both' && !preset.opponent && opponent) return setOpponent(undefined);
     if ((step === 'seed' || step === 'opponent') && !preset.side && side) return setSide(undefined);
     if (!preset.scenario && scenario && step !== 'scenario') return setScenario(undefined);
