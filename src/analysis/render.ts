@@ -36,6 +36,11 @@ export function times(n: number): string {
   return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;
 }
 
+/** A side's score (0–100) as players read it, everywhere: one decimal, always ("74.0", never "74" beside "74.5"). */
+export function scoreText(score: number): string {
+  return score.toFixed(1);
+}
+
 export function percent(p: number): string {
   const pct = p * 100;
   return `${pct >= 10 || pct === 0 ? pct.toFixed(0) : pct.toFixed(1)} %`;

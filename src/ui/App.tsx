@@ -21,7 +21,7 @@ import { Handover } from './screens/Handover.tsx';
 import { type GameStage, HelpOverlay, InterruptConfirm, QuitConfirm } from './screens/Overlays.tsx';
 import { SetupScreen, type SetupChoice } from './screens/SetupScreen.tsx';
 import { TurnScreen } from './screens/TurnScreen.tsx';
-import { humanSides, playTurn, SIDE_NAMES, startGame, type PlaySetup } from './session.ts';
+import { humanSides, opponentLabel, playTurn, SIDE_NAMES, startGame, type PlaySetup } from './session.ts';
 import { clip, fit, wrap } from './text.ts';
 import { tone } from './theme.ts';
 import { useDimensions } from './use-dimensions.ts';
@@ -251,7 +251,7 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
     const versus =
       setup.side === 'both'
         ? `${SIDE_NAMES[phase.side === 'us' ? 'iran' : 'us']} (player)`
-        : `${getPolicy(setup.opponent, phase.side === 'us' ? 'iran' : 'us').name} bot`;
+        : opponentLabel(setup.opponent, getPolicy(setup.opponent, phase.side === 'us' ? 'iran' : 'us').name);
     screen = (
       <TurnScreen
         key={`${state.turn}-${phase.side}`}

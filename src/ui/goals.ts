@@ -3,7 +3,7 @@
  * read from the engine's score lines (scoreLines in src/engine/outcome.ts) and the objectives' titles
  * in the evidence base, so when the scoring changes the pane follows; nothing here knows a rule.
  */
-import { scoreLineLabel } from '../analysis/render.ts';
+import { scoreLineLabel, scoreText } from '../analysis/render.ts';
 import { scoreLines, scoresOf, type ScoreLine } from '../engine/outcome.ts';
 import type { GameState } from '../engine/state.ts';
 import type { Side } from '../model/actions.ts';
@@ -66,7 +66,7 @@ const signed = (x: number) => {
 /** The Goals pane: each objective with its share of the score, and the lines that make it up. */
 export function goalLines(v: ScoreView, width: number): { text: string; bold?: boolean }[] {
   const out: { text: string; bold?: boolean }[] = [
-    { text: `Your score: ${v.total} of 100, as things stand (the debrief gives the final one)`, bold: true },
+    { text: `Your score: ${scoreText(v.total)} of 100, as things stand (the debrief gives the final one)`, bold: true },
   ];
   if (v.start.lines.length > 0)
     out.push({ text: `${signed(v.start.points).padStart(7)}  Starting score, before anything happens`, bold: true });

@@ -30,6 +30,16 @@ export function opponentName(policy: string): string {
   return OPPONENT_LEVELS.find((l) => l.policy === policy)?.id ?? policy;
 }
 
+/**
+ * A bot as the player reads it, the same on every screen: its level's label with the bot it plays
+ * ("Normal (historical bot)"), or the bot alone where it is no level, by its name where one is given
+ * ("Hawk bot").
+ */
+export function opponentLabel(policy: string, botName?: string): string {
+  const level = OPPONENT_LEVELS.find((l) => l.policy === policy);
+  return level ? `${level.label} (${level.policy} bot)` : `${botName ?? policy} bot`;
+}
+
 export interface PlaySetup {
   readonly scenario: Scenario;
   readonly side: PlaySide;

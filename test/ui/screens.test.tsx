@@ -428,3 +428,33 @@ describe('helpers', () => {
     expect(sparkline([0, 4, 8])).toBe('▁▅█');
   });
 });
+
+describe('one name for the opponent, one format for a score', () => {
+  it('the header names the opponent by its level as the set-up does, and gives every score with one decimal', async () => {
+    const setup = renderSetup({ scenarios: [tower], preset: { scenario: tower, side: 'us', opponent: 'historical' } });
+    expect(setup.lastFrame()).toContain('Opponent: Normal (historical bot)');
+    setup.unmount();
+    const { lastFrame, stdin } = render(
+      <App
+        scenarios={[tower]}
+        preset={{ scenario: tower, side: 'us', opponent: 'historical', seed: '3' }}
+        defaultSeed="1"
+        onSave={() => ''}
+      />,
+    );
+    const scores: string[] = [];
+    for (let t = 0; t < 4; t++) {
+      const header = lastFrame()!.split('\n')[0]!;
+      expect(header).toContain('vs Normal (historical bot)');
+      expect(header).toMatch(/ · score \d+\.\d$/);
+      scores.push(/score (\S+)$/.exec(header)![1]!);
+      await press(stdin, '4');
+      expect(lastFrame()).toMatch(/Your score: \d+\.\d of 100/);
+      await press(stdin, '3', KEY.enter, 'y');
+    }
+    expect(lastFrame()).toMatch(/Scores: US \d+\.\d · Iran \d+\.\d ·/);
+    expect(lastFrame()).toMatch(/United States: \d+\.\d \(you\)/);
+    // Some score of the game is a whole number, which used to lose its decimal.
+    expect(scores.some((s) => s.endsWith('.0'))).toBe(true);
+  });
+});

@@ -10,6 +10,7 @@ import { useState } from 'react';
 import { conceptById } from '../../analysis/debrief/concepts.ts';
 import { beliefSummary, turnLabel, type Debrief } from '../../analysis/debrief/debrief.ts';
 import { reachText } from '../../analysis/debrief/comparison.ts';
+import { scoreText } from '../../analysis/render.ts';
 import type { Side } from '../../model/actions.ts';
 import { rungName } from '../../model/ladder.ts';
 import { scrollBy, windowOf } from '../scroll.ts';
@@ -150,7 +151,9 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
         },
       ];
       out.push(...para(d.verdict.explanation));
-      out.push(plain(`Scores: US ${d.scores.us} · Iran ${d.scores.iran} · peak rung ${d.peakRung} ${rungName(d.peakRung)}`));
+      out.push(
+        plain(`Scores: US ${scoreText(d.scores.us)} · Iran ${scoreText(d.scores.iran)} · peak rung ${d.peakRung} ${rungName(d.peakRung)}`),
+      );
       for (const w of lastWeek) {
         const whose = lastWeek.length > 1 ? `, as ${SIDE_NAMES[w.side]} saw it` : '';
         out.push(plain(''), { text: `The last week (from ${w.date})${whose}:`, bold: true });
@@ -158,7 +161,7 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
       }
       if (lastWeek.length > 0) out.push(plain(''));
       for (const s of order) {
-        out.push({ text: `${SIDE_NAMES[s]}: ${d.scores[s]}${sides.includes(s) ? ' (you)' : ''}`, bold: true });
+        out.push({ text: `${SIDE_NAMES[s]}: ${scoreText(d.scores[s])}${sides.includes(s) ? ' (you)' : ''}`, bold: true });
         for (const l of d.breakdown[s]) out.push(...hang(`${signed(l.points).padStart(8)}  `, `${l.label} [${l.cites.join(', ')}]`));
       }
       return out;

@@ -8,7 +8,7 @@ import { useKeys } from '../use-keys.ts';
 import { type ReactNode, useState } from 'react';
 import type { PlaySide } from '../../engine/save.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { DEFAULT_OPPONENT_LEVEL, OPPONENT_LEVELS } from '../session.ts';
+import { DEFAULT_OPPONENT_LEVEL, OPPONENT_LEVELS, opponentLabel } from '../session.ts';
 import { clip, fit, wrap } from '../text.ts';
 import { tone } from '../theme.ts';
 import { Menu, moveSelection } from './Menu.tsx';
@@ -102,11 +102,10 @@ export function SetupScreen(props: SetupProps) {
   }
 
   const width = Math.max(20, cols - 2);
-  const level = OPPONENT_LEVELS.find((l) => l.policy === opponent);
   const chosen = [
     scenario ? `Scenario: ${scenario.title}` : '',
     side ? `Side: ${SIDES.find((s) => s.id === side)!.label.split(',')[0]}` : '',
-    opponent && side !== 'both' ? `Opponent: ${level ? `${level.label} (${opponent})` : opponent}` : '',
+    opponent && side !== 'both' ? `Opponent: ${opponentLabel(opponent)}` : '',
   ]
     .filter(Boolean)
     .join(' · ');

@@ -15,6 +15,7 @@ import {
   orderLabel,
   postureLabel,
   renderEvent,
+  scoreText,
   seenOrderText,
   unreadIntelLine,
 } from '../../analysis/render.ts';
@@ -166,14 +167,14 @@ export function TurnScreen(props: TurnProps) {
   // The score always shows: where the line is short the date goes first, then the opponent (the date
   // back if it then fits), then the side.
   const turn = `turn ${Math.min(obs.turn + 1, obs.turns)}/${obs.turns}`;
-  const scoreText = `score ${score.total}`;
+  const scoreLabel = `score ${scoreText(score.total)}`;
   const header = firstFit(
     [
-      [SIDE_NAMES[side], turn, obs.date, `vs ${props.versus}`, scoreText],
-      [SIDE_NAMES[side], turn, `vs ${props.versus}`, scoreText],
-      [SIDE_NAMES[side], turn, obs.date, scoreText],
-      [SIDE_NAMES[side], turn, scoreText],
-      [turn, scoreText],
+      [SIDE_NAMES[side], turn, obs.date, `vs ${props.versus}`, scoreLabel],
+      [SIDE_NAMES[side], turn, `vs ${props.versus}`, scoreLabel],
+      [SIDE_NAMES[side], turn, obs.date, scoreLabel],
+      [SIDE_NAMES[side], turn, scoreLabel],
+      [turn, scoreLabel],
     ].map((parts) => parts.join(' · ')),
     width,
   );
@@ -321,7 +322,7 @@ function briefingLines(obs: Observation, briefing: string, goals: ScoreView, wid
         `Your goals: ${goals.objectives
           .filter((o) => o.id !== OTHER)
           .map((o) => o.title)
-          .join('; ')}. Score ${goals.total} of 100 now; press 4 for how it is counted.`,
+          .join('; ')}. Score ${scoreText(goals.total)} of 100 now; press 4 for how it is counted.`,
         width,
       ),
     );
