@@ -46,6 +46,20 @@ export function percent(p: number): string {
   return `${pct >= 10 || pct === 0 ? pct.toFixed(0) : pct.toFixed(1)} %`;
 }
 
+/** The actors whose name takes "the" in a sentence: "the United States", "the Houthis". */
+const WITH_ARTICLE: ReadonlySet<ActorId> = new Set(['us', 'houthis', 'iraqiGovernment']);
+
+/** An actor named within a sentence: "the United States", "Iran". */
+export function actorNoun(id: ActorId): string {
+  return WITH_ARTICLE.has(id) ? `the ${ACTOR_NAMES[id]}` : ACTOR_NAMES[id];
+}
+
+/** An actor named at the start of a sentence: "The United States", "Iran". */
+export function actorSubject(id: ActorId): string {
+  const noun = actorNoun(id);
+  return noun.charAt(0).toUpperCase() + noun.slice(1);
+}
+
 /** An action's name as players see it. */
 export function actionLabel(id: string): string {
   return actionById(id)?.label ?? id;
@@ -74,19 +88,19 @@ export function postureLabel(actor: ActorId, posture: string): string {
 export function renderEvent(e: GameEvent): string {
   switch (e.kind) {
     case 'action':
-      return `${ACTOR_NAMES[e.actor]} orders: ${actionLabel(e.action)}`;
+      return `${actorSubject(e.actor)} orders: ${actionLabel(e.action)}`;
     case 'strike':
       return `The US carries out ${plural(e.count, 'strike')} (${actionLabel(e.action)})${e.leaderKilled ? ': a militia commander is killed' : ''}`;
     case 'directive':
-      return `Iran's guidance for ${FRONT_NAMES[e.front]} (${e.level}) reaches ${ACTOR_NAMES[e.actor]}${e.envoys ? ' through envoys' : ''}`;
+      return `Iran's guidance for ${FRONT_NAMES[e.front]} (${e.level}) reaches ${actorNoun(e.actor)}${e.envoys ? ' through envoys' : ''}`;
     case 'inject':
       return e.note ? `${INJECTS[e.inject]} (${e.note})` : INJECTS[e.inject];
     case 'posture': {
       const says = ACTORS[e.actor].transitionMeta(e.from, e.on, e.index)?.says;
-      return says ? `${ACTOR_NAMES[e.actor]} ${says}` : `${ACTOR_NAMES[e.actor]}: ${postureLabel(e.actor, e.to)}`;
+      return says ? `${actorSubject(e.actor)} ${says}` : `${actorSubject(e.actor)}: ${postureLabel(e.actor, e.to)}`;
     }
     case 'compliance':
-      return `${ACTOR_NAMES[e.actor]} weigh Iran's halt (chance ${percent(e.chance)})`;
+      return `${actorSubject(e.actor)} weigh Iran's halt (chance ${percent(e.chance)})`;
     case 'attacks': {
       const onUS = e.onUS.iraq + e.onUS.jordan + e.onUS.syria;
       const where = (['iraq', 'jordan', 'syria'] as const).filter((p) => e.onUS[p] > 0).map((p) => `${PLACE_NAMES[p]} ${e.onUS[p]}`);

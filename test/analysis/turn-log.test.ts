@@ -173,3 +173,35 @@ describe('the Rafah assault in the log', () => {
     }
   });
 });
+
+describe('sentences as a reader reads them', () => {
+  it('a sentence that starts with an actor needing "the" starts with "The" (the US, the Houthis, the Iraqi government)', () => {
+    let checked = 0;
+    for (const seed of ['1', '2', '3', '4']) {
+      const g = playGame(loadScenario('tower-22'), { seed, us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran') });
+      for (const side of ['us', 'iran'] as const)
+        for (const t of turnLog(g, side))
+          for (const line of t.events) {
+            expect(line).not.toMatch(/^(United States|Houthis|Iraqi government) /);
+            if (/^The (United States|Houthis|Iraqi government) /.test(line)) checked++;
+          }
+    }
+    expect(checked).toBeGreaterThan(0);
+  });
+
+  it('the Discuss page gives a weekly rate with one precision: the Houthi tempo as its record figure gives it', () => {
+    let both = 0;
+    for (let i = 0; i < 20; i++) {
+      const s = loadScenario('red-sea');
+      const g = playGame(s, { seed: String(i), us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran') });
+      const q = buildDebrief(g, s).questions.join('\n');
+      const kept = /The Houthis kept up ([\d.]+) attacks a week/.exec(q)?.[1];
+      const figure = /Houthi attacks on shipping per week[^:]*: ([\d.]+) in this game/.exec(q)?.[1];
+      if (kept && figure) {
+        both++;
+        expect(kept).toBe(figure);
+      }
+    }
+    expect(both).toBeGreaterThan(0);
+  });
+});

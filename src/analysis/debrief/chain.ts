@@ -4,14 +4,13 @@
  * to, and the chance that decided it ("a 0.6 % chance came up (draw 0.0031)").
  */
 import { quantityName } from '../../model/quantities.ts';
-import { ACTOR_NAMES } from '../../model/actors/index.ts';
 import { actionById, escalates, type Side } from '../../model/actions.ts';
 import { factById } from '../../model/evidence.ts';
 import { REGIONAL_WAR, rungName } from '../../model/ladder.ts';
 import type { DrawRecord, GameEvent } from '../../engine/events.ts';
 import { logOf } from '../../engine/history.ts';
 import type { GameState } from '../../engine/state.ts';
-import { postureLabel, renderEvent } from '../render.ts';
+import { actorSubject, postureLabel, renderEvent } from '../render.ts';
 import { actionIdOfEvent } from './concepts.ts';
 import { heldRules } from './conditions.ts';
 
@@ -120,7 +119,7 @@ function playersChoice(e: GameEvent, humans: readonly Side[]): string | undefine
 export function causalChain(state: GameState, index: number, humans: readonly Side[] = []): string[] {
   const e = logOf(state)[index]!;
   const chain: string[] = [];
-  const who = e.actor === 'world' ? 'The world' : ACTOR_NAMES[e.actor];
+  const who = e.actor === 'world' ? 'The world' : actorSubject(e.actor);
   const actionId = actionIdOfEvent(e);
   const action = actionId ? actionById(actionId) : undefined;
   chain.push(action ? `${who} chose "${action.label}" (rung ${action.rung}, ${rungName(action.rung)})` : renderEvent(e));

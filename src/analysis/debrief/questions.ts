@@ -9,6 +9,7 @@ import { quantityName } from '../../model/quantities.ts';
 import { logOf, peakRungOf, totalsOf } from '../../engine/history.ts';
 import type { GameState } from '../../engine/state.ts';
 import { plural, renderEvent, times } from '../render.ts';
+import { formatFigureValue } from '../record/statistics.ts';
 import { percent } from './chain.ts';
 import type { Comparison } from './comparison.ts';
 import type { Decider } from './decider.ts';
@@ -83,7 +84,7 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
       priority: 88,
       text:
         `In turn ${unanswered.turn + 1} Tehran lifted the brake it had applied after US troops died: Washington had neither vowed an answer nor struck back. ` +
-        `Attacks then ran ${perWeek.toFixed(1)} a week. Was holding fire after the deaths restraint, or did it look like weakness? (R-IRN-01, F-13)`,
+        `Attacks then ran ${formatFigureValue(perWeek)} a week. Was holding fire after the deaths restraint, or did it look like weakness? (R-IRN-01, F-13)`,
     });
   }
 
@@ -137,7 +138,7 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
     out.push({
       priority: 40,
       text:
-        `The Houthis kept up ${hw.toFixed(1)} attacks a week${strikesYemen > 0 ? ` despite ${plural(strikesYemen, 'US strike')} in Yemen` : ''}. ` +
+        `The Houthis kept up ${formatFigureValue(hw)} attacks a week${strikesYemen > 0 ? ` despite ${plural(strikesYemen, 'US strike')} in Yemen` : ''}. ` +
         // Only a game in which Tehran braked can ask why its brake stopped short of the Red Sea.
         (iranBraked
           ? 'Why does the brake Iran applied in Iraq not reach the Red Sea?'
@@ -215,7 +216,7 @@ function campaignQuestion(
   if (afterMean === undefined)
     return `The US chose "${label}" in the last turn. What would you expect it to do to the militias' attacks, and why?`;
   // The mean is over the turns after the campaign's (at most two): say so, or a reader takes it for the rest of the game.
-  const after = `${afterMean.toFixed(1)} a week ${weeksAfter === 1 ? 'in the week after' : `over the ${weeksAfter} weeks after`}`;
+  const after = `${formatFigureValue(afterMean)} a week ${weeksAfter === 1 ? 'in the week after' : `over the ${weeksAfter} weeks after`}`;
   const chose = `After the US chose "${label}" in turn ${turn + 1}`;
   if (afterMean < before)
     return (
