@@ -18,6 +18,7 @@ import { parsePortfolio } from '../../../src/model/portfolio.ts';
 import { chooseAction, getPolicy } from '../../../src/policies/index.ts';
 import { playGame } from '../../../src/policies/play.ts';
 import { scenario } from '../../helpers/fixtures.ts';
+import { formatFigureValue } from '../../../src/analysis/record/statistics.ts';
 
 /** A game whose `humans` sides play the given orders turn by turn, the other side its bot; stops when the orders run out (a quit). */
 function scripted(id: string, seed: string, orders: readonly Partial<Record<Side, string>>[], bot = 'historical'): GameState {
@@ -131,10 +132,11 @@ describe('the campaign question follows the direction the attacks took', () => {
       const q = buildDebrief(state, scenario(c.scenario), { humans: ['us', 'iran'] }).questions.find((x) =>
         x.startsWith('After the US chose "Large strike campaign"'),
       )!;
-      expect(q).toContain(`attacks ${c.direction} from ${before} that week to ${mean.toFixed(1)} a week`);
+      // Written as every weekly rate on the Discuss page is (formatFigureValue: whole, or two decimals).
+      expect(q).toContain(`attacks ${c.direction} from ${before} that week to ${formatFigureValue(mean)} a week`);
       // The weeks the mean is taken over are named: not the rest of the game, the turns after the campaign's.
       expect(weeks).toBe(2);
-      expect(q).toContain(`to ${mean.toFixed(1)} a week over the 2 weeks after.`);
+      expect(q).toContain(`to ${formatFigureValue(mean)} a week over the 2 weeks after.`);
       for (const text of c.says) expect(q).toContain(text);
       expect(q).not.toMatch(c.never);
     });
@@ -211,7 +213,7 @@ describe("a human order is the player's choice, and a bot's rule is named only w
   it("annotates the US player's campaign before any death as the player's own, with no fatality rule", () => {
     const us = playtestUsGame();
     const d = buildDebrief(us, scenario('october-2023'), { humans: ['us'] });
-    const tp = d.turningPoints.find((t) => t.turn === 3 && t.text === 'United States orders: Large strike campaign')!;
+    const tp = d.turningPoints.find((t) => t.turn === 3 && t.text === 'The United States orders: Large strike campaign')!;
     expect(tp.chain).toContain("choice: the US player's own, not a rule of the model");
     expect(tp.chain.some((c) => c.startsWith('rule:'))).toBe(false);
     // Nowhere in this game, with no death, is the fatality rule named.
@@ -266,7 +268,7 @@ describe('what set off a war is an escalatory act', () => {
     const trigger = triggerOf(state, war)!;
     expect(trigger.kind === 'action' && trigger.action).toBe('us.major-campaign');
     const tp = buildDebrief(state, scenario('tower-22')).turningPoints.find((t) => t.text.includes('regional war'))!;
-    expect(tp.chain).toContain('set off by: United States orders: Large strike campaign');
+    expect(tp.chain).toContain('set off by: The United States orders: Large strike campaign');
     expect(tp.chain.some((c) => c.includes('Rein the militias in'))).toBe(false);
   });
 
