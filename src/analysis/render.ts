@@ -137,12 +137,17 @@ export function intelReading(item: Pick<IntelItem, 'subject' | 'assessed'>): str
  * when every source reported: a front left out of the list without a word reads as forgotten, when it
  * was quiet (model/intel.ts says which sources report only on an active or struck front, or with envoys).
  */
-export function unreadIntelLine(side: Side, intel: readonly Pick<IntelItem, 'subject'>[]): string | undefined {
+export function unreadIntelLine(side: Side, intel: readonly Pick<IntelItem, 'subject'>[], started = true): string | undefined {
   const key = (s: IntelSubject) => (s.about === 'guidance' ? `guidance:${s.front}` : `posture:${s.actor}`);
   const read = new Set(intel.map((i) => key(i.subject)));
   const unread = INTEL_SOURCES[side].filter((s) => !read.has(key(s.subject)));
   if (unread.length === 0) return undefined;
-  const why = side === 'us' ? 'quiet and not struck last week, so nothing fresh to read' : 'quiet last week and no envoys there';
+  // Before the first turn there is no week to have read: reports come from what each front does in the game.
+  const why = !started
+    ? 'the reports come from what each front does in the game, and no week has been played yet'
+    : side === 'us'
+      ? 'quiet and not struck last week, so nothing fresh to read'
+      : 'quiet last week and no envoys there';
   return `No report this week on ${unread.map((s) => intelSubject(s)).join(', ')}: ${why}.`;
 }
 

@@ -9,6 +9,7 @@ import { beliefSummary, buildDebrief } from '../../src/analysis/debrief/debrief.
 import { intelSubject, scoreLineLabel } from '../../src/analysis/render.ts';
 import { INTEL_SOURCES } from '../../src/model/intel.ts';
 import { turnLog } from '../../src/analysis/turn-log.ts';
+import { newGame } from '../../src/engine/game.ts';
 import { observe } from '../../src/engine/observe.ts';
 import { scoreLines, outcome } from '../../src/engine/outcome.ts';
 import type { GameState } from '../../src/engine/state.ts';
@@ -73,6 +74,11 @@ describe("the briefing's intelligence", () => {
       });
     }
     expect(unread).toBeGreaterThan(3);
+    // Before the first turn no week has been read, whatever happened before the game opened.
+    const first = renderTurn(newGame(loadScenario('tower-22'), { seed: '1' }), 'us', { cols: 200, rows: 60 });
+    expect(first.lastFrame()).toContain('no week has been played yet');
+    expect(first.lastFrame()).not.toContain('quiet and not struck last week');
+    first.unmount();
   });
 });
 

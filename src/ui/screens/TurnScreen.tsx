@@ -338,7 +338,7 @@ function briefingLines(obs: Observation, briefing: string, goals: ScoreView, wid
     for (const l of items) lines.push(...wrap(l, width));
   }
   const out: BriefingLine[] = lines.map((text) => ({ text }));
-  const unread = unreadIntelLine(obs.side, obs.intel);
+  const unread = unreadIntelLine(obs.side, obs.intel, obs.history.length > 0);
   if (obs.intel.length > 0 || unread) {
     out.push({ text: ' ' }, { text: 'Intelligence (estimates; they can be wrong):', accent: true });
     for (const i of obs.intel) for (const text of wrap(`• ${intelLine(i)}`, width)) out.push({ text });
