@@ -213,7 +213,7 @@ describe('brink report', () => {
     expect(await main(['report', '--from', batchFile, '--out', fromFile], capture().io)).toBe(0);
     expect(text).toBe(readFileSync(fromFile, 'utf8')); // the whole page: every metric and every fan chart too
     // The page says what its bands are: dice only here.
-    expect(text).toContain('Bands: dice only. Every parameter is held at its point value');
+    expect(text).toContain('Bands: dice only. Every parameter is held at one value, its point value or the one --param sets');
   });
 
   it('--uncertainty prior plays games that draw their parameters, and the page says its bands include them', async () => {

@@ -168,7 +168,7 @@ export function bandsNote(dist: ParamDistribution): string {
 export function bandsNoteFor(mode: ParamDistribution['kind'], distribution: string): string {
   switch (mode) {
     case 'none':
-      return 'Bands: dice only. Every parameter is held at its point value; what we do not know about them is not included (add --uncertainty prior or posterior).';
+      return 'Bands: dice only. Every parameter is held at one value, its point value or the one --param sets; what we do not know about them is not included (add --uncertainty prior or posterior).';
     case 'prior':
       return `Bands: dice plus parameter uncertainty. Each game draws its parameters from their priors (${distribution}); score weights are not drawn.`;
     case 'posterior':
