@@ -24,6 +24,18 @@ import { ordersOf } from '../../src/model/portfolio.ts';
 import { renderSetup } from '../helpers/setup-screen.tsx';
 
 const tower = loadScenario('tower-22');
+
+/** A tower-22 game as the US against the historical bot, seed 3, from its first turn. */
+function renderTowerGame() {
+  return render(
+    <App
+      scenarios={[tower]}
+      preset={{ scenario: tower, side: 'us', opponent: 'historical', seed: '3' }}
+      defaultSeed="1"
+      onSave={() => ''}
+    />,
+  );
+}
 const october = loadScenario('october-2023');
 const KEY = { enter: '\r', esc: '\x1b', down: '\x1b[B', up: '\x1b[A', tab: '\t', right: '\x1b[C' };
 
@@ -301,14 +313,7 @@ describe('the last week on the verdict page', () => {
   });
 
   it('the game hands it over: a played game ends on a verdict page with its last week', async () => {
-    const { lastFrame, stdin } = render(
-      <App
-        scenarios={[tower]}
-        preset={{ scenario: tower, side: 'us', opponent: 'historical', seed: '3' }}
-        defaultSeed="1"
-        onSave={() => ''}
-      />,
-    );
+    const { lastFrame, stdin } = renderTowerGame();
     for (let t = 0; t < 4; t++) await press(stdin, '3', KEY.enter, 'y');
     expect(lastFrame()).toContain('Verdict:');
     expect(lastFrame()).toMatch(/The last week \(from 2024-02-18\):\n {2}United States \(you\): /);
@@ -434,14 +439,7 @@ describe('one name for the opponent, one format for a score', () => {
     const setup = renderSetup({ scenarios: [tower], preset: { scenario: tower, side: 'us', opponent: 'historical' } });
     expect(setup.lastFrame()).toContain('Opponent: Normal (historical bot)');
     setup.unmount();
-    const { lastFrame, stdin } = render(
-      <App
-        scenarios={[tower]}
-        preset={{ scenario: tower, side: 'us', opponent: 'historical', seed: '3' }}
-        defaultSeed="1"
-        onSave={() => ''}
-      />,
-    );
+    const { lastFrame, stdin } = renderTowerGame();
     const scores: string[] = [];
     for (let t = 0; t < 4; t++) {
       const header = lastFrame()!.split('\n')[0]!;
