@@ -38,6 +38,15 @@ export function endsInLull(history: readonly TurnRecord[]): boolean {
   return last !== undefined && isLull(last);
 }
 
+/**
+ * Every attack on US forces in a turn or a game: the militias' (by front, the record's figure F-01) and
+ * Iran's own forces' fire, which a player must not read as a week without attacks. The week's counts,
+ * the situation pane and the debrief's timeline and totals all add them up here.
+ */
+export function attacksOnUsForces(t: Pick<Tally, 'attacksOnUS' | 'iranDirectAttacks'>): number {
+  return t.attacksOnUS + t.iranDirectAttacks;
+}
+
 /** The game's counts so far: the sum of its turns (field by field: every game's record sums them once). */
 export const totalsOf = derived<Tally>((h) => {
   const s = emptyTally() as Record<keyof Tally, number>;

@@ -5,6 +5,7 @@
  * are split by front.
  */
 import { turnLog } from '../analysis/turn-log.ts';
+import { attacksOnUsForces } from '../engine/history.ts';
 import { observe, type PublicTurn } from '../engine/observe.ts';
 import type { GameState } from '../engine/state.ts';
 import type { Side } from '../model/actions.ts';
@@ -12,14 +13,6 @@ import type { Side } from '../model/actions.ts';
 export interface Count {
   readonly label: string;
   readonly value: number;
-}
-
-/**
- * Every attack on US forces in a week: the militias' (counted by front, the record's figure F-01) and
- * Iran's own forces' fire, which the player must not read as a week without attacks.
- */
-export function attacksOnUsForces(t: Pick<PublicTurn, 'attacksOnUS' | 'iranDirectAttacks'>): number {
-  return t.attacksOnUS + t.iranDirectAttacks;
 }
 
 /** The attacks on US forces, by front (and by Iran's own forces, in a week they fired), then the other public counts of the week. */

@@ -8,7 +8,8 @@ import { newGame, step } from '../../src/engine/game.ts';
 import { observe } from '../../src/engine/observe.ts';
 import { ordersOf } from '../../src/model/portfolio.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
-import { attacksOnUsForces, lastWeekLines, weekCountLines } from '../../src/ui/counts.ts';
+import { attacksOnUsForces } from '../../src/engine/history.ts';
+import { lastWeekLines, weekCountLines } from '../../src/ui/counts.ts';
 import { situationInfo } from '../../src/ui/screens/TurnScreen.tsx';
 
 const partsOf = (line: string) => [...line.matchAll(/· |: /g)].length;

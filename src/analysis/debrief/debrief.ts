@@ -5,6 +5,7 @@
  * the deterrence concepts at work and where, the comparison with the record for historical scenarios,
  * and discussion questions drawn from the events.
  */
+import { attacksOnUsForces } from '../../engine/history.ts';
 import { outcome, type Outcome, type ScoreLine } from '../../engine/outcome.ts';
 import type { GameState } from '../../engine/state.ts';
 import type { Side } from '../../model/actions.ts';
@@ -120,7 +121,7 @@ export function buildDebrief(state: GameState, scenario: Scenario, options: Debr
       turn: h.turn,
       date: h.date,
       rung: h.rung,
-      attacksOnUS: h.attacksOnUS + h.iranDirectAttacks,
+      attacksOnUS: attacksOnUsForces(h),
       houthiAttacks: h.houthiAttacks,
       usKilled: h.usKilled,
     })),

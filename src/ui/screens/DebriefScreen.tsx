@@ -11,6 +11,7 @@ import { conceptById } from '../../analysis/debrief/concepts.ts';
 import { beliefSummary, turnLabel, type Debrief } from '../../analysis/debrief/debrief.ts';
 import { reachText } from '../../analysis/debrief/comparison.ts';
 import { scoreText } from '../../analysis/render.ts';
+import { attacksOnUsForces } from '../../engine/history.ts';
 import type { Side } from '../../model/actions.ts';
 import { rungName } from '../../model/ladder.ts';
 import { scrollBy, windowOf } from '../scroll.ts';
@@ -194,7 +195,7 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
       out.push(
         plain(''),
         ...para(
-          `Totals: ${t.attacksOnUS + t.iranDirectAttacks} attacks on US forces${t.iranDirectAttacks > 0 ? ` (${t.iranDirectAttacks} by Iran's own forces)` : ''}, ${t.usKilled} US killed, ${t.usStrikes} US strikes outside Yemen, ${t.houthiAttacks} Houthi attacks`,
+          `Totals: ${attacksOnUsForces(t)} attacks on US forces${t.iranDirectAttacks > 0 ? ` (${t.iranDirectAttacks} by Iran's own forces)` : ''}, ${t.usKilled} US killed, ${t.usStrikes} US strikes outside Yemen, ${t.houthiAttacks} Houthi attacks`,
         ),
       );
       return out;

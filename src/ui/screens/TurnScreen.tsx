@@ -22,6 +22,7 @@ import {
 import { turnLog } from '../../analysis/turn-log.ts';
 import { ACTOR_NAMES } from '../../model/actors/index.ts';
 import { legalOn } from '../../engine/game.ts';
+import { attacksOnUsForces } from '../../engine/history.ts';
 import { observe, type Observation } from '../../engine/observe.ts';
 import type { GameState } from '../../engine/state.ts';
 import type { ActionDef, Side, Track } from '../../model/actions.ts';
@@ -29,7 +30,7 @@ import { EMPTY_FORCE, EMPTY_SIGNAL, portfolioRung, type Portfolio } from '../../
 import { loadEvidence } from '../../model/evidence.ts';
 import { RUNGS, rungName } from '../../model/ladder.ts';
 import { quantityName } from '../../model/quantities.ts';
-import { attacksOnUsForces, weekCountLines } from '../counts.ts';
+import { weekCountLines } from '../counts.ts';
 import { goalLines, OTHER, scoreView, type ScoreView } from '../goals.ts';
 import { hiddenMark, rowsShown, scrollBy, windowOf } from '../scroll.ts';
 import { SIDE_NAMES } from '../session.ts';
