@@ -6,21 +6,8 @@ import { parsePolicy, parseSeed, scenarioFrom } from '../options.ts';
 import { formatHeader, formatTurn } from '../format.ts';
 import { buildDebrief, formatDebrief } from '../../analysis/debrief/debrief.ts';
 import { runRecord } from '../../schemas/run.ts';
-import { BatchInputError } from '../../batch/input-error.ts';
 import { parseAssignments } from '../../batch/params-arg.ts';
-import { UsageError } from '../errors.ts';
-
-const collect = (value: string, previous: string[] = []) => [...previous, value];
-
-/** `--param name=value` flags as overrides; a bad one is a usage error (exit 2, with the usage). */
-function parseParams(raws: readonly string[] | undefined): Record<string, number> {
-  try {
-    return parseAssignments('--param', raws ?? []);
-  } catch (err) {
-    if (err instanceof BatchInputError) throw new UsageError(err.message);
-    throw err;
-  }
-}
+import { asUsage, collect } from './batch.ts';
 
 export const register: CommandModule = (program, io) => registerRun(program, io.out);
 
@@ -44,7 +31,8 @@ export function registerRun(program: Command, out: (s: string) => void): void {
       const seed = parseSeed(opts.seed);
       const scenario = scenarioFrom(opts.scenario);
       const policies = { us: us.id, iran: iran.id };
-      const overrides = parseParams(opts.param);
+      // A bad one is a usage error (exit 2, with the usage), as in brink batch.
+      const overrides = asUsage(() => parseAssignments('--param', opts.param ?? []));
       const params = Object.keys(overrides).length > 0 ? { params: overrides } : {};
       if (opts.json) {
         const state = playGame(scenario, { seed, us, iran, ...params });
