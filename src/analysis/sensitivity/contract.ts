@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { MODEL_VERSION } from '../../model/version.ts';
 import { SENSITIVITY_OUTCOMES, type SensitivityOutcome } from '../uncertainty/measures.ts';
-import type { SensitivityResult } from './real-model.ts';
+import type { SensitivityResult, SobolRow } from './real-model.ts';
 
 export const SENSITIVITY_CONTRACT = 'brink.sensitivity/1';
 
@@ -73,6 +73,9 @@ export function sensitivityJson(result: SensitivityResult): SensitivityJson {
   return SensitivitySchema.parse({ schema: SENSITIVITY_CONTRACT, model: MODEL_VERSION, ...result });
 }
 
+/** How many games each parameter set played, as the notes say it. */
+const gamesText = (games: number) => `${games} game${games === 1 ? '' : 's'} a set`;
+
 /**
  * Sobol indices are shares of a variance, so they lie in 0–1; an estimate well outside that range says
  * the sample is too small to read (noise, not a finding). Returns the warning, naming the worst case.
@@ -97,7 +100,7 @@ export function sampleTooSmall(r: {
   const s = r.settings;
   return (
     `Warning: some estimates fall outside 0–1 (${worst.which} index ${worst.v.toFixed(2)} for ${worst.id} on ${worst.name}): ` +
-    `with N = ${s.sobolN} and ${s.games} game${s.games === 1 ? '' : 's'} a set the sample is too small to read. Raise --sobol-n (default 128) and --games (default 8).`
+    `with N = ${s.sobolN} and ${gamesText(s.games)} the sample is too small to read. Raise --sobol-n (default 128) and --games (default 8).`
   );
 }
 
@@ -107,24 +110,12 @@ export function sampleTooSmall(r: {
  * game of a small run had a death), and then "0.00 [0.00–0.00]" would read as "no parameter matters".
  */
 export function flatOutcomes(r: {
-  readonly sobol: Readonly<
-    Record<
-      SensitivityOutcome,
-      readonly {
-        readonly first: number;
-        readonly total: number;
-        readonly firstCi: readonly [number, number];
-        readonly totalCi: readonly [number, number];
-      }[]
-    >
-  >;
+  readonly sobol: Readonly<Record<SensitivityOutcome, readonly Pick<SobolRow, 'first' | 'total' | 'firstCi' | 'totalCi'>[]>>;
 }): SensitivityOutcome[] {
   return SENSITIVITY_OUTCOMES.filter(
     (o) => r.sobol[o].length > 0 && r.sobol[o].every((x) => [x.first, x.total, ...x.firstCi, ...x.totalCi].every((v) => v === 0)),
   );
 }
-
-const gamesText = (games: number) => `${games} game${games === 1 ? '' : 's'} a set`;
 
 /** What to say under the bars of a flat outcome. */
 export const flatOutcomeNote = (name: string, games: number): string =>
