@@ -7,7 +7,7 @@
 import type { GameEvent, InjectKind } from '../engine/events.ts';
 import { peakRungOf } from '../engine/history.ts';
 import { QUIET_WINDOW, type ScoreLine, type Verdict, type VerdictId } from '../engine/outcome.ts';
-import type { GameState, IntelItem, IntelSubject } from '../engine/state.ts';
+import type { GameState, IntelItem } from '../engine/state.ts';
 import { ACTORS, ACTOR_NAMES, type ActorId } from '../model/actors/index.ts';
 import { actionById, type Front, type Side } from '../model/actions.ts';
 import { INTEL_SOURCES } from '../model/intel.ts';
@@ -138,9 +138,9 @@ export function intelReading(item: Pick<IntelItem, 'subject' | 'assessed'>): str
  * was quiet (model/intel.ts says which sources report only on an active or struck front, or with envoys).
  */
 export function unreadIntelLine(side: Side, intel: readonly Pick<IntelItem, 'subject'>[], started = true): string | undefined {
-  const key = (s: IntelSubject) => (s.about === 'guidance' ? `guidance:${s.front}` : `posture:${s.actor}`);
-  const read = new Set(intel.map((i) => key(i.subject)));
-  const unread = INTEL_SOURCES[side].filter((s) => !read.has(key(s.subject)));
+  // A subject's name is its identity: one source per subject, one name per source.
+  const read = new Set(intel.map(intelSubject));
+  const unread = INTEL_SOURCES[side].filter((s) => !read.has(intelSubject(s)));
   if (unread.length === 0) return undefined;
   // Before the first turn there is no week to have read: reports come from what each front does in the game.
   const why = !started
