@@ -74,3 +74,10 @@ export function parseSweepRange(flag: string, raw: string, base: Readonly<Record
   const values = Array.from({ length: steps }, (_, i) => Number((lo + ((hi - lo) * i) / (steps - 1)).toPrecision(12)));
   return { id, values };
 }
+
+/** The inverse of parseAssignments: the ` --param name=value` flags that give these overrides (a replay line's tail). */
+export function paramFlags(params: Readonly<Record<string, number>>): string {
+  return Object.entries(params)
+    .map(([k, v]) => ` --param ${k}=${v}`)
+    .join('');
+}

@@ -10,6 +10,7 @@
 import type { SensitivityJson } from '../analysis/sensitivity/contract.ts';
 import { bandsNoteFor } from '../analysis/uncertainty/distribution.ts';
 import type { BatchJson, CompareJson } from '../batch/contract.ts';
+import { paramFlags } from '../batch/params-arg.ts';
 import {
   METRIC_NAMES,
   OUTCOME_NAMES,
@@ -282,9 +283,7 @@ function storiesSection(batch: BatchJson, stories: Stories | undefined): string 
   // The game's own parameters: the batch's --param, and under --uncertainty what this game drew.
   const replay = (g: ChosenGame) =>
     `brink run --scenario ${batch.scenario.id} --seed '${g.seed}' --us-policy ${batch.policies.us} --iran-policy ${batch.policies.iran}` +
-    Object.entries(g.params)
-      .map(([k, v]) => ` --param ${k}=${v}`)
-      .join('');
+    paramFlags(g.params);
   const told = [
     stories.median &&
       storyHtml(stories.median.debrief, {
@@ -349,11 +348,7 @@ ${batch.runs} games · seed ${esc(batch.seed)} · US bot <b>${esc(batch.policies
 <p class="note">${esc(bandsNoteFor(batch.uncertainty.mode, batch.uncertainty.distribution))}</p>
 ${batch.complete ? '' : `<p class="assume">Incomplete batch: ${batch.runs} of the ${batch.requested} games asked for finished; the figures below are those games'.</p>`}
 <p class="note">A model of what four news reports say, not a forecast: see <a href="#limits">what this model is, and is not</a>.
-Game i played with seed "${esc(batch.seed)}:i": replay any one with <code>brink run --scenario ${esc(batch.scenario.id)} --seed '${esc(batch.seed)}:i' --us-policy ${esc(batch.policies.us)} --iran-policy ${esc(batch.policies.iran)}${esc(
-      Object.entries(batch.params)
-        .map(([k, v]) => ` --param ${k}=${v}`)
-        .join(''),
-    )}${batch.uncertainty.mode === 'none' ? '' : ' --param …'}</code>${
+Game i played with seed "${esc(batch.seed)}:i": replay any one with <code>brink run --scenario ${esc(batch.scenario.id)} --seed '${esc(batch.seed)}:i' --us-policy ${esc(batch.policies.us)} --iran-policy ${esc(batch.policies.iran)}${esc(paramFlags(batch.params))}${batch.uncertainty.mode === 'none' ? '' : ' --param …'}</code>${
       batch.uncertainty.mode === 'none' ? '' : ', with a --param for each parameter game i drew (brink batch --out FILE keeps them)'
     }.</p>
 <p>${esc(peakSentence(peak))}</p>

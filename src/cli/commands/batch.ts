@@ -12,7 +12,7 @@ import { distinctOutputs, isStdout, outputTarget, writeOutput } from '../../io/o
 import { parsePolicy, parsePositiveInt, parseSeed, scenarioFrom } from '../options.ts';
 import { loadPolicyModules } from '../../batch/play-arms.ts';
 import type { PolicyRegistry } from '../../policies/index.ts';
-import { parseAssignments } from '../../batch/params-arg.ts';
+import { paramFlags, parseAssignments } from '../../batch/params-arg.ts';
 import { Progress } from '../../batch/progress.ts';
 import { BatchInputError, startBatch, type BatchResult } from '../../batch/run-batch.ts';
 import type { PartOptions } from '../../batch/part.ts';
@@ -271,11 +271,7 @@ export function formatBatchReport(
     `${j.runs} of ${j.requested} games${r.resumed ? ` (${r.resumed} read back from --out)` : ''}${j.complete ? '' : ' · INCOMPLETE'}`,
   );
   lines.push(
-    `Game i plays with seed "${j.seed}:i"; replay one with: brink run --scenario ${shellQuote(scenarioArg)} --seed ${shellQuote(`${j.seed}:<i>`)} --us-policy ${shellQuote(j.policies.us)} --iran-policy ${shellQuote(j.policies.iran)}${Object.entries(
-      j.params,
-    )
-      .map(([k, v]) => ` --param ${k}=${v}`)
-      .join('')}${
+    `Game i plays with seed "${j.seed}:i"; replay one with: brink run --scenario ${shellQuote(scenarioArg)} --seed ${shellQuote(`${j.seed}:<i>`)} --us-policy ${shellQuote(j.policies.us)} --iran-policy ${shellQuote(j.policies.iran)}${paramFlags(j.params)}${
       dist.kind === 'none'
         ? ''
         : kept.length > 0
