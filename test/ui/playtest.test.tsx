@@ -18,11 +18,11 @@ import { QUANTITIES, type QuantityId } from '../../src/model/quantities.ts';
 import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
-import { App } from '../../src/ui/App.tsx';
 import { QuitConfirm } from '../../src/ui/screens/Overlays.tsx';
 import { type Pane, situationColumns, tabLine, TurnScreen } from '../../src/ui/screens/TurnScreen.tsx';
 import { gaugeLine, joinHints } from '../../src/ui/text.ts';
 import { press, render, resize } from '../helpers/ink.ts';
+import { renderApp } from '../helpers/app.tsx';
 import { renderTurn } from '../helpers/turn-screen.tsx';
 import { renderSetup } from '../helpers/setup-screen.tsx';
 
@@ -238,21 +238,7 @@ describe('the evidence at the minimum size', () => {
 });
 
 describe('the header and footers at 60 and 80 columns', () => {
-  const turnAt = (state: GameState, side: Side, versus: string, cols: number, rows = 20) =>
-    render(
-      <TurnScreen
-        state={state}
-        side={side}
-        versus={versus}
-        briefing=""
-        cols={cols}
-        rows={rows}
-        onChoose={noop}
-        onSave={noop}
-        onHelp={noop}
-        onQuit={noop}
-      />,
-    );
+  const turnAt = (state: GameState, side: Side, versus: string, cols: number, rows = 20) => renderTurn(state, side, { versus, cols, rows });
 
   it('the score is always in the header: the date goes first, then the opponent', () => {
     const state = busy();
@@ -373,14 +359,11 @@ describe('save messages are read whole', () => {
   ] as const)
     it(`the whole file name shows after s, at ${cols}×${rows}, on the turn screen and the debrief`, async () => {
       const onSave = vi.fn(() => message);
-      const view = render(
-        <App
-          scenarios={[tower]}
-          preset={{ scenario: tower, side: 'us', opponent: 'historical', seed: 'class 3/b:é' }}
-          defaultSeed="1"
-          onSave={onSave}
-        />,
-      );
+      const view = renderApp({
+        scenarios: [tower],
+        preset: { scenario: tower, side: 'us', opponent: 'historical', seed: 'class 3/b:é' },
+        onSave,
+      });
       resize(view, cols, rows);
       await press(view.stdin, 's');
       expect(onSave).toHaveBeenCalledOnce();
@@ -426,7 +409,7 @@ describe('save messages are read whole', () => {
 describe('the hot-seat hand-over', () => {
   it('s saves with the sealed US order, ? opens the help, and the quit question promises only what works', async () => {
     const onSave = vi.fn(() => 'Saved before the first turn (with the sealed US order) to brink-tower-22-3-hotseat.save.json');
-    const view = render(<App scenarios={[tower]} preset={{ scenario: tower, side: 'both', seed: '3' }} defaultSeed="1" onSave={onSave} />);
+    const view = renderApp({ scenarios: [tower], preset: { scenario: tower, side: 'both', seed: '3' }, onSave });
     resize(view, 80, 24);
     await press(view.stdin, KEY.enter, '3', KEY.enter, 'y');
     expect(view.lastFrame()).toContain('Turn 1: Iran to play');
@@ -461,15 +444,12 @@ describe('the hot-seat hand-over', () => {
 describe('the quit questions fit the moment', () => {
   it('on a finished game, n goes back to the final report, not "keep playing"', async () => {
     const final = playGame(tower, { seed: '3', us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran') });
-    const view = render(
-      <App
-        scenarios={[tower]}
-        preset={{}}
-        defaultSeed="1"
-        resume={{ setup: { scenario: tower, side: 'us', opponent: 'historical', seed: '3' }, state: final }}
-        onSave={() => 'Saved the finished game to x.save.json'}
-      />,
-    );
+    const view = renderApp({
+      scenarios: [tower],
+      preset: {},
+      resume: { setup: { scenario: tower, side: 'us', opponent: 'historical', seed: '3' }, state: final },
+      onSave: () => 'Saved the finished game to x.save.json',
+    });
     expect(view.lastFrame()).toContain('Verdict:');
     await press(view.stdin, 'q');
     expect(view.lastFrame()).toContain('n or Esc: back to the final report');

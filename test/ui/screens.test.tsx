@@ -7,7 +7,7 @@ import { observe } from '../../src/engine/observe.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { getPolicy } from '../../src/policies/index.ts';
-import { App } from '../../src/ui/App.tsx';
+import { renderApp } from '../helpers/app.tsx';
 import { DebriefScreen } from '../../src/ui/screens/DebriefScreen.tsx';
 import { Handover } from '../../src/ui/screens/Handover.tsx';
 import { HelpOverlay, QuitConfirm } from '../../src/ui/screens/Overlays.tsx';
@@ -27,14 +27,7 @@ const tower = loadScenario('tower-22');
 
 /** A tower-22 game as the US against the historical bot, seed 3, from its first turn. */
 function renderTowerGame() {
-  return render(
-    <App
-      scenarios={[tower]}
-      preset={{ scenario: tower, side: 'us', opponent: 'historical', seed: '3' }}
-      defaultSeed="1"
-      onSave={() => ''}
-    />,
-  );
+  return renderApp({ scenarios: [tower], preset: { scenario: tower, side: 'us', opponent: 'historical', seed: '3' } });
 }
 const october = loadScenario('october-2023');
 const KEY = { enter: '\r', esc: '\x1b', down: '\x1b[B', up: '\x1b[A', tab: '\t', right: '\x1b[C' };
@@ -323,14 +316,11 @@ describe('the last week on the verdict page', () => {
 describe('App', () => {
   it('plays a pre-set game to the debrief, the bot answering each turn', async () => {
     const onSave = vi.fn(() => 'Saved');
-    const { lastFrame, stdin } = render(
-      <App
-        scenarios={[tower]}
-        preset={{ scenario: tower, side: 'us', opponent: 'historical', seed: '3' }}
-        defaultSeed="1"
-        onSave={onSave}
-      />,
-    );
+    const { lastFrame, stdin } = renderApp({
+      scenarios: [tower],
+      preset: { scenario: tower, side: 'us', opponent: 'historical', seed: '3' },
+      onSave,
+    });
     expect(lastFrame()).toContain('turn 1/4');
     await press(stdin, 's');
     expect(onSave).toHaveBeenCalledOnce();
@@ -344,9 +334,7 @@ describe('App', () => {
   });
 
   it('in hot-seat hands over between the players and plays both orders', async () => {
-    const { lastFrame, stdin } = render(
-      <App scenarios={[tower]} preset={{ scenario: tower, side: 'both', seed: '3' }} defaultSeed="1" onSave={() => ''} />,
-    );
+    const { lastFrame, stdin } = renderApp({ scenarios: [tower], preset: { scenario: tower, side: 'both', seed: '3' } });
     expect(lastFrame()).toContain('United States to play');
     await press(stdin, KEY.enter, '3', KEY.enter, 'y');
     expect(lastFrame()).toContain('Iran to play');
