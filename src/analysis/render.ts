@@ -10,7 +10,7 @@ import { QUIET_WINDOW, type ScoreLine, type Verdict, type VerdictId } from '../e
 import type { GameState, IntelItem } from '../engine/state.ts';
 import { ACTORS, ACTOR_NAMES, type ActorId } from '../model/actors/index.ts';
 import { actionById, type Front, type Side } from '../model/actions.ts';
-import { INTEL_SOURCES } from '../model/intel.ts';
+import { INTEL_SOURCES, type IntelSource } from '../model/intel.ts';
 import type { Place } from '../model/activity.ts';
 import { rungName } from '../model/ladder.ts';
 import { leverLabels, portfolioLabel, type Portfolio } from '../model/portfolio.ts';
@@ -143,12 +143,23 @@ export function unreadIntelLine(side: Side, intel: readonly Pick<IntelItem, 'sub
   const unread = INTEL_SOURCES[side].filter((s) => !read.has(intelSubject(s)));
   if (unread.length === 0) return undefined;
   // Before the first turn there is no week to have read: reports come from what each front does in the game.
-  const why = !started
-    ? 'the reports come from what each front does in the game, and no week has been played yet'
-    : side === 'us'
-      ? 'quiet and not struck last week, so nothing fresh to read'
-      : 'quiet last week and no envoys there';
-  return `No report this week on ${unread.map((s) => intelSubject(s)).join(', ')}: ${why}.`;
+  if (!started)
+    return `No report this week on ${unread.map(intelSubject).join(', ')}: the reports come from what each front does in the game, and no week has been played yet.`;
+  const byReason = new Map<string, string[]>();
+  for (const s of unread) {
+    const why = unreadReason(s);
+    byReason.set(why, [...(byReason.get(why) ?? []), intelSubject(s)]);
+  }
+  return `No report this week on ${[...byReason].map(([why, names]) => `${names.join(', ')}: ${why}`).join('; on ')}.`;
+}
+
+/**
+ * Why a source sent nothing, read from what makes it report (model/intel.ts): a source not always in place
+ * reports when its front was active, when the US struck it, or when Iran's envoys sit with the actor.
+ */
+function unreadReason(source: IntelSource): string {
+  const quiet = source.struck.length > 0 ? 'quiet and not struck last week' : 'quiet last week';
+  return source.envoys !== undefined ? `${quiet} and no envoys there` : `${quiet}, so nothing fresh to read`;
 }
 
 /** An intelligence item as one line: subject, reading and the confidence the report states. */
