@@ -4,10 +4,10 @@
  * so a wording is fixed once and a new kind of event cannot be shown in one place and missed in another
  * (the switch below is exhaustive: a new kind fails the type check until it is rendered).
  */
-import type { GameEvent, InjectKind } from '../engine/events.ts';
-import { peakRungOf } from '../engine/history.ts';
+import type { AttacksEvent, GameEvent, InjectKind } from '../engine/events.ts';
+import { attacksOnUsForces, peakRungOf } from '../engine/history.ts';
 import { QUIET_WINDOW, type ScoreLine, type Verdict, type VerdictId } from '../engine/outcome.ts';
-import type { GameState, IntelItem } from '../engine/state.ts';
+import type { GameState, IntelItem, Tally } from '../engine/state.ts';
 import { ACTORS, ACTOR_NAMES, type ActorId } from '../model/actors/index.ts';
 import { actionById, type Front, type Side } from '../model/actions.ts';
 import { INTEL_SOURCES, type IntelSource } from '../model/intel.ts';
@@ -101,14 +101,8 @@ export function renderEvent(e: GameEvent): string {
     }
     case 'compliance':
       return `${actorSubject(e.actor)} weigh Iran's halt (chance ${percent(e.chance)})`;
-    case 'attacks': {
-      const onUS = e.onUS.iraq + e.onUS.jordan + e.onUS.syria;
-      const where = (['iraq', 'jordan', 'syria'] as const).filter((p) => e.onUS[p] > 0).map((p) => `${PLACE_NAMES[p]} ${e.onUS[p]}`);
-      const parts = [`${plural(onUS, 'attack')} on US forces${where.length > 0 ? ` (${where.join(', ')})` : ''}`];
-      if (e.shipping > 0) parts.push(`${plural(e.shipping, 'Houthi attack')} on shipping`);
-      if (e.borderFireDays > 0) parts.push(`fire across the Lebanon border on ${plural(e.borderFireDays, 'day')}`);
-      return `This week: ${parts.join('; ')}`;
-    }
+    case 'attacks':
+      return attacksLine(e);
     case 'fatal':
       return `A militia attack in ${PLACE_NAMES[e.place]} kills ${plural(e.killed, 'US service member')}`;
     case 'ladder':
@@ -118,6 +112,39 @@ export function renderEvent(e: GameEvent): string {
         ? 'US and Iranian forces trade blows directly: regional war'
         : `Miscalculation at "${rungName(e.from)}" spirals into regional war`;
   }
+}
+
+/** How the counts name Iran's own forces firing on US forces, beside the militias' fronts. */
+export const IRAN_OWN_FORCES = "Iran's own forces";
+
+/** What a week's line needs beyond its events: Iran's own fire on US forces, counted in the week's tally only. */
+export type EventWeek = Pick<Tally, 'iranDirectAttacks'>;
+
+/**
+ * The week's attacks in a line. The event holds the militias' attacks on US forces, by place; with the
+ * week's tally, Iran's own fire joins them and the count is every attack on US forces (attacksOnUsForces),
+ * the number the week's counts and the debrief print. Without it the line says whose attacks it counts.
+ */
+function attacksLine(e: AttacksEvent, week?: EventWeek): string {
+  const militias = e.onUS.iraq + e.onUS.jordan + e.onUS.syria;
+  // In the week's counts' order (ui/counts.ts): Iraq, Syria, Jordan, then Iran's own forces.
+  const where = (['iraq', 'syria', 'jordan'] as const).filter((p) => e.onUS[p] > 0).map((p) => `${PLACE_NAMES[p]} ${e.onUS[p]}`);
+  if (week && week.iranDirectAttacks > 0) where.push(`${IRAN_OWN_FORCES} ${week.iranDirectAttacks}`);
+  const count = week
+    ? plural(attacksOnUsForces({ attacksOnUS: militias, iranDirectAttacks: week.iranDirectAttacks }), 'attack')
+    : plural(militias, 'militia attack');
+  const parts = [`${count} on US forces${where.length > 0 ? ` (${where.join(', ')})` : ''}`];
+  if (e.shipping > 0) parts.push(`${plural(e.shipping, 'Houthi attack')} on shipping`);
+  if (e.borderFireDays > 0) parts.push(`fire across the Lebanon border on ${plural(e.borderFireDays, 'day')}`);
+  return `This week: ${parts.join('; ')}`;
+}
+
+/**
+ * An event as a line of its week's account (the briefing, the log, `brink run`): as renderEvent, with
+ * the week's attacks counted as the week's counts count them.
+ */
+export function renderWeekEvent(e: GameEvent, week: EventWeek): string {
+  return e.kind === 'attacks' ? attacksLine(e, week) : renderEvent(e);
 }
 
 /** What an intelligence item is about, as a heading. */

@@ -4,6 +4,7 @@
  * Yemen (against the Houthis) are counted apart from the US strikes in Iraq and Syria, and the attacks
  * are split by front.
  */
+import { IRAN_OWN_FORCES } from '../analysis/render.ts';
 import { turnLog } from '../analysis/turn-log.ts';
 import { attacksOnUsForces } from '../engine/history.ts';
 import { observe, type PublicTurn } from '../engine/observe.ts';
@@ -22,7 +23,7 @@ export function weekCounts(t: PublicTurn): { attacks: Count[]; strikes: Count[];
       { label: 'Iraq', value: t.attacksOnUSIraq },
       { label: 'Syria', value: t.attacksOnUSSyria },
       { label: 'Jordan', value: t.attacksOnUSJordan },
-      ...(t.iranDirectAttacks > 0 ? [{ label: "Iran's own forces", value: t.iranDirectAttacks }] : []),
+      ...(t.iranDirectAttacks > 0 ? [{ label: IRAN_OWN_FORCES, value: t.iranDirectAttacks }] : []),
     ],
     strikes: [
       { label: 'US strikes outside Yemen', value: t.usStrikes },

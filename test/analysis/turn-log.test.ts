@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { beliefSummary, buildDebrief, formatDebrief } from '../../src/analysis/debrief/debrief.ts';
-import { intelLine, intelReading, renderEvent } from '../../src/analysis/render.ts';
+import { intelLine, intelReading, renderWeekEvent } from '../../src/analysis/render.ts';
 import { beliefRecord, beliefsVsTruth, turnLog } from '../../src/analysis/turn-log.ts';
 import { isVisibleTo } from '../../src/engine/events.ts';
 import { observe } from '../../src/engine/observe.ts';
@@ -63,7 +63,7 @@ describe('the log of past turns', () => {
               expect(entry.other).toMatch(/" \(the rest of its order was not visible to you\)$/);
           }
         }
-        expect(entry.events).toEqual(t.events.filter((e) => e.kind !== 'action' && isVisibleTo(e, side)).map(renderEvent));
+        expect(entry.events).toEqual(t.events.filter((e) => e.kind !== 'action' && isVisibleTo(e, side)).map((e) => renderWeekEvent(e, t)));
       });
     }
     expect(hidden).toBeGreaterThan(0);

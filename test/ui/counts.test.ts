@@ -11,6 +11,7 @@ import { loadScenario } from '../../src/scenario/loader.ts';
 import { attacksOnUsForces } from '../../src/engine/history.ts';
 import { lastWeekLines, weekCountLines } from '../../src/ui/counts.ts';
 import { situationInfo } from '../../src/ui/screens/TurnScreen.tsx';
+import { renderTurn } from '../helpers/turn-screen.tsx';
 
 const partsOf = (line: string) => [...line.matchAll(/· |: /g)].length;
 
@@ -35,5 +36,34 @@ describe("a week's attacks on US forces", () => {
     const [attacks] = weekCountLines(observe(s, 'us').history.at(-1)!);
     expect(attacks).not.toContain('Iran');
     expect(partsOf(attacks)).toBe(3);
+  });
+});
+
+describe("the week's event line", () => {
+  const irgcWeek = step(newGame(loadScenario('tower-22'), { seed: 'counts-1' }), ordersOf('us.hold', 'iran.irgc-attack')).state;
+  const total = (countLine: string) => Number(/^Attacks on US forces (\d+):/.exec(countLine)![1]);
+  const eventCount = (text: string) => Number(/This week: (\d+) attacks? on US forces/.exec(text)![1]);
+
+  for (const side of ['us', 'iran'] as const)
+    it(`counts the attacks on US forces the count line counts, Iran's own fire included, as ${side === 'us' ? 'the US' : 'Iran'} sees it`, () => {
+      const week = observe(irgcWeek, side).history.at(-1)!;
+      expect(week.iranDirectAttacks).toBe(1);
+      const [counts] = weekCountLines(week);
+      // The last week's lines (the verdict page) and the briefing pane both print the count line and the event line.
+      const line = lastWeekLines(irgcWeek, side)!.lines.find((l) => l.startsWith('• This week:'))!;
+      expect(eventCount(line)).toBe(total(counts));
+      expect(line).toContain("Iran's own forces 1");
+      const frame = renderTurn(irgcWeek, side, { cols: 200, rows: 60 }).lastFrame()!;
+      expect(frame).toContain(counts);
+      expect(eventCount(frame)).toBe(total(counts));
+    });
+
+  it('counts the militias alone, and names no Iranian fire, in a week without it', () => {
+    const s = step(newGame(loadScenario('tower-22'), { seed: 'counts-1' }), ordersOf('us.hold', 'iran.rein-in')).state;
+    const week = observe(s, 'us').history.at(-1)!;
+    const line = lastWeekLines(s, 'us')!.lines.find((l) => l.startsWith('• This week:'))!;
+    expect(week.attacksOnUS).toBeGreaterThan(0);
+    expect(eventCount(line)).toBe(week.attacksOnUS);
+    expect(line).not.toContain('Iran');
   });
 });

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { ACTOR_NAMES } from '../../src/model/actors/index.ts';
-import { intelLine, orderLabel, postureLabel, renderEvent, seenOrderText } from '../../src/analysis/render.ts';
+import { intelLine, orderLabel, postureLabel, renderWeekEvent, seenOrderText } from '../../src/analysis/render.ts';
 import { legalOn, newGame, step } from '../../src/engine/game.ts';
 import { observe } from '../../src/engine/observe.ts';
 import type { GameState } from '../../src/engine/state.ts';
@@ -103,7 +103,7 @@ describe('the briefing pane at the minimum size', () => {
       const flat = (t: string) => t.replace(/\s+/g, ' ');
       const events = obs.events.filter((e) => e.kind !== 'action');
       expect(events.length).toBeGreaterThan(2);
-      for (const e of events) expect(text).toContain(flat(renderEvent(e)));
+      for (const e of events) expect(text).toContain(flat(renderWeekEvent(e, obs.history.at(-1)!)));
       expect(obs.intel.length).toBeGreaterThan(0);
       for (const i of obs.intel) expect(text).toContain(flat(intelLine(i)));
     });
