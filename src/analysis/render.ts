@@ -147,6 +147,17 @@ export function renderWeekEvent(e: GameEvent, week: EventWeek): string {
   return e.kind === 'attacks' ? attacksLine(e, week) : renderEvent(e);
 }
 
+/** A game's or a turn's attacks on US forces in words, every one counted: "12 attacks on US forces (1 by Iran's own forces)". */
+export function attacksOnUsText(t: Pick<Tally, 'attacksOnUS' | 'iranDirectAttacks'>): string {
+  const by = t.iranDirectAttacks > 0 ? ` (${t.iranDirectAttacks} by ${IRAN_OWN_FORCES})` : '';
+  return `${plural(attacksOnUsForces(t), 'attack')} on US forces${by}`;
+}
+
+/** A game's totals in a line: every debrief prints these (the terminal's, `brink run`'s and replay's, the report's). */
+export function totalsText(t: Tally): string {
+  return `${attacksOnUsText(t)}, ${t.usKilled} US killed, ${t.usInjured} injured, ${t.usStrikes} US strikes outside Yemen, ${t.houthiAttacks} Houthi attacks`;
+}
+
 /** What an intelligence item is about, as a heading. */
 export function intelSubject(item: Pick<IntelItem, 'subject'>): string {
   const s = item.subject;
@@ -235,7 +246,8 @@ export function scoreLineLabel(line: ScoreLine): string {
     case 'us-deaths':
       return plural(n, 'US death');
     case 'attacks-on-us':
-      return `${plural(n, 'attack')} on US forces`;
+      // The term counts the militias' attacks (O-USA-02): beside the totals, which add Iran's own fire, it says so.
+      return `${plural(n, 'militia attack')} on US forces`;
     case 'regional-war':
       return line.happened ? 'Regional war' : 'No regional war';
     case 'shipping':

@@ -1,5 +1,6 @@
 /** Plain-text rendering of a game for `brink run` and `brink replay`: the log a person reads. */
-import { orderLabel as label, renderEvent, verdictText } from '../analysis/render.ts';
+import { IRAN_OWN_FORCES, orderLabel as label, renderEvent, totalsText, verdictText } from '../analysis/render.ts';
+import { attacksOnUsForces } from '../engine/history.ts';
 import { rungName } from '../model/ladder.ts';
 import { quantityName } from '../model/quantities.ts';
 import type { Outcome } from '../engine/outcome.ts';
@@ -30,7 +31,7 @@ export function formatTurn(t: TurnRecord, events: readonly GameEvent[]): string 
     `Turn ${t.turn + 1} · ${t.date} · rung ${t.rung} ${rungName(t.rung)}`,
     `  US:   ${label(t.actions.us)}`,
     `  Iran: ${label(t.actions.iran)}`,
-    `  Attacks on US forces ${t.attacksOnUS} (Iraq ${t.attacksOnUSIraq}, Syria ${t.attacksOnUSSyria}, Jordan ${t.attacksOnUSJordan})` +
+    `  Attacks on US forces ${attacksOnUsForces(t)} (Iraq ${t.attacksOnUSIraq}, Syria ${t.attacksOnUSSyria}, Jordan ${t.attacksOnUSJordan}${t.iranDirectAttacks > 0 ? `, ${IRAN_OWN_FORCES} ${t.iranDirectAttacks}` : ''})` +
       ` · US killed ${t.usKilled} · injured ${t.usInjured}`,
     `  US strikes outside Yemen ${t.usStrikes} · in Yemen ${t.usStrikesYemen}`,
     `  Houthi attacks ${t.houthiAttacks} · Hezbollah–Israel fire on ${t.hezbollahFireDays} days` +
@@ -50,8 +51,7 @@ export function formatOutcome(o: Outcome, state: GameState): string {
     '',
     `Verdict: ${v.title}. ${v.explanation}`,
     `Scores: US ${o.scores.us} · Iran ${o.scores.iran} · peak rung ${o.peakRung} ${rungName(o.peakRung)}`,
-    `Totals: ${o.totals.attacksOnUS} attacks on US forces, ${o.totals.usKilled} US killed, ${o.totals.usInjured} injured,` +
-      ` ${o.totals.usStrikes} US strikes outside Yemen, ${o.totals.houthiAttacks} Houthi attacks`,
+    `Totals: ${totalsText(o.totals)}`,
   ];
   if (o.turningPoints.length > 0) {
     lines.push('Turning points:');

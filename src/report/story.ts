@@ -5,6 +5,7 @@
  */
 import { CONCEPTS } from '../analysis/debrief/concepts.ts';
 import type { Debrief } from '../analysis/debrief/debrief.ts';
+import { totalsText } from '../analysis/render.ts';
 import { rungName } from '../model/ladder.ts';
 import { esc, table } from './page.ts';
 
@@ -73,13 +74,12 @@ function replayHtml(meta: StoryMeta): string {
 }
 
 export function storyHtml(d: Debrief, meta: StoryMeta): string {
-  const t = d.totals;
   return `<section class="story" id="${esc(meta.id)}">
 <h3>${esc(meta.heading)}</h3>
 ${replayHtml(meta)}
 <p><b>${esc(d.verdict.title)}.</b> ${esc(d.verdict.explanation)}${d.final ? '' : ' <span class="pill">unfinished: as things stand</span>'}</p>
 <p>Scores: US <b>${d.scores.us}</b> (${scoreParts(d, 'us') || 'no points'}) · Iran <b>${d.scores.iran}</b> (${scoreParts(d, 'iran') || 'no points'}).<br>
-${t.attacksOnUS} attacks on US forces, ${t.usKilled} US deaths, ${t.usStrikes} US strikes outside Yemen, ${t.houthiAttacks} Houthi attacks; the ladder peaked at rung ${d.peakRung} (${esc(rungName(d.peakRung))}).</p>
+${esc(totalsText(d.totals))}; the ladder peaked at rung ${d.peakRung} (${esc(rungName(d.peakRung))}).</p>
 <h4>Turning points and their causes</h4>
 ${timelineHtml(d)}
 <details><summary>Turn by turn</summary>${turnTable(d)}</details>

@@ -1,7 +1,7 @@
 /** Component tests: every screen rendered with ink-testing-library, driven by keys. */
 import { describe, expect, it, vi } from 'vitest';
 import { intelSubject } from '../../src/analysis/render.ts';
-import { buildDebrief } from '../../src/analysis/debrief/debrief.ts';
+import { buildDebrief, formatDebrief } from '../../src/analysis/debrief/debrief.ts';
 import { newGame, step } from '../../src/engine/game.ts';
 import { observe } from '../../src/engine/observe.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
@@ -277,6 +277,21 @@ describe('DebriefScreen', () => {
     await press(stdin, '6');
     expect(lastFrame()).toContain('Questions for discussion');
     fits(lastFrame());
+  });
+});
+
+describe("the debrief screen's totals", () => {
+  it("read as the text debrief's do (brink run, brink play), Iran's own fire counted and said", async () => {
+    // Iran's forces fire on US forces in the first week, beside the militias' attacks.
+    const s = step(newGame(tower, { seed: 'counts-1' }), ordersOf('us.hold', 'iran.irgc-attack')).state;
+    const d = buildDebrief(s, tower);
+    const totals = formatDebrief(d)
+      .split('\n')
+      .find((l) => l.startsWith('Totals: '))!;
+    expect(totals).toContain("(1 by Iran's own forces)");
+    const { lastFrame, stdin } = render(<DebriefScreen debrief={d} sides={['us']} cols={200} rows={60} onQuit={noop} onHelp={noop} />);
+    await press(stdin, '3');
+    expect(lastFrame()).toContain(totals);
   });
 });
 

@@ -16,7 +16,7 @@ import { compare, reachText, type Comparison } from './comparison.ts';
 import { CONCEPTS, conceptsAtWork, conceptsOfEvent, type ConceptAtWork, type ConceptDef, type ConceptId } from './concepts.ts';
 import { decidedBy, type Decider } from './decider.ts';
 import { discussionQuestions } from './questions.ts';
-import { deciderText, percent, renderEvent, scoreLineLabel, scoreText, verdictText, type VerdictText } from '../render.ts';
+import { deciderText, percent, renderEvent, scoreLineLabel, scoreText, totalsText, verdictText, type VerdictText } from '../render.ts';
 import { beliefRecord, beliefsVsTruth, type BeliefTurn } from '../turn-log.ts';
 
 /** A score line with its label in words. */
@@ -141,11 +141,7 @@ export function formatDebrief(d: Debrief): string {
   lines.push(`Verdict: ${d.verdict.title}. ${d.verdict.explanation}`);
   if (d.decidedBy) lines.push(`What decided it: ${d.decidedBy.title}. ${d.decidedBy.explanation}`);
   lines.push(`Scores: US ${scoreText(d.scores.us)} · Iran ${scoreText(d.scores.iran)} · peak rung ${d.peakRung} ${rungName(d.peakRung)}`);
-  const t = d.totals;
-  lines.push(
-    `Totals: ${t.attacksOnUS} attacks on US forces, ${t.usKilled} US killed, ${t.usInjured} injured,` +
-      ` ${t.usStrikes} US strikes outside Yemen, ${t.houthiAttacks} Houthi attacks`,
-  );
+  lines.push(`Totals: ${totalsText(d.totals)}`);
   for (const side of ['us', 'iran'] as const) {
     const parts = d.breakdown[side]
       .filter((l) => l.points !== 0)

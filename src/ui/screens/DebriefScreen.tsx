@@ -10,8 +10,7 @@ import { useState } from 'react';
 import { conceptById } from '../../analysis/debrief/concepts.ts';
 import { beliefSummary, turnLabel, type Debrief } from '../../analysis/debrief/debrief.ts';
 import { reachText } from '../../analysis/debrief/comparison.ts';
-import { scoreText } from '../../analysis/render.ts';
-import { attacksOnUsForces } from '../../engine/history.ts';
+import { scoreText, totalsText } from '../../analysis/render.ts';
 import type { Side } from '../../model/actions.ts';
 import { rungName } from '../../model/ladder.ts';
 import { scrollBy, windowOf } from '../scroll.ts';
@@ -191,13 +190,7 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
           color: rungTone(r.rung),
         });
       }
-      const t = d.totals;
-      out.push(
-        plain(''),
-        ...para(
-          `Totals: ${attacksOnUsForces(t)} attacks on US forces${t.iranDirectAttacks > 0 ? ` (${t.iranDirectAttacks} by Iran's own forces)` : ''}, ${t.usKilled} US killed, ${t.usStrikes} US strikes outside Yemen, ${t.houthiAttacks} Houthi attacks`,
-        ),
-      );
+      out.push(plain(''), ...para(`Totals: ${totalsText(d.totals)}`));
       return out;
     }
     case 'beliefs': {
