@@ -4,7 +4,7 @@
  * so a wording is fixed once and a new kind of event cannot be shown in one place and missed in another
  * (the switch below is exhaustive: a new kind fails the type check until it is rendered).
  */
-import type { AttacksEvent, GameEvent, InjectKind } from '../engine/events.ts';
+import { INJECT_RECORDER, injectMessage, type AttacksEvent, type GameEvent, type InjectKind } from '../engine/events.ts';
 import { attacksOnUsForces, peakRungOf } from '../engine/history.ts';
 import { QUIET_WINDOW, type ScoreLine, type Verdict, type VerdictId } from '../engine/outcome.ts';
 import type { GameState, IntelItem, Tally } from '../engine/state.ts';
@@ -145,6 +145,23 @@ function attacksLine(e: AttacksEvent, week?: EventWeek): string {
  */
 export function renderWeekEvent(e: GameEvent, week: EventWeek): string {
   return e.kind === 'attacks' ? attacksLine(e, week) : renderEvent(e);
+}
+
+/**
+ * Whether an event is told already by another line of its week: the move the injects' recorder (Israel,
+ * engine/events.ts INJECT_RECORDER) made on an inject's own message that day. "A truce begins in Gaza"
+ * says it; "Israel agrees a pause in Gaza" would say it again. Every other actor's move on an inject is
+ * its own reaction and keeps its line; the event stays on the log with its rules (the debrief's chains,
+ * `brink explain`).
+ */
+export function toldByInject(e: GameEvent, week: readonly GameEvent[]): boolean {
+  if (e.kind !== 'posture' || e.actor !== INJECT_RECORDER) return false;
+  return week.some((i) => i.kind === 'inject' && i.turn === e.turn && i.day === e.day && injectMessage(i.inject)?.type === e.on);
+}
+
+/** The events of a week that get a line of their own: neither an order (the orders have their own lines) nor a move an inject's line tells. */
+export function shownEvents(week: readonly GameEvent[]): GameEvent[] {
+  return week.filter((e) => e.kind !== 'action' && !toldByInject(e, week));
 }
 
 /** A game's or a turn's attacks on US forces in words, every one counted: "12 attacks on US forces (1 by Iran's own forces)". */

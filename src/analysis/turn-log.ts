@@ -10,7 +10,7 @@ import { otherSide, type Side } from '../model/actions.ts';
 import { seenOrder } from '../model/portfolio.ts';
 import type { Confidence } from '../model/intel.ts';
 import { ACTOR_NAMES } from '../model/actors/index.ts';
-import { intelLine, orderLabel, seenOrderText, intelReading, intelSubject, renderWeekEvent } from './render.ts';
+import { intelLine, orderLabel, seenOrderText, intelReading, intelSubject, renderWeekEvent, shownEvents } from './render.ts';
 
 export interface LogTurn {
   readonly turn: number;
@@ -35,7 +35,7 @@ export function turnLog(state: GameState, side: Side): LogTurn[] {
       intel: (t.intel[side]?.items ?? []).map(intelLine),
       own: `${ACTOR_NAMES[side]} (you): ${orderLabel(t.actions[side])}`,
       other: seen ? `${ACTOR_NAMES[them]}: ${seen}` : `${ACTOR_NAMES[them]}: its order was not visible to you`,
-      events: t.events.filter((e) => e.kind !== 'action' && isVisibleTo(e, side)).map((e) => renderWeekEvent(e, t)),
+      events: shownEvents(t.events.filter((e) => isVisibleTo(e, side))).map((e) => renderWeekEvent(e, t)),
     };
   });
 }

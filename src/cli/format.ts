@@ -1,5 +1,5 @@
 /** Plain-text rendering of a game for `brink run` and `brink replay`: the log a person reads. */
-import { IRAN_OWN_FORCES, orderLabel as label, renderEvent, totalsText, verdictText } from '../analysis/render.ts';
+import { IRAN_OWN_FORCES, orderLabel as label, renderEvent, shownEvents, totalsText, verdictText } from '../analysis/render.ts';
 import { attacksOnUsForces } from '../engine/history.ts';
 import { rungName } from '../model/ladder.ts';
 import { quantityName } from '../model/quantities.ts';
@@ -37,8 +37,9 @@ export function formatTurn(t: TurnRecord, events: readonly GameEvent[]): string 
     `  Houthi attacks ${t.houthiAttacks} · Hezbollah–Israel fire on ${t.hezbollahFireDays} days` +
       ` · ${quantityName('deterrence')} ${t.deterrence.toFixed(2)} · ${quantityName('withdrawalMomentum')} ${t.withdrawalMomentum.toFixed(2)}`,
   ];
-  for (const e of events) {
-    if (e.kind === 'action' || e.kind === 'attacks') continue;
+  // The week's attacks are the counts above.
+  for (const e of shownEvents(events)) {
+    if (e.kind === 'attacks') continue;
     const draw = e.draw ? ` (draw ${e.draw.u.toFixed(4)} vs ${e.draw.p.toFixed(4)})` : '';
     lines.push(`  • ${renderEvent(e)}${draw}${cite(e.rules)}`);
   }

@@ -5,6 +5,7 @@
  * the debrief, determinization and the questions read payloads, never prose.
  */
 import type { ActorId } from '../model/actors/index.ts';
+import type { ActorEvent } from '../model/events.ts';
 import type { ActionId, DirectiveLevel, Front, Side, StrikeTarget } from '../model/actions.ts';
 import type { Place } from '../model/activity.ts';
 
@@ -58,6 +59,29 @@ export interface DirectiveEvent extends Common {
 
 /** Something the scenario or chance brings from outside the two sides' choices. */
 export type InjectKind = 'truce-start' | 'truce-end' | 'rafah-assault' | 'rafah-decision';
+
+/**
+ * What an inject tells the actors' machines when it happens (Israel decides on Rafah without telling
+ * anyone: only the assault it schedules is broadcast). The scenario's truces and the drawn assault are
+ * scheduled with these, and the week's lines read them to find the move an inject itself made.
+ */
+export const INJECT_MESSAGES = {
+  'truce-start': { type: 'TRUCE_START' },
+  'truce-end': { type: 'TRUCE_END' },
+  'rafah-assault': { type: 'RAFAH_ASSAULT' },
+} as const satisfies Readonly<Partial<Record<InjectKind, ActorEvent>>>;
+
+/**
+ * The actor whose machine only records the injects: Israel's truces and its assault on Rafah are the
+ * scenario's, not choices the model makes (model/actors/israel.ts), so its move on an inject's message
+ * is the inject itself, where every other actor's is a reaction to it.
+ */
+export const INJECT_RECORDER: ActorId = 'israel';
+
+/** The message an inject broadcasts, if any. */
+export function injectMessage(inject: InjectKind): ActorEvent | undefined {
+  return inject in INJECT_MESSAGES ? INJECT_MESSAGES[inject as keyof typeof INJECT_MESSAGES] : undefined;
+}
 
 export interface InjectEvent extends Common {
   readonly kind: 'inject';

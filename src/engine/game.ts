@@ -15,7 +15,7 @@ import { resolveParams, type Params } from '../model/params.ts';
 import type { ActorSnapshot } from '../model/runtime.ts';
 import { daysBetween } from '../scenario/calendar.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import type { GameEvent } from './events.ts';
+import { INJECT_MESSAGES, type GameEvent } from './events.ts';
 import { STREAMS, seedStreams } from './rng.ts';
 import { STATE_FORMAT, copyWorld, type Decisions, type GameState, type RafahWindow, type RecordShocks, type Scheduled } from './state.ts';
 import { runTurn } from './turn.ts';
@@ -114,9 +114,9 @@ function scenarioTemplate(scenario: Scenario): ScenarioTemplate {
     schedule.push({
       day: from,
       seq: seq++,
-      task: { kind: 'inject', inject: 'truce-start', event: { type: 'TRUCE_START' }, rules, note: inj.note },
+      task: { kind: 'inject', inject: 'truce-start', event: INJECT_MESSAGES['truce-start'], rules, note: inj.note },
     });
-    schedule.push({ day: to, seq: seq++, task: { kind: 'inject', inject: 'truce-end', event: { type: 'TRUCE_END' }, rules } });
+    schedule.push({ day: to, seq: seq++, task: { kind: 'inject', inject: 'truce-end', event: INJECT_MESSAGES['truce-end'], rules } });
   }
   t = deepFreeze({
     ref: {

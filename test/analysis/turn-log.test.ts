@@ -5,11 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { beliefSummary, buildDebrief, formatDebrief } from '../../src/analysis/debrief/debrief.ts';
-import { intelLine, intelReading, renderWeekEvent } from '../../src/analysis/render.ts';
+import { intelLine, intelReading, renderEvent, renderWeekEvent, shownEvents } from '../../src/analysis/render.ts';
+import { formatTurn } from '../../src/cli/format.ts';
 import { beliefRecord, beliefsVsTruth, turnLog } from '../../src/analysis/turn-log.ts';
-import { isVisibleTo } from '../../src/engine/events.ts';
+import { isVisibleTo, type InjectKind } from '../../src/engine/events.ts';
 import { observe } from '../../src/engine/observe.ts';
-import type { GameState } from '../../src/engine/state.ts';
+import type { GameState, TurnRecord } from '../../src/engine/state.ts';
+import { ACTORS } from '../../src/model/actors/index.ts';
 import { isPublicAction } from '../../src/model/actions.ts';
 import { leversOf, lowerFirst } from '../../src/model/portfolio.ts';
 import { getPolicy } from '../../src/policies/index.ts';
@@ -63,7 +65,7 @@ describe('the log of past turns', () => {
               expect(entry.other).toMatch(/" \(the rest of its order was not visible to you\)$/);
           }
         }
-        expect(entry.events).toEqual(t.events.filter((e) => e.kind !== 'action' && isVisibleTo(e, side)).map((e) => renderWeekEvent(e, t)));
+        expect(entry.events).toEqual(shownEvents(t.events.filter((e) => isVisibleTo(e, side))).map((e) => renderWeekEvent(e, t)));
       });
     }
     expect(hidden).toBeGreaterThan(0);
@@ -203,5 +205,44 @@ describe('sentences as a reader reads them', () => {
       }
     }
     expect(both).toBeGreaterThan(0);
+  });
+});
+
+describe('a truce week', () => {
+  // october-2023's truce begins in turn 6 and ends in turn 7: Israel's machine records both (model/actors/israel.ts).
+  const g = playGame(loadScenario('october-2023'), { seed: '1', us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran') });
+  const weekOf = (inject: InjectKind) => g.history.find((t) => t.events.some((e) => e.kind === 'inject' && e.inject === inject))!;
+  const israelOn = (t: TurnRecord, on: string) => t.events.find((e) => e.kind === 'posture' && e.actor === 'israel' && e.on === on);
+
+  for (const [inject, on, says, inLine, reaction] of [
+    ['truce-start', 'TRUCE_START', 'agrees a pause in Gaza', 'A truce begins in Gaza', /Hezbollah quietens during the Gaza truce/],
+    ['truce-end', 'TRUCE_END', 'resumes the Gaza campaign', 'The Gaza truce ends', /Hezbollah resumes/],
+  ] as const)
+    it(`tells the ${inject === 'truce-start' ? 'start' : 'end'} of the truce once, keeps the others' reactions, and keeps Israel's move on the log`, () => {
+      const t = weekOf(inject);
+      // The log holds Israel's move, with the meta `brink explain` and the debrief read.
+      const move = israelOn(t, on);
+      expect(move?.kind).toBe('posture');
+      if (move?.kind !== 'posture') return;
+      expect(ACTORS.israel.transitionMeta(move.from, move.on, move.index)?.says).toBe(says);
+      expect(renderEvent(move)).toBe(`Israel ${says}`);
+      for (const side of ['us', 'iran'] as const) {
+        const lines = turnLog(g, side)[t.turn]!.events;
+        expect(lines.filter((l) => l.startsWith(inLine))).toHaveLength(1);
+        expect(lines.join('\n')).not.toContain(`Israel ${says}`);
+        expect(lines.join('\n')).toMatch(reaction);
+      }
+      const run = formatTurn(t, t.events);
+      expect(run).toContain(`• ${inLine}`);
+      expect(run).not.toContain(`Israel ${says}`);
+      expect(run).toMatch(reaction);
+    });
+
+  it('leaves a move by Israel on a day without its inject on the week (the rule is the inject, not the actor)', () => {
+    const t = weekOf('truce-start');
+    const move = israelOn(t, 'TRUCE_START')!;
+    const withoutInject = t.events.filter((e) => e.kind !== 'inject');
+    expect(shownEvents(withoutInject)).toContain(move);
+    expect(shownEvents(t.events)).not.toContain(move);
   });
 });

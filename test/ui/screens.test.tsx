@@ -4,6 +4,7 @@ import { intelSubject } from '../../src/analysis/render.ts';
 import { buildDebrief, formatDebrief } from '../../src/analysis/debrief/debrief.ts';
 import { newGame, step } from '../../src/engine/game.ts';
 import { observe } from '../../src/engine/observe.ts';
+import type { GameState } from '../../src/engine/state.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { getPolicy } from '../../src/policies/index.ts';
@@ -277,6 +278,27 @@ describe('DebriefScreen', () => {
     await press(stdin, '6');
     expect(lastFrame()).toContain('Questions for discussion');
     fits(lastFrame());
+  });
+});
+
+describe('the briefing in the week the Gaza truce begins', () => {
+  it('tells it once: the inject, not Israel agreeing the pause beside it, with the fronts easing off', () => {
+    const oct = loadScenario('october-2023');
+    let truceWeek: GameState | undefined;
+    playGame(oct, {
+      seed: '1',
+      us: getPolicy('historical', 'us'),
+      iran: getPolicy('historical', 'iran'),
+      onTurn: (s, events) => {
+        if (events.some((e) => e.kind === 'inject' && e.inject === 'truce-start')) truceWeek = s;
+      },
+    });
+    for (const side of ['us', 'iran'] as const) {
+      const frame = renderTurnOf(truceWeek!, side, { cols: 200, rows: 60 }).lastFrame()!;
+      expect(frame.match(/A truce begins in Gaza/g)).toHaveLength(1);
+      expect(frame).not.toContain('Israel agrees a pause in Gaza');
+      expect(frame).toContain('Hezbollah quietens during the Gaza truce');
+    }
   });
 });
 

@@ -5,7 +5,7 @@
  * the deterrence concepts at work and where, the comparison with the record for historical scenarios,
  * and discussion questions drawn from the events.
  */
-import { attacksOnUsForces } from '../../engine/history.ts';
+import { attacksOnUsForces, logOf } from '../../engine/history.ts';
 import { outcome, type Outcome, type ScoreLine } from '../../engine/outcome.ts';
 import type { GameState } from '../../engine/state.ts';
 import type { Side } from '../../model/actions.ts';
@@ -16,7 +16,17 @@ import { compare, reachText, type Comparison } from './comparison.ts';
 import { CONCEPTS, conceptsAtWork, conceptsOfEvent, type ConceptAtWork, type ConceptDef, type ConceptId } from './concepts.ts';
 import { decidedBy, type Decider } from './decider.ts';
 import { discussionQuestions } from './questions.ts';
-import { deciderText, percent, renderEvent, scoreLineLabel, scoreText, totalsText, verdictText, type VerdictText } from '../render.ts';
+import {
+  deciderText,
+  percent,
+  renderEvent,
+  scoreLineLabel,
+  scoreText,
+  toldByInject,
+  totalsText,
+  verdictText,
+  type VerdictText,
+} from '../render.ts';
 import { beliefRecord, beliefsVsTruth, type BeliefTurn } from '../turn-log.ts';
 
 /** A score line with its label in words. */
@@ -73,13 +83,17 @@ function turningPoints(
   at: ReadonlyMap<ConceptId, ConceptAtWork>,
   humans: readonly Side[],
 ): DebriefTurningPoint[] {
-  return o.turningPoints.map((tp) => ({
-    turn: tp.event.turn,
-    date: tp.date,
-    text: renderEvent(tp.event),
-    chain: causalChain(state, tp.index, humans),
-    concepts: conceptsOfEvent(state, tp.index, at),
-  }));
+  const log = logOf(state);
+  // A move an inject's own line tells (Israel agreeing the truce the inject begins) is not a second turning point.
+  return o.turningPoints
+    .filter((tp) => !toldByInject(tp.event, log))
+    .map((tp) => ({
+      turn: tp.event.turn,
+      date: tp.date,
+      text: renderEvent(tp.event),
+      chain: causalChain(state, tp.index, humans),
+      concepts: conceptsOfEvent(state, tp.index, at),
+    }));
 }
 
 /** The concepts this game holds (concepts.ts), each with its definition and what it looked like here. */

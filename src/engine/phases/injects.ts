@@ -2,6 +2,7 @@
  * Phase: what Israel decides this turn. A Rafah window open in the turn may come up (its chance per turn
  * is the scenario's, Q-18); if it does, the assault is scheduled on a day drawn within the window.
  */
+import { INJECT_MESSAGES } from '../events.ts';
 import { emit, schedule, type TurnDraft } from './draft.ts';
 
 export function drawInjects(d: TurnDraft): void {
@@ -15,7 +16,7 @@ export function drawInjects(d: TurnDraft): void {
     schedule(d, day, {
       kind: 'inject',
       inject: 'rafah-assault',
-      event: { type: 'RAFAH_ASSAULT' },
+      event: INJECT_MESSAGES['rafah-assault'],
       // F-17: the sentence says who shelters there (analysis/render.ts). Each rule once.
       rules: [...new Set(['R-ISR-01', 'T-30', 'F-17', ...w.cites])],
     });

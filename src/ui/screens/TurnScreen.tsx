@@ -15,6 +15,7 @@ import {
   orderLabel,
   postureLabel,
   renderWeekEvent,
+  shownEvents,
   scoreText,
   seenOrderText,
   unreadIntelLine,
@@ -334,7 +335,7 @@ function briefingLines(obs: Observation, briefing: string, goals: ScoreView, wid
       `Last week (from ${last.date}): your order was "${orderLabel(last.ownOrder)}".`,
       seen ? `The other side's order: ${seen}.` : "The other side's order: not visible to you (what it did shows in the counts below).",
       ...weekCountLines(last),
-      ...obs.events.filter((ev) => ev.kind !== 'action').map((e) => `• ${renderWeekEvent(e, last)}`),
+      ...shownEvents(obs.events).map((e) => `• ${renderWeekEvent(e, last)}`),
     ];
     for (const l of items) lines.push(...wrap(l, width));
   }
