@@ -41,6 +41,12 @@ export function scoreText(score: number): string {
   return score.toFixed(1);
 }
 
+/** The points a score line adds or takes, signed and to one decimal like the score: "+1.5", "-12.0", "+0.0". */
+export function scorePointsText(points: number): string {
+  const r = Math.round(points * 10) / 10;
+  return `${r < 0 ? '-' : '+'}${Math.abs(r).toFixed(1)}`;
+}
+
 export function percent(p: number): string {
   const pct = p * 100;
   return `${pct >= 10 || pct === 0 ? pct.toFixed(0) : pct.toFixed(1)} %`;

@@ -2,6 +2,8 @@
  * Terminal charts for the batch reports: plain text, so they print anywhere (pipes, CI logs, a
  * projector). They render numbers computed elsewhere; no statistics are made here.
  */
+import { scoreText } from '../analysis/render.ts';
+import { SCORE_NAMES, type MetricName, type ScoreName } from './record.ts';
 import type { IntHistogram } from './stats.ts';
 
 const BLOCKS = ' ▏▎▍▌▋▊▉█';
@@ -101,6 +103,14 @@ export function figure(x: number): string {
 
 export function signedFigure(x: number): string {
   return (x >= 0 ? '+' : '') + figure(x);
+}
+
+/**
+ * A percentile or a single game's value of a metric: a score as players read it everywhere (scoreText,
+ * one decimal), a count bare (the percentiles of counts are observed values, so whole numbers).
+ */
+export function metricValueText(name: MetricName | ScoreName, x: number): string {
+  return (SCORE_NAMES as readonly string[]).includes(name) ? scoreText(x) : String(x);
 }
 
 /** A share of games as the summaries print it: "3.3 %". */

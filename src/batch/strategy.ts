@@ -16,6 +16,7 @@ import { getPolicy } from '../policies/index.ts';
 import { NO_UNCERTAINTY, uncertaintyJson, type ParamDistribution } from '../analysis/uncertainty/distribution.ts';
 import { startCompare } from './compare.ts';
 import { playIndex, type PreparedArm } from './play-arms.ts';
+import { scorePointsText, scoreText } from '../analysis/render.ts';
 import { outcomeValue, SCORE_SCALE, scoreValue, type GameRecord } from './record.ts';
 import { PairedDiff } from './stats.ts';
 
@@ -172,7 +173,8 @@ export function uncertaintyLabel(u: Uncertainty): string {
 }
 
 const seatOf = (side: Side, mine: string, theirs: string) => (side === 'us' ? { us: mine, iran: theirs } : { us: theirs, iran: mine });
-const fmt = (x: number) => (x >= 0 ? '+' : '') + x.toFixed(1);
+/** A difference of mean scores, signed as a score line's points are. */
+const fmt = scorePointsText;
 const ci = (c: readonly [number, number]) => `[${fmt(c[0])}, ${fmt(c[1])}]`;
 
 export async function measureStrategy(run: Runner, o: StrategyOptions): Promise<Check[]> {
@@ -199,7 +201,7 @@ export async function measureStrategy(run: Runner, o: StrategyOptions): Promise<
             add({
               section: 1,
               name: `${sc} ${side}: ${b} − historical`,
-              figures: `${r.b[side].toFixed(1)} vs ${r.a[side].toFixed(1)}: ${fmt(d.mean)} ${ci(d.ci95)} war ${(r.bRegionalWar * 100).toFixed(1)} %`,
+              figures: `${scoreText(r.b[side])} vs ${scoreText(r.a[side])}: ${fmt(d.mean)} ${ci(d.ci95)} war ${(r.bRegionalWar * 100).toFixed(1)} %`,
               pass: d.ci95[1] < 0,
               uncertainty: r.uncertainty,
             });
@@ -241,7 +243,7 @@ export async function measureStrategy(run: Runner, o: StrategyOptions): Promise<
             add({
               section: 3,
               name: `${sc} ${side}: search − historical`,
-              figures: `${r.b[side].toFixed(1)} vs ${r.a[side].toFixed(1)}: ${fmt(d.mean)} ${ci(d.ci95)} (${r.runs} games)`,
+              figures: `${scoreText(r.b[side])} vs ${scoreText(r.a[side])}: ${fmt(d.mean)} ${ci(d.ci95)} (${r.runs} games)`,
               pass: d.mean > 0,
               uncertainty: r.uncertainty,
             });
@@ -254,7 +256,7 @@ export async function measureStrategy(run: Runner, o: StrategyOptions): Promise<
             ...paired.map((p) => ({
               bot: p.bot,
               mean: anchor.a + p.diff,
-              note: p.runs === anchor.runs ? '' : ` (${anchor.a.toFixed(1)} ${fmt(p.diff)} paired on ${p.runs} games)`,
+              note: p.runs === anchor.runs ? '' : ` (${scoreText(anchor.a)} ${fmt(p.diff)} paired on ${p.runs} games)`,
             })),
           ];
           const sorted = [...means].sort((x, y) => y.mean - x.mean);
@@ -263,7 +265,7 @@ export async function measureStrategy(run: Runner, o: StrategyOptions): Promise<
           add({
             section: 2,
             name: `${sc} ${side}: best − worst built-in bot`,
-            figures: `${best.bot} ${best.mean.toFixed(1)}${best.note} − ${worst.bot} ${worst.mean.toFixed(1)}${worst.note} = ${(best.mean - worst.mean).toFixed(1)}`,
+            figures: `${best.bot} ${scoreText(best.mean)}${best.note} − ${worst.bot} ${scoreText(worst.mean)}${worst.note} = ${(best.mean - worst.mean).toFixed(1)}`,
             pass: best.mean - worst.mean >= 10,
             uncertainty: under,
           });
@@ -285,9 +287,9 @@ export async function measureStrategy(run: Runner, o: StrategyOptions): Promise<
             under = r.uncertainty;
             byLevel.historical = (byLevel.historical ?? 0) + r.a[human] / PANEL.length / 2;
             byLevel[level] = (byLevel[level] ?? 0) + r.b[human] / PANEL.length;
-            if (level === 'easy') row.push(`normal ${r.a[human].toFixed(1)}`);
+            if (level === 'easy') row.push(`normal ${scoreText(r.a[human])}`);
             row.push(
-              `${level} ${r.b[human].toFixed(1)} (${fmt(r.diff[human].mean)} ${ci(r.diff[human].ci95)}, war ${(r.bRegionalWar * 100).toFixed(0)} %)`,
+              `${level} ${scoreText(r.b[human])} (${fmt(r.diff[human].mean)} ${ci(r.diff[human].ci95)}, war ${(r.bRegionalWar * 100).toFixed(0)} %)`,
             );
           }
           // Each stand-in's row, for the note: the order is judged on the panel's mean below.
@@ -297,7 +299,7 @@ export async function measureStrategy(run: Runner, o: StrategyOptions): Promise<
         add({
           section: 4,
           name: `${sc} human ${human} vs ${opp}: easy > normal > hard`,
-          figures: `${e.toFixed(1)} > ${n.toFixed(1)} > ${h.toFixed(1)}`,
+          figures: `${scoreText(e)} > ${scoreText(n)} > ${scoreText(h)}`,
           pass: e > n && n > h,
           uncertainty: under!,
         });

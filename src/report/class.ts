@@ -10,11 +10,12 @@ import type { BatchJson } from '../batch/contract.ts';
 import type { Debrief } from '../analysis/debrief/debrief.ts';
 import type { PlaySide } from '../engine/save.ts';
 import type { Decisions } from '../engine/state.ts';
-import { orderLabel } from '../analysis/render.ts';
+import { orderLabel, scoreText } from '../analysis/render.ts';
+import { metricValueText } from '../batch/charts.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { addDays } from '../scenario/calendar.ts';
 import { OUTCOME_LABELS, SHOWN_OUTCOMES, outcomeFigure } from './html.ts';
-import { esc, limitationsSection, num, page, pct, table } from './page.ts';
+import { esc, limitationsSection, page, pct, table } from './page.ts';
 import { storyHtml } from './story.ts';
 import { bandsNoteFor } from '../analysis/uncertainty/distribution.ts';
 
@@ -80,8 +81,8 @@ function sideBySide(games: readonly ClassGame[]): string {
         `<b class="nw">${esc(g.name)}</b>`,
         esc(played(g)),
         esc(d.verdict.title) + (d.final ? '' : ' <span class="pill">unfinished</span>'),
-        String(d.scores.us),
-        String(d.scores.iran),
+        scoreText(d.scores.us),
+        scoreText(d.scores.iran),
         String(d.totals.attacksOnUS),
         String(d.totals.usKilled),
         String(d.totals.usStrikes),
@@ -114,13 +115,14 @@ function choices(games: readonly ClassGame[], scenario: Scenario): string {
 function besideBatch(games: readonly ClassGame[], batch: BatchJson): string {
   const rows = FIGURES.map((f) => {
     const s = batch.metrics[f.metric];
+    const text = (x: number) => metricValueText(f.metric, x);
     return [
       esc(f.label),
-      `${num(s.p5, 1)} · <b>${num(s.p50, 1)}</b> · ${num(s.p95, 1)}`,
+      `${text(s.p5)} · <b>${text(s.p50)}</b> · ${text(s.p95)}`,
       // A game stopped early is not set against whole bot games: its totals cover fewer weeks.
       ...games.map(
         (g) =>
-          `${num(f.of(g.debrief), 1)}<br><span class="note">${g.debrief.final ? place(f.of(g.debrief), s) : `unfinished (${g.decisions.length} of ${batch.turns} turns): not ranked`}</span>`,
+          `${text(f.of(g.debrief))}<br><span class="note">${g.debrief.final ? place(f.of(g.debrief), s) : `unfinished (${g.decisions.length} of ${batch.turns} turns): not ranked`}</span>`,
       ),
     ];
   });
@@ -165,7 +167,7 @@ export function renderClassReport({ scenario, seed, games, batch }: ClassReportI
     .join(' ');
   const stories = games.map(
     (g, i) =>
-      `<details><summary>${esc(g.name)}: ${esc(g.debrief.verdict.title)}, US ${g.debrief.scores.us} · Iran ${g.debrief.scores.iran}</summary>` +
+      `<details><summary>${esc(g.name)}: ${esc(g.debrief.verdict.title)}, US ${scoreText(g.debrief.scores.us)} · Iran ${scoreText(g.debrief.scores.iran)}</summary>` +
       storyHtml(g.debrief, {
         id: `group-${i}`,
         heading: `${g.name}: ${played(g)}`,

@@ -26,6 +26,7 @@ import { factById } from '../model/evidence.ts';
 import { rungName } from '../model/ladder.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { addDays } from '../scenario/calendar.ts';
+import { metricValueText } from '../batch/charts.ts';
 import { differenceBars, fanChart, figure, shareBars } from './charts.ts';
 import { esc, limitationsSection, num, page, pct, table } from './page.ts';
 import { sensitivitySection } from './sensitivity.ts';
@@ -324,7 +325,8 @@ export function renderReport({ batch, scenario, compare, stories, sensitivity }:
   const dates = turnDates(start, batch.turns, batch.daysPerTurn);
   const metricRows = [...METRIC_NAMES, ...SCORE_NAMES].map((k) => {
     const m = batch.metrics[k];
-    return [`${esc(METRIC_LABELS[k])} <code>${esc(k)}</code>`, num(m.mean), num(m.p5), num(m.p50), num(m.p95)];
+    const band = (x: number) => metricValueText(k, x);
+    return [`${esc(METRIC_LABELS[k])} <code>${esc(k)}</code>`, num(m.mean), band(m.p5), band(m.p50), band(m.p95)];
   });
   const fans = SERIES_NAMES.map((k) => {
     const s = batch.series[k];

@@ -16,6 +16,7 @@ import type { BatchJson } from '../batch/contract.ts';
 import { playRecord, type GameRecord } from '../batch/record.ts';
 import { gameSeed } from '../batch/seeds.ts';
 import { buildDebrief, type Debrief } from '../analysis/debrief/debrief.ts';
+import { scoreText } from '../analysis/render.ts';
 import { getPolicy } from '../policies/index.ts';
 import { playGame } from '../policies/play.ts';
 import type { Scenario } from '../scenario/schema.ts';
@@ -87,7 +88,7 @@ export function chooseStories(batch: BatchJson, scenario: Scenario, dist?: Param
   if (medianRecord) {
     out.median = tell(
       medianRecord,
-      `Its US score, ${medianRecord.scores.us}, is the median of the ${n} games: half did better for the US, half worse.`,
+      `Its US score, ${scoreText(medianRecord.scores.us)}, is the median of the ${n} games: half did better for the US, half worse.`,
     );
   } else {
     notes.push('No game of this batch has the median score (the batch file does not match these games).');

@@ -5,18 +5,17 @@
  */
 import { CONCEPTS } from '../analysis/debrief/concepts.ts';
 import type { Debrief } from '../analysis/debrief/debrief.ts';
-import { totalsText } from '../analysis/render.ts';
+import { scorePointsText, scoreText, totalsText } from '../analysis/render.ts';
 import { rungName } from '../model/ladder.ts';
 import { esc, table } from './page.ts';
 
-const signed1 = (x: number) => `${x > 0 ? '+' : ''}${(Math.round(x * 10) / 10).toFixed(1)}`;
 const conceptName = (id: string) => CONCEPTS.find((c) => c.id === id)?.name ?? id;
 
 /** The score lines that moved the score, as "label +1.5". */
 function scoreParts(d: Debrief, side: 'us' | 'iran'): string {
   return d.breakdown[side]
     .filter((l) => l.points !== 0)
-    .map((l) => `${esc(l.label)} ${signed1(l.points)}`)
+    .map((l) => `${esc(l.label)} ${scorePointsText(l.points)}`)
     .join(' · ');
 }
 
@@ -78,7 +77,7 @@ export function storyHtml(d: Debrief, meta: StoryMeta): string {
 <h3>${esc(meta.heading)}</h3>
 ${replayHtml(meta)}
 <p><b>${esc(d.verdict.title)}.</b> ${esc(d.verdict.explanation)}${d.final ? '' : ' <span class="pill">unfinished: as things stand</span>'}</p>
-<p>Scores: US <b>${d.scores.us}</b> (${scoreParts(d, 'us') || 'no points'}) · Iran <b>${d.scores.iran}</b> (${scoreParts(d, 'iran') || 'no points'}).<br>
+<p>Scores: US <b>${scoreText(d.scores.us)}</b> (${scoreParts(d, 'us') || 'no points'}) · Iran <b>${scoreText(d.scores.iran)}</b> (${scoreParts(d, 'iran') || 'no points'}).<br>
 ${esc(totalsText(d.totals))}; the ladder peaked at rung ${d.peakRung} (${esc(rungName(d.peakRung))}).</p>
 <h4>Turning points and their causes</h4>
 ${timelineHtml(d)}

@@ -3,7 +3,7 @@
  * read from the engine's score lines (scoreLines in src/engine/outcome.ts) and the objectives' titles
  * in the evidence base, so when the scoring changes the pane follows; nothing here knows a rule.
  */
-import { scoreLineLabel, scoreText } from '../analysis/render.ts';
+import { scoreLineLabel, scorePointsText as signed, scoreText } from '../analysis/render.ts';
 import { scoreLines, scoresOf, type ScoreLine } from '../engine/outcome.ts';
 import type { GameState } from '../engine/state.ts';
 import type { Side } from '../model/actions.ts';
@@ -57,11 +57,6 @@ export function scoreView(state: GameState, side: Side): ScoreView {
   }));
   return { side, total: scoresOf(all)[side], start: { points: start.reduce((s, l) => s + l.points, 0), lines: start }, objectives };
 }
-
-const signed = (x: number) => {
-  const r = Math.round(x * 10) / 10;
-  return `${r < 0 ? '-' : '+'}${Math.abs(r).toFixed(1)}`;
-};
 
 /** The Goals pane: each objective with its share of the score, and the lines that make it up. */
 export function goalLines(v: ScoreView, width: number): { text: string; bold?: boolean }[] {

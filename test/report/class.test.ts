@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDebrief } from '../../src/analysis/debrief/debrief.ts';
 import { buildSave, saveText, type PlaySide } from '../../src/engine/save.ts';
 import { newGame, step } from '../../src/engine/game.ts';
-import { orderLabel } from '../../src/analysis/render.ts';
+import { orderLabel, scoreText } from '../../src/analysis/render.ts';
 import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { esc } from '../../src/report/page.ts';
@@ -81,7 +81,7 @@ describe('brink report --games', () => {
       expect(row, g.name).toBeDefined();
       const cells = [...row![2]!.matchAll(/<td(?: class="l")?>(.*?)<\/td>/g)].map((m) => m[1]!);
       expect(cells[1], g.name).toContain(esc(d.verdict.title));
-      expect(cells.slice(2, 5), g.name).toEqual([String(d.scores.us), String(d.scores.iran), String(d.totals.attacksOnUS)]);
+      expect(cells.slice(2, 5), g.name).toEqual([scoreText(d.scores.us), scoreText(d.scores.iran), String(d.totals.attacksOnUS)]);
       // Each group's story: its debrief's turning points.
       for (const tp of d.turningPoints) expect(html, g.name).toContain(esc(tp.text));
     }

@@ -10,6 +10,7 @@ import { playRecord, type GameRecord } from '../../src/batch/record.ts';
 import { batchJson } from '../../src/batch/run-batch.ts';
 import { gameSeed } from '../../src/batch/seeds.ts';
 import { buildDebrief } from '../../src/analysis/debrief/debrief.ts';
+import { scoreText } from '../../src/analysis/render.ts';
 import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { esc } from '../../src/report/page.ts';
@@ -162,6 +163,6 @@ describe('a game told in HTML', () => {
       expect(causes).toEqual(tp.chain.slice(1).map(esc));
     });
     expect(html).toContain(esc(d.verdict.title));
-    expect(html).toContain(`US <b>${d.scores.us}</b>`);
+    expect(html).toContain(`US <b>${scoreText(d.scores.us)}</b>`);
   });
 });

@@ -21,6 +21,7 @@ import {
   percent,
   renderEvent,
   scoreLineLabel,
+  scorePointsText,
   scoreText,
   toldByInject,
   totalsText,
@@ -157,9 +158,7 @@ export function formatDebrief(d: Debrief): string {
   lines.push(`Scores: US ${scoreText(d.scores.us)} · Iran ${scoreText(d.scores.iran)} · peak rung ${d.peakRung} ${rungName(d.peakRung)}`);
   lines.push(`Totals: ${totalsText(d.totals)}`);
   for (const side of ['us', 'iran'] as const) {
-    const parts = d.breakdown[side]
-      .filter((l) => l.points !== 0)
-      .map((l) => `${l.label} ${l.points >= 0 ? '+' : ''}${Math.round(l.points * 10) / 10}`);
+    const parts = d.breakdown[side].filter((l) => l.points !== 0).map((l) => `${l.label} ${scorePointsText(l.points)}`);
     lines.push(`  ${side === 'us' ? 'US' : 'Iran'} score: ${parts.join(' · ')}`);
   }
   if (d.turningPoints.length > 0) {

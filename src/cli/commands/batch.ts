@@ -19,7 +19,7 @@ import type { PartOptions } from '../../batch/part.ts';
 import { parseShard } from '../../batch/shard.ts';
 import { bandsNote, NO_UNCERTAINTY, type ParamDistribution } from '../../analysis/uncertainty/distribution.ts';
 import { addUncertaintyOptions, parseUncertainty, type UncertaintyFlags } from '../uncertainty-options.ts';
-import { histogramChart, fanChart } from '../../batch/charts.ts';
+import { histogramChart, fanChart, metricValueText } from '../../batch/charts.ts';
 import { METRIC_NAMES, SCORE_NAMES, OUTCOME_NAMES } from '../../batch/record.ts';
 import { rungName } from '../../model/ladder.ts';
 import type { Scenario } from '../../scenario/schema.ts';
@@ -291,7 +291,7 @@ export function formatBatchReport(
   for (const name of [...METRIC_NAMES, ...SCORE_NAMES]) {
     const m = j.metrics[name];
     lines.push(
-      `  ${name.padEnd(27)} ${num(m.mean).padStart(7)}  ${num(m.p5).padStart(7)}  ${num(m.p50).padStart(7)}  ${num(m.p95).padStart(7)}`,
+      `  ${name.padEnd(27)} ${num(m.mean).padStart(7)}  ${metricValueText(name, m.p5).padStart(7)}  ${metricValueText(name, m.p50).padStart(7)}  ${metricValueText(name, m.p95).padStart(7)}`,
     );
   }
   lines.push('');

@@ -10,7 +10,7 @@ import { useState } from 'react';
 import { conceptById } from '../../analysis/debrief/concepts.ts';
 import { beliefSummary, turnLabel, type Debrief } from '../../analysis/debrief/debrief.ts';
 import { reachText } from '../../analysis/debrief/comparison.ts';
-import { scoreText, totalsText } from '../../analysis/render.ts';
+import { scorePointsText, scoreText, totalsText } from '../../analysis/render.ts';
 import type { Side } from '../../model/actions.ts';
 import { rungName } from '../../model/ladder.ts';
 import { scrollBy, windowOf } from '../scroll.ts';
@@ -129,12 +129,6 @@ interface Line {
 
 const plain = (text: string): Line => ({ text });
 
-/** Points with their sign, one decimal: "+0.0", "-12.0", "+100.0" (a column of them lines up right-aligned). */
-function signed(points: number): string {
-  const r = Math.round(points * 10) / 10;
-  return `${r < 0 ? '-' : '+'}${Math.abs(r).toFixed(1)}`;
-}
-
 function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number, lastWeek: NonNullable<DebriefProps['lastWeek']>): Line[] {
   const para = (text: string, indent = ''): Line[] => wrap(text, width - indent.length).map((t) => plain(indent + t));
   /** `head` then `text` wrapped, the wrapped lines indented under the text's start. */
@@ -162,7 +156,8 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
       if (lastWeek.length > 0) out.push(plain(''));
       for (const s of order) {
         out.push({ text: `${SIDE_NAMES[s]}: ${scoreText(d.scores[s])}${sides.includes(s) ? ' (you)' : ''}`, bold: true });
-        for (const l of d.breakdown[s]) out.push(...hang(`${signed(l.points).padStart(8)}  `, `${l.label} [${l.cites.join(', ')}]`));
+        for (const l of d.breakdown[s])
+          out.push(...hang(`${scorePointsText(l.points).padStart(8)}  `, `${l.label} [${l.cites.join(', ')}]`));
       }
       return out;
     }
