@@ -77,7 +77,7 @@ export function tornadoChart(
   title: string,
   rows: readonly { label: string; low: number; high: number }[],
   width = 24,
-  format: (x: number) => string = signedFigure,
+  format: (x: number) => string = signedMeanText,
 ): string {
   const lines = [title];
   if (rows.length === 0) return `${title}\n  (nothing varied)`;
@@ -96,13 +96,19 @@ export function tornadoChart(
   return lines.join('\n');
 }
 
-/** A figure as a summary prints it: one decimal, or two below 1 (a death rate, a small share). */
-export function figure(x: number): string {
-  return Math.abs(x) >= 1 || x === 0 ? x.toFixed(1) : x.toFixed(2);
+/**
+ * A mean per game as every summary prints it (brink batch, brink compare, the report): two decimals,
+ * always, so a column of means lines up ("3.00" beside "2.50", never "3" beside "2.5").
+ */
+export function meanText(x: number): string {
+  const text = x.toFixed(2);
+  return text === '-0.00' ? '0.00' : text; // a mean that rounds to zero has no sign
 }
 
-export function signedFigure(x: number): string {
-  return (x >= 0 ? '+' : '') + figure(x);
+/** A difference of means, signed, as `meanText` prints the means: "+0.36", "-10.49", "+0.00". */
+export function signedMeanText(x: number): string {
+  const text = meanText(x);
+  return text.startsWith('-') ? text : `+${text}`;
 }
 
 /**

@@ -6,6 +6,7 @@
  * on a small canvas (340 units) so that a phone shows them near 1:1 and their 12-unit ticks stay
  * readable; on a wide screen they grow.
  */
+import { meanText } from '../batch/charts.ts';
 import { esc, table } from './page.ts';
 
 export interface FigureParts {
@@ -148,8 +149,6 @@ export interface FanSpec {
   readonly daysPerTurn: number;
 }
 
-const f1 = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
-
 /** One series over the turns: the 5–95 % band of games, the median and the mean. */
 export function fanChart(s: FanSpec): string {
   const W = 340;
@@ -192,13 +191,13 @@ export function fanChart(s: FanSpec): string {
   const peak = points.reduce((best, p) => (p.p50 > best.p50 ? p : best), points[0] ?? { turn: 0, p50: 0, mean: 0, p5: 0, p95: 0 });
   const description =
     `In ${s.unit}, turn by turn: the band holds the middle 90 % of games, the solid line is the median, the dashed line the mean.` +
-    (peak.p50 > 0 ? ` The median is highest in turn ${peak.turn + 1} (${f1(peak.p50)}).` : '');
+    (peak.p50 > 0 ? ` The median is highest in turn ${peak.turn + 1} (${peak.p50}).` : '');
   return figure({
     id: s.id,
     title: s.title,
     description,
     picture,
     head: ['Turn', 'Starts', '5 %', 'Median', 'Mean', '95 %'],
-    rows: points.map((p) => [String(p.turn + 1), esc(s.dates[p.turn] ?? ''), f1(p.p5), f1(p.p50), p.mean.toFixed(2), f1(p.p95)]),
+    rows: points.map((p) => [String(p.turn + 1), esc(s.dates[p.turn] ?? ''), String(p.p5), String(p.p50), meanText(p.mean), String(p.p95)]),
   });
 }

@@ -11,11 +11,11 @@ import type { Debrief } from '../analysis/debrief/debrief.ts';
 import type { PlaySide } from '../engine/save.ts';
 import type { Decisions } from '../engine/state.ts';
 import { orderLabel, scoreText } from '../analysis/render.ts';
-import { metricValueText } from '../batch/charts.ts';
+import { metricValueText, shareText } from '../batch/charts.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { addDays } from '../scenario/calendar.ts';
 import { OUTCOME_LABELS, SHOWN_OUTCOMES, outcomeFigure } from './html.ts';
-import { esc, limitationsSection, page, pct, table } from './page.ts';
+import { esc, limitationsSection, page, table } from './page.ts';
 import { storyHtml } from './story.ts';
 import { bandsNoteFor } from '../analysis/uncertainty/distribution.ts';
 
@@ -132,7 +132,7 @@ function besideBatch(games: readonly ClassGame[], batch: BatchJson): string {
     const hit = finished.filter((g) => (k === 'usFatality' ? g.debrief.totals.usKilled > 0 : `verdict:${g.debrief.verdict.id}` === k));
     return [
       esc(OUTCOME_LABELS[k]),
-      `${pct(o.p)} <span class="note">(${pct(o.ci95[0])} – ${pct(o.ci95[1])})</span>`,
+      `${shareText(o.p)} <span class="note">(${shareText(o.ci95[0])} – ${shareText(o.ci95[1])})</span>`,
       `${hit.length} of ${finished.length}${finished.length < games.length ? ' finished' : ''}`,
       hit.map((g) => esc(g.name)).join(', '),
     ];

@@ -26,9 +26,9 @@ import { factById } from '../model/evidence.ts';
 import { rungName } from '../model/ladder.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { addDays } from '../scenario/calendar.ts';
-import { metricValueText } from '../batch/charts.ts';
+import { meanText, metricValueText, shareText, signedMeanText } from '../batch/charts.ts';
 import { differenceBars, fanChart, figure, shareBars } from './charts.ts';
-import { esc, limitationsSection, num, page, pct, table } from './page.ts';
+import { esc, limitationsSection, page, table } from './page.ts';
 import { sensitivitySection } from './sensitivity.ts';
 import type { ChosenGame, Stories } from './stories.ts';
 import { storyHtml } from './story.ts';
@@ -110,11 +110,6 @@ export const DRIVERS: readonly ParamId[] = [
   'iranAnswersHomelandStrike',
 ];
 
-/** A signed number: "+0.25", "-1.5", "0". */
-export function signed(x: number, d = 3): string {
-  return `${x > 0 ? '+' : ''}${num(x, d)}`;
-}
-
 /** Signed percentage points, for differences of probabilities: "+4.0 pp". */
 const pp = (x: number) => `${x > 0 ? '+' : ''}${(x * 100).toFixed(1)} pp`;
 
@@ -152,8 +147,8 @@ function compareSection(c: CompareJson): string {
     const o = c.outcomes[k];
     return [
       `${esc(OUTCOME_LABELS[k])} <code>${esc(k)}</code>`,
-      pct(o.a.p),
-      pct(o.b.p),
+      shareText(o.a.p),
+      shareText(o.b.p),
       pp(o.diff.mean),
       `${pp(o.diff.ci95[0])} to ${pp(o.diff.ci95[1])}`,
     ];
@@ -162,10 +157,10 @@ function compareSection(c: CompareJson): string {
     const m = c.metrics[k];
     return [
       `${esc(METRIC_LABELS[k])} <code>${esc(k)}</code>`,
-      num(m.a.mean),
-      num(m.b.mean),
-      signed(m.diff.mean),
-      `${signed(m.diff.ci95[0])} to ${signed(m.diff.ci95[1])}`,
+      meanText(m.a.mean),
+      meanText(m.b.mean),
+      signedMeanText(m.diff.mean),
+      `${signedMeanText(m.diff.ci95[0])} to ${signedMeanText(m.diff.ci95[1])}`,
     ];
   });
   // All outcomes share one axis in percentage points; the metrics do not, so they go in a table.
@@ -264,7 +259,7 @@ export function turnDates(start: string | undefined, turns: number, daysPerTurn:
 export function outcomeFigure(batch: BatchJson): string {
   const rows = SHOWN_OUTCOMES.map((k) => {
     const o = batch.outcomes[k];
-    return { label: OUTCOME_LABELS[k], value: o.p, interval: o.ci95, text: pct(o.p) };
+    return { label: OUTCOME_LABELS[k], value: o.p, interval: o.ci95, text: shareText(o.p) };
   });
   return figure({
     id: 'outcomes',
@@ -274,7 +269,7 @@ export function outcomeFigure(batch: BatchJson): string {
     head: ['Outcome', 'Share', '95 % interval', 'Games'],
     rows: SHOWN_OUTCOMES.map((k) => {
       const o = batch.outcomes[k];
-      return [esc(OUTCOME_LABELS[k]), pct(o.p), `${pct(o.ci95[0])} – ${pct(o.ci95[1])}`, String(o.count)];
+      return [esc(OUTCOME_LABELS[k]), shareText(o.p), `${shareText(o.ci95[0])} – ${shareText(o.ci95[1])}`, String(o.count)];
     }),
   });
 }
@@ -314,7 +309,7 @@ ${told.join('\n')}`;
  * the other half went higher when every game stopped at 7; the spread says what the median alone does not.
  */
 export function peakSentence(peak: { readonly p5: number; readonly p50: number; readonly p95: number }): string {
-  const rung = (r: number) => `rung ${num(r, 0)} (${rungName(r)})`;
+  const rung = (r: number) => `rung ${r} (${rungName(r)})`;
   if (peak.p5 === peak.p95) return `In at least 90 % of the games the ladder peaked at ${rung(peak.p50)}.`;
   return `The ladder peaked at ${rung(peak.p50)} in the median game, and between ${rung(peak.p5)} and ${rung(peak.p95)} in the middle 90 % of games.`;
 }
@@ -326,7 +321,7 @@ export function renderReport({ batch, scenario, compare, stories, sensitivity }:
   const metricRows = [...METRIC_NAMES, ...SCORE_NAMES].map((k) => {
     const m = batch.metrics[k];
     const band = (x: number) => metricValueText(k, x);
-    return [`${esc(METRIC_LABELS[k])} <code>${esc(k)}</code>`, num(m.mean), band(m.p5), band(m.p50), band(m.p95)];
+    return [`${esc(METRIC_LABELS[k])} <code>${esc(k)}</code>`, meanText(m.mean), band(m.p5), band(m.p50), band(m.p95)];
   });
   const fans = SERIES_NAMES.map((k) => {
     const s = batch.series[k];

@@ -9,11 +9,6 @@ export function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
 
-/** A number as the tables show it: integers bare, others to `d` decimals. */
-export const num = (x: number, d = 2) => (Number.isInteger(x) ? String(x) : x.toFixed(d));
-/** A share as the terminal prints it (brink batch, compare): one decimal, so the two read the same. */
-export const pct = (p: number) => `${(p * 100).toFixed(1)} %`;
-
 /**
  * A table in a box of its own that scrolls sideways when the screen is narrower than the table. Cells
  * are HTML. The first column is left-aligned and the others right-aligned (numbers), except the first

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BatchSchema, CompareSchema, type BatchJson, type CompareJson } from '../../src/batch/contract.ts';
 import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES } from '../../src/batch/record.ts';
-import { METRIC_LABELS, OUTCOME_LABELS, SHOWN_OUTCOMES, armLabel, esc, peakSentence, renderReport, signed } from '../../src/report/html.ts';
+import { METRIC_LABELS, OUTCOME_LABELS, SHOWN_OUTCOMES, armLabel, esc, peakSentence, renderReport } from '../../src/report/html.ts';
+import { meanText, signedMeanText } from '../../src/batch/charts.ts';
 import { main } from '../../src/cli/main.ts';
 import { factById } from '../../src/model/evidence.ts';
 import { isParamId } from '../../src/model/params.ts';
@@ -161,10 +162,10 @@ describe('brink report', () => {
       const m = compare.metrics[k];
       const cells = row(text.slice(text.indexOf('Compare:')), `<code>${k}</code>`);
       expect(cells.slice(1), k).toEqual(
-        [m.a.mean, m.b.mean]
-          .map((x) => (Number.isInteger(x) ? String(x) : x.toFixed(2)))
-          .concat(signed(m.diff.mean), `${signed(m.diff.ci95[0])} to ${signed(m.diff.ci95[1])}`),
+        [meanText(m.a.mean), meanText(m.b.mean), signedMeanText(m.diff.mean), `${signedMeanText(m.diff.ci95[0])} to ${signedMeanText(m.diff.ci95[1])}`],
       );
+      // A column of means keeps its decimals: two in every cell, a whole mean too ("3.00", never "3").
+      for (const cell of cells.slice(1, 4)) expect(cell, k).toMatch(/^[+-]?\d+\.\d\d$/);
     }
     for (const k of SHOWN_OUTCOMES) {
       const d = compare.outcomes[k].diff.mean;

@@ -95,10 +95,11 @@ describe("a side's score, wherever it is shown", () => {
     expect(html).toMatch(/<td>Iran score<\/td><td>55\.0 · <b>61\.0<\/b> · 65\.0<\/td><td>60\.0<br>/);
   });
 
-  it("in the report's totals: a score's percentiles as scores", () => {
+  it("in the report's totals: a score's percentiles as scores, its mean as a mean", () => {
     const html = renderReport({ batch: batch(), scenario: sc });
     const row = html.match(/<tr><td>Iran score <code>scoreIran<\/code><\/td>(.*?)<\/tr>/)![1]!;
     const cells = [...row.matchAll(/<td>(.*?)<\/td>/g)].map((m) => m[1]);
-    expect(cells.slice(1)).toEqual(['55.0', '61.0', '65.0']);
+    // The mean is a mean (two decimals, as every mean of the page), the percentiles are scores.
+    expect(cells).toEqual(['61.00', '55.0', '61.0', '65.0']);
   });
 });

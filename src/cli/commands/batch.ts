@@ -19,7 +19,7 @@ import type { PartOptions } from '../../batch/part.ts';
 import { parseShard } from '../../batch/shard.ts';
 import { bandsNote, NO_UNCERTAINTY, type ParamDistribution } from '../../analysis/uncertainty/distribution.ts';
 import { addUncertaintyOptions, parseUncertainty, type UncertaintyFlags } from '../uncertainty-options.ts';
-import { histogramChart, fanChart, metricValueText } from '../../batch/charts.ts';
+import { histogramChart, fanChart, meanText, metricValueText, shareText } from '../../batch/charts.ts';
 import { METRIC_NAMES, SCORE_NAMES, OUTCOME_NAMES } from '../../batch/record.ts';
 import { rungName } from '../../model/ladder.ts';
 import type { Scenario } from '../../scenario/schema.ts';
@@ -245,9 +245,6 @@ export function partOptions(opts: Pick<CommonBatchOptions, 'shard' | 'out' | 're
   return { ...(shard ? { shard } : {}), ...(opts.out !== undefined ? { out: opts.out } : {}), ...(opts.resume ? { resume: true } : {}) };
 }
 
-const pct = (p: number) => `${(p * 100).toFixed(1)} %`;
-const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2));
-
 export function formatBatchReport(
   r: BatchResult,
   scenarioArg: string,
@@ -284,14 +281,14 @@ export function formatBatchReport(
   lines.push('Outcome                        P        95 % interval');
   for (const name of OUTCOME_NAMES) {
     const o = j.outcomes[name];
-    lines.push(`  ${name.padEnd(27)} ${pct(o.p).padStart(7)}   [${pct(o.ci95[0])}, ${pct(o.ci95[1])}]`);
+    lines.push(`  ${name.padEnd(27)} ${shareText(o.p).padStart(7)}   [${shareText(o.ci95[0])}, ${shareText(o.ci95[1])}]`);
   }
   lines.push('');
   lines.push('Metric (per game)              mean       p5      p50      p95');
   for (const name of [...METRIC_NAMES, ...SCORE_NAMES]) {
     const m = j.metrics[name];
     lines.push(
-      `  ${name.padEnd(27)} ${num(m.mean).padStart(7)}  ${metricValueText(name, m.p5).padStart(7)}  ${metricValueText(name, m.p50).padStart(7)}  ${metricValueText(name, m.p95).padStart(7)}`,
+      `  ${name.padEnd(27)} ${meanText(m.mean).padStart(7)}  ${metricValueText(name, m.p5).padStart(7)}  ${metricValueText(name, m.p50).padStart(7)}  ${metricValueText(name, m.p95).padStart(7)}`,
     );
   }
   lines.push('');

@@ -9,7 +9,7 @@ import { parseAssignments } from '../../batch/params-arg.ts';
 import { Progress } from '../../batch/progress.ts';
 import { startCompare, type CompareResult } from '../../batch/compare.ts';
 import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES } from '../../batch/record.ts';
-import { shareChange, shareText } from '../../batch/charts.ts';
+import { meanText, shareChange, shareText, signedMeanText } from '../../batch/charts.ts';
 import { NO_UNCERTAINTY, pairedBandsNote, type ParamDistribution } from '../../analysis/uncertainty/distribution.ts';
 import { addUncertaintyOptions, parseUncertainty, type UncertaintyFlags } from '../uncertainty-options.ts';
 import {
@@ -32,8 +32,6 @@ interface CompareFlags extends CommonBatchOptions, UncertaintyFlags {
   scenarioB?: string;
   paramB?: string[];
 }
-
-const f = (x: number, digits = 3) => (x >= 0 ? ' ' : '') + x.toFixed(digits);
 
 export function formatCompareReport(r: CompareResult, dist: ParamDistribution = NO_UNCERTAINTY): string {
   const j = r.json;
@@ -64,7 +62,7 @@ export function formatCompareReport(r: CompareResult, dist: ParamDistribution = 
   for (const n of [...METRIC_NAMES, ...SCORE_NAMES]) {
     const m = j.metrics[n];
     lines.push(
-      `  ${n.padEnd(26)} ${m.a.mean.toFixed(2).padStart(7)}  ${m.b.mean.toFixed(2).padStart(7)}  ${f(m.diff.mean, 2).padStart(8)}   [${f(m.diff.ci95[0], 2)}, ${f(m.diff.ci95[1], 2)}]`,
+      `  ${n.padEnd(26)} ${meanText(m.a.mean).padStart(7)}  ${meanText(m.b.mean).padStart(7)}  ${signedMeanText(m.diff.mean).padStart(8)}   [${signedMeanText(m.diff.ci95[0])}, ${signedMeanText(m.diff.ci95[1])}]`,
     );
   }
   return lines.join('\n');

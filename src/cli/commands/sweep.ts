@@ -8,7 +8,7 @@ import { resolveParams } from '../../model/params.ts';
 import { parseSweepRange } from '../../batch/params-arg.ts';
 import { Progress } from '../../batch/progress.ts';
 import { checkSweepMetric, startSweep, type SweepJsonOut } from '../../batch/sweep.ts';
-import { figure, shareChange, shareText, signedFigure, tornadoChart } from '../../batch/charts.ts';
+import { meanText, shareChange, shareText, signedMeanText, tornadoChart } from '../../batch/charts.ts';
 import { OUTCOME_NAMES } from '../../batch/record.ts';
 import {
   addCommonOptions,
@@ -41,8 +41,8 @@ export function formatSweepReport(j: SweepJson): string {
     const base = j.baseline[m]!;
     // An outcome is a share of games: shown in %, its changes in percentage points.
     const share = (OUTCOME_NAMES as readonly string[]).includes(m);
-    const show = share ? shareText : figure;
-    const shift = share ? (x: number) => `${shareChange(x)} pp` : signedFigure;
+    const show = share ? shareText : meanText;
+    const shift = share ? (x: number) => `${shareChange(x)} pp` : signedMeanText;
     lines.push(`${m}: baseline ${show(base.mean)} [${show(base.ci95[0])}, ${show(base.ci95[1])}]`);
     for (const p of j.params) {
       lines.push(`  ${p.name} (scenario value ${p.base})`);

@@ -1,0 +1,88 @@
+/**
+ * How the summaries print their numbers: a mean per game with two decimals always (a column of means
+ * lines up: "0.00" beside "6.38", never "0" beside "6.38"), a difference of means signed the same way,
+ * a count's percentiles whole and a score's as players read a score (scoreText).
+ */
+import { describe, expect, it } from 'vitest';
+import { meanText, metricValueText, signedMeanText } from '../../src/batch/charts.ts';
+import { METRIC_NAMES, SCORE_NAMES } from '../../src/batch/record.ts';
+import { main } from '../../src/cli/main.ts';
+import { capture } from '../helpers/cli.ts';
+
+async function run(args: readonly string[]): Promise<string[]> {
+  const c = capture();
+  expect(await main([...args, '--workers', '1'], c.io), c.err.join('\n')).toBe(0);
+  return c.out.join('\n').split('\n');
+}
+
+/** The table rows of a summary: the line of each metric, split into its cells. */
+function rows(lines: readonly string[], names: readonly string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const name of names) {
+    const line = lines.find((l) => l.startsWith(`  ${name} `));
+    expect(line, name).toBeDefined();
+    out.set(name, line!.trim().split(/\s+/).slice(1));
+  }
+  return out;
+}
+
+const TWO_DECIMALS = /^-?\d+\.\d\d$/;
+const SIGNED_TWO_DECIMALS = /^[+-]\d+\.\d\d$/;
+
+describe('numbers in the summaries', () => {
+  it('meanText and signedMeanText: two decimals, also for whole means, and no sign on a mean that rounds to zero', () => {
+    expect([meanText(3), meanText(2.5), meanText(115.844), meanText(-0.001)]).toEqual(['3.00', '2.50', '115.84', '0.00']);
+    expect([signedMeanText(0), signedMeanText(0.361), signedMeanText(-10.49), signedMeanText(-0.004)]).toEqual([
+      '+0.00',
+      '+0.36',
+      '-10.49',
+      '+0.00',
+    ]);
+    expect([metricValueText('attacksOnUS', 31), metricValueText('scoreUS', 40), metricValueText('scoreIran', 39.9)]).toEqual([
+      '31',
+      '40.0',
+      '39.9',
+    ]);
+  });
+
+  it('brink batch: every mean with two decimals; percentiles of counts whole, of scores with one decimal', async () => {
+    const table = rows(await run(['batch', '--scenario', 'tower-22', '--runs', '12', '--seed', 'fmt']), [...METRIC_NAMES, ...SCORE_NAMES]);
+    // Some means of this batch are whole (no strike on Iran in any game): they keep their decimals too.
+    expect([...table.values()].some(([mean]) => mean === '0.00')).toBe(true);
+    for (const [name, [mean, ...bands]] of table) {
+      expect(mean, name).toMatch(TWO_DECIMALS);
+      for (const b of bands) expect(b, name).toMatch((SCORE_NAMES as readonly string[]).includes(name) ? /^\d+\.\d$/ : /^\d+$/);
+    }
+  });
+
+  it('brink compare: both means and the paired difference with two decimals, the difference and its interval signed', async () => {
+    const lines = await run(['compare', '--scenario', 'tower-22', '--runs', '12', '--seed', 'fmt', '--us-policy-b', 'hawk']);
+    const table = rows(lines, [...METRIC_NAMES, ...SCORE_NAMES]);
+    for (const [name, [a, b, diff, lo, hi]] of table) {
+      expect([a, b], name).toEqual([expect.stringMatching(TWO_DECIMALS), expect.stringMatching(TWO_DECIMALS)]);
+      expect(diff, name).toMatch(SIGNED_TWO_DECIMALS);
+      expect(`${lo} ${hi}`, name).toMatch(/^\[[+-]\d+\.\d\d, [+-]\d+\.\d\d\]$/);
+    }
+  });
+
+  it("brink sweep: a metric's mean at every point, and its baseline, with two decimals", async () => {
+    const lines = await run([
+      'sweep',
+      '--scenario',
+      'tower-22',
+      '--runs',
+      '12',
+      '--seed',
+      'fmt',
+      '--param',
+      'deterrenceEffect',
+      '--metric',
+      'attacksOnUS',
+    ]);
+    const base = lines.find((l) => l.startsWith('attacksOnUS: baseline'));
+    expect(base).toMatch(/^attacksOnUS: baseline \d+\.\d\d \[-?\d+\.\d\d, \d+\.\d\d\]$/);
+    const points = lines.filter((l) => /^ {4}\s*\d/.test(l));
+    expect(points.length).toBe(5);
+    for (const p of points) expect(p.trim().split(/\s+/)[1], p).toMatch(TWO_DECIMALS);
+  });
+});
