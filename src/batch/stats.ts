@@ -4,6 +4,7 @@
  * counts (percentiles read from them), integer sums for paired differences, Wilson intervals for
  * proportions.
  */
+import { observedQuantile } from '../analysis/quantile.ts';
 
 /** z for a two-sided 95 % interval. */
 export const Z95 = 1.959963984540054;
@@ -57,16 +58,17 @@ export class IntHistogram {
     return this.n === 0 ? 0 : this.sum / this.n;
   }
 
-  /** Nearest-rank percentile: the smallest value with at least ⌈q·n⌉ observations at or below it. */
+  /**
+   * Nearest-rank percentile: the smallest value with at least ⌈q·n⌉ observations at or below it, so
+   * always a value some game had (the weighted quantile every count band uses, analysis/quantile.ts).
+   */
   quantile(q: number): number {
     if (this.n === 0) return 0;
-    const rank = Math.max(1, Math.ceil(q * this.n));
-    let cum = 0;
-    for (let v = 0; v < this.counts.length; v++) {
-      cum += this.counts[v]!;
-      if (cum >= rank) return v;
-    }
-    return this.counts.length - 1;
+    return observedQuantile(
+      this.counts.map((_, v) => v),
+      q,
+      this.counts,
+    );
   }
 
   max(): number {

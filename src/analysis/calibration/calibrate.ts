@@ -16,6 +16,7 @@ import { EvalPool } from '../uncertainty/eval-pool.ts';
 import { initialState, step, type AbcSettings, type AbcState } from './abc-smc.ts';
 import { CALIBRATION_FIGURES, figureResidual, type CalibrationFigure } from './figures.ts';
 import { POSTERIOR_FORMAT, type PosteriorFile } from './posterior-file.ts';
+import { observedQuantile } from '../quantile.ts';
 
 export interface CalibrateSettings extends AbcSettings {
   /** Required here (AbcSettings defaults it to 1): the posterior file records every setting. */
@@ -170,13 +171,11 @@ export interface ParamShift {
 
 function weightedQuantile(values: readonly number[], weights: readonly number[], q: number): number {
   const order = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]!);
-  const total = weights.reduce((s, w) => s + w, 0);
-  let acc = 0;
-  for (const i of order) {
-    acc += weights[i]! / total;
-    if (acc >= q) return values[i]!;
-  }
-  return values[order[order.length - 1]!]!;
+  return observedQuantile(
+    order.map((i) => values[i]!),
+    q,
+    order.map((i) => weights[i]!),
+  );
 }
 
 /** How far the record moved each parameter from its prior, most narrowed first. */

@@ -12,6 +12,7 @@
  * The backtest passes when every floor and usual figure holds, at most one point or range figure lies
  * outside its 90 % band (a correct model misses one now and then among many), and none outside 1–99 %.
  */
+import { bandQuantile } from '../quantile.ts';
 import type { FigureKind } from './table.ts';
 
 export type FigureStatus = 'inside' | 'outside-90' | 'outside-98' | 'fails';
@@ -31,14 +32,8 @@ export interface Judged {
   readonly failures: readonly string[];
 }
 
-/** The q-quantile of sorted values, linear interpolation (R type 7). */
-export function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  const pos = (sorted.length - 1) * q;
-  const lo = Math.floor(pos);
-  const hi = Math.ceil(pos);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
-}
+/** The q-quantile of sorted values, linear interpolation (R type 7): what a band of values that are not whole shows. */
+export { interpolatedQuantile as quantile } from '../quantile.ts';
 
 /** Mid-rank quantile of x among the values: P(X < x) + ½ P(X = x). */
 export function midRank(values: readonly number[], x: number): number {
@@ -100,8 +95,9 @@ export function judgeFigure(kind: FigureKind, record: readonly [number, number],
     }
   }
   return {
-    median: quantile(sorted, 0.5),
-    band: [quantile(sorted, 0.05), quantile(sorted, 0.95)],
+    // A count's median and band are games' values (whole numbers); a rate's are interpolated.
+    median: bandQuantile(sorted, 0.5),
+    band: [bandQuantile(sorted, 0.05), bandQuantile(sorted, 0.95)],
     quantile: [midRank(sorted, lo), midRank(sorted, hi)],
     below,
     above,
