@@ -12,12 +12,16 @@ export function esc(s: string): string {
 /**
  * A table in a box of its own that scrolls sideways when the screen is narrower than the table. Cells
  * are HTML. The first column is left-aligned and the others right-aligned (numbers), except the first
- * `textColumns` columns, which hold text and read better left-aligned.
+ * `textColumns` columns, which hold text and read better left-aligned. A box that scrolls says so, in
+ * plain CSS (below): a shadow at each edge with more beyond it (backgrounds that scroll with the table
+ * cover the shadows at an end), and a line above the table that shows only while the box can scroll
+ * (its height comes from an animation on the box's scroll timeline, which is inactive when there is
+ * nothing to scroll; a browser without scroll timelines shows the shadows alone).
  */
 export function table(head: readonly string[], rows: readonly (readonly string[])[], textColumns = 1): string {
   const cls = (i: number) => (i > 0 && i < textColumns ? ' class="l"' : '');
   return (
-    `<div class="scroll"><table><thead><tr>${head.map((h, i) => `<th scope="col"${cls(i)}>${h}</th>`).join('')}</tr></thead>` +
+    `<div class="scroll"><p class="scroll-hint" aria-hidden="true">Scroll sideways for more columns →</p><table><thead><tr>${head.map((h, i) => `<th scope="col"${cls(i)}>${h}</th>`).join('')}</tr></thead>` +
     `<tbody>${rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${c}</td>`).join('')}</tr>`).join('')}</tbody></table></div>`
   );
 }
@@ -32,7 +36,10 @@ h1{font-size:32px;margin:.2rem 0;line-height:1.2}h2{font-size:26px;margin-top:2.
 h3{font-size:22px;margin:1.6rem 0 .4rem}h4{font-size:19px;margin:1rem 0 .3rem}
 .sub{color:#333}.note{color:#444;font-size:17px}
 code{font-size:.9em;overflow-wrap:anywhere}td code{display:block;white-space:nowrap;overflow-wrap:normal}
-.scroll{overflow-x:auto;max-width:100%;margin:.8rem 0}
+.scroll{overflow-x:auto;max-width:100%;margin:.8rem 0;scroll-timeline:--sideways x;
+  background:linear-gradient(90deg,#fff 40%,#fff0) left/32px 100% no-repeat local,linear-gradient(270deg,#fff 40%,#fff0) right/32px 100% no-repeat local,
+  radial-gradient(farthest-side at 0 50%,#0005,#0000) left/14px 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,#0005,#0000) right/14px 100% no-repeat scroll}
+.scroll-hint{position:sticky;left:0;margin:0;height:0;overflow:hidden;font-size:14px;color:#444;animation:scroll-hint linear both;animation-timeline:--sideways}
 table{border-collapse:collapse;font-size:18px}caption{text-align:left;font-weight:600;padding:.2rem 0}
 th,td{border-bottom:1px solid #bbb;padding:.3rem .7rem;text-align:right;vertical-align:top}th:first-child,td:first-child{text-align:left}
 td.l,th.l{text-align:left;min-width:8em}.nw{white-space:nowrap}
@@ -74,6 +81,7 @@ svg{display:block;width:100%;height:auto}
   .brow.axisrow .blabel{display:none}.bticks .minor{display:none}
   .note,.causes{font-size:15px}.fdesc,summary,.tags,.pill{font-size:14px}
 }
+@keyframes scroll-hint{from,to{height:auto;padding:.1rem 0 .3rem}}
 @page{size:A4;margin:14mm 12mm}
 @media print{
   body{font-size:11pt;margin:0;max-width:none;padding:0}
@@ -84,7 +92,7 @@ svg{display:block;width:100%;height:auto}
   .prov dt{margin-top:.4rem}.prov dd{font-size:10pt}
   tr,li,dt,dd,.brow{break-inside:avoid;page-break-inside:avoid}
   .page{break-before:page;page-break-before:always}
-  .scroll{overflow:visible}
+  .scroll{overflow:visible;background:none}.scroll-hint{display:none}
   details:not([open])>summary{display:none}.screen-only{display:none}
 }
 `;

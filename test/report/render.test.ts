@@ -281,6 +281,38 @@ describe('the report in headless Chromium', () => {
     await page.close();
   });
 
+  /** Each table box: whether it scrolls sideways, whether its line saying so shows, and whether it has edge shadows. */
+  const SCROLL_CUES = `[...document.querySelectorAll('.scroll')].map((b) => {
+    const hint = b.querySelector(':scope > .scroll-hint');
+    const r = hint ? hint.getBoundingClientRect() : { width: 0, height: 0 };
+    return { head: (b.querySelector('th')?.textContent || '').slice(0, 30), overflows: b.scrollWidth > b.clientWidth + 1,
+      hint: !!hint && r.height > 8 && r.width > 100 && getComputedStyle(hint).display !== 'none' && (hint.textContent || '').includes('Scroll sideways'),
+      shadow: (getComputedStyle(b).backgroundImage.match(/radial-gradient/g) || []).length };
+  })`;
+
+  it.each([
+    ['batch report', file],
+    ['class report', classFile],
+  ])('%s: a table that scrolls sideways says so (a line above it, shadows at the edges), one that fits does not', async (_, path) => {
+    for (const width of [390, 1280]) {
+      const { page } = await open(width, path);
+      await page.evaluate(OPEN_ALL_DETAILS);
+      await page.waitForTimeout(200); // the scroll timelines of the boxes just opened update on the next frames
+      const boxes = (await page.evaluate(SCROLL_CUES)) as { head: string; overflows: boolean; hint: boolean; shadow: number }[];
+      for (const b of boxes) {
+        expect(b.hint, `${width} px: ${b.head}`).toBe(b.overflows);
+        expect(b.shadow, b.head).toBe(2);
+      }
+      // The comparison's table of means (batch report) and the groups side by side (class report) are too
+      // wide for a phone, not for a 1280 px screen.
+      const wide = boxes.filter((b) => /^(Metric \(mean per game\)|Group)$/.test(b.head));
+      expect(wide.length).toBe(1);
+      expect(wide[0]!.overflows, `${width} px`).toBe(width === 390);
+      if (width === 390) expect(boxes.filter((b) => b.overflows).length).toBeGreaterThan(2);
+      await page.close();
+    }
+  });
+
   async function printedPages(path: string): Promise<number> {
     const { page } = await open(1280, path);
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
