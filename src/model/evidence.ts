@@ -25,6 +25,53 @@ export const FACT_KINDS = [
   'question',
 ] as const;
 
+export type FactKind = (typeof FACT_KINDS)[number];
+
+/**
+ * An ID's kind, from its prefix (T-09 an event of the timeline, R-SYS-04 a rule, O-USA-01 an objective);
+ * undefined for a prefix no evidence uses. seeds/facts.yaml states each fact's kind too, and loading it
+ * checks the two agree, so whatever labels an ID by this function labels it as the evidence does.
+ */
+export function kindOfId(id: string): FactKind | undefined {
+  const prefix = /^([A-Z]{1,2})-/.exec(id)?.[1];
+  return prefix !== undefined && Object.hasOwn(ID_PREFIX_KINDS, prefix) ? ID_PREFIX_KINDS[prefix] : undefined;
+}
+
+const ID_PREFIX_KINDS: Readonly<Record<string, FactKind>> = {
+  A: 'actor',
+  C: 'control',
+  D: 'discrepancy',
+  E: 'relationship',
+  F: 'figure',
+  O: 'objective',
+  P: 'derived',
+  Q: 'question',
+  R: 'rule',
+  T: 'timeline',
+  TA: 'artefact',
+};
+
+/** What each kind is called in a label ("rule R-SYS-04", "Objective O-USA-01"). */
+const KIND_NAMES: Readonly<Record<FactKind, string>> = {
+  discrepancy: 'discrepancy',
+  artefact: 'artefact',
+  timeline: 'event',
+  actor: 'actor',
+  relationship: 'relationship',
+  control: 'control',
+  figure: 'figure',
+  derived: 'derived figure',
+  rule: 'rule',
+  objective: 'objective',
+  question: 'open question',
+};
+
+/** An ID labelled by its kind: "rule R-SYS-04", "event T-09"; a bare ID when its prefix names no kind. */
+export function idLabel(id: string): string {
+  const kind = kindOfId(id);
+  return kind ? `${KIND_NAMES[kind]} ${id}` : id;
+}
+
 export const FactSchema = z
   .object({
     id: z.string().regex(/^[A-Z]{1,2}(-[A-Z]{3})?-\d{2}$/),
@@ -79,6 +126,7 @@ export function loadEvidence(dir = SEEDS_DIR): Evidence {
   const facts = new Map<string, Fact>();
   for (const f of factsDoc.facts) {
     if (facts.has(f.id)) throw new Error(`seeds/facts.yaml: duplicate ID ${f.id}`);
+    if (kindOfId(f.id) !== f.kind) throw new Error(`seeds/facts.yaml: ${f.id} is of kind ${f.kind}, but its prefix says ${kindOfId(f.id)}`);
     facts.set(f.id, f);
   }
   const evidence = { facts, sources: sourcesDoc.sources };

@@ -15,7 +15,7 @@ import { loadScenario } from '../../scenario/loader.ts';
 import type { GameState } from '../../engine/state.ts';
 import { drawParams, NO_UNCERTAINTY, uncertaintyJson, type ParamDistribution } from '../uncertainty/distribution.ts';
 import { judgeFigure, overallFailures, type FigureStatus } from '../record/judge.ts';
-import { figureValue, figuresOf, formatFigureValue, recordShocks, recordText } from '../record/statistics.ts';
+import { figureValue, figuresOf, recordShocks, recordText } from '../record/statistics.ts';
 import type { FigureKind, RecordFigure } from '../record/table.ts';
 
 export { quantile } from '../record/judge.ts';
@@ -49,6 +49,8 @@ export interface BacktestRow {
   readonly scenario: string;
   readonly label: string;
   readonly unit: string;
+  /** Whether the figure is a total over its window (a count) or a weekly rate. */
+  readonly per: 'total' | 'week';
   readonly kind: FigureKind;
   /** The record's reading: [v, v], or a range's ends. */
   readonly record: readonly [number, number];
@@ -91,6 +93,7 @@ export function rowOf(f: RecordFigure, values: readonly number[]): BacktestRow {
     scenario: f.scenario,
     label: f.label,
     unit: f.unit,
+    per: f.per,
     kind: f.kind,
     record: f.record,
     recordText: recordText(f),
@@ -163,6 +166,19 @@ export function runBacktest(options: BacktestOptions): BacktestResult {
 const pct = (p: number) => `${(100 * p).toFixed(p > 0 && p < 0.01 ? 1 : 0)} %`;
 const STATUS: Readonly<Record<FigureStatus, string>> = { inside: 'PASS', 'outside-90': 'MISS', 'outside-98': 'FAIL', fails: 'FAIL' };
 
+/**
+ * The simulated median and 5–95 % band as a line: a total over the window is a count, written whole
+ * (a band of 160.7–360.65 attacks reads 161–361); a weekly rate has one decimal. Only the text is
+ * rounded: the row keeps the quantiles as computed.
+ */
+export function simulatedText(
+  row: Pick<BacktestRow, 'per' | 'median' | 'band' | 'unit'>,
+  word: 'simulated' | 'predicted' = 'simulated',
+): string {
+  const f = (x: number) => (row.per === 'total' ? String(Math.round(x)) : x.toFixed(1));
+  return `${word} median ${f(row.median)}, 5–95 % ${f(row.band[0])}–${f(row.band[1])} ${row.unit}`;
+}
+
 /** The record's quantile as a line: "quantile 0.41", or "quantiles 0.20–0.35" for a range's ends. */
 export function quantileText(row: Pick<BacktestRow, 'kind' | 'quantile' | 'pAtLeast' | 'pExact'>): string {
   switch (row.kind) {
@@ -192,9 +208,7 @@ export function formatBacktest(r: BacktestResult): string {
   for (const row of r.rows) {
     const turns = row.turns[0] === row.turns[1] ? `turn ${row.turns[0] + 1}` : `turns ${row.turns[0] + 1}–${row.turns[1] + 1}`;
     lines.push(`${STATUS[row.status]}  ${row.facts.join(', ')} · ${row.scenario} · ${row.label} (${row.kind}, ${turns})`);
-    lines.push(
-      `      record ${row.recordText} · simulated median ${formatFigureValue(row.median)}, 5–95 % ${formatFigureValue(row.band[0])}–${formatFigureValue(row.band[1])} ${row.unit} · ${quantileText(row)} (${row.games} games)`,
-    );
+    lines.push(`      record ${row.recordText} · ${simulatedText(row)} · ${quantileText(row)} (${row.games} games)`);
     for (const f of row.failures) lines.push(`      ✗ ${f}`);
   }
   const misses = r.rows.filter((x) => x.status !== 'inside').length;

@@ -5,7 +5,7 @@
  */
 import { ACTORS, ACTOR_IDS, ACTOR_NAMES, type ActorId } from '../../model/actors/index.ts';
 import { ACTIONS, actionById, type ActionDef } from '../../model/actions.ts';
-import { loadEvidence, type Fact } from '../../model/evidence.ts';
+import { idLabel, loadEvidence, type Fact } from '../../model/evidence.ts';
 import { rungName } from '../../model/ladder.ts';
 import { isParamId, PARAM_IDS, PARAM_SPECS, type ParamId } from '../../model/params.ts';
 import { describePrior, isScoreWeight, priorOf } from '../../model/priors.ts';
@@ -34,10 +34,18 @@ function figures(f: Fact): string[] {
   return f.figures ? Object.entries(f.figures).map(([k, v]) => `${k} = ${v}`) : [];
 }
 
+/** A source as cited: who published it and when, then the file it was read from. */
+function sourceText(file: string): string {
+  const so = sourceOf(file);
+  return `${so.outlet}${so.date ? `, ${so.date}` : ''}${so.reliability ? `, reliability ${so.reliability}` : ''}; file ${so.file}`;
+}
+
 function citedBy(id: string): string[] {
   const list = citers().get(id) ?? [];
   const order: Citer['kind'][] = ['parameter', 'action', 'posture', 'transition', 'rung', 'inject', 'concept', 'backtest', 'fact'];
-  return [...list].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind)).map((c) => `${c.kind} ${c.id}: ${c.note}`);
+  return [...list]
+    .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
+    .map((c) => `${c.kind === 'fact' ? idLabel(c.id) : `${c.kind} ${c.id}`}: ${c.note}`);
 }
 
 /** What we do not know about the parameter: the range a batch with --uncertainty prior draws from. */
@@ -66,27 +74,22 @@ export function explainParam(id: ParamId): string {
     lines.push(`      ${fact.text}`);
     const fig = figures(fact);
     if (fig.length > 0) lines.push(`      figures: ${fig.join(', ')}`);
-    for (const src of fact.sources) {
-      const so = sourceOf(src);
-      lines.push(`      source: ${so.file} (${so.outlet}${so.date ? `, ${so.date}` : ''})`);
-    }
+    for (const src of fact.sources) lines.push(`      source: ${sourceText(src)}`);
     if (fact.discrepancies?.length) lines.push(`      discrepancies: ${fact.discrepancies.map(factLine).join('; ')}`);
   }
   return lines.join('\n');
 }
 
 export function explainFact(fact: Fact): string {
-  const lines = [`${fact.kind === 'rule' ? 'Rule' : 'Fact'} ${fact.id} (${fact.kind}${fact.inferred ? ', inferred' : ''}): ${fact.title}`];
+  const label = idLabel(fact.id);
+  const lines = [`${label[0]!.toUpperCase()}${label.slice(1)}${fact.inferred ? ' (inferred)' : ''}: ${fact.title}`];
   if (fact.date) lines.push(`  date: ${fact.date}`);
   lines.push(`  ${fact.text}`);
   const fig = figures(fact);
   if (fig.length > 0) lines.push(`  figures: ${fig.join(', ')}`);
   if (fact.sources.length > 0) {
     lines.push('  sources:');
-    for (const src of fact.sources) {
-      const so = sourceOf(src);
-      lines.push(`    ${so.file}: ${so.outlet}${so.date ? `, ${so.date}` : ''}${so.reliability ? ` (reliability ${so.reliability})` : ''}`);
-    }
+    for (const src of fact.sources) lines.push(`    ${sourceText(src)}`);
   }
   if (fact.discrepancies?.length) lines.push(`  discrepancies: ${fact.discrepancies.map(factLine).join('; ')}`);
   if (fact.related?.length) lines.push(`  related: ${fact.related.map(factLine).join('; ')}`);

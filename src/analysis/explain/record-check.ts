@@ -3,9 +3,8 @@
  * backtest makes (by default the posterior predictive one), for those figures only: the record's
  * quantile among the simulated games, and pass or fail on the 5–95 % band.
  */
-import { formatFigureValue } from '../record/statistics.ts';
 import { loadRecord } from '../record/table.ts';
-import { quantileText, runBacktest, type BacktestScenario } from '../backtest/backtest.ts';
+import { quantileText, runBacktest, simulatedText, type BacktestScenario } from '../backtest/backtest.ts';
 import type { ParamDistribution } from '../uncertainty/distribution.ts';
 
 /** The record figures that cite a fact, by ID. */
@@ -35,9 +34,7 @@ export function explainRecordCheck(
   ];
   for (const row of r.rows) {
     const verdict = row.status === 'inside' ? 'pass' : row.status === 'outside-90' ? 'outside its 5–95 % band' : 'fail';
-    lines.push(
-      `    ${row.id} (${row.scenario}): record ${row.recordText}, simulated median ${formatFigureValue(row.median)}, 5–95 % ${formatFigureValue(row.band[0])}–${formatFigureValue(row.band[1])} ${row.unit}; ${quantileText(row)}: ${verdict}`,
-    );
+    lines.push(`    ${row.id} (${row.scenario}): record ${row.recordText}, ${simulatedText(row)}; ${quantileText(row)}: ${verdict}`);
   }
   return lines.join('\n');
 }

@@ -8,8 +8,7 @@ import { rmSync } from 'node:fs';
 import { calibrate, calibrationParams, SHIPPED_SETTINGS, shifts, type CalibrateSettings } from '../../analysis/calibration/calibrate.ts';
 import { CALIBRATION_FIGURES } from '../../analysis/calibration/figures.ts';
 import { LEAVE_ONE_OUT_BUDGET, leaveOneOut, type LeaveOneOutRow } from '../../analysis/calibration/leave-one-out.ts';
-import { quantileText } from '../../analysis/backtest/backtest.ts';
-import { formatFigureValue } from '../../analysis/record/statistics.ts';
+import { quantileText, simulatedText } from '../../analysis/backtest/backtest.ts';
 import { loadPosterior, PosteriorFileError, SHIPPED_POSTERIOR, type PosteriorFile } from '../../analysis/calibration/posterior-file.ts';
 import { renderBars } from '../../analysis/sensitivity/bars.ts';
 import type { CommandModule } from '../command.ts';
@@ -72,7 +71,7 @@ export function formatLeaveOneOut(rows: readonly LeaveOneOutRow[], settings: Cal
       `${p.status === 'inside' ? 'PASS' : p.status === 'outside-90' ? 'MISS' : 'FAIL'}  ${r.left} (${p.facts.join(', ')}, ${p.scenario}, ${p.kind})`,
     );
     lines.push(
-      `      record ${p.recordText} · predicted median ${formatFigureValue(p.median)}, 5–95 % ${formatFigureValue(p.band[0])}–${formatFigureValue(p.band[1])} ${p.unit} · ${quantileText(p)} · fitted on ${r.simulations} simulations`,
+      `      record ${p.recordText} · ${simulatedText(p, 'predicted')} · ${quantileText(p)} · fitted on ${r.simulations} simulations`,
     );
     for (const f of p.failures) lines.push(`      ✗ ${f}`);
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { capture } from '../../helpers/cli.ts';
-import { BACKTEST_SCENARIOS, runBacktest, type BacktestOptions } from '../../../src/analysis/backtest/backtest.ts';
+import { BACKTEST_SCENARIOS, runBacktest, simulatedText, type BacktestOptions } from '../../../src/analysis/backtest/backtest.ts';
 import { judgeFigure, midRank, overallFailures, quantile } from '../../../src/analysis/record/judge.ts';
 import { loadRecord } from '../../../src/analysis/record/table.ts';
 import { factById } from '../../../src/model/evidence.ts';
@@ -174,12 +174,33 @@ describe('the posterior predictive check', () => {
     expect(width(posterior)).toBeGreaterThan(width());
   });
 
+  it('a count band is written whole and a weekly rate to one decimal; only the text is rounded', () => {
+    expect(simulatedText({ per: 'total', median: 219.5, band: [160.7, 360.65], unit: 'attacks' })).toBe(
+      'simulated median 220, 5–95 % 161–361 attacks',
+    );
+    expect(simulatedText({ per: 'week', median: 3.57, band: [0.25, 6], unit: 'attacks/week' }, 'predicted')).toBe(
+      'predicted median 3.6, 5–95 % 0.3–6.0 attacks/week',
+    );
+    const value = fc.double({ min: 0, max: 1e6, noNaN: true });
+    fc.assert(
+      fc.property(value, value, value, fc.constantFrom('total' as const, 'week' as const), (m, a, b, per) => {
+        const m3 = /^simulated median (\S+), 5–95 % (\S+)–(\S+) u$/.exec(simulatedText({ per, median: m, band: [a, b], unit: 'u' }));
+        const shown = [m, a, b].map((x) => (per === 'total' ? String(Math.round(x)) : x.toFixed(1)));
+        expect(m3?.slice(1)).toEqual(shown);
+        for (const n of shown) expect(n).toMatch(per === 'total' ? /^\d+$/ : /^\d+\.\d$/);
+      }),
+    );
+  });
+
   it('brink explain <fact-id> shows the same check for the figures behind the fact', async () => {
     const c = capture();
     expect(await main(['explain', 'F-03', '--runs', '30'], c.io)).toBe(0);
     const out = c.out.join('\n');
     expect(out).toMatch(/against the record \(brink backtest: posterior predictive, posterior:[0-9a-f]{16}, 30 games a scenario/);
-    expect(out).toMatch(/iraq-after-halt \(tower-22\): record 0, simulated median \d+.*record's quantile 0\.\d+: (pass|fail|outside)/);
+    expect(out).toMatch(
+      /iraq-after-halt \(tower-22\): record 0, simulated median \d+, 5–95 % \d+–\d+ attacks; record's quantile 0\.\d+: (pass|fail|outside)/,
+    );
+    expect(out).toMatch(/syria-after-halt \(tower-22\): record [^,]+, simulated median \d+\.\d, 5–95 % \d+\.\d–\d+\.\d attacks\/week;/);
     expect(out).toMatch(/syria-after-halt \(tower-22\)/);
     // A fact behind no record figure gets no check.
     const none = capture();

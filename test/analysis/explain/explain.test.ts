@@ -4,7 +4,8 @@ import { allIds, assumptions, explain, suggest, UnknownIdError } from '../../../
 import { citers, paramUses } from '../../../src/analysis/explain/provenance.ts';
 import { ACTIONS } from '../../../src/model/actions.ts';
 import { ACTORS, ACTOR_IDS } from '../../../src/model/actors/index.ts';
-import { loadEvidence } from '../../../src/model/evidence.ts';
+import fc from 'fast-check';
+import { idLabel, kindOfId, loadEvidence } from '../../../src/model/evidence.ts';
 import { PARAM_IDS, PARAM_SPECS } from '../../../src/model/params.ts';
 import { main } from '../../../src/cli/main.ts';
 
@@ -68,6 +69,42 @@ describe('every parameter, rule, fact, action and posture resolves', () => {
       expect(text).not.toMatch(/^ {4}(\w+) \1 /m);
     }
     expect(explain('F-06').text).toMatch(/ {4}rung 6: Lethal targeted action/);
+  });
+
+  it('a fact is headed by its kind, and a fact among the citers is labelled by its own kind, never "fact"', () => {
+    expect(explain('O-USA-01').text).toMatch(/^Objective O-USA-01: /);
+    expect(explain('R-SYS-04').text).toMatch(/^Rule R-SYS-04: /);
+    expect(explain('T-09').text).toMatch(/^Event T-09: /);
+    expect(explain('D-02').text).toMatch(/^Discrepancy D-02 \(inferred\): /);
+    const page = explain('F-01').text; // related to by a rule and by open questions
+    expect(page).toMatch(/^ {4}rule R-MIL-01: /m);
+    expect(page).toMatch(/^ {4}open question Q-02: /m);
+    for (const f of loadEvidence().facts.values()) {
+      const text = explain(f.id).text;
+      expect(text, f.id).not.toMatch(/^ {4}fact /m);
+      for (const c of citers().get(f.id) ?? []) if (c.kind === 'fact') expect(text).toContain(`    ${idLabel(c.id)}: `);
+    }
+  });
+
+  it("an ID's prefix gives the kind seeds/facts.yaml states; an unknown prefix labels the bare ID", () => {
+    for (const f of loadEvidence().facts.values()) expect(kindOfId(f.id), f.id).toBe(f.kind);
+    expect(idLabel('R-SYS-04')).toBe('rule R-SYS-04');
+    expect(idLabel('TA-01')).toBe('artefact TA-01');
+    fc.assert(
+      fc.property(fc.stringMatching(/^[A-Z]{1,3}-\d{2}$/), (id) => {
+        const label = idLabel(id);
+        expect(label.endsWith(id)).toBe(true);
+        expect(label === id).toBe(kindOfId(id) === undefined);
+      }),
+    );
+  });
+
+  it('a source reads outlet and date first, the file it was read from second', () => {
+    const source = loadEvidence().sources.find((s) => s.file === '000_b427d66368a55281.txt')!;
+    const line = `${source.outlet}, ${source.date}, reliability ${source.reliability}; file ${source.file}`;
+    expect(explain('O-USA-01').text).toContain(`\n    ${line}\n`);
+    expect(explain('fatalityPerAttack').text).toMatch(/^ {6}source: [^\n]*; file \d{3}_[0-9a-f]+\.txt$/m);
+    expect(explain('fatalityPerAttack').text).not.toMatch(/source: \d{3}_/);
   });
 
   it('actions: rung, description, effects with parameter values, evidence', () => {
