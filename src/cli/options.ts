@@ -25,8 +25,11 @@ export function parsePolicy(flag: string, id: string, side: Side, registry: Poli
   }
 }
 
-/** Loads a scenario by ID or path; its errors (file:line:col path: message) pass through as they are. */
-export function scenarioFrom(idOrPath: string): Scenario {
+/**
+ * Loads a scenario by ID or path, its `defaults` checked against the bots of `policies`; its errors
+ * (file:line:col path: message) pass through as they are.
+ */
+export function scenarioFrom(idOrPath: string, policies: PolicyRegistry = BUILTIN_POLICIES): Scenario {
   // A name that is neither a shipped scenario nor a file is a mistyped flag, not a broken file: say so
   // with the usage. A file that exists but does not parse keeps its file:line:col error.
   if (!existsSync(idOrPath)) {
@@ -34,7 +37,7 @@ export function scenarioFrom(idOrPath: string): Scenario {
     if (!listScenarioIds().includes(idOrPath))
       throw new UsageError(`--scenario: no scenario '${idOrPath}' (shipped: ${listScenarioIds().join(', ')}; or give a YAML file's path)`);
   }
-  return loadScenario(idOrPath);
+  return loadScenario(idOrPath, { policies });
 }
 
 export function parseSeed(raw: string): string {

@@ -90,18 +90,41 @@ const MAX_ALIASES = 50;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
+ * The bots a scenario's `defaults` may name. The policy registry is one (policies/index.ts), but
+ * scenario/ sits below policies/, so whoever loads a scenario for play passes it in.
+ */
+export interface KnownPolicies {
+  has(id: string): boolean;
+  ids(): readonly string[];
+}
+
+export interface LoadOptions {
+  /** Check `defaults.usPolicy` and `defaults.iranPolicy` against these bots. */
+  readonly policies?: KnownPolicies;
+}
+
+/** Issues the schema cannot see, since they need what sits above this layer: unknown bots in `defaults`. */
+function policyIssues(s: Scenario, policies: KnownPolicies | undefined): { path: PathKey[]; message: string }[] {
+  if (!policies) return [];
+  return (['usPolicy', 'iranPolicy'] as const).flatMap((key) => {
+    const id = s.defaults[key];
+    if (id === undefined || policies.has(id)) return [];
+    return [{ path: ['defaults', key], message: `unknown bot '${id}'; expected one of ${policies.ids().join(', ')}, or always:<force>+<signal>` }];
+  });
+}
+
+/**
  * Parses and validates a scenario's YAML text; `file` names it in errors (and finds the build's copy of a
  * shipped file, which spares the YAML parse: src/io/shipped-yaml.ts).
  */
-export function parseScenario(text: string, file: string): Scenario {
+export function parseScenario(text: string, file: string, options: LoadOptions = {}): Scenario {
   const copy = compiledCopy(file, text);
   if (copy !== undefined) {
     const result = ScenarioSchema.safeParse(copy);
-    if (result.success) return { ...result.data, hash: hashScenario(result.data) };
+    if (result.success) return checked({ ...result.data, hash: hashScenario(result.data) }, text, file, options);
     // Invalid under today's schema: the YAML path below reports where.
   }
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const { doc, lc } = parseYaml(text);
   const at = (offset: number) => lc.linePos(offset);
   // Warnings are errors here: an unknown tag (`!foo`) would otherwise silently become a string.
   const problems = [...doc.errors, ...doc.warnings];
@@ -142,16 +165,34 @@ export function parseScenario(text: string, file: string): Scenario {
       result.error.issues.map((issue) => {
         const path = issue.path.filter((k): k is PathKey => typeof k === 'string' || typeof k === 'number');
         const unknown = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
-        const pos = at(locate(doc, path, unknown));
-        const shownPath = unknown !== undefined ? formatPath([...path, unknown]) : formatPath(path);
-        return { file, line: pos.line, col: pos.col, path: shownPath, message: issue.message };
+        return locatedIssue(doc, lc, file, path, issue.message, unknown);
       }),
     );
   }
-  return { ...result.data, hash: hashScenario(result.data) };
+  return checked({ ...result.data, hash: hashScenario(result.data) }, text, file, options, doc, lc);
 }
 
-export function loadScenarioFile(path: string): Scenario {
+function parseYaml(text: string): { doc: Document; lc: LineCounter } {
+  const lc = new LineCounter();
+  return { doc: parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true }), lc };
+}
+
+/** An issue at `path` (or at the key `unknownKey` under it), located on its YAML node. */
+function locatedIssue(doc: Document, lc: LineCounter, file: string, path: readonly PathKey[], message: string, unknownKey?: string): ScenarioIssue {
+  const pos = lc.linePos(locate(doc, path, unknownKey));
+  const shownPath = unknownKey !== undefined ? formatPath([...path, unknownKey]) : formatPath(path);
+  return { file, line: pos.line, col: pos.col, path: shownPath, message };
+}
+
+/** A valid scenario, or the issues of `policyIssues` located in its text (parsed only then, when a shipped file's copy spared it). */
+function checked(s: Scenario, text: string, file: string, options: LoadOptions, doc?: Document, lc?: LineCounter): Scenario {
+  const issues = policyIssues(s, options.policies);
+  if (issues.length === 0) return s;
+  const yaml = doc && lc ? { doc, lc } : parseYaml(text);
+  throw new ScenarioError(issues.map((i) => locatedIssue(yaml.doc, yaml.lc, file, i.path, i.message)));
+}
+
+export function loadScenarioFile(path: string, options: LoadOptions = {}): Scenario {
   let text: string;
   try {
     text = readTextFile(path, { what: 'scenario file', maxBytes: MAX_SCENARIO_BYTES });
@@ -160,7 +201,7 @@ export function loadScenarioFile(path: string): Scenario {
     const message = err.code === 'ENOENT' ? 'no such file' : err.message;
     throw new ScenarioError([{ file: path, line: 1, col: 1, path: '', message }]);
   }
-  return parseScenario(text, path);
+  return parseScenario(text, path, options);
 }
 
 /** The IDs of the shipped scenarios, from `scenarios/*.yaml`. */
@@ -196,8 +237,9 @@ export function looksLikeScenarioPath(idOrPath: string): boolean {
 }
 
 /** A shipped scenario by ID, or a file by path (as given on the command line). */
-export function loadScenario(idOrPath: string, dir = SCENARIO_DIR): Scenario {
-  if (looksLikeScenarioPath(idOrPath) || existsSync(idOrPath)) return loadScenarioFile(idOrPath);
+export function loadScenario(idOrPath: string, options: LoadOptions & { readonly dir?: string } = {}): Scenario {
+  const dir = options.dir ?? SCENARIO_DIR;
+  if (looksLikeScenarioPath(idOrPath) || existsSync(idOrPath)) return loadScenarioFile(idOrPath, options);
   const file = join(dir, `${idOrPath}.yaml`);
   if (!existsSync(file)) {
     throw new ScenarioError([
@@ -210,5 +252,5 @@ export function loadScenario(idOrPath: string, dir = SCENARIO_DIR): Scenario {
       },
     ]);
   }
-  return loadScenarioFile(file);
+  return loadScenarioFile(file, options);
 }

@@ -75,4 +75,15 @@ describe('the build’s copies of the shipped YAML', () => {
     expect(text).toContain('turns: -1');
     expect(() => dist.scenario.parseScenario(text, file)).toThrow(/tower-22\.yaml:\d+:\d+ turns/);
   });
+
+  it("locate a bot the registry passed in does not know, though the copy spared the file's YAML parse", () => {
+    const file = join(ROOT, 'scenarios/tower-22.yaml');
+    const text = readFileSync(file, 'utf8');
+    expect(dist.copies.compiledCopy(file, text)).toBeDefined();
+    const line = text.split('\n').indexOf('  usPolicy: historical') + 1;
+    const onlyHawk = { has: (id: string) => id === 'hawk', ids: () => ['hawk'] };
+    expect(() => dist.scenario.parseScenario(text, file, { policies: onlyHawk })).toThrow(
+      new RegExp(`tower-22\\.yaml:${line}:13 defaults\\.usPolicy: unknown bot 'historical'; expected one of hawk`),
+    );
+  });
 });

@@ -4,6 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { formatIssue, listScenarioIds, loadScenario, parseScenario, ScenarioError, SCENARIO_DIR } from '../../src/scenario/loader.ts';
 import { scenarioJsonSchemaText } from '../../src/scenario/json-schema.ts';
 import { SHIPPED } from '../helpers/fixtures.ts';
+import { loadEvidence } from '../../src/model/evidence.ts';
+import { BUILTIN_POLICIES, PolicyRegistry } from '../../src/policies/index.ts';
+import { brink } from '../helpers/cli.ts';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const base = readFileSync(`${SCENARIO_DIR}/tower-22.yaml`, 'utf8');
 
@@ -150,6 +156,90 @@ describe('scenario loader', () => {
 
   it('an unknown scenario ID lists the shipped ones', () => {
     expect(() => loadScenario('no-such')).toThrow(/shipped scenarios: october-2023, rafah, red-sea, tower-22/);
+  });
+
+  it('a cited ID must be one brink explain knows: an unknown one is located at the cite, with its path', () => {
+    const text = base.replace('cites: [T-09, F-06] }', 'cites: [T-99, F-06] }');
+    const line = text.split('\n').findIndex((l) => l.includes('[T-99, F-06]')) + 1;
+    const col = text.split('\n')[line - 1]!.indexOf('T-99') + 1;
+    expect(issuesOf(text, 'bad8.yaml').map(formatIssue)).toEqual([
+      `bad8.yaml:${line}:${col} actual.events[0].cites[0]: unknown ID 'T-99': not in seeds/facts.yaml (brink explain --list shows every ID)`,
+    ]);
+  });
+
+  it('every cite of the right shape is accepted exactly when the evidence has it (the opening, an event)', () => {
+    const known = [...loadEvidence().facts.keys()];
+    const shaped = fc.stringMatching(/^[A-Z]{1,2}(-[A-Z]{3})?-\d{2}$/);
+    fc.assert(
+      fc.property(fc.oneof(fc.constantFrom(...known), shaped), fc.constantFrom('opening', 'event'), (id, where) => {
+        const text =
+          where === 'opening'
+            ? base.replace('  cites: [T-09, F-06]\n', `  cites: [${id}]\n`)
+            : base.replace('cites: [T-13, F-09]', `cites: [${id}]`);
+        expect(text).not.toBe(base);
+        const issues = issuesOf(text);
+        if (loadEvidence().facts.has(id)) expect(issues).toEqual([]);
+        else {
+          expect(issues).toHaveLength(1);
+          expect(issues[0]!.path).toBe(where === 'opening' ? 'opening.cites[0]' : 'actual.events[2].cites[0]');
+          expect(issues[0]!.message).toContain(`unknown ID '${id}'`);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('defaults name bots of the registry passed in (scenario/ cannot import policies/): an unknown one is located at the field', () => {
+    const text = base.replace('usPolicy: historical', 'usPolicy: wizard');
+    const line = text.split('\n').indexOf('  usPolicy: wizard') + 1;
+    const issues = (() => {
+      try {
+        parseScenario(text, 'wiz.yaml', { policies: BUILTIN_POLICIES });
+      } catch (e) {
+        return (e as ScenarioError).issues;
+      }
+      return [];
+    })();
+    expect(issues.map(formatIssue)).toEqual([
+      `wiz.yaml:${line}:13 defaults.usPolicy: unknown bot 'wizard'; expected one of ${BUILTIN_POLICIES.ids().join(', ')}, or always:<force>+<signal>`,
+    ]);
+    // A fixed order is a bot too; and without a registry, the loader alone cannot tell.
+    expect(
+      parseScenario(base.replace('usPolicy: historical', 'usPolicy: always:us.hold+us.none'), 'a.yaml', { policies: BUILTIN_POLICIES })
+        .defaults.usPolicy,
+    ).toBe('always:us.hold+us.none');
+    expect(parseScenario(text, 'wiz.yaml').defaults.usPolicy).toBe('wizard');
+    // A registry that lacks a shipped scenario's bot (test/io/shipped-yaml.test.ts: read from the build's copy too).
+    const shipped = `${SCENARIO_DIR}/tower-22.yaml`;
+    const none = new PolicyRegistry([]);
+    expect(() => parseScenario(base, shipped, { policies: none })).toThrow(
+      new RegExp(
+        `tower-22\\.yaml:${base.split('\n').indexOf('  usPolicy: historical') + 1}:13 defaults\\.usPolicy: unknown bot 'historical'`,
+      ),
+    );
+  });
+
+  it('every shipped scenario names known bots and cites known IDs', () => {
+    for (const id of SHIPPED) expect(() => loadScenario(id, { policies: BUILTIN_POLICIES })).not.toThrow();
+  });
+
+  it('brink scenarios validate and brink run refuse an unknown cite or bot: located, exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'brink-'));
+    const bad8 = join(dir, 'bad8.yaml');
+    const wiz = join(dir, 'wiz.yaml');
+    writeFileSync(bad8, base.replace('cites: [T-09, F-06] }', 'cites: [T-99, F-06] }'));
+    writeFileSync(wiz, base.replace('usPolicy: historical', 'usPolicy: wizard'));
+    const v = brink(['scenarios', 'validate', bad8, wiz]);
+    expect(v.code).toBe(2);
+    expect(v.stdout).toBe('');
+    expect(v.stderr).toMatch(
+      new RegExp(`^${bad8.replace(/[.\\/]/g, '\\$&')}:\\d+:\\d+ actual\\.events\\[0\\]\\.cites\\[0\\]: unknown ID 'T-99'`, 'm'),
+    );
+    expect(v.stderr).toMatch(/wiz\.yaml:\d+:13 defaults\.usPolicy: unknown bot 'wizard'/);
+    const r = brink(['run', '--scenario', wiz]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/defaults\.usPolicy: unknown bot 'wizard'/);
   });
 
   it('the committed JSON Schema matches the zod schema it is generated from', () => {

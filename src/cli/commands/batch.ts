@@ -181,7 +181,7 @@ export async function commonSetup(opts: CommonBatchOptions): Promise<CommonBatch
   const us = parsePolicy('--us-policy', opts.usPolicy, 'us', policies).id;
   const iran = parsePolicy('--iran-policy', opts.iranPolicy, 'iran', policies).id;
   const params = asUsage(() => parseAssignments('--param', opts.param ?? []));
-  const scenario = scenarioFrom(opts.scenario);
+  const scenario = scenarioFrom(opts.scenario, policies);
   return { scenario, runs, seed, us, iran, workers, params, modules, policies };
 }
 

@@ -4,6 +4,7 @@ import type { CommandModule } from '../command.ts';
 import { formatIssue, listScenarioIds, loadScenario, loadScenarioFile, ScenarioError } from '../../scenario/loader.ts';
 import { addDays } from '../../scenario/calendar.ts';
 import { EXIT_FAILED, EXIT_USAGE } from '../errors.ts';
+import { BUILTIN_POLICIES } from '../../policies/index.ts';
 
 export const register: CommandModule = (program, io, setExit) => registerScenarios(program, io.out, io.err, setExit);
 
@@ -52,7 +53,7 @@ export function registerScenarios(
     .option('--reveal', 'also print what actually happened (hidden by default: it would spoil the game for a class)')
     .option('--json', 'the validated scenario as JSON (the whole document, record included)')
     .action((idOrPath: string, opts: { json?: boolean; reveal?: boolean }) => {
-      const s = loadScenario(idOrPath);
+      const s = loadScenario(idOrPath, { policies: BUILTIN_POLICIES });
       if (opts.json) {
         out(JSON.stringify(s, null, 2));
         return;
@@ -78,13 +79,13 @@ export function registerScenarios(
     });
   cmd
     .command('validate')
-    .description('check scenario files; errors read file:line:col path: message')
+    .description('check scenario files (their cited IDs and default bots too); errors read file:line:col path: message')
     .argument('<files...>')
     .action((files: string[]) => {
       let bad = 0;
       for (const file of files) {
         try {
-          const s = loadScenarioFile(file);
+          const s = loadScenarioFile(file, { policies: BUILTIN_POLICIES });
           out(`${file}: ok (${s.id}, ${s.turns} turns, hash ${s.hash})`);
         } catch (e) {
           // Every file is reported, whatever went wrong with one of them.
