@@ -91,8 +91,12 @@ export function buildProgram(io: Io, setExit: (code: number) => void, modules: r
     .description('Brink: a turn-based simulation of the US–Iran–proxy crisis, October 2023 – February 2024')
     .version(PACKAGE_VERSION)
     .exitOverride()
-    .showHelpAfterError()
-    .configureOutput({ writeOut: (s) => io.out(s.replace(/\n$/, '')), writeErr: (s) => io.err(s.replace(/\n$/, '')) });
+    .configureOutput({
+      writeOut: (s) => io.out(s.replace(/\n$/, '')),
+      writeErr: (s) => io.err(s.replace(/\n$/, '')),
+      // Commander's own errors ("unknown option '--bogus'", with its "(Did you mean …?)") read as Brink's do.
+      outputError: (s, write) => write(s.replace(/^error: /, 'brink: ')),
+    });
   program.hook('preAction', (_root, actionCommand) => {
     activeCommand = actionCommand;
   });
@@ -107,11 +111,19 @@ export function buildProgram(io: Io, setExit: (code: number) => void, modules: r
   };
   (program.commands as Command[]).sort((a, b) => rank(a) - rank(b));
   for (const cmd of allCommands(program)) {
-    cmd.exitOverride().showHelpAfterError();
+    // After an error, the command's usage line and where its options are listed, not the whole help.
+    cmd.exitOverride().showHelpAfterError(shortUsage(cmd));
     refuseRepeats(cmd);
     applyEnvFlags(cmd);
   }
   return program;
+}
+
+/** What follows a usage error: the command's `Usage:` line, and the help that lists its options. */
+export function shortUsage(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) names.unshift(c.name());
+  return `Usage: ${cmd.createHelp().commandUsage(cmd)}\nRun '${names.join(' ')} --help' for the ${cmd.parent ? 'options' : 'commands and options'}.`;
 }
 
 export const allCommands = (c: Command): Command[] => [c, ...c.commands.flatMap(allCommands)];
@@ -163,7 +175,7 @@ async function handleError(err: unknown, io: Io, program: Command | undefined): 
   if (err instanceof UsageError) {
     const cmd = activeCommand ?? program;
     io.err(`brink: ${cmd ? fromEnvironment(err.message, cmd) : err.message}`);
-    if (err.showUsage && cmd) io.err(cmd.helpInformation());
+    if (err.showUsage && cmd) io.err(shortUsage(cmd));
     return EXIT_USAGE;
   }
   if (err instanceof IoError) {

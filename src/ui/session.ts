@@ -18,6 +18,11 @@ export const OPPONENT_LEVELS = DIFFICULTY_LEVELS;
 /** The level the set-up offers first: Normal, the historical bot, the standard game (README, Play). */
 export const DEFAULT_OPPONENT_LEVEL = 'normal';
 
+/** Every name `--opponent` takes, each once: the difficulty levels, then the bots (easy and hard are both). */
+export function opponentIds(): string[] {
+  return [...new Set([...OPPONENT_LEVELS.map((l) => l.id), ...policyIds()])];
+}
+
 /** A difficulty name or a policy id → the policy id (undefined when neither). */
 export function resolveOpponent(name: string): string | undefined {
   const level = OPPONENT_LEVELS.find((l) => l.id === name);

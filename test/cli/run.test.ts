@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { BIN, brink } from '../helpers/cli.ts';
+import { BIN, brink, capture } from '../helpers/cli.ts';
+import { main } from '../../src/cli/main.ts';
+import { COMMANDS } from '../../src/cli/commands/index.ts';
 
 describe('brink run', () => {
   it('the same scenario, seed and policies give byte-identical JSON; another seed a different game', () => {
@@ -173,5 +175,52 @@ describe('brink scenarios', () => {
     expect(r.stderr).toContain(`${bad}:6:8 start: is not a real calendar date`);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(brink(['scenarios', 'validate', join(dir, 'missing.yaml')]).stderr).toMatch(/missing\.yaml:1:1 \(document\): no such file/);
+  });
+});
+
+describe('a bad flag: what is wrong, then the short usage', () => {
+  const run = async (args: string[]) => {
+    const c = capture();
+    const code = await main(args, c.io);
+    return { code, err: c.err.join('\n') };
+  };
+
+  it("a bad value prints the message, the command's Usage: line and where its options are listed, not the whole help", async () => {
+    const r = await run(['batch', '--runs', 'abc']);
+    expect(r.code).toBe(2);
+    expect(r.err).toBe(
+      "brink: --runs must be a whole number from 1 to 10000000, got 'abc'\nUsage: brink batch [options]\nRun 'brink batch --help' for the options.",
+    );
+  });
+
+  it("commander's own errors read 'brink: …' and keep its suggestion, for every command", async () => {
+    const near = await run(['batch', '--sed', '3']);
+    expect(near.code).toBe(2);
+    expect(near.err).toBe(
+      "brink: unknown option '--sed'\n(Did you mean --seed?)\nUsage: brink batch [options]\nRun 'brink batch --help' for the options.",
+    );
+    for (const { name } of COMMANDS) {
+      const r = await run([name, '--no-such-flag-here']);
+      expect(r.code, name).toBe(2);
+      expect(r.err, name).toMatch(
+        new RegExp(
+          `^brink: unknown option '--no-such-flag-here'\\nUsage: brink ${name} .*\\nRun 'brink ${name} --help' for the options\\.$`,
+        ),
+      );
+      expect(r.err, name).not.toMatch(/^error:|\nOptions:/m);
+    }
+    const root = await run(['frobnicate']);
+    expect(root.err).toMatch(
+      /^brink: unknown command 'frobnicate'\nUsage: brink \[options\] \[command\]\nRun 'brink --help' for the commands and options\.$/,
+    );
+  });
+
+  it('play --opponent names each opponent it takes once, and is refused before the terminal is needed', async () => {
+    const r = await run(['play', '--opponent', 'foo']);
+    expect(r.code).toBe(2);
+    const names = /expected one of ([^)]*)\)/.exec(r.err)![1]!.split(', ');
+    expect(names).toEqual([...new Set(names)]);
+    expect(names).toEqual(expect.arrayContaining(['easy', 'normal', 'hard', 'historical', 'hawk']));
+    expect(r.err).not.toMatch(/interactive terminal/);
   });
 });

@@ -14,8 +14,7 @@ import { UsageError } from '../errors.ts';
 import { outputTarget } from '../../io/output.ts';
 import type { CommandModule } from '../command.ts';
 import { parseSeed, scenarioFrom } from '../options.ts';
-import { policyIds } from '../../policies/index.ts';
-import { humanSides, opponentName, resolveOpponent, type PlaySetup } from '../../ui/session.ts';
+import { humanSides, opponentIds, opponentName, resolveOpponent, type PlaySetup } from '../../ui/session.ts';
 import { wrapDocument } from '../../ui/text.ts';
 import type { ExitReport, PendingOrders } from '../../ui/App.tsx';
 import { buildDebrief, formatDebrief } from '../../analysis/debrief/debrief.ts';
@@ -38,7 +37,7 @@ export function parseSide(raw: string): PlaySide {
 
 export function parseOpponent(raw: string): string {
   const id = resolveOpponent(raw);
-  if (!id) throw new UsageError(`--opponent: unknown opponent '${raw}' (expected easy, normal, hard or one of ${policyIds().join(', ')})`);
+  if (!id) throw new UsageError(`--opponent: unknown opponent '${raw}' (expected one of ${opponentIds().join(', ')})`);
   return id;
 }
 
@@ -94,16 +93,17 @@ export const register: CommandModule = (program, io, setExit) => {
         throw new UsageError('--save needs a file: standard output shows the game', false);
       // --debrief is checked now too ('-' is standard output, where the debrief goes anyway).
       const debriefFile = opts.debrief !== undefined && outputTarget('--debrief', opts.debrief).kind === 'file' ? opts.debrief : undefined;
+      // The flags are checked before the terminal is: a mistyped one is said as such wherever it is typed.
+      const preset: { scenario?: Scenario; side?: PlaySide; opponent?: string; seed?: string } = {};
+      if (opts.side) preset.side = parseSide(opts.side);
+      if (opts.opponent) preset.opponent = parseOpponent(opts.opponent);
+      if (opts.seed) preset.seed = parseSeed(opts.seed);
       if (!process.stdin.isTTY) {
         io.err('brink play needs an interactive terminal (stdin is not a TTY).');
         io.err('For a game without one, run two bots headless: brink run --scenario tower-22 --seed 1');
         setExit(2);
         return;
       }
-      const preset: { scenario?: Scenario; side?: PlaySide; opponent?: string; seed?: string } = {};
-      if (opts.side) preset.side = parseSide(opts.side);
-      if (opts.opponent) preset.opponent = parseOpponent(opts.opponent);
-      if (opts.seed) preset.seed = parseSeed(opts.seed);
       let resume: { setup: PlaySetup; state: GameState; pending?: PendingOrders } | undefined;
       let savePath = opts.save;
       if (opts.load) {
