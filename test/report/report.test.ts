@@ -284,21 +284,28 @@ describe('brink report', () => {
     const truncated = join(dir, 'truncated.json');
     writeFileSync(truncated, `${lines.slice(0, 12).join('\n')}\n`);
     const x = join(dir, 'y.html');
-    const cases: [string[], string][] = [
+    // Each message names the file once, in its file:line:col (the message changed: it named it twice).
+    const cases: [string[], string, string][] = [
       [
         ['report', '--from', wrongField, '--out', x],
-        `is not a brink.batch/1 (brink batch --json) file: ${wrongField}:${runsLine}:11 runs: `,
+        `--from: ${wrongField}:${runsLine}:11 runs: `,
+        '; not a brink.batch/1 (brink batch --json) file',
       ],
-      [['report', '--from', truncated, '--out', x], `--from: '${truncated}' is not JSON: ${truncated}:13:1: `],
+      [['report', '--from', truncated, '--out', x], `--from: ${truncated}:13:1: not JSON: `, ''],
       [
         ['report', '--from', batchFile, '--compare', wrongField, '--out', x],
-        `--compare: '${wrongField}' is not a brink.compare/1 (brink compare --json) file: ${wrongField}:`,
+        `--compare: ${wrongField}:`,
+        '; not a brink.compare/1 (brink compare --json) file',
       ],
     ];
-    for (const [args, message] of cases) {
+    for (const [args, message, end] of cases) {
       const c = capture();
       expect(await main(args, c.io), args.join(' ')).toBe(2);
-      expect(c.err.join('\n'), args.join(' ')).toContain(message);
+      const err = c.err.join('\n');
+      expect(err, args.join(' ')).toContain(message);
+      expect(err.trimEnd().endsWith(end), err).toBe(true);
+      const file = args[args.indexOf(message.startsWith('--compare') ? '--compare' : '--from') + 1]!;
+      expect(err.split(file).length - 1, err).toBe(1);
     }
   });
 });

@@ -48,13 +48,14 @@ function readJson<T>(flag: string, file: string, schema: z.ZodType<T>, what: str
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new UsageError(`${flag}: '${file}' is not JSON: ${jsonSyntaxWhere(file, text, err)}: ${(err as Error).message}`, false);
+    // The location names the file: once is enough.
+    throw new UsageError(`${flag}: ${jsonSyntaxWhere(file, text, err)}: not JSON: ${(err as Error).message}`, false);
   }
   const parsed = schema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     // Where, as scenario errors say it: file:line:col and the field.
-    throw new UsageError(`${flag}: '${file}' is not a ${what} file: ${jsonValueWhere(file, text, issue.path)}: ${issue.message}`, false);
+    throw new UsageError(`${flag}: ${jsonValueWhere(file, text, issue.path)}: ${issue.message}; not a ${what} file`, false);
   }
   return parsed.data;
 }
