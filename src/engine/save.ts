@@ -286,7 +286,7 @@ export function checkScenario(
   if (save.scenario.id !== scenario.id) throw new SaveError(`${source}: saved for scenario '${save.scenario.id}', not '${scenario.id}'`);
   if (save.scenario.hash !== scenario.hash) {
     throw new SaveError(
-      `${source}: scenario '${scenario.id}' has changed since the game was saved (hash ${save.scenario.hash}, now ${scenario.hash}); the game cannot be resumed or replayed`,
+      `${source}: scenario '${scenario.id}' is not the one the game was saved with (saved with hash ${save.scenario.hash}, '${scenario.id}' has ${scenario.hash}): the scenario has changed since the game was saved, or the save was edited; the game cannot be resumed or replayed`,
     );
   }
 }

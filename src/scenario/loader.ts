@@ -109,7 +109,9 @@ function policyIssues(s: Scenario, policies: KnownPolicies | undefined): { path:
   return (['usPolicy', 'iranPolicy'] as const).flatMap((key) => {
     const id = s.defaults[key];
     if (id === undefined || policies.has(id)) return [];
-    return [{ path: ['defaults', key], message: `unknown bot '${id}'; expected one of ${policies.ids().join(', ')}, or always:<force>+<signal>` }];
+    return [
+      { path: ['defaults', key], message: `unknown bot '${id}'; expected one of ${policies.ids().join(', ')}, or always:<force>+<signal>` },
+    ];
   });
 }
 
@@ -178,7 +180,14 @@ function parseYaml(text: string): { doc: Document; lc: LineCounter } {
 }
 
 /** An issue at `path` (or at the key `unknownKey` under it), located on its YAML node. */
-function locatedIssue(doc: Document, lc: LineCounter, file: string, path: readonly PathKey[], message: string, unknownKey?: string): ScenarioIssue {
+function locatedIssue(
+  doc: Document,
+  lc: LineCounter,
+  file: string,
+  path: readonly PathKey[],
+  message: string,
+  unknownKey?: string,
+): ScenarioIssue {
   const pos = lc.linePos(locate(doc, path, unknownKey));
   const shownPath = unknownKey !== undefined ? formatPath([...path, unknownKey]) : formatPath(path);
   return { file, line: pos.line, col: pos.col, path: shownPath, message };

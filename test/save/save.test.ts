@@ -295,6 +295,25 @@ describe('save files', () => {
     );
   });
 
+  it('a save whose scenario ID was edited to another shipped scenario says the save was edited, not that the scenario changed', async () => {
+    const save = savedAt(1);
+    const file = join(dir, 'renamed.json');
+    // Re-signed, so only the scenario check can tell: the hash it records is tower-22's.
+    writeFileSync(file, saveText(buildSaveLike({ ...save, scenario: { ...save.scenario, id: 'red-sea' } })));
+    const io = capture();
+    expect(await main(['replay', file], io)).toBe(2);
+    expect(io.errText()).toBe(
+      `${file}: the save names scenario 'red-sea', but it was saved with 'tower-22' (the scenario hash it records, ${tower.hash}, is tower-22's): its scenario was edited; the game cannot be resumed or replayed`,
+    );
+    // A hash no shipped scenario has: either may have changed, and the message says both.
+    writeFileSync(file, saveText(buildSaveLike({ ...save, scenario: { ...save.scenario, hash: 'ffffffffffffffff' } })));
+    const other = capture();
+    expect(await main(['replay', file], other)).toBe(2);
+    expect(other.errText()).toMatch(
+      /scenario 'tower-22' is not the one the game was saved with .*: the scenario has changed since the game was saved, or the save was edited/,
+    );
+  });
+
   it("refuses a brink.save/1 file that today's rules do not reproduce, saying why", async () => {
     const file = join(dirname(fileURLToPath(import.meta.url)), '../fixtures/legacy-october-2023-7.save1.json');
     const data = JSON.parse(readFileSync(file, 'utf8'));

@@ -6,7 +6,7 @@
  */
 import { SaveError, checkScenario, parseSave, upgradeLegacySave, type SaveFile } from '../../engine/save.ts';
 import { MiB, readTextFile } from '../../io/read.ts';
-import { loadShippedScenario, ScenarioError } from '../../scenario/loader.ts';
+import { listScenarioIds, loadShippedScenario, ScenarioError } from '../../scenario/loader.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { scenarioFrom } from '../options.ts';
 
@@ -36,6 +36,14 @@ export function readSave(path: string, options: ReadSaveOptions = {}): { save: S
         `${path}: saved for scenario '${head.scenario.id.slice(0, 80)}', which is not a shipped scenario; pass its file with --scenario PATH`,
       );
     }
+  }
+  if (!options.scenario && head.scenario.hash !== scenario.hash) {
+    // The hash the save records is another shipped scenario's: the save's scenario ID was edited.
+    const playedOn = listScenarioIds().find((id) => id !== scenario.id && loadShippedScenario(id).hash === head.scenario.hash);
+    if (playedOn !== undefined)
+      throw new SaveError(
+        `${path}: the save names scenario '${scenario.id}', but it was saved with '${playedOn}' (the scenario hash it records, ${head.scenario.hash}, is ${playedOn}'s): its scenario was edited; the game cannot be resumed or replayed`,
+      );
   }
   checkScenario(head, scenario, path);
   if (parsed.kind === 'current') return { save: parsed.save, scenario, legacy: false };
