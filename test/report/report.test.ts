@@ -289,13 +289,13 @@ describe('brink report', () => {
       [
         ['report', '--from', wrongField, '--out', x],
         `--from: ${wrongField}:${runsLine}:11 runs: `,
-        '; not a brink.batch/1 (brink batch --json) file',
+        '; it is not a brink.batch/1 (brink batch --json) file',
       ],
       [['report', '--from', truncated, '--out', x], `--from: ${truncated}:13:1: not JSON: `, ''],
       [
         ['report', '--from', batchFile, '--compare', wrongField, '--out', x],
         `--compare: ${wrongField}:`,
-        '; not a brink.compare/1 (brink compare --json) file',
+        '; it is not a brink.compare/1 (brink compare --json) file',
       ],
     ];
     for (const [args, message, end] of cases) {

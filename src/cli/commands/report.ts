@@ -55,7 +55,7 @@ function readJson<T>(flag: string, file: string, schema: z.ZodType<T>, what: str
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     // Where, as scenario errors say it: file:line:col and the field.
-    throw new UsageError(`${flag}: ${jsonValueWhere(file, text, issue.path)}: ${issue.message}; not a ${what} file`, false);
+    throw new UsageError(`${flag}: ${jsonValueWhere(file, text, issue.path)}: ${issue.message}; it is not a ${what} file`, false);
   }
   return parsed.data;
 }
