@@ -251,13 +251,27 @@ export function verdictText(verdict: Verdict, state: GameState): VerdictText {
         `No attacks in Iraq or Jordan in the last ${QUIET_WINDOW} turns, no more than ${QUIET_WINDOW} in Syria over them (one a week on average, as after 2 Feb 2024, F-03), and no war: deterrence holds, for now.`,
       );
     case 'brinkmanship':
-      return t('Brinkmanship survived', `The ladder reached "${rungName(peakRungOf(state))}" without tipping into war; attacks continue.`);
+      return t(
+        'Brinkmanship survived',
+        `The ladder reached "${rungName(peakRungOf(state))}" without tipping into war; ${verdict.quietSoFar === undefined ? 'attacks continue' : tooSoonForCalm(verdict.quietSoFar)}.`,
+      );
     case 'simmering':
       return t(
         'Simmering conflict',
-        `No war, but no calm either: the militias hit US forces within the last ${QUIET_WINDOW} turns, and the crisis is unresolved.`,
+        verdict.quietSoFar === undefined
+          ? `No war, but no calm either: the militias hit US forces within the last ${QUIET_WINDOW} turns, and the crisis is unresolved.`
+          : `No war, and ${tooSoonForCalm(verdict.quietSoFar)}: the crisis is unresolved.`,
       );
   }
+}
+
+/** A quiet too short to call a calm (a game stopped early, outcome.ts verdictOf), as things stand. */
+function tooSoonForCalm(quiet: number): string {
+  const played =
+    quiet === 0
+      ? 'no week has been played yet'
+      : `Iraq and Jordan have been quiet for ${quiet === 1 ? 'the one turn' : `the ${quiet} turns`} played`;
+  return `as things stand, ${played}, and a calm needs ${QUIET_WINDOW} quiet turns`;
 }
 
 /** A score line's label: what the objective term counted in this game. */

@@ -17,6 +17,11 @@ export type VerdictId = 'regional-war' | 'drawdown' | 'calm-restored' | 'brinkma
 /** How a game ended, as data: its words are the analysis layer's (src/analysis/render.ts). */
 export interface Verdict {
   readonly id: VerdictId;
+  /**
+   * The quiet turns at the end of a game stopped before a calm could be called (fewer than QUIET_WINDOW
+   * played, in a scenario that has them): the quiet is real but too short to be a calm yet.
+   */
+  readonly quietSoFar?: number;
 }
 
 /** What a score line counts: one term of an objective (DOMAIN.md §6). */
@@ -85,9 +90,14 @@ export function verdictOf(state: GameState): Verdict {
   // occasional harassment, at most one attack a week.
   const recent = state.history.slice(-QUIET_WINDOW);
   const syria = recent.reduce((n, t) => n + t.attacksOnUSSyria, 0);
-  if (recent.length > 0 && recent.every(isLull) && syria <= recent.length) return { id: 'calm-restored' };
-  if (peakRungOf(state) >= BRINK_RUNG) return { id: 'brinkmanship' };
-  return { id: 'simmering' };
+  const quiet = recent.every(isLull) && syria <= recent.length;
+  // A calm is quiet that held for the whole window (or all of a scenario shorter than it): one quiet
+  // week of a game stopped early is not yet one. A finished game has always played the window.
+  const enough = recent.length > 0 && recent.length >= Math.min(QUIET_WINDOW, state.scenario.turns);
+  if (quiet && enough) return { id: 'calm-restored' };
+  const early = quiet ? { quietSoFar: recent.length } : {};
+  if (peakRungOf(state) >= BRINK_RUNG) return { id: 'brinkmanship', ...early };
+  return { id: 'simmering', ...early };
 }
 
 /**

@@ -4,6 +4,11 @@ import { QUIET_WINDOW, verdictOf } from '../../src/engine/outcome.ts';
 import type { GameState, TurnRecord } from '../../src/engine/state.ts';
 import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
+import { buildDebrief, formatDebrief } from '../../src/analysis/debrief/debrief.ts';
+import { newGame, step } from '../../src/engine/game.ts';
+import { isLull } from '../../src/engine/history.ts';
+import { chooseAction } from '../../src/policies/index.ts';
+import type { Scenario } from '../../src/scenario/schema.ts';
 import { scenario } from '../helpers/fixtures.ts';
 
 const bots = { us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran') };
@@ -66,3 +71,38 @@ describe('verdicts', () => {
 function fcheck(state: GameState, id: string): void {
   expect(verdictOf(state).id).toBe(id);
 }
+
+describe('a game stopped before a calm can be called', () => {
+  const quietFirstWeek = (sc: Scenario) => {
+    for (let i = 0; i < 40; i++) {
+      const g = newGame(sc, { seed: `stopped${i}` });
+      const one = step(g, { us: chooseAction(g, 'us', bots.us), iran: chooseAction(g, 'iran', bots.iran) }).state;
+      if (isLull(one.history[0]!) && one.history[0]!.attacksOnUSSyria <= 1) return one;
+    }
+    throw new Error('no quiet first week in 40 seeds');
+  };
+
+  it('one quiet turn of four is not "calm restored": the verdict says so, as things stand', () => {
+    const one = quietFirstWeek(scenario('tower-22'));
+    expect(one.over).toBeNull();
+    const verdict = verdictOf(one);
+    expect(verdict.id).not.toBe('calm-restored');
+    expect(verdict.quietSoFar).toBe(1);
+    const text = formatDebrief(buildDebrief(one, scenario('tower-22')));
+    expect(text).not.toContain('Calm restored');
+    expect(text).toMatch(
+      /Verdict \(as things stand\): \w[^.]*\. .*as things stand, Iraq and Jordan have been quiet for the one turn played, and a calm needs 2 quiet turns/,
+    );
+    expect(text).not.toContain('the militias hit US forces');
+    // The same quiet a second time is a calm.
+    const two: GameState = { ...one, history: [one.history[0]!, one.history[0]!] };
+    expect(verdictOf(two).id).toBe('calm-restored');
+  });
+
+  it('a scenario shorter than the window is judged on all of it', () => {
+    const short = { ...scenario('tower-22'), turns: 1 };
+    const one = quietFirstWeek(short);
+    expect(one.over).not.toBeNull();
+    expect(verdictOf(one).id).toBe('calm-restored');
+  });
+});

@@ -153,7 +153,7 @@ export const turnLabel = (turns: readonly number[]) => `${turns.length === 1 ? '
 export function formatDebrief(d: Debrief): string {
   const lines: string[] = [''];
   lines.push(`Debrief · ${d.scenario.title} · seed ${d.scenario.seed}${d.final ? '' : ' · (game still running: as things stand)'}`);
-  lines.push(`Verdict: ${d.verdict.title}. ${d.verdict.explanation}`);
+  lines.push(`Verdict${d.final ? '' : ' (as things stand)'}: ${d.verdict.title}. ${d.verdict.explanation}`);
   if (d.decidedBy) lines.push(`What decided it: ${d.decidedBy.title}. ${d.decidedBy.explanation}`);
   lines.push(`Scores: US ${scoreText(d.scores.us)} · Iran ${scoreText(d.scores.iran)} · peak rung ${d.peakRung} ${rungName(d.peakRung)}`);
   lines.push(`Totals: ${totalsText(d.totals)}`);
