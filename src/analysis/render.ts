@@ -5,11 +5,12 @@
  * (the switch below is exhaustive: a new kind fails the type check until it is rendered).
  */
 import { INJECT_RECORDER, injectMessage, type AttacksEvent, type GameEvent, type InjectKind } from '../engine/events.ts';
-import { attacksOnUsForces, peakRungOf } from '../engine/history.ts';
+import { attacksOnUsForces, logOf, peakRungOf, totalsOf } from '../engine/history.ts';
 import { QUIET_WINDOW, type ScoreLine, type Verdict, type VerdictId } from '../engine/outcome.ts';
 import type { GameState, IntelItem, Tally } from '../engine/state.ts';
 import { ACTORS, ACTOR_NAMES, type ActorId } from '../model/actors/index.ts';
 import { actionById, type Front, type Side } from '../model/actions.ts';
+import { factById, kindName, kindOfId, type FactKind } from '../model/evidence.ts';
 import { INTEL_SOURCES, type IntelSource } from '../model/intel.ts';
 import type { Place } from '../model/activity.ts';
 import { rungName } from '../model/ladder.ts';
@@ -181,6 +182,48 @@ export function totalsText(t: Tally): string {
   return `${attacksOnUsText(t)}, ${t.usKilled} US killed, ${t.usInjured} injured, ${t.usStrikes} US strikes outside Yemen, ${t.houthiAttacks} Houthi attacks`;
 }
 
+/** The order of the kinds in a chain of causes: the rules and objectives, then what they rest on. */
+const CITE_ORDER: readonly FactKind[] = [
+  'rule',
+  'objective',
+  'figure',
+  'timeline',
+  'derived',
+  'discrepancy',
+  'question',
+  'actor',
+  'relationship',
+  'control',
+  'artefact',
+];
+
+/** What a cited ID is, in a word: "rule" for R-, "objective" for O- (model/evidence.ts names the kinds for `brink explain` too). */
+export function citeKind(id: string): string {
+  const kind = kindOfId(id);
+  return kind ? kindName(kind) : 'cited';
+}
+
+/** A cited ID with the title of its entry in seeds/: "R-USA-03 Iran as sanctuary". */
+export function citeWithTitle(id: string): string {
+  const f = factById(id);
+  return f ? `${id} ${f.title}` : id;
+}
+
+/**
+ * Cited IDs with their titles, grouped under their kinds, rules first (CITE_ORDER), each
+ * group in the order cited: "rule: R-USA-02 …; R-USA-03 … · figure: F-09 …". An objective or a figure is
+ * never called a rule.
+ */
+export function citesText(ids: readonly string[]): string {
+  const order = [...CITE_ORDER.map(kindName), 'cited'];
+  const groups = new Map<string, string[]>();
+  for (const id of ids) groups.set(citeKind(id), [...(groups.get(citeKind(id)) ?? []), citeWithTitle(id)]);
+  return [...groups]
+    .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+    .map(([kind, items]) => `${kind}: ${items.join('; ')}`)
+    .join(' · ');
+}
+
 /** What an intelligence item is about, as a heading. */
 export function intelSubject(item: Pick<IntelItem, 'subject'>): string {
   const s = item.subject;
@@ -239,7 +282,7 @@ export function verdictText(verdict: Verdict, state: GameState): VerdictText {
   const t = (title: string, explanation: string): VerdictText => ({ id: verdict.id, title, explanation });
   switch (verdict.id) {
     case 'regional-war':
-      return t('Regional war', 'US and Iranian forces ended up fighting each other directly: the outcome both capitals ranked worst.');
+      return t('Regional war', `${warHow(state)}: the outcome both capitals ranked worst.`);
     case 'drawdown':
       return t(
         'Drawdown in reach',
@@ -263,6 +306,24 @@ export function verdictText(verdict: Verdict, state: GameState): VerdictText {
           : `No war, and ${tooSoonForCalm(verdict.quietSoFar)}: the crisis is unresolved.`,
       );
   }
+}
+
+/**
+ * How the war came (the 'war' event's cause, engine/phases/ladder.ts): a direct exchange that ran out of
+ * control, or a miscalculation drawn from the war hazard, which may come with no direct fire at all.
+ */
+function warHow(state: GameState): string {
+  const war = logOf(state).find((e) => e.kind === 'war');
+  if (war?.cause === 'direct-exchange') return 'US and Iranian forces traded fire directly, and the exchange ran out of control';
+  const t = totalsOf(state);
+  const fire = [
+    ...(t.strikesOnIran > 0 ? [`${plural(t.strikesOnIran, 'US strike')} on Iran`] : []),
+    ...(t.iranDirectAttacks > 0 ? [`${plural(t.iranDirectAttacks, 'attack')} by Iran's own forces`] : []),
+  ];
+  const at = war ? ` at "${rungName(war.from)}"` : '';
+  return fire.length > 0
+    ? `Neither capital chose it: a miscalculation${at} spiralled into war after ${fire.join(' and ')}`
+    : `Neither capital chose it: a miscalculation${at} spiralled into war before US and Iranian forces had fired on each other directly`;
 }
 
 /** A quiet too short to call a calm (a game stopped early, outcome.ts verdictOf), as things stand. */

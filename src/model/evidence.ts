@@ -66,6 +66,11 @@ const KIND_NAMES: Readonly<Record<FactKind, string>> = {
   question: 'open question',
 };
 
+/** What a kind is called where an ID is labelled: `brink explain`'s pages, the debrief's chains of causes. */
+export function kindName(kind: FactKind): string {
+  return KIND_NAMES[kind];
+}
+
 /** An ID labelled by its kind: "rule R-SYS-04", "event T-09"; a bare ID when its prefix names no kind. */
 export function idLabel(id: string): string {
   const kind = kindOfId(id);

@@ -2,12 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { verdictText } from '../../src/analysis/render.ts';
 import { QUIET_WINDOW, verdictOf } from '../../src/engine/outcome.ts';
 import type { GameState, TurnRecord } from '../../src/engine/state.ts';
-import { getPolicy } from '../../src/policies/index.ts';
+import { chooseAction, getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { buildDebrief, formatDebrief } from '../../src/analysis/debrief/debrief.ts';
 import { newGame, step } from '../../src/engine/game.ts';
-import { isLull } from '../../src/engine/history.ts';
-import { chooseAction } from '../../src/policies/index.ts';
+import { isLull, logOf, totalsOf } from '../../src/engine/history.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { scenario } from '../helpers/fixtures.ts';
 
@@ -104,5 +103,44 @@ describe('a game stopped before a calm can be called', () => {
     const one = quietFirstWeek(short);
     expect(one.over).not.toBeNull();
     expect(verdictOf(one).id).toBe('calm-restored');
+  });
+});
+
+describe('a regional war is told as it came', () => {
+  const warText = (g: GameState) => verdictText(verdictOf(g), g).explanation;
+
+  it("the report's game 13 (tower-22, seed 1:13): a miscalculation with no direct fire is not called direct fighting", () => {
+    const g = playGame(scenario('tower-22'), { seed: '1:13', ...bots });
+    const war = logOf(g).find((e) => e.kind === 'war');
+    expect(war?.kind === 'war' && war.cause).toBe('miscalculation');
+    expect(totalsOf(g).iranDirectAttacks + totalsOf(g).strikesOnIran).toBe(0);
+    const text = warText(g);
+    expect(text).not.toMatch(/fighting each other directly|traded fire/);
+    expect(text).toContain(
+      'Neither capital chose it: a miscalculation at "Large campaign" spiralled into war before US and Iranian forces had fired on each other directly',
+    );
+  });
+
+  it('over many wars, the sentence claims direct fire only where the war event or the tallies hold it', () => {
+    const causes = new Set<string>();
+    for (let i = 0; i < 40; i++) {
+      const g = playGame(scenario('october-2023'), {
+        seed: `war${i}`,
+        us: getPolicy('random', 'us'),
+        iran: getPolicy(i % 2 ? 'random' : 'historical', 'iran'),
+      });
+      const war = logOf(g).find((e) => e.kind === 'war');
+      if (war?.kind !== 'war') continue;
+      causes.add(war.cause);
+      const t = totalsOf(g);
+      const text = warText(g);
+      expect(text.includes('traded fire directly'), text).toBe(war.cause === 'direct-exchange');
+      if (war.cause === 'miscalculation') {
+        if (t.strikesOnIran > 0) expect(text).toContain(`${t.strikesOnIran} US strike`);
+        expect(text.includes('before US and Iranian forces had fired'), text).toBe(t.strikesOnIran + t.iranDirectAttacks === 0);
+        if (t.iranDirectAttacks > 0) expect(text).toContain(`${t.iranDirectAttacks} attack`);
+      }
+    }
+    expect([...causes].sort()).toEqual(['direct-exchange', 'miscalculation']);
   });
 });

@@ -5,12 +5,11 @@
  */
 import { quantityName } from '../../model/quantities.ts';
 import { actionById, escalates, type Side } from '../../model/actions.ts';
-import { factById } from '../../model/evidence.ts';
 import { REGIONAL_WAR, rungName } from '../../model/ladder.ts';
 import type { DrawRecord, GameEvent } from '../../engine/events.ts';
 import { logOf } from '../../engine/history.ts';
 import type { GameState } from '../../engine/state.ts';
-import { actorSubject, postureLabel, renderEvent } from '../render.ts';
+import { actorSubject, citesText, postureLabel, renderEvent } from '../render.ts';
 import { actionIdOfEvent } from './concepts.ts';
 import { heldRules } from './conditions.ts';
 
@@ -26,11 +25,6 @@ export function percent(p: number): string {
 export function describeDraw(d: DrawRecord): string {
   const came = d.u < d.p;
   return `a ${percent(d.p)} chance ${came ? 'came up' : 'did not come up'} (draw ${d.u.toFixed(4)}${came ? '' : ` ≥ ${d.p.toFixed(4)}`})`;
-}
-
-export function ruleWithTitle(id: string): string {
-  const f = factById(id);
-  return f ? `${id} ${f.title}` : id;
 }
 
 const TRIGGER_KINDS: ReadonlySet<GameEvent['kind']> = new Set(['action', 'directive', 'fatal', 'inject', 'compliance', 'strike', 'war']);
@@ -147,9 +141,10 @@ export function causalChain(state: GameState, index: number, humans: readonly Si
   const choice = playersChoice(e, humans);
   if (choice) chain.push(choice);
   else {
-    // Each rule once: an event may cite a rule its posture's meta cites too (R-ISR-01 twice on the Rafah decision).
+    // Each ID once: an event may cite a rule its posture's meta cites too (R-ISR-01 twice on the Rafah
+    // decision). The IDs are rules, objectives and facts alike, each named by its kind.
     const rules = [...new Set(heldRules(state, index).filter((r) => !r.startsWith('T-')))].slice(0, 3);
-    if (rules.length > 0) chain.push(`rule: ${rules.map(ruleWithTitle).join('; ')}`);
+    if (rules.length > 0) chain.push(citesText(rules));
   }
   if (e.kind === 'posture' && e.from !== e.to) chain.push(`posture: ${postureLabel(e.actor, e.from)} → ${postureLabel(e.actor, e.to)}`);
   if (e.kind === 'ladder') chain.push(`ladder: ${rungName(e.from)} → ${rungName(e.to)}`);

@@ -12,6 +12,27 @@ import { playGame } from '../../../src/policies/play.ts';
 import { outcome } from '../../../src/engine/outcome.ts';
 import { scenario } from '../../helpers/fixtures.ts';
 
+/** The word a cited ID is named by, from its prefix (DOMAIN.md's ID scheme): an objective is never a rule. */
+const KIND_BY_PREFIX: Readonly<Record<string, string>> = {
+  R: 'rule',
+  O: 'objective',
+  F: 'figure',
+  T: 'event',
+  P: 'derived figure',
+  Q: 'open question',
+  D: 'discrepancy',
+};
+
+/** A chain line of cited IDs ("rule: R-… title; R-… title · figure: F-… title") as its groups, else undefined. */
+function citedGroups(line: string): { kind: string; parts: string[] }[] | undefined {
+  if (!/^[a-z ]+: [A-Z]{1,2}(-[A-Z]{3})?-\d{2} /.test(line) || /^(set off by|in answer to|posture|ladder|chance|seen|choice):/.test(line))
+    return undefined;
+  return line.split(' · ').map((g) => {
+    const at = g.indexOf(': ');
+    return { kind: g.slice(0, at), parts: g.slice(at + 2).split('; ') };
+  });
+}
+
 const historical = (id: string, seed: string, params?: Record<string, number>) =>
   playGame(scenario(id), {
     seed,
@@ -42,11 +63,14 @@ describe('debrief of a seeded tower-22 game', () => {
       const ev = logOf(state).filter((e) => e.turn === tp.turn && renderEvent(e) === tp.text);
       expect(ev.length).toBeGreaterThan(0);
       expect(tp.chain.length).toBeGreaterThan(1);
-      // Every rule cited in the chain resolves to a fact whose title is quoted.
-      for (const line of tp.chain.filter((l) => l.startsWith('rule: '))) {
-        for (const part of line.slice(6).split('; ')) {
-          const id = part.split(' ')[0]!;
-          expect(part).toBe(`${id} ${factById(id)!.title}`);
+      // Every ID cited in the chain resolves to a fact whose title is quoted, under the word for its kind.
+      for (const line of tp.chain) {
+        for (const { kind, parts } of citedGroups(line) ?? []) {
+          for (const part of parts) {
+            const id = part.split(' ')[0]!;
+            expect(part).toBe(`${id} ${factById(id)!.title}`);
+            expect(kind, line).toBe(KIND_BY_PREFIX[id.split('-')[0]!]);
+          }
         }
       }
     }
@@ -263,12 +287,11 @@ describe('a turning point names each rule behind it once', () => {
     for (let i = 0; i < 10; i++) {
       const g = playGame(rafah, { seed: `rules-${i}`, us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran') });
       for (const tp of buildDebrief(g, rafah).turningPoints)
-        for (const c of tp.chain.filter((x) => x.startsWith('rule: '))) {
+        for (const c of tp.chain) {
+          const groups = citedGroups(c);
+          if (!groups) continue;
           rules++;
-          const ids = c
-            .slice('rule: '.length)
-            .split('; ')
-            .map((r) => r.split(' ')[0]);
+          const ids = groups.flatMap((g) => g.parts.map((r) => r.split(' ')[0]));
           expect(new Set(ids).size, c).toBe(ids.length);
         }
     }

@@ -4,6 +4,7 @@
  * own game). Games are scripted as the terminal game plays them: a human side's orders as given, the other
  * side's from its bot.
  */
+import { factById } from '../../../src/model/evidence.ts';
 import { describe, expect, it } from 'vitest';
 import { causalChain, triggerOf } from '../../../src/analysis/debrief/chain.ts';
 import { reachText } from '../../../src/analysis/debrief/comparison.ts';
@@ -270,6 +271,13 @@ describe('what set off a war is an escalatory act', () => {
     const tp = buildDebrief(state, scenario('tower-22')).turningPoints.find((t) => t.text.includes('regional war'))!;
     expect(tp.chain).toContain('set off by: The United States orders: Large strike campaign');
     expect(tp.chain.some((c) => c.includes('Rein the militias in'))).toBe(false);
+  });
+
+  it("labels the objective the US's entry into war cites as an objective, not a rule (game 13)", () => {
+    const state = bots('tower-22', '1:13');
+    const tp = buildDebrief(state, scenario('tower-22')).turningPoints.find((t) => t.text === 'The United States is at war with Iran')!;
+    expect(tp.chain).toContain(`objective: O-USA-01 ${factById('O-USA-01')!.title}`);
+    expect(tp.chain.some((c) => /\brule: [^·]*\bO-/.test(c))).toBe(false);
   });
 
   it('over many wars, the trigger is never an order of restraint, talks or words; none is named where the turn had no escalatory act', () => {
