@@ -16,7 +16,7 @@ import type { Place } from '../model/activity.ts';
 import { rungName } from '../model/ladder.ts';
 import { leverLabels, portfolioLabel, type Portfolio } from '../model/portfolio.ts';
 import { quantityName } from '../model/quantities.ts';
-import type { Decider } from './debrief/decider.ts';
+import { DECISIVE_POINTS, type Decider, type DeciderId, type Decision, type SideLine } from './debrief/decider.ts';
 
 export const FRONT_NAMES: Readonly<Record<Front, string>> = { iraq: 'Iraq', syria: 'Syria', lebanon: 'Lebanon', yemen: 'Yemen' };
 export const PLACE_NAMES: Readonly<Record<Place, string>> = { iraq: 'Iraq', jordan: 'Jordan', syria: 'Syria' };
@@ -381,7 +381,11 @@ export function scoreLineLabel(line: ScoreLine): string {
 
 const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(Math.round(x * 10) / 10)}`;
 
-/** What decided the game (analysis/debrief/decider.ts), as a title and a sentence with its figures. */
+/**
+ * A mechanism of the strategic core (analysis/debrief/decider.ts) as it played out in this game, as a
+ * title and a sentence with its figures. The sentence claims nothing against the game's other costs:
+ * whether it decided the game is decisionText's to say.
+ */
 export function deciderText(d: Decider): { readonly title: string; readonly explanation: string } {
   const turn = `turn ${d.turn + 1}`;
   const pts = `US ${signed(d.points.us)}, Iran ${signed(d.points.iran)} points`;
@@ -408,17 +412,79 @@ export function deciderText(d: Decider): { readonly title: string; readonly expl
     case 'provocation':
       return {
         title: 'Provocation',
-        explanation: `From ${turn} the US used force beyond what deters (${plural(d.count ?? 0, 'turn')} of strikes in a lull, on Iran or its forces, or large campaigns): the cost of escalation and of commanders killed outweighed what it bought (${pts}).`,
+        explanation: `From ${turn} the US used force beyond what deters (${plural(d.count ?? 0, 'turn')} of strikes in a lull, on Iran or its forces, or large campaigns)${provocationCost(d)} (${pts}).`,
       };
     case 'deterrence':
       return {
         title: 'Deterrence',
-        explanation: `${quantityName('deterrence')}, built by force while Iran held back and kept up to the end to guard the lull (peak in ${turn}), was worth more than any cost this game ran up (${pts}).`,
+        explanation: `${quantityName('deterrence')}, built by force while Iran held back and kept up to the end to guard the lull (peak in ${turn}), paid the US at the end (${pts}).`,
       };
     case 'pressure':
       return {
         title: 'Calibrated pressure',
-        explanation: `Iran kept the pressure on US forces and the Lebanon and Yemen fronts simmering below the war threshold, and that gain outweighed every other cost or benefit in this game (${pts}).`,
+        explanation: `Iran kept the pressure on US forces and the Lebanon and Yemen fronts simmering below the war threshold (${pts}).`,
       };
   }
+}
+
+/** What the provocation cost, where its lines moved: escalation for the US, Baghdad's anger at commanders killed for Iran. */
+function provocationCost(d: Decider): string {
+  const parts = [
+    ...(d.points.us < 0 ? ['it cost the US in escalation'] : []),
+    ...(d.points.iran > 0 ? ['the commanders it killed pushed Baghdad toward a US exit'] : []),
+  ];
+  return parts.length > 0 ? `: ${parts.join(', and ')}` : '';
+}
+
+/** A mechanism named within a sentence. */
+const DECIDER_NOUNS: Readonly<Record<DeciderId, string>> = {
+  miscalculation: 'the war by miscalculation',
+  unravelling: 'the calm unravelling',
+  provocation: 'US provocation',
+  deterrence: 'US deterrence',
+  pressure: "Iran's calibrated pressure",
+};
+
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+/** A mechanism's points as a figure: "US −3.1" (the side it moved more; US on a tie). */
+function deciderFigure(d: Decider): string {
+  const side: Side = Math.abs(d.points.iran) > Math.abs(d.points.us) ? 'iran' : 'us';
+  return `${side === 'us' ? 'US' : 'Iran'} ${signed(d.points[side])}`;
+}
+
+/** A score line as a figure: "US −12.2 from 49 attacks on US forces". */
+function lineFigure(l: SideLine): string {
+  return `${l.side === 'us' ? 'US' : 'Iran'} ${signed(l.points)} from ${scoreLineLabel(l)}`;
+}
+
+/**
+ * What decided the game (decider.ts decision), as a title and a sentence. A mechanism is named the
+ * decider only where it outweighed every other mechanism and every single score line, and the sentence
+ * claims no more than that; otherwise it says no single mechanism decided the game, and what weighed most.
+ */
+export function decisionText(d: Decision): { readonly title: string; readonly explanation: string } {
+  if (d.kind === 'decided') {
+    const { title, explanation } = deciderText(d.by);
+    const others = d.others.map((o) => `${DECIDER_NOUNS[o.id]}: ${deciderFigure(o)}`);
+    const over =
+      others.length > 0 ? `No other mechanism at work (${others.join('; ')}), and no single score line,` : 'No single score line';
+    return { title, explanation: `${explanation} ${over} moved the scores more.` };
+  }
+  const weighed = `What weighed most: ${d.heaviest.map(lineFigure).join(' · ')}.`;
+  if (!d.nearest)
+    return {
+      title: 'No single mechanism',
+      explanation: `No mechanism the debrief traces moved the scores.${d.heaviest.length > 0 ? ` ${weighed}` : ''}`,
+    };
+  const { title, explanation } = deciderText(d.nearest);
+  const by = d.outweighedBy;
+  // The lines that outweighed it are the heaviest: named once, as what weighed more.
+  const less =
+    by === undefined
+      ? `That is under ${plural(DECISIVE_POINTS, 'point')}.${d.heaviest.length > 0 ? ` ${weighed}` : ''}`
+      : 'lines' in by
+        ? `Single score lines weighed more: ${by.lines.map(lineFigure).join(' · ')}.`
+        : `${capitalised(DECIDER_NOUNS[by.mechanism.id])} moved more (${deciderFigure(by.mechanism)}). ${weighed}`;
+  return { title: 'No single mechanism', explanation: `${title}: ${explanation} ${less}` };
 }

@@ -4,7 +4,7 @@
  * the turning points as a timeline with their causes and concepts, and the turn-by-turn figures.
  */
 import { CONCEPTS } from '../analysis/debrief/concepts.ts';
-import type { Debrief } from '../analysis/debrief/debrief.ts';
+import { decisionLine, type Debrief } from '../analysis/debrief/debrief.ts';
 import { scorePointsText, scoreText, totalsText } from '../analysis/render.ts';
 import { rungName } from '../model/ladder.ts';
 import { esc, table } from './page.ts';
@@ -76,7 +76,7 @@ export function storyHtml(d: Debrief, meta: StoryMeta): string {
   return `<section class="story" id="${esc(meta.id)}">
 <h3>${esc(meta.heading)}</h3>
 ${replayHtml(meta)}
-<p><b>${esc(d.verdict.title)}.</b> ${esc(d.verdict.explanation)}${d.final ? '' : ' <span class="pill">unfinished: as things stand</span>'}</p>
+<p><b>${esc(d.verdict.title)}.</b> ${esc(d.verdict.explanation)}${d.final ? '' : ' <span class="pill">unfinished: as things stand</span>'} ${esc(decisionLine(d))}</p>
 <p>Scores: US <b>${scoreText(d.scores.us)}</b> (${scoreParts(d, 'us') || 'no points'}) · Iran <b>${scoreText(d.scores.iran)}</b> (${scoreParts(d, 'iran') || 'no points'}).<br>
 ${esc(totalsText(d.totals))}; the ladder peaked at rung ${d.peakRung} (${esc(rungName(d.peakRung))}).</p>
 <h4>Turning points and their causes</h4>

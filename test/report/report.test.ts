@@ -161,9 +161,12 @@ describe('brink report', () => {
     for (const k of [...METRIC_NAMES, ...SCORE_NAMES]) {
       const m = compare.metrics[k];
       const cells = row(text.slice(text.indexOf('Compare:')), `<code>${k}</code>`);
-      expect(cells.slice(1), k).toEqual(
-        [meanText(m.a.mean), meanText(m.b.mean), signedMeanText(m.diff.mean), `${signedMeanText(m.diff.ci95[0])} to ${signedMeanText(m.diff.ci95[1])}`],
-      );
+      expect(cells.slice(1), k).toEqual([
+        meanText(m.a.mean),
+        meanText(m.b.mean),
+        signedMeanText(m.diff.mean),
+        `${signedMeanText(m.diff.ci95[0])} to ${signedMeanText(m.diff.ci95[1])}`,
+      ]);
       // A column of means keeps its decimals: two in every cell, a whole mean too ("3.00", never "3").
       for (const cell of cells.slice(1, 4)) expect(cell, k).toMatch(/^[+-]?\d+\.\d\d$/);
     }

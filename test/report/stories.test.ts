@@ -9,7 +9,7 @@ import { BatchSchema, type BatchJson } from '../../src/batch/contract.ts';
 import { playRecord, type GameRecord } from '../../src/batch/record.ts';
 import { batchJson } from '../../src/batch/run-batch.ts';
 import { gameSeed } from '../../src/batch/seeds.ts';
-import { buildDebrief } from '../../src/analysis/debrief/debrief.ts';
+import { buildDebrief, decisionLine, formatDebrief } from '../../src/analysis/debrief/debrief.ts';
 import { scoreText } from '../../src/analysis/render.ts';
 import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
@@ -164,5 +164,14 @@ describe('a game told in HTML', () => {
     });
     expect(html).toContain(esc(d.verdict.title));
     expect(html).toContain(`US <b>${scoreText(d.scores.us)}</b>`);
+  });
+
+  it('says what decided the game in the words of the text debrief (one line for both)', () => {
+    const state = playGame(sc, { seed: 'story', ...arm() });
+    const d = buildDebrief(state, sc);
+    const line = decisionLine(d);
+    expect(line).toMatch(/^What decided it: .+\. /);
+    expect(formatDebrief(d).split('\n')).toContain(line);
+    expect(storyHtml(d, { id: 'x', heading: 'A game', why: 'Because.' })).toContain(` ${esc(line)}</p>`);
   });
 });

@@ -1,7 +1,7 @@
 /** Component tests: every screen rendered with ink-testing-library, driven by keys. */
 import { describe, expect, it, vi } from 'vitest';
 import { intelSubject } from '../../src/analysis/render.ts';
-import { buildDebrief, formatDebrief } from '../../src/analysis/debrief/debrief.ts';
+import { buildDebrief, decisionLine, formatDebrief } from '../../src/analysis/debrief/debrief.ts';
 import { newGame, step } from '../../src/engine/game.ts';
 import { observe } from '../../src/engine/observe.ts';
 import type { GameState } from '../../src/engine/state.ts';
@@ -248,6 +248,16 @@ describe('Handover, help and quit', () => {
 describe('DebriefScreen', () => {
   const final = playGame(tower, { seed: '3', us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran') });
   const debrief = buildDebrief(final, tower);
+
+  it("says on the verdict page what decided the game, in the text debrief's line", () => {
+    const { lastFrame } = render(<DebriefScreen debrief={debrief} sides={['us']} cols={120} rows={60} onQuit={noop} onHelp={noop} />);
+    // The line wraps on screen: read the page's rows as one text.
+    const page = lastFrame()!
+      .split('\n')
+      .map((l) => l.trim())
+      .join(' ');
+    expect(page).toContain(decisionLine(debrief));
+  });
 
   it('pages through verdict, turning points, timeline, beliefs vs truth, the record and questions, all from buildDebrief', async () => {
     const { lastFrame, stdin } = render(<DebriefScreen debrief={debrief} sides={['us']} cols={80} rows={24} onQuit={noop} onHelp={noop} />);

@@ -14,10 +14,10 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { causalChain } from './chain.ts';
 import { compare, reachText, type Comparison } from './comparison.ts';
 import { CONCEPTS, conceptsAtWork, conceptsOfEvent, type ConceptAtWork, type ConceptDef, type ConceptId } from './concepts.ts';
-import { decidedBy, type Decider } from './decider.ts';
+import { decidedBy, decision, type Decision } from './decider.ts';
 import { discussionQuestions } from './questions.ts';
 import {
-  deciderText,
+  decisionText,
   percent,
   renderEvent,
   scoreLineLabel,
@@ -62,8 +62,8 @@ export interface Debrief {
   readonly scenario: { readonly id: string; readonly title: string; readonly seed: string };
   readonly final: boolean;
   readonly verdict: VerdictText;
-  /** The cost or benefit that moved the scores most (decider.ts), with its words; absent if none did. */
-  readonly decidedBy?: Decider & { readonly title: string; readonly explanation: string };
+  /** Whether one mechanism decided the game (decider.ts decision), with its words: "What decided it". */
+  readonly decision: Decision & { readonly title: string; readonly explanation: string };
   readonly scores: Readonly<Record<Side, number>>;
   readonly breakdown: Readonly<Record<Side, readonly LabelledScoreLine[]>>;
   readonly totals: Outcome['totals'];
@@ -118,11 +118,12 @@ export function buildDebrief(state: GameState, scenario: Scenario, options: Debr
   const o = outcome(state);
   const comparison = compare(state, scenario);
   const decider = decidedBy(state);
+  const decided = decision(state);
   return {
     scenario: { id: state.scenario.id, title: state.scenario.title, seed: state.seed },
     final: o.final,
     verdict: verdictText(o.verdict, state),
-    ...(decider ? { decidedBy: { ...decider, ...deciderText(decider) } } : {}),
+    decision: { ...decided, ...decisionText(decided) },
     scores: o.scores,
     breakdown: {
       us: o.breakdown.us.map((l) => ({ ...l, label: scoreLineLabel(l) })),
@@ -146,6 +147,11 @@ export function buildDebrief(state: GameState, scenario: Scenario, options: Debr
   };
 }
 
+/** What decided the game, as one line: the text debrief, the debrief screen and the report's stories all show this one. */
+export function decisionLine(d: Pick<Debrief, 'decision'>): string {
+  return `What decided it: ${d.decision.title}. ${d.decision.explanation}`;
+}
+
 /** "turn 3", "turns 1, 2, 4": the turns (0-based) a concept was at work, as players count them. */
 export const turnLabel = (turns: readonly number[]) => `${turns.length === 1 ? 'turn' : 'turns'} ${turns.map((t) => t + 1).join(', ')}`;
 
@@ -154,7 +160,7 @@ export function formatDebrief(d: Debrief): string {
   const lines: string[] = [''];
   lines.push(`Debrief · ${d.scenario.title} · seed ${d.scenario.seed}${d.final ? '' : ' · (game still running: as things stand)'}`);
   lines.push(`Verdict${d.final ? '' : ' (as things stand)'}: ${d.verdict.title}. ${d.verdict.explanation}`);
-  if (d.decidedBy) lines.push(`What decided it: ${d.decidedBy.title}. ${d.decidedBy.explanation}`);
+  lines.push(decisionLine(d));
   lines.push(`Scores: US ${scoreText(d.scores.us)} · Iran ${scoreText(d.scores.iran)} · peak rung ${d.peakRung} ${rungName(d.peakRung)}`);
   lines.push(`Totals: ${totalsText(d.totals)}`);
   for (const side of ['us', 'iran'] as const) {

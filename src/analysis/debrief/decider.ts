@@ -14,7 +14,11 @@
  *  - pressure (R-IRN-11, O-IRN-04): Iran's calibrated pressure below the war threshold; its benefit is
  *    Iran's pressure and fronts lines.
  *
- * Data only: the words are analysis/render.ts's (deciderText).
+ * A mechanism decides the game only where it moved the scores at least a point, and at least as much as
+ * every other mechanism and every single score line (decision): otherwise what weighed most were the
+ * score lines themselves (attacks, deaths, shipping), and the debrief says so rather than crown it.
+ *
+ * Data only: the words are analysis/render.ts's (deciderText, decisionText).
  */
 import { actionById, strikesIranOrItsForces, type Side } from '../../model/actions.ts';
 import type { EventOfKind } from '../../engine/events.ts';
@@ -50,7 +54,9 @@ export interface Decider {
 const pointsOf = (lines: readonly ScoreLine[], ...terms: ScoreTerm[]) =>
   lines.filter((l) => terms.includes(l.term)).reduce((s, l) => s + l.points, 0);
 const round = (x: number) => Math.round(x * 10) / 10;
-const weight = (d: Decider) => Math.max(Math.abs(d.points.us), Math.abs(d.points.iran));
+/** What a mechanism moved: the larger of its two sides' points, as the debrief shows them (one decimal). */
+export const deciderWeight = (d: Decider) => Math.max(Math.abs(d.points.us), Math.abs(d.points.iran));
+const weight = deciderWeight;
 
 function miscalculation(state: GameState, lines: Record<Side, ScoreLine[]>): Decider | undefined {
   const war = logOf(state).find((e): e is EventOfKind<'war'> => e.kind === 'war');
@@ -181,4 +187,55 @@ export function deciders(state: GameState): Decider[] {
 /** The cost or benefit that decided the game, if any moved a score. */
 export function decidedBy(state: GameState): Decider | undefined {
   return deciders(state)[0];
+}
+
+/** A score line with the side it counted for. */
+export interface SideLine extends ScoreLine {
+  readonly side: Side;
+}
+
+/** What a score line moved, as the debrief shows it (one decimal), to set beside a mechanism's points. */
+export const lineWeight = (l: ScoreLine) => Math.abs(round(l.points));
+
+/** Below this many points no mechanism is said to have decided a game. */
+export const DECISIVE_POINTS = 1;
+
+/** How many of the heaviest score lines an open game names as what weighed most. */
+const HEAVIEST = 3;
+
+/**
+ * Whether one mechanism decided the game. `decided`: the first of `deciders` moved at least
+ * DECISIVE_POINTS, and no other mechanism and no single score line but the baselines moved more.
+ * `open`: no single mechanism did; `nearest` is that first mechanism, `outweighedBy` what moved more
+ * than it (the score lines that did, heaviest first, else another mechanism; absent when nothing did
+ * and it moved under DECISIVE_POINTS), and `heaviest` the score lines that weighed most, heaviest first.
+ */
+export type Decision =
+  | { readonly kind: 'decided'; readonly by: Decider; readonly others: readonly Decider[] }
+  | {
+      readonly kind: 'open';
+      readonly nearest?: Decider;
+      readonly outweighedBy?: { readonly lines: readonly SideLine[] } | { readonly mechanism: Decider };
+      readonly heaviest: readonly SideLine[];
+    };
+
+export function decision(state: GameState): Decision {
+  const all = deciders(state);
+  const lines = scoreLines(state);
+  const weighed = (['us', 'iran'] as const)
+    .flatMap((side) => lines[side].map((l): SideLine => ({ ...l, side })))
+    .filter((l) => l.term !== 'baseline' && lineWeight(l) > 0)
+    .sort((a, b) => lineWeight(b) - lineWeight(a));
+  const [top, ...others] = all;
+  if (!top) return { kind: 'open', heaviest: weighed.slice(0, HEAVIEST) };
+  const w = weight(top);
+  const heavier = weighed.filter((l) => lineWeight(l) > w).slice(0, HEAVIEST);
+  const mechanism = others.find((o) => weight(o) > w);
+  if (w >= DECISIVE_POINTS && heavier.length === 0 && !mechanism) return { kind: 'decided', by: top, others };
+  return {
+    kind: 'open',
+    nearest: top,
+    ...(heavier.length > 0 ? { outweighedBy: { lines: heavier } } : mechanism ? { outweighedBy: { mechanism } } : {}),
+    heaviest: weighed.slice(0, HEAVIEST),
+  };
 }

@@ -8,7 +8,7 @@ import { Box, Text } from 'ink';
 import { useKeys } from '../use-keys.ts';
 import { useState } from 'react';
 import { conceptById } from '../../analysis/debrief/concepts.ts';
-import { beliefSummary, turnLabel, type Debrief } from '../../analysis/debrief/debrief.ts';
+import { beliefSummary, decisionLine, turnLabel, type Debrief } from '../../analysis/debrief/debrief.ts';
 import { reachText } from '../../analysis/debrief/comparison.ts';
 import { scorePointsText, scoreText, totalsText } from '../../analysis/render.ts';
 import type { Side } from '../../model/actions.ts';
@@ -159,6 +159,8 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
         for (const l of d.breakdown[s])
           out.push(...hang(`${scorePointsText(l.points).padStart(8)}  `, `${l.label} [${l.cites.join(', ')}]`));
       }
+      // After the score lines, which it weighs against each other (the text debrief's own line).
+      out.push(plain(''), ...para(decisionLine(d)));
       return out;
     }
     case 'turning': {

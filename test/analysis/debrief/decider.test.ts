@@ -4,15 +4,17 @@
  * discussion question say it with this game's figures.
  */
 import { describe, expect, it } from 'vitest';
-import { decidedBy, deciders, type Decider, type DeciderId } from '../../../src/analysis/debrief/decider.ts';
-import { buildDebrief, formatDebrief } from '../../../src/analysis/debrief/debrief.ts';
+import fc from 'fast-check';
+import { decidedBy, deciders, decision, type Decider, type DeciderId } from '../../../src/analysis/debrief/decider.ts';
+import { deciderText } from '../../../src/analysis/render.ts';
+import { buildDebrief, decisionLine, formatDebrief } from '../../../src/analysis/debrief/debrief.ts';
 import { logOf } from '../../../src/engine/history.ts';
 import { outcome, type ScoreTerm } from '../../../src/engine/outcome.ts';
 import type { GameState } from '../../../src/engine/state.ts';
 import { actionById, type Side } from '../../../src/model/actions.ts';
 import { getPolicy } from '../../../src/policies/index.ts';
 import { playGame } from '../../../src/policies/play.ts';
-import { scenario } from '../../helpers/fixtures.ts';
+import { SHIPPED, scenario } from '../../helpers/fixtures.ts';
 
 const play = (id: string, us: string, iran: string, seed: number) =>
   playGame(scenario(id), { seed: String(seed), us: getPolicy(us, 'us'), iran: getPolicy(iran, 'iran') });
@@ -60,7 +62,7 @@ describe('what decided the game', () => {
       (_s, x) => x.war?.cause === 'direct-exchange',
     );
     expect(outcome(state).totals.iranDirectAttacks + outcome(state).totals.strikesOnIran).toBeGreaterThan(0);
-    expect(buildDebrief(state, scenario('october-2023')).decidedBy!.explanation).toContain('traded fire directly');
+    expect(buildDebrief(state, scenario('october-2023')).decision.explanation).toContain('traded fire directly');
     expect(d.by).toBe('both');
   });
 
@@ -76,7 +78,7 @@ describe('what decided the game', () => {
     expect(d.count).toBe(after);
     expect(d.points.us).toBeLessThan(0);
     const debrief = buildDebrief(state, scenario('october-2023'));
-    expect(debrief.decidedBy!.explanation).toContain('angered by US strikes during the lull');
+    expect(debrief.decision.explanation).toContain('angered by US strikes during the lull');
     expect(debrief.questions.some((q) => q.includes(`The calm broke in turn ${d.turn + 1}`) && q.includes(`${after} attack`))).toBe(true);
   });
 
@@ -126,5 +128,79 @@ describe('what decided the game', () => {
       for (let i = 1; i < ranked.length; i++) expect(w(ranked[i - 1]!)).toBeGreaterThanOrEqual(w(ranked[i]!));
       if (state.world.regionalWar) expect(all[0]!.id).toBe('miscalculation');
     }
+  });
+});
+
+describe('"What decided it" claims no more than the game holds', () => {
+  const r1 = (x: number) => Math.round(x * 10) / 10;
+  const w = (x: Decider) => Math.max(Math.abs(x.points.us), Math.abs(x.points.iran));
+  /** Every score line but the baselines, as the debrief shows its points (one decimal). */
+  const lineWeights = (state: GameState) =>
+    (['us', 'iran'] as const).flatMap((side) =>
+      outcome(state)
+        .breakdown[side].filter((l) => l.term !== 'baseline')
+        .map((l) => Math.abs(r1(l.points))),
+    );
+  const num = (sign: string, digits: string) => (sign === '−' ? -1 : 1) * Number(digits);
+
+  it('property: a mechanism said to have moved the scores more than the rest did; one said not to have decided it did not', () => {
+    const bots = ['historical', 'hawk', 'dove', 'tit-for-tat', 'random', 'easy'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...SHIPPED),
+        fc.constantFrom(...bots),
+        fc.constantFrom(...bots),
+        fc.integer({ min: 0, max: 100_000 }),
+        (sc, us, iran, seed) => {
+          const state = play(sc, us, iran, seed);
+          const line = decisionLine(buildDebrief(state, scenario(sc)));
+          const all = deciders(state);
+          if (line.endsWith('moved the scores more.')) {
+            // The claim: X outweighed every other mechanism and every single score line but the baselines.
+            const x = all.find((m) => line.startsWith(`What decided it: ${deciderText(m).title}. `))!;
+            expect(x, line).toBeDefined();
+            for (const l of lineWeights(state)) expect(w(x), line).toBeGreaterThanOrEqual(l);
+            for (const o of all) expect(w(x), line).toBeGreaterThanOrEqual(w(o));
+            expect(w(x)).toBeGreaterThanOrEqual(1);
+          } else {
+            expect(line).toMatch(/^What decided it: No single mechanism\. /);
+            // Not crowned: the first mechanism moved under a point, or something moved more than it.
+            const top = all[0];
+            if (top) {
+              const heavier = lineWeights(state).some((l) => l > w(top)) || all.some((o) => w(o) > w(top));
+              expect(w(top) < 1 || heavier, line).toBe(true);
+              // Each score line it names as weighing more did: its points beyond the mechanism's.
+              const more = / Single score lines weighed more: (.*)\.$/.exec(line);
+              if (more) {
+                const figures = [...more[1]!.matchAll(/(?:US|Iran) ([+−])([\d.]+) from /g)];
+                expect(figures.length).toBeGreaterThan(0);
+                for (const f of figures) expect(Math.abs(num(f[1]!, f[2]!)), line).toBeGreaterThan(w(top));
+              } else if (line.includes(' moved more (')) {
+                expect(
+                  all.some((o) => o !== top && w(o) > w(top)),
+                  line,
+                ).toBe(true);
+              } else {
+                expect(line).toContain('That is under 1 point.');
+                expect(w(top)).toBeLessThan(1);
+              }
+            }
+          }
+        },
+      ),
+      { numRuns: 60, seed: 22 },
+    );
+  });
+
+  it("tower-22 seed 9: deterrence's +2.2 is not said to outweigh the game's costs; the heaviest lines are named", () => {
+    const state = play('tower-22', 'historical', 'historical', 9);
+    expect(decidedBy(state)?.id).toBe('deterrence');
+    const d = decision(state);
+    expect(d.kind).toBe('open');
+    const text = formatDebrief(buildDebrief(state, scenario('tower-22')));
+    expect(text).not.toMatch(/worth more than any cost/);
+    expect(text).toContain('What decided it: No single mechanism. Deterrence: ');
+    expect(text).toContain('(US +2.2, Iran +0 points). Single score lines weighed more: Iran +7.2 from US-exit talks at the end · ');
+    expect(text).toContain('· Iran +6.2 from Axis gains at the end · Iran +6.1 from Lebanon and Yemen fronts kept simmering.');
   });
 });
