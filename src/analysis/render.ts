@@ -224,6 +224,70 @@ export function citesText(ids: readonly string[]): string {
     .join(' · ');
 }
 
+/**
+ * Whether a posture change is the reading of an order: the side's machine moved on its own order
+ * (ACTED) in the turn it gave it. The two are one act, read as one line (foldOrders).
+ */
+function movedBy(posture: GameEvent, order: GameEvent): boolean {
+  return (
+    posture.kind === 'posture' &&
+    posture.on === 'ACTED' &&
+    order.kind === 'action' &&
+    order.actor === posture.actor &&
+    order.turn === posture.turn
+  );
+}
+
+/** A list of events as lines, where an order and the posture it moved are one line (foldOrders). */
+export interface FoldedLine<T> {
+  /** The first of the events the line tells, in the list's order (where the line stands). */
+  readonly item: T;
+  /** The other event the line tells: the order or the posture folded into it. */
+  readonly folded?: T;
+  readonly text: string;
+}
+
+/**
+ * A game's turning points as lines: a move an inject's own line tells is not a second turning point
+ * (toldByInject), and an order and the posture it moved read as one (foldOrders). The debrief and
+ * `brink run`/`replay` both list them so.
+ */
+export function turningPointLines<T>(points: readonly T[], eventOf: (item: T) => GameEvent, log: readonly GameEvent[]): FoldedLine<T>[] {
+  return foldOrders(
+    points.filter((tp) => !toldByInject(eventOf(tp), log)),
+    eventOf,
+  );
+}
+
+/**
+ * Events as lines, each in renderEvent's words, except that a side's order and the posture change it
+ * set off that turn are told once, where the first of them stands: "The United States orders: Large
+ * strike campaign, and so keeps its vow with a large campaign, sparing Iran". The events stay as they
+ * were logged; only their telling is folded. Where the turn holds more than one of the side's orders,
+ * the posture folds into the first listed.
+ */
+export function foldOrders<T>(items: readonly T[], eventOf: (item: T) => GameEvent): FoldedLine<T>[] {
+  const used = new Set<number>();
+  const out: FoldedLine<T>[] = [];
+  items.forEach((item, i) => {
+    if (used.has(i)) return;
+    const e = eventOf(item);
+    const j = items.findIndex((other, k) => k !== i && !used.has(k) && (movedBy(e, eventOf(other)) || movedBy(eventOf(other), e)));
+    if (j < 0) return out.push({ item, text: renderEvent(e) });
+    const other = eventOf(items[j]!);
+    const [order, posture] = e.kind === 'posture' ? [other, e] : [e, other];
+    if (posture.kind !== 'posture') return out.push({ item, text: renderEvent(e) });
+    used.add(j);
+    const says = ACTORS[posture.actor].transitionMeta(posture.from, posture.on, posture.index)?.says;
+    out.push({
+      item,
+      folded: items[j]!,
+      text: `${renderEvent(order)}, and so ${says ?? `turns to "${postureLabel(posture.actor, posture.to)}"`}`,
+    });
+  });
+  return out;
+}
+
 /** What an intelligence item is about, as a heading. */
 export function intelSubject(item: Pick<IntelItem, 'subject'>): string {
   const s = item.subject;

@@ -1,6 +1,15 @@
 /** Plain-text rendering of a game for `brink run` and `brink replay`: the log a person reads. */
-import { IRAN_OWN_FORCES, orderLabel as label, renderEvent, shownEvents, totalsText, verdictText } from '../analysis/render.ts';
-import { attacksOnUsForces } from '../engine/history.ts';
+import {
+  IRAN_OWN_FORCES,
+  orderLabel as label,
+  renderEvent,
+  scoreText,
+  shownEvents,
+  totalsText,
+  turningPointLines,
+  verdictText,
+} from '../analysis/render.ts';
+import { attacksOnUsForces, logOf } from '../engine/history.ts';
 import { rungName } from '../model/ladder.ts';
 import { quantityName } from '../model/quantities.ts';
 import type { Outcome } from '../engine/outcome.ts';
@@ -51,13 +60,15 @@ export function formatOutcome(o: Outcome, state: GameState): string {
   const lines = [
     '',
     `Verdict: ${v.title}. ${v.explanation}`,
-    `Scores: US ${o.scores.us} · Iran ${o.scores.iran} · peak rung ${o.peakRung} ${rungName(o.peakRung)}`,
+    `Scores: US ${scoreText(o.scores.us)} · Iran ${scoreText(o.scores.iran)} · peak rung ${o.peakRung} ${rungName(o.peakRung)}`,
     `Totals: ${totalsText(o.totals)}`,
   ];
   if (o.turningPoints.length > 0) {
     lines.push('Turning points:');
-    for (const tp of o.turningPoints)
-      lines.push(`  ${tp.date} (turn ${tp.event.turn + 1}) ${renderEvent(tp.event)}${cite(tp.event.rules)}`);
+    for (const { item: tp, folded, text } of turningPointLines(o.turningPoints, (t) => t.event, logOf(state))) {
+      const rules = [...new Set([...tp.event.rules, ...(folded?.event.rules ?? [])])];
+      lines.push(`  ${tp.date} (turn ${tp.event.turn + 1}) ${text}${cite(rules)}`);
+    }
   }
   return lines.join('\n');
 }

@@ -109,9 +109,12 @@ function playersChoice(e: GameEvent, humans: readonly Side[]): string | undefine
 /**
  * The chain behind log entry `index`. `humans` are the sides a person played: their orders are named as
  * the player's choice. A rule is named only where its trigger had held in this game (conditions.ts).
+ * `moved` is the posture change the order at `index` set off, told with it as one act (render.ts
+ * foldOrders): its rules join the order's and its move is named.
  */
-export function causalChain(state: GameState, index: number, humans: readonly Side[] = []): string[] {
+export function causalChain(state: GameState, index: number, humans: readonly Side[] = [], moved?: number): string[] {
   const e = logOf(state)[index]!;
+  const posture = moved === undefined ? e : logOf(state)[moved]!;
   const chain: string[] = [];
   const who = e.actor === 'world' ? 'The world' : actorSubject(e.actor);
   const actionId = actionIdOfEvent(e);
@@ -143,10 +146,13 @@ export function causalChain(state: GameState, index: number, humans: readonly Si
   else {
     // Each ID once: an event may cite a rule its posture's meta cites too (R-ISR-01 twice on the Rafah
     // decision). The IDs are rules, objectives and facts alike, each named by its kind.
-    const rules = [...new Set(heldRules(state, index).filter((r) => !r.startsWith('T-')))].slice(0, 3);
+    const held = [...heldRules(state, index), ...(moved === undefined ? [] : heldRules(state, moved))];
+    // Two events told as one may name one ID more than one event alone.
+    const rules = [...new Set(held.filter((r) => !r.startsWith('T-')))].slice(0, moved === undefined ? 3 : 4);
     if (rules.length > 0) chain.push(citesText(rules));
   }
-  if (e.kind === 'posture' && e.from !== e.to) chain.push(`posture: ${postureLabel(e.actor, e.from)} → ${postureLabel(e.actor, e.to)}`);
+  if (posture.kind === 'posture' && posture.from !== posture.to)
+    chain.push(`posture: ${postureLabel(posture.actor, posture.from)} → ${postureLabel(posture.actor, posture.to)}`);
   if (e.kind === 'ladder') chain.push(`ladder: ${rungName(e.from)} → ${rungName(e.to)}`);
   if (e.kind === 'war') chain.push(`ladder: ${rungName(e.from)} → ${rungName(REGIONAL_WAR)}`);
   if (e.draw) chain.push(`chance: ${describeDraw(e.draw)}`);

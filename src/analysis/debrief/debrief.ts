@@ -19,11 +19,10 @@ import { discussionQuestions } from './questions.ts';
 import {
   decisionText,
   percent,
-  renderEvent,
   scoreLineLabel,
   scorePointsText,
   scoreText,
-  toldByInject,
+  turningPointLines,
   totalsText,
   verdictText,
   type VerdictText,
@@ -85,16 +84,21 @@ function turningPoints(
   humans: readonly Side[],
 ): DebriefTurningPoint[] {
   const log = logOf(state);
-  // A move an inject's own line tells (Israel agreeing the truce the inject begins) is not a second turning point.
-  return o.turningPoints
-    .filter((tp) => !toldByInject(tp.event, log))
-    .map((tp) => ({
+  // A move an inject's own line tells (Israel agreeing the truce the inject begins) is not a second turning
+  // point; an order and the posture it moved are one act: one turning point, with the causes and concepts of both.
+  return turningPointLines(o.turningPoints, (tp) => tp.event, log).map(({ item: tp, folded, text }) => {
+    // The chain is the order's (what the side had seen, why it chose), with the posture it moved.
+    const [order, moved] = folded && tp.event.kind !== 'action' ? [folded, tp] : [tp, folded];
+    const concepts = conceptsOfEvent(state, order.index, at);
+    const more = moved ? conceptsOfEvent(state, moved.index, at) : [];
+    return {
       turn: tp.event.turn,
       date: tp.date,
-      text: renderEvent(tp.event),
-      chain: causalChain(state, tp.index, humans),
-      concepts: conceptsOfEvent(state, tp.index, at),
-    }));
+      text,
+      chain: causalChain(state, order.index, humans, moved?.index),
+      concepts: [...concepts, ...more.filter((c) => !concepts.includes(c))],
+    };
+  });
 }
 
 /** The concepts this game holds (concepts.ts), each with its definition and what it looked like here. */

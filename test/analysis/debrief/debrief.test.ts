@@ -1,7 +1,8 @@
 import { loadRecord } from '../../../src/analysis/record/table.ts';
 import { describe, expect, it } from 'vitest';
 import { logOf } from '../../../src/engine/history.ts';
-import { renderEvent } from '../../../src/analysis/render.ts';
+import { actorSubject, renderEvent } from '../../../src/analysis/render.ts';
+import type { GameEvent, GameState } from '../../../src/engine/state.ts';
 import fc from 'fast-check';
 import { buildDebrief, formatDebrief } from '../../../src/analysis/debrief/debrief.ts';
 import { describeDraw, percent, triggerOf } from '../../../src/analysis/debrief/chain.ts';
@@ -11,6 +12,24 @@ import { getPolicy } from '../../../src/policies/index.ts';
 import { playGame } from '../../../src/policies/play.ts';
 import { outcome } from '../../../src/engine/outcome.ts';
 import { scenario } from '../../helpers/fixtures.ts';
+
+/**
+ * The logged events a turning point tells: one whose sentence it is, or a side's order and the posture
+ * that order moved the same turn, told as "<the order>, and so <what the posture change says>".
+ */
+function toldBy(state: GameState, tp: { turn: number; text: string }): GameEvent[][] {
+  const turn = logOf(state).filter((e) => e.turn === tp.turn);
+  const single = turn.filter((e) => renderEvent(e) === tp.text).map((e) => [e]);
+  const folded = turn.flatMap((a) =>
+    a.kind !== 'action'
+      ? []
+      : turn
+          .filter((p) => p.kind === 'posture' && p.on === 'ACTED' && p.actor === a.actor)
+          .filter((p) => tp.text === `${renderEvent(a)}, and so ${renderEvent(p).slice(actorSubject(a.actor).length + 1)}`)
+          .map((p) => [a, p]),
+  );
+  return [...single, ...folded];
+}
 
 /** The word a cited ID is named by, from its prefix (DOMAIN.md's ID scheme): an objective is never a rule. */
 const KIND_BY_PREFIX: Readonly<Record<string, string>> = {
@@ -60,8 +79,7 @@ describe('debrief of a seeded tower-22 game', () => {
   it('names real events of this game as turning points, each with a causal chain', () => {
     expect(d.turningPoints.length).toBeGreaterThan(0);
     for (const tp of d.turningPoints) {
-      const ev = logOf(state).filter((e) => e.turn === tp.turn && renderEvent(e) === tp.text);
-      expect(ev.length).toBeGreaterThan(0);
+      expect(toldBy(state, tp).length).toBeGreaterThan(0);
       expect(tp.chain.length).toBeGreaterThan(1);
       // Every ID cited in the chain resolves to a fact whose title is quoted, under the word for its kind.
       for (const line of tp.chain) {
@@ -154,7 +172,7 @@ describe('properties over seeds', () => {
           expect(CONCEPTS.map((x) => x.id)).toContain(c.id);
           for (const t of c.turns) expect(t).toBeLessThan(state.history.length);
         }
-        for (const tp of d.turningPoints) expect(logOf(state).some((e) => e.turn === tp.turn && renderEvent(e) === tp.text)).toBe(true);
+        for (const tp of d.turningPoints) expect(toldBy(state, tp).length).toBeGreaterThan(0);
         expect(d.comparison !== undefined).toBe(scenario(id).historical);
       }),
       { numRuns: 25 },
@@ -296,5 +314,49 @@ describe('a turning point names each rule behind it once', () => {
         }
     }
     expect(rules).toBeGreaterThan(10);
+  });
+});
+
+describe('an order and the posture it moved read once', () => {
+  const tower = scenario('tower-22');
+  const play = (seed: string) => playGame(tower, { seed, us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran') });
+
+  it('tower-22 turn 1: the campaign and the vow it keeps are one turning point, saying both; the events stay two', () => {
+    const state = play('9');
+    const o = outcome(state);
+    // The engine's turning points keep both events.
+    const order = o.turningPoints.find((tp) => tp.event.kind === 'action' && tp.event.action === 'us.major-campaign');
+    const vow = o.turningPoints.find((tp) => tp.event.kind === 'posture' && tp.event.on === 'ACTED' && tp.event.actor === 'us');
+    expect(order).toBeDefined();
+    expect(vow).toBeDefined();
+    const d = buildDebrief(state, tower);
+    const lines = d.turningPoints.filter((tp) => tp.turn === 0 && tp.text.startsWith('The United States'));
+    expect(lines.map((tp) => tp.text)).toEqual([
+      'The United States orders: Large strike campaign, and so keeps its vow with a large campaign, sparing Iran',
+    ]);
+    expect(d.turningPoints).toHaveLength(o.turningPoints.length - 1);
+    // Its causes are the order's and the posture's: the rule of the vow, and the move.
+    expect(lines[0]!.chain).toContain('posture: Vowing retaliation → Following up');
+    expect(lines[0]!.chain.some((c) => c.includes('R-USA-03 ') && c.includes('P-06 '))).toBe(true);
+  });
+
+  it('over many games, no turning point is an order beside the posture that order moved the same turn', () => {
+    for (let i = 0; i < 30; i++) {
+      const state = playGame(scenario(i % 2 ? 'october-2023' : 'tower-22'), {
+        seed: `fold${i}`,
+        us: getPolicy(i % 3 ? 'historical' : 'hawk', 'us'),
+        iran: getPolicy('historical', 'iran'),
+      });
+      const o = outcome(state);
+      const d = buildDebrief(state, state.scenario.id === 'tower-22' ? tower : scenario('october-2023'));
+      const pairs = o.turningPoints.filter(
+        (p) =>
+          p.event.kind === 'posture' &&
+          p.event.on === 'ACTED' &&
+          o.turningPoints.some((a) => a.event.kind === 'action' && a.event.actor === p.event.actor && a.event.turn === p.event.turn),
+      ).length;
+      expect(d.turningPoints).toHaveLength(o.turningPoints.length - pairs);
+      for (const tp of d.turningPoints) expect(tp.text.match(/ orders: /g)?.length ?? 0, tp.text).toBeLessThanOrEqual(1);
+    }
   });
 });

@@ -214,7 +214,8 @@ describe("a human order is the player's choice, and a bot's rule is named only w
   it("annotates the US player's campaign before any death as the player's own, with no fatality rule", () => {
     const us = playtestUsGame();
     const d = buildDebrief(us, scenario('october-2023'), { humans: ['us'] });
-    const tp = d.turningPoints.find((t) => t.turn === 3 && t.text === 'The United States orders: Large strike campaign')!;
+    // The order is told with the posture it moved, if it moved one (render.ts foldOrders).
+    const tp = d.turningPoints.find((t) => t.turn === 3 && t.text.startsWith('The United States orders: Large strike campaign'))!;
     expect(tp.chain).toContain("choice: the US player's own, not a rule of the model");
     expect(tp.chain.some((c) => c.startsWith('rule:'))).toBe(false);
     // Nowhere in this game, with no death, is the fatality rule named.
