@@ -1,26 +1,41 @@
 /** Text layout helpers for a fixed-size terminal: wrapping, clipping, sparklines, bars. Display only. */
 
-/** Word-wraps `text` to `width` columns. */
-export function wrap(text: string, width: number): string[] {
-  const w = Math.max(10, width);
+/** Word-wraps `text` to `width` columns; from the second line on, to `next` columns where given (a hanging indent). */
+export function wrap(text: string, width: number, next = width): string[] {
   const out: string[] = [];
+  const w = () => Math.max(10, out.length === 0 ? width : next);
   for (const para of text.split('\n')) {
     let line = '';
     for (const word of para.split(/\s+/).filter(Boolean)) {
       if (line.length === 0) line = word;
-      else if (line.length + 1 + word.length <= w) line += ` ${word}`;
+      else if (line.length + 1 + word.length <= w()) line += ` ${word}`;
       else {
         out.push(line);
         line = word;
       }
-      while (line.length > w) {
-        out.push(line.slice(0, w));
-        line = line.slice(w);
+      while (line.length > w()) {
+        const cut = w();
+        out.push(line.slice(0, cut));
+        line = line.slice(cut);
       }
     }
     out.push(line);
   }
   return out;
+}
+
+/** The mark a list item opens with ("• ", "↳ ", "← ", "12. "), or '' when it opens with none. */
+function itemMark(text: string): string {
+  return /^(?:[•↳←]|\d+\.) /.exec(text)?.[0] ?? '';
+}
+
+/**
+ * `head` then `text` word-wrapped to `width` columns, the continuation lines hanging under the text's
+ * words: past `head`, and past the mark a list item opens with ("• ", "↳ "), so each item reads as one.
+ */
+export function hang(head: string, text: string, width: number): string[] {
+  const indent = ' '.repeat(head.length + itemMark(text).length);
+  return wrap(text, width - head.length, width - indent.length).map((l, i) => (i === 0 ? head : indent) + l);
 }
 
 /**

@@ -268,7 +268,7 @@ describe('DebriefScreen', () => {
     await press(stdin, '2');
     if (debrief.turningPoints.length > 0) expect(lastFrame()).toContain(debrief.turningPoints[0]!.text.slice(0, 30));
     // A turning point's causes follow it; its own headline is not repeated as one of them.
-    for (const tp of debrief.turningPoints) expect(lastFrame()).not.toContain(`← ${tp.text.slice(0, 30)}`);
+    for (const tp of debrief.turningPoints) expect(lastFrame()).not.toContain(`↳ ${tp.text.slice(0, 30)}`);
     await press(stdin, '3');
     for (const row of debrief.timeline) expect(lastFrame()).toContain(row.date);
     await press(stdin, '4');

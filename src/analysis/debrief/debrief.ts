@@ -13,7 +13,7 @@ import { rungName } from '../../model/ladder.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { causalChain } from './chain.ts';
 import { compare, reachText, type Comparison } from './comparison.ts';
-import { CONCEPTS, conceptsAtWork, conceptsOfEvent, type ConceptAtWork, type ConceptDef, type ConceptId } from './concepts.ts';
+import { CONCEPTS, conceptById, conceptsAtWork, conceptsOfEvent, type ConceptAtWork, type ConceptDef, type ConceptId } from './concepts.ts';
 import { decidedBy, decision, type Decision } from './decider.ts';
 import { discussionQuestions } from './questions.ts';
 import {
@@ -156,6 +156,20 @@ export function decisionLine(d: Pick<Debrief, 'decision'>): string {
   return `What decided it: ${d.decision.title}. ${d.decision.explanation}`;
 }
 
+/**
+ * A turning point's causes, each a line marked "↳": everything its chain says after the event itself (who
+ * answered what, the rules, the posture moved, the chance drawn). The text debrief and the terminal's
+ * "Turning points" page both print these, so they show the same causes.
+ */
+export function turningPointCauses(tp: Pick<DebriefTurningPoint, 'chain'>): string[] {
+  return tp.chain.slice(1).map((c) => `↳ ${c}`);
+}
+
+/** The concepts at work in a turning point, as a line ("concepts: …"), or undefined when none was. */
+export function turningPointConcepts(tp: Pick<DebriefTurningPoint, 'concepts'>): string | undefined {
+  return tp.concepts.length > 0 ? `concepts: ${tp.concepts.map((id) => conceptById(id).name).join('; ')}` : undefined;
+}
+
 /** "turn 3", "turns 1, 2, 4": the turns (0-based) a concept was at work, as players count them. */
 export const turnLabel = (turns: readonly number[]) => `${turns.length === 1 ? 'turn' : 'turns'} ${turns.map((t) => t + 1).join(', ')}`;
 
@@ -175,10 +189,9 @@ export function formatDebrief(d: Debrief): string {
     lines.push('', 'Turning points:');
     for (const tp of d.turningPoints) {
       lines.push(`  ${tp.date} (turn ${tp.turn + 1}) ${tp.text}`);
-      for (const c of tp.chain.slice(1)) lines.push(`      ↳ ${c}`);
-      if (tp.concepts.length > 0) {
-        lines.push(`      concepts: ${tp.concepts.map((id) => CONCEPTS.find((c) => c.id === id)!.name).join('; ')}`);
-      }
+      for (const c of turningPointCauses(tp)) lines.push(`      ${c}`);
+      const concepts = turningPointConcepts(tp);
+      if (concepts) lines.push(`      ${concepts}`);
     }
   }
   if (d.concepts.length > 0) {

@@ -7,15 +7,21 @@
 import { Box, Text } from 'ink';
 import { useKeys } from '../use-keys.ts';
 import { useState } from 'react';
-import { conceptById } from '../../analysis/debrief/concepts.ts';
-import { beliefSummary, decisionLine, turnLabel, type Debrief } from '../../analysis/debrief/debrief.ts';
+import {
+  beliefSummary,
+  decisionLine,
+  turningPointCauses,
+  turningPointConcepts,
+  turnLabel,
+  type Debrief,
+} from '../../analysis/debrief/debrief.ts';
 import { reachText } from '../../analysis/debrief/comparison.ts';
 import { scorePointsText, scoreText, totalsText } from '../../analysis/render.ts';
 import type { Side } from '../../model/actions.ts';
 import { rungName } from '../../model/ladder.ts';
 import { scrollBy, windowOf } from '../scroll.ts';
 import { SIDE_NAMES } from '../session.ts';
-import { clip, joinHints, statusLines, textRow, wrap } from '../text.ts';
+import { clip, hang, joinHints, statusLines, textRow, wrap } from '../text.ts';
 import { rungTone, tone } from '../theme.ts';
 
 type Page = 'verdict' | 'turning' | 'timeline' | 'beliefs' | 'record' | 'questions';
@@ -131,9 +137,8 @@ const plain = (text: string): Line => ({ text });
 
 function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number, lastWeek: NonNullable<DebriefProps['lastWeek']>): Line[] {
   const para = (text: string, indent = ''): Line[] => wrap(text, width - indent.length).map((t) => plain(indent + t));
-  /** `head` then `text` wrapped, the wrapped lines indented under the text's start. */
-  const hang = (head: string, text: string): Line[] =>
-    wrap(text, width - head.length).map((t, i) => plain((i === 0 ? head : ' '.repeat(head.length)) + t));
+  /** `head` then `text` wrapped, the wrapped lines hanging under the text's words (text.ts hang). */
+  const hung = (head: string, text: string): Line[] => hang(head, text, width).map(plain);
   switch (page) {
     case 'verdict': {
       const order: Side[] = [...sides, ...(['us', 'iran'] as const).filter((s) => !sides.includes(s))];
@@ -151,13 +156,13 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
       for (const w of lastWeek) {
         const whose = lastWeek.length > 1 ? `, as ${SIDE_NAMES[w.side]} saw it` : '';
         out.push(plain(''), { text: `The last week (from ${w.date})${whose}:`, bold: true });
-        for (const l of w.lines) out.push(...hang('  ', l));
+        for (const l of w.lines) out.push(...hung('  ', l));
       }
       if (lastWeek.length > 0) out.push(plain(''));
       for (const s of order) {
         out.push({ text: `${SIDE_NAMES[s]}: ${scoreText(d.scores[s])}${sides.includes(s) ? ' (you)' : ''}`, bold: true });
         for (const l of d.breakdown[s])
-          out.push(...hang(`${scorePointsText(l.points).padStart(8)}  `, `${l.label} [${l.cites.join(', ')}]`));
+          out.push(...hung(`${scorePointsText(l.points).padStart(8)}  `, `${l.label} [${l.cites.join(', ')}]`));
       }
       // After the score lines, which it weighs against each other (the text debrief's own line).
       out.push(plain(''), ...para(decisionLine(d)));
@@ -167,15 +172,11 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
       if (d.turningPoints.length === 0) return [plain('No single event moved this game much.')];
       const out: Line[] = [];
       for (const tp of d.turningPoints) {
-        out.push(...para(`${tp.date} (turn ${tp.turn + 1}) ${tp.text}`).map((l) => ({ ...l, bold: true })));
-        for (const c of tp.chain.slice(1, 3)) out.push(...para(`← ${c}`, '   '));
-        if (tp.concepts.length > 0)
-          out.push(
-            ...para(`concepts: ${tp.concepts.map((id) => conceptById(id).name).join('; ')}`, '   ').map((l) => ({
-              ...l,
-              color: tone('muted'),
-            })),
-          );
+        out.push(...hung(`${tp.date} (turn ${tp.turn + 1}) `, tp.text).map((l) => ({ ...l, bold: true })));
+        // Every cause the text debrief prints (turningPointCauses), each wrapped under its own words.
+        for (const c of turningPointCauses(tp)) out.push(...hung('   ', c));
+        const concepts = turningPointConcepts(tp);
+        if (concepts) out.push(...hung('   ', concepts).map((l) => ({ ...l, color: tone('muted') })));
       }
       return out;
     }
@@ -207,7 +208,7 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
             const text = b.right
               ? `${b.subject}: ${b.believed} (${b.confidence})`
               : `${b.subject}: you read ${b.believed} (${b.confidence}); it was ${b.truth}`;
-            out.push(...hang(head, text).map((l) => ({ ...l, color: b.right ? undefined : tone('warn') })));
+            out.push(...hung(head, text).map((l) => ({ ...l, color: b.right ? undefined : tone('warn') })));
           }
         }
       }
@@ -217,7 +218,7 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
       const c = d.comparison!;
       const out: Line[] = [{ text: 'What actually happened', bold: true }, ...para(c.summary)];
       // The record's dated events first (as in the text debrief), then this game's figures beside the record's.
-      for (const e of c.events) out.push(...hang(`${e.date} `, `${e.text} [${e.cites.join(', ')}]`));
+      for (const e of c.events) out.push(...hung(`${e.date} `, `${e.text} [${e.cites.join(', ')}]`));
       if (c.reach) out.push(...para(reachText(c.reach)));
       if (c.figures.length > 0) {
         // Columns as wide as their widest cell; the record's column wraps under itself.
@@ -228,7 +229,8 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
         for (const f of c.figures) {
           // Both the figure's name and the record wrap within their columns: nothing is cut off.
           const rec = wrap(f.actual, Math.max(10, width - indent.length));
-          const label = wrap(f.label, lw);
+          // A figure's name that wraps continues two columns in, under its first word's line.
+          const label = wrap(f.label, lw, lw - 2).map((l, i) => (i === 0 ? l : `  ${l}`));
           for (let i = 0; i < Math.max(rec.length, label.length); i++) {
             out.push(plain(`${(label[i] ?? '').padEnd(lw)} ${(i === 0 ? f.game : '').padEnd(gw)} ${rec[i] ?? ''}`.trimEnd()));
           }
@@ -238,7 +240,7 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
     }
     case 'questions': {
       const out: Line[] = [{ text: 'Questions for discussion', bold: true }];
-      d.questions.forEach((q, i) => out.push(...para(`${i + 1}. ${q}`)));
+      d.questions.forEach((q, i) => out.push(...hung('', `${i + 1}. ${q}`)));
       if (d.concepts.length > 0) {
         out.push(plain(''), { text: 'Concepts at work', bold: true });
         for (const c of d.concepts) out.push(...para(`${c.name} (${turnLabel(c.turns)}): ${c.explanation}`));

@@ -1,0 +1,73 @@
+/**
+ * What a second newcomer playtest at 80×24 found, each rendered as the player met it: the debrief's
+ * turning points with fewer causes than the printed debrief, wrapped lines that lost their indent, a
+ * resumed finished game, counts that hid the opening week, the quit questions, a doubled "resolving"
+ * line, the help and the opponent menu, the sparkline's quiet weeks, and a week's totals given twice.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildDebrief, formatDebrief, turningPointCauses } from '../../src/analysis/debrief/debrief.ts';
+import { getPolicy } from '../../src/policies/index.ts';
+import { playGame } from '../../src/policies/play.ts';
+import { loadScenario } from '../../src/scenario/loader.ts';
+import { DebriefScreen } from '../../src/ui/screens/DebriefScreen.tsx';
+import { press, render } from '../helpers/ink.ts';
+
+const october = loadScenario('october-2023');
+const KEY = { enter: '\r', down: '\x1b[B', pgdn: '\x1b[6~', home: '\x1b[H', end: '\x1b[F' };
+const noop = () => {};
+/** A text with its line breaks and runs of spaces as single spaces: a wrapped sentence read as one. */
+const flat = (s: string) => s.replace(/\s+/g, ' ');
+
+/** Every line of the debrief page `page` at `cols`×`rows`, paged through with PgDn (the rows between the tabs and the footer). */
+async function debriefPage(debrief: ReturnType<typeof buildDebrief>, page: string, cols = 80, rows = 24): Promise<string[]> {
+  const view = render(<DebriefScreen debrief={debrief} sides={['us']} cols={cols} rows={rows} onQuit={noop} onHelp={noop} />);
+  await press(view.stdin, page);
+  const lines: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    const frame = view.lastFrame()!;
+    for (const l of frame.split('\n')) expect(l.length, l).toBeLessThanOrEqual(cols);
+    const range = /(\d+)–(\d+) of (\d+)/.exec(frame);
+    if (!range) {
+      // The whole page on one screen: the rows under the tabs, down to the status row.
+      lines.push(...frame.split('\n').slice(2, rows - 2));
+      break;
+    }
+    // Only the rows not seen yet (the last page overlaps the one before).
+    const [from, to, total] = range.slice(1).map(Number) as [number, number, number];
+    const body = frame.split('\n').slice(2, 2 + to - from + 1);
+    lines.push(...body.slice(lines.length - from + 1));
+    if (to === total) break;
+    await press(view.stdin, KEY.pgdn);
+  }
+  view.unmount();
+  return lines.map((l) => l.trimEnd());
+}
+
+describe('the turning points at 80 columns', () => {
+  // The playtest's game: october-2023, seed 1, the US holding every turn (Enter), Iran on the record.
+  const final = playGame(october, { seed: '1', us: getPolicy('always:us.hold+us.none', 'us'), iran: getPolicy('historical', 'iran') });
+  const debrief = buildDebrief(final, october, { humans: ['us'] });
+
+  it("show every cause the printed debrief shows, the deaths' chance among them, each wrapped under its own words", async () => {
+    const causes = debrief.turningPoints.flatMap(turningPointCauses);
+    // The game holds what the playtest missed: rules, a chance drawn, a posture moved.
+    expect(causes.some((c) => c.startsWith('↳ chance: a 0.6 % chance came up (draw 0.0010)'))).toBe(true);
+    expect(causes.some((c) => c.startsWith('↳ rule: '))).toBe(true);
+    expect(causes.some((c) => c.startsWith('↳ posture: '))).toBe(true);
+    const text = formatDebrief(debrief);
+    for (const c of causes) expect(text).toContain(c);
+    const lines = await debriefPage(debrief, '2');
+    const page = flat(lines.join('\n'));
+    for (const c of causes) expect(page).toContain(flat(c));
+    // A headline opens at the left edge; its causes hang three columns in, and a wrapped cause's lines
+    // two further, under its words; no line falls back to the left edge.
+    const headline = /^\d{4}-\d{2}-\d{2} \(turn \d+\) /;
+    let hangAt = 0;
+    for (const l of lines.filter((x) => x.trim() !== '')) {
+      const indent = /^ */.exec(l)![0].length;
+      if (headline.test(l)) hangAt = headline.exec(l)![0].length;
+      else if (l.startsWith('   ↳ ') || l.startsWith('   concepts: ')) hangAt = l.startsWith('   ↳ ') ? 5 : 3;
+      else expect(indent, l).toBe(hangAt);
+    }
+  });
+});
