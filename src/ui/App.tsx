@@ -21,7 +21,7 @@ import { Handover } from './screens/Handover.tsx';
 import { type GameStage, HelpOverlay, InterruptConfirm, QuitConfirm } from './screens/Overlays.tsx';
 import { SetupScreen, type SetupChoice } from './screens/SetupScreen.tsx';
 import { TurnScreen } from './screens/TurnScreen.tsx';
-import { humanSides, opponentLabel, playTurn, SIDE_NAMES, startGame, type PlaySetup } from './session.ts';
+import { humanSides, opponentLabel, playTurn, resumedText, SIDE_NAMES, startGame, type PlaySetup } from './session.ts';
 import { clip, fit, wrap } from './text.ts';
 import { tone } from './theme.ts';
 import { useDimensions } from './use-dimensions.ts';
@@ -111,7 +111,7 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
   );
   /** Orders complete for this turn, waiting to be played (the "resolving…" state). */
   const [resolving, setResolving] = useState<PendingOrders | undefined>();
-  const [status, setStatus] = useState<string | undefined>(props.resume ? `Resumed at turn ${props.resume.state.turn + 1}.` : undefined);
+  const [status, setStatus] = useState<string | undefined>(props.resume ? resumedText(props.resume.state) : undefined);
   const [savedAt, setSavedAt] = useState<string | null>(props.resume ? saveKey(props.resume.state, props.resume.pending ?? {}) : null);
 
   const debrief = useMemo(

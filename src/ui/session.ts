@@ -78,4 +78,9 @@ export function playTurn(
   return step(state, { us: choice('us'), iran: choice('iran') });
 }
 
+/** What the game says on resuming a save: the turn it goes on from, or, for a game already over, that its debrief follows. */
+export function resumedText(state: Pick<GameState, 'turn' | 'over'>): string {
+  return state.over ? 'This game is finished: its debrief is shown.' : `Resumed at turn ${state.turn + 1}.`;
+}
+
 export const SIDE_NAMES: Readonly<Record<Side, string>> = { us: 'United States', iran: 'Iran' };

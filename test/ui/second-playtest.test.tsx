@@ -10,6 +10,8 @@ import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
 import { DebriefScreen } from '../../src/ui/screens/DebriefScreen.tsx';
+import { newGame } from '../../src/engine/game.ts';
+import { renderApp } from '../helpers/app.tsx';
 import { press, render } from '../helpers/ink.ts';
 
 const october = loadScenario('october-2023');
@@ -69,5 +71,24 @@ describe('the turning points at 80 columns', () => {
       else if (l.startsWith('   ↳ ') || l.startsWith('   concepts: ')) hangAt = l.startsWith('   ↳ ') ? 5 : 3;
       else expect(indent, l).toBe(hangAt);
     }
+  });
+});
+
+describe('resuming a finished game', () => {
+  const tower = loadScenario('tower-22');
+  const setup = { scenario: tower, side: 'us' as const, opponent: 'historical', seed: '3' };
+
+  it('says the game is finished and shows its debrief, not a turn past the last', () => {
+    const final = playGame(tower, { seed: '3', us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran') });
+    const view = renderApp({ scenarios: [tower], preset: {}, resume: { setup, state: final } });
+    const frame = view.lastFrame()!;
+    expect(frame).toContain('Verdict:');
+    expect(frame).toContain('This game is finished: its debrief is shown.');
+    expect(frame).not.toMatch(/Resumed at turn/);
+    view.unmount();
+    // A game under way still says the turn it goes on from.
+    const started = renderApp({ scenarios: [tower], preset: {}, resume: { setup, state: newGame(tower, { seed: '3' }) } });
+    expect(started.lastFrame()).toContain('Resumed at turn 1.');
+    started.unmount();
   });
 });
