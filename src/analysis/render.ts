@@ -399,14 +399,30 @@ function tooSoonForCalm(quiet: number): string {
   return `as things stand, ${played}, and a calm needs ${QUIET_WINDOW} quiet turns`;
 }
 
-/** A score line's label: what the objective term counted in this game. */
-export function scoreLineLabel(line: ScoreLine): string {
+/**
+ * What a game's counts leave out: the US deaths of the scenario's opening week, before the first order
+ * (tower-22 opens on three), which happened before the game began ("the opening week's 3 US deaths are
+ * not counted"); undefined when the opening week had none.
+ */
+export function openingNotCounted(opening: { readonly usKilled: number }): string | undefined {
+  return opening.usKilled > 0
+    ? `the opening week's ${plural(opening.usKilled, 'US death')} ${opening.usKilled === 1 ? 'is' : 'are'} not counted`
+    : undefined;
+}
+
+/**
+ * A score line's label: what the objective term counted in this game. Given the opening week (the
+ * player's screens, read from the observation), a count of deaths says where it starts.
+ */
+export function scoreLineLabel(line: ScoreLine, opening?: { readonly usKilled: number }): string {
   const n = line.count ?? 0;
+  const note = opening && openingNotCounted(opening);
+  const since = note ? ` since the game began (${note})` : '';
   switch (line.term) {
     case 'baseline':
       return 'Starting score';
     case 'us-deaths':
-      return plural(n, 'US death');
+      return `${plural(n, 'US death')}${since}`;
     case 'attacks-on-us':
       // The term counts the militias' attacks (O-USA-02): beside the totals, which add Iran's own fire, it says so.
       return `${plural(n, 'militia attack')} on US forces`;
@@ -437,7 +453,7 @@ export function scoreLineLabel(line: ScoreLine): string {
     case 'fronts':
       return 'Lebanon and Yemen fronts kept simmering';
     case 'deaths-by-partners':
-      return `${plural(n, 'American')} killed by Iran's partners`;
+      return `${plural(n, 'American')} killed by Iran's partners${since}`;
     case 'unanswered':
       return line.happened ? 'A strike on Iran or its forces left unanswered' : 'No strike on Iran or its forces left unanswered';
   }

@@ -3,7 +3,7 @@
  * read from the engine's score lines (scoreLines in src/engine/outcome.ts) and the objectives' titles
  * in the evidence base, so when the scoring changes the pane follows; nothing here knows a rule.
  */
-import { scoreLineLabel, scorePointsText as signed, scoreText } from '../analysis/render.ts';
+import { scoreLineLabel, scorePointsText, scoreText } from '../analysis/render.ts';
 import { scoreLines, scoresOf, type ScoreLine } from '../engine/outcome.ts';
 import type { GameState } from '../engine/state.ts';
 import type { Side } from '../model/actions.ts';
@@ -58,18 +58,21 @@ export function scoreView(state: GameState, side: Side): ScoreView {
   return { side, total: scoresOf(all)[side], start: { points: start.reduce((s, l) => s + l.points, 0), lines: start }, objectives };
 }
 
-/** The Goals pane: each objective with its share of the score, and the lines that make it up. */
-export function goalLines(v: ScoreView, width: number): { text: string; bold?: boolean }[] {
+/**
+ * The Goals pane: each objective with its share of the score, and the lines that make it up; a count of
+ * deaths says that the opening week's (`opening`, the observation's) are not in it.
+ */
+export function goalLines(v: ScoreView, width: number, opening?: { readonly usKilled: number }): { text: string; bold?: boolean }[] {
   const out: { text: string; bold?: boolean }[] = [
     { text: `Your score: ${scoreText(v.total)} of 100, as things stand (the debrief gives the final one)`, bold: true },
   ];
   if (v.start.lines.length > 0)
-    out.push({ text: `${signed(v.start.points).padStart(7)}  Starting score, before anything happens`, bold: true });
+    out.push({ text: `${scorePointsText(v.start.points).padStart(7)}  Starting score, before anything happens`, bold: true });
   for (const o of v.objectives) {
-    out.push({ text: `${signed(o.points).padStart(7)}  ${o.id === OTHER ? o.title : `${o.id} ${o.title}`}`, bold: true });
+    out.push({ text: `${scorePointsText(o.points).padStart(7)}  ${o.id === OTHER ? o.title : `${o.id} ${o.title}`}`, bold: true });
     for (const l of o.lines) {
-      const head = `${signed(l.points).padStart(16)}  `;
-      wrap(scoreLineLabel(l), Math.max(10, width - head.length)).forEach((t, i) =>
+      const head = `${scorePointsText(l.points).padStart(16)}  `;
+      wrap(scoreLineLabel(l, opening), Math.max(10, width - head.length)).forEach((t, i) =>
         out.push({ text: (i === 0 ? head : ' '.repeat(head.length)) + t }),
       );
     }

@@ -276,7 +276,9 @@ describe('one name per quantity', () => {
     for (const id of ['deterrence', 'usDomesticPressure', 'shippingDisruption', 'withdrawalMomentum'] as const)
       expect(f).toContain(QUANTITIES[id].name);
     expect(f).not.toContain('US credibility');
-    const labels = scoreLines(state).us.map(scoreLineLabel).join('\n');
+    const labels = scoreLines(state)
+      .us.map((l) => scoreLineLabel(l))
+      .join('\n');
     expect(labels).toContain(`${QUANTITIES.deterrence.name} at the end`);
     expect(labels).not.toMatch(/^Deterrence/m);
     const help = helpLines(76)

@@ -10,9 +10,12 @@ import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
 import { DebriefScreen } from '../../src/ui/screens/DebriefScreen.tsx';
+import { situationColumns } from '../../src/ui/screens/TurnScreen.tsx';
 import { newGame } from '../../src/engine/game.ts';
+import { observe } from '../../src/engine/observe.ts';
 import { renderApp } from '../helpers/app.tsx';
 import { press, render } from '../helpers/ink.ts';
+import { renderTurn } from '../helpers/turn-screen.tsx';
 
 const october = loadScenario('october-2023');
 const KEY = { enter: '\r', down: '\x1b[B', pgdn: '\x1b[6~', home: '\x1b[H', end: '\x1b[F' };
@@ -90,5 +93,53 @@ describe('resuming a finished game', () => {
     const started = renderApp({ scenarios: [tower], preset: {}, resume: { setup, state: newGame(tower, { seed: '3' }) } });
     expect(started.lastFrame()).toContain('Resumed at turn 1.');
     started.unmount();
+  });
+});
+
+/** The situation pane's column beside the ladder at 80 columns, read as one text (a line there wraps between the rungs). */
+const besideLadder = (frame: string) =>
+  flat(
+    frame
+      .split('\n')
+      .slice(2)
+      .map((l) => l.slice(situationColumns(79).ladder + 2))
+      .join('\n'),
+  );
+
+describe('a scenario that opens on deaths', () => {
+  const tower = loadScenario('tower-22');
+
+  it('says the counts start after the opening week, whose deaths (from the observation) they leave out', async () => {
+    const start = newGame(tower, { seed: '1' });
+    const opening = observe(start, 'us').opening.usKilled;
+    expect(opening).toBe(3);
+    for (const side of ['us', 'iran'] as const) {
+      const view = renderTurn(start, side, { cols: 80, rows: 24 });
+      await press(view.stdin, '2');
+      const situation = besideLadder(view.lastFrame()!);
+      expect(situation).toContain('So far: 0 attacks on US · 0 killed · 0 injured');
+      expect(situation).toContain(`(since the game began: the opening week's ${opening} US deaths are not counted)`);
+      await press(view.stdin, '4');
+      const goals = flat(view.lastFrame()!);
+      const deaths = side === 'us' ? '0 US deaths' : "0 Americans killed by Iran's partners";
+      expect(goals).toContain(`${deaths} since the game began (the opening week's ${opening} US deaths are not counted)`);
+      view.unmount();
+    }
+    // A scenario that opens on none says "So far", with no note; its opening is read, not the scenario's name.
+    const quiet = newGame(october, { seed: '1' });
+    expect(observe(quiet, 'us').opening.usKilled).toBe(0);
+    const view = renderTurn(quiet, 'us', { cols: 80, rows: 24 });
+    await press(view.stdin, '2');
+    expect(view.lastFrame()).toContain('So far: 0 attacks on US · 0 killed · 0 injured');
+    expect(view.lastFrame()).not.toContain('opening week');
+    await press(view.stdin, '4');
+    expect(view.lastFrame()).not.toContain('opening week');
+    view.unmount();
+    // Another scenario given an opening week with deaths says so too.
+    const opened = { ...quiet, scenario: { ...quiet.scenario, opening: { usKilled: 1 } } };
+    const other = renderTurn(opened, 'us', { cols: 80, rows: 24 });
+    await press(other.stdin, '2');
+    expect(besideLadder(other.lastFrame()!)).toContain("(since the game began: the opening week's 1 US death is not counted)");
+    other.unmount();
   });
 });

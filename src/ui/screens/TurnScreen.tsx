@@ -12,6 +12,7 @@ import {
   intelLine,
   intelReading,
   intelSubject,
+  openingNotCounted,
   orderLabel,
   postureLabel,
   renderWeekEvent,
@@ -97,7 +98,7 @@ export function TurnScreen(props: TurnProps) {
   // The status wraps (a save's file name is read whole); the panes give up the rows it takes.
   const status = statusLines(props.status, width);
   const bodyRows = Math.max(6, rows - 4 - status.length);
-  const goals = useMemo(() => goalLines(score, width), [score, width]);
+  const goals = useMemo(() => goalLines(score, width, obs.opening), [score, width, obs.opening]);
   const log = useMemo(() => logLines(state, side, width), [state, side, width]);
   const situation = useMemo(
     () => situationLines(situationInfo(obs, situationColumns(width).right), width, bodyRows),
@@ -431,11 +432,14 @@ export function situationInfo(obs: Observation, right: number): string[] {
   if (p.axisGains !== undefined) pressureLines.push([quantityName('axisGains'), p.axisGains]);
   const labelWidth = Math.max(...pressureLines.map(([label]) => label.length));
   const week = last ? weekCountLines(last) : undefined;
+  // The totals start with the first order: a scenario that opens on deaths says they are not in them.
+  const notCounted = openingNotCounted(obs.opening);
   const info: string[] = [
     ...(week ? ['Last week:', ...week] : ['No turn played yet.']),
     `Attacks on US by week: ${sparkline(obs.history.map(attacksOnUsForces)) || '—'}`,
     `Houthi attacks by week: ${sparkline(obs.history.map((t) => t.houthiAttacks)) || '—'}`,
     `So far: ${attacks} attacks on US · ${sum('usKilled')} killed · ${sum('usInjured')} injured`,
+    ...(notCounted ? [`(since the game began: ${notCounted})`] : []),
     '',
     ...pressureLines.map(([label, v]) => gaugeLine(label, v, right, labelWidth)),
   ];
