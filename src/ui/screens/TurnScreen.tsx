@@ -101,7 +101,7 @@ export function TurnScreen(props: TurnProps) {
   const goals = useMemo(() => goalLines(score, width, obs.opening), [score, width, obs.opening]);
   const log = useMemo(() => logLines(state, side, width), [state, side, width]);
   const situation = useMemo(
-    () => situationLines(situationInfo(obs, situationColumns(width).right), width, bodyRows),
+    () => situationLines(situationInfo(obs, situationColumns(width).right), width, bodyRows, openingAside(obs)),
     [obs, width, bodyRows],
   );
   const situationRows = rowsShown(situation.length, bodyRows);
@@ -432,14 +432,12 @@ export function situationInfo(obs: Observation, right: number): string[] {
   if (p.axisGains !== undefined) pressureLines.push([quantityName('axisGains'), p.axisGains]);
   const labelWidth = Math.max(...pressureLines.map(([label]) => label.length));
   const week = last ? weekCountLines(last) : undefined;
-  // The totals start with the first order: a scenario that opens on deaths says they are not in them.
-  const notCounted = openingNotCounted(obs.opening);
   const info: string[] = [
     ...(week ? ['Last week:', ...week] : ['No turn played yet.']),
     `Attacks on US by week: ${sparkline(obs.history.map(attacksOnUsForces)) || '—'}`,
     `Houthi attacks by week: ${sparkline(obs.history.map((t) => t.houthiAttacks)) || '—'}`,
     `So far: ${attacks} attacks on US · ${sum('usKilled')} killed · ${sum('usInjured')} injured`,
-    ...(notCounted ? [`(since the game began: ${notCounted})`] : []),
+    ...openingAside(obs),
     '',
     ...pressureLines.map(([label, v]) => gaugeLine(label, v, right, labelWidth)),
   ];
@@ -452,6 +450,15 @@ export function situationInfo(obs: Observation, right: number): string[] {
   }
   info.push('', `Your posture: ${obs.posture.meta.label}`);
   return info;
+}
+
+/**
+ * Under the totals, where the scenario opened on deaths: that they are not in them (the counts start with
+ * the first order). An aside: where the pane is short it goes, after the blank rows (situationLines).
+ */
+export function openingAside(obs: Pick<Observation, 'opening'>): string[] {
+  const note = openingNotCounted(obs.opening);
+  return note ? [`(${note})`] : [];
 }
 
 /**
@@ -503,13 +510,18 @@ function Situation({
 }
 
 /**
- * The situation's lines at this width, every one of them (the pane scrolls): lines wider than the
- * column wrap between figures; where they do not fit the pane's height, the blank separators go first.
+ * The situation's lines at this width (the pane scrolls): lines wider than the column wrap between
+ * figures; where they do not fit the pane's height, the blank separators go first, then the `asides`
+ * (openingAside), so that what the pane is for stays on the first screen.
  */
-export function situationLines(info: readonly string[], width: number, height: number): string[] {
+export function situationLines(info: readonly string[], width: number, height: number, asides: readonly string[] = []): string[] {
   const { right } = situationColumns(width);
-  const wrapped = info.flatMap((l) => (l.length > right ? wrapAtSeparators(l, right) : [l]));
-  return wrapped.length > height ? wrapped.filter((l) => l !== '') : wrapped;
+  const wrapOne = (l: string) => (l.length > right ? wrapAtSeparators(l, right) : [l]);
+  const wrapped = info.flatMap(wrapOne);
+  if (wrapped.length <= height) return wrapped;
+  const solid = info.filter((l) => l !== '');
+  const short = solid.filter((l) => !asides.includes(l)).flatMap(wrapOne);
+  return short.length < solid.flatMap(wrapOne).length && short.length <= height ? short : solid.flatMap(wrapOne);
 }
 
 interface OrdersProps {
