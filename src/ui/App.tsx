@@ -18,7 +18,7 @@ import { KeyboardProvider, useInterrupt, useKeys } from './use-keys.ts';
 import { lastWeekLines } from './counts.ts';
 import { DebriefScreen } from './screens/DebriefScreen.tsx';
 import { Handover } from './screens/Handover.tsx';
-import { type GameStage, HelpOverlay, InterruptConfirm, QuitConfirm } from './screens/Overlays.tsx';
+import { type GameStage, HelpOverlay, QuitConfirm } from './screens/Overlays.tsx';
 import { SetupScreen, type SetupChoice } from './screens/SetupScreen.tsx';
 import { TurnScreen } from './screens/TurnScreen.tsx';
 import { humanSides, opponentLabel, playTurn, resumedText, SIDE_NAMES, startGame, type PlaySetup } from './session.ts';
@@ -288,8 +288,6 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
   }
   const saved = state !== undefined && savedAt === saveKey(state, pending);
   const stage: GameStage = !state || !setup || phase.kind === 'setup' ? 'none' : phase.kind === 'debrief' ? 'finished' : 'playing';
-  // Every screen of a game saves with `s`, except the one asking for a larger terminal.
-  const canSave = stage !== 'none' && !tooSmall;
   // Overlays hide the screen without unmounting it, so its pane and selection survive.
   return (
     <Box flexDirection="column" width={cols}>
@@ -297,15 +295,15 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
         {screen}
       </Box>
       {overlay === 'help' && <HelpOverlay width={cols} height={rows} onClose={() => setOverlay('none')} />}
-      {overlay === 'quit' && (
-        <QuitConfirm saved={saved} stage={stage} canSave={canSave} onYes={() => finish(false)} onNo={() => setOverlay('none')} />
-      )}
-      {overlay === 'interrupt' && (
-        <InterruptConfirm
+      {(overlay === 'quit' || overlay === 'interrupt') && (
+        <QuitConfirm
+          via={overlay === 'quit' ? 'q' : 'ctrl-c'}
           saved={saved}
+          everSaved={savedAt !== null}
           stage={stage}
-          onSave={() => save() && finish(true)}
-          onQuit={() => finish(true)}
+          width={cols}
+          onSave={() => save() && finish(overlay === 'interrupt')}
+          onQuit={() => finish(overlay === 'interrupt')}
           onNo={() => setOverlay('none')}
         />
       )}

@@ -434,7 +434,8 @@ describe('the hot-seat hand-over', () => {
     expect(view.lastFrame()).toContain('Turn 2: United States to play');
     expect(view.lastFrame()).not.toContain('hotseat.save.json');
     await press(view.stdin, 'q');
-    expect(view.lastFrame()).toContain('Progress since the last save will be lost (press n, then s to save).');
+    expect(view.lastFrame()).toContain('Progress since the last save will be lost.');
+    expect(view.lastFrame()).toContain('s: save, then quit');
     await press(view.stdin, 'n', 's');
     expect(onSave).toHaveBeenCalledTimes(2);
     view.unmount();
@@ -470,17 +471,18 @@ describe('the quit questions fit the moment', () => {
       v.unmount();
       return f;
     };
-    const finished = text(<QuitConfirm saved={false} stage="finished" canSave onYes={noop} onNo={noop} />);
-    expect(finished).toContain('The finished game is not saved (press n, then s to save it).');
+    const finished = text(<QuitConfirm via="q" saved={false} everSaved={false} stage="finished" onSave={noop} onQuit={noop} onNo={noop} />);
+    expect(finished).toContain('The finished game is not saved.');
+    expect(finished).toContain('s: save, then quit');
     expect(finished).toContain('back to the final report');
-    const setup = text(<QuitConfirm saved={false} stage="none" canSave={false} onYes={noop} onNo={noop} />);
+    const setup = text(<QuitConfirm via="q" saved={false} everSaved={false} stage="none" onSave={noop} onQuit={noop} onNo={noop} />);
     expect(setup).toContain('No game has started.');
     expect(setup).toContain('n or Esc: back to the set-up');
-    expect(setup).not.toContain('s to save');
-    // The "terminal too small" screen takes no s: the question does not send the player there to save.
-    const small = text(<QuitConfirm saved={false} stage="playing" canSave={false} onYes={noop} onNo={noop} />);
-    expect(small).toContain('Progress since the last save will be lost.');
-    expect(small).not.toContain('s to save');
+    expect(setup).not.toContain('s: save');
+    // A finished game already saved has nothing to save: the question does not offer it.
+    const saved = text(<QuitConfirm via="ctrl-c" saved everSaved stage="finished" onSave={noop} onQuit={noop} onNo={noop} />);
+    expect(saved).toContain('The game is saved.');
+    expect(saved).not.toContain('s: save');
   });
 });
 

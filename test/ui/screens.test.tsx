@@ -236,7 +236,7 @@ describe('Handover, help and quit', () => {
     expect(onClose).toHaveBeenCalled();
     const yes = vi.fn();
     const no = vi.fn();
-    const quit = render(<QuitConfirm saved={false} stage="playing" canSave onYes={yes} onNo={no} />);
+    const quit = render(<QuitConfirm via="q" saved={false} everSaved stage="playing" onSave={noop} onQuit={yes} onNo={no} />);
     expect(quit.lastFrame()).toContain('will be lost');
     await press(quit.stdin, 'n');
     expect(no).toHaveBeenCalled();

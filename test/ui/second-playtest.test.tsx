@@ -4,7 +4,7 @@
  * resumed finished game, counts that hid the opening week, the quit questions, a doubled "resolving"
  * line, the help and the opponent menu, the sparkline's quiet weeks, and a week's totals given twice.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildDebrief, formatDebrief, turningPointCauses } from '../../src/analysis/debrief/debrief.ts';
 import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
@@ -18,7 +18,7 @@ import { press, render } from '../helpers/ink.ts';
 import { renderTurn } from '../helpers/turn-screen.tsx';
 
 const october = loadScenario('october-2023');
-const KEY = { enter: '\r', down: '\x1b[B', pgdn: '\x1b[6~', home: '\x1b[H', end: '\x1b[F' };
+const KEY = { esc: '\x1b', enter: '\r', down: '\x1b[B', pgdn: '\x1b[6~', home: '\x1b[H', end: '\x1b[F' };
 const noop = () => {};
 /** A text with its line breaks and runs of spaces as single spaces: a wrapped sentence read as one. */
 const flat = (s: string) => s.replace(/\s+/g, ' ');
@@ -118,7 +118,9 @@ describe('a scenario that opens on deaths', () => {
       await press(view.stdin, '2');
       const situation = besideLadder(view.lastFrame()!);
       expect(situation).toContain('So far: 0 attacks on US · 0 killed · 0 injured');
-      expect(situation).toContain(`(since the game began: the opening week's ${opening} US deaths are not counted)`);
+      expect(situation).toMatch(
+        new RegExp(`So far: 0 attacks on US · 0 killed · 0 injured \\(the opening week's ${opening} US deaths are not counted\\)`),
+      );
       await press(view.stdin, '4');
       const goals = flat(view.lastFrame()!);
       const deaths = side === 'us' ? '0 US deaths' : "0 Americans killed by Iran's partners";
@@ -139,7 +141,57 @@ describe('a scenario that opens on deaths', () => {
     const opened = { ...quiet, scenario: { ...quiet.scenario, opening: { usKilled: 1 } } };
     const other = renderTurn(opened, 'us', { cols: 80, rows: 24 });
     await press(other.stdin, '2');
-    expect(besideLadder(other.lastFrame()!)).toContain("(since the game began: the opening week's 1 US death is not counted)");
+    expect(besideLadder(other.lastFrame()!)).toContain("(the opening week's 1 US death is not counted)");
     other.unmount();
+  });
+});
+
+describe('the quit question, one for q and Ctrl-C', () => {
+  const tower = loadScenario('tower-22');
+  const preset = { scenario: tower, side: 'us' as const, opponent: 'historical', seed: '3' };
+
+  it('q offers "s: save, then quit", which saves and quits; a game never saved says so', async () => {
+    const onSave = vi.fn(() => 'Saved to x.save.json');
+    const onExit = vi.fn();
+    const view = renderApp({ scenarios: [tower], preset, onSave, onExit });
+    // One turn played (Enter on the orders, y to confirm), never saved.
+    await press(view.stdin, KEY.enter, KEY.enter, 'y');
+    expect(view.lastFrame()).toContain('turn 2/4');
+    await press(view.stdin, 'q');
+    let frame = view.lastFrame()!;
+    expect(frame).toContain('Quit Brink?');
+    expect(frame).toContain('This game has not been saved.');
+    expect(frame).not.toContain('since the last save');
+    expect(frame).toContain('s: save, then quit · y: quit without saving · n or Esc: keep playing');
+    expect(frame).not.toContain('Ctrl-C again');
+    // Ctrl-C asks the same question, with its own title and the second Ctrl-C.
+    await press(view.stdin, KEY.esc, '\x03');
+    frame = view.lastFrame()!;
+    expect(frame).toContain('Ctrl-C: quit Brink?');
+    expect(frame).toContain('This game has not been saved.');
+    expect(frame).toContain('s: save, then quit · y: quit without saving · n or Esc: keep playing');
+    expect(frame).toContain('Ctrl-C again: quit at once.');
+    await press(view.stdin, 'n', 'q', 's');
+    expect(onSave).toHaveBeenCalledOnce();
+    expect(onExit).toHaveBeenCalledWith(expect.objectContaining({ interrupted: false }));
+    view.unmount();
+  });
+
+  it('on a finished game already saved, neither question offers to save it, and s does nothing', async () => {
+    const final = playGame(tower, { seed: '3', us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran') });
+    const onSave = vi.fn(() => 'Saved the finished game to x.save.json');
+    const view = renderApp({ scenarios: [tower], preset: {}, resume: { setup: preset, state: final }, onSave });
+    for (const ask of ['q', '\x03']) {
+      await press(view.stdin, ask);
+      const frame = view.lastFrame()!;
+      expect(frame).toContain('The game is saved.');
+      expect(frame).not.toContain('s: save');
+      expect(frame).toContain('y: quit · n or Esc: back to the final report');
+      await press(view.stdin, 's');
+      expect(onSave).not.toHaveBeenCalled();
+      await press(view.stdin, 'n');
+      expect(view.lastFrame()).toContain('Verdict:');
+    }
+    view.unmount();
   });
 });

@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { QUANTITIES } from '../../model/quantities.ts';
 import { useKeys } from '../use-keys.ts';
 import { scrollBy, windowOf } from '../scroll.ts';
-import { clip, textRow, wrap } from '../text.ts';
+import { clip, textRow, wrap, wrapAtSeparators } from '../text.ts';
 import { tone } from '../theme.ts';
 
 const KEYS: readonly [string, string][] = [
@@ -85,79 +85,80 @@ export type GameStage = 'none' | 'playing' | 'finished';
 /** Where "n" goes back to, in the words of the screen behind the question. */
 const backTo: Record<GameStage, string> = { none: 'back to the set-up', playing: 'keep playing', finished: 'back to the final report' };
 
-/** Whether the game would be lost, and, where the screen behind can save (`canSave`), how to save it first. */
-function lossLine(stage: GameStage, saved: boolean, canSave: boolean): string {
-  if (stage === 'none') return 'No game has started.';
-  if (stage === 'finished') {
-    if (saved) return 'The game is saved.';
-    return canSave ? 'The finished game is not saved (press n, then s to save it).' : 'The finished game is not saved.';
-  }
-  if (saved) return 'The game is saved up to now.';
-  return canSave ? 'Progress since the last save will be lost (press n, then s to save).' : 'Progress since the last save will be lost.';
+/** How the player asked to quit: `q` (asks once) or Ctrl-C (a second Ctrl-C quits at once). */
+export type QuitVia = 'q' | 'ctrl-c';
+
+export interface QuitState {
+  readonly via: QuitVia;
+  readonly stage: GameStage;
+  /** Whether the game as it stands is saved. */
+  readonly saved: boolean;
+  /** Whether this game was ever saved (or resumed from a save): what an unsaved game loses. */
+  readonly everSaved: boolean;
 }
 
-export function QuitConfirm({
-  saved,
-  stage,
-  canSave,
-  onYes,
-  onNo,
-}: {
-  saved: boolean;
-  stage: GameStage;
-  /** Whether the screen behind saves with `s` (the hint says so only then). */
-  canSave: boolean;
-  onYes(): void;
-  onNo(): void;
-}) {
-  useKeys((input, key) => {
-    if (input === 'y' || input === 'Y') onYes();
-    else if (input === 'n' || input === 'N' || key.escape) onNo();
-  });
-  return (
-    <Box flexDirection="column" borderStyle="round" paddingX={1}>
-      <Text bold>Quit Brink?</Text>
-      <Text>{lossLine(stage, saved, canSave)}</Text>
-      <Text>{`y: quit · n or Esc: ${backTo[stage]}`}</Text>
-    </Box>
-  );
-}
-
-/** After Ctrl-C: quit (saving first if asked) or go back; a second Ctrl-C is handled by the game. */
-export function InterruptConfirm({
-  saved,
-  stage,
-  onSave,
-  onQuit,
-  onNo,
-}: {
-  saved: boolean;
-  stage: GameStage;
-  onSave(): void;
-  onQuit(): void;
-  onNo(): void;
-}) {
-  // This question saves by itself (`s`), so it can wherever there is a game.
-  const canSave = stage !== 'none';
-  useKeys((input, key) => {
-    if (input === 's' && canSave) onSave();
-    else if (input === 'y' || input === 'Y') onQuit();
-    else if (input === 'n' || input === 'N' || key.escape) onNo();
-  });
+/**
+ * The quit question in words, for `q` and Ctrl-C alike: what quitting loses, and the choices, with
+ * "s: save, then quit" offered only where there is something unsaved.
+ */
+export function quitQuestion({ via, stage, saved, everSaved }: QuitState): {
+  title: string;
+  loss: string;
+  choices: string;
+  offersSave: boolean;
+  again?: string;
+} {
+  const offersSave = stage !== 'none' && !saved;
   const loss =
     stage === 'none'
       ? 'No game has started.'
       : saved
-        ? lossLine(stage, true, false)
-        : `The ${stage === 'finished' ? 'finished ' : ''}game is not saved.`;
+        ? stage === 'finished'
+          ? 'The game is saved.'
+          : 'The game is saved up to now.'
+        : stage === 'finished'
+          ? 'The finished game is not saved.'
+          : everSaved
+            ? 'Progress since the last save will be lost.'
+            : 'This game has not been saved.';
+  const choices = [offersSave ? 's: save, then quit' : '', offersSave ? 'y: quit without saving' : 'y: quit', `n or Esc: ${backTo[stage]}`]
+    .filter(Boolean)
+    .join(' · ');
+  return {
+    title: via === 'q' ? 'Quit Brink?' : 'Ctrl-C: quit Brink?',
+    loss,
+    choices,
+    offersSave,
+    ...(via === 'ctrl-c' ? { again: 'Ctrl-C again: quit at once.' } : {}),
+  };
+}
+
+/** The quit question (`q` or Ctrl-C): save then quit, quit, or go back; a second Ctrl-C is handled by the game. */
+export function QuitConfirm({
+  onSave,
+  onQuit,
+  onNo,
+  width = 80,
+  ...state
+}: QuitState & {
+  width?: number;
+  onSave(): void;
+  onQuit(): void;
+  onNo(): void;
+}) {
+  const q = quitQuestion(state);
+  useKeys((input, key) => {
+    if ((input === 's' || input === 'S') && q.offersSave) onSave();
+    else if (input === 'y' || input === 'Y') onQuit();
+    else if (input === 'n' || input === 'N' || key.escape) onNo();
+  });
+  const inner = Math.max(20, width - 4);
   return (
-    <Box flexDirection="column" borderStyle="round" paddingX={1}>
-      <Text bold>Ctrl-C: quit Brink?</Text>
-      <Text>{loss}</Text>
-      <Text>
-        {canSave ? 's: save, then quit · ' : ''}y: quit{canSave && !saved ? ' without saving' : ''} · n or Esc: {backTo[stage]}
-      </Text>
-      <Text>Ctrl-C again: quit at once.</Text>
+    <Box flexDirection="column" borderStyle="round" paddingX={1} width={Math.min(width, inner + 4)}>
+      <Text bold>{q.title}</Text>
+      {[q.loss, ...wrapAtSeparators(q.choices, inner), ...(q.again ? [q.again] : [])].map((l, i) => (
+        <Text key={i}>{clip(l, inner)}</Text>
+      ))}
     </Box>
   );
 }
