@@ -21,7 +21,7 @@ import { Handover } from './screens/Handover.tsx';
 import { type GameStage, HelpOverlay, QuitConfirm } from './screens/Overlays.tsx';
 import { SetupScreen, type SetupChoice } from './screens/SetupScreen.tsx';
 import { TurnScreen } from './screens/TurnScreen.tsx';
-import { humanSides, opponentLabel, playTurn, resumedText, SIDE_NAMES, startGame, type PlaySetup } from './session.ts';
+import { humanSides, opponentLabel, opponentShortLabel, playTurn, resumedText, SIDE_NAMES, startGame, type PlaySetup } from './session.ts';
 import { clip, fit, wrap } from './text.ts';
 import { tone } from './theme.ts';
 import { useDimensions } from './use-dimensions.ts';
@@ -258,6 +258,7 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
         state={state}
         side={phase.side}
         versus={versus}
+        {...(setup.side === 'both' ? {} : { versusShort: opponentShortLabel(setup.opponent) })}
         briefing={setup.scenario.briefing}
         status={resolving ? 'Resolving the turn… (keys you press now are kept)' : status}
         busy={resolving !== undefined}

@@ -45,6 +45,11 @@ export function opponentLabel(policy: string, botName?: string): string {
   return level ? `${level.label} (${level.policy} bot)` : `${botName ?? policy} bot`;
 }
 
+/** A bot's short name, for a line with no room for opponentLabel's: its level's label ("Normal"), or undefined where it is no level. */
+export function opponentShortLabel(policy: string): string | undefined {
+  return OPPONENT_LEVELS.find((l) => l.policy === policy)?.label;
+}
+
 export interface PlaySetup {
   readonly scenario: Scenario;
   readonly side: PlaySide;

@@ -9,12 +9,14 @@ import { buildDebrief, formatDebrief, turningPointCauses } from '../../src/analy
 import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
+import { lastWeekLines } from '../../src/ui/counts.ts';
 import { DebriefScreen } from '../../src/ui/screens/DebriefScreen.tsx';
 import { situationColumns } from '../../src/ui/screens/TurnScreen.tsx';
 import { newGame } from '../../src/engine/game.ts';
 import { observe } from '../../src/engine/observe.ts';
 import { renderApp } from '../helpers/app.tsx';
-import { press, render } from '../helpers/ink.ts';
+import { press, render, resize } from '../helpers/ink.ts';
+import { renderSetup } from '../helpers/setup-screen.tsx';
 import { renderTurn } from '../helpers/turn-screen.tsx';
 
 const october = loadScenario('october-2023');
@@ -192,6 +194,46 @@ describe('the quit question, one for q and Ctrl-C', () => {
       await press(view.stdin, 'n');
       expect(view.lastFrame()).toContain('Verdict:');
     }
+    view.unmount();
+  });
+});
+
+describe('wrapped lines at 80 columns', () => {
+  it("hang under their text: the last week's bullets, a figure's name on the record page", async () => {
+    const final = playGame(october, { seed: '1', us: getPolicy('always:us.hold+us.none', 'us'), iran: getPolicy('historical', 'iran') });
+    const debrief = buildDebrief(final, october, { humans: ['us'] });
+    const lastWeek = [{ side: 'us' as const, ...lastWeekLines(final, 'us')! }];
+    const view = render(
+      <DebriefScreen debrief={debrief} sides={['us']} lastWeek={lastWeek} cols={80} rows={24} onQuit={noop} onHelp={noop} />,
+    );
+    const verdict = view.lastFrame()!.split('\n');
+    const bullet = verdict.findIndex((l) => l.startsWith('  • This week:'));
+    expect(bullet).toBeGreaterThan(0);
+    // The bullet is longer than a line here: its second line hangs under its words, past "• ".
+    expect(verdict[bullet + 1]).toMatch(/^ {4}\S/);
+    view.unmount();
+    const record = await debriefPage(debrief, '5');
+    const row = record.findIndex((l) => l.startsWith('Regional war (1 = the game ended'));
+    expect(row).toBeGreaterThan(0);
+    expect(record[row + 1]).toBe('  in one)');
+  });
+
+  it('the set-up keeps each choice whole, and the game header keeps the date against Normal', async () => {
+    const setup = renderSetup({ scenarios: [october], preset: { scenario: october, side: 'us', opponent: 'historical' } });
+    resize(setup, 80, 24);
+    const chosen = setup.lastFrame()!.split('\n').slice(1, 3);
+    expect(chosen).toEqual([
+      'Scenario: Harassment season: October 2023 to February 2024 ·',
+      'Side: United States · Opponent: Normal (historical bot)',
+    ]);
+    setup.unmount();
+    const view = renderApp({ scenarios: [october], preset: { scenario: october, side: 'us', opponent: 'historical', seed: '1' } });
+    resize(view, 80, 24);
+    const header = view.lastFrame()!.split('\n')[0]!;
+    // In full ("vs Normal (historical bot)") it would not fit beside the date: the level's name stands in.
+    expect(header).toMatch(
+      new RegExp(`^United States · turn 1/16 · ${observe(newGame(october, { seed: '1' }), 'us').date} · vs Normal · score [\\d.]+$`),
+    );
     view.unmount();
   });
 });

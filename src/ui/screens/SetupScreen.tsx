@@ -9,7 +9,7 @@ import { type ReactNode, useState } from 'react';
 import type { PlaySide } from '../../engine/save.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { DEFAULT_OPPONENT_LEVEL, OPPONENT_LEVELS, opponentLabel } from '../session.ts';
-import { clip, fit, wrap } from '../text.ts';
+import { clip, fit, wrap, wrapAtSeparators } from '../text.ts';
 import { tone } from '../theme.ts';
 import { Menu, moveSelection } from './Menu.tsx';
 
@@ -109,8 +109,8 @@ export function SetupScreen(props: SetupProps) {
   ]
     .filter(Boolean)
     .join(' · ');
-  // What is chosen so far, wrapped (never cut): a long scenario title takes a second line.
-  const chosenLines = fit(wrap(chosen || ' ', width), 2);
+  // What is chosen so far, wrapped between choices (never inside one, never cut): a long scenario title takes a second line.
+  const chosenLines = fit(wrapAtSeparators(chosen || ' ', width), 2);
   const body = Math.max(4, rows - 5 - chosenLines.length);
   const title = (
     <Text bold color={tone('accent')}>

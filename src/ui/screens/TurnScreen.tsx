@@ -49,6 +49,8 @@ export interface TurnProps {
   readonly side: Side;
   /** Opponent's name for the header ("Historical bot", or the other player in hot-seat). */
   readonly versus: string;
+  /** A shorter name for the opponent ("Normal"), for a header with no room for `versus` beside the date. */
+  readonly versusShort?: string;
   /** The scenario's briefing paragraph, shown before the first turn. */
   readonly briefing: string;
   readonly status?: string;
@@ -167,13 +169,14 @@ export function TurnScreen(props: TurnProps) {
     { isActive: props.active !== false },
   );
 
-  // The score always shows: where the line is short the date goes first, then the opponent (the date
-  // back if it then fits), then the side.
+  // The score always shows: where the line is short the opponent's short name stands in for its full one,
+  // then the date goes, then the opponent (the date back if it then fits), then the side.
   const turn = `turn ${Math.min(obs.turn + 1, obs.turns)}/${obs.turns}`;
   const scoreLabel = `score ${scoreText(score.total)}`;
   const header = firstFit(
     [
       [SIDE_NAMES[side], turn, obs.date, `vs ${props.versus}`, scoreLabel],
+      ...(props.versusShort ? [[SIDE_NAMES[side], turn, obs.date, `vs ${props.versusShort}`, scoreLabel]] : []),
       [SIDE_NAMES[side], turn, `vs ${props.versus}`, scoreLabel],
       [SIDE_NAMES[side], turn, obs.date, scoreLabel],
       [SIDE_NAMES[side], turn, scoreLabel],
