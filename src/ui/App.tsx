@@ -260,7 +260,7 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
         versus={versus}
         {...(setup.side === 'both' ? {} : { versusShort: opponentShortLabel(setup.opponent) })}
         briefing={setup.scenario.briefing}
-        status={resolving ? 'Resolving the turn… (keys you press now are kept)' : status}
+        status={resolving ? undefined : status}
         busy={resolving !== undefined}
         cols={cols}
         rows={rows}

@@ -237,3 +237,20 @@ describe('wrapped lines at 80 columns', () => {
     view.unmount();
   });
 });
+
+describe('while the turn resolves', () => {
+  it('says so once, with the keys kept', async () => {
+    const tower = loadScenario('tower-22');
+    // A long settle: the "resolving" frame stays while the test reads it.
+    const view = renderApp({
+      scenarios: [tower],
+      preset: { scenario: tower, side: 'us', opponent: 'historical', seed: '3' },
+      settleMs: 60_000,
+    });
+    await press(view.stdin, KEY.enter, KEY.enter, 'y');
+    const frame = view.lastFrame()!;
+    expect(frame.match(/Resolving the turn…/g)).toHaveLength(1);
+    expect(frame).toContain('Resolving the turn… (keys you press now are kept)');
+    view.unmount();
+  });
+});

@@ -203,8 +203,9 @@ export function TurnScreen(props: TurnProps) {
     pane === 'log' ||
     (pane === 'situation' && situationRows < bodyRows) ||
     (pane === 'briefing' && briefingRows < bodyRows);
+  // While the turn resolves the footer says so, once, in place of the keys (which wait their turn).
   const keys = props.busy
-    ? 'Resolving the turn…'
+    ? clip('Resolving the turn… (keys you press now are kept)', width)
     : confirming
       ? 'Enter/y confirm · Esc/n back (undo)'
       : joinHints(
