@@ -169,11 +169,14 @@ export function fitWhole<T>(items: readonly (readonly T[])[], max: number, more:
 }
 
 const SPARKS = '▁▂▃▄▅▆▇█';
+/** A week with none: a dot, apart from the lowest bar, so a quiet week reads as quiet. */
+export const SPARK_NONE = '·';
 
+/** A count per week, scaled to the busiest: none is SPARK_NONE, any other count at least the lowest bar. */
 export function sparkline(values: readonly number[]): string {
   if (values.length === 0) return '';
   const max = Math.max(...values);
-  return values.map((v) => (max <= 0 ? SPARKS[0] : SPARKS[Math.min(7, Math.round((v / max) * 7))])).join('');
+  return values.map((v) => (v <= 0 ? SPARK_NONE : SPARKS[Math.max(0, Math.min(7, Math.round((v / max) * 7)))])).join('');
 }
 
 /** A 0..1 value as a bar of `width` cells. */

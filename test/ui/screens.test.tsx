@@ -465,7 +465,7 @@ describe('helpers', () => {
   });
   it('wrap respects the width and sparkline scales to the maximum', () => {
     for (const l of wrap(tower.briefing, 30)) expect(l.length).toBeLessThanOrEqual(30);
-    expect(sparkline([0, 4, 8])).toBe('▁▅█');
+    expect(sparkline([0, 4, 8])).toBe('·▅█');
   });
 });
 

@@ -10,6 +10,8 @@ import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
 import { lastWeekLines } from '../../src/ui/counts.ts';
+import { helpLines } from '../../src/ui/screens/Overlays.tsx';
+import { sparkline } from '../../src/ui/text.ts';
 import { DebriefScreen } from '../../src/ui/screens/DebriefScreen.tsx';
 import { situationColumns } from '../../src/ui/screens/TurnScreen.tsx';
 import { newGame } from '../../src/engine/game.ts';
@@ -252,5 +254,18 @@ describe('while the turn resolves', () => {
     expect(frame.match(/Resolving the turn…/g)).toHaveLength(1);
     expect(frame).toContain('Resolving the turn… (keys you press now are kept)');
     view.unmount();
+  });
+});
+
+describe('the weekly sparkline', () => {
+  it('draws a week with none apart from a week with one, and the help says what the dot means', () => {
+    expect(sparkline([0, 1, 20])).toBe('·▁█');
+    expect(sparkline([0, 0])).toBe('··');
+    expect(sparkline([3, 3])).toBe('██');
+    expect(
+      helpLines(76)
+        .map((l) => l.text)
+        .join('\n'),
+    ).toContain('·▁▃█        a count per week');
   });
 });

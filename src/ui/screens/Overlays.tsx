@@ -8,7 +8,7 @@ import { useState } from 'react';
 import { QUANTITIES } from '../../model/quantities.ts';
 import { useKeys } from '../use-keys.ts';
 import { scrollBy, windowOf } from '../scroll.ts';
-import { clip, textRow, wrap, wrapAtSeparators } from '../text.ts';
+import { clip, SPARK_NONE, textRow, wrap, wrapAtSeparators } from '../text.ts';
 import { tone } from '../theme.ts';
 
 const KEYS: readonly [string, string][] = [
@@ -31,7 +31,7 @@ const MARKS: readonly [string, string][] = [
   ['*', 'an order the record does not show this side taking (off the record)'],
   ['›', 'the highlighted row'],
   ['› •', "orders: the list you move in (›), the other list's choice (•)"],
-  ['▁▃█', "a count per week, scaled to the game's busiest week"],
+  [`${SPARK_NONE}▁▃█`, `a count per week, scaled to the game's busiest week (${SPARK_NONE}: none that week)`],
   ['█████·····', 'a value from 0 (empty) to 1 (full), printed beside it:'],
 ];
 
