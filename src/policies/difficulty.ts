@@ -23,9 +23,17 @@ export interface DifficultyLevel {
   readonly label: string;
   /** The policy ID the level plays. */
   readonly policy: string;
-  /** What the level means, for the set-up screen. */
+  /** What the level is, in a few words: the set-up's menu shows it beside the level's name. */
+  readonly summary: string;
+  /** What the level means in full (its summary first), for the set-up screen and the bot's description. */
   readonly note: string;
 }
+
+/** A level from its summary and, where it has more to say, the rest: the note is the two together. */
+const level = (l: Omit<DifficultyLevel, 'note'>, more?: string): DifficultyLevel => ({
+  ...l,
+  note: more ? `${l.summary}: ${more}` : l.summary,
+});
 
 /** Your score against its own: −1 counts your score as much as its own; +0.75 counts your loss at three quarters. */
 export const EASY_HOSTILITY = -1;
@@ -48,19 +56,15 @@ export const easyOrders: OrderFilter = (track: Track, legal: readonly ActionDef[
 const EASY_BUDGET: SearchBudget = { iterations: 300, worlds: 12, horizon: 3, exploration: 0.4 };
 
 export const DIFFICULTY_LEVELS: readonly DifficultyLevel[] = [
-  {
-    id: 'easy',
-    label: 'Easy',
-    policy: 'easy',
-    note: 'a partner in calm: uses no force (the US holds, Iran stands its groups down) and weighs your score as much as its own',
-  },
-  { id: 'normal', label: 'Normal', policy: 'historical', note: 'does what the record says this side did' },
-  {
-    id: 'hard',
-    label: 'Hard',
-    policy: 'hard',
-    note: 'searches ahead to beat you: a point you lose counts three quarters of a point of its own',
-  },
+  level(
+    { id: 'easy', label: 'Easy', policy: 'easy', summary: 'a partner in calm' },
+    'uses no force (the US holds, Iran stands its groups down) and weighs your score as much as its own',
+  ),
+  level({ id: 'normal', label: 'Normal', policy: 'historical', summary: 'does what the record says this side did' }),
+  level(
+    { id: 'hard', label: 'Hard', policy: 'hard', summary: 'searches ahead to beat you' },
+    'a point you lose counts three quarters of a point of its own',
+  ),
 ];
 
 export const easy: PolicyFactory = (side: Side): Policy =>

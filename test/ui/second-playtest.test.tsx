@@ -11,10 +11,11 @@ import { playGame } from '../../src/policies/play.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
 import { lastWeekLines } from '../../src/ui/counts.ts';
 import { helpLines } from '../../src/ui/screens/Overlays.tsx';
+import { OPPONENT_LEVELS } from '../../src/ui/session.ts';
 import { sparkline } from '../../src/ui/text.ts';
 import { DebriefScreen } from '../../src/ui/screens/DebriefScreen.tsx';
 import { situationColumns } from '../../src/ui/screens/TurnScreen.tsx';
-import { newGame } from '../../src/engine/game.ts';
+import { legalOn, newGame } from '../../src/engine/game.ts';
 import { observe } from '../../src/engine/observe.ts';
 import { renderApp } from '../helpers/app.tsx';
 import { press, render, resize } from '../helpers/ink.ts';
@@ -267,5 +268,41 @@ describe('the weekly sparkline', () => {
         .map((l) => l.text)
         .join('\n'),
     ).toContain('·▁▃█        a count per week');
+  });
+});
+
+describe('help, order lists and the opponent menu', () => {
+  it('the help lists l on its own line, apart from the numbered panes', () => {
+    const help = helpLines(76).map((l) => l.text);
+    expect(help).toContain(`${'Tab ← →, 1 2 3 4 5'.padEnd(18)} switch pane: briefing, situation, orders, goals, log`);
+    expect(help.some((l) => /^l {17} the log of past turns/.test(l))).toBe(true);
+    expect(help.join('\n')).not.toContain('l log');
+  });
+
+  it('Home and End jump to the first and last order of the list in focus', async () => {
+    const tower = loadScenario('tower-22');
+    const state = newGame(tower, { seed: '3' });
+    const forces = legalOn(state, 'us', 'force');
+    const signals = legalOn(state, 'us', 'signal');
+    const onChoose = vi.fn();
+    const view = renderTurn(state, 'us', { onChoose });
+    await press(view.stdin, '3', KEY.end, ' ', KEY.end, KEY.enter, 'y');
+    expect(onChoose).toHaveBeenLastCalledWith({ force: forces.at(-1)!.id, signal: signals.at(-1)!.id });
+    view.unmount();
+    const again = renderTurn(state, 'us', { onChoose });
+    await press(again.stdin, '3', KEY.end, KEY.home, ' ', KEY.end, KEY.home, KEY.enter, 'y');
+    expect(onChoose).toHaveBeenLastCalledWith({ force: forces[0]!.id, signal: signals[0]!.id });
+    again.unmount();
+  });
+
+  it('the opponent menu says what each level is, from its definition, not "Easy (easy bot)"', () => {
+    const view = renderSetup({ scenarios: [october], preset: { scenario: october, side: 'us' } });
+    const frame = view.lastFrame()!;
+    for (const l of OPPONENT_LEVELS) {
+      expect(frame).toContain(`${l.label.padEnd(7)} ${l.summary}`);
+      expect(l.note.startsWith(l.summary)).toBe(true);
+    }
+    expect(frame).not.toMatch(/\(\w+ bot\)/);
+    view.unmount();
   });
 });

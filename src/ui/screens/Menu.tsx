@@ -25,11 +25,18 @@ export function Menu({ items, selected, width, max }: { items: readonly MenuItem
   );
 }
 
-/** Moves a selection with ↑/↓ (and k/j), stopping at either end. */
-export function moveSelection(current: number, count: number, key: { upArrow?: boolean; downArrow?: boolean }, input: string): number {
+/** Moves a selection with ↑/↓ (and k/j), stopping at either end; Home and End jump to the first and last entry. */
+export function moveSelection(
+  current: number,
+  count: number,
+  key: { upArrow?: boolean; downArrow?: boolean; home?: boolean; end?: boolean },
+  input: string,
+): number {
   if (count === 0) return 0;
   // No wrap-around: ↑ at the top of an order list must not land on its last, most escalatory entry.
   if (key.upArrow || input === 'k') return Math.max(0, current - 1);
   if (key.downArrow || input === 'j') return Math.min(count - 1, current + 1);
+  if (key.home) return 0;
+  if (key.end) return count - 1;
   return current;
 }

@@ -13,9 +13,11 @@ import { tone } from '../theme.ts';
 
 const KEYS: readonly [string, string][] = [
   ['↑ ↓ (or k j)', 'move in a list (Space: the other order list); scroll a page'],
-  ['PgUp PgDn Home End', 'scroll a long page (the debrief, this help)'],
+  ['Home End', "a list's first or last entry; a page's top or bottom"],
+  ['PgUp PgDn', 'scroll a long page (the debrief, this help)'],
   ['Enter', 'select; on a turn, send the force and signal chosen'],
-  ['Tab ← →, 1 2 3 4 5', 'switch pane: briefing, situation, orders, goals, l log'],
+  ['Tab ← →, 1 2 3 4 5', 'switch pane: briefing, situation, orders, goals, log'],
+  ['l', 'the log of past turns (as 5)'],
   ['e', 'read the evidence (facts) behind an order'],
   ['y / Esc n', 'confirm an order / go back and choose again'],
   ['s', 'save the game, finished or not'],

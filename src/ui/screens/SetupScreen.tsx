@@ -146,7 +146,7 @@ export function SetupScreen(props: SetupProps) {
       <>
         <Text bold>Opponent</Text>
         <Menu
-          items={OPPONENT_LEVELS.map((l) => ({ key: l.id, label: `${l.label.padEnd(7)} (${l.policy} bot)` }))}
+          items={OPPONENT_LEVELS.map((l) => ({ key: l.id, label: `${l.label.padEnd(7)} ${l.summary}` }))}
           selected={sel}
           width={width}
         />
