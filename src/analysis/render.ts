@@ -109,7 +109,7 @@ export function renderEvent(e: GameEvent): string {
     case 'compliance':
       return `${actorSubject(e.actor)} weigh Iran's halt (chance ${percent(e.chance)})`;
     case 'attacks':
-      return attacksLine(e);
+      return attacksLine(e)!;
     case 'fatal':
       return `A militia attack in ${PLACE_NAMES[e.place]} kills ${plural(e.killed, 'US service member')}`;
     case 'ladder':
@@ -132,7 +132,7 @@ export type EventWeek = Pick<Tally, 'iranDirectAttacks'>;
  * week's tally, Iran's own fire joins them and the count is every attack on US forces (attacksOnUsForces),
  * the number the week's counts and the debrief print. Without it the line says whose attacks it counts.
  */
-function attacksLine(e: AttacksEvent, week?: EventWeek): string {
+function attacksLine(e: AttacksEvent, week?: EventWeek, options: WeekEventOptions = {}): string | undefined {
   const militias = e.onUS.iraq + e.onUS.jordan + e.onUS.syria;
   // In the week's counts' order (ui/counts.ts): Iraq, Syria, Jordan, then Iran's own forces.
   const where = (['iraq', 'syria', 'jordan'] as const).filter((p) => e.onUS[p] > 0).map((p) => `${PLACE_NAMES[p]} ${e.onUS[p]}`);
@@ -140,10 +140,20 @@ function attacksLine(e: AttacksEvent, week?: EventWeek): string {
   const count = week
     ? plural(attacksOnUsForces({ attacksOnUS: militias, iranDirectAttacks: week.iranDirectAttacks }), 'attack')
     : plural(militias, 'militia attack');
-  const parts = [`${count} on US forces${where.length > 0 ? ` (${where.join(', ')})` : ''}`];
+  const parts = options.attacksCounted ? [] : [`${count} on US forces${where.length > 0 ? ` (${where.join(', ')})` : ''}`];
   if (e.shipping > 0) parts.push(`${plural(e.shipping, 'Houthi attack')} on shipping`);
   if (e.borderFireDays > 0) parts.push(`fire across the Lebanon border on ${plural(e.borderFireDays, 'day')}`);
-  return `This week: ${parts.join('; ')}`;
+  return parts.length > 0 ? `This week: ${parts.join('; ')}` : undefined;
+}
+
+/** How a week's account is laid out around its event lines. */
+export interface WeekEventOptions {
+  /**
+   * The week's attacks on US forces are counted on a line beside the events (ui/counts.ts weekCountLines:
+   * the briefing, the debrief's last week): the attacks line leaves them out and keeps the rest (the
+   * Houthis' attacks on shipping, the fire across the Lebanon border), or is left out with nothing else.
+   */
+  readonly attacksCounted?: boolean;
 }
 
 /**
@@ -151,7 +161,15 @@ function attacksLine(e: AttacksEvent, week?: EventWeek): string {
  * the week's attacks counted as the week's counts count them.
  */
 export function renderWeekEvent(e: GameEvent, week: EventWeek): string {
-  return e.kind === 'attacks' ? attacksLine(e, week) : renderEvent(e);
+  return e.kind === 'attacks' ? attacksLine(e, week)! : renderEvent(e);
+}
+
+/** The lines of a week's events that get one (shownEvents), each as renderWeekEvent words it, laid out as `options` say. */
+export function weekEventLines(events: readonly GameEvent[], week: EventWeek, options: WeekEventOptions = {}): string[] {
+  return shownEvents(events).flatMap((e) => {
+    const line = e.kind === 'attacks' ? attacksLine(e, week, options) : renderEvent(e);
+    return line === undefined ? [] : [line];
+  });
 }
 
 /**

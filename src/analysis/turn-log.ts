@@ -10,7 +10,7 @@ import { otherSide, type Side } from '../model/actions.ts';
 import { seenOrder } from '../model/portfolio.ts';
 import type { Confidence } from '../model/intel.ts';
 import { ACTOR_NAMES } from '../model/actors/index.ts';
-import { intelLine, orderLabel, seenOrderText, intelReading, intelSubject, renderWeekEvent, shownEvents } from './render.ts';
+import { intelLine, orderLabel, seenOrderText, intelReading, intelSubject, weekEventLines, type WeekEventOptions } from './render.ts';
 
 export interface LogTurn {
   readonly turn: number;
@@ -24,8 +24,8 @@ export interface LogTurn {
   readonly events: readonly string[];
 }
 
-/** The side's log of every turn played, oldest first. */
-export function turnLog(state: GameState, side: Side): LogTurn[] {
+/** The side's log of every turn played, oldest first; `options` lay out the event lines (render.ts weekEventLines). */
+export function turnLog(state: GameState, side: Side, options: WeekEventOptions = {}): LogTurn[] {
   const them = otherSide(side);
   return state.history.map((t) => {
     const seen = seenOrderText(seenOrder(t.actions[them]));
@@ -35,7 +35,11 @@ export function turnLog(state: GameState, side: Side): LogTurn[] {
       intel: (t.intel[side]?.items ?? []).map(intelLine),
       own: `${ACTOR_NAMES[side]} (you): ${orderLabel(t.actions[side])}`,
       other: seen ? `${ACTOR_NAMES[them]}: ${seen}` : `${ACTOR_NAMES[them]}: its order was not visible to you`,
-      events: shownEvents(t.events.filter((e) => isVisibleTo(e, side))).map((e) => renderWeekEvent(e, t)),
+      events: weekEventLines(
+        t.events.filter((e) => isVisibleTo(e, side)),
+        t,
+        options,
+      ),
     };
   });
 }

@@ -51,7 +51,8 @@ export function weekCountLines(t: PublicTurn): [string, string, string] {
  * this the final order's result would reach the player only as the verdict.
  */
 export function lastWeekLines(state: GameState, side: Side): { date: string; lines: string[] } | undefined {
-  const log = turnLog(state, side).at(-1);
+  // The count line is printed beside the events: the attacks line does not count the attacks again.
+  const log = turnLog(state, side, { attacksCounted: true }).at(-1);
   const seen = observe(state, side).history.at(-1);
   if (!log || !seen) return undefined;
   return { date: log.date, lines: [log.own, log.other, ...weekCountLines(seen), ...log.events.map((e) => `• ${e}`)] };

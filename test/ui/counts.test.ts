@@ -9,6 +9,7 @@ import { observe } from '../../src/engine/observe.ts';
 import { ordersOf } from '../../src/model/portfolio.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
 import { attacksOnUsForces } from '../../src/engine/history.ts';
+import { turnLog } from '../../src/analysis/turn-log.ts';
 import { lastWeekLines, weekCountLines } from '../../src/ui/counts.ts';
 import { situationInfo } from '../../src/ui/screens/TurnScreen.tsx';
 import { renderTurn } from '../helpers/turn-screen.tsx';
@@ -49,19 +50,26 @@ describe("the week's event line", () => {
       const week = observe(irgcWeek, side).history.at(-1)!;
       expect(week.iranDirectAttacks).toBe(1);
       const [counts] = weekCountLines(week);
-      // The last week's lines (the verdict page) and the briefing pane both print the count line and the event line.
-      const line = lastWeekLines(irgcWeek, side)!.lines.find((l) => l.startsWith('• This week:'))!;
+      // The log, with no count line beside its events, counts them in the event line, as the count line does.
+      const line = turnLog(irgcWeek, side)
+        .at(-1)!
+        .events.find((l) => l.startsWith('This week:'))!;
       expect(eventCount(line)).toBe(total(counts));
       expect(line).toContain("Iran's own forces 1");
+      // The last week's lines (the verdict page) and the briefing pane print the count line: their event line does not count again.
+      expect(lastWeekLines(irgcWeek, side)!.lines).toContain(counts);
+      expect(lastWeekLines(irgcWeek, side)!.lines.join('\n')).not.toMatch(/This week: \d+ attacks? on US forces/);
       const frame = renderTurn(irgcWeek, side, { cols: 200, rows: 60 }).lastFrame()!;
       expect(frame).toContain(counts);
-      expect(eventCount(frame)).toBe(total(counts));
+      expect(frame).not.toMatch(/This week: \d+ attacks? on US forces/);
     });
 
   it('counts the militias alone, and names no Iranian fire, in a week without it', () => {
     const s = step(newGame(loadScenario('tower-22'), { seed: 'counts-1' }), ordersOf('us.hold', 'iran.rein-in')).state;
     const week = observe(s, 'us').history.at(-1)!;
-    const line = lastWeekLines(s, 'us')!.lines.find((l) => l.startsWith('• This week:'))!;
+    const line = turnLog(s, 'us')
+      .at(-1)!
+      .events.find((l) => l.startsWith('This week:'))!;
     expect(week.attacksOnUS).toBeGreaterThan(0);
     expect(eventCount(line)).toBe(week.attacksOnUS);
     expect(line).not.toContain('Iran');

@@ -9,13 +9,16 @@ import { buildDebrief, formatDebrief, turningPointCauses } from '../../src/analy
 import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
-import { lastWeekLines } from '../../src/ui/counts.ts';
+import { lastWeekLines, weekCountLines } from '../../src/ui/counts.ts';
 import { helpLines } from '../../src/ui/screens/Overlays.tsx';
 import { OPPONENT_LEVELS } from '../../src/ui/session.ts';
 import { sparkline } from '../../src/ui/text.ts';
 import { DebriefScreen } from '../../src/ui/screens/DebriefScreen.tsx';
 import { situationColumns } from '../../src/ui/screens/TurnScreen.tsx';
-import { legalOn, newGame } from '../../src/engine/game.ts';
+import { turnLog } from '../../src/analysis/turn-log.ts';
+import { legalOn, newGame, step } from '../../src/engine/game.ts';
+import { attacksOnUsForces } from '../../src/engine/history.ts';
+import { ordersOf } from '../../src/model/portfolio.ts';
 import { observe } from '../../src/engine/observe.ts';
 import { renderApp } from '../helpers/app.tsx';
 import { press, render, resize } from '../helpers/ink.ts';
@@ -304,5 +307,23 @@ describe('help, order lists and the opponent menu', () => {
     }
     expect(frame).not.toMatch(/\(\w+ bot\)/);
     view.unmount();
+  });
+});
+
+describe("a week's totals, once per screen", () => {
+  it('the briefing counts the attacks on US forces in its count line only; its event line keeps the Houthis and Lebanon; the log counts them', async () => {
+    const tower = loadScenario('tower-22');
+    const state = step(newGame(tower, { seed: '7' }), ordersOf('us.hold', 'iran.unleash')).state;
+    const week = observe(state, 'us').history.at(-1)!;
+    expect(attacksOnUsForces(week)).toBeGreaterThan(0);
+    expect(week.houthiAttacks).toBeGreaterThan(0);
+    const view = renderTurn(state, 'us', { cols: 200, rows: 60 });
+    const frame = view.lastFrame()!;
+    view.unmount();
+    expect(frame).toContain(weekCountLines(week)[0]);
+    expect(frame.match(/[Aa]ttacks? on US forces/g)).toHaveLength(1);
+    expect(frame).toMatch(/• This week: \d+ Houthi attacks? on shipping/);
+    // The log has no count line beside its events: there the event line counts them.
+    expect(turnLog(state, 'us').at(-1)!.events.join('\n')).toContain(`This week: ${attacksOnUsForces(week)} attacks on US forces`);
   });
 });

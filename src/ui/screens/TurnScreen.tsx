@@ -15,11 +15,10 @@ import {
   openingNotCounted,
   orderLabel,
   postureLabel,
-  renderWeekEvent,
-  shownEvents,
   scoreText,
   seenOrderText,
   unreadIntelLine,
+  weekEventLines,
 } from '../../analysis/render.ts';
 import { turnLog } from '../../analysis/turn-log.ts';
 import { ACTOR_NAMES } from '../../model/actors/index.ts';
@@ -340,7 +339,8 @@ function briefingLines(obs: Observation, briefing: string, goals: ScoreView, wid
       `Last week (from ${last.date}): your order was "${orderLabel(last.ownOrder)}".`,
       seen ? `The other side's order: ${seen}.` : "The other side's order: not visible to you (what it did shows in the counts below).",
       ...weekCountLines(last),
-      ...shownEvents(obs.events).map((e) => `• ${renderWeekEvent(e, last)}`),
+      // The count lines just above give the attacks on US forces: the events do not count them again.
+      ...weekEventLines(obs.events, last, { attacksCounted: true }).map((e) => `• ${e}`),
     ];
     for (const l of items) lines.push(...wrap(l, width));
   }
