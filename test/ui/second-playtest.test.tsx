@@ -6,7 +6,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { buildDebrief, formatDebrief, turningPointCauses } from '../../src/analysis/debrief/debrief.ts';
-import { getPolicy } from '../../src/policies/index.ts';
+import { chooseAction, getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
 import { lastWeekLines, weekCountLines } from '../../src/ui/counts.ts';
@@ -325,5 +325,22 @@ describe("a week's totals, once per screen", () => {
     expect(frame).toMatch(/• This week: \d+ Houthi attacks? on shipping/);
     // The log has no count line beside its events: there the event line counts them.
     expect(turnLog(state, 'us').at(-1)!.events.join('\n')).toContain(`This week: ${attacksOnUsForces(week)} attacks on US forces`);
+  });
+});
+
+describe("the briefing's bullets at 80 columns", () => {
+  it('hang under their words when they wrap', () => {
+    // The playtest's second turn: the US holding, Iran on the record.
+    const state = step(newGame(october, { seed: '1' }), {
+      us: ordersOf('us.hold', 'iran.none').us,
+      iran: chooseAction(newGame(october, { seed: '1' }), 'iran', getPolicy('historical', 'iran')),
+    }).state;
+    const view = renderTurn(state, 'us', { cols: 80, rows: 40 });
+    const lines = view.lastFrame()!.split('\n');
+    view.unmount();
+    const bullet = lines.findIndex((l) => l.startsWith('• This week:'));
+    expect(bullet).toBeGreaterThan(0);
+    expect(lines[bullet]!.length).toBeGreaterThan(70);
+    expect(lines[bullet + 1]).toMatch(/^ {2}\S/);
   });
 });

@@ -35,7 +35,20 @@ import { weekCountLines } from '../counts.ts';
 import { goalLines, OTHER, scoreView, type ScoreView } from '../goals.ts';
 import { hiddenMark, rowsShown, scrollBy, windowOf } from '../scroll.ts';
 import { SIDE_NAMES } from '../session.ts';
-import { clip, clipInside, firstFit, fit, gaugeLine, joinHints, sparkline, statusLines, textRow, wrap, wrapAtSeparators } from '../text.ts';
+import {
+  clip,
+  clipInside,
+  firstFit,
+  fit,
+  gaugeLine,
+  hang,
+  joinHints,
+  sparkline,
+  statusLines,
+  textRow,
+  wrap,
+  wrapAtSeparators,
+} from '../text.ts';
 import { rungTone, tone } from '../theme.ts';
 import { moveSelection } from './Menu.tsx';
 
@@ -342,13 +355,14 @@ function briefingLines(obs: Observation, briefing: string, goals: ScoreView, wid
       // The count lines just above give the attacks on US forces: the events do not count them again.
       ...weekEventLines(obs.events, last, { attacksCounted: true }).map((e) => `• ${e}`),
     ];
-    for (const l of items) lines.push(...wrap(l, width));
+    // A bullet's wrapped lines hang under its words (text.ts hang).
+    for (const l of items) lines.push(...hang('', l, width));
   }
   const out: BriefingLine[] = lines.map((text) => ({ text }));
   const unread = unreadIntelLine(obs.side, obs.intel, obs.history.length > 0);
   if (obs.intel.length > 0 || unread) {
     out.push({ text: ' ' }, { text: 'Intelligence (estimates; they can be wrong):', accent: true });
-    for (const i of obs.intel) for (const text of wrap(`• ${intelLine(i)}`, width)) out.push({ text });
+    for (const i of obs.intel) for (const text of hang('', `• ${intelLine(i)}`, width)) out.push({ text });
     if (unread) for (const text of wrap(unread, width)) out.push({ text });
   }
   return out;
