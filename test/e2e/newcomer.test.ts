@@ -138,7 +138,7 @@ describe('a newcomer in the terminal', { timeout: 120_000 }, () => {
     await playOut(s, 1, 2);
     await s.waitFor('turn 3/4');
     s.write('?');
-    expect(await s.waitFor('Any key closes this help')).toContain('goals, l log');
+    expect(await s.waitFor('Any key closes this help')).toMatch(/goals, log\s[\s\S]*l {18}the log of past turns/);
     s.write('x'); // any key but the scrolling ones closes the help
     await s.waitFor('Tab/1-5 panes');
     s.write('l');

@@ -12,9 +12,8 @@ import { clip, SPARK_NONE, textRow, wrap, wrapAtSeparators } from '../text.ts';
 import { tone } from '../theme.ts';
 
 const KEYS: readonly [string, string][] = [
-  ['↑ ↓ (or k j)', 'move in a list (Space: the other order list); scroll a page'],
-  ['Home End', "a list's first or last entry; a page's top or bottom"],
-  ['PgUp PgDn', 'scroll a long page (the debrief, this help)'],
+  ['↑ ↓ (or k j)', 'move in a list (Space: the other order list); scroll'],
+  ['PgUp PgDn Home End', "scroll a page; Home End: a list's first, last entry"],
   ['Enter', 'select; on a turn, send the force and signal chosen'],
   ['Tab ← →, 1 2 3 4 5', 'switch pane: briefing, situation, orders, goals, log'],
   ['l', 'the log of past turns (as 5)'],
