@@ -5,12 +5,12 @@ import { Aggregator } from '../../src/batch/aggregate.ts';
 import { Collector } from '../../src/batch/collector.ts';
 import { playIndex, prepareArms } from '../../src/batch/play-arms.ts';
 import { BatchSchema } from '../../src/batch/contract.ts';
-import { batchJson } from '../../src/batch/run-batch.ts';
 import { GameRecordSchema } from '../../src/batch/contract.ts';
 import { gameSeed } from '../../src/batch/seeds.ts';
 import { METRIC_NAMES, SERIES_NAMES } from '../../src/batch/record.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { BUILTIN_POLICIES, getPolicy } from '../../src/policies/index.ts';
+import { historicalBatchJson } from '../helpers/batch.ts';
 import { scenario } from '../helpers/fixtures.ts';
 
 const setup = {
@@ -108,21 +108,7 @@ describe('Aggregator', () => {
   it('builds JSON that satisfies the brink.batch/1 contract', () => {
     const agg = new Aggregator(turns);
     records.forEach((r) => agg.add(r));
-    const json = batchJson(
-      {
-        scenario: scenario('tower-22'),
-        scenarioArg: 'tower-22',
-        runs: 40,
-        seed: 'agg',
-        us: 'historical',
-        iran: 'historical',
-        params: {},
-        workers: 1,
-        modules: [],
-      },
-      agg,
-      true,
-    );
+    const json = historicalBatchJson('tower-22', agg, { runs: 40, seed: 'agg' });
     const parsed = BatchSchema.safeParse(json);
     expect(parsed.success, JSON.stringify(parsed.error?.issues.slice(0, 3))).toBe(true);
     // And the contract does reject a malformed document.

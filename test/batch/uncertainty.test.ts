@@ -12,7 +12,7 @@ import {
 import { Aggregator } from '../../src/batch/aggregate.ts';
 import { BatchSchema, CompareSchema } from '../../src/batch/contract.ts';
 import { playIndex, prepareArms } from '../../src/batch/play-arms.ts';
-import { batchJson, startBatch } from '../../src/batch/run-batch.ts';
+import { startBatch } from '../../src/batch/run-batch.ts';
 import { totalsOf } from '../../src/engine/history.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { BUILTIN_POLICIES, getPolicy } from '../../src/policies/index.ts';
@@ -21,6 +21,7 @@ import { PRIORS } from '../../src/model/priors.ts';
 import { brink } from '../helpers/cli.ts';
 import { formatCompareReport } from '../../src/cli/commands/compare.ts';
 import type { CompareResult } from '../../src/batch/compare.ts';
+import { historicalBatchJson } from '../helpers/batch.ts';
 import { scenario } from '../helpers/fixtures.ts';
 
 const arms = prepareArms(
@@ -35,22 +36,7 @@ const RUNS = 150;
 function batch(dist: ParamDistribution) {
   const agg = new Aggregator(scenario('october-2023').turns);
   for (let i = 0; i < RUNS; i++) agg.add(playIndex(arms, 'u', i, dist).records[0]!);
-  return batchJson(
-    {
-      scenario: scenario('october-2023'),
-      scenarioArg: 'october-2023',
-      runs: RUNS,
-      seed: 'u',
-      us: 'historical',
-      iran: 'historical',
-      params: {},
-      workers: 1,
-      modules: [],
-      uncertainty: dist,
-    },
-    agg,
-    true,
-  );
+  return historicalBatchJson('october-2023', agg, { runs: RUNS, seed: 'u', uncertainty: dist });
 }
 
 describe('brink batch --uncertainty', () => {

@@ -10,7 +10,6 @@ import { scorePointsText, scoreText } from '../../src/analysis/render.ts';
 import { Aggregator } from '../../src/batch/aggregate.ts';
 import { BatchSchema, type BatchJson } from '../../src/batch/contract.ts';
 import { playRecord } from '../../src/batch/record.ts';
-import { batchJson } from '../../src/batch/run-batch.ts';
 import { gameSeed } from '../../src/batch/seeds.ts';
 import { decisionsOf } from '../../src/engine/history.ts';
 import { getPolicy } from '../../src/policies/index.ts';
@@ -19,6 +18,7 @@ import { renderClassReport } from '../../src/report/class.ts';
 import { renderReport } from '../../src/report/html.ts';
 import { esc } from '../../src/report/page.ts';
 import { storyHtml } from '../../src/report/story.ts';
+import { historicalBatchJson } from '../helpers/batch.ts';
 import { scenario } from '../helpers/fixtures.ts';
 
 const sc = scenario('tower-22');
@@ -35,23 +35,7 @@ const whole: Debrief = {
 function batch(): BatchJson {
   const agg = new Aggregator(sc.turns);
   for (let i = 0; i < 6; i++) agg.add(playRecord(sc, arm, i, gameSeed('scores', i)));
-  const b = BatchSchema.parse(
-    batchJson(
-      {
-        scenario: sc,
-        scenarioArg: 'tower-22',
-        runs: 6,
-        seed: 'scores',
-        us: 'historical',
-        iran: 'historical',
-        params: {},
-        workers: 1,
-        modules: [],
-      },
-      agg,
-      true,
-    ),
-  );
+  const b = BatchSchema.parse(historicalBatchJson('tower-22', agg, { runs: 6, seed: 'scores' }));
   return { ...b, metrics: { ...b.metrics, scoreIran: { mean: 61, p5: 55, p50: 61, p95: 65 } } };
 }
 

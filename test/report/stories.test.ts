@@ -7,7 +7,6 @@ import { describe, expect, it } from 'vitest';
 import { Aggregator } from '../../src/batch/aggregate.ts';
 import { BatchSchema, type BatchJson } from '../../src/batch/contract.ts';
 import { playRecord, type GameRecord } from '../../src/batch/record.ts';
-import { batchJson } from '../../src/batch/run-batch.ts';
 import { gameSeed } from '../../src/batch/seeds.ts';
 import { buildDebrief, decisionLine, formatDebrief } from '../../src/analysis/debrief/debrief.ts';
 import { scoreText } from '../../src/analysis/render.ts';
@@ -16,6 +15,7 @@ import { playGame } from '../../src/policies/play.ts';
 import { esc } from '../../src/report/page.ts';
 import { chooseStories } from '../../src/report/stories.ts';
 import { storyHtml } from '../../src/report/story.ts';
+import { historicalBatchJson } from '../helpers/batch.ts';
 import { scenario } from '../helpers/fixtures.ts';
 import {
   drawParams,
@@ -44,22 +44,7 @@ function batchOf(
     agg.add(r);
   }
   const batch = BatchSchema.parse(
-    batchJson(
-      {
-        scenario: sc,
-        scenarioArg: 'tower-22',
-        runs,
-        seed,
-        us: 'historical',
-        iran: 'historical',
-        params,
-        workers: 1,
-        modules: [],
-        ...(dist.kind === 'none' ? {} : { uncertainty: dist }),
-      },
-      agg,
-      true,
-    ),
+    historicalBatchJson('tower-22', agg, { runs, seed, params, ...(dist.kind === 'none' ? {} : { uncertainty: dist }) }),
   );
   return { batch, records };
 }
