@@ -60,7 +60,10 @@ export const DIFFICULTY_LEVELS: readonly DifficultyLevel[] = [
     { id: 'easy', label: 'Easy', policy: 'easy', summary: 'a partner in calm' },
     'uses no force (the US holds, Iran stands its groups down) and weighs your score as much as its own',
   ),
-  level({ id: 'normal', label: 'Normal', policy: 'historical', summary: 'does what the record says this side did' }),
+  level(
+    { id: 'normal', label: 'Normal', policy: 'historical', summary: 'plays as the record says' },
+    'the historical bot: in each posture it takes the actions the four reports describe for its side',
+  ),
   level(
     { id: 'hard', label: 'Hard', policy: 'hard', summary: 'searches ahead to beat you' },
     'a point you lose counts three quarters of a point of its own',
