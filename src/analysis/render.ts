@@ -477,8 +477,6 @@ export function scoreLineLabel(line: ScoreLine, opening?: { readonly usKilled: n
   }
 }
 
-const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(Math.round(x * 10) / 10)}`;
-
 /**
  * A mechanism of the strategic core (analysis/debrief/decider.ts) as it played out in this game, as a
  * title and a sentence with its figures. The sentence claims nothing against the game's other costs:
@@ -486,7 +484,7 @@ const signed = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(Math.round(x * 
  */
 export function deciderText(d: Decider): { readonly title: string; readonly explanation: string } {
   const turn = `turn ${d.turn + 1}`;
-  const pts = `US ${signed(d.points.us)}, Iran ${signed(d.points.iran)} points`;
+  const pts = `US ${scorePointsText(d.points.us)}, Iran ${scorePointsText(d.points.iran)} points`;
   switch (d.id) {
     case 'miscalculation':
       return {
@@ -548,12 +546,12 @@ const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 /** A mechanism's points as a figure: "US −3.1" (the side it moved more; US on a tie). */
 function deciderFigure(d: Decider): string {
   const side: Side = Math.abs(d.points.iran) > Math.abs(d.points.us) ? 'iran' : 'us';
-  return `${side === 'us' ? 'US' : 'Iran'} ${signed(d.points[side])}`;
+  return `${side === 'us' ? 'US' : 'Iran'} ${scorePointsText(d.points[side])}`;
 }
 
 /** A score line as a figure: "US −12.2 from 49 attacks on US forces". */
 function lineFigure(l: SideLine): string {
-  return `${l.side === 'us' ? 'US' : 'Iran'} ${signed(l.points)} from ${scoreLineLabel(l)}`;
+  return `${l.side === 'us' ? 'US' : 'Iran'} ${scorePointsText(l.points)} from ${scoreLineLabel(l)}`;
 }
 
 /**

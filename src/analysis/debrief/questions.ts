@@ -8,7 +8,7 @@ import { rungName } from '../../model/ladder.ts';
 import { quantityName } from '../../model/quantities.ts';
 import { logOf, peakRungOf, totalsOf } from '../../engine/history.ts';
 import type { GameState } from '../../engine/state.ts';
-import { plural, renderEvent, times } from '../render.ts';
+import { plural, renderEvent, scorePointsText, times } from '../render.ts';
 import { formatFigureValue } from '../record/statistics.ts';
 import { percent } from './chain.ts';
 import type { Comparison } from './comparison.ts';
@@ -233,7 +233,8 @@ function campaignQuestion(
   return `${chose}, attacks stayed at ${after}. Why did the campaign change nothing, and what would have? (R-SYS-05)`;
 }
 
-const pts = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(Math.round(x * 10) / 10)}`;
+// Points as the score screens write them.
+const pts = scorePointsText;
 
 /** A question about what decided the game, from what the sides did (a war has its own question above). */
 function deciderQuestion(d: Decider): string | undefined {

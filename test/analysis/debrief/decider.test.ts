@@ -108,10 +108,15 @@ describe('what decided the game', () => {
     expect(d.points.iran).toBe(r1(r1(linePoints(state, 'iran', 'pressure')) + r1(linePoints(state, 'iran', 'fronts'))));
     expect(Math.abs(d.points.iran - linePoints(state, 'iran', 'pressure', 'fronts'))).toBeLessThanOrEqual(0.1 + 1e-9);
     expect(deciders(state).some((x) => x.id === 'deterrence')).toBe(true);
-    const q = buildDebrief(state, scenario('october-2023')).questions.find((x) => x.startsWith(`Iran gained +${d.points.iran} points`));
+    const q = buildDebrief(state, scenario('october-2023')).questions.find((x) =>
+      x.startsWith(`Iran gained +${d.points.iran.toFixed(1)} points`),
+    );
     expect(q).toBeDefined();
     // The question splits the sum into the two score lines the score screen shows, each as it shows it.
-    const shown = (x: number) => `${x >= 0 ? '+' : '−'}${Math.abs(Math.round(x * 10) / 10)}`;
+    const shown = (x: number) => {
+      const r = Math.round(x * 10) / 10;
+      return `${r < 0 ? '-' : '+'}${Math.abs(r).toFixed(1)}`;
+    };
     expect(q).toContain(`${shown(linePoints(state, 'iran', 'pressure'))} from pressure on US forces`);
     expect(q).toContain(`${shown(linePoints(state, 'iran', 'fronts'))} from the Lebanon and Yemen fronts`);
   });
@@ -141,7 +146,7 @@ describe('"What decided it" claims no more than the game holds', () => {
         .breakdown[side].filter((l) => l.term !== 'baseline')
         .map((l) => Math.abs(r1(l.points))),
     );
-  const num = (sign: string, digits: string) => (sign === '−' ? -1 : 1) * Number(digits);
+  const num = (sign: string, digits: string) => (sign === '-' ? -1 : 1) * Number(digits);
 
   it('property: a mechanism said to have moved the scores more than the rest did; one said not to have decided it did not', () => {
     const bots = ['historical', 'hawk', 'dove', 'tit-for-tat', 'random', 'easy'];
@@ -172,7 +177,7 @@ describe('"What decided it" claims no more than the game holds', () => {
               // Each score line it names as weighing more did: its points beyond the mechanism's.
               const more = / Single score lines weighed more: (.*)\.$/.exec(line);
               if (more) {
-                const figures = [...more[1]!.matchAll(/(?:US|Iran) ([+−])([\d.]+) from /g)];
+                const figures = [...more[1]!.matchAll(/(?:US|Iran) ([+-])([\d.]+) from /g)];
                 expect(figures.length).toBeGreaterThan(0);
                 for (const f of figures) expect(Math.abs(num(f[1]!, f[2]!)), line).toBeGreaterThan(w(top));
               } else if (line.includes(' moved more (')) {
@@ -200,7 +205,7 @@ describe('"What decided it" claims no more than the game holds', () => {
     const text = formatDebrief(buildDebrief(state, scenario('tower-22')));
     expect(text).not.toMatch(/worth more than any cost/);
     expect(text).toContain('What decided it: No single mechanism. Deterrence: ');
-    expect(text).toContain('(US +2.2, Iran +0 points). Single score lines weighed more: Iran +7.2 from US-exit talks at the end · ');
+    expect(text).toContain('(US +2.2, Iran +0.0 points). Single score lines weighed more: Iran +7.2 from US-exit talks at the end · ');
     expect(text).toContain('· Iran +6.2 from Axis gains at the end · Iran +6.1 from Lebanon and Yemen fronts kept simmering.');
   });
 });
