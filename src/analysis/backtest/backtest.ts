@@ -179,15 +179,18 @@ export function simulatedText(
   return `${word} median ${f(row.median)}, 5–95 % ${f(row.band[0])}–${f(row.band[1])} ${row.unit}`;
 }
 
-/** The record's quantile as a line: "quantile 0.41", or "quantiles 0.20–0.35" for a range's ends. */
+/** The record's quantile as a line: "quantile 0.41", or "quantiles 0.20–0.35" for a range's ends (once where they meet). */
 export function quantileText(row: Pick<BacktestRow, 'kind' | 'quantile' | 'pAtLeast' | 'pExact'>): string {
   switch (row.kind) {
     case 'floor':
       return `P(simulated ≥ floor) ${pct(row.pAtLeast)}`;
     case 'usual':
       return `${pct(row.pExact)} of games reproduce it`;
-    case 'range':
-      return `record's quantiles ${row.quantile[0].toFixed(2)}–${row.quantile[1].toFixed(2)}`;
+    case 'range': {
+      const [lo, hi] = row.quantile.map((q) => q.toFixed(2));
+      // A discrete outcome can put both ends of the record's range at one quantile: say it once.
+      return lo === hi ? `record's quantile ${lo} at both ends of its range` : `record's quantiles ${lo}–${hi}`;
+    }
     default:
       return `record's quantile ${row.quantile[0].toFixed(2)}`;
   }

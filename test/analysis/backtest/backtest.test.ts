@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { capture } from '../../helpers/cli.ts';
-import { BACKTEST_SCENARIOS, runBacktest, simulatedText, type BacktestOptions } from '../../../src/analysis/backtest/backtest.ts';
+import {
+  BACKTEST_SCENARIOS,
+  runBacktest,
+  quantileText,
+  simulatedText,
+  type BacktestOptions,
+} from '../../../src/analysis/backtest/backtest.ts';
 import { judgeFigure, midRank, overallFailures, quantile } from '../../../src/analysis/record/judge.ts';
 import { loadRecord } from '../../../src/analysis/record/table.ts';
 import { factById } from '../../../src/model/evidence.ts';
@@ -358,5 +364,15 @@ describe('judging a figure', () => {
       ),
     );
     expect(quantile([1, 2, 3, 4], 0.5)).toBe(2.5);
+  });
+});
+
+describe("the record's quantile as a line", () => {
+  const row = (quantile: readonly [number, number]) => ({ kind: 'range' as const, quantile, pAtLeast: 0, pExact: 0 });
+  it('gives a range both ends, or one quantile where the two ends meet', () => {
+    expect(quantileText(row([0.2, 0.35]))).toBe("record's quantiles 0.20–0.35");
+    expect(quantileText(row([0.65, 0.65]))).toBe("record's quantile 0.65 at both ends of its range");
+    // Ends that differ only past the second decimal print as one, as they would read the same.
+    expect(quantileText(row([0.651, 0.6549]))).toBe("record's quantile 0.65 at both ends of its range");
   });
 });
