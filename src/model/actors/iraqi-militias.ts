@@ -144,7 +144,8 @@ export const iraqiMilitias = defineActor<MilitiaContext, ActorEvent, IraqiMiliti
             guard: SURGE,
             target: 'surging',
             actions: ['recordDirective'],
-            meta: { rules: ['R-IRN-04'], says: 'step up attacks on US forces' },
+            // From a halt the line says the halt ends: the same week may already read "keep to the halt".
+            meta: { rules: ['R-IRN-04'], says: "end the halt on Iran's order and step up attacks on US forces" },
           },
           { actions: ['recordDirective'] },
         ],
