@@ -27,6 +27,9 @@ export const FACT_KINDS = [
 
 export type FactKind = (typeof FACT_KINDS)[number];
 
+/** The shape of an evidence ID (F-01, R-IRN-05, TA-03): seeds/facts.yaml's, and what scenarios and the record cite. */
+export const FACT_ID_PATTERN = /^[A-Z]{1,2}(-[A-Z]{3})?-\d{2}$/;
+
 /**
  * An ID's kind, from its prefix (T-09 an event of the timeline, R-SYS-04 a rule, O-USA-01 an objective);
  * undefined for a prefix no evidence uses. seeds/facts.yaml states each fact's kind too, and loading it
@@ -79,7 +82,7 @@ export function idLabel(id: string): string {
 
 export const FactSchema = z
   .object({
-    id: z.string().regex(/^[A-Z]{1,2}(-[A-Z]{3})?-\d{2}$/),
+    id: z.string().regex(FACT_ID_PATTERN),
     kind: z.enum(FACT_KINDS),
     title: z.string().min(1).max(80),
     text: z.string().min(1),

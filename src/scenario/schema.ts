@@ -9,7 +9,7 @@ import { ACTORS, ACTOR_IDS, type ActorId } from '../model/actors/index.ts';
 import { FRONTS } from '../model/actions.ts';
 import { PARAM_SPECS, isParamId } from '../model/params.ts';
 import { MAX_RUNG } from '../model/ladder.ts';
-import { factById } from '../model/evidence.ts';
+import { FACT_ID_PATTERN, factById } from '../model/evidence.ts';
 import { addDays } from './calendar.ts';
 
 export const SCENARIO_FORMAT = 'brink.scenario/1';
@@ -41,13 +41,12 @@ export const IsoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, 'is not a real calendar date');
 
-const FACT_ID = /^[A-Z]{1,2}(-[A-Z]{3})?-\d{2}$/;
 const FactId = z
   .string()
-  .regex(FACT_ID, 'must be a fact ID such as F-01 or R-IRN-05')
+  .regex(FACT_ID_PATTERN, 'must be a fact ID such as F-01 or R-IRN-05')
   // An ID of the right shape must also be one `brink explain` knows: the evidence base's.
   .superRefine((id, ctx) => {
-    if (FACT_ID.test(id) && !factById(id))
+    if (FACT_ID_PATTERN.test(id) && !factById(id))
       ctx.addIssue({ code: 'custom', message: `unknown ID '${id}': not in seeds/facts.yaml (brink explain --list shows every ID)` });
   });
 const Cites = z.array(FactId).max(LIMITS.cites).default([]);

@@ -10,7 +10,7 @@ import { type Document, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { compiledCopy } from '../../io/shipped-yaml.ts';
 import { PLACES } from '../../model/activity.ts';
-import { factById, SEEDS_DIR } from '../../model/evidence.ts';
+import { FACT_ID_PATTERN, factById, SEEDS_DIR } from '../../model/evidence.ts';
 import { formatPath, loadScenario, locate } from '../../scenario/loader.ts';
 import { daysBetween } from '../../scenario/calendar.ts';
 import { IsoDate } from '../../scenario/schema.ts';
@@ -32,7 +32,7 @@ export type StatisticId = (typeof STATISTICS)[number];
 export const FIGURE_KINDS = ['point', 'range', 'floor', 'usual'] as const;
 export type FigureKind = (typeof FIGURE_KINDS)[number];
 
-const FactId = z.string().regex(/^[A-Z]{1,2}(-[A-Z]{3})?-\d{2}$/, 'must be a fact ID such as F-01');
+const FactId = z.string().regex(FACT_ID_PATTERN, 'must be a fact ID such as F-01');
 const Ref = z.object({ fact: FactId, figure: z.string().min(1) }).strict();
 const Value = z.union([Ref, z.number()]);
 
