@@ -14,7 +14,7 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { causalChain } from './chain.ts';
 import { compare, reachText, type Comparison } from './comparison.ts';
 import { CONCEPTS, conceptById, conceptsAtWork, conceptsOfEvent, type ConceptAtWork, type ConceptDef, type ConceptId } from './concepts.ts';
-import { decidedBy, decision, type Decision } from './decider.ts';
+import { decision, leadingMechanism, type Decision } from './decider.ts';
 import { discussionQuestions } from './questions.ts';
 import {
   decisionText,
@@ -121,7 +121,6 @@ export function buildDebrief(state: GameState, scenario: Scenario, options: Debr
   const at = conceptsAtWork(state);
   const o = outcome(state);
   const comparison = compare(state, scenario);
-  const decider = decidedBy(state);
   const decided = decision(state);
   return {
     scenario: { id: state.scenario.id, title: state.scenario.title, seed: state.seed },
@@ -146,7 +145,7 @@ export function buildDebrief(state: GameState, scenario: Scenario, options: Debr
       usKilled: h.usKilled,
     })),
     ...(comparison ? { comparison } : {}),
-    questions: discussionQuestions(state, comparison, decider),
+    questions: discussionQuestions(state, comparison, leadingMechanism(decided)),
     beliefs: { us: beliefsVsTruth(state, 'us'), iran: beliefsVsTruth(state, 'iran') },
   };
 }

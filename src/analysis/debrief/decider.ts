@@ -55,8 +55,7 @@ const pointsOf = (lines: readonly ScoreLine[], ...terms: ScoreTerm[]) =>
   lines.filter((l) => terms.includes(l.term)).reduce((s, l) => s + l.points, 0);
 const round = (x: number) => Math.round(x * 10) / 10;
 /** What a mechanism moved: the larger of its two sides' points, as the debrief shows them (one decimal). */
-export const deciderWeight = (d: Decider) => Math.max(Math.abs(d.points.us), Math.abs(d.points.iran));
-const weight = deciderWeight;
+const weight = (d: Decider) => Math.max(Math.abs(d.points.us), Math.abs(d.points.iran));
 
 function miscalculation(state: GameState, lines: Record<Side, ScoreLine[]>): Decider | undefined {
   const war = logOf(state).find((e): e is EventOfKind<'war'> => e.kind === 'war');
@@ -172,8 +171,7 @@ function pressure(lines: Record<Side, ScoreLine[]>): Decider | undefined {
  * quiet) is deterrence working with Iran's restraint (D-18); a crisis that still simmers is Iran's
  * pressure paying. The loser of that contest is listed last.
  */
-export function deciders(state: GameState): Decider[] {
-  const lines = scoreLines(state);
+export function deciders(state: GameState, lines: Record<Side, ScoreLine[]> = scoreLines(state)): Decider[] {
   const calm = ['calm-restored', 'drawdown'].includes(verdictOf(state).id);
   const d = deterrence(state, lines);
   const p = pressure(lines);
@@ -184,9 +182,14 @@ export function deciders(state: GameState): Decider[] {
   return loser ? [...ranked, loser] : ranked;
 }
 
-/** The cost or benefit that decided the game, if any moved a score. */
+/** The cost or benefit that moved the scores most (the first of `deciders`), if any moved a score. */
 export function decidedBy(state: GameState): Decider | undefined {
   return deciders(state)[0];
+}
+
+/** The first of `deciders` as a decision holds it: the decider, or the mechanism nearest to deciding. */
+export function leadingMechanism(d: Decision): Decider | undefined {
+  return d.kind === 'decided' ? d.by : d.nearest;
 }
 
 /** A score line with the side it counted for. */
@@ -220,8 +223,8 @@ export type Decision =
     };
 
 export function decision(state: GameState): Decision {
-  const all = deciders(state);
   const lines = scoreLines(state);
+  const all = deciders(state, lines);
   const weighed = (['us', 'iran'] as const)
     .flatMap((side) => lines[side].map((l): SideLine => ({ ...l, side })))
     .filter((l) => l.term !== 'baseline' && lineWeight(l) > 0)
