@@ -63,9 +63,11 @@ export function actorNoun(id: ActorId): string {
 
 /** An actor named at the start of a sentence: "The United States", "Iran". */
 export function actorSubject(id: ActorId): string {
-  const noun = actorNoun(id);
-  return noun.charAt(0).toUpperCase() + noun.slice(1);
+  return capitalised(actorNoun(id));
 }
+
+/** A phrase at the start of a sentence. */
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** An action's name as players see it. */
 export function actionLabel(id: string): string {
@@ -158,18 +160,16 @@ export interface WeekEventOptions {
 
 /**
  * An event as a line of its week's account (the briefing, the log, `brink run`): as renderEvent, with
- * the week's attacks counted as the week's counts count them.
+ * the week's attacks counted as the week's counts count them; undefined for an attacks line left with
+ * nothing to say beside the week's count line (`options.attacksCounted`).
  */
-export function renderWeekEvent(e: GameEvent, week: EventWeek): string {
-  return e.kind === 'attacks' ? attacksLine(e, week)! : renderEvent(e);
+export function renderWeekEvent(e: GameEvent, week: EventWeek, options: WeekEventOptions = {}): string | undefined {
+  return e.kind === 'attacks' ? attacksLine(e, week, options) : renderEvent(e);
 }
 
 /** The lines of a week's events that get one (shownEvents), each as renderWeekEvent words it, laid out as `options` say. */
 export function weekEventLines(events: readonly GameEvent[], week: EventWeek, options: WeekEventOptions = {}): string[] {
-  return shownEvents(events).flatMap((e) => {
-    const line = e.kind === 'attacks' ? attacksLine(e, week, options) : renderEvent(e);
-    return line === undefined ? [] : [line];
-  });
+  return shownEvents(events).flatMap((e) => renderWeekEvent(e, week, options) ?? []);
 }
 
 /**
@@ -235,7 +235,10 @@ export function citeWithTitle(id: string): string {
 export function citesText(ids: readonly string[]): string {
   const order = [...CITE_ORDER.map(kindName), 'cited'];
   const groups = new Map<string, string[]>();
-  for (const id of ids) groups.set(citeKind(id), [...(groups.get(citeKind(id)) ?? []), citeWithTitle(id)]);
+  for (const id of ids) {
+    const kind = citeKind(id);
+    groups.set(kind, [...(groups.get(kind) ?? []), citeWithTitle(id)]);
+  }
   return [...groups]
     .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
     .map(([kind, items]) => `${kind}: ${items.join('; ')}`)
@@ -540,8 +543,6 @@ const DECIDER_NOUNS: Readonly<Record<DeciderId, string>> = {
   deterrence: 'US deterrence',
   pressure: "Iran's calibrated pressure",
 };
-
-const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A mechanism's points as a figure: "US −3.1" (the side it moved more; US on a tie). */
 function deciderFigure(d: Decider): string {
