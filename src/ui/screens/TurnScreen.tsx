@@ -538,8 +538,9 @@ export function situationLines(info: readonly string[], width: number, height: n
   const wrapped = info.flatMap(wrapOne);
   if (wrapped.length <= height) return wrapped;
   const solid = info.filter((l) => l !== '');
+  const full = solid.flatMap(wrapOne);
   const short = solid.filter((l) => !asides.includes(l)).flatMap(wrapOne);
-  return short.length < solid.flatMap(wrapOne).length && short.length <= height ? short : solid.flatMap(wrapOne);
+  return short.length < full.length && short.length <= height ? short : full;
 }
 
 interface OrdersProps {
