@@ -4,11 +4,12 @@
  * so a wording is fixed once and a new kind of event cannot be shown in one place and missed in another
  * (the switch below is exhaustive: a new kind fails the type check until it is rendered).
  */
-import { INJECT_RECORDER, injectMessage, type AttacksEvent, type GameEvent, type InjectKind } from '../engine/events.ts';
+import { injectMessage, type AttacksEvent, type GameEvent, type InjectKind } from '../engine/events.ts';
 import { attacksOnUsForces, logOf, peakRungOf, totalsOf } from '../engine/history.ts';
 import { QUIET_WINDOW, type ScoreLine, type Verdict, type VerdictId } from '../engine/outcome.ts';
 import type { GameState, IntelItem, Tally } from '../engine/state.ts';
 import { ACTORS, ACTOR_NAMES, type ActorId } from '../model/actors/index.ts';
+import { INJECT_RECORDER } from '../model/actors/israel.ts';
 import { actionById, type Front, type Side } from '../model/actions.ts';
 import { factById, kindName, kindOfId, type FactKind } from '../model/evidence.ts';
 import { INTEL_SOURCES, type IntelSource } from '../model/intel.ts';
@@ -174,7 +175,7 @@ export function weekEventLines(events: readonly GameEvent[], week: EventWeek, op
 
 /**
  * Whether an event is told already by another line of its week: the move the injects' recorder (Israel,
- * engine/events.ts INJECT_RECORDER) made on an inject's own message that day. "A truce begins in Gaza"
+ * model/actors/israel.ts INJECT_RECORDER) made on an inject's own message that day. "A truce begins in Gaza"
  * says it; "Israel agrees a pause in Gaza" would say it again. Every other actor's move on an inject is
  * its own reaction and keeps its line; the event stays on the log with its rules (the debrief's chains,
  * `brink explain`).

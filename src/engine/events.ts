@@ -71,13 +71,6 @@ export const INJECT_MESSAGES = {
   'rafah-assault': { type: 'RAFAH_ASSAULT' },
 } as const satisfies Readonly<Partial<Record<InjectKind, ActorEvent>>>;
 
-/**
- * The actor whose machine only records the injects: Israel's truces and its assault on Rafah are the
- * scenario's, not choices the model makes (model/actors/israel.ts), so its move on an inject's message
- * is the inject itself, where every other actor's is a reaction to it.
- */
-export const INJECT_RECORDER: ActorId = 'israel';
-
 /** The message an inject broadcasts, if any. */
 export function injectMessage(inject: InjectKind): ActorEvent | undefined {
   return inject in INJECT_MESSAGES ? INJECT_MESSAGES[inject as keyof typeof INJECT_MESSAGES] : undefined;

@@ -12,6 +12,13 @@ export interface IsraelContext {
 
 export type IsraelPosture = 'gazaCampaign' | 'truce' | 'rafahAssault';
 
+/**
+ * This machine only records the injects: Israel's truces and its assault on Rafah are the scenario's, not
+ * choices the model makes, so its move on an inject's message is the inject itself, where every other
+ * actor's is a reaction to it (analysis/render.ts toldByInject).
+ */
+export const INJECT_RECORDER = 'israel';
+
 export const israel = defineActor<IsraelContext, ActorEvent, IsraelPosture>({
   id: 'israel',
   initial: 'gazaCampaign',
