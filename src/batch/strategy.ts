@@ -9,8 +9,14 @@
  *  3. The search bot beats the historical policy for both sides.
  *  4. Difficulty: the human's mean score (over a panel of stand-ins) falls Easy → Normal → Hard.
  *  5. Iranian direct attacks happen in games where a random US strikes Iran.
+ *  6. Figures only, no target, and only when asked for: every fixed order of a side against the
+ *     historical policy, and the spread of their means (all of them, and those short of a direct
+ *     exchange with Iran). Issue 9 diagnosed "the US choice hardly matters" on this measure.
  */
 import { otherSide, type Side } from '../model/actions.ts';
+import { DIRECT_CLASH } from '../model/ladder.ts';
+import { parsePortfolio, portfolioIds, portfolioRung } from '../model/portfolio.ts';
+import { ALWAYS_PREFIX } from '../policies/always.ts';
 import { loadScenario } from '../scenario/loader.ts';
 import { getPolicy } from '../policies/index.ts';
 import { NO_UNCERTAINTY, uncertaintyJson, type ParamDistribution } from '../analysis/uncertainty/distribution.ts';
@@ -303,6 +309,39 @@ export async function measureStrategy(run: Runner, o: StrategyOptions): Promise<
           pass: e > n && n > h,
           uncertainty: under!,
         });
+      }
+    }
+  }
+  // Section 6 only when asked (it plays every order of a side: ≈ 35–40 pairings a scenario and side).
+  if (o.sections?.includes(6)) {
+    for (const sc of ALL_SCENARIOS.filter(inScope)) {
+      for (const side of sides) {
+        const rows: { order: string; rung: number; mean: number; text: string }[] = [];
+        let anchor = 0;
+        let under: Uncertainty | undefined;
+        for (const id of portfolioIds(side)) {
+          const order = `${ALWAYS_PREFIX}${id}`;
+          const r = await run({ scenario: sc, a: seatOf(side, 'historical', 'historical'), b: seatOf(side, order, 'historical') }, o.runs);
+          const d = r.diff[side];
+          anchor = r.a[side];
+          under = r.uncertainty;
+          rows.push({
+            order,
+            rung: portfolioRung(parsePortfolio(id, side)),
+            mean: r.b[side],
+            text: `${scoreText(r.b[side])} (${fmt(d.mean)} ${ci(d.ci95)}, war ${(r.bRegionalWar * 100).toFixed(1)} %)`,
+          });
+        }
+        rows.sort((x, y) => y.mean - x.mean);
+        for (const row of rows) detail(`     [6] ${sc} ${side} ${row.order} (rung ${row.rung}): ${row.text}`);
+        const span = (within: typeof rows) =>
+          within.length === 0
+            ? 'none'
+            : `${within[0]!.order} ${scoreText(within[0]!.mean)} − ${within.at(-1)!.order} ${scoreText(within.at(-1)!.mean)} = ${(within[0]!.mean - within.at(-1)!.mean).toFixed(1)}`;
+        detail(
+          `     [6] ${sc} ${side}: historical ${scoreText(anchor)} · every fixed order: ${span(rows)} · ` +
+            `short of a direct clash (rung < ${DIRECT_CLASH}): ${span(rows.filter((r) => r.rung < DIRECT_CLASH))} · ${uncertaintyLabel(under!)}`,
+        );
       }
     }
   }

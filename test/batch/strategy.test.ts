@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { NO_UNCERTAINTY, uncertaintyJson } from '../../src/analysis/uncertainty/distribution.ts';
+import { portfolioIds } from '../../src/model/portfolio.ts';
 import { measureStrategy, type Pairing, type PairedScore, type Runner, type Uncertainty } from '../../src/batch/strategy.ts';
 
 /** A runner that scores arm B by a table keyed on the policy that differs from arm A. */
@@ -156,5 +157,48 @@ describe('strategy targets', () => {
       { runs: 4, searchRuns: 2, sections: [5], scenarios: ['red-sea'], log: (l) => point.push(l) },
     );
     expect(point[0]).toMatch(/· point values$/);
+  });
+
+  it('every fixed order (section 6): one pairing an order, figures only, and the spread with and without a direct clash', async () => {
+    const asked: Pairing[] = [];
+    const rows: string[] = [];
+    // A campaign (rung 7) costs 20 points, a strike on the IRGC (rung 8) 40, on Iran (rung 9) 60; a show of
+    // force gains 3; everything else scores the historical 50.
+    const score = (p: string) =>
+      p.includes('us.strike-iran')
+        ? -10
+        : p.includes('us.strike-irgc')
+          ? 10
+          : p.includes('us.major-campaign')
+            ? 30
+            : p.includes('us.show-of-force')
+              ? 53
+              : 50;
+    const checks = await measureStrategy(fakeRunner(score, asked), {
+      runs: 4,
+      searchRuns: 2,
+      sections: [6],
+      scenarios: ['rafah'],
+      detail: (l) => rows.push(l),
+    });
+    expect(checks).toEqual([]);
+    const usOrders = asked.filter((p) => p.b.us !== p.a.us).map((p) => p.b.us);
+    expect(usOrders).toEqual(portfolioIds('us').map((id) => `always:${id}`));
+    expect(asked.filter((p) => p.b.iran !== p.a.iran)).toHaveLength(portfolioIds('iran').length);
+    const summary = rows.find((r) => r.startsWith('     [6] rafah us:'))!;
+    expect(summary).toContain('every fixed order: always:us.show-of-force+');
+    expect(summary).toMatch(/− always:us\.strike-iran\+[\w.-]+ -10\.0 = 63\.0 /);
+    expect(summary).toMatch(
+      /short of a direct clash \(rung < 8\): always:us\.show-of-force\+[\w.-]+ 53\.0 − always:us\.major-campaign\+[\w.-]+ 30\.0 = 23\.0 · point values$/,
+    );
+    // The rows come best first, one an order.
+    const usRows = rows.filter((r) => r.startsWith('     [6] rafah us always:'));
+    expect(usRows).toHaveLength(portfolioIds('us').length);
+    expect(usRows[0]).toContain('show-of-force');
+    expect(usRows.at(-1)).toContain('strike-iran');
+    // Not played unless asked for.
+    const none: Pairing[] = [];
+    await measureStrategy(fakeRunner(score, none), { runs: 4, searchRuns: 2, scenarios: ['rafah'], noSearch: true });
+    expect(none.some((p) => p.b.us.startsWith('always:us.show-of-force'))).toBe(false);
   });
 });
