@@ -268,8 +268,8 @@ export const ACTIONS: readonly ActionDef[] = [
     rung: 0,
     stance: 'accommodation',
     label: 'Back the withdrawal talks',
-    description: "Push Baghdad's talks on a US exit, the prize Iran wants most",
-    cites: ['R-IRN-08', 'O-IRN-01', 'D-12'],
+    description: "Push Baghdad's talks with Washington on a US exit, the prize Iran wants most, once they are under way",
+    cites: ['R-IRN-08', 'O-IRN-01', 'D-12', 'E-12'],
     effects: { withdrawalTalks: true },
   },
   {

@@ -3,7 +3,7 @@
  * draw (and the chance it was compared with) in the payload, so a machine is a deterministic function
  * of its events (DESIGN.md, "Actors and xstate").
  */
-import type { DirectiveLevel } from './actions.ts';
+import type { DirectiveLevel, Side } from './actions.ts';
 
 export type ActorEvent =
   /** Iran's guidance for this actor's front reaches it (with the lag the engine drew). */
@@ -39,8 +39,11 @@ export type ActorEvent =
   | { readonly type: 'DIRECT_ATTACK' }
   /** Houthi arsenal changes (strikes, interdiction, Iranian supply). */
   | { readonly type: 'CAPACITY'; readonly delta: number }
-  /** Someone backed the withdrawal talks (the government's `input` says how far an offer moves them). */
-  | { readonly type: 'TALKS' }
+  /**
+   * A side backed the withdrawal talks (the government's `input` says how far an offer moves them). The
+   * talks are Baghdad's with Washington (E-12): the US is at the table, Iran only lobbies for them.
+   */
+  | { readonly type: 'TALKS'; readonly from: Side }
   /** A militia commander was killed on Iraqi soil: Baghdad's push for a US exit grows (O-IRQ-02, R-IRQ-03). */
   | { readonly type: 'COMMANDER_KILLED' }
   /** Strikes hit militias standing down: they take up attacks again when `u < chance` (R-SYS-07). */

@@ -73,7 +73,7 @@ describe('Iran', () => {
     expect(after.context.withdrawalMomentum).toBeCloseTo(0.5 - 5 * params.withdrawalPerAttack, 9);
   });
 
-  it('R-IRN-08, R-MIL-06: quiet moves the talks only while they live; backing them, a commander killed or US deaths bring them alive', () => {
+  it('R-IRN-08, R-MIL-06: quiet moves the talks only while they live; a US offer, a commander killed or US deaths bring them alive', () => {
     const gov = ACTORS.iraqiGovernment;
     const quietWeek = { type: 'WEEK_END', attacksOnUS: 0, attacksIraq: 0, houthiAttacks: 0, usKilled: 0, weeks: 1 } as const;
     const weeks = (s: ReturnType<typeof gov.initial>, n: number) => {
@@ -84,10 +84,20 @@ describe('Iran', () => {
     const idle = weeks(gov.initial(params), 4);
     expect(idle.context.withdrawalMomentum).toBe(0);
     expect(idle.value).toBe('watching');
-    // Either side backs the talks: from then on quiet weeks move them.
-    const backed = weeks(gov.send(gov.initial(params), { type: 'TALKS' }).snapshot, 4);
+    // Washington offers talks: from then on quiet weeks move them.
+    const backed = weeks(gov.send(gov.initial(params), { type: 'TALKS', from: 'us' }).snapshot, 4);
     expect(backed.context.withdrawalMomentum).toBeCloseTo(params.withdrawalPerTalksOffer + 4 * params.withdrawalPerQuietWeek, 9);
     expect(backed.value).toBe('talksAdvancing');
+    // Iran is not at the table (E-12): its backing opens no talks, and quiet then moves nothing ...
+    const lobbied = weeks(gov.send(gov.initial(params), { type: 'TALKS', from: 'iran' }).snapshot, 4);
+    expect(lobbied.context).toMatchObject({ withdrawalMomentum: 0, talksAlive: false });
+    expect(lobbied.value).toBe('watching');
+    // ... but it adds to talks under way, as much as a US offer does.
+    const underWay = gov.send(gov.initial(params), { type: 'TALKS', from: 'us' }).snapshot;
+    expect(gov.send(underWay, { type: 'TALKS', from: 'iran' }).snapshot.context.withdrawalMomentum).toBeCloseTo(
+      2 * params.withdrawalPerTalksOffer,
+      9,
+    );
     const afterKilling = weeks(gov.send(gov.initial(params), { type: 'COMMANDER_KILLED' }).snapshot, 2);
     expect(afterKilling.context.withdrawalMomentum).toBeCloseTo(params.withdrawalPerLeaderKilled + 2 * params.withdrawalPerQuietWeek, 9);
     const afterDeaths = weeks(gov.send(gov.initial(params), { type: 'US_KILLED', killed: 3 }).snapshot, 2);
@@ -99,6 +109,13 @@ describe('Iran', () => {
       Array.from({ length: 6 }, () => ordersOf('us.hold', 'iran.rein-in')),
     );
     expect(g.actors.iraqiGovernment.context.withdrawalMomentum).toBe(0);
+    // The dove's play from October, reining in and backing the talks, opens none either.
+    let dove = newGame(scenario('october-2023'), { seed: 'no-talks' });
+    dove = run(
+      dove,
+      Array.from({ length: 6 }, () => ordersOf('us.hold', 'iran.rein-in+iran.back-talks')),
+    );
+    expect(dove.actors.iraqiGovernment.context).toMatchObject({ withdrawalMomentum: 0, talksAlive: false });
   });
 
   it('R-IRN-14 truce compliance: the November pause cuts attacks in the week it covers', () => {

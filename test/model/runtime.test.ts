@@ -35,7 +35,7 @@ const eventArb: fc.Arbitrary<ActorEvent> = fc.oneof(
     { type: 'REGIONAL_WAR' as const },
   ),
   fc.record({ type: fc.constant('CAPACITY' as const), delta: fc.double({ min: -1, max: 1, noNaN: true }) }),
-  fc.constant({ type: 'TALKS' as const }),
+  fc.record({ type: fc.constant('TALKS' as const), from: fc.constantFrom('us' as const, 'iran' as const) }),
   fc.record({
     type: fc.constant('WEEK_END' as const),
     attacksOnUS: fc.nat(30),

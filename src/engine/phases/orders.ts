@@ -99,7 +99,7 @@ function applyUs(d: TurnDraft, def: ActionDef): void {
     }
   }
   if (e.houthiCapacityLoss) send(d, 'houthis', { type: 'CAPACITY', delta: -p[e.houthiCapacityLoss] }, day);
-  if (e.withdrawalTalks) send(d, 'iraqiGovernment', { type: 'TALKS' }, day);
+  if (e.withdrawalTalks) send(d, 'iraqiGovernment', { type: 'TALKS', from: 'us' }, day);
   w.iranWarFear = clamp01(w.iranWarFear + Math.max(0, def.rung - 5) * p.iranWarFearPerRung);
 }
 
@@ -144,7 +144,7 @@ function applyIran(d: TurnDraft, def: ActionDef): void {
     if (given) w.directive = Object.freeze(directive);
   }
   if (e.houthiCapacityGain) send(d, 'houthis', { type: 'CAPACITY', delta: p[e.houthiCapacityGain] }, day);
-  if (e.withdrawalTalks) send(d, 'iraqiGovernment', { type: 'TALKS' }, day);
+  if (e.withdrawalTalks) send(d, 'iraqiGovernment', { type: 'TALKS', from: 'iran' }, day);
   if (e.directAttack) {
     d.tally.iranDirectAttacks += 1;
     send(d, 'us', { type: 'DIRECT_ATTACK' }, day);

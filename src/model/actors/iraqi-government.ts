@@ -27,10 +27,13 @@ export type IraqiGovernmentPosture = 'watching' | 'pressingForCalm' | 'talksAdva
 /**
  * Two quiet weeks in Iraq move the drawdown talks once they are alive (R-IRN-08: "while talks live";
  * R-MIL-06: "while talks progress"), whether or not Baghdad had to press first. Talks come alive when
- * either side backs them (R-USA-07, R-IRN-08), when a commander killed on Iraqi soil pushes Baghdad
- * toward an exit (docs/strategy.md §1.1), or when Americans die and Baghdad presses the militias to
- * save them (R-IRQ-01); in the scenarios that start after the deaths they are alive from the start.
- * Quiet alone, with nobody at the table, moves nothing.
+ * Washington offers them (R-USA-07), when a commander killed on Iraqi soil pushes Baghdad toward an exit
+ * (docs/strategy.md §1.1), or when Americans die and Baghdad presses the militias to save them
+ * (R-IRQ-01); in the scenarios that start after the deaths they are alive from the start. Quiet alone,
+ * with nobody at the table, moves nothing.
+ *
+ * The talks are Baghdad's with Washington (E-12). Iran is not at the table: its officials argue for the
+ * US exit (D-12, R-IRN-08), so its backing adds to talks under way and opens none.
  */
 const talksMoveWhenQuiet = {
   WEEK_END: [
@@ -42,7 +45,13 @@ const talksMoveWhenQuiet = {
     },
     { actions: ['tally'] },
   ],
-  TALKS: { actions: ['talks'] },
+  TALKS: [
+    {
+      guard: 'atTheTableOrUnderWay',
+      actions: ['talks'],
+      meta: { rules: ['R-USA-07', 'R-IRN-08', 'E-12'], says: 'takes up the offer of talks on a US drawdown' },
+    },
+  ],
   COMMANDER_KILLED: { actions: ['commanderKilled'] },
 } as const;
 
@@ -68,6 +77,8 @@ export const iraqiGovernment = defineActor<IraqiGovernmentContext, ActorEvent, I
     quietForTwoWeeksWithTalks: ({ context, event }) =>
       event.type === 'WEEK_END' && event.attacksIraq === 0 && context.quietWeeks >= 1 && context.talksAlive,
     attacksInIraq: ({ event }) => event.type === 'WEEK_END' && event.attacksIraq > 0,
+    // Washington can open talks; Iran, not a party to them (E-12), only lobbies for talks under way.
+    atTheTableOrUnderWay: ({ context, event }) => event.type === 'TALKS' && (event.from === 'us' || context.talksAlive),
   },
   updates: {
     tally: ({ context, event }) => {
@@ -122,7 +133,7 @@ export const iraqiGovernment = defineActor<IraqiGovernmentContext, ActorEvent, I
           },
           { actions: ['tally'] },
         ],
-        TALKS: { actions: ['talks'] },
+        TALKS: talksMoveWhenQuiet.TALKS,
         COMMANDER_KILLED: { actions: ['commanderKilled'] },
       },
     },
