@@ -33,8 +33,12 @@ export const ALL_SCENARIOS = [...HISTORICAL_SCENARIOS, 'rafah'] as const;
 export function extremes(scenario: string, side: Side): string[] {
   if (side === 'us') return ['always:us.major-campaign', 'always:us.strike-iran', 'always:us.offer-drawdown', 'random'];
   // Reining in is the historical policy after the deaths (tower-22); where the record shows Iran
-  // pressing, always reining in is an extreme too.
-  return ['always:iran.unleash', 'random', ...(scenario === 'tower-22' ? [] : ['always:iran.rein-in'])];
+  // pressing, always reining in is an extreme too: alone, and with the talks backed (the dove's play).
+  return [
+    'always:iran.unleash',
+    'random',
+    ...(scenario === 'tower-22' ? [] : ['always:iran.rein-in', 'always:iran.rein-in+iran.back-talks']),
+  ];
 }
 
 export const BUILT_IN_BOTS = ['historical', 'hawk', 'dove', 'tit-for-tat', 'search'] as const;
