@@ -100,7 +100,13 @@ export function renderEvent(e: GameEvent): string {
     case 'action':
       return `${actorSubject(e.actor)} orders: ${actionLabel(e.action)}`;
     case 'strike':
-      return `The US carries out ${plural(e.count, 'strike')} (${actionLabel(e.action)})${e.leaderKilled ? ': a militia commander is killed' : ''}`;
+      return `The US carries out ${plural(e.count, 'strike')} (${actionLabel(e.action)})${
+        e.leaderKilled
+          ? ': a militia commander is killed'
+          : e.noCommanderInReach
+            ? ': no commander is left in reach, so they hit militia sites'
+            : ''
+      }`;
     case 'directive':
       return `Iran's guidance for ${FRONT_NAMES[e.front]} (${e.level}) reaches ${actorNoun(e.actor)}${e.envoys ? ' through envoys' : ''}`;
     case 'inject':

@@ -46,6 +46,8 @@ export interface StrikeEvent extends Common {
   readonly count: number;
   /** The package killed a militia commander (the action's effect: the record's 4 Jan and 7 Feb strikes, F-08). */
   readonly leaderKilled?: true;
+  /** A strike aimed at a commander when none was left in reach (`commandersInReach`): it killed nobody. */
+  readonly noCommanderInReach?: true;
 }
 
 /** Iran's guidance for a front reaches the partner there (after its lag). */

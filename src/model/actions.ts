@@ -86,6 +86,17 @@ export interface ActionDef {
 
 const IRAN_RESTRAINT: Partial<Directive> = { iraq: 'halt', syria: 'reduce', lebanon: 'sustain', yemen: 'sustain' };
 
+/**
+ * What a leadership strike does once no commander is left in reach (`commandersInReach`, F-10, F-11): a
+ * strike wave on the Iraqi groups' sites, as the calibrated strikes are, that kills nobody.
+ */
+export const NO_COMMANDER_IN_REACH: ActionEffects = {
+  strikes: { target: 'militias', mean: 'calibratedStrikeCount', hits: ['iraqiMilitias'] },
+  deterrence: 'deterrenceFromCalibrated',
+  grievance: 'grievancePerStrikeWave',
+  militiaCapabilityLoss: 'capabilityLossPerStrikes',
+};
+
 export const ACTIONS: readonly ActionDef[] = [
   // ── United States ──────────────────────────────────────────────────────────────────────────────
   {
@@ -183,6 +194,7 @@ export const ACTIONS: readonly ActionDef[] = [
   },
   {
     id: 'us.leadership-strike',
+    // With no commander left in reach (`commandersInReach`) the engine applies NO_COMMANDER_IN_REACH instead.
     track: 'force',
     side: 'us',
     rung: 6,

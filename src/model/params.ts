@@ -485,6 +485,15 @@ export const PARAM_SPECS = {
     ['P-07', 'F-13', 'R-SYS-05'],
     'light pre-January strikes did not stop the attacks (F-13): a modest effect',
   ),
+  commandersInReach: p(
+    3,
+    0,
+    20,
+    'commanders',
+    'Senior militia commanders in Iraq that US intelligence can find and strike over the crisis, those killed before a scenario opens included',
+    ['F-10', 'F-11', 'T-17'],
+    'the record has one killed (F-10) and at least one more found and deliberately spared (F-11): at least two in reach; how many more, no source says. Once they are dead, a leadership strike hits militia sites and kills no commander',
+  ),
   deterrenceFromLeadership: p(
     0.2,
     0,

@@ -129,6 +129,12 @@ export const PRIORS = {
   ]),
   deterrenceEffect: u(0, 1.5, 'whether force deters is contested (D-19): from no effect to a cut of three quarters', ['D-19']),
   provocationEffect: u(0, 1.5, 'whether force provokes is contested (D-19): from no effect to two and a half times the rate', ['D-19']),
+  commandersInReach: ui(
+    2,
+    8,
+    'one commander killed (F-10) and at least one more found and spared (F-11) make two the floor; no source says how many more the US could find',
+    ['F-10', 'F-11'],
+  ),
   grievancePerLeaderKilled: u(0.1, 0.7, 'vows of painful revenge are documented, not how much they move resolve'),
   grievancePerStrikeWave: u(0.02, 0.3, 'anger from strikes is documented without a size'),
   grievanceDecay: u(0.05, 0.4, 'no attacks followed the vows for at least 10 days (F-08): anger fades, at an unknown pace', ['F-08']),

@@ -231,6 +231,32 @@ describe('control spectrum (C-01 … C-04) and Houthi autonomy (R-HOU-01)', () =
 });
 
 describe('United States', () => {
+  it('F-10, F-11 a finite roster: leadership strikes kill commanders only while one is left in reach, then hit sites', () => {
+    const strikes = Array.from({ length: 6 }, () => ordersOf('us.leadership-strike', 'iran.rein-in'));
+    for (const reach of [2, 4]) {
+      const g = run(newGame(scenario('october-2023'), { seed: 'roster', params: { commandersInReach: reach } }), strikes);
+      expect(g.over, 'six weeks of leadership strikes end no game here').toBeNull();
+      expect(totalsOf(g).leadersKilled).toBe(reach);
+      expect(g.actors.iraqiMilitias.context).toMatchObject({ leadersKilled: reach });
+      const aimed = logOf(g).filter((e) => e.kind === 'strike' && e.action === 'us.leadership-strike');
+      expect(aimed).toHaveLength(6);
+      expect(aimed.map((e) => e.kind === 'strike' && e.leaderKilled === true)).toEqual(Array.from({ length: 6 }, (_, i) => i < reach));
+      expect(aimed.slice(reach).every((e) => e.kind === 'strike' && e.noCommanderInReach === true)).toBe(true);
+    }
+    // Commanders killed before the scenario opens count against the roster: rafah opens after the 7 Feb killing.
+    const rafah = run(newGame(scenario('rafah'), { seed: 'roster', params: { commandersInReach: 3 } }), strikes);
+    expect(rafah.actors.iraqiMilitias.context).toMatchObject({ leadersKilled: 3 });
+    expect(totalsOf(rafah).leadersKilled).toBe(2);
+    // The historical US kills no more than the record's roster allows: its games are the same with no limit.
+    for (const id of ['october-2023', 'tower-22', 'red-sea', 'rafah']) {
+      for (let i = 0; i < 10; i++) {
+        const limited = playGame(scenario(id), { seed: `r${i}`, ...historical });
+        const unlimited = playGame(scenario(id), { seed: `r${i}`, ...historical, params: { commandersInReach: 20 } });
+        expect(totalsOf(limited), `${id} r${i}`).toEqual(totalsOf(unlimited));
+      }
+    }
+  });
+
   it('R-USA-03 no strikes inside Iran by default: the historical US never strikes Iran', () => {
     for (const id of ['october-2023', 'tower-22', 'red-sea', 'rafah']) {
       for (let i = 0; i < 25; i++) expect(totalsOf(playGame(scenario(id), { seed: `s${i}`, ...historical })).strikesOnIran).toBe(0);
