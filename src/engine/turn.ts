@@ -46,6 +46,7 @@ export const PHASES: readonly PhaseDef[] = [
     run: applyOrders,
     says: 'the orders taking effect (strikes, guidance and its lag, war risk of strikes on Iran)',
     reads: [
+      'commandersInReach',
       'militiaCapabilityFloor',
       'lullProvocation',
       'relapsePerGrievance',

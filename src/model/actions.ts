@@ -3,7 +3,7 @@
  * description, the evidence behind it, and its effects as data. Magnitudes are parameter IDs, never
  * numbers, so every effect traces back through params.ts to the facts.
  */
-import type { ParamId } from './params.ts';
+import { isParamId, type ParamId } from './params.ts';
 
 export type Side = 'us' | 'iran';
 export const SIDES: readonly Side[] = ['us', 'iran'];
@@ -41,6 +41,8 @@ export interface ActionEffects {
   /** A package of strikes; the count is drawn around the parameter's mean. */
   readonly strikes?: { readonly target: StrikeTarget; readonly mean: ParamId; readonly hits?: readonly StruckMilitia[] };
   readonly leaderKilled?: boolean;
+  /** What the order does instead once no commander is left in reach (`commandersInReach`, F-10, F-11). */
+  readonly noCommanderInReach?: ActionEffects;
   readonly grievance?: ParamId;
   readonly militiaCapabilityLoss?: ParamId;
   readonly houthiCapacityLoss?: ParamId;
@@ -54,6 +56,20 @@ export interface ActionEffects {
   readonly directAttack?: boolean;
   /** A public promise of a strong answer to attacks on US forces (R-USA-02). */
   readonly vow?: boolean;
+}
+
+/**
+ * The parameters an action's effects name, with the effect that names each (`strikes` for a package's
+ * mean; `noCommanderInReach.…` for the fallback's), for brink explain and the parameter-read checks.
+ */
+export function effectParamRefs(effects: ActionEffects, prefix = ''): { key: string; param: ParamId }[] {
+  const out: { key: string; param: ParamId }[] = [];
+  for (const [key, v] of Object.entries(effects) as [keyof ActionEffects, unknown][]) {
+    if (key === 'strikes') out.push({ key: prefix + key, param: (v as NonNullable<ActionEffects['strikes']>).mean });
+    else if (key === 'noCommanderInReach') out.push(...effectParamRefs(v as ActionEffects, `${prefix}${key}.`));
+    else if (typeof v === 'string' && isParamId(v)) out.push({ key: prefix + key, param: v });
+  }
+  return out;
 }
 
 /** An action's ID, `<side>.<name>` (e.g. `us.hold`). */
@@ -85,17 +101,6 @@ export interface ActionDef {
 }
 
 const IRAN_RESTRAINT: Partial<Directive> = { iraq: 'halt', syria: 'reduce', lebanon: 'sustain', yemen: 'sustain' };
-
-/**
- * What a leadership strike does once no commander is left in reach (`commandersInReach`, F-10, F-11): a
- * strike wave on the Iraqi groups' sites, as the calibrated strikes are, that kills nobody.
- */
-export const NO_COMMANDER_IN_REACH: ActionEffects = {
-  strikes: { target: 'militias', mean: 'calibratedStrikeCount', hits: ['iraqiMilitias'] },
-  deterrence: 'deterrenceFromCalibrated',
-  grievance: 'grievancePerStrikeWave',
-  militiaCapabilityLoss: 'capabilityLossPerStrikes',
-};
 
 export const ACTIONS: readonly ActionDef[] = [
   // ── United States ──────────────────────────────────────────────────────────────────────────────
@@ -194,7 +199,6 @@ export const ACTIONS: readonly ActionDef[] = [
   },
   {
     id: 'us.leadership-strike',
-    // With no commander left in reach (`commandersInReach`) the engine applies NO_COMMANDER_IN_REACH instead.
     track: 'force',
     side: 'us',
     rung: 6,
@@ -207,6 +211,14 @@ export const ACTIONS: readonly ActionDef[] = [
       leaderKilled: true,
       deterrence: 'deterrenceFromLeadership',
       grievance: 'grievancePerLeaderKilled',
+      // Once the commanders in reach are dead: a strike wave on the Iraqi groups' sites, as the calibrated
+      // strikes are, that kills nobody.
+      noCommanderInReach: {
+        strikes: { target: 'militias', mean: 'calibratedStrikeCount', hits: ['iraqiMilitias'] },
+        deterrence: 'deterrenceFromCalibrated',
+        grievance: 'grievancePerStrikeWave',
+        militiaCapabilityLoss: 'capabilityLossPerStrikes',
+      },
     },
   },
   {

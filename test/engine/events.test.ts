@@ -66,19 +66,22 @@ describe('events as data', () => {
     }
   });
 
-  it("a strike that kills a militia commander says so in the turn's log; other strikes do not", () => {
+  it("a strike that kills a militia commander says so in the turn's log, one past the roster says none was in reach; other strikes do neither", () => {
     const g = play(newGame(scenario('october-2023'), { seed: 'commander' }), (t) =>
       ordersOf(t % 2 === 0 ? 'us.leadership-strike' : 'us.calibrated-strikes', 'iran.hold-course'),
     );
     const strikes = logOf(g).filter((e) => e.kind === 'strike');
-    const commander = strikes.filter((e) => e.action === 'us.leadership-strike');
+    const aimed = strikes.filter((e) => e.action === 'us.leadership-strike');
     const other = strikes.filter((e) => e.action !== 'us.leadership-strike');
-    expect(commander.length).toBeGreaterThan(0);
+    // The first strikes find a commander while any is left in reach (commandersInReach); the rest say none was.
+    const reach = g.params.commandersInReach;
+    expect(aimed.length).toBeGreaterThan(reach);
     expect(other.length).toBeGreaterThan(0);
-    for (const e of commander) expect(renderEvent(e)).toMatch(/a militia commander is killed$/);
-    for (const e of other) expect(renderEvent(e)).not.toMatch(/commander is killed/);
-    // One kill a commander strike, as the score's count has it.
-    expect(commander.length).toBe(g.history.reduce((n, h) => n + h.leadersKilled, 0));
+    for (const e of aimed.slice(0, reach)) expect(renderEvent(e)).toMatch(/a militia commander is killed$/);
+    for (const e of aimed.slice(reach)) expect(renderEvent(e)).toMatch(/no commander is left in reach, so they hit militia sites$/);
+    for (const e of other) expect(renderEvent(e)).not.toMatch(/commander/);
+    // One kill a commander strike that found one, as the score's count has it.
+    expect(reach).toBe(g.history.reduce((n, h) => n + h.leadersKilled, 0));
   });
 });
 

@@ -16,7 +16,7 @@ import { openDraft } from '../../src/engine/phases/draft.ts';
 import { outcome, SCORING_READS } from '../../src/engine/outcome.ts';
 import type { GameState } from '../../src/engine/state.ts';
 import { finishTurn, PHASES } from '../../src/engine/turn.ts';
-import { actionById } from '../../src/model/actions.ts';
+import { actionById, effectParamRefs } from '../../src/model/actions.ts';
 import { activityRate, MODIFIERS, type ActivitySpec, type Modifier } from '../../src/model/activity.ts';
 import { ACTORS, ACTOR_IDS } from '../../src/model/actors/index.ts';
 import { isParamId, PARAM_IDS, resolveParams, type ParamId, type Params } from '../../src/model/params.ts';
@@ -98,12 +98,7 @@ const phaseReads = new Map(PHASES.map((p) => [p.name, new Set(p.reads)]));
 
 /** The parameters an action's effects name (the data applyOrders reads them through). */
 function effectParams(actionId: string): ParamId[] {
-  const out: ParamId[] = [];
-  for (const [key, v] of Object.entries(actionById(actionId)!.effects)) {
-    if (typeof v === 'string' && isParamId(v)) out.push(v);
-    if (key === 'strikes' && typeof v === 'object' && v !== null && 'mean' in v) out.push((v as { mean: ParamId }).mean);
-  }
-  return out;
+  return effectParamRefs(actionById(actionId)!.effects).map((r) => r.param);
 }
 
 /**

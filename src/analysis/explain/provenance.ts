@@ -12,7 +12,7 @@ import { readdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ACTORS, ACTOR_IDS, ACTOR_NAMES, type ActorId } from '../../model/actors/index.ts';
-import { ACTIONS, type ActionDef } from '../../model/actions.ts';
+import { ACTIONS, effectParamRefs } from '../../model/actions.ts';
 import { loadEvidence, type Fact } from '../../model/evidence.ts';
 import { RUNGS } from '../../model/ladder.ts';
 import { MODIFIERS, type ActivitySpec, type Modifier } from '../../model/activity.ts';
@@ -106,16 +106,6 @@ export interface ParamUse {
   readonly what: string;
 }
 
-function actionParamRefs(a: ActionDef): { key: string; param: ParamId }[] {
-  const out: { key: string; param: ParamId }[] = [];
-  for (const [key, v] of Object.entries(a.effects)) {
-    if (typeof v === 'string' && isParamId(v)) out.push({ key, param: v });
-    if (key === 'strikes' && typeof v === 'object' && v !== null && 'mean' in v)
-      out.push({ key: 'strikes', param: (v as { mean: ParamId }).mean });
-  }
-  return out;
-}
-
 /**
  * The parameters a function of the parameters reads, found by calling it on a recording proxy; and,
  * where it copies a parameter into a field of what it returns (a machine's `input`), which field.
@@ -180,7 +170,8 @@ function usesIndex(): Map<ParamId, ParamUse[]> {
     if (!list.some((u) => u.where === use.where && u.what === use.what)) list.push(use);
     index.set(id, list);
   };
-  for (const a of ACTIONS) for (const r of actionParamRefs(a)) add(r.param, { where: `action ${a.id}`, what: `${r.key} of "${a.label}"` });
+  for (const a of ACTIONS)
+    for (const r of effectParamRefs(a.effects)) add(r.param, { where: `action ${a.id}`, what: `${r.key} of "${a.label}"` });
   const modifierUsers = new Map<Modifier, string[]>();
   for (const actor of ACTOR_IDS) {
     const def = ACTORS[actor];
