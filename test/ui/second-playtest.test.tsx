@@ -14,7 +14,7 @@ import { helpLines } from '../../src/ui/screens/Overlays.tsx';
 import { OPPONENT_LEVELS } from '../../src/ui/session.ts';
 import { sparkline } from '../../src/ui/text.ts';
 import { DebriefScreen } from '../../src/ui/screens/DebriefScreen.tsx';
-import { situationColumns } from '../../src/ui/screens/TurnScreen.tsx';
+import { situationColumns, situationLines } from '../../src/ui/screens/TurnScreen.tsx';
 import { turnLog } from '../../src/analysis/turn-log.ts';
 import { legalOn, newGame, step } from '../../src/engine/game.ts';
 import { attacksOnUsForces } from '../../src/engine/history.ts';
@@ -151,6 +151,48 @@ describe('a scenario that opens on deaths', () => {
     await press(other.stdin, '2');
     expect(besideLadder(other.lastFrame()!)).toContain("(the opening week's 1 US death is not counted)");
     other.unmount();
+  });
+});
+
+describe("the situation pane's opening aside where the pane is short", () => {
+  const aside = "(the opening week's 3 US deaths are not counted)";
+
+  it('goes after the blank rows, and only when the lines without the blanks still do not fit', () => {
+    const info = ['a', aside, '', 'b', '', 'c'];
+    const at = (height: number) => situationLines(info, 80, height, [aside]);
+    expect(at(6)).toEqual(info);
+    // The blanks gone, the aside fits: it stays.
+    expect(at(5)).toEqual(['a', aside, 'b', 'c']);
+    expect(at(4)).toEqual(['a', aside, 'b', 'c']);
+    // Only where it does not fit does it go, so that the rest stays on the first screen.
+    expect(at(3)).toEqual(['a', 'b', 'c']);
+    // Where nothing helps the pane scrolls, with the aside.
+    expect(at(2)).toEqual(['a', aside, 'b', 'c']);
+  });
+
+  it("stays on Iran's screen at 80 columns wherever the blank rows going make room for it", async () => {
+    const start = newGame(loadScenario('tower-22'), { seed: '1' });
+    /** The column beside the ladder on Iran's situation pane at 80 columns and `rows` rows. */
+    const seen = async (rows: number) => {
+      const view = renderTurn(start, 'iran', { cols: 80, rows });
+      await press(view.stdin, '2');
+      const frame = view.lastFrame()!;
+      view.unmount();
+      return besideLadder(frame);
+    };
+    for (const rows of [18, 19, 20]) {
+      const text = await seen(rows);
+      // The pane is short of its blank rows (the gauges follow the totals at once) and does not scroll.
+      expect(text, `${rows} rows`).toMatch(/injured \(the opening week's 3 US deaths are not counted\) Tehran fears war/);
+      expect(text, `${rows} rows`).not.toMatch(/more: ↑↓/);
+      expect(text, `${rows} rows`).toContain('Your posture:');
+    }
+    // One row fewer, the aside goes and Iran's partners and posture stay on the first screen.
+    const text = await seen(17);
+    expect(text).not.toContain('opening week');
+    expect(text).not.toMatch(/more: ↑↓/);
+    expect(text).toContain('Hezbollah: ');
+    expect(text).toContain('Your posture:');
   });
 });
 

@@ -529,8 +529,9 @@ function Situation({
 
 /**
  * The situation's lines at this width (the pane scrolls): lines wider than the column wrap between
- * figures; where they do not fit the pane's height, the blank separators go first, then the `asides`
- * (openingAside), so that what the pane is for stays on the first screen.
+ * figures; where they do not fit the pane's height, the blank separators go first, then, only if the pane
+ * is still short, the `asides` (openingAside), so that what the pane is for stays on the first screen.
+ * Where even that does not fit, the pane scrolls and every line but the blanks is kept.
  */
 export function situationLines(info: readonly string[], width: number, height: number, asides: readonly string[] = []): string[] {
   const { right } = situationColumns(width);
@@ -539,8 +540,9 @@ export function situationLines(info: readonly string[], width: number, height: n
   if (wrapped.length <= height) return wrapped;
   const solid = info.filter((l) => l !== '');
   const full = solid.flatMap(wrapOne);
+  if (full.length <= height) return full;
   const short = solid.filter((l) => !asides.includes(l)).flatMap(wrapOne);
-  return short.length < full.length && short.length <= height ? short : full;
+  return short.length <= height ? short : full;
 }
 
 interface OrdersProps {
