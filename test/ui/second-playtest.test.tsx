@@ -266,7 +266,7 @@ describe('wrapped lines at 80 columns', () => {
     expect(record[row + 1]).toBe('  in one)');
   });
 
-  it('the set-up keeps each choice whole, and the game header keeps the date against Normal', async () => {
+  it('the set-up keeps each choice whole, and the game header keeps Normal: beside the date at 80 columns, in its place at 60', async () => {
     const setup = renderSetup({ scenarios: [october], preset: { scenario: october, side: 'us', opponent: 'historical' } });
     resize(setup, 80, 24);
     const chosen = setup.lastFrame()!.split('\n').slice(1, 3);
@@ -282,6 +282,10 @@ describe('wrapped lines at 80 columns', () => {
     expect(header).toMatch(
       new RegExp(`^United States · turn 1/16 · ${observe(newGame(october, { seed: '1' }), 'us').date} · vs Normal · score [\\d.]+$`),
     );
+    // At 60 columns the date goes, and the level stays by its short name: the player's chosen level
+    // outranks the date (the full name does not fit even without it).
+    resize(view, 60, 24);
+    expect(view.lastFrame()!.split('\n')[0]).toMatch(/^United States · turn 1\/16 · vs Normal · score [\d.]+$/);
     view.unmount();
   });
 });

@@ -182,7 +182,8 @@ export function TurnScreen(props: TurnProps) {
   );
 
   // The score always shows: where the line is short the opponent's short name stands in for its full one,
-  // then the date goes, then the opponent (the date back if it then fits), then the side.
+  // then the date goes (the short name again where the full one does not fit without it: the level the
+  // player chose outranks the date), then the opponent (the date back if it then fits), then the side.
   const turn = `turn ${Math.min(obs.turn + 1, obs.turns)}/${obs.turns}`;
   const scoreLabel = `score ${scoreText(score.total)}`;
   const header = firstFit(
@@ -190,6 +191,7 @@ export function TurnScreen(props: TurnProps) {
       [SIDE_NAMES[side], turn, obs.date, `vs ${props.versus}`, scoreLabel],
       ...(props.versusShort ? [[SIDE_NAMES[side], turn, obs.date, `vs ${props.versusShort}`, scoreLabel]] : []),
       [SIDE_NAMES[side], turn, `vs ${props.versus}`, scoreLabel],
+      ...(props.versusShort ? [[SIDE_NAMES[side], turn, `vs ${props.versusShort}`, scoreLabel]] : []),
       [SIDE_NAMES[side], turn, obs.date, scoreLabel],
       [SIDE_NAMES[side], turn, scoreLabel],
       [turn, scoreLabel],
