@@ -29,7 +29,7 @@ import type { GameState } from '../../engine/state.ts';
 import type { ActionDef, Side, Track } from '../../model/actions.ts';
 import { EMPTY_FORCE, EMPTY_SIGNAL, portfolioRung, type Portfolio } from '../../model/portfolio.ts';
 import { loadEvidence } from '../../model/evidence.ts';
-import { RUNGS, rungName } from '../../model/ladder.ts';
+import { orderRungName, RUNGS, rungName } from '../../model/ladder.ts';
 import { quantityName } from '../../model/quantities.ts';
 import { weekCountLines } from '../counts.ts';
 import { goalLines, OTHER, scoreView, type ScoreView } from '../goals.ts';
@@ -209,7 +209,16 @@ export function TurnScreen(props: TurnProps) {
     body = <Evidence action={selected} lines={evidenceText} offset={evidenceOffset} width={width} height={bodyRows} />;
   else
     body = (
-      <Orders forces={forces} signals={signals} selForce={selForce} selSignal={selSignal} focus={focus} width={width} height={bodyRows} />
+      <Orders
+        side={side}
+        forces={forces}
+        signals={signals}
+        selForce={selForce}
+        selSignal={selSignal}
+        focus={focus}
+        width={width}
+        height={bodyRows}
+      />
     );
   // Each hint with how much it is needed: a narrow footer drops the least needed whole, never "? help".
   const scrolls =
@@ -548,6 +557,8 @@ export function situationLines(info: readonly string[], width: number, height: n
 }
 
 interface OrdersProps {
+  /** The side giving the order: its rung is named in that side's words. */
+  readonly side: Side;
   readonly forces: readonly ActionDef[];
   readonly signals: readonly ActionDef[];
   readonly selForce: number;
@@ -558,7 +569,7 @@ interface OrdersProps {
 }
 
 /** The two lists side by side, the focused one marked `›`, the other's choice `•`; the focused action's detail below. */
-function Orders({ forces, signals, selForce, selSignal, focus, width, height }: OrdersProps) {
+function Orders({ side, forces, signals, selForce, selSignal, focus, width, height }: OrdersProps) {
   const a = focus === 'force' ? forces[selForce] : signals[selSignal];
   const force = forces[selForce];
   const signal = signals[selSignal];
@@ -601,7 +612,7 @@ function Orders({ forces, signals, selForce, selSignal, focus, width, height }: 
         {column('Force (Space: switch list)', forces, selForce, focus === 'force')}
         {column('Signal beside it', signals, selSignal, focus === 'signal')}
       </Box>
-      <Text color={tone('muted')}>{clip(`your order acts at rung ${rung}: ${rungName(rung)}`, width)}</Text>
+      <Text color={tone('muted')}>{clip(`your order acts at rung ${rung}: ${orderRungName(rung, side)}`, width)}</Text>
       {fit(detail, Math.max(1, height - listRows - 2)).map((l, i) => (
         <Text key={`d${i}`}>{l}</Text>
       ))}
@@ -662,7 +673,7 @@ function Confirm({ force, signal, width }: { force: ActionDef; signal: ActionDef
       {wrap(signal.description, width).map((l, i) => (
         <Text key={`s${i}`}>{l}</Text>
       ))}
-      <Text>{clip(`Together: rung ${rung}, ${rungName(rung)}`, width)}</Text>
+      <Text>{clip(`Together: rung ${rung}, ${orderRungName(rung, force.side)}`, width)}</Text>
       <Text> </Text>
       <Text>{clip('Enter or y: send the order · Esc or n: go back and choose again', width)}</Text>
     </>
