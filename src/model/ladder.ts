@@ -5,10 +5,18 @@
  * The rungs follow DESIGN.md's ladder; the anchors name where the 2023–24 record touched each rung
  * (R-USA-01 lists the rungs the US actually used and the one it did not: strikes on Iran).
  */
+import type { Side } from './actions.ts';
+
 export interface Rung {
   readonly level: number;
   readonly id: string;
+  /** The crisis at this rung, as the shared ladder names it (the world's rung, whoever put it there). */
   readonly name: string;
+  /**
+   * The rung in one side's words where `name` is worded from the other's: an order at it is named by
+   * what the side that gave it does there (orderRungName), not by the other side's act.
+   */
+  readonly bySide?: Readonly<Partial<Record<Side, string>>>;
   readonly meaning: string;
   readonly cites: readonly string[];
 }
@@ -33,6 +41,7 @@ export const RUNGS: readonly Rung[] = [
     level: 3,
     id: 'sanctions',
     name: 'Sanctions & interdiction',
+    bySide: { iran: 'Arming proxies' },
     meaning: 'Economic pressure, seizing arms, arming proxies',
     cites: ['R-HOU-06', 'E-09'],
   },
@@ -47,6 +56,7 @@ export const RUNGS: readonly Rung[] = [
     level: 5,
     id: 'calibrated-strikes',
     name: 'Calibrated strikes',
+    bySide: { iran: 'Stepped-up proxy attacks' },
     meaning: 'Limited retaliatory strikes on proxy sites or launchers',
     cites: ['R-USA-06', 'P-07'],
   },
@@ -93,9 +103,20 @@ export const REGIONAL_WAR = MAX_RUNG;
 /** Rung at or above which an action is a direct US–Iran exchange (R-USA-03, R-IRN-15). */
 export const DIRECT_CLASH = 8;
 
+/** The name of the ladder's rung `level`: where the crisis stands, whoever's act put it there. */
 export function rungName(level: number): string {
   const rung = RUNGS[clampRung(level)];
   return rung ? rung.name : String(level);
+}
+
+/**
+ * The name of the rung `side`'s order acts at, in that side's words: Iran unleashing its partners acts at
+ * rung 5, whose ladder name ("Calibrated strikes") is the US's act there. Every surface that names an
+ * order's rung (the orders pane, the debrief's chains, explain) names it here.
+ */
+export function orderRungName(level: number, side: Side): string {
+  const rung = RUNGS[clampRung(level)];
+  return rung ? (rung.bySide?.[side] ?? rung.name) : String(level);
 }
 
 export function clampRung(level: number): number {

@@ -112,9 +112,11 @@ export function differenceBars(id: string, rows: readonly BarRow[], extent: numb
 
 /**
  * Integer ticks for a count axis: the smallest step of 1, 2 or 5 × 10^k that covers `max` in at most
- * five intervals, so an axis never reads 1.25 attacks.
+ * five intervals, so an axis never reads 1.25 attacks. A quantity with a `bound` (days of fire in a
+ * 7-day turn) never gets an axis past it: where the rounded top would pass the bound, the axis ends on
+ * the bound, so that 7 days of 7 read as the top of the chart, not 7 of an impossible 8.
  */
-export function countTicks(max: number): number[] {
+export function countTicks(max: number, bound = Number.POSITIVE_INFINITY): number[] {
   const target = Math.max(1, Math.ceil(max - 1e-9));
   let step = 1;
   for (let e = 1; ; e *= 10) {
@@ -127,7 +129,7 @@ export function countTicks(max: number): number[] {
   const top = step * Math.ceil(target / step);
   const ticks: number[] = [];
   for (let v = 0; v <= top; v += step) ticks.push(v);
-  return ticks;
+  return top <= bound ? ticks : [...ticks.filter((v) => v < bound), bound];
 }
 
 export interface FanPoint {
@@ -143,6 +145,8 @@ export interface FanSpec {
   readonly title: string;
   /** The y axis's unit, written at its top ("attacks per turn"). */
   readonly unit: string;
+  /** The most the quantity can be in a turn, where it has a most (countTicks): its axis never runs past it. */
+  readonly bound?: number;
   readonly points: readonly FanPoint[];
   /** The date each turn starts, for the x axis's caption and the table. */
   readonly dates: readonly string[];
@@ -159,7 +163,7 @@ export function fanChart(s: FanSpec): string {
   const b = 40;
   const points = s.points;
   const n = points.length;
-  const ticks = countTicks(Math.max(0, ...points.map((p) => Math.max(p.p95, p.mean))));
+  const ticks = countTicks(Math.max(0, ...points.map((p) => Math.max(p.p95, p.mean))), s.bound);
   const top = ticks[ticks.length - 1]!;
   const x = (turn: number) => l + (n <= 1 ? 0.5 : turn / (n - 1)) * (W - l - r);
   const y = (v: number) => H - b - (v / top) * (H - t - b);

@@ -73,8 +73,13 @@ export const METRIC_LABELS: Readonly<Record<MetricName | ScoreName, string>> = {
   scoreIran: 'Iran score',
 };
 
-/** Each series' title and the unit of its y axis (all are counts, or the ladder's rung). */
-const SERIES_LABELS: Readonly<Record<SeriesName, { readonly title: string; readonly unit: string }>> = {
+/**
+ * Each series' title and the unit of its y axis (all are counts, or the ladder's rung); for a quantity
+ * with a most it can be in a turn, that most, given the days in a turn: its axis ends there (countTicks).
+ */
+const SERIES_LABELS: Readonly<
+  Record<SeriesName, { readonly title: string; readonly unit: string; readonly bound?: (daysPerTurn: number) => number }>
+> = {
   attacksOnUS: { title: 'Attacks on US forces', unit: 'attacks per turn' },
   attacksOnUSIraq: { title: 'Attacks on US forces in Iraq', unit: 'attacks per turn' },
   attacksOnUSSyria: { title: 'Attacks on US forces in Syria', unit: 'attacks per turn' },
@@ -83,7 +88,8 @@ const SERIES_LABELS: Readonly<Record<SeriesName, { readonly title: string; reado
   usInjured: { title: 'US injured', unit: 'injured per turn' },
   usStrikes: { title: 'US strikes outside Yemen', unit: 'strikes per turn' },
   houthiAttacks: { title: 'Houthi attacks', unit: 'attacks per turn' },
-  hezbollahFireDays: { title: 'Days of Hezbollah fire', unit: 'days of fire per turn' },
+  // A day of fire is counted once however much fire it saw: a turn holds at most its days.
+  hezbollahFireDays: { title: 'Days of Hezbollah fire', unit: 'days of fire per turn', bound: (days) => days },
   rung: { title: 'Escalation rung at turn end', unit: 'ladder rung' },
 };
 
@@ -329,6 +335,7 @@ export function renderReport({ batch, scenario, compare, stories, sensitivity }:
       id: `fan-${k}`,
       title: SERIES_LABELS[k].title,
       unit: SERIES_LABELS[k].unit,
+      ...(SERIES_LABELS[k].bound ? { bound: SERIES_LABELS[k].bound(batch.daysPerTurn) } : {}),
       points: CUMULATIVE.has(k) ? s.cumulative : s.perTurn,
       dates,
       daysPerTurn: batch.daysPerTurn,

@@ -11,6 +11,7 @@ import { BatchSchema, CompareSchema, type BatchJson, type CompareJson } from '..
 import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES } from '../../src/batch/record.ts';
 import { METRIC_LABELS, OUTCOME_LABELS, SHOWN_OUTCOMES, armLabel, esc, peakSentence, renderReport } from '../../src/report/html.ts';
 import { meanText, signedMeanText } from '../../src/batch/charts.ts';
+import { countTicks } from '../../src/report/charts.ts';
 import { main } from '../../src/cli/main.ts';
 import { factById } from '../../src/model/evidence.ts';
 import { isParamId } from '../../src/model/params.ts';
@@ -126,6 +127,22 @@ describe('the HTML report', () => {
     expect(peakSentence({ p5: 5, p50: 7, p95: 10 })).toBe(
       'The ladder peaked at rung 7 (Large campaign) in the median game, and between rung 5 (Calibrated strikes) and rung 10 (Regional war) in the middle 90 % of games.',
     );
+  });
+
+  it('draws days of Hezbollah fire on an axis that ends at the days in a turn, not past them', () => {
+    const start = html.indexOf('<figure id="fan-hezbollahFireDays"');
+    const fig = html.slice(start, html.indexOf('</figure>', start));
+    // The y axis's ticks (the x axis's, the turns, are centred under their turn).
+    const yTicks = [...fig.matchAll(/text-anchor="end" class="tick">(\d+)</g)].map((m) => Number(m[1]));
+    // The games reach fire on every day of a turn: rounded up for a "nice" axis, the top would be an impossible 8.
+    expect(Math.max(...batch.series.hezbollahFireDays.perTurn.map((p) => p.p95))).toBe(batch.daysPerTurn);
+    expect(countTicks(batch.daysPerTurn).at(-1)).toBeGreaterThan(batch.daysPerTurn);
+    expect(yTicks.length).toBeGreaterThan(2);
+    expect(yTicks.at(-1)).toBe(batch.daysPerTurn);
+    expect(countTicks(7, 7)).toEqual([0, 2, 4, 6, 7]);
+    // An unbounded count keeps its rounded axis, and a bounded one far from its bound too.
+    expect(countTicks(7)).toEqual([0, 2, 4, 6, 8]);
+    expect(countTicks(5, 7)).toEqual([0, 1, 2, 3, 4, 5]);
   });
 
   it('says, as brink compare does, that both arms drew the same parameters when they drew them', () => {

@@ -14,7 +14,7 @@ import { helpLines } from '../../src/ui/screens/Overlays.tsx';
 import { OPPONENT_LEVELS } from '../../src/ui/session.ts';
 import { sparkline } from '../../src/ui/text.ts';
 import { DebriefScreen } from '../../src/ui/screens/DebriefScreen.tsx';
-import { situationColumns } from '../../src/ui/screens/TurnScreen.tsx';
+import { situationColumns, situationLines } from '../../src/ui/screens/TurnScreen.tsx';
 import { turnLog } from '../../src/analysis/turn-log.ts';
 import { legalOn, newGame, step } from '../../src/engine/game.ts';
 import { attacksOnUsForces } from '../../src/engine/history.ts';
@@ -154,6 +154,48 @@ describe('a scenario that opens on deaths', () => {
   });
 });
 
+describe("the situation pane's opening aside where the pane is short", () => {
+  const aside = "(the opening week's 3 US deaths are not counted)";
+
+  it('goes after the blank rows, and only when the lines without the blanks still do not fit', () => {
+    const info = ['a', aside, '', 'b', '', 'c'];
+    const at = (height: number) => situationLines(info, 80, height, [aside]);
+    expect(at(6)).toEqual(info);
+    // The blanks gone, the aside fits: it stays.
+    expect(at(5)).toEqual(['a', aside, 'b', 'c']);
+    expect(at(4)).toEqual(['a', aside, 'b', 'c']);
+    // Only where it does not fit does it go, so that the rest stays on the first screen.
+    expect(at(3)).toEqual(['a', 'b', 'c']);
+    // Where nothing helps the pane scrolls, with the aside.
+    expect(at(2)).toEqual(['a', aside, 'b', 'c']);
+  });
+
+  it("stays on Iran's screen at 80 columns wherever the blank rows going make room for it", async () => {
+    const start = newGame(loadScenario('tower-22'), { seed: '1' });
+    /** The column beside the ladder on Iran's situation pane at 80 columns and `rows` rows. */
+    const seen = async (rows: number) => {
+      const view = renderTurn(start, 'iran', { cols: 80, rows });
+      await press(view.stdin, '2');
+      const frame = view.lastFrame()!;
+      view.unmount();
+      return besideLadder(frame);
+    };
+    for (const rows of [18, 19, 20]) {
+      const text = await seen(rows);
+      // The pane is short of its blank rows (the gauges follow the totals at once) and does not scroll.
+      expect(text, `${rows} rows`).toMatch(/injured \(the opening week's 3 US deaths are not counted\) Tehran fears war/);
+      expect(text, `${rows} rows`).not.toMatch(/more: ↑↓/);
+      expect(text, `${rows} rows`).toContain('Your posture:');
+    }
+    // One row fewer, the aside goes and Iran's partners and posture stay on the first screen.
+    const text = await seen(17);
+    expect(text).not.toContain('opening week');
+    expect(text).not.toMatch(/more: ↑↓/);
+    expect(text).toContain('Hezbollah: ');
+    expect(text).toContain('Your posture:');
+  });
+});
+
 describe('the quit question, one for q and Ctrl-C', () => {
   const tower = loadScenario('tower-22');
   const preset = { scenario: tower, side: 'us' as const, opponent: 'historical', seed: '3' };
@@ -224,7 +266,7 @@ describe('wrapped lines at 80 columns', () => {
     expect(record[row + 1]).toBe('  in one)');
   });
 
-  it('the set-up keeps each choice whole, and the game header keeps the date against Normal', async () => {
+  it('the set-up keeps each choice whole, and the game header keeps Normal: beside the date at 80 columns, in its place at 60', async () => {
     const setup = renderSetup({ scenarios: [october], preset: { scenario: october, side: 'us', opponent: 'historical' } });
     resize(setup, 80, 24);
     const chosen = setup.lastFrame()!.split('\n').slice(1, 3);
@@ -240,6 +282,10 @@ describe('wrapped lines at 80 columns', () => {
     expect(header).toMatch(
       new RegExp(`^United States · turn 1/16 · ${observe(newGame(october, { seed: '1' }), 'us').date} · vs Normal · score [\\d.]+$`),
     );
+    // At 60 columns the date goes, and the level stays by its short name: the player's chosen level
+    // outranks the date (the full name does not fit even without it).
+    resize(view, 60, 24);
+    expect(view.lastFrame()!.split('\n')[0]).toMatch(/^United States · turn 1\/16 · vs Normal · score [\d.]+$/);
     view.unmount();
   });
 });

@@ -5,7 +5,7 @@
  */
 import { quantityName } from '../../model/quantities.ts';
 import { actionById, escalates, type Side } from '../../model/actions.ts';
-import { REGIONAL_WAR, rungName } from '../../model/ladder.ts';
+import { orderRungName, REGIONAL_WAR, rungName } from '../../model/ladder.ts';
 import type { DrawRecord, GameEvent } from '../../engine/events.ts';
 import { logOf } from '../../engine/history.ts';
 import type { GameState } from '../../engine/state.ts';
@@ -119,7 +119,7 @@ export function causalChain(state: GameState, index: number, humans: readonly Si
   const who = e.actor === 'world' ? 'The world' : actorSubject(e.actor);
   const actionId = actionIdOfEvent(e);
   const action = actionId ? actionById(actionId) : undefined;
-  chain.push(action ? `${who} chose "${action.label}" (rung ${action.rung}, ${rungName(action.rung)})` : renderEvent(e));
+  chain.push(action ? `${who} chose "${action.label}" (rung ${action.rung}, ${orderRungName(action.rung, action.side)})` : renderEvent(e));
   if (action) {
     const ctx = actionContext(state, e);
     if (ctx) chain.push(ctx);

@@ -6,7 +6,7 @@
 import { ACTORS, ACTOR_IDS, ACTOR_NAMES, type ActorId } from '../../model/actors/index.ts';
 import { ACTIONS, actionById, type ActionDef } from '../../model/actions.ts';
 import { idLabel, loadEvidence, type Fact } from '../../model/evidence.ts';
-import { rungName } from '../../model/ladder.ts';
+import { orderRungName } from '../../model/ladder.ts';
 import { isParamId, PARAM_IDS, PARAM_SPECS, type ParamId } from '../../model/params.ts';
 import { describePrior, isScoreWeight, priorOf } from '../../model/priors.ts';
 import { describeRecommendation } from '../../model/runtime.ts';
@@ -120,7 +120,7 @@ function effectLines(a: ActionDef): string[] {
 export function explainAction(a: ActionDef): string {
   const lines = [
     `Action ${a.id} (${a.side === 'us' ? 'United States' : 'Iran'}): ${a.label}`,
-    `  rung ${a.rung} ${rungName(a.rung)}`,
+    `  rung ${a.rung} ${orderRungName(a.rung, a.side)}`,
     `  ${a.description}`,
     `  lever: ${a.track} (a turn's order is one force action beside one signal action: ${a.track === 'force' ? `${a.id}+<signal>` : `<force>+${a.id}`})`,
   ];

@@ -29,7 +29,7 @@ import type { GameState } from '../../engine/state.ts';
 import type { ActionDef, Side, Track } from '../../model/actions.ts';
 import { EMPTY_FORCE, EMPTY_SIGNAL, portfolioRung, type Portfolio } from '../../model/portfolio.ts';
 import { loadEvidence } from '../../model/evidence.ts';
-import { RUNGS, rungName } from '../../model/ladder.ts';
+import { orderRungName, RUNGS, rungName } from '../../model/ladder.ts';
 import { quantityName } from '../../model/quantities.ts';
 import { weekCountLines } from '../counts.ts';
 import { goalLines, OTHER, scoreView, type ScoreView } from '../goals.ts';
@@ -182,7 +182,8 @@ export function TurnScreen(props: TurnProps) {
   );
 
   // The score always shows: where the line is short the opponent's short name stands in for its full one,
-  // then the date goes, then the opponent (the date back if it then fits), then the side.
+  // then the date goes (the short name again where the full one does not fit without it: the level the
+  // player chose outranks the date), then the opponent (the date back if it then fits), then the side.
   const turn = `turn ${Math.min(obs.turn + 1, obs.turns)}/${obs.turns}`;
   const scoreLabel = `score ${scoreText(score.total)}`;
   const header = firstFit(
@@ -190,6 +191,7 @@ export function TurnScreen(props: TurnProps) {
       [SIDE_NAMES[side], turn, obs.date, `vs ${props.versus}`, scoreLabel],
       ...(props.versusShort ? [[SIDE_NAMES[side], turn, obs.date, `vs ${props.versusShort}`, scoreLabel]] : []),
       [SIDE_NAMES[side], turn, `vs ${props.versus}`, scoreLabel],
+      ...(props.versusShort ? [[SIDE_NAMES[side], turn, `vs ${props.versusShort}`, scoreLabel]] : []),
       [SIDE_NAMES[side], turn, obs.date, scoreLabel],
       [SIDE_NAMES[side], turn, scoreLabel],
       [turn, scoreLabel],
@@ -207,7 +209,16 @@ export function TurnScreen(props: TurnProps) {
     body = <Evidence action={selected} lines={evidenceText} offset={evidenceOffset} width={width} height={bodyRows} />;
   else
     body = (
-      <Orders forces={forces} signals={signals} selForce={selForce} selSignal={selSignal} focus={focus} width={width} height={bodyRows} />
+      <Orders
+        side={side}
+        forces={forces}
+        signals={signals}
+        selForce={selForce}
+        selSignal={selSignal}
+        focus={focus}
+        width={width}
+        height={bodyRows}
+      />
     );
   // Each hint with how much it is needed: a narrow footer drops the least needed whole, never "? help".
   const scrolls =
@@ -529,8 +540,9 @@ function Situation({
 
 /**
  * The situation's lines at this width (the pane scrolls): lines wider than the column wrap between
- * figures; where they do not fit the pane's height, the blank separators go first, then the `asides`
- * (openingAside), so that what the pane is for stays on the first screen.
+ * figures; where they do not fit the pane's height, the blank separators go first, then, only if the pane
+ * is still short, the `asides` (openingAside), so that what the pane is for stays on the first screen.
+ * Where even that does not fit, the pane scrolls and every line but the blanks is kept.
  */
 export function situationLines(info: readonly string[], width: number, height: number, asides: readonly string[] = []): string[] {
   const { right } = situationColumns(width);
@@ -539,11 +551,14 @@ export function situationLines(info: readonly string[], width: number, height: n
   if (wrapped.length <= height) return wrapped;
   const solid = info.filter((l) => l !== '');
   const full = solid.flatMap(wrapOne);
+  if (full.length <= height) return full;
   const short = solid.filter((l) => !asides.includes(l)).flatMap(wrapOne);
-  return short.length < full.length && short.length <= height ? short : full;
+  return short.length <= height ? short : full;
 }
 
 interface OrdersProps {
+  /** The side giving the order: its rung is named in that side's words. */
+  readonly side: Side;
   readonly forces: readonly ActionDef[];
   readonly signals: readonly ActionDef[];
   readonly selForce: number;
@@ -554,7 +569,7 @@ interface OrdersProps {
 }
 
 /** The two lists side by side, the focused one marked `›`, the other's choice `•`; the focused action's detail below. */
-function Orders({ forces, signals, selForce, selSignal, focus, width, height }: OrdersProps) {
+function Orders({ side, forces, signals, selForce, selSignal, focus, width, height }: OrdersProps) {
   const a = focus === 'force' ? forces[selForce] : signals[selSignal];
   const force = forces[selForce];
   const signal = signals[selSignal];
@@ -597,7 +612,7 @@ function Orders({ forces, signals, selForce, selSignal, focus, width, height }: 
         {column('Force (Space: switch list)', forces, selForce, focus === 'force')}
         {column('Signal beside it', signals, selSignal, focus === 'signal')}
       </Box>
-      <Text color={tone('muted')}>{clip(`your order acts at rung ${rung}: ${rungName(rung)}`, width)}</Text>
+      <Text color={tone('muted')}>{clip(`your order acts at rung ${rung}: ${orderRungName(rung, side)}`, width)}</Text>
       {fit(detail, Math.max(1, height - listRows - 2)).map((l, i) => (
         <Text key={`d${i}`}>{l}</Text>
       ))}
@@ -658,7 +673,7 @@ function Confirm({ force, signal, width }: { force: ActionDef; signal: ActionDef
       {wrap(signal.description, width).map((l, i) => (
         <Text key={`s${i}`}>{l}</Text>
       ))}
-      <Text>{clip(`Together: rung ${rung}, ${rungName(rung)}`, width)}</Text>
+      <Text>{clip(`Together: rung ${rung}, ${orderRungName(rung, force.side)}`, width)}</Text>
       <Text> </Text>
       <Text>{clip('Enter or y: send the order · Esc or n: go back and choose again', width)}</Text>
     </>
