@@ -15,7 +15,7 @@ import type { Side } from '../model/actions.ts';
 import { getPolicy } from '../policies/index.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { KeyboardProvider, useInterrupt, useKeys } from './use-keys.ts';
-import { lastWeekLines } from './counts.ts';
+import { lastWeekLines } from '../analysis/counts.ts';
 import { DebriefScreen } from './screens/DebriefScreen.tsx';
 import { Handover } from './screens/Handover.tsx';
 import { type GameStage, HelpOverlay, QuitConfirm } from './screens/Overlays.tsx';

@@ -15,7 +15,7 @@ import { HelpOverlay, QuitConfirm } from '../../src/ui/screens/Overlays.tsx';
 import { moveSelection } from '../../src/ui/screens/Menu.tsx';
 import { colorEnabled } from '../../src/ui/theme.ts';
 import { resolveOpponent } from '../../src/ui/session.ts';
-import { lastWeekLines, weekCountLines } from '../../src/ui/counts.ts';
+import { lastWeekLines, weekCountLines } from '../../src/analysis/counts.ts';
 import { turnLog } from '../../src/analysis/turn-log.ts';
 import { fitWhole, sparkline, wrap, wrapAtSeparators, wrapDocument } from '../../src/ui/text.ts';
 import fc from 'fast-check';
