@@ -6,17 +6,42 @@
 import { newGame, step } from '../engine/game.ts';
 import type { GameEvent, GameState } from '../engine/state.ts';
 import type { PlaySide } from '../engine/save.ts';
-import type { Side } from '../model/actions.ts';
+import { otherSide, type Side } from '../model/actions.ts';
 import type { Portfolio } from '../model/portfolio.ts';
 import { chooseAction, getPolicy, policyIds } from '../policies/index.ts';
 import { DIFFICULTY_LEVELS } from '../policies/difficulty.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import { defaultPolicy, type Scenario } from '../scenario/schema.ts';
 
 /** Difficulty names offered in the set-up, and the bot each stands for (defined in src/policies/difficulty.ts). */
 export const OPPONENT_LEVELS = DIFFICULTY_LEVELS;
 
-/** The level the set-up offers first: Normal, the historical bot, the standard game (README, Play). */
-export const DEFAULT_OPPONENT_LEVEL = 'normal';
+/** A row of the set-up's opponent menu: a difficulty level, or the bot a scenario names that is none. */
+export interface OpponentChoice {
+  readonly id: string;
+  readonly label: string;
+  /** The policy ID it plays. */
+  readonly policy: string;
+  readonly summary: string;
+  readonly note: string;
+}
+
+/**
+ * The set-up's opponent menu against a human playing `human` in `scenario`, and the row it starts on: the
+ * bot the scenario names for the other side (its `defaults`; Normal, the historical bot, where it names
+ * none: the standard game, README, Play). A named bot that is no level is offered first, as the scenario's.
+ */
+export function opponentMenu(scenario: Scenario, human: Side): { choices: readonly OpponentChoice[]; initial: number } {
+  const them = otherSide(human);
+  const policy = defaultPolicy(scenario, them);
+  const levels = OPPONENT_LEVELS.findIndex((l) => l.policy === policy);
+  if (levels >= 0) return { choices: OPPONENT_LEVELS, initial: levels };
+  const bot = getPolicy(policy, them);
+  const summary = "this scenario's opponent";
+  return {
+    choices: [{ id: policy, label: bot.name, policy, summary, note: `${summary}: ${bot.description}` }, ...OPPONENT_LEVELS],
+    initial: 0,
+  };
+}
 
 /** Every name `--opponent` takes, each once: the difficulty levels, then the bots (easy and hard are both). */
 export function opponentIds(): string[] {

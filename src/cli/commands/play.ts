@@ -73,7 +73,10 @@ export const register: CommandModule = (program, io, setExit) => {
     .description('play a scenario in the terminal as the US, Iran, or both (hot-seat)')
     .option('--scenario <id|path>', 'scenario ID or YAML file')
     .option('--side <side>', 'us, iran or both')
-    .option('--opponent <bot>', 'easy, normal, hard, or a policy ID')
+    .option(
+      '--opponent <bot>',
+      "easy, normal, hard, or a policy ID (without it the set-up asks, starting on the scenario's defaults bot for the other side, else normal)",
+    )
     .option('--seed <seed>', 'game seed (any text)')
     .option('--load <file>', 'resume a saved game')
     .option(
