@@ -5,7 +5,7 @@
  */
 import { newGame, step } from '../engine/game.ts';
 import type { GameEvent, GameState } from '../engine/state.ts';
-import type { PlaySide } from '../engine/save.ts';
+import { buildSave, type PlaySide, type SaveFile } from '../engine/save.ts';
 import { otherSide, type Side } from '../model/actions.ts';
 import type { Portfolio } from '../model/portfolio.ts';
 import { chooseAction, getPolicy, policyIds } from '../policies/index.ts';
@@ -108,9 +108,37 @@ export function playTurn(
   return step(state, { us: choice('us'), iran: choice('iran') });
 }
 
-/** What the game says on resuming a save: the turn it goes on from, or, for a game already over, that its debrief follows. */
-export function resumedText(state: Pick<GameState, 'turn' | 'over'>): string {
-  return state.over ? 'This game is finished: its debrief is shown.' : `Resumed at turn ${state.turn + 1}.`;
+/**
+ * Hot-seat: the orders sealed when a game was saved (engine/save.ts SaveFile.sealed), in words: "the
+ * sealed US order"; undefined when there were none. Saving and resuming both say them so.
+ */
+export function sealedOrders(sealed: readonly Side[]): string | undefined {
+  if (sealed.length === 0) return undefined;
+  const whose = sealed.map((s) => (s === 'us' ? 'US' : 'Iranian')).join(' and ');
+  return `the sealed ${whose} order${sealed.length > 1 ? 's' : ''}`;
+}
+
+/**
+ * What the game says on resuming a save, in a line: the turn it goes on from, and that an order sealed
+ * before the save was not saved (the side chooses again); or, for a game already over, that its debrief follows.
+ */
+export function resumedText(state: Pick<GameState, 'turn' | 'over'>, sealed: readonly Side[] = []): string {
+  if (state.over) return 'This game is finished: its debrief is shown.';
+  const orders = sealedOrders(sealed);
+  return `Resumed at turn ${state.turn + 1}${orders ? `: ${orders} was not saved, so it stays secret` : ''}.`;
+}
+
+/**
+ * The save of a game as it stands. A hot-seat order already given for the next turn is marked sealed,
+ * never written: the file is plain JSON the other player can open (engine/save.ts SaveFile.sealed).
+ */
+export function saveOf(state: GameState, setup: Pick<PlaySetup, 'side' | 'opponent'>, pending: Partial<Record<Side, Portfolio>>): SaveFile {
+  return buildSave(state, { side: setup.side, opponent: setup.opponent, sealed: sealedSides(setup, pending) });
+}
+
+/** Hot-seat: the sides whose order for the turn to come is given and sealed while the other player chooses. */
+export function sealedSides(setup: Pick<PlaySetup, 'side'>, pending: Partial<Record<Side, Portfolio>>): Side[] {
+  return setup.side === 'both' ? humanSides(setup.side).filter((s) => pending[s] !== undefined) : [];
 }
 
 export const SIDE_NAMES: Readonly<Record<Side, string>> = { us: 'United States', iran: 'Iran' };
