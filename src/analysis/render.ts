@@ -143,7 +143,7 @@ export type EventWeek = Pick<Tally, 'iranDirectAttacks'>;
  */
 function attacksLine(e: AttacksEvent, week?: EventWeek, options: WeekEventOptions = {}): string | undefined {
   const militias = e.onUS.iraq + e.onUS.jordan + e.onUS.syria;
-  // In the week's counts' order (ui/counts.ts): Iraq, Syria, Jordan, then Iran's own forces.
+  // In the week's counts' order (analysis/counts.ts): Iraq, Syria, Jordan, then Iran's own forces.
   const where = (['iraq', 'syria', 'jordan'] as const).filter((p) => e.onUS[p] > 0).map((p) => `${PLACE_NAMES[p]} ${e.onUS[p]}`);
   if (week && week.iranDirectAttacks > 0) where.push(`${IRAN_OWN_FORCES} ${week.iranDirectAttacks}`);
   const count = week
@@ -158,7 +158,7 @@ function attacksLine(e: AttacksEvent, week?: EventWeek, options: WeekEventOption
 /** How a week's account is laid out around its event lines. */
 export interface WeekEventOptions {
   /**
-   * The week's attacks on US forces are counted on a line beside the events (ui/counts.ts weekCountLines:
+   * The week's attacks on US forces are counted on a line beside the events (analysis/counts.ts weekCountLines:
    * the briefing, the debrief's last week): the attacks line leaves them out and keeps the rest (the
    * Houthis' attacks on shipping, the fire across the Lebanon border), or is left out with nothing else.
    */

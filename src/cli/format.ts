@@ -1,6 +1,6 @@
 /** Plain-text rendering of a game for `brink run` and `brink replay`: the log a person reads. */
+import { weekCountLines } from '../analysis/counts.ts';
 import {
-  IRAN_OWN_FORCES,
   orderLabel as label,
   renderEvent,
   scoreText,
@@ -9,7 +9,7 @@ import {
   turningPointLines,
   verdictText,
 } from '../analysis/render.ts';
-import { attacksOnUsForces, logOf } from '../engine/history.ts';
+import { logOf } from '../engine/history.ts';
 import { rungName } from '../model/ladder.ts';
 import { quantityName } from '../model/quantities.ts';
 import type { Outcome } from '../engine/outcome.ts';
@@ -40,10 +40,9 @@ export function formatTurn(t: TurnRecord, events: readonly GameEvent[]): string 
     `Turn ${t.turn + 1} · ${t.date} · rung ${t.rung} ${rungName(t.rung)}`,
     `  US:   ${label(t.actions.us)}`,
     `  Iran: ${label(t.actions.iran)}`,
-    `  Attacks on US forces ${attacksOnUsForces(t)} (Iraq ${t.attacksOnUSIraq}, Syria ${t.attacksOnUSSyria}, Jordan ${t.attacksOnUSJordan}${t.iranDirectAttacks > 0 ? `, ${IRAN_OWN_FORCES} ${t.iranDirectAttacks}` : ''})` +
-      ` · US killed ${t.usKilled} · injured ${t.usInjured}`,
-    `  US strikes outside Yemen ${t.usStrikes} · in Yemen ${t.usStrikesYemen}`,
-    `  Houthi attacks ${t.houthiAttacks} · Hezbollah–Israel fire on ${t.hezbollahFireDays} days` +
+    // The week's counts as the game words them (analysis/counts.ts), then what only the whole record holds.
+    ...weekCountLines(t).map((l) => `  ${l}`),
+    `  Hezbollah–Israel fire on ${t.hezbollahFireDays} days` +
       ` · ${quantityName('deterrence')} ${t.deterrence.toFixed(2)} · ${quantityName('withdrawalMomentum')} ${t.withdrawalMomentum.toFixed(2)}`,
   ];
   // The week's attacks are the counts above.

@@ -3,7 +3,7 @@ import type { Side } from '../model/actions.ts';
 import { BUILTIN_POLICIES, UnknownPolicyError, type Policy, type PolicyRegistry } from '../policies/index.ts';
 import { existsSync } from 'node:fs';
 import { listScenarioIds, loadScenario, looksLikeScenarioPath } from '../scenario/loader.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import { DEFAULT_POLICY_FIELD, defaultPolicy, type Scenario } from '../scenario/schema.ts';
 import { UsageError } from './errors.ts';
 
 export function parsePositiveInt(flag: string, raw: string, { min = 1, max = Number.MAX_SAFE_INTEGER } = {}): number {
@@ -21,6 +21,31 @@ export function parsePolicy(flag: string, id: string, side: Side, registry: Poli
     if (err instanceof UnknownPolicyError && id.startsWith('always:')) throw new UsageError(`${flag}: ${err.message}`);
     if (err instanceof UnknownPolicyError)
       throw new UsageError(`${flag}: unknown policy '${id}' (expected one of ${registry.ids().join(', ')}, or always:<force>+<signal>)`);
+    throw err;
+  }
+}
+
+/** The help of --us-policy and --iran-policy: where the bot comes from when the flag is not given. */
+export const policyHelp = (side: Side) =>
+  `bot for ${side === 'us' ? 'the US' : 'Iran'} (default: the scenario's defaults.${DEFAULT_POLICY_FIELD[side]}, else historical)`;
+
+/**
+ * A side's bot: the flag's when it is given, else the one the scenario names in `defaults` (scenario/schema.ts
+ * defaultPolicy). A default the registry refuses is named by its field, since no flag gave it.
+ */
+export function sidePolicy(
+  flag: string,
+  raw: string | undefined,
+  side: Side,
+  scenario: Scenario,
+  registry: PolicyRegistry = BUILTIN_POLICIES,
+): Policy {
+  if (raw !== undefined) return parsePolicy(flag, raw, side, registry);
+  try {
+    return parsePolicy(`scenario ${scenario.id}: defaults.${DEFAULT_POLICY_FIELD[side]}`, defaultPolicy(scenario, side), side, registry);
+  } catch (err) {
+    // The scenario file is at fault, not the command's flags: no usage.
+    if (err instanceof UsageError) throw new UsageError(`${err.message} (give ${flag} to choose another)`, false);
     throw err;
   }
 }

@@ -1,14 +1,19 @@
 /**
  * Save files. A save is the game's inputs, as OpenSpiel serialises a state as its action history: the
- * scenario (id and content hash), the seed, the parameter overrides, who played what, both sides'
- * orders turn by turn, and a hot-seat order still waiting for the other side. Loading re-simulates.
+ * scenario (id and content hash), the seed, the parameter overrides, who played what, and both sides'
+ * orders turn by turn. Loading re-simulates.
+ *
+ * A hot-seat order given for the next turn while the other player has yet to choose is sealed: the
+ * file (plain JSON, on a shared machine) never holds it, only which side had sealed one, so that the
+ * game can say on loading that the side chooses again (brink.save/4). The formats before held the order
+ * itself (`pending`); on load it is set aside, as if never written, and that side chooses again.
  *
  * It also carries what replay verifies: the model version that made it (a save from other rules is
  * refused, naming both versions, never silently replayed under new ones), a digest of each turn's
  * record and of the final state, and an integrity hash over the whole file, so a hand edit is caught
  * (unless the user accepts it explicitly). Pure: no file system here.
  *
- * An order is a portfolio, force and signal, per side per turn (brink.save/3, model/portfolio.ts): in
+ * An order is a portfolio, force and signal, per side per turn (since brink.save/3, model/portfolio.ts): in
  * memory `{ force, signal }`, in the file its ID `force+signal` (one short string a side keeps a finished
  * game's file under 2 KB). Older files held one action a side a turn; on load each becomes the portfolio
  * it names (a force action with no signal, a signal action beside the empty force choice). brink.save/2
@@ -29,8 +34,10 @@ import { decisionsOf } from './history.ts';
 import { GameError, newGame, serialize, step } from './game.ts';
 import type { Decisions, GameState, TurnRecord } from './state.ts';
 
-export const SAVE_FORMAT = 'brink.save/3';
-/** One action a side a turn, the rest as today. */
+export const SAVE_FORMAT = 'brink.save/4';
+/** As today, but a hot-seat order sealed for the next turn written out in `pending`. */
+export const SEALED_ORDER_SAVE_FORMAT = 'brink.save/3';
+/** As brink.save/3, with one action a side a turn. */
 export const SINGLE_ORDER_SAVE_FORMAT = 'brink.save/2';
 export const LEGACY_SAVE_FORMAT = 'brink.save/1';
 
@@ -48,8 +55,12 @@ export interface SaveFile {
   /** The bot the human played against (null in hot-seat). */
   readonly opponent: string | null;
   readonly decisions: readonly Decisions[];
-  /** Hot-seat: the US order given for the next turn while Iran has yet to choose. */
-  readonly pending: { readonly us: Portfolio } | null;
+  /**
+   * Hot-seat: the sides whose order for the next turn was given, and sealed, when the game was saved
+   * (the US's, while Iran had yet to choose). The orders themselves are never saved, so the other
+   * player cannot read them from the file: on loading, those sides choose again.
+   */
+  readonly sealed: readonly Side[];
   /** A short digest of each turn's record, so replay can name the first turn that differs. */
   readonly turns: readonly string[];
   /** The digest of the final state. */
@@ -76,23 +87,43 @@ type Unsigned = Omit<SaveFile, 'integrity'>;
 
 /** A save as its file holds it: each order the portfolio's ID. */
 type FileOrders = { readonly us: string; readonly iran: string };
-interface UnsignedFile extends Omit<Unsigned, 'decisions' | 'pending'> {
+interface UnsignedFile extends Omit<Unsigned, 'decisions'> {
   readonly decisions: readonly FileOrders[];
+}
+
+/** A brink.save/2 or /3 file as written: a sealed hot-seat order in `pending`, not `sealed`. */
+interface OlderFile extends Omit<UnsignedFile, 'format' | 'sealed'> {
+  readonly format: typeof SEALED_ORDER_SAVE_FORMAT | typeof SINGLE_ORDER_SAVE_FORMAT;
   readonly pending: { readonly us: string } | null;
+  readonly integrity: string;
 }
 
 function toFile(save: Unsigned): UnsignedFile {
-  return {
-    ...save,
-    decisions: save.decisions.map((d) => ({ us: portfolioId(d.us), iran: portfolioId(d.iran) })),
-    pending: save.pending ? { us: portfolioId(save.pending.us) } : null,
-  };
+  return { ...save, decisions: save.decisions.map((d) => ({ us: portfolioId(d.us), iran: portfolioId(d.iran) })) };
 }
 
+/** The fields the integrity hash covers, in this order: every field but the hash itself. */
+const SIGNED_FIELDS = [
+  'format',
+  'model',
+  'scenario',
+  'seed',
+  'params',
+  'side',
+  'opponent',
+  'decisions',
+  'sealed',
+  'turns',
+  'digest',
+] as const;
+/** brink.save/2 and /3: the sealed order itself where today's files say only whose it was. */
+const OLDER_SIGNED_FIELDS = SIGNED_FIELDS.map((k) => (k === 'sealed' ? 'pending' : k));
+
 /** The hash over the file's own fields, as written. */
-function integrityOfFile(save: UnsignedFile): string {
-  const { format, model, scenario, seed, params, side, opponent, decisions, pending, turns, digest } = save;
-  return sha(JSON.stringify({ format, model, scenario, seed, params, side, opponent, decisions, pending, turns, digest }));
+function integrityOfFile(file: UnsignedFile | OlderFile): string {
+  const fields = 'pending' in file ? OLDER_SIGNED_FIELDS : SIGNED_FIELDS;
+  const record = file as unknown as Record<string, unknown>;
+  return sha(JSON.stringify(Object.fromEntries(fields.map((k) => [k, record[k]]))));
 }
 
 function integrityOf(save: Unsigned): string {
@@ -102,9 +133,12 @@ function integrityOf(save: Unsigned): string {
 export interface SaveSetup {
   readonly side: PlaySide;
   readonly opponent: string | null;
-  /** Hot-seat: a US order already given for the next turn. */
-  readonly pending?: { readonly us: Portfolio } | null;
+  /** Hot-seat: the sides whose order for the next turn is given and sealed (never the orders: see SaveFile.sealed). */
+  readonly sealed?: readonly Side[];
 }
+
+/** The sides in the order they choose in a hot-seat turn. */
+const SIDES: readonly Side[] = ['us', 'iran'];
 
 export function buildSave(state: GameState, setup: SaveSetup): SaveFile {
   const unsigned: Unsigned = {
@@ -116,7 +150,7 @@ export function buildSave(state: GameState, setup: SaveSetup): SaveFile {
     side: setup.side,
     opponent: setup.side === 'both' ? null : setup.opponent,
     decisions: decisionsOf(state),
-    pending: setup.pending ?? null,
+    sealed: setup.side === 'both' ? SIDES.filter((s) => setup.sealed?.includes(s)) : [],
     turns: state.history.map(turnDigest),
     digest: stateDigest(state),
   };
@@ -146,14 +180,24 @@ export const SaveSchema = z.strictObject({
   side: z.enum(['us', 'iran', 'both']),
   opponent: Id.nullable(),
   decisions: z.array(SidesOrders).max(10_000),
-  pending: z.strictObject({ us: Order }).nullable(),
+  // Both sides sealed would be a turn played: one at most.
+  sealed: z
+    .array(z.enum(['us', 'iran']))
+    .max(1)
+    .describe('hot-seat: whose order for the next turn was sealed when saved (the order itself is never saved; that side chooses again)'),
   turns: z.array(z.string().regex(/^[0-9a-f]+$/)).max(10_000),
   digest: z.string().regex(/^[0-9a-f]{64}$/, 'a sha-256 digest'),
   integrity: z.string().regex(/^[0-9a-f]{64}$/, 'a sha-256 digest'),
 });
 
-/** brink.save/2: today's file with one action a side a turn. */
-const SingleOrderSchema = SaveSchema.extend({ format: z.literal(SINGLE_ORDER_SAVE_FORMAT) });
+/** brink.save/3: a hot-seat US order sealed for the next turn written out in `pending`. */
+const SealedOrderSchema = SaveSchema.omit({ sealed: true }).extend({
+  format: z.literal(SEALED_ORDER_SAVE_FORMAT),
+  pending: z.strictObject({ us: Order }).nullable(),
+});
+
+/** brink.save/2: a brink.save/3 file with one action a side a turn. */
+const SingleOrderSchema = SealedOrderSchema.extend({ format: z.literal(SINGLE_ORDER_SAVE_FORMAT) });
 
 const LegacySchema = z.object({
   format: z.literal(LEGACY_SAVE_FORMAT),
@@ -209,23 +253,41 @@ export function parseSave(text: string, source = 'save file', options: ParseOpti
     for (const [i, d] of legacy.data!.decisions.entries()) ordersFrom(d, ['decisions', i], failAt);
     return { kind: 'legacy', legacy: legacy.data! };
   }
-  if (format !== SAVE_FORMAT && format !== SINGLE_ORDER_SAVE_FORMAT) {
+  if (format !== SAVE_FORMAT && format !== SEALED_ORDER_SAVE_FORMAT && format !== SINGLE_ORDER_SAVE_FORMAT) {
     throw new SaveError(`${jsonWhere(source, text, ['format'])}: format is ${JSON.stringify(format)}, expected '${SAVE_FORMAT}'`);
   }
-  const parsed = (format === SAVE_FORMAT ? SaveSchema : SingleOrderSchema).safeParse(data);
+  const parsed = (
+    format === SAVE_FORMAT ? SaveSchema : format === SEALED_ORDER_SAVE_FORMAT ? SealedOrderSchema : SingleOrderSchema
+  ).safeParse(data);
   if (!parsed.success) failZod(parsed.error);
-  const file = parsed.data! as UnsignedFile & { readonly integrity: string };
+  const file = parsed.data! as (UnsignedFile & { readonly integrity: string }) | OlderFile;
   if (file.model !== MODEL_VERSION) {
     fail(
       `saved by model ${file.model}, but this is model ${MODEL_VERSION}: the rules or parameters have changed since, so the game cannot be replayed under them`,
     );
   }
+  // An older file's sealed order is checked as any order, then set aside: only whose it was is kept (its
+  // writer wrote one in hot-seat only).
+  let sealed: readonly Side[];
+  if ('pending' in file) {
+    if (file.pending) orderFrom('us', file.pending.us, ['pending', 'us'], failAt);
+    sealed = file.pending && file.side === 'both' ? ['us'] : [];
+  } else sealed = file.sealed;
   // Each order read as the portfolio it names (a brink.save/2 order is one action, the other lever empty).
+  const { model, scenario, seed, params, side, opponent, turns, digest, integrity } = file;
   const save: SaveFile = {
-    ...file,
     format: SAVE_FORMAT,
+    model,
+    scenario,
+    seed,
+    params,
+    side,
+    opponent,
     decisions: file.decisions.map((d, i) => ordersFrom(d, ['decisions', i], failAt)),
-    pending: file.pending ? { us: orderFrom('us', file.pending.us, ['pending', 'us'], failAt) } : null,
+    sealed,
+    turns,
+    digest,
+    integrity,
   };
   checkOverrides(save.params, failAt);
   if (save.turns.length !== save.decisions.length)
@@ -233,7 +295,9 @@ export function parseSave(text: string, source = 'save file', options: ParseOpti
   if (save.side === 'both' ? save.opponent !== null : save.opponent === null) {
     failAt(['opponent'], save.side === 'both' ? 'a hot-seat game has no bot opponent' : 'missing the bot the human played against');
   }
-  // The hash is over the file as written (a brink.save/2 file's own single-action orders).
+  if (save.side !== 'both' && sealed.length > 0)
+    failAt(['sealed'], 'only a hot-seat game has a sealed order: a bot chooses with the human');
+  // The hash is over the file as written (an older file's own orders and `pending`).
   if (!options.acceptEdited && integrityOfFile(file) !== file.integrity) fail(EDITED);
   return { kind: 'current', save: format === SAVE_FORMAT ? save : { ...save, integrity: integrityOf(save) } };
 }

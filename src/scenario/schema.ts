@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { ACTORS, ACTOR_IDS, type ActorId } from '../model/actors/index.ts';
-import { FRONTS } from '../model/actions.ts';
+import { FRONTS, type Side } from '../model/actions.ts';
 import { PARAM_SPECS, isParamId } from '../model/params.ts';
 import { MAX_RUNG } from '../model/ladder.ts';
 import { FACT_ID_PATTERN, factById } from '../model/evidence.ts';
@@ -166,7 +166,8 @@ export const ScenarioSchema = z
     defaults: z
       .object({ usPolicy: z.string().max(100).optional(), iranPolicy: z.string().max(100).optional() })
       .strict()
-      .default({}),
+      .default({})
+      .describe("The bot that plays each side unless a command's --us-policy or --iran-policy (or play's --opponent) says otherwise"),
     actual: Actual.optional(),
   })
   .strict()
@@ -237,4 +238,18 @@ export type ScenarioDoc = z.output<typeof ScenarioSchema>;
 /** A scenario as the engine takes it: validated, plus the hash of its canonical form. */
 export interface Scenario extends ScenarioDoc {
   readonly hash: string;
+}
+
+/** The bot that plays a side where a scenario names none in `defaults` (policies/historical.ts). */
+export const FALLBACK_POLICY = 'historical';
+
+/** The field of `defaults` that names a side's bot. */
+export const DEFAULT_POLICY_FIELD = { us: 'usPolicy', iran: 'iranPolicy' } as const satisfies Record<Side, string>;
+
+/**
+ * The bot a scenario has play `side` when no flag names one: its `defaults` (checked against the bots
+ * when loaded for play, scenario/loader.ts LoadOptions.policies), else the historical bot.
+ */
+export function defaultPolicy(s: Pick<ScenarioDoc, 'defaults'>, side: Side): string {
+  return s.defaults[DEFAULT_POLICY_FIELD[side]] ?? FALLBACK_POLICY;
 }

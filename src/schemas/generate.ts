@@ -20,7 +20,7 @@ const CONTRACTS: Readonly<Record<string, readonly [string, z.ZodType, string]>> 
   'compare.schema.json': ['brink.compare/1', CompareSchema, 'A paired comparison: brink compare --json'],
   'sweep.schema.json': ['brink.sweep/1', SweepSchema, 'A parameter sweep: brink sweep --json'],
   'game.schema.json': ['brink.game/1', GameRecordSchema, 'One line of brink batch --out FILE.jsonl'],
-  'save.schema.json': ['brink.save/3', SaveSchema, 'A saved game: brink play, key s'],
+  'save.schema.json': ['brink.save/4', SaveSchema, 'A saved game: brink play, key s'],
   'sensitivity.schema.json': ['brink.sensitivity/1', SensitivitySchema, 'What drives the uncertainty: brink sensitivity --json'],
 };
 

@@ -15,17 +15,27 @@ import type { Side } from '../model/actions.ts';
 import { getPolicy } from '../policies/index.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { KeyboardProvider, useInterrupt, useKeys } from './use-keys.ts';
-import { lastWeekLines } from './counts.ts';
+import { lastWeekLines } from '../analysis/counts.ts';
 import { DebriefScreen } from './screens/DebriefScreen.tsx';
 import { Handover } from './screens/Handover.tsx';
 import { type GameStage, HelpOverlay, QuitConfirm } from './screens/Overlays.tsx';
 import { SetupScreen, type SetupChoice } from './screens/SetupScreen.tsx';
 import { TurnScreen } from './screens/TurnScreen.tsx';
-import { humanSides, opponentLabel, opponentShortLabel, playTurn, resumedText, SIDE_NAMES, startGame, type PlaySetup } from './session.ts';
+import {
+  humanSides,
+  opponentLabel,
+  opponentShortLabel,
+  playTurn,
+  resumedText,
+  sealedSides,
+  SIDE_NAMES,
+  startGame,
+  type PlaySetup,
+} from './session.ts';
 import { clip, fit, wrap } from './text.ts';
 import { tone } from './theme.ts';
 import { useDimensions } from './use-dimensions.ts';
-import { portfolioId, type Portfolio } from '../model/portfolio.ts';
+import type { Portfolio } from '../model/portfolio.ts';
 
 /** Below this size the panes cannot show an order list and its detail: the game says so instead. */
 export const MIN_COLS = 60;
@@ -46,9 +56,12 @@ export interface AppProps {
   readonly scenarios: readonly Scenario[];
   readonly preset: { scenario?: Scenario; side?: PlaySide; opponent?: string; seed?: string };
   readonly defaultSeed: string;
-  /** A saved game to resume (its setup, state and any order chosen but not yet played). */
-  readonly resume?: { setup: PlaySetup; state: GameState; pending?: PendingOrders };
-  /** Saves the game; returns the message to show (where it went, or why it failed). */
+  /**
+   * A saved game to resume: its setup and state, and the hot-seat sides that had sealed an order when it
+   * was saved (the orders are not saved: those sides choose again, and the resume message says so).
+   */
+  readonly resume?: { setup: PlaySetup; state: GameState; sealed?: readonly Side[] };
+  /** Saves the game (a hot-seat order given is sealed, not saved: session.ts saveOf); returns the message to show (where it went, or why it failed). */
   onSave(state: GameState, setup: PlaySetup, pending: PendingOrders): string;
   /** Called once, just before the app exits. */
   onExit?(report: ExitReport): void;
@@ -62,12 +75,11 @@ export interface AppProps {
 
 type Phase = { kind: 'setup' } | { kind: 'handover'; side: Side } | { kind: 'turn'; side: Side } | { kind: 'debrief' };
 
-/** The first screen of a game: the debrief of a finished one, else the first human still to choose. */
-function firstPhase(setup: PlaySetup, state: GameState, pending: PendingOrders = {}): Phase {
+/** The first screen of a game: the debrief of a finished one, else the first human to choose (a save holds no order of the turn to come). */
+function firstPhase(setup: PlaySetup, state: GameState): Phase {
   if (state.over) return { kind: 'debrief' };
   if (setup.side !== 'both') return { kind: 'turn', side: setup.side };
-  const waiting = humanSides(setup.side).find((h) => pending[h] === undefined) ?? 'us';
-  return { kind: 'handover', side: waiting };
+  return { kind: 'handover', side: humanSides(setup.side)[0]! };
 }
 
 function completePreset(p: AppProps['preset']): PlaySetup | undefined {
@@ -105,14 +117,12 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
   const [state, setState] = useState<GameState | undefined>(
     () => props.resume?.state ?? (initialSetup ? startGame(initialSetup) : undefined),
   );
-  const [pending, setPending] = useState<PendingOrders>(() => props.resume?.pending ?? {});
-  const [phase, setPhase] = useState<Phase>(() =>
-    initialSetup && state ? firstPhase(initialSetup, state, props.resume?.pending) : { kind: 'setup' },
-  );
+  const [pending, setPending] = useState<PendingOrders>({});
+  const [phase, setPhase] = useState<Phase>(() => (initialSetup && state ? firstPhase(initialSetup, state) : { kind: 'setup' }));
   /** Orders complete for this turn, waiting to be played (the "resolving…" state). */
   const [resolving, setResolving] = useState<PendingOrders | undefined>();
-  const [status, setStatus] = useState<string | undefined>(props.resume ? resumedText(props.resume.state) : undefined);
-  const [savedAt, setSavedAt] = useState<string | null>(props.resume ? saveKey(props.resume.state, props.resume.pending ?? {}) : null);
+  const [status, setStatus] = useState<string | undefined>(props.resume ? resumedText(props.resume.state, props.resume.sealed) : undefined);
+  const [savedAt, setSavedAt] = useState<string | null>(props.resume ? saveKey(props.resume.state) : null);
 
   const debrief = useMemo(
     () =>
@@ -140,7 +150,7 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
     const message = props.onSave(state, setup, pending);
     setStatus(message);
     const ok = message.startsWith('Saved');
-    if (ok) setSavedAt(saveKey(state, pending));
+    if (ok) setSavedAt(saveKey(state));
     return ok;
   };
 
@@ -287,7 +297,9 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
       />
     );
   }
-  const saved = state !== undefined && savedAt === saveKey(state, pending);
+  // No save holds an order given for the turn to come (session.ts saveOf): the quit question names a sealed one.
+  const saved = state !== undefined && savedAt === saveKey(state);
+  const sealed = setup ? sealedSides(setup, pending) : [];
   const stage: GameStage = !state || !setup || phase.kind === 'setup' ? 'none' : phase.kind === 'debrief' ? 'finished' : 'playing';
   // Overlays hide the screen without unmounting it, so its pane and selection survive.
   return (
@@ -301,6 +313,7 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
           via={overlay === 'quit' ? 'q' : 'ctrl-c'}
           saved={saved}
           everSaved={savedAt !== null}
+          sealed={sealed}
           stage={stage}
           width={cols}
           onSave={() => save() && finish(overlay === 'interrupt')}
@@ -312,8 +325,7 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
   );
 }
 
-/** What a save holds: the turn and the orders chosen in it (so a hot-seat order counts as unsaved). */
-function saveKey(state: GameState, pending: PendingOrders): string {
-  const id = (p: Portfolio | undefined) => (p ? portfolioId(p) : '');
-  return `${state.turn}:${id(pending.us)}:${id(pending.iran)}`;
+/** What a save holds of the game: its turns (never an order given for the turn to come). */
+function saveKey(state: GameState): string {
+  return `${state.turn}`;
 }

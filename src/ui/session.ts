@@ -5,18 +5,43 @@
  */
 import { newGame, step } from '../engine/game.ts';
 import type { GameEvent, GameState } from '../engine/state.ts';
-import type { PlaySide } from '../engine/save.ts';
-import type { Side } from '../model/actions.ts';
+import { buildSave, type PlaySide, type SaveFile } from '../engine/save.ts';
+import { otherSide, type Side } from '../model/actions.ts';
 import type { Portfolio } from '../model/portfolio.ts';
 import { chooseAction, getPolicy, policyIds } from '../policies/index.ts';
 import { DIFFICULTY_LEVELS } from '../policies/difficulty.ts';
-import type { Scenario } from '../scenario/schema.ts';
+import { defaultPolicy, type Scenario } from '../scenario/schema.ts';
 
 /** Difficulty names offered in the set-up, and the bot each stands for (defined in src/policies/difficulty.ts). */
 export const OPPONENT_LEVELS = DIFFICULTY_LEVELS;
 
-/** The level the set-up offers first: Normal, the historical bot, the standard game (README, Play). */
-export const DEFAULT_OPPONENT_LEVEL = 'normal';
+/** A row of the set-up's opponent menu: a difficulty level, or the bot a scenario names that is none. */
+export interface OpponentChoice {
+  readonly id: string;
+  readonly label: string;
+  /** The policy ID it plays. */
+  readonly policy: string;
+  readonly summary: string;
+  readonly note: string;
+}
+
+/**
+ * The set-up's opponent menu against a human playing `human` in `scenario`, and the row it starts on: the
+ * bot the scenario names for the other side (its `defaults`; Normal, the historical bot, where it names
+ * none: the standard game, README, Play). A named bot that is no level is offered first, as the scenario's.
+ */
+export function opponentMenu(scenario: Scenario, human: Side): { choices: readonly OpponentChoice[]; initial: number } {
+  const them = otherSide(human);
+  const policy = defaultPolicy(scenario, them);
+  const levels = OPPONENT_LEVELS.findIndex((l) => l.policy === policy);
+  if (levels >= 0) return { choices: OPPONENT_LEVELS, initial: levels };
+  const bot = getPolicy(policy, them);
+  const summary = "this scenario's opponent";
+  return {
+    choices: [{ id: policy, label: bot.name, policy, summary, note: `${summary}: ${bot.description}` }, ...OPPONENT_LEVELS],
+    initial: 0,
+  };
+}
 
 /** Every name `--opponent` takes, each once: the difficulty levels, then the bots (easy and hard are both). */
 export function opponentIds(): string[] {
@@ -83,9 +108,37 @@ export function playTurn(
   return step(state, { us: choice('us'), iran: choice('iran') });
 }
 
-/** What the game says on resuming a save: the turn it goes on from, or, for a game already over, that its debrief follows. */
-export function resumedText(state: Pick<GameState, 'turn' | 'over'>): string {
-  return state.over ? 'This game is finished: its debrief is shown.' : `Resumed at turn ${state.turn + 1}.`;
+/**
+ * Hot-seat: the orders sealed when a game was saved (engine/save.ts SaveFile.sealed), in words: "the
+ * sealed US order"; undefined when there were none. Saving and resuming both say them so.
+ */
+export function sealedOrders(sealed: readonly Side[]): string | undefined {
+  if (sealed.length === 0) return undefined;
+  const whose = sealed.map((s) => (s === 'us' ? 'US' : 'Iranian')).join(' and ');
+  return `the sealed ${whose} order${sealed.length > 1 ? 's' : ''}`;
+}
+
+/**
+ * What the game says on resuming a save, in a line: the turn it goes on from, and that an order sealed
+ * before the save was not saved (the side chooses again); or, for a game already over, that its debrief follows.
+ */
+export function resumedText(state: Pick<GameState, 'turn' | 'over'>, sealed: readonly Side[] = []): string {
+  if (state.over) return 'This game is finished: its debrief is shown.';
+  const orders = sealedOrders(sealed);
+  return `Resumed at turn ${state.turn + 1}${orders ? `: ${orders} was not saved, so it stays secret` : ''}.`;
+}
+
+/**
+ * The save of a game as it stands. A hot-seat order already given for the next turn is marked sealed,
+ * never written: the file is plain JSON the other player can open (engine/save.ts SaveFile.sealed).
+ */
+export function saveOf(state: GameState, setup: Pick<PlaySetup, 'side' | 'opponent'>, pending: Partial<Record<Side, Portfolio>>): SaveFile {
+  return buildSave(state, { side: setup.side, opponent: setup.opponent, sealed: sealedSides(setup, pending) });
+}
+
+/** Hot-seat: the sides whose order for the turn to come is given and sealed while the other player chooses. */
+export function sealedSides(setup: Pick<PlaySetup, 'side'>, pending: Partial<Record<Side, Portfolio>>): Side[] {
+  return setup.side === 'both' ? humanSides(setup.side).filter((s) => pending[s] !== undefined) : [];
 }
 
 export const SIDE_NAMES: Readonly<Record<Side, string>> = { us: 'United States', iran: 'Iran' };

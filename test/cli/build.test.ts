@@ -179,7 +179,10 @@ describe('shell completion', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith('#compdef brink\n')).toBe(true);
     for (const { name } of COMMANDS) expect(r.stdout).toContain(`_brink_${name}()`);
-    expect(r.stdout).toContain(`--us-policy[bot for the US]:value:(${usPolicies().join(' ')})`);
+    // The description escaped for zsh (its colon, the quote inside the single-quoted spec).
+    expect(r.stdout).toContain(
+      `--us-policy[bot for the US (default\\: the scenario'\\''s defaults.usPolicy, else historical)]:value:(${usPolicies().join(' ')})`,
+    );
     expect(r.stdout).toContain('_brink_scenarios_validate()');
   });
 });

@@ -6,6 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { BIN, brink, capture } from '../helpers/cli.ts';
 import { main } from '../../src/cli/main.ts';
 import { COMMANDS } from '../../src/cli/commands/index.ts';
+import { weekCountLines } from '../../src/analysis/counts.ts';
+import { observe } from '../../src/engine/observe.ts';
+import { BUILTIN_POLICIES } from '../../src/policies/index.ts';
+import { playGame } from '../../src/policies/play.ts';
+import { loadScenario } from '../../src/scenario/loader.ts';
 
 describe('brink run', () => {
   it('the same scenario, seed and policies give byte-identical JSON; another seed a different game', () => {
@@ -29,6 +34,27 @@ describe('brink run', () => {
     expect(r.stdout).toMatch(/Turn 4 · 2024-02-18/);
     expect(r.stdout).toMatch(/Large strike campaign/);
     expect(r.stdout).toMatch(/Verdict/);
+  });
+
+  it("words each week's counts as the game does (analysis/counts.ts), Iran's own fire included", async () => {
+    const c = capture();
+    const args = ['run', '--scenario', 'tower-22', '--seed', 'counts-1', '--iran-policy', 'always:iran.irgc-attack'];
+    expect(await main(args, c.io)).toBe(0);
+    const text = c.out.join('\n');
+    const final = playGame(loadScenario('tower-22'), {
+      seed: 'counts-1',
+      us: BUILTIN_POLICIES.get('historical', 'us'),
+      iran: BUILTIN_POLICIES.get('always:iran.irgc-attack', 'iran'),
+    });
+    const seen = observe(final, 'us').history;
+    expect(seen.length).toBeGreaterThan(1);
+    expect(seen.some((t) => t.iranDirectAttacks > 0)).toBe(true);
+    // Each turn's block holds the lines the briefing prints for that week, as the US saw it.
+    const blocks = text.split(/\n(?=Turn \d+ · )/).slice(1);
+    expect(blocks).toHaveLength(seen.length);
+    seen.forEach((week, i) => {
+      for (const line of weekCountLines(week)) expect(blocks[i], `turn ${i + 1}`).toContain(`\n  ${line}\n`);
+    });
   });
 
   it('takes a scenario file by path', () => {

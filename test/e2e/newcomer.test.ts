@@ -120,7 +120,7 @@ describe('a newcomer in the terminal', { timeout: 120_000 }, () => {
     s.write('s');
     await s.waitFor('Saved the finished game');
     const parsed = parseSave(readFileSync(file, 'utf8'));
-    if (parsed.kind !== 'current') throw new Error('expected a brink.save/2 file');
+    if (parsed.kind !== 'current') throw new Error('expected a brink.save/4 file');
     expect(parsed.save.decisions).toHaveLength(4);
     const replay = spawnSync(process.execPath, [join(ROOT, 'bin/brink'), 'replay', file], { encoding: 'utf8' });
     expect(replay.status).toBe(0);
@@ -204,7 +204,7 @@ describe('a newcomer in the terminal', { timeout: 120_000 }, () => {
     s.write('s');
     expect(await s.exited).toBe(130);
     const parsed = parseSave(readFileSync(file, 'utf8'));
-    if (parsed.kind !== 'current') throw new Error('expected a brink.save/2 file');
+    if (parsed.kind !== 'current') throw new Error('expected a brink.save/4 file');
     expect(parsed.save.decisions).toHaveLength(1);
   });
 
@@ -219,7 +219,7 @@ describe('a newcomer in the terminal', { timeout: 120_000 }, () => {
     everyLineFits(screen);
   });
 
-  it('hot-seat: the US order chosen before a save survives --load, and Iran is asked next', async () => {
+  it('hot-seat: the US order chosen before a save is not in it: --load asks the US again, saying why, and the game plays on', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'brink-newcomer-'));
     const file = join(dir, 'hotseat.json');
     const s = start(['play', '--scenario', 'tower-22', '--seed', '5', '--side', 'both', '--save', file]);
@@ -232,16 +232,23 @@ describe('a newcomer in the terminal', { timeout: 120_000 }, () => {
     await s.waitFor('Iran · turn 1/4');
     s.write('s');
     await s.waitFor('Saved before the first turn');
-    const parsed = parseSave(readFileSync(file, 'utf8'));
-    if (parsed.kind !== 'current') throw new Error('expected a brink.save/3 file');
-    expect(parsed.save.pending).toEqual({ us: { force: 'us.hold', signal: 'us.none' } });
+    const text = readFileSync(file, 'utf8');
+    expect(text).not.toContain('us.hold');
+    const parsed = parseSave(text);
+    if (parsed.kind !== 'current') throw new Error('expected a brink.save/4 file');
+    expect(parsed.save.sealed).toEqual(['us']);
     s.write('q');
-    await s.waitFor('The game is saved');
+    await s.waitFor('The game is saved, but not the sealed US order.');
     s.write('y');
     expect(await s.exited).toBe(0);
     const r = start(['play', '--load', file]);
-    const screen = await r.waitFor('Iran to play', STARTUP_MS);
-    expect(screen).not.toContain('United States to play');
+    const screen = await r.waitFor('United States to play', STARTUP_MS);
+    expect(screen).toContain('Resumed at turn 1: the sealed US order was not saved, so it stays secret.');
+    expect(screen).not.toContain('Iran to play');
+    r.write(KEY.enter);
+    await r.waitFor('United States · turn 1/4');
+    r.write(`3${KEY.enter}y`);
+    await r.waitFor('Iran to play');
     r.write(KEY.enter);
     await r.waitFor('Iran · turn 1/4');
     r.write(`3${KEY.enter}y`);

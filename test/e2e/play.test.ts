@@ -113,7 +113,7 @@ describe('brink play in a terminal', () => {
     expect(await s.exited).toBe(0);
   });
 
-  it('hot-seat: s on the hand-over saves the sealed US order, the name shown whole, and --load asks Iran next', async () => {
+  it('hot-seat: s on the hand-over saves the game but not the sealed US order, the name shown whole, and --load asks the US again', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'brink-e2e-'));
     const s = start(['play', '--scenario', 'tower-22', '--seed', 'class 3/b:é', '--side', 'both'], { cwd: dir });
     await s.waitFor('United States to play');
@@ -125,17 +125,23 @@ describe('brink play in a terminal', () => {
     const name = 'brink-tower-22-class_3_b__-hotseat.save.json';
     const saved = await s.waitFor(name);
     everyLineFits(saved);
-    expect(saved.replace(/\s+/g, ' ')).toContain(`Saved before the first turn (with the sealed US order) to ${name}`);
-    const parsed = parseSave(readFileSync(join(dir, name), 'utf8'));
+    expect(saved.replace(/\s+/g, ' ')).toContain(
+      `Saved before the first turn to ${name}; the sealed US order is not in it, so it stays secret (on loading, it is chosen again)`,
+    );
+    // The file Iran's player could open holds no trace of the US order (hold fire), only that one was sealed.
+    const text = readFileSync(join(dir, name), 'utf8');
+    expect(text).not.toContain('us.hold');
+    const parsed = parseSave(text);
     if (parsed.kind !== 'current') throw new Error('expected a current save');
-    expect(parsed.save.pending?.us).toEqual({ force: 'us.hold', signal: 'us.none' });
+    expect(parsed.save.sealed).toEqual(['us']);
     s.write('q');
-    await s.waitFor('The game is saved up to now');
+    await s.waitFor('The game is saved, but not the sealed US order.');
     s.write('y');
     expect(await s.exited).toBe(0);
     const r = start(['play', '--load', name], { cwd: dir });
-    const screen = await r.waitFor('Iran to play');
-    expect(screen).toContain('United States: force and signal orders given (sealed).');
+    const screen = await r.waitFor('United States to play');
+    expect(screen).toContain('Resumed at turn 1: the sealed US order was not saved, so it stays secret.');
+    expect(screen).not.toContain('orders given (sealed)');
   });
 
   it('saves with s and --load resumes the game where it was', async () => {
@@ -148,7 +154,7 @@ describe('brink play in a terminal', () => {
     s.write('s');
     await s.waitFor('Saved after turn 1');
     const parsed = parseSave(readFileSync(file, 'utf8'));
-    if (parsed.kind !== 'current') throw new Error('expected a brink.save/3 file');
+    if (parsed.kind !== 'current') throw new Error('expected a brink.save/4 file');
     const save = parsed.save;
     expect(save.decisions).toHaveLength(1);
     expect(save.decisions[0]!.us).toEqual({ force: 'us.leadership-strike', signal: 'us.none' });

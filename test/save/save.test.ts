@@ -14,7 +14,7 @@ import { decisionsOf } from '../../src/engine/history.ts';
 import type { GameState } from '../../src/engine/state.ts';
 import { chooseAction, getPolicy } from '../../src/policies/index.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
-import { ordersOf, parsePortfolio, portfolioId, portfolioIds } from '../../src/model/portfolio.ts';
+import { ordersOf, portfolioId, portfolioIds } from '../../src/model/portfolio.ts';
 
 const tower = loadScenario('tower-22');
 const bots = { us: getPolicy('historical', 'us'), iran: getPolicy('tit-for-tat', 'iran') };
@@ -39,7 +39,7 @@ const savedAt = (turns: number, seed = '3', params: Record<string, number> = {})
 /** Parses a save that must be in today's format. */
 function current(text: string, acceptEdited = false): SaveFile {
   const parsed = parseSave(text, 'test', { acceptEdited });
-  if (parsed.kind !== 'current') throw new Error('expected a brink.save/3 file');
+  if (parsed.kind !== 'current') throw new Error('expected a brink.save/4 file');
   return parsed.save;
 }
 
@@ -68,14 +68,14 @@ describe('save files', () => {
       fc.property(
         fc.string({ maxLength: 6 }),
         fc.array(fc.tuple(fc.nat(us.length - 1), fc.nat(iran.length - 1)), { minLength: 0, maxLength: 4 }),
-        fc.option(fc.nat(us.length - 1), { nil: undefined }),
-        (seed, picks, pending) => {
+        fc.boolean(),
+        (seed, picks, usSealed) => {
           let state = newGame(tower, { seed });
           for (const [u, i] of picks) if (!state.over) state = step(state, ordersOf(us[u]!, iran[i]!)).state;
-          const hot = pending === undefined ? null : { us: parsePortfolio(us[pending]!, 'us') };
-          const save = current(saveText(buildSave(state, { side: 'both', opponent: null, pending: hot })));
+          const sealed = usSealed ? (['us'] as const) : [];
+          const save = current(saveText(buildSave(state, { side: 'both', opponent: null, sealed })));
           expect(save.decisions).toEqual(decisionsOf(state));
-          expect(save.pending).toEqual(hot);
+          expect(save.sealed).toEqual(sealed);
           const replay = replaySave(save, tower);
           expect(replay.matches).toBe(true);
           expect(serialize(replay.state)).toBe(serialize(state));
@@ -92,7 +92,7 @@ describe('save files', () => {
     expect(save.scenario).toEqual({ id: 'tower-22', hash: tower.hash });
     expect(save.seed).toBe('3');
     expect(save.params).toEqual({ fatalityPerAttack: 0.01 });
-    expect(save).toMatchObject({ side: 'us', opponent: 'tit-for-tat', pending: null });
+    expect(save).toMatchObject({ side: 'us', opponent: 'tit-for-tat', sealed: [] });
     expect(save.decisions).toHaveLength(2);
     expect(save.turns).toHaveLength(2);
     expect(replaySave(save, tower).state.params.fatalityPerAttack).toBe(0.01);
@@ -109,12 +109,26 @@ describe('save files', () => {
     expect(serialize(replay.state)).toBe(serialize(state));
   });
 
-  it('keeps a hot-seat order still waiting for the other side', () => {
+  it('says whose hot-seat order was sealed, and holds no such order: the file has no field for one', () => {
     const state = playOn(newGame(tower, { seed: '5' }), 1);
-    const order = parsePortfolio('us.major-campaign+us.strike-houthis', 'us');
-    const save = current(saveText(buildSave(state, { side: 'both', opponent: null, pending: { us: order } })));
-    expect(save.pending).toEqual({ us: { force: 'us.major-campaign', signal: 'us.strike-houthis' } });
+    const text = saveText(buildSave(state, { side: 'both', opponent: null, sealed: ['us'] }));
+    const save = current(text);
+    expect(save.sealed).toEqual(['us']);
     expect(save.opponent).toBeNull();
+    expect(Object.keys(JSON.parse(text)).sort()).toEqual(
+      ['decisions', 'digest', 'format', 'integrity', 'model', 'opponent', 'params', 'scenario', 'sealed', 'seed', 'side', 'turns'].sort(),
+    );
+    // An order written in anyway is refused: the contract has no place for it.
+    const withOrder = text.replace('"sealed": [', '"pending": { "us": "us.major-campaign+us.strike-houthis" },\n "sealed": [');
+    expect(() => parseSave(withOrder, 'f.json')).toThrow(/pending|Unrecognized key/);
+    // Only a hot-seat game has a sealed order (a bot chooses with a lone human), and never both sides' (the turn would be played).
+    expect(buildSave(state, { side: 'us', opponent: 'hawk', sealed: ['us'] }).sealed).toEqual([]);
+    const lone = buildSave(state, { side: 'us', opponent: 'hawk' });
+    expect(() => parseSave(edited(lone, { sealed: ['us'] }), 'f.json')).toThrow(
+      /f\.json:\d+:\d+ sealed: only a hot-seat game has a sealed order/,
+    );
+    const hot = buildSave(state, { side: 'both', opponent: null });
+    expect(() => parseSave(edited(hot, { sealed: ['us', 'iran'] }), 'f.json')).toThrow(/sealed: .*1/);
   });
 
   it('refuses broken files with the field at fault', () => {
@@ -254,8 +268,8 @@ describe('save files', () => {
       { us: 'us.major-campaign', iran: 'iran.rein-in' },
     ];
     for (const d of singles) state = step(state, ordersOf(d.us, d.iran)).state;
-    const now = buildSave(state, { side: 'both', opponent: null, pending: { us: parsePortfolio('us.interdict', 'us') } });
-    // The same game as a brink.save/2 file would hold it, signed over its own fields.
+    const { sealed: _s, ...now } = buildSave(state, { side: 'both', opponent: null });
+    // The same game as a brink.save/2 file would hold it, with a sealed US order, signed over its own fields.
     const unsigned = { ...now, format: 'brink.save/2', decisions: singles, pending: { us: 'us.interdict' } };
     const { integrity: _i, ...fields } = unsigned;
     const sign = (f: typeof fields) =>
@@ -284,7 +298,9 @@ describe('save files', () => {
       us: { force: 'us.hold', signal: 'us.warn' },
       iran: { force: 'iran.hold-course', signal: 'iran.public-threats' },
     });
-    expect(read.pending).toEqual({ us: { force: 'us.hold', signal: 'us.interdict' } });
+    // Its sealed order is set aside, as a save made today would have it: only whose it was is kept.
+    expect(read.sealed).toEqual(['us']);
+    expect(read).not.toHaveProperty('pending');
     expect(replaySave(read, october).matches).toBe(true);
     // Edited by hand: caught by the file's own hash.
     expect(() => parseSave(v2.replace('"us.warn"', '"us.show-of-force"'), 'v2.json')).toThrow(/changed after it was saved/);
@@ -292,6 +308,38 @@ describe('save files', () => {
     const older = { ...fields, model: '0.0.1+000000000000' };
     expect(() => parseSave(JSON.stringify({ ...older, integrity: sign(older) }), 'v2.json')).toThrow(
       /saved by model 0\.0\.1\+000000000000, but this is model /,
+    );
+  });
+
+  it('reads a brink.save/3 file: a sealed US order written in it is set aside, so that side chooses again; a bad one is named', () => {
+    const state = playOn(newGame(tower, { seed: '5' }), 2);
+    const { sealed: _s, integrity: _i, ...now } = buildSave(state, { side: 'both', opponent: null });
+    const v3 = (pending: { us: string } | null, side: 'both' | 'us' = 'both') => {
+      const f = {
+        ...now,
+        format: 'brink.save/3',
+        side,
+        opponent: side === 'both' ? null : 'hawk',
+        decisions: now.decisions.map((d) => ({ us: portfolioId(d.us), iran: portfolioId(d.iran) })),
+        pending,
+      };
+      // Signed as brink.save/3 signed: every field but the hash, in the file's order, `pending` where `sealed` is now.
+      const { format, model, scenario, seed, params, opponent, decisions, turns, digest } = f;
+      const signed = JSON.stringify({ format, model, scenario, seed, params, side, opponent, decisions, pending, turns, digest });
+      return JSON.stringify({ ...f, integrity: createHash('sha256').update(signed).digest('hex') }, null, 1);
+    };
+    const read = current(v3({ us: 'us.major-campaign+us.strike-houthis' }));
+    expect(read.format).toBe(SAVE_FORMAT);
+    expect(read.sealed).toEqual(['us']);
+    expect(read).not.toHaveProperty('pending');
+    expect(saveText(read)).not.toContain('us.major-campaign+us.strike-houthis');
+    expect(replaySave(read, tower).matches).toBe(true);
+    // Without a sealed order, none is said; a file edited by hand is still caught by its own hash.
+    expect(current(v3(null)).sealed).toEqual([]);
+    expect(() => parseSave(v3({ us: 'us.hold' }).replace('"us.hold"', '"us.warn"'), 'v3.json')).toThrow(/changed after it was saved/);
+    // The order is checked as any order before it is set aside: file, line and field named.
+    expect(() => parseSave(v3({ us: 'us.fly-to-mars' }), 'v3.json')).toThrow(
+      /^v3\.json:\d+:\d+ pending\.us: unknown action 'us\.fly-to-mars'/,
     );
   });
 
@@ -340,7 +388,7 @@ function buildSaveLike(save: SaveFile): SaveFile {
     side: rest.side,
     opponent: rest.opponent,
     decisions: ids,
-    pending: rest.pending ? { us: portfolioId(rest.pending.us) } : null,
+    sealed: rest.sealed,
     turns: rest.turns,
     digest: rest.digest,
   });

@@ -96,10 +96,11 @@ describe('JSON Schemas of the outputs', () => {
     expect(sweep.model).toBe(MODEL_VERSION);
   });
 
-  it('a save file (brink.save/3) validates against save.schema.json', () => {
+  it('a save file (brink.save/4) validates against save.schema.json, a hot-seat one with a sealed order too', () => {
     const scenario = loadScenario('tower-22');
     const state = playGame(scenario, { seed: 's5', us: getPolicy('historical', 'us'), iran: getPolicy('hawk', 'iran') });
     expectValid('save.schema.json', JSON.parse(saveText(buildSave(state, { side: 'us', opponent: 'hawk' }))));
+    expectValid('save.schema.json', JSON.parse(saveText(buildSave(state, { side: 'both', opponent: null, sealed: ['us'] }))));
   });
 
   it('rejects what the contracts reject: a wrong contract version, a missing model version, an unknown field', () => {

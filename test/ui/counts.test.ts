@@ -10,7 +10,7 @@ import { ordersOf } from '../../src/model/portfolio.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
 import { attacksOnUsForces } from '../../src/engine/history.ts';
 import { turnLog } from '../../src/analysis/turn-log.ts';
-import { lastWeekLines, weekCountLines } from '../../src/ui/counts.ts';
+import { lastWeekLines, weekCountLines } from '../../src/analysis/counts.ts';
 import { situationInfo } from '../../src/ui/screens/TurnScreen.tsx';
 import { renderTurn } from '../helpers/turn-screen.tsx';
 

@@ -36,7 +36,7 @@ function statesOf(scenarioId: string, seed: string, us: string, iran: string): G
 }
 
 const COUNTS = [
-  // Iran's own fire is named only in a week it happened (ui/counts.ts); absent, it reads as 0.
+  // Iran's own fire is named only in a week it happened (analysis/counts.ts); absent, it reads as 0.
   /Attacks on US forces (\d+): Iraq (\d+) · Syria (\d+) · Jordan (\d+)(?: · Iran's own forces (\d+))?/,
   /US strikes outside Yemen (\d+) · in Yemen (\d+)/,
   /Houthi attacks (\d+) · US killed (\d+) · injured (\d+)/,

@@ -18,6 +18,8 @@ import { QUANTITIES, type QuantityId } from '../../src/model/quantities.ts';
 import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
+import { parseSave, replaySave, saveText } from '../../src/engine/save.ts';
+import { resumedText, saveOf } from '../../src/ui/session.ts';
 import { QuitConfirm } from '../../src/ui/screens/Overlays.tsx';
 import { type Pane, situationColumns, tabLine, TurnScreen } from '../../src/ui/screens/TurnScreen.tsx';
 import { gaugeLine, joinHints } from '../../src/ui/text.ts';
@@ -407,9 +409,56 @@ describe('save messages are read whole', () => {
   });
 });
 
+describe('a hot-seat save made after the US sealed its order', () => {
+  const setup = { scenario: tower, side: 'both' as const, opponent: 'historical', seed: '3' };
+  const order = parsePortfolio('us.major-campaign+us.strike-houthis', 'us');
+
+  it('holds no trace of the order, only that the US had sealed one', () => {
+    const state = newGame(tower, { seed: '3' });
+    const text = saveText(saveOf(state, setup, { us: order }));
+    expect(text).not.toContain('us.major-campaign');
+    expect(text).not.toContain('strike-houthis');
+    const parsed = parseSave(text, 'hotseat.json');
+    if (parsed.kind !== 'current') throw new Error('expected a current save');
+    expect(parsed.save.sealed).toEqual(['us']);
+    // Against a bot, a human's order is never sealed: the bot chooses with the human.
+    expect(saveOf(state, { side: 'us', opponent: 'hawk' }, { us: order }).sealed).toEqual([]);
+    expect(saveOf(state, setup, {}).sealed).toEqual([]);
+  });
+
+  it('resumes at the US choice, saying in one line that the sealed order was not saved and stays secret, and plays on', async () => {
+    const played = step(newGame(tower, { seed: '3' }), ordersOf('us.hold', 'iran.rein-in')).state;
+    const parsed = parseSave(saveText(saveOf(played, setup, { us: order })), 'hotseat.json');
+    if (parsed.kind !== 'current') throw new Error('expected a current save');
+    const { save } = parsed;
+    const view = renderApp({
+      scenarios: [tower],
+      preset: {},
+      resume: { setup, state: replaySave(save, tower).state, sealed: save.sealed },
+    });
+    resize(view, 80, 24);
+    const message = 'Resumed at turn 2: the sealed US order was not saved, so it stays secret.';
+    expect(resumedText(played, save.sealed)).toBe(message);
+    let frame = view.lastFrame()!;
+    expect(frame).toContain('Turn 2: United States to play');
+    expect(frame).not.toContain('orders given (sealed)');
+    // One line, whole, at 80 columns.
+    expect(frame.split('\n').some((l) => l.trim() === message)).toBe(true);
+    await press(view.stdin, KEY.enter);
+    expect(view.lastFrame()).toContain('United States · turn 2/4');
+    await press(view.stdin, '3', KEY.enter, 'y');
+    frame = view.lastFrame()!;
+    expect(frame).toContain('Turn 2: Iran to play');
+    expect(frame).toContain('United States: force and signal orders given (sealed).');
+    view.unmount();
+    // A save with nothing sealed says only where the game goes on.
+    expect(resumedText(played, [])).toBe('Resumed at turn 2.');
+  });
+});
+
 describe('the hot-seat hand-over', () => {
-  it('s saves with the sealed US order, ? opens the help, and the quit question promises only what works', async () => {
-    const onSave = vi.fn(() => 'Saved before the first turn (with the sealed US order) to brink-tower-22-3-hotseat.save.json');
+  it('s saves the game but not the sealed US order, ? opens the help, and the quit question promises only what works', async () => {
+    const onSave = vi.fn(() => 'Saved before the first turn to brink-tower-22-3-hotseat.save.json');
     const view = renderApp({ scenarios: [tower], preset: { scenario: tower, side: 'both', seed: '3' }, onSave });
     resize(view, 80, 24);
     await press(view.stdin, KEY.enter, '3', KEY.enter, 'y');
@@ -417,14 +466,16 @@ describe('the hot-seat hand-over', () => {
     expect(view.lastFrame()).toContain('Enter: ready · s save · ? help · q quit');
     await press(view.stdin, 's');
     expect(onSave).toHaveBeenCalledOnce();
-    // The save gets the order the US gave, to keep sealed; Iran's is still to come.
+    // The save is told the order the US gave, to mark it sealed (session.ts saveOf); Iran's is still to come.
     const [, , pending] = onSave.mock.calls[0]! as unknown as [unknown, unknown, { us?: unknown; iran?: unknown }];
     expect(pending.us).toEqual({ force: 'us.hold', signal: 'us.none' });
     expect(pending.iran).toBeUndefined();
     expect(view.lastFrame()).toContain('brink-tower-22-3-hotseat.save.json');
     expect(view.lastFrame()).toContain('Turn 1: Iran to play');
+    // Quitting keeps the save, not the sealed order (no save holds one): said, and saving again is not offered.
     await press(view.stdin, 'q');
-    expect(view.lastFrame()).toContain('The game is saved up to now.');
+    expect(view.lastFrame()).toContain('The game is saved, but not the sealed US order.');
+    expect(view.lastFrame()).not.toContain('s: save, then quit');
     await press(view.stdin, 'n', '?');
     expect(view.lastFrame()).toContain('Any key closes this help');
     expect(view.lastFrame()).not.toContain('Iran to play');

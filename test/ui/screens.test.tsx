@@ -15,7 +15,7 @@ import { HelpOverlay, QuitConfirm } from '../../src/ui/screens/Overlays.tsx';
 import { moveSelection } from '../../src/ui/screens/Menu.tsx';
 import { colorEnabled } from '../../src/ui/theme.ts';
 import { resolveOpponent } from '../../src/ui/session.ts';
-import { lastWeekLines, weekCountLines } from '../../src/ui/counts.ts';
+import { lastWeekLines, weekCountLines } from '../../src/analysis/counts.ts';
 import { turnLog } from '../../src/analysis/turn-log.ts';
 import { fitWhole, sparkline, wrap, wrapAtSeparators, wrapDocument } from '../../src/ui/text.ts';
 import fc from 'fast-check';
@@ -77,6 +77,32 @@ describe('SetupScreen', () => {
     expect(lastFrame()).toMatch(/› Normal/);
     await press(stdin, KEY.enter, KEY.enter);
     expect(onDone).toHaveBeenCalledWith({ scenario: tower, side: 'us', opponent: 'historical', seed: '1' });
+  });
+
+  it("starts the opponent menu on the bot the scenario's defaults name for the other side", async () => {
+    // A level's bot: its level is highlighted, and Enter plays it.
+    const hardIran = { ...tower, defaults: { iranPolicy: 'hard' } };
+    const onDone = vi.fn();
+    const asUs = renderSetup({ scenarios: [hardIran], preset: { scenario: hardIran, side: 'us' }, onDone });
+    expect(asUs.lastFrame()).toMatch(/› Hard/);
+    await press(asUs.stdin, KEY.enter, KEY.enter);
+    expect(onDone).toHaveBeenCalledWith({ scenario: hardIran, side: 'us', opponent: 'hard', seed: '1' });
+    asUs.unmount();
+    // Iran's human faces the US bot: this scenario names none, so Normal.
+    const asIran = renderSetup({ scenarios: [hardIran], preset: { scenario: hardIran, side: 'iran' } });
+    expect(asIran.lastFrame()).toMatch(/› Normal/);
+    asIran.unmount();
+    // A bot that is no level is offered first, as the scenario's, beside the levels.
+    const doveUs = { ...tower, defaults: { usPolicy: 'dove' } };
+    const onDove = vi.fn();
+    const dove = renderSetup({ scenarios: [doveUs], preset: { scenario: doveUs, side: 'iran' }, onDone: onDove });
+    const frame = dove.lastFrame()!;
+    expect(frame).toMatch(/› Dove +this scenario's opponent/);
+    expect(frame).toContain(getPolicy('dove', 'us').description);
+    for (const l of ['Easy', 'Normal', 'Hard']) expect(frame).toContain(l);
+    await press(dove.stdin, KEY.enter, KEY.enter);
+    expect(onDove).toHaveBeenCalledWith({ scenario: doveUs, side: 'iran', opponent: 'dove', seed: '1' });
+    dove.unmount();
   });
 
   it('skips what the flags pre-filled and goes back with Esc', async () => {

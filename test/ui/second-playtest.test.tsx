@@ -9,7 +9,7 @@ import { buildDebrief, formatDebrief, turningPointCauses } from '../../src/analy
 import { chooseAction, getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
-import { lastWeekLines, weekCountLines } from '../../src/ui/counts.ts';
+import { lastWeekLines, weekCountLines } from '../../src/analysis/counts.ts';
 import { helpLines } from '../../src/ui/screens/Overlays.tsx';
 import { OPPONENT_LEVELS } from '../../src/ui/session.ts';
 import { sparkline } from '../../src/ui/text.ts';

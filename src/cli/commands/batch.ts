@@ -9,7 +9,7 @@ import type { CommandModule, Io } from '../command.ts';
 import { UsageError, EXIT_FAILED } from '../errors.ts';
 import { shellQuote } from '../shell.ts';
 import { distinctOutputs, isStdout, outputTarget, writeOutput } from '../../io/output.ts';
-import { parsePolicy, parsePositiveInt, parseSeed, scenarioFrom } from '../options.ts';
+import { parsePositiveInt, parseSeed, policyHelp, scenarioFrom, sidePolicy } from '../options.ts';
 import { loadPolicyModules } from '../../batch/play-arms.ts';
 import type { PolicyRegistry } from '../../policies/index.ts';
 import { paramFlags, parseAssignments } from '../../batch/params-arg.ts';
@@ -35,8 +35,9 @@ export interface CommonBatchOptions {
   scenario: string;
   runs: string;
   seed: string;
-  usPolicy: string;
-  iranPolicy: string;
+  /** Absent: the scenario's `defaults` name the bot (cli/options.ts sidePolicy). */
+  usPolicy?: string;
+  iranPolicy?: string;
   workers?: string;
   param?: string[];
   policyModule?: string[];
@@ -120,8 +121,8 @@ export function addCommonOptions(cmd: Command, defaultRuns: string, { param = tr
     .option('--scenario <id|path>', 'scenario ID or YAML file', 'october-2023')
     .option('--runs <n>', 'number of games', defaultRuns)
     .option('--seed <seed>', 'batch seed; game i plays with seed "<seed>:<i>"', '1')
-    .option('--us-policy <policy>', 'bot for the US', 'historical')
-    .option('--iran-policy <policy>', 'bot for Iran', 'historical')
+    .option('--us-policy <policy>', policyHelp('us'))
+    .option('--iran-policy <policy>', policyHelp('iran'))
     .option(
       '--workers <k>',
       `worker threads (default: available cores, here ${availableParallelism()}; at most 4 per core, here ${maxWorkers()})`,
@@ -178,10 +179,10 @@ export async function commonSetup(opts: CommonBatchOptions): Promise<CommonBatch
   const runs = parsePositiveInt('--runs', opts.runs, { max: MAX_RUNS });
   const workers = opts.workers === undefined ? availableParallelism() : parsePositiveInt('--workers', opts.workers, { max: maxWorkers() });
   const seed = parseSeed(opts.seed);
-  const us = parsePolicy('--us-policy', opts.usPolicy, 'us', policies).id;
-  const iran = parsePolicy('--iran-policy', opts.iranPolicy, 'iran', policies).id;
   const params = asUsage(() => parseAssignments('--param', opts.param ?? []));
   const scenario = scenarioFrom(opts.scenario, policies);
+  const us = sidePolicy('--us-policy', opts.usPolicy, 'us', scenario, policies).id;
+  const iran = sidePolicy('--iran-policy', opts.iranPolicy, 'iran', scenario, policies).id;
   return { scenario, runs, seed, us, iran, workers, params, modules, policies };
 }
 

@@ -5,7 +5,8 @@
  */
 import { existsSync } from 'node:fs';
 import { createElement } from 'react';
-import { buildSave, replaySave, saveText, SaveError, type PlaySide } from '../../engine/save.ts';
+import { replaySave, saveText, SaveError, type PlaySide } from '../../engine/save.ts';
+import type { Side } from '../../model/actions.ts';
 import type { GameState } from '../../engine/state.ts';
 import { listScenarioIds, loadScenario } from '../../scenario/loader.ts';
 import type { Scenario } from '../../scenario/schema.ts';
@@ -14,7 +15,7 @@ import { UsageError } from '../errors.ts';
 import { outputTarget } from '../../io/output.ts';
 import type { CommandModule } from '../command.ts';
 import { parseSeed, scenarioFrom } from '../options.ts';
-import { humanSides, opponentIds, opponentName, resolveOpponent, type PlaySetup } from '../../ui/session.ts';
+import { humanSides, opponentIds, opponentName, resolveOpponent, saveOf, sealedOrders, type PlaySetup } from '../../ui/session.ts';
 import { wrapDocument } from '../../ui/text.ts';
 import type { ExitReport, PendingOrders } from '../../ui/App.tsx';
 import { buildDebrief, formatDebrief } from '../../analysis/debrief/debrief.ts';
@@ -73,7 +74,10 @@ export const register: CommandModule = (program, io, setExit) => {
     .description('play a scenario in the terminal as the US, Iran, or both (hot-seat)')
     .option('--scenario <id|path>', 'scenario ID or YAML file')
     .option('--side <side>', 'us, iran or both')
-    .option('--opponent <bot>', 'easy, normal, hard, or a policy ID')
+    .option(
+      '--opponent <bot>',
+      "easy, normal, hard, or a policy ID (without it the set-up asks, starting on the scenario's defaults bot for the other side, else normal)",
+    )
     .option('--seed <seed>', 'game seed (any text)')
     .option('--load <file>', 'resume a saved game')
     .option(
@@ -104,7 +108,7 @@ export const register: CommandModule = (program, io, setExit) => {
         setExit(2);
         return;
       }
-      let resume: { setup: PlaySetup; state: GameState; pending?: PendingOrders } | undefined;
+      let resume: { setup: PlaySetup; state: GameState; sealed?: readonly Side[] } | undefined;
       let savePath = opts.save;
       if (opts.load) {
         const { save, scenario } = readSave(opts.load, opts.scenario ? { scenario: opts.scenario } : {});
@@ -115,11 +119,11 @@ export const register: CommandModule = (program, io, setExit) => {
             `${opts.load}: re-simulating its orders does not give the saved game (${where}); the file was altered or made by another engine`,
           );
         }
-        // Hot-seat: the US order given before the save is kept, so Iran is asked next (not the US again).
+        // Hot-seat: an order sealed before the save is not in it; that side chooses again, and is told why.
         resume = {
           setup: { scenario, side: save.side, opponent: save.opponent ?? 'historical', seed: save.seed },
           state: replay.state,
-          ...(save.pending ? { pending: { us: save.pending.us } } : {}),
+          ...(save.sealed.length > 0 ? { sealed: save.sealed } : {}),
         };
         savePath ??= opts.load;
       } else if (opts.scenario) {
@@ -132,13 +136,14 @@ export const register: CommandModule = (program, io, setExit) => {
       const onSave = (state: GameState, setup: PlaySetup, pending: PendingOrders): string => {
         const path = (savePath ??= defaultSavePath(setup, existsSync));
         try {
-          const hotSeatOrder = setup.side === 'both' && pending.us !== undefined ? { us: pending.us } : null;
-          writeFileAtomic(path, saveText(buildSave(state, { side: setup.side, opponent: setup.opponent, pending: hotSeatOrder })));
+          const save = saveOf(state, setup, pending);
+          writeFileAtomic(path, saveText(save));
           lastSave = { path, finished: state.over !== null, turn: state.turn };
           if (state.over) return `Saved the finished game to ${path}`;
-          // Hot-seat: resuming asks Iran next, the US order kept sealed.
-          const sealed = hotSeatOrder ? ' (with the sealed US order)' : '';
-          return `Saved ${standing(state.turn)}${sealed} to ${path}`;
+          // Hot-seat: an order sealed is not written to the file, which the other player could open.
+          const orders = sealedOrders(save.sealed);
+          const note = orders ? `; ${orders} is not in it, so it stays secret (on loading, it is chosen again)` : '';
+          return `Saved ${standing(state.turn)} to ${path}${note}`;
         } catch (err) {
           return `Could not save to ${path}: ${(err as Error).message}`;
         }

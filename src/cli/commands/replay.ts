@@ -14,7 +14,7 @@ export const register: CommandModule = (program: Command, io, setExit) => {
   program
     .command('replay')
     .description('re-simulate a saved game from its decisions and verify it reproduces exactly')
-    .argument('<file>', 'a save file (brink.save/2, or a brink.save/1 file from the current model)')
+    .argument('<file>', 'a save file (brink.save/4, /3 or /2, or a brink.save/1 file from the current model)')
     .option('--scenario <id|path>', 'the scenario file, when it is not a built-in one')
     .option('--accept-edited', 'replay a file changed by hand since it was saved (its integrity hash no longer matches)')
     .action((file: string, opts: { scenario?: string; acceptEdited?: boolean }) => {

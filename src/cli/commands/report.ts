@@ -32,7 +32,7 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { jsonSyntaxWhere, jsonValueWhere } from '../../scenario/json-location.ts';
 import { EXIT_FAILED, UsageError } from '../errors.ts';
 import type { CommandModule, Io } from '../command.ts';
-import { scenarioFrom } from '../options.ts';
+import { policyHelp, scenarioFrom } from '../options.ts';
 import { asUsage, batchGames, collect, commonSetup } from './batch.ts';
 import { readSave } from './save-io.ts';
 import { addUncertaintyOptions, parseUncertainty } from '../uncertainty-options.ts';
@@ -143,8 +143,8 @@ export const register: CommandModule = (program, io, setExit) => {
       )
       .option('--runs <n>', 'games to play (default: 1000, as brink batch)')
       .option('--seed <seed>', 'batch seed; game i plays with seed "<seed>:<i>" (default: 1, or with --games the class\'s seed)')
-      .option('--us-policy <policy>', 'bot for the US (default: historical)')
-      .option('--iran-policy <policy>', 'bot for Iran (default: historical)')
+      .option('--us-policy <policy>', policyHelp('us'))
+      .option('--iran-policy <policy>', policyHelp('iran'))
       .option('--param <name=value>', 'override a model parameter (repeatable)', collect)
       .option('--workers <k>', 'worker threads (default: available cores)'),
     // No default: a mode given beside --from is refused, and an absent one must stay absent.
@@ -316,8 +316,8 @@ async function obtainBatch(
     scenario: scenarioArg,
     runs: opts.runs ?? '1000',
     seed: opts.seed ?? klass?.seed ?? '1',
-    usPolicy: opts.usPolicy ?? 'historical',
-    iranPolicy: opts.iranPolicy ?? 'historical',
+    ...(opts.usPolicy !== undefined ? { usPolicy: opts.usPolicy } : {}),
+    ...(opts.iranPolicy !== undefined ? { iranPolicy: opts.iranPolicy } : {}),
     ...(opts.workers !== undefined ? { workers: opts.workers } : {}),
     // A class's bot games are played with the parameters the class played with, unless --param says otherwise.
     ...(opts.param

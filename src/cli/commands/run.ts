@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { CommandModule } from '../command.ts';
 import { playGame } from '../../policies/play.ts';
-import { parsePolicy, parseSeed, scenarioFrom } from '../options.ts';
+import { parseSeed, policyHelp, scenarioFrom, sidePolicy } from '../options.ts';
 import { formatHeader, formatTurn } from '../format.ts';
 import { buildDebrief, formatDebrief } from '../../analysis/debrief/debrief.ts';
 import { runRecord } from '../../schemas/run.ts';
@@ -17,19 +17,19 @@ export function registerRun(program: Command, out: (s: string) => void): void {
     .description('play one headless game between two bots and print its log')
     .option('--scenario <id|path>', 'scenario ID or YAML file', 'october-2023')
     .option('--seed <seed>', 'game seed (any text)', '1')
-    .option('--us-policy <policy>', 'bot for the US', 'historical')
-    .option('--iran-policy <policy>', 'bot for Iran', 'historical')
+    .option('--us-policy <policy>', policyHelp('us'))
+    .option('--iran-policy <policy>', policyHelp('iran'))
     .option(
       '--param <name=value>',
       'override a model parameter (repeatable): replays a batch game played with --param, or one that drew its parameters',
       collect,
     )
     .option('--json', 'print the game as JSON (brink.run/2)')
-    .action((opts: { scenario: string; seed: string; usPolicy: string; iranPolicy: string; param?: string[]; json?: boolean }) => {
-      const us = parsePolicy('--us-policy', opts.usPolicy, 'us');
-      const iran = parsePolicy('--iran-policy', opts.iranPolicy, 'iran');
+    .action((opts: { scenario: string; seed: string; usPolicy?: string; iranPolicy?: string; param?: string[]; json?: boolean }) => {
       const seed = parseSeed(opts.seed);
       const scenario = scenarioFrom(opts.scenario);
+      const us = sidePolicy('--us-policy', opts.usPolicy, 'us', scenario);
+      const iran = sidePolicy('--iran-policy', opts.iranPolicy, 'iran', scenario);
       const policies = { us: us.id, iran: iran.id };
       // A bad one is a usage error (exit 2, with the usage), as in brink batch.
       const overrides = asUsage(() => parseAssignments('--param', opts.param ?? []));

@@ -10,12 +10,12 @@ import { sensitivity, type SensitivityResult } from '../../analysis/sensitivity/
 import { EvalPool } from '../../analysis/uncertainty/eval-pool.ts';
 import { SENSITIVITY_OUTCOMES } from '../../analysis/uncertainty/measures.ts';
 import type { CommandModule } from '../command.ts';
-import { parsePolicy, parsePositiveInt, parseSeed, scenarioFrom } from '../options.ts';
+import { parsePositiveInt, parseSeed, policyHelp, scenarioFrom, sidePolicy } from '../options.ts';
 
 interface SensitivityFlags {
   scenario: string;
-  usPolicy: string;
-  iranPolicy: string;
+  usPolicy?: string;
+  iranPolicy?: string;
   trajectories: string;
   top: string;
   sobolN: string;
@@ -65,8 +65,8 @@ export const register: CommandModule = (program, io) => {
     .command('sensitivity')
     .description("which parameters' uncertainty drives the outcomes: Morris screening, then Sobol indices for the top ones")
     .option('--scenario <id|path>', 'scenario ID or YAML file', 'october-2023')
-    .option('--us-policy <policy>', 'bot for the US', 'historical')
-    .option('--iran-policy <policy>', 'bot for Iran', 'historical')
+    .option('--us-policy <policy>', policyHelp('us'))
+    .option('--iran-policy <policy>', policyHelp('iran'))
     .option('--trajectories <n>', 'Morris trajectories', '20')
     .option('--top <n>', 'parameters for the Sobol analysis', '12')
     .option('--sobol-n <n>', 'rows of the Saltelli matrices', '128')
@@ -75,11 +75,11 @@ export const register: CommandModule = (program, io) => {
     .option('--workers <k>', `worker threads (default: available cores, here ${availableParallelism()})`)
     .option('--json', 'print JSON (brink.sensitivity/1, schemas/sensitivity.schema.json; brink report --sensitivity FILE draws it)')
     .action(async (opts: SensitivityFlags) => {
-      scenarioFrom(opts.scenario); // a bad --scenario fails here, with its usage, before any worker starts
+      const scenario = scenarioFrom(opts.scenario); // a bad --scenario fails here, with its usage, before any worker starts
       const settings = {
         scenario: opts.scenario,
-        us: parsePolicy('--us-policy', opts.usPolicy, 'us').id,
-        iran: parsePolicy('--iran-policy', opts.iranPolicy, 'iran').id,
+        us: sidePolicy('--us-policy', opts.usPolicy, 'us', scenario).id,
+        iran: sidePolicy('--iran-policy', opts.iranPolicy, 'iran', scenario).id,
         trajectories: parsePositiveInt('--trajectories', opts.trajectories, { max: 10_000 }),
         top: parsePositiveInt('--top', opts.top, { max: 100 }),
         sobolN: parsePositiveInt('--sobol-n', opts.sobolN, { max: 1_000_000 }),

@@ -45,7 +45,7 @@ export interface DebriefProps {
   onQuit(): void;
   onHelp(): void;
   /**
-   * The final week as each human side saw it (ui/counts.ts lastWeekLines): the game ends on that turn, so
+   * The final week as each human side saw it (analysis/counts.ts lastWeekLines): the game ends on that turn, so
    * no briefing ever shows it. Shown on the verdict page, under the verdict.
    */
   readonly lastWeek?: readonly { readonly side: Side; readonly date: string; readonly lines: readonly string[] }[];

@@ -1,7 +1,8 @@
 /**
  * Hot-seat: a blank screen between the two players, so neither sees the other's briefing or order. It
  * says whose orders are in (sealed) and that both levers, force and signal, are still to choose. The game
- * can be saved here (a sealed order is kept in the save) and the help read; neither shows a secret.
+ * can be saved here (a sealed order is not written to the file: on loading, that side chooses again) and
+ * the help read; neither shows a secret.
  */
 import { Box, Text } from 'ink';
 import { useKeys } from '../use-keys.ts';

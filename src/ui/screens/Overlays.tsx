@@ -6,6 +6,8 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { QUANTITIES } from '../../model/quantities.ts';
+import type { Side } from '../../model/actions.ts';
+import { sealedOrders } from '../session.ts';
 import { useKeys } from '../use-keys.ts';
 import { scrollBy, windowOf } from '../scroll.ts';
 import { clip, SPARK_NONE, textRow, wrap, wrapAtSeparators } from '../text.ts';
@@ -96,13 +98,15 @@ export interface QuitState {
   readonly saved: boolean;
   /** Whether this game was ever saved (or resumed from a save): what an unsaved game loses. */
   readonly everSaved: boolean;
+  /** Hot-seat: the sides whose order for this turn is given and sealed, which no save holds (engine/save.ts SaveFile.sealed). */
+  readonly sealed?: readonly Side[];
 }
 
 /**
  * The quit question in words, for `q` and Ctrl-C alike: what quitting loses, and the choices, with
  * "s: save, then quit" offered only where there is something unsaved.
  */
-export function quitQuestion({ via, stage, saved, everSaved }: QuitState): {
+export function quitQuestion({ via, stage, saved, everSaved, sealed = [] }: QuitState): {
   title: string;
   loss: string;
   choices: string;
@@ -116,7 +120,9 @@ export function quitQuestion({ via, stage, saved, everSaved }: QuitState): {
       : saved
         ? stage === 'finished'
           ? 'The game is saved.'
-          : 'The game is saved up to now.'
+          : sealed.length > 0
+            ? `The game is saved, but not ${sealedOrders(sealed)}.`
+            : 'The game is saved up to now.'
         : stage === 'finished'
           ? 'The finished game is not saved.'
           : everSaved

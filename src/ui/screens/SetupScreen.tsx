@@ -7,8 +7,9 @@ import { Box, Text } from 'ink';
 import { useKeys } from '../use-keys.ts';
 import { type ReactNode, useState } from 'react';
 import type { PlaySide } from '../../engine/save.ts';
+import type { Side } from '../../model/actions.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { DEFAULT_OPPONENT_LEVEL, OPPONENT_LEVELS, opponentLabel } from '../session.ts';
+import { opponentLabel, opponentMenu } from '../session.ts';
 import { clip, fit, wrap, wrapAtSeparators } from '../text.ts';
 import { tone } from '../theme.ts';
 import { Menu, moveSelection } from './Menu.tsx';
@@ -39,16 +40,6 @@ const SIDES: readonly { id: PlaySide; label: string }[] = [
   { id: 'both', label: 'Both, in turn (hot-seat: two players share the keyboard)' },
 ];
 
-/** Where each step's menu starts: the opponent on the standard level (Normal), the others at the top. */
-function initialSelection(step: Step): number {
-  return step === 'opponent'
-    ? Math.max(
-        0,
-        OPPONENT_LEVELS.findIndex((l) => l.id === DEFAULT_OPPONENT_LEVEL),
-      )
-    : 0;
-}
-
 export function SetupScreen(props: SetupProps) {
   const { scenarios, preset, cols, rows } = props;
   const [scenario, setScenario] = useState<Scenario | undefined>(preset.scenario);
@@ -60,7 +51,11 @@ export function SetupScreen(props: SetupProps) {
   /** Set when Enter met an empty seed: the screen says why nothing started. */
   const [seedNeeded, setSeedNeeded] = useState(false);
   const step: Step = !scenario ? 'scenario' : !side ? 'side' : side !== 'both' && !opponent ? 'opponent' : 'seed';
-  const count = step === 'scenario' ? scenarios.length : step === 'side' ? SIDES.length : step === 'opponent' ? OPPONENT_LEVELS.length : 0;
+  // The opponents on offer, and the one first highlighted: the bot the scenario names for the other side (session.ts opponentMenu).
+  const opponents = step === 'opponent' ? opponentMenu(scenario!, side as Side) : undefined;
+  const count = step === 'scenario' ? scenarios.length : step === 'side' ? SIDES.length : (opponents?.choices.length ?? 0);
+  /** Where each step's menu starts: the opponent on the scenario's, the others at the top. */
+  const initialSelection = (at: Step) => (at === 'opponent' ? (opponents?.initial ?? 0) : 0);
   const sel = cursor?.step === step ? cursor.index : initialSelection(step);
 
   useKeys(
@@ -85,7 +80,7 @@ export function SetupScreen(props: SetupProps) {
       if (key.return) {
         if (step === 'scenario') setScenario(scenarios[sel]);
         if (step === 'side') setSide(SIDES[sel]!.id);
-        if (step === 'opponent') setOpponent(OPPONENT_LEVELS[sel]!.policy);
+        if (step === 'opponent') setOpponent(opponents!.choices[sel]!.policy);
         setCursor(undefined);
         return;
       }
@@ -146,13 +141,13 @@ export function SetupScreen(props: SetupProps) {
       <>
         <Text bold>Opponent</Text>
         <Menu
-          items={OPPONENT_LEVELS.map((l) => ({ key: l.id, label: `${l.label.padEnd(7)} ${l.summary}` }))}
+          items={opponents!.choices.map((l) => ({ key: l.id, label: `${l.label.padEnd(7)} ${l.summary}` }))}
           selected={sel}
           width={width}
         />
         <Text> </Text>
         {/* The highlighted level's note, wrapped: a row each would cut it at 80 columns. */}
-        {wrap(OPPONENT_LEVELS[sel]?.note ?? '', width).map((l, i) => (
+        {wrap(opponents!.choices[sel]?.note ?? '', width).map((l, i) => (
           <Text key={`n${i}`} color={tone('muted')}>
             {l}
           </Text>

@@ -31,7 +31,7 @@ import { EMPTY_FORCE, EMPTY_SIGNAL, portfolioRung, type Portfolio } from '../../
 import { loadEvidence } from '../../model/evidence.ts';
 import { orderRungName, RUNGS, rungName } from '../../model/ladder.ts';
 import { quantityName } from '../../model/quantities.ts';
-import { weekCountLines } from '../counts.ts';
+import { weekCountLines } from '../../analysis/counts.ts';
 import { goalLines, OTHER, scoreView, type ScoreView } from '../goals.ts';
 import { hiddenMark, rowsShown, scrollBy, windowOf } from '../scroll.ts';
 import { SIDE_NAMES } from '../session.ts';

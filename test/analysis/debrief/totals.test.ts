@@ -35,7 +35,7 @@ describe("the debrief's totals in a game where Iran's own forces fired", () => {
     expect(formatOutcome(outcome(state), state)).toContain(expected);
     const t = state.history[0]!;
     expect(formatTurn(t, t.events)).toContain(
-      `Attacks on US forces ${all} (Iraq ${t.attacksOnUSIraq}, Syria ${t.attacksOnUSSyria}, Jordan ${t.attacksOnUSJordan}, Iran's own forces 1)`,
+      `Attacks on US forces ${all}: Iraq ${t.attacksOnUSIraq} · Syria ${t.attacksOnUSSyria} · Jordan ${t.attacksOnUSJordan} · Iran's own forces 1`,
     );
   });
 

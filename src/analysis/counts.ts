@@ -1,14 +1,14 @@
 /**
- * Last week's counts as a side saw them, labelled with what each includes. The briefing and the
- * situation pane both print these, from the same observed turn, so they cannot disagree: strikes in
- * Yemen (against the Houthis) are counted apart from the US strikes in Iraq and Syria, and the attacks
- * are split by front.
+ * A week's counts, labelled with what each includes. The briefing and the situation pane print them from
+ * the turn a side observed, `brink run` and `brink replay` from the turn's record, so none of them can word
+ * a week differently: strikes in Yemen (against the Houthis) are counted apart from the US strikes in
+ * Iraq and Syria, and the attacks are split by front.
  */
-import { IRAN_OWN_FORCES } from '../analysis/render.ts';
-import { turnLog } from '../analysis/turn-log.ts';
+import { IRAN_OWN_FORCES } from './render.ts';
+import { turnLog } from './turn-log.ts';
 import { attacksOnUsForces } from '../engine/history.ts';
-import { observe, type PublicTurn } from '../engine/observe.ts';
-import type { GameState } from '../engine/state.ts';
+import { observe } from '../engine/observe.ts';
+import type { GameState, Tally } from '../engine/state.ts';
 import type { Side } from '../model/actions.ts';
 
 export interface Count {
@@ -16,8 +16,23 @@ export interface Count {
   readonly value: number;
 }
 
+/** What the week's counts read: public, so the same in a side's observed turn (engine/observe.ts PublicTurn) and the turn's record. */
+export type WeekTally = Pick<
+  Tally,
+  | 'attacksOnUS'
+  | 'attacksOnUSIraq'
+  | 'attacksOnUSSyria'
+  | 'attacksOnUSJordan'
+  | 'iranDirectAttacks'
+  | 'usStrikes'
+  | 'usStrikesYemen'
+  | 'houthiAttacks'
+  | 'usKilled'
+  | 'usInjured'
+>;
+
 /** The attacks on US forces, by front (and by Iran's own forces, in a week they fired), then the other public counts of the week. */
-export function weekCounts(t: PublicTurn): { attacks: Count[]; strikes: Count[]; other: Count[] } {
+export function weekCounts(t: WeekTally): { attacks: Count[]; strikes: Count[]; other: Count[] } {
   return {
     attacks: [
       { label: 'Iraq', value: t.attacksOnUSIraq },
@@ -39,8 +54,8 @@ export function weekCounts(t: PublicTurn): { attacks: Count[]; strikes: Count[];
 
 const list = (cs: readonly Count[]) => cs.map((c) => `${c.label} ${c.value}`).join(' · ');
 
-/** The week's counts as three short lines; the situation pane and the briefing both print these. */
-export function weekCountLines(t: PublicTurn): [string, string, string] {
+/** The week's counts as three short lines; the situation pane, the briefing, `brink run` and `brink replay` print these. */
+export function weekCountLines(t: WeekTally): [string, string, string] {
   const { attacks, strikes, other } = weekCounts(t);
   return [`Attacks on US forces ${attacksOnUsForces(t)}: ${list(attacks)}`, list(strikes), list(other)];
 }
