@@ -505,7 +505,7 @@ export function deciderText(d: Decider): { readonly title: string; readonly expl
           d.by === 'us'
             ? ', the militias angered by US strikes during the lull'
             : d.by === 'iran'
-              ? ' after Iran lifted its restraint'
+              ? ` ${haltLiftedText(d)}`
               : " at the militias' own initiative"
         }: ${plural(d.count ?? 0, 'attack')} and ${plural(d.killed ?? 0, 'US death')} followed (${pts}). A calm needs both sides to keep it.`,
       };
@@ -525,6 +525,11 @@ export function deciderText(d: Decider): { readonly title: string; readonly expl
         explanation: `Iran kept the pressure on US forces and the Lebanon and Yemen fronts simmering below the war threshold (${pts}).`,
       };
   }
+}
+
+/** A calm Iran broke: the order that lifted the halt, which may have been given turns before its guidance arrived. */
+export function haltLiftedText(d: Decider): string {
+  return d.ordered === undefined ? 'after Iran lifted its halt' : `after Iran's order in turn ${d.ordered + 1} lifted the halt`;
 }
 
 /** What the provocation cost, where its lines moved: escalation for the US, Baghdad's anger at commanders killed for Iran. */

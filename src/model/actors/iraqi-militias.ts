@@ -129,6 +129,7 @@ export const iraqiMilitias = defineActor<MilitiaContext, ActorEvent, IraqiMiliti
         rules: ['R-IRN-05', 'R-MIL-03', 'R-MIL-07', 'R-MIL-09'],
         seenBy: 'public',
         weight: 30,
+        halted: true,
         // Rogue cells (R-MIL-07) are not deterred by directives, and grow a little angrier after strikes.
         activity: [{ kind: 'attacksOnUS', place: 'iraq', rate: ['iraqRogueRate', '@provoked'] }],
       },

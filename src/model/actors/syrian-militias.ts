@@ -74,6 +74,7 @@ export const syrianMilitias = defineActor<MilitiaContext, ActorEvent, SyrianMili
         rules: ['R-IRN-05', 'R-MIL-07'],
         seenBy: 'public',
         weight: 30,
+        halted: true,
         activity: [{ kind: 'attacksOnUS', place: 'syria', rate: ['syriaRogueRate'], lethality: 'restrainedLethalityFactor' }],
       },
       on: { DIRECTIVE: directives, STRUCK: struck, WEEK_END: week },
