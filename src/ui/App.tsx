@@ -21,7 +21,17 @@ import { Handover } from './screens/Handover.tsx';
 import { type GameStage, HelpOverlay, QuitConfirm } from './screens/Overlays.tsx';
 import { SetupScreen, type SetupChoice } from './screens/SetupScreen.tsx';
 import { TurnScreen } from './screens/TurnScreen.tsx';
-import { humanSides, opponentLabel, opponentShortLabel, playTurn, resumedText, SIDE_NAMES, startGame, type PlaySetup } from './session.ts';
+import {
+  humanSides,
+  offRecordOf,
+  opponentLabel,
+  opponentShortLabel,
+  playTurn,
+  resumedText,
+  SIDE_NAMES,
+  startGame,
+  type PlaySetup,
+} from './session.ts';
 import { clip, fit, wrap } from './text.ts';
 import { tone } from './theme.ts';
 import { useDimensions } from './use-dimensions.ts';
@@ -114,21 +124,26 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
   const [status, setStatus] = useState<string | undefined>(props.resume ? resumedText(props.resume.state) : undefined);
   const [savedAt, setSavedAt] = useState<string | null>(props.resume ? saveKey(props.resume.state, props.resume.pending ?? {}) : null);
 
+  // The sides not played by the record's policy: the players', and a bot's other than the historical one.
+  const offRecord = useMemo(() => (setup ? offRecordOf(setup) : []), [setup]);
+
   const debrief = useMemo(
     () =>
-      phase.kind === 'debrief' && state && setup ? buildDebrief(state, setup.scenario, { humans: humanSides(setup.side) }) : undefined,
-    [phase.kind, state, setup],
+      phase.kind === 'debrief' && state && setup
+        ? buildDebrief(state, setup.scenario, { humans: humanSides(setup.side), offRecord })
+        : undefined,
+    [phase.kind, state, setup, offRecord],
   );
 
   const lastWeek = useMemo(
     () =>
       phase.kind === 'debrief' && state && setup
         ? humanSides(setup.side).flatMap((side) => {
-            const w = lastWeekLines(state, side);
+            const w = lastWeekLines(state, side, offRecord);
             return w ? [{ side, ...w }] : [];
           })
         : [],
-    [phase.kind, state, setup],
+    [phase.kind, state, setup, offRecord],
   );
 
   const active = overlay === 'none' && !resolving;
@@ -258,6 +273,7 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
         state={state}
         side={phase.side}
         versus={versus}
+        offRecord={offRecord}
         {...(setup.side === 'both' ? {} : { versusShort: opponentShortLabel(setup.opponent) })}
         briefing={setup.scenario.briefing}
         status={resolving ? undefined : status}

@@ -133,7 +133,7 @@ describe('TurnScreen', () => {
     const { lastFrame, stdin } = renderTurn('iran');
     await press(stdin, '2');
     const f = lastFrame()!;
-    for (const line of ['Hezbollah:', 'Houthis:', 'Your posture:']) expect(f).toContain(line);
+    for (const line of ['Hezbollah:', 'Houthis:', "Record's read:"]) expect(f).toContain(line);
     // The militias as Iran's envoys report them: an estimate, with its confidence.
     expect(f).toMatch(/Iraqi militias \(KH, Nujaba\): [^\n]*\((high|medium|low)\)/);
     expect(f).not.toMatch(/… \d+ more/);
@@ -145,7 +145,7 @@ describe('TurnScreen', () => {
       const screen = renderTurnOf(busy, 'iran', { cols: 80, rows: 24 });
       await press(screen.stdin, '2');
       const g = screen.lastFrame()!;
-      for (const line of ['Hezbollah:', 'Houthis:', 'Your posture:']) expect(g, iranOrder).toContain(line);
+      for (const line of ['Hezbollah:', 'Houthis:', "Record's read:"]) expect(g, iranOrder).toContain(line);
       expect(g, iranOrder).not.toMatch(/… \d+ more/);
       fits(g);
     }

@@ -8,7 +8,7 @@ import { rungName } from '../../model/ladder.ts';
 import { quantityName } from '../../model/quantities.ts';
 import { logOf, peakRungOf, totalsOf } from '../../engine/history.ts';
 import type { GameState } from '../../engine/state.ts';
-import { haltLiftedText, plural, renderEvent, scorePointsText, times } from '../render.ts';
+import { haltLiftedText, plural, renderEvent, scorePointsText, times, toldAsDeed, type OffRecord } from '../render.ts';
 import { formatFigureValue } from '../record/statistics.ts';
 import { percent } from './chain.ts';
 import type { Comparison } from './comparison.ts';
@@ -20,7 +20,7 @@ interface Candidate {
   readonly text: string;
 }
 
-export function discussionQuestions(state: GameState, comparison?: Comparison, decider?: Decider): string[] {
+export function discussionQuestions(state: GameState, comparison?: Comparison, decider?: Decider, offRecord: OffRecord = []): string[] {
   const out: Candidate[] = [];
   const t = totalsOf(state);
   const h = state.history;
@@ -188,7 +188,10 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
       'Which objective did each side give up to get what it got?',
   });
 
-  const heaviest = log.reduce<(typeof log)[number] | undefined>((best, e) => (!best || e.weight > best.weight ? e : best), undefined);
+  // Among the events told as deeds: an off-record side's posture is the record's reading, not an event to replay.
+  const heaviest = log
+    .filter((e) => toldAsDeed(e, offRecord))
+    .reduce<(typeof log)[number] | undefined>((best, e) => (!best || e.weight > best.weight ? e : best), undefined);
   if (heaviest) {
     out.push({
       priority: 5,
