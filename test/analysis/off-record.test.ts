@@ -49,7 +49,7 @@ describe('who played a side off the record', () => {
 describe("an off-record side's machine is not told as its deeds", () => {
   // Iran played by a person against the Hawk bot (red-sea, seed 1): the US machine "steps back to
   // protect what calm is left" in a week the Hawk struck the militias, and the Iran machine
-  // "lets the fronts ease off during the Gaza truce" in the week the player ordered pressure.
+  // "lets its partners slow their tempo for the Gaza truce" in the week the player ordered pressure.
   const state = scripted('red-sea', '1', IRAN_ORDERS, 'hawk');
   const offRecord = offRecordOf({ side: 'iran', opponent: 'hawk' });
 
@@ -57,7 +57,7 @@ describe("an off-record side's machine is not told as its deeds", () => {
     const stepsBack = movesOf(state, 'us').find((e) => renderEvent(e).includes('steps back to protect what calm is left'))!;
     expect(stepsBack).toBeDefined();
     expect(actionById(state.history[stepsBack.turn]!.actions.us.force)!.effects.strikes).toBeDefined();
-    const easesOff = movesOf(state, 'iran').find((e) => renderEvent(e) === 'Iran lets the fronts ease off during the Gaza truce')!;
+    const easesOff = movesOf(state, 'iran').find((e) => renderEvent(e) === 'Iran lets its partners slow their tempo for the Gaza truce')!;
     expect(state.history[easesOff.turn]!.actions.iran.force).toBe('iran.unleash');
   });
 

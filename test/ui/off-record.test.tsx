@@ -18,7 +18,7 @@ describe('a player against the Hawk bot, as Iran', () => {
   const redSea = loadScenario('red-sea');
   // Red-sea, seed 1: the player's IRGC fire has the US machine "weigh a direct answer"; the next week the
   // Hawk orders a large campaign, and the machine "steps back to protect what calm is left" and "sees
-  // attacks resume" as the Gaza truce lets Iran's machine "let the fronts ease off" beside the player's
+  // attacks resume" as the Gaza truce lets Iran's machine "let its partners slow their tempo" beside the player's
   // "Keep up the pressure".
   const state = scripted('red-sea', '1', [{ iran: 'iran.irgc-attack' }, { iran: 'iran.hold-course' }], 'hawk');
   const setup = { scenario: redSea, side: 'iran' as const, opponent: 'hawk', seed: '1' };
@@ -30,7 +30,7 @@ describe('a player against the Hawk bot, as Iran', () => {
     expect(lastWeek).toEqual(
       expect.arrayContaining([
         'The United States steps back to protect what calm is left',
-        'Iran lets the fronts ease off during the Gaza truce',
+        'Iran lets its partners slow their tempo for the Gaza truce',
       ]),
     );
     expect(state.history[1]!.actions.us.force).toBe('us.major-campaign');

@@ -292,7 +292,7 @@ describe('DebriefScreen', () => {
 });
 
 describe('the briefing in the week the Gaza truce begins', () => {
-  it('tells it once: the inject, not Israel agreeing the pause beside it, with the fronts easing off', () => {
+  it('tells it once: the inject, not Israel agreeing the pause beside it, with the fronts slowing their tempo', () => {
     const oct = loadScenario('october-2023');
     let truceWeek: GameState | undefined;
     playGame(oct, {
@@ -307,7 +307,7 @@ describe('the briefing in the week the Gaza truce begins', () => {
       const frame = renderTurnOf(truceWeek!, side, { cols: 200, rows: 60 }).lastFrame()!;
       expect(frame.match(/A truce begins in Gaza/g)).toHaveLength(1);
       expect(frame).not.toContain('Israel agrees a pause in Gaza');
-      expect(frame).toContain('Hezbollah quietens during the Gaza truce');
+      expect(frame).toContain('Hezbollah slows its fire across the border for the Gaza truce');
     }
   });
 });

@@ -53,7 +53,10 @@ export const syrianMilitias = defineActor<MilitiaContext, ActorEvent, SyrianMili
       meta: { label: 'Harassing US bases', rules: ['R-MIL-01', 'R-IRN-11'], seenBy: 'iran', activity: harassment() },
       on: {
         DIRECTIVE: directives,
-        TRUCE_START: { target: 'pausing', meta: { rules: ['R-SYS-02', 'R-IRN-14'], says: 'ease off during the Gaza truce' } },
+        TRUCE_START: {
+          target: 'pausing',
+          meta: { rules: ['R-SYS-02', 'R-IRN-14'], says: 'slow their tempo against US forces for the Gaza truce' },
+        },
         STRUCK: struck,
         WEEK_END: week,
       },
@@ -83,7 +86,7 @@ export const syrianMilitias = defineActor<MilitiaContext, ActorEvent, SyrianMili
       meta: { label: 'Surging', rules: ['R-IRN-04'], seenBy: 'iran', weight: 30, activity: harassment('surgeMultiplier') },
       on: {
         DIRECTIVE: directives,
-        TRUCE_START: { target: 'pausing', meta: { rules: ['R-SYS-02'], says: 'ease off during the Gaza truce' } },
+        TRUCE_START: { target: 'pausing', meta: { rules: ['R-SYS-02'], says: 'slow their tempo against US forces for the Gaza truce' } },
         STRUCK: struck,
         WEEK_END: week,
       },
