@@ -198,7 +198,11 @@ export const iraqiMilitias = defineActor<MilitiaContext, ActorEvent, IraqiMiliti
       },
       on: {
         TRUCE_END: [
-          { guard: { type: 'lastDirectiveIs', params: { levels: ['surge'] } }, target: 'surging' },
+          {
+            guard: { type: 'lastDirectiveIs', params: { levels: ['surge'] } },
+            target: 'surging',
+            meta: { rules: ['R-IRN-04', 'R-MIL-08'], says: "step up attacks on US forces as the truce ends, on Iran's call" },
+          },
           { target: 'harassing', meta: { rules: ['R-MIL-01'], says: 'resume harassment as the truce ends' } },
         ],
         DIRECTIVE: [
@@ -207,6 +211,13 @@ export const iraqiMilitias = defineActor<MilitiaContext, ActorEvent, IraqiMiliti
             target: 'resisting',
             actions: ['recordDirective'],
             meta: { rules: ['R-MIL-02'], says: "refuse Iran's halt at first" },
+          },
+          // A call to step up that arrives in the truce waits for its end (TRUCE_END above): said, so that
+          // the guidance's line is not read as a surge in a week of the truce's slower tempo.
+          {
+            guard: SURGE,
+            actions: ['recordDirective'],
+            meta: { rules: ['R-MIL-08', 'R-IRN-04'], says: "keep to the truce: Iran's call to step up waits for its end" },
           },
           { actions: ['recordDirective'] },
         ],

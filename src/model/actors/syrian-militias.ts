@@ -100,13 +100,34 @@ export const syrianMilitias = defineActor<MilitiaContext, ActorEvent, SyrianMili
         activity: harassment('truceMultiplier'),
       },
       on: {
+        // Guidance that arrived in the truce takes hold when it ends: each line says so.
         TRUCE_END: [
-          { guard: { type: 'lastDirectiveIs', params: { levels: ['reduce'] } }, target: 'scalingBack' },
-          { guard: { type: 'lastDirectiveIs', params: { levels: ['halt'] } }, target: 'standingDown' },
-          { guard: { type: 'lastDirectiveIs', params: { levels: ['surge'] } }, target: 'surging' },
+          {
+            guard: { type: 'lastDirectiveIs', params: { levels: ['reduce'] } },
+            target: 'scalingBack',
+            meta: { rules: ['R-SYR-01', 'R-IRN-05'], says: 'scale back to occasional harassment as the truce ends, as Iran asked' },
+          },
+          {
+            guard: { type: 'lastDirectiveIs', params: { levels: ['halt'] } },
+            target: 'standingDown',
+            meta: { rules: ['R-IRN-05'], says: 'stand down entirely as the truce ends, as Iran asked' },
+          },
+          {
+            guard: { type: 'lastDirectiveIs', params: { levels: ['surge'] } },
+            target: 'surging',
+            meta: { rules: ['R-IRN-04', 'R-SYS-02'], says: "step up attacks on US forces as the truce ends, on Iran's call" },
+          },
           { target: 'harassing', meta: { rules: ['R-MIL-01'], says: 'resume harassment as the truce ends' } },
         ],
-        DIRECTIVE: [{ actions: ['recordDirective'] }],
+        // New guidance in the truce waits for its end (TRUCE_END above): said, so that its line is not read
+        // as a change in a week of the truce's slower tempo. Guidance to keep harassing changes nothing.
+        DIRECTIVE: [
+          { guard: SUSTAIN, actions: ['recordDirective'] },
+          {
+            actions: ['recordDirective'],
+            meta: { rules: ['R-SYS-02', 'R-IRN-14'], says: "keep to the truce: Iran's new guidance waits for its end" },
+          },
+        ],
         STRUCK: struck,
         WEEK_END: week,
       },
