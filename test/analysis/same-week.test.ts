@@ -1,11 +1,13 @@
 /**
  * A week's lines do not contradict each other or the week's counts (the newcomer playtest): a truce line
- * says what the truce changes (the groups' tempo from that day, not the week's count), and guidance that
- * arrives in a truce says it waits for the truce's end.
+ * says what the truce changes (the groups' tempo from that day, not the week's count), guidance that
+ * arrives in a truce says it waits for the truce's end, and a halt the world saw kept after strikes is
+ * seen to end when Iran lifts it the same week.
  */
 import { describe, expect, it } from 'vitest';
 import { renderEvent } from '../../src/analysis/render.ts';
 import { turnLog } from '../../src/analysis/turn-log.ts';
+import { isVisibleTo } from '../../src/engine/events.ts';
 import { logOf } from '../../src/engine/history.ts';
 import { ACTORS } from '../../src/model/actors/index.ts';
 import { getPolicy } from '../../src/policies/index.ts';
@@ -68,5 +70,30 @@ describe('guidance that reaches a group in the truce', () => {
       });
     }
     expect(seen).toBeGreaterThan(0);
+  });
+});
+
+describe('a halt the world saw', () => {
+  it('is seen to end: the US reads the militias resume in the week they kept to it after strikes (october-2023, seed 2, turn 8)', () => {
+    const g = bots('october-2023', '2', 'random', 'random');
+    const lines = turnLog(g, 'us')[7]!.events;
+    const kept = lines.indexOf('Iraqi militias (KH, Nujaba) keep to the halt all the same');
+    expect(kept).toBeGreaterThanOrEqual(0);
+    expect(g.history[7]!.attacksOnUSIraq).toBe(8);
+    expect(lines.indexOf('Iraqi militias (KH, Nujaba) resume harassment as Iran lifts the halt')).toBeGreaterThan(kept);
+  });
+
+  it('over many games, every end of a militia stand-down is seen by the US as the stand-down was', () => {
+    let ends = 0;
+    for (let seed = 0; seed < 30; seed++) {
+      for (const e of logOf(bots('october-2023', String(seed), 'random', 'random'))) {
+        if (e.kind !== 'posture' || (e.actor !== 'iraqiMilitias' && e.actor !== 'syrianMilitias')) continue;
+        const m = ACTORS[e.actor];
+        if (m.meta(e.from).halted !== true || m.meta(e.to).halted === true) continue;
+        ends++;
+        expect(isVisibleTo(e, 'us'), renderEvent(e)).toBe(true);
+      }
+    }
+    expect(ends).toBeGreaterThan(0);
   });
 });

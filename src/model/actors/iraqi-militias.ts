@@ -138,18 +138,20 @@ export const iraqiMilitias = defineActor<MilitiaContext, ActorEvent, IraqiMiliti
       },
       on: {
         DIRECTIVE: [
+          // The world saw the stand-down and sees its end (as a relapse's, below): a week that read "keep
+          // to the halt all the same" after strikes must not then show attacks with no word of the halt ending.
           {
             guard: SUSTAIN,
             target: 'harassing',
             actions: ['recordDirective'],
-            meta: { rules: ['R-IRN-11'], says: 'resume harassment as Iran lifts the halt' },
+            meta: { rules: ['R-IRN-11'], says: 'resume harassment as Iran lifts the halt', seenBy: 'public' },
           },
           {
             guard: SURGE,
             target: 'surging',
             actions: ['recordDirective'],
             // From a halt the line says the halt ends: the same week may already read "keep to the halt".
-            meta: { rules: ['R-IRN-04'], says: "end the halt on Iran's order and step up attacks on US forces" },
+            meta: { rules: ['R-IRN-04'], says: "end the halt on Iran's order and step up attacks on US forces", seenBy: 'public' },
           },
           { actions: ['recordDirective'] },
         ],

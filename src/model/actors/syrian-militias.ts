@@ -41,6 +41,9 @@ const directives = [
   { guard: SUSTAIN, target: 'harassing', actions: ['recordDirective'], meta: { rules: ['R-MIL-01'], says: 'harass US bases in Syria' } },
 ] as const;
 
+/** Out of a stand-down the world saw, the world sees the groups take up the new guidance (as the Iraqi groups'). */
+const fromStandDown = directives.map((d) => (d.target === 'standingDown' ? d : { ...d, meta: { ...d.meta, seenBy: 'public' as const } }));
+
 export const syrianMilitias = defineActor<MilitiaContext, ActorEvent, SyrianMilitiaPosture>({
   id: 'syrianMilitias',
   initial: 'harassing',
@@ -80,7 +83,7 @@ export const syrianMilitias = defineActor<MilitiaContext, ActorEvent, SyrianMili
         halted: true,
         activity: [{ kind: 'attacksOnUS', place: 'syria', rate: ['syriaRogueRate'], lethality: 'restrainedLethalityFactor' }],
       },
-      on: { DIRECTIVE: directives, STRUCK: struck, WEEK_END: week },
+      on: { DIRECTIVE: fromStandDown, STRUCK: struck, WEEK_END: week },
     },
     surging: {
       meta: { label: 'Surging', rules: ['R-IRN-04'], seenBy: 'iran', weight: 30, activity: harassment('surgeMultiplier') },
