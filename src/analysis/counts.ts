@@ -4,7 +4,7 @@
  * a week differently: strikes in Yemen (against the Houthis) are counted apart from the US strikes in
  * Iraq and Syria, and the attacks are split by front.
  */
-import { IRAN_OWN_FORCES } from './render.ts';
+import { IRAN_OWN_FORCES, type OffRecord } from './render.ts';
 import { turnLog } from './turn-log.ts';
 import { attacksOnUsForces } from '../engine/history.ts';
 import { observe } from '../engine/observe.ts';
@@ -65,9 +65,9 @@ export function weekCountLines(t: WeekTally): [string, string, string] {
  * sentences, analysis/turn-log.ts). The briefing shows a week only once the next turn starts, so without
  * this the final order's result would reach the player only as the verdict.
  */
-export function lastWeekLines(state: GameState, side: Side): { date: string; lines: string[] } | undefined {
+export function lastWeekLines(state: GameState, side: Side, offRecord: OffRecord = []): { date: string; lines: string[] } | undefined {
   // The count line is printed beside the events: the attacks line does not count the attacks again.
-  const log = turnLog(state, side, { attacksCounted: true }).at(-1);
+  const log = turnLog(state, side, { attacksCounted: true, offRecord }).at(-1);
   const seen = observe(state, side).history.at(-1);
   if (!log || !seen) return undefined;
   return { date: log.date, lines: [log.own, log.other, ...weekCountLines(seen), ...log.events.map((e) => `• ${e}`)] };

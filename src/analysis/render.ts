@@ -6,7 +6,7 @@
  */
 import { injectMessage, type AttacksEvent, type GameEvent, type InjectKind } from '../engine/events.ts';
 import { attacksOnUsForces, logOf, peakRungOf, totalsOf } from '../engine/history.ts';
-import { QUIET_WINDOW, type ScoreLine, type Verdict, type VerdictId } from '../engine/outcome.ts';
+import { QUIET_WINDOW, turningPoints, type ScoreLine, type TurningPoint, type Verdict, type VerdictId } from '../engine/outcome.ts';
 import type { GameState, IntelItem, Tally } from '../engine/state.ts';
 import { ACTORS, ACTOR_NAMES, type ActorId } from '../model/actors/index.ts';
 import { INJECT_RECORDER } from '../model/actors/israel.ts';
@@ -155,6 +155,35 @@ function attacksLine(e: AttacksEvent, week?: EventWeek, options: WeekEventOption
   return parts.length > 0 ? `This week: ${parts.join('; ')}` : undefined;
 }
 
+/**
+ * The sides played off the record (policies/historical.ts offRecordSides): by a person, or by a bot other
+ * than the record's. A side's machine (model/actors/us.ts, iran.ts) reads the side's position as the
+ * record did, and only the record's policy acts on that reading: for these sides its moves ("steps back
+ * to protect what calm is left", "moves to rein the militias in") are not what the side did. Their
+ * orders say what they did; the week's lines, the turning points and the debrief's questions leave the
+ * moves out (toldAsDeed), and the terminal game shows a player's posture as the record's reading.
+ */
+export type OffRecord = readonly Side[];
+
+/** Whether an event is told as something that happened: every event but a move of an off-record side's machine. */
+export function toldAsDeed(e: GameEvent, offRecord: OffRecord = []): boolean {
+  return !(e.kind === 'posture' && offRecord.some((side) => side === e.actor));
+}
+
+/** The game's turning points as the debrief and `brink replay` tell them: the heaviest events told as deeds. */
+export function toldTurningPoints(state: GameState, offRecord: OffRecord = []): TurningPoint[] {
+  return turningPoints(state, undefined, (e) => toldAsDeed(e, offRecord));
+}
+
+/**
+ * The record's reading of a side's own position, as the terminal game's situation pane shows it to the
+ * side's player: what the record's policy (the Normal bot) would make of the position, not the player's
+ * own stance. Short, to fit beside the ladder on one line.
+ */
+export function recordReadingText(side: Side, posture: string): string {
+  return `Record's read: ${postureLabel(side, posture)}`;
+}
+
 /** How a week's account is laid out around its event lines. */
 export interface WeekEventOptions {
   /**
@@ -163,6 +192,8 @@ export interface WeekEventOptions {
    * Houthis' attacks on shipping, the fire across the Lebanon border), or is left out with nothing else.
    */
   readonly attacksCounted?: boolean;
+  /** The sides played off the record: their machine's moves get no line (toldAsDeed). */
+  readonly offRecord?: OffRecord;
 }
 
 /**
@@ -176,7 +207,7 @@ export function renderWeekEvent(e: GameEvent, week: EventWeek, options: WeekEven
 
 /** The lines of a week's events that get one (shownEvents), each as renderWeekEvent words it, laid out as `options` say. */
 export function weekEventLines(events: readonly GameEvent[], week: EventWeek, options: WeekEventOptions = {}): string[] {
-  return shownEvents(events).flatMap((e) => renderWeekEvent(e, week, options) ?? []);
+  return shownEvents(events, options.offRecord).flatMap((e) => renderWeekEvent(e, week, options) ?? []);
 }
 
 /**
@@ -191,9 +222,12 @@ export function toldByInject(e: GameEvent, week: readonly GameEvent[]): boolean 
   return week.some((i) => i.kind === 'inject' && i.turn === e.turn && i.day === e.day && injectMessage(i.inject)?.type === e.on);
 }
 
-/** The events of a week that get a line of their own: neither an order (the orders have their own lines) nor a move an inject's line tells. */
-export function shownEvents(week: readonly GameEvent[]): GameEvent[] {
-  return week.filter((e) => e.kind !== 'action' && !toldByInject(e, week));
+/**
+ * The events of a week that get a line of their own: neither an order (the orders have their own lines),
+ * nor a move an inject's line tells, nor a move of an off-record side's machine (toldAsDeed).
+ */
+export function shownEvents(week: readonly GameEvent[], offRecord: OffRecord = []): GameEvent[] {
+  return week.filter((e) => e.kind !== 'action' && !toldByInject(e, week) && toldAsDeed(e, offRecord));
 }
 
 /** A game's or a turn's attacks on US forces in words, every one counted: "12 attacks on US forces (1 by Iran's own forces)". */
@@ -511,7 +545,7 @@ export function deciderText(d: Decider): { readonly title: string; readonly expl
           d.by === 'us'
             ? ', the militias angered by US strikes during the lull'
             : d.by === 'iran'
-              ? ' after Iran lifted its restraint'
+              ? ` ${haltLiftedText(d)}`
               : " at the militias' own initiative"
         }: ${plural(d.count ?? 0, 'attack')} and ${plural(d.killed ?? 0, 'US death')} followed (${pts}). A calm needs both sides to keep it.`,
       };
@@ -531,6 +565,11 @@ export function deciderText(d: Decider): { readonly title: string; readonly expl
         explanation: `Iran kept the pressure on US forces and the Lebanon and Yemen fronts simmering below the war threshold (${pts}).`,
       };
   }
+}
+
+/** A calm Iran broke: the order that lifted the halt, which may have been given turns before its guidance arrived. */
+export function haltLiftedText(d: Decider): string {
+  return d.ordered === undefined ? 'after Iran lifted its halt' : `after Iran's order in turn ${d.ordered + 1} lifted the halt`;
 }
 
 /** What the provocation cost, where its lines moved: escalation for the US, Baghdad's anger at commanders killed for Iran. */

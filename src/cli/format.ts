@@ -5,9 +5,11 @@ import {
   renderEvent,
   scoreText,
   shownEvents,
+  toldTurningPoints,
   totalsText,
   turningPointLines,
   verdictText,
+  type OffRecord,
 } from '../analysis/render.ts';
 import { logOf } from '../engine/history.ts';
 import { rungName } from '../model/ladder.ts';
@@ -35,7 +37,8 @@ export function formatHeader(state: GameState, policies: { us: string; iran: str
   ].join('\n');
 }
 
-export function formatTurn(t: TurnRecord, events: readonly GameEvent[]): string {
+/** A turn as `brink run` and `brink replay` print it; `offRecord`: the sides not played by the record's policy (render.ts OffRecord). */
+export function formatTurn(t: TurnRecord, events: readonly GameEvent[], offRecord: OffRecord = []): string {
   const lines = [
     `Turn ${t.turn + 1} · ${t.date} · rung ${t.rung} ${rungName(t.rung)}`,
     `  US:   ${label(t.actions.us)}`,
@@ -46,7 +49,7 @@ export function formatTurn(t: TurnRecord, events: readonly GameEvent[]): string 
       ` · ${quantityName('deterrence')} ${t.deterrence.toFixed(2)} · ${quantityName('withdrawalMomentum')} ${t.withdrawalMomentum.toFixed(2)}`,
   ];
   // The week's attacks are the counts above.
-  for (const e of shownEvents(events)) {
+  for (const e of shownEvents(events, offRecord)) {
     if (e.kind === 'attacks') continue;
     const draw = e.draw ? ` (draw ${e.draw.u.toFixed(4)} vs ${e.draw.p.toFixed(4)})` : '';
     lines.push(`  • ${renderEvent(e)}${draw}${cite(e.rules)}`);
@@ -54,7 +57,7 @@ export function formatTurn(t: TurnRecord, events: readonly GameEvent[]): string 
   return lines.join('\n');
 }
 
-export function formatOutcome(o: Outcome, state: GameState): string {
+export function formatOutcome(o: Outcome, state: GameState, offRecord: OffRecord = []): string {
   const v = verdictText(o.verdict, state);
   const lines = [
     '',
@@ -62,9 +65,10 @@ export function formatOutcome(o: Outcome, state: GameState): string {
     `Scores: US ${scoreText(o.scores.us)} · Iran ${scoreText(o.scores.iran)} · peak rung ${o.peakRung} ${rungName(o.peakRung)}`,
     `Totals: ${totalsText(o.totals)}`,
   ];
-  if (o.turningPoints.length > 0) {
+  const points = toldTurningPoints(state, offRecord);
+  if (points.length > 0) {
     lines.push('Turning points:');
-    for (const { item: tp, folded, text } of turningPointLines(o.turningPoints, (t) => t.event, logOf(state))) {
+    for (const { item: tp, folded, text } of turningPointLines(points, (t) => t.event, logOf(state))) {
       const rules = [...new Set([...tp.event.rules, ...(folded?.event.rules ?? [])])];
       lines.push(`  ${tp.date} (turn ${tp.event.turn + 1}) ${text}${cite(rules)}`);
     }

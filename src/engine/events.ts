@@ -57,6 +57,8 @@ export interface DirectiveEvent extends Common {
   readonly front: Front;
   readonly level: DirectiveLevel;
   readonly envoys: boolean;
+  /** The turn whose order sent it: the same turn, or an earlier one when the lag carried it over. */
+  readonly ordered: number;
 }
 
 /** Something the scenario or chance brings from outside the two sides' choices. */

@@ -196,10 +196,11 @@ const sum = (lines: readonly ScoreLine[]) =>
     100,
   );
 
-export function turningPoints(state: GameState, limit = 6): TurningPoint[] {
+/** The `limit` heaviest events of the game, in the log's order; `keep` says which events may be one. */
+export function turningPoints(state: GameState, limit = 6, keep: (e: GameEvent) => boolean = () => true): TurningPoint[] {
   const ranked = logOf(state)
     .map((e, i) => ({ e, i }))
-    .filter(({ e }) => e.weight >= 10)
+    .filter(({ e }) => e.weight >= 10 && keep(e))
     .sort((a, b) => b.e.weight - a.e.weight || a.i - b.i)
     .slice(0, limit)
     .sort((a, b) => a.i - b.i);

@@ -142,6 +142,8 @@ export type Task =
       readonly front: Front;
       readonly level: DirectiveLevel;
       readonly envoys: boolean;
+      /** The turn whose order sent it. */
+      readonly ordered: number;
     }
   | {
       readonly kind: 'inject';

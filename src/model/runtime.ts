@@ -94,6 +94,11 @@ export interface StateMeta {
    * (engine/public-postures.ts).
    */
   readonly inTruce?: boolean;
+  /**
+   * A militia standing down on Iran's halt (R-IRN-05): what ends it, Iran's guidance or a relapse after
+   * strikes, is what broke the calm it kept (analysis/debrief/decider.ts).
+   */
+  readonly halted?: boolean;
 }
 
 /** Those whose pressure on the militias the documents describe, besides Tehran's own. */

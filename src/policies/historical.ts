@@ -18,9 +18,22 @@ export function resolveRecommendation(rec: string | Recommendation, obs: Observa
   return resolveRecommendation(rng.next() < obs.params[rec.chance] ? rec.then : rec.otherwise, obs, rng);
 }
 
+/** The record's policy: the `historical` bot. */
+export const RECORD_POLICY = 'historical';
+
+/**
+ * The sides whose orders did not come from the record's policy, given who commanded each side (a
+ * policy ID, or any other name for a person: "player"). A side machine's moves (model/actors/us.ts,
+ * iran.ts) are the record's reading of the side's position, and the record's policy acts on them; for
+ * these sides they say what the record would read into the position, not what the side did.
+ */
+export function offRecordSides(commanders: Readonly<Record<Side, string>>): Side[] {
+  return (['us', 'iran'] as const).filter((side) => commanders[side] !== RECORD_POLICY);
+}
+
 export function historical(side: Side): Policy {
   return {
-    id: 'historical',
+    id: RECORD_POLICY,
     name: 'Historical',
     description: 'Does what the documents say this side did in its current posture',
     choose(obs, rng) {

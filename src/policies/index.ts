@@ -7,10 +7,12 @@ import type { GameState } from '../engine/state.ts';
 import { parsePortfolio, type Portfolio } from '../model/portfolio.ts';
 import { ALWAYS_PREFIX, fixedOrder, isFixedOrderId } from './always.ts';
 import { easy, hard } from './difficulty.ts';
-import { historical } from './historical.ts';
+import { historical, RECORD_POLICY } from './historical.ts';
 import type { Policy, PolicyFactory } from './policy.ts';
 import { dove, hawk, random, titForTat } from './simple.ts';
 import { search } from './search.ts';
+
+export { offRecordSides, RECORD_POLICY } from './historical.ts';
 
 export class UnknownPolicyError extends Error {
   override readonly name = 'UnknownPolicyError';
@@ -63,7 +65,7 @@ export class PolicyRegistry {
 }
 
 export const BUILTIN_POLICIES = new PolicyRegistry([
-  ['historical', historical],
+  [RECORD_POLICY, historical],
   ['hawk', hawk],
   ['dove', dove],
   ['tit-for-tat', titForTat],

@@ -17,7 +17,7 @@ import { playRecord, type GameRecord } from '../batch/record.ts';
 import { gameSeed } from '../batch/seeds.ts';
 import { buildDebrief, type Debrief } from '../analysis/debrief/debrief.ts';
 import { scoreText } from '../analysis/render.ts';
-import { getPolicy } from '../policies/index.ts';
+import { getPolicy, offRecordSides } from '../policies/index.ts';
 import { playGame } from '../policies/play.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { distributionHash, drawParams, type ParamDistribution } from '../analysis/uncertainty/distribution.ts';
@@ -80,7 +80,8 @@ export function chooseStories(batch: BatchJson, scenario: Scenario, dist?: Param
   const tell = (r: GameRecord, why: string): ChosenGame => {
     const params = paramsOf(r.index);
     const state = playGame(scenario, { seed: r.seed, us, iran, ...(Object.keys(params).length > 0 ? { params } : {}) });
-    return { index: r.index, seed: r.seed, why, params, drawn: drawn(params), debrief: buildDebrief(state, scenario) };
+    const debrief = buildDebrief(state, scenario, { offRecord: offRecordSides(batch.policies) });
+    return { index: r.index, seed: r.seed, why, params, drawn: drawn(params), debrief };
   };
   const notes: string[] = [];
   const n = batch.runs;

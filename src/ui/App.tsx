@@ -23,6 +23,7 @@ import { SetupScreen, type SetupChoice } from './screens/SetupScreen.tsx';
 import { TurnScreen } from './screens/TurnScreen.tsx';
 import {
   humanSides,
+  offRecordOf,
   opponentLabel,
   opponentShortLabel,
   playTurn,
@@ -124,21 +125,26 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
   const [status, setStatus] = useState<string | undefined>(props.resume ? resumedText(props.resume.state, props.resume.sealed) : undefined);
   const [savedAt, setSavedAt] = useState<string | null>(props.resume ? saveKey(props.resume.state) : null);
 
+  // The sides not played by the record's policy: the players', and a bot's other than the historical one.
+  const offRecord = useMemo(() => (setup ? offRecordOf(setup) : []), [setup]);
+
   const debrief = useMemo(
     () =>
-      phase.kind === 'debrief' && state && setup ? buildDebrief(state, setup.scenario, { humans: humanSides(setup.side) }) : undefined,
-    [phase.kind, state, setup],
+      phase.kind === 'debrief' && state && setup
+        ? buildDebrief(state, setup.scenario, { humans: humanSides(setup.side), offRecord })
+        : undefined,
+    [phase.kind, state, setup, offRecord],
   );
 
   const lastWeek = useMemo(
     () =>
       phase.kind === 'debrief' && state && setup
         ? humanSides(setup.side).flatMap((side) => {
-            const w = lastWeekLines(state, side);
+            const w = lastWeekLines(state, side, offRecord);
             return w ? [{ side, ...w }] : [];
           })
         : [],
-    [phase.kind, state, setup],
+    [phase.kind, state, setup, offRecord],
   );
 
   const active = overlay === 'none' && !resolving;
@@ -268,6 +274,7 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
         state={state}
         side={phase.side}
         versus={versus}
+        offRecord={offRecord}
         {...(setup.side === 'both' ? {} : { versusShort: opponentShortLabel(setup.opponent) })}
         briefing={setup.scenario.briefing}
         status={resolving ? undefined : status}

@@ -8,7 +8,7 @@ import type { GameEvent, GameState } from '../engine/state.ts';
 import { buildSave, type PlaySide, type SaveFile } from '../engine/save.ts';
 import { otherSide, type Side } from '../model/actions.ts';
 import type { Portfolio } from '../model/portfolio.ts';
-import { chooseAction, getPolicy, policyIds } from '../policies/index.ts';
+import { chooseAction, getPolicy, offRecordSides, policyIds } from '../policies/index.ts';
 import { DIFFICULTY_LEVELS } from '../policies/difficulty.ts';
 import { defaultPolicy, type Scenario } from '../scenario/schema.ts';
 
@@ -85,6 +85,24 @@ export interface PlaySetup {
 
 export function humanSides(side: PlaySide): Side[] {
   return side === 'both' ? ['us', 'iran'] : [side];
+}
+
+/** A person at a side, where a header or a side's commander names who played it. */
+export const PLAYER = 'player';
+
+/**
+ * Who commanded each side of a game played at the terminal (or saved from one): "player" for a human
+ * side, else the bot's policy ID (a hot-seat game has no bot: `opponent` null).
+ */
+export function commandersOf(setup: { readonly side: PlaySide; readonly opponent: string | null }): Record<Side, string> {
+  const humans = humanSides(setup.side);
+  const of = (side: Side) => (humans.includes(side) ? PLAYER : (setup.opponent ?? PLAYER));
+  return { us: of('us'), iran: of('iran') };
+}
+
+/** The sides of a terminal game played off the record (analysis/render.ts OffRecord): the humans', and a bot's other than the record's. */
+export function offRecordOf(setup: { readonly side: PlaySide; readonly opponent: string | null }): Side[] {
+  return offRecordSides(commandersOf(setup));
 }
 
 export function startGame(setup: PlaySetup): GameState {

@@ -215,7 +215,13 @@ describe('a truce week', () => {
   const israelOn = (t: TurnRecord, on: string) => t.events.find((e) => e.kind === 'posture' && e.actor === 'israel' && e.on === on);
 
   for (const [inject, on, says, inLine, reaction] of [
-    ['truce-start', 'TRUCE_START', 'agrees a pause in Gaza', 'A truce begins in Gaza', /Hezbollah quietens during the Gaza truce/],
+    [
+      'truce-start',
+      'TRUCE_START',
+      'agrees a pause in Gaza',
+      'A truce begins in Gaza',
+      /Hezbollah slows its fire across the border for the Gaza truce/,
+    ],
     ['truce-end', 'TRUCE_END', 'resumes the Gaza campaign', 'The Gaza truce ends', /Hezbollah resumes/],
   ] as const)
     it(`tells the ${inject === 'truce-start' ? 'start' : 'end'} of the truce once, keeps the others' reactions, and keeps Israel's move on the log`, () => {

@@ -16,6 +16,7 @@ import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { esc } from '../../src/report/page.ts';
 import { main } from '../../src/cli/main.ts';
+import { humanSides, offRecordOf } from '../../src/ui/session.ts';
 import { scenario } from '../helpers/fixtures.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'brink-class-'));
@@ -45,14 +46,12 @@ function saveGame(
     for (let t = 0; t < opts.turns; t++) state = step(state, decisionsOf(whole)[t]!).state;
   }
   const file = join(dir, `${name}.save.json`);
-  writeFileSync(
-    file,
-    saveText(buildSave(state, { side: opts.side, opponent: opts.side === 'both' ? null : opts.side === 'us' ? opts.iran : opts.us })),
-  );
-  return { file, state };
+  const setup = { side: opts.side, opponent: opts.side === 'both' ? null : opts.side === 'us' ? opts.iran : opts.us };
+  writeFileSync(file, saveText(buildSave(state, setup)));
+  return { file, state, setup };
 }
 
-let groups: { name: string; file: string; state: ReturnType<typeof playGame> }[];
+let groups: ({ name: string } & ReturnType<typeof saveGame>)[];
 
 beforeAll(() => {
   groups = [
@@ -76,7 +75,8 @@ describe('brink report --games', () => {
     expect(html).toContain(`seed <b>${SEED}</b>`);
     // Side by side: one row per group with its verdict and scores, read from its own debrief.
     for (const g of groups) {
-      const d = buildDebrief(g.state, sc);
+      // The group's debrief: its players' orders their own, and the sides off the record told by their orders.
+      const d = buildDebrief(g.state, sc, { humans: humanSides(g.setup.side), offRecord: offRecordOf(g.setup) });
       const row = [...html.matchAll(/<tr><td><b class="nw">(.*?)<\/b><\/td>(.*?)<\/tr>/g)].find((m) => m[1] === g.name);
       expect(row, g.name).toBeDefined();
       const cells = [...row![2]!.matchAll(/<td(?: class="l")?>(.*?)<\/td>/g)].map((m) => m[1]!);

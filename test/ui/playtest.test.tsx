@@ -168,7 +168,7 @@ describe('the situation pane at the minimum size', () => {
             name,
           ).toBe(true);
         }
-        expect(text).toContain(`Your posture: ${obs.posture.meta.label}`);
+        expect(text).toContain(`Record's read: ${obs.posture.meta.label}`);
         expect(text).toMatch(/So far: \d+ attacks on US · \d+ killed · \d+ injured/);
         if (side === 'iran') {
           for (const p of obs.partners!) expect(text).toContain(`${ACTOR_NAMES[p.actor]}: ${postureLabel(p.actor, p.posture)}`);
@@ -181,13 +181,13 @@ describe('the situation pane at the minimum size', () => {
     const view = renderTurn(busy(), 'iran', { cols: 60, rows: 16 });
     await press(view.stdin, '2');
     expect(view.lastFrame()!.split('\n').at(-1)).toContain('↑↓ PgUp PgDn scroll');
-    expect(view.lastFrame()).not.toContain('Your posture:');
+    expect(view.lastFrame()).not.toContain("Record's read:");
     await press(view.stdin, KEY.pgdn, KEY.pgdn, KEY.pgdn);
-    expect(view.lastFrame()).toContain('Your posture:');
+    expect(view.lastFrame()).toContain("Record's read:");
     await press(view.stdin, '\x1b[H');
-    expect(view.lastFrame()).not.toContain('Your posture:');
+    expect(view.lastFrame()).not.toContain("Record's read:");
     await press(view.stdin, '\x1b[F');
-    expect(view.lastFrame()).toContain('Your posture:');
+    expect(view.lastFrame()).toContain("Record's read:");
     view.unmount();
   });
 

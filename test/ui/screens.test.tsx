@@ -159,7 +159,7 @@ describe('TurnScreen', () => {
     const { lastFrame, stdin } = renderTurn('iran');
     await press(stdin, '2');
     const f = lastFrame()!;
-    for (const line of ['Hezbollah:', 'Houthis:', 'Your posture:']) expect(f).toContain(line);
+    for (const line of ['Hezbollah:', 'Houthis:', "Record's read:"]) expect(f).toContain(line);
     // The militias as Iran's envoys report them: an estimate, with its confidence.
     expect(f).toMatch(/Iraqi militias \(KH, Nujaba\): [^\n]*\((high|medium|low)\)/);
     expect(f).not.toMatch(/… \d+ more/);
@@ -171,7 +171,7 @@ describe('TurnScreen', () => {
       const screen = renderTurnOf(busy, 'iran', { cols: 80, rows: 24 });
       await press(screen.stdin, '2');
       const g = screen.lastFrame()!;
-      for (const line of ['Hezbollah:', 'Houthis:', 'Your posture:']) expect(g, iranOrder).toContain(line);
+      for (const line of ['Hezbollah:', 'Houthis:', "Record's read:"]) expect(g, iranOrder).toContain(line);
       expect(g, iranOrder).not.toMatch(/… \d+ more/);
       fits(g);
     }
@@ -318,7 +318,7 @@ describe('DebriefScreen', () => {
 });
 
 describe('the briefing in the week the Gaza truce begins', () => {
-  it('tells it once: the inject, not Israel agreeing the pause beside it, with the fronts easing off', () => {
+  it('tells it once: the inject, not Israel agreeing the pause beside it, with the fronts slowing their tempo', () => {
     const oct = loadScenario('october-2023');
     let truceWeek: GameState | undefined;
     playGame(oct, {
@@ -333,7 +333,7 @@ describe('the briefing in the week the Gaza truce begins', () => {
       const frame = renderTurnOf(truceWeek!, side, { cols: 200, rows: 60 }).lastFrame()!;
       expect(frame.match(/A truce begins in Gaza/g)).toHaveLength(1);
       expect(frame).not.toContain('Israel agrees a pause in Gaza');
-      expect(frame).toContain('Hezbollah quietens during the Gaza truce');
+      expect(frame).toContain('Hezbollah slows its fire across the border for the Gaza truce');
     }
   });
 });

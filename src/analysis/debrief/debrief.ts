@@ -22,9 +22,11 @@ import {
   scoreLineLabel,
   scorePointsText,
   scoreText,
+  toldTurningPoints,
   turningPointLines,
   totalsText,
   verdictText,
+  type OffRecord,
   type VerdictText,
 } from '../render.ts';
 import { beliefRecord, beliefsVsTruth, type BeliefTurn } from '../turn-log.ts';
@@ -79,14 +81,15 @@ export interface Debrief {
 /** Turning points: the events outcome() ranks highest, with the chains traced from their place in the log. */
 function turningPoints(
   state: GameState,
-  o: Outcome,
   at: ReadonlyMap<ConceptId, ConceptAtWork>,
   humans: readonly Side[],
+  offRecord: OffRecord,
 ): DebriefTurningPoint[] {
   const log = logOf(state);
   // A move an inject's own line tells (Israel agreeing the truce the inject begins) is not a second turning
   // point; an order and the posture it moved are one act: one turning point, with the causes and concepts of both.
-  return turningPointLines(o.turningPoints, (tp) => tp.event, log).map(({ item: tp, folded, text }) => {
+  // An off-record side's posture is the record's reading, not a turning point (toldTurningPoints).
+  return turningPointLines(toldTurningPoints(state, offRecord), (tp) => tp.event, log).map(({ item: tp, folded, text }) => {
     // The chain is the order's (what the side had seen, why it chose), with the posture it moved.
     const [order, moved] = folded && tp.event.kind !== 'action' ? [folded, tp] : [tp, folded];
     const concepts = conceptsOfEvent(state, order.index, at);
@@ -114,10 +117,16 @@ function concepts(at: ReadonlyMap<ConceptId, ConceptAtWork>): DebriefConcept[] {
 export interface DebriefOptions {
   /** The sides a person played (none for a game between bots): their orders are named as their own choice. */
   readonly humans?: readonly Side[];
+  /**
+   * The sides played off the record (render.ts OffRecord): the humans' always, and a bot's other than the
+   * record's. Their machine's moves are not told as turning points or in the questions.
+   */
+  readonly offRecord?: OffRecord;
 }
 
 export function buildDebrief(state: GameState, scenario: Scenario, options: DebriefOptions = {}): Debrief {
   const humans = options.humans ?? [];
+  const offRecord = [...new Set([...humans, ...(options.offRecord ?? [])])];
   const at = conceptsAtWork(state);
   const o = outcome(state);
   const comparison = compare(state, scenario);
@@ -134,7 +143,7 @@ export function buildDebrief(state: GameState, scenario: Scenario, options: Debr
     },
     totals: o.totals,
     peakRung: o.peakRung,
-    turningPoints: turningPoints(state, o, at, humans),
+    turningPoints: turningPoints(state, at, humans, offRecord),
     concepts: concepts(at),
     timeline: state.history.map((h) => ({
       turn: h.turn,
@@ -145,7 +154,7 @@ export function buildDebrief(state: GameState, scenario: Scenario, options: Debr
       usKilled: h.usKilled,
     })),
     ...(comparison ? { comparison } : {}),
-    questions: discussionQuestions(state, comparison, leadingMechanism(decided)),
+    questions: discussionQuestions(state, comparison, leadingMechanism(decided), offRecord),
     beliefs: { us: beliefsVsTruth(state, 'us'), iran: beliefsVsTruth(state, 'iran') },
   };
 }

@@ -25,6 +25,7 @@ import type { EventOfKind } from '../../engine/events.ts';
 import { isLull, logOf, totalsOf } from '../../engine/history.ts';
 import { scoreLines, verdictOf, type ScoreLine, type ScoreTerm } from '../../engine/outcome.ts';
 import type { GameState, TurnRecord } from '../../engine/state.ts';
+import { ACTORS } from '../../model/actors/index.ts';
 
 export type DeciderId = 'miscalculation' | 'unravelling' | 'provocation' | 'deterrence' | 'pressure';
 
@@ -48,6 +49,8 @@ export interface Decider {
   readonly count?: number;
   /** US deaths after a break. */
   readonly killed?: number;
+  /** A calm Iran's guidance ended: the turn (0-based) of the order that lifted the halt. */
+  readonly ordered?: number;
   readonly cites: readonly string[];
 }
 
@@ -71,10 +74,33 @@ function miscalculation(state: GameState, lines: Record<Side, ScoreLine[]>): Dec
   };
 }
 
+/** Whether the Iraqi militias' posture is a stand-down on Iran's halt (model/actors/iraqi-militias.ts). */
+const halted = (posture: string) => ACTORS.iraqiMilitias.meta(posture).halted === true;
+
+/**
+ * What last took the Iraqi militias out of a halt in `turns`: Iran's guidance lifting it (the turn of
+ * the order that sent it: the same turn, or earlier when the guidance took days to arrive), or a
+ * relapse drawn after US strikes on them in the lull (R-SYS-07). Undefined when they left no halt there.
+ */
+function haltEnded(turns: readonly TurnRecord[]): { readonly by: 'us' } | { readonly by: 'iran'; readonly ordered: number } | undefined {
+  let ended: ReturnType<typeof haltEnded>;
+  for (const r of turns) {
+    let guidance: EventOfKind<'directive'> | undefined;
+    for (const e of r.events) {
+      if (e.kind === 'directive' && e.actor === 'iraqiMilitias') guidance = e;
+      if (e.kind !== 'posture' || e.actor !== 'iraqiMilitias' || !halted(e.from) || halted(e.to)) continue;
+      if (e.on === 'RELAPSE_DRAW') ended = { by: 'us' };
+      else if (e.on === 'DIRECTIVE' && guidance) ended = { by: 'iran', ordered: guidance.ordered };
+    }
+  }
+  return ended;
+}
+
 /**
  * The first lull in Iraq and Jordan that was reached (attacks before it) and then broken. Who broke
- * it: the militias taking up arms again after a US strike in the lull (a relapse), Iran lifting its
- * restraint, or else the militias on their own.
+ * it is what ended the militias' halt in the lull or the turn it broke: a relapse after a US strike
+ * in the lull, or Iran's guidance lifting the halt (given in an order of that turn or before); where
+ * neither did (rogue cells, or groups that were never halted), the militias on their own.
  */
 function unravelling(state: GameState): Decider | undefined {
   const h = state.history;
@@ -83,22 +109,20 @@ function unravelling(state: GameState): Decider | undefined {
   if (first < 0) return undefined;
   const broke = h.findIndex((r, i) => i > first && !isLull(r));
   if (broke < 0) return undefined;
-  const window = h.slice(first + 1, broke + 1);
-  const relapse = window.some((r) => r.events.some((e) => e.kind === 'posture' && e.on === 'RELAPSE_DRAW' && e.from !== e.to));
-  const restrained = (r: TurnRecord) => actionById(r.actions.iran.force)?.stance === 'restraint';
-  const iranLifted = restrained(h[first]!) && window.some((r) => !restrained(r));
+  const ended = haltEnded(h.slice(first, broke + 1));
   const after = h.slice(broke);
   const attacks = after.reduce((s, r) => s + r.attacksOnUS, 0);
   const killed = after.reduce((s, r) => s + r.usKilled, 0);
   return {
     id: 'unravelling',
     turn: broke,
-    by: relapse ? 'us' : iranLifted ? 'iran' : 'militias',
+    by: ended?.by ?? 'militias',
+    ...(ended?.by === 'iran' ? { ordered: ended.ordered } : {}),
     points: { us: round(-(attacks * p.scoreUsPerAttack + killed * p.scoreUsPerDeath)), iran: round(-killed * p.scoreIranPerUsDeath) },
     terms: ['attacks-on-us', 'us-deaths', 'deaths-by-partners'],
     count: attacks,
     killed,
-    cites: relapse ? ['R-SYS-07', 'R-USA-04'] : ['R-SYS-07', 'R-IRN-01'],
+    cites: ended?.by === 'us' ? ['R-SYS-07', 'R-USA-04'] : ended?.by === 'iran' ? ['R-SYS-07', 'R-IRN-11'] : ['R-SYS-07', 'R-IRN-01'],
   };
 }
 

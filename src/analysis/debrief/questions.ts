@@ -8,7 +8,7 @@ import { rungName } from '../../model/ladder.ts';
 import { quantityName } from '../../model/quantities.ts';
 import { logOf, peakRungOf, totalsOf } from '../../engine/history.ts';
 import type { GameState } from '../../engine/state.ts';
-import { plural, renderEvent, scorePointsText, times } from '../render.ts';
+import { haltLiftedText, plural, renderEvent, scorePointsText, times, toldAsDeed, type OffRecord } from '../render.ts';
 import { formatFigureValue } from '../record/statistics.ts';
 import { percent } from './chain.ts';
 import type { Comparison } from './comparison.ts';
@@ -20,7 +20,7 @@ interface Candidate {
   readonly text: string;
 }
 
-export function discussionQuestions(state: GameState, comparison?: Comparison, decider?: Decider): string[] {
+export function discussionQuestions(state: GameState, comparison?: Comparison, decider?: Decider, offRecord: OffRecord = []): string[] {
   const out: Candidate[] = [];
   const t = totalsOf(state);
   const h = state.history;
@@ -188,7 +188,10 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
       'Which objective did each side give up to get what it got?',
   });
 
-  const heaviest = log.reduce<(typeof log)[number] | undefined>((best, e) => (!best || e.weight > best.weight ? e : best), undefined);
+  // Among the events told as deeds: an off-record side's posture is the record's reading, not an event to replay.
+  const heaviest = log
+    .filter((e) => toldAsDeed(e, offRecord))
+    .reduce<(typeof log)[number] | undefined>((best, e) => (!best || e.weight > best.weight ? e : best), undefined);
   if (heaviest) {
     out.push({
       priority: 5,
@@ -247,7 +250,7 @@ function deciderQuestion(d: Decider): string | undefined {
       if (d.by === 'us')
         return `The calm broke in ${turn} when militias took up arms again after US strikes in the lull; ${cost}. The strikes were meant to deter: why did they provoke instead, and what would holding fire have cost? (R-USA-04)`;
       if (d.by === 'iran')
-        return `The calm broke in ${turn} after Iran lifted its restraint; ${cost}. What did Iran expect to gain, and was it worth a calm both sides had built? (R-SYS-07)`;
+        return `The calm broke in ${turn} ${haltLiftedText(d)}; ${cost}. What did Iran expect to gain, and was it worth a calm both sides had built? (R-SYS-07)`;
       return `The calm broke in ${turn} with neither a US strike nor an Iranian order behind it; ${cost}. How far can either capital keep a calm it does not control? (R-SYS-07)`;
     }
     case 'provocation':

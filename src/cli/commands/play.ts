@@ -15,7 +15,16 @@ import { UsageError } from '../errors.ts';
 import { outputTarget } from '../../io/output.ts';
 import type { CommandModule } from '../command.ts';
 import { parseSeed, scenarioFrom } from '../options.ts';
-import { humanSides, opponentIds, opponentName, resolveOpponent, saveOf, sealedOrders, type PlaySetup } from '../../ui/session.ts';
+import {
+  humanSides,
+  offRecordOf,
+  opponentIds,
+  opponentName,
+  resolveOpponent,
+  saveOf,
+  sealedOrders,
+  type PlaySetup,
+} from '../../ui/session.ts';
 import { wrapDocument } from '../../ui/text.ts';
 import type { ExitReport, PendingOrders } from '../../ui/App.tsx';
 import { buildDebrief, formatDebrief } from '../../analysis/debrief/debrief.ts';
@@ -170,7 +179,8 @@ export const register: CommandModule = (program, io, setExit) => {
       // and how to go on from the save.
       if (report?.state && report.setup && report.state.turn > 0) {
         const humans = humanSides(report.setup.side);
-        const text = `${formatDebrief(buildDebrief(report.state, report.setup.scenario, { humans })).trimStart()}\n`;
+        const offRecord = offRecordOf(report.setup);
+        const text = `${formatDebrief(buildDebrief(report.state, report.setup.scenario, { humans, offRecord })).trimStart()}\n`;
         if (debriefFile) {
           writeFileAtomic(debriefFile, text);
           io.out(`Debrief written to ${debriefFile}`);

@@ -9,6 +9,8 @@ import { replaySave } from '../../engine/save.ts';
 import { formatHeader, formatOutcome, formatTurn } from '../format.ts';
 import type { CommandModule } from '../command.ts';
 import { readSave } from './save-io.ts';
+import { offRecordSides } from '../../policies/index.ts';
+import { commandersOf } from '../../ui/session.ts';
 
 export const register: CommandModule = (program: Command, io, setExit) => {
   program
@@ -22,10 +24,8 @@ export const register: CommandModule = (program: Command, io, setExit) => {
         ...(opts.scenario ? { scenario: opts.scenario } : {}),
         acceptEdited: opts.acceptEdited === true,
       });
-      const policies = {
-        us: save.side === 'iran' ? (save.opponent ?? 'player') : 'player',
-        iran: save.side === 'us' ? (save.opponent ?? 'player') : 'player',
-      };
+      const policies = commandersOf(save);
+      const offRecord = offRecordSides(policies);
       let header = false;
       const overrides = Object.entries(save.params);
       const result = replaySave(save, scenario, (state, events) => {
@@ -38,9 +38,9 @@ export const register: CommandModule = (program: Command, io, setExit) => {
           );
           header = true;
         }
-        io.out(formatTurn(state.history[state.history.length - 1]!, events));
+        io.out(formatTurn(state.history[state.history.length - 1]!, events, offRecord));
       });
-      if (result.state.over) io.out(formatOutcome(outcome(result.state), result.state));
+      if (result.state.over) io.out(formatOutcome(outcome(result.state), result.state, offRecord));
       else io.out(`\nSaved after turn ${result.state.turn} of ${result.state.scenario.turns}; the game is not finished.`);
       if (!result.matches) {
         const where = result.firstDifference === null ? 'the final state differs' : `first difference at turn ${result.firstDifference}`;

@@ -35,6 +35,7 @@ import type { CommandModule, Io } from '../command.ts';
 import { policyHelp, scenarioFrom } from '../options.ts';
 import { asUsage, batchGames, collect, commonSetup } from './batch.ts';
 import { readSave } from './save-io.ts';
+import { humanSides, offRecordOf } from '../../ui/session.ts';
 import { addUncertaintyOptions, parseUncertainty } from '../uncertainty-options.ts';
 import { posteriorDistribution, priorDistribution, type ParamDistribution } from '../../analysis/uncertainty/distribution.ts';
 import { loadPosterior, SHIPPED_POSTERIOR } from '../../analysis/calibration/posterior-file.ts';
@@ -274,7 +275,7 @@ function loadClass(files: readonly string[], scenarioArg: string | undefined): C
       opponent: g.save.opponent,
       decisions: g.save.decisions,
       // The class played these games: their orders are the players' own, never a bot's rule.
-      debrief: buildDebrief(g.state, g.scenario, { humans: g.save.side === 'both' ? ['us', 'iran'] : [g.save.side] }),
+      debrief: buildDebrief(g.state, g.scenario, { humans: humanSides(g.save.side), offRecord: offRecordOf(g.save) }),
     }),
   );
   return { scenario: first.scenario, seed: first.save.seed, params: first.save.params, games };

@@ -1,6 +1,7 @@
 /** `brink run`: one headless game, its turn-by-turn log (or JSON). */
 import type { Command } from 'commander';
 import type { CommandModule } from '../command.ts';
+import { offRecordSides } from '../../policies/index.ts';
 import { playGame } from '../../policies/play.ts';
 import { parseSeed, policyHelp, scenarioFrom, sidePolicy } from '../options.ts';
 import { formatHeader, formatTurn } from '../format.ts';
@@ -31,6 +32,7 @@ export function registerRun(program: Command, out: (s: string) => void): void {
       const us = sidePolicy('--us-policy', opts.usPolicy, 'us', scenario);
       const iran = sidePolicy('--iran-policy', opts.iranPolicy, 'iran', scenario);
       const policies = { us: us.id, iran: iran.id };
+      const offRecord = offRecordSides(policies);
       // A bad one is a usage error (exit 2, with the usage), as in brink batch.
       const overrides = asUsage(() => parseAssignments('--param', opts.param ?? []));
       const params = Object.keys(overrides).length > 0 ? { params: overrides } : {};
@@ -50,9 +52,9 @@ export function registerRun(program: Command, out: (s: string) => void): void {
             out(formatHeader(state, policies));
             header = true;
           }
-          out(formatTurn(state.history[state.history.length - 1]!, events));
+          out(formatTurn(state.history[state.history.length - 1]!, events, offRecord));
         },
       });
-      out(formatDebrief(buildDebrief(final, scenario)));
+      out(formatDebrief(buildDebrief(final, scenario, { offRecord })));
     });
 }

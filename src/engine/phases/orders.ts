@@ -142,7 +142,15 @@ function applyIran(d: TurnDraft, def: ActionDef): void {
       directive[front] = level;
       if (!changed && !envoysAdded) continue;
       const lag = drawLag(d, envoys ? ['envoyLagMinDays', 'envoyLagMaxDays'] : ['directiveLagMinDays', 'directiveLagMaxDays']);
-      schedule(d, day + lag, { kind: 'deliver', actor, front, level, envoys, event: { type: 'DIRECTIVE', level, envoys } });
+      schedule(d, day + lag, {
+        kind: 'deliver',
+        actor,
+        front,
+        level,
+        envoys,
+        ordered: d.turn,
+        event: { type: 'DIRECTIVE', level, envoys },
+      });
     }
     if (given) w.directive = Object.freeze(directive);
   }

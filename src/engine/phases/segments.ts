@@ -54,6 +54,7 @@ function execute(d: TurnDraft, task: Task, day: number): void {
         front: task.front,
         level: task.level,
         envoys: task.envoys,
+        ordered: task.ordered,
         rules: task.envoys ? ['R-IRN-05', 'R-IRN-13', 'P-08'] : ['R-IRN-05', 'P-08'],
         visibility: 'iran',
         weight: 5,

@@ -57,7 +57,11 @@ export const hezbollah = defineActor<HezbollahContext, ActorEvent, HezbollahPost
           },
           { actions: ['release'] },
         ],
-        TRUCE_START: { target: 'restrained', actions: ['truceOn'], meta: { rules: ['R-SYS-02'], says: 'quietens during the Gaza truce' } },
+        TRUCE_START: {
+          target: 'restrained',
+          actions: ['truceOn'],
+          meta: { rules: ['R-SYS-02'], says: 'slows its fire across the border for the Gaza truce' },
+        },
         RAFAH_ASSAULT: {
           target: 'intensified',
           actions: ['rafahOn'],
@@ -118,7 +122,11 @@ export const hezbollah = defineActor<HezbollahContext, ActorEvent, HezbollahPost
           { guard: { type: 'directiveIs', params: { levels: ['sustain'] } }, actions: ['release'] },
           { actions: ['release'] },
         ],
-        TRUCE_START: { target: 'restrained', actions: ['truceOn'], meta: { rules: ['R-SYS-02'], says: 'quietens during the Gaza truce' } },
+        TRUCE_START: {
+          target: 'restrained',
+          actions: ['truceOn'],
+          meta: { rules: ['R-SYS-02'], says: 'slows its fire across the border for the Gaza truce' },
+        },
         RAFAH_ASSAULT: { actions: ['rafahOn'] },
       },
     },

@@ -91,7 +91,7 @@ export const iran = defineActor<IranContext, ActorEvent, IranPosture>({
           actions: ['setBraked'],
           meta: { rules: ['R-IRN-05'], says: 'orders restraint front by front' },
         },
-        TRUCE_START: { target: 'truce', meta: { rules: ['R-IRN-14'], says: 'lets the fronts ease off during the Gaza truce' } },
+        TRUCE_START: { target: 'truce', meta: { rules: ['R-IRN-14'], says: 'lets its partners slow their tempo for the Gaza truce' } },
         RAFAH_ASSAULT: {
           target: 'escalating',
           meta: { rules: ['R-IRN-12', 'R-HAM-02'], says: 'backs a harsher axis response to the Rafah assault' },

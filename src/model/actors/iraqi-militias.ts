@@ -77,7 +77,10 @@ export const iraqiMilitias = defineActor<MilitiaContext, ActorEvent, IraqiMiliti
           },
           { actions: ['recordDirective'] },
         ],
-        TRUCE_START: { target: 'pausing', meta: { rules: ['R-MIL-08', 'R-IRN-14'], says: 'ease off during the Gaza truce' } },
+        TRUCE_START: {
+          target: 'pausing',
+          meta: { rules: ['R-MIL-08', 'R-IRN-14'], says: 'slow their tempo against US forces for the Gaza truce' },
+        },
         STRUCK: struck,
         WEEK_END: week,
       },
@@ -129,23 +132,26 @@ export const iraqiMilitias = defineActor<MilitiaContext, ActorEvent, IraqiMiliti
         rules: ['R-IRN-05', 'R-MIL-03', 'R-MIL-07', 'R-MIL-09'],
         seenBy: 'public',
         weight: 30,
+        halted: true,
         // Rogue cells (R-MIL-07) are not deterred by directives, and grow a little angrier after strikes.
         activity: [{ kind: 'attacksOnUS', place: 'iraq', rate: ['iraqRogueRate', '@provoked'] }],
       },
       on: {
         DIRECTIVE: [
+          // The world saw the stand-down and sees its end (as a relapse's, below): a week that read "keep
+          // to the halt all the same" after strikes must not then show attacks with no word of the halt ending.
           {
             guard: SUSTAIN,
             target: 'harassing',
             actions: ['recordDirective'],
-            meta: { rules: ['R-IRN-11'], says: 'resume harassment as Iran lifts the halt' },
+            meta: { rules: ['R-IRN-11'], says: 'resume harassment as Iran lifts the halt', seenBy: 'public' },
           },
           {
             guard: SURGE,
             target: 'surging',
             actions: ['recordDirective'],
             // From a halt the line says the halt ends: the same week may already read "keep to the halt".
-            meta: { rules: ['R-IRN-04'], says: "end the halt on Iran's order and step up attacks on US forces" },
+            meta: { rules: ['R-IRN-04'], says: "end the halt on Iran's order and step up attacks on US forces", seenBy: 'public' },
           },
           { actions: ['recordDirective'] },
         ],
@@ -179,7 +185,7 @@ export const iraqiMilitias = defineActor<MilitiaContext, ActorEvent, IraqiMiliti
           { guard: SUSTAIN, target: 'harassing', actions: ['recordDirective'] },
           { actions: ['recordDirective'] },
         ],
-        TRUCE_START: { target: 'pausing', meta: { rules: ['R-MIL-08'], says: 'ease off during the Gaza truce' } },
+        TRUCE_START: { target: 'pausing', meta: { rules: ['R-MIL-08'], says: 'slow their tempo against US forces for the Gaza truce' } },
         STRUCK: struck,
         WEEK_END: week,
       },
@@ -194,7 +200,11 @@ export const iraqiMilitias = defineActor<MilitiaContext, ActorEvent, IraqiMiliti
       },
       on: {
         TRUCE_END: [
-          { guard: { type: 'lastDirectiveIs', params: { levels: ['surge'] } }, target: 'surging' },
+          {
+            guard: { type: 'lastDirectiveIs', params: { levels: ['surge'] } },
+            target: 'surging',
+            meta: { rules: ['R-IRN-04', 'R-MIL-08'], says: "step up attacks on US forces as the truce ends, on Iran's call" },
+          },
           { target: 'harassing', meta: { rules: ['R-MIL-01'], says: 'resume harassment as the truce ends' } },
         ],
         DIRECTIVE: [
@@ -203,6 +213,13 @@ export const iraqiMilitias = defineActor<MilitiaContext, ActorEvent, IraqiMiliti
             target: 'resisting',
             actions: ['recordDirective'],
             meta: { rules: ['R-MIL-02'], says: "refuse Iran's halt at first" },
+          },
+          // A call to step up that arrives in the truce waits for its end (TRUCE_END above): said, so that
+          // the guidance's line is not read as a surge in a week of the truce's slower tempo.
+          {
+            guard: SURGE,
+            actions: ['recordDirective'],
+            meta: { rules: ['R-MIL-08', 'R-IRN-04'], says: "keep to the truce: Iran's call to step up waits for its end" },
           },
           { actions: ['recordDirective'] },
         ],

@@ -41,6 +41,9 @@ const directives = [
   { guard: SUSTAIN, target: 'harassing', actions: ['recordDirective'], meta: { rules: ['R-MIL-01'], says: 'harass US bases in Syria' } },
 ] as const;
 
+/** Out of a stand-down the world saw, the world sees the groups take up the new guidance (as the Iraqi groups'). */
+const fromStandDown = directives.map((d) => (d.target === 'standingDown' ? d : { ...d, meta: { ...d.meta, seenBy: 'public' as const } }));
+
 export const syrianMilitias = defineActor<MilitiaContext, ActorEvent, SyrianMilitiaPosture>({
   id: 'syrianMilitias',
   initial: 'harassing',
@@ -53,7 +56,10 @@ export const syrianMilitias = defineActor<MilitiaContext, ActorEvent, SyrianMili
       meta: { label: 'Harassing US bases', rules: ['R-MIL-01', 'R-IRN-11'], seenBy: 'iran', activity: harassment() },
       on: {
         DIRECTIVE: directives,
-        TRUCE_START: { target: 'pausing', meta: { rules: ['R-SYS-02', 'R-IRN-14'], says: 'ease off during the Gaza truce' } },
+        TRUCE_START: {
+          target: 'pausing',
+          meta: { rules: ['R-SYS-02', 'R-IRN-14'], says: 'slow their tempo against US forces for the Gaza truce' },
+        },
         STRUCK: struck,
         WEEK_END: week,
       },
@@ -74,15 +80,16 @@ export const syrianMilitias = defineActor<MilitiaContext, ActorEvent, SyrianMili
         rules: ['R-IRN-05', 'R-MIL-07'],
         seenBy: 'public',
         weight: 30,
+        halted: true,
         activity: [{ kind: 'attacksOnUS', place: 'syria', rate: ['syriaRogueRate'], lethality: 'restrainedLethalityFactor' }],
       },
-      on: { DIRECTIVE: directives, STRUCK: struck, WEEK_END: week },
+      on: { DIRECTIVE: fromStandDown, STRUCK: struck, WEEK_END: week },
     },
     surging: {
       meta: { label: 'Surging', rules: ['R-IRN-04'], seenBy: 'iran', weight: 30, activity: harassment('surgeMultiplier') },
       on: {
         DIRECTIVE: directives,
-        TRUCE_START: { target: 'pausing', meta: { rules: ['R-SYS-02'], says: 'ease off during the Gaza truce' } },
+        TRUCE_START: { target: 'pausing', meta: { rules: ['R-SYS-02'], says: 'slow their tempo against US forces for the Gaza truce' } },
         STRUCK: struck,
         WEEK_END: week,
       },
@@ -96,13 +103,34 @@ export const syrianMilitias = defineActor<MilitiaContext, ActorEvent, SyrianMili
         activity: harassment('truceMultiplier'),
       },
       on: {
+        // Guidance that arrived in the truce takes hold when it ends: each line says so.
         TRUCE_END: [
-          { guard: { type: 'lastDirectiveIs', params: { levels: ['reduce'] } }, target: 'scalingBack' },
-          { guard: { type: 'lastDirectiveIs', params: { levels: ['halt'] } }, target: 'standingDown' },
-          { guard: { type: 'lastDirectiveIs', params: { levels: ['surge'] } }, target: 'surging' },
+          {
+            guard: { type: 'lastDirectiveIs', params: { levels: ['reduce'] } },
+            target: 'scalingBack',
+            meta: { rules: ['R-SYR-01', 'R-IRN-05'], says: 'scale back to occasional harassment as the truce ends, as Iran asked' },
+          },
+          {
+            guard: { type: 'lastDirectiveIs', params: { levels: ['halt'] } },
+            target: 'standingDown',
+            meta: { rules: ['R-IRN-05'], says: 'stand down entirely as the truce ends, as Iran asked' },
+          },
+          {
+            guard: { type: 'lastDirectiveIs', params: { levels: ['surge'] } },
+            target: 'surging',
+            meta: { rules: ['R-IRN-04', 'R-SYS-02'], says: "step up attacks on US forces as the truce ends, on Iran's call" },
+          },
           { target: 'harassing', meta: { rules: ['R-MIL-01'], says: 'resume harassment as the truce ends' } },
         ],
-        DIRECTIVE: [{ actions: ['recordDirective'] }],
+        // New guidance in the truce waits for its end (TRUCE_END above): said, so that its line is not read
+        // as a change in a week of the truce's slower tempo. Guidance to keep harassing changes nothing.
+        DIRECTIVE: [
+          { guard: SUSTAIN, actions: ['recordDirective'] },
+          {
+            actions: ['recordDirective'],
+            meta: { rules: ['R-SYS-02', 'R-IRN-14'], says: "keep to the truce: Iran's new guidance waits for its end" },
+          },
+        ],
         STRUCK: struck,
         WEEK_END: week,
       },

@@ -15,10 +15,12 @@ import {
   openingNotCounted,
   orderLabel,
   postureLabel,
+  recordReadingText,
   scoreText,
   seenOrderText,
   unreadIntelLine,
   weekEventLines,
+  type OffRecord,
 } from '../../analysis/render.ts';
 import { turnLog } from '../../analysis/turn-log.ts';
 import { ACTOR_NAMES } from '../../model/actors/index.ts';
@@ -63,6 +65,8 @@ export interface TurnProps {
   readonly versus: string;
   /** A shorter name for the opponent ("Normal"), for a header with no room for `versus` beside the date. */
   readonly versusShort?: string;
+  /** The sides played off the record (analysis/render.ts OffRecord): their machine's moves get no line. */
+  readonly offRecord?: OffRecord;
   /** The scenario's briefing paragraph, shown before the first turn. */
   readonly briefing: string;
   readonly status?: string;
@@ -113,13 +117,18 @@ export function TurnScreen(props: TurnProps) {
   const status = statusLines(props.status, width);
   const bodyRows = Math.max(6, rows - 4 - status.length);
   const goals = useMemo(() => goalLines(score, width, obs.opening), [score, width, obs.opening]);
-  const log = useMemo(() => logLines(state, side, width), [state, side, width]);
+  // A player's own side is off the record at least (render.ts OffRecord).
+  const offRecord = useMemo(() => props.offRecord ?? [side], [props.offRecord, side]);
+  const log = useMemo(() => logLines(state, side, offRecord, width), [state, side, offRecord, width]);
   const situation = useMemo(
     () => situationLines(situationInfo(obs, situationColumns(width).right), width, bodyRows, openingAside(obs)),
     [obs, width, bodyRows],
   );
   const situationRows = rowsShown(situation.length, bodyRows);
-  const briefingText = useMemo(() => briefingLines(obs, props.briefing, score, width), [obs, props.briefing, score, width]);
+  const briefingText = useMemo(
+    () => briefingLines(obs, props.briefing, score, offRecord, width),
+    [obs, props.briefing, score, offRecord, width],
+  );
   const briefingRows = rowsShown(briefingText.length, bodyRows);
   // The evidence's title stays; its facts scroll under it.
   const evidenceText = useMemo(() => (selected ? evidenceLines(selected, width) : []), [selected, width]);
@@ -342,7 +351,7 @@ interface BriefingLine {
  * week's orders, counts and events; and the intelligence read for the coming turn. The pane scrolls, so
  * at the minimum size every line can be reached.
  */
-function briefingLines(obs: Observation, briefing: string, goals: ScoreView, width: number): BriefingLine[] {
+function briefingLines(obs: Observation, briefing: string, goals: ScoreView, offRecord: OffRecord, width: number): BriefingLine[] {
   const lines: string[] = [];
   if (obs.history.length === 0) {
     lines.push(...wrap(briefing, width));
@@ -364,7 +373,7 @@ function briefingLines(obs: Observation, briefing: string, goals: ScoreView, wid
       seen ? `The other side's order: ${seen}.` : "The other side's order: not visible to you (what it did shows in the counts below).",
       ...weekCountLines(last),
       // The count lines just above give the attacks on US forces: the events do not count them again.
-      ...weekEventLines(obs.events, last, { attacksCounted: true }).map((e) => `• ${e}`),
+      ...weekEventLines(obs.events, last, { attacksCounted: true, offRecord }).map((e) => `• ${e}`),
     ];
     // A bullet's wrapped lines hang under its words (text.ts hang).
     for (const l of items) lines.push(...hang('', l, width));
@@ -398,8 +407,8 @@ function Briefing({ lines, offset, width, height }: { lines: readonly BriefingLi
  * The log of past turns, newest first: the intelligence read before each turn, both orders as this side
  * saw them, and the turn's visible events (analysis/turn-log.ts; every sentence from render.ts).
  */
-function logLines(state: GameState, side: Side, width: number): { text: string; bold?: boolean }[] {
-  const turns = turnLog(state, side);
+function logLines(state: GameState, side: Side, offRecord: OffRecord, width: number): { text: string; bold?: boolean }[] {
+  const turns = turnLog(state, side, { offRecord });
   if (turns.length === 0) return [{ text: 'No turn played yet: the log fills as the game goes on.' }];
   const out: { text: string; bold?: boolean }[] = [];
   const item = (text: string, indent = '  ') =>
@@ -477,7 +486,8 @@ export function situationInfo(obs: Observation, right: number): string[] {
       .map((i) => `${intelSubject(i)}: ${intelReading(i)} (${i.confidence})`);
     info.push('', ...reads, ...obs.partners.map((pt) => `${ACTOR_NAMES[pt.actor]}: ${postureLabel(pt.actor, pt.posture)}`));
   }
-  info.push('', `Your posture: ${obs.posture.meta.label}`);
+  // The side is a player's: its machine's posture is what the record would read into its position, not its own.
+  info.push('', recordReadingText(obs.side, obs.posture.value));
   return info;
 }
 

@@ -15,6 +15,7 @@ import { actionById, type Side } from '../../../src/model/actions.ts';
 import { getPolicy } from '../../../src/policies/index.ts';
 import { playGame } from '../../../src/policies/play.ts';
 import { SHIPPED, scenario } from '../../helpers/fixtures.ts';
+import { scripted } from '../../helpers/scripted.ts';
 
 const play = (id: string, us: string, iran: string, seed: number) =>
   playGame(scenario(id), { seed: String(seed), us: getPolicy(us, 'us'), iran: getPolicy(iran, 'iran') });
@@ -80,6 +81,36 @@ describe('what decided the game', () => {
     const debrief = buildDebrief(state, scenario('october-2023'));
     expect(debrief.decision.explanation).toContain('angered by US strikes during the lull');
     expect(debrief.questions.some((q) => q.includes(`The calm broke in turn ${d.turn + 1}`) && q.includes(`${after} attack`))).toBe(true);
+  });
+
+  it("a lull broken by Iran's guidance lifting the halt is laid at Iran's door, naming the order even where the guidance arrived a turn later", () => {
+    // The playtest's Iran game (red-sea): restraint in turn 4, then IRGC attacks and missiles while
+    // the halt held, then "keep up the pressure" from turn 7; the US plays the record's bot.
+    const orders = [
+      'iran.escalate-fronts+iran.arm-houthis',
+      'iran.unleash+iran.arm-houthis',
+      'iran.hold-course+iran.public-threats',
+      'iran.rein-in+iran.back-talks',
+      'iran.irgc-attack+iran.back-talks',
+      'iran.missile-strike+iran.back-talks',
+      ...Array<string>(7).fill('iran.hold-course+iran.arm-houthis'),
+    ].map((iran) => ({ iran }));
+    const state = scripted('red-sea', '34', orders);
+    const d = deciders(state).find((x) => x.id === 'unravelling')!;
+    // The game as scripted: the order of turn 7 lifted the halt, and its guidance reached the Iraqi
+    // militias in turn 8, the week the attacks resumed; no relapse after US strikes.
+    const lifted = state.history[7]!.events.find((e) => e.kind === 'directive' && e.actor === 'iraqiMilitias');
+    expect(lifted).toMatchObject({ level: 'sustain', ordered: 6, turn: 7 });
+    expect(logOf(state).some((e) => e.kind === 'posture' && e.on === 'RELAPSE_DRAW' && e.from !== e.to)).toBe(false);
+    expect(iraqJordan(state, 7)).toBeGreaterThan(0);
+    expect(d).toMatchObject({ by: 'iran', turn: 7, ordered: 6 });
+    const debrief = buildDebrief(state, scenario('red-sea'), { humans: ['iran'] });
+    const text = formatDebrief(debrief);
+    expect(text).toContain("and in turn 8 the attacks resumed after Iran's order in turn 7 lifted the halt: ");
+    expect(text).not.toContain('own initiative');
+    expect(debrief.questions.some((q) => q.startsWith("The calm broke in turn 8 after Iran's order in turn 7 lifted the halt; "))).toBe(
+      true,
+    );
   });
 
   it('a large campaign every turn is provocation: its cost is the escalation line, and the question counts the turns', () => {

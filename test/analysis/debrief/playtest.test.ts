@@ -11,29 +11,14 @@ import { reachText } from '../../../src/analysis/debrief/comparison.ts';
 import { conceptsAtWork, threatsWithRestraint } from '../../../src/analysis/debrief/concepts.ts';
 import { heldRules, ruleHeld } from '../../../src/analysis/debrief/conditions.ts';
 import { buildDebrief, formatDebrief } from '../../../src/analysis/debrief/debrief.ts';
-import { newGame, step } from '../../../src/engine/game.ts';
 import { logOf } from '../../../src/engine/history.ts';
 import type { GameState } from '../../../src/engine/state.ts';
-import { actionById, type Side } from '../../../src/model/actions.ts';
-import { parsePortfolio } from '../../../src/model/portfolio.ts';
-import { chooseAction, getPolicy } from '../../../src/policies/index.ts';
+import { actionById } from '../../../src/model/actions.ts';
+import { getPolicy } from '../../../src/policies/index.ts';
 import { playGame } from '../../../src/policies/play.ts';
 import { scenario } from '../../helpers/fixtures.ts';
+import { scripted } from '../../helpers/scripted.ts';
 import { formatFigureValue } from '../../../src/analysis/record/statistics.ts';
-
-/** A game whose `humans` sides play the given orders turn by turn, the other side its bot; stops when the orders run out (a quit). */
-function scripted(id: string, seed: string, orders: readonly Partial<Record<Side, string>>[], bot = 'historical'): GameState {
-  let state = newGame(scenario(id), { seed });
-  for (const turn of orders) {
-    if (state.over) break;
-    const choose = (side: Side) => {
-      const given = turn[side];
-      return given ? parsePortfolio(given, side) : chooseAction(state, side, getPolicy(bot, side));
-    };
-    state = step(state, { us: choose('us'), iran: choose('iran') }).state;
-  }
-  return state;
-}
 
 const bots = (id: string, seed: string, us = 'historical', iran = 'historical', params?: Record<string, number>) =>
   playGame(scenario(id), { seed, us: getPolicy(us, 'us'), iran: getPolicy(iran, 'iran'), ...(params ? { params } : {}) });
