@@ -10,7 +10,7 @@ import { QUIET_WINDOW, turningPoints, type ScoreLine, type TurningPoint, type Ve
 import type { GameState, IntelItem, Tally } from '../engine/state.ts';
 import { ACTORS, ACTOR_NAMES, type ActorId } from '../model/actors/index.ts';
 import { INJECT_RECORDER } from '../model/actors/israel.ts';
-import { actionById, type Front, type Side } from '../model/actions.ts';
+import { actionById, type ActionDef, type Front, type Side } from '../model/actions.ts';
 import { factById, kindName, kindOfId, type FactKind } from '../model/evidence.ts';
 import { INTEL_SOURCES, type IntelSource } from '../model/intel.ts';
 import type { Place } from '../model/activity.ts';
@@ -88,6 +88,17 @@ export function seenOrderText(seen: { readonly force: string | null; readonly si
   if (seen.force === null && seen.signal === null) return undefined;
   const order = `"${leverLabels(seen.force === null ? undefined : actionLabel(seen.force), seen.signal === null ? undefined : actionLabel(seen.signal))}"`;
   return seen.force === null ? `${order} (the rest of its order was not visible to you)` : order;
+}
+
+/**
+ * What the side giving an order should know about it now, beside its description: for a leadership
+ * strike, how many commanders the US can still find (F-10, F-11), since after them it kills nobody.
+ */
+export function orderNote(def: ActionDef, commandersLeft: number | undefined): string | undefined {
+  if (!def.effects.noCommanderInReach || commandersLeft === undefined) return undefined;
+  return commandersLeft > 0
+    ? `${plural(commandersLeft, 'commander')} still in reach (F-10, F-11); after ${commandersLeft === 1 ? 'that one' : 'them'} this strike hits militia sites and kills nobody`
+    : 'No commander is left in reach (F-10, F-11): this strike would hit militia sites and kill nobody';
 }
 
 /** A posture's name as players see it. */

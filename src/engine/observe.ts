@@ -5,7 +5,7 @@
  * Bots and the player's screens see only this.
  */
 import { ACTORS, type ActorId } from '../model/actors/index.ts';
-import type { ActionDef, Directive, Side } from '../model/actions.ts';
+import { commandersLeft, type ActionDef, type Directive, type Side } from '../model/actions.ts';
 import type { Params } from '../model/params.ts';
 import { seenOrder, type Portfolio } from '../model/portfolio.ts';
 import type { StateMeta } from '../model/runtime.ts';
@@ -67,6 +67,8 @@ export interface Observation {
   };
   /** Iran only: the guidance it has given each front. */
   readonly directive?: Directive;
+  /** US only: militia commanders its intelligence can still find for a leadership strike (F-10, F-11). */
+  readonly commandersLeft?: number;
   /** Iran only: what its partners are doing, as its envoys and liaisons report it. */
   readonly partners?: readonly { readonly actor: ActorId; readonly posture: string }[];
   readonly intel: readonly IntelItem[];
@@ -148,6 +150,12 @@ class SideObservation implements Observation {
     this.params = state.params;
     this.opening = state.scenario.opening;
     this.directive = side === 'iran' ? w.directive : undefined;
+  }
+
+  /** What only the US knows: the commanders its intelligence can still find (read by the orders pane). */
+  get commandersLeft(): number | undefined {
+    const s = this.#state;
+    return this.side === 'us' ? commandersLeft(s.params.commandersInReach, s.actors.iraqiMilitias.context.leadersKilled) : undefined;
   }
 
   get peakRung(): number {

@@ -59,6 +59,14 @@ export interface ActionEffects {
 }
 
 /**
+ * Commanders a leadership strike can still find (F-10, F-11): the roster in reach (`commandersInReach`),
+ * less those already killed, before the scenario opened included.
+ */
+export function commandersLeft(commandersInReach: number, killed: number): number {
+  return Math.max(0, Math.ceil(commandersInReach - killed));
+}
+
+/**
  * The parameters an action's effects name, with the effect that names each (`strikes` for a package's
  * mean; `noCommanderInReach.…` for the fallback's), for brink explain and the parameter-read checks.
  */

@@ -5,7 +5,7 @@
  * front with its lag, talks backed, arsenals changed, and each side's machine told what it chose.
  */
 import { FRONT_ACTOR } from '../../model/actors/index.ts';
-import { FRONTS, isPublicAction, strikesIranOrItsForces, type ActionDef } from '../../model/actions.ts';
+import { commandersLeft, FRONTS, isPublicAction, strikesIranOrItsForces, type ActionDef } from '../../model/actions.ts';
 import { EMPTY_SIGNAL, leversOf, portfolioRung, seenOrder } from '../../model/portfolio.ts';
 import { clamp01 } from '../../model/math.ts';
 import { endsInLull } from '../history.ts';
@@ -37,7 +37,8 @@ function applyUs(d: TurnDraft, def: ActionDef): void {
   const w = d.world;
   // A leadership strike kills a commander only while one is left in reach (F-10, F-11): after the last of
   // them it is a strike wave on militia sites that kills nobody.
-  const noCommander = def.effects.leaderKilled === true && d.actors.iraqiMilitias.context.leadersKilled >= p.commandersInReach;
+  const noCommander =
+    def.effects.leaderKilled === true && commandersLeft(p.commandersInReach, d.actors.iraqiMilitias.context.leadersKilled) === 0;
   const e = (noCommander && def.effects.noCommanderInReach) || def.effects;
   const day = d.startDay;
   d.rungs.us = Math.max(d.rungs.us, def.rung);

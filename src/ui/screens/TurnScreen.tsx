@@ -14,6 +14,7 @@ import {
   intelSubject,
   openingNotCounted,
   orderLabel,
+  orderNote,
   postureLabel,
   recordReadingText,
   scoreText,
@@ -222,6 +223,7 @@ export function TurnScreen(props: TurnProps) {
         side={side}
         forces={forces}
         signals={signals}
+        commandersLeft={obs.commandersLeft}
         selForce={selForce}
         selSignal={selSignal}
         focus={focus}
@@ -571,6 +573,8 @@ interface OrdersProps {
   readonly side: Side;
   readonly forces: readonly ActionDef[];
   readonly signals: readonly ActionDef[];
+  /** What the side should know about an order now (orderNote): commanders still in reach. */
+  readonly commandersLeft: number | undefined;
   readonly selForce: number;
   readonly selSignal: number;
   readonly focus: Track;
@@ -579,14 +583,16 @@ interface OrdersProps {
 }
 
 /** The two lists side by side, the focused one marked `›`, the other's choice `•`; the focused action's detail below. */
-function Orders({ side, forces, signals, selForce, selSignal, focus, width, height }: OrdersProps) {
+function Orders({ side, forces, signals, commandersLeft, selForce, selSignal, focus, width, height }: OrdersProps) {
   const a = focus === 'force' ? forces[selForce] : signals[selSignal];
   const force = forces[selForce];
   const signal = signals[selSignal];
   const rung = force && signal ? portfolioRung({ force: force.id, signal: signal.id }) : 0;
+  const note = a ? orderNote(a, commandersLeft) : undefined;
   const detail = a
     ? [
         ...wrap(a.description, width),
+        ...(note ? wrap(note, width) : []),
         `Evidence: ${a.cites.join(', ')} (press e to read)`,
         ...(a.offRecord ? wrap(`Off the record: ${a.offRecord}`, width) : []),
       ]
