@@ -185,14 +185,14 @@ describe("the situation pane's opening aside where the pane is short", () => {
       // The pane is short of its blank rows (the gauges follow the totals at once) and does not scroll.
       expect(text, `${rows} rows`).toMatch(/injured \(the opening week's 3 US deaths are not counted\) Tehran fears war/);
       expect(text, `${rows} rows`).not.toMatch(/more: ↑↓/);
-      expect(text, `${rows} rows`).toContain('Your posture:');
+      expect(text, `${rows} rows`).toContain("Record's read:");
     }
     // One row fewer, the aside goes and Iran's partners and posture stay on the first screen.
     const text = await seen(17);
     expect(text).not.toContain('opening week');
     expect(text).not.toMatch(/more: ↑↓/);
     expect(text).toContain('Hezbollah: ');
-    expect(text).toContain('Your posture:');
+    expect(text).toContain("Record's read:");
   });
 });
 
