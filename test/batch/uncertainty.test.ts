@@ -108,6 +108,8 @@ describe('the command line', () => {
     expect(bandsNote(NO_UNCERTAINTY)).toMatch(/^Bands: dice only\./);
     const prior = brink(['batch', '--scenario', 'tower-22', '--runs', '6', '--workers', '1', '--uncertainty', 'prior']);
     expect(prior.stdout).toContain('Bands: dice plus parameter uncertainty.');
+    // And how to get the other: the point values, the default of batch and backtest.
+    expect(prior.stdout).toContain('Without --uncertainty every parameter stays at its point value (bands: dice only).');
     // Where a game's drawn parameters can be found to replay it, or that they were not kept.
     expect(prior.stdout).toContain('its drawn parameters were not kept: add --out FILE or --csv FILE to keep them');
     const csv = join(mkdtempSync(join(tmpdir(), 'brink-unc-')), 'g.csv');

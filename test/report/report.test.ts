@@ -137,7 +137,7 @@ describe('the HTML report', () => {
     };
     const page = renderReport({ batch, scenario: sc, compare: drawn });
     expect(page).toContain(
-      `Bands: dice plus parameter uncertainty. Each game draws its parameters from their priors (prior:0123456789abcdef); score weights are not drawn. ${paired}`,
+      `Bands: dice plus parameter uncertainty. Each game draws its parameters from their priors (prior:0123456789abcdef); score weights are not drawn. Without --uncertainty every parameter stays at its point value (bands: dice only). ${paired}`,
     );
   });
 
