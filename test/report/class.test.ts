@@ -148,7 +148,10 @@ describe('brink report --games', () => {
         /--from: .* is a batch of red-sea .*not of the class's scenario tower-22/,
       ],
       [['report', '--games', groups[0]!.file, '--compare', batchFile, '--out', x], /--compare goes with a batch report, not with --games/],
-      [['report', '--games', join(dir, 'missing.save.json'), '--out', x], /missing\.save\.json': no such file or directory \(ENOENT\)/],
+      [
+        ['report', '--games', join(dir, 'missing.save.json'), '--out', x],
+        /missing\.save\.json: cannot read this save file: no such file or directory \(ENOENT\)/,
+      ],
       [
         ['report', '--games', groups[0]!.file, whatIf.file, '--out', x],
         /--games: .*what-if\.save\.json was played with parameters fatalityPerAttack=0\.05 but .*hawks\.save\.json with none/,

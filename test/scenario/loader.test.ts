@@ -67,6 +67,19 @@ describe('scenario loader', () => {
     expect(issues.some((i) => i.line === line && i.col === 1 && i.path === 'daysPerTurm')).toBe(true);
   });
 
+  it("words what the schema refused: an unknown key with the key it is nearest to, a bound as 'must be at most'", () => {
+    const typo = issuesOf(base.replace('daysPerTurn: 7', 'daysPerTrun: 7'));
+    expect(typo.find((i) => i.path === 'daysPerTrun')?.message).toBe("unknown key 'daysPerTrun'; did you mean 'daysPerTurn'?");
+    // Nested too: the keys of the object where it stands.
+    const nested = issuesOf(base.replace('  rung: 6', '  rugn: 6'));
+    expect(nested.find((i) => i.path === 'world.rugn')?.message).toBe("unknown key 'rugn'; did you mean 'rung'?");
+    expect(issuesOf(base.replace('  deterrence: 0.05', '  deterrence: 1.5')).map(formatIssue)).toEqual([
+      expect.stringMatching(/^x\.yaml:\d+:15 world\.deterrence: must be at most 1$/),
+    ]);
+    expect(issuesOf(base.replace('  deterrence: 0.05', '  deterrence: -1'))[0]?.message).toBe('must be at least 0');
+    expect(issuesOf(base.replace('  deterrence: 0.05', '  deterrence: high'))[0]?.message).toBe('must be a number');
+  });
+
   it('names unknown parameters, postures and context fields', () => {
     const text = base
       .replace('world:\n', 'params:\n  militiaAttackRat: 2\n  fatalityPerAttack: 3\nworld:\n')
@@ -239,7 +252,8 @@ describe('scenario loader', () => {
     const r = brink(['run', '--scenario', wiz]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/defaults\.usPolicy: unknown bot 'wizard'/);
+    // As every user error reads: brink: where: what.
+    expect(r.stderr).toMatch(/^brink: .*wiz\.yaml:\d+:13 defaults\.usPolicy: unknown bot 'wizard'/);
   });
 
   it('the committed JSON Schema matches the zod schema it is generated from', () => {
