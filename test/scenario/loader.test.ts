@@ -256,6 +256,17 @@ describe('scenario loader', () => {
     expect(r.stderr).toMatch(/^brink: .*wiz\.yaml:\d+:13 defaults\.usPolicy: unknown bot 'wizard'/);
   });
 
+  it('brink scenarios show says whether the historical US strikes the Houthis, and october-2023 says why it does not', () => {
+    const october = brink(['scenarios', 'show', 'october-2023']);
+    expect(october.stdout).toContain(
+      'US Red Sea operations: off. The historical US bot never strikes the Houthis (actors.us.context.redSeaOps); a player as the US still can (us.strike-houthis). docs/scenarios.md says why.',
+    );
+    expect(brink(['scenarios', 'show', 'red-sea']).stdout).toContain('US Red Sea operations: on.');
+    // The why, where an analyst reading the file or the docs meets it: no start date in the documents.
+    expect(readFileSync(`${SCENARIO_DIR}/october-2023.yaml`, 'utf8')).toMatch(/give no start date or count for them/);
+    expect(readFileSync(`${SCENARIO_DIR}/../docs/scenarios.md`, 'utf8')).toMatch(/October-2023 has no US strikes on the Houthis\./);
+  });
+
   it('the committed JSON Schema matches the zod schema it is generated from', () => {
     expect(readFileSync(`${SCENARIO_DIR}/scenario.schema.json`, 'utf8')).toBe(scenarioJsonSchemaText());
   });
