@@ -517,7 +517,7 @@ export function deciderText(d: Decider): { readonly title: string; readonly expl
     case 'deterrence':
       return {
         title: 'Deterrence',
-        explanation: `${quantityName('deterrence')}, built by force while Iran held back and kept up to the end to guard the lull (peak in ${turn}), paid the US at the end (${pts}).`,
+        explanation: `The US built up deterrence by force while Iran held back, and kept it up to the end to guard the lull (it peaked in ${turn}); it earned the US points at the end (${pts}).`,
       };
     case 'pressure':
       return {
@@ -575,7 +575,7 @@ export function decisionText(d: Decision): { readonly title: string; readonly ex
       title: 'No single mechanism',
       explanation: `No mechanism the debrief traces moved the scores.${d.heaviest.length > 0 ? ` ${weighed}` : ''}`,
     };
-  const { title, explanation } = deciderText(d.nearest);
+  const { explanation } = deciderText(d.nearest);
   const by = d.outweighedBy;
   // The lines that outweighed it are the heaviest: named once, as what weighed more.
   const less =
@@ -584,5 +584,5 @@ export function decisionText(d: Decision): { readonly title: string; readonly ex
       : 'lines' in by
         ? `Single score lines weighed more: ${by.lines.map(lineFigure).join(' · ')}.`
         : `${capitalised(DECIDER_NOUNS[by.mechanism.id])} moved more (${deciderFigure(by.mechanism)}). ${weighed}`;
-  return { title: 'No single mechanism', explanation: `${title}: ${explanation} ${less}` };
+  return { title: 'No single mechanism', explanation: `The nearest was ${DECIDER_NOUNS[d.nearest.id]}. ${explanation} ${less}` };
 }

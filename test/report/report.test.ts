@@ -111,6 +111,13 @@ describe('the HTML report', () => {
     for (const line of limitationsHelp().split('\n')) expect(line.length).toBeLessThanOrEqual(100);
   });
 
+  it('captions each chart in a sentence that names its axis', () => {
+    expect(html).toContain(
+      'Vertical axis: attacks per turn. For each turn, the band holds the middle 90 % of games; the solid line is the median, the dashed line the mean.',
+    );
+    expect(html).not.toMatch(/In [a-z ]+, turn by turn:/);
+  });
+
   it('escapes text taken from files', () => {
     const evil = renderReport({ batch: { ...batch, policies: { us: '<img onerror=x>', iran: 'a&b' } } });
     expect(evil).not.toContain('<img onerror');

@@ -321,7 +321,7 @@ describe('the log of past turns (l) and what you believed vs what was true', () 
     const view = render(<DebriefScreen debrief={debrief} sides={['us']} cols={80} rows={24} onQuit={noop} onHelp={noop} />);
     await press(view.stdin, '4');
     const frames = [view.lastFrame()!];
-    expect(frames[0]).toContain('What United States believed vs what was true');
+    expect(frames[0]).toContain('What the United States believed, and what was true');
     expect(frames[0]).toContain(`Your intelligence: ${beliefSummary(debrief.beliefs.us).slice(0, 30)}`);
     // Page down until the page stops moving: every line of the page has been on screen.
     for (let i = 0; i < 40; i++) {

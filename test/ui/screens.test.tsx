@@ -272,7 +272,7 @@ describe('DebriefScreen', () => {
     await press(stdin, '3');
     for (const row of debrief.timeline) expect(lastFrame()).toContain(row.date);
     await press(stdin, '4');
-    expect(lastFrame()).toContain('What United States believed vs what was true');
+    expect(lastFrame()).toContain('What the United States believed, and what was true');
     fits(lastFrame());
     await press(stdin, '5');
     expect(lastFrame()).toContain('What actually happened');

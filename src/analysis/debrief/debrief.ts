@@ -152,7 +152,13 @@ export function buildDebrief(state: GameState, scenario: Scenario, options: Debr
 
 /** What decided the game, as one line: the text debrief, the debrief screen and the report's stories all show this one. */
 export function decisionLine(d: Pick<Debrief, 'decision'>): string {
-  return `What decided it: ${d.decision.title}. ${d.decision.explanation}`;
+  // A mechanism's name as the answer ("What decided it: Miscalculation."); "no single mechanism" is a phrase, not a name.
+  return `What decided it: ${d.decision.kind === 'decided' ? d.decision.title : d.decision.title.toLowerCase()}. ${d.decision.explanation}`;
+}
+
+/** The heading of a side's beliefs against the truth: the text debrief and the debrief screen's Beliefs page. */
+export function beliefsHeading(side: 'us' | 'iran'): string {
+  return `What ${side === 'us' ? 'the United States' : 'Iran'} believed, and what was true`;
 }
 
 /**
@@ -208,7 +214,7 @@ export function formatDebrief(d: Debrief): string {
   for (const side of ['us', 'iran'] as const) {
     const summary = beliefSummary(d.beliefs[side]);
     if (!summary) continue;
-    lines.push('', `What ${side === 'us' ? 'the US' : 'Iran'} believed vs what was true: ${summary}`);
+    lines.push('', `${beliefsHeading(side)}: ${summary}`);
     for (const t of d.beliefs[side])
       for (const b of t.items) {
         if (!b.right)

@@ -9,6 +9,7 @@ import { useKeys } from '../use-keys.ts';
 import { useState } from 'react';
 import {
   beliefSummary,
+  beliefsHeading,
   decisionLine,
   turningPointCauses,
   turningPointConcepts,
@@ -194,7 +195,7 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
     case 'beliefs': {
       const out: Line[] = [];
       for (const s of sides) {
-        out.push({ text: `What ${SIDE_NAMES[s]} believed vs what was true`, bold: true });
+        out.push({ text: beliefsHeading(s), bold: true });
         const summary = beliefSummary(d.beliefs[s]);
         if (!summary) {
           out.push(plain('No intelligence report reached you before a turn.'));
