@@ -109,6 +109,30 @@ describe('save files', () => {
     expect(serialize(replay.state)).toBe(serialize(state));
   });
 
+  it("the README's bound on a finished save holds for the largest save a shipped scenario can make", () => {
+    // README: "A finished game of a shipped scenario stays under N KB without --param and with a short seed".
+    const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8').replace(/\s+/g, ' ');
+    const claim = /A finished game of a shipped scenario stays under ([\d.]+) KB without `--param`/.exec(readme);
+    expect(claim, 'the README states the bound').not.toBeNull();
+    const bound = Number(claim![1]) * 1024;
+    // The largest: the longest order IDs every turn, over the longest shipped scenario, against the bot with the longest name.
+    const longest = (side: 'us' | 'iran') => [...portfolioIds(side)].sort((a, b) => b.length - a.length)[0]!;
+    const always = { us: getPolicy(`always:${longest('us')}`, 'us'), iran: getPolicy(`always:${longest('iran')}`, 'iran') };
+    let largest = 0;
+    for (const id of ['october-2023', 'tower-22', 'red-sea', 'rafah']) {
+      let s = newGame(loadScenario(id), { seed: '12345' });
+      while (!s.over) s = step(s, { us: chooseAction(s, 'us', always.us), iran: chooseAction(s, 'iran', always.iran) }).state;
+      expect(s.history.length, id).toBe(s.scenario.turns);
+      for (const side of ['us', 'iran'] as const) {
+        const opponent = `always:${longest(side === 'us' ? 'iran' : 'us')}`;
+        largest = Math.max(largest, Buffer.byteLength(saveText(buildSave(s, { side, opponent }))));
+      }
+    }
+    expect(largest).toBeLessThan(bound);
+    // And the bound is not loose: within half a kilobyte of the largest.
+    expect(bound - largest).toBeLessThan(512);
+  });
+
   it('keeps a hot-seat order still waiting for the other side', () => {
     const state = playOn(newGame(tower, { seed: '5' }), 1);
     const order = parsePortfolio('us.major-campaign+us.strike-houthis', 'us');
