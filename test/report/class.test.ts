@@ -14,7 +14,7 @@ import { newGame, step } from '../../src/engine/game.ts';
 import { orderLabel, scoreText } from '../../src/analysis/render.ts';
 import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
-import { esc } from '../../src/report/page.ts';
+import { esc, nameHtml } from '../../src/report/page.ts';
 import { main } from '../../src/cli/main.ts';
 import { scenario } from '../helpers/fixtures.ts';
 
@@ -77,7 +77,7 @@ describe('brink report --games', () => {
     // Side by side: one row per group with its verdict and scores, read from its own debrief.
     for (const g of groups) {
       const d = buildDebrief(g.state, sc);
-      const row = [...html.matchAll(/<tr><td><b class="nw">(.*?)<\/b><\/td>(.*?)<\/tr>/g)].find((m) => m[1] === g.name);
+      const row = [...html.matchAll(/<tr><td><b>(.*?)<\/b><\/td>(.*?)<\/tr>/g)].find((m) => m[1] === nameHtml(g.name));
       expect(row, g.name).toBeDefined();
       const cells = [...row![2]!.matchAll(/<td(?: class="l")?>(.*?)<\/td>/g)].map((m) => m[1]!);
       expect(cells[1], g.name).toContain(esc(d.verdict.title));
@@ -175,5 +175,16 @@ describe('brink report --games', () => {
     expect(readFileSync(x, 'utf8')).toMatch(
       /4 bot games \(US <b>historical<\/b>, Iran <b>historical<\/b>, seed class-3b\) · parameters fatalityPerAttack=0\.05/,
     );
+  });
+});
+
+describe("a group's name in the class report", () => {
+  it('may wrap after its separators, and every 12 characters of a run without one, and is escaped whole', () => {
+    expect(nameHtml('period-3-team')).toBe('<span class="name">period-<wbr>3-<wbr>team</span>');
+    const runs = nameHtml('abcdefghijklmnopqrstuvwxyz')
+      .replace(/<\/?span[^>]*>/g, '')
+      .split('<wbr>');
+    expect(runs).toEqual(['abcdefghijkl', 'mnopqrstuvwx', 'yz']);
+    expect(nameHtml('a<b>&c')).toBe(`<span class="name">${esc('a<b>&c')}</span>`);
   });
 });
