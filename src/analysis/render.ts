@@ -6,7 +6,7 @@
  */
 import { injectMessage, type AttacksEvent, type GameEvent, type InjectKind } from '../engine/events.ts';
 import { attacksOnUsForces, logOf, peakRungOf, totalsOf } from '../engine/history.ts';
-import { QUIET_WINDOW, type ScoreLine, type Verdict, type VerdictId } from '../engine/outcome.ts';
+import { ESCALATION_FLOOR_RUNG, QUIET_WINDOW, type ScoreLine, type Verdict, type VerdictId } from '../engine/outcome.ts';
 import type { GameState, IntelItem, Tally } from '../engine/state.ts';
 import { ACTORS, ACTOR_NAMES, type ActorId } from '../model/actors/index.ts';
 import { INJECT_RECORDER } from '../model/actors/israel.ts';
@@ -469,7 +469,10 @@ export function scoreLineLabel(line: ScoreLine, opening?: { readonly usKilled: n
     case 'iran-struck':
       return line.happened ? 'Iran struck: the attacks were not stopped without it' : 'Iran spared';
     case 'escalation':
-      return `Cost of escalation with Baghdad and at home (${n} rung-turn${n === 1 ? '' : 's'} above lethal action)`;
+      // The term adds up, turn by turn, how many rungs the US acted above the floor (outcome.ts).
+      return n === 0
+        ? `Cost of escalation with Baghdad and at home (no US order above rung ${ESCALATION_FLOOR_RUNG})`
+        : `Cost of escalation with Baghdad and at home (${plural(n, 'rung')} above rung ${ESCALATION_FLOOR_RUNG}, summed over the turns)`;
     case 'pressure':
       return 'Pressure on US forces below the war threshold, before any death';
     case 'fronts':

@@ -130,7 +130,10 @@ describe('a scenario that opens on deaths', () => {
         new RegExp(`So far: 0 attacks on US · 0 killed · 0 injured \\(the opening week's ${opening} US deaths are not counted\\)`),
       );
       await press(view.stdin, '4');
-      const goals = flat(view.lastFrame()!);
+      // The pane from its top and from its end: the rules' costs and gains come last, below the objectives.
+      const top = flat(view.lastFrame()!);
+      await press(view.stdin, KEY.end);
+      const goals = `${top} ${flat(view.lastFrame()!)}`;
       const deaths = side === 'us' ? '0 US deaths' : "0 Americans killed by Iran's partners";
       expect(goals).toContain(`${deaths} since the game began (the opening week's ${opening} US deaths are not counted)`);
       view.unmount();
