@@ -10,7 +10,7 @@ import { ESCALATION_FLOOR_RUNG, QUIET_WINDOW, type ScoreLine, type Verdict, type
 import type { GameState, IntelItem, Tally } from '../engine/state.ts';
 import { ACTORS, ACTOR_NAMES, type ActorId } from '../model/actors/index.ts';
 import { INJECT_RECORDER } from '../model/actors/israel.ts';
-import { actionById, type Front, type Side } from '../model/actions.ts';
+import { actionById, type DirectiveLevel, type Front, type Side } from '../model/actions.ts';
 import { factById, kindName, kindOfId, type FactKind } from '../model/evidence.ts';
 import { INTEL_SOURCES, type IntelSource } from '../model/intel.ts';
 import type { Place } from '../model/activity.ts';
@@ -316,10 +316,15 @@ export function intelSubject(item: Pick<IntelItem, 'subject'>): string {
   return s.about === 'guidance' ? `Iran's guidance to ${FRONT_NAMES[s.front]}` : ACTOR_NAMES[s.actor];
 }
 
-/** An intelligence item's reading, in words. */
+/** A level of Iran's guidance to a front, written as a posture's label is ("Sustain" beside "Surging"). */
+const GUIDANCE_LABELS: Readonly<Record<DirectiveLevel, string>> = { halt: 'Halt', reduce: 'Reduce', sustain: 'Sustain', surge: 'Surge' };
+
+/** An intelligence item's reading, in words: a guidance level or a posture, capitalised alike. */
 export function intelReading(item: Pick<IntelItem, 'subject' | 'assessed'>): string {
   const s = item.subject;
-  return s.about === 'guidance' ? item.assessed : postureLabel(s.actor, item.assessed);
+  return s.about === 'guidance'
+    ? (GUIDANCE_LABELS[item.assessed as DirectiveLevel] ?? item.assessed)
+    : postureLabel(s.actor, item.assessed);
 }
 
 /**

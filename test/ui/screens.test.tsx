@@ -443,6 +443,18 @@ describe('helpers', () => {
       }),
     );
   });
+  it('wrapAtSeparators with trailing: false leaves no separator at a break, and loses nothing', () => {
+    const figure = fc.stringMatching(/^[A-Za-z]{1,10} \d{1,3}$/);
+    fc.assert(
+      fc.property(fc.array(figure, { minLength: 2, maxLength: 8 }), fc.integer({ min: 20, max: 60 }), (figs, width) => {
+        const line = figs.join(' · ');
+        const out = wrapAtSeparators(line, width, { trailing: false });
+        for (const l of out) expect(l.length).toBeLessThanOrEqual(width);
+        for (const l of out) expect(l).not.toMatch(/ ·$/);
+        expect(out.join(' · ')).toBe(line);
+      }),
+    );
+  });
   it('fitWhole never cuts an item: it leaves out whole items and counts them', () => {
     fc.assert(
       fc.property(

@@ -232,7 +232,8 @@ describe('wrapped lines at 80 columns', () => {
     resize(setup, 80, 24);
     const chosen = setup.lastFrame()!.split('\n').slice(1, 3);
     expect(chosen).toEqual([
-      'Scenario: Harassment season: October 2023 to February 2024 ·',
+      // No "·" left dangling at the break: the next choice starts the next line.
+      'Scenario: Harassment season: October 2023 to February 2024',
       'Side: United States · Opponent: Normal (historical bot)',
     ]);
     setup.unmount();
