@@ -1,3 +1,4 @@
+import { LABEL_WIDTH, OUTCOME_LABELS } from '../../src/batch/labels.ts';
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -141,7 +142,7 @@ describe('the command line', () => {
     const w = j.outcomes.regionalWar;
     const pp = (d: number) => `${d >= 0 ? '+' : '-'}${Math.abs(d * 100).toFixed(1)}`;
     expect(text).toContain(
-      `${'regionalWar'.padEnd(26)} ${`${(w.a.p * 100).toFixed(1)} %`.padStart(7)}  ${`${(w.b.p * 100).toFixed(1)} %`.padStart(7)}  ${pp(w.diff.mean).padStart(8)}`,
+      `${OUTCOME_LABELS.regionalWar.padEnd(LABEL_WIDTH)} ${`${(w.a.p * 100).toFixed(1)} %`.padStart(7)}  ${`${(w.b.p * 100).toFixed(1)} %`.padStart(7)}  ${pp(w.diff.mean).padStart(8)}`,
     );
     expect(text).toContain('95 % interval (pp)');
   });
