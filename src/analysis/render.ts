@@ -6,11 +6,19 @@
  */
 import { injectMessage, type AttacksEvent, type GameEvent, type InjectKind } from '../engine/events.ts';
 import { attacksOnUsForces, logOf, peakRungOf, totalsOf } from '../engine/history.ts';
-import { QUIET_WINDOW, turningPoints, type ScoreLine, type TurningPoint, type Verdict, type VerdictId } from '../engine/outcome.ts';
+import {
+  ESCALATION_FLOOR_RUNG,
+  QUIET_WINDOW,
+  turningPoints,
+  type ScoreLine,
+  type TurningPoint,
+  type Verdict,
+  type VerdictId,
+} from '../engine/outcome.ts';
 import type { GameState, IntelItem, Tally } from '../engine/state.ts';
 import { ACTORS, ACTOR_NAMES, type ActorId } from '../model/actors/index.ts';
 import { INJECT_RECORDER } from '../model/actors/israel.ts';
-import { actionById, type ActionDef, type Front, type Side } from '../model/actions.ts';
+import { actionById, type ActionDef, type DirectiveLevel, type Front, type Side } from '../model/actions.ts';
 import { factById, kindName, kindOfId, type FactKind } from '../model/evidence.ts';
 import { INTEL_SOURCES, type IntelSource } from '../model/intel.ts';
 import type { Place } from '../model/activity.ts';
@@ -367,10 +375,15 @@ export function intelSubject(item: Pick<IntelItem, 'subject'>): string {
   return s.about === 'guidance' ? `Iran's guidance to ${FRONT_NAMES[s.front]}` : ACTOR_NAMES[s.actor];
 }
 
-/** An intelligence item's reading, in words. */
+/** A level of Iran's guidance to a front, written as a posture's label is ("Sustain" beside "Surging"). */
+const GUIDANCE_LABELS: Readonly<Record<DirectiveLevel, string>> = { halt: 'Halt', reduce: 'Reduce', sustain: 'Sustain', surge: 'Surge' };
+
+/** An intelligence item's reading, in words: a guidance level or a posture, capitalised alike. */
 export function intelReading(item: Pick<IntelItem, 'subject' | 'assessed'>): string {
   const s = item.subject;
-  return s.about === 'guidance' ? item.assessed : postureLabel(s.actor, item.assessed);
+  return s.about === 'guidance'
+    ? (GUIDANCE_LABELS[item.assessed as DirectiveLevel] ?? item.assessed)
+    : postureLabel(s.actor, item.assessed);
 }
 
 /**
@@ -520,7 +533,10 @@ export function scoreLineLabel(line: ScoreLine, opening?: { readonly usKilled: n
     case 'iran-struck':
       return line.happened ? 'Iran struck: the attacks were not stopped without it' : 'Iran spared';
     case 'escalation':
-      return `Cost of escalation with Baghdad and at home (${n} rung-turn${n === 1 ? '' : 's'} above lethal action)`;
+      // The term adds up, turn by turn, how many rungs the US acted above the floor (outcome.ts).
+      return n === 0
+        ? `Cost of escalation with Baghdad and at home (no US order above rung ${ESCALATION_FLOOR_RUNG})`
+        : `Cost of escalation with Baghdad and at home (${plural(n, 'rung')} above rung ${ESCALATION_FLOOR_RUNG}, summed over the turns)`;
     case 'pressure':
       return 'Pressure on US forces below the war threshold, before any death';
     case 'fronts':
@@ -568,7 +584,7 @@ export function deciderText(d: Decider): { readonly title: string; readonly expl
     case 'deterrence':
       return {
         title: 'Deterrence',
-        explanation: `${quantityName('deterrence')}, built by force while Iran held back and kept up to the end to guard the lull (peak in ${turn}), paid the US at the end (${pts}).`,
+        explanation: `The US built up deterrence by force while Iran held back, and kept it up to the end to guard the lull (it peaked in ${turn}); it earned the US points at the end (${pts}).`,
       };
     case 'pressure':
       return {
@@ -631,7 +647,7 @@ export function decisionText(d: Decision): { readonly title: string; readonly ex
       title: 'No single mechanism',
       explanation: `No mechanism the debrief traces moved the scores.${d.heaviest.length > 0 ? ` ${weighed}` : ''}`,
     };
-  const { title, explanation } = deciderText(d.nearest);
+  const { explanation } = deciderText(d.nearest);
   const by = d.outweighedBy;
   // The lines that outweighed it are the heaviest: named once, as what weighed more.
   const less =
@@ -640,5 +656,5 @@ export function decisionText(d: Decision): { readonly title: string; readonly ex
       : 'lines' in by
         ? `Single score lines weighed more: ${by.lines.map(lineFigure).join(' · ')}.`
         : `${capitalised(DECIDER_NOUNS[by.mechanism.id])} moved more (${deciderFigure(by.mechanism)}). ${weighed}`;
-  return { title: 'No single mechanism', explanation: `${title}: ${explanation} ${less}` };
+  return { title: 'No single mechanism', explanation: `The nearest was ${DECIDER_NOUNS[d.nearest.id]}. ${explanation} ${less}` };
 }

@@ -1,10 +1,11 @@
 /** Parameter flags (`--param name=value`, sweep ranges): checked against PARAM_SPECS' bounds. */
 import { PARAM_IDS, PARAM_SPECS, isParamId, type ParamId } from '../model/params.ts';
 import { BatchInputError } from './input-error.ts';
+import { nearMisses } from '../scenario/issue-words.ts';
 
 export function paramId(flag: string, name: string): ParamId {
   if (!isParamId(name)) {
-    const near = PARAM_IDS.filter((id) => id.toLowerCase().includes(name.toLowerCase())).slice(0, 5);
+    const near = nearMisses(name, PARAM_IDS, 5);
     throw new BatchInputError(
       `${flag}: unknown parameter '${name}'${near.length ? ` (did you mean ${near.join(', ')}?)` : ''} (\`brink explain --list\` lists them)`,
     );

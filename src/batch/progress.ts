@@ -50,3 +50,19 @@ function formatSeconds(s: number): string {
   if (s < 60) return `${Math.ceil(s)}s`;
   return `${Math.floor(s / 60)}m${String(Math.ceil(s % 60)).padStart(2, '0')}s`;
 }
+
+/**
+ * Progress for a log or a pipe: `emit` at the first count of each new tenth of `total` (and at the end),
+ * however often it is called. Steps are counted in work done, never in time, so the lines are the same
+ * on every run and every machine.
+ */
+export function sparseProgress(emit: (done: number, total: number) => void, steps = 10): (done: number, total: number) => void {
+  let last = 0;
+  return (done, total) => {
+    const step = total > 0 ? Math.floor((done * steps) / total) : steps;
+    if (step > last) {
+      last = step;
+      emit(done, total);
+    }
+  };
+}

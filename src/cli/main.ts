@@ -185,7 +185,13 @@ async function handleError(err: unknown, io: Io, program: Command | undefined): 
   // Imported here, not at the top: by now the command has loaded them anyway.
   const [{ ScenarioError }, { GameError }] = await Promise.all([import('../scenario/loader.ts'), import('../engine/game.ts')]);
   if (err instanceof ScenarioError || err instanceof GameError) {
-    io.err(err.message);
+    // Every line as every other user error reads: `brink: where: what`.
+    io.err(
+      err.message
+        .split('\n')
+        .map((line) => `brink: ${line}`)
+        .join('\n'),
+    );
     return EXIT_USAGE;
   }
   // An errno failure that escaped the I/O layer still reads as words, not a stack: the run failed.

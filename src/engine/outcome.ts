@@ -75,7 +75,7 @@ export interface Outcome {
 }
 
 /** Above this rung (lethal targeted action) each turn of US action costs it abroad and at home (O-USA-04, O-USA-07). */
-const ESCALATION_FLOOR_RUNG = 6;
+export const ESCALATION_FLOOR_RUNG = 6;
 
 /** Turns of quiet that make a calm (the record's lull after 2 Feb lasted weeks, F-03). */
 export const QUIET_WINDOW = 2;

@@ -29,6 +29,7 @@ import { PARAM_SPECS, isParamId } from '../model/params.ts';
 import { MODEL_VERSION } from '../model/version.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { jsonSyntaxWhere, jsonValueWhere, jsonWhere, type JsonPath } from '../scenario/json-location.ts';
+import { issueInWords, tightestIssues } from '../scenario/issue-words.ts';
 import type { GameEvent } from './events.ts';
 import { decisionsOf } from './history.ts';
 import { GameError, newGame, serialize, step } from './game.ts';
@@ -234,10 +235,10 @@ export function parseSave(text: string, source = 'save file', options: ParseOpti
   const failAt = (path: JsonPath, what: string): never => {
     throw new SaveError(`${jsonValueWhere(source, text, path)}: ${what}`);
   };
-  const failZod = (error: z.ZodError): never => {
-    const issue = error.issues[0]!;
+  const failZod = (error: z.ZodError, schema: z.ZodType): never => {
+    const issue = tightestIssues(error.issues)[0]!;
     const path = issue.path.length > 0 ? issue.path.join('.') : 'file';
-    throw new SaveError(`${jsonWhere(source, text, issue.path)} ${path}: ${issue.message}`);
+    throw new SaveError(`${jsonWhere(source, text, issue.path)} ${path}: ${issueInWords(issue, schema)}`);
   };
   let data: unknown;
   try {
@@ -249,17 +250,23 @@ export function parseSave(text: string, source = 'save file', options: ParseOpti
   const format = (data as Record<string, unknown>).format;
   if (format === LEGACY_SAVE_FORMAT) {
     const legacy = LegacySchema.safeParse(data);
-    if (!legacy.success) failZod(legacy.error);
+    if (!legacy.success) failZod(legacy.error, LegacySchema);
     for (const [i, d] of legacy.data!.decisions.entries()) ordersFrom(d, ['decisions', i], failAt);
     return { kind: 'legacy', legacy: legacy.data! };
   }
   if (format !== SAVE_FORMAT && format !== SEALED_ORDER_SAVE_FORMAT && format !== SINGLE_ORDER_SAVE_FORMAT) {
-    throw new SaveError(`${jsonWhere(source, text, ['format'])}: format is ${JSON.stringify(format)}, expected '${SAVE_FORMAT}'`);
+    // Said as a truncated file is: what the file is not, then why.
+    throw new SaveError(
+      `${jsonWhere(source, text, ['format'])}: not a Brink save (${
+        format === undefined
+          ? `it has no "format" field; a Brink save has "format": "${SAVE_FORMAT}"`
+          : `its format is ${JSON.stringify(format).slice(0, 80)}, expected '${SAVE_FORMAT}'`
+      })`,
+    );
   }
-  const parsed = (
-    format === SAVE_FORMAT ? SaveSchema : format === SEALED_ORDER_SAVE_FORMAT ? SealedOrderSchema : SingleOrderSchema
-  ).safeParse(data);
-  if (!parsed.success) failZod(parsed.error);
+  const schema = format === SAVE_FORMAT ? SaveSchema : format === SEALED_ORDER_SAVE_FORMAT ? SealedOrderSchema : SingleOrderSchema;
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) failZod(parsed.error, schema);
   const file = parsed.data! as (UnsignedFile & { readonly integrity: string }) | OlderFile;
   if (file.model !== MODEL_VERSION) {
     fail(

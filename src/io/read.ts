@@ -18,6 +18,17 @@ export function fileKind(st: Stats): string {
   return 'not a regular file';
 }
 
+/**
+ * Where a read failed, in the style of every input error (`brink: where: what`): a flag's file under the
+ * flag the user typed ("--from: cannot read 'x.json'"), a file named by itself under its own name
+ * ("game.save.json: cannot read this save file"), as a fault in its content is ("game.save.json:13:77: …").
+ */
+export function cannotRead(what: string, path: string): string {
+  return what.startsWith('--') ? `${what}: cannot read '${path}'` : `${path}: cannot read this ${what}`;
+}
+
+const tooLargeWhere = (what: string, path: string) => (what.startsWith('--') ? `${what}: '${path}'` : `${path}: this ${what}`);
+
 const size = (n: number) => (n >= MiB ? `${(n / MiB).toFixed(1)} MiB` : `${Math.ceil(n / 1024)} KiB`);
 
 /**
@@ -25,10 +36,10 @@ const size = (n: number) => (n >= MiB ? `${(n / MiB).toFixed(1)} MiB` : `${Math.
  * does not hang before the check can refuse it. `what` names the file in messages ("--from").
  */
 export function openRegular(path: string, what: string): { fd: number; size: number } {
-  const fd = guarded(`${what}: cannot read '${path}'`, () => openSync(path, constants.O_RDONLY | constants.O_NONBLOCK));
+  const fd = guarded(cannotRead(what, path), () => openSync(path, constants.O_RDONLY | constants.O_NONBLOCK));
   try {
-    const st = guarded(`${what}: cannot read '${path}'`, () => fstatSync(fd));
-    if (!st.isFile()) throw new IoError(`${what}: cannot read '${path}': ${fileKind(st)}, not a regular file`);
+    const st = guarded(cannotRead(what, path), () => fstatSync(fd));
+    if (!st.isFile()) throw new IoError(`${cannotRead(what, path)}: ${fileKind(st)}, not a regular file`);
     return { fd, size: st.size };
   } catch (err) {
     closeSync(fd);
@@ -40,7 +51,7 @@ export function openRegular(path: string, what: string): { fd: number; size: num
 export function checkRegularFile(path: string, what: string, maxBytes: number): void {
   const { fd, size: n } = openRegular(path, what);
   closeSync(fd);
-  if (n > maxBytes) throw new IoError(`${what}: '${path}' is too large (${size(n)}; the limit is ${size(maxBytes)})`);
+  if (n > maxBytes) throw new IoError(`${tooLargeWhere(what, path)} is too large (${size(n)}; the limit is ${size(maxBytes)})`);
 }
 
 export interface ReadLimits {
@@ -57,14 +68,14 @@ export function readTextFile(path: string, { what, maxBytes }: ReadLimits): stri
   const { fd, size: statSize } = openRegular(path, what);
   try {
     const tooLarge = () =>
-      new IoError(`${what}: '${path}' is too large (${size(Math.max(statSize, maxBytes + 1))}; the limit is ${size(maxBytes)})`);
+      new IoError(`${tooLargeWhere(what, path)} is too large (${size(Math.max(statSize, maxBytes + 1))}; the limit is ${size(maxBytes)})`);
     if (statSize > maxBytes) throw tooLarge();
     // Read at most maxBytes + 1: a file that grows while we read it is still caught by the limit.
     const buf = Buffer.allocUnsafe(Math.min(maxBytes + 1, Math.max(statSize + 1, 64 * 1024)));
     let len = 0;
     for (;;) {
       if (len === buf.length) break;
-      const n = guarded(`${what}: cannot read '${path}'`, () => readSync(fd, buf, len, buf.length - len, null));
+      const n = guarded(cannotRead(what, path), () => readSync(fd, buf, len, buf.length - len, null));
       if (n === 0) break;
       len += n;
     }
@@ -92,14 +103,16 @@ export interface Line {
 export function forEachLine(path: string, what: string, maxLineBytes: number, onLine: (line: Line) => void): Line | undefined {
   const { fd } = openRegular(path, what);
   const longLine = (lineNo: number) =>
-    new IoError(`${what}: '${path}':${lineNo}: a line longer than ${size(maxLineBytes)}; not a file this command wrote`);
+    new IoError(
+      `${what.startsWith('--') ? `${what}: '${path}'` : path}:${lineNo}: a line longer than ${size(maxLineBytes)}; not a file this command wrote`,
+    );
   try {
     const chunk = Buffer.allocUnsafe(MiB);
     let carry: Buffer = Buffer.alloc(0);
     let carryOffset = 0;
     let lineNo = 0;
     for (;;) {
-      const n = guarded(`${what}: cannot read '${path}'`, () => readSync(fd, chunk, 0, chunk.length, null));
+      const n = guarded(cannotRead(what, path), () => readSync(fd, chunk, 0, chunk.length, null));
       if (n === 0) break;
       const data = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, n)]) : chunk.subarray(0, n);
       let start = 0;

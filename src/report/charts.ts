@@ -194,7 +194,7 @@ export function fanChart(s: FanSpec): string {
   const picture = `<svg viewBox="0 0 ${W} ${H}" ${imgRole(s.id)}>${parts.join('')}</svg>`;
   const peak = points.reduce((best, p) => (p.p50 > best.p50 ? p : best), points[0] ?? { turn: 0, p50: 0, mean: 0, p5: 0, p95: 0 });
   const description =
-    `In ${s.unit}, turn by turn: the band holds the middle 90 % of games, the solid line is the median, the dashed line the mean.` +
+    `Vertical axis: ${s.unit}. For each turn, the band holds the middle 90 % of games; the solid line is the median, the dashed line the mean.` +
     (peak.p50 > 0 ? ` The median is highest in turn ${peak.turn + 1} (${peak.p50}).` : '');
   return figure({
     id: s.id,

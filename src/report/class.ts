@@ -15,7 +15,7 @@ import { metricValueText, shareText } from '../batch/charts.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { addDays } from '../scenario/calendar.ts';
 import { OUTCOME_LABELS, SHOWN_OUTCOMES, outcomeFigure } from './html.ts';
-import { esc, limitationsSection, page, table } from './page.ts';
+import { esc, limitationsSection, nameHtml, page, table } from './page.ts';
 import { storyHtml } from './story.ts';
 import { bandsNoteFor } from '../analysis/uncertainty/distribution.ts';
 
@@ -78,7 +78,7 @@ function sideBySide(games: readonly ClassGame[]): string {
     games.map((g) => {
       const d = g.debrief;
       return [
-        `<b class="nw">${esc(g.name)}</b>`,
+        `<b>${nameHtml(g.name)}</b>`,
         esc(played(g)),
         esc(d.verdict.title) + (d.final ? '' : ' <span class="pill">unfinished</span>'),
         scoreText(d.scores.us),
@@ -109,7 +109,7 @@ function choices(games: readonly ClassGame[], scenario: Scenario): string {
     `${t + 1}<br><span class="note">${esc(addDays(scenario.start, t * scenario.daysPerTurn))}</span>`,
     ...games.map((g) => cell(g, t)),
   ]);
-  return table(['Turn', ...games.map((g) => `<span class="nw">${esc(g.name)}</span>`)], rows, games.length + 1);
+  return table(['Turn', ...games.map((g) => nameHtml(g.name))], rows, games.length + 1);
 }
 
 function besideBatch(games: readonly ClassGame[], batch: BatchJson): string {
@@ -137,7 +137,7 @@ function besideBatch(games: readonly ClassGame[], batch: BatchJson): string {
       hit.map((g) => esc(g.name)).join(', '),
     ];
   });
-  return `${table(['Figure', `Bot games: 5 % · median · 95 %`, ...games.map((g) => `<span class="nw">${esc(g.name)}</span>`)], rows)}
+  return `${table(['Figure', `Bot games: 5 % · median · 95 %`, ...games.map((g) => nameHtml(g.name))], rows)}
 ${table(['Outcome', `Share of the ${batch.runs} bot games`, 'Class games', 'Which'], verdictRows, 1)}
 ${outcomeFigure(batch)}`;
 }
@@ -158,7 +158,7 @@ function besideRecord(games: readonly ClassGame[], scenario: Scenario): string {
   );
   return `<p>${esc(scenario.actual.summary)}</p>
 <ul class="timeline">${events.join('')}</ul>
-${table(['Figure', 'Record', ...games.map((g) => `<span class="nw">${esc(g.name)}</span>`)], rows, 2)}`;
+${table(['Figure', 'Record', ...games.map((g) => nameHtml(g.name))], rows, 2)}`;
 }
 
 export function renderClassReport({ scenario, seed, games, batch }: ClassReportInput): string {

@@ -11,16 +11,7 @@ import type { SensitivityJson } from '../analysis/sensitivity/contract.ts';
 import { bandsNoteFor } from '../analysis/uncertainty/distribution.ts';
 import type { BatchJson, CompareJson } from '../batch/contract.ts';
 import { paramFlags } from '../batch/params-arg.ts';
-import {
-  METRIC_NAMES,
-  OUTCOME_NAMES,
-  SCORE_NAMES,
-  SERIES_NAMES,
-  type MetricName,
-  type OutcomeName,
-  type ScoreName,
-  type SeriesName,
-} from '../batch/record.ts';
+import { METRIC_NAMES, SCORE_NAMES, SERIES_NAMES, type SeriesName } from '../batch/record.ts';
 import { PARAM_SPECS, isParamId, type ParamId } from '../model/params.ts';
 import { factById } from '../model/evidence.ts';
 import { rungName } from '../model/ladder.ts';
@@ -30,48 +21,13 @@ import { meanText, metricValueText, shareText, signedMeanText } from '../batch/c
 import { differenceBars, fanChart, figure, shareBars } from './charts.ts';
 import { esc, limitationsSection, page, table } from './page.ts';
 import { sensitivitySection } from './sensitivity.ts';
+import { METRIC_LABELS, OUTCOME_LABELS, SHOWN_OUTCOMES } from '../batch/labels.ts';
 import type { ChosenGame, Stories } from './stories.ts';
 import { storyHtml } from './story.ts';
 
 export { esc } from './page.ts';
 
-// Typed over the contract's names, so a name added to src/batch/record.ts fails to compile until it has a label.
-export const OUTCOME_LABELS: Readonly<Record<OutcomeName, string>> = {
-  regionalWar: 'Regional war',
-  usFatality: 'At least one US death',
-  'verdict:regional-war': 'Regional war',
-  'verdict:drawdown': 'Drawdown in reach',
-  'verdict:calm-restored': 'Calm restored',
-  'verdict:brinkmanship': 'Brinkmanship survived',
-  'verdict:simmering': 'Simmering conflict',
-};
-
-/**
- * The outcomes the report shows: how games ended (the verdicts, which add up to 100 %), then US deaths.
- * `regionalWar` is the same games as the regional-war verdict, so it is not shown twice.
- */
-export const SHOWN_OUTCOMES: readonly OutcomeName[] = [...OUTCOME_NAMES.filter((k) => k.startsWith('verdict:')), 'usFatality'];
-
-export const METRIC_LABELS: Readonly<Record<MetricName | ScoreName, string>> = {
-  attacksOnUS: 'Attacks on US forces',
-  attacksOnUSIraq: 'Attacks on US forces in Iraq',
-  attacksOnUSSyria: 'Attacks on US forces in Syria',
-  attacksOnUSJordan: 'Attacks on US forces in Jordan',
-  usKilled: 'US deaths',
-  usInjured: 'US injured',
-  usStrikes: 'US strikes (outside Yemen)',
-  houthiAttacks: 'Houthi attacks',
-  peakRung: 'Peak escalation rung',
-  fatalAttacks: 'Attacks that killed',
-  usStrikesYemen: 'US strikes in Yemen',
-  hezbollahFireDays: 'Days of Hezbollah fire',
-  leadersKilled: 'Militia commanders killed',
-  iranDirectAttacks: 'Direct Iranian attacks',
-  strikesOnIran: 'US strikes inside Iran',
-  turnsPlayed: 'Turns played',
-  scoreUS: 'US score',
-  scoreIran: 'Iran score',
-};
+export { METRIC_LABELS, OUTCOME_LABELS, SHOWN_OUTCOMES } from '../batch/labels.ts';
 
 /**
  * Each series' title and the unit of its y axis (all are counts, or the ladder's rung); for a quantity

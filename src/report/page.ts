@@ -18,6 +18,16 @@ export function esc(s: string): string {
  * (its height comes from an animation on the box's scroll timeline, which is inactive when there is
  * nothing to scroll; a browser without scroll timelines shows the shadows alone).
  */
+/**
+ * A name a user chose (a class group's save file), escaped and free to wrap at its hyphens, underscores
+ * and dots (and every 12 characters of a long run without them), so a long one does not widen its table past the screen.
+ */
+export function nameHtml(name: string): string {
+  // Break points after each separator, and every 12 characters of a run with none (escaped after cutting, so no entity is split).
+  const parts = name.split(/(?<=[-_.])/).flatMap((part) => part.match(/.{1,12}/gsu) ?? []);
+  return `<span class="name">${parts.map(esc).join('<wbr>')}</span>`;
+}
+
 export function table(head: readonly string[], rows: readonly (readonly string[])[], textColumns = 1): string {
   const cls = (i: number) => (i > 0 && i < textColumns ? ' class="l"' : '');
   return (
@@ -42,7 +52,7 @@ code{font-size:.9em;overflow-wrap:anywhere}td code{display:block;white-space:now
 .scroll-hint{position:sticky;left:0;margin:0;height:0;overflow:hidden;font-size:14px;color:#444;animation:scroll-hint linear both;animation-timeline:--sideways}
 table{border-collapse:collapse;font-size:18px}caption{text-align:left;font-weight:600;padding:.2rem 0}
 th,td{border-bottom:1px solid #bbb;padding:.3rem .7rem;text-align:right;vertical-align:top}th:first-child,td:first-child{text-align:left}
-td.l,th.l{text-align:left;min-width:8em}.nw{white-space:nowrap}
+td.l,th.l{text-align:left;min-width:8em}.nw{white-space:nowrap}.name{overflow-wrap:break-word}
 figure{margin:1rem 0;break-inside:avoid;page-break-inside:avoid}
 figcaption{margin-bottom:.4rem}.ftitle{font-weight:600;display:block}.fdesc{display:block;color:#444;font-size:16px}
 details{margin:.3rem 0}summary{cursor:pointer;color:#234;font-size:16px}

@@ -6,7 +6,13 @@
  * assumption are hatched and say so; cited ones are solid. This is the list a class should challenge
  * first. No game is played here: a sensitivity run takes minutes, a report seconds.
  */
-import { flatOutcomesNote, flatOutcomes, sampleTooSmall, type SensitivityJson } from '../analysis/sensitivity/contract.ts';
+import {
+  estimatorNoiseNote,
+  flatOutcomes,
+  flatOutcomesNote,
+  screenedButSilentNote,
+  type SensitivityJson,
+} from '../analysis/sensitivity/contract.ts';
 import { SENSITIVITY_OUTCOMES, type SensitivityOutcome } from '../analysis/uncertainty/measures.ts';
 import { isParamId, PARAM_SPECS } from '../model/params.ts';
 import { describePrior, priorOf } from '../model/priors.ts';
@@ -77,10 +83,11 @@ export function sensitivitySection(s: SensitivityJson): string {
   const sobol = SENSITIVITY_OUTCOMES.map((o) => {
     const rows = s.sobol[o];
     const title = `What drives the spread of: ${SENSITIVITY_LABELS[o]} (total Sobol index)`;
+    const noise = estimatorNoiseNote(rows, set);
     return figure({
       id: `sens-sobol-${o}`,
       title,
-      description: `${flat.has(o) ? 'Did not vary over these parameter sets: its indices of 0 say nothing (see the note above). ' : ''}The share of the variance of "${SENSITIVITY_LABELS[o]}" across parameter sets that each of the top ${rows.length} parameters accounts for, alone or with others; whiskers: 95 % bootstrap interval (it includes the games' own noise). Hatched: an assumption.`,
+      description: `${flat.has(o) ? 'Did not vary over these parameter sets: its indices of 0 say nothing (see the note above). ' : ''}${noise ? `${noise} ` : ''}The share of the variance of "${SENSITIVITY_LABELS[o]}" across parameter sets that each of the top ${rows.length} parameters accounts for, alone or with others; whiskers: 95 % bootstrap interval (it includes the games' own noise). Hatched: an assumption.`,
       picture: scaleBars(
         `sens-sobol-${o}`,
         rows.map((r) => ({
@@ -117,12 +124,11 @@ export function sensitivitySection(s: SensitivityJson): string {
     s.model !== MODEL_VERSION
       ? `<p class="assume">This analysis was made by model ${esc(s.model)}; this report's model is ${esc(MODEL_VERSION)}. The rules or parameters have changed since: rerun <code>brink sensitivity --json</code> for figures of this model.</p>`
       : '';
-  const small = sampleTooSmall(s);
+  const silent = screenedButSilentNote(s, (o) => SENSITIVITY_LABELS[o]);
   return `<h2 id="sensitivity">What drives the uncertainty</h2>
 <p class="sub">From <code>brink sensitivity</code>: scenario ${esc(set.scenario)} · US ${esc(set.us)} · Iran ${esc(set.iran)} · seed ${esc(set.seed)} ·
 ${set.trajectories} Morris trajectories, Sobol on the top ${set.top} with N = ${set.sobolN}, ${set.games} games per parameter set (${s.runs.games} games in all).</p>
 ${other}
-${small ? `<p class="assume">${esc(small)}</p>` : ''}
 ${
   flat.size > 0
     ? `<p class="assume">${esc(
@@ -138,5 +144,6 @@ This is which of the things no source settles would move the results most.
 ${challenge.length > 0 ? `Challenge these assumptions first: ${challenge.join(', ')}.` : 'None of the top parameters is an assumption.'}</p>
 <p class="legend note"><span><i class="sw" style="background:#2c5d8f"></i>cited from the record</span><span><i class="sw hatch"></i>assumption</span></p>
 ${screen}
+${silent ? `<p class="assume">${esc(silent)}</p>` : ''}
 <div class="sens">${sobol.join('\n')}</div>`;
 }

@@ -7,13 +7,14 @@ import { CONCEPTS } from '../analysis/debrief/concepts.ts';
 import { decisionLine, type Debrief } from '../analysis/debrief/debrief.ts';
 import { scorePointsText, scoreText, totalsText } from '../analysis/render.ts';
 import { rungName } from '../model/ladder.ts';
+import { inGroupOrder, scoreGroups } from '../analysis/score-groups.ts';
 import { esc, table } from './page.ts';
 
 const conceptName = (id: string) => CONCEPTS.find((c) => c.id === id)?.name ?? id;
 
 /** The score lines that moved the score, as "label +1.5". */
 function scoreParts(d: Debrief, side: 'us' | 'iran'): string {
-  return d.breakdown[side]
+  return inGroupOrder(scoreGroups(d.breakdown[side]))
     .filter((l) => l.points !== 0)
     .map((l) => `${esc(l.label)} ${scorePointsText(l.points)}`)
     .join(' · ');

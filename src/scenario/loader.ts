@@ -12,6 +12,7 @@ import { compiledCopy } from '../io/shipped-yaml.ts';
 import { MiB, readTextFile } from '../io/read.ts';
 import type { z } from 'zod';
 import { ScenarioSchema, type Scenario } from './schema.ts';
+import { issueInWords, tightestIssues } from './issue-words.ts';
 
 export interface ScenarioIssue {
   readonly file: string;
@@ -164,10 +165,10 @@ export function parseScenario(text: string, file: string, options: LoadOptions =
   const result = ScenarioSchema.safeParse(data);
   if (!result.success) {
     throw new ScenarioError(
-      result.error.issues.map((issue) => {
+      tightestIssues(result.error.issues).map((issue) => {
         const path = issue.path.filter((k): k is PathKey => typeof k === 'string' || typeof k === 'number');
         const unknown = issue.code === 'unrecognized_keys' ? issue.keys[0] : undefined;
-        return locatedIssue(doc, lc, file, path, issue.message, unknown);
+        return locatedIssue(doc, lc, file, path, issueInWords(issue, ScenarioSchema), unknown);
       }),
     );
   }
@@ -207,7 +208,8 @@ export function loadScenarioFile(path: string, options: LoadOptions = {}): Scena
     text = readTextFile(path, { what: 'scenario file', maxBytes: MAX_SCENARIO_BYTES });
   } catch (err) {
     if (!(err instanceof IoError)) throw err;
-    const message = err.code === 'ENOENT' ? 'no such file' : err.message;
+    // The issue names the file already: the reason alone follows it.
+    const message = err.code === 'ENOENT' ? 'no such file' : err.message.replace(`${path}: `, '');
     throw new ScenarioError([{ file: path, line: 1, col: 1, path: '', message }]);
   }
   return parseScenario(text, path, options);

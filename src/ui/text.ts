@@ -59,15 +59,19 @@ export function wrapDocument(text: string, width: number): string {
  * Wraps a line of ` · `-separated figures ("Iraq 3 · Syria 4 · Jordan 0") between figures, never inside
  * one; a figure too long for a line, or a line without separators, word-wraps as usual.
  */
-export function wrapAtSeparators(line: string, width: number): string[] {
+export function wrapAtSeparators(line: string, width: number, options: { readonly trailing?: boolean } = {}): string[] {
   const parts = line.split(' · ');
   if (parts.length < 2 || parts.some((p) => p.length > width - 2)) return wrap(line, width);
+  // A run of figures keeps its "·" at a break (the list goes on below); with trailing: false, a line of
+  // separate items (the set-up's choices) drops it there, where it would dangle.
+  const trailing = options.trailing ?? true;
   const out: string[] = [];
   let cur = '';
   for (const [i, p] of parts.entries()) {
-    const piece = i < parts.length - 1 ? `${p} ·` : p;
+    const piece = i < parts.length - 1 && trailing ? `${p} ·` : p;
+    const gap = trailing ? ' ' : ' · ';
     if (cur === '') cur = piece;
-    else if (cur.length + 1 + piece.length <= width) cur += ` ${piece}`;
+    else if (cur.length + gap.length + piece.length <= width) cur += `${gap}${piece}`;
     else {
       out.push(cur);
       cur = piece;

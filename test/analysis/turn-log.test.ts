@@ -72,6 +72,24 @@ describe('the log of past turns', () => {
   });
 });
 
+describe('intelligence reads are written alike', () => {
+  it("a guidance level is capitalised as a posture's label is, in the read and in the truth beside it", () => {
+    let guidance = 0;
+    for (const seed of ['1', '2', '3']) {
+      const final = statesOf(seed).at(-1)!;
+      for (const side of ['us', 'iran'] as const)
+        for (const t of beliefsVsTruth(final, side))
+          for (const b of t.items) {
+            if (b.subject.startsWith("Iran's guidance to")) guidance++;
+            expect(b.believed, b.subject).toMatch(/^[A-Z]/);
+            expect(b.truth, b.subject).toMatch(/^[A-Z]/);
+          }
+    }
+    expect(guidance).toBeGreaterThan(0);
+    expect(intelReading({ subject: { about: 'guidance', front: 'iraq' }, assessed: 'sustain' } as never)).toBe('Sustain');
+  });
+});
+
 describe('what you believed vs what was true', () => {
   it('marks each read right exactly when it matched the truth, over many games, and the debrief counts them', () => {
     let wrong = 0;

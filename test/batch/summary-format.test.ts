@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { meanText, metricValueText, signedMeanText } from '../../src/batch/charts.ts';
-import { METRIC_NAMES, SCORE_NAMES } from '../../src/batch/record.ts';
+import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES, type MetricName, type ScoreName } from '../../src/batch/record.ts';
+import { METRIC_LABELS, OUTCOME_LABELS } from '../../src/batch/labels.ts';
 import { main } from '../../src/cli/main.ts';
 import { capture } from '../helpers/cli.ts';
 
@@ -15,13 +16,13 @@ async function run(args: readonly string[]): Promise<string[]> {
   return c.out.join('\n').split('\n');
 }
 
-/** The table rows of a summary: the line of each metric, split into its cells. */
-function rows(lines: readonly string[], names: readonly string[]): Map<string, string[]> {
+/** The table rows of a summary: the line of each metric (labelled in words), split into its cells. */
+function rows(lines: readonly string[], names: readonly (MetricName | ScoreName)[]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const name of names) {
-    const line = lines.find((l) => l.startsWith(`  ${name} `));
+    const line = lines.find((l) => l.startsWith(`  ${METRIC_LABELS[name]}  `));
     expect(line, name).toBeDefined();
-    out.set(name, line!.trim().split(/\s+/).slice(1));
+    out.set(name, line!.slice(`  ${METRIC_LABELS[name]}`.length).trim().split(/\s+/));
   }
   return out;
 }
@@ -53,6 +54,26 @@ describe('numbers in the summaries', () => {
       expect(mean, name).toMatch(TWO_DECIMALS);
       for (const b of bands) expect(b, name).toMatch((SCORE_NAMES as readonly string[]).includes(name) ? /^\d+\.\d$/ : /^\d+$/);
     }
+  });
+
+  it('brink batch and brink compare label their rows in words, say regional war once, and leave the names to --json and --csv', async () => {
+    for (const args of [
+      ['batch', '--scenario', 'tower-22', '--runs', '12', '--seed', 'fmt'],
+      ['compare', '--scenario', 'tower-22', '--runs', '12', '--seed', 'fmt', '--us-policy-b', 'hawk'],
+    ]) {
+      const lines = await run(args);
+      const text = lines.join('\n');
+      for (const name of [...METRIC_NAMES, ...SCORE_NAMES, ...OUTCOME_NAMES])
+        expect(text, `${args[0]}: ${name}`).not.toMatch(new RegExp(`^  ${name} `, 'm'));
+      for (const name of [...METRIC_NAMES, ...SCORE_NAMES])
+        expect(text).toMatch(new RegExp(`^  ${METRIC_LABELS[name].replace(/[()]/g, '\\$&')}  `, 'm'));
+      // regionalWar and verdict:regional-war are the same games: one row.
+      expect(lines.filter((l) => l.startsWith(`  ${OUTCOME_LABELS.regionalWar} `))).toHaveLength(1);
+      expect(text).toContain('The same figures by name (attacksOnUS, verdict:calm-restored, …): --json, or --csv for a row per game.');
+    }
+    // The names are where scripts read them.
+    const json = JSON.parse((await run(['batch', '--scenario', 'tower-22', '--runs', '12', '--seed', 'fmt', '--json'])).join('\n'));
+    expect(Object.keys(json.outcomes)).toEqual([...OUTCOME_NAMES]);
   });
 
   it('brink compare: both means and the paired difference with two decimals, the difference and its interval signed', async () => {

@@ -1,3 +1,4 @@
+import { LABEL_WIDTH, OUTCOME_LABELS } from '../../src/batch/labels.ts';
 import { describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -108,6 +109,8 @@ describe('the command line', () => {
     expect(bandsNote(NO_UNCERTAINTY)).toMatch(/^Bands: dice only\./);
     const prior = brink(['batch', '--scenario', 'tower-22', '--runs', '6', '--workers', '1', '--uncertainty', 'prior']);
     expect(prior.stdout).toContain('Bands: dice plus parameter uncertainty.');
+    // And how to get the other: the point values, the default of batch and backtest.
+    expect(prior.stdout).toContain('Without --uncertainty every parameter stays at its point value (bands: dice only).');
     // Where a game's drawn parameters can be found to replay it, or that they were not kept.
     expect(prior.stdout).toContain('its drawn parameters were not kept: add --out FILE or --csv FILE to keep them');
     const csv = join(mkdtempSync(join(tmpdir(), 'brink-unc-')), 'g.csv');
@@ -139,7 +142,7 @@ describe('the command line', () => {
     const w = j.outcomes.regionalWar;
     const pp = (d: number) => `${d >= 0 ? '+' : '-'}${Math.abs(d * 100).toFixed(1)}`;
     expect(text).toContain(
-      `${'regionalWar'.padEnd(26)} ${`${(w.a.p * 100).toFixed(1)} %`.padStart(7)}  ${`${(w.b.p * 100).toFixed(1)} %`.padStart(7)}  ${pp(w.diff.mean).padStart(8)}`,
+      `${OUTCOME_LABELS.regionalWar.padEnd(LABEL_WIDTH)} ${`${(w.a.p * 100).toFixed(1)} %`.padStart(7)}  ${`${(w.b.p * 100).toFixed(1)} %`.padStart(7)}  ${pp(w.diff.mean).padStart(8)}`,
     );
     expect(text).toContain('95 % interval (pp)');
   });

@@ -158,7 +158,7 @@ describe('a newcomer in the terminal', { timeout: 120_000 }, () => {
     await playOut(s, 3);
     await s.waitFor('Verdict:');
     s.write('4');
-    screen = await s.waitFor('What United States believed vs what was true');
+    screen = await s.waitFor('What the United States believed, and what was true');
     expect(screen).toMatch(/Your intelligence: \d+ of \d+ reads right/);
     expect(screen).toMatch(/ (right|WRONG) {2}\S/);
     everyLineFits(screen);

@@ -14,7 +14,7 @@ import { newGame, step } from '../../src/engine/game.ts';
 import { orderLabel, scoreText } from '../../src/analysis/render.ts';
 import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
-import { esc } from '../../src/report/page.ts';
+import { esc, nameHtml } from '../../src/report/page.ts';
 import { main } from '../../src/cli/main.ts';
 import { humanSides, offRecordOf } from '../../src/ui/session.ts';
 import { scenario } from '../helpers/fixtures.ts';
@@ -77,7 +77,7 @@ describe('brink report --games', () => {
     for (const g of groups) {
       // The group's debrief: its players' orders their own, and the sides off the record told by their orders.
       const d = buildDebrief(g.state, sc, { humans: humanSides(g.setup.side), offRecord: offRecordOf(g.setup) });
-      const row = [...html.matchAll(/<tr><td><b class="nw">(.*?)<\/b><\/td>(.*?)<\/tr>/g)].find((m) => m[1] === g.name);
+      const row = [...html.matchAll(/<tr><td><b>(.*?)<\/b><\/td>(.*?)<\/tr>/g)].find((m) => m[1] === nameHtml(g.name));
       expect(row, g.name).toBeDefined();
       const cells = [...row![2]!.matchAll(/<td(?: class="l")?>(.*?)<\/td>/g)].map((m) => m[1]!);
       expect(cells[1], g.name).toContain(esc(d.verdict.title));
@@ -148,7 +148,10 @@ describe('brink report --games', () => {
         /--from: .* is a batch of red-sea .*not of the class's scenario tower-22/,
       ],
       [['report', '--games', groups[0]!.file, '--compare', batchFile, '--out', x], /--compare goes with a batch report, not with --games/],
-      [['report', '--games', join(dir, 'missing.save.json'), '--out', x], /missing\.save\.json': no such file or directory \(ENOENT\)/],
+      [
+        ['report', '--games', join(dir, 'missing.save.json'), '--out', x],
+        /missing\.save\.json: cannot read this save file: no such file or directory \(ENOENT\)/,
+      ],
       [
         ['report', '--games', groups[0]!.file, whatIf.file, '--out', x],
         /--games: .*what-if\.save\.json was played with parameters fatalityPerAttack=0\.05 but .*hawks\.save\.json with none/,
@@ -172,5 +175,16 @@ describe('brink report --games', () => {
     expect(readFileSync(x, 'utf8')).toMatch(
       /4 bot games \(US <b>historical<\/b>, Iran <b>historical<\/b>, seed class-3b\) · parameters fatalityPerAttack=0\.05/,
     );
+  });
+});
+
+describe("a group's name in the class report", () => {
+  it('may wrap after its separators, and every 12 characters of a run without one, and is escaped whole', () => {
+    expect(nameHtml('period-3-team')).toBe('<span class="name">period-<wbr>3-<wbr>team</span>');
+    const runs = nameHtml('abcdefghijklmnopqrstuvwxyz')
+      .replace(/<\/?span[^>]*>/g, '')
+      .split('<wbr>');
+    expect(runs).toEqual(['abcdefghijkl', 'mnopqrstuvwx', 'yz']);
+    expect(nameHtml('a<b>&c')).toBe(`<span class="name">${esc('a<b>&c')}</span>`);
   });
 });

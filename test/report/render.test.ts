@@ -15,7 +15,8 @@ import { SENSITIVITY_OUTCOMES } from '../../src/analysis/uncertainty/measures.ts
 import { SHOWN_OUTCOMES } from '../../src/report/html.ts';
 import { main } from '../../src/cli/main.ts';
 import { buildSave, saveText, type PlaySide } from '../../src/engine/save.ts';
-import { getPolicy } from '../../src/policies/index.ts';
+import { chooseAction, getPolicy } from '../../src/policies/index.ts';
+import { newGame, step } from '../../src/engine/game.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { scenario } from '../helpers/fixtures.ts';
 import { launchBrowser } from '../helpers/browser.ts';
@@ -26,6 +27,7 @@ const file = join(dir, 'report.html');
 /** The same report without the sensitivity section: the print bound below was set for it. */
 const baseFile = join(dir, 'report-base.html');
 const classFile = join(dir, 'class.html');
+const oneFile = join(dir, 'class-of-one.html');
 let browser: Browser | undefined;
 
 const quiet = { out: () => {}, err: () => {} };
@@ -125,6 +127,13 @@ beforeAll(async () => {
     return save;
   });
   expect(await main(['report', '--games', ...saves, '--runs', '20', '--workers', '1', '--out', classFile], quiet)).toBe(0);
+  // And a class of one, whose group named its file at length and saved before the end (a playtest's report: 1371 px at 1280).
+  let one = newGame(sc, { seed: 'render-one' });
+  const bots = { us: getPolicy('tit-for-tat', 'us'), iran: getPolicy('historical', 'iran') };
+  for (let t = 0; t < 2; t++) one = step(one, { us: chooseAction(one, 'us', bots.us), iran: chooseAction(one, 'iran', bots.iran) }).state;
+  const long = join(dir, 'period-3-team-blue-washington-hawks.save.json');
+  writeFileSync(long, saveText(buildSave(one, { side: 'iran', opponent: 'tit-for-tat' })));
+  expect(await main(['report', '--games', long, '--runs', '20', '--workers', '1', '--out', oneFile], quiet)).toBe(0);
   // Debian's chromium when installed, else the one inside the @sparticuz/chromium devDependency; the
   // helper's error says what it tried when neither starts.
   browser = await launchBrowser();
@@ -309,6 +318,21 @@ describe('the report in headless Chromium', () => {
       expect(wide.length).toBe(1);
       expect(wide[0]!.overflows, `${width} px`).toBe(width === 390);
       if (width === 390) expect(boxes.filter((b) => b.overflows).length).toBeGreaterThan(2);
+      await page.close();
+    }
+  });
+
+  it('a class of one with a long group name: the games side by side fit a 1280 px screen, and scroll in their box at 390 px', async () => {
+    for (const width of [1280, 390]) {
+      const { page, errors } = await open(width, oneFile);
+      expect(errors).toEqual([]);
+      const o = (await page.evaluate(OVERFLOW)) as { scroll: number; client: number; wide: string[] };
+      expect(o.wide, `${width} px`).toEqual([]);
+      expect(o.scroll, `${width} px`).toBeLessThanOrEqual(o.client);
+      const boxes = (await page.evaluate(SCROLL_CUES)) as { head: string; overflows: boolean }[];
+      const groups = boxes.find((b) => b.head === 'Group');
+      expect(groups, `${width} px`).toBeDefined();
+      expect(groups!.overflows, `${width} px`).toBe(width === 390);
       await page.close();
     }
   });

@@ -112,6 +112,13 @@ describe('the HTML report', () => {
     for (const line of limitationsHelp().split('\n')) expect(line.length).toBeLessThanOrEqual(100);
   });
 
+  it('captions each chart in a sentence that names its axis', () => {
+    expect(html).toContain(
+      'Vertical axis: attacks per turn. For each turn, the band holds the middle 90 % of games; the solid line is the median, the dashed line the mean.',
+    );
+    expect(html).not.toMatch(/In [a-z ]+, turn by turn:/);
+  });
+
   it('escapes text taken from files', () => {
     const evil = renderReport({ batch: { ...batch, policies: { us: '<img onerror=x>', iran: 'a&b' } } });
     expect(evil).not.toContain('<img onerror');
@@ -154,7 +161,7 @@ describe('the HTML report', () => {
     };
     const page = renderReport({ batch, scenario: sc, compare: drawn });
     expect(page).toContain(
-      `Bands: dice plus parameter uncertainty. Each game draws its parameters from their priors (prior:0123456789abcdef); score weights are not drawn. ${paired}`,
+      `Bands: dice plus parameter uncertainty. Each game draws its parameters from their priors (prior:0123456789abcdef); score weights are not drawn. Without --uncertainty every parameter stays at its point value (bands: dice only). ${paired}`,
     );
   });
 
@@ -221,7 +228,8 @@ describe('brink report', () => {
     const pct = (p: number) => `${(p * 100).toFixed(1)} %`;
     const terminal = brink(['batch', '--scenario', 'tower-22', '--runs', RUNS, '--seed', SEED, '--workers', '1']).stdout;
     for (const k of SHOWN_OUTCOMES) {
-      expect(terminal, k).toMatch(new RegExp(`^  ${k} +${pct(batch.outcomes[k].p).replace('.', '\\.')} +\\[`, 'm'));
+      // The same row label too: the page's words, not the contract's name.
+      expect(terminal, k).toMatch(new RegExp(`^  ${OUTCOME_LABELS[k]} +${pct(batch.outcomes[k].p).replace('.', '\\.')} +\\[`, 'm'));
       const o = batch.outcomes[k];
       expect(row(text, esc(OUTCOME_LABELS[k])), k).toEqual([
         OUTCOME_LABELS[k],

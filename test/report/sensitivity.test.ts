@@ -116,17 +116,30 @@ describe("the report's sensitivity section", () => {
     expect(renderReport({ batch, scenario: sc })).not.toContain('id="sensitivity"');
   });
 
-  it('warns, as the terminal does, when an estimate falls outside 0–1', () => {
+  it('says, as the terminal does and beside the outcome concerned, when an estimate falls where no share of variance can', () => {
     const o = SENSITIVITY_OUTCOMES[0];
-    const wild = { ...sens, sobol: { ...sens.sobol, [o]: sens.sobol[o].map((r, i) => (i === 0 ? { ...r, first: 3.55 } : r)) } };
-    expect(renderReport({ batch, scenario: sc, sensitivity: wild })).toContain('Warning: some estimates fall outside 0–1');
     const sane = {
       ...sens,
       sobol: Object.fromEntries(
-        SENSITIVITY_OUTCOMES.map((k) => [k, sens.sobol[k].map((r) => ({ ...r, first: 0.1, total: 0.2 }))]),
+        SENSITIVITY_OUTCOMES.map((k) => [
+          k,
+          sens.sobol[k].map((r) => ({
+            ...r,
+            first: 0.1,
+            total: 0.2,
+            firstCi: [0, 0.3] as [number, number],
+            totalCi: [0.1, 0.4] as [number, number],
+          })),
+        ]),
       ) as typeof sens.sobol,
     };
-    expect(renderReport({ batch, scenario: sc, sensitivity: sane })).not.toContain('Warning: some estimates fall outside 0–1');
+    const wild = { ...sane, sobol: { ...sane.sobol, [o]: sane.sobol[o].map((r, i) => (i === 0 ? { ...r, first: 3.55 } : r)) } };
+    const page = renderReport({ batch, scenario: sc, sensitivity: wild });
+    expect(figureHtml(page, `sens-sobol-${o}`)).toContain(`Estimator noise, not a finding: with N = ${sens.settings.sobolN}`);
+    expect(figureHtml(page, `sens-sobol-${o}`)).toContain(`above 1 for ${sane.sobol[o][0]!.id}`);
+    for (const k of SENSITIVITY_OUTCOMES.filter((x) => x !== o))
+      expect(figureHtml(page, `sens-sobol-${k}`)).not.toContain('Estimator noise');
+    expect(renderReport({ batch, scenario: sc, sensitivity: sane })).not.toContain('Estimator noise');
   });
 
   it('says, beside its bars, when an outcome did not vary over the Sobol sets (its indices of 0 mean nothing)', () => {
@@ -149,7 +162,7 @@ describe("the report's sensitivity section", () => {
     expect(flatOutcomes({ sobol })).toEqual([o]);
     const page = renderReport({ batch, scenario: sc, sensitivity: { ...sens, sobol } });
     expect(page).toContain(
-      `Did not vary over the Sobol parameter sets, so their indices (all exactly 0) say nothing: ${SENSITIVITY_LABELS[o]}.`,
+      `${SENSITIVITY_LABELS[o]} did not vary over the Sobol parameter sets, so its indices (all exactly 0) say nothing about what drives it.`,
     );
     expect(figureHtml(page, `sens-sobol-${o}`)).toContain('Did not vary over these parameter sets: its indices of 0 say nothing');
     for (const k of SENSITIVITY_OUTCOMES.filter((x) => x !== o)) expect(figureHtml(page, `sens-sobol-${k}`)).not.toContain('Did not vary');

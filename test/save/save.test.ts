@@ -109,6 +109,30 @@ describe('save files', () => {
     expect(serialize(replay.state)).toBe(serialize(state));
   });
 
+  it("the README's bound on a finished save holds for the largest save a shipped scenario can make", () => {
+    // README: "A finished game of a shipped scenario stays under N KB without --param and with a short seed".
+    const readme = readFileSync(fileURLToPath(new URL('../../README.md', import.meta.url)), 'utf8').replace(/\s+/g, ' ');
+    const claim = /A finished game of a shipped scenario stays under ([\d.]+) KB without `--param`/.exec(readme);
+    expect(claim, 'the README states the bound').not.toBeNull();
+    const bound = Number(claim![1]) * 1024;
+    // The largest: the longest order IDs every turn, over the longest shipped scenario, against the bot with the longest name.
+    const longest = (side: 'us' | 'iran') => [...portfolioIds(side)].sort((a, b) => b.length - a.length)[0]!;
+    const always = { us: getPolicy(`always:${longest('us')}`, 'us'), iran: getPolicy(`always:${longest('iran')}`, 'iran') };
+    let largest = 0;
+    for (const id of ['october-2023', 'tower-22', 'red-sea', 'rafah']) {
+      let s = newGame(loadScenario(id), { seed: '12345' });
+      while (!s.over) s = step(s, { us: chooseAction(s, 'us', always.us), iran: chooseAction(s, 'iran', always.iran) }).state;
+      expect(s.history.length, id).toBe(s.scenario.turns);
+      for (const side of ['us', 'iran'] as const) {
+        const opponent = `always:${longest(side === 'us' ? 'iran' : 'us')}`;
+        largest = Math.max(largest, Buffer.byteLength(saveText(buildSave(s, { side, opponent }))));
+      }
+    }
+    expect(largest).toBeLessThan(bound);
+    // And the bound is not loose: within half a kilobyte of the largest.
+    expect(bound - largest).toBeLessThan(512);
+  });
+
   it('says whose hot-seat order was sealed, and holds no such order: the file has no field for one', () => {
     const state = playOn(newGame(tower, { seed: '5' }), 1);
     const text = saveText(buildSave(state, { side: 'both', opponent: null, sealed: ['us'] }));
@@ -139,7 +163,7 @@ describe('save files', () => {
       ['', /empty/],
       ['{"format":', /corrupt or truncated/],
       ['[1,2]', /expected a JSON object/],
-      [good.replace(SAVE_FORMAT, 'brink.save/0'), /format is "brink\.save\/0"/],
+      [good.replace(SAVE_FORMAT, 'brink.save/0'), /not a Brink save \(its format is "brink\.save\/0"/],
       [edited(save, { side: 'nobody' as never }), /side/],
       [
         edited(save, { decisions: [{ ...hold, us: { force: 'us.fly-to-mars', signal: 'us.none' } }] }),
@@ -157,11 +181,11 @@ describe('save files', () => {
         edited(save, { decisions: [{ ...hold, iran: { force: 'iran.rein-in', signal: 'iran.unleash' } }] }),
         /decisions\[0\]\.iran: .*iran\.unleash is a force action/,
       ],
-      [good.replace(/"us":"[^"]+"/, '"us":{"force":"us.hold"}'), /decisions\.0\.us: .*expected string/],
+      [good.replace(/"us":"[^"]+"/, '"us":{"force":"us.hold"}'), /decisions\.0\.us: must be a string$/],
       [edited(save, { params: { fatalityPerAttack: 1.5 } }), /params\.fatalityPerAttack: must be between 0 and 1/],
       [edited(save, { params: { notAParam: 1 } }), /params\.notAParam: unknown parameter/],
       [edited(save, { opponent: null }), /opponent/],
-      [good.replace('"seed": "3"', '"seed": "3", "extra": 1'), /extra|Unrecognized key/],
+      [good.replace('"seed": "3"', '"seed": "3", "extra": 1'), /file: unknown key 'extra'; expected one of format, /],
     ];
     for (const [text, msg] of cases) expect(() => parseSave(text, 'f.json'), text.slice(0, 40)).toThrow(msg);
   });
@@ -351,7 +375,7 @@ describe('save files', () => {
     const io = capture();
     expect(await main(['replay', file], io)).toBe(2);
     expect(io.errText()).toBe(
-      `${file}: the save names scenario 'red-sea', but it was saved with 'tower-22' (the scenario hash it records, ${tower.hash}, is tower-22's): its scenario was edited; the game cannot be resumed or replayed`,
+      `brink: ${file}: the save names scenario 'red-sea', but it was saved with 'tower-22' (the scenario hash it records, ${tower.hash}, is tower-22's): its scenario was edited; the game cannot be resumed or replayed`,
     );
     // A hash no shipped scenario has: either may have changed, and the message says both.
     writeFileSync(file, saveText(buildSaveLike({ ...save, scenario: { ...save.scenario, hash: 'ffffffffffffffff' } })));
@@ -433,9 +457,28 @@ describe('brink replay', () => {
     const good = saveText(savedAt(2));
     const truncated = join(dir, 'trunc.json');
     writeFileSync(truncated, good.slice(0, 100));
+    const empty = join(dir, 'empty.json');
+    writeFileSync(empty, '{}\n');
+    const batch = join(dir, 'batch.json');
+    writeFileSync(batch, '{"format": "brink.batch/1"}\n');
+    // One style for every one of them: brink: where: what; a file that is no save is said to be none.
+    const at = (file: string) => file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     for (const [file, msg] of [
-      [truncated, /corrupt or truncated/],
-      [join(dir, 'nope.json'), /no such file/],
+      [truncated, new RegExp(`^brink: ${at(truncated)}:\\d+:\\d+: not a Brink save \\(corrupt or truncated JSON`)],
+      [
+        join(dir, 'nope.json'),
+        new RegExp(`^brink: ${at(join(dir, 'nope.json'))}: cannot read this save file: no such file or directory \\(ENOENT\\)$`),
+      ],
+      [
+        empty,
+        new RegExp(
+          `^brink: ${at(empty)}:1:1: not a Brink save \\(it has no "format" field; a Brink save has "format": "brink\\.save/4"\\)$`,
+        ),
+      ],
+      [
+        batch,
+        new RegExp(`^brink: ${at(batch)}:1:\\d+: not a Brink save \\(its format is "brink\\.batch/1", expected 'brink\\.save/4'\\)$`),
+      ],
     ] as const) {
       const io = capture();
       expect(await main(['replay', file], io)).toBe(2);

@@ -67,6 +67,19 @@ describe('scenario loader', () => {
     expect(issues.some((i) => i.line === line && i.col === 1 && i.path === 'daysPerTurm')).toBe(true);
   });
 
+  it("words what the schema refused: an unknown key with the key it is nearest to, a bound as 'must be at most'", () => {
+    const typo = issuesOf(base.replace('daysPerTurn: 7', 'daysPerTrun: 7'));
+    expect(typo.find((i) => i.path === 'daysPerTrun')?.message).toBe("unknown key 'daysPerTrun'; did you mean 'daysPerTurn'?");
+    // Nested too: the keys of the object where it stands.
+    const nested = issuesOf(base.replace('  rung: 6', '  rugn: 6'));
+    expect(nested.find((i) => i.path === 'world.rugn')?.message).toBe("unknown key 'rugn'; did you mean 'rung'?");
+    expect(issuesOf(base.replace('  deterrence: 0.05', '  deterrence: 1.5')).map(formatIssue)).toEqual([
+      expect.stringMatching(/^x\.yaml:\d+:15 world\.deterrence: must be at most 1$/),
+    ]);
+    expect(issuesOf(base.replace('  deterrence: 0.05', '  deterrence: -1'))[0]?.message).toBe('must be at least 0');
+    expect(issuesOf(base.replace('  deterrence: 0.05', '  deterrence: high'))[0]?.message).toBe('must be a number');
+  });
+
   it('names unknown parameters, postures and context fields', () => {
     const text = base
       .replace('world:\n', 'params:\n  militiaAttackRat: 2\n  fatalityPerAttack: 3\nworld:\n')
@@ -239,7 +252,19 @@ describe('scenario loader', () => {
     const r = brink(['run', '--scenario', wiz]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/defaults\.usPolicy: unknown bot 'wizard'/);
+    // As every user error reads: brink: where: what.
+    expect(r.stderr).toMatch(/^brink: .*wiz\.yaml:\d+:13 defaults\.usPolicy: unknown bot 'wizard'/);
+  });
+
+  it('brink scenarios show says whether the historical US strikes the Houthis, and october-2023 says why it does not', () => {
+    const october = brink(['scenarios', 'show', 'october-2023']);
+    expect(october.stdout).toContain(
+      'US Red Sea operations: off. The historical US bot never strikes the Houthis (actors.us.context.redSeaOps); a player as the US still can (us.strike-houthis). docs/scenarios.md says why.',
+    );
+    expect(brink(['scenarios', 'show', 'red-sea']).stdout).toContain('US Red Sea operations: on.');
+    // The why, where an analyst reading the file or the docs meets it: no start date in the documents.
+    expect(readFileSync(`${SCENARIO_DIR}/october-2023.yaml`, 'utf8')).toMatch(/give no start date or count for them/);
+    expect(readFileSync(`${SCENARIO_DIR}/../docs/scenarios.md`, 'utf8')).toMatch(/October-2023 has no US strikes on the Houthis\./);
   });
 
   it('the committed JSON Schema matches the zod schema it is generated from', () => {

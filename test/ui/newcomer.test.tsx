@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { beliefSummary, buildDebrief } from '../../src/analysis/debrief/debrief.ts';
+import { beliefSummary, buildDebrief, formatDebrief } from '../../src/analysis/debrief/debrief.ts';
+import { scoreGroups } from '../../src/analysis/score-groups.ts';
 import { intelSubject, scoreLineLabel } from '../../src/analysis/render.ts';
 import { INTEL_SOURCES } from '../../src/model/intel.ts';
 import { turnLog } from '../../src/analysis/turn-log.ts';
@@ -17,7 +18,7 @@ import { QUANTITIES } from '../../src/model/quantities.ts';
 import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
-import { OTHER, scoreView } from '../../src/ui/goals.ts';
+import { breakdownLines, OTHER, scoreView } from '../../src/ui/goals.ts';
 import { keysOf, NONE, splitKeys } from '../../src/ui/keys.ts';
 import { DebriefScreen } from '../../src/ui/screens/DebriefScreen.tsx';
 import { helpLines } from '../../src/ui/screens/Overlays.tsx';
@@ -184,6 +185,57 @@ describe('the starting score', () => {
   });
 });
 
+describe('one breakdown of the score, in the Goals pane and in the debrief', () => {
+  const state = statesOf('october-2023', '3', 'historical', 'historical').at(-1)!;
+  const sc = loadScenario('october-2023');
+
+  it("orders each side's lines the same way everywhere: the starting score apart, the objectives, the rules' costs and gains last", () => {
+    for (const side of ['us', 'iran'] as const) {
+      const groups = scoreGroups(scoreLines(state)[side]);
+      expect(groups.objectives.findIndex((o) => o.id === OTHER)).toBeOneOf([-1, groups.objectives.length - 1]);
+    }
+    // Iran's rules' group (pressure on US forces) comes after O-IRN-04 (the fronts), though its line comes first.
+    const iran = scoreView(state, 'iran').objectives.map((o) => o.id);
+    expect(iran.indexOf(OTHER)).toBeGreaterThan(iran.indexOf('O-IRN-04'));
+    // The text debrief lists the lines in that order too.
+    const text = formatDebrief(buildDebrief(state, sc));
+    const iranLine = text.split('\n').find((l) => l.startsWith('  Iran score: '))!;
+    expect(iranLine.indexOf('Lebanon and Yemen fronts kept simmering')).toBeLessThan(iranLine.indexOf('Pressure on US forces'));
+  });
+
+  it("the debrief's score page shows the Goals pane's breakdown: the starting score apart, each objective with its lines", () => {
+    const d = buildDebrief(state, sc);
+    const { lastFrame } = render(<DebriefScreen debrief={d} sides={['us']} cols={100} rows={80} onQuit={() => {}} onHelp={() => {}} />);
+    const frame = lastFrame()!;
+    for (const side of ['us', 'iran'] as const) {
+      const lines = breakdownLines(scoreGroups(d.breakdown[side]), 99, (l) => l.label).map((l) => l.text);
+      let at = -1;
+      for (const l of lines) {
+        const next = frame.indexOf(l, at + 1);
+        expect(next, l).toBeGreaterThan(at);
+        at = next;
+      }
+    }
+    expect(frame).not.toMatch(/Starting score \[O-/);
+    expect(frame.match(/Starting score, before anything happens/g)).toHaveLength(2);
+  });
+
+  it('words the cost of escalation plainly: rungs above rung 6, summed over the turns', () => {
+    const line = (count: number) => scoreLineLabel({ term: 'escalation', count, points: -count, cites: [] });
+    expect(line(3)).toBe('Cost of escalation with Baghdad and at home (3 rungs above rung 6, summed over the turns)');
+    expect(line(0)).toBe('Cost of escalation with Baghdad and at home (no US order above rung 6)');
+    expect(line(1)).not.toMatch(/rung-turn/);
+  });
+
+  it('at 60×20 the Goals pane says its whole header, wrapped', async () => {
+    const view = renderTurn(state, 'us', { cols: 60, rows: 20 });
+    await press(view.stdin, '4');
+    const frame = view.lastFrame()!;
+    view.unmount();
+    expect(frame.replace(/\s+/g, ' ')).toContain('as things stand (the debrief gives the final one)');
+  });
+});
+
 describe('keys', () => {
   it('splitting a chunk loses nothing and keeps the order', () => {
     const key = fc.constantFrom(
@@ -321,7 +373,7 @@ describe('the log of past turns (l) and what you believed vs what was true', () 
     const view = render(<DebriefScreen debrief={debrief} sides={['us']} cols={80} rows={24} onQuit={noop} onHelp={noop} />);
     await press(view.stdin, '4');
     const frames = [view.lastFrame()!];
-    expect(frames[0]).toContain('What United States believed vs what was true');
+    expect(frames[0]).toContain('What the United States believed, and what was true');
     expect(frames[0]).toContain(`Your intelligence: ${beliefSummary(debrief.beliefs.us).slice(0, 30)}`);
     // Page down until the page stops moving: every line of the page has been on screen.
     for (let i = 0; i < 40; i++) {

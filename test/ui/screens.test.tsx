@@ -298,7 +298,7 @@ describe('DebriefScreen', () => {
     await press(stdin, '3');
     for (const row of debrief.timeline) expect(lastFrame()).toContain(row.date);
     await press(stdin, '4');
-    expect(lastFrame()).toContain('What United States believed vs what was true');
+    expect(lastFrame()).toContain('What the United States believed, and what was true');
     fits(lastFrame());
     await press(stdin, '5');
     expect(lastFrame()).toContain('What actually happened');
@@ -466,6 +466,18 @@ describe('helpers', () => {
         expect(out.join(' ')).toBe(line);
         // Every figure sits whole on one line.
         for (const f of figs) expect(out.some((l) => l.includes(f))).toBe(true);
+      }),
+    );
+  });
+  it('wrapAtSeparators with trailing: false leaves no separator at a break, and loses nothing', () => {
+    const figure = fc.stringMatching(/^[A-Za-z]{1,10} \d{1,3}$/);
+    fc.assert(
+      fc.property(fc.array(figure, { minLength: 2, maxLength: 8 }), fc.integer({ min: 20, max: 60 }), (figs, width) => {
+        const line = figs.join(' · ');
+        const out = wrapAtSeparators(line, width, { trailing: false });
+        for (const l of out) expect(l.length).toBeLessThanOrEqual(width);
+        for (const l of out) expect(l).not.toMatch(/ ·$/);
+        expect(out.join(' · ')).toBe(line);
       }),
     );
   });

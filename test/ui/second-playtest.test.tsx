@@ -130,7 +130,10 @@ describe('a scenario that opens on deaths', () => {
         new RegExp(`So far: 0 attacks on US · 0 killed · 0 injured \\(the opening week's ${opening} US deaths are not counted\\)`),
       );
       await press(view.stdin, '4');
-      const goals = flat(view.lastFrame()!);
+      // The pane from its top and from its end: the rules' costs and gains come last, below the objectives.
+      const top = flat(view.lastFrame()!);
+      await press(view.stdin, KEY.end);
+      const goals = `${top} ${flat(view.lastFrame()!)}`;
       const deaths = side === 'us' ? '0 US deaths' : "0 Americans killed by Iran's partners";
       expect(goals).toContain(`${deaths} since the game began (the opening week's ${opening} US deaths are not counted)`);
       view.unmount();
@@ -271,7 +274,8 @@ describe('wrapped lines at 80 columns', () => {
     resize(setup, 80, 24);
     const chosen = setup.lastFrame()!.split('\n').slice(1, 3);
     expect(chosen).toEqual([
-      'Scenario: Harassment season: October 2023 to February 2024 ·',
+      // No "·" left dangling at the break: the next choice starts the next line.
+      'Scenario: Harassment season: October 2023 to February 2024',
       'Side: United States · Opponent: Normal (historical bot)',
     ]);
     setup.unmount();

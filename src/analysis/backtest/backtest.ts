@@ -13,7 +13,15 @@ import { playGame } from '../../policies/play.ts';
 import { resolveParams } from '../../model/params.ts';
 import { loadScenario } from '../../scenario/loader.ts';
 import type { GameState } from '../../engine/state.ts';
-import { drawParams, NO_UNCERTAINTY, uncertaintyJson, type ParamDistribution } from '../uncertainty/distribution.ts';
+import {
+  drawParams,
+  NO_UNCERTAINTY,
+  parametersLabel,
+  playedUnderNote,
+  uncertaintyJson,
+  type ParamDistribution,
+  type UncertaintyMode,
+} from '../uncertainty/distribution.ts';
 import { judgeFigure, overallFailures, type FigureStatus } from '../record/judge.ts';
 import { figureValue, figuresOf, recordShocks, recordText } from '../record/statistics.ts';
 import type { FigureKind, RecordFigure } from '../record/table.ts';
@@ -21,6 +29,17 @@ import type { FigureKind, RecordFigure } from '../record/table.ts';
 export { quantile } from '../record/judge.ts';
 
 export const BACKTEST_FORMAT = 'brink.backtest/2';
+
+/**
+ * Which parameters each command plays a record check under when --uncertainty is not given: the backtest
+ * the model as shipped (point values), `brink explain <fact>` the posterior predictive check
+ * (docs/uncertainty.md). Each output names the other, so the two tables for one figure are not read as two answers.
+ */
+export const BACKTEST_DEFAULT: { readonly command: string; readonly mode: UncertaintyMode } = { command: 'brink backtest', mode: 'none' };
+export const EXPLAIN_DEFAULT: { readonly command: string; readonly mode: UncertaintyMode } = {
+  command: 'brink explain',
+  mode: 'posterior',
+};
 
 export type BacktestScenario = 'october-2023' | 'tower-22' | 'red-sea';
 export const BACKTEST_SCENARIOS: readonly BacktestScenario[] = ['october-2023', 'tower-22', 'red-sea'];
@@ -197,12 +216,10 @@ export function quantileText(row: Pick<BacktestRow, 'kind' | 'quantile' | 'pAtLe
 }
 
 export function formatBacktest(r: BacktestResult): string {
-  const mode =
-    r.uncertainty.mode === 'none'
-      ? 'point values (bands: dice only)'
-      : `${r.uncertainty.mode} ${r.uncertainty.distribution} (bands: dice plus parameter uncertainty)`;
+  const under = parametersLabel(r.uncertainty.mode);
   const lines = [
-    `Backtest · ${r.runs} games per scenario · seed ${r.seed} · ${mode}${Object.keys(r.params).length > 0 ? ` · params ${JSON.stringify(r.params)}` : ''}`,
+    `Backtest · ${r.runs} games per scenario · seed ${r.seed} · ${under}${Object.keys(r.params).length > 0 ? ` · params ${JSON.stringify(r.params)}` : ''}`,
+    playedUnderNote(r.uncertainty.mode, r.uncertainty.distribution, EXPLAIN_DEFAULT),
     r.conditioned
       ? "Conditioned on the record's shocks: the November truce, and the first fatal attack on 28 Jan (none before it)."
       : "Not conditioned on the record's shocks.",
@@ -211,7 +228,7 @@ export function formatBacktest(r: BacktestResult): string {
   for (const row of r.rows) {
     const turns = row.turns[0] === row.turns[1] ? `turn ${row.turns[0] + 1}` : `turns ${row.turns[0] + 1}–${row.turns[1] + 1}`;
     lines.push(`${STATUS[row.status]}  ${row.facts.join(', ')} · ${row.scenario} · ${row.label} (${row.kind}, ${turns})`);
-    lines.push(`      record ${row.recordText} · ${simulatedText(row)} · ${quantileText(row)} (${row.games} games)`);
+    lines.push(`      record ${row.recordText} · ${simulatedText(row)} (${under}) · ${quantileText(row)} (${row.games} games)`);
     for (const f of row.failures) lines.push(`      ✗ ${f}`);
   }
   const misses = r.rows.filter((x) => x.status !== 'inside').length;

@@ -266,14 +266,17 @@ function audienceCosts(state: GameState): ConceptAtWork | undefined {
     const opening = state.scenario.opening.usKilled;
     const fatal = log.find((e) => e.kind === 'fatal');
     const deaths = usDeathsBy(state, log.length - 1);
+    const first = (fatal?.turn ?? 0) + 1;
     const when =
       opening > 0
         ? deaths > opening
-          ? 'before the game opened and during it'
-          : 'before the game opened'
-        : `from turn ${(fatal?.turn ?? 0) + 1} on`;
+          ? ', before the game opened and during it,'
+          : ' before the game opened,'
+        : deaths === 1
+          ? ` in turn ${first},`
+          : `, the first in turn ${first},`;
     parts.push(
-      `${plural(deaths, 'US death')} ${when} left Washington expected in public to answer them` +
+      `after ${deaths === 1 ? 'a US death' : plural(deaths, 'US death')}${when} Washington was expected in public to answer ${deaths === 1 ? 'it' : 'them'}` +
         (vowed === undefined ? '' : `, and it vowed to in turn ${vowed + 1}`),
     );
   }

@@ -5,6 +5,7 @@
  * the deterrence concepts at work and where, the comparison with the record for historical scenarios,
  * and discussion questions drawn from the events.
  */
+import { inGroupOrder, scoreGroups } from '../score-groups.ts';
 import { attacksOnUsForces, logOf } from '../../engine/history.ts';
 import { outcome, type Outcome, type ScoreLine } from '../../engine/outcome.ts';
 import type { GameState } from '../../engine/state.ts';
@@ -161,7 +162,13 @@ export function buildDebrief(state: GameState, scenario: Scenario, options: Debr
 
 /** What decided the game, as one line: the text debrief, the debrief screen and the report's stories all show this one. */
 export function decisionLine(d: Pick<Debrief, 'decision'>): string {
-  return `What decided it: ${d.decision.title}. ${d.decision.explanation}`;
+  // A mechanism's name as the answer ("What decided it: Miscalculation."); "no single mechanism" is a phrase, not a name.
+  return `What decided it: ${d.decision.kind === 'decided' ? d.decision.title : d.decision.title.toLowerCase()}. ${d.decision.explanation}`;
+}
+
+/** The heading of a side's beliefs against the truth: the text debrief and the debrief screen's Beliefs page. */
+export function beliefsHeading(side: 'us' | 'iran'): string {
+  return `What ${side === 'us' ? 'the United States' : 'Iran'} believed, and what was true`;
 }
 
 /**
@@ -190,7 +197,9 @@ export function formatDebrief(d: Debrief): string {
   lines.push(`Scores: US ${scoreText(d.scores.us)} · Iran ${scoreText(d.scores.iran)} · peak rung ${d.peakRung} ${rungName(d.peakRung)}`);
   lines.push(`Totals: ${totalsText(d.totals)}`);
   for (const side of ['us', 'iran'] as const) {
-    const parts = d.breakdown[side].filter((l) => l.points !== 0).map((l) => `${l.label} ${scorePointsText(l.points)}`);
+    const parts = inGroupOrder(scoreGroups(d.breakdown[side]))
+      .filter((l) => l.points !== 0)
+      .map((l) => `${l.label} ${scorePointsText(l.points)}`);
     lines.push(`  ${side === 'us' ? 'US' : 'Iran'} score: ${parts.join(' · ')}`);
   }
   if (d.turningPoints.length > 0) {
@@ -217,7 +226,7 @@ export function formatDebrief(d: Debrief): string {
   for (const side of ['us', 'iran'] as const) {
     const summary = beliefSummary(d.beliefs[side]);
     if (!summary) continue;
-    lines.push('', `What ${side === 'us' ? 'the US' : 'Iran'} believed vs what was true: ${summary}`);
+    lines.push('', `${beliefsHeading(side)}: ${summary}`);
     for (const t of d.beliefs[side])
       for (const b of t.items) {
         if (!b.right)

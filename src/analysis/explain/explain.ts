@@ -3,6 +3,7 @@
  * posture, as plain text. Each explanation is built from the model's own tables (provenance.ts), so
  * it cannot drift from what the program does.
  */
+import { nearMisses } from '../../scenario/issue-words.ts';
 import { ACTORS, ACTOR_IDS, ACTOR_NAMES, type ActorId } from '../../model/actors/index.ts';
 import { ACTIONS, actionById, type ActionDef } from '../../model/actions.ts';
 import { idLabel, loadEvidence, type Fact } from '../../model/evidence.ts';
@@ -161,32 +162,8 @@ export function allIds(): Record<ExplainKind, string[]> {
   };
 }
 
-function distance(a: string, b: string): number {
-  const x = a.toLowerCase();
-  const y = b.toLowerCase();
-  const dp = Array.from({ length: y.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= x.length; i++) {
-    let prev = dp[0]!;
-    dp[0] = i;
-    for (let j = 1; j <= y.length; j++) {
-      const tmp = dp[j]!;
-      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (x[i - 1] === y[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return dp[y.length]!;
-}
-
 export function suggest(id: string, max = 5): string[] {
-  const all = Object.values(allIds()).flat();
-  const low = id.toLowerCase();
-  const contains = all.filter((x) => low.length >= 3 && x.toLowerCase().includes(low));
-  const near = all
-    .map((x) => ({ x, d: distance(id, x) }))
-    .filter(({ d }) => d <= Math.max(2, Math.floor(id.length / 3)))
-    .sort((a, b) => a.d - b.d)
-    .map(({ x }) => x);
-  return [...new Set([...near, ...contains])].slice(0, max);
+  return nearMisses(id, Object.values(allIds()).flat(), max);
 }
 
 export function explain(id: string): { kind: ExplainKind; text: string } {

@@ -4,8 +4,8 @@
  * quantile among the simulated games, and pass or fail on the 5–95 % band.
  */
 import { loadRecord } from '../record/table.ts';
-import { quantileText, runBacktest, simulatedText, type BacktestScenario } from '../backtest/backtest.ts';
-import type { ParamDistribution } from '../uncertainty/distribution.ts';
+import { BACKTEST_DEFAULT, quantileText, runBacktest, simulatedText, type BacktestScenario } from '../backtest/backtest.ts';
+import { parametersLabel, playedUnderNote, type ParamDistribution } from '../uncertainty/distribution.ts';
 
 /** The record figures that cite a fact, by ID. */
 export function figuresCiting(factId: string): string[] {
@@ -28,13 +28,15 @@ export function explainRecordCheck(
     ),
   ];
   const r = runBacktest({ runs: options.runs, seed: options.seed, uncertainty: options.uncertainty, scenarios, figures: ids });
-  const mode = r.uncertainty.mode === 'none' ? 'point values' : `${r.uncertainty.mode} predictive, ${r.uncertainty.distribution}`;
   const lines = [
-    `  against the record (brink backtest: ${mode}, ${r.runs} games a scenario, seed ${r.seed}, conditioned on the record's shocks):`,
+    `  against the record (the check brink backtest makes: ${r.runs} games a scenario, seed ${r.seed}, conditioned on the record's shocks):`,
+    `    ${playedUnderNote(r.uncertainty.mode, r.uncertainty.distribution, BACKTEST_DEFAULT)}`,
   ];
   for (const row of r.rows) {
     const verdict = row.status === 'inside' ? 'pass' : row.status === 'outside-90' ? 'outside its 5–95 % band' : 'fail';
-    lines.push(`    ${row.id} (${row.scenario}): record ${row.recordText}, ${simulatedText(row)}; ${quantileText(row)}: ${verdict}`);
+    lines.push(
+      `    ${row.id} (${row.scenario}): record ${row.recordText}, ${simulatedText(row)} (${parametersLabel(r.uncertainty.mode)}); ${quantileText(row)}: ${verdict}`,
+    );
   }
   return lines.join('\n');
 }

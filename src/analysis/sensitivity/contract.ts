@@ -68,6 +68,7 @@ export const SensitivitySchema = z
   .strict();
 
 export type SensitivityJson = z.infer<typeof SensitivitySchema>;
+type ScreenRowJson = z.infer<typeof ScreenRowSchema>;
 
 export function sensitivityJson(result: SensitivityResult): SensitivityJson {
   return SensitivitySchema.parse({ schema: SENSITIVITY_CONTRACT, model: MODEL_VERSION, ...result });
@@ -76,31 +77,39 @@ export function sensitivityJson(result: SensitivityResult): SensitivityJson {
 /** How many games each parameter set played, as the notes say it. */
 const gamesText = (games: number) => `${games} game${games === 1 ? '' : 's'} a set`;
 
+/** A Sobol row as the notes read it: from a result or from its JSON. */
+type IndexRow = Pick<SobolRow, 'first' | 'total' | 'firstCi' | 'totalCi'> & { readonly id: string };
+
+/** An index as printed (two decimals): the notes speak of what the reader sees. */
+const shown = (v: number) => Math.round(v * 100) / 100;
+
+const listed = (ids: readonly string[]) => (ids.length <= 1 ? (ids[0] ?? '') : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`);
+
 /**
- * Sobol indices are shares of a variance, so they lie in 0–1; an estimate well outside that range says
- * the sample is too small to read (noise, not a finding). Returns the warning, naming the worst case.
+ * Sobol indices are shares of a variance: each lies in 0–1 and a first-order index never exceeds its
+ * total. The estimators only keep to that in the limit, so at a small N (and few games a set) a printed
+ * index can be negative, exceed its total, or exceed 1, and an interval can run past 1. Those are
+ * estimator noise, not findings; this says so under the outcome where it happens, naming the
+ * parameters, and how to get figures that can be read. The values themselves are shown as estimated.
  */
-export function sampleTooSmall(r: {
-  readonly settings: { readonly sobolN: number; readonly games: number };
-  readonly sobol: Readonly<Record<SensitivityOutcome, readonly { readonly id: string; readonly first: number; readonly total: number }[]>>;
-}): string | undefined {
-  let worst: { name: string; id: string; which: string; v: number } | undefined;
-  for (const name of SENSITIVITY_OUTCOMES) {
-    for (const row of r.sobol[name]) {
-      for (const [which, v] of [
-        ['first', row.first],
-        ['total', row.total],
-      ] as const) {
-        const off = v < 0 ? -v : v - 1;
-        if (off > 0.1 && (!worst || off > (worst.v < 0 ? -worst.v : worst.v - 1))) worst = { name, id: row.id, which, v };
-      }
-    }
-  }
-  if (!worst) return undefined;
-  const s = r.settings;
+export function estimatorNoiseNote(
+  rows: readonly IndexRow[],
+  settings: { readonly sobolN: number; readonly games: number },
+): string | undefined {
+  const negative = rows.filter((r) => shown(r.first) < 0 || shown(r.total) < 0).map((r) => r.id);
+  const overTotal = rows.filter((r) => shown(r.first) > shown(r.total)).map((r) => r.id);
+  const overOne = rows.filter((r) => shown(r.first) > 1 || shown(r.total) > 1).map((r) => r.id);
+  const pastOne = rows.filter((r) => !overOne.includes(r.id) && (shown(r.totalCi[1]) > 1 || shown(r.firstCi[1]) > 1)).map((r) => r.id);
+  const cases = [
+    negative.length > 0 ? `below 0 for ${listed(negative)}` : '',
+    overTotal.length > 0 ? `a first-order index above the total for ${listed(overTotal)}` : '',
+    overOne.length > 0 ? `above 1 for ${listed(overOne)}` : '',
+    pastOne.length > 0 ? `an interval past 1 for ${listed(pastOne)}` : '',
+  ].filter(Boolean);
+  if (cases.length === 0) return undefined;
   return (
-    `Warning: some estimates fall outside 0–1 (${worst.which} index ${worst.v.toFixed(2)} for ${worst.id} on ${worst.name}): ` +
-    `with N = ${s.sobolN} and ${gamesText(s.games)} the sample is too small to read. Raise --sobol-n (default 128) and --games (default 8).`
+    `Estimator noise, not a finding: with N = ${settings.sobolN} and ${gamesText(settings.games)} some estimates fall where a share of variance cannot (${cases.join('; ')}). ` +
+    'An index whose interval crosses 0 or 1 is not resolved. For figures that can be read, raise --sobol-n (default 128; intervals narrow as 1/√N) and --games (default 8).'
   );
 }
 
@@ -117,10 +126,39 @@ export function flatOutcomes(r: {
   );
 }
 
-/** What to say under the bars of a flat outcome. */
-export const flatOutcomeNote = (name: string, games: number): string =>
-  `${name} did not vary over the Sobol parameter sets (every index and interval is exactly 0), so these indices say nothing about it: with ${gamesText(games)} the outcome was the same throughout. Raise --games (default 8) or --sobol-n.`;
-
-/** The same for several outcomes at once (the report says it once, above the charts). */
+/** What to say of outcomes that did not vary: under the bars of one (the terminal), or of several at once (the report, above its charts). */
 export const flatOutcomesNote = (names: readonly string[], games: number): string =>
-  `Did not vary over the Sobol parameter sets, so their indices (all exactly 0) say nothing: ${names.join(', ')}. With ${gamesText(games)} they were the same throughout; raise --games (default 8) or --sobol-n.`;
+  `${listed(names)} did not vary over the Sobol parameter sets, so ${names.length === 1 ? 'its' : 'their'} indices (all exactly 0) say nothing about what drives ${names.length === 1 ? 'it' : 'them'}. With ${gamesText(games)} ${names.length === 1 ? 'it was' : 'they were'} the same throughout; raise --games (default 8) or --sobol-n.`;
+
+/**
+ * The screen ranks a parameter by its largest μ* over the outcomes, in standard deviations of each, so a
+ * parameter can rank high through one outcome that rarely changes (US deaths: a death in a few games is
+ * a large change). When that outcome did not vary over the Sobol sets, the parameter's Sobol indices are
+ * all 0: this says why, so the two charts are not read as contradicting each other.
+ */
+export function screenedButSilentNote(
+  r: {
+    readonly screen: readonly Pick<ScreenRowJson, 'id' | 'muStar'>[];
+    readonly sobol: Readonly<Record<SensitivityOutcome, readonly IndexRow[]>>;
+  },
+  label: (o: SensitivityOutcome) => string = (o) => o,
+): string | undefined {
+  const flat = new Set(flatOutcomes(r));
+  const silent = new Map<SensitivityOutcome, string[]>();
+  const ids = new Set(SENSITIVITY_OUTCOMES.flatMap((o) => r.sobol[o].map((x) => x.id)));
+  for (const row of r.screen) {
+    if (!ids.has(row.id)) continue;
+    const zero = SENSITIVITY_OUTCOMES.every((o) =>
+      r.sobol[o].filter((x) => x.id === row.id).every((x) => x.first === 0 && x.total === 0 && x.totalCi[1] === 0),
+    );
+    const by = SENSITIVITY_OUTCOMES.reduce((a, b) => (row.muStar[b] > row.muStar[a] ? b : a));
+    if (zero && flat.has(by)) silent.set(by, [...(silent.get(by) ?? []), row.id]);
+  }
+  if (silent.size === 0) return undefined;
+  return [...silent]
+    .map(
+      ([o, names]) =>
+        `${listed(names)} ${names.length === 1 ? 'ranks' : 'rank'} high in the screen through ${label(o)} alone, which did not vary over the Sobol parameter sets: ${names.length === 1 ? 'its' : 'their'} Sobol indices of 0 say nothing either way.`,
+    )
+    .join(' ');
+}

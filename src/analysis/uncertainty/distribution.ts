@@ -159,6 +159,27 @@ export function uncertaintyJson(dist: ParamDistribution): {
   return { mode: dist.kind, distribution: distributionHash(dist), bands: dist.kind === 'none' ? 'dice' : 'dice+parameters' };
 }
 
+/** Which parameters a figure was played under, in two or three words set next to it: "point values", "posterior draws". */
+export function parametersLabel(mode: UncertaintyMode): string {
+  return mode === 'none' ? 'point values' : `${mode} draws`;
+}
+
+/**
+ * One sentence for the record checks (brink backtest, brink explain): which parameters the figures were
+ * played under, and the flag that plays them under the other. `command` is the one printing it, `other`
+ * the one whose default is the other mode, so a reader who saw both knows why they differ.
+ */
+export function playedUnderNote(mode: UncertaintyMode, distribution: string, other: { command: string; mode: UncertaintyMode }): string {
+  const under =
+    mode === 'none'
+      ? 'Played at the point values: every parameter held at one value, so the bands are dice only.'
+      : `Played under ${parametersLabel(mode)}: each game draws its parameters from the ${mode === 'posterior' ? 'calibrated posterior' : 'priors'} (${distribution}), so the bands are dice plus what we do not know.`;
+  const flag = mode === 'none' ? '--uncertainty posterior' : '--uncertainty none';
+  const otherWay = mode === 'none' ? 'Under posterior draws' : 'At the point values';
+  const same = other.mode === (mode === 'none' ? 'posterior' : 'none') ? `, as ${other.command} plays by default` : '';
+  return `${under} ${otherWay}${same}: add ${flag}.`;
+}
+
 /** One line for a summary: what the bands below include. */
 export function bandsNote(dist: ParamDistribution): string {
   return bandsNoteFor(dist.kind, dist.kind === 'none' ? 'none' : distributionHash(dist));
@@ -170,9 +191,9 @@ export function bandsNoteFor(mode: ParamDistribution['kind'], distribution: stri
     case 'none':
       return 'Bands: dice only. Every parameter is held at one value, its point value or the one --param sets; what we do not know about them is not included (add --uncertainty prior or posterior).';
     case 'prior':
-      return `Bands: dice plus parameter uncertainty. Each game draws its parameters from their priors (${distribution}); score weights are not drawn.`;
+      return `Bands: dice plus parameter uncertainty. Each game draws its parameters from their priors (${distribution}); score weights are not drawn. Without --uncertainty every parameter stays at its point value (bands: dice only).`;
     case 'posterior':
-      return `Bands: dice plus parameter uncertainty. Each game draws its parameters from the calibrated posterior (${distribution}); score weights are not drawn.`;
+      return `Bands: dice plus parameter uncertainty. Each game draws its parameters from the calibrated posterior (${distribution}); score weights are not drawn. Without --uncertainty every parameter stays at its point value (bands: dice only).`;
   }
 }
 

@@ -3,7 +3,7 @@
  * conditioned on the record's shocks; exit 1 when the pass rule fails. With `--uncertainty posterior`
  * each game draws its parameters from the calibrated posterior: a posterior predictive check.
  */
-import { formatBacktest, runBacktest } from '../../analysis/backtest/backtest.ts';
+import { BACKTEST_DEFAULT, formatBacktest, runBacktest } from '../../analysis/backtest/backtest.ts';
 import { parseAssignments } from '../../batch/params-arg.ts';
 import type { CommandModule } from '../command.ts';
 import { addUncertaintyOptions, parseUncertainty, type UncertaintyFlags } from '../uncertainty-options.ts';
@@ -22,6 +22,7 @@ export const register: CommandModule = (program, io, setExit) => {
       .option('--param <name=value>', 'override a parameter (repeatable; with --uncertainty, pins it)', collect)
       .option('--unconditioned', "play the scenarios as a player would, without fixing the record's first fatal attack")
       .option('--json', 'print the result as JSON (brink.backtest/2)'),
+    BACKTEST_DEFAULT.mode,
   ).action((opts: UncertaintyFlags & { runs: string; seed: string; param?: string[]; json?: boolean; unconditioned?: boolean }) => {
     const params = asUsage(() => parseAssignments('--param', opts.param ?? []));
     const runs = parsePositiveInt('--runs', opts.runs, { max: 1_000_000 });

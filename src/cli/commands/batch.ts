@@ -20,7 +20,8 @@ import { parseShard } from '../../batch/shard.ts';
 import { bandsNote, NO_UNCERTAINTY, type ParamDistribution } from '../../analysis/uncertainty/distribution.ts';
 import { addUncertaintyOptions, parseUncertainty, type UncertaintyFlags } from '../uncertainty-options.ts';
 import { histogramChart, fanChart, meanText, metricValueText, shareText } from '../../batch/charts.ts';
-import { METRIC_NAMES, SCORE_NAMES, OUTCOME_NAMES } from '../../batch/record.ts';
+import { METRIC_NAMES, SCORE_NAMES } from '../../batch/record.ts';
+import { BY_ID_NOTE, LABEL_WIDTH, METRIC_LABELS, OUTCOME_LABELS, SHOWN_OUTCOMES } from '../../batch/labels.ts';
 import { rungName } from '../../model/ladder.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 
@@ -279,19 +280,22 @@ export function formatBatchReport(
   );
   lines.push(bandsNote(dist));
   lines.push('');
-  lines.push('Outcome                        P        95 % interval');
-  for (const name of OUTCOME_NAMES) {
+  lines.push(`${'How the games ended'.padEnd(LABEL_WIDTH + 2)}      P   95 % interval`);
+  for (const name of SHOWN_OUTCOMES) {
     const o = j.outcomes[name];
-    lines.push(`  ${name.padEnd(27)} ${shareText(o.p).padStart(7)}   [${shareText(o.ci95[0])}, ${shareText(o.ci95[1])}]`);
+    lines.push(
+      `  ${OUTCOME_LABELS[name].padEnd(LABEL_WIDTH)} ${shareText(o.p).padStart(7)}   [${shareText(o.ci95[0])}, ${shareText(o.ci95[1])}]`,
+    );
   }
   lines.push('');
-  lines.push('Metric (per game)              mean       p5      p50      p95');
+  lines.push(`${'Per game'.padEnd(LABEL_WIDTH + 2)}    mean       p5      p50      p95`);
   for (const name of [...METRIC_NAMES, ...SCORE_NAMES]) {
     const m = j.metrics[name];
     lines.push(
-      `  ${name.padEnd(27)} ${meanText(m.mean).padStart(7)}  ${metricValueText(name, m.p5).padStart(7)}  ${metricValueText(name, m.p50).padStart(7)}  ${metricValueText(name, m.p95).padStart(7)}`,
+      `  ${METRIC_LABELS[name].padEnd(LABEL_WIDTH)} ${meanText(m.mean).padStart(7)}  ${metricValueText(name, m.p5).padStart(7)}  ${metricValueText(name, m.p50).padStart(7)}  ${metricValueText(name, m.p95).padStart(7)}`,
     );
   }
+  lines.push(BY_ID_NOTE);
   lines.push('');
   lines.push(histogramChart('Attacks on US forces per game (Iraq, Syria, Jordan)', r.aggregator.metricHist.get('attacksOnUS')!));
   lines.push('');

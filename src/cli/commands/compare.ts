@@ -8,7 +8,8 @@ import { parsePolicy, scenarioFrom } from '../options.ts';
 import { parseAssignments } from '../../batch/params-arg.ts';
 import { Progress } from '../../batch/progress.ts';
 import { startCompare, type CompareResult } from '../../batch/compare.ts';
-import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES } from '../../batch/record.ts';
+import { METRIC_NAMES, SCORE_NAMES } from '../../batch/record.ts';
+import { BY_ID_NOTE, LABEL_WIDTH, METRIC_LABELS, OUTCOME_LABELS, SHOWN_OUTCOMES } from '../../batch/labels.ts';
 import { meanText, shareChange, shareText, signedMeanText } from '../../batch/charts.ts';
 import { NO_UNCERTAINTY, pairedBandsNote, type ParamDistribution } from '../../analysis/uncertainty/distribution.ts';
 import { addUncertaintyOptions, parseUncertainty, type UncertaintyFlags } from '../uncertainty-options.ts';
@@ -50,21 +51,22 @@ export function formatCompareReport(r: CompareResult, dist: ParamDistribution = 
     pairedBandsNote(dist),
     '',
     // Shares of games in %, as brink batch prints them; their differences in percentage points.
-    'Outcome                        P(A)     P(B)     B − A      95 % interval (pp)',
+    `${'How the games ended'.padEnd(LABEL_WIDTH + 2)}   P(A)     P(B)     B − A      95 % interval (pp)`,
   ];
-  for (const n of OUTCOME_NAMES) {
+  for (const n of SHOWN_OUTCOMES) {
     const o = j.outcomes[n];
     lines.push(
-      `  ${n.padEnd(26)} ${shareText(o.a.p).padStart(7)}  ${shareText(o.b.p).padStart(7)}  ${shareChange(o.diff.mean).padStart(8)}   [${shareChange(o.diff.ci95[0])}, ${shareChange(o.diff.ci95[1])}]`,
+      `  ${OUTCOME_LABELS[n].padEnd(LABEL_WIDTH)} ${shareText(o.a.p).padStart(7)}  ${shareText(o.b.p).padStart(7)}  ${shareChange(o.diff.mean).padStart(8)}   [${shareChange(o.diff.ci95[0])}, ${shareChange(o.diff.ci95[1])}]`,
     );
   }
-  lines.push('', 'Metric (mean per game)         A        B        B − A      95 % interval');
+  lines.push('', `${'Mean per game'.padEnd(LABEL_WIDTH + 2)}      A        B     B − A      95 % interval`);
   for (const n of [...METRIC_NAMES, ...SCORE_NAMES]) {
     const m = j.metrics[n];
     lines.push(
-      `  ${n.padEnd(26)} ${meanText(m.a.mean).padStart(7)}  ${meanText(m.b.mean).padStart(7)}  ${signedMeanText(m.diff.mean).padStart(8)}   [${signedMeanText(m.diff.ci95[0])}, ${signedMeanText(m.diff.ci95[1])}]`,
+      `  ${METRIC_LABELS[n].padEnd(LABEL_WIDTH)} ${meanText(m.a.mean).padStart(7)}  ${meanText(m.b.mean).padStart(7)}  ${signedMeanText(m.diff.mean).padStart(8)}   [${signedMeanText(m.diff.ci95[0])}, ${signedMeanText(m.diff.ci95[1])}]`,
     );
   }
+  lines.push(BY_ID_NOTE);
   return lines.join('\n');
 }
 

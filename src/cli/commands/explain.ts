@@ -1,6 +1,7 @@
 /** `brink explain ID | --list | --assumptions`: where a number, rule, fact, action or posture comes from. */
 import { assumptions, explain, formatAssumptions, listAll, UnknownIdError } from '../../analysis/explain/explain.ts';
 import { explainRecordCheck } from '../../analysis/explain/record-check.ts';
+import { EXPLAIN_DEFAULT } from '../../analysis/backtest/backtest.ts';
 import { UsageError } from '../errors.ts';
 import type { CommandModule } from '../command.ts';
 import { parsePositiveInt, parseSeed } from '../options.ts';
@@ -18,7 +19,7 @@ export const register: CommandModule = (program, io) => {
       .option('--assumptions', 'list every assumption: parameters, scenario injects, open questions')
       .option('--runs <n>', 'for a fact behind record figures: games per scenario of its check', '200')
       .option('--seed <seed>', 'seed of that check', '1'),
-    'posterior',
+    EXPLAIN_DEFAULT.mode,
   ).action((id: string | undefined, opts: UncertaintyFlags & { list?: boolean; assumptions?: boolean; runs: string; seed: string }) => {
     if (opts.list) return io.out(listAll());
     if (opts.assumptions) return io.out(formatAssumptions(assumptions()));

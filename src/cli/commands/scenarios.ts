@@ -67,6 +67,14 @@ export function registerScenarios(
         out(`Inject ${inj.id}: ${inj.kind} ${inj.from} to ${inj.to}${extra} — ${inj.note} [${inj.cites.join(', ')}]`);
         if (inj.assumption) out(`  assumption: ${inj.assumption}`);
       }
+      const redSea = (s.actors.us?.context as { redSeaOps?: boolean } | undefined)?.redSeaOps;
+      if (redSea !== undefined) {
+        out(
+          redSea
+            ? 'US Red Sea operations: on. The historical US bot strikes the Houthis (actors.us.context.redSeaOps).'
+            : 'US Red Sea operations: off. The historical US bot never strikes the Houthis (actors.us.context.redSeaOps); a player as the US still can (us.strike-houthis). docs/scenarios.md says why.',
+        );
+      }
       const overrides = Object.entries(s.params);
       if (overrides.length > 0) out(`Parameter overrides: ${overrides.map(([k, v]) => `${k}=${v}`).join(', ')}`);
       if (s.actual && !opts.reveal) {

@@ -5,7 +5,14 @@
  */
 import { availableParallelism } from 'node:os';
 import { renderBars } from '../../analysis/sensitivity/bars.ts';
-import { flatOutcomeNote, flatOutcomes, sampleTooSmall, sensitivityJson } from '../../analysis/sensitivity/contract.ts';
+import {
+  estimatorNoiseNote,
+  flatOutcomes,
+  flatOutcomesNote,
+  screenedButSilentNote,
+  sensitivityJson,
+} from '../../analysis/sensitivity/contract.ts';
+import { sparseProgress } from '../../batch/progress.ts';
 import { sensitivity, type SensitivityResult } from '../../analysis/sensitivity/real-model.ts';
 import { EvalPool } from '../../analysis/uncertainty/eval-pool.ts';
 import { SENSITIVITY_OUTCOMES } from '../../analysis/uncertainty/measures.ts';
@@ -38,6 +45,8 @@ export function formatSensitivity(r: SensitivityResult): string {
       { width: 30 },
     ),
   ];
+  const silent = screenedButSilentNote(r);
+  if (silent) lines.push(silent);
   const flat = new Set(flatOutcomes(r));
   for (const name of SENSITIVITY_OUTCOMES) {
     lines.push('', `Total Sobol index for ${name} (share of its variance, with interactions; 95 % bootstrap interval):`);
@@ -53,10 +62,10 @@ export function formatSensitivity(r: SensitivityResult): string {
         { width: 30, max: 1 },
       ),
     );
-    if (flat.has(name)) lines.push(flatOutcomeNote(name, r.settings.games));
+    if (flat.has(name)) lines.push(flatOutcomesNote([name], r.settings.games));
+    const noise = estimatorNoiseNote(r.sobol[name], r.settings);
+    if (noise) lines.push(noise);
   }
-  const warning = sampleTooSmall(r);
-  if (warning) lines.push('', warning);
   return lines.join('\n');
 }
 
@@ -88,14 +97,16 @@ export const register: CommandModule = (program, io) => {
       };
       const workers = opts.workers === undefined ? availableParallelism() : parsePositiveInt('--workers', opts.workers, { max: 256 });
       const pool = new EvalPool(workers);
-      let last = '';
+      // A line at each tenth of a phase, counted in parameter sets: a log or a pipe gets about ten lines a phase, not one every few sets.
+      const phases = new Map<string, (done: number, total: number) => void>();
       try {
         const result = await sensitivity(settings, pool, (phase, done, total) => {
-          const line = `${phase}: ${done}/${total} parameter sets`;
-          if (done === total || done % 20 === 0) {
-            if (line !== last) io.err(line);
-            last = line;
-          }
+          if (!phases.has(phase))
+            phases.set(
+              phase,
+              sparseProgress((d, t) => io.err(`${phase}: ${d}/${t} parameter sets`)),
+            );
+          phases.get(phase)!(done, total);
         });
         io.out(opts.json ? JSON.stringify(sensitivityJson(result), null, 2) : formatSensitivity(result));
       } finally {

@@ -9,6 +9,7 @@ import { useKeys } from '../use-keys.ts';
 import { useState } from 'react';
 import {
   beliefSummary,
+  beliefsHeading,
   decisionLine,
   turningPointCauses,
   turningPointConcepts,
@@ -16,7 +17,9 @@ import {
   type Debrief,
 } from '../../analysis/debrief/debrief.ts';
 import { reachText } from '../../analysis/debrief/comparison.ts';
-import { scorePointsText, scoreText, totalsText } from '../../analysis/render.ts';
+import { scoreText, totalsText } from '../../analysis/render.ts';
+import { scoreGroups } from '../../analysis/score-groups.ts';
+import { breakdownLines } from '../goals.ts';
 import type { Side } from '../../model/actions.ts';
 import { rungName } from '../../model/ladder.ts';
 import { scrollBy, windowOf } from '../scroll.ts';
@@ -161,8 +164,8 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
       if (lastWeek.length > 0) out.push(plain(''));
       for (const s of order) {
         out.push({ text: `${SIDE_NAMES[s]}: ${scoreText(d.scores[s])}${sides.includes(s) ? ' (you)' : ''}`, bold: true });
-        for (const l of d.breakdown[s])
-          out.push(...hung(`${scorePointsText(l.points).padStart(8)}  `, `${l.label} [${l.cites.join(', ')}]`));
+        // As the Goals pane breaks it down during the game: one function for both.
+        out.push(...breakdownLines(scoreGroups(d.breakdown[s]), width, (l) => l.label));
       }
       // After the score lines, which it weighs against each other (the text debrief's own line).
       out.push(plain(''), ...para(decisionLine(d)));
@@ -194,7 +197,7 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
     case 'beliefs': {
       const out: Line[] = [];
       for (const s of sides) {
-        out.push({ text: `What ${SIDE_NAMES[s]} believed vs what was true`, bold: true });
+        out.push({ text: beliefsHeading(s), bold: true });
         const summary = beliefSummary(d.beliefs[s]);
         if (!summary) {
           out.push(plain('No intelligence report reached you before a turn.'));

@@ -105,7 +105,7 @@ export function SetupScreen(props: SetupProps) {
     .filter(Boolean)
     .join(' · ');
   // What is chosen so far, wrapped between choices (never inside one, never cut): a long scenario title takes a second line.
-  const chosenLines = fit(wrapAtSeparators(chosen || ' ', width), 2);
+  const chosenLines = fit(wrapAtSeparators(chosen || ' ', width, { trailing: false }), 2);
   const body = Math.max(4, rows - 5 - chosenLines.length);
   const title = (
     <Text bold color={tone('accent')}>

@@ -202,16 +202,35 @@ describe('the posterior predictive check', () => {
     const c = capture();
     expect(await main(['explain', 'F-03', '--runs', '30'], c.io)).toBe(0);
     const out = c.out.join('\n');
-    expect(out).toMatch(/against the record \(brink backtest: posterior predictive, posterior:[0-9a-f]{16}, 30 games a scenario/);
+    expect(out).toMatch(/against the record \(the check brink backtest makes: 30 games a scenario/);
+    // Which parameters, next to the numbers, and how to get the backtest's default: a reader who ran both sees why they differ.
     expect(out).toMatch(
-      /iraq-after-halt \(tower-22\): record 0, simulated median \d+, 5–95 % \d+–\d+ attacks; record's quantile 0\.\d+: (pass|fail|outside)/,
+      /Played under posterior draws: each game draws its parameters from the calibrated posterior \(posterior:[0-9a-f]{16}\).* At the point values, as brink backtest plays by default: add --uncertainty none\./,
     );
-    expect(out).toMatch(/syria-after-halt \(tower-22\): record [^,]+, simulated median \d+\.\d, 5–95 % \d+\.\d–\d+\.\d attacks\/week;/);
+    expect(out).toMatch(
+      /iraq-after-halt \(tower-22\): record 0, simulated median \d+, 5–95 % \d+–\d+ attacks \(posterior draws\); record's quantile 0\.\d+: (pass|fail|outside)/,
+    );
+    expect(out).toMatch(
+      /syria-after-halt \(tower-22\): record [^,]+, simulated median \d+\.\d, 5–95 % \d+\.\d–\d+\.\d attacks\/week \(posterior draws\);/,
+    );
     expect(out).toMatch(/syria-after-halt \(tower-22\)/);
     // A fact behind no record figure gets no check.
     const none = capture();
     expect(await main(['explain', 'F-17'], none.io)).toBe(0);
     expect(none.out.join('\n')).not.toMatch(/against the record/);
+  });
+});
+
+describe('which parameters a record check was played under', () => {
+  it('brink backtest says so next to each figure, and how to play it as brink explain does by default', async () => {
+    const c = capture();
+    await main(['backtest', '--runs', '20'], c.io);
+    const out = c.out.join('\n');
+    expect(out).toMatch(/^Backtest · 20 games per scenario · seed 1 · point values$/m);
+    expect(out).toContain(
+      'Played at the point values: every parameter held at one value, so the bands are dice only. Under posterior draws, as brink explain plays by default: add --uncertainty posterior.',
+    );
+    expect(out).toMatch(/record at least 170 · simulated median \d+, 5–95 % \d+–\d+ attacks \(point values\) ·/);
   });
 });
 

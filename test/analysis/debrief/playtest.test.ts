@@ -184,7 +184,13 @@ describe('concepts are shown only where the game holds them, with a "Here:" of t
                 state.history.some((r) => r.usStrikes > 0),
                 where,
               ).toBe(true);
-            if (c.id === 'audience-costs' && c.explanation.includes('US death')) expect(deaths, where).toBeGreaterThan(0);
+            if (c.id === 'audience-costs' && c.explanation.includes('US death')) {
+              expect(deaths, where).toBeGreaterThan(0);
+              // Said as a sentence: after the deaths, Washington was expected to answer them.
+              expect(c.explanation, where).toMatch(
+                /Here: after (a US death (in turn \d+|before the game opened)|\d+ US deaths(, the first in turn \d+|, before the game opened and during it| before the game opened)), Washington was expected in public to answer (it|them)[,;.]/,
+              );
+            }
           }
           // A question that says Iran never restrained is never beside a blurb that says it ordered a halt.
           if (deb.questions.some((q) => q.includes('Iran never ordered restraint')))
