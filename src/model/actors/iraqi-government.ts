@@ -49,7 +49,7 @@ const talksMoveWhenQuiet = {
     {
       guard: 'atTheTableOrUnderWay',
       actions: ['talks'],
-      meta: { rules: ['R-USA-07', 'R-IRN-08', 'E-12'], says: 'takes up the offer of talks on a US drawdown' },
+      meta: { rules: ['R-USA-07', 'R-IRN-08', 'E-12'], says: 'presses on with the talks on a US drawdown' },
     },
   ],
   COMMANDER_KILLED: { actions: ['commanderKilled'] },
