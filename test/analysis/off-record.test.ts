@@ -19,22 +19,13 @@ import { playGame } from '../../src/policies/play.ts';
 import { offRecordOf } from '../../src/ui/session.ts';
 import { capture } from '../helpers/cli.ts';
 import { scenario } from '../helpers/fixtures.ts';
-import { scripted } from '../helpers/scripted.ts';
+import { PLAYTEST_IRAN_RED_SEA, scripted } from '../helpers/scripted.ts';
 
 /** A move of a side's own machine (model/actors/us.ts, iran.ts). */
 const sideMove = (e: GameEvent): boolean => e.kind === 'posture' && (e.actor === 'us' || e.actor === 'iran');
 const movesOf = (state: GameState, side: Side) => logOf(state).filter((e) => sideMove(e) && e.actor === side);
 
-// The playtest's red-sea game as Iran: the halt ordered, then IRGC fire and missiles, then pressure.
-const IRAN_ORDERS = [
-  'iran.escalate-fronts+iran.arm-houthis',
-  'iran.unleash+iran.arm-houthis',
-  'iran.hold-course+iran.public-threats',
-  'iran.rein-in+iran.back-talks',
-  'iran.irgc-attack+iran.back-talks',
-  'iran.missile-strike+iran.back-talks',
-  ...Array<string>(7).fill('iran.hold-course+iran.arm-houthis'),
-].map((iran) => ({ iran }));
+const IRAN_ORDERS = PLAYTEST_IRAN_RED_SEA;
 
 describe('who played a side off the record', () => {
   it('is every side whose commander is not the historical bot: a player, or another bot', () => {

@@ -19,3 +19,17 @@ export function scripted(id: string, seed: string, orders: readonly Partial<Reco
   }
   return state;
 }
+
+/**
+ * The fourth playtest's red-sea game as Iran: broad pressure, then the halt ordered in turn 4, IRGC fire and
+ * missiles while it held, then "keep up the pressure" from turn 7 (the other side plays its bot).
+ */
+export const PLAYTEST_IRAN_RED_SEA: readonly Partial<Record<Side, string>>[] = [
+  'iran.escalate-fronts+iran.arm-houthis',
+  'iran.unleash+iran.arm-houthis',
+  'iran.hold-course+iran.public-threats',
+  'iran.rein-in+iran.back-talks',
+  'iran.irgc-attack+iran.back-talks',
+  'iran.missile-strike+iran.back-talks',
+  ...Array<string>(7).fill('iran.hold-course+iran.arm-houthis'),
+].map((iran) => ({ iran }));

@@ -15,7 +15,7 @@ import { actionById, type Side } from '../../../src/model/actions.ts';
 import { getPolicy } from '../../../src/policies/index.ts';
 import { playGame } from '../../../src/policies/play.ts';
 import { SHIPPED, scenario } from '../../helpers/fixtures.ts';
-import { scripted } from '../../helpers/scripted.ts';
+import { PLAYTEST_IRAN_RED_SEA, scripted } from '../../helpers/scripted.ts';
 
 const play = (id: string, us: string, iran: string, seed: number) =>
   playGame(scenario(id), { seed: String(seed), us: getPolicy(us, 'us'), iran: getPolicy(iran, 'iran') });
@@ -86,16 +86,7 @@ describe('what decided the game', () => {
   it("a lull broken by Iran's guidance lifting the halt is laid at Iran's door, naming the order even where the guidance arrived a turn later", () => {
     // The playtest's Iran game (red-sea): restraint in turn 4, then IRGC attacks and missiles while
     // the halt held, then "keep up the pressure" from turn 7; the US plays the record's bot.
-    const orders = [
-      'iran.escalate-fronts+iran.arm-houthis',
-      'iran.unleash+iran.arm-houthis',
-      'iran.hold-course+iran.public-threats',
-      'iran.rein-in+iran.back-talks',
-      'iran.irgc-attack+iran.back-talks',
-      'iran.missile-strike+iran.back-talks',
-      ...Array<string>(7).fill('iran.hold-course+iran.arm-houthis'),
-    ].map((iran) => ({ iran }));
-    const state = scripted('red-sea', '34', orders);
+    const state = scripted('red-sea', '34', PLAYTEST_IRAN_RED_SEA);
     const d = deciders(state).find((x) => x.id === 'unravelling')!;
     // The game as scripted: the order of turn 7 lifted the halt, and its guidance reached the Iraqi
     // militias in turn 8, the week the attacks resumed; no relapse after US strikes.
