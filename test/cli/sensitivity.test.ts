@@ -205,6 +205,9 @@ describe('brink sensitivity', () => {
     expect(usage.stderr).toContain('Usage: brink sensitivity [options]');
     for (const [args, message] of [
       [['--trajectories', '0'], /--trajectories/],
+      // The screening compares trajectories and Saltelli's estimator rows: one of either is a usage error, not an internal one.
+      [['--trajectories', '1'], /--trajectories must be a whole number from 2 to/],
+      [['--sobol-n', '1'], /--sobol-n must be a whole number from 2 to/],
       [['--top', 'many'], /--top/],
       [['--games', '-1'], /--games/],
       [['--us-policy', 'nobody'], /unknown policy 'nobody'/],

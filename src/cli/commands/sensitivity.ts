@@ -76,9 +76,9 @@ export const register: CommandModule = (program, io) => {
     .option('--scenario <id|path>', 'scenario ID or YAML file', 'october-2023')
     .option('--us-policy <policy>', policyHelp('us'))
     .option('--iran-policy <policy>', policyHelp('iran'))
-    .option('--trajectories <n>', 'Morris trajectories', '20')
+    .option('--trajectories <n>', 'Morris trajectories (at least 2: the screening compares them)', '20')
     .option('--top <n>', 'parameters for the Sobol analysis', '12')
-    .option('--sobol-n <n>', 'rows of the Saltelli matrices', '128')
+    .option('--sobol-n <n>', 'rows of the Saltelli matrices (at least 2)', '128')
     .option('--games <n>', 'games per parameter set', '8')
     .option('--seed <seed>', 'seed', '1')
     .option('--workers <k>', `worker threads (default: available cores, here ${availableParallelism()})`)
@@ -89,9 +89,9 @@ export const register: CommandModule = (program, io) => {
         scenario: opts.scenario,
         us: sidePolicy('--us-policy', opts.usPolicy, 'us', scenario).id,
         iran: sidePolicy('--iran-policy', opts.iranPolicy, 'iran', scenario).id,
-        trajectories: parsePositiveInt('--trajectories', opts.trajectories, { max: 10_000 }),
+        trajectories: parsePositiveInt('--trajectories', opts.trajectories, { min: 2, max: 10_000 }),
         top: parsePositiveInt('--top', opts.top, { max: 100 }),
-        sobolN: parsePositiveInt('--sobol-n', opts.sobolN, { max: 1_000_000 }),
+        sobolN: parsePositiveInt('--sobol-n', opts.sobolN, { min: 2, max: 1_000_000 }),
         games: parsePositiveInt('--games', opts.games, { max: 100_000 }),
         seed: parseSeed(opts.seed),
       };
