@@ -85,6 +85,9 @@ export function isPortfolioId(id: string, side: Side): boolean {
   }
 }
 
+/** A fixed-order policy's ID is this prefix and an order: `always:us.hold+us.strike-houthis` (policies/always.ts). */
+export const ALWAYS_PREFIX = 'always:';
+
 /** The side whose actions an order ID names, when it names a valid order of either side. */
 export function portfolioSide(id: string): Side | undefined {
   return isPortfolioId(id, 'us') ? 'us' : isPortfolioId(id, 'iran') ? 'iran' : undefined;

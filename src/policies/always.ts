@@ -5,10 +5,18 @@
  * `brink compare --scenario red-sea --us-policy-b always:us.hold+us.strike-houthis`.
  */
 import type { Side } from '../model/actions.ts';
-import { PortfolioError, lowerFirst, parsePortfolio, portfolioLabel, portfolioRung, portfolioSide } from '../model/portfolio.ts';
+import {
+  ALWAYS_PREFIX,
+  PortfolioError,
+  lowerFirst,
+  parsePortfolio,
+  portfolioLabel,
+  portfolioRung,
+  portfolioSide,
+} from '../model/portfolio.ts';
 import type { Policy } from './policy.ts';
 
-export const ALWAYS_PREFIX = 'always:';
+export { ALWAYS_PREFIX };
 
 export class FixedOrderError extends Error {
   override readonly name = 'FixedOrderError';

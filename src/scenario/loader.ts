@@ -11,6 +11,7 @@ import { IoError } from '../io/errors.ts';
 import { compiledCopy } from '../io/shipped-yaml.ts';
 import { MiB, readTextFile } from '../io/read.ts';
 import type { z } from 'zod';
+import { ALWAYS_PREFIX, portfolioSide } from '../model/portfolio.ts';
 import { ScenarioSchema, type Scenario } from './schema.ts';
 import { issueInWords, tightestIssues } from './issue-words.ts';
 
@@ -104,12 +105,25 @@ export interface LoadOptions {
   readonly policies?: KnownPolicies;
 }
 
-/** Issues the schema cannot see, since they need what sits above this layer: unknown bots in `defaults`. */
+/**
+ * Issues the schema cannot see in `defaults`: a fixed order of the other side, and (with the registry,
+ * which sits above this layer) an unknown bot.
+ */
 function policyIssues(s: Scenario, policies: KnownPolicies | undefined): { path: PathKey[]; message: string }[] {
-  if (!policies) return [];
   return (['usPolicy', 'iranPolicy'] as const).flatMap((key) => {
     const id = s.defaults[key];
-    if (id === undefined || policies.has(id)) return [];
+    const side = key === 'usPolicy' ? 'us' : 'iran';
+    // A fixed order names its side's actions: the other side's order would fail only once a command ran.
+    const orderSide = id?.startsWith(ALWAYS_PREFIX) ? portfolioSide(id.slice(ALWAYS_PREFIX.length)) : undefined;
+    if (orderSide !== undefined && orderSide !== side) {
+      return [
+        {
+          path: ['defaults', key],
+          message: `'${id}' is ${orderSide === 'us' ? 'a US' : 'an Iranian'} order; ${key} needs ${side === 'us' ? 'a US' : 'an Iranian'} one`,
+        },
+      ];
+    }
+    if (id === undefined || !policies || policies.has(id)) return [];
     return [
       { path: ['defaults', key], message: `unknown bot '${id}'; expected one of ${policies.ids().join(', ')}, or always:<force>+<signal>` },
     ];

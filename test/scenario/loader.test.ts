@@ -222,6 +222,14 @@ describe('scenario loader', () => {
         .defaults.usPolicy,
     ).toBe('always:us.hold+us.none');
     expect(parseScenario(text, 'wiz.yaml').defaults.usPolicy).toBe('wizard');
+    // An order of the other side is refused at the field, registry or not: it could never be played there.
+    const crossed = base.replace('usPolicy: historical', 'usPolicy: always:iran.rein-in');
+    for (const options of [{ policies: BUILTIN_POLICIES }, {}])
+      expect(() => parseScenario(crossed, 'x.yaml', options)).toThrow(
+        new RegExp(
+          `x\\.yaml:${crossed.split('\n').indexOf('  usPolicy: always:iran.rein-in') + 1}:13 defaults\\.usPolicy: 'always:iran\\.rein-in' is an Iranian order; usPolicy needs a US one`,
+        ),
+      );
     // A registry that lacks a shipped scenario's bot (test/io/shipped-yaml.test.ts: read from the build's copy too).
     const shipped = `${SCENARIO_DIR}/tower-22.yaml`;
     const none = new PolicyRegistry([]);
