@@ -78,13 +78,16 @@ describe("a scenario's defaults choose the bots", () => {
     expect(json(brink(['run', '--scenario', none, '--json'])).policies).toEqual({ us: 'historical', iran: 'historical' });
   });
 
-  it("a default the side cannot play is the scenario's error, named by its field: exit 2, no usage, no stack", () => {
+  it('a default the side cannot play is a broken scenario file, located at its field: exit 2, no usage, no stack', () => {
     const wrong = scenarioFile('wrong-side', { iranPolicy: 'always:us.hold' });
     const r = brink(['run', '--scenario', wrong]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^brink: scenario wrong-side: defaults\.iranPolicy: .*\(give --iran-policy to choose another\)\n$/);
+    expect(r.stderr).toMatch(
+      /^brink: \S*wrong-side\.yaml:\d+:\d+ defaults\.iranPolicy: 'always:us\.hold' is a US order; iranPolicy needs an Iranian one\n$/,
+    );
     expect(r.stderr).not.toMatch(/Usage:|\n\s+at /);
-    expect(json(brink(['run', '--scenario', wrong, '--iran-policy', 'historical', '--json'])).policies.iran).toBe('historical');
+    // As with an unknown bot there, the file is refused whatever the flags: it is the file that is wrong.
+    expect(brink(['run', '--scenario', wrong, '--iran-policy', 'historical', '--json']).code).toBe(2);
   });
 
   it('the help says where the default comes from', () => {
