@@ -67,7 +67,9 @@ export function opponentName(policy: string): string {
  */
 export function opponentLabel(policy: string, botName?: string): string {
   const level = OPPONENT_LEVELS.find((l) => l.policy === policy);
-  return level ? `${level.label} (${level.policy} bot)` : `${botName ?? policy} bot`;
+  // "Normal (historical bot)" says which bot Normal is; "Hard (hard bot)" would only say Hard twice.
+  if (level) return level.policy === level.id ? level.label : `${level.label} (${level.policy} bot)`;
+  return `${botName ?? policy} bot`;
 }
 
 /** A bot's short name, for a line with no room for opponentLabel's: its level's label ("Normal"), or undefined where it is no level. */

@@ -104,7 +104,7 @@ describe('difficulty levels: what each opponent maximises', () => {
     const note = (id: string) => DIFFICULTY_LEVELS.find((l) => l.id === id)!.note;
     expect(note('easy')).toMatch(/no force/);
     expect(note('easy')).toMatch(/your score as much as its own/);
-    expect(note('hard')).toMatch(/a point you lose counts three quarters of a point of its own/);
+    expect(note('hard')).toMatch(/each point you lose is worth three quarters of one of its own to it/);
     expect(DIFFICULTY_LEVELS.map((l) => l.policy)).toEqual(['easy', 'historical', 'hard']);
   });
 });
