@@ -15,8 +15,7 @@
  */
 import { otherSide, type Side } from '../model/actions.ts';
 import { DIRECT_CLASH } from '../model/ladder.ts';
-import { parsePortfolio, portfolioIds, portfolioRung } from '../model/portfolio.ts';
-import { ALWAYS_PREFIX } from '../policies/always.ts';
+import { ALWAYS_PREFIX, parsePortfolio, portfolioIds, portfolioRung } from '../model/portfolio.ts';
 import { loadScenario } from '../scenario/loader.ts';
 import { getPolicy } from '../policies/index.ts';
 import { NO_UNCERTAINTY, uncertaintyJson, type ParamDistribution } from '../analysis/uncertainty/distribution.ts';

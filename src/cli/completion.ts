@@ -9,7 +9,7 @@ import { SWEEP_METRICS } from '../batch/sweep.ts';
 import { PARAM_IDS } from '../model/params.ts';
 import { DIFFICULTY_LEVELS } from '../policies/difficulty.ts';
 import { policyIds } from '../policies/index.ts';
-import { ALWAYS_PREFIX } from '../policies/always.ts';
+import { ALWAYS_PREFIX } from '../model/portfolio.ts';
 import { actionsFor, type Side } from '../model/actions.ts';
 import { portfolioIds } from '../model/portfolio.ts';
 import { listScenarioIds } from '../scenario/loader.ts';

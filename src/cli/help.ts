@@ -11,12 +11,12 @@ import { limitationsHelp } from '../report/limitations.ts';
 
 /** The registries the lists come from, imported only for a command's help (the root help needs none). */
 async function loadValues() {
-  const [record, sweep, params, policies, always, actions, difficulty, loader] = await Promise.all([
+  const [record, sweep, params, policies, portfolio, actions, difficulty, loader] = await Promise.all([
     import('../batch/record.ts'),
     import('../batch/sweep.ts'),
     import('../model/params.ts'),
     import('../policies/index.ts'),
-    import('../policies/always.ts'),
+    import('../model/portfolio.ts'),
     import('../model/actions.ts'),
     import('../policies/difficulty.ts'),
     import('../scenario/loader.ts'),
@@ -28,7 +28,7 @@ async function loadValues() {
     SWEEP_METRICS: sweep.SWEEP_METRICS,
     PARAM_IDS: params.PARAM_IDS,
     bots: policies.policyIds(),
-    ALWAYS_PREFIX: always.ALWAYS_PREFIX,
+    ALWAYS_PREFIX: portfolio.ALWAYS_PREFIX,
     actionsOf: (side: 'us' | 'iran', track: 'force' | 'signal') => actions.actionsOn(side, track).map((a) => a.id),
     levels: difficulty.DIFFICULTY_LEVELS,
     scenarioIds: loader.listScenarioIds(),

@@ -16,8 +16,6 @@ import {
 } from '../model/portfolio.ts';
 import type { Policy } from './policy.ts';
 
-export { ALWAYS_PREFIX };
-
 export class FixedOrderError extends Error {
   override readonly name = 'FixedOrderError';
 }
