@@ -23,7 +23,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { TRACKS, actionById, type Side } from '../model/actions.ts';
+import { TRACKS, aSide, actionById, type Side } from '../model/actions.ts';
 import { parsePortfolio, portfolioId, type Portfolio } from '../model/portfolio.ts';
 import { PARAM_SPECS, isParamId } from '../model/params.ts';
 import { MODEL_VERSION } from '../model/version.ts';
@@ -326,7 +326,7 @@ function orderFrom(side: Side, id: string, where: JsonPath, fail: FailAt): Portf
     const at = levers.length === 1 ? where : [...where, TRACKS[i] ?? 'extra'];
     const def = actionById(a);
     if (!def) fail(at, `unknown action '${a}'`);
-    if (def!.side !== side) fail(at, `'${a}' is not a ${side === 'us' ? 'US' : 'Iranian'} action`);
+    if (def!.side !== side) fail(at, `'${a}' is not ${aSide(side)} action`);
   }
   try {
     return parsePortfolio(id, side);

@@ -423,6 +423,14 @@ export function actionsOn(side: Side, track: Track): readonly ActionDef[] {
   return ACTIONS.filter((a) => a.side === side && a.track === track);
 }
 
+/** A side as an adjective, "a US order", "the Iranian player": one spelling for every sentence that needs it. */
+export const SIDE_ADJECTIVE: Readonly<Record<Side, string>> = { us: 'US', iran: 'Iranian' };
+
+/** The adjective with its article: "a US", "an Iranian". */
+export function aSide(side: Side): string {
+  return `${side === 'iran' ? 'an' : 'a'} ${SIDE_ADJECTIVE[side]}`;
+}
+
 export function otherSide(side: Side): Side {
   return side === 'us' ? 'iran' : 'us';
 }

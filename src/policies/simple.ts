@@ -7,7 +7,7 @@
  */
 import type { Side } from '../model/actions.ts';
 import type { Observation } from '../engine/observe.ts';
-import { actionById, actionsOn } from '../model/actions.ts';
+import { actionById, actionsOn, SIDE_ADJECTIVE } from '../model/actions.ts';
 import { EMPTY_SIGNAL, portfolioId } from '../model/portfolio.ts';
 import type { Policy } from './policy.ts';
 
@@ -108,7 +108,7 @@ export function random(side: Side): Policy {
   return {
     id: 'random',
     name: 'Random',
-    description: `Picks any legal ${side === 'us' ? 'US' : 'Iranian'} force action and any legal signal at random`,
+    description: `Picks any legal ${SIDE_ADJECTIVE[side]} force action and any legal signal at random`,
     choose(obs, rng) {
       const lever = (track: 'force' | 'signal') => {
         const legal = actionsOn(side, track).filter((a) => obs.legal.includes(a.id));

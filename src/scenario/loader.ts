@@ -11,6 +11,7 @@ import { IoError } from '../io/errors.ts';
 import { compiledCopy } from '../io/shipped-yaml.ts';
 import { MiB, readTextFile } from '../io/read.ts';
 import type { z } from 'zod';
+import { aSide } from '../model/actions.ts';
 import { ALWAYS_PREFIX, portfolioSide } from '../model/portfolio.ts';
 import { ScenarioSchema, type Scenario } from './schema.ts';
 import { issueInWords, tightestIssues } from './issue-words.ts';
@@ -119,7 +120,7 @@ function policyIssues(s: Scenario, policies: KnownPolicies | undefined): { path:
       return [
         {
           path: ['defaults', key],
-          message: `'${id}' is ${orderSide === 'us' ? 'a US' : 'an Iranian'} order; ${key} needs ${side === 'us' ? 'a US' : 'an Iranian'} one`,
+          message: `'${id}' is ${aSide(orderSide)} order; ${key} needs ${aSide(side)} one`,
         },
       ];
     }

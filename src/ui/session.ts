@@ -6,7 +6,7 @@
 import { newGame, step } from '../engine/game.ts';
 import type { GameEvent, GameState } from '../engine/state.ts';
 import { buildSave, type PlaySide, type SaveFile } from '../engine/save.ts';
-import { otherSide, type Side } from '../model/actions.ts';
+import { otherSide, SIDE_ADJECTIVE, type Side } from '../model/actions.ts';
 import type { Portfolio } from '../model/portfolio.ts';
 import { chooseAction, getPolicy, offRecordSides, policyIds } from '../policies/index.ts';
 import { DIFFICULTY_LEVELS } from '../policies/difficulty.ts';
@@ -134,7 +134,7 @@ export function playTurn(
  */
 export function sealedOrders(sealed: readonly Side[]): string | undefined {
   if (sealed.length === 0) return undefined;
-  const whose = sealed.map((s) => (s === 'us' ? 'US' : 'Iranian')).join(' and ');
+  const whose = sealed.map((s) => SIDE_ADJECTIVE[s]).join(' and ');
   return `the sealed ${whose} order${sealed.length > 1 ? 's' : ''}`;
 }
 

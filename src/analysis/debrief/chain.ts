@@ -4,7 +4,7 @@
  * to, and the chance that decided it ("a 0.6 % chance came up (draw 0.0031)").
  */
 import { quantityName } from '../../model/quantities.ts';
-import { actionById, escalates, type Side } from '../../model/actions.ts';
+import { actionById, escalates, SIDE_ADJECTIVE, type Side } from '../../model/actions.ts';
 import { orderRungName, REGIONAL_WAR, rungName } from '../../model/ladder.ts';
 import type { DrawRecord, GameEvent } from '../../engine/events.ts';
 import { logOf } from '../../engine/history.ts';
@@ -103,7 +103,7 @@ function actionContext(state: GameState, e: GameEvent): string | undefined {
  */
 function playersChoice(e: GameEvent, humans: readonly Side[]): string | undefined {
   if ((e.kind !== 'action' && e.kind !== 'strike') || !humans.includes(e.actor)) return undefined;
-  return `choice: the ${e.actor === 'us' ? 'US' : 'Iranian'} player's own, not a rule of the model`;
+  return `choice: the ${SIDE_ADJECTIVE[e.actor === 'us' ? 'us' : 'iran']} player's own, not a rule of the model`;
 }
 
 /**
