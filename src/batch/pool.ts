@@ -2,12 +2,16 @@
  * The worker pool: worker_threads, each fed chunks of game indices in ascending order as it becomes
  * idle. Per-game seeds depend only on the index (see seeds.ts), so which worker plays a game never
  * changes its result. A game that throws, or a worker that dies, ends the batch with a clear error and
- * no hang; `stop()` (Ctrl-C) ends it at once. Results already received are never lost: the caller
- * has had each one through `onChunk`.
+ * no hang; `stop()` (Ctrl-C) ends it after the game each worker is playing. Results are never lost: the
+ * caller has each finished game through `onChunk`, the games of a chunk cut short by a stop included.
+ *
+ * Workers are stopped, never terminated (see io/worker-exit.ts for why): a shared flag that each worker
+ * reads between games asks it to report what it has finished, and a message asks it to leave.
  */
 import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import type { ChunkReport, FromWorker, ToWorker, WorkerSetup } from './protocol.ts';
+import { terminateStragglers } from '../io/worker-exit.ts';
+import type { ChunkReport, FromWorker, ToWorker, WorkerData, WorkerSetup } from './protocol.ts';
 import { gameSeed } from './seeds.ts';
 
 export interface PoolFailure {
@@ -70,8 +74,14 @@ function tuneV8(): void {
 const PREFETCH = 2;
 
 export class Pool {
-  private readonly workers: Worker[] = [];
-  private settled = false;
+  /** Workers that have not exited yet, leaving ones included. */
+  private readonly live = new Set<Worker>();
+  /** Set to 1 to ask every worker to stop after its current game (see worker.ts). */
+  private readonly stopFlag = new Int32Array(new SharedArrayBuffer(4));
+  /** How the batch ended, once it has; it is reported when the last worker has exited. */
+  private ending: PoolStatus | undefined;
+  /** Each worker's `leave`: tells it to exit once its current game is done. */
+  private readonly leaveAll: (() => void)[] = [];
   private resolve!: (s: PoolStatus) => void;
   readonly done: Promise<PoolStatus>;
 
@@ -84,14 +94,22 @@ export class Pool {
 
   private spawn(): void {
     tuneV8();
-    const worker = new Worker(WORKER_URL, { workerData: this.opts.setup, resourceLimits: WORKER_LIMITS });
-    this.workers.push(worker);
+    const workerData: WorkerData = { setup: this.opts.setup, stop: this.stopFlag };
+    const worker = new Worker(WORKER_URL, { workerData, resourceLimits: WORKER_LIMITS });
+    this.live.add(worker);
     // Chunks sent and not yet reported, oldest first: a worker reports them in the order it got them.
     const inFlight: (readonly number[])[] = [];
     let drained = false;
+    /** Set once the worker has been told to leave: its exit is then expected, not a crash. */
+    let leaving = false;
+    const leave = () => {
+      if (leaving) return;
+      leaving = true;
+      worker.postMessage({ type: 'leave' } satisfies ToWorker);
+    };
     /** Keeps PREFETCH chunks queued at the worker, so it never waits on the main thread for its next one. */
     const feed = () => {
-      if (this.settled) return;
+      if (this.ending) return;
       while (!drained && inFlight.length < PREFETCH) {
         const chunk = this.opts.nextChunk();
         if (!chunk) {
@@ -101,55 +119,65 @@ export class Pool {
         inFlight.push(chunk);
         worker.postMessage({ type: 'run', indices: chunk } satisfies ToWorker);
       }
-      if (inFlight.length > 0) return;
-      // Nothing left for this one: it leaves; when the last busy worker finishes, the batch is complete.
-      this.workers.splice(this.workers.indexOf(worker), 1);
-      void worker.terminate();
-      if (this.workers.length === 0) this.finish({ status: 'complete' });
+      // Nothing left for this one: it leaves; when the last worker has left, the batch is complete.
+      if (inFlight.length === 0) leave();
+    };
+    /** A report's finished games, with the indices they were played for (a chunk's first `games`). */
+    const deliver = (report: ChunkReport) => {
+      const chunk = inFlight.shift() ?? [];
+      if (report.games > 0) this.opts.onChunk({ ...report, indices: chunk.slice(0, report.games) });
     };
     worker.on('message', (msg: FromWorker) => {
-      if (this.settled) return;
       switch (msg.type) {
         case 'ready':
           feed();
           break;
         case 'fatal':
-          this.finish({ status: 'failed', failure: { message: `a worker could not start: ${msg.message}` } });
+          this.end({ status: 'failed', failure: { message: `a worker could not start: ${msg.message}` } });
           break;
         case 'chunk':
-          this.opts.onChunk({ ...msg, indices: inFlight.shift()!.slice(0, msg.games) });
+          deliver(msg);
           feed();
           break;
         case 'game-error':
           // A worker plays its chunk in order: the games before the failing one are finished.
-          this.opts.onChunk({ ...msg, indices: inFlight.shift()!.slice(0, msg.games) });
-          this.finish({ status: 'failed', failure: { message: msg.message, index: msg.index, seed: msg.seed } });
+          deliver(msg);
+          this.end({ status: 'failed', failure: { message: msg.message, index: msg.index, seed: msg.seed } });
           break;
       }
     });
     const crashed = (why: string) => {
-      if (this.settled) return;
       const busy = inFlight[0];
       const range =
         busy && busy.length > 0
           ? ` while playing games ${busy[0]}–${busy[busy.length - 1]} (seeds ${gameSeed(this.opts.setup.seed, busy[0]!)} … ${gameSeed(this.opts.setup.seed, busy[busy.length - 1]!)})`
           : '';
-      this.finish({ status: 'failed', failure: { message: `a worker crashed${range}: ${why}` } });
+      this.end({ status: 'failed', failure: { message: `a worker crashed${range}: ${why}` } });
     };
     worker.on('error', (err) => crashed(err.message));
     worker.on('exit', (code) => {
-      if (this.workers.includes(worker)) crashed(`it exited with code ${code}`);
+      this.live.delete(worker);
+      if (!leaving) crashed(`it exited with code ${code}`);
+      if (this.live.size > 0) return;
+      this.end({ status: 'complete' });
+      this.resolve(this.ending!);
     });
+    this.leaveAll.push(leave);
   }
 
   stop(): void {
-    this.finish({ status: 'stopped' });
+    this.end({ status: 'stopped' });
   }
 
-  private finish(status: PoolStatus): void {
-    if (this.settled) return;
-    this.settled = true;
-    const all = this.workers.splice(0);
-    void Promise.all(all.map((w) => w.terminate())).then(() => this.resolve(status));
+  /**
+   * Records how the batch ended (the first ending wins), and asks every worker to leave after its current
+   * game; `done` resolves when the last has exited. Reports that arrive meanwhile are still delivered.
+   */
+  private end(status: PoolStatus): void {
+    if (this.ending) return;
+    this.ending = status;
+    Atomics.store(this.stopFlag, 0, 1);
+    for (const leave of this.leaveAll) leave();
+    void this.done.then(terminateStragglers(this.live));
   }
 }

@@ -23,7 +23,15 @@ export interface WorkerSetup {
   readonly uncertainty?: ParamDistribution;
 }
 
-export type ToWorker = { readonly type: 'run'; readonly indices: readonly number[] };
+/** What a worker is started with: the batch, and the flag the pool sets to 1 to stop it after its current game. */
+export interface WorkerData {
+  readonly setup: WorkerSetup;
+  /** One Int32, shared by the pool and every worker (a SharedArrayBuffer is shared, not copied). */
+  readonly stop: Int32Array;
+}
+
+/** Play these games and report them as one chunk; or leave: close the port and let the thread exit. */
+export type ToWorker = { readonly type: 'run'; readonly indices: readonly number[] } | { readonly type: 'leave' };
 
 /** The games of one chunk that finished: their aggregate, and their records if asked for. */
 export interface ChunkReport {

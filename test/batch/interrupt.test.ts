@@ -44,11 +44,7 @@ function interrupted(
         child.kill(signal);
       }
     });
-    // --no-turbo-inlining: twice on this machine (Node 20.20.2), under a loaded full suite, the child died
-    // in V8's optimizing compiler ("Check failed: inlineability == kHasOptimizationDisabled", in
-    // JSInliner::ReduceJSCall), a V8 fault, not Brink's; likely the pool terminating workers mid-compile.
-    // The flag changes speed only. The README names the fault for users.
-    const child = spawn(process.execPath, ['--no-turbo-inlining', BIN, ...base, '--out', out, ...extra], {
+    const child = spawn(process.execPath, [BIN, ...base, '--out', out, ...extra], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -4,6 +4,7 @@
  * number of workers.
  */
 import { Worker } from 'node:worker_threads';
+import { exited, terminateStragglers } from '../../io/worker-exit.ts';
 import { measure, type EvalTask } from './measures.ts';
 
 /** The compiled worker beside the compiled pool; from the TypeScript sources (tests), an entry that loads tsx first. */
@@ -84,7 +85,12 @@ export class EvalPool {
     return out;
   }
 
+  /** Asks every worker to leave and waits until all have exited (never terminating one that leaves; see io/worker-exit.ts). */
   async close(): Promise<void> {
-    await Promise.all(this.workers.splice(0).map((w) => w.terminate()));
+    const all = this.workers.splice(0);
+    const cancel = terminateStragglers(all);
+    for (const w of all) w.postMessage({ leave: true });
+    await Promise.all(all.map(exited));
+    cancel();
   }
 }
