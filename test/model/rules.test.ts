@@ -257,6 +257,18 @@ describe('United States', () => {
     }
   });
 
+  it('R-USA-09 the US confronting Iran steps back after its strike, and says that it struck first in a week it did', () => {
+    const us = ACTORS.us;
+    const from = us.initial(params, {}, 'confronting');
+    const acted = (action: string) => us.send(from, { type: 'ACTED', action, signal: 'us.none', rung: 0 }).transition!;
+    const struck = acted('us.strike-irgc');
+    expect(struck.to).toBe('preservingLull');
+    expect(struck.meta?.says).toBe("strikes Iran's forces once, then steps back to protect what calm is left");
+    const held = acted('us.hold');
+    expect(held.to).toBe('preservingLull');
+    expect(held.meta?.says).toBe('steps back to protect what calm is left');
+  });
+
   it('R-USA-03 no strikes inside Iran by default: the historical US never strikes Iran', () => {
     for (const id of ['october-2023', 'tower-22', 'red-sea', 'rafah']) {
       for (let i = 0; i < 25; i++) expect(totalsOf(playGame(scenario(id), { seed: `s${i}`, ...historical })).strikesOnIran).toBe(0);

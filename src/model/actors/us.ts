@@ -193,7 +193,15 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
     confronting: {
       meta: { label: 'Confronting Iran', rules: ['Q-13', 'R-USA-08'], weight: SIDE_WEIGHT, recommends: { action: 'us.strike-irgc' } },
       on: {
-        ACTED: { target: 'preservingLull', meta: { rules: ['R-USA-09'], says: 'steps back to protect what calm is left' } },
+        ACTED: [
+          // The record's one strike on Iran's forces comes first; the posture steps back in the same week.
+          {
+            guard: 'struckIran',
+            target: 'preservingLull',
+            meta: { rules: ['R-USA-09'], says: "strikes Iran's forces once, then steps back to protect what calm is left" },
+          },
+          { target: 'preservingLull', meta: { rules: ['R-USA-09'], says: 'steps back to protect what calm is left' } },
+        ],
         ...killed,
         ...warEnds,
       },
