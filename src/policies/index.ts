@@ -10,7 +10,7 @@ import { easy, hard } from './difficulty.ts';
 import { historical, RECORD_POLICY } from './historical.ts';
 import type { Policy, PolicyFactory } from './policy.ts';
 import { dove, hawk, random, titForTat } from './simple.ts';
-import { search } from './search.ts';
+import { searchBot } from './search.ts';
 
 export { offRecordSides, RECORD_POLICY } from './historical.ts';
 
@@ -70,7 +70,7 @@ export const BUILTIN_POLICIES = new PolicyRegistry([
   ['dove', dove],
   ['tit-for-tat', titForTat],
   ['random', random],
-  ['search', (side) => search(side)],
+  ['search', searchBot],
   ['easy', easy],
   ['hard', hard],
 ]);

@@ -8,7 +8,7 @@ import { worldSampler } from '../../src/engine/determinize.ts';
 import type { GameState } from '../../src/engine/state.ts';
 import { chooseAction, getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
-import { evaluate, search } from '../../src/policies/search.ts';
+import { evaluate, OTHER_SIDE_READ, search } from '../../src/policies/search.ts';
 import type { Policy } from '../../src/policies/policy.ts';
 import type { Side } from '../../src/model/actions.ts';
 import { ordersOf, portfolioIds } from '../../src/model/portfolio.ts';
@@ -71,6 +71,23 @@ describe('search bot', () => {
     expect(r.stats.reduce((n, x) => n + x.visits, 0)).toBe(64);
     // The root branches over whole portfolios: every legal force action beside every legal signal.
     expect(r.stats.map((x) => x.action)).toEqual(portfolioIds('us'));
+  });
+
+  it("the analyst's search bot reads the other side as OTHER_SIDE_READ says: Iran reads the US by the record, the US searches Iran's orders", () => {
+    expect(OTHER_SIDE_READ).toEqual({ us: 'searched', iran: 'record' });
+    expect(getPolicy('search', 'iran').description).toContain("reading the US's conduct by the record");
+    expect(getPolicy('search', 'us').description).not.toContain('by the record');
+    // The two readings value Iran's orders differently on the same worlds and stream; each is deterministic.
+    const s = newGame(loadScenario('october-2023'), { seed: '3' });
+    const budget = { iterations: 96, worlds: 4, horizon: 2, exploration: 0.4 };
+    const run = (other: 'searched' | 'record') =>
+      evaluate(worldSampler(s, 'iran'), 'iran', botStream(s, 'iran'), budget, 0, undefined, other);
+    const record = run('record');
+    expect(run('record')).toEqual(record);
+    expect(record.stats.reduce((n, x) => n + x.visits, 0)).toBe(96);
+    expect(record.stats.map((x) => x.mean)).not.toEqual(run('searched').stats.map((x) => x.mean));
+    // The difficulty levels face a person, whom no record describes: they search both sides.
+    expect(getPolicy('hard', 'iran').description).not.toContain('by the record');
   });
 
   // A small budget keeps CI fast; the full budget is measured by `npm run strategy` (docs/strategy.md).
