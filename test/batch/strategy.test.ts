@@ -62,6 +62,9 @@ describe('strategy targets', () => {
     expect(checks.map((c) => c.pass)).toEqual([true, true]);
     expect(checks[0]!.figures).toContain('dove 62.0 − hawk 45.0 = 17.0');
     expect(asked.some((p) => p.b.us === 'random' || p.b.iran === 'random')).toBe(false);
+    // every shipped bot but random, the difficulty levels among them, on the smaller game count
+    const usBots = asked.filter((p) => p.a.us !== p.b.us).map((p) => p.b.us);
+    expect(usBots).toEqual(['hawk', 'dove', 'tit-for-tat', 'search', 'easy', 'hard']);
     const noSearch = await measureStrategy(
       fakeRunner(() => 50, []),
       { runs: 10, searchRuns: 2, sections: [2], scenarios: ['rafah'], noSearch: true },
