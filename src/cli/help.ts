@@ -28,6 +28,12 @@ async function loadValues() {
     SWEEP_METRICS: sweep.SWEEP_METRICS,
     PARAM_IDS: params.PARAM_IDS,
     bots: policies.policyIds(),
+    /** What each bot does, for each side (the policies' own descriptions). */
+    botNotes: policies.policyIds().map((id) => ({
+      id,
+      us: policies.getPolicy(id, 'us').description,
+      iran: policies.getPolicy(id, 'iran').description,
+    })),
     ALWAYS_PREFIX: portfolio.ALWAYS_PREFIX,
     actionsOf: (side: 'us' | 'iran', track: 'force' | 'signal') => actions.actionsOn(side, track).map((a) => a.id),
     levels: difficulty.DIFFICULTY_LEVELS,
@@ -52,12 +58,40 @@ function wrapList(label: string, names: readonly string[], width = 100): string 
   return lines.join('\n');
 }
 
+/** Words wrapped to the width: the first line starts with `head`, the rest with `indent` spaces. */
+function wrapText(head: string, text: string, indent: number, width = 100): string[] {
+  const lines: string[] = [];
+  let line = head;
+  for (const word of text.split(/\s+/)) {
+    if (line.trim() && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = ' '.repeat(indent) + word;
+    } else {
+      line += (line.endsWith(' ') ? '' : ' ') + word;
+    }
+  }
+  lines.push(line);
+  return lines;
+}
+
+/** Each bot with what it does: one entry when both sides' descriptions agree, a line a side when not. */
+function botLines(notes: Values['botNotes']): string[] {
+  const column = 4 + Math.max(...notes.map((n) => n.id.length)) + 2;
+  return notes.flatMap((n) => {
+    const head = `    ${n.id}`.padEnd(column);
+    if (n.us === n.iran) return wrapText(head, n.us, column);
+    const pad = ' '.repeat(column);
+    return [...wrapText(`${head}US:   `, n.us, column + 6), ...wrapText(`${pad}Iran: `, n.iran, column + 6)];
+  });
+}
+
 const examples = (...lines: string[]) => ['', 'Examples:', ...lines.map((l) => `  $ ${l}`)].join('\n');
 
 /** The bots a command takes; `modules`: whether it takes --policy-module (the batch commands do). */
 const bots = (v: Values, modules = true) =>
   [
-    wrapList('Bots (--us-policy, --iran-policy):', v.bots),
+    '  Bots (--us-policy, --iran-policy):',
+    ...botLines(v.botNotes),
     `  or ${v.ALWAYS_PREFIX}<force>+<signal>, the same order every turn (one action alone leaves the other lever empty):`,
     wrapList('  US force:', v.actionsOf('us', 'force')),
     wrapList('  US signal:', v.actionsOf('us', 'signal')),

@@ -66,7 +66,7 @@ export const DIFFICULTY_LEVELS: readonly DifficultyLevel[] = [
   ),
   level(
     { id: 'hard', label: 'Hard', policy: 'hard', summary: 'searches ahead to beat you' },
-    'it also plays against you: each point you lose is worth three quarters of one of its own to it',
+    'it also plays against you, and each point you lose is worth three quarters of one of its own to it',
   ),
 ];
 

@@ -12,7 +12,7 @@ import { brink, ROOT } from '../helpers/cli.ts';
 import { buildProgram } from '../../src/cli/main.ts';
 import { COMMANDS, loadAllCommands } from '../../src/cli/commands/index.ts';
 import { HELP_TOPICS } from '../../src/cli/help.ts';
-import { policyIds } from '../../src/policies/index.ts';
+import { getPolicy, policyIds } from '../../src/policies/index.ts';
 import { ACTIONS, actionsFor } from '../../src/model/actions.ts';
 import { portfolioIds } from '../../src/model/portfolio.ts';
 import { PARAM_IDS } from '../../src/model/params.ts';
@@ -109,6 +109,11 @@ describe('help', () => {
     }
     const flatBatch = brink(['batch', '--help']).stdout.replace(/\s+/g, ' ');
     for (const id of policyIds()) expect(flatBatch).toContain(id);
+    // each bot with what it does, a line a side where the sides' bots differ
+    for (const id of policyIds()) {
+      for (const side of ['us', 'iran'] as const) expect(flatBatch).toContain(getPolicy(id, side).description);
+    }
+    expect(flatBatch).toMatch(/search US: Searches 3 turns ahead .* Iran: Searches .* reading the US's conduct by the record/);
     for (const a of ACTIONS) expect(flatBatch).toContain(a.id);
     expect(flatBatch).toContain('always:<force>+<signal>');
     expect(flatBatch).toContain('US force: us.hold,');
