@@ -65,6 +65,15 @@ describe('strategy targets', () => {
     // every shipped bot but random, the difficulty levels among them, on the smaller game count
     const usBots = asked.filter((p) => p.a.us !== p.b.us).map((p) => p.b.us);
     expect(usBots).toEqual(['hawk', 'dove', 'tit-for-tat', 'search', 'easy', 'hard']);
+    // a detail line gives every bot's mean, best first, before the check
+    const rows: string[] = [];
+    await measureStrategy(
+      fakeRunner((p) => ({ hawk: 45, dove: 62, 'tit-for-tat': 55, search: 58, hard: 40 })[p] ?? 50),
+      { runs: 10, searchRuns: 2, sections: [2], scenarios: ['rafah'], detail: (l) => rows.push(l) },
+    );
+    expect(rows[0]).toBe(
+      '     [2] rafah us: dove 62.0 · search 58.0 · tit-for-tat 55.0 · historical 50.0 · easy 50.0 · hawk 45.0 · hard 40.0 · point values',
+    );
     const noSearch = await measureStrategy(
       fakeRunner(() => 50, []),
       { runs: 10, searchRuns: 2, sections: [2], scenarios: ['rafah'], noSearch: true },
