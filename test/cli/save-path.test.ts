@@ -1,7 +1,7 @@
 /** Where `s` saves without --save (src/cli/commands/play.ts defaultSavePath): named for the game, never a taken file. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultSavePath } from '../../src/cli/commands/play.ts';
+import { defaultSavePath, resumedSavePath } from '../../src/cli/commands/play.ts';
 import { scenario } from '../helpers/fixtures.ts';
 
 const tower = scenario('tower-22');
@@ -30,6 +30,27 @@ describe('the default save path', () => {
         expect(names.has(path)).toBe(false);
         expect(path).toBe(`brink-tower-22-1-us-vs-easy${taken === 0 ? '' : `-${taken + 1}`}.save.json`);
       }),
+    );
+  });
+
+  it('in a resumed game, numbers the loaded name and never returns a taken one, so the loaded file is kept', () => {
+    const none = () => false;
+    expect(resumedSavePath('class/mid.save.json', none)).toBe('class/mid-2.save.json');
+    expect(resumedSavePath('class/mid-2.save.json', none)).toBe('class/mid-3.save.json');
+    expect(resumedSavePath('game.json', none)).toBe('game-2.json');
+    expect(resumedSavePath('notes', none)).toBe('notes-2');
+    fc.assert(
+      fc.property(
+        fc.constantFrom('mid.save.json', 'a/b-4.save.json', 'x.json', 'plain'),
+        fc.integer({ min: 0, max: 5 }),
+        (loaded, extra) => {
+          const names = new Set<string>([loaded]);
+          for (let i = 0; i < extra; i++) names.add(resumedSavePath(loaded, (p) => names.has(p)));
+          const path = resumedSavePath(loaded, (p) => names.has(p));
+          expect(names.has(path)).toBe(false);
+          expect(path).not.toBe(loaded);
+        },
+      ),
     );
   });
 });

@@ -163,10 +163,16 @@ describe('brink play in a terminal', () => {
     await s.waitFor('The game is saved');
     s.write('y');
     expect(await s.exited).toBe(0);
-    const r = start(['play', '--load', file]);
+    const loaded = readFileSync(file, 'utf8');
+    const r = start(['play', '--load', 'game.json'], { cwd: dir });
     const screen = await r.waitFor('turn 2/4');
     expect(screen).toContain('Resumed at turn 2');
     expect(screen).toMatch(/vs Hard · /); // the level's label, as the set-up names it, without "(hard bot)" saying it twice
+    // s in the resumed game saves beside the loaded file under a new name: the loaded one is kept.
+    r.write('s');
+    await r.waitFor('Saved after turn 1 to game-2.json');
+    expect(readFileSync(file, 'utf8')).toBe(loaded);
+    expect(readFileSync(join(dir, 'game-2.json'), 'utf8')).toBe(loaded);
   });
 
   it('without --save, s names the file for the game and never overwrites another game of the same scenario and seed', async () => {

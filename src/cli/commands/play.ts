@@ -4,6 +4,7 @@
  * so, points to `brink run`, and exits 2.
  */
 import { existsSync } from 'node:fs';
+import { extname } from 'node:path';
 import { createElement } from 'react';
 import { replaySave, saveText, SaveError, type PlaySide } from '../../engine/save.ts';
 import type { Side } from '../../model/actions.ts';
@@ -77,6 +78,22 @@ export function defaultSavePath(
   }
 }
 
+/**
+ * Where `s` saves in a game resumed from `loaded` without --save: beside it, under the next free
+ * numbered name (`mid.save.json` → `mid-2.save.json`, `mid-2.save.json` → `mid-3.save.json`), so the file
+ * a game was loaded from, a teacher's handed-out position say, is never overwritten.
+ */
+export function resumedSavePath(loaded: string, taken: (path: string) => boolean): string {
+  const ext = loaded.endsWith('.save.json') ? '.save.json' : extname(loaded);
+  const named = loaded.slice(0, loaded.length - ext.length);
+  const own = /-(\d+)$/.exec(named);
+  const stem = own ? named.slice(0, own.index) : named;
+  for (let n = own ? Number(own[1]) + 1 : 2; ; n++) {
+    const path = `${stem}-${n}${ext}`;
+    if (!taken(path)) return path;
+  }
+}
+
 export const register: CommandModule = (program, io, setExit) => {
   program
     .command('play')
@@ -91,7 +108,7 @@ export const register: CommandModule = (program, io, setExit) => {
     .option('--load <file>', 'resume a saved game')
     .option(
       '--save <file>',
-      'where `s` saves (default: brink-<scenario>-<seed>-<side>-vs-<opponent>.save.json, a new name if taken; or the loaded file)',
+      'where `s` saves (default: brink-<scenario>-<seed>-<side>-vs-<opponent>.save.json, or with --load the loaded name numbered -2, -3 …; a name already taken is never overwritten)',
     )
     .option('--debrief <file>', 'on quitting, write the debrief to this file instead of printing it')
     .action(async (opts: PlayOpts) => {
@@ -134,7 +151,6 @@ export const register: CommandModule = (program, io, setExit) => {
           state: replay.state,
           ...(save.sealed.length > 0 ? { sealed: save.sealed } : {}),
         };
-        savePath ??= opts.load;
       } else if (opts.scenario) {
         preset.scenario = scenarioFrom(opts.scenario);
       }
@@ -143,7 +159,7 @@ export const register: CommandModule = (program, io, setExit) => {
       const { App } = await import('../../ui/App.tsx');
       let lastSave: { path: string; finished: boolean; turn: number } | undefined;
       const onSave = (state: GameState, setup: PlaySetup, pending: PendingOrders): string => {
-        const path = (savePath ??= defaultSavePath(setup, existsSync));
+        const path = (savePath ??= opts.load ? resumedSavePath(opts.load, existsSync) : defaultSavePath(setup, existsSync));
         try {
           const save = saveOf(state, setup, pending);
           writeFileAtomic(path, saveText(save));
