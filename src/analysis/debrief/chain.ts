@@ -62,6 +62,9 @@ export function triggerOf(state: GameState, index: number): GameEvent | undefine
   const e = log[index]!;
   if (e.kind === 'action' || e.kind === 'inject') return undefined;
   if (e.kind === 'war' || (e.kind === 'ladder' && e.to > e.from)) return escalationTrigger(log, index);
+  // A move at the week's end answers the week's tally (quiet weeks, attacks counted), which its rules
+  // name, not whichever act happened to be logged just before it: no order sets it off.
+  if (e.kind === 'posture' && e.on === 'WEEK_END') return undefined;
   // A strike package carries out its own order (the groups it hits are logged reacting after it).
   if (e.kind === 'strike') {
     for (let i = index - 1; i >= 0 && log[i]!.turn === e.turn; i--) {

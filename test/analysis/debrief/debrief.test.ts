@@ -296,6 +296,21 @@ describe('causal chains name the right cause', () => {
       }
     }
   });
+
+  it("a move at the week's end (talks moved by quiet weeks) is set off by no order, though orders were logged before it that week", () => {
+    let blamable = 0;
+    for (let i = 0; i < 20; i++) {
+      const state = historical('tower-22', `week-end${i}`);
+      const log = logOf(state);
+      log.forEach((e, index) => {
+        if (e.kind !== 'posture' || e.on !== 'WEEK_END' || e.from === e.to) return;
+        expect(triggerOf(state, index), renderEvent(e)).toBeUndefined();
+        if (log.slice(0, index).some((c) => c.turn === e.turn && c.kind === 'action' && c.actor !== e.actor)) blamable++;
+      });
+    }
+    // The nearest earlier act of another side, which the debrief used to name, was there to be blamed.
+    expect(blamable).toBeGreaterThan(0);
+  });
 });
 
 describe('a turning point names each rule behind it once', () => {
