@@ -18,9 +18,7 @@ export function parsePolicy(flag: string, id: string, side: Side, registry: Poli
   try {
     return registry.get(id, side);
   } catch (err) {
-    if (err instanceof UnknownPolicyError && id.startsWith('always:')) throw new UsageError(`${flag}: ${err.message}`);
-    if (err instanceof UnknownPolicyError)
-      throw new UsageError(`${flag}: unknown policy '${id}' (expected one of ${registry.ids().join(', ')}, or always:<force>+<signal>)`);
+    if (err instanceof UnknownPolicyError) throw new UsageError(`${flag}: ${err.message}`);
     throw err;
   }
 }

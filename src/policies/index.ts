@@ -59,7 +59,13 @@ export class PolicyRegistry {
       }
     }
     const factory = this.factories.get(id);
-    if (!factory) throw new UnknownPolicyError(`unknown policy '${id}'; expected one of ${this.ids().join(', ')}`);
+    if (!factory) {
+      // The game's Normal level is the historical bot; a level's name is the one a player meets first.
+      const level = id.toLowerCase() === 'normal' && this.factories.has(RECORD_POLICY) ? ` (the Normal level is '${RECORD_POLICY}')` : '';
+      throw new UnknownPolicyError(
+        `unknown policy '${id}'${level}; expected one of ${this.ids().join(', ')}, or ${ALWAYS_PREFIX}<force>+<signal>`,
+      );
+    }
     return factory(side);
   }
 }

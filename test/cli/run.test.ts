@@ -77,6 +77,8 @@ describe('brink run', () => {
       expect(r.stderr).not.toMatch(/\n\s+at /);
     }
     expect(brink(['run', '--us-policy', 'nope']).stderr).toMatch(/unknown policy 'nope'.*historical/);
+    // the game's level names are not bots, but Normal's bot is named for the player who tries it
+    expect(brink(['run', '--us-policy', 'normal']).stderr).toContain("unknown policy 'normal' (the Normal level is 'historical');");
   });
 
   it('--param replays a batch game: a pinned one, and one that drew its parameters (the line brink batch prints)', () => {
