@@ -175,9 +175,9 @@ export function playedUnderNote(mode: UncertaintyMode, distribution: string, oth
       ? 'Played at the point values: every parameter held at one value, so the bands are dice only.'
       : `Played under ${parametersLabel(mode)}: each game draws its parameters from the ${mode === 'posterior' ? 'calibrated posterior' : 'priors'} (${distribution}), so the bands are dice plus what we do not know.`;
   const flag = mode === 'none' ? '--uncertainty posterior' : '--uncertainty none';
-  const otherWay = mode === 'none' ? 'Under posterior draws' : 'At the point values';
-  const same = other.mode === (mode === 'none' ? 'posterior' : 'none') ? `, as ${other.command} plays by default` : '';
-  return `${under} ${otherWay}${same}: add ${flag}.`;
+  const otherWay = mode === 'none' ? 'For posterior draws' : 'For the point values';
+  const same = other.mode === (mode === 'none' ? 'posterior' : 'none') ? ` (${other.command}'s default)` : '';
+  return `${under} ${otherWay}${same}, add ${flag}.`;
 }
 
 /** One line for a summary: what the bands below include. */

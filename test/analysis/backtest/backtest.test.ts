@@ -205,7 +205,7 @@ describe('the posterior predictive check', () => {
     expect(out).toMatch(/against the record \(the check brink backtest makes: 30 games a scenario/);
     // Which parameters, next to the numbers, and how to get the backtest's default: a reader who ran both sees why they differ.
     expect(out).toMatch(
-      /Played under posterior draws: each game draws its parameters from the calibrated posterior \(posterior:[0-9a-f]{16}\).* At the point values, as brink backtest plays by default: add --uncertainty none\./,
+      /Played under posterior draws: each game draws its parameters from the calibrated posterior \(posterior:[0-9a-f]{16}\).* For the point values \(brink backtest's default\), add --uncertainty none\./,
     );
     expect(out).toMatch(
       /iraq-after-halt \(tower-22\): record 0, simulated median \d+, 5–95 % \d+–\d+ attacks \(posterior draws\); record's quantile 0\.\d+: (pass|fail|outside)/,
@@ -228,7 +228,7 @@ describe('which parameters a record check was played under', () => {
     const out = c.out.join('\n');
     expect(out).toMatch(/^Backtest · 20 games per scenario · seed 1 · point values$/m);
     expect(out).toContain(
-      'Played at the point values: every parameter held at one value, so the bands are dice only. Under posterior draws, as brink explain plays by default: add --uncertainty posterior.',
+      'Played at the point values: every parameter held at one value, so the bands are dice only. For posterior draws (brink explain's default), add --uncertainty posterior.',
     );
     expect(out).toMatch(/record at least 170 · simulated median \d+, 5–95 % \d+–\d+ attacks \(point values\) ·/);
   });
