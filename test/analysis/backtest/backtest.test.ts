@@ -228,7 +228,7 @@ describe('which parameters a record check was played under', () => {
     const out = c.out.join('\n');
     expect(out).toMatch(/^Backtest · 20 games per scenario · seed 1 · point values$/m);
     expect(out).toContain(
-      'Played at the point values: every parameter held at one value, so the bands are dice only. For posterior draws (brink explain's default), add --uncertainty posterior.',
+      "Played at the point values: every parameter held at one value, so the bands are dice only. For posterior draws (brink explain's default), add --uncertainty posterior.",
     );
     expect(out).toMatch(/record at least 170 · simulated median \d+, 5–95 % \d+–\d+ attacks \(point values\) ·/);
   });
