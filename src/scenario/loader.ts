@@ -239,6 +239,17 @@ export function listScenarioIds(dir = SCENARIO_DIR): string[] {
 }
 
 /**
+ * Every shipped scenario, in the order a reader meets them: the record's scenarios by their start date
+ * (october-2023, red-sea, tower-22), then the what-ifs (rafah). The menu, `scenarios list` and `explain`
+ * all use it, so a newcomer is offered the history before the counterfactual.
+ */
+export function loadShippedScenarios(dir = SCENARIO_DIR): Scenario[] {
+  return listScenarioIds(dir)
+    .map((id) => loadShippedScenario(id, dir))
+    .sort((a, b) => Number(b.historical) - Number(a.historical) || a.start.localeCompare(b.start) || a.id.localeCompare(b.id));
+}
+
+/**
  * A shipped scenario by its ID, and nothing else: for IDs read from inside files (a save, a batch
  * JSON), which must never be taken as paths.
  */

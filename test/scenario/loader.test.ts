@@ -1,7 +1,15 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatIssue, listScenarioIds, loadScenario, parseScenario, ScenarioError, SCENARIO_DIR } from '../../src/scenario/loader.ts';
+import {
+  formatIssue,
+  listScenarioIds,
+  loadScenario,
+  loadShippedScenarios,
+  parseScenario,
+  ScenarioError,
+  SCENARIO_DIR,
+} from '../../src/scenario/loader.ts';
 import { scenarioJsonSchemaText } from '../../src/scenario/json-schema.ts';
 import { SHIPPED } from '../helpers/fixtures.ts';
 import { loadEvidence } from '../../src/model/evidence.ts';
@@ -165,6 +173,15 @@ describe('scenario loader', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('offers the shipped scenarios as a reader meets them: the record by start date, then the what-ifs', () => {
+    const shipped = loadShippedScenarios();
+    expect(shipped.map((s) => s.id)).toEqual(['october-2023', 'red-sea', 'tower-22', 'rafah']);
+    const firstWhatIf = shipped.findIndex((s) => !s.historical);
+    expect(shipped.slice(firstWhatIf).every((s) => !s.historical)).toBe(true);
+    for (let i = 1; i < shipped.length; i++)
+      if (shipped[i]!.historical === shipped[i - 1]!.historical) expect(shipped[i]!.start >= shipped[i - 1]!.start).toBe(true);
   });
 
   it('an unknown scenario ID lists the shipped ones', () => {

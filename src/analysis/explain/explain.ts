@@ -11,7 +11,8 @@ import { orderRungName } from '../../model/ladder.ts';
 import { isParamId, PARAM_IDS, PARAM_SPECS, type ParamId } from '../../model/params.ts';
 import { describePrior, isScoreWeight, priorOf } from '../../model/priors.ts';
 import { describeRecommendation } from '../../model/runtime.ts';
-import { citers, factOrUndefined, paramUses, shippedScenarios, sourceOf, stateIds, transitionsOf, type Citer } from './provenance.ts';
+import { loadShippedScenarios } from '../../scenario/loader.ts';
+import { citers, factOrUndefined, paramUses, sourceOf, stateIds, transitionsOf, type Citer } from './provenance.ts';
 
 export type ExplainKind = 'parameter' | 'fact' | 'rule' | 'action' | 'state';
 
@@ -217,7 +218,7 @@ export function assumptions(): Assumption[] {
     const s = PARAM_SPECS[id];
     if (s.assumption) out.push({ kind: 'parameter', id, what: `${s.description} = ${s.value} ${s.unit}`, why: s.assumption });
   }
-  for (const sc of shippedScenarios()) {
+  for (const sc of loadShippedScenarios()) {
     for (const inj of sc.injects)
       if (inj.assumption) out.push({ kind: 'inject', id: `${sc.id}:${inj.id}`, what: inj.note, why: inj.assumption });
   }

@@ -8,9 +8,6 @@
  * effects and posture meta name parameter IDs, and the engine's phases, scoring, the activity modifiers
  * and each machine's deliberation declare the parameters their code reads (kept honest by a test).
  */
-import { readdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ACTORS, ACTOR_IDS, ACTOR_NAMES, type ActorId } from '../../model/actors/index.ts';
 import { ACTIONS, effectParamRefs } from '../../model/actions.ts';
 import { loadEvidence, type Fact } from '../../model/evidence.ts';
@@ -23,12 +20,7 @@ import { PHASES } from '../../engine/turn.ts';
 import { describeRecommendation, type Recommendation, type TransitionConfig } from '../../model/runtime.ts';
 import { loadRecord } from '../record/table.ts';
 import { CONCEPTS } from '../debrief/concepts.ts';
-import { loadScenario } from '../../scenario/loader.ts';
-import type { Scenario } from '../../scenario/schema.ts';
-
-/** The TypeScript sources (read for `.paramId` uses), from src/analysis/explain or from its compiled copy in dist/analysis/explain. */
-const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../../src');
-export const SCENARIOS_DIR = resolve(SRC, '../scenarios');
+import { loadShippedScenarios } from '../../scenario/loader.ts';
 
 export type CiterKind = 'parameter' | 'action' | 'posture' | 'transition' | 'rung' | 'concept' | 'backtest' | 'inject' | 'fact';
 
@@ -53,13 +45,6 @@ export function transitionsOf(actor: ActorId, state: string): { event: string; t
 
 export function stateIds(): string[] {
   return ACTOR_IDS.flatMap((a) => ACTORS[a].stateIds.map((s) => `${a}.${s}`));
-}
-
-export function shippedScenarios(): Scenario[] {
-  return readdirSync(SCENARIOS_DIR)
-    .filter((f) => f.endsWith('.yaml'))
-    .sort()
-    .map((f) => loadScenario(resolve(SCENARIOS_DIR, f)));
 }
 
 let citersCache: Map<string, Citer[]> | undefined;
@@ -90,7 +75,7 @@ export function citers(): Map<string, Citer[]> {
   for (const r of RUNGS) for (const f of r.cites) add(f, { kind: 'rung', id: String(r.level), note: r.name });
   for (const c of CONCEPTS) for (const f of c.cites) add(f, { kind: 'concept', id: c.id, note: c.name });
   for (const c of loadRecord().figures) for (const f of c.facts) add(f, { kind: 'backtest', id: c.id, note: `${c.label} (${c.scenario})` });
-  for (const s of shippedScenarios()) {
+  for (const s of loadShippedScenarios()) {
     for (const inj of s.injects) for (const f of inj.cites) add(f, { kind: 'inject', id: `${s.id}:${inj.id}`, note: inj.note });
   }
   for (const fact of loadEvidence().facts.values()) {

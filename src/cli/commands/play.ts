@@ -9,7 +9,7 @@ import { createElement } from 'react';
 import { replaySave, saveText, SaveError, type PlaySide } from '../../engine/save.ts';
 import type { Side } from '../../model/actions.ts';
 import type { GameState } from '../../engine/state.ts';
-import { listScenarioIds, loadScenario } from '../../scenario/loader.ts';
+import { loadShippedScenarios } from '../../scenario/loader.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { writeFileAtomic } from '../atomic-write.ts';
 import { UsageError } from '../errors.ts';
@@ -154,7 +154,7 @@ export const register: CommandModule = (program, io, setExit) => {
       } else if (opts.scenario) {
         preset.scenario = scenarioFrom(opts.scenario);
       }
-      const scenarios = listScenarioIds().map((id) => loadScenario(id));
+      const scenarios = loadShippedScenarios();
       const { render } = await import('ink');
       const { App } = await import('../../ui/App.tsx');
       let lastSave: { path: string; finished: boolean; turn: number } | undefined;

@@ -1,7 +1,7 @@
 /** `brink scenarios list|show|validate`. */
 import type { Command } from 'commander';
 import type { CommandModule } from '../command.ts';
-import { formatIssue, listScenarioIds, loadScenario, loadScenarioFile, ScenarioError } from '../../scenario/loader.ts';
+import { formatIssue, loadScenario, loadShippedScenarios, loadScenarioFile, ScenarioError } from '../../scenario/loader.ts';
 import { addDays } from '../../scenario/calendar.ts';
 import { EXIT_FAILED, EXIT_USAGE } from '../errors.ts';
 import { BUILTIN_POLICIES } from '../../policies/index.ts';
@@ -20,7 +20,7 @@ export function registerScenarios(
     .description('the shipped scenarios')
     .option('--json', 'as JSON')
     .action((opts: { json?: boolean }) => {
-      const rows = listScenarioIds().map((id) => loadScenario(id));
+      const rows = loadShippedScenarios();
       if (opts.json) {
         out(
           JSON.stringify(
