@@ -37,8 +37,13 @@ const INJECTS: Readonly<Record<InjectKind, string>> = {
   'rafah-assault': 'Israel assaults Rafah, where over a million civilians shelter',
 };
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
+/**
+ * A count with its noun, singular for one: "1 attack", "3 attacks", "0 attacks". The one helper every
+ * screen and debrief words a count with. `n` may be a figure already formatted ("1", "2.5"): what is
+ * printed decides the noun, so a rate shown as "1" reads "1 attack a week".
+ */
+export function plural(n: number | string, one: string, many = `${one}s`): string {
+  return `${n} ${Number(n) === 1 ? one : many}`;
 }
 
 /** How often: "once", "twice", "3 times". */
@@ -257,7 +262,7 @@ export function attacksOnUsText(t: Pick<Tally, 'attacksOnUS' | 'iranDirectAttack
 
 /** A game's totals in a line: every debrief prints these (the terminal's, `brink run`'s and replay's, the report's). */
 export function totalsText(t: Tally): string {
-  return `${attacksOnUsText(t)}, ${t.usKilled} US killed, ${t.usInjured} injured, ${t.usStrikes} US strikes outside Yemen, ${t.houthiAttacks} Houthi attacks`;
+  return `${attacksOnUsText(t)}, ${t.usKilled} US killed, ${t.usInjured} injured, ${plural(t.usStrikes, 'US strike')} outside Yemen, ${plural(t.houthiAttacks, 'Houthi attack')}`;
 }
 
 /** The order of the kinds in a chain of causes: the rules and objectives, then what they rest on. */

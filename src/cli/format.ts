@@ -2,6 +2,7 @@
 import { weekCountLines } from '../analysis/counts.ts';
 import {
   orderLabel as label,
+  plural,
   renderEvent,
   scoreText,
   shownEvents,
@@ -31,7 +32,7 @@ export function formatHeader(state: GameState, policies: { us: string; iran: str
   const s = state.scenario;
   return [
     `Brink · ${s.title}`,
-    `scenario ${s.id} (${s.hash}) · seed ${state.seed} · ${s.turns} turns of ${s.daysPerTurn} days from ${s.start}`,
+    `scenario ${s.id} (${s.hash}) · seed ${state.seed} · ${plural(s.turns, 'turn')} of ${plural(s.daysPerTurn, 'day')} from ${s.start}`,
     `US: ${policies.us} · Iran: ${policies.iran}${paramsText(state.overrides)}`,
     '',
   ].join('\n');
@@ -45,7 +46,7 @@ export function formatTurn(t: TurnRecord, events: readonly GameEvent[], offRecor
     `  Iran: ${label(t.actions.iran)}`,
     // The week's counts as the game words them (analysis/counts.ts), then what only the whole record holds.
     ...weekCountLines(t).map((l) => `  ${l}`),
-    `  Hezbollah–Israel fire on ${t.hezbollahFireDays} days` +
+    `  Hezbollah–Israel fire on ${plural(t.hezbollahFireDays, 'day')}` +
       ` · ${quantityName('deterrence')} ${t.deterrence.toFixed(2)} · ${quantityName('withdrawalMomentum')} ${t.withdrawalMomentum.toFixed(2)}`,
   ];
   // The week's attacks are the counts above.

@@ -96,7 +96,7 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
     out.push({
       priority: 75,
       text:
-        `Iraqi militia leaders weighed Iran's halt ${times(resist.length)}${days > 0 ? ` over ${days} days` : ''}. ` +
+        `Iraqi militia leaders weighed Iran's halt ${times(resist.length)}${days > 0 ? ` over ${plural(days, 'day')}` : ''}. ` +
         'If Iran can order a halt but not enforce it at once, what does "Iran-backed" mean for US targeting?',
     });
   }
@@ -138,7 +138,7 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
     out.push({
       priority: 40,
       text:
-        `The Houthis kept up ${formatFigureValue(hw)} attacks a week${strikesYemen > 0 ? ` despite ${plural(strikesYemen, 'US strike')} in Yemen` : ''}. ` +
+        `The Houthis kept up ${plural(formatFigureValue(hw), 'attack')} a week${strikesYemen > 0 ? ` despite ${plural(strikesYemen, 'US strike')} in Yemen` : ''}. ` +
         // Only a game in which Tehran braked can ask why its brake stopped short of the Red Sea.
         (iranBraked
           ? 'Why does the brake Iran applied in Iraq not reach the Red Sea?'

@@ -11,6 +11,7 @@ import type { CommandModule } from '../command.ts';
 import { readSave } from './save-io.ts';
 import { offRecordSides } from '../../policies/index.ts';
 import { commandersOf } from '../../ui/session.ts';
+import { plural } from '../../analysis/render.ts';
 
 export const register: CommandModule = (program: Command, io, setExit) => {
   program
@@ -48,6 +49,8 @@ export const register: CommandModule = (program: Command, io, setExit) => {
         setExit(1);
         return;
       }
-      io.out(`Replay verified: ${save.decisions.length} turns reproduce the saved state exactly.`);
+      io.out(
+        `Replay verified: ${plural(save.decisions.length, 'turn')} ${save.decisions.length === 1 ? 'reproduces' : 'reproduce'} the saved state exactly.`,
+      );
     });
 };

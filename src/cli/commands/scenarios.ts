@@ -5,6 +5,7 @@ import { formatIssue, loadScenario, loadShippedScenarios, loadScenarioFile, Scen
 import { addDays } from '../../scenario/calendar.ts';
 import { EXIT_FAILED, EXIT_USAGE } from '../errors.ts';
 import { BUILTIN_POLICIES } from '../../policies/index.ts';
+import { plural } from '../../analysis/render.ts';
 
 export const register: CommandModule = (program, io, setExit) => registerScenarios(program, io.out, io.err, setExit);
 
@@ -60,7 +61,7 @@ export function registerScenarios(
       }
       const end = addDays(s.start, s.turns * s.daysPerTurn - 1);
       out(`${s.title} (${s.id}, ${s.historical ? 'historical' : 'what-if'}, hash ${s.hash})`);
-      out(`${s.start} to ${end}: ${s.turns} turns of ${s.daysPerTurn} days\n`);
+      out(`${s.start} to ${end}: ${plural(s.turns, 'turn')} of ${plural(s.daysPerTurn, 'day')}\n`);
       out(`${s.briefing}\n`);
       for (const inj of s.injects) {
         const extra = inj.kind === 'rafah-window' ? `, chance ${inj.chancePerTurn} a turn` : '';
@@ -94,7 +95,7 @@ export function registerScenarios(
       for (const file of files) {
         try {
           const s = loadScenarioFile(file, { policies: BUILTIN_POLICIES });
-          out(`${file}: ok (${s.id}, ${s.turns} turns, hash ${s.hash})`);
+          out(`${file}: ok (${s.id}, ${plural(s.turns, 'turn')}, hash ${s.hash})`);
         } catch (e) {
           // Every file is reported, whatever went wrong with one of them.
           if (e instanceof ScenarioError) {
