@@ -183,6 +183,11 @@ export function sparkline(values: readonly number[]): string {
   return values.map((v) => (v <= 0 ? SPARK_NONE : SPARKS[Math.max(0, Math.min(7, Math.round((v / max) * 7)))])).join('');
 }
 
+/** A rung of the ladder as a bar of as many blocks as its number: rung 0 none, rung 7 seven. */
+export function rungBar(rung: number): string {
+  return '█'.repeat(Math.max(0, rung));
+}
+
 /** A 0..1 value as a bar of `width` cells. */
 export function bar(value: number, width: number): string {
   const n = Math.max(0, Math.min(width, Math.round(value * width)));

@@ -1,16 +1,23 @@
 /**
  * What a third newcomer playtest at 80×24 found on the screens, each rendered as the player met it: a
- * count of one read as a plural ("1 attacks on US").
+ * count of one read as a plural ("1 attacks on US"), the timeline's ladder drawing one block too many.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { buildDebrief } from '../../src/analysis/debrief/debrief.ts';
 import { plural } from '../../src/analysis/render.ts';
 import { newGame, step } from '../../src/engine/game.ts';
 import { attacksOnUsForces } from '../../src/engine/history.ts';
 import { observe } from '../../src/engine/observe.ts';
+import { MAX_RUNG } from '../../src/model/ladder.ts';
 import { ordersOf } from '../../src/model/portfolio.ts';
+import { getPolicy } from '../../src/policies/index.ts';
+import { playGame } from '../../src/policies/play.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
+import { DebriefScreen } from '../../src/ui/screens/DebriefScreen.tsx';
 import { situationInfo } from '../../src/ui/screens/TurnScreen.tsx';
-import { press } from '../helpers/ink.ts';
+import { rungBar } from '../../src/ui/text.ts';
+import { press, render } from '../helpers/ink.ts';
 import { renderTurn } from '../helpers/turn-screen.tsx';
 
 const tower = loadScenario('tower-22');
@@ -38,5 +45,32 @@ describe('a count of one reads singular', () => {
     await press(view.stdin, '2');
     expect(view.lastFrame()).toContain('So far: 1 attack on US');
     view.unmount();
+  });
+});
+
+describe("the timeline's ladder bar", () => {
+  const blocks = (s: string) => [...s].filter((c) => c === '█').length;
+
+  it('draws as many blocks as the rung, for every rung from 0 to the top', () => {
+    expect(rungBar(7)).toBe('███████');
+    expect(rungBar(0)).toBe('');
+    fc.assert(fc.property(fc.integer({ min: 0, max: MAX_RUNG }), (rung) => blocks(rungBar(rung)) === rung));
+  });
+
+  it("on the debrief page, each week's bar has the blocks of the rung printed beside it", async () => {
+    const final = playGame(tower, { seed: '3', us: getPolicy('hawk', 'us'), iran: getPolicy('historical', 'iran') });
+    const view = render(
+      <DebriefScreen debrief={buildDebrief(final, tower)} sides={['us']} cols={80} rows={24} onQuit={() => {}} onHelp={() => {}} />,
+    );
+    await press(view.stdin, '3');
+    const rows = view
+      .lastFrame()!
+      .split('\n')
+      .map((l) => /^\d{4}-\d\d-\d\d\s+(█*) (\d+)\s/.exec(l))
+      .filter((m) => m !== null);
+    view.unmount();
+    expect(rows.length).toBe(final.history.length);
+    for (const m of rows) expect(m[1]!.length, m[0]).toBe(Number(m[2]));
+    expect(rows.some((m) => Number(m[2]) > 0)).toBe(true);
   });
 });

@@ -24,7 +24,7 @@ import type { Side } from '../../model/actions.ts';
 import { rungName } from '../../model/ladder.ts';
 import { scrollBy, windowOf } from '../scroll.ts';
 import { SIDE_NAMES } from '../session.ts';
-import { clip, hang, joinHints, statusLines, textRow, wrap } from '../text.ts';
+import { clip, hang, joinHints, rungBar, statusLines, textRow, wrap } from '../text.ts';
 import { rungTone, tone } from '../theme.ts';
 
 type Page = 'verdict' | 'turning' | 'timeline' | 'beliefs' | 'record' | 'questions';
@@ -187,7 +187,7 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
       const out: Line[] = [{ text: `${'date'.padEnd(11)} ${'ladder (rung)'.padEnd(24)} attacks houthi killed`, bold: true }];
       for (const r of d.timeline) {
         out.push({
-          text: `${r.date.padEnd(11)} ${`${'█'.repeat(r.rung + 1)} ${r.rung}`.padEnd(24)} ${String(r.attacksOnUS).padStart(7)} ${String(r.houthiAttacks).padStart(6)} ${String(r.usKilled).padStart(6)}`,
+          text: `${r.date.padEnd(11)} ${`${rungBar(r.rung)} ${r.rung}`.padEnd(24)} ${String(r.attacksOnUS).padStart(7)} ${String(r.houthiAttacks).padStart(6)} ${String(r.usKilled).padStart(6)}`,
           color: rungTone(r.rung),
         });
       }
