@@ -9,7 +9,7 @@
  */
 import { ACTOR_NAMES, type ActorId } from '../../model/actors/index.ts';
 import { actionById } from '../../model/actions.ts';
-import type { GameEvent, GameState } from '../../engine/state.ts';
+import type { GameEvent, GameState, Pressures } from '../../engine/state.ts';
 import { logOf } from '../../engine/history.ts';
 import { portfolioRung } from '../../model/portfolio.ts';
 import { percent, plural, times } from '../render.ts';
@@ -239,9 +239,10 @@ function principalAgent(state: GameState): ConceptAtWork | undefined {
 /**
  * A public commitment with a price for backing down: US deaths that Washington was expected to answer,
  * or vowed to (R-USA-02, where deaths had come), and criticism at home high while the US struck at rung 5
- * or above (R-USA-10).
+ * or above (R-USA-10). The criticism a turn's order met is the pressure at the end of the turn before; the
+ * first turn's is the scenario's opening pressure (tower-22 opens on 0.36), not its own end's.
  */
-function audienceCosts(state: GameState): ConceptAtWork | undefined {
+function audienceCosts(state: GameState, opening: Pressures): ConceptAtWork | undefined {
   const log = logOf(state);
   const f = found();
   let vowed: number | undefined;
@@ -254,7 +255,7 @@ function audienceCosts(state: GameState): ConceptAtWork | undefined {
   const pressed: { turn: number; pressure: number }[] = [];
   state.history.forEach((h, i) => {
     const prev = i > 0 ? state.history[i - 1]! : undefined;
-    const before = prev?.usDomesticPressure ?? h.usDomesticPressure;
+    const before = prev?.usDomesticPressure ?? opening.usDomesticPressure;
     if (before >= 0.3 && portfolioRung(h.actions.us) >= 5) {
       f.turns.push(h.turn);
       pressed.push({ turn: h.turn, pressure: before });
@@ -333,13 +334,17 @@ function miscalculation(state: GameState): ConceptAtWork | undefined {
   return { turns: sorted(f.turns), events: f.events, here: `Here: ${parts.join('; ')}.` };
 }
 
-/** Every concept at work in this game, in CONCEPTS order; a concept the game does not hold is absent. */
-export function conceptsAtWork(state: GameState): Map<ConceptId, ConceptAtWork> {
+/**
+ * Every concept at work in this game, in CONCEPTS order; a concept the game does not hold is absent.
+ * `opening`: the pressures the scenario opens on (its `world`), which the game's record of turns does not
+ * hold: what the first order met.
+ */
+export function conceptsAtWork(state: GameState, opening: Pressures): Map<ConceptId, ConceptAtWork> {
   const finders: Record<ConceptId, (s: GameState) => ConceptAtWork | undefined> = {
     'deterrence-by-punishment': punishment,
     'credibility-decay': credibilityDecay,
     'principal-agent': principalAgent,
-    'audience-costs': audienceCosts,
+    'audience-costs': (s) => audienceCosts(s, opening),
     'cheap-talk': cheapTalk,
     miscalculation,
   };
@@ -352,10 +357,6 @@ export function conceptsAtWork(state: GameState): Map<ConceptId, ConceptAtWork> 
 }
 
 /** The concepts log entry `index` shows (those whose evidence includes it). */
-export function conceptsOfEvent(
-  state: GameState,
-  index: number,
-  at: ReadonlyMap<ConceptId, ConceptAtWork> = conceptsAtWork(state),
-): ConceptId[] {
+export function conceptsOfEvent(index: number, at: ReadonlyMap<ConceptId, ConceptAtWork>): ConceptId[] {
   return [...at].filter(([, c]) => c.events.includes(index)).map(([id]) => id);
 }

@@ -93,8 +93,8 @@ function turningPoints(
   return turningPointLines(toldTurningPoints(state, offRecord), (tp) => tp.event, log).map(({ item: tp, folded, text }) => {
     // The chain is the order's (what the side had seen, why it chose), with the posture it moved.
     const [order, moved] = folded && tp.event.kind !== 'action' ? [folded, tp] : [tp, folded];
-    const concepts = conceptsOfEvent(state, order.index, at);
-    const more = moved ? conceptsOfEvent(state, moved.index, at) : [];
+    const concepts = conceptsOfEvent(order.index, at);
+    const more = moved ? conceptsOfEvent(moved.index, at) : [];
     return {
       turn: tp.event.turn,
       date: tp.date,
@@ -128,7 +128,7 @@ export interface DebriefOptions {
 export function buildDebrief(state: GameState, scenario: Scenario, options: DebriefOptions = {}): Debrief {
   const humans = options.humans ?? [];
   const offRecord = [...new Set([...humans, ...(options.offRecord ?? [])])];
-  const at = conceptsAtWork(state);
+  const at = conceptsAtWork(state, scenario.world);
   const o = outcome(state);
   const comparison = compare(state, scenario);
   const decided = decision(state);

@@ -365,7 +365,7 @@ describe('a game that stopped early is compared with the record over what it pla
 
 it('the concepts at work are computed once per game and agree with the turning points', () => {
   const state = bots('october-2023', '3', 'historical', 'historical', { fatalityPerAttack: 0.2 });
-  const at = conceptsAtWork(state);
+  const at = conceptsAtWork(state, scenario('october-2023').world);
   const d = buildDebrief(state, scenario('october-2023'));
   for (const tp of d.turningPoints)
     for (const c of tp.concepts) expect(d.concepts.find((x) => x.id === c)!.turns, `${tp.text} ${c}`).toContain(tp.turn);

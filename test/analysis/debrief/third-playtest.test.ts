@@ -1,9 +1,12 @@
 /**
  * What a third newcomer playtest found in the debrief and the text `brink run` prints, each reproduced on
  * a game (a played one, or one whose record is set to the count the finding needs): a count of one read
- * as a plural ("1 Houthi attacks").
+ * as a plural ("1 Houthi attacks"); the criticism at home a first order met, read from the end of its own
+ * turn instead of the scenario's opening.
  */
 import { describe, expect, it } from 'vitest';
+import { conceptsAtWork } from '../../../src/analysis/debrief/concepts.ts';
+import { buildDebrief } from '../../../src/analysis/debrief/debrief.ts';
 import { discussionQuestions } from '../../../src/analysis/debrief/questions.ts';
 import { totalsText } from '../../../src/analysis/render.ts';
 import { formatHeader, formatTurn } from '../../../src/cli/format.ts';
@@ -13,6 +16,7 @@ import type { GameState } from '../../../src/engine/state.ts';
 import { getPolicy } from '../../../src/policies/index.ts';
 import { playGame } from '../../../src/policies/play.ts';
 import { scenario } from '../../helpers/fixtures.ts';
+import { scripted } from '../../helpers/scripted.ts';
 
 const bots = (id: string, seed: string) =>
   playGame(scenario(id), { seed, us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran') });
@@ -46,5 +50,30 @@ describe('a count of one reads singular', () => {
       { us: 'historical', iran: 'historical' },
     );
     expect(header).toContain('· 1 turn of 1 day from');
+  });
+});
+
+describe("audience costs: the criticism at home the first order met is the scenario's opening pressure", () => {
+  it('tower-22 opens on 0.36: a campaign in turn 1 met 0.36, the highest, not the 0.33 its own turn ended on', () => {
+    const game = scripted('tower-22', '1', [
+      { us: 'us.major-campaign' },
+      { us: 'us.hold' },
+      { us: 'us.major-campaign' },
+      { us: 'us.hold' },
+    ]);
+    expect(scenario('tower-22').world.usDomesticPressure).toBe(0.36);
+    expect(game.history[0]!.usDomesticPressure).toBeLessThan(0.35);
+    const here = conceptsAtWork(game, scenario('tower-22').world).get('audience-costs')!.here;
+    expect(here).toContain('criticism at home was high (0.36 at its highest) in turns 1 and 3');
+    const d = buildDebrief(game, scenario('tower-22'), { humans: ['us'] });
+    expect(d.concepts.find((c) => c.id === 'audience-costs')!.explanation).toContain('(0.36 at its highest)');
+  });
+
+  it('rafah opens on 0.30: a campaign in turn 1 met criticism that high, though the turn ended below it', () => {
+    const game = scripted('rafah', '1', [{ us: 'us.major-campaign' }]);
+    expect(game.history[0]!.usDomesticPressure).toBeLessThan(0.3);
+    const at = conceptsAtWork(game, scenario('rafah').world).get('audience-costs');
+    expect(at?.turns).toEqual([0]);
+    expect(at?.here).toContain('criticism at home was high (0.30 at its highest) in turn 1');
   });
 });
