@@ -199,13 +199,16 @@ export function toldTurningPoints(state: GameState, offRecord: OffRecord = []): 
   return turningPoints(state, undefined, (e) => toldAsDeed(e, offRecord));
 }
 
+/** What the situation pane calls the record's reading of a player's position; the help explains it under the same name. */
+export const RECORD_READ = "Record's read";
+
 /**
  * The record's reading of a side's own position, as the terminal game's situation pane shows it to the
  * side's player: what the record's policy (the Normal bot) would make of the position, not the player's
  * own stance. Short, to fit beside the ladder on one line.
  */
 export function recordReadingText(side: Side, posture: string): string {
-  return `Record's read: ${postureLabel(side, posture)}`;
+  return `${RECORD_READ}: ${postureLabel(side, posture)}`;
 }
 
 /** How a week's account is laid out around its event lines. */

@@ -68,9 +68,12 @@ describe('a newcomer in the terminal', { timeout: 120_000 }, () => {
     screen = await s.waitFor('Any key closes this help');
     expect(screen).toContain('Marks');
     for (const mark of ['▶ 5', '^ 7', '[3]', '*']) expect(screen).toContain(mark);
-    s.write('\x1b[F'); // End: the bars' names and meanings
+    s.write('\x1b[F'); // End: the last bars, the record's read and the score
     screen = await s.waitFor('Tehran fears war:');
-    expect(screen).toContain('US deterrence:');
+    expect(screen).toContain("Record's read");
+    everyLineFits(screen);
+    s.write('\x1b[5~'); // PgUp: the bars' names and meanings from the first
+    screen = await s.waitFor('US deterrence:');
     everyLineFits(screen);
   });
 

@@ -1,6 +1,6 @@
 /**
  * What a third newcomer playtest at 80×24 found on the screens, each rendered as the player met it: a
- * count of one read as a plural ("1 attacks on US"), the timeline's ladder drawing one block too many.
+ * count of one read as a plural ("1 attacks on US"), the timeline's ladder drawing one block too many, a help that never said what "Record's read" is.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,7 @@ import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
 import { DebriefScreen } from '../../src/ui/screens/DebriefScreen.tsx';
+import { HelpOverlay, helpLines } from '../../src/ui/screens/Overlays.tsx';
 import { situationInfo } from '../../src/ui/screens/TurnScreen.tsx';
 import { rungBar } from '../../src/ui/text.ts';
 import { press, render } from '../helpers/ink.ts';
@@ -72,5 +73,36 @@ describe("the timeline's ladder bar", () => {
     expect(rows.length).toBe(final.history.length);
     for (const m of rows) expect(m[1]!.length, m[0]).toBe(Number(m[2]));
     expect(rows.some((m) => Number(m[2]) > 0)).toBe(true);
+  });
+});
+
+describe('the help explains the situation pane\'s "Record\'s read"', () => {
+  const flat = (s: string) => s.replace(/\s+/g, ' ');
+
+  it('under a heading in the words the screen uses', () => {
+    const s = step(newGame(tower, { seed: '1' }), ordersOf('us.hold', 'iran.rein-in')).state;
+    const shown = situationInfo(observe(s, 'us'), 60).at(-1)!;
+    const label = shown.slice(0, shown.indexOf(':'));
+    expect(label).toBe("Record's read");
+    const help = helpLines(76);
+    expect(help).toContainEqual({ text: label, bold: true });
+    const text = flat(help.map((l) => l.text).join('\n'));
+    expect(text).toContain(`The situation pane (2) ends on "${label}: …"`);
+    expect(text).toContain('the posture the historical bot, the one Normal plays, would act from here');
+    expect(text).toContain('not your stance and not an order');
+  });
+
+  it('which the overlay at 80×24 reaches by scrolling, each line within the box', async () => {
+    const view = render(<HelpOverlay width={80} height={24} onClose={() => {}} />);
+    let seen = '';
+    for (let i = 0; i < 8; i++) {
+      const frame = view.lastFrame()!;
+      for (const l of frame.split('\n')) expect(l.length, l).toBeLessThanOrEqual(80);
+      seen += `${frame}\n`;
+      await press(view.stdin, '\x1b[6~');
+    }
+    view.unmount();
+    expect(seen).toContain("│ Record's read");
+    expect(flat(seen.replace(/[│╭╮╰╯─]/g, ' '))).toContain('not your stance and not an order');
   });
 });

@@ -6,6 +6,7 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { QUANTITIES } from '../../model/quantities.ts';
+import { RECORD_READ } from '../../analysis/render.ts';
 import type { Side } from '../../model/actions.ts';
 import { sealedOrders } from '../session.ts';
 import { useKeys } from '../use-keys.ts';
@@ -38,7 +39,17 @@ const MARKS: readonly [string, string][] = [
   ['█████·····', 'a value from 0 (empty) to 1 (full), printed beside it:'],
 ];
 
-/** The help text as lines: keys, marks, then each bar from the quantities' one definition. */
+/**
+ * The last line of the situation pane, "Record's read: …", in words: the posture the record's policy
+ * (analysis/render.ts recordReadingText) reads into the player's own position, which is no order of theirs.
+ */
+const RECORD_READ_HELP =
+  `The situation pane (2) ends on "${RECORD_READ}: …". It is how the record reads your own side's position as it stands: ` +
+  'the posture the historical bot, the one Normal plays, would act from here, as the documents describe this side. ' +
+  'It is a reading, not your stance and not an order: what your side does is the orders you send, and the debrief ' +
+  'never tells the reading as your deed.';
+
+/** The help text as lines: keys, marks, then each bar from the quantities' one definition, the record's read, the score. */
 export function helpLines(width: number): { text: string; bold?: boolean }[] {
   const row = (k: string, v: string, kw: number) =>
     wrap(v, Math.max(10, width - kw - 1)).map((t, i) => ({ text: `${(i === 0 ? k : '').padEnd(kw)} ${t}` }));
@@ -47,6 +58,8 @@ export function helpLines(width: number): { text: string; bold?: boolean }[] {
   out.push({ text: '' }, { text: 'Marks', bold: true });
   for (const [k, v] of MARKS) out.push(...row(k, v, 11));
   for (const q of Object.values(QUANTITIES)) out.push(...row('', `${q.name}: ${q.meaning} (seen by ${q.seenBy})`, 11));
+  out.push({ text: '' }, { text: RECORD_READ, bold: true });
+  out.push(...row('', RECORD_READ_HELP, 0).map((l) => ({ text: l.text.trimStart() })));
   out.push({ text: '' }, { text: 'Score', bold: true });
   out.push(
     ...row(
