@@ -8,13 +8,13 @@ import { dateAfter } from '../../engine/dates.ts';
 import { logOf } from '../../engine/history.ts';
 import type { GameState } from '../../engine/state.ts';
 import type { Scenario } from '../../scenario/schema.ts';
-import { figureValue, figuresOf, formatFigureValue, recordText } from '../record/statistics.ts';
+import { figureValue, figuresOf, gameValueText, recordText } from '../record/statistics.ts';
 import { meetsRecord } from '../record/judge.ts';
 
 export interface ComparisonFigure {
   readonly id: string;
   readonly label: string;
-  /** This game's value, formatted ('–' when the game ended before the figure's window). */
+  /** This game's value, formatted ('–' when the game ended before the figure's window; 'no attack' for a figure timed by an attack that never came). */
   readonly game: string;
   /** The record's reading, formatted, with its fact IDs. */
   readonly actual: string;
@@ -70,8 +70,9 @@ export function compare(state: GameState, scenario: Scenario): Comparison | unde
       if (v === undefined) return { ...base, game: '–' };
       // A war is a war whenever it came; any other figure is whole only once its window has been played.
       const whole = f.statistic === 'regionalWar' ? state.over !== null : state.history.length > f.turns[1];
-      if (!whole && reach) return { ...base, game: `${formatFigureValue(v)} by ${reach.through}`, partial: true };
-      return { ...base, game: formatFigureValue(v), matches: meetsRecord(f, v) };
+      const game = gameValueText(f, state, v);
+      if (!whole && reach) return { ...base, game: `${game} by ${reach.through}`, partial: true };
+      return { ...base, game, matches: meetsRecord(f, v) };
     }),
     ...(reach ? { reach } : {}),
   };

@@ -55,6 +55,15 @@ export function figuresOf(scenarioId: string): readonly RecordFigure[] {
   return loadRecord().figures.filter((f) => f.scenario === scenarioId);
 }
 
+/**
+ * One game's value of a figure as the debrief writes it: the number, except where a figure measured to
+ * the last attack (iraqQuietDays) found none, which reads "no attack" rather than a day count of 0.
+ */
+export function gameValueText(f: Pick<RecordFigure, 'statistic'>, state: GameState, value: number): string {
+  if (f.statistic === 'iraqQuietDays' && state.history.every((r) => r.attacksOnUSIraq === 0)) return 'no attack';
+  return fmt(value);
+}
+
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2).replace(/0$/, ''));
 
 /** How the record's reading is written: "at least 170", "0.7–0.93", "0". */

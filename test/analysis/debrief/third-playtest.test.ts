@@ -2,11 +2,11 @@
  * What a third newcomer playtest found in the debrief and the text `brink run` prints, each reproduced on
  * a game (a played one, or one whose record is set to the count the finding needs): a count of one read
  * as a plural ("1 Houthi attacks"); the criticism at home a first order met, read from the end of its own
- * turn instead of the scenario's opening.
+ * turn instead of the scenario's opening; "game 0" for the days to Iraq's last attack in a game with none.
  */
 import { describe, expect, it } from 'vitest';
 import { conceptsAtWork } from '../../../src/analysis/debrief/concepts.ts';
-import { buildDebrief } from '../../../src/analysis/debrief/debrief.ts';
+import { buildDebrief, formatDebrief } from '../../../src/analysis/debrief/debrief.ts';
 import { discussionQuestions } from '../../../src/analysis/debrief/questions.ts';
 import { totalsText } from '../../../src/analysis/render.ts';
 import { formatHeader, formatTurn } from '../../../src/cli/format.ts';
@@ -75,5 +75,36 @@ describe("audience costs: the criticism at home the first order met is the scena
     const at = conceptsAtWork(game, scenario('rafah').world).get('audience-costs');
     expect(at?.turns).toEqual([0]);
     expect(at?.here).toContain('criticism at home was high (0.30 at its highest) in turn 1');
+  });
+});
+
+describe("the days to Iraq's last attack, in a game with none", () => {
+  const figure = (d: ReturnType<typeof buildDebrief>) => d.comparison!.figures.find((f) => f.id === 'iraq-quiet-after-deaths')!;
+
+  it('read "no attack", not a day count of 0, in the comparison and the text debrief', () => {
+    // tower-22, seed quiet-28: the US holds and Iran reins its groups in every week; no attack in Iraq.
+    const quiet = scripted('tower-22', 'quiet-28', Array(4).fill({ us: 'us.hold', iran: 'iran.rein-in' }));
+    expect(quiet.history.every((h) => h.attacksOnUSIraq === 0)).toBe(true);
+    const d = buildDebrief(quiet, scenario('tower-22'), { humans: ['us', 'iran'] });
+    expect(figure(d).game).toBe('no attack');
+    expect(figure(d).matches).toBe(false);
+    const line = formatDebrief(d)
+      .split('\n')
+      .find((l) => l.includes("Iraq's last attack"))!;
+    expect(line).toContain('game no attack · record 7 days');
+    expect(line).not.toContain('game 0');
+  });
+
+  it('a game stopped before the window ends reads "no attack by" its last day', () => {
+    const quiet = scripted('tower-22', 'quiet-28', Array(2).fill({ us: 'us.hold', iran: 'iran.rein-in' }));
+    const d = buildDebrief(quiet, scenario('tower-22'), { humans: ['us', 'iran'] });
+    expect(figure(d).game).toBe(`no attack by ${d.comparison!.reach!.through}`);
+  });
+
+  it('a game with an attack in Iraq still gives its days', () => {
+    const game = scripted('tower-22', '1', Array(4).fill({ iran: 'iran.unleash' }));
+    const last = game.history.map((h) => h.attacksOnUSIraq > 0).lastIndexOf(true);
+    expect(last).toBeGreaterThanOrEqual(0);
+    expect(figure(buildDebrief(game, scenario('tower-22'))).game).toBe(String((last + 1) * 7));
   });
 });
