@@ -153,10 +153,14 @@ function punishment(state: GameState): ConceptAtWork | undefined {
   };
 }
 
-/** Deterrence had been built (≥ 0.2) and, falling since, attacks on US forces rose again. */
-function credibilityDecay(state: GameState): ConceptAtWork | undefined {
+/**
+ * Deterrence had been built (≥ 0.2) and, falling since, attacks on US forces rose again. The peak starts
+ * at the opening deterrence (rafah opens at 0.35, the strikes of early February): a US that lets that fade
+ * meets the concept as much as one that built its own; turn -1 is the opening.
+ */
+function credibilityDecay(state: GameState, opening: Pressures): ConceptAtWork | undefined {
   const turns: number[] = [];
-  let peak = 0;
+  let peak = opening.deterrence;
   let peakTurn = -1;
   let first: { turn: number; peak: number; peakTurn: number; deterrence: number; before: number; after: number } | undefined;
   state.history.forEach((h, i) => {
@@ -175,7 +179,7 @@ function credibilityDecay(state: GameState): ConceptAtWork | undefined {
     turns,
     events: [],
     here:
-      `Here: US deterrence stood at ${first.peak.toFixed(2)} in turn ${first.peakTurn + 1} and had fallen to ${first.deterrence.toFixed(2)} ` +
+      `Here: US deterrence stood at ${first.peak.toFixed(2)} ${first.peakTurn < 0 ? 'when the game opened' : `in turn ${first.peakTurn + 1}`} and had fallen to ${first.deterrence.toFixed(2)} ` +
       `by turn ${first.turn + 1}, when attacks on US forces rose from ${first.before} to ${first.after} a turn.`,
   };
 }
@@ -342,7 +346,7 @@ function miscalculation(state: GameState): ConceptAtWork | undefined {
 export function conceptsAtWork(state: GameState, opening: Pressures): Map<ConceptId, ConceptAtWork> {
   const finders: Record<ConceptId, (s: GameState) => ConceptAtWork | undefined> = {
     'deterrence-by-punishment': punishment,
-    'credibility-decay': credibilityDecay,
+    'credibility-decay': (s) => credibilityDecay(s, opening),
     'principal-agent': principalAgent,
     'audience-costs': (s) => audienceCosts(s, opening),
     'cheap-talk': cheapTalk,

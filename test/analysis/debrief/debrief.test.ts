@@ -258,6 +258,18 @@ describe('properties over seeds', () => {
     expect(shown).toBe(true);
   });
 
+  it('credibility decay counts the deterrence a scenario opens on: rafah opens at 0.35, the strikes before it, and a US that holds fire lets that fade', () => {
+    const rafah = scenario('rafah');
+    const opening = rafah.world.deterrence.toFixed(2);
+    for (const seed of ['0', '1', '2']) {
+      const state = playGame(rafah, { seed, us: getPolicy('always:us.hold', 'us'), iran: getPolicy('historical', 'iran') });
+      const decay = buildDebrief(state, rafah).concepts.find((c) => c.id === 'credibility-decay');
+      // The peak is the opening value, higher than any the game's own turns reach while the US holds fire.
+      expect(decay?.explanation, `seed ${seed}`).toContain(`US deterrence stood at ${opening} when the game opened`);
+      expect(Math.max(...state.history.map((h) => h.deterrence))).toBeLessThan(rafah.world.deterrence);
+    }
+  });
+
   it('never asks about a before-and-after where a campaign met quiet and quiet followed', () => {
     // rafah seed 5: a weekly campaign into the lull, and the lull holds on.
     const state = playGame(scenario('rafah'), {
