@@ -21,4 +21,13 @@ describe('the pty harness', () => {
     s.write('q');
     expect(await s.exited).toBe(0);
   });
+
+  it('shows the last output of a program that prints and exits at once, once it has exited', async () => {
+    for (let i = 0; i < 5; i++) {
+      const s = spawnInPty(resolve(import.meta.dirname, 'fixtures/print-and-exit.mjs'), []);
+      live.push(s);
+      expect(await s.exited).toBe(2);
+      expect(s.screen()).toContain('not a Brink save (corrupt or truncated)');
+    }
+  });
 });

@@ -86,12 +86,17 @@ export function spawnInPty(script: string, args: readonly string[], opts: SpawnO
       recheck();
     });
   });
+  // node-pty reports the exit once the pty has delivered its last output, but xterm parses what it was
+  // given later, in its own tick: the last screen is read once xterm has parsed everything (a program that
+  // prints an error and exits at once had left the screen blank here, now and then, under load).
   const exited = new Promise<number>((res) =>
     proc.onExit((e) => {
-      ended = true;
-      frame = readScreen();
-      recheck();
-      res(e.exitCode);
+      term.write('', () => {
+        ended = true;
+        frame = readScreen();
+        recheck();
+        res(e.exitCode);
+      });
     }),
   );
   const readScreen = () => {
