@@ -55,6 +55,24 @@ describe("an order's rung, named for the side that gave it", () => {
     expect(us.confirm).toContain('Together: rung 5, Calibrated strikes');
   });
 
+  it("the situation pane's ladder reads in the words of the side to move, as its orders do", async () => {
+    const ladderOf = async (side: Side) => {
+      const view = renderTurn(newGame(tower, { seed: '1' }), side, { cols: 80, rows: 24 });
+      await press(view.stdin, '2');
+      const frame = view.lastFrame()!;
+      view.unmount();
+      return frame;
+    };
+    const iran = await ladderOf('iran');
+    expect(iran).toMatch(/ 5 Stepped-up proxy attacks/);
+    expect(iran).toMatch(/ 3 Arming proxies/);
+    expect(iran).not.toContain('Calibrated strikes');
+    const us = await ladderOf('us');
+    expect(us).toMatch(/ 5 Calibrated strikes/);
+    expect(us).toMatch(/ 3 Sanctions & interdiction/);
+    expect(us).not.toContain('Stepped-up proxy attacks');
+  });
+
   it("the debrief's chain of causes and brink explain name it the same", () => {
     const state = step(newGame(tower, { seed: '1' }), ordersOf('us.hold', 'iran.unleash')).state;
     const index = logOf(state).findIndex((e) => e.kind === 'action' && e.actor === 'iran' && e.action === 'iran.unleash');

@@ -451,9 +451,9 @@ function Scrolled({
   );
 }
 
-/** The situation pane's two columns: the ladder as wide as its longest rung, the rest beside it. */
+/** The situation pane's two columns: the ladder as wide as its longest rung in either side's words, the rest beside it. */
 export function situationColumns(width: number): { ladder: number; right: number } {
-  const ladder = Math.max(...RUNGS.map((r) => 4 + r.name.length));
+  const ladder = Math.max(...RUNGS.flatMap((r) => [r.name, ...Object.values(r.bySide ?? {})].map((name) => 4 + name.length)));
   return { ladder, right: Math.max(20, width - ladder - 2) };
 }
 
@@ -527,7 +527,9 @@ function Situation({
     .map((r) => {
       const here = r.level === obs.rung;
       const mark = here ? '▶' : r.level === obs.peakRung ? '^' : ' ';
-      return { level: r.level, text: clip(`${mark}${String(r.level).padStart(2)} ${r.name}`, ladderWidth), here };
+      // In the words of the side to move, as its orders name their rungs (orderRungName): Iran reads rung 5 as
+      // its stepped-up proxy attacks, not as the US's calibrated strikes.
+      return { level: r.level, text: clip(`${mark}${String(r.level).padStart(2)} ${orderRungName(r.level, obs.side)}`, ladderWidth), here };
     });
   const { shown, above, below } = windowOf(lines, offset, rowsShown(lines.length, height));
   const hidden = hiddenMark(above, below);
