@@ -406,7 +406,7 @@ describe('nothing cut off at 80 columns on the set-up screens', () => {
     const seed = view.lastFrame()!;
     expect(seed).toContain('Seed: 1');
     expect(seed).not.toContain('…');
-    expect(flat(seed)).toContain('Type to change it.');
+    expect(flat(seed)).toContain('Type a new one to replace it, or Backspace to edit it.');
     view.unmount();
   });
 });

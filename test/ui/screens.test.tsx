@@ -64,6 +64,31 @@ describe('SetupScreen', () => {
     expect(onDone).toHaveBeenCalledWith({ scenario: tower, side: 'iran', opponent: 'hard', seed: 'class7' });
   });
 
+  it('a seed typed over the one offered replaces it; Backspace edits the offered one', async () => {
+    const typed = vi.fn();
+    const over = renderSetup({
+      scenarios: [tower],
+      preset: { scenario: tower, side: 'us', opponent: 'historical' },
+      defaultSeed: '12',
+      onDone: typed,
+    });
+    expect(over.lastFrame()).toContain('Seed: 12');
+    await press(over.stdin, '7', '4');
+    expect(over.lastFrame()).toContain('Seed: 74');
+    await press(over.stdin, KEY.enter);
+    expect(typed).toHaveBeenCalledWith(expect.objectContaining({ seed: '74' }));
+    const edited = vi.fn();
+    const edit = renderSetup({
+      scenarios: [tower],
+      preset: { scenario: tower, side: 'us', opponent: 'historical', seed: 'class1' },
+      onDone: edited,
+    });
+    await press(edit.stdin, '\x7f', '2');
+    expect(edit.lastFrame()).toContain('Seed: class2');
+    await press(edit.stdin, KEY.enter);
+    expect(edited).toHaveBeenCalledWith(expect.objectContaining({ seed: 'class2' }));
+  });
+
   it('offers Normal (the historical bot) first: Enter through every step plays the standard game, also after Esc', async () => {
     const onDone = vi.fn();
     const { lastFrame, stdin } = renderSetup({ scenarios: [tower], preset: {}, onDone });

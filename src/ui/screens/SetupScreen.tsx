@@ -50,6 +50,12 @@ export function SetupScreen(props: SetupProps) {
   const [cursor, setCursor] = useState<{ readonly step: Step; readonly index: number } | undefined>(undefined);
   /** Set when Enter met an empty seed: the screen says why nothing started. */
   const [seedNeeded, setSeedNeeded] = useState(false);
+  /**
+   * Whether the seed shown is the one offered (the default or --seed) or one being edited: the first
+   * character typed over an offered seed replaces it, as in a selected field (typing 7 over 1 gives 7, not
+   * 17); Backspace edits the offered seed instead.
+   */
+  const [seedEdited, setSeedEdited] = useState(false);
   const step: Step = !scenario ? 'scenario' : !side ? 'side' : side !== 'both' && !opponent ? 'opponent' : 'seed';
   // The opponents on offer, and the one first highlighted: the bot the scenario names for the other side (session.ts opponentMenu).
   const opponents = step === 'opponent' ? opponentMenu(scenario!, side as Side) : undefined;
@@ -67,10 +73,15 @@ export function SetupScreen(props: SetupProps) {
           return;
         }
         if (key.escape) return back();
-        if (key.backspace || key.delete) return setSeed((s) => s.slice(0, -1));
-        if (input && !key.ctrl && !key.meta && /^[\x20-\x7e]+$/.test(input) && seed.length + input.length <= 40) {
+        if (key.backspace || key.delete) {
+          setSeedEdited(true);
+          return setSeed((s) => s.slice(0, -1));
+        }
+        const kept = seedEdited ? seed : '';
+        if (input && !key.ctrl && !key.meta && /^[\x20-\x7e]+$/.test(input) && kept.length + input.length <= 40) {
           setSeedNeeded(false);
-          setSeed((s) => s + input);
+          setSeedEdited(true);
+          setSeed(kept + input);
         }
         return;
       }
@@ -158,7 +169,10 @@ export function SetupScreen(props: SetupProps) {
     content = (
       <>
         <Text bold>Seed</Text>
-        {wrap('Games with the same scenario, side, opponent and seed play out the same. Type to change it.', width).map((l, i) => (
+        {wrap(
+          'Games with the same scenario, side, opponent and seed play out the same. Type a new one to replace it, or Backspace to edit it.',
+          width,
+        ).map((l, i) => (
           <Text key={`s${i}`}>{l}</Text>
         ))}
         <Text>
