@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { meanText, metricValueText, signedMeanText } from '../../src/batch/charts.ts';
 import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES, type MetricName, type ScoreName } from '../../src/batch/record.ts';
-import { METRIC_LABELS, OUTCOME_LABELS } from '../../src/batch/labels.ts';
+import { LABEL_WIDTH, METRIC_LABELS, OUTCOME_LABELS, SHOWN_OUTCOMES } from '../../src/batch/labels.ts';
 import { main } from '../../src/cli/main.ts';
 import { capture } from '../helpers/cli.ts';
 
@@ -105,5 +105,21 @@ describe('numbers in the summaries', () => {
     const points = lines.filter((l) => /^ {4}\s*\d/.test(l));
     expect(points.length).toBe(5);
     for (const p of points) expect(p.trim().split(/\s+/)[1], p).toMatch(TWO_DECIMALS);
+  });
+
+  it("batch says under its shares that their interval measures the games played, not a band, with the batch's own count", async () => {
+    for (const [runs, games] of [
+      ['1', '1 game measures'],
+      ['12', '12 games measure'],
+    ]) {
+      const lines = await run(['batch', '--scenario', 'tower-22', '--runs', runs!]);
+      const header = lines.findIndex((l) => l.startsWith('How the games ended'));
+      const end = lines.indexOf('', header);
+      // The table's rows, each share's label, then the note as its last line.
+      expect(lines.slice(header + 1, end - 1).map((l) => l.slice(2, 2 + LABEL_WIDTH).trim())).toEqual(
+        SHOWN_OUTCOMES.map((o) => OUTCOME_LABELS[o]),
+      );
+      expect(lines[end - 1]).toBe(`  [ ]: how precisely ${games} each share (Wilson, 95 %); not a band.`);
+    }
   });
 });

@@ -287,6 +287,7 @@ export function formatBatchReport(
       `  ${OUTCOME_LABELS[name].padEnd(LABEL_WIDTH)} ${shareText(o.p).padStart(7)}   [${shareText(o.ci95[0])}, ${shareText(o.ci95[1])}]`,
     );
   }
+  lines.push(SHARE_INTERVAL_NOTE(j.runs));
   lines.push('');
   lines.push(`${'Per game'.padEnd(LABEL_WIDTH + 2)}    mean       p5      p50      p95`);
   for (const name of [...METRIC_NAMES, ...SCORE_NAMES]) {
@@ -308,6 +309,14 @@ export function formatBatchReport(
   );
   return lines.join('\n');
 }
+
+/**
+ * Under the shares: their interval measures the batch, not the world. An analyst read a posterior batch's
+ * "Regional war 3.3 % [2.4 %, 4.6 %]" as what we do not know about war risk; it is how precisely the games
+ * played pin the share down, and it narrows with more games whatever the bands are.
+ */
+export const SHARE_INTERVAL_NOTE = (runs: number): string =>
+  `  [ ]: how precisely ${runs} ${runs === 1 ? 'game measures' : 'games measure'} each share (Wilson, 95 %); not a band.`;
 
 interface BatchFlags extends CommonBatchOptions, UncertaintyFlags {
   csv?: string;
