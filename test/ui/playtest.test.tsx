@@ -12,7 +12,7 @@ import { observe } from '../../src/engine/observe.ts';
 import type { GameState } from '../../src/engine/state.ts';
 import type { Side } from '../../src/model/actions.ts';
 import { loadEvidence } from '../../src/model/evidence.ts';
-import { RUNGS, rungName } from '../../src/model/ladder.ts';
+import { orderRungName, RUNGS } from '../../src/model/ladder.ts';
 import { EMPTY_SIGNAL, ordersOf, parsePortfolio, portfolioIds, seenOrder } from '../../src/model/portfolio.ts';
 import { QUANTITIES, type QuantityId } from '../../src/model/quantities.ts';
 import { getPolicy } from '../../src/policies/index.ts';
@@ -280,11 +280,16 @@ describe('the header and footers at 60 and 80 columns', () => {
   it('every rung name is whole beside the tabs at 80 and 60 columns, on every pane; at 80 every tab keeps its title', () => {
     for (const r of RUNGS)
       for (const pane of PANES) {
-        for (const width of [79, 59]) {
-          const { tabs, rung } = tabLine(pane, r.level, width);
+        for (const [width, side] of [
+          [79, 'us'],
+          [59, 'us'],
+          [79, 'iran'],
+          [59, 'iran'],
+        ] as const) {
+          const { tabs, rung } = tabLine(pane, r.level, width, side);
           const row = `${tabs.map((t) => t.text).join('')} ${rung}`;
           expect(row.length, row).toBeLessThanOrEqual(width);
-          expect(row, `${width}: ${row}`).toMatch(new RegExp(`rung ${r.level}: ${rungName(r.level)}$`));
+          expect(row, `${width}: ${row}`).toMatch(new RegExp(`rung ${r.level}: ${orderRungName(r.level, side)}$`));
           if (width === 79) for (const title of ['Briefing', 'Situation', 'Orders', 'Goals', 'Log']) expect(row).toContain(title);
           // The current pane is always named, and marked (inverse) apart from the others.
           expect(tabs.filter((t) => t.on)).toHaveLength(1);
@@ -292,12 +297,12 @@ describe('the header and footers at 60 and 80 columns', () => {
       }
     // Where the row is wide enough, the tabs keep their padding; narrower, they give it up before the name is cut.
     expect(
-      tabLine('briefing', 5, 79)
+      tabLine('briefing', 5, 79, 'us')
         .tabs.map((t) => t.text)
         .join(''),
     ).toBe(' 1 Briefing  2 Situation  3 Orders  4 Goals  5 Log ');
     expect(
-      tabLine('log', 3, 79)
+      tabLine('log', 3, 79, 'us')
         .tabs.map((t) => t.text)
         .join(''),
     ).toBe('1 Briefing 2 Situation 3 Orders 4 Goals 5 Log ');

@@ -33,7 +33,7 @@ import type { GameState } from '../../engine/state.ts';
 import type { ActionDef, Side, Track } from '../../model/actions.ts';
 import { EMPTY_FORCE, EMPTY_SIGNAL, portfolioRung, type Portfolio } from '../../model/portfolio.ts';
 import { loadEvidence } from '../../model/evidence.ts';
-import { orderRungName, RUNGS, rungName } from '../../model/ladder.ts';
+import { orderRungName, RUNGS } from '../../model/ladder.ts';
 import { quantityName } from '../../model/quantities.ts';
 import { weekCountLines } from '../../analysis/counts.ts';
 import { goalLines, OTHER, scoreView, type ScoreView } from '../goals.ts';
@@ -209,7 +209,7 @@ export function TurnScreen(props: TurnProps) {
     ].map((parts) => parts.join(' · ')),
     width,
   );
-  const tabs = tabLine(pane, obs.rung, width);
+  const tabs = tabLine(pane, obs.rung, width, obs.side);
   let body: ReactNode;
   if (confirming && chosenForce && chosenSignal) body = <Confirm force={chosenForce} signal={chosenSignal} width={width} />;
   else if (pane === 'briefing') body = <Briefing lines={briefingText} offset={briefingOffset} width={width} height={bodyRows} />;
@@ -318,8 +318,10 @@ interface TabPiece {
  * more: where the row is short, the tabs give up their padding first, then every title but the current
  * pane's (numbers stay, as on the debrief), then the word "rung"; only then is the name cut.
  */
-export function tabLine(current: Pane, rung: number, width: number): { tabs: TabPiece[]; rung: string } {
-  const full = `rung ${rung}: ${rungName(rung)}`;
+export function tabLine(current: Pane, rung: number, width: number, side: Side): { tabs: TabPiece[]; rung: string } {
+  // In the words of the side to move, as the ladder and its orders (orderRungName).
+  const name = orderRungName(rung, side);
+  const full = `rung ${rung}: ${name}`;
   const tab = (p: Pane, text: string): TabPiece => ({ text, on: p === current, gap: false });
   const gap: TabPiece = { text: ' ', on: false, gap: true };
   const padded = PANES.map((p, i) => tab(p, ` ${i + 1} ${PANE_TITLES[p]} `));
@@ -335,7 +337,7 @@ export function tabLine(current: Pane, rung: number, width: number): { tabs: Tab
     { tabs: padded, rung: full },
     { tabs: compact, rung: full },
     { tabs: numbers, rung: full },
-    { tabs: numbers, rung: `${rung}: ${rungName(rung)}` },
+    { tabs: numbers, rung: `${rung}: ${name}` },
   ];
   const length = (l: (typeof layouts)[number]) => l.tabs.reduce((n, t) => n + t.text.length, 0) + 1 + l.rung.length;
   const chosen = layouts.find((l) => length(l) <= width) ?? layouts[layouts.length - 1]!;
