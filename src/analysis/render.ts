@@ -11,6 +11,7 @@ import {
   QUIET_WINDOW,
   turningPoints,
   type ScoreLine,
+  type ScoreTerm,
   type TurningPoint,
   type Verdict,
   type VerdictId,
@@ -194,9 +195,12 @@ export function toldAsDeed(e: GameEvent, offRecord: OffRecord = []): boolean {
   return !(e.kind === 'posture' && offRecord.some((side) => side === e.actor));
 }
 
-/** The game's turning points as the debrief and `brink replay` tell them: the heaviest events told as deeds. */
-export function toldTurningPoints(state: GameState, offRecord: OffRecord = []): TurningPoint[] {
-  return turningPoints(state, undefined, (e) => toldAsDeed(e, offRecord));
+/**
+ * The game's turning points as the debrief and `brink replay` tell them: the heaviest events told as
+ * deeds, and the first event behind each score line in `lines` (outcome.ts turningPoints).
+ */
+export function toldTurningPoints(state: GameState, offRecord: OffRecord = [], lines: readonly ScoreTerm[] = []): TurningPoint[] {
+  return turningPoints(state, undefined, (e) => toldAsDeed(e, offRecord), lines);
 }
 
 /** What the situation pane calls the record's reading of a player's position; the help explains it under the same name. */

@@ -196,15 +196,43 @@ const sum = (lines: readonly ScoreLine[]) =>
     100,
   );
 
-/** The `limit` heaviest events of the game, in the log's order; `keep` says which events may be one. */
-export function turningPoints(state: GameState, limit = 6, keep: (e: GameEvent) => boolean = () => true): TurningPoint[] {
-  const ranked = logOf(state)
+/**
+ * The events behind a score line that single events make (a commander killed, a death, Iranian soil
+ * struck, the war); a line of totals or pressures (attacks, shipping, the talks) has none.
+ */
+const LINE_EVENTS: Readonly<Partial<Record<ScoreTerm, (e: GameEvent) => boolean>>> = {
+  'leaders-killed': (e) => e.kind === 'strike' && e.leaderKilled === true,
+  'us-deaths': (e) => e.kind === 'fatal',
+  'deaths-by-partners': (e) => e.kind === 'fatal',
+  'iran-struck': (e) => e.kind === 'strike' && e.target === 'iran',
+  homeland: (e) => e.kind === 'strike' && e.target === 'iran',
+  'regional-war': (e) => e.kind === 'war',
+};
+
+/**
+ * The `limit` heaviest events of the game, in the log's order; `keep` says which events may be one.
+ * `lines`: score lines the game's account names as weighing most; the first event behind each is a
+ * turning point too, heavy or not, so that a debrief which says "Iran −15.0 from 3 militia commanders
+ * killed" shows the first of those killings among its turning points.
+ */
+export function turningPoints(
+  state: GameState,
+  limit = 6,
+  keep: (e: GameEvent) => boolean = () => true,
+  lines: readonly ScoreTerm[] = [],
+): TurningPoint[] {
+  const log = logOf(state);
+  const ranked = log
     .map((e, i) => ({ e, i }))
     .filter(({ e }) => e.weight >= 10 && keep(e))
     .sort((a, b) => b.e.weight - a.e.weight || a.i - b.i)
-    .slice(0, limit)
-    .sort((a, b) => a.i - b.i);
-  return ranked.map(({ e, i }) => ({ date: addDays(state.scenario.start, e.day), index: i, event: e }));
+    .slice(0, limit);
+  for (const term of lines) {
+    const behind = LINE_EVENTS[term];
+    const i = behind ? log.findIndex((e) => behind(e) && keep(e)) : -1;
+    if (i >= 0 && !ranked.some((r) => r.i === i)) ranked.push({ e: log[i]!, i });
+  }
+  return ranked.sort((a, b) => a.i - b.i).map(({ e, i }) => ({ date: addDays(state.scenario.start, e.day), index: i, event: e }));
 }
 
 /** Each side's score to one decimal, from its score lines (what `outcome` reports). */

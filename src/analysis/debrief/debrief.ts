@@ -15,7 +15,7 @@ import type { Scenario } from '../../scenario/schema.ts';
 import { causalChain } from './chain.ts';
 import { compare, reachText, type Comparison } from './comparison.ts';
 import { CONCEPTS, conceptById, conceptsAtWork, conceptsOfEvent, type ConceptAtWork, type ConceptDef, type ConceptId } from './concepts.ts';
-import { decision, leadingMechanism, type Decision } from './decider.ts';
+import { decision, leadingMechanism, namedLines, type Decision } from './decider.ts';
 import { discussionQuestions } from './questions.ts';
 import {
   decisionText,
@@ -85,12 +85,23 @@ function turningPoints(
   at: ReadonlyMap<ConceptId, ConceptAtWork>,
   humans: readonly Side[],
   offRecord: OffRecord,
+  decided: Decision,
 ): DebriefTurningPoint[] {
   const log = logOf(state);
+  // The score lines "what decided it" names as weighing most: the first event behind each is shown too.
+  const named = namedLines(decided);
   // A move an inject's own line tells (Israel agreeing the truce the inject begins) is not a second turning
   // point; an order and the posture it moved are one act: one turning point, with the causes and concepts of both.
   // An off-record side's posture is the record's reading, not a turning point (toldTurningPoints).
-  return turningPointLines(toldTurningPoints(state, offRecord), (tp) => tp.event, log).map(({ item: tp, folded, text }) => {
+  return turningPointLines(
+    toldTurningPoints(
+      state,
+      offRecord,
+      named.map((l) => l.term),
+    ),
+    (tp) => tp.event,
+    log,
+  ).map(({ item: tp, folded, text }) => {
     // The chain is the order's (what the side had seen, why it chose), with the posture it moved.
     const [order, moved] = folded && tp.event.kind !== 'action' ? [folded, tp] : [tp, folded];
     const concepts = conceptsOfEvent(order.index, at);
@@ -144,7 +155,7 @@ export function buildDebrief(state: GameState, scenario: Scenario, options: Debr
     },
     totals: o.totals,
     peakRung: o.peakRung,
-    turningPoints: turningPoints(state, at, humans, offRecord),
+    turningPoints: turningPoints(state, at, humans, offRecord, decided),
     concepts: concepts(at),
     timeline: state.history.map((h) => ({
       turn: h.turn,

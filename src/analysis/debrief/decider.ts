@@ -246,6 +246,15 @@ export type Decision =
       readonly heaviest: readonly SideLine[];
     };
 
+/**
+ * The score lines the decision's sentence names (decisionText): those that weighed more than the nearest
+ * mechanism, else those that weighed most; none where a mechanism decided the game.
+ */
+export function namedLines(d: Decision): readonly SideLine[] {
+  if (d.kind === 'decided') return [];
+  return d.outweighedBy && 'lines' in d.outweighedBy ? d.outweighedBy.lines : d.heaviest;
+}
+
 export function decision(state: GameState): Decision {
   const lines = scoreLines(state);
   const all = deciders(state, lines);

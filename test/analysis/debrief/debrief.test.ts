@@ -1,12 +1,13 @@
 import { loadRecord } from '../../../src/analysis/record/table.ts';
 import { describe, expect, it } from 'vitest';
 import { logOf } from '../../../src/engine/history.ts';
-import { actorSubject, renderEvent } from '../../../src/analysis/render.ts';
+import { actorSubject, renderEvent, toldTurningPoints } from '../../../src/analysis/render.ts';
 import type { GameEvent, GameState } from '../../../src/engine/state.ts';
 import fc from 'fast-check';
 import { buildDebrief, formatDebrief } from '../../../src/analysis/debrief/debrief.ts';
 import { describeDraw, percent, triggerOf } from '../../../src/analysis/debrief/chain.ts';
 import { CONCEPTS } from '../../../src/analysis/debrief/concepts.ts';
+import { namedLines } from '../../../src/analysis/debrief/decider.ts';
 import { factById } from '../../../src/model/evidence.ts';
 import { getPolicy } from '../../../src/policies/index.ts';
 import { playGame } from '../../../src/policies/play.ts';
@@ -270,6 +271,24 @@ describe('properties over seeds', () => {
     }
   });
 
+  it('a score line "what decided it" names as weighing more shows its first event among the turning points, heavy or not', () => {
+    // october-2023, a US that kills a commander every week: "Iran -15.0 from 3 militia commanders killed"
+    // outweighs every mechanism, yet a killing is too light an event to rank among the six heaviest.
+    const oct = scenario('october-2023');
+    const state = playGame(oct, { seed: '0', us: getPolicy('always:us.leadership-strike', 'us'), iran: getPolicy('historical', 'iran') });
+    const d = buildDebrief(state, oct);
+    expect(d.decision.kind).toBe('open');
+    expect(d.decision.kind === 'open' && d.decision.outweighedBy !== undefined && 'lines' in d.decision.outweighedBy).toBe(true);
+    expect(namedLines(d.decision).map((l) => l.term)).toContain('leaders-killed');
+    const log = logOf(state);
+    const firstKill = log.findIndex((e) => e.kind === 'strike' && e.leaderKilled === true);
+    expect(toldTurningPoints(state).some((tp) => tp.index === firstKill)).toBe(false);
+    const shown = d.turningPoints.find((tp) => tp.turn === log[firstKill]!.turn && tp.text === renderEvent(log[firstKill]!));
+    expect(shown?.text).toMatch(/a militia commander is killed/);
+    // The turning points stay in the order of the game.
+    expect(d.turningPoints.map((tp) => tp.turn)).toEqual([...d.turningPoints.map((tp) => tp.turn)].sort((a, b) => a - b));
+  });
+
   it('never asks about a before-and-after where a campaign met quiet and quiet followed', () => {
     // rafah seed 5: a weekly campaign into the lull, and the lull holds on.
     const state = playGame(scenario('rafah'), {
@@ -374,8 +393,15 @@ describe('an order and the posture it moved read once', () => {
         us: getPolicy(i % 3 ? 'historical' : 'hawk', 'us'),
         iran: getPolicy('historical', 'iran'),
       });
-      const o = outcome(state);
       const d = buildDebrief(state, state.scenario.id === 'tower-22' ? tower : scenario('october-2023'));
+      // The heaviest events, and the first behind each score line the decision names (shown heavy or not).
+      const o = {
+        turningPoints: toldTurningPoints(
+          state,
+          [],
+          namedLines(d.decision).map((l) => l.term),
+        ),
+      };
       const pairs = o.turningPoints.filter(
         (p) =>
           p.event.kind === 'posture' &&
