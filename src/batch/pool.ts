@@ -8,7 +8,6 @@
  * Workers are stopped, never terminated (see io/worker-exit.ts for why): a shared flag that each worker
  * reads between games asks it to report what it has finished, and a message asks it to leave.
  */
-import { setFlagsFromString } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { terminateStragglers } from '../io/worker-exit.ts';
 import type { ChunkReport, FromWorker, ToWorker, WorkerData, WorkerSetup } from './protocol.ts';
@@ -45,27 +44,8 @@ const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('./worker-tsx.mjs',
  */
 const WORKER_LIMITS = { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 24 };
 
-/**
- * V8 tuning for the workers, set once before the first one starts (V8's flags are process-wide and read
- * when code is compiled, so every isolate started afterwards compiles with them; results never change).
- *
- * Why: each worker is a fresh isolate that compiles the engine's hot functions with TurboFan on its own,
- * and that compiling, with its slow first games, was most of a worker's fixed cost: about a second of CPU
- * before a worker reached its steady pace, paid once per worker, so the second worker of a batch paid it
- * again (the 1 → 2 worker gap) and a batch of a few thousand games spent more on it than on its games.
- * V8 inlines callees of up to 460 bytes of bytecode by default; the engine's phases call many middling
- * helpers, and inlining them all made the big functions slow to compile and, when a rare event changed a
- * shape they had assumed, slow to compile again. A 120-byte cap keeps the small helpers inlined.
- * Measured by instruction counts (valgrind callgrind, one thread playing october-2023): 300 games 4.07 →
- * 3.56 G, 1,500 games 6.55 → 5.87 G. `npm run bench` (section 2, and `--against`) measures what it does to a batch.
- */
-export const WORKER_V8_FLAGS = ['--max-inlined-bytecode-size=120'] as const;
-let v8Tuned = false;
-function tuneV8(): void {
-  if (v8Tuned) return;
-  v8Tuned = true;
-  for (const flag of WORKER_V8_FLAGS) setFlagsFromString(flag);
-}
+// V8's inlining cap for the workers is set by bin/brink when the process starts, never here: changing a
+// V8 flag while TurboFan compiles on its background thread can abort the process (see bin/brink).
 
 /**
  * Chunks queued per worker. With one, a worker idles from posting a chunk's report until the main thread
@@ -93,7 +73,6 @@ export class Pool {
   }
 
   private spawn(): void {
-    tuneV8();
     const workerData: WorkerData = { setup: this.opts.setup, stop: this.stopFlag };
     const worker = new Worker(WORKER_URL, { workerData, resourceLimits: WORKER_LIMITS });
     this.live.add(worker);
