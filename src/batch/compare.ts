@@ -2,7 +2,9 @@
  * `brink compare`: two arms (two policies, or two scenario variants) on the same per-game seeds, and
  * the paired difference B − A of every outcome and metric with a 95 % interval. Pairing removes the
  * variance the two arms share (the same attack draws), so small effects show with few games; identical
- * arms give exactly zero.
+ * arms give exactly zero. A metric's interval is Student t over the paired differences; an outcome's
+ * (a share of games) is Newcombe's paired interval, which stays inside ±100 points and is not [0, 0]
+ * when no pair of games differed.
  */
 import { MODEL_VERSION } from '../model/version.ts';
 import { NO_UNCERTAINTY, uncertaintyJson, type ParamDistribution } from '../analysis/uncertainty/distribution.ts';
@@ -22,7 +24,7 @@ import {
 } from './record.ts';
 import { startArms } from './run-arms.ts';
 import { shardRange, type IndexRange, type Shard } from './shard.ts';
-import type { PairedDiff } from './stats.ts';
+import type { DiffResult, PairedDiff } from './stats.ts';
 import type { PoolFailure } from './pool.ts';
 
 export const COMPARE_FORMAT = 'brink.compare/1';
@@ -72,12 +74,14 @@ export function compareJson(spec: CompareSpec, c: Collector, shard?: { shard: Sh
   const diffs: Map<string, PairedDiff> = c.diffs[0]!;
   const outcomes = {} as Record<
     OutcomeName,
-    { a: (typeof ra.outcomes)[OutcomeName]; b: (typeof ra.outcomes)[OutcomeName]; diff: ReturnType<PairedDiff['result']> }
+    { a: (typeof ra.outcomes)[OutcomeName]; b: (typeof ra.outcomes)[OutcomeName]; diff: DiffResult<'newcombe'> }
   >;
-  for (const name of OUTCOME_NAMES) outcomes[name] = { a: ra.outcomes[name], b: rb.outcomes[name], diff: diffs.get(name)!.result() };
+  // Arm A's count and the paired sums are the outcome's four cells (both, A only, B only, neither).
+  for (const name of OUTCOME_NAMES)
+    outcomes[name] = { a: ra.outcomes[name], b: rb.outcomes[name], diff: diffs.get(name)!.binaryResult(ra.outcomes[name].count) };
   const metrics = {} as Record<
     MetricName | ScoreName,
-    { a: (typeof ra.metrics)[MetricName]; b: (typeof ra.metrics)[MetricName]; diff: ReturnType<PairedDiff['result']> }
+    { a: (typeof ra.metrics)[MetricName]; b: (typeof ra.metrics)[MetricName]; diff: DiffResult<'t'> }
   >;
   for (const name of METRIC_NAMES) metrics[name] = { a: ra.metrics[name], b: rb.metrics[name], diff: diffs.get(name)!.result() };
   for (const name of SCORE_NAMES) metrics[name] = { a: ra.metrics[name], b: rb.metrics[name], diff: diffs.get(name)!.result(SCORE_SCALE) };

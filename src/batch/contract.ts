@@ -88,7 +88,15 @@ export const BatchSchema = z
   });
 export type BatchJson = z.infer<typeof BatchSchema>;
 
-export const DiffSchema = z.object({ mean: z.number(), ci95: Interval, sd: z.number().min(0) }).strict();
+/**
+ * A paired difference B − A. `interval` names how ci95 was computed: `t` (Student t with n − 1 degrees
+ * of freedom, for a metric's mean) or `newcombe` (Newcombe's paired interval, for an outcome's share).
+ * Optional: files written before it was added used a normal interval (z = 1.96) and do not carry it.
+ */
+const diffSchema = <M extends 't' | 'newcombe'>(method: M) =>
+  z.object({ mean: z.number(), ci95: Interval, sd: z.number().min(0), interval: z.literal(method).optional() }).strict();
+export const DiffSchema = diffSchema('t');
+export const OutcomeDiffSchema = diffSchema('newcombe');
 const ArmSchema = z.object({ scenario: ScenarioRef, policies: Policies, params: Params }).strict();
 
 export const CompareSchema = z
@@ -102,7 +110,7 @@ export const CompareSchema = z
     a: ArmSchema,
     b: ArmSchema,
     uncertainty: Uncertainty,
-    outcomes: record(OUTCOME_NAMES, z.object({ a: OutcomeStatSchema, b: OutcomeStatSchema, diff: DiffSchema }).strict()),
+    outcomes: record(OUTCOME_NAMES, z.object({ a: OutcomeStatSchema, b: OutcomeStatSchema, diff: OutcomeDiffSchema }).strict()),
     metrics: record([...METRIC_NAMES, ...SCORE_NAMES], z.object({ a: SummarySchema, b: SummarySchema, diff: DiffSchema }).strict()),
     shard: ShardInfo.optional(),
   })

@@ -8,7 +8,8 @@
  *
  *   batch --csv FILE         one row per game
  *   batch --csv-turns FILE   one row per game and turn: the long table of the per-turn series
- *   compare --csv FILE       one row per outcome or metric: arm A, arm B and the paired difference
+ *   compare --csv FILE       one row per outcome or metric: arm A, arm B and the paired difference, its
+ *                            interval and the interval's method (t for means, newcombe for shares)
  *   sweep --csv FILE         one row per metric and point (the baseline's point has an empty `param`)
  */
 import { addDays } from '../scenario/calendar.ts';
@@ -106,15 +107,41 @@ export function compareCsv(j: Omit<CompareJson, 'schema'>): string {
   ];
   const values = meta.map(([, v]) => v);
   const rows = [
-    csvLine([...meta.map(([k]) => k), 'measure', 'kind', 'a_mean', 'b_mean', 'diff_mean', 'diff_ci95_low', 'diff_ci95_high', 'diff_sd']),
+    csvLine([
+      ...meta.map(([k]) => k),
+      'measure',
+      'kind',
+      'a_mean',
+      'b_mean',
+      'diff_mean',
+      'diff_ci95_low',
+      'diff_ci95_high',
+      'diff_sd',
+      'diff_ci95_method',
+    ]),
   ];
   for (const n of OUTCOME_NAMES) {
     const o = j.outcomes[n];
-    rows.push(csvLine([...values, snakeCase(n), 'outcome', o.a.p, o.b.p, o.diff.mean, o.diff.ci95[0], o.diff.ci95[1], o.diff.sd]));
+    rows.push(
+      csvLine([...values, snakeCase(n), 'outcome', o.a.p, o.b.p, o.diff.mean, o.diff.ci95[0], o.diff.ci95[1], o.diff.sd, o.diff.interval]),
+    );
   }
   for (const n of [...METRIC_NAMES, ...SCORE_NAMES]) {
     const m = j.metrics[n];
-    rows.push(csvLine([...values, snakeCase(n), 'metric', m.a.mean, m.b.mean, m.diff.mean, m.diff.ci95[0], m.diff.ci95[1], m.diff.sd]));
+    rows.push(
+      csvLine([
+        ...values,
+        snakeCase(n),
+        'metric',
+        m.a.mean,
+        m.b.mean,
+        m.diff.mean,
+        m.diff.ci95[0],
+        m.diff.ci95[1],
+        m.diff.sd,
+        m.diff.interval,
+      ]),
+    );
   }
   return `${rows.join('\n')}\n`;
 }

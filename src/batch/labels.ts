@@ -47,3 +47,33 @@ export const LABEL_WIDTH = Math.max(...[...Object.values(OUTCOME_LABELS), ...Obj
 
 /** Under a text summary: where the same figures are by the names scripts use. */
 export const BY_ID_NOTE = 'The same figures by name (attacksOnUS, verdict:calm-restored, …): --json, or --csv for a row per game.';
+
+// ── How a comparison's 95 % intervals were computed, in words (brink compare, brink merge, the HTML report) ──
+
+/** With fewer paired games than this, a comparison says its intervals are wide because the games are few. */
+export const FEW_PAIRS = 30;
+
+/** What a reader is told where every pair of games had the same value (so the difference is exactly 0). */
+export const NO_PAIR_DIFFERED = 'no pair of games differed';
+
+/**
+ * The line that names the method of a comparison's intervals. A brink.compare/1 file written before the
+ * method was named (no `interval` field) had a normal interval, z = 1.96, on every row.
+ */
+export function compareIntervalsNote(diffs: readonly { readonly interval?: string }[]): string {
+  if (diffs.every((d) => d.interval !== undefined))
+    return "95 % intervals: Student t for means, Newcombe's paired interval for shares of games.";
+  return '95 % intervals as the file gives them: it was written before Brink named the method (a normal approximation, z = 1.96, then).';
+}
+
+/** A plain note when the games are few (fewer than FEW_PAIRS pairs); nothing otherwise. */
+export function fewPairsNote(runs: number): string | undefined {
+  if (runs >= FEW_PAIRS) return undefined;
+  if (runs === 0) return 'No pair of games finished: there is nothing to compare yet.';
+  return `Only ${runs} paired ${runs === 1 ? 'game' : 'games'}: the intervals are wide because the games are few (fewer than ${FEW_PAIRS}).`;
+}
+
+/** Whether no pair of games differed on this row: every paired difference 0 (mean and spread both 0). */
+export function noPairDiffered(d: { readonly mean: number; readonly sd: number }, runs: number): boolean {
+  return runs > 0 && d.mean === 0 && d.sd === 0;
+}

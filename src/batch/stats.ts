@@ -104,11 +104,11 @@ export function summarise(h: IntHistogram, scale = 1): Summary {
 /** How a 95 % interval of a difference was computed (brink.compare/1's `interval`). */
 export type IntervalMethod = 't' | 'newcombe';
 
-export interface DiffResult {
+export interface DiffResult<M extends IntervalMethod = IntervalMethod> {
   readonly mean: number;
   readonly ci95: [number, number];
   readonly sd: number;
-  readonly interval: IntervalMethod;
+  readonly interval: M;
 }
 
 /** A binary outcome over n pairs of games: in how many pairs both arms had it, only A, only B, neither. */
@@ -189,7 +189,7 @@ export class PairedDiff {
   }
 
   /** The mean difference with its Student t interval (values are `scale` × real). One pair: no spread, the interval is the point. */
-  result(scale = 1): DiffResult {
+  result(scale = 1): DiffResult<'t'> {
     if (this.n === 0) return { mean: 0, ci95: [0, 0], sd: 0, interval: 't' };
     const { mean, sd } = this.moments();
     const half = this.n > 1 ? (t95(this.n) * sd) / Math.sqrt(this.n) : 0;
@@ -219,7 +219,7 @@ export class PairedDiff {
   }
 
   /** The difference of a binary outcome's shares, B − A, with Newcombe's paired interval. */
-  binaryResult(countA: number): DiffResult {
+  binaryResult(countA: number): DiffResult<'newcombe'> {
     if (this.n === 0) return { mean: 0, ci95: [-1, 1], sd: 0, interval: 'newcombe' };
     const { mean, sd } = this.moments();
     const [lo, hi] = newcombePaired(this.cells(countA));

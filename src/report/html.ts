@@ -21,7 +21,15 @@ import { meanText, metricValueText, shareText, signedMeanText } from '../batch/c
 import { differenceBars, fanChart, figure, shareBars } from './charts.ts';
 import { esc, limitationsSection, page, table } from './page.ts';
 import { sensitivitySection } from './sensitivity.ts';
-import { METRIC_LABELS, OUTCOME_LABELS, SHOWN_OUTCOMES } from '../batch/labels.ts';
+import {
+  compareIntervalsNote,
+  fewPairsNote,
+  METRIC_LABELS,
+  NO_PAIR_DIFFERED,
+  noPairDiffered,
+  OUTCOME_LABELS,
+  SHOWN_OUTCOMES,
+} from '../batch/labels.ts';
 import type { ChosenGame, Stories } from './stories.ts';
 import { storyHtml } from './story.ts';
 
@@ -105,6 +113,7 @@ export function armLabel(arm: Arm, other: Arm): string {
 function compareSection(c: CompareJson): string {
   const la = armLabel(c.a, c.b);
   const lb = armLabel(c.b, c.a);
+  const noPair = `<span class="note">${esc(NO_PAIR_DIFFERED)}</span>`;
   const outcomeRows = SHOWN_OUTCOMES.map((k) => {
     const o = c.outcomes[k];
     return [
@@ -112,19 +121,23 @@ function compareSection(c: CompareJson): string {
       shareText(o.a.p),
       shareText(o.b.p),
       pp(o.diff.mean),
-      `${pp(o.diff.ci95[0])} to ${pp(o.diff.ci95[1])}`,
+      // Newcombe's interval is not [0, 0] when no pair differed: it is centred on 0, and the words say why.
+      `${pp(o.diff.ci95[0])} to ${pp(o.diff.ci95[1])}${noPairDiffered(o.diff, c.runs) ? `<br>${noPair}` : ''}`,
     ];
   });
-  const metricRows = [...METRIC_NAMES, ...SCORE_NAMES].map((k) => {
+  const metricKeys = [...METRIC_NAMES, ...SCORE_NAMES];
+  const metricRows = metricKeys.map((k) => {
     const m = c.metrics[k];
     return [
       `${esc(METRIC_LABELS[k])} <code>${esc(k)}</code>`,
       meanText(m.a.mean),
       meanText(m.b.mean),
       signedMeanText(m.diff.mean),
-      `${signedMeanText(m.diff.ci95[0])} to ${signedMeanText(m.diff.ci95[1])}`,
+      noPairDiffered(m.diff, c.runs) ? noPair : `${signedMeanText(m.diff.ci95[0])} to ${signedMeanText(m.diff.ci95[1])}`,
     ];
   });
+  const few = fewPairsNote(c.runs);
+  const method = compareIntervalsNote([...SHOWN_OUTCOMES.map((k) => c.outcomes[k].diff), ...metricKeys.map((k) => c.metrics[k].diff)]);
   // All outcomes share one axis in percentage points; the metrics do not, so they go in a table.
   const extent = niceExtent(
     Math.max(
@@ -149,11 +162,13 @@ function compareSection(c: CompareJson): string {
 <p class="note">${esc(bandsNoteFor(c.uncertainty.mode, c.uncertainty.distribution))}${
     c.uncertainty.mode === 'none' ? '' : ' Both arms of game i draw the same parameters, so the differences stay paired.'
   }</p>
+<p class="note">${esc(method)}${few ? ` ${esc(few)}` : ''}</p>
 ${figure({
   id: 'compare-outcomes',
   title: 'Compare: outcome differences, B − A',
-  description:
-    'Difference in the share of games, in percentage points, on the same random draws; whiskers: 95 % interval. A whisker crossing zero means the data cannot tell the two apart.',
+  description: `Difference in the share of games, in percentage points, on the same random draws; whiskers: 95 % interval${
+    SHOWN_OUTCOMES.every((k) => c.outcomes[k].diff.interval === 'newcombe') ? " (Newcombe's, for shares of paired games)" : ''
+  }. A whisker crossing zero means the data cannot tell the two apart.`,
   picture: bars,
   head: ['Outcome', 'A', 'B', 'B − A', '95 % interval'],
   rows: outcomeRows,

@@ -106,12 +106,62 @@ describe('brink compare', () => {
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(CompareSchema.safeParse(json).success).toBe(true);
-    for (const group of [json.outcomes, json.metrics]) {
-      for (const v of Object.values(group) as { diff: { mean: number; ci95: number[] } }[]) {
-        expect(v.diff.mean).toBe(0);
-        expect(v.diff.ci95).toEqual([0, 0]);
-      }
+    // Every metric differs by exactly 0 in every pair: mean 0 and a t interval of [0, 0].
+    for (const v of Object.values(json.metrics) as { diff: { mean: number; ci95: number[]; interval: string } }[]) {
+      expect(v.diff.mean).toBe(0);
+      expect(v.diff.ci95).toEqual([0, 0]);
+      expect(v.diff.interval).toBe('t');
     }
+    // An outcome's share differs by exactly 0 too, but 60 pairs cannot show that it never would: Newcombe's
+    // interval is centred on 0 and as wide as the share's Wilson distances allow. With no pair differing
+    // (k pairs where both arms had it, n − k neither) it is ±√(x² + y² − 2φxy), x and y the distances from
+    // k/n to its Wilson limits, φ = (k(n − k) − n/2) / (k(n − k)) (0 when k(n − k) ≤ n/2), worked out here.
+    const z = 1.959963984540054;
+    const n = 60;
+    for (const [name, v] of Object.entries(json.outcomes) as [
+      string,
+      { a: { count: number }; b: { count: number }; diff: { mean: number; sd: number; ci95: number[]; interval: string } },
+    ][]) {
+      expect(v.diff.mean, name).toBe(0);
+      expect(v.diff.sd, name).toBe(0);
+      expect(v.diff.interval, name).toBe('newcombe');
+      const k = v.a.count;
+      expect(v.b.count, name).toBe(k);
+      const p = k / n;
+      const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+      const spread = (z * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n))) / (1 + (z * z) / n);
+      const [x, y] = [p - Math.max(0, centre - spread), Math.min(1, centre + spread) - p];
+      const ad = k * (n - k);
+      const phi = ad > n / 2 ? (ad - n / 2) / ad : 0;
+      const half = Math.sqrt(x * x + y * y - 2 * phi * x * y);
+      expect(half, name).toBeGreaterThan(0);
+      expect(v.diff.ci95[0], name).toBeCloseTo(-half, 6);
+      expect(v.diff.ci95[1], name).toBeCloseTo(half, 6);
+    }
+    // The report says it in words rather than printing a bare interval around 0.
+    const text = brink([
+      'compare',
+      '--scenario',
+      'tower-22',
+      '--runs',
+      '60',
+      '--seed',
+      'z',
+      '--workers',
+      '2',
+      '--us-policy-b',
+      'historical',
+    ]);
+    expect(text.stdout).toContain("95 % intervals: Student t for means, Newcombe's paired interval for shares of games.");
+    expect(text.stdout).not.toContain('the games are few');
+    expect(text.stdout).toMatch(/^ {2}Regional war .*\] {2}no pair of games differed$/m);
+    expect(text.stdout).toMatch(/^ {2}Attacks on US forces .* \+0\.00 {3}no pair of games differed$/m);
+  });
+
+  it('says when the paired games are few, and prints them with wider t intervals', () => {
+    const r = brink(['compare', '--scenario', 'tower-22', '--runs', '12', '--seed', 'few', '--workers', '1', '--us-policy-b', 'hawk']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('Only 12 paired games: the intervals are wide because the games are few (fewer than 30).');
   });
 
   it('refuses to run without a B arm (exit 2, with the usage)', () => {

@@ -250,6 +250,7 @@ describe('brink compare --csv and sweep --csv', () => {
         b_mean: String(o.b.p),
         diff_mean: String(o.diff.mean),
         diff_ci95_low: String(o.diff.ci95[0]),
+        diff_ci95_method: 'newcombe',
       });
     });
     [...METRIC_NAMES, ...SCORE_NAMES].forEach((n, i) => {
@@ -259,6 +260,7 @@ describe('brink compare --csv and sweep --csv', () => {
         a_mean: String(m.a.mean),
         b_mean: String(m.b.mean),
         diff_sd: String(m.diff.sd),
+        diff_ci95_method: 't',
       });
     });
   });

@@ -165,6 +165,23 @@ describe('the HTML report', () => {
     );
   });
 
+  it('names how the comparison intervals were computed, says when the games are few, and reads a file that predates the names', () => {
+    const page = renderReport({ batch, scenario: sc, compare });
+    expect(page).toContain(esc("95 % intervals: Student t for means, Newcombe's paired interval for shares of games."));
+    expect(page).not.toContain('the games are few');
+    const few = renderReport({ batch, scenario: sc, compare: { ...compare, runs: 12 } });
+    expect(few).toContain('Only 12 paired games: the intervals are wide because the games are few (fewer than 30).');
+    // A brink.compare/1 file written before `interval` existed still renders, and the page does not claim a method for it.
+    const strip = <T extends { diff: { mean: number; ci95: [number, number]; sd: number } }>(rows: Record<string, T>) =>
+      Object.fromEntries(
+        Object.entries(rows).map(([k, v]) => [k, { ...v, diff: { mean: v.diff.mean, ci95: v.diff.ci95, sd: v.diff.sd } }]),
+      );
+    const old = CompareSchema.parse({ ...compare, outcomes: strip(compare.outcomes), metrics: strip(compare.metrics) });
+    const legacy = renderReport({ batch, scenario: sc, compare: old });
+    expect(legacy).toContain('95 % intervals as the file gives them: it was written before Brink named the method');
+    expect(legacy).not.toContain('Student t');
+  });
+
   it('names compare arms by what sets them apart', () => {
     expect(armLabel(compare.b, compare.a)).toBe('US hawk');
     const p = { ...compare.a, params: { fatalityPerAttack: 0.02 } };
@@ -185,11 +202,13 @@ describe('brink report', () => {
     for (const k of [...METRIC_NAMES, ...SCORE_NAMES]) {
       const m = compare.metrics[k];
       const cells = row(text.slice(text.indexOf('Compare:')), `<code>${k}</code>`);
+      // Where every pair of games had the same value the cell says so in words, not a bare ±0 interval.
+      const same = m.diff.mean === 0 && m.diff.sd === 0;
       expect(cells.slice(1), k).toEqual([
         meanText(m.a.mean),
         meanText(m.b.mean),
         signedMeanText(m.diff.mean),
-        `${signedMeanText(m.diff.ci95[0])} to ${signedMeanText(m.diff.ci95[1])}`,
+        same ? 'no pair of games differed' : `${signedMeanText(m.diff.ci95[0])} to ${signedMeanText(m.diff.ci95[1])}`,
       ]);
       // A column of means keeps its decimals: two in every cell, a whole mean too ("3.00", never "3").
       for (const cell of cells.slice(1, 4)) expect(cell, k).toMatch(/^[+-]?\d+\.\d\d$/);

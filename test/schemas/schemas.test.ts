@@ -78,6 +78,17 @@ describe('JSON Schemas of the outputs', () => {
     ]);
     expectValid('compare.schema.json', compare);
     expect(compare.model).toBe(MODEL_VERSION);
+    // Each difference names its interval's method; a file without the names (written before them) is still valid.
+    const outcomes = compare.outcomes as Record<string, { diff: Record<string, unknown> }>;
+    const metrics = compare.metrics as Record<string, { diff: Record<string, unknown> }>;
+    for (const o of Object.values(outcomes)) expect(o.diff.interval).toBe('newcombe');
+    for (const m of Object.values(metrics)) expect(m.diff.interval).toBe('t');
+    const unnamed = structuredClone(compare) as typeof compare & { outcomes: typeof outcomes; metrics: typeof metrics };
+    for (const row of [...Object.values(unnamed.outcomes), ...Object.values(unnamed.metrics)]) delete row.diff.interval;
+    expectValid('compare.schema.json', unnamed);
+    const wrong = structuredClone(compare) as typeof unnamed;
+    wrong.outcomes.regionalWar!.diff.interval = 't';
+    expect(validator('compare.schema.json')(wrong)).toBe(false);
     const sweep = cliJson([
       'sweep',
       '--scenario',

@@ -1,6 +1,7 @@
 /**
  * `brink compare`: arm A (the usual flags) against arm B (the -b flags: another policy, scenario or
- * parameter value) on the same per-game seeds; paired differences B − A with 95 % intervals.
+ * parameter value) on the same per-game seeds; paired differences B − A with 95 % intervals (Student t
+ * for means, Newcombe's paired interval for shares of games), the report saying which.
  */
 import type { CommandModule, Io } from '../command.ts';
 import { UsageError } from '../errors.ts';
@@ -9,7 +10,17 @@ import { parseAssignments } from '../../batch/params-arg.ts';
 import { Progress } from '../../batch/progress.ts';
 import { startCompare, type CompareResult } from '../../batch/compare.ts';
 import { METRIC_NAMES, SCORE_NAMES } from '../../batch/record.ts';
-import { BY_ID_NOTE, LABEL_WIDTH, METRIC_LABELS, OUTCOME_LABELS, SHOWN_OUTCOMES } from '../../batch/labels.ts';
+import {
+  BY_ID_NOTE,
+  compareIntervalsNote,
+  fewPairsNote,
+  LABEL_WIDTH,
+  METRIC_LABELS,
+  NO_PAIR_DIFFERED,
+  noPairDiffered,
+  OUTCOME_LABELS,
+  SHOWN_OUTCOMES,
+} from '../../batch/labels.ts';
 import { meanText, shareChange, shareText, signedMeanText } from '../../batch/charts.ts';
 import { NO_UNCERTAINTY, pairedBandsNote, type ParamDistribution } from '../../analysis/uncertainty/distribution.ts';
 import { addUncertaintyOptions, parseUncertainty, type UncertaintyFlags } from '../uncertainty-options.ts';
@@ -44,26 +55,36 @@ export function formatCompareReport(r: CompareResult, dist: ParamDistribution = 
             .join(' ')}`
         : ''
     }`;
+  const metricNames = [...METRIC_NAMES, ...SCORE_NAMES];
+  const few = fewPairsNote(j.runs);
   const lines = [
     `Brink compare · ${j.runs} paired games · seed ${j.seed} (game i: seed "${j.seed}:i", the same for both arms)`,
     `A: ${arm(j.a)}`,
     `B: ${arm(j.b)}`,
     pairedBandsNote(dist),
+    compareIntervalsNote([...SHOWN_OUTCOMES.map((n) => j.outcomes[n].diff), ...metricNames.map((n) => j.metrics[n].diff)]),
+    ...(few ? [few] : []),
     '',
     // Shares of games in %, as brink batch prints them; their differences in percentage points.
     `${'How the games ended'.padEnd(LABEL_WIDTH + 2)}   P(A)     P(B)     B − A      95 % interval (pp)`,
   ];
   for (const n of SHOWN_OUTCOMES) {
     const o = j.outcomes[n];
+    // A share's interval is never a bare ±0 (Newcombe's is not [0, 0] when no pair differed): say why it is centred on 0.
+    const note = noPairDiffered(o.diff, j.runs) ? `  ${NO_PAIR_DIFFERED}` : '';
     lines.push(
-      `  ${OUTCOME_LABELS[n].padEnd(LABEL_WIDTH)} ${shareText(o.a.p).padStart(7)}  ${shareText(o.b.p).padStart(7)}  ${shareChange(o.diff.mean).padStart(8)}   [${shareChange(o.diff.ci95[0])}, ${shareChange(o.diff.ci95[1])}]`,
+      `  ${OUTCOME_LABELS[n].padEnd(LABEL_WIDTH)} ${shareText(o.a.p).padStart(7)}  ${shareText(o.b.p).padStart(7)}  ${shareChange(o.diff.mean).padStart(8)}   [${shareChange(o.diff.ci95[0])}, ${shareChange(o.diff.ci95[1])}]${note}`,
     );
   }
   lines.push('', `${'Mean per game'.padEnd(LABEL_WIDTH + 2)}      A        B     B − A      95 % interval`);
-  for (const n of [...METRIC_NAMES, ...SCORE_NAMES]) {
+  for (const n of metricNames) {
     const m = j.metrics[n];
+    // A mean's t interval of differences that are all 0 is [0, 0]: words say it better than a bare ±0.
+    let interval = `[${signedMeanText(m.diff.ci95[0])}, ${signedMeanText(m.diff.ci95[1])}]`;
+    if (noPairDiffered(m.diff, j.runs)) interval = NO_PAIR_DIFFERED;
+    else if (j.runs === 1) interval = 'one pair: no interval';
     lines.push(
-      `  ${METRIC_LABELS[n].padEnd(LABEL_WIDTH)} ${meanText(m.a.mean).padStart(7)}  ${meanText(m.b.mean).padStart(7)}  ${signedMeanText(m.diff.mean).padStart(8)}   [${signedMeanText(m.diff.ci95[0])}, ${signedMeanText(m.diff.ci95[1])}]`,
+      `  ${METRIC_LABELS[n].padEnd(LABEL_WIDTH)} ${meanText(m.a.mean).padStart(7)}  ${meanText(m.b.mean).padStart(7)}  ${signedMeanText(m.diff.mean).padStart(8)}   ${interval}`,
     );
   }
   lines.push(BY_ID_NOTE);
