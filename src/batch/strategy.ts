@@ -3,7 +3,8 @@
  * game i faces arm A's draws wherever the two games have not diverged). `npm run strategy` prints the
  * table; docs/strategy.md says where each target comes from.
  *
- *  1. Extremes do worse for their own side than the historical policy (95 % paired interval below 0).
+ *  1. Extremes do worse for their own side than the historical policy (95 % paired interval below 0:
+ *     Student t with n − 1 degrees of freedom, as `brink compare` prints it).
  *  2. Choices matter: best − worst of each side's built-in bots other than random (every bot the registry
  *     ships: the archetypes, the search and the two difficulty levels) ≥ 10 points of that side's score,
  *     each bot's mean anchored on the historical mean over the most games plus its paired difference.

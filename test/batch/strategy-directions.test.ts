@@ -7,7 +7,8 @@
  * docs/strategy.md §4) and at 30 games for seeds 1–3. Not asserted: the US large campaign in october-2023
  * and red-sea (met at 200 games since RULES_REVISION 7, −5.2 and −2.5, too narrowly for 30 games), and
  * "choices matter" for the US (missed: docs/strategy.md §4.1f). When a change fixes one of those, add it
- * here (portfolios fixed Iran's in tower-22: lower bound 13.5–15.5 at 30 games for seeds 1–3). Iran's dove
+ * here (portfolios fixed Iran's in tower-22: lower bound 13.4–15.4 at 30 games for seeds 1–3, Student t
+ * intervals as brink compare prints them since they replaced z; 13.5–15.5 with z). Iran's dove
  * no longer beats its hawk by 10 points where the record shows Iran pressing: its edge there was the
  * talks its backing opened, which RULES_REVISION 11 took away (E-12); docs/strategy.md §4.1k.
  *
@@ -47,7 +48,9 @@ const WORSE: Record<Side, readonly string[]> = {
 /**
  * Where the record shows Iran pressing (R-IRN-11), reining in every turn is an extreme too: alone, and as
  * the dove plays it, with the talks backed (since RULES_REVISION 11 Iran's backing opens no talks, E-12;
- * upper bound −2.5 and −2.6 at 30 games for seed 1, −0.1 or lower for seeds 1–3).
+ * upper bound −2.4 to −2.9 at 30 games for seed 1 with Student t intervals; for seeds 1–3 −0.6 or lower,
+ * except the dove in red-sea for seed 3, whose upper bound is +0.0 with t, −0.1 with z: seed 1 is the one
+ * asserted).
  */
 const PRESSING = ['october-2023', 'red-sea'];
 
