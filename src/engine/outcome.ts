@@ -189,12 +189,19 @@ export function scoreLines(state: GameState): Record<Side, ScoreLine[]> {
   return { us, iran };
 }
 
-const sum = (lines: readonly ScoreLine[]) =>
+/** The lowest and highest a score can be: the lines' sum is kept between them (score-groups.ts shows how). */
+export const SCORE_RANGE = { min: 0, max: 100 } as const;
+
+/** A side's score before rounding: its lines' sum, kept within SCORE_RANGE. */
+export const keptScore = (lines: readonly ScoreLine[]) =>
   clamp(
     lines.reduce((s, l) => s + l.points, 0),
-    0,
-    100,
+    SCORE_RANGE.min,
+    SCORE_RANGE.max,
   );
+
+/** A side's score to one decimal, from its score lines (what `outcome` reports). */
+export const scoreOf = (lines: readonly ScoreLine[]) => Math.round(keptScore(lines) * 10) / 10;
 
 /**
  * The events behind a score line that single events make (a commander killed, a death, Iranian soil
@@ -237,7 +244,7 @@ export function turningPoints(
 
 /** Each side's score to one decimal, from its score lines (what `outcome` reports). */
 export function scoresOf(lines: Readonly<Record<Side, readonly ScoreLine[]>>): Record<Side, number> {
-  return { us: Math.round(sum(lines.us) * 10) / 10, iran: Math.round(sum(lines.iran) * 10) / 10 };
+  return { us: scoreOf(lines.us), iran: scoreOf(lines.iran) };
 }
 
 export function outcome(state: GameState): Outcome {

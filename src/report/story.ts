@@ -7,16 +7,15 @@ import { CONCEPTS } from '../analysis/debrief/concepts.ts';
 import { decisionLine, type Debrief } from '../analysis/debrief/debrief.ts';
 import { scorePointsText, scoreText, totalsText } from '../analysis/render.ts';
 import { rungName } from '../model/ladder.ts';
-import { inGroupOrder, scoreGroups } from '../analysis/score-groups.ts';
+import { KEPT_LABEL, scoreGroups, shownParts } from '../analysis/score-groups.ts';
 import { esc, table } from './page.ts';
 
 const conceptName = (id: string) => CONCEPTS.find((c) => c.id === id)?.name ?? id;
 
-/** The score lines that moved the score, as "label +1.5". */
+/** The parts that moved the score, as "label +1.5", adding up to the score shown (score-groups.ts). */
 function scoreParts(d: Debrief, side: 'us' | 'iran'): string {
-  return inGroupOrder(scoreGroups(d.breakdown[side]))
-    .filter((l) => l.points !== 0)
-    .map((l) => `${esc(l.label)} ${scorePointsText(l.points)}`)
+  return shownParts(scoreGroups(d.breakdown[side]))
+    .map((p) => `${esc(p.line ? p.line.label : KEPT_LABEL)}&nbsp;${scorePointsText(p.shown)}`)
     .join(' · ');
 }
 

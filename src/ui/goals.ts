@@ -4,8 +4,8 @@
  * in the evidence base, so when the scoring changes the pane follows; nothing here knows a rule.
  */
 import { scoreLineLabel, scorePointsText, scoreText } from '../analysis/render.ts';
-import { OTHER, scoreGroups, type ScoreGroup, type ScoreGroups } from '../analysis/score-groups.ts';
-import { scoreLines, scoresOf, type ScoreLine } from '../engine/outcome.ts';
+import { KEPT_BETWEEN, KEPT_LABEL, OTHER, scoreGroups, type ScoreGroup, type ScoreGroups } from '../analysis/score-groups.ts';
+import { scoreLines, type ScoreLine } from '../engine/outcome.ts';
 import type { GameState } from '../engine/state.ts';
 import type { Side } from '../model/actions.ts';
 import { wrap } from './text.ts';
@@ -14,21 +14,20 @@ export { OTHER } from '../analysis/score-groups.ts';
 
 export type ObjectiveScore = ScoreGroup;
 
+/** A side's score now (`total`, 0–100, as the debrief would give it if the game ended here), broken down. */
 export interface ScoreView extends ScoreGroups {
   readonly side: Side;
-  /** The side's score now, 0–100, as the debrief would give it if the game ended here. */
-  readonly total: number;
 }
 
 export function scoreView(state: GameState, side: Side): ScoreView {
-  const all = scoreLines(state);
-  return { side, total: scoresOf(all)[side], ...scoreGroups(all[side]) };
+  return { side, ...scoreGroups(scoreLines(state)[side]) };
 }
 
 /**
  * A side's score, broken down: the starting score apart, then each objective with its share and the
- * lines that make it up, the rules' costs and gains last. The Goals pane and
- * the debrief's score page both show this. `label` words a line (a count of deaths says, on the player's
+ * lines that make it up, the rules' costs and gains last, then what keeping the score within 0–100 added
+ * or took, where it did. Every figure is as score-groups.ts shows it: the parts add up to the score shown.
+ * The Goals pane and the debrief's score page both show this. `label` words a line (a count of deaths says, on the player's
  * screens, that the opening week's are not in it).
  */
 export function breakdownLines<L extends ScoreLine>(
@@ -38,15 +37,22 @@ export function breakdownLines<L extends ScoreLine>(
 ): { text: string; bold?: boolean }[] {
   const out: { text: string; bold?: boolean }[] = [];
   if (groups.start.lines.length > 0)
-    out.push({ text: `${scorePointsText(groups.start.points).padStart(7)}  Starting score, before anything happens`, bold: true });
+    out.push({ text: `${scorePointsText(groups.start.shown).padStart(7)}  Starting score, before anything happens`, bold: true });
   for (const o of groups.objectives) {
-    out.push({ text: `${scorePointsText(o.points).padStart(7)}  ${o.id === OTHER ? o.title : `${o.id} ${o.title}`}`, bold: true });
+    out.push({ text: `${scorePointsText(o.shown).padStart(7)}  ${o.id === OTHER ? o.title : `${o.id} ${o.title}`}`, bold: true });
     for (const l of o.lines) {
-      const head = `${scorePointsText(l.points).padStart(16)}  `;
+      const head = `${scorePointsText(groups.shownOf(l)).padStart(16)}  `;
       wrap(label(l), Math.max(10, width - head.length)).forEach((t, i) =>
         out.push({ text: (i === 0 ? head : ' '.repeat(head.length)) + t }),
       );
     }
+  }
+  if (groups.kept.shown !== 0) {
+    const head = `${scorePointsText(groups.kept.shown).padStart(7)}  `;
+    const why = `${KEPT_LABEL} (the lines above add up to ${groups.kept.shown > 0 ? 'less than 0' : 'more than 100'})`;
+    wrap(why, Math.max(10, width - head.length)).forEach((t, i) =>
+      out.push({ text: (i === 0 ? head : ' '.repeat(head.length)) + t, bold: i === 0 }),
+    );
   }
   return out;
 }
@@ -66,7 +72,7 @@ export function goalLines(v: ScoreView, width: number, opening?: { readonly usKi
   out.push(
     { text: '' },
     ...wrap(
-      'Each side is scored by its own objectives (the O- IDs; brink explain O-USA-01 shows one). The score is kept between 0 and 100.',
+      `Each side is scored by its own objectives (the O- IDs; brink explain O-USA-01 shows one). The score is ${KEPT_BETWEEN}.`,
       width,
     ).map((text) => ({ text })),
   );

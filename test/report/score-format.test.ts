@@ -54,7 +54,8 @@ describe("a side's score, wherever it is shown", () => {
     const html = storyHtml(whole, { id: 'x', heading: 'A game', why: 'Because.' });
     expect(html).toContain('US <b>74.0</b>');
     expect(html).toContain('Iran <b>60.0</b>');
-    expect(html).toContain(` +2.0`);
+    // The figure is held to its label (a non-breaking space): a narrow screen never leaves it alone on a line.
+    expect(html).toContain(`${esc(whole.breakdown.us[0]!.label)}&nbsp;+2.0`);
     expect(html).not.toMatch(/<b>74<\/b>|<b>60<\/b>/);
   });
 

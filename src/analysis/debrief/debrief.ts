@@ -5,7 +5,7 @@
  * the deterrence concepts at work and where, the comparison with the record for historical scenarios,
  * and discussion questions drawn from the events.
  */
-import { inGroupOrder, scoreGroups } from '../score-groups.ts';
+import { KEPT_LABEL, scoreGroups, shownParts } from '../score-groups.ts';
 import { attacksOnUsForces, logOf } from '../../engine/history.ts';
 import { outcome, type Outcome, type ScoreLine } from '../../engine/outcome.ts';
 import type { GameState } from '../../engine/state.ts';
@@ -208,9 +208,9 @@ export function formatDebrief(d: Debrief): string {
   lines.push(`Scores: US ${scoreText(d.scores.us)} · Iran ${scoreText(d.scores.iran)} · peak rung ${d.peakRung} ${rungName(d.peakRung)}`);
   lines.push(`Totals: ${totalsText(d.totals)}`);
   for (const side of ['us', 'iran'] as const) {
-    const parts = inGroupOrder(scoreGroups(d.breakdown[side]))
-      .filter((l) => l.points !== 0)
-      .map((l) => `${l.label} ${scorePointsText(l.points)}`);
+    const parts = shownParts(scoreGroups(d.breakdown[side])).map(
+      (p) => `${p.line ? p.line.label : KEPT_LABEL} ${scorePointsText(p.shown)}`,
+    );
     lines.push(`  ${side === 'us' ? 'US' : 'Iran'} score: ${parts.join(' · ')}`);
   }
   if (d.turningPoints.length > 0) {
