@@ -641,6 +641,18 @@ function lineFigure(l: SideLine): string {
 }
 
 /**
+ * The decider's claim, in a sentence that reads whatever else was at work: that no other mechanism (none,
+ * one, or several, each with its figure) and no single score line moved the scores more than it did.
+ */
+export function nothingMoreText(by: Decider, others: readonly Decider[]): string {
+  const than = `moved the scores more than ${DECIDER_NOUNS[by.id]} did.`;
+  if (others.length === 0) return `No single score line ${than}`;
+  const figures = others.map((o) => `${DECIDER_NOUNS[o.id]}, ${deciderFigure(o)}`).join('; ');
+  const which = others.length === 1 ? 'the other mechanism' : 'the other mechanisms';
+  return `Neither ${which} at work (${figures}) nor any single score line ${than}`;
+}
+
+/**
  * What decided the game (decider.ts decision), as a title and a sentence. A mechanism is named the
  * decider only where it outweighed every other mechanism and every single score line, and the sentence
  * claims no more than that; otherwise it says no single mechanism decided the game, and what weighed most.
@@ -648,10 +660,7 @@ function lineFigure(l: SideLine): string {
 export function decisionText(d: Decision): { readonly title: string; readonly explanation: string } {
   if (d.kind === 'decided') {
     const { title, explanation } = deciderText(d.by);
-    const others = d.others.map((o) => `${DECIDER_NOUNS[o.id]}: ${deciderFigure(o)}`);
-    const over =
-      others.length > 0 ? `No other mechanism at work (${others.join('; ')}), and no single score line,` : 'No single score line';
-    return { title, explanation: `${explanation} ${over} moved the scores more.` };
+    return { title, explanation: `${explanation} ${nothingMoreText(d.by, d.others)}` };
   }
   const weighed = `What weighed most: ${d.heaviest.map(lineFigure).join(' · ')}.`;
   if (!d.nearest)

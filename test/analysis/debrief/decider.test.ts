@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decidedBy, deciders, decision, type Decider, type DeciderId } from '../../../src/analysis/debrief/decider.ts';
-import { deciderText } from '../../../src/analysis/render.ts';
+import { deciderText, decisionText, nothingMoreText } from '../../../src/analysis/render.ts';
 import { buildDebrief, decisionLine, formatDebrief } from '../../../src/analysis/debrief/debrief.ts';
 import { logOf } from '../../../src/engine/history.ts';
 import { outcome, type ScoreTerm } from '../../../src/engine/outcome.ts';
@@ -182,7 +182,7 @@ describe('"What decided it" claims no more than the game holds', () => {
           const state = play(sc, us, iran, seed);
           const line = decisionLine(buildDebrief(state, scenario(sc)));
           const all = deciders(state);
-          if (line.endsWith('moved the scores more.')) {
+          if (/ moved the scores more than [^.]+ did\.$/.test(line)) {
             // The claim: X outweighed every other mechanism and every single score line but the baselines.
             const x = all.find((m) => line.startsWith(`What decided it: ${deciderText(m).title}. `))!;
             expect(x, line).toBeDefined();
@@ -231,5 +231,43 @@ describe('"What decided it" claims no more than the game holds', () => {
     );
     expect(text).toContain('(US +2.2, Iran +0.0 points). Single score lines weighed more: Iran +7.2 from US-exit talks at the end · ');
     expect(text).toContain('· Iran +6.2 from Axis gains at the end · Iran +6.1 from Lebanon and Yemen fronts kept simmering.');
+  });
+});
+
+describe('the decider sentence reads as plain English whatever else was at work', () => {
+  const mech = (id: DeciderId, us: number, iran: number): Decider => ({
+    id,
+    turn: 0,
+    by: 'us',
+    points: { us, iran },
+    terms: [],
+    cites: [],
+  });
+  const war: Decider = { ...mech('miscalculation', -50, -50), war: { cause: 'miscalculation', chance: 0.015 } };
+  const cases = [
+    { others: [] as Decider[], nouns: [] as string[] },
+    { others: [mech('provocation', -1, 0)], nouns: ['US provocation, US -1.0'] },
+    {
+      others: [mech('provocation', -1, 0), mech('unravelling', 0, -3)],
+      nouns: ['US provocation, US -1.0', 'the calm unravelling, Iran -3.0'],
+    },
+  ];
+  it.each(cases)('with $others.length other mechanisms', ({ others, nouns }) => {
+    const { explanation } = decisionText({ kind: 'decided', by: war, others });
+    const sentence = nothingMoreText(war, others);
+    expect(explanation.endsWith(` ${sentence}`)).toBe(true);
+    // One sentence, capitalised, ending once, saying more than what: the mechanism that decided.
+    expect(sentence).toMatch(/^[A-Z].*\.$/);
+    expect(sentence).not.toContain('. ');
+    expect(sentence.endsWith('moved the scores more than the war by miscalculation did.')).toBe(true);
+    // No clause set off by commas between a subject and its verb (the old "…, and no single score line, moved").
+    expect(sentence).not.toMatch(/, and no single score line,/);
+    if (others.length === 0) expect(sentence.startsWith('No single score line moved')).toBe(true);
+    else {
+      // "Neither … nor …", the others named in brackets with their figures, in agreement with their number.
+      expect(sentence).toMatch(/^Neither the other mechanisms? at work \(.*\) nor any single score line moved/);
+      expect(sentence.includes('the other mechanisms at work')).toBe(others.length > 1);
+      for (const n of nouns) expect(sentence).toContain(n);
+    }
   });
 });
