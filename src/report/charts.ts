@@ -153,6 +153,23 @@ export interface FanSpec {
   readonly daysPerTurn: number;
 }
 
+/** "1", "1 and 2", "1, 2 and 4". */
+const turnList = (turns: readonly number[]) =>
+  turns.length <= 1 ? String(turns[0] ?? '') : `${turns.slice(0, -1).join(', ')} and ${turns[turns.length - 1]}`;
+
+/**
+ * What the median line does, in a sentence for the chart's description: flat where every turn's median
+ * is the same, else the turn (or the turns, on a tie) where it is highest; nothing where it never rises above 0.
+ */
+export function medianNote(points: readonly Pick<FanPoint, 'turn' | 'p50'>[]): string {
+  if (points.length === 0) return '';
+  const top = Math.max(...points.map((p) => p.p50));
+  if (points.length > 1 && points.every((p) => p.p50 === top)) return `The median is flat: ${top} in every turn.`;
+  if (top <= 0) return '';
+  const at = points.filter((p) => p.p50 === top).map((p) => p.turn + 1);
+  return `The median is highest in ${at.length === 1 ? 'turn' : 'turns'} ${turnList(at)} (${top}).`;
+}
+
 /** One series over the turns: the 5–95 % band of games, the median and the mean. */
 export function fanChart(s: FanSpec): string {
   const W = 340;
@@ -192,10 +209,10 @@ export function fanChart(s: FanSpec): string {
   const line = (key: 'p50' | 'mean') => `M${points.map((p) => xy(p.turn, p[key])).join('L')}`;
   parts.push(`<path d="${band}" class="band"/>`, `<path d="${line('mean')}" class="mean"/>`, `<path d="${line('p50')}" class="median"/>`);
   const picture = `<svg viewBox="0 0 ${W} ${H}" ${imgRole(s.id)}>${parts.join('')}</svg>`;
-  const peak = points.reduce((best, p) => (p.p50 > best.p50 ? p : best), points[0] ?? { turn: 0, p50: 0, mean: 0, p5: 0, p95: 0 });
+  const median = medianNote(points);
   const description =
     `Vertical axis: ${s.unit}. For each turn, the band holds the middle 90 % of games; the solid line is the median, the dashed line the mean.` +
-    (peak.p50 > 0 ? ` The median is highest in turn ${peak.turn + 1} (${peak.p50}).` : '');
+    (median ? ` ${median}` : '');
   return figure({
     id: s.id,
     title: s.title,
