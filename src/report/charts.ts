@@ -7,7 +7,7 @@
  * readable; on a wide screen they grow.
  */
 import { meanText } from '../batch/charts.ts';
-import { esc, table } from './page.ts';
+import { dateHtml, esc, table } from './page.ts';
 
 export interface FigureParts {
   /** Unique within the page: the ids of the caption parts derive from it. */
@@ -68,22 +68,32 @@ export interface ScaleRow {
   readonly hatched?: boolean;
 }
 
-/** Bars from zero on an axis 0–max (sensitivity indices), whiskers where an interval is given. */
+/**
+ * Bars from zero on an axis 0–max (sensitivity indices), whiskers where an interval is given. What runs
+ * past an end of the axis is never cut silently: a whisker cut there ends in an arrow (classes cut-lo,
+ * cut-hi), and the caller's note says which. `limit` draws a dashed line across the tracks at that value
+ * (the 1 a share of variance cannot pass, on an axis drawn past it).
+ */
 export function scaleBars(
   id: string,
   rows: readonly ScaleRow[],
   max: number,
   ticks: readonly number[],
   tickText: (v: number) => string,
+  limit?: number,
 ): string {
-  const pos = (v: number) => v / max;
+  const pos = (v: number) => clamp01(v / max);
+  const whisker = ([lo, hi]: readonly [number, number]) => {
+    const cut = `${lo < 0 ? ' cut-lo' : ''}${hi > max ? ' cut-hi' : ''}`;
+    return `<span class="bwhisk${cut}" style="left:${at(pos(lo))};width:${at(pos(hi) - pos(lo))}"></span>`;
+  };
+  const line = limit === undefined ? '' : `<span class="blimit" style="left:${at(pos(limit))}"></span>`;
   const body = rows.map(
     (r) =>
       `<div class="brow"><span class="blabel">${esc(r.label)}</span>` +
       `<span class="btrack"><span class="bfill${r.hatched ? ' hatch' : ''}" style="width:${at(pos(r.value))}"></span>` +
-      (r.interval
-        ? `<span class="bwhisk" style="left:${at(pos(r.interval[0]))};width:${at(pos(r.interval[1]) - pos(r.interval[0]))}"></span>`
-        : '') +
+      line +
+      (r.interval ? whisker(r.interval) : '') +
       `</span><span class="bval">${esc(r.text)}</span></div>`,
   );
   const marks = ticks.map((t) => `<span style="left:${at(pos(t))}">${esc(tickText(t))}</span>`).join('');
@@ -219,6 +229,13 @@ export function fanChart(s: FanSpec): string {
     description,
     picture,
     head: ['Turn', 'Starts', '5 %', 'Median', 'Mean', '95 %'],
-    rows: points.map((p) => [String(p.turn + 1), esc(s.dates[p.turn] ?? ''), String(p.p5), String(p.p50), meanText(p.mean), String(p.p95)]),
+    rows: points.map((p) => [
+      String(p.turn + 1),
+      dateHtml(s.dates[p.turn] ?? ''),
+      String(p.p5),
+      String(p.p50),
+      meanText(p.mean),
+      String(p.p95),
+    ]),
   });
 }

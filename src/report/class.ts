@@ -15,9 +15,9 @@ import { metricValueText, shareText } from '../batch/charts.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { addDays } from '../scenario/calendar.ts';
 import { OUTCOME_LABELS, SHOWN_OUTCOMES, outcomeFigure } from './html.ts';
-import { esc, limitationsSection, nameHtml, page, table } from './page.ts';
+import { dateHtml, esc, intervalHtml, limitationsSection, nameHtml, page, table } from './page.ts';
 import { storyHtml } from './story.ts';
-import { bandsNoteFor } from '../analysis/uncertainty/distribution.ts';
+import { bandsWordsFor } from '../analysis/uncertainty/distribution.ts';
 
 export interface ClassGame {
   /** The group's name: its save file's name. */
@@ -106,7 +106,7 @@ function choices(games: readonly ClassGame[], scenario: Scenario): string {
     return `${mark('us', `US: ${esc(orderLabel(d.us))}`)}<br>${mark('iran', `Iran: ${esc(orderLabel(d.iran))}`)}`;
   };
   const rows = Array.from({ length: turns }, (_, t) => [
-    `${t + 1}<br><span class="note">${esc(addDays(scenario.start, t * scenario.daysPerTurn))}</span>`,
+    `${t + 1}<br><span class="note">${dateHtml(addDays(scenario.start, t * scenario.daysPerTurn))}</span>`,
     ...games.map((g) => cell(g, t)),
   ]);
   return table(['Turn', ...games.map((g) => nameHtml(g.name))], rows, games.length + 1);
@@ -132,7 +132,7 @@ function besideBatch(games: readonly ClassGame[], batch: BatchJson): string {
     const hit = finished.filter((g) => (k === 'usFatality' ? g.debrief.totals.usKilled > 0 : `verdict:${g.debrief.verdict.id}` === k));
     return [
       esc(OUTCOME_LABELS[k]),
-      `${shareText(o.p)} <span class="note">(${shareText(o.ci95[0])} – ${shareText(o.ci95[1])})</span>`,
+      `${shareText(o.p)} <span class="note">(${intervalHtml(shareText(o.ci95[0]), shareText(o.ci95[1]))})</span>`,
       `${hit.length} of ${finished.length}${finished.length < games.length ? ' finished' : ''}`,
       hit.map((g) => esc(g.name)).join(', '),
     ];
@@ -154,7 +154,8 @@ function besideRecord(games: readonly ClassGame[], scenario: Scenario): string {
     ...games.map((g) => esc(g.debrief.comparison?.figures[i]?.game ?? '–')),
   ]);
   const events = scenario.actual.events.map(
-    (e) => `<li><span class="when">${esc(e.date)}</span> ${esc(e.text)} <span class="note nw">[${e.cites.map(esc).join(', ')}]</span></li>`,
+    (e) =>
+      `<li><span class="when">${dateHtml(e.date)}</span> ${esc(e.text)} <span class="note nw">[${e.cites.map(esc).join(', ')}]</span></li>`,
   );
   return `<p>${esc(scenario.actual.summary)}</p>
 <ul class="timeline">${events.join('')}</ul>
@@ -195,7 +196,7 @@ ${besideRecord(games, scenario)}
 
 <h2>Beside the Monte Carlo distribution</h2>
 <p class="note">The same scenario played ${batch.runs} times by the bots (game i with seed "${esc(batch.seed)}:i"). For each figure: the bot games' 5th percentile, median and 95th percentile, and where each group's game falls.</p>
-<p class="note">${esc(bandsNoteFor(batch.uncertainty.mode, batch.uncertainty.distribution))}${
+<p class="note">${esc(bandsWordsFor(batch.uncertainty.mode, batch.uncertainty.distribution))}${
       batch.uncertainty.mode === 'none'
         ? ''
         : " The groups' games were played at the point values: the bot games' spread also holds what we do not know about the parameters, so it is wider than the dice alone would make it."

@@ -8,7 +8,7 @@
  * and the provenance of the assumptions that drive the result.
  */
 import type { SensitivityJson } from '../analysis/sensitivity/contract.ts';
-import { bandsNoteFor } from '../analysis/uncertainty/distribution.ts';
+import { bandsWordsFor } from '../analysis/uncertainty/distribution.ts';
 import type { BatchJson, CompareJson } from '../batch/contract.ts';
 import { paramFlags } from '../batch/params-arg.ts';
 import { METRIC_NAMES, SCORE_NAMES, SERIES_NAMES, type SeriesName } from '../batch/record.ts';
@@ -19,7 +19,7 @@ import type { Scenario } from '../scenario/schema.ts';
 import { addDays } from '../scenario/calendar.ts';
 import { meanText, metricValueText, shareText, signedMeanText } from '../batch/charts.ts';
 import { differenceBars, fanChart, figure, shareBars } from './charts.ts';
-import { esc, limitationsSection, page, table } from './page.ts';
+import { commandHtml, dateHtml, esc, intervalHtml, limitationsSection, page, table } from './page.ts';
 import { sensitivitySection } from './sensitivity.ts';
 import {
   compareIntervalsNote,
@@ -159,7 +159,7 @@ function compareSection(c: CompareJson): string {
   return `
 <h2 class="page">Compare: ${esc(lb)} minus ${esc(la)}</h2>
 <p class="sub">A: ${esc(armText(c.a))}<br>B: ${esc(armText(c.b))}<br>${c.runs} pairs of games · seed ${esc(c.seed)} (game i of both arms plays with seed "${esc(c.seed)}:i")</p>
-<p class="note">${esc(bandsNoteFor(c.uncertainty.mode, c.uncertainty.distribution))}${
+<p class="note">${esc(bandsWordsFor(c.uncertainty.mode, c.uncertainty.distribution))}${
     c.uncertainty.mode === 'none' ? '' : ' Both arms of game i draw the same parameters, so the differences stay paired.'
   }</p>
 <p class="note">${esc(method)}${few ? ` ${esc(few)}` : ''}</p>
@@ -193,7 +193,7 @@ function provenance(batch: BatchJson, scenario: Scenario | undefined, compare: C
   for (const id of ids) {
     const s = PARAM_SPECS[id];
     const value = fromFlags[id] ?? fromScenario[id] ?? s.value;
-    const how = fromFlags[id] !== undefined ? ' (set by --param)' : fromScenario[id] !== undefined ? ' (set by this scenario)' : '';
+    const how = fromFlags[id] !== undefined ? ' (set for these games)' : fromScenario[id] !== undefined ? ' (set by this scenario)' : '';
     const cites = s.cites.map((f) => `${f} ${factById(f)?.title ?? ''}`.trim());
     const arms =
       compare && (compare.a.params[id] !== undefined || compare.b.params[id] !== undefined)
@@ -210,7 +210,7 @@ function provenance(batch: BatchJson, scenario: Scenario | undefined, compare: C
   for (const inj of scenario?.injects ?? []) {
     if (!inj.assumption) continue;
     items.push(
-      `<dt>Scenario inject ${esc(inj.id)} (${esc(inj.from)} to ${esc(inj.to)})</dt><dd>${esc(inj.note)}</dd><dd class="assume">Assumption: ${esc(inj.assumption)}</dd>`,
+      `<dt>Scenario inject ${esc(inj.id)} (${dateHtml(inj.from)} to ${dateHtml(inj.to)})</dt><dd>${esc(inj.note)}</dd><dd class="assume">Assumption: ${esc(inj.assumption)}</dd>`,
     );
   }
   return `<dl class="prov">${items.join('')}</dl>`;
@@ -246,7 +246,7 @@ export function outcomeFigure(batch: BatchJson): string {
     head: ['Outcome', 'Share', '95 % interval', 'Games'],
     rows: SHOWN_OUTCOMES.map((k) => {
       const o = batch.outcomes[k];
-      return [esc(OUTCOME_LABELS[k]), shareText(o.p), `${shareText(o.ci95[0])} – ${shareText(o.ci95[1])}`, String(o.count)];
+      return [esc(OUTCOME_LABELS[k]), shareText(o.p), intervalHtml(shareText(o.ci95[0]), shareText(o.ci95[1])), String(o.count)];
     }),
   });
 }
@@ -318,14 +318,17 @@ export function renderReport({ batch, scenario, compare, stories, sensitivity }:
   return page(
     `Brink report: ${title}`,
     `<h1>Brink · ${esc(title)}</h1>
-<p class="sub">Scenario <b>${esc(batch.scenario.id)}</b> (${esc(batch.scenario.hash)})${start ? `, ${esc(start)} to ${esc(end)}` : ''} ·
+<p class="sub">Scenario <b>${esc(batch.scenario.id)}</b> (${esc(batch.scenario.hash)})${start ? `, ${dateHtml(start)} to ${dateHtml(end)}` : ''} ·
 ${batch.runs} games · seed ${esc(batch.seed)} · US bot <b>${esc(batch.policies.us)}</b> · Iran bot <b>${esc(batch.policies.iran)}</b>${params ? ` · ${esc(params)}` : ''}</p>
-<p class="note">${esc(bandsNoteFor(batch.uncertainty.mode, batch.uncertainty.distribution))}</p>
+<p class="note">${esc(bandsWordsFor(batch.uncertainty.mode, batch.uncertainty.distribution))}</p>
 ${batch.complete ? '' : `<p class="assume">Incomplete batch: ${batch.runs} of the ${batch.requested} games asked for finished; the figures below are those games'.</p>`}
 <p class="note">A model of what four news reports say, not a forecast: see <a href="#limits">what this model is, and is not</a>.
-Game i played with seed "${esc(batch.seed)}:i": replay any one with <code>brink run --scenario ${esc(batch.scenario.id)} --seed '${esc(batch.seed)}:i' --us-policy ${esc(batch.policies.us)} --iran-policy ${esc(batch.policies.iran)}${esc(paramFlags(batch.params))}${batch.uncertainty.mode === 'none' ? '' : ' --param …'}</code>${
-      batch.uncertainty.mode === 'none' ? '' : ', with a --param for each parameter game i drew (brink batch --out FILE keeps them)'
-    }.</p>
+Game i played with seed "${esc(batch.seed)}:i". To replay any one${
+      batch.uncertainty.mode === 'none'
+        ? ''
+        : ', with each parameter it drew set in place of the three dots (a batch saved to a file keeps them)'
+    }:</p>
+${commandHtml(`brink run --scenario ${batch.scenario.id} --seed '${batch.seed}:i' --us-policy ${batch.policies.us} --iran-policy ${batch.policies.iran}${paramFlags(batch.params)}${batch.uncertainty.mode === 'none' ? '' : ' --param …'}`)}
 <p>${esc(peakSentence(peak))}</p>
 
 <h2>How the games ended</h2>
@@ -344,7 +347,7 @@ ${sensitivity ? sensitivitySection(sensitivity) : ''}
 ${limitationsSection()}
 
 <h2>Where the numbers come from</h2>
-<p class="note">The assumptions that drive these results, with their evidence. Anything marked "Assumption" is a judgement where the sources are silent: challenge it, change it (<code>--param</code>), and rerun. <code>brink explain ID</code> gives the full chain.</p>
+<p class="note">The assumptions that drive these results, with their evidence. Anything marked "Assumption" is a judgement where the sources are silent: challenge it, change its value, and play the games again. ${commandHtml('brink explain ID', true)} gives the full chain.</p>
 ${provenance(batch, scenario, compare)}`,
   );
 }

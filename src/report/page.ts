@@ -10,15 +10,6 @@ export function esc(s: string): string {
 }
 
 /**
- * A table in a box of its own that scrolls sideways when the screen is narrower than the table. Cells
- * are HTML. The first column is left-aligned and the others right-aligned (numbers), except the first
- * `textColumns` columns, which hold text and read better left-aligned. A box that scrolls says so, in
- * plain CSS (below): a shadow at each edge with more beyond it (backgrounds that scroll with the table
- * cover the shadows at an end), and a line above the table that shows only while the box can scroll
- * (its height comes from an animation on the box's scroll timeline, which is inactive when there is
- * nothing to scroll; a browser without scroll timelines shows the shadows alone).
- */
-/**
  * A name a user chose (a class group's save file), escaped and free to wrap at its hyphens, underscores
  * and dots (and every 12 characters of a long run without them), so a long one does not widen its table past the screen.
  */
@@ -28,8 +19,44 @@ export function nameHtml(name: string): string {
   return `<span class="name">${parts.map(esc).join('<wbr>')}</span>`;
 }
 
-export function table(head: readonly string[], rows: readonly (readonly string[])[], textColumns = 1): string {
-  const cls = (i: number) => (i > 0 && i < textColumns ? ' class="l"' : '');
+/** HTML kept on one line (a date, a figure with its unit): a narrow screen breaks the text around it, never inside it. */
+export const nw = (html: string) => `<span class="nw">${html}</span>`;
+
+/** A date ("2024-01-28"), never broken at its hyphens. */
+export const dateHtml = (date: string) => nw(esc(date));
+
+/** An interval of figures with their units: "71.7 % – 77.1 %", each figure kept whole, the dash with the first. */
+export const intervalHtml = (lo: string, hi: string) => `${nw(`${esc(lo)}&nbsp;–`)} ${nw(esc(hi))}`;
+
+/**
+ * A command to copy (a replay line): in a block of its own that wraps only at the spaces between words
+ * (each word is kept whole, so "--iran-policy" never breaks at its hyphen), and that scrolls sideways by
+ * itself where one word is wider than the screen. `inline` keeps a short command in its sentence, unbroken.
+ */
+export function commandHtml(command: string, inline = false): string {
+  if (inline) return `<code class="nw">${esc(command)}</code>`;
+  return `<code class="cmd">${command
+    .split(' ')
+    .map((w) => nw(esc(w)))
+    .join(' ')}</code>`;
+}
+
+/**
+ * A table in a box of its own that scrolls sideways when the screen is narrower than the table. Cells
+ * are HTML. The first column is left-aligned and the others right-aligned (numbers), except the first
+ * `textColumns` columns and the `alsoText` ones, which hold text and read better left-aligned. A box that scrolls says so, in
+ * plain CSS (below): a shadow at each edge with more beyond it (backgrounds that scroll with the table
+ * cover the shadows at an end), and a line above the table that shows only while the box can scroll
+ * (its height comes from an animation on the box's scroll timeline, which is inactive when there is
+ * nothing to scroll; a browser without scroll timelines shows the shadows alone).
+ */
+export function table(
+  head: readonly string[],
+  rows: readonly (readonly string[])[],
+  textColumns = 1,
+  alsoText: readonly number[] = [],
+): string {
+  const cls = (i: number) => ((i > 0 && i < textColumns) || alsoText.includes(i) ? ' class="l"' : '');
   return (
     `<div class="scroll"><p class="scroll-hint" aria-hidden="true">Scroll sideways for more columns →</p><table><thead><tr>${head.map((h, i) => `<th scope="col"${cls(i)}>${h}</th>`).join('')}</tr></thead>` +
     `<tbody>${rows.map((r) => `<tr>${r.map((c, i) => `<td${cls(i)}>${c}</td>`).join('')}</tr>`).join('')}</tbody></table></div>`
@@ -46,13 +73,14 @@ h1{font-size:32px;margin:.2rem 0;line-height:1.2}h2{font-size:26px;margin-top:2.
 h3{font-size:22px;margin:1.6rem 0 .4rem}h4{font-size:19px;margin:1rem 0 .3rem}
 .sub{color:#333}.note{color:#444;font-size:17px}
 code{font-size:.9em;overflow-wrap:anywhere}td code{display:block;white-space:nowrap;overflow-wrap:normal}
+code.nw{overflow-wrap:normal}code.cmd{display:block;overflow-x:auto;overflow-wrap:normal;margin:.2rem 0;padding:.1rem 0}
 .scroll{overflow-x:auto;max-width:100%;margin:.8rem 0;scroll-timeline:--sideways x;
   background:linear-gradient(90deg,#fff 40%,#fff0) left/32px 100% no-repeat local,linear-gradient(270deg,#fff 40%,#fff0) right/32px 100% no-repeat local,
   radial-gradient(farthest-side at 0 50%,#0005,#0000) left/14px 100% no-repeat scroll,radial-gradient(farthest-side at 100% 50%,#0005,#0000) right/14px 100% no-repeat scroll}
 .scroll-hint{position:sticky;left:0;margin:0;height:0;overflow:hidden;font-size:14px;color:#444;animation:scroll-hint linear both;animation-timeline:--sideways}
 table{border-collapse:collapse;font-size:18px}caption{text-align:left;font-weight:600;padding:.2rem 0}
 th,td{border-bottom:1px solid #bbb;padding:.3rem .7rem;text-align:right;vertical-align:top}th:first-child,td:first-child{text-align:left}
-td.l,th.l{text-align:left;min-width:8em}.nw{white-space:nowrap}.name{overflow-wrap:break-word}
+td.l,th.l{text-align:left;min-width:8em}.nw{white-space:nowrap}.name{overflow-wrap:break-word}.fname{font-size:14px;color:#444;font-weight:normal}
 figure{margin:1rem 0;break-inside:avoid;page-break-inside:avoid}
 figcaption{margin-bottom:.4rem}.ftitle{font-weight:600;display:block}.fdesc{display:block;color:#444;font-size:16px}
 details{margin:.3rem 0}summary{cursor:pointer;color:#234;font-size:16px}
@@ -64,6 +92,9 @@ details{margin:.3rem 0}summary{cursor:pointer;color:#234;font-size:16px}
 .bfill.hatch,.sw.hatch{background:repeating-linear-gradient(135deg,#b5522b 0 5px,#e7b49d 5px 9px)}
 .bwhisk{position:absolute;top:13px;height:2px;background:#111}.bwhisk:before,.bwhisk:after{content:"";position:absolute;top:-7px;width:2px;height:16px;background:#111}
 .bwhisk:before{left:0}.bwhisk:after{right:0}
+.bwhisk.cut-lo:before,.bwhisk.cut-hi:after{width:0;height:0;top:-6px;background:none;border:7px solid transparent}
+.bwhisk.cut-lo:before{left:-2px;border-left:0;border-right:10px solid #111}.bwhisk.cut-hi:after{right:-2px;border-right:0;border-left:10px solid #111}
+.blimit{position:absolute;top:-4px;bottom:-4px;border-left:2px dashed #7a2e0e}
 .bzero{position:absolute;top:-4px;bottom:-4px;width:2px;background:#333}
 .bticks{position:relative;height:1.6em;font-size:14px;color:#333}.bticks span{position:absolute;transform:translateX(-50%);white-space:nowrap}
 .bticks span:first-child{transform:none}.bticks span:last-child{transform:translateX(-100%)}
@@ -107,13 +138,19 @@ svg{display:block;width:100%;height:auto}
 }
 `;
 
-/** The page around a report's sections. */
+/**
+ * A figure held to its per cent sign ("the middle 90&nbsp;%"): a line never starts with a "%" left
+ * alone. No text of the reports has a number and a spaced "%" that should break between them.
+ */
+export const holdPercents = (html: string) => html.replace(/(\d) %/g, '$1&nbsp;%');
+
+/** The page around a report's sections, every figure held to its per cent sign. */
 export function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${esc(title)}</title><style>${CSS}</style></head>
 <body>
-${body}
+${holdPercents(body)}
 </body></html>
 `;
 }
@@ -126,5 +163,5 @@ export function limitationsSection(): string {
   );
   return `<h2 id="limits">What this model is, and is not</h2>
 <div class="limits"><p>${esc(WHAT_IT_IS)}</p><p><b>${esc(WHAT_IT_IS_NOT)}</b></p>
-<p>The assumptions that matter most (look any of them up with <code>brink explain ID</code>):</p><dl>${items.join('')}</dl></div>`;
+<p>The assumptions that matter most (look any of them up with ${commandHtml('brink explain ID', true)}):</p><dl>${items.join('')}</dl></div>`;
 }

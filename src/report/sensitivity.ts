@@ -7,9 +7,10 @@
  * first. No game is played here: a sensitivity run takes minutes, a report seconds.
  */
 import {
-  estimatorNoiseNote,
+  estimatorNoiseCases,
   flatOutcomes,
-  flatOutcomesNote,
+  flatOutcomesFinding,
+  gamesText,
   screenedButSilentNote,
   type SensitivityJson,
 } from '../analysis/sensitivity/contract.ts';
@@ -18,7 +19,7 @@ import { isParamId, PARAM_SPECS } from '../model/params.ts';
 import { describePrior, priorOf } from '../model/priors.ts';
 import { MODEL_VERSION } from '../model/version.ts';
 import { figure, scaleBars } from './charts.ts';
-import { esc } from './page.ts';
+import { commandHtml, esc } from './page.ts';
 
 export const SENSITIVITY_LABELS: Readonly<Record<SensitivityOutcome, string>> = {
   attacksOnUS: 'Attacks on US forces',
@@ -48,7 +49,19 @@ function niceMax(x: number): number {
   return 10 * e;
 }
 
-const clampUnit = (x: number) => Math.min(1, Math.max(0, x));
+/**
+ * The top of a Sobol chart's axis: 1 (a share of variance is at most 1), or past it to take in every
+ * index and whisker that runs past 1 (estimator noise), in quarters, up to SOBOL_AXIS_MOST; a whisker
+ * past that is cut at the edge and ends in an arrow, and the note says so.
+ */
+export function sobolAxisTop(rows: readonly { readonly total: number; readonly totalCi: readonly [number, number] }[]): number {
+  const most = Math.max(1, ...rows.flatMap((r) => [r.total, r.totalCi[1]]));
+  return Math.min(SOBOL_AXIS_MOST, Math.ceil(most * 4 - 1e-9) / 4);
+}
+const SOBOL_AXIS_MOST = 2;
+
+/** The ticks of a Sobol axis: 0, 0.5 and 1, and its top where that is past 1. */
+const sobolTicks = (top: number) => (top > 1 ? [0, 0.5, 1, top] : [0, 0.5, 1]);
 
 export function sensitivitySection(s: SensitivityJson): string {
   const set = s.settings;
@@ -83,23 +96,32 @@ export function sensitivitySection(s: SensitivityJson): string {
   const sobol = SENSITIVITY_OUTCOMES.map((o) => {
     const rows = s.sobol[o];
     const title = `What drives the spread of: ${SENSITIVITY_LABELS[o]} (total Sobol index)`;
-    const noise = estimatorNoiseNote(rows, set);
+    const cases = estimatorNoiseCases(rows);
+    const top = sobolAxisTop(rows);
+    const cut = rows.filter((r) => r.totalCi[0] < 0 || r.totalCi[1] > top || r.total < 0 || r.total > top).map((r) => r.id);
+    const axis = [
+      top > 1 ? `The axis runs to ${top} to show the whiskers past 1, the most a share of variance can be (the dashed line).` : '',
+      cut.length > 0 ? `Cut at the edge of the axis, and ending in an arrow there: ${cut.join(', ')} (the table has the figures).` : '',
+    ]
+      .filter(Boolean)
+      .join(' ');
     return figure({
       id: `sens-sobol-${o}`,
       title,
-      description: `${flat.has(o) ? 'Did not vary over these parameter sets: its indices of 0 say nothing (see the note above). ' : ''}${noise ? `${noise} ` : ''}The share of the variance of "${SENSITIVITY_LABELS[o]}" across parameter sets that each of the top ${rows.length} parameters accounts for, alone or with others; whiskers: 95 % bootstrap interval (it includes the games' own noise). Hatched: an assumption.`,
+      description: `${flat.has(o) ? 'Did not vary over these parameter sets: its indices of 0 say nothing (see the note above). ' : ''}${cases.length > 0 ? `Estimator noise (see the note above the charts): ${cases.join('; ')}. ` : ''}The share of the variance of "${SENSITIVITY_LABELS[o]}" across parameter sets that each of the top ${rows.length} parameters accounts for, alone or with others; whiskers: 95 % bootstrap interval (it includes the games' own noise). Hatched: an assumption.${axis ? ` ${axis}` : ''}`,
       picture: scaleBars(
         `sens-sobol-${o}`,
         rows.map((r) => ({
           label: `${r.id} (${basis(r.cited)})`,
-          value: clampUnit(r.total),
-          interval: [clampUnit(r.totalCi[0]), clampUnit(r.totalCi[1])] as const,
+          value: r.total,
+          interval: r.totalCi,
           text: r.total.toFixed(2),
           hatched: !r.cited,
         })),
-        1,
-        [0, 0.5, 1],
+        top,
+        sobolTicks(top),
         String,
+        top > 1 ? 1 : undefined,
       ),
       head: ['Parameter', 'Basis', 'Total', '95 % interval', 'First order', '95 % interval'],
       rows: rows.map((r) => [
@@ -122,28 +144,34 @@ export function sensitivitySection(s: SensitivityJson): string {
     .map(([id]) => `<code>${esc(id)}</code>`);
   const other =
     s.model !== MODEL_VERSION
-      ? `<p class="assume">This analysis was made by model ${esc(s.model)}; this report's model is ${esc(MODEL_VERSION)}. The rules or parameters have changed since: rerun <code>brink sensitivity --json</code> for figures of this model.</p>`
+      ? `<p class="assume">This analysis was made by model ${esc(s.model)}; this report's model is ${esc(MODEL_VERSION)}. The rules or parameters have changed since: the sensitivity analysis must be run again for figures of this model.</p>`
       : '';
   const silent = screenedButSilentNote(s, (o) => SENSITIVITY_LABELS[o]);
+  // Said once, above the charts, in words: each chart names its own cases.
+  const noisy = SENSITIVITY_OUTCOMES.some((o) => estimatorNoiseCases(s.sobol[o]).length > 0);
+  const noise = noisy
+    ? `<p class="note">Estimator noise, not a finding: with ${set.sobolN} parameter sets and ${gamesText(set.games)}, some estimates below fall where a share of variance cannot (below 0, above 1, a first-order index above its total, or an interval past 1); each chart names them. An index whose interval crosses 0 or 1 is not resolved. A longer sensitivity run, with more parameter sets and more games a set, narrows the intervals (with four times the sets, to about half).</p>`
+    : '';
   return `<h2 id="sensitivity">What drives the uncertainty</h2>
-<p class="sub">From <code>brink sensitivity</code>: scenario ${esc(set.scenario)} · US ${esc(set.us)} · Iran ${esc(set.iran)} · seed ${esc(set.seed)} ·
+<p class="sub">From ${commandHtml('brink sensitivity', true)}: scenario ${esc(set.scenario)} · US ${esc(set.us)} · Iran ${esc(set.iran)} · seed ${esc(set.seed)} ·
 ${set.trajectories} Morris trajectories, Sobol on the top ${set.top} with N = ${set.sobolN}, ${set.games} games per parameter set (${s.runs.games} games in all).</p>
 ${other}
 ${
   flat.size > 0
     ? `<p class="assume">${esc(
-        flatOutcomesNote(
+        `${flatOutcomesFinding(
           [...flat].map((o) => SENSITIVITY_LABELS[o]),
           set.games,
-        ),
+        )}: a longer run, with more games a set or more parameter sets, may show ${flat.size === 1 ? 'it' : 'them'} vary.`,
       )}</p>`
     : ''
 }
-<p class="note">Each parameter was varied over its range (<code>brink explain ID</code> gives the range and why); score weights are preferences and never vary.
+<p class="note">Each parameter was varied over its range (${commandHtml('brink explain ID', true)} gives the range and why); score weights are preferences and never vary.
 This is which of the things no source settles would move the results most.
 ${challenge.length > 0 ? `Challenge these assumptions first: ${challenge.join(', ')}.` : 'None of the top parameters is an assumption.'}</p>
 <p class="legend note"><span><i class="sw" style="background:#2c5d8f"></i>cited from the record</span><span><i class="sw hatch"></i>assumption</span></p>
 ${screen}
 ${silent ? `<p class="assume">${esc(silent)}</p>` : ''}
+${noise}
 <div class="sens">${sobol.join('\n')}</div>`;
 }

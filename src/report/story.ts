@@ -8,7 +8,7 @@ import { decisionLine, type Debrief } from '../analysis/debrief/debrief.ts';
 import { scorePointsText, scoreText, totalsText } from '../analysis/render.ts';
 import { rungName } from '../model/ladder.ts';
 import { KEPT_LABEL, scoreGroups, shownParts } from '../analysis/score-groups.ts';
-import { esc, table } from './page.ts';
+import { commandHtml, dateHtml, esc, table } from './page.ts';
 
 const conceptName = (id: string) => CONCEPTS.find((c) => c.id === id)?.name ?? id;
 
@@ -29,7 +29,7 @@ export function timelineHtml(d: Debrief): string {
       .join('');
     const tags = tp.concepts.length ? `<div class="tags">Concepts: ${tp.concepts.map((c) => esc(conceptName(c))).join('; ')}</div>` : '';
     return (
-      `<li><span class="when">${esc(tp.date)} · turn ${tp.turn + 1}</span><br>${esc(tp.text)}` +
+      `<li><span class="when">${dateHtml(tp.date)} · turn ${tp.turn + 1}</span><br>${esc(tp.text)}` +
       (causes ? `<ul class="causes">${causes}</ul>` : '') +
       tags +
       '</li>'
@@ -44,7 +44,7 @@ export function turnTable(d: Debrief): string {
     ['Turn', 'Starts', 'Rung at end', 'Attacks on US forces', 'Houthi attacks', 'US deaths'],
     d.timeline.map((r) => [
       String(r.turn + 1),
-      esc(r.date),
+      dateHtml(r.date),
       `${r.rung} <span class="note">${esc(rungName(r.rung))}</span>`,
       String(r.attacksOnUS),
       String(r.houthiAttacks),
@@ -67,9 +67,11 @@ export interface StoryMeta {
 
 function replayHtml(meta: StoryMeta): string {
   if (!meta.replay) return `<p class="note">${esc(meta.why)}</p>`;
-  if (!meta.drawn) return `<p class="note">${esc(meta.why)} Replay it: <code>${esc(meta.replay)}</code></p>`;
+  if (!meta.drawn)
+    return `<p class="note">${esc(meta.why)} Replay it:</p>
+${commandHtml(meta.replay)}`;
   return `<p class="note">${esc(meta.why)} It played with the ${meta.drawn} parameters it drew, not the point values.</p>
-<details class="note"><summary>Replay it with them</summary><code>${esc(meta.replay)}</code></details>`;
+<details class="note"><summary>Replay it with them</summary>${commandHtml(meta.replay)}</details>`;
 }
 
 export function storyHtml(d: Debrief, meta: StoryMeta): string {

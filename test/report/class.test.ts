@@ -14,7 +14,7 @@ import { newGame, step } from '../../src/engine/game.ts';
 import { orderLabel, scoreText } from '../../src/analysis/render.ts';
 import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
-import { esc, nameHtml } from '../../src/report/page.ts';
+import { esc, holdPercents, nameHtml } from '../../src/report/page.ts';
 import { main } from '../../src/cli/main.ts';
 import { humanSides, offRecordOf } from '../../src/ui/session.ts';
 import { scenario } from '../helpers/fixtures.ts';
@@ -100,10 +100,11 @@ describe('brink report --games', () => {
     for (const e of sc.actual!.events) expect(html).toContain(esc(e.text));
     // Beside the bot games: the batch of the class's scenario, played with the class's seed.
     expect(html).toMatch(/24 bot games \(US <b>historical<\/b>, Iran <b>historical<\/b>, seed class-3b\)/);
-    expect(html).toMatch(/Bot games: 5 % · median · 95 %/);
+    expect(html).toContain(holdPercents('Bot games: 5 % · median · 95 %'));
     // Which bands the bot games' spread shows, as every summary says.
     expect(html).toContain('Bands: dice only.');
-    expect(html).not.toContain('dice plus parameter uncertainty');
+    expect(html).not.toContain('dice plus what we do not know');
+    expect(html).not.toContain('--uncertainty');
     expect(html).toContain('What this model is, and is not');
   });
 
@@ -115,8 +116,9 @@ describe('brink report --games', () => {
     expect(code, c.err.join('\n')).toBe(0);
     const html = readFileSync(out, 'utf8');
     expect(html).toMatch(
-      /Bands: dice plus parameter uncertainty\. Each game draws its parameters from their priors \(prior:[0-9a-f]{16}\)/,
+      /Bands: dice plus what we do not know about the parameters\. Each game draws its parameters from their priors \(prior:[0-9a-f]{16}\)/,
     );
+    expect(html).not.toContain('--uncertainty');
     expect(html).toContain("The groups' games were played at the point values");
     expect(html).not.toContain('Bands: dice only.');
   });

@@ -181,7 +181,7 @@ const TEXT_SIZES = `(() => {
 
 const OVERFLOW = `(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth,
   wide: [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5
-    && !el.closest('.scroll')).map((el) => el.tagName.toLowerCase() + '.' + (el.getAttribute('class') || '') + ': ' + (el.textContent || '').slice(0, 30)) }))()`;
+    && !el.closest('.scroll, .cmd')).map((el) => el.tagName.toLowerCase() + '.' + (el.getAttribute('class') || '') + ': ' + (el.textContent || '').slice(0, 30)) }))()`;
 
 const OPEN_ALL_DETAILS = `document.querySelectorAll('details').forEach((d) => { d.open = true; })`;
 
@@ -287,6 +287,48 @@ describe('the report in headless Chromium', () => {
       `[...document.querySelectorAll('.scroll')].filter((b) => b.scrollWidth > b.clientWidth + 1).length`,
     )) as number;
     expect(boxes).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  /**
+   * Text that must never break across lines, with the lines each piece is drawn on: a date ("2024-/01-28"
+   * read as two), a figure with its unit ("71.7 / %"), and each word of a command to copy ("--iran-/policy").
+   */
+  const BROKEN = `(() => {
+    const out = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement;
+      if (!el || el.closest('title, style, svg') || el.getClientRects().length === 0) continue;
+      const code = el.closest('code');
+      const kinds = [['date', /\\d{4}-\\d{2}-\\d{2}/g], ['figure', /\\d+(?:\\.\\d+)?[ \\u00a0]%/g]];
+      if (code && /^brink /.test(code.textContent)) kinds.push(['command word', /\\S+/g]);
+      for (const [kind, re] of kinds) {
+        for (const m of n.textContent.matchAll(re)) {
+          const r = document.createRange();
+          r.setStart(n, m.index);
+          r.setEnd(n, m.index + m[0].length);
+          const lines = new Set([...r.getClientRects()].filter((x) => x.width > 0).map((x) => Math.round(x.bottom)));
+          out.push({ kind, text: m[0], lines: lines.size });
+        }
+      }
+    }
+    return out;
+  })()`;
+
+  it.each([
+    ['batch report', file],
+    ['class report', classFile],
+  ])('%s at 390 px: no date, figure with its unit, or word of a command breaks across lines', async (_, path) => {
+    const { page } = await open(390, path);
+    await page.evaluate(OPEN_ALL_DETAILS);
+    const pieces = (await page.evaluate(BROKEN)) as { kind: string; text: string; lines: number }[];
+    for (const kind of path === file ? ['date', 'figure', 'command word'] : ['date', 'figure'])
+      expect(pieces.filter((p) => p.kind === kind).length, kind).toBeGreaterThan(5);
+    expect(pieces.filter((p) => p.lines > 1)).toEqual([]);
+    // A command wider than the screen scrolls in its own block; the page itself never does.
+    const o = (await page.evaluate(OVERFLOW)) as { scroll: number; client: number };
+    expect(o.scroll).toBeLessThanOrEqual(o.client);
     await page.close();
   });
 

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BatchSchema, CompareSchema, type BatchJson, type CompareJson } from '../../src/batch/contract.ts';
 import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES } from '../../src/batch/record.ts';
 import { METRIC_LABELS, OUTCOME_LABELS, SHOWN_OUTCOMES, armLabel, esc, peakSentence, renderReport } from '../../src/report/html.ts';
+import { holdPercents } from '../../src/report/page.ts';
 import { meanText, signedMeanText } from '../../src/batch/charts.ts';
 import { countTicks } from '../../src/report/charts.ts';
 import { main } from '../../src/cli/main.ts';
@@ -64,6 +65,7 @@ function row(html: string, label: string): string[] {
   return found[0]!.map((c) =>
     c
       .replace(/<[^>]+>/g, '')
+      .replace(/&nbsp;/g, ' ') // the text as read: render.test.ts checks that what is held together stays so
       .replace(/&amp;/g, '&')
       .replace(/&lt;/g, '<')
       .replace(/&gt;/g, '>'),
@@ -114,7 +116,9 @@ describe('the HTML report', () => {
 
   it('captions each chart in a sentence that names its axis', () => {
     expect(html).toContain(
-      'Vertical axis: attacks per turn. For each turn, the band holds the middle 90 % of games; the solid line is the median, the dashed line the mean.',
+      holdPercents(
+        'Vertical axis: attacks per turn. For each turn, the band holds the middle 90 % of games; the solid line is the median, the dashed line the mean.',
+      ),
     );
     expect(html).not.toMatch(/In [a-z ]+, turn by turn:/);
   });
@@ -127,7 +131,7 @@ describe('the HTML report', () => {
 
   it('says where the ladder peaked with its spread, not "in half the games at or below" the median alone', () => {
     const peak = batch.metrics.peakRung;
-    expect(html).toContain(esc(peakSentence(peak)));
+    expect(html).toContain(holdPercents(esc(peakSentence(peak))));
     expect(html).not.toContain('In half the games the ladder peaked');
     // Every game at rung 7: said as such, not as "half at or below 7".
     expect(peakSentence({ p5: 7, p50: 7, p95: 7 })).toBe('In at least 90 % of the games the ladder peaked at rung 7 (Large campaign).');
@@ -161,7 +165,7 @@ describe('the HTML report', () => {
     };
     const page = renderReport({ batch, scenario: sc, compare: drawn });
     expect(page).toContain(
-      `Bands: dice plus parameter uncertainty. Each game draws its parameters from their priors (prior:0123456789abcdef); score weights are not drawn. Without --uncertainty every parameter stays at its point value (bands: dice only). ${paired}`,
+      `Bands: dice plus what we do not know about the parameters. Each game draws its parameters from their priors (prior:0123456789abcdef); score weights are not drawn. ${paired}`,
     );
   });
 
@@ -261,7 +265,11 @@ describe('brink report', () => {
     expect(await main(['report', '--from', batchFile, '--out', fromFile], capture().io)).toBe(0);
     expect(text).toBe(readFileSync(fromFile, 'utf8')); // the whole page: every metric and every fan chart too
     // The page says what its bands are: dice only here.
-    expect(text).toContain('Bands: dice only. Every parameter is held at one value, its point value or the one --param sets');
+    // In words: a class reads no command line flags (the terminal's summary names them).
+    expect(text).toContain(
+      'Bands: dice only. Every parameter is held at its point value (or the value these games set for it); what we do not know about the parameters is not included.',
+    );
+    expect(text).not.toMatch(/--uncertainty|\(set by --param\)|change it \(<code>--param/);
   });
 
   it('--uncertainty prior plays games that draw their parameters, and the page says its bands include them', async () => {
@@ -285,9 +293,10 @@ describe('brink report', () => {
     expect(await main(args, c.io), c.err.join('\n')).toBe(0);
     const text = readFileSync(out, 'utf8');
     expect(text).toMatch(
-      /Bands: dice plus parameter uncertainty\. Each game draws its parameters from their priors \(prior:[0-9a-f]{16}\)/,
+      /Bands: dice plus what we do not know about the parameters\. Each game draws its parameters from their priors \(prior:[0-9a-f]{16}\)/,
     );
     expect(text).not.toContain('Bands: dice only');
+    expect(text).not.toContain('--uncertainty');
     const clash = capture();
     expect(await main(['report', '--from', batchFile, '--uncertainty', 'prior', '--out', join(dir, 'y.html')], clash.io)).toBe(2);
     expect(clash.err.join('\n')).toMatch(/--uncertainty describes games to play; --from/);

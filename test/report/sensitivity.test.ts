@@ -135,11 +135,62 @@ describe("the report's sensitivity section", () => {
     };
     const wild = { ...sane, sobol: { ...sane.sobol, [o]: sane.sobol[o].map((r, i) => (i === 0 ? { ...r, first: 3.55 } : r)) } };
     const page = renderReport({ batch, scenario: sc, sensitivity: wild });
-    expect(figureHtml(page, `sens-sobol-${o}`)).toContain(`Estimator noise, not a finding: with N = ${sens.settings.sobolN}`);
+    // What it means and what resolves it: said once, above the charts, in words (the terminal names the flags).
+    const section = page.slice(page.indexOf('id="sensitivity"'), page.indexOf('id="limits"'));
+    expect(section.match(/Estimator noise, not a finding/g)).toHaveLength(1);
+    expect(section.indexOf('Estimator noise, not a finding')).toBeLessThan(section.indexOf('<figure id="sens-sobol-'));
+    expect(section).toContain(`with ${sens.settings.sobolN} parameter sets`);
+    expect(section).not.toMatch(/--sobol-n|--games|--json/);
+    // Each chart names its own cases.
+    expect(figureHtml(page, `sens-sobol-${o}`)).toContain('Estimator noise (see the note above the charts): ');
     expect(figureHtml(page, `sens-sobol-${o}`)).toContain(`above 1 for ${sane.sobol[o][0]!.id}`);
     for (const k of SENSITIVITY_OUTCOMES.filter((x) => x !== o))
       expect(figureHtml(page, `sens-sobol-${k}`)).not.toContain('Estimator noise');
     expect(renderReport({ batch, scenario: sc, sensitivity: sane })).not.toContain('Estimator noise');
+  });
+
+  it('draws whiskers past 1 on an axis that reaches them, and marks any it must cut at an edge', () => {
+    const o = SENSITIVITY_OUTCOMES[0];
+    const row = (r: SensitivityJson['sobol'][typeof o][number], totalCi: [number, number]) => ({
+      ...r,
+      first: 0.1,
+      total: 0.7,
+      firstCi: [0, 0.3] as [number, number],
+      totalCi,
+    });
+    const withCi = (...cis: [number, number][]) =>
+      renderReport({
+        batch,
+        scenario: sc,
+        sensitivity: { ...sens, sobol: { ...sens.sobol, [o]: sens.sobol[o].map((r, i) => row(r, cis[i] ?? [0.1, 0.4])) } },
+      });
+    const whiskers = (fig: string) =>
+      [...fig.matchAll(/<span class="bwhisk([^"]*)" style="left:([\d.]+)%;width:([\d.]+)%"/g)].map((m) => ({
+        cut: m[1]!.trim(),
+        from: Number(m[2]),
+        to: Number(m[2]) + Number(m[3]),
+      }));
+    const ticks = (fig: string) => [...fig.matchAll(/<span style="left:[\d.]+%">([^<]+)<\/span>/g)].map((m) => m[1]);
+    // 0.68–1.18: the axis runs to 1.25, the whisker ends where 1.18 is on it, a dashed line marks 1, the note says so.
+    const past = figureHtml(withCi([0.68, 1.18]), `sens-sobol-${o}`);
+    expect(ticks(past)).toEqual(['0', '0.5', '1', '1.25']);
+    expect(whiskers(past)[0]!.to).toBeCloseTo((1.18 / 1.25) * 100, 1);
+    expect(whiskers(past)[0]!.cut).toBe('');
+    expect(past).toContain('class="blimit" style="left:80.00%"');
+    expect(past).toContain('The axis runs to 1.25 to show the whiskers past 1');
+    // Within 0–1, the axis stays 0–1 with no line at 1.
+    const within = figureHtml(withCi([0.2, 0.9]), `sens-sobol-${o}`);
+    expect(ticks(within)).toEqual(['0', '0.5', '1']);
+    expect(within).not.toContain('blimit');
+    expect(within).not.toContain('The axis runs to');
+    // Past what the axis may reach, or below 0: cut at the edge, ending in an arrow, and named in the note.
+    const far = figureHtml(withCi([0.5, 3.2], [-0.3, 0.4]), `sens-sobol-${o}`);
+    const [hi, lo] = whiskers(far);
+    expect(hi!.cut).toBe('cut-hi');
+    expect(hi!.to).toBeCloseTo(100, 1);
+    expect(lo!.cut).toBe('cut-lo');
+    expect(lo!.from).toBe(0);
+    expect(far).toContain(`Cut at the edge of the axis, and ending in an arrow there: ${sens.sobol[o][0]!.id}, ${sens.sobol[o][1]!.id}`);
   });
 
   it('says, beside its bars, when an outcome did not vary over the Sobol sets (its indices of 0 mean nothing)', () => {
@@ -164,6 +215,9 @@ describe("the report's sensitivity section", () => {
     expect(page).toContain(
       `${SENSITIVITY_LABELS[o]} did not vary over the Sobol parameter sets, so its indices (all exactly 0) say nothing about what drives it.`,
     );
+    // What would resolve it, in words: the flags are the terminal's.
+    expect(page).toContain('a longer run, with more games a set or more parameter sets, may show it vary.');
+    expect(page).not.toMatch(/--games|--sobol-n/);
     expect(figureHtml(page, `sens-sobol-${o}`)).toContain('Did not vary over these parameter sets: its indices of 0 say nothing');
     for (const k of SENSITIVITY_OUTCOMES.filter((x) => x !== o)) expect(figureHtml(page, `sens-sobol-${k}`)).not.toContain('Did not vary');
     // One parameter with any spread is enough: the outcome varied, the indices can be read.

@@ -12,7 +12,7 @@ import { buildDebrief, decisionLine, formatDebrief } from '../../src/analysis/de
 import { scoreText } from '../../src/analysis/render.ts';
 import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
-import { esc } from '../../src/report/page.ts';
+import { dateHtml, esc } from '../../src/report/page.ts';
 import { chooseStories } from '../../src/report/stories.ts';
 import { storyHtml } from '../../src/report/story.ts';
 import { historicalBatchJson } from '../helpers/batch.ts';
@@ -117,7 +117,13 @@ describe('choosing the games to tell in a batch that drew its parameters (--unce
     // The report's replay line carries every drawn parameter of that game.
     const html = renderReport({ batch, scenario: sc, stories: s });
     expect(html).toContain(`It played with the ${m.drawn} parameters it drew, not the point values.`);
-    for (const [k, v] of Object.entries(m.params)) expect(html).toContain(` --param ${k}=${v}`);
+    // As the page's text reads when copied: the command's words, tags off.
+    const commands = [...html.matchAll(/<code class="cmd">(.*?)<\/code>/gs)].map((c) =>
+      c[1]!.replace(/<[^>]+>/g, '').replace(/&#39;/g, "'"),
+    );
+    const replay = commands.find((c) => c.includes(`--seed '${m.seed}'`));
+    expect(replay, commands.join('\n')).toBeDefined();
+    for (const [k, v] of Object.entries(m.params)) expect(replay).toContain(` --param ${k}=${v}`);
   });
 
   it('tells none when the distribution the batch drew from is not the one at hand', () => {
@@ -143,7 +149,7 @@ describe('a game told in HTML', () => {
     ];
     expect(items.map((m) => m[2])).toEqual(d.turningPoints.map((tp) => esc(tp.text)));
     d.turningPoints.forEach((tp, i) => {
-      expect(items[i]![1]).toBe(`${tp.date} · turn ${tp.turn + 1}`);
+      expect(items[i]![1]).toBe(`${dateHtml(tp.date)} · turn ${tp.turn + 1}`);
       const causes = [...(items[i]![3] ?? '').matchAll(/<li>(.*?)<\/li>/g)].map((m) => m[1]);
       expect(causes).toEqual(tp.chain.slice(1).map(esc));
     });

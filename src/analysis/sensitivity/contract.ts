@@ -75,7 +75,7 @@ export function sensitivityJson(result: SensitivityResult): SensitivityJson {
 }
 
 /** How many games each parameter set played, as the notes say it. */
-const gamesText = (games: number) => `${games} game${games === 1 ? '' : 's'} a set`;
+export const gamesText = (games: number) => `${games} game${games === 1 ? '' : 's'} a set`;
 
 /** A Sobol row as the notes read it: from a result or from its JSON. */
 type IndexRow = Pick<SobolRow, 'first' | 'total' | 'firstCi' | 'totalCi'> & { readonly id: string };
@@ -83,7 +83,8 @@ type IndexRow = Pick<SobolRow, 'first' | 'total' | 'firstCi' | 'totalCi'> & { re
 /** An index as printed (two decimals): the notes speak of what the reader sees. */
 const shown = (v: number) => Math.round(v * 100) / 100;
 
-const listed = (ids: readonly string[]) => (ids.length <= 1 ? (ids[0] ?? '') : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`);
+export const listed = (ids: readonly string[]) =>
+  ids.length <= 1 ? (ids[0] ?? '') : `${ids.slice(0, -1).join(', ')} and ${ids[ids.length - 1]}`;
 
 /**
  * Sobol indices are shares of a variance: each lies in 0–1 and a first-order index never exceeds its
@@ -96,21 +97,26 @@ export function estimatorNoiseNote(
   rows: readonly IndexRow[],
   settings: { readonly sobolN: number; readonly games: number },
 ): string | undefined {
-  const negative = rows.filter((r) => shown(r.first) < 0 || shown(r.total) < 0).map((r) => r.id);
-  const overTotal = rows.filter((r) => shown(r.first) > shown(r.total)).map((r) => r.id);
-  const overOne = rows.filter((r) => shown(r.first) > 1 || shown(r.total) > 1).map((r) => r.id);
-  const pastOne = rows.filter((r) => !overOne.includes(r.id) && (shown(r.totalCi[1]) > 1 || shown(r.firstCi[1]) > 1)).map((r) => r.id);
-  const cases = [
-    negative.length > 0 ? `below 0 for ${listed(negative)}` : '',
-    overTotal.length > 0 ? `a first-order index above the total for ${listed(overTotal)}` : '',
-    overOne.length > 0 ? `above 1 for ${listed(overOne)}` : '',
-    pastOne.length > 0 ? `an interval past 1 for ${listed(pastOne)}` : '',
-  ].filter(Boolean);
+  const cases = estimatorNoiseCases(rows);
   if (cases.length === 0) return undefined;
   return (
     `Estimator noise, not a finding: with N = ${settings.sobolN} and ${gamesText(settings.games)} some estimates fall where a share of variance cannot (${cases.join('; ')}). ` +
     'An index whose interval crosses 0 or 1 is not resolved. For figures that can be read, raise --sobol-n (default 128; intervals narrow as 1/√N) and --games (default 8).'
   );
+}
+
+/** Where an outcome's estimates fall outside what a share of variance can be, each case naming its parameters ("below 0 for x and y"). */
+export function estimatorNoiseCases(rows: readonly IndexRow[]): string[] {
+  const negative = rows.filter((r) => shown(r.first) < 0 || shown(r.total) < 0).map((r) => r.id);
+  const overTotal = rows.filter((r) => shown(r.first) > shown(r.total)).map((r) => r.id);
+  const overOne = rows.filter((r) => shown(r.first) > 1 || shown(r.total) > 1).map((r) => r.id);
+  const pastOne = rows.filter((r) => !overOne.includes(r.id) && (shown(r.totalCi[1]) > 1 || shown(r.firstCi[1]) > 1)).map((r) => r.id);
+  return [
+    negative.length > 0 ? `below 0 for ${listed(negative)}` : '',
+    overTotal.length > 0 ? `a first-order index above the total for ${listed(overTotal)}` : '',
+    overOne.length > 0 ? `above 1 for ${listed(overOne)}` : '',
+    pastOne.length > 0 ? `an interval past 1 for ${listed(pastOne)}` : '',
+  ].filter(Boolean);
 }
 
 /**
@@ -128,7 +134,11 @@ export function flatOutcomes(r: {
 
 /** What to say of outcomes that did not vary: under the bars of one (the terminal), or of several at once (the report, above its charts). */
 export const flatOutcomesNote = (names: readonly string[], games: number): string =>
-  `${listed(names)} did not vary over the Sobol parameter sets, so ${names.length === 1 ? 'its' : 'their'} indices (all exactly 0) say nothing about what drives ${names.length === 1 ? 'it' : 'them'}. With ${gamesText(games)} ${names.length === 1 ? 'it was' : 'they were'} the same throughout; raise --games (default 8) or --sobol-n.`;
+  `${flatOutcomesFinding(names, games)}; raise --games (default 8) or --sobol-n.`;
+
+/** What flatOutcomesNote finds, without the flags that would resolve it (the report says that in words). */
+export const flatOutcomesFinding = (names: readonly string[], games: number): string =>
+  `${listed(names)} did not vary over the Sobol parameter sets, so ${names.length === 1 ? 'its' : 'their'} indices (all exactly 0) say nothing about what drives ${names.length === 1 ? 'it' : 'them'}. With ${gamesText(games)} ${names.length === 1 ? 'it was' : 'they were'} the same throughout`;
 
 /**
  * The screen ranks a parameter by its largest μ* over the outcomes, in standard deviations of each, so a

@@ -197,6 +197,21 @@ export function bandsNoteFor(mode: ParamDistribution['kind'], distribution: stri
   }
 }
 
+/**
+ * What bandsNoteFor says, for a reader who runs no command (the HTML report, a class): in words, without
+ * the flags that set the mode.
+ */
+export function bandsWordsFor(mode: ParamDistribution['kind'], distribution: string): string {
+  switch (mode) {
+    case 'none':
+      return 'Bands: dice only. Every parameter is held at its point value (or the value these games set for it); what we do not know about the parameters is not included.';
+    case 'prior':
+      return `Bands: dice plus what we do not know about the parameters. Each game draws its parameters from their priors (${distribution}); score weights are not drawn.`;
+    case 'posterior':
+      return `Bands: dice plus what we do not know about the parameters. Each game draws its parameters from the calibrated posterior (${distribution}); score weights are not drawn.`;
+  }
+}
+
 /** The same line for paired figures (brink compare, npm run strategy): both arms draw alike. */
 export function pairedBandsNote(dist: ParamDistribution): string {
   return `${bandsNote(dist)}${dist.kind === 'none' ? '' : ' Both arms of game i draw the same parameters, so the differences stay paired.'}`;
