@@ -17,10 +17,11 @@ import { addDays } from '../scenario/calendar.ts';
 import { OUTCOME_LABELS, SHOWN_OUTCOMES, outcomeFigure } from './html.ts';
 import { dateHtml, esc, intervalHtml, limitationsSection, nameHtml, page, table } from './page.ts';
 import { storyHtml } from './story.ts';
+import { DIFFICULTY_LEVELS } from '../policies/difficulty.ts';
 import { bandsWordsFor } from '../analysis/uncertainty/distribution.ts';
 
 export interface ClassGame {
-  /** The group's name: its save file's name. */
+  /** The group's save file's name (without .save.json): set small under the group's title, which says what the save holds. */
   readonly name: string;
   readonly side: PlaySide;
   /** The bot the group played against (null in hot-seat). */
@@ -41,6 +42,23 @@ export interface ClassReportInput {
 const played = (g: ClassGame) =>
   g.side === 'both' ? 'US and Iran (hot-seat)' : `${g.side === 'us' ? 'US' : 'Iran'} against the ${g.opponent ?? 'bot'} bot`;
 
+/** The bot a group played against as the set-up names it: its level ("Hard", "Normal"), else the bot ("hawk bot"). */
+const opponentText = (policy: string | null) => DIFFICULTY_LEVELS.find((l) => l.policy === policy)?.label ?? `${policy ?? 'a'} bot`;
+
+/** A group by what its save holds: the side it played, against which level, and the seed ("Iran vs Hard · seed 7"). */
+export function groupTitle(g: Pick<ClassGame, 'side' | 'opponent'>, seed: string): string {
+  const who = g.side === 'both' ? 'US and Iran, hot-seat' : `${g.side === 'us' ? 'US' : 'Iran'} vs ${opponentText(g.opponent)}`;
+  return `${who} · seed ${seed}`;
+}
+
+/**
+ * A group as a table names it: its title in bold, and under it, smaller, its save file's name (also the
+ * title's tooltip), which tells apart two groups whose saves hold the same side, level and seed.
+ */
+export function groupHtml(g: Pick<ClassGame, 'name' | 'side' | 'opponent'>, seed: string): string {
+  return `<b title="${esc(g.name)}">${esc(groupTitle(g, seed))}</b><br><span class="fname">${nameHtml(g.name)}</span>`;
+}
+
 /** The headline figures, each read from a debrief and from the batch's summary of the same metric. */
 const FIGURES: readonly { readonly label: string; readonly of: (d: Debrief) => number; readonly metric: keyof BatchJson['metrics'] }[] = [
   { label: 'US score', of: (d) => d.scores.us, metric: 'scoreUS' },
@@ -60,7 +78,7 @@ function place(v: number, s: { p5: number; p50: number; p95: number }): string {
   return v < s.p50 ? 'lower half' : 'upper half';
 }
 
-function sideBySide(games: readonly ClassGame[]): string {
+function sideBySide(games: readonly ClassGame[], seed: string): string {
   return table(
     [
       'Group',
@@ -78,7 +96,7 @@ function sideBySide(games: readonly ClassGame[]): string {
     games.map((g) => {
       const d = g.debrief;
       return [
-        `<b>${nameHtml(g.name)}</b>`,
+        groupHtml(g, seed),
         esc(played(g)),
         esc(d.verdict.title) + (d.final ? '' : ' <span class="pill">unfinished</span>'),
         scoreText(d.scores.us),
@@ -96,7 +114,7 @@ function sideBySide(games: readonly ClassGame[]): string {
 }
 
 /** Each turn's orders, one column per group; the orders the group gave (not its bot's) in bold. */
-function choices(games: readonly ClassGame[], scenario: Scenario): string {
+function choices(games: readonly ClassGame[], scenario: Scenario, seed: string): string {
   const turns = Math.max(0, ...games.map((g) => g.decisions.length));
   const cell = (g: ClassGame, t: number) => {
     const d = g.decisions[t];
@@ -109,10 +127,10 @@ function choices(games: readonly ClassGame[], scenario: Scenario): string {
     `${t + 1}<br><span class="note">${dateHtml(addDays(scenario.start, t * scenario.daysPerTurn))}</span>`,
     ...games.map((g) => cell(g, t)),
   ]);
-  return table(['Turn', ...games.map((g) => nameHtml(g.name))], rows, games.length + 1);
+  return table(['Turn', ...games.map((g) => groupHtml(g, seed))], rows, games.length + 1);
 }
 
-function besideBatch(games: readonly ClassGame[], batch: BatchJson): string {
+function besideBatch(games: readonly ClassGame[], batch: BatchJson, seed: string): string {
   const rows = FIGURES.map((f) => {
     const s = batch.metrics[f.metric];
     const text = (x: number) => metricValueText(f.metric, x);
@@ -134,15 +152,15 @@ function besideBatch(games: readonly ClassGame[], batch: BatchJson): string {
       esc(OUTCOME_LABELS[k]),
       `${shareText(o.p)} <span class="note">(${intervalHtml(shareText(o.ci95[0]), shareText(o.ci95[1]))})</span>`,
       `${hit.length} of ${finished.length}${finished.length < games.length ? ' finished' : ''}`,
-      hit.map((g) => esc(g.name)).join(', '),
+      hit.map((g) => groupHtml(g, seed)).join('<br>'),
     ];
   });
-  return `${table(['Figure', `Bot games: 5 % · median · 95 %`, ...games.map((g) => nameHtml(g.name))], rows)}
-${table(['Outcome', `Share of the ${batch.runs} bot games`, 'Class games', 'Which'], verdictRows, 1)}
+  return `${table(['Figure', `Bot games: 5 % · median · 95 %`, ...games.map((g) => groupHtml(g, seed))], rows)}
+${table(['Outcome', `Share of the ${batch.runs} bot games`, 'Class games', 'Which'], verdictRows, 1, [3])}
 ${outcomeFigure(batch)}`;
 }
 
-function besideRecord(games: readonly ClassGame[], scenario: Scenario): string {
+function besideRecord(games: readonly ClassGame[], scenario: Scenario, seed: string): string {
   const withComparison = games.filter((g) => g.debrief.comparison);
   const first = withComparison[0]?.debrief.comparison;
   if (!scenario.actual || !first) {
@@ -159,7 +177,7 @@ function besideRecord(games: readonly ClassGame[], scenario: Scenario): string {
   );
   return `<p>${esc(scenario.actual.summary)}</p>
 <ul class="timeline">${events.join('')}</ul>
-${table(['Figure', 'Record', ...games.map((g) => nameHtml(g.name))], rows, 2)}`;
+${table(['Figure', 'Record', ...games.map((g) => groupHtml(g, seed))], rows, 2)}`;
 }
 
 export function renderClassReport({ scenario, seed, games, batch }: ClassReportInput): string {
@@ -168,10 +186,10 @@ export function renderClassReport({ scenario, seed, games, batch }: ClassReportI
     .join(' ');
   const stories = games.map(
     (g, i) =>
-      `<details><summary>${esc(g.name)}: ${esc(g.debrief.verdict.title)}, US ${scoreText(g.debrief.scores.us)} · Iran ${scoreText(g.debrief.scores.iran)}</summary>` +
+      `<details><summary>${esc(groupTitle(g, seed))} (${esc(g.name)}): ${esc(g.debrief.verdict.title)}, US ${scoreText(g.debrief.scores.us)} · Iran ${scoreText(g.debrief.scores.iran)}</summary>` +
       storyHtml(g.debrief, {
         id: `group-${i}`,
-        heading: `${g.name}: ${played(g)}`,
+        heading: `${groupTitle(g, seed)}: ${played(g)} (${g.name})`,
         why: `Seed ${seed}; ${g.decisions.length} of ${scenario.turns} turns played.`,
       }) +
       '</details>',
@@ -185,14 +203,14 @@ beside ${batch.runs} bot games (US <b>${esc(batch.policies.us)}</b>, Iran <b>${e
 A model of what four news reports say, not a forecast: see <a href="#limits">what this model is, and is not</a>.</p>
 
 <h2>The games side by side</h2>
-${sideBySide(games)}
+${sideBySide(games, seed)}
 
 <h2>The choices, turn by turn</h2>
 <p class="note">In bold, the orders a group gave; the others are its bot opponent's.</p>
-${choices(games, scenario)}
+${choices(games, scenario, seed)}
 
 <h2>Beside what actually happened</h2>
-${besideRecord(games, scenario)}
+${besideRecord(games, scenario, seed)}
 
 <h2>Beside the Monte Carlo distribution</h2>
 <p class="note">The same scenario played ${batch.runs} times by the bots (game i with seed "${esc(batch.seed)}:i"). For each figure: the bot games' 5th percentile, median and 95th percentile, and where each group's game falls.</p>
@@ -201,7 +219,7 @@ ${besideRecord(games, scenario)}
         ? ''
         : " The groups' games were played at the point values: the bot games' spread also holds what we do not know about the parameters, so it is wider than the dice alone would make it."
     }</p>
-${besideBatch(games, batch)}
+${besideBatch(games, batch, seed)}
 
 <section class="screen-only">
 <h2>Each group's game</h2>

@@ -15,6 +15,7 @@ import { orderLabel, scoreText } from '../../src/analysis/render.ts';
 import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { esc, holdPercents, nameHtml } from '../../src/report/page.ts';
+import { groupHtml, groupTitle } from '../../src/report/class.ts';
 import { main } from '../../src/cli/main.ts';
 import { humanSides, offRecordOf } from '../../src/ui/session.ts';
 import { scenario } from '../helpers/fixtures.ts';
@@ -77,7 +78,9 @@ describe('brink report --games', () => {
     for (const g of groups) {
       // The group's debrief: its players' orders their own, and the sides off the record told by their orders.
       const d = buildDebrief(g.state, sc, { humans: humanSides(g.setup.side), offRecord: offRecordOf(g.setup) });
-      const row = [...html.matchAll(/<tr><td><b>(.*?)<\/b><\/td>(.*?)<\/tr>/g)].find((m) => m[1] === nameHtml(g.name));
+      const row = [...html.matchAll(/<tr><td>(<b title.*?)<\/td>(.*?)<\/tr>/g)].find(
+        (m) => m[1] === groupHtml({ name: g.name, ...g.setup }, SEED),
+      );
       expect(row, g.name).toBeDefined();
       const cells = [...row![2]!.matchAll(/<td(?: class="l")?>(.*?)<\/td>/g)].map((m) => m[1]!);
       expect(cells[1], g.name).toContain(esc(d.verdict.title));
@@ -188,5 +191,25 @@ describe("a group's name in the class report", () => {
       .split('<wbr>');
     expect(runs).toEqual(['abcdefghijkl', 'mnopqrstuvwx', 'yz']);
     expect(nameHtml('a<b>&c')).toBe(`<span class="name">${esc('a<b>&c')}</span>`);
+  });
+
+  it('is what the save holds (side, opponent by its level, seed), with the file name smaller and as the tooltip', () => {
+    expect(groupTitle({ side: 'iran', opponent: 'hard' }, '7')).toBe('Iran vs Hard · seed 7');
+    expect(groupTitle({ side: 'us', opponent: 'historical' }, '7')).toBe('US vs Normal · seed 7');
+    expect(groupTitle({ side: 'us', opponent: 'easy' }, 'x')).toBe('US vs Easy · seed x');
+    expect(groupTitle({ side: 'us', opponent: 'hawk' }, '7')).toBe('US vs hawk bot · seed 7');
+    expect(groupTitle({ side: 'both', opponent: null }, '7')).toBe('US and Iran, hot-seat · seed 7');
+    // Two saves alike but for their files ("-2", "-3"): the same title, told apart by the file name under it and in the tooltip.
+    const [a, b] = ['brink-tower-22-7-iran-vs-hard-2', 'brink-tower-22-7-iran-vs-hard-3'].map((name) =>
+      groupHtml({ name, side: 'iran', opponent: 'hard' }, '7'),
+    );
+    for (const [html, name] of [
+      [a!, 'brink-tower-22-7-iran-vs-hard-2'],
+      [b!, 'brink-tower-22-7-iran-vs-hard-3'],
+    ] as const) {
+      expect(html).toContain(`<b title="${name}">Iran vs Hard · seed 7</b>`);
+      expect(html).toContain(`<span class="fname">${nameHtml(name)}</span>`);
+    }
+    expect(a).not.toBe(b);
   });
 });

@@ -14,9 +14,9 @@ import { gameSeed } from '../../src/batch/seeds.ts';
 import { decisionsOf } from '../../src/engine/history.ts';
 import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
-import { renderClassReport } from '../../src/report/class.ts';
+import { groupHtml, renderClassReport } from '../../src/report/class.ts';
 import { renderReport } from '../../src/report/html.ts';
-import { esc, nameHtml } from '../../src/report/page.ts';
+import { esc } from '../../src/report/page.ts';
 import { storyHtml } from '../../src/report/story.ts';
 import { historicalBatchJson } from '../helpers/batch.ts';
 import { scenario } from '../helpers/fixtures.ts';
@@ -72,10 +72,11 @@ describe("a side's score, wherever it is shown", () => {
       games: [{ name: 'group-a', side: 'us', opponent: 'historical', decisions: decisionsOf(state), debrief: whole }],
       batch: batch(),
     });
-    const row = html.match(new RegExp(`<tr><td><b>${nameHtml('group-a')}</b></td>(.*?)</tr>`))![1]!;
+    const game = { name: 'group-a', side: 'us' as const, opponent: 'historical' };
+    const row = html.match(new RegExp(`<tr><td>${groupHtml(game, 'scores')}</td>(.*?)</tr>`))![1]!;
     const cells = [...row.matchAll(/<td(?: class="l")?>(.*?)<\/td>/g)].map((m) => m[1]);
     expect(cells.slice(2, 4)).toEqual(['74.0', '60.0']);
-    expect(html).toContain(`group-a: ${esc(whole.verdict.title)}, US 74.0 · Iran 60.0</summary>`);
+    expect(html).toContain(`(group-a): ${esc(whole.verdict.title)}, US 74.0 · Iran 60.0</summary>`);
     // Beside the bot games: the bands of a score, and the group's score, as scores.
     expect(html).toMatch(/<td>Iran score<\/td><td>55\.0 · <b>61\.0<\/b> · 65\.0<\/td><td>60\.0<br>/);
   });
