@@ -171,7 +171,8 @@ describe('the HTML report', () => {
 
   it('names how the comparison intervals were computed, says when the games are few, and reads a file that predates the names', () => {
     const page = renderReport({ batch, scenario: sc, compare });
-    expect(page).toContain(esc("95 % intervals: Student t for means, Newcombe's paired interval for shares of games."));
+    // A figure is held to its per cent sign (holdPercents), as everywhere on the page.
+    expect(page).toContain(holdPercents(esc("95 % intervals: Student t for means, Newcombe's paired interval for shares of games.")));
     expect(page).not.toContain('the games are few');
     const few = renderReport({ batch, scenario: sc, compare: { ...compare, runs: 12 } });
     expect(few).toContain('Only 12 paired games: the intervals are wide because the games are few (fewer than 30).');
@@ -182,7 +183,7 @@ describe('the HTML report', () => {
       );
     const old = CompareSchema.parse({ ...compare, outcomes: strip(compare.outcomes), metrics: strip(compare.metrics) });
     const legacy = renderReport({ batch, scenario: sc, compare: old });
-    expect(legacy).toContain('95 % intervals as the file gives them: it was written before Brink named the method');
+    expect(legacy).toContain(holdPercents('95 % intervals as the file gives them: it was written before Brink named the method'));
     expect(legacy).not.toContain('Student t');
   });
 
