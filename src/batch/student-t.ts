@@ -10,20 +10,7 @@
  * 1e-14 relative up to 10,000 degrees of freedom, 1e-11 at a million). Pure arithmetic, so the same
  * inputs give the same digits on every run.
  */
-
-/** ln Γ(x) for x > 0 (Lanczos, g = 7, n = 9: relative error below 1e-13). */
-function logGamma(x: number): number {
-  const c = [
-    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
-    -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-  ];
-  if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  const z = x - 1;
-  let a = c[0]!;
-  const t = z + 7.5;
-  for (let i = 1; i < 9; i++) a += c[i]! / (z + i);
-  return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(a);
-}
+import { betaContinuedFraction as betaCf, logGamma } from '../model/priors.ts';
 
 /**
  * ln(Γ(a + 1/2) / Γ(a)). For large a the two log-gammas are huge and nearly equal, so their difference
@@ -42,35 +29,8 @@ function logBetaHalf(a: number): number {
   return 0.5 * Math.log(Math.PI) - logGammaHalfRatio(a);
 }
 
-/** The continued fraction of I_x(a, b) (Numerical Recipes' betacf, Lentz's method). */
-function betaContinuedFraction(x: number, a: number, b: number): number {
-  const tiny = 1e-300;
-  let c = 1;
-  let d = 1 - ((a + b) * x) / (a + 1);
-  if (Math.abs(d) < tiny) d = tiny;
-  d = 1 / d;
-  let h = d;
-  for (let m = 1; m <= 100_000; m++) {
-    const m2 = 2 * m;
-    let aa = (m * (b - m) * x) / ((a + m2 - 1) * (a + m2));
-    d = 1 + aa * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + aa / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    h *= d * c;
-    aa = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1));
-    d = 1 + aa * d;
-    if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + aa / c;
-    if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d;
-    const del = d * c;
-    h *= del;
-    if (Math.abs(del - 1) < 1e-15) return h;
-  }
-  return h;
-}
+/** The continued fraction of I_x(a, b) (Lentz's method), shared with the priors, to their precision and beyond. */
+const betaContinuedFraction = (x: number, a: number, b: number) => betaCf(x, a, b, 100_000, 1e-15);
 
 /**
  * P(T > t) for t ≥ 0: ½ I_x(ν/2, ½) with x = ν/(ν + t²), or ½ (1 − I_y(½, ν/2)) with y = t²/(ν + t²)

@@ -326,8 +326,8 @@ export function describePrior(prior: Prior, pointValue: number): string {
 
 // ── The beta distribution (no dependency carries one) ──────────────────────────────────────────────
 
-function logGamma(x: number): number {
-  // Lanczos approximation (g = 7, n = 9): relative error below 1e-13 for x > 0.
+/** ln Γ(x) for x > 0 (Lanczos, g = 7, n = 9: relative error below 1e-13); batch/student-t.ts uses it too. */
+export function logGamma(x: number): number {
   const c = [
     0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
     -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
@@ -344,15 +344,18 @@ function logBeta(a: number, b: number): number {
   return logGamma(a) + logGamma(b) - logGamma(a + b);
 }
 
-/** Continued fraction for the regularized incomplete beta (Lentz's method). */
-function betaContinuedFraction(x: number, a: number, b: number): number {
+/**
+ * Continued fraction for the regularized incomplete beta (Lentz's method). The priors' quantiles need 300
+ * terms to 1e-14; batch/student-t.ts asks for more terms and a tighter stop at very large degrees of freedom.
+ */
+export function betaContinuedFraction(x: number, a: number, b: number, maxTerms = 300, tolerance = 1e-14): number {
   const tiny = 1e-300;
   let c = 1;
   let d = 1 - ((a + b) * x) / (a + 1);
   if (Math.abs(d) < tiny) d = tiny;
   d = 1 / d;
   let h = d;
-  for (let m = 1; m <= 300; m++) {
+  for (let m = 1; m <= maxTerms; m++) {
     const m2 = 2 * m;
     let aa = (m * (b - m) * x) / ((a + m2 - 1) * (a + m2));
     d = 1 + aa * d;
@@ -369,7 +372,7 @@ function betaContinuedFraction(x: number, a: number, b: number): number {
     d = 1 / d;
     const del = d * c;
     h *= del;
-    if (Math.abs(del - 1) < 1e-14) break;
+    if (Math.abs(del - 1) < tolerance) break;
   }
   return h;
 }

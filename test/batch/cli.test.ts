@@ -89,20 +89,9 @@ describe('brink batch', () => {
 
 describe('brink compare', () => {
   it('gives exactly zero difference for identical arms, valid against brink.compare/1', () => {
-    const r = brink([
-      'compare',
-      '--scenario',
-      'tower-22',
-      '--runs',
-      '60',
-      '--seed',
-      'z',
-      '--workers',
-      '2',
-      '--us-policy-b',
-      'historical',
-      '--json',
-    ]);
+    // The same arms twice, as JSON and as the report.
+    const identical = ['compare', '--scenario', 'tower-22', '--runs', '60', '--seed', 'z', '--workers', '2', '--us-policy-b', 'historical'];
+    const r = brink([...identical, '--json']);
     expect(r.code, r.stderr).toBe(0);
     const json = JSON.parse(r.stdout);
     expect(CompareSchema.safeParse(json).success).toBe(true);
@@ -139,19 +128,7 @@ describe('brink compare', () => {
       expect(v.diff.ci95[1], name).toBeCloseTo(half, 6);
     }
     // The report says it in words rather than printing a bare interval around 0.
-    const text = brink([
-      'compare',
-      '--scenario',
-      'tower-22',
-      '--runs',
-      '60',
-      '--seed',
-      'z',
-      '--workers',
-      '2',
-      '--us-policy-b',
-      'historical',
-    ]);
+    const text = brink(identical);
     expect(text.stdout).toContain("95 % intervals: Student t for means, Newcombe's paired interval for shares of games.");
     expect(text.stdout).not.toContain('the games are few');
     expect(text.stdout).toMatch(/^ {2}Regional war .*\] {2}no pair of games differed$/m);
