@@ -63,6 +63,13 @@ const SOBOL_AXIS_MOST = 2;
 /** The ticks of a Sobol axis: 0, 0.5 and 1, and its top where that is past 1. */
 const sobolTicks = (top: number) => (top > 1 ? [0, 0.5, 1, top] : [0, 0.5, 1]);
 
+/**
+ * How the list of assumptions to challenge is ranked, said beside it: a reader set it against the
+ * screening chart just above, which ranks every parameter another way, and could not see why they differ.
+ */
+export const CHALLENGE_RULE =
+  "The list takes the assumptions among the parameters the Sobol charts measure and ranks them by the largest share of any outcome's variance each carries (its total index); the screening chart above ranks every parameter, cited or not, by its mean effect, so the two orders can differ.";
+
 export function sensitivitySection(s: SensitivityJson): string {
   const set = s.settings;
   const shown = s.screen.slice(0, SCREEN_SHOWN);
@@ -134,7 +141,7 @@ export function sensitivitySection(s: SensitivityJson): string {
       ]),
     });
   });
-  // The assumptions to challenge first: the Sobol parameters that are assumptions, by their largest total index.
+  // The assumptions to challenge first: the Sobol parameters that are assumptions, by their largest total index (CHALLENGE_RULE).
   const largest = new Map<string, number>();
   for (const o of SENSITIVITY_OUTCOMES)
     for (const r of s.sobol[o]) if (!r.cited) largest.set(r.id, Math.max(largest.get(r.id) ?? 0, r.total));
@@ -168,7 +175,7 @@ ${
 }
 <p class="note">Each parameter was varied over its range (${commandHtml('brink explain ID', true)} gives the range and why); score weights are preferences and never vary.
 This is which of the things no source settles would move the results most.
-${challenge.length > 0 ? `Challenge these assumptions first: ${challenge.join(', ')}.` : 'None of the top parameters is an assumption.'}</p>
+${challenge.length > 0 ? `${esc(CHALLENGE_RULE)} Challenge these assumptions first: ${challenge.join(', ')}.` : 'None of the top parameters is an assumption.'}</p>
 <p class="legend note"><span><i class="sw" style="background:#2c5d8f"></i>cited from the record</span><span><i class="sw hatch"></i>assumption</span></p>
 ${screen}
 ${silent ? `<p class="assume">${esc(silent)}</p>` : ''}

@@ -12,8 +12,8 @@ import { SENSITIVITY_OUTCOMES } from '../../src/analysis/uncertainty/measures.ts
 import { BatchSchema, type BatchJson } from '../../src/batch/contract.ts';
 import { main } from '../../src/cli/main.ts';
 import { MODEL_VERSION } from '../../src/model/version.ts';
-import { renderReport } from '../../src/report/html.ts';
-import { SENSITIVITY_LABELS } from '../../src/report/sensitivity.ts';
+import { esc, renderReport } from '../../src/report/html.ts';
+import { CHALLENGE_RULE, SENSITIVITY_LABELS } from '../../src/report/sensitivity.ts';
 import { chooseStories } from '../../src/report/stories.ts';
 import { brink, capture } from '../helpers/cli.ts';
 import { scenario } from '../helpers/fixtures.ts';
@@ -106,6 +106,8 @@ describe("the report's sensitivity section", () => {
     const line = /Challenge these assumptions first: (.*?)\.<\/p>/.exec(html);
     if (assumed.size > 0) {
       expect(line).not.toBeNull();
+      // The rule it is ranked by stands beside it.
+      expect(html).toContain(`${esc(CHALLENGE_RULE)} Challenge these assumptions first: `);
       for (const m of line![1]!.matchAll(/<code>([^<]+)<\/code>/g)) expect(assumed.has(m[1]!)).toBe(true);
     } else expect(html).toContain('None of the top parameters is an assumption.');
     expect(html).toContain(`${sens.runs.games} games in all`);
