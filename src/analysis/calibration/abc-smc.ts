@@ -90,10 +90,17 @@ export interface Proposal {
 
 export type Simulator = (proposals: readonly Proposal[]) => Promise<readonly (readonly number[])[]>;
 
+/** Why ABC cannot run with these settings, or undefined: what initialState refuses (the CLI checks its flags against it). */
+export function abcSettingsProblem(dim: number, settings: AbcSettings): string | undefined {
+  if (dim < 1) return 'ABC needs at least one parameter';
+  if (!(Number.isInteger(settings.populationSize) && settings.populationSize >= 2)) return 'ABC needs a population of at least two';
+  if (!(settings.quantile > 0 && settings.quantile < 1)) return 'the tolerance quantile must lie in (0, 1)';
+  return undefined;
+}
+
 export function initialState(dim: number, settings: AbcSettings): AbcState {
-  if (dim < 1) throw new RangeError('ABC needs at least one parameter');
-  if (settings.populationSize < 2) throw new RangeError('ABC needs a population of at least two');
-  if (!(settings.quantile > 0 && settings.quantile < 1)) throw new RangeError('the tolerance quantile must lie in (0, 1)');
+  const problem = abcSettingsProblem(dim, settings);
+  if (problem) throw new RangeError(problem);
   return {
     format: 'brink.abc-state/2',
     settings,

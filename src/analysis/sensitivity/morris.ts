@@ -27,9 +27,16 @@ export interface MorrisIndex {
   readonly sigma: number;
 }
 
+/** Why a Morris design cannot be built, or undefined: what morrisDesign refuses (the CLI checks its flags against it). */
+export function morrisProblem(k: number, trajectories: number, levels = 4): string | undefined {
+  if (k < 1 || !(trajectories >= 2)) return 'Morris needs at least one input and two trajectories';
+  if (levels < 2 || levels % 2 !== 0) return 'Morris needs an even number of levels';
+  return undefined;
+}
+
 export function morrisDesign(k: number, trajectories: number, seed: string, levels = 4): MorrisDesign {
-  if (k < 1 || trajectories < 2) throw new RangeError('Morris needs at least one input and two trajectories');
-  if (levels < 2 || levels % 2 !== 0) throw new RangeError('Morris needs an even number of levels');
+  const problem = morrisProblem(k, trajectories, levels);
+  if (problem) throw new RangeError(problem);
   const rng = seedrandom.alea(`morris:${seed}`);
   const delta = levels / (2 * (levels - 1));
   // Start levels are those from which +Δ stays inside [0, 1]: 0, 1/(p−1), …, up to 1 − Δ.

@@ -25,8 +25,14 @@ export interface SobolIndex {
   readonly totalCi: readonly [number, number];
 }
 
+/** Why a Saltelli design cannot be built, or undefined: what saltelliDesign refuses (the CLI checks its flags against it). */
+export function saltelliProblem(k: number, n: number): string | undefined {
+  return k < 1 || !(n >= 2) ? 'Saltelli needs at least one input and two rows' : undefined;
+}
+
 export function saltelliDesign(k: number, n: number, seed: string): SaltelliDesign {
-  if (k < 1 || n < 2) throw new RangeError('Saltelli needs at least one input and two rows');
+  const problem = saltelliProblem(k, n);
+  if (problem) throw new RangeError(problem);
   const rng = seedrandom.alea(`saltelli:${seed}`);
   const a = Array.from({ length: n }, () => Array.from({ length: k }, () => rng()));
   const b = Array.from({ length: n }, () => Array.from({ length: k }, () => rng()));

@@ -80,6 +80,42 @@ export function formatLeaveOneOut(rows: readonly LeaveOneOutRow[], settings: Cal
   return lines.join('\n');
 }
 
+/**
+ * The numbers of a calibrate command line, checked: every value a flag accepts is one the calibration
+ * runs with (a population of one is refused here, with the flag's name, not by the sampler inside).
+ */
+export function parseCalibrateFlags(
+  opts: Omit<CalibrateFlags, 'report' | 'posterior' | 'json' | 'out'>,
+  explicit: (flag: string) => boolean = () => false,
+): { settings: CalibrateSettings; workers: number; loo: CalibrateSettings; runs: number } {
+  const known = new Set(CALIBRATION_FIGURES.map((f) => f.id));
+  const exclude = (opts.exclude ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  for (const e of exclude) if (!known.has(e)) throw new UsageError(`--exclude: unknown figure '${e}' (figures: ${[...known].join(', ')})`);
+  const settings: CalibrateSettings = {
+    ...SHIPPED_SETTINGS,
+    // ABC resamples and moves within its population: it needs two parameter sets at least.
+    populationSize: parsePositiveInt('--population', opts.population, { min: 2, max: 100_000 }),
+    generations: parsePositiveInt('--generations', opts.generations, { max: 100 }),
+    moves: parsePositiveInt('--moves', opts.moves, { max: 100 }),
+    gamesPerScenario: parsePositiveInt('--games', opts.games, { max: 10_000 }),
+    seed: parseSeed(opts.seed),
+    exclude,
+  };
+  const workers = opts.workers === undefined ? availableParallelism() : parsePositiveInt('--workers', opts.workers, { max: 256 });
+  // --leave-one-out: the reduced budget unless the flags say otherwise (one calibration per figure).
+  const loo: CalibrateSettings = {
+    ...settings,
+    ...(explicit('population') ? {} : { populationSize: LEAVE_ONE_OUT_BUDGET.populationSize }),
+    ...(explicit('generations') ? {} : { generations: LEAVE_ONE_OUT_BUDGET.generations }),
+    ...(explicit('games') ? {} : { gamesPerScenario: LEAVE_ONE_OUT_BUDGET.gamesPerScenario }),
+  };
+  const runs = parsePositiveInt('--runs', opts.runs, { max: 100_000 });
+  return { settings, workers, loo, runs };
+}
+
 async function calibrateAction(
   opts: CalibrateFlags,
   io: { out(s: string): void; err(s: string): void },
@@ -96,34 +132,12 @@ async function calibrateAction(
       throw err;
     }
   }
-  const known = new Set(CALIBRATION_FIGURES.map((f) => f.id));
-  const exclude = (opts.exclude ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-  for (const e of exclude) if (!known.has(e)) throw new UsageError(`--exclude: unknown figure '${e}' (figures: ${[...known].join(', ')})`);
-  const settings: CalibrateSettings = {
-    ...SHIPPED_SETTINGS,
-    populationSize: parsePositiveInt('--population', opts.population, { max: 100_000 }),
-    generations: parsePositiveInt('--generations', opts.generations, { max: 100 }),
-    moves: parsePositiveInt('--moves', opts.moves, { max: 100 }),
-    gamesPerScenario: parsePositiveInt('--games', opts.games, { max: 10_000 }),
-    seed: parseSeed(opts.seed),
-    exclude,
-  };
-  const workers = opts.workers === undefined ? availableParallelism() : parsePositiveInt('--workers', opts.workers, { max: 256 });
+  const { settings, workers, loo, runs } = parseCalibrateFlags(opts, explicit);
+  const exclude = settings.exclude;
   if (opts.leaveOneOut) {
     if (opts.out !== undefined) throw new UsageError('--leave-one-out writes no posterior file; drop --out');
-    // The reduced budget unless the flags say otherwise (one calibration per figure).
-    const loo: CalibrateSettings = {
-      ...settings,
-      ...(explicit('population') ? {} : { populationSize: LEAVE_ONE_OUT_BUDGET.populationSize }),
-      ...(explicit('generations') ? {} : { generations: LEAVE_ONE_OUT_BUDGET.generations }),
-      ...(explicit('games') ? {} : { gamesPerScenario: LEAVE_ONE_OUT_BUDGET.gamesPerScenario }),
-    };
-    const runs = parsePositiveInt('--runs', opts.runs, { max: 100_000 });
-    const figures = CALIBRATION_FIGURES.filter((f) => !exclude.includes(f.id)).map((f) => f.id);
     const started = Date.now();
+    const figures = CALIBRATION_FIGURES.filter((f) => !exclude.includes(f.id)).map((f) => f.id);
     const rows = await leaveOneOut(loo, {
       workers,
       runs,

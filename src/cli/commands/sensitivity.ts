@@ -69,6 +69,19 @@ export function formatSensitivity(r: SensitivityResult): string {
   return lines.join('\n');
 }
 
+/**
+ * The numbers of a sensitivity command line, checked: every value a flag accepts is one the designs run
+ * with (Morris compares two trajectories at least; a Saltelli matrix needs two rows).
+ */
+export function parseSensitivityNumbers(opts: Pick<SensitivityFlags, 'trajectories' | 'top' | 'sobolN' | 'games'>) {
+  return {
+    trajectories: parsePositiveInt('--trajectories', opts.trajectories, { min: 2, max: 10_000 }),
+    top: parsePositiveInt('--top', opts.top, { max: 100 }),
+    sobolN: parsePositiveInt('--sobol-n', opts.sobolN, { min: 2, max: 1_000_000 }),
+    games: parsePositiveInt('--games', opts.games, { max: 100_000 }),
+  };
+}
+
 export const register: CommandModule = (program, io) => {
   program
     .command('sensitivity')
@@ -89,10 +102,7 @@ export const register: CommandModule = (program, io) => {
         scenario: opts.scenario,
         us: sidePolicy('--us-policy', opts.usPolicy, 'us', scenario).id,
         iran: sidePolicy('--iran-policy', opts.iranPolicy, 'iran', scenario).id,
-        trajectories: parsePositiveInt('--trajectories', opts.trajectories, { min: 2, max: 10_000 }),
-        top: parsePositiveInt('--top', opts.top, { max: 100 }),
-        sobolN: parsePositiveInt('--sobol-n', opts.sobolN, { min: 2, max: 1_000_000 }),
-        games: parsePositiveInt('--games', opts.games, { max: 100_000 }),
+        ...parseSensitivityNumbers(opts),
         seed: parseSeed(opts.seed),
       };
       const workers = opts.workers === undefined ? availableParallelism() : parsePositiveInt('--workers', opts.workers, { max: 256 });
