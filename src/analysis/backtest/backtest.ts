@@ -10,7 +10,7 @@
  */
 import { getPolicy, type Policy } from '../../policies/index.ts';
 import { playGame } from '../../policies/play.ts';
-import { resolveParams } from '../../model/params.ts';
+import { PARAM_SPECS, resolveParams } from '../../model/params.ts';
 import { loadScenario } from '../../scenario/loader.ts';
 import type { GameState } from '../../engine/state.ts';
 import {
@@ -25,6 +25,8 @@ import {
 import { judgeFigure, overallFailures, type FigureStatus } from '../record/judge.ts';
 import { figureValue, figuresOf, recordShocks, recordText } from '../record/statistics.ts';
 import type { FigureKind, RecordFigure } from '../record/table.ts';
+import { loadPosterior, PosteriorFileError, SHIPPED_POSTERIOR } from '../calibration/posterior-file.ts';
+import { formatParamRange, formatParamValue, pointOutsideText, pointValuesOutside, type PointOutside } from '../calibration/shifts.ts';
 
 export { quantile } from '../record/judge.ts';
 
@@ -207,29 +209,87 @@ export function quantileText(row: Pick<BacktestRow, 'kind' | 'quantile' | 'pAtLe
       return `${pct(row.pExact)} of games reproduce it`;
     case 'range': {
       const [lo, hi] = row.quantile.map((q) => q.toFixed(2));
-      // A discrete outcome can put both ends of the record's range at one quantile: say it once.
-      return lo === hi ? `record's quantile ${lo} at both ends of its range` : `record's quantiles ${lo}–${hi}`;
+      // A discrete outcome can put both ends of the record's range at one quantile: say it once, and why.
+      return lo === hi
+        ? `record's quantile ${lo} at both ends of its range (the simulated values are discrete and ${row.pExact === 0 ? 'no game' : `only ${pct(row.pExact)} of games`} fell inside the range, so its two ends rank alike)`
+        : `record's quantiles ${lo}–${hi}`;
     }
     default:
       return `record's quantile ${row.quantile[0].toFixed(2)}`;
   }
 }
 
-export function formatBacktest(r: BacktestResult): string {
+/**
+ * Fewer games than this and a 5–95 % band is not a band: 5 % of 20 is one game in each tail, so below it
+ * the band's ends are the extreme games and the verdicts rest on a game or two.
+ */
+export const MIN_BAND_GAMES = 20;
+
+/** A warning line when a band rests on fewer than MIN_BAND_GAMES games, else undefined. */
+export function fewGamesNote(games: number, flag: string, fallback: number): string | undefined {
+  if (games >= MIN_BAND_GAMES) return undefined;
+  return `Warning: ${games} game${games === 1 ? '' : 's'} per band, fewer than ${MIN_BAND_GAMES}: a 5–95 % band needs at least ${MIN_BAND_GAMES} games to put one in each tail, so these bands and verdicts mean nothing yet. For a meaningful run give ${flag} ${MIN_BAND_GAMES} or more (the default is ${fallback}).`;
+}
+
+/** The games behind a row, and why fewer than were played when a war ended some before the figure's window. */
+export function gamesText(row: Pick<BacktestRow, 'games'>, played: number): string {
+  const ended = played - row.games;
+  return ended > 0
+    ? `${row.games} of ${played} games; ${ended} ended in a regional war before the figure's window opened and give no value`
+    : `${row.games} games`;
+}
+
+/**
+ * The point values the record argues against (outside the shipped posterior's 90 % range); `pinned`
+ * (--param) are not played at their point values. Empty when the shipped posterior cannot be read: the
+ * notes then name none.
+ */
+export function pointValuesAgainstRecord(pinned: readonly string[] = []): PointOutside[] {
+  try {
+    return pointValuesOutside(loadPosterior(SHIPPED_POSTERIOR), pinned);
+  } catch (err) {
+    if (err instanceof PosteriorFileError) return [];
+    throw err;
+  }
+}
+
+/**
+ * Under a row played at the point values: the point values the record argues against of parameters that
+ * rest on a fact the figure rests on (the parameters most likely to drive it), or nothing.
+ */
+export function againstRecordNote(row: Pick<BacktestRow, 'facts'>, against: readonly PointOutside[]): string | undefined {
+  const driving = against.filter((p) => PARAM_SPECS[p.id].cites.some((f) => row.facts.includes(f)));
+  if (driving.length === 0) return undefined;
+  const each = driving.map((p) => {
+    const shared = PARAM_SPECS[p.id].cites.filter((f) => row.facts.includes(f));
+    return `${p.id}, which rests on ${shared.join(', ')} as this figure does, is played at ${formatParamValue(p.value)}, ${p.side} its posterior's 90 % range ${formatParamRange(p.shift.posterior)}`;
+  });
+  return `note: ${each.join('; ')}: the record argues against ${driving.length === 1 ? 'that value' : 'those values'}; --uncertainty posterior plays the better-supported ones`;
+}
+
+/**
+ * `against`: the point values the record argues against (pointValuesAgainstRecord), named in the header
+ * and under the figures that rest on the same facts, when the backtest is played at the point values.
+ */
+export function formatBacktest(r: BacktestResult, against: readonly PointOutside[] = []): string {
   const under = parametersLabel(r.uncertainty.mode);
   const lines = [
     `Backtest · ${r.runs} games per scenario · seed ${r.seed} · ${under}${Object.keys(r.params).length > 0 ? ` · params ${JSON.stringify(r.params)}` : ''}`,
-    playedUnderNote(r.uncertainty.mode, r.uncertainty.distribution, EXPLAIN_DEFAULT),
+    playedUnderNote(r.uncertainty.mode, r.uncertainty.distribution, EXPLAIN_DEFAULT, against.map(pointOutsideText)),
     r.conditioned
       ? "Conditioned on the record's shocks: the November truce, and the first fatal attack on 28 Jan (none before it)."
       : "Not conditioned on the record's shocks.",
-    '',
   ];
+  const few = fewGamesNote(r.runs, '--runs', 1000);
+  if (few) lines.push(few);
+  lines.push('');
   for (const row of r.rows) {
     const turns = row.turns[0] === row.turns[1] ? `turn ${row.turns[0] + 1}` : `turns ${row.turns[0] + 1}–${row.turns[1] + 1}`;
-    lines.push(`${STATUS[row.status]}  ${row.facts.join(', ')} · ${row.scenario} · ${row.label} (${row.kind}, ${turns})`);
-    lines.push(`      record ${row.recordText} · ${simulatedText(row)} (${under}) · ${quantileText(row)} (${row.games} games)`);
+    lines.push(`${STATUS[row.status]}  ${row.id} · ${row.facts.join(', ')} · ${row.scenario} · ${row.label} (${row.kind}, ${turns})`);
+    lines.push(`      record ${row.recordText} · ${simulatedText(row)} (${under}) · ${quantileText(row)} (${gamesText(row, r.runs)})`);
     for (const f of row.failures) lines.push(`      ✗ ${f}`);
+    const note = r.uncertainty.mode === 'none' ? againstRecordNote(row, against) : undefined;
+    if (note) lines.push(`      ${note}`);
   }
   const misses = r.rows.filter((x) => x.status !== 'inside').length;
   lines.push(

@@ -9,14 +9,13 @@
  * simulations, so a stopped run resumes where it was, to the same answer.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { PARAM_SPECS, type ParamId } from '../../model/params.ts';
-import { isDrawn, priorQuantile, PRIORS } from '../../model/priors.ts';
+import type { ParamId } from '../../model/params.ts';
+import { PRIORS } from '../../model/priors.ts';
 import { distributionHash, drawnParams, paramsFromQuantiles, priorDistribution } from '../uncertainty/distribution.ts';
 import { EvalPool } from '../uncertainty/eval-pool.ts';
 import { initialState, step, type AbcSettings, type AbcState } from './abc-smc.ts';
 import { CALIBRATION_FIGURES, figureResidual, type CalibrationFigure } from './figures.ts';
 import { POSTERIOR_FORMAT, type PosteriorFile } from './posterior-file.ts';
-import { observedQuantile } from '../quantile.ts';
 
 export interface CalibrateSettings extends AbcSettings {
   /** Required here (AbcSettings defaults it to 1): the posterior file records every setting. */
@@ -156,54 +155,4 @@ export function posteriorOf(state: AbcState, settings: CalibrateSettings, ids: r
 
 const round = (x: number) => Number(x.toPrecision(10));
 
-export interface ParamShift {
-  readonly id: ParamId;
-  readonly cited: boolean;
-  readonly prior: readonly [number, number];
-  /** Weighted posterior median and 90 % interval, in the parameter's units. */
-  readonly median: number;
-  readonly posterior: readonly [number, number];
-  /** 1 − posterior 90 % width / prior 90 % width: how much the record narrowed the parameter. */
-  readonly narrowing: number;
-  /** How far the median moved, in prior 90 % widths (signed). */
-  readonly shift: number;
-}
-
-function weightedQuantile(values: readonly number[], weights: readonly number[], q: number): number {
-  const order = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]!);
-  return observedQuantile(
-    order.map((i) => values[i]!),
-    q,
-    order.map((i) => weights[i]!),
-  );
-}
-
-/** How far the record moved each parameter from its prior, most narrowed first. */
-export function shifts(posterior: Pick<PosteriorFile, 'params' | 'particles'>): ParamShift[] {
-  const weights = posterior.particles.map((p) => p.weight);
-  return posterior.params
-    .map((raw, j): ParamShift | undefined => {
-      const id = raw as ParamId;
-      const prior = PRIORS[id as keyof typeof PRIORS];
-      if (!isDrawn(prior)) return undefined;
-      const values = posterior.particles.map((p) => p.values[j]!);
-      const p5 = priorQuantile(prior, 0.05);
-      const p95 = priorQuantile(prior, 0.95);
-      const p50 = priorQuantile(prior, 0.5);
-      const lo = weightedQuantile(values, weights, 0.05);
-      const hi = weightedQuantile(values, weights, 0.95);
-      const median = weightedQuantile(values, weights, 0.5);
-      const width = p95 - p5 || 1;
-      return {
-        id,
-        cited: PARAM_SPECS[id].assumption === undefined,
-        prior: [p5, p95],
-        median,
-        posterior: [lo, hi],
-        narrowing: 1 - (hi - lo) / width,
-        shift: (median - p50) / width,
-      };
-    })
-    .filter((s): s is ParamShift => s !== undefined)
-    .sort((a, b) => b.narrowing - a.narrowing);
-}
+export { shifts, type ParamShift } from './shifts.ts';

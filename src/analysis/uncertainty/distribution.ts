@@ -167,17 +167,26 @@ export function parametersLabel(mode: UncertaintyMode): string {
 /**
  * One sentence for the record checks (brink backtest, brink explain): which parameters the figures were
  * played under, and the flag that plays them under the other. `command` is the one printing it, `other`
- * the one whose default is the other mode, so a reader who saw both knows why they differ.
+ * the one whose default is the other mode, so a reader who saw both knows why they differ. At the point
+ * values it says that the calibrated posterior, fitted to the record, is the better-supported run, and
+ * names the point values the record argues against (`against`: "militiaAttackRate 1.56, below 1.58–2.57").
  */
-export function playedUnderNote(mode: UncertaintyMode, distribution: string, other: { command: string; mode: UncertaintyMode }): string {
-  const under =
-    mode === 'none'
-      ? 'Played at the point values: every parameter held at one value, so the bands are dice only.'
-      : `Played under ${parametersLabel(mode)}: each game draws its parameters from the ${mode === 'posterior' ? 'calibrated posterior' : 'priors'} (${distribution}), so the bands are dice plus what we do not know.`;
-  const flag = mode === 'none' ? '--uncertainty posterior' : '--uncertainty none';
-  const otherWay = mode === 'none' ? 'For posterior draws' : 'For the point values';
-  const same = other.mode === (mode === 'none' ? 'posterior' : 'none') ? ` (${other.command}'s default)` : '';
-  return `${under} ${otherWay}${same}, add ${flag}.`;
+export function playedUnderNote(
+  mode: UncertaintyMode,
+  distribution: string,
+  other: { command: string; mode: UncertaintyMode },
+  against: readonly string[] = [],
+): string {
+  const same = (wanted: UncertaintyMode) => (other.mode === wanted ? ` (${other.command}'s default)` : '');
+  if (mode === 'none') {
+    const n = against.length;
+    const why =
+      n === 0
+        ? ''
+        : ` (the record argues against ${n === 1 ? 'a point value' : `${n} point values`}, outside the posterior's 90 % range: ${against.join('; ')})`;
+    return `Played at the point values: every parameter held at one value, so the bands are dice only. The calibrated posterior is the better-supported run${why}: for it${same('posterior')}, add --uncertainty posterior.`;
+  }
+  return `Played under ${parametersLabel(mode)}: each game draws its parameters from the ${mode === 'posterior' ? 'calibrated posterior' : 'priors'} (${distribution}), so the bands are dice plus what we do not know. For the point values${same('none')}, add --uncertainty none.`;
 }
 
 /** One line for a summary: what the bands below include. */

@@ -3,7 +3,7 @@
  * conditioned on the record's shocks; exit 1 when the pass rule fails. With `--uncertainty posterior`
  * each game draws its parameters from the calibrated posterior: a posterior predictive check.
  */
-import { BACKTEST_DEFAULT, formatBacktest, runBacktest } from '../../analysis/backtest/backtest.ts';
+import { BACKTEST_DEFAULT, formatBacktest, pointValuesAgainstRecord, runBacktest } from '../../analysis/backtest/backtest.ts';
 import { parseAssignments } from '../../batch/params-arg.ts';
 import type { CommandModule } from '../command.ts';
 import { addUncertaintyOptions, parseUncertainty, type UncertaintyFlags } from '../uncertainty-options.ts';
@@ -44,7 +44,11 @@ export const register: CommandModule = (program, io, setExit) => {
           }
         : {}),
     });
-    io.out(opts.json ? JSON.stringify(result, null, 2) : formatBacktest(result));
+    io.out(
+      opts.json
+        ? JSON.stringify(result, null, 2)
+        : formatBacktest(result, result.uncertainty.mode === 'none' ? pointValuesAgainstRecord(Object.keys(params)) : []),
+    );
     if (!result.pass) setExit(1);
   });
 };

@@ -6,9 +6,19 @@
 import { availableParallelism } from 'node:os';
 import { rmSync } from 'node:fs';
 import { calibrate, calibrationParams, SHIPPED_SETTINGS, shifts, type CalibrateSettings } from '../../analysis/calibration/calibrate.ts';
+import {
+  formatParamRange,
+  formatParamValue,
+  isWholeNumber,
+  pointOutsideText,
+  pointValuesOutside,
+  posteriorSets,
+  smallPosteriorNote,
+} from '../../analysis/calibration/shifts.ts';
 import { CALIBRATION_FIGURES } from '../../analysis/calibration/figures.ts';
 import { LEAVE_ONE_OUT_BUDGET, leaveOneOut, type LeaveOneOutRow } from '../../analysis/calibration/leave-one-out.ts';
-import { quantileText, simulatedText } from '../../analysis/backtest/backtest.ts';
+import { fewGamesNote, quantileText, simulatedText } from '../../analysis/backtest/backtest.ts';
+import { plural } from '../../analysis/render.ts';
 import { loadPosterior, PosteriorFileError, SHIPPED_POSTERIOR, type PosteriorFile } from '../../analysis/calibration/posterior-file.ts';
 import { renderBars } from '../../analysis/sensitivity/bars.ts';
 import type { CommandModule } from '../command.ts';
@@ -32,23 +42,30 @@ interface CalibrateFlags {
   runs: string;
 }
 
-const fmt = (x: number) => (Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toPrecision(2));
-
 export function formatShiftReport(file: PosteriorFile, source: string): string {
   const rows = shifts(file);
   const lines = [
     `How far the record moved each parameter from its prior · ${source}`,
     `${file.particles.length} weighted parameter sets · ${file.simulations} simulations · seed ${file.seed} · figures: ${file.figures.map((f) => f.id).join(', ')}`,
     'narrowing = 1 − (posterior 90 % width ÷ prior 90 % width): near 0, the record says nothing about it; near 1, it pins it down.',
-    '',
   ];
+  const small = smallPosteriorNote(posteriorSets(file));
+  if (small) lines.push(small);
+  lines.push('');
   const width = Math.max(...rows.map((r) => r.id.length));
   lines.push(`${'parameter'.padEnd(width)}  ${'prior 90 %'.padEnd(19)}  ${'posterior 90 %'.padEnd(19)}  median   kind`);
   for (const r of rows) {
+    const whole = isWholeNumber(r.id);
     lines.push(
-      `${r.id.padEnd(width)}  ${`${fmt(r.prior[0])}–${fmt(r.prior[1])}`.padEnd(19)}  ${`${fmt(r.posterior[0])}–${fmt(r.posterior[1])}`.padEnd(19)}  ${fmt(r.median).padEnd(7)}  ${r.cited ? 'cited' : 'assumption'}`,
+      `${r.id.padEnd(width)}  ${formatParamRange(r.prior, whole).padEnd(19)}  ${formatParamRange(r.posterior, whole).padEnd(19)}  ${formatParamValue(r.median, whole).padEnd(7)}  ${r.cited ? 'cited' : 'assumption'}`,
     );
   }
+  const outside = pointValuesOutside(file);
+  if (outside.length > 0)
+    lines.push(
+      '',
+      `Point values outside the posterior's 90 % range (the record argues against them; games and batches play them unless --uncertainty posterior): ${outside.map(pointOutsideText).join('; ')}.`,
+    );
   lines.push('', 'Narrowing by the record (most first):');
   lines.push(
     renderBars(
@@ -61,10 +78,12 @@ export function formatShiftReport(file: PosteriorFile, source: string): string {
 
 export function formatLeaveOneOut(rows: readonly LeaveOneOutRow[], settings: CalibrateSettings, runs: number): string {
   const lines = [
-    `Leave one figure out · each calibration without the figure: population ${settings.populationSize}, ${settings.generations} generations of ${settings.moves} sweeps, ${settings.gamesPerScenario} games a scenario, seed ${settings.seed}`,
-    `(the shipped calibration: ${SHIPPED_SETTINGS.populationSize}, ${SHIPPED_SETTINGS.generations}, ${SHIPPED_SETTINGS.gamesPerScenario}) · each prediction: ${runs} games of the figure's scenario drawn from that posterior, conditioned on the record's shocks`,
-    '',
+    `Leave one figure out · each calibration without the figure: population ${settings.populationSize}, ${plural(settings.generations, 'generation')} of ${plural(settings.moves, 'sweep')}, ${plural(settings.gamesPerScenario, 'game')} a scenario, seed ${settings.seed}`,
+    `(the shipped calibration: ${SHIPPED_SETTINGS.populationSize}, ${SHIPPED_SETTINGS.generations}, ${SHIPPED_SETTINGS.gamesPerScenario}) · each prediction: ${plural(runs, 'game')} of the figure's scenario drawn from that posterior, conditioned on the record's shocks`,
   ];
+  for (const note of [smallPosteriorNote(settings.populationSize, 'each calibration keeps'), fewGamesNote(runs, '--runs', 300)])
+    if (note) lines.push(note);
+  lines.push('');
   for (const r of rows) {
     const p = r.prediction;
     lines.push(
@@ -75,8 +94,12 @@ export function formatLeaveOneOut(rows: readonly LeaveOneOutRow[], settings: Cal
     );
     for (const f of p.failures) lines.push(`      ✗ ${f}`);
   }
-  const inside = rows.filter((r) => r.prediction.status === 'inside').length;
-  lines.push('', `${inside} of ${rows.length} left-out figures predicted inside their 5–95 % band (floors: P(predicted ≥ floor) ≥ 5 %).`);
+  const count = (s: (typeof rows)[number]['prediction']['status'][]) => rows.filter((r) => s.includes(r.prediction.status)).length;
+  lines.push(
+    '',
+    `${count(['inside'])} of ${rows.length} left-out figures PASS as the backtest judges a figure: a point or range with the record inside the predicted 5–95 % band, a floor that at least 5 % of the predicted games reach, a usual outcome kept in its share of games.`,
+    `${count(['outside-90'])} MISS (the record outside the 5–95 % band, inside the 1–99 % range); ${count(['outside-98', 'fails'])} FAIL (the record outside the 1–99 % range, a floor out of reach, or a usual outcome not kept).`,
+  );
   return lines.join('\n');
 }
 

@@ -3,6 +3,10 @@ import fc from 'fast-check';
 import { capture } from '../../helpers/cli.ts';
 import {
   BACKTEST_SCENARIOS,
+  formatBacktest,
+  gamesText,
+  MIN_BAND_GAMES,
+  pointValuesAgainstRecord,
   runBacktest,
   quantileText,
   simulatedText,
@@ -13,6 +17,7 @@ import { loadRecord } from '../../../src/analysis/record/table.ts';
 import { factById } from '../../../src/model/evidence.ts';
 import { getPolicy } from '../../../src/policies/index.ts';
 import { main } from '../../../src/cli/main.ts';
+import { PARAM_SPECS } from '../../../src/model/params.ts';
 import { loadPosterior, SHIPPED_POSTERIOR } from '../../../src/analysis/calibration/posterior-file.ts';
 import { posteriorDistribution } from '../../../src/analysis/uncertainty/distribution.ts';
 
@@ -127,7 +132,8 @@ describe('each check fails when what drives it is mis-set', () => {
     const code = await main(['backtest', '--runs', '40', '--seed', 'cli', '--param', 'militiaAttackRate=0.8'], c.io);
     expect(code).toBe(1);
     const out = c.out.join('\n');
-    expect(out).toMatch(/FAIL {2}F-01, D-04 · october-2023/);
+    // Each row is headed by the figure's ID (what brink explain and calibrate --report call it), then its facts.
+    expect(out).toMatch(/FAIL {2}attacks-by-2-feb · F-01, D-04 · october-2023/);
     expect(out).toMatch(/Backtest fails: attacks-by-2-feb fails/);
   });
 
@@ -227,10 +233,87 @@ describe('which parameters a record check was played under', () => {
     await main(['backtest', '--runs', '20'], c.io);
     const out = c.out.join('\n');
     expect(out).toMatch(/^Backtest · 20 games per scenario · seed 1 · point values$/m);
-    expect(out).toContain(
-      "Played at the point values: every parameter held at one value, so the bands are dice only. For posterior draws (brink explain's default), add --uncertainty posterior.",
-    );
+    expect(out).toContain('Played at the point values: every parameter held at one value, so the bands are dice only.');
     expect(out).toMatch(/record at least 170 · simulated median \d+, 5–95 % \d+–\d+ attacks \(point values\) ·/);
+  });
+
+  it('at the point values the header says the calibrated posterior is the better-supported run, how to play it, and the point values the record argues against', async () => {
+    const outside = pointValuesAgainstRecord();
+    // The shipped posterior puts at least one point value outside its 90 % range (militiaAttackRate, at this writing).
+    expect(outside.length).toBeGreaterThan(0);
+    for (const p of outside) {
+      const [lo, hi] = p.shift.posterior;
+      expect(p.value < lo || p.value > hi).toBe(true);
+      expect(p.value).toBe(PARAM_SPECS[p.id].value);
+    }
+    const c = capture();
+    await main(['backtest', '--runs', '20', '--seed', 'hdr'], c.io);
+    const out = c.out.join('\n');
+    const header = out.split('\n')[1]!;
+    expect(header).toMatch(
+      /The calibrated posterior is the better-supported run .*: for it \(brink explain's default\), add --uncertainty posterior\.$/,
+    );
+    for (const p of outside) expect(header).toContain(`${p.id} `);
+    // Said once: the old "For posterior draws" sentence is not printed beside it.
+    expect(out.match(/--uncertainty posterior/g)!.length).toBe(
+      1 + out.split('\n').filter((l) => l.includes('note:') && l.includes('--uncertainty posterior')).length,
+    );
+    expect(out).not.toContain('For posterior draws');
+    // Under a figure resting on a fact that an argued-against parameter cites: a note naming it.
+    const driven = loadRecord().figures.filter((f) => outside.some((p) => PARAM_SPECS[p.id].cites.some((x) => f.facts.includes(x))));
+    expect(driven.length).toBeGreaterThan(0);
+    for (const f of driven) {
+      const block = out.slice(out.indexOf(`  ${f.id} · `)).split(/\n(?=PASS|MISS|FAIL|\n)/)[0]!;
+      expect(block).toMatch(/note: \w+, which rests on [A-Z]-\d+.* as this figure does, is played at .* its posterior's 90 % range/);
+    }
+    // Not under the others, not under posterior draws, and not for a parameter --param sets.
+    expect(out.match(/note: /g)!.length).toBe(driven.length);
+    const pinned = capture();
+    await main(
+      ['backtest', '--runs', '20', '--seed', 'hdr', ...outside.flatMap((p) => ['--param', `${p.id}=${p.shift.median}`])],
+      pinned.io,
+    );
+    const pinnedOut = pinned.out.join('\n');
+    expect(pinnedOut).toContain('The calibrated posterior is the better-supported run: for it');
+    expect(pinnedOut).not.toContain('note: ');
+    const post = capture();
+    await main(['backtest', '--runs', '20', '--uncertainty', 'posterior'], post.io);
+    expect(post.out.join('\n')).not.toContain('note: ');
+    expect(post.out.join('\n')).not.toContain('better-supported');
+  });
+
+  it('says why a figure has fewer games than were played: those a war ended before its window give no value', () => {
+    // A war hazard high enough that some tower-22 games end before the window of iraq-after-halt (turns 2–4).
+    const r = runBacktest({
+      runs: 30,
+      seed: 'short',
+      scenarios: ['tower-22'],
+      figures: ['iraq-after-halt', 'no-war-tower-22'],
+      params: { warShockBase: 0.1 },
+    });
+    const [halt, war] = [r.rows.find((x) => x.id === 'iraq-after-halt')!, r.rows.find((x) => x.id === 'no-war-tower-22')!];
+    const missing = r.runs - halt.games;
+    expect(missing).toBeGreaterThan(0);
+    // Every game missing from the row is one of the games that ended in a war (the war figure counts every game).
+    expect(war.games).toBe(r.runs);
+    expect(missing).toBeLessThanOrEqual(Math.round(r.runs * (1 - war.pExact)));
+    const out = formatBacktest(r);
+    expect(out).toContain(
+      `(${halt.games} of ${r.runs} games; ${missing} ended in a regional war before the figure's window opened and give no value)`,
+    );
+    // A row with every game says only the count.
+    expect(out).toContain(`(${r.runs} games)`);
+    expect(gamesText({ games: 30 }, 30)).toBe('30 games');
+  });
+
+  it('warns, with the flag to raise, when a band rests on fewer than 20 games', async () => {
+    expect(MIN_BAND_GAMES).toBe(20);
+    const few = capture();
+    await main(['backtest', '--runs', '5', '--seed', 'few'], few.io);
+    expect(few.out.join('\n')).toMatch(/Warning: 5 games per band, fewer than 20: .*give --runs 20 or more/);
+    const enough = capture();
+    await main(['backtest', '--runs', '20', '--seed', 'few'], enough.io);
+    expect(enough.out.join('\n')).not.toContain('Warning:');
   });
 });
 
@@ -390,8 +473,17 @@ describe("the record's quantile as a line", () => {
   const row = (quantile: readonly [number, number]) => ({ kind: 'range' as const, quantile, pAtLeast: 0, pExact: 0 });
   it('gives a range both ends, or one quantile where the two ends meet', () => {
     expect(quantileText(row([0.2, 0.35]))).toBe("record's quantiles 0.20–0.35");
-    expect(quantileText(row([0.65, 0.65]))).toBe("record's quantile 0.65 at both ends of its range");
+    expect(quantileText(row([0.65, 0.65]))).toMatch(/^record's quantile 0\.65 at both ends of its range \(/);
     // Ends that differ only past the second decimal print as one, as they would read the same.
-    expect(quantileText(row([0.651, 0.6549]))).toBe("record's quantile 0.65 at both ends of its range");
+    expect(quantileText(row([0.651, 0.6549]))).toMatch(/^record's quantile 0\.65 at both ends of its range \(/);
+  });
+
+  it('says in words why both ends share a quantile: the values are discrete and (almost) none fell inside the range', () => {
+    expect(quantileText(row([0.65, 0.65]))).toContain(
+      'the simulated values are discrete and no game fell inside the range, so its two ends rank alike',
+    );
+    expect(quantileText({ ...row([0.651, 0.6549]), pExact: 0.004 })).toContain('only 0.4 % of games fell inside the range');
+    // Where the ends differ, no such words.
+    expect(quantileText(row([0.2, 0.35]))).not.toContain('discrete');
   });
 });

@@ -51,7 +51,9 @@ describe('leave one figure out', () => {
     );
     expect(code).toBe(0);
     const out = c.out.join('\n');
-    expect(out).toMatch(/Leave one figure out · each calibration without the figure: population 6, 1 generations/);
+    expect(out).toMatch(
+      /Leave one figure out · each calibration without the figure: population 6, 1 generation of 3 sweeps, 1 game a scenario/,
+    );
     expect(out).toMatch(/us-response-after-deaths \(F-09, D-15, R-USA-02, tower-22, floor\)/);
     expect(out).toMatch(/P\(simulated ≥ floor\) \d+ %/);
     const bad = capture();
