@@ -12,9 +12,13 @@ import { isParamId, PARAM_IDS, PARAM_SPECS, type ParamId } from '../../model/par
 import { describePrior, isScoreWeight, priorOf } from '../../model/priors.ts';
 import { describeRecommendation } from '../../model/runtime.ts';
 import { loadShippedScenarios } from '../../scenario/loader.ts';
+import { posteriorLines } from '../calibration/shifts.ts';
+import type { PosteriorFile } from '../calibration/posterior-file.ts';
+import { recordText } from '../record/statistics.ts';
+import { loadRecord, type RecordFigure } from '../record/table.ts';
 import { citers, factOrUndefined, paramUses, sourceOf, stateIds, transitionsOf, type Citer } from './provenance.ts';
 
-export type ExplainKind = 'parameter' | 'fact' | 'rule' | 'action' | 'state';
+export type ExplainKind = 'parameter' | 'fact' | 'rule' | 'action' | 'state' | 'figure';
 
 export class UnknownIdError extends Error {
   constructor(
@@ -50,6 +54,13 @@ function citedBy(id: string): string[] {
     .map((c) => `${c.kind === 'fact' ? idLabel(c.id) : `${c.kind} ${c.id}`}: ${c.note}`);
 }
 
+/** A parameter's unit after its value: singular after 1 ("1 day", not "1 days"; "1 point/rung"). */
+export function unitOf(value: number, unit: string): string {
+  if (value !== 1) return unit;
+  const [head = '', ...rest] = unit.split('/');
+  return [/[^s]s$/.test(head) ? head.slice(0, -1) : head, ...rest].join('/');
+}
+
 /** What we do not know about the parameter: the range a batch with --uncertainty prior draws from. */
 function priorLine(id: ParamId): string {
   if (isScoreWeight(id)) return 'uncertainty: none (a score weight is a preference, not an uncertain quantity)';
@@ -59,11 +70,18 @@ function priorLine(id: ParamId): string {
   return `uncertainty: ${describePrior(prior, PARAM_SPECS[id].value)}: ${prior.reason}${cites}`;
 }
 
-export function explainParam(id: ParamId): string {
+/** A posterior to set a parameter's prior against, and how to name it ("calibration/posterior.json"). */
+export interface ExplainPosterior {
+  readonly file: Pick<PosteriorFile, 'params' | 'particles'>;
+  readonly source: string;
+}
+
+export function explainParam(id: ParamId, posterior?: ExplainPosterior): string {
   const s = PARAM_SPECS[id];
-  const lines = [`Parameter ${id}: ${s.description}`, `  value ${s.value} ${s.unit} (allowed ${s.min}–${s.max})`];
+  const lines = [`Parameter ${id}: ${s.description}`, `  value ${s.value} ${unitOf(s.value, s.unit)} (allowed ${s.min}–${s.max})`];
   if (s.assumption) lines.push(`  ASSUMPTION: ${s.assumption}`);
   lines.push(`  ${priorLine(id)}`);
+  if (posterior) for (const l of posteriorLines(id, posterior.file, posterior.source)) lines.push(`  ${l}`);
   const uses = paramUses(id);
   lines.push('  used by:');
   if (uses.length === 0) lines.push('    (not read by the model code: a scenario or tool setting)');
@@ -104,7 +122,8 @@ export function explainFact(fact: Fact): string {
 function effectLines(a: ActionDef): string[] {
   const out: string[] = [];
   for (const [key, v] of Object.entries(a.effects)) {
-    if (typeof v === 'string' && isParamId(v)) out.push(`${key}: ${v} = ${PARAM_SPECS[v].value} ${PARAM_SPECS[v].unit}`);
+    if (typeof v === 'string' && isParamId(v))
+      out.push(`${key}: ${v} = ${PARAM_SPECS[v].value} ${unitOf(PARAM_SPECS[v].value, PARAM_SPECS[v].unit)}`);
     else if (key === 'strikes' && typeof v === 'object' && v !== null) {
       const st = v as { target: string; mean: ParamId };
       out.push(`strikes on ${st.target}: about ${PARAM_SPECS[st.mean].value} (${st.mean})`);
@@ -151,6 +170,24 @@ export function explainState(actor: ActorId, state: string): string {
   return lines.join('\n');
 }
 
+/**
+ * A record figure of seeds/record.yaml, as the backtest and the calibration check it: what it measures,
+ * the record's reading and the facts it rests on. The CLI adds the check itself and how it is judged
+ * (record-check.ts): the same lines `brink explain <fact>` shows for the figures behind a fact.
+ */
+export function explainFigure(f: RecordFigure): string {
+  const turns = f.turns[0] === f.turns[1] ? `turn ${f.turns[0] + 1}` : `turns ${f.turns[0] + 1}–${f.turns[1] + 1}`;
+  const lines = [
+    `Record figure ${f.id}: ${f.label}`,
+    `  checked by brink backtest and fitted by brink calibrate: scenario ${f.scenario}, ${turns}${f.window ? ` (${f.window.from} to ${f.window.to})` : ''}, ${f.per === 'week' ? 'a weekly rate' : 'a total over the window'} in ${f.unit}`,
+    `  record: ${recordText(f)} ${f.unit} (${f.kind})`,
+    `  why this figure: ${f.reason}`,
+    '  rests on:',
+    ...f.facts.map((id) => `    ${factLine(id)}`),
+  ];
+  return lines.join('\n');
+}
+
 /** Every ID `brink explain` resolves, by kind. */
 export function allIds(): Record<ExplainKind, string[]> {
   const facts = [...loadEvidence().facts.values()];
@@ -160,6 +197,7 @@ export function allIds(): Record<ExplainKind, string[]> {
     fact: facts.filter((f) => f.kind !== 'rule').map((f) => f.id),
     action: ACTIONS.map((a) => a.id),
     state: stateIds(),
+    figure: loadRecord().figures.map((f) => f.id),
   };
 }
 
@@ -167,8 +205,8 @@ export function suggest(id: string, max = 5): string[] {
   return nearMisses(id, Object.values(allIds()).flat(), max);
 }
 
-export function explain(id: string): { kind: ExplainKind; text: string } {
-  if (isParamId(id)) return { kind: 'parameter', text: explainParam(id) };
+export function explain(id: string, options: { readonly posterior?: ExplainPosterior } = {}): { kind: ExplainKind; text: string } {
+  if (isParamId(id)) return { kind: 'parameter', text: explainParam(id, options.posterior) };
   const fact = factOrUndefined(id.toUpperCase());
   if (fact) return { kind: fact.kind === 'rule' ? 'rule' : 'fact', text: explainFact(fact) };
   const action = actionById(id);
@@ -179,6 +217,8 @@ export function explain(id: string): { kind: ExplainKind; text: string } {
     const state = id.slice(dot + 1);
     if (ACTOR_IDS.includes(actor) && ACTORS[actor].isState(state)) return { kind: 'state', text: explainState(actor, state) };
   }
+  const figure = loadRecord().figures.find((f) => f.id === id.toLowerCase());
+  if (figure) return { kind: 'figure', text: explainFigure(figure) };
   throw new UnknownIdError(id, suggest(id));
 }
 
@@ -188,7 +228,7 @@ export function listAll(): string {
   lines.push(`Parameters (${ids.parameter.length}):`);
   for (const id of ids.parameter)
     lines.push(
-      `  ${id}  ${PARAM_SPECS[id as ParamId].value} ${PARAM_SPECS[id as ParamId].unit}${PARAM_SPECS[id as ParamId].assumption ? '  [assumption]' : ''}`,
+      `  ${id}  ${PARAM_SPECS[id as ParamId].value} ${unitOf(PARAM_SPECS[id as ParamId].value, PARAM_SPECS[id as ParamId].unit)}${PARAM_SPECS[id as ParamId].assumption ? '  [assumption]' : ''}`,
     );
   lines.push(`Rules (${ids.rule.length}):`);
   for (const id of ids.rule) lines.push(`  ${factLine(id)}`);
@@ -201,6 +241,8 @@ export function listAll(): string {
     const [actor, state] = s.split('.') as [ActorId, string];
     lines.push(`  ${s}  ${ACTORS[actor].meta(state).label}`);
   }
+  lines.push(`Record figures, checked by brink backtest (${ids.figure.length}):`);
+  for (const f of loadRecord().figures) lines.push(`  ${f.id}  ${f.scenario} · ${f.label} (${f.kind})`);
   return lines.join('\n');
 }
 

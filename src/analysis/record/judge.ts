@@ -107,6 +107,21 @@ export function judgeFigure(kind: FigureKind, record: readonly [number, number],
   };
 }
 
+/** How a figure of this kind is judged, in a sentence (the rules of judgeFigure and overallFailures). */
+export function judgeRuleText(kind: FigureKind, share?: number): string {
+  switch (kind) {
+    case 'floor':
+      return 'a floor: it holds when at least 5 % of the games reach it (P(simulated ≥ floor) ≥ 5 %); below that it fails outright, never a miss allowed to chance';
+    case 'usual':
+      return `a usual outcome: it holds when at least ${pct(share ?? 1)} of the games reproduce the record exactly`;
+    case 'range':
+    case 'point': {
+      const what = kind === 'range' ? "the record's range" : 'the record';
+      return `a ${kind}: a PASS unless the games lie almost all on one side of ${what}: a MISS (outside the 5–95 % band) when P(simulated ≤ ${kind === 'range' ? 'its upper end' : 'it'}) or P(simulated ≥ ${kind === 'range' ? 'its lower end' : 'it'}) is under 5 %, a FAIL (outside the 1–99 % range) under 1 %; the backtest allows one MISS among its figures, no FAIL`;
+    }
+  }
+}
+
 /** The pass rule over all figures (see the head of this file); returns the reasons it fails. */
 export function overallFailures(rows: readonly { readonly id: string; readonly status: FigureStatus }[]): string[] {
   const out: string[] = [];

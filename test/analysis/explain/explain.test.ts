@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { capture } from '../../helpers/cli.ts';
-import { allIds, assumptions, explain, suggest, UnknownIdError } from '../../../src/analysis/explain/explain.ts';
+import { allIds, assumptions, explain, listAll, suggest, unitOf, UnknownIdError } from '../../../src/analysis/explain/explain.ts';
+import { loadPosterior, SHIPPED_POSTERIOR } from '../../../src/analysis/calibration/posterior-file.ts';
+import { MIN_POSTERIOR_SETS, pointValuesOutside, shifts } from '../../../src/analysis/calibration/shifts.ts';
+import { loadRecord } from '../../../src/analysis/record/table.ts';
+import { isDrawn, priorOf } from '../../../src/model/priors.ts';
 import { citers, paramUses } from '../../../src/analysis/explain/provenance.ts';
 import { ACTIONS } from '../../../src/model/actions.ts';
 import { ACTORS, ACTOR_IDS } from '../../../src/model/actors/index.ts';
@@ -15,7 +19,7 @@ describe('every parameter, rule, fact, action and posture resolves', () => {
       const { kind, text } = explain(id);
       expect(kind).toBe('parameter');
       const s = PARAM_SPECS[id];
-      expect(text).toContain(`value ${s.value} ${s.unit} (allowed ${s.min}–${s.max})`);
+      expect(text).toContain(`value ${s.value} ${unitOf(s.value, s.unit)} (allowed ${s.min}–${s.max})`);
       for (const f of s.cites) expect(text).toContain(`${f} ${loadEvidence().facts.get(f)!.title}`);
       if (s.assumption) expect(text).toContain(`ASSUMPTION: ${s.assumption}`);
     }
@@ -150,6 +154,7 @@ describe('every parameter, rule, fact, action and posture resolves', () => {
 
   it('allIds covers every kind', () => {
     const ids = allIds();
+    expect(ids.figure).toEqual(loadRecord().figures.map((f) => f.id));
     expect(ids.parameter.length).toBe(PARAM_IDS.length);
     expect(ids.action.length).toBe(ACTIONS.length);
     expect(ids.rule.length + ids.fact.length).toBe(loadEvidence().facts.size);
@@ -187,5 +192,130 @@ describe('unknown IDs', () => {
       expect(list.out.join('\n')).toContain(id);
     const none = capture();
     expect(await main(['explain'], none.io)).toBe(2);
+  });
+});
+
+describe('a unit after its value', () => {
+  it('is singular after 1 and plural otherwise, in --list and on the parameter', () => {
+    expect(unitOf(1, 'days')).toBe('day');
+    expect(unitOf(3, 'days')).toBe('days');
+    expect(unitOf(1, 'points/rung')).toBe('point/rung');
+    expect(unitOf(1, 'probability')).toBe('probability');
+    expect(unitOf(1, 'injured')).toBe('injured');
+    const list = listAll();
+    expect(list).not.toMatch(/ 1 (days|weeks|strikes|attacks|points|deaths|commanders)\b/);
+    const one = PARAM_IDS.filter((id) => PARAM_SPECS[id].value === 1 && PARAM_SPECS[id].unit === 'days');
+    expect(one.length).toBeGreaterThan(0);
+    for (const id of one) {
+      expect(list).toContain(`  ${id}  1 day`);
+      expect(explain(id).text).toContain('value 1 day (allowed');
+    }
+  });
+});
+
+describe('a parameter beside its calibrated posterior', () => {
+  const file = loadPosterior(SHIPPED_POSTERIOR);
+  const posterior = { file, source: 'calibration/posterior.json' };
+
+  it("shows the posterior's median and 90 % range beside the prior's, the numbers calibrate --report prints", () => {
+    for (const s of shifts(file)) {
+      const text = explain(s.id, { posterior }).text;
+      expect(text, s.id).toMatch(
+        /^ {2}calibrated posterior \(calibration\/posterior\.json, \d+ weighted parameter sets\): median \S+, 90 % \S+–\S+ \(prior 90 % \S+–\S+\)/m,
+      );
+    }
+    // Without a posterior (the API's explain), no such line.
+    expect(explain('militiaAttackRate').text).not.toContain('calibrated posterior');
+    // A parameter with no prior (a score weight) has no posterior line.
+    expect(isDrawn(priorOf('scoreWar'))).toBe(false);
+    expect(explain('scoreWar', { posterior }).text).not.toContain('calibrated posterior');
+  });
+
+  it('says plainly when the point value lies outside the posterior 90 % range, and only then', () => {
+    const outside = new Set(pointValuesOutside(file).map((p) => p.id));
+    expect(outside.size).toBeGreaterThan(0);
+    for (const s of shifts(file)) {
+      const text = explain(s.id, { posterior }).text;
+      const [lo, hi] = s.posterior;
+      const v = PARAM_SPECS[s.id].value;
+      const out = v < lo || v > hi;
+      expect(outside.has(s.id)).toBe(out);
+      if (out) {
+        expect(text).toMatch(
+          new RegExp(
+            `the record argues against the point value: \\S+ lies ${v < lo ? 'below' : 'above'} the posterior's 90 % range .*; games and batches play it unless --uncertainty posterior`,
+          ),
+        );
+      } else {
+        expect(text).not.toContain('argues against');
+        expect(text).toContain('the point value lies inside it');
+      }
+    }
+  });
+
+  it('brink explain <parameter> shows it by default, from --posterior FILE when given, and refuses --posterior without --uncertainty posterior', async () => {
+    const c = capture();
+    expect(await main(['explain', 'militiaAttackRate'], c.io)).toBe(0);
+    const out = c.out.join('\n');
+    const s = shifts(file).find((x) => x.id === 'militiaAttackRate')!;
+    expect(out).toContain(`median ${s.median.toFixed(2)}, 90 % ${s.posterior[0].toFixed(2)}–${s.posterior[1].toFixed(2)}`);
+    const bad = capture();
+    expect(await main(['explain', 'militiaAttackRate', '--uncertainty', 'none', '--posterior', SHIPPED_POSTERIOR], bad.io)).toBe(2);
+    expect(bad.err.join('\n')).toContain('--posterior needs --uncertainty posterior');
+  });
+
+  it(`warns when the posterior holds fewer than ${MIN_POSTERIOR_SETS} parameter sets`, () => {
+    const tiny = { ...file, particles: file.particles.slice(0, 3) };
+    const text = explain('militiaAttackRate', { posterior: { file: tiny, source: 'tiny.json' } }).text;
+    expect(text).toMatch(/Warning: this posterior holds 3 parameter sets, fewer than 100: .*--population 100 or more/);
+    expect(explain('militiaAttackRate', { posterior }).text).not.toContain('Warning:');
+  });
+});
+
+describe('a backtest figure', () => {
+  it('every figure ID of the record resolves: what it measures, its record, the facts it rests on', () => {
+    for (const f of loadRecord().figures) {
+      const { kind, text } = explain(f.id);
+      expect(kind).toBe('figure');
+      expect(text).toMatch(new RegExp(`^Record figure ${f.id}: `));
+      expect(text).toContain(f.label);
+      expect(text).toContain(`scenario ${f.scenario}`);
+      expect(text).toContain(f.reason);
+      for (const fact of f.facts) expect(text).toContain(`    ${fact} ${loadEvidence().facts.get(fact)!.title}`);
+    }
+  });
+
+  it('brink explain <figure> shows the check brink explain <fact> shows for it: the same lines, judged the same way', async () => {
+    const fig = capture();
+    expect(await main(['explain', 'attacks-by-2-feb', '--runs', '25'], fig.io)).toBe(0);
+    const figOut = fig.out.join('\n');
+    const fact = capture();
+    expect(await main(['explain', 'F-01', '--runs', '25'], fact.io)).toBe(0);
+    const factOut = fact.out.join('\n');
+    const check = (text: string) => text.slice(text.indexOf('  against the record'));
+    expect(check(figOut)).toMatch(/^ {2}against the record \(the check brink backtest makes: 25 games a scenario/);
+    expect(check(figOut)).toContain('judged as a floor: it holds when at least 5 % of the games reach it');
+    // F-01 is behind attacks-by-2-feb only: its check is the figure's, line for line.
+    expect(
+      loadRecord()
+        .figures.filter((f) => f.facts.includes('F-01'))
+        .map((f) => f.id),
+    ).toEqual(['attacks-by-2-feb']);
+    expect(check(factOut)).toBe(check(figOut));
+    // Upper case and a point figure: judged by its band.
+    const point = capture();
+    expect(await main(['explain', 'IRAQ-AFTER-HALT', '--runs', '20'], point.io)).toBe(0);
+    expect(point.out.join('\n')).toMatch(
+      /judged as a point: a PASS unless .* a MISS \(outside the 5–95 % band\).* a FAIL \(outside the 1–99 % range\)/,
+    );
+  });
+
+  it('--list names every figure in its own section; F-01 cites one that resolves', () => {
+    const list = listAll();
+    const section = list.slice(list.indexOf('Record figures, checked by brink backtest'));
+    expect(section).toMatch(/^Record figures, checked by brink backtest \(\d+\):/);
+    for (const f of loadRecord().figures) expect(section).toContain(`  ${f.id}  ${f.scenario} · ${f.label} (${f.kind})`);
+    const cited = /backtest ([a-z0-9-]+)/.exec(explain('F-01').text)![1]!;
+    expect(explain(cited).kind).toBe('figure');
   });
 });
