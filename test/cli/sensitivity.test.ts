@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { drawnParams } from '../../src/analysis/uncertainty/distribution.ts';
-import { SENSITIVITY_OUTCOMES } from '../../src/analysis/uncertainty/measures.ts';
+import { SENSITIVITY_OUTCOME_NAMES, SENSITIVITY_OUTCOMES } from '../../src/analysis/uncertainty/measures.ts';
+import { OUTCOME_NAMES } from '../../src/batch/record.ts';
 import { PARAM_SPECS, type ParamId } from '../../src/model/params.ts';
 import { PRIORS } from '../../src/model/priors.ts';
 import { MODEL_VERSION } from '../../src/model/version.ts';
@@ -98,13 +99,21 @@ describe('brink sensitivity', () => {
     const first = data.screen[0]!;
     expect(text.stdout).toMatch(new RegExp(`^${first.id} +│█+ *│ ${first.rank.toFixed(2)}  ${first.cited ? 'cited' : 'assumption'}$`, 'm'));
     for (const name of SENSITIVITY_OUTCOMES) {
-      expect(text.stdout).toContain(`Total Sobol index for ${name}`);
+      expect(text.stdout).toContain(`Total Sobol index for ${SENSITIVITY_OUTCOME_NAMES[name]} (`);
       const r = data.sobol[name]![0]!;
       const shown = Math.max(0, r.total).toFixed(2);
       expect(text.stdout).toContain(
         `${shown} [${Math.max(0, r.totalCi[0]).toFixed(2)}–${Math.max(0, r.totalCi[1]).toFixed(2)}]  first ${r.first.toFixed(2)}`,
       );
     }
+  });
+
+  it('prints the regional-war outcome under the name brink compare and batch give the same measure (its JSON key stays regionalWarRate)', () => {
+    expect(SENSITIVITY_OUTCOME_NAMES.regionalWarRate).toBe('regionalWar');
+    expect(OUTCOME_NAMES).toContain(SENSITIVITY_OUTCOME_NAMES.regionalWarRate);
+    expect(text.stdout).toContain('Total Sobol index for regionalWar (');
+    expect(text.stdout).not.toContain('regionalWarRate');
+    expect(Object.keys((JSON.parse(json.stdout) as Json).sobol)).toContain('regionalWarRate');
   });
 
   it('says under the chart of an outcome that did not vary that its indices of 0 mean nothing, and only there', () => {
@@ -121,7 +130,11 @@ describe('brink sensitivity', () => {
       ]),
     );
     const out = formatSensitivity({ ...data, sobol } as never);
-    const section = (n: string) => out.slice(out.indexOf(`Total Sobol index for ${n} `)).split('\n\n')[0]!;
+    const section = (n: (typeof SENSITIVITY_OUTCOMES)[number]) => {
+      const at = out.indexOf(`Total Sobol index for ${SENSITIVITY_OUTCOME_NAMES[n]} `);
+      expect(at, n).toBeGreaterThanOrEqual(0);
+      return out.slice(at).split('\n\n')[0]!;
+    };
     expect(section(flat)).toContain(
       `${flat} did not vary over the Sobol parameter sets, so its indices (all exactly 0) say nothing about what drives it.`,
     );
@@ -148,7 +161,11 @@ describe('brink sensitivity', () => {
       ]),
     );
     const out = formatSensitivity({ ...data, sobol } as never);
-    const section = (n: string) => out.slice(out.indexOf(`Total Sobol index for ${n} `)).split('\n\n')[0]!;
+    const section = (n: (typeof SENSITIVITY_OUTCOMES)[number]) => {
+      const at = out.indexOf(`Total Sobol index for ${SENSITIVITY_OUTCOME_NAMES[n]} `);
+      expect(at, n).toBeGreaterThanOrEqual(0);
+      return out.slice(at).split('\n\n')[0]!;
+    };
     const [a, b, c] = data.sobol[noisy]!.map((r) => r.id);
     // The values are printed as estimated, not clamped: the note says what they mean.
     expect(section(noisy)).toContain('first -0.08');

@@ -17,6 +17,19 @@ import { recordShocks } from '../record/statistics.ts';
 export const SENSITIVITY_OUTCOMES = ['attacksOnUS', 'usKilled', 'scoreUS', 'scoreIran', 'regionalWarRate'] as const;
 export type SensitivityOutcome = (typeof SENSITIVITY_OUTCOMES)[number];
 
+/**
+ * The name `brink sensitivity` prints an outcome under: the one brink compare, batch and sweep give the
+ * same measure. `regionalWarRate` (its key in brink.sensitivity/1, kept so existing files still read) is
+ * their `regionalWar`: the share of a parameter set's games that end in a regional war.
+ */
+export const SENSITIVITY_OUTCOME_NAMES: Readonly<Record<SensitivityOutcome, string>> = {
+  attacksOnUS: 'attacksOnUS',
+  usKilled: 'usKilled',
+  scoreUS: 'scoreUS',
+  scoreIran: 'scoreIran',
+  regionalWarRate: 'regionalWar',
+};
+
 export interface EvalTask {
   readonly measure: 'outcomes' | 'figures';
   /** Scenario ID (outcomes); figures play each figure's own scenario. */

@@ -15,7 +15,7 @@ import {
 import { sparseProgress } from '../../batch/progress.ts';
 import { sensitivity, type SensitivityResult } from '../../analysis/sensitivity/real-model.ts';
 import { EvalPool } from '../../analysis/uncertainty/eval-pool.ts';
-import { SENSITIVITY_OUTCOMES } from '../../analysis/uncertainty/measures.ts';
+import { SENSITIVITY_OUTCOME_NAMES, SENSITIVITY_OUTCOMES } from '../../analysis/uncertainty/measures.ts';
 import type { CommandModule } from '../command.ts';
 import { parsePositiveInt, parseSeed, policyHelp, scenarioFrom, sidePolicy } from '../options.ts';
 
@@ -45,11 +45,12 @@ export function formatSensitivity(r: SensitivityResult): string {
       { width: 30 },
     ),
   ];
-  const silent = screenedButSilentNote(r);
+  const silent = screenedButSilentNote(r, (o) => SENSITIVITY_OUTCOME_NAMES[o]);
   if (silent) lines.push(silent);
   const flat = new Set(flatOutcomes(r));
   for (const name of SENSITIVITY_OUTCOMES) {
-    lines.push('', `Total Sobol index for ${name} (share of its variance, with interactions; 95 % bootstrap interval):`);
+    const shown = SENSITIVITY_OUTCOME_NAMES[name];
+    lines.push('', `Total Sobol index for ${shown} (share of its variance, with interactions; 95 % bootstrap interval):`);
     lines.push(
       renderBars(
         r.sobol[name].map((row) => ({
@@ -62,7 +63,7 @@ export function formatSensitivity(r: SensitivityResult): string {
         { width: 30, max: 1 },
       ),
     );
-    if (flat.has(name)) lines.push(flatOutcomesNote([name], r.settings.games));
+    if (flat.has(name)) lines.push(flatOutcomesNote([shown], r.settings.games));
     const noise = estimatorNoiseNote(r.sobol[name], r.settings);
     if (noise) lines.push(noise);
   }
