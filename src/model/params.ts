@@ -662,10 +662,10 @@ export const PARAM_SPECS = {
     0.5,
     0,
     5,
-    '×',
-    'How much a long Gaza war multiplies war risk, per 19 weeks',
+    'added per 19 weeks of war',
+    'How much a long Gaza war adds to war risk: the risk is multiplied by 1 + this × (weeks of war ÷ 19)',
     ['R-SYS-01', 'F-19'],
-    'the longer the war, the harder escalation is to avoid (R-SYS-01), which gives no size: half as much risk again (× 1.5) after a war as long as the record',
+    'the longer the war, the harder escalation is to avoid (R-SYS-01), which gives no size: +0.5, so war risk × 1.5 at the end of a war as long as the record (19 weeks)',
   ),
   iranAnswersHomelandStrike: p(
     0.7,

@@ -319,3 +319,16 @@ describe('a backtest figure', () => {
     expect(explain(cited).kind).toBe('figure');
   });
 });
+
+describe('warDurationHazard reads as what it adds, not as a multiplier of 0.5', () => {
+  it('its unit is not "×", and its reason gives the added risk and the multiplier it makes at the length of the record', () => {
+    const s = PARAM_SPECS.warDurationHazard;
+    expect(s.unit).not.toBe('×');
+    // The engine multiplies the war risk by 1 + value × weeks/19 (engine/phases/ladder.ts): × 1.5 at 19 weeks.
+    expect(s.assumption).toContain(`+${s.value}`);
+    expect(s.assumption).toContain(`× ${1 + s.value}`);
+    const a = assumptions().find((x) => x.id === 'warDurationHazard')!;
+    expect(a.what).toMatch(/adds to war risk/);
+    expect(a.what).not.toMatch(/= 0\.5 ×$/);
+  });
+});
