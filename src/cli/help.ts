@@ -246,6 +246,7 @@ const HELP: Readonly<Record<string, (v: Values) => string>> = {
       'brink explain R-IRN-01',
       'brink explain us.major-campaign',
       'brink explain iran.braking',
+      'brink explain attacks-by-2-feb',
       'brink explain --list',
       'brink explain --assumptions',
     ),

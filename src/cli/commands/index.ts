@@ -33,7 +33,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   {
     name: 'explain',
     summary:
-      "the provenance of a parameter, fact, rule (R-*), action or posture (actor.state); for a fact behind a record figure, the backtest's check of it",
+      "the provenance of a parameter, fact, rule (R-*), action, posture (actor.state) or record figure (the backtest's IDs); for a record figure or a fact behind one, the backtest's check of it",
     load: () => one(import('./explain.ts')),
   },
   {
