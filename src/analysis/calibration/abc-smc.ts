@@ -91,9 +91,13 @@ export interface Proposal {
 export type Simulator = (proposals: readonly Proposal[]) => Promise<readonly (readonly number[])[]>;
 
 /** Why ABC cannot run with these settings, or undefined: what initialState refuses (the CLI checks its flags against it). */
+/** ABC resamples and moves within its population: it needs two parameter sets at least. */
+export const MIN_POPULATION = 2;
+
 export function abcSettingsProblem(dim: number, settings: AbcSettings): string | undefined {
   if (dim < 1) return 'ABC needs at least one parameter';
-  if (!(Number.isInteger(settings.populationSize) && settings.populationSize >= 2)) return 'ABC needs a population of at least two';
+  if (!(Number.isInteger(settings.populationSize) && settings.populationSize >= MIN_POPULATION))
+    return 'ABC needs a population of at least two';
   if (!(settings.quantile > 0 && settings.quantile < 1)) return 'the tolerance quantile must lie in (0, 1)';
   return undefined;
 }

@@ -16,6 +16,7 @@ import {
   smallPosteriorNote,
 } from '../../analysis/calibration/shifts.ts';
 import { CALIBRATION_FIGURES } from '../../analysis/calibration/figures.ts';
+import { MIN_POPULATION } from '../../analysis/calibration/abc-smc.ts';
 import { LEAVE_ONE_OUT_BUDGET, leaveOneOut, type LeaveOneOutRow } from '../../analysis/calibration/leave-one-out.ts';
 import { fewGamesNote, quantileText, simulatedText } from '../../analysis/backtest/backtest.ts';
 import { plural } from '../../analysis/render.ts';
@@ -119,8 +120,8 @@ export function parseCalibrateFlags(
   for (const e of exclude) if (!known.has(e)) throw new UsageError(`--exclude: unknown figure '${e}' (figures: ${[...known].join(', ')})`);
   const settings: CalibrateSettings = {
     ...SHIPPED_SETTINGS,
-    // ABC resamples and moves within its population: it needs two parameter sets at least.
-    populationSize: parsePositiveInt('--population', opts.population, { min: 2, max: 100_000 }),
+    // The sampler's own floor (abc-smc.ts), refused here with the flag's name.
+    populationSize: parsePositiveInt('--population', opts.population, { min: MIN_POPULATION, max: 100_000 }),
     generations: parsePositiveInt('--generations', opts.generations, { max: 100 }),
     moves: parsePositiveInt('--moves', opts.moves, { max: 100 }),
     gamesPerScenario: parsePositiveInt('--games', opts.games, { max: 10_000 }),
