@@ -48,7 +48,15 @@ export const LABEL_WIDTH = Math.max(...[...Object.values(OUTCOME_LABELS), ...Obj
 /** Under a text summary: where the same figures are by the names scripts use. */
 export const BY_ID_NOTE = 'The same figures by name (attacksOnUS, verdict:calm-restored, …): --json, or --csv for a row per game.';
 
-// ── How a comparison's 95 % intervals were computed, in words (brink compare, brink merge, the HTML report) ──
+// ── How the 95 % intervals were computed, in words (brink batch and compare, brink merge, the HTML report) ──
+
+/**
+ * Under the shares: their interval measures the batch, not the world. An analyst read a posterior batch's
+ * "Regional war 3.3 % [2.4 %, 4.6 %]" as what we do not know about war risk; it is how precisely the games
+ * played pin the share down, and it narrows with more games whatever the bands are.
+ */
+export const SHARE_INTERVAL_NOTE = (runs: number): string =>
+  `  [ ]: how precisely ${runs} ${runs === 1 ? 'game measures' : 'games measure'} each share (Wilson, 95 %); not a band.`;
 
 /** With fewer paired games than this, a comparison says its intervals are wide because the games are few. */
 export const FEW_PAIRS = 30;

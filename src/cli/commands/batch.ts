@@ -21,7 +21,7 @@ import { bandsNote, NO_UNCERTAINTY, type ParamDistribution } from '../../analysi
 import { addUncertaintyOptions, parseUncertainty, type UncertaintyFlags } from '../uncertainty-options.ts';
 import { histogramChart, fanChart, meanText, metricValueText, shareText } from '../../batch/charts.ts';
 import { METRIC_NAMES, SCORE_NAMES } from '../../batch/record.ts';
-import { BY_ID_NOTE, LABEL_WIDTH, METRIC_LABELS, OUTCOME_LABELS, SHOWN_OUTCOMES } from '../../batch/labels.ts';
+import { BY_ID_NOTE, LABEL_WIDTH, METRIC_LABELS, OUTCOME_LABELS, SHARE_INTERVAL_NOTE, SHOWN_OUTCOMES } from '../../batch/labels.ts';
 import { rungName } from '../../model/ladder.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 
@@ -309,14 +309,6 @@ export function formatBatchReport(
   );
   return lines.join('\n');
 }
-
-/**
- * Under the shares: their interval measures the batch, not the world. An analyst read a posterior batch's
- * "Regional war 3.3 % [2.4 %, 4.6 %]" as what we do not know about war risk; it is how precisely the games
- * played pin the share down, and it narrows with more games whatever the bands are.
- */
-export const SHARE_INTERVAL_NOTE = (runs: number): string =>
-  `  [ ]: how precisely ${runs} ${runs === 1 ? 'game measures' : 'games measure'} each share (Wilson, 95 %); not a band.`;
 
 interface BatchFlags extends CommonBatchOptions, UncertaintyFlags {
   csv?: string;
