@@ -15,6 +15,7 @@ import { playGame } from '../../src/policies/play.ts';
 import type { Scenario } from '../../src/scenario/schema.ts';
 import { scenario } from '../helpers/fixtures.ts';
 import { ordersOf } from '../../src/model/portfolio.ts';
+import { actionById } from '../../src/model/actions.ts';
 
 const params = defaultParams();
 const historical = { us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran') };
@@ -267,6 +268,59 @@ describe('United States', () => {
     const held = acted('us.hold');
     expect(held.to).toBe('preservingLull');
     expect(held.meta?.says).toBe('steps back to protect what calm is left');
+  });
+
+  it("R-USA-03 a US that strikes Iran of its own accord is confronting Iran while it keeps striking, and Iran's intelligence reads that", () => {
+    const weekly = ordersOf('us.strike-irgc', 'iran.hold-course');
+    let g = newGame(scenario('october-2023'), {
+      seed: 'press',
+      params: { warShockBase: 0, warHazardIrgcStrike: 0, iranAnswersHomelandStrike: 0 },
+    });
+    const postures: string[] = [];
+    for (let t = 0; t < 4 && !g.over; t++) {
+      g = step(g, weekly).state;
+      postures.push(g.actors.us.value);
+    }
+    expect(postures).toEqual(['confronting', 'confronting', 'confronting', 'confronting']);
+    // What Iran reads of the US is the confrontation, not the measured answers the record held to.
+    const intel = g.intel.iran;
+    expect(intel).not.toBeNull();
+    const read = intel!.items.findIndex((i) => i.subject.about === 'posture' && i.subject.actor === 'us');
+    expect(intel!.truth[read]).toBe('confronting');
+    // Once it stops striking Iran it steps back, as the record's US does after its one answer (R-USA-09).
+    const before = logOf(g).length;
+    g = step(g, ordersOf('us.hold', 'iran.hold-course')).state;
+    const moves = logOf(g)
+      .slice(before)
+      .filter((e) => e.kind === 'posture' && e.actor === 'us')
+      .map((e) => (e.kind === 'posture' ? `${e.from}>${e.to}` : ''));
+    expect(moves[0]).toBe('confronting>preservingLull');
+    expect(g.actors.us.context.pressingIran).toBe(false);
+  });
+
+  it('R-USA-02/04 lighter strikes answer the deaths, and strikes in the calm end the restraint', () => {
+    const us = ACTORS.us;
+    const acted = (from: ReturnType<typeof us.initial>, action: string) =>
+      us.send(from, { type: 'ACTED', action, signal: 'us.none', rung: actionById(action)!.rung }).transition!;
+    const answered = acted(us.initial(params, {}, 'vowing'), 'us.leadership-strike');
+    expect(answered.to).toBe('retaliated');
+    expect(answered.meta?.says).toBe('answers the deaths with strikes on the militias, lighter than the campaign it promised');
+    // The record's answer is still the campaign: the large strike keeps the vow as before.
+    expect(acted(us.initial(params, {}, 'vowing'), 'us.major-campaign').meta?.says).toBe(
+      'keeps its vow with a large campaign, sparing Iran',
+    );
+    // Words answer nothing: the vow stays pending.
+    expect(us.send(us.initial(params, {}, 'vowing'), { type: 'ACTED', action: 'us.warn', signal: 'us.none', rung: 0 }).snapshot.value).toBe(
+      'vowing',
+    );
+    const broke = acted(us.initial(params, {}, 'preservingLull'), 'us.calibrated-strikes');
+    expect(broke.to).toBe('measured');
+    expect(broke.meta?.rules).toContain('R-USA-04');
+    // Strikes on the Houthis are a separate track (R-USA-06): the lull on the militia front holds.
+    expect(
+      us.send(us.initial(params, {}, 'preservingLull'), { type: 'ACTED', action: 'us.strike-houthis', signal: 'us.none', rung: 0 }).snapshot
+        .value,
+    ).toBe('preservingLull');
   });
 
   it('R-USA-03 no strikes inside Iran by default: the historical US never strikes Iran', () => {

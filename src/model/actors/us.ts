@@ -24,6 +24,11 @@ export interface UsContext {
   readonly killed: number;
   /** The Red Sea campaign is under way (R-USA-06); set by the scenario. */
   readonly redSeaOps: boolean;
+  /**
+   * The US took the fight to Iran of its own accord, a rung the record never shows (R-USA-03): its posture
+   * stays in confrontation while it keeps striking, rather than stepping back after one answer.
+   */
+  readonly pressingIran: boolean;
 }
 
 export type UsPosture = 'measured' | 'responding' | 'vowing' | 'retaliated' | 'preservingLull' | 'confronting' | 'atWar';
@@ -39,6 +44,17 @@ const killed = {
     meta: { rules: ['R-USA-02', 'R-SYS-04', 'T-10'], says: 'is expected to answer the deaths with a strong response' },
   },
 } as const;
+/**
+ * The record's US never struck Iran (R-USA-03); a player or bot that does is in confrontation with Tehran,
+ * whatever posture it came from, and the other side's intelligence reads it so. The historical bot never
+ * takes this transition: no posture it holds recommends such a strike before Iran fires first.
+ */
+const takesFightToIran = {
+  guard: 'struckIran',
+  target: 'confronting',
+  actions: ['startPressing'],
+  meta: { rules: ['R-USA-03', 'Q-13'], says: 'carries the fight to Iran itself, a rung it never climbed in 2024' },
+} as const;
 const directAttack = {
   DIRECT_ATTACK: { target: 'confronting', meta: { rules: ['Q-13', 'R-USA-05'], says: 'weighs a direct answer to Iranian fire' } },
 } as const;
@@ -46,7 +62,7 @@ const directAttack = {
 export const us = defineActor<UsContext, ActorEvent, UsPosture>({
   id: 'us',
   initial: 'measured',
-  context: { attacksSinceStrike: 0, strikeThreshold: 25, lullResumeThreshold: 2, killed: 0, redSeaOps: false },
+  context: { attacksSinceStrike: 0, strikeThreshold: 25, lullResumeThreshold: 2, killed: 0, redSeaOps: false, pressingIran: false },
   input: (p) => ({ strikeThreshold: p.usStrikeThreshold, lullResumeThreshold: p.usLullResumeThreshold }),
   guards: {
     strikeDue: ({ context, event }) =>
@@ -55,12 +71,16 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
     struckMilitias: ({ event }) => event.type === 'ACTED' && strikesMilitiasOrIran(actionById(event.action)),
     largeCampaign: ({ event }) => event.type === 'ACTED' && strikesMilitiasOrIran(actionById(event.action)) && event.rung >= 7,
     struckIran: ({ event }) => event.type === 'ACTED' && strikesIranOrItsForces(actionById(event.action)),
+    keepsStrikingIran: ({ context, event }) =>
+      context.pressingIran && event.type === 'ACTED' && strikesIranOrItsForces(actionById(event.action)),
   },
   updates: {
     countAttacks: ({ context, event }) =>
       event.type === 'WEEK_END' ? { attacksSinceStrike: context.attacksSinceStrike + event.attacksOnUS } : {},
     resetAttacks: () => ({ attacksSinceStrike: 0 }),
     countDead: ({ context, event }) => (event.type === 'US_KILLED' ? { killed: context.killed + event.killed } : {}),
+    startPressing: () => ({ pressingIran: true, attacksSinceStrike: 0 }),
+    stopPressing: () => ({ pressingIran: false }),
   },
   states: {
     measured: {
@@ -80,7 +100,7 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
           },
           { actions: ['countAttacks'] },
         ],
-        ACTED: { guard: 'struckMilitias', actions: ['resetAttacks'] },
+        ACTED: [takesFightToIran, { guard: 'struckMilitias', actions: ['resetAttacks'] }],
         ...killed,
         ...directAttack,
         ...warEnds,
@@ -95,6 +115,7 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
       },
       on: {
         ACTED: [
+          takesFightToIran,
           {
             guard: 'largeCampaign',
             target: 'measured',
@@ -138,6 +159,17 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
             actions: ['resetAttacks'],
             meta: { rules: ['R-USA-02', 'R-USA-03', 'F-09'], says: 'keeps its vow with a large campaign, sparing Iran' },
           },
+          // Any strike on the militias answers the deaths, if more lightly than the record's dozens (F-09):
+          // the vow is no longer pending, and the follow-up posture reads what comes next.
+          {
+            guard: 'struckMilitias',
+            target: 'retaliated',
+            actions: ['resetAttacks'],
+            meta: {
+              rules: ['R-USA-02', 'F-09'],
+              says: 'answers the deaths with strikes on the militias, lighter than the campaign it promised',
+            },
+          },
         ],
         US_KILLED: { actions: ['countDead'] },
         ...directAttack,
@@ -154,7 +186,7 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
       on: {
         ACTED: [
           // Striking Iran is not protecting a calm: Washington stands in confrontation with Tehran instead.
-          { guard: 'struckIran', target: 'confronting', meta: { rules: ['Q-13', 'R-USA-08'], says: 'carries the fight to Iran itself' } },
+          takesFightToIran,
           {
             guard: 'struckMilitias',
             target: 'preservingLull',
@@ -184,7 +216,17 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
           actions: ['countAttacks'],
           meta: { rules: ['R-USA-05'], says: 'sees attacks resume and readies a response' },
         },
-        ACTED: { guard: 'struckMilitias', actions: ['resetAttacks'] },
+        ACTED: [
+          takesFightToIran,
+          // Strikes in the calm break the restraint the lull rests on (R-USA-04): the calm is made on both
+          // sides (R-SYS-07), and the US is back to answering attack by attack.
+          {
+            guard: 'struckMilitias',
+            target: 'measured',
+            actions: ['resetAttacks'],
+            meta: { rules: ['R-USA-04', 'R-SYS-07'], says: 'breaks its restraint: strikes the militias in the calm' },
+          },
+        ],
         ...killed,
         ...directAttack,
         ...warEnds,
@@ -194,13 +236,20 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
       meta: { label: 'Confronting Iran', rules: ['Q-13', 'R-USA-08'], weight: SIDE_WEIGHT, recommends: { action: 'us.strike-irgc' } },
       on: {
         ACTED: [
+          // A US that took the fight to Iran itself stays in confrontation while it keeps striking.
+          { guard: 'keepsStrikingIran' },
           // The record's one strike on Iran's forces comes first; the posture steps back in the same week.
           {
             guard: 'struckIran',
             target: 'preservingLull',
+            actions: ['stopPressing'],
             meta: { rules: ['R-USA-09'], says: "strikes Iran's forces once, then steps back to protect what calm is left" },
           },
-          { target: 'preservingLull', meta: { rules: ['R-USA-09'], says: 'steps back to protect what calm is left' } },
+          {
+            target: 'preservingLull',
+            actions: ['stopPressing'],
+            meta: { rules: ['R-USA-09'], says: 'steps back to protect what calm is left' },
+          },
         ],
         ...killed,
         ...warEnds,
