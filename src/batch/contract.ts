@@ -149,6 +149,8 @@ export type SweepJson = z.infer<typeof SweepSchema>;
 export const GameRecordSchema = z
   .object({
     schema: z.literal('brink.game/1'),
+    /** The model that played the game (src/model/version.ts); --resume refuses a file of another model. */
+    model: z.string().min(1),
     index: z.number().int().min(0),
     seed: z.string().min(1),
     scenario: ScenarioRef,

@@ -8,6 +8,7 @@ import { scoreLines, scoresOf, verdictOf, type VerdictId } from '../engine/outco
 import type { GameState, Tally } from '../engine/state.ts';
 import { playGame } from '../policies/play.ts';
 import type { Policy } from '../policies/index.ts';
+import { MODEL_VERSION } from '../model/version.ts';
 import type { Scenario } from '../scenario/schema.ts';
 
 export const GAME_RECORD_FORMAT = 'brink.game/1';
@@ -60,6 +61,8 @@ export type OutcomeName = (typeof OUTCOME_NAMES)[number];
 
 export interface GameRecord {
   readonly schema: typeof GAME_RECORD_FORMAT;
+  /** The model that played the game (MODEL_VERSION): --resume never mixes games of two models. */
+  readonly model: string;
   readonly index: number;
   readonly seed: string;
   readonly scenario: { readonly id: string; readonly hash: string };
@@ -145,6 +148,7 @@ export function recordOf(
   }
   return {
     schema: GAME_RECORD_FORMAT,
+    model: MODEL_VERSION,
     index,
     seed: state.seed,
     scenario: { id: state.scenario.id, hash: state.scenario.hash },

@@ -3,8 +3,10 @@
  *
  * The file is the user's, so nothing is touched until it has been shown to be ours: every line is read
  * (as a stream, in bounded memory whatever the file's size) and checked against the record contract and
- * this batch's identity (scenario hash, seed, policies, parameters, index range) before anything is
- * written. Only then is a last line cut short by a kill dropped (the file truncated to its last whole
+ * this batch's identity (model version, scenario hash, seed, policies, parameters, index range) before
+ * anything is written: games played under other rules are never mixed into this model's summary, and a
+ * line that records no model (written before records carried one) cannot be shown to be this model's, so
+ * it is refused too. Only then is a last line cut short by a kill dropped (the file truncated to its last whole
  * line). A file whose first line is not one of this batch's records is refused untouched, whatever
  * follows.
  */
@@ -26,6 +28,8 @@ const Count = z.number().int().min(0).max(MAX_COUNT);
 
 const RecordSchema = z.object({
   schema: z.literal(GAME_RECORD_FORMAT),
+  // Optional here so that a line without it gets its own message (mismatch), not a schema error.
+  model: z.string().optional(),
   index: z.number().int().min(0),
   seed: z.string(),
   scenario: z.object({ id: z.string(), hash: z.string() }),
@@ -44,6 +48,8 @@ const MAX_LINE_BYTES = 4 * MiB;
 const RECORD_START = `{"schema":"${GAME_RECORD_FORMAT}"`;
 
 export interface BatchIdentity {
+  /** The model that plays the missing games (MODEL_VERSION): every line must have been played by it. */
+  readonly model: string;
   readonly runs: number;
   readonly seed: string;
   readonly scenarioHash: string;
@@ -69,6 +75,11 @@ function mismatch(raw: unknown, b: BatchIdentity): string | undefined {
     return `not a ${GAME_RECORD_FORMAT} record${issue.path.length ? ` (${issue.path.join('.')}: ${issue.message})` : ''}`;
   }
   const r = parsed.data;
+  const restart = 'play the batch again into a new --out file';
+  if (r.model === undefined)
+    return `records no model version (it was written by an older Brink), so its games cannot be shown to be this model's (${b.model}); ${restart}`;
+  if (r.model !== b.model)
+    return `played by model ${r.model}, but this Brink is model ${b.model}: resuming would mix games of two models; resume with the version of Brink that played it, or ${restart}`;
   if (r.index >= b.runs) return `game index ${r.index} is outside this batch of ${b.runs} (--runs differs?)`;
   if (r.seed !== gameSeed(b.seed, r.index)) return `seed '${r.seed}' is not this batch's (--seed ${b.seed})`;
   if (r.scenario.hash !== b.scenarioHash) return `recorded with another scenario (${r.scenario.id} ${r.scenario.hash})`;

@@ -200,6 +200,7 @@ export function startBatch(o: BatchOptions): BatchRun {
       let n = 0;
       const dist = o.uncertainty;
       const identity = {
+        model: MODEL_VERSION,
         runs: o.runs,
         seed: o.seed,
         scenarioHash: o.scenario.hash,

@@ -3,11 +3,12 @@
  * printed; --resume then reaches the very JSON (and the same file content) an uninterrupted run gives.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, watch } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BatchSchema, GameRecordSchema } from '../../src/batch/contract.ts';
+import { MODEL_VERSION } from '../../src/model/version.ts';
 import { BIN, ROOT, brink, brinkAsync } from '../helpers/cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'brink-interrupt-'));
@@ -133,5 +134,37 @@ describe('interrupting and resuming a batch', () => {
     ]);
     expect(p.code).toBe(2);
     expect(p.stderr).toMatch(/policies/);
+  });
+
+  it('refuses to resume games played by another model version, or by a Brink that did not record one, and leaves the file as it is', () => {
+    const out = join(dir, 'model.jsonl');
+    const args = ['batch', '--scenario', 'tower-22', '--runs', '6', '--seed', 'm', '--workers', '1', '--out', out];
+    expect(brink([...args.slice(0, 4), '3', ...args.slice(5)]).code).toBe(0);
+    const games = lines(out).map((l) => JSON.parse(l));
+    expect(games.map((g) => g.model)).toEqual([MODEL_VERSION, MODEL_VERSION, MODEL_VERSION]);
+    // The same file as an interrupted batch leaves it, played by this model: it resumes.
+    const own = join(dir, 'model-own.jsonl');
+    writeFileSync(own, games.map((g) => `${JSON.stringify(g)}\n`).join(''));
+    const ok = brink([...args.slice(0, -1), own, '--resume']);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(lines(own)).toHaveLength(6);
+
+    const other = games.map((g) => `${JSON.stringify({ ...g, model: '0.0.1+0123456789ab' })}\n`).join('');
+    writeFileSync(out, other);
+    const r = brink([...args, '--resume']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`model.jsonl:1: played by model 0.0.1+0123456789ab, but this Brink is model ${MODEL_VERSION}`);
+    expect(r.stderr).toContain('play the batch again into a new --out file');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(readFileSync(out, 'utf8')).toBe(other);
+
+    const unversioned = games.map(({ model: _, ...g }) => `${JSON.stringify(g)}\n`).join('');
+    writeFileSync(out, unversioned);
+    const old = brink([...args, '--resume']);
+    expect(old.code).toBe(2);
+    expect(old.stderr).toContain(
+      "model.jsonl:1: records no model version (it was written by an older Brink), so its games cannot be shown to be this model's",
+    );
+    expect(readFileSync(out, 'utf8')).toBe(unversioned);
   });
 });

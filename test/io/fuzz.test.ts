@@ -13,6 +13,7 @@ import { playRecord, type GameRecord } from '../../src/batch/record.ts';
 import { readPrevious, ResumeError, type BatchIdentity } from '../../src/batch/resume.ts';
 import { gameSeed } from '../../src/batch/seeds.ts';
 import { IoError } from '../../src/io/errors.ts';
+import { MODEL_VERSION } from '../../src/model/version.ts';
 import { MiB } from '../../src/io/read.ts';
 import { getPolicy } from '../../src/policies/index.ts';
 import { loadScenario, SCENARIO_DIR } from '../../src/scenario/loader.ts';
@@ -292,6 +293,7 @@ describe('fuzzed scenario files', () => {
 describe('fuzzed --resume files', () => {
   const scenario = loadScenario('tower-22');
   const batch: BatchIdentity = {
+    model: MODEL_VERSION,
     runs: 6,
     seed: 'fz',
     scenarioHash: scenario.hash,
@@ -309,7 +311,7 @@ describe('fuzzed --resume files', () => {
   /** A line of the file, and whether it belongs to this batch. */
   const corrupt = (r: GameRecord, how: number): string => {
     const j = JSON.parse(JSON.stringify(r));
-    switch (how % 9) {
+    switch (how % 11) {
       case 0:
         j.seed = 'other:0';
         break;
@@ -333,6 +335,12 @@ describe('fuzzed --resume files', () => {
         break;
       case 7:
         j.params = { fatalityPerAttack: 1 };
+        break;
+      case 8:
+        j.model = '0.0.0+000000000000';
+        break;
+      case 9:
+        delete j.model;
         break;
       default:
         return JSON.stringify(r).slice(0, 40);
