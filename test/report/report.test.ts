@@ -311,9 +311,18 @@ describe('brink report', () => {
       oldCompare,
       JSON.stringify({ schema: 'brink.compare/1', a: { label: 'x' }, b: { label: 'y' }, deltas: { attacksOnUS: { mean: 1 } } }),
     );
+    // A comparison of another scenario (both arms red-sea), beside a batch of tower-22.
+    const redSea = scenario('red-sea');
+    const otherCompare = join(dir, 'red-sea-compare.json');
+    const redSeaArm = (a: CompareJson['a']) => ({ ...a, scenario: { id: redSea.id, hash: redSea.hash } });
+    writeFileSync(otherCompare, JSON.stringify({ ...compare, a: redSeaArm(compare.a), b: redSeaArm(compare.b) }));
     const x = join(dir, 'x.html');
     const cases: [string[], RegExp][] = [
       [['report'], /--out/],
+      [
+        ['report', '--from', batchFile, '--compare', otherCompare, '--out', x],
+        /--compare: .*red-sea-compare\.json' compares games of scenario 'red-sea', but this report is of tower-22 \([0-9a-f]+\); run brink compare --scenario tower-22 --json/,
+      ],
       [['report', '--from', join(dir, 'nope.json'), '--out', x], /--from: cannot read .*ENOENT/],
       [['report', '--from', runFile, '--out', x], /--from: .* is not a brink\.batch\/1 .*file/],
       [['report', '--from', compareFile, '--out', x], /--from: .* is not a brink\.batch\/1/],

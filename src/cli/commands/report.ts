@@ -16,7 +16,7 @@ import type { Command } from 'commander';
 import { replaySave, SaveError } from '../../engine/save.ts';
 import { basename } from 'node:path';
 import type { z } from 'zod';
-import { SensitivitySchema, type SensitivityJson } from '../../analysis/sensitivity/contract.ts';
+import { SensitivitySchema } from '../../analysis/sensitivity/contract.ts';
 import { BatchSchema, CompareSchema, type BatchJson, type CompareJson } from '../../batch/contract.ts';
 import { Progress } from '../../batch/progress.ts';
 import { startBatch } from '../../batch/run-batch.ts';
@@ -195,7 +195,8 @@ export const register: CommandModule = (program, io, setExit) => {
           ? readJson('--compare', opts.compare, CompareSchema, 'brink.compare/1 (brink compare --json)')
           : undefined;
         const stories = scenario ? chooseStories(batch, scenario, got.dist) : undefined;
-        if (sensitivity) checkSensitivityScenario(sensitivity, opts.sensitivity!, batch);
+        if (compare) checkSameScenario('--compare', opts.compare!, [compare.a.scenario, compare.b.scenario], batch);
+        if (sensitivity) checkSameScenario('--sensitivity', opts.sensitivity!, [{ id: sensitivity.settings.scenario }], batch);
         html = renderReport({
           batch,
           ...(scenario ? { scenario } : {}),
@@ -212,24 +213,33 @@ export const register: CommandModule = (program, io, setExit) => {
 };
 
 /**
- * A sensitivity analysis belongs in the report of the scenario it was made for: its `scenario` is the
- * batch's ID, or a file whose content is the batch's scenario.
+ * An analysis read beside the batch (--compare, --sensitivity) belongs in the report of the scenario it
+ * was made of: one of the scenarios it names must be the batch's, by content (hash). A name without a
+ * hash (a sensitivity file records only what --scenario was) is the batch's when it is the batch's ID, or
+ * when the file or shipped scenario it names has the batch's hash.
  */
-function checkSensitivityScenario(s: SensitivityJson, file: string, batch: BatchJson): void {
-  const named = s.settings.scenario;
-  if (named === batch.scenario.id) return;
-  let hash: string | undefined;
-  try {
-    hash = scenarioFrom(named).hash;
-  } catch {
-    hash = undefined;
-  }
-  if (hash !== batch.scenario.hash) {
-    throw new UsageError(
-      `--sensitivity: '${file}' analyses scenario '${named}', but this report is of ${batch.scenario.id} (${batch.scenario.hash}); run brink sensitivity --scenario ${batch.scenario.id} --json`,
-      false,
-    );
-  }
+function checkSameScenario(
+  flag: '--compare' | '--sensitivity',
+  file: string,
+  scenarios: readonly { readonly id: string; readonly hash?: string }[],
+  batch: BatchJson,
+): void {
+  const hashOf = (s: { id: string; hash?: string }): string | undefined => {
+    if (s.hash !== undefined) return s.hash;
+    if (s.id === batch.scenario.id) return batch.scenario.hash;
+    try {
+      return scenarioFrom(s.id).hash;
+    } catch {
+      return undefined;
+    }
+  };
+  if (scenarios.some((s) => hashOf(s) === batch.scenario.hash)) return;
+  const ids = [...new Set(scenarios.map((s) => `'${s.id}'`))].join(' and ');
+  const [what, command] = flag === '--compare' ? ['compares games of', 'compare'] : ['analyses', 'sensitivity'];
+  throw new UsageError(
+    `${flag}: '${file}' ${what} scenario ${ids}, but this report is of ${batch.scenario.id} (${batch.scenario.hash}); run brink ${command} --scenario ${batch.scenario.id} --json`,
+    false,
+  );
 }
 
 /** The class's games: every save must be of the same scenario (same content) and the same seed. */
