@@ -323,6 +323,35 @@ describe('United States', () => {
     ).toBe('preservingLull');
   });
 
+  it('P-07/R-USA-04 heavy strikes with no death to answer put the US on the offensive until it holds a week', () => {
+    const us = ACTORS.us;
+    const send = (from: ReturnType<typeof us.initial>, action: string) =>
+      us.send(from, { type: 'ACTED', action, signal: 'us.none', rung: actionById(action)!.rung });
+    for (const from of ['measured', 'preservingLull'] as const) {
+      for (const heavy of ['us.leadership-strike', 'us.major-campaign']) {
+        const t = send(us.initial(params, {}, from), heavy).transition!;
+        expect(t.to, `${from} + ${heavy}`).toBe('pressing');
+        expect(t.meta?.rules).toContain('P-07');
+      }
+    }
+    // Light answers stay what the record calls measured.
+    expect(send(us.initial(params, {}, 'measured'), 'us.calibrated-strikes').snapshot.value).toBe('measured');
+    const pressing = us.initial(params, {}, 'pressing');
+    expect(send(pressing, 'us.calibrated-strikes').snapshot.value).toBe('pressing');
+    expect(send(pressing, 'us.leadership-strike').snapshot.value).toBe('pressing');
+    const held = send(pressing, 'us.hold').transition!;
+    expect(held.to).toBe('measured');
+    expect(held.meta?.says).toBe('ends its offensive and is back to measured answers');
+    expect(send(pressing, 'us.strike-iran').snapshot.value).toBe('confronting');
+    // The record's own answers never take it there: the historical US is never on the offensive.
+    for (const id of ['october-2023', 'tower-22', 'red-sea', 'rafah']) {
+      for (let i = 0; i < 10; i++) {
+        const g = playGame(scenario(id), { seed: `p${i}`, ...historical });
+        expect(logOf(g).some((e) => e.kind === 'posture' && e.actor === 'us' && e.to === 'pressing')).toBe(false);
+      }
+    }
+  });
+
   it('R-USA-03 no strikes inside Iran by default: the historical US never strikes Iran', () => {
     for (const id of ['october-2023', 'tower-22', 'red-sea', 'rafah']) {
       for (let i = 0; i < 25; i++) expect(totalsOf(playGame(scenario(id), { seed: `s${i}`, ...historical })).strikesOnIran).toBe(0);

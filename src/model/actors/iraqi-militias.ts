@@ -67,7 +67,7 @@ export const iraqiMilitias = defineActor<MilitiaContext, ActorEvent, IraqiMiliti
             guard: HALT,
             target: 'resisting',
             actions: ['recordDirective'],
-            meta: { rules: ['R-MIL-02', 'F-24'], says: "refuse Iran's halt at first, KH and Nujaba loudest" },
+            meta: { rules: ['R-MIL-02', 'F-24'], says: "refuse Iran's halt at first: fighting US troops is who they are" },
           },
           {
             guard: SURGE,

@@ -31,7 +31,21 @@ export interface UsContext {
   readonly pressingIran: boolean;
 }
 
-export type UsPosture = 'measured' | 'responding' | 'vowing' | 'retaliated' | 'preservingLull' | 'confronting' | 'atWar';
+export type UsPosture = 'measured' | 'responding' | 'vowing' | 'retaliated' | 'preservingLull' | 'pressing' | 'confronting' | 'atWar';
+
+/** The rung from which a strike on the militias is more than the light, slow answers of P-07: a commander killed (F-10) or a campaign (F-09). */
+const HEAVY_STRIKE_RUNG = 6;
+
+/**
+ * Heavy strikes on the militias with no death to answer: the US takes the offensive, which the record
+ * never shows (P-07: light answers before January; R-USA-04: raids in a calm judged counter-productive).
+ */
+const takesOffensive = {
+  guard: 'heavyStrike',
+  target: 'pressing',
+  actions: ['resetAttacks'],
+  meta: { rules: ['P-07', 'R-USA-04'], says: 'takes the offensive against the militias, beyond the light answers of the record' },
+} as const;
 
 /** A change in a playable side's posture is a turning point in its own right. */
 const SIDE_WEIGHT = 25;
@@ -70,6 +84,9 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
     attacksResumed: ({ context, event }) => event.type === 'WEEK_END' && event.attacksOnUS >= context.lullResumeThreshold,
     struckMilitias: ({ event }) => event.type === 'ACTED' && strikesMilitiasOrIran(actionById(event.action)),
     largeCampaign: ({ event }) => event.type === 'ACTED' && strikesMilitiasOrIran(actionById(event.action)) && event.rung >= 7,
+    /** A strike that kills commanders or comes in dozens (F-09, F-10): more than the light answers of P-07. */
+    heavyStrike: ({ event }) =>
+      event.type === 'ACTED' && strikesMilitiasOrIran(actionById(event.action)) && event.rung >= HEAVY_STRIKE_RUNG,
     struckIran: ({ event }) => event.type === 'ACTED' && strikesIranOrItsForces(actionById(event.action)),
     keepsStrikingIran: ({ context, event }) =>
       context.pressingIran && event.type === 'ACTED' && strikesIranOrItsForces(actionById(event.action)),
@@ -100,7 +117,7 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
           },
           { actions: ['countAttacks'] },
         ],
-        ACTED: [takesFightToIran, { guard: 'struckMilitias', actions: ['resetAttacks'] }],
+        ACTED: [takesFightToIran, takesOffensive, { guard: 'struckMilitias', actions: ['resetAttacks'] }],
         ...killed,
         ...directAttack,
         ...warEnds,
@@ -218,6 +235,7 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
         },
         ACTED: [
           takesFightToIran,
+          takesOffensive,
           // Strikes in the calm break the restraint the lull rests on (R-USA-04): the calm is made on both
           // sides (R-SYS-07), and the US is back to answering attack by attack.
           {
@@ -226,6 +244,25 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
             actions: ['resetAttacks'],
             meta: { rules: ['R-USA-04', 'R-SYS-07'], says: 'breaks its restraint: strikes the militias in the calm' },
           },
+        ],
+        ...killed,
+        ...directAttack,
+        ...warEnds,
+      },
+    },
+    pressing: {
+      meta: {
+        label: 'On the offensive',
+        rules: ['P-07', 'R-USA-04'],
+        weight: SIDE_WEIGHT,
+        // The record's US, once it had struck hard, held back to protect the calm (R-USA-04).
+        recommends: { flag: 'redSeaOps', then: 'us.hold+us.strike-houthis', otherwise: 'us.hold' },
+      },
+      on: {
+        ACTED: [
+          takesFightToIran,
+          { guard: 'struckMilitias', actions: ['resetAttacks'] },
+          { target: 'measured', meta: { rules: ['R-USA-04', 'P-07'], says: 'ends its offensive and is back to measured answers' } },
         ],
         ...killed,
         ...directAttack,
