@@ -67,8 +67,11 @@ export function compareSpec(o: CompareOptions): CompareSpec {
   };
 }
 
-/** brink.compare/1 from the spec and the games aggregated so far (a run's, a shard's or a merge's). */
-export function compareJson(spec: CompareSpec, c: Collector, shard?: { shard: Shard; range: IndexRange }) {
+/**
+ * brink.compare/1 from the spec and the pairs aggregated so far (a run's, a shard's or a merge's). A
+ * shard's report asks for its slice of the pairs, and says which shard it is.
+ */
+export function compareJson(spec: CompareSpec, c: Collector, complete: boolean, shard?: { shard: Shard; range: IndexRange }) {
   const ra = c.arms[0]!.result();
   const rb = c.arms[1]!.result();
   const diffs: Map<string, PairedDiff> = c.diffs[0]!;
@@ -89,6 +92,8 @@ export function compareJson(spec: CompareSpec, c: Collector, shard?: { shard: Sh
     schema: COMPARE_FORMAT,
     model: MODEL_VERSION,
     runs: c.arms[0]!.n,
+    requested: shard ? shard.range.to - shard.range.from : spec.runs,
+    complete,
     seed: spec.seed,
     gameSeeds: '{seed}:{index}' as const,
     a: spec.a,
@@ -131,7 +136,12 @@ export function startCompare(o: CompareOptions): { stop(): void; done: Promise<C
     done: run.done.then((s) => ({
       status: s.status,
       ...(s.status === 'failed' ? { failure: s.failure } : {}),
-      json: compareJson(spec, run.collector, o.shard ? { shard: o.shard, range } : undefined),
+      json: compareJson(
+        spec,
+        run.collector,
+        s.status === 'complete' && run.collector.arms[0]!.n === range.to - range.from,
+        o.shard ? { shard: o.shard, range } : undefined,
+      ),
       resumed: run.resumed,
     })),
   };

@@ -105,6 +105,13 @@ export const CompareSchema = z
     /** The model that produced it (src/model/version.ts: package version + hash of the rules). */
     model: z.string().min(1),
     runs: z.number().int().min(0),
+    /**
+     * Pairs asked for, and whether all of them finished (`runs` is the number finished; they differ only
+     * when the comparison was stopped), as in brink.batch/1. Optional: files written before they were
+     * added do not carry them.
+     */
+    requested: z.number().int().min(0).optional(),
+    complete: z.boolean().optional(),
     seed: z.string().min(1),
     gameSeeds: z.literal('{seed}:{index}'),
     a: ArmSchema,

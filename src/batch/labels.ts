@@ -45,6 +45,18 @@ export const METRIC_LABELS: Readonly<Record<MetricName | ScoreName, string>> = {
 /** The width of the label column of the text summaries: the longest label. */
 export const LABEL_WIDTH = Math.max(...[...Object.values(OUTCOME_LABELS), ...Object.values(METRIC_LABELS)].map((l) => l.length));
 
+/**
+ * How many games a text summary covers: those finished, of those asked for, with the games read back
+ * from --out, and INCOMPLETE when the run was stopped (brink batch and brink compare alike).
+ */
+export function gamesCountText(
+  j: { readonly runs: number; readonly requested: number; readonly complete: boolean },
+  noun: 'games' | 'paired games',
+  resumed = 0,
+): string {
+  return `${j.runs} of ${j.requested} ${noun}${resumed ? ` (${resumed} read back from --out)` : ''}${j.complete ? '' : ' · INCOMPLETE'}`;
+}
+
 /** Under a text summary: where the same figures are by the names scripts use. */
 export const BY_ID_NOTE = 'The same figures by name (attacksOnUS, verdict:calm-restored, …): --json, or --csv for a row per game.';
 

@@ -137,6 +137,9 @@ export function mergeParts(paths: readonly string[]): Merged {
     const agg = collector.arms[0]!;
     return { command, spec: s, json: batchJson(s, agg, agg.n === s.runs), aggregator: agg, scenarioArg };
   }
-  if (command === 'compare') return { command, spec: spec as CompareSpec, json: compareJson(spec as CompareSpec, collector), scenarioArg };
+  if (command === 'compare') {
+    const c = spec as CompareSpec;
+    return { command, spec: c, json: compareJson(c, collector, collector.arms[0]!.n === c.runs), scenarioArg };
+  }
   return { command, spec: spec as SweepSpec, json: sweepJson(spec as SweepSpec, collector.arms), scenarioArg };
 }

@@ -159,6 +159,7 @@ function compareSection(c: CompareJson): string {
   return `
 <h2 class="page">Compare: ${esc(lb)} minus ${esc(la)}</h2>
 <p class="sub">A: ${esc(armText(c.a))}<br>B: ${esc(armText(c.b))}<br>${c.runs} pairs of games · seed ${esc(c.seed)} (game i of both arms plays with seed "${esc(c.seed)}:i")</p>
+${c.complete === false ? `<p class="assume">Incomplete comparison: ${c.runs} of the ${c.requested ?? '?'} pairs asked for finished; the figures below are those pairs'.</p>` : ''}
 <p class="note">${esc(bandsWordsFor(c.uncertainty.mode, c.uncertainty.distribution))}${
     c.uncertainty.mode === 'none' ? '' : ' Both arms of game i draw the same parameters, so the differences stay paired.'
   }</p>

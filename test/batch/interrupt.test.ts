@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, watch, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BatchSchema, GameRecordSchema } from '../../src/batch/contract.ts';
+import { BatchSchema, CompareSchema, GameRecordSchema } from '../../src/batch/contract.ts';
 import { MODEL_VERSION } from '../../src/model/version.ts';
 import { BIN, ROOT, brink, brinkAsync } from '../helpers/cli.ts';
 
@@ -35,17 +35,19 @@ function interrupted(
   out: string,
   signal: NodeJS.Signals = 'SIGINT',
   extra: readonly string[] = [],
+  { command = base, linesBefore = 0 }: { command?: readonly string[]; linesBefore?: number } = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string; linesAtSignal: number }> {
   return new Promise((resolve, reject) => {
     let linesAtSignal = -1;
     const watcher = watch(dirname(out), () => {
       const n = lines(out).length;
-      if (n >= 1 && linesAtSignal < 0) {
+      // `linesBefore`: lines written before any game finishes (a part file's header).
+      if (n >= linesBefore + 1 && linesAtSignal < 0) {
         linesAtSignal = n;
         child.kill(signal);
       }
     });
-    const child = spawn(process.execPath, [BIN, ...base, '--out', out, ...extra], {
+    const child = spawn(process.execPath, [BIN, ...command, '--out', out, ...extra], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -108,6 +110,25 @@ describe('interrupting and resuming a batch', () => {
     // The CSV was completed under its own name with the same games, and nothing else is left behind.
     expect(readdirSync(sub).sort()).toEqual(['games.csv', 'games.jsonl']);
     expect(lines(csv).length).toBe(written.length + 1);
+  });
+
+  it('an interrupted compare says, as batch does, how many of the pairs asked for finished, and INCOMPLETE, in text and JSON', async () => {
+    const compare = ['compare', '--scenario', 'october-2023', '--runs', RUNS, '--seed', 'int', '--us-policy-b', 'hawk', '--workers', '2'];
+    const run = (json: boolean) => {
+      const out = join(mkdtempSync(join(dir, 'cmp-')), 'pairs.jsonl');
+      return interrupted(out, 'SIGTERM', json ? ['--json'] : [], { command: compare, linesBefore: 1 });
+    };
+    const [text, json] = await Promise.all([run(false), run(true)]);
+    for (const r of [text, json]) {
+      expect(r.linesAtSignal, 'the compare finished before it could be stopped').toBeGreaterThan(1);
+      expect(r.code, r.stderr).toBe(143);
+    }
+    const j = CompareSchema.parse(JSON.parse(json.stdout));
+    expect(j.complete).toBe(false);
+    expect(j.requested).toBe(Number(RUNS));
+    expect(j.runs).toBeGreaterThan(0);
+    expect(j.runs).toBeLessThan(Number(RUNS));
+    expect(text.stdout).toMatch(new RegExp(`^Brink compare · \\d+ of ${RUNS} paired games · INCOMPLETE · seed int `));
   });
 
   it('refuses to resume from a file written by another batch', () => {

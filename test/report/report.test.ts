@@ -187,6 +187,13 @@ describe('the HTML report', () => {
     expect(legacy).not.toContain('Student t');
   });
 
+  it('says when the comparison was stopped before all its pairs finished, as it says of a batch', () => {
+    expect(compare.complete).toBe(true);
+    expect(renderReport({ batch, scenario: sc, compare })).not.toContain('Incomplete comparison');
+    const stopped = renderReport({ batch, scenario: sc, compare: { ...compare, runs: 17, requested: 3000, complete: false } });
+    expect(stopped).toContain("Incomplete comparison: 17 of the 3000 pairs asked for finished; the figures below are those pairs'.");
+  });
+
   it('names compare arms by what sets them apart', () => {
     expect(armLabel(compare.b, compare.a)).toBe('US hawk');
     const p = { ...compare.a, params: { fatalityPerAttack: 0.02 } };

@@ -21,7 +21,15 @@ import { bandsNote, NO_UNCERTAINTY, type ParamDistribution } from '../../analysi
 import { addUncertaintyOptions, parseUncertainty, type UncertaintyFlags } from '../uncertainty-options.ts';
 import { histogramChart, fanChart, meanText, metricValueText, shareText } from '../../batch/charts.ts';
 import { METRIC_NAMES, SCORE_NAMES } from '../../batch/record.ts';
-import { BY_ID_NOTE, LABEL_WIDTH, METRIC_LABELS, OUTCOME_LABELS, SHARE_INTERVAL_NOTE, SHOWN_OUTCOMES } from '../../batch/labels.ts';
+import {
+  BY_ID_NOTE,
+  gamesCountText,
+  LABEL_WIDTH,
+  METRIC_LABELS,
+  OUTCOME_LABELS,
+  SHARE_INTERVAL_NOTE,
+  SHOWN_OUTCOMES,
+} from '../../batch/labels.ts';
 import { rungName } from '../../model/ladder.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 
@@ -266,9 +274,7 @@ export function formatBatchReport(
         : ''
     }`,
   );
-  lines.push(
-    `${j.runs} of ${j.requested} games${r.resumed ? ` (${r.resumed} read back from --out)` : ''}${j.complete ? '' : ' · INCOMPLETE'}`,
-  );
+  lines.push(gamesCountText(j, 'games', r.resumed));
   lines.push(
     `Game i plays with seed "${j.seed}:i"; replay one with: brink run --scenario ${shellQuote(scenarioArg)} --seed ${shellQuote(`${j.seed}:<i>`)} --us-policy ${shellQuote(j.policies.us)} --iran-policy ${shellQuote(j.policies.iran)}${paramFlags(j.params)}${
       dist.kind === 'none'

@@ -14,6 +14,7 @@ import {
   BY_ID_NOTE,
   compareIntervalsNote,
   fewPairsNote,
+  gamesCountText,
   LABEL_WIDTH,
   METRIC_LABELS,
   NO_PAIR_DIFFERED,
@@ -58,7 +59,7 @@ export function formatCompareReport(r: CompareResult, dist: ParamDistribution = 
   const metricNames = [...METRIC_NAMES, ...SCORE_NAMES];
   const few = fewPairsNote(j.runs);
   const lines = [
-    `Brink compare · ${j.runs} paired games · seed ${j.seed} (game i: seed "${j.seed}:i", the same for both arms)`,
+    `Brink compare · ${gamesCountText(j, 'paired games', r.resumed)} · seed ${j.seed} (game i: seed "${j.seed}:i", the same for both arms)`,
     `A: ${arm(j.a)}`,
     `B: ${arm(j.b)}`,
     pairedBandsNote(dist),
@@ -135,7 +136,7 @@ async function compareAction(opts: CompareFlags, io: Io, setExit: (code: number)
     (r) => (opts.json ? JSON.stringify(r.json, null, 2) : formatCompareReport(r, dist)),
     {
       interrupted: (r) =>
-        `${r.json.runs} of ${c.runs} pairs${opts.out ? `; continue it with the same command and --resume (finished games are in ${opts.out})` : ''}`,
+        `${r.json.runs} of ${r.json.requested} pairs${opts.out ? `; continue it with the same command and --resume (finished games are in ${opts.out})` : ''}`,
     },
   );
   writeCsv(result.json);
