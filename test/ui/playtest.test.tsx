@@ -103,8 +103,9 @@ describe('the briefing pane at the minimum size', () => {
       for (const f of frames.slice(1)) lines.push(body(f).at(-1)!);
       const text = lines.join(' ').replace(/\s+/g, ' ');
       const flat = (t: string) => t.replace(/\s+/g, ' ');
-      // The events as the briefing words them: beside the count lines, the attacks on US forces are not counted again.
-      const events = weekEventLines(obs.events, obs.history.at(-1)!, { attacksCounted: true });
+      // The events as the briefing words them: beside the count lines, the attacks on US forces are not counted again,
+      // and the player's own side is off the record (its machine's moves get no line).
+      const events = weekEventLines(obs.events, obs.history.at(-1)!, { attacksCounted: true, offRecord: [side] });
       expect(events.length).toBeGreaterThan(2);
       for (const e of events) expect(text).toContain(flat(e));
       expect(obs.intel.length).toBeGreaterThan(0);
@@ -277,7 +278,7 @@ describe('the header and footers at 60 and 80 columns', () => {
     }
   });
 
-  it('every rung name is whole beside the tabs at 80 and 60 columns, on every pane; at 80 every tab keeps its title', () => {
+  it('every rung name beside the tabs: whole at 60 columns, cut rather than the tabs squeezed at 80; at 80 every tab keeps its title', () => {
     for (const r of RUNGS)
       for (const pane of PANES) {
         for (const [width, side] of [
@@ -286,26 +287,28 @@ describe('the header and footers at 60 and 80 columns', () => {
           [79, 'iran'],
           [59, 'iran'],
         ] as const) {
-          const { tabs, rung } = tabLine(pane, r.level, width, side);
+          const name = orderRungName(r.level, side);
+          const { tabs, rung } = tabLine(pane, r.level, width, name);
           const row = `${tabs.map((t) => t.text).join('')} ${rung}`;
           expect(row.length, row).toBeLessThanOrEqual(width);
-          expect(row, `${width}: ${row}`).toMatch(new RegExp(`rung ${r.level}: ${orderRungName(r.level, side)}$`));
+          if (width === 59) expect(row, `${width}: ${row}`).toMatch(new RegExp(`rung ${r.level}: ${name}$`));
+          else expect(`rung ${r.level}: ${name}`.startsWith(rung.replace(/…$/, '')), row).toBe(true);
           if (width === 79) for (const title of ['Briefing', 'Situation', 'Orders', 'Goals', 'Log']) expect(row).toContain(title);
           // The current pane is always named, and marked (inverse) apart from the others.
           expect(tabs.filter((t) => t.on)).toHaveLength(1);
         }
       }
-    // Where the row is wide enough, the tabs keep their padding; narrower, they give it up before the name is cut.
-    expect(
-      tabLine('briefing', 5, 79, 'us')
-        .tabs.map((t) => t.text)
-        .join(''),
-    ).toBe(' 1 Briefing  2 Situation  3 Orders  4 Goals  5 Log ');
-    expect(
-      tabLine('log', 3, 79, 'us')
-        .tabs.map((t) => t.text)
-        .join(''),
-    ).toBe('1 Briefing 2 Situation 3 Orders 4 Goals 5 Log ');
+    // At 80 columns the tabs keep their padding whatever the rung: the longest name is cut instead.
+    for (const [pane, level] of [
+      ['briefing', 5],
+      ['log', 3],
+      ['situation', 6],
+    ] as const)
+      expect(
+        tabLine(pane, level, 79, orderRungName(level, 'iran'))
+          .tabs.map((t) => t.text)
+          .join(''),
+      ).toBe(' 1 Briefing  2 Situation  3 Orders  4 Goals  5 Log ');
   });
 
   it('the rung shows whole in the rendered header at 80 columns (rung 5, Calibrated strikes), on every pane', async () => {

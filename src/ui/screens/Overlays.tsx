@@ -29,7 +29,7 @@ const KEYS: readonly [string, string][] = [
 ];
 
 const MARKS: readonly [string, string][] = [
-  ['▶ 5', "the ladder: the rung the crisis stands on now (0 calm … 10 regional war), in your side's words"],
+  ['▶ 5', "the ladder: the rung the crisis stands on now (0 calm … 10 regional war), in your side's words if your order put it there"],
   ['^ 7', 'the ladder: the highest rung reached so far in this game'],
   ['[3]', "an order's rung: how far up the ladder it takes the crisis"],
   ['*', 'an order the record does not show this side taking (off the record)'],

@@ -33,7 +33,7 @@ import type { GameState } from '../../engine/state.ts';
 import type { ActionDef, Side, Track } from '../../model/actions.ts';
 import { EMPTY_FORCE, EMPTY_SIGNAL, portfolioRung, type Portfolio } from '../../model/portfolio.ts';
 import { loadEvidence } from '../../model/evidence.ts';
-import { orderRungName, RUNGS } from '../../model/ladder.ts';
+import { orderRungName, rungName, RUNGS } from '../../model/ladder.ts';
 import { quantityName } from '../../model/quantities.ts';
 import { weekCountLines } from '../../analysis/counts.ts';
 import { goalLines, OTHER, scoreView, type ScoreView } from '../goals.ts';
@@ -209,7 +209,7 @@ export function TurnScreen(props: TurnProps) {
     ].map((parts) => parts.join(' · ')),
     width,
   );
-  const tabs = tabLine(pane, obs.rung, width, obs.side);
+  const tabs = tabLine(pane, obs.rung, width, crisisRungName(obs));
   let body: ReactNode;
   if (confirming && chosenForce && chosenSignal) body = <Confirm force={chosenForce} signal={chosenSignal} width={width} />;
   else if (pane === 'briefing') body = <Briefing lines={briefingText} offset={briefingOffset} width={width} height={bodyRows} />;
@@ -314,36 +314,52 @@ interface TabPiece {
 }
 
 /**
- * The row of pane tabs and the rung the crisis stands on. The rung's name is never cut at 60 columns or
- * more: where the row is short, the tabs give up their padding first, then every title but the current
- * pane's (numbers stay, as on the debrief), then the word "rung"; only then is the name cut.
+ * The name of the rung the crisis stands on, for the header and the ladder's ▶ row. An order is named in
+ * the words of the side that gave it (orderRungName), so the crisis's rung is named in this side's words
+ * only where its own last order acted there; otherwise by the ladder's own name (rungName), never as this
+ * side's act: with Iran's order below rung 5 and the crisis there by the US's strikes, Iran reads
+ * "Calibrated strikes", not "Stepped-up proxy attacks". The observation holds no more about who put the crisis there
+ * (the other side's order may be private), so nothing else is read into it.
  */
-export function tabLine(current: Pane, rung: number, width: number, side: Side): { tabs: TabPiece[]; rung: string } {
-  // In the words of the side to move, as the ladder and its orders (orderRungName).
-  const name = orderRungName(rung, side);
-  const full = `rung ${rung}: ${name}`;
-  const tab = (p: Pane, text: string): TabPiece => ({ text, on: p === current, gap: false });
-  const gap: TabPiece = { text: ' ', on: false, gap: true };
-  const padded = PANES.map((p, i) => tab(p, ` ${i + 1} ${PANE_TITLES[p]} `));
-  // Titles without padding, one space between; the current tab keeps its padding, which separates it.
-  const compact = PANES.flatMap((p, i) => {
-    const on = p === current;
-    const t = tab(p, on ? ` ${i + 1} ${PANE_TITLES[p]} ` : `${i + 1} ${PANE_TITLES[p]}`);
-    const next = PANES[i + 1];
-    return next === undefined || on || next === current ? [t] : [t, gap];
-  });
-  const numbers = PANES.map((p, i) => tab(p, p === current ? ` ${i + 1} ${PANE_TITLES[p]} ` : ` ${i + 1} `));
-  const layouts = [
-    { tabs: padded, rung: full },
-    { tabs: compact, rung: full },
-    { tabs: numbers, rung: full },
-    { tabs: numbers, rung: `${rung}: ${name}` },
-  ];
-  const length = (l: (typeof layouts)[number]) => l.tabs.reduce((n, t) => n + t.text.length, 0) + 1 + l.rung.length;
-  const chosen = layouts.find((l) => length(l) <= width) ?? layouts[layouts.length - 1]!;
-  const room = width - chosen.tabs.reduce((n, t) => n + t.text.length, 0) - 1;
-  return { tabs: chosen.tabs, rung: clip(chosen.rung, Math.max(0, room)) };
+export function crisisRungName(obs: Pick<Observation, 'rung' | 'side' | 'history'>): string {
+  const last = obs.history[obs.history.length - 1];
+  const own = last !== undefined && last.rung === obs.rung && portfolioRung(last.ownOrder) === obs.rung;
+  return own ? orderRungName(obs.rung, obs.side) : rungName(obs.rung);
 }
+
+/** The columns the rung's label keeps beside the tabs: where padded tabs leave fewer, they give up their padding. */
+const RUNG_ROOM = 20;
+
+/**
+ * The row of pane tabs and the rung the crisis stands on (named by crisisRungName). The tabs' layout
+ * depends on the width alone, so the row does not shift from turn to turn as the rung's name changes:
+ * padded tabs while they leave the rung RUNG_ROOM columns, else titles without padding, else numbers and
+ * the current pane's title. The rung's label takes the rest of the row, cut where it is longer.
+ */
+export function tabLine(current: Pane, rung: number, width: number, name: string): { tabs: TabPiece[]; rung: string } {
+  const length = (tabs: readonly TabPiece[]) => tabs.reduce((n, t) => n + t.text.length, 0);
+  // A layout is kept while its widest form (over which pane is current) leaves the rung its room.
+  const fits = (layout: (p: Pane) => TabPiece[]) => width - Math.max(...PANES.map((p) => length(layout(p)))) - 1 >= RUNG_ROOM;
+  const layout = TAB_LAYOUTS.find(fits) ?? TAB_LAYOUTS[TAB_LAYOUTS.length - 1]!;
+  const tabs = layout(current);
+  return { tabs, rung: clip(`rung ${rung}: ${name}`, Math.max(0, width - length(tabs) - 1)) };
+}
+
+const tabOf = (p: Pane, current: Pane, text: string): TabPiece => ({ text, on: p === current, gap: false });
+const GAP: TabPiece = { text: ' ', on: false, gap: true };
+
+/** The tab row's layouts, widest first: padded titles; titles with one space between (the current tab padded); numbers and the current title. */
+const TAB_LAYOUTS: readonly ((current: Pane) => TabPiece[])[] = [
+  (current) => PANES.map((p, i) => tabOf(p, current, ` ${i + 1} ${PANE_TITLES[p]} `)),
+  (current) =>
+    PANES.flatMap((p, i) => {
+      const on = p === current;
+      const t = tabOf(p, current, on ? ` ${i + 1} ${PANE_TITLES[p]} ` : `${i + 1} ${PANE_TITLES[p]}`);
+      const next = PANES[i + 1];
+      return next === undefined || on || next === current ? [t] : [t, GAP];
+    }),
+  (current) => PANES.map((p, i) => tabOf(p, current, p === current ? ` ${i + 1} ${PANE_TITLES[p]} ` : ` ${i + 1} `)),
+];
 
 /** A line of the briefing pane; `accent` marks the intelligence heading. */
 interface BriefingLine {
@@ -530,8 +546,10 @@ function Situation({
       const here = r.level === obs.rung;
       const mark = here ? '▶' : r.level === obs.peakRung ? '^' : ' ';
       // In the words of the side to move, as its orders name their rungs (orderRungName): Iran reads rung 5 as
-      // its stepped-up proxy attacks, not as the US's calibrated strikes.
-      return { level: r.level, text: clip(`${mark}${String(r.level).padStart(2)} ${orderRungName(r.level, obs.side)}`, ladderWidth), here };
+      // its stepped-up proxy attacks, not as the US's calibrated strikes. The rung the crisis stands on is named
+      // as the header names it (crisisRungName): by this side's act only where its own order put it there.
+      const name = here ? crisisRungName(obs) : orderRungName(r.level, obs.side);
+      return { level: r.level, text: clip(`${mark}${String(r.level).padStart(2)} ${name}`, ladderWidth), here };
     });
   const { shown, above, below } = windowOf(lines, offset, rowsShown(lines.length, height));
   const hidden = hiddenMark(above, below);
