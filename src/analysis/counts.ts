@@ -25,6 +25,7 @@ export type WeekTally = Pick<
   | 'attacksOnUSJordan'
   | 'iranDirectAttacks'
   | 'usStrikes'
+  | 'strikesOnIran'
   | 'usStrikesYemen'
   | 'houthiAttacks'
   | 'usKilled'
@@ -42,6 +43,8 @@ export function weekCounts(t: WeekTally): { attacks: Count[]; strikes: Count[]; 
     ],
     strikes: [
       { label: 'US strikes outside Yemen', value: t.usStrikes },
+      // Strikes inside Iran are among them; said apart, since the record has none (R-USA-03).
+      ...(t.strikesOnIran > 0 ? [{ label: STRIKES_INSIDE_IRAN, value: t.strikesOnIran }] : []),
       { label: 'in Yemen', value: t.usStrikesYemen },
     ],
     other: [
@@ -51,6 +54,9 @@ export function weekCounts(t: WeekTally): { attacks: Count[]; strikes: Count[]; 
     ],
   };
 }
+
+/** The part of the strikes outside Yemen that hit Iran itself: a count of its own on the strikes line. */
+export const STRIKES_INSIDE_IRAN = 'of them inside Iran';
 
 const list = (cs: readonly Count[]) => cs.map((c) => `${c.label} ${c.value}`).join(' · ');
 

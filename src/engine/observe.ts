@@ -29,6 +29,8 @@ export interface PublicTurn {
   readonly usInjured: number;
   /** US strikes outside Yemen (Iraq, Syria, the IRGC, Iran itself). */
   readonly usStrikes: number;
+  /** Of those, strikes inside Iran: public, and a rung the record never reached (R-USA-03). */
+  readonly strikesOnIran: number;
   /** US strikes on the Houthis in Yemen, counted apart. */
   readonly usStrikesYemen: number;
   readonly houthiAttacks: number;
@@ -93,6 +95,7 @@ function publicTurn(t: TurnRecord, side: Side): PublicTurn {
     usKilled: t.usKilled,
     usInjured: t.usInjured,
     usStrikes: t.usStrikes,
+    strikesOnIran: t.strikesOnIran,
     usStrikesYemen: t.usStrikesYemen,
     houthiAttacks: t.houthiAttacks,
     hezbollahFireDays: t.hezbollahFireDays,

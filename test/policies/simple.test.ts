@@ -37,6 +37,7 @@ function turnWith(usKilled: number, attacksOnUS: number): PublicTurn {
     usKilled,
     usInjured: 0,
     usStrikes: 0,
+    strikesOnIran: 0,
     usStrikesYemen: 0,
     houthiAttacks: 0,
     hezbollahFireDays: 0,

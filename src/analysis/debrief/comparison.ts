@@ -10,6 +10,7 @@ import type { GameState } from '../../engine/state.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { figureValue, figuresOf, gameValueText, recordText } from '../record/statistics.ts';
 import { meetsRecord } from '../record/judge.ts';
+import type { RecordFigure } from '../record/table.ts';
 
 export interface ComparisonFigure {
   readonly id: string;
@@ -58,6 +59,16 @@ export function reachOf(state: GameState): ComparisonReach | undefined {
   };
 }
 
+/**
+ * The record's strikes hit Iraq and Syria, none in Iran (F-09, D-15): a count of US strikes that includes
+ * strikes inside Iran says how many, so that the game's figure is not read as the record's kind of strike.
+ */
+function insideIran(f: RecordFigure, state: GameState): string {
+  if (f.statistic !== 'usStrikes') return '';
+  const n = figureValue({ ...f, statistic: 'strikesOnIran' }, state) ?? 0;
+  return n > 0 ? ` (${n} of them inside Iran, where the record has none)` : '';
+}
+
 export function compare(state: GameState, scenario: Scenario): Comparison | undefined {
   if (!scenario.historical || !scenario.actual) return undefined;
   const reach = reachOf(state);
@@ -70,7 +81,7 @@ export function compare(state: GameState, scenario: Scenario): Comparison | unde
       if (v === undefined) return { ...base, game: '–' };
       // A war is a war whenever it came; any other figure is whole only once its window has been played.
       const whole = f.statistic === 'regionalWar' ? state.over !== null : state.history.length > f.turns[1];
-      const game = gameValueText(f, state, v);
+      const game = gameValueText(f, state, v) + insideIran(f, state);
       if (!whole && reach) return { ...base, game: `${game} by ${reach.through}`, partial: true };
       return { ...base, game, matches: meetsRecord(f, v) };
     }),
