@@ -98,17 +98,59 @@ export function tornadoChart(
 
 /**
  * A mean per game as every summary prints it (brink batch, brink compare, the report): two decimals,
- * always, so a column of means lines up ("3.00" beside "2.50", never "3" beside "2.5").
+ * always, so a column of means lines up ("3.00" beside "2.50", never "3" beside "2.5"); a row of a
+ * comparison may ask for more (rowDecimals).
  */
-export function meanText(x: number): string {
-  const text = x.toFixed(2);
-  return text === '-0.00' ? '0.00' : text; // a mean that rounds to zero has no sign
+export function meanText(x: number, decimals = 2): string {
+  const text = x.toFixed(decimals);
+  return Number(text) === 0 ? text.replace('-', '') : text; // a mean that rounds to zero has no sign
 }
 
 /** A difference of means, signed, as `meanText` prints the means: "+0.36", "-10.49", "+0.00". */
-export function signedMeanText(x: number): string {
-  const text = meanText(x);
+export function signedMeanText(x: number, decimals = 2): string {
+  const text = meanText(x, decimals);
   return text.startsWith('-') ? text : `+${text}`;
+}
+
+/** The most decimals a row of a comparison is printed with, however small its figures. */
+export const MAX_ROW_DECIMALS = 4;
+
+/**
+ * The decimals of a row of means read together, such as a comparison's A and B: two, as meanText prints
+ * a mean, or more when the row's smallest mean that is not 0 is below 1, so that it keeps three
+ * significant figures (up to MAX_ROW_DECIMALS). Rounded to two decimals, means of 0.055 and 0.075 read
+ * "0.06" and "0.07" beside a difference of "+0.02"; to four, "0.0550", "0.0750", "+0.0200".
+ */
+export function rowDecimals(means: readonly number[]): number {
+  const smallest = Math.min(...means.map((v) => Math.abs(v)).filter((v) => v > 0));
+  if (!Number.isFinite(smallest) || smallest >= 1) return 2;
+  // 1e-9: a mean such as 0.1 computed as 0.09999999999 still counts as 0.1.
+  return Math.min(MAX_ROW_DECIMALS, Math.max(2, 2 - Math.floor(Math.log10(smallest) + 1e-9)));
+}
+
+/**
+ * A comparison's row of means as brink compare and the report print it: A, B, B − A and its interval,
+ * all to one number of decimals: those of rowDecimals, or one or two more where fewer would not let A and
+ * B as printed subtract to B − A as printed (3.985 and 3.19 read "3.98" and "3.19" beside "-0.80"; to
+ * three decimals, "3.985", "3.190", "-0.795"). Up to MAX_ROW_DECIMALS; a row that no number of decimals
+ * can reconcile (thirds) is off by one unit of its last decimal.
+ */
+export function pairedMeanTexts(m: {
+  readonly a: { readonly mean: number };
+  readonly b: { readonly mean: number };
+  readonly diff: { readonly mean: number; readonly ci95: readonly [number, number] };
+}): { a: string; b: string; diff: string; interval: [string, string] } {
+  const texts = (d: number) => ({
+    a: meanText(m.a.mean, d),
+    b: meanText(m.b.mean, d),
+    diff: signedMeanText(m.diff.mean, d),
+    interval: [signedMeanText(m.diff.ci95[0], d), signedMeanText(m.diff.ci95[1], d)] as [string, string],
+  });
+  const subtracts = (t: ReturnType<typeof texts>, d: number) => Math.abs(Number(t.b) - Number(t.a) - Number(t.diff)) < 0.5 * 10 ** -d;
+  let d = rowDecimals([m.a.mean, m.b.mean]);
+  let t = texts(d);
+  while (d < MAX_ROW_DECIMALS && !subtracts(t, d)) t = texts(++d);
+  return t;
 }
 
 /**

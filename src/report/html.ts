@@ -17,7 +17,7 @@ import { factById } from '../model/evidence.ts';
 import { rungName } from '../model/ladder.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { addDays } from '../scenario/calendar.ts';
-import { meanText, metricValueText, shareText, signedMeanText } from '../batch/charts.ts';
+import { meanText, metricValueText, pairedMeanTexts, shareText } from '../batch/charts.ts';
 import { differenceBars, fanChart, figure, shareBars } from './charts.ts';
 import { commandHtml, dateHtml, esc, intervalHtml, limitationsSection, page, table } from './page.ts';
 import { sensitivitySection } from './sensitivity.ts';
@@ -128,12 +128,13 @@ function compareSection(c: CompareJson): string {
   const metricKeys = [...METRIC_NAMES, ...SCORE_NAMES];
   const metricRows = metricKeys.map((k) => {
     const m = c.metrics[k];
+    const t = pairedMeanTexts(m);
     return [
       `${esc(METRIC_LABELS[k])} <code>${esc(k)}</code>`,
-      meanText(m.a.mean),
-      meanText(m.b.mean),
-      signedMeanText(m.diff.mean),
-      noPairDiffered(m.diff, c.runs) ? noPair : `${signedMeanText(m.diff.ci95[0])} to ${signedMeanText(m.diff.ci95[1])}`,
+      t.a,
+      t.b,
+      t.diff,
+      noPairDiffered(m.diff, c.runs) ? noPair : `${t.interval[0]} to ${t.interval[1]}`,
     ];
   });
   const few = fewPairsNote(c.runs);

@@ -1,10 +1,12 @@
 /**
  * How the summaries print their numbers: a mean per game with two decimals always (a column of means
  * lines up: "0.00" beside "6.38", never "0" beside "6.38"), a difference of means signed the same way,
- * a count's percentiles whole and a score's as players read a score (scoreText).
+ * a count's percentiles whole and a score's as players read a score (scoreText). A comparison's row
+ * takes more decimals where its means are small or would not subtract to the difference as printed.
  */
 import { describe, expect, it } from 'vitest';
-import { meanText, metricValueText, signedMeanText } from '../../src/batch/charts.ts';
+import fc from 'fast-check';
+import { MAX_ROW_DECIMALS, meanText, metricValueText, pairedMeanTexts, rowDecimals, signedMeanText } from '../../src/batch/charts.ts';
 import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES, type MetricName, type ScoreName } from '../../src/batch/record.ts';
 import { LABEL_WIDTH, METRIC_LABELS, NO_PAIR_DIFFERED, OUTCOME_LABELS, SHOWN_OUTCOMES } from '../../src/batch/labels.ts';
 import { main } from '../../src/cli/main.ts';
@@ -28,7 +30,9 @@ function rows(lines: readonly string[], names: readonly (MetricName | ScoreName)
 }
 
 const TWO_DECIMALS = /^-?\d+\.\d\d$/;
-const SIGNED_TWO_DECIMALS = /^[+-]\d+\.\d\d$/;
+
+/** The significant figures of a printed number: its digits from the first that is not 0. */
+const significant = (x: string) => x.replace(/[^\d]/g, '').replace(/^0+/, '').length;
 
 describe('numbers in the summaries', () => {
   it('meanText and signedMeanText: two decimals, also for whole means, and no sign on a mean that rounds to zero', () => {
@@ -76,20 +80,68 @@ describe('numbers in the summaries', () => {
     expect(Object.keys(json.outcomes)).toEqual([...OUTCOME_NAMES]);
   });
 
-  it('brink compare: both means and the paired difference with two decimals, the difference and its interval signed', async () => {
-    const lines = await run(['compare', '--scenario', 'tower-22', '--runs', '12', '--seed', 'fmt', '--us-policy-b', 'hawk']);
+  it('a row of a comparison: one number of decimals, three significant figures for a mean below 1, A and B subtracting to B − A as printed', () => {
+    const row = (a: number, b: number, lo = b - a - 0.05, hi = b - a + 0.05, diff = b - a) =>
+      pairedMeanTexts({ a: { mean: a }, b: { mean: b }, diff: { mean: diff, ci95: [lo, hi] } });
+    // The playtest's US deaths: 0.055 and 0.075 printed "0.06 0.07 +0.02".
+    expect(row(0.055, 0.075, -0.0169, 0.0569)).toEqual({ a: '0.0550', b: '0.0750', diff: '+0.0200', interval: ['-0.0169', '+0.0569'] });
+    expect(row(0.2, 0.22, -0.008, 0.048)).toEqual({ a: '0.200', b: '0.220', diff: '+0.020', interval: ['-0.008', '+0.048'] });
+    // Means of 1 or more keep two decimals, unless A and B would not subtract to B − A as printed (3.98 − 3.19 ≠ 0.80).
+    expect(row(34.51, 24.02, -12.7, -8.28)).toEqual({ a: '34.51', b: '24.02', diff: '-10.49', interval: ['-12.70', '-8.28'] });
+    expect(row(797 / 200, 638 / 200, -0.953, -0.637, -159 / 200)).toEqual({
+      a: '3.985',
+      b: '3.190',
+      diff: '-0.795',
+      interval: ['-0.953', '-0.637'],
+    });
+    expect(row(0, 0, 0, 0)).toEqual({ a: '0.00', b: '0.00', diff: '+0.00', interval: ['+0.00', '+0.00'] });
+    expect(rowDecimals([0, 0.625])).toBe(3);
+    expect(rowDecimals([0.0004, 0.5])).toBe(MAX_ROW_DECIMALS);
+    // Any two means of k of n games: within one unit of the last decimal always, exact where the decimals allow.
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 5000 }), fc.nat(), fc.nat(), (n, i, j) => {
+        const [a, b] = [(i % (20 * n)) / n, (j % (20 * n)) / n];
+        const t = row(a, b);
+        const d = t.a.split('.')[1]!.length;
+        expect([t.b.split('.')[1]!.length, t.diff.split('.')[1]!.length]).toEqual([d, d]);
+        const off = Math.abs(Number(t.b) - Number(t.a) - Number(t.diff)) * 10 ** d;
+        expect(off).toBeLessThan(1.5);
+        if (d < MAX_ROW_DECIMALS) expect(off).toBeLessThan(0.5);
+        for (const x of [t.a, t.b])
+          if (Number(x) !== 0 && Number(x) < 1 && d < MAX_ROW_DECIMALS) expect(significant(x)).toBeGreaterThanOrEqual(3);
+      }),
+      { numRuns: 2000, seed: 4 },
+    );
+  });
+
+  it('brink compare: each row of means to its decimals, the difference and its interval signed, A and B subtracting to B − A', async () => {
+    // The playtest's command: 200 pairs, so every mean is a multiple of 1/200 and the rows subtract exactly.
+    const lines = await run(['compare', '--scenario', 'tower-22', '--runs', '200', '--seed', '1', '--us-policy-b', 'hawk']);
     const table = rows(lines, [...METRIC_NAMES, ...SCORE_NAMES]);
     let unchanged = 0;
+    let small = 0;
     for (const [name, [a, b, diff, ...interval]] of table) {
-      expect([a, b], name).toEqual([expect.stringMatching(TWO_DECIMALS), expect.stringMatching(TWO_DECIMALS)]);
-      expect(diff, name).toMatch(SIGNED_TWO_DECIMALS);
+      const d = a!.split('.')[1]?.length ?? 0;
+      expect(d, name).toBeGreaterThanOrEqual(2);
+      expect(d, name).toBeLessThanOrEqual(MAX_ROW_DECIMALS);
+      const unsigned = new RegExp(`^\\d+\\.\\d{${d}}$`);
+      const signed = new RegExp(`^[+-]\\d+\\.\\d{${d}}$`);
+      expect([a, b], name).toEqual([expect.stringMatching(unsigned), expect.stringMatching(unsigned)]);
+      expect(diff, name).toMatch(signed);
+      expect(Math.abs(Number(b) - Number(a) - Number(diff)), `${name}: ${a} ${b} ${diff}`).toBeLessThan(0.5 * 10 ** -d);
+      for (const x of [a!, b!]) {
+        if (Number(x) === 0 || Number(x) >= 1) continue;
+        small++;
+        expect(significant(x), `${name}: ${x}`).toBeGreaterThanOrEqual(3);
+      }
       // A row where no pair of games differed says so in words instead of a bare [+0.00, +0.00].
       if (interval.join(' ') === NO_PAIR_DIFFERED) {
-        expect(diff, name).toBe('+0.00');
+        expect(Number(diff), name).toBe(0);
         unchanged++;
-      } else expect(interval.join(' '), name).toMatch(/^\[[+-]\d+\.\d\d, [+-]\d+\.\d\d\]$/);
+      } else expect(interval.join(' '), name).toMatch(new RegExp(`^\\[${signed.source.slice(1, -1)}, ${signed.source.slice(1, -1)}\\]$`));
     }
-    // 12 games of tower-22: no US strike inside Iran in either arm, hence one such row at least.
+    // tower-22: US deaths and other rare counts are below 1 a game; no US strike inside Iran in either arm.
+    expect(small).toBeGreaterThan(0);
     expect(unchanged).toBeGreaterThan(0);
   });
 

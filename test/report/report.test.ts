@@ -11,7 +11,7 @@ import { BatchSchema, CompareSchema, type BatchJson, type CompareJson } from '..
 import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES } from '../../src/batch/record.ts';
 import { METRIC_LABELS, OUTCOME_LABELS, SHOWN_OUTCOMES, armLabel, esc, peakSentence, renderReport } from '../../src/report/html.ts';
 import { holdPercents } from '../../src/report/page.ts';
-import { meanText, signedMeanText } from '../../src/batch/charts.ts';
+import { pairedMeanTexts } from '../../src/batch/charts.ts';
 import { countTicks } from '../../src/report/charts.ts';
 import { main } from '../../src/cli/main.ts';
 import { factById } from '../../src/model/evidence.ts';
@@ -216,14 +216,14 @@ describe('brink report', () => {
       const cells = row(text.slice(text.indexOf('Compare:')), `<code>${k}</code>`);
       // Where every pair of games had the same value the cell says so in words, not a bare ±0 interval.
       const same = m.diff.mean === 0 && m.diff.sd === 0;
-      expect(cells.slice(1), k).toEqual([
-        meanText(m.a.mean),
-        meanText(m.b.mean),
-        signedMeanText(m.diff.mean),
-        same ? 'no pair of games differed' : `${signedMeanText(m.diff.ci95[0])} to ${signedMeanText(m.diff.ci95[1])}`,
-      ]);
-      // A column of means keeps its decimals: two in every cell, a whole mean too ("3.00", never "3").
-      for (const cell of cells.slice(1, 4)) expect(cell, k).toMatch(/^[+-]?\d+\.\d\d$/);
+      // The row as brink compare prints it: one formatter for both.
+      const t = pairedMeanTexts(m);
+      expect(cells.slice(1), k).toEqual([t.a, t.b, t.diff, same ? 'no pair of games differed' : `${t.interval[0]} to ${t.interval[1]}`]);
+      // A row keeps its decimals in every cell, a whole mean too ("3.00", never "3"), and A and B subtract to B − A as shown.
+      const d = cells[1]!.split('.')[1]!.length;
+      expect(d, k).toBeGreaterThanOrEqual(2);
+      for (const cell of cells.slice(1, 4)) expect(cell, k).toMatch(new RegExp(`^[+-]?\\d+\\.\\d{${d}}$`));
+      expect(Math.abs(Number(cells[2]) - Number(cells[1]) - Number(cells[3])), k).toBeLessThan(0.5 * 10 ** -d);
     }
     for (const k of SHOWN_OUTCOMES) {
       const d = compare.outcomes[k].diff.mean;

@@ -22,7 +22,7 @@ import {
   OUTCOME_LABELS,
   SHOWN_OUTCOMES,
 } from '../../batch/labels.ts';
-import { meanText, shareChange, shareText, signedMeanText } from '../../batch/charts.ts';
+import { pairedMeanTexts, shareChange, shareText } from '../../batch/charts.ts';
 import { NO_UNCERTAINTY, pairedBandsNote, type ParamDistribution } from '../../analysis/uncertainty/distribution.ts';
 import { addUncertaintyOptions, parseUncertainty, type UncertaintyFlags } from '../uncertainty-options.ts';
 import {
@@ -80,13 +80,12 @@ export function formatCompareReport(r: CompareResult, dist: ParamDistribution = 
   lines.push('', `${'Mean per game'.padEnd(LABEL_WIDTH + 2)}      A        B     B − A      95 % interval`);
   for (const n of metricNames) {
     const m = j.metrics[n];
+    const t = pairedMeanTexts(m);
     // A mean's t interval of differences that are all 0 is [0, 0]: words say it better than a bare ±0.
-    let interval = `[${signedMeanText(m.diff.ci95[0])}, ${signedMeanText(m.diff.ci95[1])}]`;
+    let interval = `[${t.interval[0]}, ${t.interval[1]}]`;
     if (noPairDiffered(m.diff, j.runs)) interval = NO_PAIR_DIFFERED;
     else if (j.runs === 1) interval = 'one pair: no interval';
-    lines.push(
-      `  ${METRIC_LABELS[n].padEnd(LABEL_WIDTH)} ${meanText(m.a.mean).padStart(7)}  ${meanText(m.b.mean).padStart(7)}  ${signedMeanText(m.diff.mean).padStart(8)}   ${interval}`,
-    );
+    lines.push(`  ${METRIC_LABELS[n].padEnd(LABEL_WIDTH)} ${t.a.padStart(7)}  ${t.b.padStart(7)}  ${t.diff.padStart(8)}   ${interval}`);
   }
   lines.push(BY_ID_NOTE);
   return lines.join('\n');
