@@ -227,13 +227,21 @@ export class PairedDiff {
   }
 }
 
-/** Mean of a histogram (values are `scale` × real) with a Student t 95 % interval for the mean. */
-export function meanWithCi(h: IntHistogram, scale = 1): { mean: number; ci95: [number, number] } {
+/**
+ * Mean of a histogram (values are `scale` × real) with a Student t 95 % interval for the mean, cut to
+ * the values the quantity can take: at least 0 always (a histogram holds no negative value, so neither
+ * can its mean), at most `max` (a score's 100). A rare count's t interval reaches below 0 (US deaths
+ * 0.08 [-0.02, 0.18]); its mean cannot, so the interval ends at 0.
+ */
+export function meanWithCi(h: IntHistogram, scale = 1, max = Number.POSITIVE_INFINITY): { mean: number; ci95: [number, number] } {
   if (h.n === 0) return { mean: 0, ci95: [0, 0] };
   const mean = h.sum / h.n;
   let ss = 0;
   for (let v = 0; v < h.counts.length; v++) if (h.counts[v]) ss += h.counts[v]! * (v - mean) * (v - mean);
   const sd = h.n > 1 ? Math.sqrt(ss / (h.n - 1)) : 0;
   const half = h.n > 1 ? (t95(h.n) * sd) / Math.sqrt(h.n) : 0;
-  return { mean: round6(mean / scale), ci95: [round6((mean - half) / scale), round6((mean + half) / scale)] };
+  return {
+    mean: round6(mean / scale),
+    ci95: [round6(Math.max(0, (mean - half) / scale)), round6(Math.min(max, (mean + half) / scale))],
+  };
 }

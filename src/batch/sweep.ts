@@ -3,6 +3,7 @@
  * same per-game seeds as the baseline (common random numbers), and rank the parameters by how much each
  * moves the chosen outcomes and metrics (the tornado chart).
  */
+import { SCORE_RANGE } from '../engine/outcome.ts';
 import { MODEL_VERSION } from '../model/version.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import type { Aggregator } from './aggregate.ts';
@@ -56,8 +57,9 @@ function metricValue(agg: Aggregator, metric: string): Value {
     const o = agg.outcome(metric as OutcomeName);
     return { mean: o.p, ci95: o.ci95 };
   }
-  const scale = (SCORE_NAMES as readonly string[]).includes(metric) ? SCORE_SCALE : 1;
-  return meanWithCi(agg.metricHist.get(metric as MetricName | ScoreName)!, scale);
+  // Counts and scores alike are at least 0; a score is at most 100 (the interval is cut there).
+  const score = (SCORE_NAMES as readonly string[]).includes(metric);
+  return meanWithCi(agg.metricHist.get(metric as MetricName | ScoreName)!, score ? SCORE_SCALE : 1, score ? SCORE_RANGE.max : undefined);
 }
 
 /** The spec's arms: the baseline first, then each value of each parameter in turn. */

@@ -220,4 +220,23 @@ describe('brink sweep', () => {
     expect(text.stdout).toMatch(/fatalityPerAttack 0…0\.05 .* lowest [-+]\d+\.\d pp · highest \+\d+\.\d pp/);
     expect(brink(['sweep', '--runs', '5', '--param', 'fatalityPerAttack=0:2:3']).code).toBe(2);
   });
+
+  it('never gives a count or a score an interval below 0 (the playtest read usKilled: baseline 0.08 [-0.02, 0.18]), and says so', () => {
+    const args = ['sweep', '--scenario', 'tower-22', '--runs', '100', '--param', 'deterrenceEffect', '--param', 'fatalityPerAttack'];
+    const r = brink([...args, '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    const json = SweepSchema.parse(JSON.parse(r.stdout));
+    const values = [...Object.entries(json.baseline), ...json.params.flatMap((p) => p.points.flatMap((pt) => Object.entries(pt.results)))];
+    expect(values.length).toBeGreaterThan(0);
+    for (const [metric, v] of values) {
+      expect(v.ci95[0], metric).toBeGreaterThanOrEqual(0);
+      expect(v.ci95[0], metric).toBeLessThanOrEqual(v.mean);
+    }
+    // A rare count whose t interval would reach below 0 is there, so the cut is at work.
+    const usKilled = values.filter(([m]) => m === 'usKilled').map(([, v]) => v);
+    expect(usKilled.some((v) => v.mean > 0 && v.ci95[0] === 0)).toBe(true);
+    const text = brink(args);
+    expect(text.stdout).toContain('Student t for means, cut at 0 where it would reach below: no count or score is negative');
+    expect(text.stdout).not.toMatch(/\[-\d/);
+  });
 });

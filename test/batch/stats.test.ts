@@ -113,6 +113,29 @@ describe('IntHistogram', () => {
     expect(r.ci95[0]).toBeCloseTo(mean - (t6 * sd) / Math.sqrt(xs.length), 5);
     expect(r.ci95[1]).toBeCloseTo(mean + (t6 * sd) / Math.sqrt(xs.length), 5);
   });
+
+  it('meanWithCi cuts the interval of a rare count at 0 (a count is never negative), and a score at its ceiling', () => {
+    // 8 deaths in 100 games, in two attacks that killed 4 each: mean 0.08, t interval 0.08 ± 0.11.
+    const h = new IntHistogram();
+    h.add(0, 98);
+    h.add(4, 2);
+    const sd = Math.sqrt((98 * 0.08 ** 2 + 2 * 3.92 ** 2) / 99);
+    const half = (1.984216952 * sd) / 10;
+    expect(0.08 - half).toBeLessThan(0);
+    const r = meanWithCi(h);
+    expect(r.mean).toBe(0.08);
+    expect(r.ci95[0]).toBe(0);
+    expect(r.ci95[1]).toBeCloseTo(0.08 + half, 5);
+    // Scores kept as tenths: 99.9 and 100 twice, and 95.0 once; the t interval reaches past 100.
+    const s = new IntHistogram();
+    s.add(999, 1);
+    s.add(1000, 2);
+    s.add(950, 1);
+    const capped = meanWithCi(s, 10, 100);
+    expect(meanWithCi(s, 10).ci95[1]).toBeGreaterThan(100);
+    expect(capped.ci95[1]).toBe(100);
+    expect(capped.ci95[0]).toBe(meanWithCi(s, 10).ci95[0]);
+  });
 });
 
 describe('PairedDiff', () => {

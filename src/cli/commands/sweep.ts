@@ -34,7 +34,8 @@ export function formatSweepReport(j: SweepJson): string {
   const lines = [
     `Brink sweep · scenario ${j.scenario.id} · US ${j.policies.us} · Iran ${j.policies.iran} · ${j.runs} games per point · seed ${j.seed} (same seeds at every point)`,
     `Bands: dice only. Each figure is a mean over the ${j.runs} games with its 95 % confidence interval`,
-    '(Student t for means, Wilson for shares of games); one parameter moves at a time, every other stays at its point value.',
+    '(Student t for means, cut at 0 where it would reach below: no count or score is negative; Wilson for shares of games);',
+    'one parameter moves at a time, every other stays at its point value.',
     'Shares of games are in %, their changes in pp.',
     '',
   ];
