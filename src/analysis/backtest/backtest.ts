@@ -187,16 +187,34 @@ export function runBacktest(options: BacktestOptions): BacktestResult {
 const pct = (p: number) => `${(100 * p).toFixed(p > 0 && p < 0.01 ? 1 : 0)} %`;
 const STATUS: Readonly<Record<FigureStatus, string>> = { inside: 'PASS', 'outside-90': 'MISS', 'outside-98': 'FAIL', fails: 'FAIL' };
 
+/** The most decimals simulatedText adds to tell a value from the record's ends. */
+const MAX_EXTRA_DECIMALS = 4;
+
+/**
+ * A simulated value as simulatedText writes it: with `decimals`, or more where fewer would put a value
+ * outside the record's reading on one of its ends or inside it (syria-after-halt's median of 2/3 read
+ * "0.7" beside a record of 0.7–0.93; it reads "0.67"). A floor has no upper end.
+ */
+function valueBesideRecord(x: number, decimals: number, row: Pick<BacktestRow, 'kind' | 'record'>): string {
+  const lo = row.record[0];
+  const hi = row.kind === 'floor' ? Number.POSITIVE_INFINITY : row.record[1];
+  const keepsItsSide = (shown: number) => (x < lo ? shown < lo : x > hi ? shown > hi : true);
+  let d = decimals;
+  while (d < decimals + MAX_EXTRA_DECIMALS && !keepsItsSide(Number(x.toFixed(d)))) d++;
+  return x.toFixed(d);
+}
+
 /**
  * The simulated median and 5–95 % band as a line: a total over the window is a count, written whole
- * (a band of 160.7–360.65 attacks reads 161–361); a weekly rate has one decimal. Only the text is
- * rounded: the row keeps the quantiles as computed.
+ * (a band of 160.7–360.65 attacks reads 161–361); a weekly rate has one decimal. A value outside the
+ * record's reading takes the decimals it needs never to read as one of its ends or inside it. Only the
+ * text is rounded: the row keeps the quantiles as computed.
  */
 export function simulatedText(
-  row: Pick<BacktestRow, 'per' | 'median' | 'band' | 'unit'>,
+  row: Pick<BacktestRow, 'per' | 'median' | 'band' | 'unit' | 'kind' | 'record'>,
   word: 'simulated' | 'predicted' = 'simulated',
 ): string {
-  const f = (x: number) => (row.per === 'total' ? String(Math.round(x)) : x.toFixed(1));
+  const f = (x: number) => valueBesideRecord(x, row.per === 'total' ? 0 : 1, row);
   return `${word} median ${f(row.median)}, 5–95 % ${f(row.band[0])}–${f(row.band[1])} ${row.unit}`;
 }
 

@@ -187,19 +187,39 @@ describe('the posterior predictive check', () => {
   });
 
   it('a count band is written whole and a weekly rate to one decimal; only the text is rounded', () => {
-    expect(simulatedText({ per: 'total', median: 219.5, band: [160.7, 360.65], unit: 'attacks' })).toBe(
+    const range = (lo: number, hi: number) => ({ kind: 'range' as const, record: [lo, hi] as const });
+    expect(simulatedText({ per: 'total', median: 219.5, band: [160.7, 360.65], unit: 'attacks', ...range(160, 360) })).toBe(
       'simulated median 220, 5–95 % 161–361 attacks',
     );
-    expect(simulatedText({ per: 'week', median: 3.57, band: [0.25, 6], unit: 'attacks/week' }, 'predicted')).toBe(
+    expect(simulatedText({ per: 'week', median: 3.57, band: [0.25, 6], unit: 'attacks/week', ...range(3, 4) }, 'predicted')).toBe(
       'predicted median 3.6, 5–95 % 0.3–6.0 attacks/week',
     );
-    const value = fc.double({ min: 0, max: 1e6, noNaN: true });
+  });
+
+  it("a value outside the record's reading never prints as one of its ends or inside it", () => {
+    // The playtest: syria-after-halt's median 2/3 read "0.7" beside a record of 0.7–0.93.
+    const syria = { per: 'week' as const, unit: 'attacks/week', kind: 'range' as const, record: [0.7, 0.93] as const };
+    expect(simulatedText({ ...syria, median: 2 / 3, band: [0.3333, 0.9333] })).toBe('simulated median 0.67, 5–95 % 0.3–0.933 attacks/week');
+    const floor = { per: 'total' as const, unit: 'attacks', kind: 'floor' as const, record: [170, 170] as const };
+    expect(simulatedText({ ...floor, median: 169.6, band: [120, 400.4] })).toBe('simulated median 169.6, 5–95 % 120–400 attacks');
+    const value = fc.double({ min: 0, max: 1e4, noNaN: true });
     fc.assert(
-      fc.property(value, value, value, fc.constantFrom('total' as const, 'week' as const), (m, a, b, per) => {
-        const m3 = /^simulated median (\S+), 5–95 % (\S+)–(\S+) u$/.exec(simulatedText({ per, median: m, band: [a, b], unit: 'u' }));
-        const shown = [m, a, b].map((x) => (per === 'total' ? String(Math.round(x)) : x.toFixed(1)));
-        expect(m3?.slice(1)).toEqual(shown);
-        for (const n of shown) expect(n).toMatch(per === 'total' ? /^\d+$/ : /^\d+\.\d$/);
+      fc.property(value, value, value, value, value, fc.constantFrom('total' as const, 'week' as const), (m, a, b, r1, r2, per) => {
+        const [lo, hi] = [Math.min(r1, r2), Math.max(r1, r2)];
+        const text = simulatedText({ per, median: m, band: [a, b], unit: 'u', kind: 'range', record: [lo, hi] });
+        const m3 = /^simulated median (\S+), 5–95 % (\S+)–(\S+) u$/.exec(text);
+        expect(m3, text).not.toBeNull();
+        [m, a, b].forEach((x, i) => {
+          const shown = m3![i + 1]!;
+          const usual = per === 'total' ? x.toFixed(0) : x.toFixed(1);
+          const side = (v: number) => (v < lo ? -1 : v > hi ? 1 : 0);
+          // Outside the record it stays outside, on its side; otherwise it is written as usual.
+          if (side(x) !== 0 && side(Number(usual)) !== side(x)) {
+            expect(shown.length, `${x} beside ${lo}–${hi}`).toBeGreaterThan(usual.length);
+            if (Math.abs(x - (x < lo ? lo : hi)) > 10 ** -(per === 'total' ? 4 : 5))
+              expect(side(Number(shown)), `${x} → ${shown}`).toBe(side(x));
+          } else expect(shown).toBe(usual);
+        });
       }),
     );
   });
