@@ -9,6 +9,7 @@
 import { Box, Text, useApp } from 'ink';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { buildDebrief } from '../analysis/debrief/debrief.ts';
+import { compare } from '../analysis/debrief/comparison.ts';
 import type { GameState } from '../engine/state.ts';
 import type { PlaySide } from '../engine/save.ts';
 import type { Side } from '../model/actions.ts';
@@ -16,7 +17,7 @@ import { getPolicy } from '../policies/index.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { KeyboardProvider, useInterrupt, useKeys } from './use-keys.ts';
 import { lastWeekLines } from '../analysis/counts.ts';
-import { DebriefScreen } from './screens/DebriefScreen.tsx';
+import { DebriefScreen, debriefPages } from './screens/DebriefScreen.tsx';
 import { Handover } from './screens/Handover.tsx';
 import { type GameStage, HelpOverlay, QuitConfirm } from './screens/Overlays.tsx';
 import { SetupScreen, type SetupChoice } from './screens/SetupScreen.tsx';
@@ -146,6 +147,13 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
         : [],
     [phase.kind, state, setup, offRecord],
   );
+
+  // The help lists the debrief's pages by number: as many as this game's debrief will have.
+  const pages = useMemo(() => {
+    if (overlay !== 'help' || !state || !setup) return undefined;
+    const comparison = debrief ? debrief.comparison : compare(state, setup.scenario);
+    return debriefPages(comparison ? { comparison } : {}).length;
+  }, [overlay, debrief, state, setup]);
 
   const active = overlay === 'none' && !resolving;
   const help = () => setOverlay('help');
@@ -314,7 +322,9 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
       <Box flexDirection="column" display={overlay === 'none' ? 'flex' : 'none'}>
         {screen}
       </Box>
-      {overlay === 'help' && <HelpOverlay width={cols} height={rows} onClose={() => setOverlay('none')} />}
+      {overlay === 'help' && (
+        <HelpOverlay width={cols} height={rows} {...(pages ? { debriefPages: pages } : {})} onClose={() => setOverlay('none')} />
+      )}
       {(overlay === 'quit' || overlay === 'interrupt') && (
         <QuitConfirm
           via={overlay === 'quit' ? 'q' : 'ctrl-c'}

@@ -56,9 +56,14 @@ export interface DebriefProps {
   onSave?(): void;
 }
 
+/** The debrief's pages: the record's page only where the debrief compares the game with it (historical scenarios). */
+export function debriefPages(d: Pick<Debrief, 'comparison'>): Page[] {
+  return ['verdict', 'turning', 'timeline', 'beliefs', ...(d.comparison ? ['record' as const] : []), 'questions'];
+}
+
 export function DebriefScreen(props: DebriefProps) {
   const { debrief: d, cols, rows } = props;
-  const pages: Page[] = ['verdict', 'turning', 'timeline', 'beliefs', ...(d.comparison ? ['record' as const] : []), 'questions'];
+  const pages = debriefPages(d);
   const [page, setPage] = useState(0);
   const [offset, setOffset] = useState(0);
   const width = Math.max(30, cols - 1);
@@ -78,8 +83,9 @@ export function DebriefScreen(props: DebriefProps) {
       if (input === 's' && props.onSave) return props.onSave();
       const n = Number(input);
       if (n >= 1 && n <= pages.length) return turn(n - 1);
+      // Shift-Tab goes back, as it does through the panes of a turn.
+      if (key.leftArrow || (key.tab && key.shift)) return turn(page - 1);
       if (key.rightArrow || key.tab || key.return) return turn(page + 1);
-      if (key.leftArrow) return turn(page - 1);
       const next = scrollBy(offset, key, input, lines.length, height);
       if (next !== undefined) setOffset(next);
     },
@@ -91,10 +97,8 @@ export function DebriefScreen(props: DebriefProps) {
   // Where the footer is short, whole hints go, the least needed first; "? help" lists them all.
   const keys = joinHints(
     [
-      ...(above + below > 0
-        ? [[`${above + 1}–${above + shown.length} of ${lines.length}`, 6] as const, ['↑↓ PgUp PgDn Home End', 3] as const]
-        : []),
-      [`← → 1-${pages.length} pages`, 5],
+      ...(above + below > 0 ? [[`${above + 1}–${above + shown.length} of ${lines.length}`, 6] as const, ['↑↓ PgUp PgDn', 3] as const] : []),
+      [`← → Enter 1-${pages.length} pages`, 5],
       ...(props.onSave ? [['s save', 4] as const] : []),
       ['? help', 9],
       ['q quit', 4],

@@ -25,8 +25,10 @@ const KEYS: readonly [string, string][] = [
   ['s', 'save the game, finished or not'],
   ['?', 'this help'],
   ['q, Ctrl-C', 'quit (asks first); a second Ctrl-C quits at once'],
-  ['debrief', '← → 1-6 pages (4 beliefs vs truth); ↑↓ PgUp PgDn scroll'],
 ];
+
+/** The debrief's keys, with its real page count where a game is chosen (a historical scenario's debrief has the record's page too). */
+const debriefKeys = (pages: number | undefined) => `← → Tab Enter, 1-${pages ?? 'n'}: pages (4 beliefs vs truth); ↑↓ scroll`;
 
 const MARKS: readonly [string, string][] = [
   ['▶ 5', "the ladder: the rung the crisis stands on now (0 calm … 10 regional war), in your side's words if your order put it there"],
@@ -50,11 +52,11 @@ const RECORD_READ_HELP =
   'never tells the reading as your deed.';
 
 /** The help text as lines: keys, marks, then each bar from the quantities' one definition, the record's read, the score. */
-export function helpLines(width: number): { text: string; bold?: boolean }[] {
+export function helpLines(width: number, debriefPages?: number): { text: string; bold?: boolean }[] {
   const row = (k: string, v: string, kw: number) =>
     wrap(v, Math.max(10, width - kw - 1)).map((t, i) => ({ text: `${(i === 0 ? k : '').padEnd(kw)} ${t}` }));
   const out: { text: string; bold?: boolean }[] = [{ text: 'Keys', bold: true }];
-  for (const [k, v] of KEYS) out.push(...row(k, v, 18));
+  for (const [k, v] of [...KEYS, ['debrief', debriefKeys(debriefPages)] as const]) out.push(...row(k, v, 18));
   out.push({ text: '' }, { text: 'Marks', bold: true });
   for (const [k, v] of MARKS) out.push(...row(k, v, 11));
   for (const q of Object.values(QUANTITIES)) out.push(...row('', `${q.name}: ${q.meaning} (seen by ${q.seenBy})`, 11));
@@ -71,9 +73,20 @@ export function helpLines(width: number): { text: string; bold?: boolean }[] {
   return out;
 }
 
-export function HelpOverlay({ width = 80, height = 24, onClose }: { width?: number; height?: number; onClose(): void }) {
+export function HelpOverlay({
+  width = 80,
+  height = 24,
+  debriefPages,
+  onClose,
+}: {
+  width?: number;
+  height?: number;
+  /** The debrief's page count, where a game is chosen (DebriefScreen debriefPages). */
+  debriefPages?: number;
+  onClose(): void;
+}) {
   const inner = Math.max(20, width - 4);
-  const lines = helpLines(inner);
+  const lines = helpLines(inner, debriefPages);
   const rows = Math.max(3, height - 5);
   const [offset, setOffset] = useState(0);
   useKeys((input, key) => {

@@ -139,6 +139,8 @@ export function TurnScreen(props: TurnProps) {
   useKeys(
     (input, key) => {
       if (confirming) {
+        // The help is one key away here too; the order waits, confirmed or not, behind it.
+        if (input === '?') return props.onHelp();
         if (key.return || input === 'y') {
           setConfirming(false);
           if (chosenForce && chosenSignal) props.onChoose({ force: chosenForce.id, signal: chosenSignal.id });
@@ -242,7 +244,14 @@ export function TurnScreen(props: TurnProps) {
   const keys = props.busy
     ? clip('Resolving the turn… (keys you press now are kept)', width)
     : confirming
-      ? 'Enter/y confirm · Esc/n back (undo)'
+      ? joinHints(
+          [
+            ['Enter/y confirm', 9],
+            ['Esc/n back (undo)', 8],
+            ['? help', 7],
+          ],
+          width,
+        )
       : joinHints(
           pane === 'orders' && evidence
             ? [
