@@ -123,7 +123,10 @@ export function postureLabel(actor: ActorId, posture: string): string {
 export function renderEvent(e: GameEvent): string {
   switch (e.kind) {
     case 'action':
-      return `${actorSubject(e.actor)} orders: ${actionLabel(e.action)}`;
+      // Iran's own forces firing is a deed on the battlefield, not only an order: say what was hit.
+      return firesOnUsForces(e)
+        ? `${IRAN_OWN_FORCES} fire on US forces (${actionLabel(e.action)})`
+        : `${actorSubject(e.actor)} orders: ${actionLabel(e.action)}`;
     case 'strike':
       return `The US carries out ${plural(e.count, 'strike')} (${actionLabel(e.action)})${
         e.leaderKilled
@@ -253,12 +256,18 @@ export function toldByInject(e: GameEvent, week: readonly GameEvent[]): boolean 
   return week.some((i) => i.kind === 'inject' && i.turn === e.turn && i.day === e.day && injectMessage(i.inject)?.type === e.on);
 }
 
+/** An order by which Iran's own forces fire on US forces (R-IRN-15 broken): told as the attack it is. */
+function firesOnUsForces(e: GameEvent): boolean {
+  return e.kind === 'action' && actionById(e.action)?.effects.directAttack === true;
+}
+
 /**
- * The events of a week that get a line of their own: neither an order (the orders have their own lines),
- * nor a move an inject's line tells, nor a move of an off-record side's machine (toldAsDeed).
+ * The events of a week that get a line of their own: neither an order (the orders have their own lines)
+ * unless it is Iran's own forces firing on US forces, nor a move an inject's line tells, nor a move of an
+ * off-record side's machine (toldAsDeed).
  */
 export function shownEvents(week: readonly GameEvent[], offRecord: OffRecord = []): GameEvent[] {
-  return week.filter((e) => e.kind !== 'action' && !toldByInject(e, week) && toldAsDeed(e, offRecord));
+  return week.filter((e) => (e.kind !== 'action' || firesOnUsForces(e)) && !toldByInject(e, week) && toldAsDeed(e, offRecord));
 }
 
 /** A game's or a turn's attacks on US forces in words, every one counted: "12 attacks on US forces (1 by Iran's own forces)". */

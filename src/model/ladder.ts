@@ -84,7 +84,7 @@ export const RUNGS: readonly Rung[] = [
   {
     level: 9,
     id: 'homeland-strikes',
-    name: 'Strikes on homelands',
+    name: 'Strikes on or from Iran',
     meaning: 'Strikes inside Iran, or from Iran at US bases',
     cites: ['R-USA-03', 'Q-15'],
   },

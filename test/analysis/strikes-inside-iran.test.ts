@@ -11,6 +11,7 @@ import { observe } from '../../src/engine/observe.ts';
 import type { Decisions, GameState } from '../../src/engine/state.ts';
 import { ordersOf } from '../../src/model/portfolio.ts';
 import { loadScenario } from '../../src/scenario/loader.ts';
+import { turnLog } from '../../src/analysis/turn-log.ts';
 
 /** Tower 22 with no chance of war, so the game reaches the week of 2 Feb whatever the US strikes. */
 function played(orders: Decisions, turns: number): GameState {
@@ -44,5 +45,26 @@ describe('strikes inside Iran', () => {
     const [whole, inside] = /^(\d+) \((\d+)/.exec(iran.game)!.slice(1).map(Number);
     expect(inside).toBe(whole);
     expect(figure(played(ordersOf('us.major-campaign', 'iran.hold-course'), 2)).game).toMatch(/^\d+$/);
+  });
+});
+
+describe("Iran's own fire on US forces", () => {
+  it('gets a line of its own in the week, for both sides, and names what was fired', () => {
+    let s = newGame(loadScenario('october-2023'), {
+      seed: 'iran-fire',
+      params: { warShockBase: 0, warHazardPerRung: 0 },
+    });
+    s = step(s, ordersOf('us.hold', 'iran.missile-strike')).state;
+    for (const side of ['us', 'iran'] as const) {
+      const lines = turnLog(s, side, { offRecord: [side] }).at(-1)!.events;
+      expect(lines).toContain("Iran's own forces fire on US forces (Missiles from Iran)");
+    }
+    // Iran's other orders stay on the orders' own line, not the events.
+    const quiet = step(newGame(loadScenario('october-2023'), { seed: 'iran-fire' }), ordersOf('us.hold', 'iran.hold-course')).state;
+    expect(
+      turnLog(quiet, 'us')
+        .at(-1)!
+        .events.some((l) => l.includes('Iran orders')),
+    ).toBe(false);
   });
 });
