@@ -2,6 +2,7 @@
  * The batch contract's outcome and metric names in words, for every summary a person reads: the text of
  * brink batch and brink compare, and the HTML reports. The names themselves stay in --json and the CSV.
  */
+import { snakeCase } from './csv.ts';
 import { OUTCOME_NAMES, type MetricName, type OutcomeName, type ScoreName } from './record.ts';
 
 // Typed over the contract's names, so a name added to src/batch/record.ts fails to compile until it has a label.
@@ -57,8 +58,11 @@ export function gamesCountText(
   return `${j.runs} of ${j.requested} ${noun}${resumed ? ` (${resumed} read back from --out)` : ''}${j.complete ? '' : ' · INCOMPLETE'}`;
 }
 
-/** Under a text summary: where the same figures are by the names scripts use. */
-export const BY_ID_NOTE = 'The same figures by name (attacksOnUS, verdict:calm-restored, …): --json, or --csv for a row per game.';
+/** Under brink batch's summary: where the same figures are by the names scripts use. */
+export const BATCH_BY_ID_NOTE = 'The same figures by name (attacksOnUS, verdict:calm-restored, …): --json, or --csv for a row per game.';
+
+/** Under brink compare's summary: its --json by the contract's names, its --csv a row per measure in snake_case (csv.ts). */
+export const COMPARE_BY_ID_NOTE = `The same figures by name (attacksOnUS, verdict:calm-restored, …): --json, or --csv for a row per outcome and metric (measure ${snakeCase('attacksOnUS')}, ${snakeCase('verdict:calm-restored')}, …).`;
 
 // ── How the 95 % intervals were computed, in words (brink batch and compare, brink merge, the HTML report) ──
 

@@ -5,6 +5,9 @@
  * takes more decimals where its means are small or would not subtract to the difference as printed.
  */
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { MAX_ROW_DECIMALS, meanText, metricValueText, pairedMeanTexts, rowDecimals, signedMeanText } from '../../src/batch/charts.ts';
 import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES, type MetricName, type ScoreName } from '../../src/batch/record.ts';
@@ -73,8 +76,21 @@ describe('numbers in the summaries', () => {
         expect(text).toMatch(new RegExp(`^  ${METRIC_LABELS[name].replace(/[()]/g, '\\$&')}  `, 'm'));
       // regionalWar and verdict:regional-war are the same games: one row.
       expect(lines.filter((l) => l.startsWith(`  ${OUTCOME_LABELS.regionalWar} `))).toHaveLength(1);
-      expect(text).toContain('The same figures by name (attacksOnUS, verdict:calm-restored, …): --json, or --csv for a row per game.');
+      // Each footer names its own command's outputs: batch's CSV has a row per game, compare's a row per measure.
+      expect(text).toContain(
+        args[0] === 'batch'
+          ? 'The same figures by name (attacksOnUS, verdict:calm-restored, …): --json, or --csv for a row per game.'
+          : 'The same figures by name (attacksOnUS, verdict:calm-restored, …): --json, or --csv for a row per outcome and metric (measure attacks_on_us, verdict_calm_restored, …).',
+      );
     }
+    // What compare's footer says of its --csv is so: a row per outcome and metric, its measure named as the footer names it.
+    const csvFile = join(mkdtempSync(join(tmpdir(), 'brink-footer-')), 'compare.csv');
+    await run(['compare', '--scenario', 'tower-22', '--runs', '12', '--seed', 'fmt', '--us-policy-b', 'hawk', '--csv', csvFile]);
+    const [header, ...csvRows] = readFileSync(csvFile, 'utf8').trimEnd().split('\n');
+    const measure = header!.split(',').indexOf('measure');
+    const measures = csvRows.map((r) => r.split(',')[measure]);
+    expect(measures).toHaveLength(OUTCOME_NAMES.length + METRIC_NAMES.length + SCORE_NAMES.length);
+    expect(measures).toEqual(expect.arrayContaining(['attacks_on_us', 'verdict_calm_restored']));
     // The names are where scripts read them.
     const json = JSON.parse((await run(['batch', '--scenario', 'tower-22', '--runs', '12', '--seed', 'fmt', '--json'])).join('\n'));
     expect(Object.keys(json.outcomes)).toEqual([...OUTCOME_NAMES]);

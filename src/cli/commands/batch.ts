@@ -22,7 +22,7 @@ import { addUncertaintyOptions, parseUncertainty, type UncertaintyFlags } from '
 import { histogramChart, fanChart, meanText, metricValueText, shareText } from '../../batch/charts.ts';
 import { METRIC_NAMES, SCORE_NAMES } from '../../batch/record.ts';
 import {
-  BY_ID_NOTE,
+  BATCH_BY_ID_NOTE,
   gamesCountText,
   LABEL_WIDTH,
   METRIC_LABELS,
@@ -302,7 +302,7 @@ export function formatBatchReport(
       `  ${METRIC_LABELS[name].padEnd(LABEL_WIDTH)} ${meanText(m.mean).padStart(7)}  ${metricValueText(name, m.p5).padStart(7)}  ${metricValueText(name, m.p50).padStart(7)}  ${metricValueText(name, m.p95).padStart(7)}`,
     );
   }
-  lines.push(BY_ID_NOTE);
+  lines.push(BATCH_BY_ID_NOTE);
   lines.push('');
   lines.push(histogramChart('Attacks on US forces per game (Iraq, Syria, Jordan)', r.aggregator.metricHist.get('attacksOnUS')!));
   lines.push('');

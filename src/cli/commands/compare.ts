@@ -11,7 +11,7 @@ import { Progress } from '../../batch/progress.ts';
 import { startCompare, type CompareResult } from '../../batch/compare.ts';
 import { METRIC_NAMES, SCORE_NAMES } from '../../batch/record.ts';
 import {
-  BY_ID_NOTE,
+  COMPARE_BY_ID_NOTE,
   compareIntervalsNote,
   fewPairsNote,
   gamesCountText,
@@ -87,7 +87,7 @@ export function formatCompareReport(r: CompareResult, dist: ParamDistribution = 
     else if (j.runs === 1) interval = 'one pair: no interval';
     lines.push(`  ${METRIC_LABELS[n].padEnd(LABEL_WIDTH)} ${t.a.padStart(7)}  ${t.b.padStart(7)}  ${t.diff.padStart(8)}   ${interval}`);
   }
-  lines.push(BY_ID_NOTE);
+  lines.push(COMPARE_BY_ID_NOTE);
   return lines.join('\n');
 }
 
