@@ -316,6 +316,9 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
   const saved = state !== undefined && savedAt === saveKey(state);
   const sealed = setup ? sealedSides(setup, pending) : [];
   const stage: GameStage = !state || !setup || phase.kind === 'setup' ? 'none' : phase.kind === 'debrief' ? 'finished' : 'playing';
+  // The last frame on quitting is empty: the quit question goes from the terminal, and what the command prints
+  // after the game (the debrief, where the save is) starts where it stood.
+  if (quitting) return null;
   // Overlays hide the screen without unmounting it, so its pane and selection survive.
   return (
     <Box flexDirection="column" width={cols}>

@@ -205,6 +205,25 @@ describe('brink play in a terminal', () => {
     );
   });
 
+  it('quitting clears the quit question from the screen, above what the game prints after it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'brink-e2e-'));
+    // The debrief goes to a file, so what is printed after the game is short and the screen keeps what stood above it.
+    const s = start(['play', '--scenario', 'rafah', '--seed', 'abc', '--side', 'us', '--opponent', 'normal', '--debrief', 'd.txt'], {
+      cwd: dir,
+    });
+    await s.waitFor('turn 1/10');
+    await order(s, 0);
+    await s.waitFor('turn 2/10');
+    s.write('q');
+    await s.waitFor('Quit Brink?');
+    s.write('y');
+    expect(await s.exited).toBe(0);
+    const screen = s.screen();
+    expect(screen).toContain('Debrief written to d.txt');
+    expect(screen).not.toContain('Quit Brink?');
+    expect(screen).not.toMatch(/[╭╰│]/);
+  });
+
   it('--load of a corrupt save exits 2 with a clear message', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'brink-e2e-'));
     const file = join(dir, 'broken.json');

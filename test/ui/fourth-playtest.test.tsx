@@ -4,7 +4,7 @@
  * rung name, so it shifted from turn to turn; on the debrief Shift-Tab went forwards and Enter was
  * nowhere listed; ? did nothing on the confirmation; the help promised six debrief pages to a game with five.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildDebrief } from '../../src/analysis/debrief/debrief.ts';
 import { newGame, step } from '../../src/engine/game.ts';
 import type { GameState } from '../../src/engine/state.ts';
@@ -160,6 +160,21 @@ describe('? on the confirmation', () => {
     expect(view.lastFrame()).toContain('Confirm your order');
     await press(view.stdin, 'y');
     expect(view.lastFrame()).toContain('turn 2/10');
+    view.unmount();
+  });
+});
+
+describe('quitting', () => {
+  it('leaves no quit question in the last frame (the debrief is printed after it)', async () => {
+    const onExit = vi.fn();
+    const view = renderApp({ scenarios: [rafah], preset: { scenario: rafah, side: 'us', opponent: 'historical', seed: 'abc' }, onExit });
+    resize(view, 80, 24);
+    await press(view.stdin, 'q');
+    expect(view.lastFrame()).toContain('Quit Brink?');
+    await press(view.stdin, 'y');
+    expect(onExit).toHaveBeenCalledTimes(1);
+    expect(view.lastFrame()).not.toContain('Quit Brink?');
+    expect(view.lastFrame()!.trim()).toBe('');
     view.unmount();
   });
 });
