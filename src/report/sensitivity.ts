@@ -7,6 +7,7 @@
  * first. No game is played here: a sensitivity run takes minutes, a report seconds.
  */
 import {
+  assumptionsToChallenge,
   estimatorNoiseCases,
   flatOutcomes,
   flatOutcomesFinding,
@@ -68,7 +69,11 @@ const sobolTicks = (top: number) => (top > 1 ? [0, 0.5, 1, top] : [0, 0.5, 1]);
  * screening chart just above, which ranks every parameter another way, and could not see why they differ.
  */
 export const CHALLENGE_RULE =
-  "The list takes the assumptions among the parameters the Sobol charts measure and ranks them by the largest share of any outcome's variance each carries (its total index); the screening chart above ranks every parameter, cited or not, by its mean effect, so the two orders can differ.";
+  "The list takes the assumptions among the parameters the Sobol charts above measure and ranks them by the largest share of any outcome's variance each carries (its total index), leaving out those with no total index above 0, which say nothing; the screening chart above ranks every parameter, cited or not, by its mean effect, so the two orders can differ.";
+
+/** Where the top parameters include assumptions, but none has an index that says anything. */
+export const NOTHING_TO_CHALLENGE =
+  'No assumption among the top parameters has a Sobol index above 0 in this run, so none can be named to challenge first: a longer sensitivity run, with more parameter sets and more games a set, may name them.';
 
 export function sensitivitySection(s: SensitivityJson): string {
   const set = s.settings;
@@ -141,14 +146,15 @@ export function sensitivitySection(s: SensitivityJson): string {
       ]),
     });
   });
-  // The assumptions to challenge first: the Sobol parameters that are assumptions, by their largest total index (CHALLENGE_RULE).
-  const largest = new Map<string, number>();
-  for (const o of SENSITIVITY_OUTCOMES)
-    for (const r of s.sobol[o]) if (!r.cited) largest.set(r.id, Math.max(largest.get(r.id) ?? 0, r.total));
-  const challenge = [...largest]
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, 5)
-    .map(([id]) => `<code>${esc(id)}</code>`);
+  // The assumptions to challenge first (CHALLENGE_RULE), said after the charts they are read from.
+  const challenge = assumptionsToChallenge(s).map((id) => `<code>${esc(id)}</code>`);
+  const assumed = SENSITIVITY_OUTCOMES.some((o) => s.sobol[o].some((r) => !r.cited));
+  const conclusion =
+    challenge.length > 0
+      ? `${esc(CHALLENGE_RULE)} Challenge these assumptions first: ${challenge.join(', ')}.`
+      : assumed
+        ? esc(NOTHING_TO_CHALLENGE)
+        : 'None of the top parameters is an assumption.';
   const other =
     s.model !== MODEL_VERSION
       ? `<p class="assume">This analysis was made by model ${esc(s.model)}; this report's model is ${esc(MODEL_VERSION)}. The rules or parameters have changed since: the sensitivity analysis must be run again for figures of this model.</p>`
@@ -174,11 +180,11 @@ ${
     : ''
 }
 <p class="note">Each parameter was varied over its range (${commandHtml('brink explain ID', true)} gives the range and why); score weights are preferences and never vary.
-This is which of the things no source settles would move the results most.
-${challenge.length > 0 ? `${esc(CHALLENGE_RULE)} Challenge these assumptions first: ${challenge.join(', ')}.` : 'None of the top parameters is an assumption.'}</p>
+This is which of the things no source settles would move the results most.</p>
 <p class="legend note"><span><i class="sw" style="background:#2c5d8f"></i>cited from the record</span><span><i class="sw hatch"></i>assumption</span></p>
 ${screen}
 ${silent ? `<p class="assume">${esc(silent)}</p>` : ''}
 ${noise}
-<div class="sens">${sobol.join('\n')}</div>`;
+<div class="sens">${sobol.join('\n')}</div>
+<p class="note">${conclusion}</p>`;
 }

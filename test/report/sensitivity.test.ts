@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { flatOutcomes, SensitivitySchema, type SensitivityJson } from '../../src/analysis/sensitivity/contract.ts';
-import { SENSITIVITY_OUTCOMES } from '../../src/analysis/uncertainty/measures.ts';
+import { SENSITIVITY_OUTCOMES, type SensitivityOutcome } from '../../src/analysis/uncertainty/measures.ts';
 import { BatchSchema, type BatchJson } from '../../src/batch/contract.ts';
 import { main } from '../../src/cli/main.ts';
 import { MODEL_VERSION } from '../../src/model/version.ts';
 import { esc, renderReport } from '../../src/report/html.ts';
-import { CHALLENGE_RULE, SENSITIVITY_LABELS } from '../../src/report/sensitivity.ts';
+import { CHALLENGE_RULE, NOTHING_TO_CHALLENGE, SENSITIVITY_LABELS } from '../../src/report/sensitivity.ts';
 import { chooseStories } from '../../src/report/stories.ts';
 import { brink, capture } from '../helpers/cli.ts';
 import { scenario } from '../helpers/fixtures.ts';
@@ -110,12 +110,43 @@ describe("the report's sensitivity section", () => {
       expect(html).toContain(`${esc(CHALLENGE_RULE)} Challenge these assumptions first: `);
       for (const m of line![1]!.matchAll(/<code>([^<]+)<\/code>/g)) expect(assumed.has(m[1]!)).toBe(true);
     } else expect(html).toContain('None of the top parameters is an assumption.');
+    // The list is read from the charts, so it comes after them: "the screening chart above", "the Sobol charts above".
+    const conclusion = html.indexOf(`<p class="note">${esc(CHALLENGE_RULE)}`);
+    expect(CHALLENGE_RULE).toContain('the screening chart above');
+    for (const id of ['sens-screen', ...SENSITIVITY_OUTCOMES.map((o) => `sens-sobol-${o}`)])
+      expect(html.indexOf(`<figure id="${id}"`), id).toBeLessThan(conclusion);
     expect(html).toContain(`${sens.runs.games} games in all`);
     expect(html).not.toContain('This analysis was made by model');
     const old = renderReport({ batch, scenario: sc, sensitivity: { ...sens, model: '0.0.1+000000000000' } });
     expect(old).toContain(`This analysis was made by model 0.0.1+000000000000; this report's model is ${MODEL_VERSION}`);
     // Without a sensitivity file, no such section.
     expect(renderReport({ batch, scenario: sc })).not.toContain('id="sensitivity"');
+  });
+
+  it('recommends no assumption whose Sobol indices say nothing (all 0), and says so when none is left', () => {
+    const assumptions = [...new Set(SENSITIVITY_OUTCOMES.flatMap((o) => sens.sobol[o].filter((r) => !r.cited).map((r) => r.id)))];
+    expect(assumptions.length).toBeGreaterThan(0);
+    const zero = { first: 0, total: 0, firstCi: [0, 0] as [number, number], totalCi: [0, 0] as [number, number] };
+    const withIndices = (f: (r: (typeof sens.sobol)[SensitivityOutcome][number], o: SensitivityOutcome) => object) => ({
+      ...sens,
+      sobol: Object.fromEntries(
+        SENSITIVITY_OUTCOMES.map((o) => [o, sens.sobol[o].map((r) => ({ ...r, ...f(r, o) }))]),
+      ) as typeof sens.sobol,
+    });
+    // One assumption whose every index is 0, the others clearly above 0: it is left out, they are named.
+    const silent = assumptions[0]!;
+    const oneSilent = withIndices((r, o) =>
+      r.id === silent ? zero : { total: 0.3 + 0.01 * SENSITIVITY_OUTCOMES.indexOf(o), totalCi: [0.2, 0.5], first: 0.1, firstCi: [0, 0.2] },
+    );
+    const named = /Challenge these assumptions first: (.*?)\.<\/p>/.exec(renderReport({ batch, scenario: sc, sensitivity: oneSilent }));
+    const ids = [...(named?.[1] ?? '').matchAll(/<code>([^<]+)<\/code>/g)].map((m) => m[1]);
+    expect(ids).not.toContain(silent);
+    // The top ranks at most 4 parameters here, so the old list of 5 would have named the silent one last.
+    expect(ids).toEqual(assumptions.slice(1, 6));
+    // Every index 0 (no outcome varied, as in a tiny run): no recommendation, and why.
+    const allSilent = renderReport({ batch, scenario: sc, sensitivity: withIndices(() => zero) });
+    expect(allSilent).not.toContain('Challenge these assumptions first');
+    expect(allSilent).toContain(esc(NOTHING_TO_CHALLENGE));
   });
 
   it('says, as the terminal does and beside the outcome concerned, when an estimate falls where no share of variance can', () => {

@@ -172,3 +172,23 @@ export function screenedButSilentNote(
     )
     .join(' ');
 }
+
+/**
+ * The assumptions to challenge first: the parameters the Sobol indices measure whose value is an
+ * assumption, ranked by the largest total index each has for any outcome, at most `most` of them. A
+ * parameter whose every total index is 0 (an outcome that did not vary, or a parameter that moved
+ * nothing) or below 0 (estimator noise) says nothing, and is not recommended: a playtest's tiny run
+ * named warDurationHazard two lines after saying its indices, all exactly 0, said nothing.
+ */
+export function assumptionsToChallenge(
+  r: { readonly sobol: Readonly<Record<SensitivityOutcome, readonly (IndexRow & { readonly cited: boolean })[]>> },
+  most = 5,
+): string[] {
+  const largest = new Map<string, number>();
+  for (const o of SENSITIVITY_OUTCOMES)
+    for (const x of r.sobol[o]) if (!x.cited && x.total > 0) largest.set(x.id, Math.max(largest.get(x.id) ?? 0, x.total));
+  return [...largest]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, most)
+    .map(([id]) => id);
+}
