@@ -39,7 +39,8 @@ function statesOf(scenarioId: string, seed: string, us: string, iran: string): G
 const COUNTS = [
   // Iran's own fire is named only in a week it happened (analysis/counts.ts); absent, it reads as 0.
   /Attacks on US forces (\d+): Iraq (\d+) · Syria (\d+) · Jordan (\d+)(?: · Iran's own forces (\d+))?/,
-  /US strikes outside Yemen (\d+) · in Yemen (\d+)/,
+  // Strikes inside Iran likewise, only in a week the US struck there.
+  /US strikes outside Yemen (\d+)(?: · of them inside Iran (\d+))? · in Yemen (\d+)/,
   /Houthi attacks (\d+) · US killed (\d+) · injured (\d+)/,
 ];
 const countsIn = (frame: string) =>
@@ -106,7 +107,7 @@ describe('briefing and situation agree', () => {
           last.attacksOnUSJordan,
           last.iranDirectAttacks,
         ],
-        [last.usStrikes, last.usStrikesYemen],
+        [last.usStrikes, last.strikesOnIran, last.usStrikesYemen],
         [last.houthiAttacks, last.usKilled, last.usInjured],
       ];
       // Wide enough that no count line wraps, so the counts can be read back off the screen.

@@ -7,9 +7,9 @@ import { quantityName } from '../../model/quantities.ts';
 import { actionById, escalates, SIDE_ADJECTIVE, type Side } from '../../model/actions.ts';
 import { orderRungName, REGIONAL_WAR, rungName } from '../../model/ladder.ts';
 import type { DrawRecord, GameEvent } from '../../engine/events.ts';
-import { logOf } from '../../engine/history.ts';
+import { attacksOnUsForces, logOf } from '../../engine/history.ts';
 import type { GameState } from '../../engine/state.ts';
-import { actorSubject, citesText, plural, postureLabel, renderEvent } from '../render.ts';
+import { actorSubject, attacksOnUsText, citesText, postureLabel, renderEvent } from '../render.ts';
 import { actionIdOfEvent } from './concepts.ts';
 import { heldRules } from './conditions.ts';
 
@@ -92,7 +92,8 @@ export function triggerOf(state: GameState, index: number): GameEvent | undefine
 function actionContext(state: GameState, e: GameEvent): string | undefined {
   const prev = e.turn > 0 ? state.history[e.turn - 1] : undefined;
   if (!prev) return undefined;
-  const parts = [`${plural(prev.attacksOnUS, 'attack')} on US forces the week before`];
+  // Every attack on US forces, Iran's own fire included, as the week's counts on the screen gave it.
+  const parts = [`${attacksOnUsText(prev)} the week before`];
   if (prev.usKilled > 0) parts.push(`${prev.usKilled} US killed`);
   parts.push(`${quantityName('deterrence')} ${prev.deterrence.toFixed(2)}`);
   if (e.actor === 'us') parts.push(`${quantityName('usDomesticPressure')} ${prev.usDomesticPressure.toFixed(2)}`);
@@ -143,11 +144,7 @@ export function causalChain(state: GameState, index: number, humans: readonly Si
   if (e.kind === 'fatal') {
     const rec = state.history[e.turn];
     if (rec)
-      chain.push(
-        rec.attacksOnUS === 1
-          ? 'the only attack on US forces that turn'
-          : `one of ${plural(rec.attacksOnUS, 'attack')} on US forces that turn`,
-      );
+      chain.push(attacksOnUsForces(rec) === 1 ? 'the only attack on US forces that turn' : `one of ${attacksOnUsText(rec)} that turn`);
   }
   const choice = playersChoice(e, humans);
   if (choice) chain.push(choice);

@@ -179,8 +179,9 @@ function credibilityDecay(state: GameState, opening: Pressures): ConceptAtWork |
     turns,
     events: [],
     here:
-      `Here: US deterrence stood at ${first.peak.toFixed(2)} ${first.peakTurn < 0 ? 'when the game opened' : `in turn ${first.peakTurn + 1}`} and had fallen to ${first.deterrence.toFixed(2)} ` +
-      `by turn ${first.turn + 1}, when attacks on US forces rose from ${first.before} to ${first.after} a turn.`,
+      // A turn's deterrence is its value once the turn is over: the figure the next turn's screen shows.
+      `Here: US deterrence stood at ${first.peak.toFixed(2)} ${first.peakTurn < 0 ? 'when the game opened' : `after turn ${first.peakTurn + 1}`} and had fallen to ${first.deterrence.toFixed(2)} ` +
+      `after turn ${first.turn + 1}, when attacks on US forces rose from ${first.before} to ${first.after} a turn.`,
   };
 }
 

@@ -115,7 +115,8 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
     out.push({
       priority: 60,
       text:
-        `Deterrence peaked at ${peak.toFixed(2)} in turn ${peakTurn + 1} and fell to ${lastRec.deterrence.toFixed(2)} by turn ${lastRec.turn + 1}. ` +
+        // End-of-turn values: what the screen showed at the start of the turn after.
+        `Deterrence peaked at ${peak.toFixed(2)} after turn ${peakTurn + 1} and had fallen to ${lastRec.deterrence.toFixed(2)} by the end of the game. ` +
         'How often must a threat be renewed to stay credible, and at what risk each time?',
     });
   }
