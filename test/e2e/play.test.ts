@@ -3,7 +3,7 @@
  * Iran and hot-seat, to the debrief; save and resume; the non-TTY refusal.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -144,6 +144,26 @@ describe('brink play in a terminal', () => {
     expect(screen).not.toContain('orders given (sealed)');
   });
 
+  it('hot-seat: s again with no turn played (the US order now sealed) writes the same game to the same file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'brink-e2e-'));
+    const s = start(['play', '--scenario', 'tower-22', '--seed', '9', '--side', 'both'], { cwd: dir });
+    await s.waitFor('United States to play');
+    s.write('s');
+    const name = 'brink-tower-22-9-hotseat.save.json';
+    await s.waitFor(`Saved before the first turn to ${name}`);
+    s.write(KEY.enter);
+    await s.waitFor('United States · turn 1/4');
+    await order(s, 0);
+    await s.waitFor('Iran to play');
+    s.write('s');
+    await s.waitFor('sealed US order is not in it');
+    expect(s.screen().replace(/\s+/g, ' ')).toContain(`Saved before the first turn to ${name};`);
+    expect(readdirSync(dir)).toEqual([name]);
+    const parsed = parseSave(readFileSync(join(dir, name), 'utf8'));
+    if (parsed.kind !== 'current') throw new Error('expected a current save');
+    expect(parsed.save.sealed).toEqual(['us']);
+  });
+
   it('saves with s and --load resumes the game where it was', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'brink-e2e-'));
     const file = join(dir, 'game.json');
@@ -173,6 +193,15 @@ describe('brink play in a terminal', () => {
     await r.waitFor('Saved after turn 1 to game-2.json');
     expect(readFileSync(file, 'utf8')).toBe(loaded);
     expect(readFileSync(join(dir, 'game-2.json'), 'utf8')).toBe(loaded);
+    // A turn on, s saves under the next number again: game-2.json keeps the game after turn 1.
+    await order(r, 0);
+    await r.waitFor('turn 3/4');
+    r.write('s');
+    await r.waitFor('Saved after turn 2 to game-3.json');
+    expect(readFileSync(join(dir, 'game-2.json'), 'utf8')).toBe(loaded);
+    const later = parseSave(readFileSync(join(dir, 'game-3.json'), 'utf8'));
+    if (later.kind !== 'current') throw new Error('expected a current save');
+    expect(later.save.decisions).toHaveLength(2);
   });
 
   it('without --save, s names the file for the game and never overwrites another game of the same scenario and seed', async () => {
@@ -184,15 +213,22 @@ describe('brink play in a terminal', () => {
     await s.waitFor('turn 1/4');
     s.write('s');
     await s.waitFor('Saved before the first turn to brink-tower-22-7-us-vs-hard-2.save.json');
+    const first = readFileSync(join(dir, 'brink-tower-22-7-us-vs-hard-2.save.json'), 'utf8');
     await order(s, 3);
     await s.waitFor('turn 2/4');
     s.write('s');
-    // Later saves of the same session keep its file.
-    await s.waitFor('Saved after turn 1 to brink-tower-22-7-us-vs-hard-2.save.json');
+    // A later save of the same session, a turn on, takes the next free name: the save before the first turn is kept.
+    await s.waitFor('Saved after turn 1 to brink-tower-22-7-us-vs-hard-3.save.json');
     expect(readFileSync(other, 'utf8')).toBe('another game');
-    const parsed = parseSave(readFileSync(join(dir, 'brink-tower-22-7-us-vs-hard-2.save.json'), 'utf8'));
+    expect(readFileSync(join(dir, 'brink-tower-22-7-us-vs-hard-2.save.json'), 'utf8')).toBe(first);
+    const parsed = parseSave(readFileSync(join(dir, 'brink-tower-22-7-us-vs-hard-3.save.json'), 'utf8'));
     if (parsed.kind !== 'current') throw new Error('expected a current save');
     expect([parsed.save.side, parsed.save.decisions.length]).toEqual(['us', 1]);
+    expect(readdirSync(dir).sort()).toEqual([
+      'brink-tower-22-7-us-vs-hard-2.save.json',
+      'brink-tower-22-7-us-vs-hard-3.save.json',
+      'brink-tower-22-7-us-vs-hard.save.json',
+    ]);
     // One more turn, unsaved, then quit: the closing line says the save is behind the game.
     await order(s, 3);
     await s.waitFor('turn 3/4');
@@ -201,7 +237,7 @@ describe('brink play in a terminal', () => {
     s.write('y');
     expect(await s.exited).toBe(0);
     expect(s.raw().replace(/\s+/g, ' ')).toContain(
-      'Saved game: brink-tower-22-7-us-vs-hard-2.save.json holds the game as it stood after turn 1, not the turns played since',
+      'Saved game: brink-tower-22-7-us-vs-hard-3.save.json holds the game as it stood after turn 1, not the turns played since',
     );
   });
 

@@ -64,7 +64,8 @@ const forTerminal = (text: string) => (process.stdout.isTTY ? wrapDocument(text,
  * Where `s` saves when no --save was given: named for the game (scenario, seed, the human's side and the
  * opponent), and never a file that is already there. Two games of one scenario and seed, one as the US
  * and one as Iran, or two students in one folder, each keep their own save (`-2`, `-3` … when the name is
- * taken). The first save of a session picks the name; later saves of that session overwrite it.
+ * taken). Each save of a session that finds the game moved on takes the next free name too, so an earlier
+ * save is never replaced (onSave below).
  */
 export function defaultSavePath(
   setup: Pick<PlaySetup, 'scenario' | 'side' | 'opponent' | 'seed'>,
@@ -135,7 +136,6 @@ export const register: CommandModule = (program, io, setExit) => {
         return;
       }
       let resume: { setup: PlaySetup; state: GameState; sealed?: readonly Side[] } | undefined;
-      let savePath = opts.save;
       if (opts.load) {
         const { save, scenario } = readSave(opts.load, opts.scenario ? { scenario: opts.scenario } : {});
         const replay = replaySave(save, scenario);
@@ -159,7 +159,15 @@ export const register: CommandModule = (program, io, setExit) => {
       const { App } = await import('../../ui/App.tsx');
       let lastSave: { path: string; finished: boolean; turn: number } | undefined;
       const onSave = (state: GameState, setup: PlaySetup, pending: PendingOrders): string => {
-        const path = (savePath ??= opts.load ? resumedSavePath(opts.load, existsSync) : defaultSavePath(setup, existsSync));
+        // Without --save, a save of a game moved on since the last save takes a new free name, so no save is replaced;
+        // s again with no turn played since writes the same game to the same file.
+        const path =
+          opts.save ??
+          (lastSave?.turn === state.turn
+            ? lastSave.path
+            : opts.load
+              ? resumedSavePath(opts.load, existsSync)
+              : defaultSavePath(setup, existsSync));
         try {
           const save = saveOf(state, setup, pending);
           writeFileAtomic(path, saveText(save));
