@@ -14,7 +14,7 @@ import { RUNGS } from './ladder.ts';
 import { PARAM_SPECS } from './params.ts';
 
 /** Bump when the code (not the data) of a rule changes: a guard, an update, a rate modifier, a phase. */
-export const RULES_REVISION = 12;
+export const RULES_REVISION = 13;
 
 /** A machine's structure as data: functions by name only. */
 function machineData(): unknown {

@@ -7,7 +7,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readAccuracy } from '../../src/engine/phases/intel.ts';
-import { ACTORS, type ActorId } from '../../src/model/actors/index.ts';
+import { ACTORS, type ActorId, FRONT_ACTOR } from '../../src/model/actors/index.ts';
+import { isVisibleTo } from '../../src/engine/events.ts';
+import type { Front } from '../../src/model/actions.ts';
 import { STREAMS } from '../../src/engine/rng.ts';
 import { emptyTally, type GameState, type Tally } from '../../src/engine/state.ts';
 import { CONFIDENCE_BANDS, confidenceOf, INTEL_SOURCES } from '../../src/model/intel.ts';
@@ -77,9 +79,10 @@ describe('what a side could plausibly know', () => {
             (i.subject.about === 'guidance' && i.subject.front === 'syria') ||
             (i.subject.about === 'posture' && i.subject.actor === 'syrianMilitias'),
         );
-        expect(syria).toBe(before.attacksOnUSSyria > 0 || before.usStrikes > 0);
+        // Something happened there: attacks, US strikes, or the group answering Iran's guidance in the open.
+        expect(syria).toBe(before.attacksOnUSSyria > 0 || before.usStrikes > 0 || answeredInTheOpen(before, 'syria'));
         const yemen = report.items.some((i) => i.subject.about === 'guidance' && i.subject.front === 'yemen');
-        expect(yemen).toBe(before.houthiAttacks > 0 || before.usStrikesYemen > 0);
+        expect(yemen).toBe(before.houthiAttacks > 0 || before.usStrikesYemen > 0 || answeredInTheOpen(before, 'yemen'));
       }
     }
     expect(counts.size).toBeGreaterThan(1);
@@ -168,5 +171,39 @@ describe('what a side could plausibly know', () => {
       // …and the reports themselves did differ.
       expect(blind.history.map((t) => t.intel.us?.items)).not.toEqual(sure.history.map((t) => t.intel.us?.items));
     }
+  });
+});
+
+/** The week's group on `front` was delivered guidance and answered it where the US could see (engine/phases/intel.ts). */
+function answeredInTheOpen(week: GameState['history'][number], front: Front): boolean {
+  const actor = FRONT_ACTOR[front];
+  return (
+    week.events.some((e) => e.kind === 'directive' && e.actor === actor) &&
+    week.events.some((e) => e.kind === 'posture' && e.actor === actor && ANSWERS.has(e.on) && isVisibleTo(e, 'us'))
+  );
+}
+const ANSWERS: ReadonlySet<string> = new Set(['DIRECTIVE', 'COMPLIANCE_DRAW']);
+
+describe('a public answer to guidance', () => {
+  it("makes the next read of that front's guidance exact, so it never contradicts the move on the same screen", () => {
+    // Poor intelligence, so that any read left to chance would often be wrong.
+    const poor = { intelAccuracy: 0.3, intelActiveBonus: 0, intelStrikeBonus: 0, intelQuietPenalty: 0 };
+    let exact = 0;
+    for (const scenario of ['october-2023', 'tower-22', 'red-sea', 'rafah']) {
+      for (let i = 0; i < 6; i++) {
+        const g = game(scenario, `open-${i}`, 'historical', i % 2 === 0 ? 'historical' : 'random', poor);
+        g.history.forEach((week, t) => {
+          const next = t + 1 < g.history.length ? g.history[t + 1]!.intel.us : g.intel.us;
+          if (!next) return;
+          next.items.forEach((item, k) => {
+            if (item.subject.about !== 'guidance' || !answeredInTheOpen(week, item.subject.front)) return;
+            exact++;
+            expect(item.assessed, `${scenario} open-${i} turn ${t + 1} ${item.subject.front}`).toBe(next.truth[k]);
+            expect(item.confidence).toBe('high');
+          });
+        });
+      }
+    }
+    expect(exact).toBeGreaterThan(5);
   });
 });

@@ -4,10 +4,14 @@
  * was active (`intelActiveBonus`) or struck by the US (`intelStrikeBonus`) last turn, and falls on a quiet
  * front (`intelQuietPenalty`); the report states the confidence that accuracy earns. A read is right with
  * chance equal to its accuracy, otherwise a plausible wrong reading (fog of war). Iran hears from its
- * envoys, so its read of a militia they reached is exact (R-IRN-13). Every draw is from the intel stream.
+ * envoys, so its read of a militia they reached is exact (R-IRN-13); and a group that answered Iran's
+ * guidance in the open (accepting a halt, stepping up "with Iran's backing") tells either side what it was
+ * asked, so that front's guidance reads exact (RULES_REVISION 13). Every draw is from the intel stream.
  */
 import type { DirectiveLevel, Side } from '../../model/actions.ts';
-import { confidenceOf, INTEL_SOURCES, type IntelSource } from '../../model/intel.ts';
+import { FRONT_ACTOR } from '../../model/actors/index.ts';
+import { isVisibleTo } from '../events.ts';
+import { confidenceOf, INTEL_SOURCES, type IntelSource, type IntelSubject } from '../../model/intel.ts';
 import type { Params } from '../../model/params.ts';
 import { plausiblePostures } from '../public-postures.ts';
 import type { Stream } from '../rng.ts';
@@ -44,19 +48,38 @@ function accuracyOf(params: Params, active: boolean, struck: boolean): number {
   return Math.min(1, Math.max(0, acc));
 }
 
+/**
+ * Whether the group on a front answered Iran's guidance in the open this week (accepting a halt, stepping
+ * up attacks "with Iran's backing"): a move the side saw, made on guidance delivered this week. Its
+ * announcements and claims then tell the side what Iran asked of it, so the read of that front's guidance
+ * is exact, as an envoy's report is (R-IRN-13), and can never contradict the move on the same screen.
+ */
+function answeredInTheOpen(d: TurnDraft, side: Side, s: IntelSubject): boolean {
+  if (s.about !== 'guidance') return false;
+  const actor = FRONT_ACTOR[s.front];
+  const delivered = d.events.some((e) => e.kind === 'directive' && e.actor === actor);
+  return delivered && d.events.some((e) => e.kind === 'posture' && e.actor === actor && ANSWERS.has(e.on) && isVisibleTo(e, side));
+}
+
+/** The moves that answer guidance: on its delivery, or on the deliberation it opened (R-MIL-02). */
+const ANSWERS: ReadonlySet<string> = new Set(['DIRECTIVE', 'COMPLIANCE_DRAW']);
+
 function report(d: TurnDraft, side: Side, rnd: Stream): { items: IntelItem[]; truth: string[] } {
   const items: IntelItem[] = [];
   const truth: string[] = [];
   for (const source of INTEL_SOURCES[side]) {
     const s = source.subject;
-    const envoys = source.envoys !== undefined && (d.actors[source.envoys].context as { envoys?: boolean }).envoys === true;
+    // Exact: Iran hears from its envoys, or the group answered the guidance where the side could see it.
+    const exact =
+      (source.envoys !== undefined && (d.actors[source.envoys].context as { envoys?: boolean }).envoys === true) ||
+      answeredInTheOpen(d, side, s);
     const active = any(d.tally, source.active);
     const struck = any(d.tally, source.struck);
-    if (!source.always && !envoys && !active && !struck) continue;
+    if (!source.always && !exact && !active && !struck) continue;
     const real = s.about === 'guidance' ? d.world.directive[s.front] : d.actors[s.actor].value;
     const options = s.about === 'guidance' ? LEVELS : plausiblePostures(d, s.actor);
-    const accuracy = envoys ? 1 : accuracyOf(d.params, active, struck);
-    items.push({ subject: s, assessed: envoys ? real : read(rnd, accuracy, real, options), confidence: confidenceOf(accuracy) });
+    const accuracy = exact ? 1 : accuracyOf(d.params, active, struck);
+    items.push({ subject: s, assessed: exact ? real : read(rnd, accuracy, real, options), confidence: confidenceOf(accuracy) });
     truth.push(real);
   }
   return { items, truth };
