@@ -298,13 +298,18 @@ describe('United States', () => {
     expect(g.actors.us.context.pressingIran).toBe(false);
   });
 
-  it('R-USA-02/04 lighter strikes answer the deaths, and strikes in the calm end the restraint', () => {
+  it('R-USA-02/04 a commander killed answers the deaths, light strikes do not, and strikes in the calm end the restraint', () => {
     const us = ACTORS.us;
     const acted = (from: ReturnType<typeof us.initial>, action: string) =>
       us.send(from, { type: 'ACTED', action, signal: 'us.none', rung: actionById(action)!.rung }).transition!;
     const answered = acted(us.initial(params, {}, 'vowing'), 'us.leadership-strike');
     expect(answered.to).toBe('retaliated');
-    expect(answered.meta?.says).toBe('answers the deaths with strikes on the militias, lighter than the campaign it promised');
+    expect(answered.meta?.says).toBe('answers the deaths by killing a commander, short of the campaign it promised');
+    // Light strikes leave the vow pending: the record answered with dozens of strikes (F-09).
+    expect(
+      us.send(us.initial(params, {}, 'vowing'), { type: 'ACTED', action: 'us.calibrated-strikes', signal: 'us.none', rung: 5 }).snapshot
+        .value,
+    ).toBe('vowing');
     // The record's answer is still the campaign: the large strike keeps the vow as before.
     expect(acted(us.initial(params, {}, 'vowing'), 'us.major-campaign').meta?.says).toBe(
       'keeps its vow with a large campaign, sparing Iran',
@@ -321,6 +326,28 @@ describe('United States', () => {
       us.send(us.initial(params, {}, 'preservingLull'), { type: 'ACTED', action: 'us.strike-houthis', signal: 'us.none', rung: 0 }).snapshot
         .value,
     ).toBe('preservingLull');
+  });
+
+  it('R-USA-09 the record reads a US that struck Iran of its own accord as stepping back, not striking on', () => {
+    // What the historical bot (and a search's rollouts) plays from each confronting posture.
+    const us = ACTORS.us;
+    const own = us.send(us.initial(params, {}, 'measured'), {
+      type: 'ACTED',
+      action: 'us.strike-irgc',
+      signal: 'us.none',
+      rung: 8,
+    }).snapshot;
+    expect(own).toMatchObject({ value: 'confronting', context: { pressingIran: true } });
+    let g = newGame(scenario('october-2023'), { seed: 'step-back' });
+    g = { ...g, actors: { ...g.actors, us: own } };
+    expect(chooseAction(g, 'us', historical.us).force).toBe('us.hold');
+    const answering = us.initial(params, {}, 'confronting');
+    expect(chooseAction({ ...g, actors: { ...g.actors, us: answering } }, 'us', historical.us).force).toBe('us.strike-irgc');
+    // Holding steps back: the posture does not keep the record's US striking Iran week after week.
+    expect(us.send(own, { type: 'ACTED', action: 'us.hold', signal: 'us.none', rung: 1 }).snapshot).toMatchObject({
+      value: 'preservingLull',
+      context: { pressingIran: false },
+    });
   });
 
   it('P-07/R-USA-04 heavy strikes with no death to answer put the US on the offensive until it holds a week', () => {

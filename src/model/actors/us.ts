@@ -176,15 +176,15 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
             actions: ['resetAttacks'],
             meta: { rules: ['R-USA-02', 'R-USA-03', 'F-09'], says: 'keeps its vow with a large campaign, sparing Iran' },
           },
-          // Any strike on the militias answers the deaths, if more lightly than the record's dozens (F-09):
-          // the vow is no longer pending, and the follow-up posture reads what comes next.
+          // A commander killed answers the deaths, if more narrowly than the record's dozens of strikes (F-09,
+          // F-10): the vow is no longer pending. Light strikes (P-07) leave it pending.
           {
-            guard: 'struckMilitias',
+            guard: 'heavyStrike',
             target: 'retaliated',
             actions: ['resetAttacks'],
             meta: {
-              rules: ['R-USA-02', 'F-09'],
-              says: 'answers the deaths with strikes on the militias, lighter than the campaign it promised',
+              rules: ['R-USA-02', 'F-09', 'F-10'],
+              says: 'answers the deaths by killing a commander, short of the campaign it promised',
             },
           },
         ],
@@ -270,7 +270,15 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
       },
     },
     confronting: {
-      meta: { label: 'Confronting Iran', rules: ['Q-13', 'R-USA-08'], weight: SIDE_WEIGHT, recommends: { action: 'us.strike-irgc' } },
+      meta: {
+        label: 'Confronting Iran',
+        rules: ['Q-13', 'R-USA-08', 'R-USA-09'],
+        weight: SIDE_WEIGHT,
+        // The record answered Iranian fire once (R-USA-09). A US that struck Iran of its own accord went
+        // past anything the record shows; its cautious reading is to step back (mirror caution), not to
+        // go on striking.
+        recommends: { flag: 'pressingIran', then: 'us.hold', otherwise: 'us.strike-irgc' },
+      },
       on: {
         ACTED: [
           // A US that took the fight to Iran itself stays in confrontation while it keeps striking.
