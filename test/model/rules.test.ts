@@ -300,32 +300,22 @@ describe('United States', () => {
 
   it('R-USA-02/04 a commander killed answers the deaths, light strikes do not, and strikes in the calm end the restraint', () => {
     const us = ACTORS.us;
-    const acted = (from: ReturnType<typeof us.initial>, action: string) =>
-      us.send(from, { type: 'ACTED', action, signal: 'us.none', rung: actionById(action)!.rung }).transition!;
-    const answered = acted(us.initial(params, {}, 'vowing'), 'us.leadership-strike');
+    const sent = (from: string, action: string) =>
+      us.send(us.initial(params, {}, from), { type: 'ACTED', action, signal: 'us.none', rung: actionById(action)!.rung });
+    const answered = sent('vowing', 'us.leadership-strike').transition!;
     expect(answered.to).toBe('retaliated');
     expect(answered.meta?.says).toBe('answers the deaths by killing a commander, short of the campaign it promised');
     // Light strikes leave the vow pending: the record answered with dozens of strikes (F-09).
-    expect(
-      us.send(us.initial(params, {}, 'vowing'), { type: 'ACTED', action: 'us.calibrated-strikes', signal: 'us.none', rung: 5 }).snapshot
-        .value,
-    ).toBe('vowing');
+    expect(sent('vowing', 'us.calibrated-strikes').snapshot.value).toBe('vowing');
     // The record's answer is still the campaign: the large strike keeps the vow as before.
-    expect(acted(us.initial(params, {}, 'vowing'), 'us.major-campaign').meta?.says).toBe(
-      'keeps its vow with a large campaign, sparing Iran',
-    );
+    expect(sent('vowing', 'us.major-campaign').transition!.meta?.says).toBe('keeps its vow with a large campaign, sparing Iran');
     // Words answer nothing: the vow stays pending.
-    expect(us.send(us.initial(params, {}, 'vowing'), { type: 'ACTED', action: 'us.warn', signal: 'us.none', rung: 0 }).snapshot.value).toBe(
-      'vowing',
-    );
-    const broke = acted(us.initial(params, {}, 'preservingLull'), 'us.calibrated-strikes');
+    expect(sent('vowing', 'us.warn').snapshot.value).toBe('vowing');
+    const broke = sent('preservingLull', 'us.calibrated-strikes').transition!;
     expect(broke.to).toBe('measured');
     expect(broke.meta?.rules).toContain('R-USA-04');
     // Strikes on the Houthis are a separate track (R-USA-06): the lull on the militia front holds.
-    expect(
-      us.send(us.initial(params, {}, 'preservingLull'), { type: 'ACTED', action: 'us.strike-houthis', signal: 'us.none', rung: 0 }).snapshot
-        .value,
-    ).toBe('preservingLull');
+    expect(sent('preservingLull', 'us.strike-houthis').snapshot.value).toBe('preservingLull');
   });
 
   it('R-USA-09 the record reads a US that struck Iran of its own accord as stepping back, not striking on', () => {
