@@ -17,14 +17,15 @@ import {
   type VerdictId,
 } from '../engine/outcome.ts';
 import type { GameState, IntelItem, Tally } from '../engine/state.ts';
+import type { Observation } from '../engine/observe.ts';
 import { ACTORS, ACTOR_NAMES, type ActorId } from '../model/actors/index.ts';
 import { INJECT_RECORDER } from '../model/actors/israel.ts';
 import { actionById, type ActionDef, type DirectiveLevel, type Front, type Side } from '../model/actions.ts';
 import { factById, kindName, kindOfId, type FactKind } from '../model/evidence.ts';
 import { INTEL_SOURCES, type IntelSource } from '../model/intel.ts';
 import type { Place } from '../model/activity.ts';
-import { rungName } from '../model/ladder.ts';
-import { leverLabels, portfolioLabel, type Portfolio } from '../model/portfolio.ts';
+import { orderRungName, rungName } from '../model/ladder.ts';
+import { leverLabels, portfolioLabel, portfolioRung, type Portfolio } from '../model/portfolio.ts';
 import { quantityName } from '../model/quantities.ts';
 import { DECISIVE_POINTS, type Decider, type DeciderId, type Decision, type SideLine } from './debrief/decider.ts';
 
@@ -113,6 +114,20 @@ export function orderNote(def: ActionDef, commandersLeft: number | undefined): s
   return commandersLeft > 0
     ? `${plural(commandersLeft, 'commander')} still in reach (F-10, F-11); after ${commandersLeft === 1 ? 'that one' : 'them'} this strike hits militia sites and kills nobody`
     : 'No commander is left in reach (F-10, F-11): this strike would hit militia sites and kill nobody';
+}
+
+/**
+ * The name of the rung the crisis stands on, for the header and the ladder's ▶ row. An order is named in
+ * the words of the side that gave it (orderRungName), so the crisis's rung is named in this side's words
+ * only where its own last order acted there; otherwise by the ladder's own name (rungName), never as this
+ * side's act: with Iran's order below rung 5 and the crisis there by the US's strikes, Iran reads
+ * "Calibrated strikes", not "Stepped-up proxy attacks". The observation holds no more about who put the crisis there
+ * (the other side's order may be private), so nothing else is read into it.
+ */
+export function crisisRungName(obs: Pick<Observation, 'rung' | 'side' | 'history'>): string {
+  const last = obs.history[obs.history.length - 1];
+  const own = last !== undefined && last.rung === obs.rung && portfolioRung(last.ownOrder) === obs.rung;
+  return own ? orderRungName(obs.rung, obs.side) : rungName(obs.rung);
 }
 
 /** A posture's name as players see it. */

@@ -11,6 +11,7 @@ import { type ReactNode, useMemo, useState } from 'react';
 import {
   intelLine,
   intelReading,
+  crisisRungName,
   intelSubject,
   openingNotCounted,
   orderLabel,
@@ -33,7 +34,7 @@ import type { GameState } from '../../engine/state.ts';
 import type { ActionDef, Side, Track } from '../../model/actions.ts';
 import { EMPTY_FORCE, EMPTY_SIGNAL, portfolioRung, type Portfolio } from '../../model/portfolio.ts';
 import { loadEvidence } from '../../model/evidence.ts';
-import { orderRungName, rungName, RUNGS } from '../../model/ladder.ts';
+import { orderRungName, RUNGS } from '../../model/ladder.ts';
 import { quantityName } from '../../model/quantities.ts';
 import { weekCountLines } from '../../analysis/counts.ts';
 import { goalLines, OTHER, scoreView, type ScoreView } from '../goals.ts';
@@ -320,20 +321,6 @@ interface TabPiece {
   readonly text: string;
   readonly on: boolean;
   readonly gap: boolean;
-}
-
-/**
- * The name of the rung the crisis stands on, for the header and the ladder's ▶ row. An order is named in
- * the words of the side that gave it (orderRungName), so the crisis's rung is named in this side's words
- * only where its own last order acted there; otherwise by the ladder's own name (rungName), never as this
- * side's act: with Iran's order below rung 5 and the crisis there by the US's strikes, Iran reads
- * "Calibrated strikes", not "Stepped-up proxy attacks". The observation holds no more about who put the crisis there
- * (the other side's order may be private), so nothing else is read into it.
- */
-export function crisisRungName(obs: Pick<Observation, 'rung' | 'side' | 'history'>): string {
-  const last = obs.history[obs.history.length - 1];
-  const own = last !== undefined && last.rung === obs.rung && portfolioRung(last.ownOrder) === obs.rung;
-  return own ? orderRungName(obs.rung, obs.side) : rungName(obs.rung);
 }
 
 /** The columns the rung's label keeps beside the tabs: where padded tabs leave fewer, they give up their padding. */
