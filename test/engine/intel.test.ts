@@ -6,9 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readAccuracy } from '../../src/engine/phases/intel.ts';
+import { answeredInTheOpen, readAccuracy } from '../../src/engine/phases/intel.ts';
 import { ACTORS, type ActorId, FRONT_ACTOR } from '../../src/model/actors/index.ts';
-import { isVisibleTo } from '../../src/engine/events.ts';
 import type { Front } from '../../src/model/actions.ts';
 import { STREAMS } from '../../src/engine/rng.ts';
 import { emptyTally, type GameState, type Tally } from '../../src/engine/state.ts';
@@ -80,9 +79,9 @@ describe('what a side could plausibly know', () => {
             (i.subject.about === 'posture' && i.subject.actor === 'syrianMilitias'),
         );
         // Something happened there: attacks, US strikes, or the group answering Iran's guidance in the open.
-        expect(syria).toBe(before.attacksOnUSSyria > 0 || before.usStrikes > 0 || answeredInTheOpen(before, 'syria'));
+        expect(syria).toBe(before.attacksOnUSSyria > 0 || before.usStrikes > 0 || answeredOpenly(before, 'syria'));
         const yemen = report.items.some((i) => i.subject.about === 'guidance' && i.subject.front === 'yemen');
-        expect(yemen).toBe(before.houthiAttacks > 0 || before.usStrikesYemen > 0 || answeredInTheOpen(before, 'yemen'));
+        expect(yemen).toBe(before.houthiAttacks > 0 || before.usStrikesYemen > 0 || answeredOpenly(before, 'yemen'));
       }
     }
     expect(counts.size).toBeGreaterThan(1);
@@ -175,14 +174,7 @@ describe('what a side could plausibly know', () => {
 });
 
 /** The week's group on `front` was delivered guidance and answered it where the US could see (engine/phases/intel.ts). */
-function answeredInTheOpen(week: GameState['history'][number], front: Front): boolean {
-  const actor = FRONT_ACTOR[front];
-  return (
-    week.events.some((e) => e.kind === 'directive' && e.actor === actor) &&
-    week.events.some((e) => e.kind === 'posture' && e.actor === actor && ANSWERS.has(e.on) && isVisibleTo(e, 'us'))
-  );
-}
-const ANSWERS: ReadonlySet<string> = new Set(['DIRECTIVE', 'COMPLIANCE_DRAW']);
+const answeredOpenly = (week: GameState['history'][number], front: Front) => answeredInTheOpen(week.events, 'us').has(FRONT_ACTOR[front]);
 
 describe('a public answer to guidance', () => {
   it("makes the next read of that front's guidance exact, so it never contradicts the move on the same screen", () => {
@@ -196,7 +188,7 @@ describe('a public answer to guidance', () => {
           const next = t + 1 < g.history.length ? g.history[t + 1]!.intel.us : g.intel.us;
           if (!next) return;
           next.items.forEach((item, k) => {
-            if (item.subject.about !== 'guidance' || !answeredInTheOpen(week, item.subject.front)) return;
+            if (item.subject.about !== 'guidance' || !answeredOpenly(week, item.subject.front)) return;
             exact++;
             expect(item.assessed, `${scenario} open-${i} turn ${t + 1} ${item.subject.front}`).toBe(next.truth[k]);
             expect(item.confidence).toBe('high');

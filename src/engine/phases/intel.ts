@@ -9,9 +9,9 @@
  * asked, so that front's guidance reads exact (RULES_REVISION 13). Every draw is from the intel stream.
  */
 import type { DirectiveLevel, Side } from '../../model/actions.ts';
-import { FRONT_ACTOR } from '../../model/actors/index.ts';
-import { isVisibleTo } from '../events.ts';
-import { confidenceOf, INTEL_SOURCES, type IntelSource, type IntelSubject } from '../../model/intel.ts';
+import { type ActorId, FRONT_ACTOR } from '../../model/actors/index.ts';
+import { type GameEvent, isVisibleTo } from '../events.ts';
+import { confidenceOf, INTEL_SOURCES, type IntelSource } from '../../model/intel.ts';
 import type { Params } from '../../model/params.ts';
 import { plausiblePostures } from '../public-postures.ts';
 import type { Stream } from '../rng.ts';
@@ -49,16 +49,21 @@ function accuracyOf(params: Params, active: boolean, struck: boolean): number {
 }
 
 /**
- * Whether the group on a front answered Iran's guidance in the open this week (accepting a halt, stepping
- * up attacks "with Iran's backing"): a move the side saw, made on guidance delivered this week. Its
- * announcements and claims then tell the side what Iran asked of it, so the read of that front's guidance
- * is exact, as an envoy's report is (R-IRN-13), and can never contradict the move on the same screen.
+ * The groups that answered Iran's guidance in the open this week (accepting a halt, stepping up attacks
+ * "with Iran's backing"): a move the side saw, made on guidance delivered this week. Their announcements
+ * and claims tell the side what Iran asked of them, so the read of their front's guidance is exact, as an
+ * envoy's report is (R-IRN-13), and can never contradict the move on the same screen. One pass over the
+ * week's events a side.
  */
-function answeredInTheOpen(d: TurnDraft, side: Side, s: IntelSubject): boolean {
-  if (s.about !== 'guidance') return false;
-  const actor = FRONT_ACTOR[s.front];
-  const delivered = d.events.some((e) => e.kind === 'directive' && e.actor === actor);
-  return delivered && d.events.some((e) => e.kind === 'posture' && e.actor === actor && ANSWERS.has(e.on) && isVisibleTo(e, side));
+export function answeredInTheOpen(events: readonly GameEvent[], side: Side): ReadonlySet<ActorId> {
+  const delivered = new Set<ActorId>();
+  const answered = new Set<ActorId>();
+  for (const e of events) {
+    if (e.kind === 'directive') delivered.add(e.actor);
+    else if (e.kind === 'posture' && ANSWERS.has(e.on) && isVisibleTo(e, side)) answered.add(e.actor);
+  }
+  for (const a of answered) if (!delivered.has(a)) answered.delete(a);
+  return answered;
 }
 
 /** The moves that answer guidance: on its delivery, or on the deliberation it opened (R-MIL-02). */
@@ -67,12 +72,13 @@ const ANSWERS: ReadonlySet<string> = new Set(['DIRECTIVE', 'COMPLIANCE_DRAW']);
 function report(d: TurnDraft, side: Side, rnd: Stream): { items: IntelItem[]; truth: string[] } {
   const items: IntelItem[] = [];
   const truth: string[] = [];
+  const open = answeredInTheOpen(d.events, side);
   for (const source of INTEL_SOURCES[side]) {
     const s = source.subject;
     // Exact: Iran hears from its envoys, or the group answered the guidance where the side could see it.
     const exact =
       (source.envoys !== undefined && (d.actors[source.envoys].context as { envoys?: boolean }).envoys === true) ||
-      answeredInTheOpen(d, side, s);
+      (s.about === 'guidance' && open.has(FRONT_ACTOR[s.front]));
     const active = any(d.tally, source.active);
     const struck = any(d.tally, source.struck);
     if (!source.always && !exact && !active && !struck) continue;
