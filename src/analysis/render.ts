@@ -64,6 +64,17 @@ export function scorePointsText(points: number): string {
   return `${r < 0 ? '-' : '+'}${Math.abs(r).toFixed(1)}`;
 }
 
+/**
+ * The fewest decimals, from `from` up to `max`, at which numbers printed with them read right (`readsRight`),
+ * else `max`: a backtest value that must not print as the record's end, a comparison's row that must
+ * subtract as printed.
+ */
+export function fewestDecimals(from: number, max: number, readsRight: (decimals: number) => boolean): number {
+  let d = from;
+  while (d < max && !readsRight(d)) d++;
+  return d;
+}
+
 export function percent(p: number): string {
   const pct = p * 100;
   return `${pct >= 10 || pct === 0 ? pct.toFixed(0) : pct.toFixed(1)} %`;

@@ -2,7 +2,7 @@
  * Terminal charts for the batch reports: plain text, so they print anywhere (pipes, CI logs, a
  * projector). They render numbers computed elsewhere; no statistics are made here.
  */
-import { scoreText } from '../analysis/render.ts';
+import { fewestDecimals, scoreText } from '../analysis/render.ts';
 import { SCORE_NAMES, type MetricName, type ScoreName } from './record.ts';
 import type { IntHistogram } from './stats.ts';
 
@@ -147,10 +147,7 @@ export function pairedMeanTexts(m: {
     interval: [signedMeanText(m.diff.ci95[0], d), signedMeanText(m.diff.ci95[1], d)] as [string, string],
   });
   const subtracts = (t: ReturnType<typeof texts>, d: number) => Math.abs(Number(t.b) - Number(t.a) - Number(t.diff)) < 0.5 * 10 ** -d;
-  let d = rowDecimals([m.a.mean, m.b.mean]);
-  let t = texts(d);
-  while (d < MAX_ROW_DECIMALS && !subtracts(t, d)) t = texts(++d);
-  return t;
+  return texts(fewestDecimals(rowDecimals([m.a.mean, m.b.mean]), MAX_ROW_DECIMALS, (d) => subtracts(texts(d), d)));
 }
 
 /**

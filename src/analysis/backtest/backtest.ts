@@ -22,6 +22,7 @@ import {
   type ParamDistribution,
   type UncertaintyMode,
 } from '../uncertainty/distribution.ts';
+import { fewestDecimals } from '../render.ts';
 import { judgeFigure, overallFailures, type FigureStatus } from '../record/judge.ts';
 import { figureValue, figuresOf, recordShocks, recordText } from '../record/statistics.ts';
 import type { FigureKind, RecordFigure } from '../record/table.ts';
@@ -199,9 +200,7 @@ function valueBesideRecord(x: number, decimals: number, row: Pick<BacktestRow, '
   const lo = row.record[0];
   const hi = row.kind === 'floor' ? Number.POSITIVE_INFINITY : row.record[1];
   const keepsItsSide = (shown: number) => (x < lo ? shown < lo : x > hi ? shown > hi : true);
-  let d = decimals;
-  while (d < decimals + MAX_EXTRA_DECIMALS && !keepsItsSide(Number(x.toFixed(d)))) d++;
-  return x.toFixed(d);
+  return x.toFixed(fewestDecimals(decimals, decimals + MAX_EXTRA_DECIMALS, (d) => keepsItsSide(Number(x.toFixed(d)))));
 }
 
 /**
