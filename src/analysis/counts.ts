@@ -6,6 +6,7 @@
  */
 import { IRAN_OWN_FORCES, type OffRecord } from './render.ts';
 import { turnLog } from './turn-log.ts';
+import { weekWarChanceText } from './war-odds.ts';
 import { attacksOnUsForces } from '../engine/history.ts';
 import { observe } from '../engine/observe.ts';
 import type { GameState, Tally } from '../engine/state.ts';
@@ -76,5 +77,8 @@ export function lastWeekLines(state: GameState, side: Side, offRecord: OffRecord
   const log = turnLog(state, side, { attacksCounted: true, offRecord }).at(-1);
   const seen = observe(state, side).history.at(-1);
   if (!log || !seen) return undefined;
-  return { date: log.date, lines: [log.own, log.other, ...weekCountLines(seen), ...log.events.map((e) => `• ${e}`)] };
+  return {
+    date: log.date,
+    lines: [log.own, log.other, ...weekCountLines(seen), weekWarChanceText(seen), ...log.events.map((e) => `• ${e}`)],
+  };
 }

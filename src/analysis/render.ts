@@ -75,9 +75,18 @@ export function fewestDecimals(from: number, max: number, readsRight: (decimals:
   return d;
 }
 
+/** A share of games or of reads: "12 %", "4.5 %". */
 export function percent(p: number): string {
   const pct = p * 100;
   return `${pct >= 10 || pct === 0 ? pct.toFixed(0) : pct.toFixed(1)} %`;
+}
+
+/** A chance, with enough digits to say how unlikely it was: "0.6 %", "82 %", "0.05 %". */
+export function chanceText(p: number): string {
+  const pct = p * 100;
+  if (pct >= 10 || Number.isInteger(pct)) return `${Math.round(pct)} %`;
+  if (pct >= 1) return `${pct.toFixed(1)} %`;
+  return `${pct.toPrecision(1)} %`;
 }
 
 /** The actors whose name takes "the" in a sentence: "the United States", "the Houthis". */
@@ -170,7 +179,7 @@ export function renderEvent(e: GameEvent): string {
       return says ? `${actorSubject(e.actor)} ${says}` : `${actorSubject(e.actor)}: ${postureLabel(e.actor, e.to)}`;
     }
     case 'compliance':
-      return `${actorSubject(e.actor)} weigh Iran's halt (chance ${percent(e.chance)})`;
+      return `${actorSubject(e.actor)} weigh Iran's halt (chance ${chanceText(e.chance)})`;
     case 'attacks':
       return attacksLine(e)!;
     case 'fatal':
@@ -609,8 +618,8 @@ export function deciderText(d: Decider): { readonly title: string; readonly expl
         title: 'Miscalculation',
         explanation:
           d.war!.cause === 'direct-exchange'
-            ? `In ${turn} US and Iranian forces had traded fire directly, and a ${percent(d.war!.chance)} chance that such an exchange runs out of control came up: a war neither capital chose (${pts}).`
-            : `In ${turn} a ${percent(d.war!.chance)} chance of miscalculation, raised by the rungs the sides had climbed, came up: a war neither capital chose (${pts}).`,
+            ? `In ${turn} US and Iranian forces had traded fire directly, and a ${chanceText(d.war!.chance)} chance that such an exchange runs out of control came up: a war neither capital chose (${pts}).`
+            : `In ${turn} a ${chanceText(d.war!.chance)} chance of miscalculation, raised by the rungs the sides had climbed, came up: a war neither capital chose (${pts}).`,
       };
     case 'unravelling':
       return {

@@ -1,5 +1,6 @@
 /** Plain-text rendering of a game for `brink run` and `brink replay`: the log a person reads. */
 import { weekCountLines } from '../analysis/counts.ts';
+import { weekWarChanceText } from '../analysis/war-odds.ts';
 import {
   orderLabel as label,
   plural,
@@ -46,6 +47,7 @@ export function formatTurn(t: TurnRecord, events: readonly GameEvent[], offRecor
     `  Iran: ${label(t.actions.iran)}`,
     // The week's counts as the game words them (analysis/counts.ts), then what only the whole record holds.
     ...weekCountLines(t).map((l) => `  ${l}`),
+    `  ${weekWarChanceText(t)}`,
     `  Hezbollah–Israel fire on ${plural(t.hezbollahFireDays, 'day')}` +
       ` · ${quantityName('deterrence')} ${t.deterrence.toFixed(2)} · ${quantityName('withdrawalMomentum')} ${t.withdrawalMomentum.toFixed(2)}`,
   ];

@@ -19,6 +19,8 @@ export interface PublicTurn {
   readonly turn: number;
   readonly date: string;
   readonly rung: number;
+  /** The chance the week's ladder became regional war (TurnRecord.warChance): public, like the rules. */
+  readonly warChance: number;
   readonly attacksOnUS: number;
   readonly attacksOnUSIraq: number;
   readonly attacksOnUSSyria: number;
@@ -87,6 +89,7 @@ function publicTurn(t: TurnRecord, side: Side): PublicTurn {
     turn: t.turn,
     date: t.date,
     rung: t.rung,
+    warChance: t.warChance,
     attacksOnUS: t.attacksOnUS,
     attacksOnUSIraq: t.attacksOnUSIraq,
     attacksOnUSSyria: t.attacksOnUSSyria,

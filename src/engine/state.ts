@@ -97,6 +97,12 @@ export interface TurnRecord extends Tally, Pressures {
   readonly turn: number;
   readonly date: string;
   readonly rung: number;
+  /**
+   * The chance that this turn's ladder became regional war: a direct exchange running out of control (Q-15)
+   * or the war hazard of the rungs reached and the strikes on Iran (R-SYS-06, R-SYS-01). The dice the sides
+   * rolled whether or not war came; public, like the rules it comes from.
+   */
+  readonly warChance: number;
   readonly withdrawalMomentum: number;
   readonly actions: Decisions;
   readonly events: readonly GameEvent[];

@@ -118,6 +118,7 @@ export function finishTurn(d: TurnDraft, orders: Decisions): GameState {
     turn: d.turn,
     date: dateAfter(base.scenario.start, d.startDay),
     rung: d.rung,
+    warChance: d.warChance,
     attacksOnUS: t.attacksOnUS,
     attacksOnUSIraq: t.attacksOnUSIraq,
     attacksOnUSSyria: t.attacksOnUSSyria,

@@ -13,8 +13,11 @@ import { CONFIDENCE_BANDS, INTEL_SOURCES } from './intel.ts';
 import { RUNGS } from './ladder.ts';
 import { PARAM_SPECS } from './params.ts';
 
-/** Bump when the code (not the data) of a rule changes: a guard, an update, a rate modifier, a phase. */
-export const RULES_REVISION = 13;
+/**
+ * Bump when the code (not the data) of a rule changes: a guard, an update, a rate modifier, a phase; and
+ * when a turn record gains a field, since a save's turn digests hash the records (14: warChance).
+ */
+export const RULES_REVISION = 14;
 
 /** A machine's structure as data: functions by name only. */
 function machineData(): unknown {

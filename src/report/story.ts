@@ -5,7 +5,8 @@
  */
 import { CONCEPTS } from '../analysis/debrief/concepts.ts';
 import { decisionLine, type Debrief } from '../analysis/debrief/debrief.ts';
-import { scorePointsText, scoreText, totalsText } from '../analysis/render.ts';
+import { chanceText, scorePointsText, scoreText, totalsText } from '../analysis/render.ts';
+import { warOddsLine } from '../analysis/war-odds.ts';
 import { rungName } from '../model/ladder.ts';
 import { KEPT_LABEL, scoreGroups, shownParts } from '../analysis/score-groups.ts';
 import { commandHtml, dateHtml, esc, table } from './page.ts';
@@ -38,10 +39,10 @@ export function timelineHtml(d: Debrief): string {
   return `<ol class="timeline" aria-label="Turning points">${items.join('')}</ol>`;
 }
 
-/** Turn by turn: ladder rung, attacks, deaths (what the debrief's timeline holds). */
+/** Turn by turn: ladder rung, attacks, deaths, the chance of war (what the debrief's timeline holds). */
 export function turnTable(d: Debrief): string {
   return table(
-    ['Turn', 'Starts', 'Rung at end', 'Attacks on US forces', 'Houthi attacks', 'US deaths'],
+    ['Turn', 'Starts', 'Rung at end', 'Attacks on US forces', 'Houthi attacks', 'US deaths', 'Chance of war'],
     d.timeline.map((r) => [
       String(r.turn + 1),
       dateHtml(r.date),
@@ -49,6 +50,7 @@ export function turnTable(d: Debrief): string {
       String(r.attacksOnUS),
       String(r.houthiAttacks),
       String(r.usKilled),
+      chanceText(r.warChance),
     ]),
   );
 }
@@ -80,7 +82,8 @@ export function storyHtml(d: Debrief, meta: StoryMeta): string {
 ${replayHtml(meta)}
 <p><b>${esc(d.verdict.title)}.</b> ${esc(d.verdict.explanation)}${d.final ? '' : ' <span class="pill">unfinished: as things stand</span>'} ${esc(decisionLine(d))}</p>
 <p>Scores: US <b>${scoreText(d.scores.us)}</b> (${scoreParts(d, 'us') || 'no points'}) · Iran <b>${scoreText(d.scores.iran)}</b> (${scoreParts(d, 'iran') || 'no points'}).<br>
-${esc(totalsText(d.totals))}; the ladder peaked at rung ${d.peakRung} (${esc(rungName(d.peakRung))}).</p>
+${esc(totalsText(d.totals))}; the ladder peaked at rung ${d.peakRung} (${esc(rungName(d.peakRung))}).<br>
+${esc(warOddsLine(d.warOdds))}</p>
 <h4>Turning points and their causes</h4>
 ${timelineHtml(d)}
 <details><summary>Turn by turn</summary>${turnTable(d)}</details>

@@ -24,6 +24,8 @@ const TurnSchema = z
     turn: Count,
     date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
     rung: z.number().int().min(0).max(10),
+    /** The chance the turn's ladder became regional war (the engine's TurnRecord.warChance); absent from files before model revision 14. */
+    warChance: Unit.optional(),
     actions: Orders,
     attacksOnUS: Count,
     usKilled: Count,

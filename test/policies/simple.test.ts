@@ -29,6 +29,7 @@ function turnWith(usKilled: number, attacksOnUS: number): PublicTurn {
     turn: 1,
     date: '2024-01-28',
     rung: 6,
+    warChance: 0,
     attacksOnUS,
     attacksOnUSIraq: attacksOnUS,
     attacksOnUSSyria: 0,

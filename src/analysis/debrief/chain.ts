@@ -9,22 +9,14 @@ import { orderRungName, REGIONAL_WAR, rungName } from '../../model/ladder.ts';
 import type { DrawRecord, GameEvent } from '../../engine/events.ts';
 import { attacksOnUsForces, logOf } from '../../engine/history.ts';
 import type { GameState } from '../../engine/state.ts';
-import { actorSubject, attacksOnUsText, citesText, postureLabel, renderEvent } from '../render.ts';
+import { actorSubject, attacksOnUsText, chanceText, citesText, postureLabel, renderEvent } from '../render.ts';
 import { actionIdOfEvent } from './concepts.ts';
 import { heldRules } from './conditions.ts';
-
-/** "0.6 %", "82 %", "0.05 %": enough digits to say how unlikely a chance was. */
-export function percent(p: number): string {
-  const pct = p * 100;
-  if (pct >= 10 || Number.isInteger(pct)) return `${Math.round(pct)} %`;
-  if (pct >= 1) return `${pct.toFixed(1)} %`;
-  return `${pct.toPrecision(1)} %`;
-}
 
 /** An event happens when the draw falls under its chance (the engine's convention: u < p). */
 export function describeDraw(d: DrawRecord): string {
   const came = d.u < d.p;
-  return `a ${percent(d.p)} chance ${came ? 'came up' : 'did not come up'} (draw ${d.u.toFixed(4)}${came ? '' : ` ≥ ${d.p.toFixed(4)}`})`;
+  return `a ${chanceText(d.p)} chance ${came ? 'came up' : 'did not come up'} (draw ${d.u.toFixed(4)}${came ? '' : ` ≥ ${d.p.toFixed(4)}`})`;
 }
 
 const TRIGGER_KINDS: ReadonlySet<GameEvent['kind']> = new Set(['action', 'directive', 'fatal', 'inject', 'compliance', 'strike', 'war']);

@@ -31,6 +31,7 @@ import {
   type VerdictText,
 } from '../render.ts';
 import { beliefRecord, beliefsVsTruth, type BeliefTurn } from '../turn-log.ts';
+import { warOdds, warOddsLine, type WarOdds } from '../war-odds.ts';
 
 /** A score line with its label in words. */
 export interface LabelledScoreLine extends ScoreLine {
@@ -58,6 +59,8 @@ export interface TimelineRow {
   readonly attacksOnUS: number;
   readonly houthiAttacks: number;
   readonly usKilled: number;
+  /** The chance the week's ladder became war (war-odds.ts). */
+  readonly warChance: number;
 }
 
 export interface Debrief {
@@ -73,6 +76,8 @@ export interface Debrief {
   readonly turningPoints: readonly DebriefTurningPoint[];
   readonly concepts: readonly DebriefConcept[];
   readonly timeline: readonly TimelineRow[];
+  /** The odds of war the game ran, week by week (war-odds.ts). */
+  readonly warOdds: WarOdds;
   readonly comparison?: Comparison;
   readonly questions: readonly string[];
   /** Each side's intelligence before each turn, beside what was true (fog of war, revisited). */
@@ -164,7 +169,9 @@ export function buildDebrief(state: GameState, scenario: Scenario, options: Debr
       attacksOnUS: attacksOnUsForces(h),
       houthiAttacks: h.houthiAttacks,
       usKilled: h.usKilled,
+      warChance: h.warChance,
     })),
+    warOdds: warOdds(state.history, state.world.regionalWar),
     ...(comparison ? { comparison } : {}),
     questions: discussionQuestions(state, comparison, leadingMechanism(decided), offRecord),
     beliefs: { us: beliefsVsTruth(state, 'us'), iran: beliefsVsTruth(state, 'iran') },
@@ -207,6 +214,7 @@ export function formatDebrief(d: Debrief): string {
   lines.push(decisionLine(d));
   lines.push(`Scores: US ${scoreText(d.scores.us)} · Iran ${scoreText(d.scores.iran)} · peak rung ${d.peakRung} ${rungName(d.peakRung)}`);
   lines.push(`Totals: ${totalsText(d.totals)}`);
+  lines.push(warOddsLine(d.warOdds));
   for (const side of ['us', 'iran'] as const) {
     const parts = shownParts(scoreGroups(d.breakdown[side])).map(
       (p) => `${p.line ? p.line.label : KEPT_LABEL} ${scorePointsText(p.shown)}`,

@@ -8,9 +8,8 @@ import { rungName } from '../../model/ladder.ts';
 import { quantityName } from '../../model/quantities.ts';
 import { logOf, peakRungOf, totalsOf } from '../../engine/history.ts';
 import type { GameState } from '../../engine/state.ts';
-import { haltLiftedText, plural, renderEvent, scorePointsText, times, toldAsDeed, type OffRecord } from '../render.ts';
+import { chanceText, haltLiftedText, plural, renderEvent, scorePointsText, times, toldAsDeed, type OffRecord } from '../render.ts';
 import { formatFigureValue } from '../record/statistics.ts';
-import { percent } from './chain.ts';
 import type { Comparison } from './comparison.ts';
 import type { Decider } from './decider.ts';
 import { iranRestrained, threatsWithRestraint } from './concepts.ts';
@@ -32,7 +31,7 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
 
   const war = log.find((e) => e.kind === 'war');
   if (war) {
-    const how = war.draw ? `by miscalculation (a ${percent(war.draw.p)} chance)` : 'in a direct exchange of fire';
+    const how = war.draw ? `by miscalculation (a ${chanceText(war.draw.p)} chance)` : 'in a direct exchange of fire';
     out.push({
       priority: 100,
       text: `War came in turn ${war.turn + 1} ${how}. What was the last decision that could have avoided it, and who should have made it?`,
@@ -47,7 +46,7 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
     const first = fatal[0]!;
     out.push({
       priority: 90,
-      text: `In turn ${first.turn + 1}, a ${percent(first.draw?.p ?? fatalP)} chance per attack killed US troops after ${plural(
+      text: `In turn ${first.turn + 1}, a ${chanceText(first.draw?.p ?? fatalP)} chance per attack killed US troops after ${plural(
         h.slice(0, first.turn + 1).reduce((s, r) => s + r.attacksOnUS, 0),
         'attack',
       )}. Was that bad luck, or the predictable price of the attack tempo Iran allowed?`,
@@ -57,7 +56,7 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
     out.push({
       priority: 70,
       text:
-        `${plural(t.attacksOnUS, 'attack')} and no US deaths: with a ${percent(fatalP)} chance each, that luck had a ${percent(pNone)} chance. ` +
+        `${plural(t.attacksOnUS, 'attack')} and no US deaths: with a ${chanceText(fatalP)} chance each, that luck had a ${chanceText(pNone)} chance. ` +
         'Who was gambling here, and did they know it?',
     });
   }

@@ -59,6 +59,8 @@ export interface TurnDraft {
   rung: number;
   /** Added war hazard from what the sides did this turn (strikes on Iran or its forces, R-SYS-06). */
   warActs: number;
+  /** The chance this turn's ladder became regional war (set by the ladder phase). */
+  warChance: number;
   war: boolean;
   intel: Readonly<Record<'us' | 'iran', IntelReport | null>>;
   /** Counts the changes to `actors` (every one goes through `send`), so a cache can tell it is still current. */
@@ -88,6 +90,7 @@ export function openDraft(base: GameState): TurnDraft {
     rungs: { us: 0, iran: 0, activity: 0 },
     rung: base.world.rung,
     warActs: 0,
+    warChance: 0,
     war: false,
     intel: base.intel,
     actorChanges: 0,

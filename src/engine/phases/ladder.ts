@@ -39,6 +39,7 @@ export function climbLadder(d: TurnDraft): void {
   );
   const viaExchange = exchange ? p.warFromDirectExchange : 0;
   const chance = 1 - (1 - viaExchange) * (1 - hazard);
+  d.warChance = chance;
   const u = d.streams.world.next();
   if (u < chance) {
     d.war = true;

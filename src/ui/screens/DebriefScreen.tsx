@@ -17,7 +17,8 @@ import {
   type Debrief,
 } from '../../analysis/debrief/debrief.ts';
 import { reachText } from '../../analysis/debrief/comparison.ts';
-import { scoreText, totalsText } from '../../analysis/render.ts';
+import { chanceText, scoreText, totalsText } from '../../analysis/render.ts';
+import { warOddsLine } from '../../analysis/war-odds.ts';
 import { scoreGroups } from '../../analysis/score-groups.ts';
 import { breakdownLines } from '../goals.ts';
 import type { Side } from '../../model/actions.ts';
@@ -188,14 +189,14 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
       return out;
     }
     case 'timeline': {
-      const out: Line[] = [{ text: `${'date'.padEnd(11)} ${'ladder (rung)'.padEnd(24)} attacks houthi killed`, bold: true }];
+      const out: Line[] = [{ text: `${'date'.padEnd(11)} ${'ladder (rung)'.padEnd(24)} attacks houthi killed  war %`, bold: true }];
       for (const r of d.timeline) {
         out.push({
-          text: `${r.date.padEnd(11)} ${`${rungBar(r.rung)} ${r.rung}`.padEnd(24)} ${String(r.attacksOnUS).padStart(7)} ${String(r.houthiAttacks).padStart(6)} ${String(r.usKilled).padStart(6)}`,
+          text: `${r.date.padEnd(11)} ${`${rungBar(r.rung)} ${r.rung}`.padEnd(24)} ${String(r.attacksOnUS).padStart(7)} ${String(r.houthiAttacks).padStart(6)} ${String(r.usKilled).padStart(6)} ${chanceText(r.warChance).padStart(6)}`,
           color: rungTone(r.rung),
         });
       }
-      out.push(plain(''), ...para(`Totals: ${totalsText(d.totals)}`));
+      out.push(plain(''), ...para(`Totals: ${totalsText(d.totals)}`), ...para(warOddsLine(d.warOdds)));
       return out;
     }
     case 'beliefs': {

@@ -5,7 +5,8 @@ import { actorSubject, renderEvent, toldTurningPoints } from '../../../src/analy
 import type { GameEvent, GameState } from '../../../src/engine/state.ts';
 import fc from 'fast-check';
 import { buildDebrief, formatDebrief } from '../../../src/analysis/debrief/debrief.ts';
-import { describeDraw, percent, triggerOf } from '../../../src/analysis/debrief/chain.ts';
+import { describeDraw, triggerOf } from '../../../src/analysis/debrief/chain.ts';
+import { chanceText } from '../../../src/analysis/render.ts';
 import { CONCEPTS } from '../../../src/analysis/debrief/concepts.ts';
 import { namedLines } from '../../../src/analysis/debrief/decider.ts';
 import { factById } from '../../../src/model/evidence.ts';
@@ -136,7 +137,7 @@ describe('draw wording', () => {
   it('says a small chance came up when the draw falls under it', () => {
     expect(describeDraw({ stream: 'casualties', u: 0.0031, p: 0.006 })).toBe('a 0.6 % chance came up (draw 0.0031)');
     expect(describeDraw({ stream: 'diplomacy', u: 0.9, p: 0.82 })).toBe('a 82 % chance did not come up (draw 0.9000 ≥ 0.8200)');
-    expect(percent(0.0005)).toBe('0.05 %');
+    expect(chanceText(0.0005)).toBe('0.05 %');
   });
 });
 
