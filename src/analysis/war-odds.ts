@@ -8,6 +8,14 @@
 import type { TurnRecord } from '../engine/state.ts';
 import { chanceText } from './render.ts';
 
+/** What the week's "Chance of war" is made of, in words: the help overlay says this. */
+export const WAR_CHANCE_MEANING =
+  "Each week's report gives the chance that the week's ladder turned into regional war: a small residual, more for every " +
+  'rung above lethal targeted action (6) and for every strike on Iran or its forces, all growing as the Gaza war lasts, and ' +
+  'the chance that a direct exchange of fire runs out of control. No source puts a number on war risk: these are the ' +
+  "model's assumptions (brink explain warHazardPerRung). The debrief adds the weeks up: the odds your orders ran, " +
+  'whether or not war came.';
+
 /** A week and the chance its ladder became war. */
 export interface WarWeek {
   readonly turn: number;

@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lastWeekLines } from '../../src/analysis/counts.ts';
 import { buildDebrief, formatDebrief } from '../../src/analysis/debrief/debrief.ts';
-import { warOdds, warOddsLine, weekWarChanceText } from '../../src/analysis/war-odds.ts';
+import { WAR_CHANCE_MEANING, warOdds, warOddsLine, weekWarChanceText } from '../../src/analysis/war-odds.ts';
+import { helpLines } from '../../src/ui/screens/Overlays.tsx';
 import { formatTurn } from '../../src/cli/format.ts';
 import { newGame, step } from '../../src/engine/game.ts';
 import { observe } from '../../src/engine/observe.ts';
@@ -109,5 +110,14 @@ describe('the odds of war as the game says them', () => {
     const line = 'Chance of war: 36 % over the 2 weeks played; the riskiest was the week from 2023-10-17 (turn 1), at 20 %.';
     expect(formatDebrief(d)).toContain(line);
     expect(storyHtml(d, { id: 'g', heading: 'A game', why: 'a test' })).toContain(line);
+  });
+
+  it('is explained in the help, and says it is an assumption, with the command that shows it', () => {
+    const help = helpLines(76).map((l) => l.text.trim());
+    const at = help.indexOf('Chance of war');
+    expect(at).toBeGreaterThan(0);
+    const text = help.slice(at + 1, help.indexOf('', at + 1)).join(' ');
+    expect(text).toBe(WAR_CHANCE_MEANING);
+    expect(text).toContain('brink explain warHazardPerRung');
   });
 });

@@ -1,6 +1,7 @@
 /** Component tests: every screen rendered with ink-testing-library, driven by keys. */
 import { describe, expect, it, vi } from 'vitest';
-import { intelSubject } from '../../src/analysis/render.ts';
+import { chanceText, intelSubject } from '../../src/analysis/render.ts';
+import { warOddsLine } from '../../src/analysis/war-odds.ts';
 import { buildDebrief, decisionLine, formatDebrief } from '../../src/analysis/debrief/debrief.ts';
 import { newGame, step } from '../../src/engine/game.ts';
 import { observe } from '../../src/engine/observe.ts';
@@ -322,6 +323,11 @@ describe('DebriefScreen', () => {
     for (const tp of debrief.turningPoints) expect(lastFrame()).not.toContain(`↳ ${tp.text.slice(0, 30)}`);
     await press(stdin, '3');
     for (const row of debrief.timeline) expect(lastFrame()).toContain(row.date);
+    // Each week's chance of war in its own column, and the odds the weeks add up to under the totals.
+    expect(lastFrame()).toContain('war %');
+    for (const row of debrief.timeline) expect(lastFrame()).toMatch(new RegExp(`${row.date}.* ${chanceText(row.warChance)}`));
+    expect(lastFrame()!.replace(/\s+/g, ' ')).toContain(warOddsLine(debrief.warOdds));
+    fits(lastFrame());
     await press(stdin, '4');
     expect(lastFrame()).toContain('What the United States believed, and what was true');
     fits(lastFrame());

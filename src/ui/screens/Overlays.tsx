@@ -7,6 +7,7 @@ import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { QUANTITIES } from '../../model/quantities.ts';
 import { RECORD_READ } from '../../analysis/render.ts';
+import { WAR_CHANCE_MEANING } from '../../analysis/war-odds.ts';
 import type { Side } from '../../model/actions.ts';
 import { sealedOrders } from '../session.ts';
 import { useKeys } from '../use-keys.ts';
@@ -62,6 +63,8 @@ export function helpLines(width: number, debriefPages?: number): { text: string;
   for (const q of Object.values(QUANTITIES)) out.push(...row('', `${q.name}: ${q.meaning} (seen by ${q.seenBy})`, 11));
   out.push({ text: '' }, { text: RECORD_READ, bold: true });
   out.push(...row('', RECORD_READ_HELP, 0).map((l) => ({ text: l.text.trimStart() })));
+  out.push({ text: '' }, { text: 'Chance of war', bold: true });
+  out.push(...row('', WAR_CHANCE_MEANING, 0).map((l) => ({ text: l.text.trimStart() })));
   out.push({ text: '' }, { text: 'Score', bold: true });
   out.push(
     ...row(
