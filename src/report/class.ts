@@ -10,7 +10,7 @@ import type { BatchJson } from '../batch/contract.ts';
 import type { Debrief } from '../analysis/debrief/debrief.ts';
 import type { PlaySide } from '../engine/save.ts';
 import type { Decisions } from '../engine/state.ts';
-import { orderLabel, scoreText } from '../analysis/render.ts';
+import { chanceText, orderLabel, scoreText } from '../analysis/render.ts';
 import { metricValueText, shareText } from '../batch/charts.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { addDays } from '../scenario/calendar.ts';
@@ -78,7 +78,7 @@ function place(v: number, s: { p5: number; p50: number; p95: number }): string {
   return v < s.p50 ? 'lower half' : 'upper half';
 }
 
-function sideBySide(games: readonly ClassGame[], seed: string): string {
+function sideBySide(games: readonly ClassGame[], seed: string, turns: number): string {
   return table(
     [
       'Group',
@@ -91,14 +91,15 @@ function sideBySide(games: readonly ClassGame[], seed: string): string {
       'US strikes',
       'Houthi attacks',
       'Peak rung',
-      'Turns',
+      'Chance of war',
     ],
     games.map((g) => {
       const d = g.debrief;
       return [
         groupHtml(g, seed),
         esc(played(g)),
-        esc(d.verdict.title) + (d.final ? '' : ' <span class="pill">unfinished</span>'),
+        // The turns played are said only where they fall short (a column of them took the width of the chance of war).
+        esc(d.verdict.title) + (d.final ? '' : ` <span class="pill">unfinished: ${d.timeline.length} of ${turns} turns</span>`),
         scoreText(d.scores.us),
         scoreText(d.scores.iran),
         String(d.totals.attacksOnUS),
@@ -106,7 +107,8 @@ function sideBySide(games: readonly ClassGame[], seed: string): string {
         String(d.totals.usStrikes),
         String(d.totals.houthiAttacks),
         String(d.peakRung),
-        String(d.timeline.length),
+        // The odds the group's orders ran, war or no war (analysis/war-odds.ts): a calm game can have run high ones.
+        chanceText(d.warOdds.chance),
       ];
     }),
     3,
@@ -203,7 +205,7 @@ beside ${batch.runs} bot games (US <b>${esc(batch.policies.us)}</b>, Iran <b>${e
 A model of what four news reports say, not a forecast: see <a href="#limits">what this model is, and is not</a>.</p>
 
 <h2>The games side by side</h2>
-${sideBySide(games, seed)}
+${sideBySide(games, seed, scenario.turns)}
 
 <h2>The choices, turn by turn</h2>
 <p class="note">In bold, the orders a group gave; the others are its bot opponent's.</p>

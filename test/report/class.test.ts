@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDebrief } from '../../src/analysis/debrief/debrief.ts';
 import { buildSave, saveText, type PlaySide } from '../../src/engine/save.ts';
 import { newGame, step } from '../../src/engine/game.ts';
-import { orderLabel, scoreText } from '../../src/analysis/render.ts';
+import { chanceText, orderLabel, scoreText } from '../../src/analysis/render.ts';
 import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { esc, holdPercents, nameHtml } from '../../src/report/page.ts';
@@ -85,10 +85,12 @@ describe('brink report --games', () => {
       const cells = [...row![2]!.matchAll(/<td(?: class="l")?>(.*?)<\/td>/g)].map((m) => m[1]!);
       expect(cells[1], g.name).toContain(esc(d.verdict.title));
       expect(cells.slice(2, 5), g.name).toEqual([scoreText(d.scores.us), scoreText(d.scores.iran), String(d.totals.attacksOnUS)]);
+      // The odds of war the group's orders ran, beside the peak rung.
+      expect(cells.slice(8, 10), g.name).toEqual([String(d.peakRung), holdPercents(chanceText(d.warOdds.chance))]);
       // Each group's story: its debrief's turning points.
       for (const tp of d.turningPoints) expect(html, g.name).toContain(esc(tp.text));
     }
-    expect(html).toMatch(/pair.*unfinished/s);
+    expect(html).toMatch(/pair.*unfinished: 2 of 4 turns/s);
     // The unfinished game is shown beside the bot games but never ranked against them, and counts in no outcome.
     expect(c.err.join('\n')).toMatch(/note: pair is unfinished \(2 of 4 turns\): shown, not ranked/);
     expect(html.match(/unfinished \(2 of 4 turns\): not ranked/g)?.length).toBe(7);
