@@ -7,6 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lastWeekLines } from '../../src/analysis/counts.ts';
 import { buildDebrief, formatDebrief } from '../../src/analysis/debrief/debrief.ts';
+import { NOTABLE_WAR_ODDS } from '../../src/analysis/debrief/questions.ts';
+import { chanceText } from '../../src/analysis/render.ts';
 import { WAR_CHANCE_MEANING, warOdds, warOddsLine, weekWarChanceText } from '../../src/analysis/war-odds.ts';
 import { helpLines } from '../../src/ui/screens/Overlays.tsx';
 import { formatTurn } from '../../src/cli/format.ts';
@@ -119,5 +121,26 @@ describe('the odds of war as the game says them', () => {
     const text = help.slice(at + 1, help.indexOf('', at + 1)).join(' ');
     expect(text).toBe(WAR_CHANCE_MEANING);
     expect(text).toContain('brink explain warHazardPerRung');
+  });
+
+  it('asks a question where no war came but the orders ran notable odds of one, and not where they did not', () => {
+    const sc = loadScenario('october-2023');
+    const game = (us: string) =>
+      playGame(sc, { seed: '1', us: BUILTIN_POLICIES.get(us, 'us'), iran: BUILTIN_POLICIES.get('historical', 'iran') });
+    const asked = (s: GameState) => buildDebrief(s, sc).questions.find((q) => q.startsWith('No war came, but the orders ran'));
+    const hawk = game('hawk');
+    const odds = warOdds(hawk.history, hawk.world.regionalWar);
+    expect(hawk.world.regionalWar).toBe(false);
+    expect(odds.chance).toBeGreaterThanOrEqual(NOTABLE_WAR_ODDS);
+    const q = asked(hawk);
+    expect(q).toContain(`a ${chanceText(odds.chance)} chance of one over the game, the most in turn ${odds.riskiest!.turn + 1}`);
+    expect(q).toContain(`rung ${hawk.history[odds.riskiest!.turn]!.rung}`);
+    const record = game('historical');
+    expect(warOdds(record.history, false).chance).toBeLessThan(NOTABLE_WAR_ODDS);
+    expect(asked(record)).toBeUndefined();
+    // A game that ended in war asks about the war itself, not about odds it ran.
+    const war = played(ordersOf('us.strike-iran', 'iran.hold-course'), 4, { ...FLAT, warHazardIranStrike: 1 });
+    expect(war.world.regionalWar).toBe(true);
+    expect(asked(war)).toBeUndefined();
   });
 });

@@ -13,6 +13,14 @@ import { formatFigureValue } from '../record/statistics.ts';
 import type { Comparison } from './comparison.ts';
 import type { Decider } from './decider.ts';
 import { iranRestrained, threatsWithRestraint } from './concepts.ts';
+import { warOdds } from '../war-odds.ts';
+
+/**
+ * Odds of war over a game worth a question when no war came. The record's own policy runs about 1–2 % over
+ * october-2023's 16 weeks, a hawkish US 12–17 % (`brink run --scenario october-2023 --seed 1 --us-policy hawk`):
+ * 5 % sits between, a judgement of what a class should stop on, not a figure from the sources.
+ */
+export const NOTABLE_WAR_ODDS = 0.05;
 
 interface Candidate {
   readonly priority: number;
@@ -35,6 +43,19 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
     out.push({
       priority: 100,
       text: `War came in turn ${war.turn + 1} ${how}. What was the last decision that could have avoided it, and who should have made it?`,
+    });
+  }
+
+  // No war, but the orders ran real odds of one: calm is no proof that they were safe (war-odds.ts).
+  const odds = warOdds(h, state.world.regionalWar);
+  if (!war && odds.riskiest && odds.chance >= NOTABLE_WAR_ODDS) {
+    const w = odds.riskiest;
+    const rung = h[w.turn]!.rung;
+    out.push({
+      priority: 85,
+      text:
+        `No war came, but the orders ran a ${chanceText(odds.chance)} chance of one over the game, the most in turn ${w.turn + 1} ` +
+        `(${chanceText(w.chance)}, with the ladder at rung ${rung}, ${rungName(rung)}). What did that risk buy, and did the side that ran it know the odds?`,
     });
   }
 
