@@ -68,12 +68,14 @@ describe('a newcomer in the terminal', { timeout: 120_000 }, () => {
     screen = await s.waitFor('Any key closes this help');
     expect(screen).toContain('Marks');
     for (const mark of ['▶ 5', '^ 7', '[3]', '*']) expect(screen).toContain(mark);
-    s.write('\x1b[F'); // End: the last bars, the record's read and the score
-    screen = await s.waitFor('Tehran fears war:');
-    expect(screen).toContain("Record's read");
+    s.write('\x1b[F'); // End: the chance of war and the score
+    screen = await s.waitFor('Each side scores 0–100');
+    expect(screen).toContain('Chance of war');
     everyLineFits(screen);
-    s.write('\x1b[5~'); // PgUp: the bars' names and meanings from the first
+    s.write('\x1b[5~'); // PgUp: the bars' names and meanings, from the first to the last, and the record's read
     screen = await s.waitFor('US deterrence:');
+    expect(screen).toContain('Tehran fears war:');
+    expect(screen).toContain("Record's read");
     everyLineFits(screen);
   });
 
