@@ -6,7 +6,7 @@
  */
 import { IRAN_OWN_FORCES, type OffRecord } from './render.ts';
 import { turnLog } from './turn-log.ts';
-import { weekWarChanceText } from './war-odds.ts';
+import { seenRungs, weekFire, weekWarChanceText } from './war-odds.ts';
 import { attacksOnUsForces } from '../engine/history.ts';
 import { observe } from '../engine/observe.ts';
 import type { GameState, Tally } from '../engine/state.ts';
@@ -75,10 +75,12 @@ export function weekCountLines(t: WeekTally): [string, string, string] {
 export function lastWeekLines(state: GameState, side: Side, offRecord: OffRecord = []): { date: string; lines: string[] } | undefined {
   // The count line is printed beside the events: the attacks line does not count the attacks again.
   const log = turnLog(state, side, { attacksCounted: true, offRecord }).at(-1);
-  const seen = observe(state, side).history.at(-1);
+  const history = observe(state, side).history;
+  const seen = history.at(-1);
   if (!log || !seen) return undefined;
+  const fire = weekFire(history, history.length - 1, (t) => seenRungs(t, side), state.params.warFromDirectExchange);
   return {
     date: log.date,
-    lines: [log.own, log.other, ...weekCountLines(seen), weekWarChanceText(seen), ...log.events.map((e) => `• ${e}`)],
+    lines: [log.own, log.other, ...weekCountLines(seen), weekWarChanceText(seen, fire), ...log.events.map((e) => `• ${e}`)],
   };
 }

@@ -1,6 +1,6 @@
 /** Plain-text rendering of a game for `brink run` and `brink replay`: the log a person reads. */
 import { weekCountLines } from '../analysis/counts.ts';
-import { weekWarChanceText } from '../analysis/war-odds.ts';
+import { weekWarChanceText, type WeekFire } from '../analysis/war-odds.ts';
 import {
   orderLabel as label,
   plural,
@@ -39,15 +39,15 @@ export function formatHeader(state: GameState, policies: { us: string; iran: str
   ].join('\n');
 }
 
-/** A turn as `brink run` and `brink replay` print it; `offRecord`: the sides not played by the record's policy (render.ts OffRecord). */
-export function formatTurn(t: TurnRecord, events: readonly GameEvent[], offRecord: OffRecord = []): string {
+/** A turn as `brink run` and `brink replay` print it (`fire`: the week's direct fire and the week before's, analysis/war-odds.ts); `offRecord`: the sides not played by the record's policy (render.ts OffRecord). */
+export function formatTurn(t: TurnRecord, events: readonly GameEvent[], offRecord: OffRecord = [], fire?: WeekFire): string {
   const lines = [
     `Turn ${t.turn + 1} · ${t.date} · rung ${t.rung} ${rungName(t.rung)}`,
     `  US:   ${label(t.actions.us)}`,
     `  Iran: ${label(t.actions.iran)}`,
     // The week's counts as the game words them (analysis/counts.ts), then what only the whole record holds.
     ...weekCountLines(t).map((l) => `  ${l}`),
-    `  ${weekWarChanceText(t)}`,
+    `  ${weekWarChanceText(t, fire)}`,
     `  Hezbollah–Israel fire on ${plural(t.hezbollahFireDays, 'day')}` +
       ` · ${quantityName('deterrence')} ${t.deterrence.toFixed(2)} · ${quantityName('withdrawalMomentum')} ${t.withdrawalMomentum.toFixed(2)}`,
   ];

@@ -103,6 +103,20 @@ export const REGIONAL_WAR = MAX_RUNG;
 /** Rung at or above which an action is a direct US–Iran exchange (R-USA-03, R-IRN-15). */
 export const DIRECT_CLASH = 8;
 
+/** Each side's rung in a week: the higher of its order's two levers (portfolioRung). */
+export type SideRungs = Readonly<Record<Side, number>>;
+
+/**
+ * Whether a week made a direct exchange of fire (Q-15): both sides at the direct-clash rung that week,
+ * or one of them that week and the other the week before. The ladder phase draws war on it with the
+ * chance `warFromDirectExchange`; the week's report says when an answer in kind would make one.
+ */
+export function isDirectExchange(now: SideRungs, before: SideRungs): boolean {
+  const us = now.us >= DIRECT_CLASH;
+  const iran = now.iran >= DIRECT_CLASH;
+  return (us && (iran || before.iran >= DIRECT_CLASH)) || (iran && before.us >= DIRECT_CLASH);
+}
+
 /** The name of the ladder's rung `level`: where the crisis stands, whoever's act put it there. */
 export function rungName(level: number): string {
   const rung = RUNGS[clampRung(level)];

@@ -9,7 +9,18 @@ import { lastWeekLines } from '../../src/analysis/counts.ts';
 import { buildDebrief, formatDebrief } from '../../src/analysis/debrief/debrief.ts';
 import { NOTABLE_WAR_ODDS } from '../../src/analysis/debrief/questions.ts';
 import { chanceText } from '../../src/analysis/render.ts';
-import { WAR_CHANCE_MEANING, warOdds, warOddsLine, weekWarChanceText } from '../../src/analysis/war-odds.ts';
+import {
+  directFireText,
+  lastWeekFire,
+  recordRungs,
+  seenRungs,
+  WAR_CHANCE_MEANING,
+  weekFire,
+  warOdds,
+  warOddsLine,
+  weekWarChanceText,
+} from '../../src/analysis/war-odds.ts';
+import { isDirectExchange } from '../../src/model/ladder.ts';
 import { helpLines } from '../../src/ui/screens/Overlays.tsx';
 import { formatTurn } from '../../src/cli/format.ts';
 import { newGame, step } from '../../src/engine/game.ts';
@@ -105,7 +116,13 @@ describe('the odds of war as the game says them', () => {
     const week = s.history.at(-1)!;
     expect(weekWarChanceText(week)).toBe('Chance of war that week: 20 %');
     expect(formatTurn(week, week.events)).toContain('Chance of war that week: 20 %');
-    expect(lastWeekLines(s, 'us')!.lines).toContain('Chance of war that week: 20 %');
+    // The US struck Iran and Iran did not answer: the week says what an answer in kind would add.
+    const struck =
+      'Chance of war that week: 20 %. Washington struck Iran or its forces directly: if Tehran answers in kind the next ' +
+      'week, that exchange alone carries a 35 % chance of war (an assumption: no source puts a figure on it, Q-15).';
+    expect(formatTurn(week, week.events, [], lastWeekFire(s))).toContain(struck);
+    expect(lastWeekLines(s, 'us')!.lines).toContain(struck);
+    expect(lastWeekLines(s, 'iran')!.lines).toContain(struck);
     const d = buildDebrief(s, loadScenario('october-2023'));
     expect(d.timeline).toHaveLength(2);
     for (const r of d.timeline) expect(r.warChance).toBeCloseTo(0.2, 12);
@@ -142,5 +159,79 @@ describe('the odds of war as the game says them', () => {
     const war = played(ordersOf('us.strike-iran', 'iran.hold-course'), 4, { ...FLAT, warHazardIranStrike: 1 });
     expect(war.world.regionalWar).toBe(true);
     expect(asked(war)).toBeUndefined();
+  });
+});
+
+describe("direct fire in the week's chance of war", () => {
+  const fire = (now: [number, number], before: [number, number] = [0, 0]) =>
+    directFireText({ now: { us: now[0], iran: now[1] }, before: { us: before[0], iran: before[1] }, warFromDirectExchange: 0.35 });
+
+  it('says what an answer in kind would add where one side fired directly, and that an exchange carries its own chance', () => {
+    expect(fire([7, 6])).toBeUndefined();
+    expect(fire([0, 9])).toBe(
+      "Iran's own forces fired on US forces: if Washington answers in kind the next week, that exchange alone carries a 35 % " +
+        'chance of war (an assumption: no source puts a figure on it, Q-15).',
+    );
+    expect(fire([8, 0])).toContain('Washington struck Iran or its forces directly: if Tehran answers in kind the next week');
+    // The same side firing two weeks running is no exchange; an answer the week after is one.
+    expect(fire([8, 0], [9, 0])).toContain('if Tehran answers in kind');
+    for (const [now, before] of [
+      [
+        [8, 9],
+        [0, 0],
+      ],
+      [
+        [0, 8],
+        [9, 0],
+      ],
+      [
+        [8, 0],
+        [0, 8],
+      ],
+    ] as [[number, number], [number, number]][]) {
+      expect(fire(now, before)).toBe(
+        'That week was a direct exchange of fire between the US and Iran, which alone carries a 35 % chance of war (an ' +
+          'assumption: no source puts a figure on it, Q-15).',
+      );
+    }
+  });
+
+  it('calls a week an exchange exactly when the engine drew war on one, and both sides read the same direct fire', () => {
+    // Every other term of the hazard at zero: a week's chance is the exchange's or nothing.
+    const ONLY_EXCHANGE = { warShockBase: 0, warHazardPerRung: 0, warHazardIrgcStrike: 0, warHazardIranStrike: 0 };
+    let exchanges = 0;
+    let oneSided = 0;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10_000 }), fc.constantFrom('tower-22', 'october-2023', 'red-sea'), (n, id) => {
+        const s = playGame(loadScenario(id), {
+          seed: `fire:${n}`,
+          params: ONLY_EXCHANGE,
+          us: BUILTIN_POLICIES.get('random', 'us'),
+          iran: BUILTIN_POLICIES.get('random', 'iran'),
+        });
+        const p = s.params.warFromDirectExchange;
+        s.history.forEach((h, i) => {
+          const f = weekFire(s.history, i, recordRungs, p);
+          const exchange = isDirectExchange(f.now, f.before);
+          expect(h.warChance).toBeCloseTo(exchange ? p : 0, 12);
+          const text = directFireText(f);
+          expect(text?.startsWith('That week was a direct exchange') ?? false).toBe(exchange);
+          if (exchange) exchanges++;
+          else if (text) oneSided++;
+        });
+        for (const side of ['us', 'iran'] as const) {
+          const seen = observe(s, side).history;
+          seen.forEach((_, i) => {
+            expect(directFireText(weekFire(seen, i, (t) => seenRungs(t, side), p))).toBe(
+              directFireText(weekFire(s.history, i, recordRungs, p)),
+            );
+          });
+        }
+      }),
+      { numRuns: 30 },
+    );
+    // Random bots fire directly often enough that both kinds of week were checked.
+    expect(exchanges).toBeGreaterThan(0);
+    expect(oneSided).toBeGreaterThan(0);
   });
 });

@@ -6,6 +6,7 @@
 import type { Command } from 'commander';
 import { outcome } from '../../engine/outcome.ts';
 import { replaySave } from '../../engine/save.ts';
+import { lastWeekFire } from '../../analysis/war-odds.ts';
 import { formatHeader, formatOutcome, formatTurn } from '../format.ts';
 import type { CommandModule } from '../command.ts';
 import { readSave } from './save-io.ts';
@@ -39,7 +40,7 @@ export const register: CommandModule = (program: Command, io, setExit) => {
           );
           header = true;
         }
-        io.out(formatTurn(state.history[state.history.length - 1]!, events, offRecord));
+        io.out(formatTurn(state.history[state.history.length - 1]!, events, offRecord, lastWeekFire(state)));
       });
       if (result.state.over) io.out(formatOutcome(outcome(result.state), result.state, offRecord));
       else io.out(`\nSaved after turn ${result.state.turn} of ${result.state.scenario.turns}; the game is not finished.`);

@@ -4,6 +4,7 @@ import type { CommandModule } from '../command.ts';
 import { offRecordSides } from '../../policies/index.ts';
 import { playGame } from '../../policies/play.ts';
 import { parseSeed, policyHelp, scenarioFrom, sidePolicy } from '../options.ts';
+import { lastWeekFire } from '../../analysis/war-odds.ts';
 import { formatHeader, formatTurn } from '../format.ts';
 import { buildDebrief, formatDebrief } from '../../analysis/debrief/debrief.ts';
 import { runRecord } from '../../schemas/run.ts';
@@ -52,7 +53,7 @@ export function registerRun(program: Command, out: (s: string) => void): void {
             out(formatHeader(state, policies));
             header = true;
           }
-          out(formatTurn(state.history[state.history.length - 1]!, events, offRecord));
+          out(formatTurn(state.history[state.history.length - 1]!, events, offRecord, lastWeekFire(state)));
         },
       });
       out(formatDebrief(buildDebrief(final, scenario, { offRecord })));

@@ -5,7 +5,7 @@
  * war hazard is a residual shock (R-SYS-06) plus a hazard per rung above lethal action and for strikes on
  * Iran or its forces, growing with the length of the Gaza war (R-SYS-01, R-SYS-08).
  */
-import { DIRECT_CLASH, REGIONAL_WAR } from '../../model/ladder.ts';
+import { isDirectExchange, REGIONAL_WAR } from '../../model/ladder.ts';
 import { clamp01 } from '../../model/math.ts';
 import { daysFrom } from '../dates.ts';
 import { broadcast, emit, type TurnDraft } from './draft.ts';
@@ -27,8 +27,7 @@ export function climbLadder(d: TurnDraft): void {
   const iranNow = d.rungs.iran;
   const iranPrev = before.iran[0];
   w.sideRungs = Object.freeze({ us: Object.freeze([usNow, usPrev] as const), iran: Object.freeze([iranNow, iranPrev] as const) });
-  const exchange =
-    (usNow >= DIRECT_CLASH && (iranNow >= DIRECT_CLASH || iranPrev >= DIRECT_CLASH)) || (iranNow >= DIRECT_CLASH && usPrev >= DIRECT_CLASH);
+  const exchange = isDirectExchange({ us: usNow, iran: iranNow }, { us: usPrev, iran: iranPrev });
   // War comes from what the sides did (R-SYS-06, R-SYS-01): the rung reached, strikes on Iran or its
   // forces, and a small residual; a limited direct exchange is war only with a chance. One draw
   // decides both ways in.

@@ -37,7 +37,7 @@ import { loadEvidence } from '../../model/evidence.ts';
 import { orderRungName, RUNGS } from '../../model/ladder.ts';
 import { quantityName } from '../../model/quantities.ts';
 import { weekCountLines } from '../../analysis/counts.ts';
-import { weekWarChanceText } from '../../analysis/war-odds.ts';
+import { seenRungs, weekFire, weekWarChanceText } from '../../analysis/war-odds.ts';
 import { goalLines, OTHER, scoreView, type ScoreView } from '../goals.ts';
 import { hiddenMark, rowsShown, scrollBy, windowOf } from '../scroll.ts';
 import { SIDE_NAMES } from '../session.ts';
@@ -390,7 +390,10 @@ function briefingLines(obs: Observation, briefing: string, goals: ScoreView, off
       `Last week (from ${last.date}): your order was "${orderLabel(last.ownOrder)}".`,
       seen ? `The other side's order: ${seen}.` : "The other side's order: not visible to you (what it did shows in the counts below).",
       ...weekCountLines(last),
-      weekWarChanceText(last),
+      weekWarChanceText(
+        last,
+        weekFire(obs.history, obs.history.length - 1, (t) => seenRungs(t, obs.side), obs.params.warFromDirectExchange),
+      ),
       // The count lines just above give the attacks on US forces: the events do not count them again.
       ...weekEventLines(obs.events, last, { attacksCounted: true, offRecord }).map((e) => `• ${e}`),
     ];
