@@ -152,9 +152,11 @@ export const us = defineActor<UsContext, ActorEvent, UsPosture>({
         ...warEnds,
       },
     },
+    // The deaths bind Washington to answer them (R-USA-02); the label says so and no more, since a US
+    // played off the record may let the turn pass without a vow or a strike, and Iran reads that.
     vowing: {
       meta: {
-        label: 'Vowing retaliation',
+        label: 'Expected to answer the deaths',
         rules: ['R-USA-02', 'F-09', 'P-06'],
         weight: SIDE_WEIGHT,
         recommends: { action: 'us.major-campaign' },

@@ -383,7 +383,7 @@ describe('an order and the posture it moved read once', () => {
     ]);
     expect(d.turningPoints).toHaveLength(o.turningPoints.length - 1);
     // Its causes are the order's and the posture's: the rule of the vow, and the move.
-    expect(lines[0]!.chain).toContain('posture: Vowing retaliation → Following up');
+    expect(lines[0]!.chain).toContain('posture: Expected to answer the deaths → Following up');
     expect(lines[0]!.chain.some((c) => c.includes('R-USA-03 ') && c.includes('P-06 '))).toBe(true);
   });
 
