@@ -6,7 +6,7 @@
 import { actionById } from '../../model/actions.ts';
 import { rungName } from '../../model/ladder.ts';
 import { quantityName } from '../../model/quantities.ts';
-import { logOf, peakRungOf, totalsOf } from '../../engine/history.ts';
+import { attacksOnUsForces, logOf, peakRungOf, totalsOf } from '../../engine/history.ts';
 import type { GameState } from '../../engine/state.ts';
 import { chanceText, haltLiftedText, plural, renderEvent, scorePointsText, times, toldAsDeed, type OffRecord } from '../render.ts';
 import { formatFigureValue } from '../record/statistics.ts';
@@ -69,7 +69,7 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
       priority: 90,
       text: `In turn ${first.turn + 1}, a ${chanceText(first.draw?.p ?? fatalP)} chance per attack killed US troops after ${plural(
         h.slice(0, first.turn + 1).reduce((s, r) => s + r.attacksOnUS, 0),
-        'attack',
+        'militia attack',
       )}. Was that bad luck, or the predictable price of the attack tempo Iran allowed?`,
     });
   } else if (t.attacksOnUS >= 20) {
@@ -77,11 +77,13 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
     out.push({
       priority: 70,
       text:
-        `${plural(t.attacksOnUS, 'attack')} and no US deaths: with a ${chanceText(fatalP)} chance each, that luck had a ${chanceText(pNone)} chance. ` +
+        `${plural(t.attacksOnUS, 'militia attack')} and no US deaths: with a ${chanceText(fatalP)} chance each, that luck had a ${chanceText(pNone)} chance. ` +
         'Who was gambling here, and did they know it?',
     });
   }
 
+  // The militias' attacks (not Iran's own fire): what a campaign against them and Iran's brake act on. The
+  // questions say "militia attacks" where the timeline's column counts every attack on US forces.
   const campaignTurn = h.find((r) => (actionById(r.actions.us.force)?.rung ?? 0) >= 7);
   const before = campaignTurn?.attacksOnUS ?? 0;
   const after = campaignTurn ? h.slice(campaignTurn.turn + 1, campaignTurn.turn + 3) : [];
@@ -104,7 +106,7 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
       priority: 88,
       text:
         `In turn ${unanswered.turn + 1} Tehran lifted the brake it had applied after US troops died: Washington had neither vowed an answer nor struck back. ` +
-        `Attacks then ran ${formatFigureValue(perWeek)} a week. Was holding fire after the deaths restraint, or did it look like weakness? (R-IRN-01, F-13)`,
+        `Militia attacks then ran ${formatFigureValue(perWeek)} a week. Was holding fire after the deaths restraint, or did it look like weakness? (R-IRN-01, F-13)`,
     });
   }
 
@@ -205,7 +207,7 @@ export function discussionQuestions(state: GameState, comparison?: Comparison, d
   out.push({
     priority: 10,
     text:
-      `The game ${state.over ? 'ended' : 'stands'} at "${rungName(o?.rung ?? state.world.rung)}" with ${plural(t.attacksOnUS, 'attack')} on US forces and ${plural(t.usKilled, 'US death')}. ` +
+      `The game ${state.over ? 'ended' : 'stands'} at "${rungName(o?.rung ?? state.world.rung)}" with ${plural(attacksOnUsForces(t), 'attack')} on US forces and ${plural(t.usKilled, 'US death')}. ` +
       'Which objective did each side give up to get what it got?',
   });
 
@@ -244,17 +246,17 @@ function campaignQuestion(
   const chose = `After the US chose "${label}" in turn ${turn + 1}`;
   if (afterMean < before)
     return (
-      `${chose}, attacks fell from ${before} that week to ${after}. ` +
+      `${chose}, militia attacks fell from ${before} that week to ${after}. ` +
       (iranBraked
         ? "How much of that was US punishment, and how much Iran's own brake? (D-18)"
         : 'Iran never ordered restraint in this game: what, then, brought them down? (D-18)')
     );
   if (afterMean > before)
     return (
-      `${chose}, attacks rose from ${before} that week to ${after}. ` +
+      `${chose}, militia attacks rose from ${before} that week to ${after}. ` +
       'Did the strikes provoke rather than deter, and what would holding back have cost? (R-SYS-05)'
     );
-  return `${chose}, attacks stayed at ${after}. Why did the campaign change nothing, and what would have? (R-SYS-05)`;
+  return `${chose}, militia attacks stayed at ${after}. Why did the campaign change nothing, and what would have? (R-SYS-05)`;
 }
 
 // Points as the score screens write them.

@@ -302,6 +302,22 @@ describe('properties over seeds', () => {
     for (const q of buildDebrief(state, scenario('rafah')).questions) expect(q).not.toMatch(/went from 0 that week to 0\.0 a week/);
   });
 
+  it("a campaign's before-and-after counts the militias' attacks and says so, where the timeline also counts Iran's own fire", () => {
+    const noWar = { warShockBase: 0, warHazardPerRung: 0, warHazardIrgcStrike: 0, warHazardIranStrike: 0 };
+    const state = playGame(scenario('october-2023'), {
+      seed: '2',
+      params: noWar,
+      us: getPolicy('always:us.major-campaign', 'us'),
+      iran: getPolicy('always:iran.irgc-attack', 'iran'),
+    });
+    const d = buildDebrief(state, scenario('october-2023'));
+    const first = state.history[0]!;
+    expect(first.iranDirectAttacks).toBe(1);
+    expect(d.timeline[0]!.attacksOnUS).toBe(first.attacksOnUS + 1);
+    const q = d.questions.find((x) => x.startsWith('After the US chose'));
+    expect(q).toMatch(new RegExp(`militia attacks (fell|rose) from ${first.attacksOnUS} that week`));
+  });
+
   it('questions follow the game: two games with different events ask different things', () => {
     const calm = buildDebrief(historical('october-2023', '11', { fatalityPerAttack: 0 }), scenario('october-2023'));
     const deadly = buildDebrief(historical('october-2023', '11', { fatalityPerAttack: 0.2 }), scenario('october-2023'));
