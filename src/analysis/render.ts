@@ -574,7 +574,9 @@ export function scoreLineLabel(line: ScoreLine, opening?: { readonly usKilled: n
       return `${quantityName('shippingDisruption')} (average)`;
     case 'deterrence':
       return line.happened
-        ? `${quantityName('deterrence')} at the end, guarding a lull`
+        ? // The lull is the score's own test (engine/history.ts isLull), which Syria's attacks do not break
+          // (F-03): said, so that the line reads right beside a verdict of attacks going on.
+          `${quantityName('deterrence')} at the end, guarding a lull in Iraq and Jordan`
         : `${quantityName('deterrence')} at the end, with no lull to guard`;
     case 'homeland':
       return line.happened ? 'Iranian soil struck' : 'Iranian soil untouched';

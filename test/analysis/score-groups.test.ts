@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDebrief, formatDebrief, type Debrief } from '../../src/analysis/debrief/debrief.ts';
 import { scoreLineLabel, scoreText } from '../../src/analysis/render.ts';
 import { KEPT_BETWEEN, KEPT_LABEL, scoreGroups, shownParts, tenthsAddingUp } from '../../src/analysis/score-groups.ts';
-import { scoreOf, scoresOf, type ScoreLine, type ScoreTerm } from '../../src/engine/outcome.ts';
+import { scoreLines, scoreOf, scoresOf, type ScoreLine, type ScoreTerm } from '../../src/engine/outcome.ts';
 import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { storyHtml } from '../../src/report/story.ts';
@@ -183,5 +183,25 @@ describe('the one-line breakdowns: the text debrief and the report', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("the deterrence line's words", () => {
+  it('say the lull it guards is in Iraq and Jordan, which a week of attacks in Syria alone does not break', () => {
+    let syriaOnly = 0;
+    for (let seed = 0; seed < 40; seed++) {
+      const state = playGame(scenario('october-2023'), {
+        seed: `lull:${seed}`,
+        us: getPolicy('tit-for-tat', 'us'),
+        iran: getPolicy('historical', 'iran'),
+      });
+      const line = scoreLines(state).us.find((l) => l.term === 'deterrence')!;
+      const last = state.history.at(-1)!;
+      expect(line.happened).toBe(!state.world.regionalWar && last.attacksOnUSIraq + last.attacksOnUSJordan === 0);
+      expect(scoreLineLabel(line).endsWith('guarding a lull in Iraq and Jordan')).toBe(line.happened);
+      if (line.happened && last.attacksOnUSSyria > 0) syriaOnly++;
+    }
+    // The case a newcomer misread: the credit beside a last week of attacks in Syria.
+    expect(syriaOnly).toBeGreaterThan(0);
   });
 });
