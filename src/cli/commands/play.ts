@@ -103,7 +103,7 @@ export const register: CommandModule = (program, io, setExit) => {
     .option('--side <side>', 'us, iran or both')
     .option(
       '--opponent <bot>',
-      "easy, normal, hard, or a policy ID (without it the set-up asks, starting on the scenario's defaults bot for the other side, else normal)",
+      "easy, normal, hard, or a policy ID (without it the set-up asks, starting on the scenario's default bot for the other side, else normal)",
     )
     .option('--seed <seed>', 'game seed (any text)')
     .option('--load <file>', 'resume a saved game')
