@@ -20,7 +20,7 @@ import { lastWeekLines, weekCountLines } from '../../src/analysis/counts.ts';
 import { turnLog } from '../../src/analysis/turn-log.ts';
 import { fitWhole, sparkline, wrap, wrapAtSeparators, wrapDocument } from '../../src/ui/text.ts';
 import fc from 'fast-check';
-import { press, render } from '../helpers/ink.ts';
+import { press, render, resize } from '../helpers/ink.ts';
 import { renderTurn as renderTurnOf } from '../helpers/turn-screen.tsx';
 import { ordersOf } from '../../src/model/portfolio.ts';
 import { renderSetup } from '../helpers/setup-screen.tsx';
@@ -540,6 +540,24 @@ describe('helpers', () => {
 });
 
 describe('one name for the opponent, one format for a score', () => {
+  it('the header keeps its words from turn to turn: the opponent is named the same way whatever the score', async () => {
+    // tower-22 seed 7 opens on a score of 100.0, one character wider than the turns after it: the header
+    // said "vs Normal" on turn 1 and "vs Normal (historical bot)" from turn 2.
+    const view = renderApp({ scenarios: [tower], preset: { scenario: tower, side: 'us', opponent: 'historical', seed: '7' } });
+    resize(view, 80, 24);
+    const { lastFrame, stdin } = view;
+    const names: string[] = [];
+    const scores: string[] = [];
+    for (let t = 0; t < 4; t++) {
+      const header = lastFrame()!.split('\n')[0]!;
+      names.push(/ · vs (.*) · score /.exec(header)![1]!);
+      scores.push(/score (\S+)$/.exec(header)![1]!);
+      await press(stdin, '3', KEY.enter, 'y');
+    }
+    expect(new Set(scores.map((x) => x.length)).size).toBeGreaterThan(1);
+    expect(new Set(names)).toEqual(new Set([names[0]]));
+  });
+
   it('the header names the opponent by its level as the set-up does, and gives every score with one decimal', async () => {
     const setup = renderSetup({ scenarios: [tower], preset: { scenario: tower, side: 'us', opponent: 'historical' } });
     expect(setup.lastFrame()).toContain('Opponent: Normal (historical bot)');

@@ -29,6 +29,7 @@ import { turnLog } from '../../analysis/turn-log.ts';
 import { ACTOR_NAMES } from '../../model/actors/index.ts';
 import { legalOn } from '../../engine/game.ts';
 import { attacksOnUsForces } from '../../engine/history.ts';
+import { SCORE_RANGE } from '../../engine/outcome.ts';
 import { observe, type Observation } from '../../engine/observe.ts';
 import type { GameState } from '../../engine/state.ts';
 import type { ActionDef, Side, Track } from '../../model/actions.ts';
@@ -199,9 +200,9 @@ export function TurnScreen(props: TurnProps) {
   // The score always shows: where the line is short the opponent's short name stands in for its full one,
   // then the date goes (the short name again where the full one does not fit without it: the level the
   // player chose outranks the date), then the opponent (the date back if it then fits), then the side.
-  const turn = `turn ${Math.min(obs.turn + 1, obs.turns)}/${obs.turns}`;
-  const scoreLabel = `score ${scoreText(score.total)}`;
-  const header = firstFit(
+  // The variant is chosen for the widest turn and score the game can show, so that the header does not
+  // change its words from one turn to the next ("vs Normal", then "vs Normal (historical bot)").
+  const variants = (turn: string, scoreLabel: string) =>
     [
       [SIDE_NAMES[side], turn, obs.date, `vs ${props.versus}`, scoreLabel],
       ...(props.versusShort ? [[SIDE_NAMES[side], turn, obs.date, `vs ${props.versusShort}`, scoreLabel]] : []),
@@ -210,9 +211,11 @@ export function TurnScreen(props: TurnProps) {
       [SIDE_NAMES[side], turn, obs.date, scoreLabel],
       [SIDE_NAMES[side], turn, scoreLabel],
       [turn, scoreLabel],
-    ].map((parts) => parts.join(' · ')),
-    width,
-  );
+    ].map((parts) => parts.join(' · '));
+  const widest = variants(`turn ${obs.turns}/${obs.turns}`, `score ${scoreText(SCORE_RANGE.max)}`);
+  const chosen = widest.findIndex((v) => v.length <= width);
+  const shown = variants(`turn ${Math.min(obs.turn + 1, obs.turns)}/${obs.turns}`, `score ${scoreText(score.total)}`);
+  const header = chosen < 0 ? firstFit(shown, width) : shown[chosen]!;
   const tabs = tabLine(pane, obs.rung, width, crisisRungName(obs));
   let body: ReactNode;
   if (confirming && chosenForce && chosenSignal) body = <Confirm force={chosenForce} signal={chosenSignal} width={width} />;
