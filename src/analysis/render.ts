@@ -58,6 +58,18 @@ export function scoreText(score: number): string {
   return score.toFixed(1);
 }
 
+/**
+ * The game's scores and peak, as every ending says them (the debrief, its screen, `brink run`), with what
+ * the two scores are: each side's own objectives, so the higher is not the winner. A newcomer read "US
+ * 93.4 · Iran 62.3" as a US victory, where the US starts from 100 and Iran from its own base.
+ */
+export function scoresLines(scores: Readonly<Record<Side, number>>, peakRung: number): [string, string] {
+  return [
+    `Scores: US ${scoreText(scores.us)} · Iran ${scoreText(scores.iran)} · peak rung ${peakRung} ${rungName(peakRung)}`,
+    "Each score counts that side's own objectives, out of 100: not a contest, so both sides can do well, or both badly.",
+  ];
+}
+
 /** The points a score line adds or takes, signed and to one decimal like the score: "+1.5", "-12.0", "+0.0". */
 export function scorePointsText(points: number): string {
   const r = Math.round(points * 10) / 10;

@@ -5,7 +5,7 @@ import {
   orderLabel as label,
   plural,
   renderEvent,
-  scoreText,
+  scoresLines,
   shownEvents,
   toldTurningPoints,
   totalsText,
@@ -62,12 +62,7 @@ export function formatTurn(t: TurnRecord, events: readonly GameEvent[], offRecor
 
 export function formatOutcome(o: Outcome, state: GameState, offRecord: OffRecord = []): string {
   const v = verdictText(o.verdict, state);
-  const lines = [
-    '',
-    `Verdict: ${v.title}. ${v.explanation}`,
-    `Scores: US ${scoreText(o.scores.us)} · Iran ${scoreText(o.scores.iran)} · peak rung ${o.peakRung} ${rungName(o.peakRung)}`,
-    `Totals: ${totalsText(o.totals)}`,
-  ];
+  const lines = ['', `Verdict: ${v.title}. ${v.explanation}`, ...scoresLines(o.scores, o.peakRung), `Totals: ${totalsText(o.totals)}`];
   const points = toldTurningPoints(state, offRecord);
   if (points.length > 0) {
     lines.push('Turning points:');

@@ -7,9 +7,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildDebrief, formatDebrief, type Debrief } from '../../src/analysis/debrief/debrief.ts';
-import { scoreLineLabel, scoreText } from '../../src/analysis/render.ts';
+import { scoreLineLabel, scoresLines, scoreText } from '../../src/analysis/render.ts';
+import { formatOutcome } from '../../src/cli/format.ts';
+import { rungName } from '../../src/model/ladder.ts';
 import { KEPT_BETWEEN, KEPT_LABEL, scoreGroups, shownParts, tenthsAddingUp } from '../../src/analysis/score-groups.ts';
-import { scoreLines, scoreOf, scoresOf, type ScoreLine, type ScoreTerm } from '../../src/engine/outcome.ts';
+import { outcome, scoreLines, scoreOf, scoresOf, type ScoreLine, type ScoreTerm } from '../../src/engine/outcome.ts';
 import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { storyHtml } from '../../src/report/story.ts';
@@ -203,5 +205,19 @@ describe("the deterrence line's words", () => {
     }
     // The case a newcomer misread: the credit beside a last week of attacks in Syria.
     expect(syriaOnly).toBeGreaterThan(0);
+  });
+});
+
+describe('what the two scores are', () => {
+  it('every ending says them with the words that they are not a contest: the text debrief and brink run alike', () => {
+    const state = playGame(scenario('tower-22'), { seed: '7', us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran') });
+    const d = buildDebrief(state, scenario('tower-22'));
+    const [scores, note] = scoresLines(d.scores, d.peakRung);
+    expect(scores).toBe(
+      `Scores: US ${scoreText(d.scores.us)} · Iran ${scoreText(d.scores.iran)} · peak rung ${d.peakRung} ${rungName(d.peakRung)}`,
+    );
+    expect(note).toContain('not a contest');
+    expect(formatDebrief(d)).toContain(`${scores}\n${note}\n`);
+    expect(formatOutcome(outcome(state), state)).toContain(`${scores}\n${note}\n`);
   });
 });

@@ -10,7 +10,6 @@ import { attacksOnUsForces, logOf } from '../../engine/history.ts';
 import { outcome, type Outcome, type ScoreLine } from '../../engine/outcome.ts';
 import type { GameState } from '../../engine/state.ts';
 import type { Side } from '../../model/actions.ts';
-import { rungName } from '../../model/ladder.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 import { causalChain } from './chain.ts';
 import { compare, reachText, type Comparison } from './comparison.ts';
@@ -22,7 +21,7 @@ import {
   percent,
   scoreLineLabel,
   scorePointsText,
-  scoreText,
+  scoresLines,
   toldTurningPoints,
   turningPointLines,
   totalsText,
@@ -212,7 +211,7 @@ export function formatDebrief(d: Debrief): string {
   lines.push(`Debrief · ${d.scenario.title} · seed ${d.scenario.seed}${d.final ? '' : ' · (game still running: as things stand)'}`);
   lines.push(`Verdict${d.final ? '' : ' (as things stand)'}: ${d.verdict.title}. ${d.verdict.explanation}`);
   lines.push(decisionLine(d));
-  lines.push(`Scores: US ${scoreText(d.scores.us)} · Iran ${scoreText(d.scores.iran)} · peak rung ${d.peakRung} ${rungName(d.peakRung)}`);
+  lines.push(...scoresLines(d.scores, d.peakRung));
   lines.push(`Totals: ${totalsText(d.totals)}`);
   lines.push(warOddsLine(d.warOdds));
   for (const side of ['us', 'iran'] as const) {

@@ -17,12 +17,11 @@ import {
   type Debrief,
 } from '../../analysis/debrief/debrief.ts';
 import { reachText } from '../../analysis/debrief/comparison.ts';
-import { chanceText, scoreText, totalsText } from '../../analysis/render.ts';
+import { chanceText, scoresLines, scoreText, totalsText } from '../../analysis/render.ts';
 import { warOddsLine } from '../../analysis/war-odds.ts';
 import { scoreGroups } from '../../analysis/score-groups.ts';
 import { breakdownLines } from '../goals.ts';
 import type { Side } from '../../model/actions.ts';
-import { rungName } from '../../model/ladder.ts';
 import { scrollBy, windowOf } from '../scroll.ts';
 import { SIDE_NAMES } from '../session.ts';
 import { clip, hang, joinHints, rungBar, statusLines, textRow, wrap } from '../text.ts';
@@ -158,9 +157,8 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
         },
       ];
       out.push(...para(d.verdict.explanation));
-      out.push(
-        plain(`Scores: US ${scoreText(d.scores.us)} · Iran ${scoreText(d.scores.iran)} · peak rung ${d.peakRung} ${rungName(d.peakRung)}`),
-      );
+      const [scores, notContest] = scoresLines(d.scores, d.peakRung);
+      out.push(...para(scores));
       for (const w of lastWeek) {
         const whose = lastWeek.length > 1 ? `, as ${SIDE_NAMES[w.side]} saw it` : '';
         out.push(plain(''), { text: `The last week (from ${w.date})${whose}:`, bold: true });
@@ -172,6 +170,8 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
         // As the Goals pane breaks it down during the game: one function for both.
         out.push(...breakdownLines(scoreGroups(d.breakdown[s]), width, (l) => l.label));
       }
+      // What the two scores are, under both breakdowns (the first screen keeps the verdict, the scores and yours).
+      out.push(...para(notContest));
       // After the score lines, which it weighs against each other (the text debrief's own line).
       out.push(plain(''), ...para(decisionLine(d)));
       return out;
