@@ -19,6 +19,8 @@ import { resolveOpponent } from '../../src/ui/session.ts';
 import { lastWeekLines, weekCountLines } from '../../src/analysis/counts.ts';
 import { turnLog } from '../../src/analysis/turn-log.ts';
 import { fitWhole, sparkline, wrap, wrapAtSeparators, wrapDocument } from '../../src/ui/text.ts';
+import { briefingLines } from '../../src/ui/screens/TurnScreen.tsx';
+import { scoreView } from '../../src/ui/goals.ts';
 import fc from 'fast-check';
 import { press, render, resize } from '../helpers/ink.ts';
 import { renderTurn as renderTurnOf } from '../helpers/turn-screen.tsx';
@@ -577,5 +579,19 @@ describe('one name for the opponent, one format for a score', () => {
     expect(lastFrame()).toMatch(/United States: \d+\.\d \(you\)/);
     // Some score of the game is a whole number, which used to lose its decimal.
     expect(scores.some((s) => s.endsWith('.0'))).toBe(true);
+  });
+});
+
+describe('the scenario stays to be reread', () => {
+  it("after the first turn the briefing pane ends on the scenario's paragraph, under a heading", () => {
+    let state = newGame(tower, { seed: '1' });
+    const first = briefingLines(observe(state, 'us'), tower.briefing, scoreView(state, 'us'), [], 76).map((l) => l.text);
+    expect(first).not.toContain('The scenario:');
+    state = step(state, ordersOf('us.hold', 'iran.hold-course')).state;
+    const later = briefingLines(observe(state, 'us'), tower.briefing, scoreView(state, 'us'), [], 76).map((l) => l.text);
+    const at = later.indexOf('The scenario:');
+    expect(at).toBeGreaterThan(0);
+    expect(later.slice(at + 1).join(' ')).toBe(wrap(tower.briefing, 76).join(' '));
+    for (const l of later) expect(l.length).toBeLessThanOrEqual(76);
   });
 });

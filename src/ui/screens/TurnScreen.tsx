@@ -369,10 +369,11 @@ interface BriefingLine {
 
 /**
  * The briefing pane's lines: before the first turn the scenario's paragraph and the goals; then last
- * week's orders, counts and events; and the intelligence read for the coming turn. The pane scrolls, so
+ * week's orders, counts and events; and the intelligence read for the coming turn, then the scenario's
+ * paragraph again. The pane scrolls, so
  * at the minimum size every line can be reached.
  */
-function briefingLines(obs: Observation, briefing: string, goals: ScoreView, offRecord: OffRecord, width: number): BriefingLine[] {
+export function briefingLines(obs: Observation, briefing: string, goals: ScoreView, offRecord: OffRecord, width: number): BriefingLine[] {
   const lines: string[] = [];
   if (obs.history.length === 0) {
     lines.push(...wrap(briefing, width));
@@ -409,6 +410,11 @@ function briefingLines(obs: Observation, briefing: string, goals: ScoreView, off
     out.push({ text: ' ' }, { text: 'Intelligence (estimates; they can be wrong):', accent: true });
     for (const i of obs.intel) for (const text of hang('', `• ${intelLine(i)}`, width)) out.push({ text });
     if (unread) for (const text of wrap(unread, width)) out.push({ text });
+  }
+  // The scenario's paragraph opens the first turn; later it stays at the end, for a player to reread.
+  if (obs.history.length > 0) {
+    out.push({ text: ' ' }, { text: 'The scenario:', accent: true });
+    for (const text of wrap(briefing, width)) out.push({ text });
   }
   return out;
 }
