@@ -19,7 +19,8 @@ import { resolveOpponent } from '../../src/ui/session.ts';
 import { lastWeekLines, weekCountLines } from '../../src/analysis/counts.ts';
 import { turnLog } from '../../src/analysis/turn-log.ts';
 import { fitWhole, sparkline, wrap, wrapAtSeparators, wrapDocument } from '../../src/ui/text.ts';
-import { briefingLines } from '../../src/ui/screens/TurnScreen.tsx';
+import { briefingLines, logLines } from '../../src/ui/screens/TurnScreen.tsx';
+import { seenRungs, weekFire, weekWarChanceText } from '../../src/analysis/war-odds.ts';
 import { scoreView } from '../../src/ui/goals.ts';
 import fc from 'fast-check';
 import { press, render, resize } from '../helpers/ink.ts';
@@ -593,5 +594,28 @@ describe('the scenario stays to be reread', () => {
     expect(at).toBeGreaterThan(0);
     expect(later.slice(at + 1).join(' ')).toBe(wrap(tower.briefing, 76).join(' '));
     for (const l of later) expect(l.length).toBeLessThanOrEqual(76);
+  });
+});
+
+describe("the log's chance of war", () => {
+  it('gives each past week the chance of war the briefing gave it that week', () => {
+    let state = newGame(tower, { seed: '2' });
+    const orders = [
+      ordersOf('us.hold', 'iran.hold-course'),
+      ordersOf('us.strike-irgc', 'iran.hold-course'),
+      ordersOf('us.hold', 'iran.hold-course'),
+    ];
+    for (const o of orders) state = step(state, o).state;
+    const text = logLines(state, 'us', [], 400).map((l) => l.text.trim());
+    const seen = observe(state, 'us').history;
+    const said = seen.map((t, i) =>
+      weekWarChanceText(
+        t,
+        weekFire(seen, i, (r) => seenRungs(r, 'us'), state.params.warFromDirectExchange),
+      ),
+    );
+    // Newest first, one line a week.
+    expect(text.filter((l) => l.startsWith('Chance of war that week'))).toEqual([...said].reverse());
+    expect(said[1]).toContain('Washington struck Iran or its forces directly');
   });
 });

@@ -436,14 +436,15 @@ function Briefing({ lines, offset, width, height }: { lines: readonly BriefingLi
 
 /**
  * The log of past turns, newest first: the intelligence read before each turn, both orders as this side
- * saw them, and the turn's visible events (analysis/turn-log.ts; every sentence from render.ts).
+ * saw them, the week's chance of war, and the turn's visible events (analysis/turn-log.ts; every sentence from render.ts).
  */
-function logLines(state: GameState, side: Side, offRecord: OffRecord, width: number): { text: string; bold?: boolean }[] {
+export function logLines(state: GameState, side: Side, offRecord: OffRecord, width: number): { text: string; bold?: boolean }[] {
   const turns = turnLog(state, side, { offRecord });
   if (turns.length === 0) return [{ text: 'No turn played yet: the log fills as the game goes on.' }];
   const out: { text: string; bold?: boolean }[] = [];
   const item = (text: string, indent = '  ') =>
     wrap(text, width - indent.length - 2).map((l, i) => ({ text: `${indent}${i === 0 ? '' : '  '}${l}` }));
+  const seen = observe(state, side).history;
   for (const t of [...turns].reverse()) {
     out.push({ text: `Turn ${t.turn + 1} · ${t.date}`, bold: true });
     if (t.intel.length > 0) {
@@ -451,6 +452,9 @@ function logLines(state: GameState, side: Side, offRecord: OffRecord, width: num
       for (const l of t.intel) out.push(...item(`• ${l}`, '    '));
     }
     out.push(...item(t.own), ...item(t.other));
+    // Each week's chance of war, as the briefing said it that week.
+    const fire = weekFire(seen, t.turn, (r) => seenRungs(r, side), state.params.warFromDirectExchange);
+    out.push(...item(weekWarChanceText(seen[t.turn]!, fire)));
     for (const e of t.events) out.push(...item(`• ${e}`));
   }
   return out;
