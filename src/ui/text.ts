@@ -1,12 +1,22 @@
 /** Text layout helpers for a fixed-size terminal: wrapping, clipping, sparklines, bars. Display only. */
 
+/** A paragraph's words, a unit kept with its figure: "35 %" never breaks before the "%" (chanceText writes it so). */
+function words(para: string): string[] {
+  const out: string[] = [];
+  for (const w of para.split(/\s+/).filter(Boolean)) {
+    if (out.length > 0 && /^%[^\s%]*$/.test(w)) out[out.length - 1] += ` ${w}`;
+    else out.push(w);
+  }
+  return out;
+}
+
 /** Word-wraps `text` to `width` columns; from the second line on, to `next` columns where given (a hanging indent). */
 export function wrap(text: string, width: number, next = width): string[] {
   const out: string[] = [];
   const w = () => Math.max(10, out.length === 0 ? width : next);
   for (const para of text.split('\n')) {
     let line = '';
-    for (const word of para.split(/\s+/).filter(Boolean)) {
+    for (const word of words(para)) {
       if (line.length === 0) line = word;
       else if (line.length + 1 + word.length <= w()) line += ` ${word}`;
       else {

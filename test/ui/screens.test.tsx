@@ -540,6 +540,26 @@ describe('helpers', () => {
     for (const l of wrap(tower.briefing, 30)) expect(l.length).toBeLessThanOrEqual(30);
     expect(sparkline([0, 4, 8])).toBe('·▅█');
   });
+  it('wrap never breaks a figure from its "%": no line starts with one, and the words are kept in order', () => {
+    const word = fc.oneof(
+      fc.stringMatching(/^[a-z]{1,9}$/),
+      fc.integer({ min: 0, max: 100 }).map((n) => `${n} %`),
+      fc.constantFrom('(3.6 %)', '35 %,', '0.1 %.'),
+    );
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 40 }), fc.integer({ min: 10, max: 40 }), (ws, width) => {
+        const text = ws.join(' ');
+        const lines = wrap(text, width);
+        for (const l of lines) {
+          expect(l.startsWith('%')).toBe(false);
+          expect(l.length).toBeLessThanOrEqual(width);
+        }
+        expect(lines.join(' ')).toBe(text);
+      }),
+    );
+    // The case a playtest saw in the log pane: "35" at the end of a line, "%" starting the next.
+    expect(wrap('that exchange alone carries a 35 % chance of war', 31)).toEqual(['that exchange alone carries a', '35 % chance of war']);
+  });
 });
 
 describe('one name for the opponent, one format for a score', () => {
