@@ -15,9 +15,10 @@ import { PARAM_SPECS } from './params.ts';
 
 /**
  * Bump when the code (not the data) of a rule changes: a guard, an update, a rate modifier, a phase; and
- * when a turn record gains a field, since a save's turn digests hash the records (14: warChance).
+ * when a turn record gains a field, since a save's turn digests hash the records (14: warChance; 15: Iran's
+ * pressure pays nothing in a week its own forces fire on US forces).
  */
-export const RULES_REVISION = 14;
+export const RULES_REVISION = 15;
 
 /** A machine's structure as data: functions by name only. */
 function machineData(): unknown {

@@ -279,6 +279,24 @@ describe('score lines read the objectives (§6)', () => {
     }
   });
 
+  it("Iran's pressure pays only below the war threshold: a week its own forces fire on US forces counts nothing (R-IRN-11, R-IRN-15)", () => {
+    const pressure = (g: GameState) => scoreLines(g).iran.find((l) => l.term === 'pressure')!.points;
+    // No deaths and no war, so only the week's own fire can take the pressure away.
+    const params = { fatalityPerAttack: 0, warShockBase: 0, warHazardPerRung: 0, warFromDirectExchange: 0.15 };
+    const week = (iran: string) => {
+      const s = step(newGame(october, { seed: '4', params }), ordersOf('us.hold', iran)).state;
+      expect(s.world.regionalWar).toBe(false);
+      expect(s.history[0]!.attacksOnUS).toBeGreaterThan(0);
+      return s;
+    };
+    expect(pressure(week('iran.hold-course'))).toBeGreaterThan(0);
+    for (const direct of ['iran.irgc-attack', 'iran.missile-strike']) {
+      const s = week(direct);
+      expect(s.history[0]!.iranDirectAttacks).toBe(1);
+      expect(pressure(s)).toBe(0);
+    }
+  });
+
   it('a bot sees the reply as its own choice: the historical bot, told to answer, fires from Iran', () => {
     let s = newGame(tower, { seed: '3', params: { iranAnswersHomelandStrike: 1 } });
     s = step(s, ordersOf('us.strike-iran', 'iran.rein-in')).state;
