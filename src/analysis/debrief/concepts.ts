@@ -241,6 +241,9 @@ function principalAgent(state: GameState): ConceptAtWork | undefined {
   return { turns: sorted(f.turns), events: f.events, here: `Here: ${parts.join('; ')}.` };
 }
 
+/** Criticism at home (0–1) from which striking at rung 5 or above is named an audience cost (R-USA-10). */
+const AUDIENCE_PRESSURE = 0.3;
+
 /**
  * A public commitment with a price for backing down: US deaths that Washington was expected to answer,
  * or vowed to (R-USA-02, where deaths had come), and criticism at home high while the US struck at rung 5
@@ -261,7 +264,7 @@ function audienceCosts(state: GameState, opening: Pressures): ConceptAtWork | un
   state.history.forEach((h, i) => {
     const prev = i > 0 ? state.history[i - 1]! : undefined;
     const before = prev?.usDomesticPressure ?? opening.usDomesticPressure;
-    if (before >= 0.3 && portfolioRung(h.actions.us) >= 5) {
+    if (before >= AUDIENCE_PRESSURE && portfolioRung(h.actions.us) >= 5) {
       f.turns.push(h.turn);
       pressed.push({ turn: h.turn, pressure: before });
     }
@@ -289,7 +292,8 @@ function audienceCosts(state: GameState, opening: Pressures): ConceptAtWork | un
   if (pressed.length > 0) {
     const highest = Math.max(...pressed.map((p) => p.pressure));
     parts.push(
-      `criticism at home was high (${highest.toFixed(2)} at its highest) in ${turnList(pressed.map((p) => p.turn))}, when the US acted at rung 5 or above`,
+      // The bar runs from 0 (none) to 1 (intense): said, so that 0.36 does not read as a small number called high.
+      `criticism at home stood at ${AUDIENCE_PRESSURE.toFixed(1)} or more on its 0–1 scale (${highest.toFixed(2)} at its highest) in ${turnList(pressed.map((p) => p.turn))}, when the US acted at rung 5 or above`,
     );
   }
   return { turns: sorted(f.turns), events: f.events, here: `Here: ${parts.join('; ')}.` };

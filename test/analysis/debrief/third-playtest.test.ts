@@ -64,7 +64,7 @@ describe("audience costs: the criticism at home the first order met is the scena
     expect(scenario('tower-22').world.usDomesticPressure).toBe(0.36);
     expect(game.history[0]!.usDomesticPressure).toBeLessThan(0.35);
     const here = conceptsAtWork(game, scenario('tower-22').world).get('audience-costs')!.here;
-    expect(here).toContain('criticism at home was high (0.36 at its highest) in turns 1 and 3');
+    expect(here).toContain('criticism at home stood at 0.3 or more on its 0–1 scale (0.36 at its highest) in turns 1 and 3');
     const d = buildDebrief(game, scenario('tower-22'), { humans: ['us'] });
     expect(d.concepts.find((c) => c.id === 'audience-costs')!.explanation).toContain('(0.36 at its highest)');
   });
@@ -74,7 +74,7 @@ describe("audience costs: the criticism at home the first order met is the scena
     expect(game.history[0]!.usDomesticPressure).toBeLessThan(0.3);
     const at = conceptsAtWork(game, scenario('rafah').world).get('audience-costs');
     expect(at?.turns).toEqual([0]);
-    expect(at?.here).toContain('criticism at home was high (0.30 at its highest) in turn 1');
+    expect(at?.here).toContain('criticism at home stood at 0.3 or more on its 0–1 scale (0.30 at its highest) in turn 1');
   });
 });
 
