@@ -66,9 +66,13 @@ export function scoreText(score: number): string {
 export function scoresLines(scores: Readonly<Record<Side, number>>, peakRung: number): [string, string] {
   return [
     `Scores: US ${scoreText(scores.us)} · Iran ${scoreText(scores.iran)} · peak rung ${peakRung} ${rungName(peakRung)}`,
-    "Each score counts that side's own objectives, out of 100: not a contest, so both sides can do well, or both badly.",
+    NOT_A_CONTEST,
   ];
 }
+
+/** What the two scores are (scoresLines; the HTML story says it beside its own scores line). */
+export const NOT_A_CONTEST =
+  "Each score counts that side's own objectives, out of 100: not a contest, so both sides can do well, or both badly.";
 
 /** The points a score line adds or takes, signed and to one decimal like the score: "+1.5", "-12.0", "+0.0". */
 export function scorePointsText(points: number): string {

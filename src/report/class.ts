@@ -10,7 +10,7 @@ import type { BatchJson } from '../batch/contract.ts';
 import type { Debrief } from '../analysis/debrief/debrief.ts';
 import type { PlaySide } from '../engine/save.ts';
 import type { Decisions } from '../engine/state.ts';
-import { chanceText, orderLabel, scoreText } from '../analysis/render.ts';
+import { chanceText, NOT_A_CONTEST, orderLabel, scoreText } from '../analysis/render.ts';
 import { metricValueText, shareText } from '../batch/charts.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { addDays } from '../scenario/calendar.ts';
@@ -205,6 +205,7 @@ beside ${batch.runs} bot games (US <b>${esc(batch.policies.us)}</b>, Iran <b>${e
 A model of what four news reports say, not a forecast: see <a href="#limits">what this model is, and is not</a>.</p>
 
 <h2>The games side by side</h2>
+<p class="note">${esc(NOT_A_CONTEST)}</p>
 ${sideBySide(games, seed, scenario.turns)}
 
 <h2>The choices, turn by turn</h2>

@@ -32,6 +32,7 @@ import {
 } from '../batch/labels.ts';
 import type { ChosenGame, Stories } from './stories.ts';
 import { storyHtml } from './story.ts';
+import { NOT_A_CONTEST } from '../analysis/render.ts';
 
 export { esc } from './page.ts';
 
@@ -278,7 +279,7 @@ function storiesSection(batch: BatchJson, stories: Stories | undefined): string 
       }),
   ].filter(Boolean);
   return `<h2>Two games, told in full</h2>
-<p class="note">A batch is many games; these are two of them, with the turning points the debrief finds and what caused each. The same game, replayed, gives the same story.</p>
+<p class="note">A batch is many games; these are two of them, with the turning points the debrief finds and what caused each. The same game, replayed, gives the same story. ${esc(NOT_A_CONTEST)}</p>
 ${stories.notes.map((n) => `<p class="note">${esc(n)}</p>`).join('')}
 ${told.join('\n')}`;
 }

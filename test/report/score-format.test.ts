@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildDebrief, formatDebrief, type Debrief } from '../../src/analysis/debrief/debrief.ts';
-import { scorePointsText, scoreText } from '../../src/analysis/render.ts';
+import { NOT_A_CONTEST, scorePointsText, scoreText } from '../../src/analysis/render.ts';
 import { Aggregator } from '../../src/batch/aggregate.ts';
 import { BatchSchema, type BatchJson } from '../../src/batch/contract.ts';
 import { playRecord } from '../../src/batch/record.ts';
@@ -79,6 +79,8 @@ describe("a side's score, wherever it is shown", () => {
     expect(html).toContain(`(group-a): ${esc(whole.verdict.title)}, US 74.0 · Iran 60.0</summary>`);
     // Beside the bot games: the bands of a score, and the group's score, as scores.
     expect(html).toMatch(/<td>Iran score<\/td><td>55\.0 · <b>61\.0<\/b> · 65\.0<\/td><td>60\.0<br>/);
+    // What the two scores are, said above the table that sets them side by side.
+    expect(html).toContain(`<h2>The games side by side</h2>\n<p class="note">${esc(NOT_A_CONTEST)}</p>`);
   });
 
   it("in the report's totals: a score's percentiles as scores, its mean as a mean", () => {

@@ -9,7 +9,7 @@ import { BatchSchema, type BatchJson } from '../../src/batch/contract.ts';
 import { playRecord, type GameRecord } from '../../src/batch/record.ts';
 import { gameSeed } from '../../src/batch/seeds.ts';
 import { buildDebrief, decisionLine, formatDebrief } from '../../src/analysis/debrief/debrief.ts';
-import { scoreText } from '../../src/analysis/render.ts';
+import { NOT_A_CONTEST, scoreText } from '../../src/analysis/render.ts';
 import { getPolicy } from '../../src/policies/index.ts';
 import { playGame } from '../../src/policies/play.ts';
 import { dateHtml, esc } from '../../src/report/page.ts';
@@ -117,6 +117,8 @@ describe('choosing the games to tell in a batch that drew its parameters (--unce
     // The report's replay line carries every drawn parameter of that game.
     const html = renderReport({ batch, scenario: sc, stories: s });
     expect(html).toContain(`It played with the ${m.drawn} parameters it drew, not the point values.`);
+    // The stories' scores come with what they are: once, above both.
+    expect(html.split(esc(NOT_A_CONTEST)).length - 1).toBe(1);
     // As the page's text reads when copied: the command's words, tags off.
     const commands = [...html.matchAll(/<code class="cmd">(.*?)<\/code>/gs)].map((c) =>
       c[1]!.replace(/<[^>]+>/g, '').replace(/&#39;/g, "'"),
