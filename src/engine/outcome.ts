@@ -4,7 +4,6 @@
  * its cause (the actor, the rules, the draw).
  */
 import { actionById, strikesIranOrItsForces, type Side } from '../model/actions.ts';
-import { DIRECT_CLASH } from '../model/ladder.ts';
 import { portfolioRung } from '../model/portfolio.ts';
 import { clamp } from '../model/math.ts';
 import type { ParamId } from '../model/params.ts';
@@ -139,13 +138,13 @@ export function scoreLines(state: GameState): Record<Side, ScoreLine[]> {
   const escalation = state.history.reduce((n, h) => n + Math.max(0, usRung(h) - ESCALATION_FLOOR_RUNG), 0);
   // Pressure on US forces pays Iran only while no American has died (R-IRN-02); deaths before the
   // scenario are those Iran's machine remembers beyond the game's own. It is pressure below the war
-  // threshold (R-IRN-11): a week Iran's own forces fire on US forces (the direct-clash rung, R-IRN-15)
-  // is above it, and its militias' attacks that week pay nothing.
+  // threshold (R-IRN-11): a week Iran's own forces fire on US forces (the direct-clash rung, R-IRN-15;
+  // the week's record counts that fire) is above it, and its militias' attacks that week pay nothing.
   let dead = Math.max(0, state.actors.iran.context.usKilledSeen - t.usKilled);
   let pressure = 0;
   let fronts = 0;
   for (const h of state.history) {
-    const belowThreshold = portfolioRung(h.actions.iran) < DIRECT_CLASH;
+    const belowThreshold = h.iranDirectAttacks === 0;
     if (dead === 0 && h.usKilled === 0 && belowThreshold) pressure += Math.min(1, h.attacksOnUS / p.iranPressureFullScale);
     dead += h.usKilled;
     fronts += (h.hezbollahFireDays / state.scenario.daysPerTurn + Math.min(1, h.houthiAttacks / p.shippingFullScale)) / 2;
