@@ -6,7 +6,7 @@
  */
 import { IRAN_OWN_FORCES, type OffRecord } from './render.ts';
 import { turnLog } from './turn-log.ts';
-import { seenRungs, weekFire, weekWarChanceText } from './war-odds.ts';
+import { seenWeekWarChanceText } from './war-odds.ts';
 import { attacksOnUsForces } from '../engine/history.ts';
 import { observe } from '../engine/observe.ts';
 import type { GameState, Tally } from '../engine/state.ts';
@@ -78,9 +78,9 @@ export function lastWeekLines(state: GameState, side: Side, offRecord: OffRecord
   const history = observe(state, side).history;
   const seen = history.at(-1);
   if (!log || !seen) return undefined;
-  const fire = weekFire(history, history.length - 1, (t) => seenRungs(t, side), state.params.warFromDirectExchange);
+  const chance = seenWeekWarChanceText(history, history.length - 1, side, state.params.warFromDirectExchange);
   return {
     date: log.date,
-    lines: [log.own, log.other, ...weekCountLines(seen), weekWarChanceText(seen, fire), ...log.events.map((e) => `• ${e}`)],
+    lines: [log.own, log.other, ...weekCountLines(seen), chance, ...log.events.map((e) => `• ${e}`)],
   };
 }

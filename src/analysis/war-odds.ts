@@ -127,6 +127,17 @@ const NO_FIRE: SideRungs = { us: 0, iran: 0 };
 export const lastWeekFire = (state: Pick<GameState, 'history' | 'params'>): WeekFire =>
   weekFire(state.history, state.history.length - 1, recordRungs, state.params.warFromDirectExchange);
 
+/**
+ * Week `i`'s chance of war as `side` saw it, with what direct fire did (its own order and the other's
+ * public levers): the briefing, the log and the debrief's last week all say it so.
+ */
+export function seenWeekWarChanceText(history: readonly PublicTurn[], i: number, side: Side, warFromDirectExchange: number): string {
+  return weekWarChanceText(
+    history[i]!,
+    weekFire(history, i, (t) => seenRungs(t, side), warFromDirectExchange),
+  );
+}
+
 /** The week `i` of a history and the week before it, as WeekFire reads them. */
 export function weekFire<T>(history: readonly T[], i: number, rungs: (t: T) => SideRungs, warFromDirectExchange: number): WeekFire {
   const before = history[i - 1];

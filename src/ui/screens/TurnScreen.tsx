@@ -38,7 +38,7 @@ import { loadEvidence } from '../../model/evidence.ts';
 import { orderRungName, RUNGS } from '../../model/ladder.ts';
 import { quantityName } from '../../model/quantities.ts';
 import { weekCountLines } from '../../analysis/counts.ts';
-import { seenRungs, weekFire, weekWarChanceText } from '../../analysis/war-odds.ts';
+import { seenWeekWarChanceText } from '../../analysis/war-odds.ts';
 import { goalLines, OTHER, scoreView, type ScoreView } from '../goals.ts';
 import { hiddenMark, rowsShown, scrollBy, windowOf } from '../scroll.ts';
 import { SIDE_NAMES } from '../session.ts';
@@ -394,10 +394,7 @@ export function briefingLines(obs: Observation, briefing: string, goals: ScoreVi
       `Last week (from ${last.date}): your order was "${orderLabel(last.ownOrder)}".`,
       seen ? `The other side's order: ${seen}.` : "The other side's order: not visible to you (what it did shows in the counts below).",
       ...weekCountLines(last),
-      weekWarChanceText(
-        last,
-        weekFire(obs.history, obs.history.length - 1, (t) => seenRungs(t, obs.side), obs.params.warFromDirectExchange),
-      ),
+      seenWeekWarChanceText(obs.history, obs.history.length - 1, obs.side, obs.params.warFromDirectExchange),
       // The count lines just above give the attacks on US forces: the events do not count them again.
       ...weekEventLines(obs.events, last, { attacksCounted: true, offRecord }).map((e) => `• ${e}`),
     ];
@@ -453,8 +450,7 @@ export function logLines(state: GameState, side: Side, offRecord: OffRecord, wid
     }
     out.push(...item(t.own), ...item(t.other));
     // Each week's chance of war, as the briefing said it that week.
-    const fire = weekFire(seen, t.turn, (r) => seenRungs(r, side), state.params.warFromDirectExchange);
-    out.push(...item(weekWarChanceText(seen[t.turn]!, fire)));
+    out.push(...item(seenWeekWarChanceText(seen, t.turn, side, state.params.warFromDirectExchange)));
     for (const e of t.events) out.push(...item(`• ${e}`));
   }
   return out;
