@@ -7,7 +7,7 @@
  */
 import type { PublicTurn } from '../engine/observe.ts';
 import type { GameState, TurnRecord } from '../engine/state.ts';
-import { actionById, type Side } from '../model/actions.ts';
+import type { Side } from '../model/actions.ts';
 import { DIRECT_CLASH, isDirectExchange, type SideRungs } from '../model/ladder.ts';
 import { portfolioRung } from '../model/portfolio.ts';
 import { chanceText } from './render.ts';
@@ -77,7 +77,8 @@ export const recordRungs = (t: Pick<TurnRecord, 'actions'>): SideRungs => ({
 
 /** Each side's rung as `side` saw the week: its own order, and the levers of the other's it could see (direct fire is public). */
 export function seenRungs(t: Pick<PublicTurn, 'ownOrder' | 'opponentOrder'>, side: Side): SideRungs {
-  const other = Math.max(actionById(t.opponentOrder.force ?? '')?.rung ?? 0, actionById(t.opponentOrder.signal ?? '')?.rung ?? 0);
+  // A lever not seen counts as none (no action has the empty ID).
+  const other = portfolioRung({ force: t.opponentOrder.force ?? '', signal: t.opponentOrder.signal ?? '' });
   const own = portfolioRung(t.ownOrder);
   return side === 'us' ? { us: own, iran: other } : { us: other, iran: own };
 }
