@@ -11,7 +11,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { main } from '../../src/cli/main.ts';
-import { parseCalibrateFlags } from '../../src/cli/commands/calibrate.ts';
+import { existsSync, readFileSync } from 'node:fs';
+import { parseCalibrateFlags, refuseToReplaceShipped } from '../../src/cli/commands/calibrate.ts';
+import { SHIPPED_POSTERIOR } from '../../src/analysis/calibration/posterior-file.ts';
 import { parseSensitivityNumbers } from '../../src/cli/commands/sensitivity.ts';
 import { parsePositiveInt } from '../../src/cli/options.ts';
 import { UsageError } from '../../src/cli/errors.ts';
@@ -147,6 +149,37 @@ describe('numeric flags of the analysis commands', () => {
       expect(err).toContain(`brink: ${text}`);
       expect(err).toContain('Usage: brink calibrate [options]');
       expect(err).not.toContain('internal error');
+    }
+  });
+});
+
+describe('brink calibrate never replaces the shipped posterior by accident', () => {
+  it('a trial run with smaller settings and no --out is refused before it runs, naming what differs; the shipped file is untouched', async () => {
+    const before = readFileSync(SHIPPED_POSTERIOR, 'utf8');
+    const r = capture();
+    expect(await main(['calibrate', '--population', '30', '--generations', '1', '--games', '2'], r.io)).toBe(2);
+    const err = r.err.join('\n');
+    expect(err).toContain('--population 30 (shipped: 2000)');
+    expect(err).toContain('--games 2 (shipped: 8)');
+    expect(err).not.toContain('--moves');
+    expect(err).toContain('Give --out FILE');
+    expect(err).toContain('Usage: brink calibrate [options]');
+    expect(err).not.toContain('calibrating');
+    expect(readFileSync(SHIPPED_POSTERIOR, 'utf8')).toBe(before);
+    expect(existsSync(`${SHIPPED_POSTERIOR}.state.json`)).toBe(false);
+  });
+
+  it('the shipped settings may write it by default, and any single setting changed may not', () => {
+    expect(() => refuseToReplaceShipped(SHIPPED_SETTINGS)).not.toThrow();
+    for (const changed of [
+      { populationSize: SHIPPED_SETTINGS.populationSize + 1 },
+      { generations: 1 },
+      { moves: 1 },
+      { gamesPerScenario: 2 },
+      { seed: 'other' },
+      { exclude: ['attacks-by-2-feb'] },
+    ]) {
+      expect(() => refuseToReplaceShipped({ ...SHIPPED_SETTINGS, ...changed })).toThrow(UsageError);
     }
   });
 });

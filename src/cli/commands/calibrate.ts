@@ -140,6 +140,32 @@ export function parseCalibrateFlags(
   return { settings, workers, loo, runs };
 }
 
+/**
+ * Without --out the run writes the shipped posterior, the file behind every `--uncertainty posterior`
+ * batch and `brink explain`. A trial run with smaller settings would replace it silently, so only the
+ * shipped settings may write it by default; any other run names its file (that file may be the shipped
+ * one, on purpose). Checked before anything runs or is written.
+ */
+export function refuseToReplaceShipped(settings: CalibrateSettings): void {
+  const differs = (
+    [
+      ['--population', settings.populationSize, SHIPPED_SETTINGS.populationSize],
+      ['--generations', settings.generations, SHIPPED_SETTINGS.generations],
+      ['--moves', settings.moves, SHIPPED_SETTINGS.moves],
+      ['--games', settings.gamesPerScenario, SHIPPED_SETTINGS.gamesPerScenario],
+      ['--seed', settings.seed, SHIPPED_SETTINGS.seed],
+      ['--exclude', settings.exclude.join(','), SHIPPED_SETTINGS.exclude.join(',')],
+    ] as const
+  ).filter(([, given, shipped]) => given !== shipped);
+  if (differs.length === 0) return;
+  const list = differs.map(
+    ([flag, given, shipped]) => `${flag} ${given === '' ? '(none)' : given} (shipped: ${shipped === '' ? 'none' : shipped})`,
+  );
+  throw new UsageError(
+    `--out: these settings differ from the shipped calibration's: ${list.join(', ')}. Without --out the run would replace calibration/posterior.json, which every --uncertainty posterior run reads. Give --out FILE to write elsewhere (or --out calibration/posterior.json to replace it on purpose).`,
+  );
+}
+
 async function calibrateAction(
   opts: CalibrateFlags,
   io: { out(s: string): void; err(s: string): void },
@@ -178,6 +204,7 @@ async function calibrateAction(
     return;
   }
   const out = opts.out ?? SHIPPED_POSTERIOR;
+  if (opts.out === undefined) refuseToReplaceShipped(settings);
   const statePath = `${out}.state.json`;
   const command = [
     'brink calibrate',
@@ -233,7 +260,10 @@ export const register: CommandModule = (program, io) => {
     .option('--games <n>', 'games per scenario behind each simulated figure', String(SHIPPED_SETTINGS.gamesPerScenario))
     .option('--seed <seed>', 'calibration seed', SHIPPED_SETTINGS.seed)
     .option('--workers <k>', `worker threads (default: available cores, here ${availableParallelism()})`)
-    .option('--out <file>', 'posterior file to write (default: the shipped calibration/posterior.json)')
+    .option(
+      '--out <file>',
+      'posterior file to write (default: the shipped calibration/posterior.json, with the shipped settings only; any other run names its file)',
+    )
     .option('--exclude <figures>', 'leave figures out, comma-separated (leave-one-figure-out checks)')
     .option('--report', 'show how far the record moved each parameter, from --posterior (no calibration run)')
     .option('--posterior <file>', 'posterior file for --report (default: the shipped one)')
