@@ -41,7 +41,7 @@ export const PARAM_SPECS = {
     'attacks/day',
     'Attacks on US forces in Iraq, Syria and Jordan under permissive guidance, before US deterrence',
     ['F-01', 'P-01', 'R-MIL-01', 'R-IRN-11'],
-    'F-01 gives 1.44/day as observed, i.e. net of the light US deterrence of the period (F-13); the undeterred rate is set so the historical game averages ≈ 10 a week (F-01 is a floor)',
+    'F-01 gives 1.44/day as observed, i.e. net of the light US deterrence of the period (F-13); the undeterred rate is set so that the historical game, on the record’s path (brink backtest), averages about 10 a week up to 2 Feb (F-01 is a floor)',
   ),
   shareIraq: p(
     0.55,

@@ -33,6 +33,8 @@ import {
 import type { ChosenGame, Stories } from './stories.ts';
 import { storyHtml } from './story.ts';
 import { NOT_A_CONTEST } from '../analysis/render.ts';
+import { drawnRangeText, type DrawnRange } from '../analysis/calibration/shifts.ts';
+import { isDrawn, PRIORS } from '../model/priors.ts';
 
 export { esc } from './page.ts';
 
@@ -187,7 +189,13 @@ function niceExtent(x: number): number {
   return 10 * e;
 }
 
-function provenance(batch: BatchJson, scenario: Scenario | undefined, compare: CompareJson | undefined): string {
+function provenance(
+  batch: BatchJson,
+  scenario: Scenario | undefined,
+  compare: CompareJson | undefined,
+  drawn: Partial<Record<ParamId, DrawnRange>> | undefined,
+): string {
+  const mode = batch.uncertainty.mode;
   const items: string[] = [];
   const fromScenario: Readonly<Record<string, number>> = scenario?.params ?? {};
   const fromFlags = batch.params;
@@ -197,6 +205,14 @@ function provenance(batch: BatchJson, scenario: Scenario | undefined, compare: C
     const s = PARAM_SPECS[id];
     const value = fromFlags[id] ?? fromScenario[id] ?? s.value;
     const how = fromFlags[id] !== undefined ? ' (set for these games)' : fromScenario[id] !== undefined ? ' (set by this scenario)' : '';
+    // Under --uncertainty a drawn parameter is not played at the value above: say what the games drew.
+    const range = mode !== 'none' && fromFlags[id] === undefined ? drawn?.[id] : undefined;
+    const played =
+      mode === 'none' || fromFlags[id] !== undefined || !isDrawn(PRIORS[id as keyof typeof PRIORS])
+        ? ''
+        : range
+          ? `<dd>These games did not play ${esc(String(value))}: ${esc(drawnRangeText(mode, id, range))}.</dd>`
+          : `<dd>These games did not play ${esc(String(value))}: each drew it from ${esc(batch.uncertainty.distribution)}, which is not at hand to summarise.</dd>`;
     const cites = s.cites.map((f) => `${f} ${factById(f)?.title ?? ''}`.trim());
     const arms =
       compare && (compare.a.params[id] !== undefined || compare.b.params[id] !== undefined)
@@ -205,6 +221,7 @@ function provenance(batch: BatchJson, scenario: Scenario | undefined, compare: C
     items.push(
       `<dt>${esc(id)} = ${esc(String(value))} ${esc(s.unit)}${how}</dt>` +
         `<dd>${esc(s.description)}</dd>` +
+        played +
         arms +
         (cites.length ? `<dd>Evidence: ${esc(cites.join('; '))}</dd>` : '') +
         (s.assumption ? `<dd class="assume">Assumption: ${esc(s.assumption)}</dd>` : ''),
@@ -228,6 +245,8 @@ export interface ReportInput {
   readonly stories?: Stories;
   /** A brink.sensitivity/1 result: which parameters' uncertainty drives the outcomes (sensitivity.ts). */
   readonly sensitivity?: SensitivityJson;
+  /** Under --uncertainty: what the games drew each parameter from (drawnRange), when that distribution is at hand. */
+  readonly drawn?: Partial<Record<ParamId, DrawnRange>>;
 }
 
 /** The date each turn starts ("" when the scenario document is not at hand). */
@@ -294,7 +313,7 @@ export function peakSentence(peak: { readonly p5: number; readonly p50: number; 
   return `The ladder peaked at ${rung(peak.p50)} in the median game, and between ${rung(peak.p5)} and ${rung(peak.p95)} in the middle 90 % of games.`;
 }
 
-export function renderReport({ batch, scenario, compare, stories, sensitivity }: ReportInput): string {
+export function renderReport({ batch, scenario, compare, stories, sensitivity, drawn }: ReportInput): string {
   const title = scenario?.title ?? batch.scenario.id;
   const start = scenario?.start ?? '';
   const dates = turnDates(start, batch.turns, batch.daysPerTurn);
@@ -351,6 +370,6 @@ ${limitationsSection()}
 
 <h2>Where the numbers come from</h2>
 <p class="note">The assumptions that drive these results, with their evidence. Anything marked "Assumption" is a judgement where the sources are silent: challenge it, change its value, and play the games again. ${commandHtml('brink explain ID', true)} gives the full chain.</p>
-${provenance(batch, scenario, compare)}`,
+${provenance(batch, scenario, compare, drawn)}`,
   );
 }

@@ -15,7 +15,9 @@ import { pairedMeanTexts } from '../../src/batch/charts.ts';
 import { countTicks } from '../../src/report/charts.ts';
 import { main } from '../../src/cli/main.ts';
 import { factById } from '../../src/model/evidence.ts';
-import { isParamId } from '../../src/model/params.ts';
+import { isParamId, PARAM_SPECS } from '../../src/model/params.ts';
+import { isDrawn, priorQuantile, PRIORS } from '../../src/model/priors.ts';
+import { formatParamValue } from '../../src/analysis/calibration/shifts.ts';
 import { chooseStories } from '../../src/report/stories.ts';
 import { KEY_ASSUMPTIONS, WHAT_IT_IS, WHAT_IT_IS_NOT, limitationsHelp } from '../../src/report/limitations.ts';
 import { brink, capture } from '../helpers/cli.ts';
@@ -305,6 +307,21 @@ describe('brink report', () => {
     );
     expect(text).not.toContain('Bands: dice only');
     expect(text).not.toContain('--uncertainty');
+    // The list of assumptions says what the games drew, not the point value they did not play.
+    const prior = PRIORS.militiaAttackRate;
+    if (!isDrawn(prior)) throw new Error('militiaAttackRate has a prior to draw from');
+    const range = `${formatParamValue(priorQuantile(prior, 0.05))}–${formatParamValue(priorQuantile(prior, 0.95))}`;
+    expect(text).toContain(
+      holdPercents(
+        esc(
+          `These games did not play ${PARAM_SPECS.militiaAttackRate.value}: drawn from the prior for each game: median ${formatParamValue(priorQuantile(prior, 0.5))}, 90 % ${range}.`,
+        ),
+      ),
+    );
+    const plain = join(dir, 'from-plain.html');
+    expect(await main(['report', '--from', batchFile, '--out', plain], capture().io)).toBe(0);
+    expect(readFileSync(plain, 'utf8')).toContain(`militiaAttackRate = ${PARAM_SPECS.militiaAttackRate.value}`);
+    expect(readFileSync(plain, 'utf8')).not.toContain('These games did not play');
     const clash = capture();
     expect(await main(['report', '--from', batchFile, '--uncertainty', 'prior', '--out', join(dir, 'y.html')], clash.io)).toBe(2);
     expect(clash.err.join('\n')).toMatch(/--uncertainty describes games to play; --from/);

@@ -38,6 +38,9 @@ export const BACKTEST_FORMAT = 'brink.backtest/2';
  * the model as shipped (point values), `brink explain <fact>` the posterior predictive check
  * (docs/uncertainty.md). Each output names the other, so the two tables for one figure are not read as two answers.
  */
+/** brink backtest's games per scenario and seed when no flag sets them. */
+export const BACKTEST_RUNS = 1000;
+export const BACKTEST_SEED = '1';
 export const BACKTEST_DEFAULT: { readonly command: string; readonly mode: UncertaintyMode } = { command: 'brink backtest', mode: 'none' };
 export const EXPLAIN_DEFAULT: { readonly command: string; readonly mode: UncertaintyMode } = {
   command: 'brink explain',

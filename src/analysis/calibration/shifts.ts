@@ -8,6 +8,7 @@ import { PARAM_SPECS, type ParamId } from '../../model/params.ts';
 import { isDrawn, priorQuantile, PRIORS } from '../../model/priors.ts';
 import { observedQuantile } from '../quantile.ts';
 import type { PosteriorFile } from './posterior-file.ts';
+import type { ParamDistribution } from '../uncertainty/distribution.ts';
 
 export interface ParamShift {
   readonly id: ParamId;
@@ -22,6 +23,12 @@ export interface ParamShift {
   readonly shift: number;
 }
 
+/** Weighted parameter sets: a posterior file's, or the sample a batch draws from (PosteriorSample). */
+type WeightedSets = {
+  readonly params: readonly string[];
+  readonly particles: readonly { readonly values: readonly number[]; readonly weight: number }[];
+};
+
 function weightedQuantile(values: readonly number[], weights: readonly number[], q: number): number {
   const order = values.map((_, i) => i).sort((a, b) => values[a]! - values[b]!);
   return observedQuantile(
@@ -32,7 +39,7 @@ function weightedQuantile(values: readonly number[], weights: readonly number[],
 }
 
 /** How far the record moved one parameter (the posterior's j-th) from its prior; undefined when it has no prior to draw from. */
-function shiftAt(posterior: Pick<PosteriorFile, 'params' | 'particles'>, j: number, weights: readonly number[]): ParamShift | undefined {
+function shiftAt(posterior: WeightedSets, j: number, weights: readonly number[]): ParamShift | undefined {
   const id = posterior.params[j] as ParamId;
   const prior = PRIORS[id as keyof typeof PRIORS];
   if (!isDrawn(prior)) return undefined;
@@ -56,7 +63,7 @@ function shiftAt(posterior: Pick<PosteriorFile, 'params' | 'particles'>, j: numb
 }
 
 /** How far the record moved each parameter from its prior, most narrowed first. */
-export function shifts(posterior: Pick<PosteriorFile, 'params' | 'particles'>): ParamShift[] {
+export function shifts(posterior: WeightedSets): ParamShift[] {
   const weights = posterior.particles.map((p) => p.weight);
   return posterior.params
     .map((_, j) => shiftAt(posterior, j, weights))
@@ -65,7 +72,7 @@ export function shifts(posterior: Pick<PosteriorFile, 'params' | 'particles'>): 
 }
 
 /** One parameter's shift (as shifts() gives it), or undefined when the posterior does not calibrate it. */
-export function shiftOf(posterior: Pick<PosteriorFile, 'params' | 'particles'>, id: ParamId): ParamShift | undefined {
+export function shiftOf(posterior: WeightedSets, id: ParamId): ParamShift | undefined {
   const j = posterior.params.indexOf(id);
   return j < 0
     ? undefined
@@ -165,4 +172,32 @@ export function posteriorLines(id: ParamId, file: Pick<PosteriorFile, 'params' |
   const small = smallPosteriorNote(posteriorSets(file));
   if (small) lines.push(small);
   return lines;
+}
+
+/** The median and 90 % range a batch's games drew one parameter from. */
+export interface DrawnRange {
+  readonly median: number;
+  readonly range: readonly [number, number];
+}
+
+/**
+ * What the games of a batch played for a parameter under --uncertainty: its prior's median and 90 %
+ * range, or the posterior's (a parameter the posterior does not name is drawn from its prior, as
+ * drawParams does). Undefined at the point values, and for a parameter that is not drawn.
+ */
+export function drawnRange(dist: ParamDistribution, id: ParamId): DrawnRange | undefined {
+  if (dist.kind === 'none') return undefined;
+  if (dist.kind === 'posterior') {
+    const shift = shiftOf(dist.posterior, id);
+    if (shift) return { median: shift.median, range: shift.posterior };
+  }
+  const prior = dist.priors[id];
+  if (!isDrawn(prior)) return undefined;
+  return { median: priorQuantile(prior, 0.5), range: [priorQuantile(prior, 0.05), priorQuantile(prior, 0.95)] };
+}
+
+/** "drawn from the calibrated posterior for each game: median 2.14, 90 % 1.58–2.57". */
+export function drawnRangeText(mode: 'prior' | 'posterior', id: ParamId, r: DrawnRange): string {
+  const whole = isWholeNumber(id);
+  return `drawn from the ${mode === 'posterior' ? 'calibrated posterior' : 'prior'} for each game: median ${formatParamValue(r.median, whole)}, 90 % ${formatParamRange(r.range, whole)}`;
 }

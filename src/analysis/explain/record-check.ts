@@ -8,6 +8,8 @@ import { loadRecord } from '../record/table.ts';
 import { judgeRuleText } from '../record/judge.ts';
 import {
   BACKTEST_DEFAULT,
+  BACKTEST_RUNS,
+  BACKTEST_SEED,
   fewGamesNote,
   gamesText,
   pointValuesAgainstRecord,
@@ -32,13 +34,24 @@ export function figuresCiting(factId: string): string[] {
     .map((f) => f.id);
 }
 
+/** The backtest command line that plays what `brink explain` shows: its mode, games and seed where they differ from the backtest's defaults. */
+export function backtestCommand(mode: ParamDistribution['kind'], runs: number, seed: string): string {
+  return [
+    BACKTEST_DEFAULT.command,
+    ...(mode === BACKTEST_DEFAULT.mode ? [] : [`--uncertainty ${mode}`]),
+    ...(runs === BACKTEST_RUNS ? [] : [`--runs ${runs}`]),
+    ...(seed === BACKTEST_SEED ? [] : [`--seed ${seed}`]),
+  ].join(' ');
+}
+
 /** The backtest's check of some record figures (by ID), as `brink explain` prints it under a fact or a figure. */
 export function recordCheck(ids: readonly string[], options: RecordCheckOptions): string {
   const figures = loadRecord().figures.filter((f) => ids.includes(f.id));
   const scenarios = [...new Set(figures.map((f) => f.scenario as BacktestScenario))];
   const r = runBacktest({ runs: options.runs, seed: options.seed, uncertainty: options.uncertainty, scenarios, figures: ids });
   const lines = [
-    `  against the record (the check brink backtest makes: ${r.runs} games a scenario, seed ${r.seed}, conditioned on the record's shocks):`,
+    // The command that gives these very figures: brink backtest's defaults differ from explain's (mode, games).
+    `  against the record (the backtest's check, conditioned on the record's shocks; the same figures as ${backtestCommand(r.uncertainty.mode, r.runs, r.seed)}):`,
     `    ${playedUnderNote(r.uncertainty.mode, r.uncertainty.distribution, BACKTEST_DEFAULT, r.uncertainty.mode === 'none' ? pointValuesAgainstRecord().map(pointOutsideText) : [])}`,
   ];
   const few = fewGamesNote(r.runs, '--runs', 200);

@@ -3,7 +3,14 @@
  * conditioned on the record's shocks; exit 1 when the pass rule fails. With `--uncertainty posterior`
  * each game draws its parameters from the calibrated posterior: a posterior predictive check.
  */
-import { BACKTEST_DEFAULT, formatBacktest, pointValuesAgainstRecord, runBacktest } from '../../analysis/backtest/backtest.ts';
+import {
+  BACKTEST_DEFAULT,
+  BACKTEST_RUNS,
+  BACKTEST_SEED,
+  formatBacktest,
+  pointValuesAgainstRecord,
+  runBacktest,
+} from '../../analysis/backtest/backtest.ts';
 import { parseAssignments } from '../../batch/params-arg.ts';
 import type { CommandModule } from '../command.ts';
 import { addUncertaintyOptions, parseUncertainty, type UncertaintyFlags } from '../uncertainty-options.ts';
@@ -17,8 +24,8 @@ export const register: CommandModule = (program, io, setExit) => {
       .description(
         "play the historical scenarios with the historical bots, conditioned on the record's shocks, and set each record figure against its simulated band",
       )
-      .option('--runs <n>', 'games per scenario', '1000')
-      .option('--seed <seed>', 'backtest seed', '1')
+      .option('--runs <n>', 'games per scenario', String(BACKTEST_RUNS))
+      .option('--seed <seed>', 'backtest seed', BACKTEST_SEED)
       .option('--param <name=value>', 'override a parameter (repeatable; with --uncertainty, pins it)', collect)
       .option('--unconditioned', "play the scenarios as a player would, without fixing the record's first fatal attack")
       .option('--json', 'print the result as JSON (brink.backtest/2)'),

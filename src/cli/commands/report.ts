@@ -37,7 +37,14 @@ import { asUsage, batchGames, collect, commonSetup } from './batch.ts';
 import { readSave } from './save-io.ts';
 import { humanSides, offRecordOf } from '../../ui/session.ts';
 import { addUncertaintyOptions, parseUncertainty } from '../uncertainty-options.ts';
-import { posteriorDistribution, priorDistribution, type ParamDistribution } from '../../analysis/uncertainty/distribution.ts';
+import {
+  distributionHash,
+  posteriorDistribution,
+  priorDistribution,
+  type ParamDistribution,
+} from '../../analysis/uncertainty/distribution.ts';
+import { drawnRange, type DrawnRange } from '../../analysis/calibration/shifts.ts';
+import { PARAM_IDS, type ParamId } from '../../model/params.ts';
 import { loadPosterior, SHIPPED_POSTERIOR } from '../../analysis/calibration/posterior-file.ts';
 
 /** A brink.batch/1 or brink.compare/1 file is tens of kilobytes; anything past this is not one. */
@@ -203,6 +210,7 @@ export const register: CommandModule = (program, io, setExit) => {
           ...(compare ? { compare } : {}),
           ...(stories ? { stories } : {}),
           ...(sensitivity ? { sensitivity } : {}),
+          ...drawnOf(batch, got.dist),
         });
         what = `${batch.runs} games of ${batch.scenario.id}${compare ? ', with a comparison' : ''}${sensitivity ? ', with what drives the uncertainty' : ''}`;
       }
@@ -364,6 +372,21 @@ async function obtainBatch(
   }
   // Through the contract (the batch layer types `schema` as a plain string): what is rendered is a valid brink.batch/1.
   return { batch: BatchSchema.parse(result.json), scenario: c.scenario, dist };
+}
+
+/**
+ * Under --uncertainty, what the games drew each parameter from, for the report's list of assumptions
+ * (which would otherwise show point values the games did not play). Only from the very distribution the
+ * batch records (its hash): a posterior regenerated since is not the one the games drew from.
+ */
+function drawnOf(batch: BatchJson, dist: ParamDistribution | undefined): { drawn?: Partial<Record<ParamId, DrawnRange>> } {
+  if (!dist || dist.kind === 'none' || distributionHash(dist) !== batch.uncertainty.distribution) return {};
+  const drawn: Partial<Record<ParamId, DrawnRange>> = {};
+  for (const id of PARAM_IDS) {
+    const r = drawnRange(dist, id);
+    if (r) drawn[id] = r;
+  }
+  return { drawn };
 }
 
 /**

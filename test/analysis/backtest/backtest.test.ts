@@ -11,12 +11,14 @@ import {
   quantileText,
   simulatedText,
   type BacktestOptions,
+  type BacktestRow,
 } from '../../../src/analysis/backtest/backtest.ts';
 import { judgeFigure, midRank, overallFailures, quantile } from '../../../src/analysis/record/judge.ts';
 import { loadRecord } from '../../../src/analysis/record/table.ts';
 import { factById } from '../../../src/model/evidence.ts';
 import { getPolicy } from '../../../src/policies/index.ts';
 import { main } from '../../../src/cli/main.ts';
+import { figuresCiting } from '../../../src/analysis/explain/record-check.ts';
 import { PARAM_SPECS } from '../../../src/model/params.ts';
 import { loadPosterior, SHIPPED_POSTERIOR } from '../../../src/analysis/calibration/posterior-file.ts';
 import { posteriorDistribution } from '../../../src/analysis/uncertainty/distribution.ts';
@@ -228,7 +230,19 @@ describe('the posterior predictive check', () => {
     const c = capture();
     expect(await main(['explain', 'F-03', '--runs', '30'], c.io)).toBe(0);
     const out = c.out.join('\n');
-    expect(out).toMatch(/against the record \(the check brink backtest makes: 30 games a scenario/);
+    // It names the backtest command that gives these very figures (explain's defaults differ from the
+    // backtest's), and that command does give them.
+    const named = /the same figures as (brink backtest[^)]*)\)/.exec(out)?.[1];
+    expect(named).toBe('brink backtest --uncertainty posterior --runs 30');
+    const b = capture();
+    expect(await main([...named!.split(' ').slice(1), '--json'], b.io)).toBe(0);
+    const rows = (JSON.parse(b.out.join('')) as { rows: BacktestRow[] }).rows;
+    const ids = figuresCiting('F-03');
+    expect(ids.length).toBeGreaterThan(0);
+    for (const id of ids) {
+      const row = rows.find((r) => r.id === id)!;
+      expect(out).toContain(`${id} (${row.scenario}): record ${row.recordText}, ${simulatedText(row)} (posterior draws)`);
+    }
     // Which parameters, next to the numbers, and how to get the backtest's default: a reader who ran both sees why they differ.
     expect(out).toMatch(
       /Played under posterior draws: each game draws its parameters from the calibrated posterior \(posterior:[0-9a-f]{16}\).* For the point values \(brink backtest's default\), add --uncertainty none\./,
