@@ -113,7 +113,7 @@ export function armLabel(arm: Arm, other: Arm): string {
   return parts.length ? parts.join(', ') : armText(arm);
 }
 
-function compareSection(c: CompareJson): string {
+function compareSection(c: CompareJson, batch: BatchJson): string {
   const la = armLabel(c.a, c.b);
   const lb = armLabel(c.b, c.a);
   const noPair = `<span class="note">${esc(NO_PAIR_DIFFERED)}</span>`;
@@ -163,6 +163,7 @@ function compareSection(c: CompareJson): string {
   return `
 <h2 class="page">Compare: ${esc(lb)} minus ${esc(la)}</h2>
 <p class="sub">A: ${esc(armText(c.a))}<br>B: ${esc(armText(c.b))}<br>${c.runs} pairs of games · seed ${esc(c.seed)} (game i of both arms plays with seed "${esc(c.seed)}:i")</p>
+${ownRunNote(c, batch)}
 ${c.complete === false ? `<p class="assume">Incomplete comparison: ${c.runs} of the ${c.requested ?? '?'} pairs asked for finished; the figures below are those pairs'.</p>` : ''}
 <p class="note">${esc(bandsWordsFor(c.uncertainty.mode, c.uncertainty.distribution))}${
     c.uncertainty.mode === 'none' ? '' : ' Both arms of game i draw the same parameters, so the differences stay paired.'
@@ -179,6 +180,18 @@ ${figure({
   rows: outcomeRows,
 })}
 ${table(['Metric (mean per game)', 'A', 'B', 'B − A', '95 % interval'], metricRows)}`;
+}
+
+/**
+ * A comparison read from its own file need not be the batch's games: with another seed or number of
+ * games, its arm A differs from the figures above by the dice alone, and a reader comparing the two
+ * should know why.
+ */
+function ownRunNote(c: CompareJson, batch: BatchJson): string {
+  if (c.seed === batch.seed && c.runs === batch.runs) return '';
+  return `<p class="note">${esc(
+    `This comparison is a run of its own (${c.runs} pairs, seed ${c.seed}; the games above: ${batch.runs}, seed ${batch.seed}), so where an arm plays the same bots as the games above, its figures differ from theirs by the dice alone.`,
+  )}</p>`;
 }
 
 /** The half-width of a difference axis: 1, 2, 2.5 or 5 × 10^k percentage points, at least 1 pp. */
@@ -363,7 +376,7 @@ ${storiesSection(batch, stories)}
 
 <h2>Totals over the game</h2>
 ${table(['Metric', 'Mean', '5 %', 'Median', '95 %'], metricRows)}
-${compare ? compareSection(compare) : ''}
+${compare ? compareSection(compare, batch) : ''}
 ${sensitivity ? sensitivitySection(sensitivity) : ''}
 
 ${limitationsSection()}

@@ -327,6 +327,32 @@ describe('brink report', () => {
     expect(clash.err.join('\n')).toMatch(/--uncertainty describes games to play; --from/);
   });
 
+  it('--compare of another kind of bands is refused; one of another seed or size is shown with a note that it is its own run', async () => {
+    const prior = join(dir, 'compare-prior.json');
+    writeFileSync(
+      prior,
+      JSON.stringify({ ...compare, uncertainty: { mode: 'prior', distribution: 'prior:0123456789abcdef', bands: 'dice+parameters' } }),
+    );
+    const out = join(dir, 'mixed.html');
+    const c = capture();
+    expect(await main(['report', '--from', batchFile, '--compare', prior, '--out', out], c.io)).toBe(2);
+    const err = c.err.join('\n');
+    expect(err).toContain(
+      `--compare: '${prior}' was played under --uncertainty prior (prior:0123456789abcdef), but this report's games at the point values (--uncertainty none)`,
+    );
+    expect(err).not.toMatch(/\n\s+at /);
+    expect(existsSync(out)).toBe(false);
+    // The same kind of bands, another seed: shown, and said to be a run of its own.
+    const other = join(dir, 'compare-other-seed.json');
+    writeFileSync(other, JSON.stringify({ ...compare, seed: 'elsewhere' }));
+    expect(await main(['report', '--from', batchFile, '--compare', other, '--out', out], capture().io)).toBe(0);
+    expect(readFileSync(out, 'utf8')).toContain(
+      `This comparison is a run of its own (${RUNS} pairs, seed elsewhere; the games above: ${RUNS}, seed ${SEED})`,
+    );
+    expect(await main(['report', '--from', batchFile, '--compare', compareFile, '--out', out], capture().io)).toBe(0);
+    expect(readFileSync(out, 'utf8')).not.toContain('a run of its own');
+  });
+
   it('exits 2 with a clear message on a missing --out, an unreadable or wrong-format file, or play flags with --from', async () => {
     const runFile = join(dir, 'run.json');
     writeFileSync(runFile, JSON.stringify({ schema: 'brink.run/1' }));

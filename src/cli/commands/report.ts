@@ -202,7 +202,10 @@ export const register: CommandModule = (program, io, setExit) => {
           ? readJson('--compare', opts.compare, CompareSchema, 'brink.compare/1 (brink compare --json)')
           : undefined;
         const stories = scenario ? chooseStories(batch, scenario, got.dist) : undefined;
-        if (compare) checkSameScenario('--compare', opts.compare!, [compare.a.scenario, compare.b.scenario], batch);
+        if (compare) {
+          checkSameScenario('--compare', opts.compare!, [compare.a.scenario, compare.b.scenario], batch);
+          checkSameUncertainty(opts.compare!, compare, batch);
+        }
         if (sensitivity) checkSameScenario('--sensitivity', opts.sensitivity!, [{ id: sensitivity.settings.scenario }], batch);
         html = renderReport({
           batch,
@@ -219,6 +222,23 @@ export const register: CommandModule = (program, io, setExit) => {
       io.err(`wrote ${opts.out} (${what}, ${Math.round(html.length / 1024)} KB)`);
     });
 };
+
+/**
+ * A comparison beside the batch must have the batch's kind of bands: dice-only figures beside figures
+ * that also draw the parameters (or two different posteriors) would read as one model disagreeing with
+ * itself.
+ */
+function checkSameUncertainty(file: string, compare: CompareJson, batch: BatchJson): void {
+  const c = compare.uncertainty;
+  const b = batch.uncertainty;
+  if (c.mode === b.mode && c.distribution === b.distribution) return;
+  const what = (u: { mode: string; distribution: string }) =>
+    u.mode === 'none' ? 'at the point values (--uncertainty none)' : `under --uncertainty ${u.mode} (${u.distribution})`;
+  throw new UsageError(
+    `--compare: '${file}' was played ${what(c)}, but this report's games ${what(b)}; run brink compare --scenario ${batch.scenario.id} --uncertainty ${b.mode} --json for a comparison of the same kind`,
+    false,
+  );
+}
 
 /**
  * An analysis read beside the batch (--compare, --sensitivity) belongs in the report of the scenario it
