@@ -103,6 +103,32 @@ describe('brink merge', () => {
     expect(report).toContain('Escalation ladder by turn');
   }, 300_000); // separate processes: generous for a loaded machine
 
+  it('of shards played under --uncertainty says their bands include the parameters, as the unsharded run does', () => {
+    const base = ['--scenario', 'tower-22', '--runs', '12', '--seed', 'shu', '--workers', '1', '--uncertainty', 'prior'];
+    const whole = brink(['batch', ...base]);
+    expect(whole.code, whole.stderr).toBe(0);
+    const wholeCompare = brink(['compare', ...base, '--us-policy-b', 'dove']);
+    expect(wholeCompare.code, wholeCompare.stderr).toBe(0);
+    for (const k of [0, 1]) {
+      expect(brink(['batch', ...base, '--shard', `${k}/2`, '--out', at(`u-${k}.jsonl`), '--json']).code).toBe(0);
+      expect(brink(['compare', ...base, '--us-policy-b', 'dove', '--shard', `${k}/2`, '--out', at(`uc-${k}.jsonl`), '--json']).code).toBe(
+        0,
+      );
+    }
+    const merged = brink(['merge', at('u-0.jsonl'), at('u-1.jsonl')]);
+    expect(merged.code, merged.stderr).toBe(0);
+    const bands = /^Bands: .*$/m;
+    expect(merged.stdout.match(bands)?.[0]).toMatch(
+      /^Bands: dice plus parameter uncertainty\. Each game draws its parameters from their priors \(prior:/,
+    );
+    expect(merged.stdout.match(bands)?.[0]).toBe(whole.stdout.match(bands)?.[0]);
+    expect(merged.stdout).toContain(`--param … (its drawn parameters are in the part files (${at('u-0.jsonl')}, ${at('u-1.jsonl')}))`);
+    const mergedCompare = brink(['merge', at('uc-0.jsonl'), at('uc-1.jsonl')]);
+    expect(mergedCompare.code, mergedCompare.stderr).toBe(0);
+    expect(mergedCompare.stdout.match(bands)?.[0]).toContain('Both arms of game i draw the same parameters');
+    expect(mergedCompare.stdout.match(bands)?.[0]).toBe(wholeCompare.stdout.match(bands)?.[0]);
+  });
+
   it('of a 3,000-pair compare sharded 3 ways prints the unsharded brink.compare/1 JSON byte for byte', async () => {
     const base = ['compare', '--scenario', 'tower-22', '--runs', '3000', '--seed', 'shc', '--us-policy-b', 'hawk'];
     const parts = [0, 1, 2].map((k) => at(`c-${k}.jsonl`));

@@ -135,7 +135,7 @@ describe('the command line', () => {
     ]);
     const j = CompareSchema.parse(JSON.parse(r.stdout));
     expect(j.uncertainty.mode).toBe('prior');
-    const text = formatCompareReport({ status: 'complete', json: j } as CompareResult, priorDistribution());
+    const text = formatCompareReport({ status: 'complete', json: j } as CompareResult);
     expect(text).toContain('Bands: dice plus parameter uncertainty.');
     expect(text).toContain('Both arms of game i draw the same parameters');
     // Shares of games read as brink batch prints them (%), their differences in percentage points.

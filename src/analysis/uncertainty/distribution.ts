@@ -223,7 +223,12 @@ export function bandsWordsFor(mode: ParamDistribution['kind'], distribution: str
 
 /** The same line for paired figures (brink compare, npm run strategy): both arms draw alike. */
 export function pairedBandsNote(dist: ParamDistribution): string {
-  return `${bandsNote(dist)}${dist.kind === 'none' ? '' : ' Both arms of game i draw the same parameters, so the differences stay paired.'}`;
+  return pairedBandsNoteFor(dist.kind, dist.kind === 'none' ? 'none' : distributionHash(dist));
+}
+
+/** pairedBandsNote from what a result file records (brink merge of a compare's parts). */
+export function pairedBandsNoteFor(mode: ParamDistribution['kind'], distribution: string): string {
+  return `${bandsNoteFor(mode, distribution)}${mode === 'none' ? '' : ' Both arms of game i draw the same parameters, so the differences stay paired.'}`;
 }
 
 /** The priors with some parameters held at a value: "pin its range to a point". */

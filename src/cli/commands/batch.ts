@@ -17,7 +17,7 @@ import { Progress } from '../../batch/progress.ts';
 import { BatchInputError, startBatch, type BatchResult } from '../../batch/run-batch.ts';
 import type { PartOptions } from '../../batch/part.ts';
 import { parseShard } from '../../batch/shard.ts';
-import { bandsNote, NO_UNCERTAINTY, type ParamDistribution } from '../../analysis/uncertainty/distribution.ts';
+import { bandsNoteFor } from '../../analysis/uncertainty/distribution.ts';
 import { addUncertaintyOptions, parseUncertainty, type UncertaintyFlags } from '../uncertainty-options.ts';
 import { histogramChart, fanChart, meanText, metricValueText, shareText } from '../../batch/charts.ts';
 import { METRIC_NAMES, SCORE_NAMES } from '../../batch/record.ts';
@@ -258,7 +258,6 @@ export function partOptions(opts: Pick<CommonBatchOptions, 'shard' | 'out' | 're
 export function formatBatchReport(
   r: BatchResult,
   scenarioArg: string,
-  dist: ParamDistribution = NO_UNCERTAINTY,
   /** Where each game's drawn parameters were written (--out, --csv), if anywhere. */
   kept: readonly string[] = [],
 ): string {
@@ -277,14 +276,14 @@ export function formatBatchReport(
   lines.push(gamesCountText(j, 'games', r.resumed));
   lines.push(
     `Game i plays with seed "${j.seed}:i"; replay one with: brink run --scenario ${shellQuote(scenarioArg)} --seed ${shellQuote(`${j.seed}:<i>`)} --us-policy ${shellQuote(j.policies.us)} --iran-policy ${shellQuote(j.policies.iran)}${paramFlags(j.params)}${
-      dist.kind === 'none'
+      j.uncertainty.mode === 'none'
         ? ''
         : kept.length > 0
           ? ` --param … (its drawn parameters are in ${kept.join(' and ')})`
           : ' --param … (its drawn parameters were not kept: add --out FILE or --csv FILE to keep them)'
     }`,
   );
-  lines.push(bandsNote(dist));
+  lines.push(bandsNoteFor(j.uncertainty.mode, j.uncertainty.distribution));
   lines.push('');
   lines.push(`${'How the games ended'.padEnd(LABEL_WIDTH + 2)}      P   95 % interval`);
   for (const name of SHOWN_OUTCOMES) {
@@ -361,7 +360,7 @@ export async function batchAction(opts: BatchFlags, io: Io, setExit: (code: numb
     (result) =>
       opts.json
         ? JSON.stringify(result.json, null, 2)
-        : formatBatchReport(result, opts.scenario, dist, [
+        : formatBatchReport(result, opts.scenario, [
             ...(opts.out !== undefined ? [`the --out record (${opts.out})`] : []),
             ...(opts.csv !== undefined ? [`the --csv rows (${opts.csv})`] : []),
           ]),

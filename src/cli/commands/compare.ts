@@ -23,7 +23,7 @@ import {
   SHOWN_OUTCOMES,
 } from '../../batch/labels.ts';
 import { pairedMeanTexts, shareChange, shareText } from '../../batch/charts.ts';
-import { NO_UNCERTAINTY, pairedBandsNote, type ParamDistribution } from '../../analysis/uncertainty/distribution.ts';
+import { pairedBandsNoteFor } from '../../analysis/uncertainty/distribution.ts';
 import { addUncertaintyOptions, parseUncertainty, type UncertaintyFlags } from '../uncertainty-options.ts';
 import {
   addCommonOptions,
@@ -46,7 +46,8 @@ interface CompareFlags extends CommonBatchOptions, UncertaintyFlags {
   paramB?: string[];
 }
 
-export function formatCompareReport(r: CompareResult, dist: ParamDistribution = NO_UNCERTAINTY): string {
+/** The compare summary, from the result alone (what brink merge prints of a compare's parts too). */
+export function formatCompareReport(r: CompareResult): string {
   const j = r.json;
   const arm = (a: typeof j.a) =>
     `${a.scenario.id} · US ${a.policies.us} · Iran ${a.policies.iran}${
@@ -62,7 +63,7 @@ export function formatCompareReport(r: CompareResult, dist: ParamDistribution = 
     `Brink compare · ${gamesCountText(j, 'paired games', r.resumed)} · seed ${j.seed} (game i: seed "${j.seed}:i", the same for both arms)`,
     `A: ${arm(j.a)}`,
     `B: ${arm(j.b)}`,
-    pairedBandsNote(dist),
+    pairedBandsNoteFor(j.uncertainty.mode, j.uncertainty.distribution),
     compareIntervalsNote([...SHOWN_OUTCOMES.map((n) => j.outcomes[n].diff), ...metricNames.map((n) => j.metrics[n].diff)]),
     ...(few ? [few] : []),
     '',
@@ -132,7 +133,7 @@ async function compareAction(opts: CompareFlags, io: Io, setExit: (code: number)
     progress,
     reportIo,
     setExit,
-    (r) => (opts.json ? JSON.stringify(r.json, null, 2) : formatCompareReport(r, dist)),
+    (r) => (opts.json ? JSON.stringify(r.json, null, 2) : formatCompareReport(r)),
     {
       interrupted: (r) =>
         `${r.json.runs} of ${r.json.requested} pairs${opts.out ? `; continue it with the same command and --resume (finished games are in ${opts.out})` : ''}`,

@@ -14,8 +14,13 @@ function mergeAction(parts: string[], opts: { json?: boolean }, io: Io): void {
     io.out(JSON.stringify(m.json, null, 2));
     return;
   }
+  // A part file holds each game's record, the parameters it drew included: name them as where to find those.
   if (m.command === 'batch')
-    io.out(formatBatchReport({ status: 'complete', json: m.json, resumed: 0, aggregator: m.aggregator }, m.scenarioArg));
+    io.out(
+      formatBatchReport({ status: 'complete', json: m.json, resumed: 0, aggregator: m.aggregator }, m.scenarioArg, [
+        `the part files (${parts.join(', ')})`,
+      ]),
+    );
   else if (m.command === 'compare') io.out(formatCompareReport({ status: 'complete', json: m.json, resumed: 0 }));
   else io.out(formatSweepReport(m.json));
 }
