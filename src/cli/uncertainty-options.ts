@@ -1,4 +1,4 @@
-/** `--uncertainty none|prior|posterior` and `--posterior FILE`, shared by batch and compare. */
+/** `--uncertainty none|prior|posterior` and `--posterior FILE`, shared by batch, compare, report, explain and backtest. */
 import type { Command } from 'commander';
 import { loadPosterior, PosteriorFileError, SHIPPED_POSTERIOR } from '../analysis/calibration/posterior-file.ts';
 import {

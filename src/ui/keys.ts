@@ -2,7 +2,7 @@
  * Keys from raw terminal input. A terminal hands a program a chunk of bytes: one key, or many when the
  * user pastes (`3jjjj`) or types faster than the program reads (Enter and `y` together, keys pressed
  * while a bot thinks). Ink passes a run of plain characters on as one string, so the game splits every
- * chunk into single keys here and handles them one at a time, in order (see keyboard.tsx).
+ * chunk into single keys here and handles them one at a time, in order (see use-keys.ts).
  */
 
 /** What a handler needs to know about one key (the subset of Ink's Key that the screens read). */

@@ -11,7 +11,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { main } from '../../src/cli/main.ts';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CALIBRATION_FIGURES } from '../../src/analysis/calibration/figures.ts';
 import { parseCalibrateFlags, refuseToReplaceShipped } from '../../src/cli/commands/calibrate.ts';
 import { SHIPPED_POSTERIOR } from '../../src/analysis/calibration/posterior-file.ts';
 import { parseSensitivityNumbers } from '../../src/cli/commands/sensitivity.ts';
@@ -167,6 +170,18 @@ describe('brink calibrate never replaces the shipped posterior by accident', () 
     expect(err).not.toContain('calibrating');
     expect(readFileSync(SHIPPED_POSTERIOR, 'utf8')).toBe(before);
     expect(existsSync(`${SHIPPED_POSTERIOR}.state.json`)).toBe(false);
+  });
+
+  it('counts the games it played from the scenarios of the figures it calibrates against (one, with the rest excluded)', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'brink-cal-')), 'p.json');
+    const keep = ['houthi-tempo-from-november', 'no-war-red-sea'];
+    const exclude = CALIBRATION_FIGURES.map((f) => f.id).filter((id) => !keep.includes(id));
+    const r = capture();
+    const args = ['calibrate', '--out', out, '--population', '4', '--generations', '1', '--games', '2', '--workers', '1'];
+    expect(await main([...args, '--exclude', exclude.join(',')], r.io), r.err.join('\n')).toBe(0);
+    const done = /done: (\d+) simulations \((\d+) games\)/.exec(r.err.join('\n'));
+    expect(done).not.toBeNull();
+    expect(Number(done![2])).toBe(Number(done![1]) * 2 * 1); // red-sea only, 2 games a simulation
   });
 
   it('the shipped settings may write it by default, and any single setting changed may not', () => {

@@ -140,6 +140,10 @@ export function parseCalibrateFlags(
   return { settings, workers, loo, runs };
 }
 
+/** How many scenarios each simulation plays: those of the figures calibrated against (--exclude may drop one's figures). */
+const calibratedScenarios = (exclude: readonly string[]) =>
+  new Set(CALIBRATION_FIGURES.filter((f) => !exclude.includes(f.id)).map((f) => f.scenario)).size;
+
 /**
  * Without --out the run writes the shipped posterior, the file behind every `--uncertainty posterior`
  * batch and `brink explain`. A trial run with smaller settings would replace it silently, so only the
@@ -238,7 +242,7 @@ async function calibrateAction(
   writeFileAtomic(out, `${JSON.stringify(posterior, null, 1)}\n`);
   rmSync(statePath, { force: true });
   io.err(
-    `done: ${state.simulations} simulations (${state.simulations * settings.gamesPerScenario * 3} games) in ${((Date.now() - started) / 1000).toFixed(0)} s; wrote ${out}`,
+    `done: ${state.simulations} simulations (${state.simulations * settings.gamesPerScenario * calibratedScenarios(exclude)} games) in ${((Date.now() - started) / 1000).toFixed(0)} s; wrote ${out}`,
   );
   if (opts.json) io.out(JSON.stringify(posterior));
   else io.out(formatShiftReport(posterior, out));

@@ -2,7 +2,7 @@
  * The end: verdict and scores, turning points with their causes, a timeline of the ladder and the
  * attacks, what your intelligence said beside what was true, what actually happened (historical
  * scenarios) and questions, one page at a time. All the
- * content comes from buildDebrief (src/debrief); this screen lays it out.
+ * content comes from buildDebrief (src/analysis/debrief); this screen lays it out.
  */
 import { Box, Text } from 'ink';
 import { useKeys } from '../use-keys.ts';
