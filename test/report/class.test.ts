@@ -6,7 +6,7 @@ import { capture } from '../helpers/cli.ts';
 import { decisionsOf } from '../../src/engine/history.ts';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDebrief } from '../../src/analysis/debrief/debrief.ts';
 import { buildSave, saveText, type PlaySide } from '../../src/engine/save.ts';
@@ -155,6 +155,11 @@ describe('brink report --games', () => {
         /--from: .* is a batch of red-sea .*not of the class's scenario tower-22/,
       ],
       [['report', '--games', groups[0]!.file, '--compare', batchFile, '--out', x], /--compare goes with a batch report, not with --games/],
+      // One save twice (here once by another path to it) would be shown as two groups.
+      [
+        ['report', '--games', groups[0]!.file, groups[1]!.file, relative(process.cwd(), groups[0]!.file), '--out', x],
+        /--games: .*hawks\.save\.json is given twice \(also as .*hawks\.save\.json\); each group's save once/,
+      ],
       [
         ['report', '--games', join(dir, 'missing.save.json'), '--out', x],
         /missing\.save\.json: cannot read this save file: no such file or directory \(ENOENT\)/,

@@ -14,7 +14,7 @@
  */
 import type { Command } from 'commander';
 import { replaySave, SaveError } from '../../engine/save.ts';
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { z } from 'zod';
 import { SensitivitySchema } from '../../analysis/sensitivity/contract.ts';
 import { BatchSchema, CompareSchema, type BatchJson, type CompareJson } from '../../batch/contract.ts';
@@ -286,6 +286,14 @@ const paramsText = (p: Readonly<Record<string, number>>) =>
     .join(' ') || 'none';
 
 function loadClass(files: readonly string[], scenarioArg: string | undefined): ClassGames {
+  // One file given twice would show one group's game as two groups (a shell glob and a name, say).
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const key = resolve(file);
+    const before = seen.get(key);
+    if (before !== undefined) throw new UsageError(`--games: ${file} is given twice (also as ${before}); each group's save once`, false);
+    seen.set(key, file);
+  }
   const loaded = files.map((file) => {
     // The one place a save becomes a game: adapt here when the save format changes.
     const { save, scenario } = readSave(file, scenarioArg ? { scenario: scenarioArg } : {});
