@@ -5,13 +5,24 @@
  */
 import { quantityName } from '../../model/quantities.ts';
 import { actionById, escalates, SIDE_ADJECTIVE, type Side } from '../../model/actions.ts';
-import { orderRungName, REGIONAL_WAR, rungName } from '../../model/ladder.ts';
+import { orderRungName, REGIONAL_WAR, rungName, type SideRungs } from '../../model/ladder.ts';
+import { recordRungs } from '../war-odds.ts';
 import type { DrawRecord, GameEvent } from '../../engine/events.ts';
 import { attacksOnUsForces, logOf } from '../../engine/history.ts';
 import type { GameState } from '../../engine/state.ts';
 import { actorSubject, attacksOnUsText, chanceText, citesText, postureLabel, renderEvent } from '../render.ts';
 import { actionIdOfEvent } from './concepts.ts';
 import { heldRules } from './conditions.ts';
+
+/**
+ * Why the ladder fell: the rung is the week's highest act, so a fall is every act of the week below
+ * last week's peak. Says what each side's order reached, and the proxies' attacks where they set it.
+ */
+export function fallText(rungs: SideRungs, to: number): string {
+  const orders = `the US order reached rung ${rungs.us}, Iran's rung ${rungs.iran}`;
+  const proxies = Math.max(rungs.us, rungs.iran) < to ? `; the proxies' attacks set rung ${to}` : '';
+  return `fell: nothing this week went as high as the week before (${orders}${proxies})`;
+}
 
 /** An event happens when the draw falls under its chance (the engine's convention: u < p). */
 export function describeDraw(d: DrawRecord): string {
@@ -54,6 +65,10 @@ export function triggerOf(state: GameState, index: number): GameEvent | undefine
   const e = log[index]!;
   if (e.kind === 'action' || e.kind === 'inject') return undefined;
   if (e.kind === 'war' || (e.kind === 'ladder' && e.to > e.from)) return escalationTrigger(log, index);
+  // The ladder falls because nothing in the week reached last week's height: no single act sets that
+  // off (a threat logged just before it was named as the cause of a fall from a large campaign).
+  // causalChain says instead how high each side's order went.
+  if (e.kind === 'ladder') return undefined;
   // A move at the week's end answers the week's tally (quiet weeks, attacks counted), which its rules
   // name, not whichever act happened to be logged just before it: no order sets it off.
   if (e.kind === 'posture' && e.on === 'WEEK_END') return undefined;
@@ -151,6 +166,10 @@ export function causalChain(state: GameState, index: number, humans: readonly Si
   if (posture.kind === 'posture' && posture.from !== posture.to)
     chain.push(`posture: ${postureLabel(posture.actor, posture.from)} → ${postureLabel(posture.actor, posture.to)}`);
   if (e.kind === 'ladder') chain.push(`ladder: ${rungName(e.from)} → ${rungName(e.to)}`);
+  if (e.kind === 'ladder' && e.to < e.from) {
+    const week = state.history[e.turn];
+    if (week) chain.push(fallText(recordRungs(week), e.to));
+  }
   if (e.kind === 'war') chain.push(`ladder: ${rungName(e.from)} → ${rungName(REGIONAL_WAR)}`);
   if (e.draw) chain.push(`chance: ${describeDraw(e.draw)}`);
   return chain;

@@ -19,6 +19,7 @@ import { playGame } from '../../../src/policies/play.ts';
 import { scenario } from '../../helpers/fixtures.ts';
 import { scripted } from '../../helpers/scripted.ts';
 import { formatFigureValue } from '../../../src/analysis/record/statistics.ts';
+import { recordRungs } from '../../../src/analysis/war-odds.ts';
 
 const bots = (id: string, seed: string, us = 'historical', iran = 'historical', params?: Record<string, number>) =>
   playGame(scenario(id), { seed, us: getPolicy(us, 'us'), iran: getPolicy(iran, 'iran'), ...(params ? { params } : {}) });
@@ -370,4 +371,34 @@ it('the concepts at work are computed once per game and agree with the turning p
   for (const tp of d.turningPoints)
     for (const c of tp.concepts) expect(d.concepts.find((x) => x.id === c)!.turns, `${tp.text} ${c}`).toContain(tp.turn);
   expect(d.concepts.map((c) => c.id)).toEqual([...at.keys()]);
+});
+
+describe('a fall of the ladder is not pinned on the act logged just before it', () => {
+  // A class report's timeline read "Large campaign → Harassment, set off by: Iran orders: Threaten in public".
+  it('names no trigger, and says how high each side went that week, over many games with a fall', () => {
+    let falls = 0;
+    for (const [id, us] of [
+      ['tower-22', 'hawk'],
+      ['october-2023', 'random'],
+      ['red-sea', 'tit-for-tat'],
+    ] as const) {
+      for (let i = 0; i < 12; i++) {
+        const state = bots(id, `fall-${i}`, us);
+        logOf(state).forEach((e, k) => {
+          if (e.kind !== 'ladder') return;
+          const chain = causalChain(state, k);
+          if (e.to > e.from) return;
+          falls++;
+          expect(triggerOf(state, k)).toBeUndefined();
+          expect(chain.some((l) => l.startsWith('set off by'))).toBe(false);
+          const r = recordRungs(state.history[e.turn]!);
+          expect(Math.max(r.us, r.iran)).toBeLessThanOrEqual(e.to);
+          expect(chain).toContain(
+            `fell: nothing this week went as high as the week before (the US order reached rung ${r.us}, Iran's rung ${r.iran}${Math.max(r.us, r.iran) < e.to ? `; the proxies' attacks set rung ${e.to}` : ''})`,
+          );
+        });
+      }
+    }
+    expect(falls).toBeGreaterThan(3);
+  });
 });
