@@ -1,22 +1,9 @@
 /** Plain-text rendering of a game for `brink run` and `brink replay`: the log a person reads. */
 import { weekCountLines } from '../analysis/counts.ts';
 import { weekWarChanceText, type WeekFire } from '../analysis/war-odds.ts';
-import {
-  orderLabel as label,
-  plural,
-  renderEvent,
-  scoresLines,
-  shownEvents,
-  toldTurningPoints,
-  totalsText,
-  turningPointLines,
-  verdictText,
-  type OffRecord,
-} from '../analysis/render.ts';
-import { logOf } from '../engine/history.ts';
+import { orderLabel as label, plural, renderEvent, shownEvents, type OffRecord } from '../analysis/render.ts';
 import { rungName } from '../model/ladder.ts';
 import { quantityName } from '../model/quantities.ts';
-import type { Outcome } from '../engine/outcome.ts';
 import type { GameEvent, GameState, TurnRecord } from '../engine/state.ts';
 
 function cite(rules: readonly string[]): string {
@@ -56,20 +43,6 @@ export function formatTurn(t: TurnRecord, events: readonly GameEvent[], offRecor
     if (e.kind === 'attacks') continue;
     const draw = e.draw ? ` (draw ${e.draw.u.toFixed(4)} vs ${e.draw.p.toFixed(4)})` : '';
     lines.push(`  • ${renderEvent(e)}${draw}${cite(e.rules)}`);
-  }
-  return lines.join('\n');
-}
-
-export function formatOutcome(o: Outcome, state: GameState, offRecord: OffRecord = []): string {
-  const v = verdictText(o.verdict, state);
-  const lines = ['', `Verdict: ${v.title}. ${v.explanation}`, ...scoresLines(o.scores, o.peakRung), `Totals: ${totalsText(o.totals)}`];
-  const points = toldTurningPoints(state, offRecord);
-  if (points.length > 0) {
-    lines.push('Turning points:');
-    for (const { item: tp, folded, text } of turningPointLines(points, (t) => t.event, logOf(state))) {
-      const rules = [...new Set([...tp.event.rules, ...(folded?.event.rules ?? [])])];
-      lines.push(`  ${tp.date} (turn ${tp.event.turn + 1}) ${text}${cite(rules)}`);
-    }
   }
   return lines.join('\n');
 }

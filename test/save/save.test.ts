@@ -10,6 +10,7 @@ import { main, type Io } from '../../src/cli/main.ts';
 import { newGame, serialize, step } from '../../src/engine/game.ts';
 import { buildSave, checkScenario, parseSave, replaySave, saveText, SaveError, SAVE_FORMAT, type SaveFile } from '../../src/engine/save.ts';
 import { MODEL_VERSION } from '../../src/model/version.ts';
+import { buildDebrief, formatDebrief } from '../../src/analysis/debrief/debrief.ts';
 import { decisionsOf } from '../../src/engine/history.ts';
 import type { GameState } from '../../src/engine/state.ts';
 import { chooseAction, getPolicy } from '../../src/policies/index.ts';
@@ -45,6 +46,21 @@ function current(text: string, acceptEdited = false): SaveFile {
 
 /** A save whose fields were changed by hand: the integrity hash still the original's. */
 const edited = (save: SaveFile, patch: Partial<SaveFile>): string => saveText({ ...save, ...patch });
+
+describe('brink replay of a finished game', () => {
+  it('ends on the debrief brink run and brink play print, the saved side as the player', async () => {
+    const state = playOn(newGame(tower, { seed: 'rd' }));
+    expect(state.over).toBeTruthy();
+    const file = join(dir, 'finished.save.json');
+    writeFileSync(file, saveText(buildSave(state, { side: 'us', opponent: 'tit-for-tat' })));
+    const io = capture();
+    expect(await main(['replay', file], io)).toBe(0);
+    const debrief = formatDebrief(buildDebrief(state, tower, { humans: ['us'], offRecord: [] }));
+    expect(debrief).toContain('Debrief ·');
+    expect(io.outText()).toContain(debrief);
+    expect(io.outText()).toContain('Replay verified:');
+  });
+});
 
 describe('save files', () => {
   it('a game saved, reloaded and played on ends exactly as the same game played straight through (any seed, any turn)', () => {

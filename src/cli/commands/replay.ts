@@ -4,14 +4,14 @@
  * file that cannot be used (corrupt, truncated, another scenario version).
  */
 import type { Command } from 'commander';
-import { outcome } from '../../engine/outcome.ts';
 import { replaySave } from '../../engine/save.ts';
 import { lastWeekFire } from '../../analysis/war-odds.ts';
-import { formatHeader, formatOutcome, formatTurn } from '../format.ts';
+import { formatHeader, formatTurn } from '../format.ts';
+import { buildDebrief, formatDebrief } from '../../analysis/debrief/debrief.ts';
 import type { CommandModule } from '../command.ts';
 import { readSave } from './save-io.ts';
 import { offRecordSides } from '../../policies/index.ts';
-import { commandersOf } from '../../ui/session.ts';
+import { commandersOf, humanSides } from '../../ui/session.ts';
 import { plural } from '../../analysis/render.ts';
 
 export const register: CommandModule = (program: Command, io, setExit) => {
@@ -42,7 +42,8 @@ export const register: CommandModule = (program: Command, io, setExit) => {
         }
         io.out(formatTurn(state.history[state.history.length - 1]!, events, offRecord, lastWeekFire(state)));
       });
-      if (result.state.over) io.out(formatOutcome(outcome(result.state), result.state, offRecord));
+      // The same debrief brink run and brink play print: one text ending for every command.
+      if (result.state.over) io.out(formatDebrief(buildDebrief(result.state, scenario, { humans: humanSides(save.side), offRecord })));
       else io.out(`\nSaved after turn ${result.state.turn} of ${result.state.scenario.turns}; the game is not finished.`);
       if (!result.matches) {
         const where = result.firstDifference === null ? 'the final state differs' : `first difference at turn ${result.firstDifference}`;

@@ -293,7 +293,9 @@ describe('a backtest figure', () => {
     expect(await main(['explain', 'F-01', '--runs', '25'], fact.io)).toBe(0);
     const factOut = fact.out.join('\n');
     const check = (text: string) => text.slice(text.indexOf('  against the record'));
-    expect(check(figOut)).toMatch(/^ {2}against the record \(the backtest's check, conditioned on the record's shocks; the same figures as brink backtest --uncertainty posterior --runs 25\)/);
+    expect(check(figOut)).toMatch(
+      /^ {2}against the record \(the backtest's check, conditioned on the record's shocks; the same figures as brink backtest --uncertainty posterior --runs 25\)/,
+    );
     expect(check(figOut)).toContain('judged as a floor: it holds when at least 5 % of the games reach it');
     // F-01 is behind attacks-by-2-feb only: its check is the figure's, line for line.
     expect(
