@@ -3,6 +3,7 @@ import type { Side } from '../model/actions.ts';
 import { BUILTIN_POLICIES, UnknownPolicyError, type Policy, type PolicyRegistry } from '../policies/index.ts';
 import { existsSync } from 'node:fs';
 import { listScenarioIds, loadScenario, looksLikeScenarioPath } from '../scenario/loader.ts';
+import { nearMisses } from '../scenario/issue-words.ts';
 import { DEFAULT_POLICY_FIELD, defaultPolicy, type Scenario } from '../scenario/schema.ts';
 import { UsageError } from './errors.ts';
 
@@ -52,13 +53,18 @@ export function sidePolicy(
  * Loads a scenario by ID or path, its `defaults` checked against the bots of `policies`; its errors
  * (file:line:col path: message) pass through as they are.
  */
-export function scenarioFrom(idOrPath: string, policies: PolicyRegistry = BUILTIN_POLICIES): Scenario {
+export function scenarioFrom(idOrPath: string, policies: PolicyRegistry = BUILTIN_POLICIES, flag = '--scenario'): Scenario {
   // A name that is neither a shipped scenario nor a file is a mistyped flag, not a broken file: say so
   // with the usage. A file that exists but does not parse keeps its file:line:col error.
   if (!existsSync(idOrPath)) {
-    if (looksLikeScenarioPath(idOrPath)) throw new UsageError(`--scenario: no such file '${idOrPath}'`);
-    if (!listScenarioIds().includes(idOrPath))
-      throw new UsageError(`--scenario: no scenario '${idOrPath}' (shipped: ${listScenarioIds().join(', ')}; or give a YAML file's path)`);
+    if (looksLikeScenarioPath(idOrPath)) throw new UsageError(`${flag}: no such file '${idOrPath}'`);
+    const ids = listScenarioIds();
+    if (!ids.includes(idOrPath)) {
+      const near = nearMisses(idOrPath, ids, 2);
+      throw new UsageError(
+        `${flag}: no scenario '${idOrPath}'${near.length > 0 ? ` (did you mean ${near.join(' or ')}?)` : ''} (shipped: ${ids.join(', ')}; or give a YAML file's path)`,
+      );
+    }
   }
   return loadScenario(idOrPath, { policies });
 }

@@ -173,6 +173,15 @@ describe('brink run', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--scenario: no scenario 'atlantis' \(shipped: october-2023/);
   });
+
+  it('a near miss of a shipped scenario suggests it, under the flag that named it', async () => {
+    const a = capture();
+    expect(await main(['batch', '--scenario', 'tower22'], a.io)).toBe(2);
+    expect(a.err.join('\n')).toContain("--scenario: no scenario 'tower22' (did you mean tower-22?)");
+    const b = capture();
+    expect(await main(['compare', '--scenario-b', 'Red-Sea'], b.io)).toBe(2);
+    expect(b.err.join('\n')).toContain("--scenario-b: no scenario 'Red-Sea' (did you mean red-sea?)");
+  });
 });
 
 describe('brink scenarios', () => {

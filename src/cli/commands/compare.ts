@@ -97,7 +97,7 @@ async function compareAction(opts: CompareFlags, io: Io, setExit: (code: number)
   const usB = opts.usPolicyB === undefined ? c.us : parsePolicy('--us-policy-b', opts.usPolicyB, 'us', c.policies).id;
   const iranB = opts.iranPolicyB === undefined ? c.iran : parsePolicy('--iran-policy-b', opts.iranPolicyB, 'iran', c.policies).id;
   const scenarioArgB = opts.scenarioB ?? opts.scenario;
-  const scenarioB = opts.scenarioB === undefined ? c.scenario : scenarioFrom(opts.scenarioB);
+  const scenarioB = opts.scenarioB === undefined ? c.scenario : scenarioFrom(opts.scenarioB, undefined, '--scenario-b');
   const paramsB = { ...c.params, ...asUsage(() => parseAssignments('--param-b', opts.paramB ?? [])) };
   if (scenarioB.turns !== c.scenario.turns || scenarioB.daysPerTurn !== c.scenario.daysPerTurn) {
     throw new UsageError('--scenario-b must have the same turns and turn length as --scenario, so that the games pair up', false);
