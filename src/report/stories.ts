@@ -21,6 +21,7 @@ import { getPolicy, offRecordSides } from '../policies/index.ts';
 import { playGame } from '../policies/play.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { distributionHash, drawParams, type ParamDistribution } from '../analysis/uncertainty/distribution.ts';
+import { isDrawn, PRIORS } from '../model/priors.ts';
 
 export interface ChosenGame {
   readonly index: number;
@@ -28,7 +29,7 @@ export interface ChosenGame {
   readonly why: string;
   /** The parameters it played with beyond the scenario's: the batch's --param, or its draws under --uncertainty. */
   readonly params: Readonly<Record<string, number>>;
-  /** How many of `params` were drawn (0 for a batch at point values). */
+  /** How many of `params` were drawn on their own (0 for a batch at point values); the remainders that follow from them are not counted. */
   readonly drawn: number;
   readonly debrief: Debrief;
 }
@@ -57,7 +58,9 @@ export function chooseStories(batch: BatchJson, scenario: Scenario, dist?: Param
   }
   const paramsOf = (i: number): Record<string, number> =>
     mode !== 'none' && dist ? drawParams(dist, batch.seed, i, batch.params) : { ...batch.params };
-  const drawn = (params: Readonly<Record<string, number>>) => Object.keys(params).filter((k) => !Object.hasOwn(batch.params, k)).length;
+  // Drawn on their own: a remainder (shareSyria, what Iraq's and Jordan's shares leave) follows from them.
+  const drawn = (params: Readonly<Record<string, number>>) =>
+    Object.keys(params).filter((k) => !Object.hasOwn(batch.params, k) && isDrawn(PRIORS[k as keyof typeof PRIORS])).length;
   let us;
   let iran;
   try {

@@ -72,7 +72,7 @@ function replayHtml(meta: StoryMeta): string {
   if (!meta.drawn)
     return `<p class="note">${esc(meta.why)} Replay it:</p>
 ${commandHtml(meta.replay)}`;
-  return `<p class="note">${esc(meta.why)} It played with the ${meta.drawn} parameters it drew, not the point values.</p>
+  return `<p class="note">${esc(meta.why)} It played with the ${meta.drawn} parameters it drew (and the shares that follow from them), not the point values.</p>
 <details class="note"><summary>Replay it with them</summary>${commandHtml(meta.replay)}</details>`;
 }
 

@@ -18,6 +18,7 @@ import { storyHtml } from '../../src/report/story.ts';
 import { historicalBatchJson } from '../helpers/batch.ts';
 import { scenario } from '../helpers/fixtures.ts';
 import {
+  drawnParams,
   drawParams,
   NO_UNCERTAINTY,
   priorDistribution,
@@ -106,7 +107,9 @@ describe('choosing the games to tell in a batch that drew its parameters (--unce
     const first = records.find((r) => tenths(r.scores.us) === tenths(batch.metrics.scoreUS.p50))!;
     expect(m.index).toBe(first.index);
     expect(m.params).toEqual(drawParams(prior, 'drawn', m.index));
-    expect(m.drawn).toBe(Object.keys(m.params).length);
+    // Counted as the calibration counts them: drawn on their own; shareSyria follows from Iraq's and Jordan's.
+    expect(m.drawn).toBe(drawnParams().length);
+    expect(Object.keys(m.params).length).toBeGreaterThan(m.drawn);
     expect(m.debrief).toEqual(buildDebrief(playGame(sc, { seed: m.seed, ...arm(m.params) }), sc));
     const wars = records.filter((r) => r.verdict === 'regional-war');
     const deaths = records.filter((r) => r.metrics.usKilled > 0);
@@ -116,7 +119,9 @@ describe('choosing the games to tell in a batch that drew its parameters (--unce
     expect(s.notable!.debrief.verdict.id).toBe(expected!.verdict);
     // The report's replay line carries every drawn parameter of that game.
     const html = renderReport({ batch, scenario: sc, stories: s });
-    expect(html).toContain(`It played with the ${m.drawn} parameters it drew, not the point values.`);
+    expect(html).toContain(
+      `It played with the ${m.drawn} parameters it drew (and the shares that follow from them), not the point values.`,
+    );
     // The stories' scores come with what they are: once, above both.
     expect(html.split(esc(NOT_A_CONTEST)).length - 1).toBe(1);
     // As the page's text reads when copied: the command's words, tags off.
