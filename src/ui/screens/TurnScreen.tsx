@@ -1,9 +1,11 @@
 /**
  * One side's turn: three panes (briefing, situation, orders) that fit 80×24, the evidence behind an
  * action on request, and a confirm step with undo. The order is a portfolio: two lists, force and
- * signal, each starting on the side's choice of the turn before (docs/strategy.md §1.7). Everything shown
- * comes from observe(state, side) and the legal actions of each lever; the component only lays it out and
- * forwards the chosen portfolio.
+ * signal, each starting on the side's choice of the turn before (docs/strategy.md §1.7). What the side
+ * sees of the world comes from observe(state, side) and the legal actions of each lever; the one exception
+ * is the Goals pane, the side's own score as things stand (goals.ts scoreView: the debrief's score lines,
+ * which may read what the side would not observe, such as its proxies' capability), shown by design so a
+ * player can steer by it. The component only lays it out and forwards the chosen portfolio.
  */
 import { Box, Text } from 'ink';
 import { useKeys } from '../use-keys.ts';
