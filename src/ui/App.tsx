@@ -47,6 +47,12 @@ export const MIN_ROWS = 16;
 export type PendingOrders = Partial<Record<Side, Portfolio>>;
 
 /** How the game ended, for the command to print the debrief and set the exit status. */
+/** What saving did: whether the file was written, and the line to show either way. */
+export interface SaveResult {
+  readonly ok: boolean;
+  readonly message: string;
+}
+
 export interface ExitReport {
   /** True when the player quit with Ctrl-C (the command exits 130). */
   readonly interrupted: boolean;
@@ -64,7 +70,8 @@ export interface AppProps {
    */
   readonly resume?: { setup: PlaySetup; state: GameState; sealed?: readonly Side[] };
   /** Saves the game (a hot-seat order given is sealed, not saved: session.ts saveOf); returns the message to show (where it went, or why it failed). */
-  onSave(state: GameState, setup: PlaySetup, pending: PendingOrders): string;
+  /** Writes the save; `ok` says whether it was written, `message` what to show either way. */
+  onSave(state: GameState, setup: PlaySetup, pending: PendingOrders): SaveResult;
   /** Called once, just before the app exits. */
   onExit?(report: ExitReport): void;
   /**
@@ -161,9 +168,8 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
   const finish = (interrupted: boolean) => setQuitting({ interrupted, ...(state ? { state } : {}), ...(setup ? { setup } : {}) });
   const save = (): boolean => {
     if (!state || !setup) return false;
-    const message = props.onSave(state, setup, pending);
+    const { ok, message } = props.onSave(state, setup, pending);
     setStatus(message);
-    const ok = message.startsWith('Saved');
     if (ok) setSavedAt(saveKey(state));
     return ok;
   };

@@ -6,5 +6,5 @@ import { App, type AppProps } from '../../src/ui/App.tsx';
 import { render } from './ink.ts';
 
 export function renderApp(props: Pick<AppProps, 'scenarios' | 'preset'> & Partial<AppProps>): ReturnType<typeof render> {
-  return render(<App defaultSeed="1" onSave={() => ''} {...props} />);
+  return render(<App defaultSeed="1" onSave={() => ({ ok: false, message: '' })} {...props} />);
 }

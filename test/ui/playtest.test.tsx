@@ -369,7 +369,7 @@ describe('save messages are read whole', () => {
     [60, 16],
   ] as const)
     it(`the whole file name shows after s, at ${cols}×${rows}, on the turn screen and the debrief`, async () => {
-      const onSave = vi.fn(() => message);
+      const onSave = vi.fn(() => ({ ok: true, message }));
       const view = renderApp({
         scenarios: [tower],
         preset: { scenario: tower, side: 'us', opponent: 'historical', seed: 'class 3/b:é' },
@@ -466,7 +466,7 @@ describe('a hot-seat save made after the US sealed its order', () => {
 
 describe('the hot-seat hand-over', () => {
   it('s saves the game but not the sealed US order, ? opens the help, and the quit question promises only what works', async () => {
-    const onSave = vi.fn(() => 'Saved before the first turn to brink-tower-22-3-hotseat.save.json');
+    const onSave = vi.fn(() => ({ ok: true, message: 'Saved before the first turn to brink-tower-22-3-hotseat.save.json' }));
     const view = renderApp({ scenarios: [tower], preset: { scenario: tower, side: 'both', seed: '3' }, onSave });
     resize(view, 80, 24);
     await press(view.stdin, KEY.enter, '3', KEY.enter, 'y');
@@ -502,6 +502,30 @@ describe('the hot-seat hand-over', () => {
   });
 });
 
+describe('a save that could not be written', () => {
+  it('shows why, and the quit question still offers to save: the game is not marked saved', async () => {
+    const onSave = vi.fn(() => ({ ok: false, message: 'Could not save to /nowhere/x.save.json: no such directory' }));
+    const view = renderApp({ scenarios: [tower], preset: { scenario: tower, side: 'us', opponent: 'historical', seed: '3' }, onSave });
+    resize(view, 80, 24);
+    await press(view.stdin, 's');
+    expect(onSave).toHaveBeenCalledOnce();
+    expect(view.lastFrame()).toContain('Could not save to /nowhere/x.save.json');
+    await press(view.stdin, 'q');
+    expect(view.lastFrame()).toContain('This game has not been saved.');
+    expect(view.lastFrame()).toContain('s: save, then quit');
+    view.unmount();
+  });
+
+  it('a written one is marked saved: the quit question says so', async () => {
+    const onSave = vi.fn(() => ({ ok: true, message: 'Saved before the first turn to x.save.json' }));
+    const view = renderApp({ scenarios: [tower], preset: { scenario: tower, side: 'us', opponent: 'historical', seed: '3' }, onSave });
+    resize(view, 80, 24);
+    await press(view.stdin, 's', 'q');
+    expect(view.lastFrame()).toContain('The game is saved up to now.');
+    view.unmount();
+  });
+});
+
 describe('the quit questions fit the moment', () => {
   it('on a finished game, n goes back to the final report, not "keep playing"', async () => {
     const final = playGame(tower, { seed: '3', us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran') });
@@ -509,7 +533,7 @@ describe('the quit questions fit the moment', () => {
       scenarios: [tower],
       preset: {},
       resume: { setup: { scenario: tower, side: 'us', opponent: 'historical', seed: '3' }, state: final },
-      onSave: () => 'Saved the finished game to x.save.json',
+      onSave: () => ({ ok: true, message: 'Saved the finished game to x.save.json' }),
     });
     expect(view.lastFrame()).toContain('Verdict:');
     await press(view.stdin, 'q');

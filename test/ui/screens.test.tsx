@@ -423,7 +423,7 @@ describe('the last week on the verdict page', () => {
 
 describe('App', () => {
   it('plays a pre-set game to the debrief, the bot answering each turn', async () => {
-    const onSave = vi.fn(() => 'Saved');
+    const onSave = vi.fn(() => ({ ok: true, message: 'Saved' }));
     const { lastFrame, stdin } = renderApp({
       scenarios: [tower],
       preset: { scenario: tower, side: 'us', opponent: 'historical', seed: '3' },

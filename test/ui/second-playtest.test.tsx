@@ -204,7 +204,7 @@ describe('the quit question, one for q and Ctrl-C', () => {
   const preset = { scenario: tower, side: 'us' as const, opponent: 'historical', seed: '3' };
 
   it('q offers "s: save, then quit", which saves and quits; a game never saved says so', async () => {
-    const onSave = vi.fn(() => 'Saved to x.save.json');
+    const onSave = vi.fn(() => ({ ok: true, message: 'Saved to x.save.json' }));
     const onExit = vi.fn();
     const view = renderApp({ scenarios: [tower], preset, onSave, onExit });
     // One turn played (Enter on the orders, y to confirm), never saved.
@@ -232,7 +232,7 @@ describe('the quit question, one for q and Ctrl-C', () => {
 
   it('on a finished game already saved, neither question offers to save it, and s does nothing', async () => {
     const final = playGame(tower, { seed: '3', us: getPolicy('historical', 'us'), iran: getPolicy('historical', 'iran') });
-    const onSave = vi.fn(() => 'Saved the finished game to x.save.json');
+    const onSave = vi.fn(() => ({ ok: true, message: 'Saved the finished game to x.save.json' }));
     const view = renderApp({ scenarios: [tower], preset: {}, resume: { setup: preset, state: final }, onSave });
     for (const ask of ['q', '\x03']) {
       await press(view.stdin, ask);

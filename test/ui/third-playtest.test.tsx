@@ -132,7 +132,7 @@ describe('already fixed on main, pinned', () => {
   for (const side of ['us', 'both'] as const)
     it(`a "Saved …" message goes once the orders are sent (${side === 'both' ? 'hot-seat' : 'one side'})`, async () => {
       const message = 'Saved before the first turn to brink-tower-22-3.save.json';
-      const onSave = vi.fn(() => message);
+      const onSave = vi.fn(() => ({ ok: true, message }));
       const view = renderApp({ scenarios: [tower], preset: { scenario: tower, side, opponent: 'historical', seed: '3' }, onSave });
       if (side === 'both') await press(view.stdin, KEY.enter); // the hand-over to the US player
       await press(view.stdin, 's');

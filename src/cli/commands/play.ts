@@ -27,7 +27,7 @@ import {
   type PlaySetup,
 } from '../../ui/session.ts';
 import { wrapDocument } from '../../ui/text.ts';
-import type { ExitReport, PendingOrders } from '../../ui/App.tsx';
+import type { ExitReport, PendingOrders, SaveResult } from '../../ui/App.tsx';
 import { buildDebrief, formatDebrief } from '../../analysis/debrief/debrief.ts';
 import { readSave } from './save-io.ts';
 
@@ -158,7 +158,7 @@ export const register: CommandModule = (program, io, setExit) => {
       const { render } = await import('ink');
       const { App } = await import('../../ui/App.tsx');
       let lastSave: { path: string; finished: boolean; turn: number } | undefined;
-      const onSave = (state: GameState, setup: PlaySetup, pending: PendingOrders): string => {
+      const onSave = (state: GameState, setup: PlaySetup, pending: PendingOrders): SaveResult => {
         // Without --save, a save of a game moved on since the last save takes a new free name, so no save is replaced;
         // s again with no turn played since writes the same game to the same file.
         const path =
@@ -168,18 +168,19 @@ export const register: CommandModule = (program, io, setExit) => {
             : opts.load
               ? resumedSavePath(opts.load, existsSync)
               : defaultSavePath(setup, existsSync));
+        // Built outside the try: a fault in making the save is a bug to report, not a file that could not be written.
+        const save = saveOf(state, setup, pending);
         try {
-          const save = saveOf(state, setup, pending);
           writeFileAtomic(path, saveText(save));
-          lastSave = { path, finished: state.over !== null, turn: state.turn };
-          if (state.over) return `Saved the finished game to ${path}`;
-          // Hot-seat: an order sealed is not written to the file, which the other player could open.
-          const orders = sealedOrders(save.sealed);
-          const note = orders ? `; ${orders} is not in it, so it stays secret (on loading, it is chosen again)` : '';
-          return `Saved ${standing(state.turn)} to ${path}${note}`;
         } catch (err) {
-          return `Could not save to ${path}: ${(err as Error).message}`;
+          return { ok: false, message: `Could not save to ${path}: ${(err as Error).message}` };
         }
+        lastSave = { path, finished: state.over !== null, turn: state.turn };
+        if (state.over) return { ok: true, message: `Saved the finished game to ${path}` };
+        // Hot-seat: an order sealed is not written to the file, which the other player could open.
+        const orders = sealedOrders(save.sealed);
+        const note = orders ? `; ${orders} is not in it, so it stays secret (on loading, it is chosen again)` : '';
+        return { ok: true, message: `Saved ${standing(state.turn)} to ${path}${note}` };
       };
       // Raw mode from the start: Ink turns it on only in an effect after the first screen is drawn, and a key
       // typed before that (Enter at once on the first screen) was read in cooked mode, as a newline Ink does
