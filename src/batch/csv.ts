@@ -15,6 +15,7 @@
 import { addDays } from '../scenario/calendar.ts';
 import type { CompareJson, SweepJson } from './contract.ts';
 import { METRIC_NAMES, OUTCOME_NAMES, SCORE_NAMES, SERIES_NAMES, type GameRecord } from './record.ts';
+import { paramsText } from './params-arg.ts';
 
 /** camelCase (and `verdict:regional-war`) to snake_case: attacksOnUSIraq → attacks_on_us_iraq. */
 export function snakeCase(name: string): string {
@@ -81,12 +82,6 @@ export function turnsCsvRows(c: CsvContext, r: GameRecord): string[] {
   );
 }
 
-const paramsText = (p: Readonly<Record<string, number>>) =>
-  Object.keys(p)
-    .sort()
-    .map((k) => `${k}=${p[k]}`)
-    .join(';');
-
 /** `compare --csv`: one row per outcome and metric, arm A, arm B and the paired difference B − A. */
 export function compareCsv(j: Omit<CompareJson, 'schema'>): string {
   const arm = (prefix: string, a: CompareJson['a']): [string, string][] => [
@@ -94,7 +89,7 @@ export function compareCsv(j: Omit<CompareJson, 'schema'>): string {
     [`${prefix}_scenario_hash`, a.scenario.hash],
     [`${prefix}_us_policy`, a.policies.us],
     [`${prefix}_iran_policy`, a.policies.iran],
-    [`${prefix}_params`, paramsText(a.params)],
+    [`${prefix}_params`, paramsText(a.params, ';', true)],
   ];
   const meta: [string, string | number][] = [
     ['model_version', j.model],

@@ -76,6 +76,15 @@ export function parseSweepRange(flag: string, raw: string, base: Readonly<Record
   return { id, values };
 }
 
+/**
+ * Parameter overrides as "name=value" pairs, as every summary prints them: in the order given, or sorted
+ * by name where two sets are compared as text (a class's saves, a CSV column).
+ */
+export function paramsText(params: Readonly<Record<string, number>>, separator = ' ', sorted = false): string {
+  const keys = Object.keys(params);
+  return (sorted ? keys.sort() : keys).map((k) => `${k}=${params[k]}`).join(separator);
+}
+
 /** The inverse of parseAssignments: the ` --param name=value` flags that give these overrides (a replay line's tail). */
 export function paramFlags(params: Readonly<Record<string, number>>): string {
   return Object.entries(params)

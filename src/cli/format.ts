@@ -1,5 +1,6 @@
 /** Plain-text rendering of a game for `brink run` and `brink replay`: the log a person reads. */
 import { weekCountLines } from '../analysis/counts.ts';
+import { paramsText } from '../batch/params-arg.ts';
 import { weekWarChanceText, type WeekFire } from '../analysis/war-odds.ts';
 import { orderLabel as label, plural, renderEvent, shownEvents, type OffRecord } from '../analysis/render.ts';
 import { rungName } from '../model/ladder.ts';
@@ -10,18 +11,16 @@ function cite(rules: readonly string[]): string {
   return rules.length > 0 ? ` [${rules.slice(0, 4).join(', ')}]` : '';
 }
 
-/** The parameters a game was started with beyond the scenario's, as the flags that give them. */
-const paramsText = (overrides: Readonly<Record<string, number>>): string => {
-  const ids = Object.keys(overrides).sort();
-  return ids.length === 0 ? '' : ` · params ${ids.map((id) => `${id}=${overrides[id]}`).join(' ')}`;
-};
+/** The parameters a game was started with beyond the scenario's, as a header's tail. */
+const paramsTail = (overrides: Readonly<Record<string, number>>): string =>
+  Object.keys(overrides).length === 0 ? '' : ` · params ${paramsText(overrides, ' ', true)}`;
 
 export function formatHeader(state: GameState, policies: { us: string; iran: string }): string {
   const s = state.scenario;
   return [
     `Brink · ${s.title}`,
     `scenario ${s.id} (${s.hash}) · seed ${state.seed} · ${plural(s.turns, 'turn')} of ${plural(s.daysPerTurn, 'day')} from ${s.start}`,
-    `US: ${policies.us} · Iran: ${policies.iran}${paramsText(state.overrides)}`,
+    `US: ${policies.us} · Iran: ${policies.iran}${paramsTail(state.overrides)}`,
     '',
   ].join('\n');
 }

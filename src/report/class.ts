@@ -19,6 +19,7 @@ import { dateHtml, esc, intervalHtml, limitationsSection, nameHtml, page, table 
 import { storyHtml } from './story.ts';
 import { DIFFICULTY_LEVELS } from '../policies/difficulty.ts';
 import { bandsWordsFor } from '../analysis/uncertainty/distribution.ts';
+import { paramsText } from '../batch/params-arg.ts';
 
 export interface ClassGame {
   /** The group's save file's name (without .save.json): set small under the group's title, which says what the save holds. */
@@ -183,9 +184,7 @@ ${table(['Figure', 'Record', ...games.map((g) => groupHtml(g, seed))], rows, 2)}
 }
 
 export function renderClassReport({ scenario, seed, games, batch }: ClassReportInput): string {
-  const params = Object.entries(batch.params)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(' ');
+  const params = paramsText(batch.params);
   const stories = games.map(
     (g, i) =>
       `<details><summary>${esc(groupTitle(g, seed))} (${esc(g.name)}): ${esc(g.debrief.verdict.title)}, US ${scoreText(g.debrief.scores.us)} · Iran ${scoreText(g.debrief.scores.iran)}</summary>` +

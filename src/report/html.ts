@@ -10,7 +10,7 @@
 import type { SensitivityJson } from '../analysis/sensitivity/contract.ts';
 import { bandsWordsFor } from '../analysis/uncertainty/distribution.ts';
 import type { BatchJson, CompareJson } from '../batch/contract.ts';
-import { paramFlags } from '../batch/params-arg.ts';
+import { paramFlags, paramsText } from '../batch/params-arg.ts';
 import { METRIC_NAMES, SCORE_NAMES, SERIES_NAMES, type SeriesName } from '../batch/record.ts';
 import { PARAM_SPECS, isParamId, type ParamId } from '../model/params.ts';
 import { factById } from '../model/evidence.ts';
@@ -88,10 +88,7 @@ const pp = (x: number) => `${x > 0 ? '+' : ''}${(x * 100).toFixed(1)} pp`;
 
 type Arm = CompareJson['a'];
 
-const paramText = (params: Arm['params']) =>
-  Object.entries(params)
-    .map(([k, v]) => `${k}=${v}`)
-    .join(' ');
+const paramText = (params: Arm['params']) => paramsText(params);
 
 /** What an arm is, in full: scenario, bots and parameter overrides. */
 function armText(arm: Arm): string {

@@ -12,7 +12,7 @@ import { distinctOutputs, isStdout, outputTarget, writeOutput } from '../../io/o
 import { parsePositiveInt, parseSeed, policyHelp, scenarioFrom, sidePolicy } from '../options.ts';
 import { loadPolicyModules } from '../../batch/play-arms.ts';
 import type { PolicyRegistry } from '../../policies/index.ts';
-import { paramFlags, parseAssignments } from '../../batch/params-arg.ts';
+import { paramFlags, paramsText, parseAssignments } from '../../batch/params-arg.ts';
 import { Progress } from '../../batch/progress.ts';
 import { BatchInputError, startBatch, type BatchResult } from '../../batch/run-batch.ts';
 import type { PartOptions } from '../../batch/part.ts';
@@ -266,11 +266,7 @@ export function formatBatchReport(
   lines.push(`Brink batch · scenario ${j.scenario.id} (${j.scenario.hash}) · ${j.turns} turns of ${j.daysPerTurn} days`);
   lines.push(
     `US: ${j.policies.us} · Iran: ${j.policies.iran} · seed ${j.seed}${
-      Object.keys(j.params).length
-        ? ` · params ${Object.entries(j.params)
-            .map(([k, v]) => `${k}=${v}`)
-            .join(' ')}`
-        : ''
+      Object.keys(j.params).length ? ` · params ${paramsText(j.params)}` : ''
     }`,
   );
   lines.push(gamesCountText(j, 'games', r.resumed));

@@ -6,7 +6,7 @@
 import type { CommandModule, Io } from '../command.ts';
 import { UsageError } from '../errors.ts';
 import { parsePolicy, scenarioFrom } from '../options.ts';
-import { parseAssignments } from '../../batch/params-arg.ts';
+import { paramsText, parseAssignments } from '../../batch/params-arg.ts';
 import { Progress } from '../../batch/progress.ts';
 import { startCompare, type CompareResult } from '../../batch/compare.ts';
 import { METRIC_NAMES, SCORE_NAMES } from '../../batch/record.ts';
@@ -50,13 +50,7 @@ interface CompareFlags extends CommonBatchOptions, UncertaintyFlags {
 export function formatCompareReport(r: CompareResult): string {
   const j = r.json;
   const arm = (a: typeof j.a) =>
-    `${a.scenario.id} · US ${a.policies.us} · Iran ${a.policies.iran}${
-      Object.keys(a.params).length
-        ? ` · ${Object.entries(a.params)
-            .map(([k, v]) => `${k}=${v}`)
-            .join(' ')}`
-        : ''
-    }`;
+    `${a.scenario.id} · US ${a.policies.us} · Iran ${a.policies.iran}${Object.keys(a.params).length ? ` · ${paramsText(a.params)}` : ''}`;
   const metricNames = [...METRIC_NAMES, ...SCORE_NAMES];
   const few = fewPairsNote(j.runs);
   const lines = [

@@ -13,6 +13,7 @@ import { readSave } from './save-io.ts';
 import { offRecordSides } from '../../policies/index.ts';
 import { commandersOf, humanSides } from '../../ui/session.ts';
 import { plural } from '../../analysis/render.ts';
+import { paramsText } from '../../batch/params-arg.ts';
 
 export const register: CommandModule = (program: Command, io, setExit) => {
   program
@@ -35,7 +36,7 @@ export const register: CommandModule = (program: Command, io, setExit) => {
           io.out(formatHeader(state, policies));
           io.out(
             overrides.length > 0
-              ? `Parameter overrides: ${overrides.map(([k, v]) => `${k}=${v}`).join(', ')}\n`
+              ? `Parameter overrides: ${paramsText(save.params, ', ')}\n`
               : "Parameter overrides: none (the scenario's own values)\n",
           );
           header = true;

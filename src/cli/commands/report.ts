@@ -46,6 +46,7 @@ import {
 import { drawnRange, type DrawnRange } from '../../analysis/calibration/shifts.ts';
 import { PARAM_IDS, type ParamId } from '../../model/params.ts';
 import { loadPosterior, SHIPPED_POSTERIOR } from '../../analysis/calibration/posterior-file.ts';
+import { paramsText } from '../../batch/params-arg.ts';
 
 /** A brink.batch/1 or brink.compare/1 file is tens of kilobytes; anything past this is not one. */
 const MAX_JSON_BYTES = 64 * MiB;
@@ -279,11 +280,8 @@ interface ClassGames {
   readonly games: ClassGame[];
 }
 
-const paramsText = (p: Readonly<Record<string, number>>) =>
-  Object.keys(p)
-    .sort()
-    .map((k) => `${k}=${p[k]}`)
-    .join(' ') || 'none';
+/** A set of overrides as text that two sets compare by ("none" for the scenario's own values). */
+const paramsSet = (p: Readonly<Record<string, number>>) => paramsText(p, ' ', true) || 'none';
 
 function loadClass(files: readonly string[], scenarioArg: string | undefined): ClassGames {
   // One file given twice would show one group's game as two groups (a shell glob and a name, say).
@@ -309,8 +307,8 @@ function loadClass(files: readonly string[], scenarioArg: string | undefined): C
         ? `${g.file} is scenario ${g.scenario.id} (${g.scenario.hash}) but ${first.file} is ${first.scenario.id} (${first.scenario.hash})`
         : g.save.seed !== first.save.seed
           ? `${g.file} has seed '${g.save.seed}' but ${first.file} has seed '${first.save.seed}'`
-          : paramsText(g.save.params) !== paramsText(first.save.params)
-            ? `${g.file} was played with parameters ${paramsText(g.save.params)} but ${first.file} with ${paramsText(first.save.params)}`
+          : paramsSet(g.save.params) !== paramsSet(first.save.params)
+            ? `${g.file} was played with parameters ${paramsSet(g.save.params)} but ${first.file} with ${paramsSet(first.save.params)}`
             : undefined;
     if (clash) throw new UsageError(`--games: a class report compares games of one scenario and one seed: ${clash}`, false);
   }
@@ -348,9 +346,9 @@ async function obtainBatch(
           false,
         );
       }
-      if (paramsText(batch.params) !== paramsText(klass.params)) {
+      if (paramsSet(batch.params) !== paramsSet(klass.params)) {
         throw new UsageError(
-          `--from: '${opts.from}' was played with parameters ${paramsText(batch.params)}, the class's games with ${paramsText(klass.params)}`,
+          `--from: '${opts.from}' was played with parameters ${paramsSet(batch.params)}, the class's games with ${paramsSet(klass.params)}`,
           false,
         );
       }

@@ -6,6 +6,7 @@ import { addDays } from '../../scenario/calendar.ts';
 import { EXIT_FAILED, EXIT_USAGE } from '../errors.ts';
 import { BUILTIN_POLICIES } from '../../policies/index.ts';
 import { plural } from '../../analysis/render.ts';
+import { paramsText } from '../../batch/params-arg.ts';
 
 export const register: CommandModule = (program, io, setExit) => registerScenarios(program, io.out, io.err, setExit);
 
@@ -76,8 +77,7 @@ export function registerScenarios(
             : 'US Red Sea operations: off. The historical US bot never strikes the Houthis (actors.us.context.redSeaOps); a player as the US still can (us.strike-houthis). docs/scenarios.md says why.',
         );
       }
-      const overrides = Object.entries(s.params);
-      if (overrides.length > 0) out(`Parameter overrides: ${overrides.map(([k, v]) => `${k}=${v}`).join(', ')}`);
+      if (Object.keys(s.params).length > 0) out(`Parameter overrides: ${paramsText(s.params, ', ')}`);
       if (s.actual && !opts.reveal) {
         out('\nWhat actually happened is hidden so as not to spoil the game: add --reveal to print it.');
       } else if (s.actual) {
