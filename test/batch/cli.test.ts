@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BatchSchema, CompareSchema, SweepSchema } from '../../src/batch/contract.ts';
 import { brink } from '../helpers/cli.ts';
+import { isDrawn, priorQuantile, PRIORS } from '../../src/model/priors.ts';
+import { formatParamRange } from '../../src/analysis/calibration/shifts.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'brink-batch-'));
 
@@ -218,6 +220,12 @@ describe('brink sweep', () => {
       `usFatality: baseline ${(base.mean * 100).toFixed(1)} % [${(base.ci95[0] * 100).toFixed(1)} %, ${(base.ci95[1] * 100).toFixed(1)} %]`,
     );
     expect(text.stdout).toMatch(/fatalityPerAttack 0…0\.05 .* lowest [-+]\d+\.\d pp · highest \+\d+\.\d pp/);
+    // Beside its own range, the prior's, which brink sensitivity explores.
+    const prior = PRIORS.militiaAttackRate;
+    if (!isDrawn(prior)) throw new Error('militiaAttackRate has a prior');
+    expect(text.stdout).toContain(
+      `militiaAttackRate (scenario value ${rate.base}; its prior's 90 % range, which brink sensitivity explores: ${formatParamRange([priorQuantile(prior, 0.05), priorQuantile(prior, 0.95)])})`,
+    );
     expect(brink(['sweep', '--runs', '5', '--param', 'fatalityPerAttack=0:2:3']).code).toBe(2);
   });
 

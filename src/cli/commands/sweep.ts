@@ -22,6 +22,9 @@ import {
   type CommonBatchOptions,
 } from './batch.ts';
 import { sweepCsv } from '../../batch/csv.ts';
+import { isParamId } from '../../model/params.ts';
+import { isDrawn, priorQuantile, PRIORS } from '../../model/priors.ts';
+import { formatParamRange, isWholeNumber } from '../../analysis/calibration/shifts.ts';
 
 interface SweepFlags extends CommonBatchOptions {
   csv?: string;
@@ -29,6 +32,18 @@ interface SweepFlags extends CommonBatchOptions {
 }
 
 type SweepJson = SweepJsonOut;
+
+/**
+ * A sweep's range is the user's (or ±50 %), a sensitivity run's the prior's: say the prior's beside it,
+ * so a parameter that looks flat here is not read as one that cannot matter.
+ */
+function priorRangeNote(name: string): string {
+  if (!isParamId(name)) return '';
+  const prior = PRIORS[name as keyof typeof PRIORS];
+  if (!isDrawn(prior)) return '';
+  const whole = isWholeNumber(name);
+  return `; its prior's 90 % range, which brink sensitivity explores: ${formatParamRange([priorQuantile(prior, 0.05), priorQuantile(prior, 0.95)], whole)}`;
+}
 
 export function formatSweepReport(j: SweepJson): string {
   const lines = [
@@ -47,7 +62,7 @@ export function formatSweepReport(j: SweepJson): string {
     const shift = share ? (x: number) => `${shareChange(x)} pp` : signedMeanText;
     lines.push(`${m}: baseline ${show(base.mean)} [${show(base.ci95[0])}, ${show(base.ci95[1])}]`);
     for (const p of j.params) {
-      lines.push(`  ${p.name} (scenario value ${p.base})`);
+      lines.push(`  ${p.name} (scenario value ${p.base}${priorRangeNote(p.name)})`);
       for (const pt of p.points) {
         const r = pt.results[m]!;
         lines.push(`    ${String(pt.value).padStart(10)}  ${show(r.mean).padStart(9)}  [${show(r.ci95[0])}, ${show(r.ci95[1])}]`);
