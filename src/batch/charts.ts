@@ -133,7 +133,7 @@ export function rowDecimals(means: readonly number[]): number {
  * all to one number of decimals: those of rowDecimals, or one or two more where fewer would not let A and
  * B as printed subtract to B − A as printed (3.985 and 3.19 read "3.98" and "3.19" beside "-0.80"; to
  * three decimals, "3.985", "3.190", "-0.795"). Up to MAX_ROW_DECIMALS; a row that no number of decimals
- * can reconcile (thirds) is off by one unit of its last decimal.
+ * can reconcile (thirds) keeps rowDecimals' and is off by one unit of its last decimal.
  */
 export function pairedMeanTexts(m: {
   readonly a: { readonly mean: number };
@@ -147,7 +147,11 @@ export function pairedMeanTexts(m: {
     interval: [signedMeanText(m.diff.ci95[0], d), signedMeanText(m.diff.ci95[1], d)] as [string, string],
   });
   const subtracts = (t: ReturnType<typeof texts>, d: number) => Math.abs(Number(t.b) - Number(t.a) - Number(t.diff)) < 0.5 * 10 ** -d;
-  return texts(fewestDecimals(rowDecimals([m.a.mean, m.b.mean]), MAX_ROW_DECIMALS, (d) => subtracts(texts(d), d)));
+  const base = rowDecimals([m.a.mean, m.b.mean]);
+  const reconciles = (d: number) => subtracts(texts(d), d);
+  const d = fewestDecimals(base, MAX_ROW_DECIMALS, reconciles);
+  // A row no decimals reconcile (thirds: 34.8333 beside 34.83 in the next row) keeps its own decimals.
+  return texts(reconciles(d) ? d : base);
 }
 
 /**
