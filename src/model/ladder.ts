@@ -103,6 +103,14 @@ export const REGIONAL_WAR = MAX_RUNG;
 /** Rung at or above which an action is a direct US–Iran exchange (R-USA-03, R-IRN-15). */
 export const DIRECT_CLASH = 8;
 
+/** The first rung of military strikes (calibrated strikes on proxy sites or launchers). */
+export const CALIBRATED_STRIKES = 5;
+
+/** The band a rung is in, as the screens colour it: calm below strikes, tense from them, dangerous from the direct clash. */
+export function rungBand(level: number): 'calm' | 'tense' | 'dangerous' {
+  return level >= DIRECT_CLASH ? 'dangerous' : level >= CALIBRATED_STRIKES ? 'tense' : 'calm';
+}
+
 /** Each side's rung in a week: the higher of its order's two levers (portfolioRung). */
 export type SideRungs = Readonly<Record<Side, number>>;
 

@@ -5,7 +5,7 @@
  */
 import { scoreLineLabel, scorePointsText, scoreText } from '../analysis/render.ts';
 import { KEPT_BETWEEN, KEPT_LABEL, OTHER, scoreGroups, type ScoreGroup, type ScoreGroups } from '../analysis/score-groups.ts';
-import { scoreLines, type ScoreLine } from '../engine/outcome.ts';
+import { SCORE_RANGE, scoreLines, type ScoreLine } from '../engine/outcome.ts';
 import type { GameState } from '../engine/state.ts';
 import type { Side } from '../model/actions.ts';
 import { wrap } from './text.ts';
@@ -49,7 +49,7 @@ export function breakdownLines<L extends ScoreLine>(
   }
   if (groups.kept.shown !== 0) {
     const head = `${scorePointsText(groups.kept.shown).padStart(7)}  `;
-    const why = `${KEPT_LABEL} (the lines above add up to ${groups.kept.shown > 0 ? 'less than 0' : 'more than 100'})`;
+    const why = `${KEPT_LABEL} (the lines above add up to ${groups.kept.shown > 0 ? `less than ${SCORE_RANGE.min}` : `more than ${SCORE_RANGE.max}`})`;
     wrap(why, Math.max(10, width - head.length)).forEach((t, i) =>
       out.push({ text: (i === 0 ? head : ' '.repeat(head.length)) + t, bold: i === 0 }),
     );

@@ -2,6 +2,7 @@
  * Colours, switched off when NO_COLOR is set (https://no-color.org). Components take colours only from
  * here, so the whole game honours it; selection is also marked with a character, never colour alone.
  */
+import { rungBand } from '../model/ladder.ts';
 export function colorEnabled(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.NO_COLOR === undefined || env.NO_COLOR === '';
 }
@@ -23,5 +24,6 @@ export function tone(t: Tone): string | undefined {
 
 /** Colour of a ladder rung: calm, tense, dangerous. */
 export function rungTone(level: number): string | undefined {
-  return tone(level >= 8 ? 'danger' : level >= 5 ? 'warn' : 'ok');
+  const band = rungBand(level);
+  return tone(band === 'dangerous' ? 'danger' : band === 'tense' ? 'warn' : 'ok');
 }

@@ -30,7 +30,7 @@ import {
   SHARE_INTERVAL_NOTE,
   SHOWN_OUTCOMES,
 } from '../../batch/labels.ts';
-import { rungName } from '../../model/ladder.ts';
+import { MAX_RUNG, MIN_RUNG, rungName } from '../../model/ladder.ts';
 import type { Scenario } from '../../scenario/schema.ts';
 
 /** Exit code after Ctrl-C, as shells expect (128 + SIGINT). */
@@ -303,8 +303,8 @@ export function formatBatchReport(
   lines.push('');
   lines.push(
     fanChart('Escalation ladder by turn (rung at turn end)', j.series.rung.perTurn, {
-      min: 0,
-      max: 10,
+      min: MIN_RUNG,
+      max: MAX_RUNG,
       rowLabel: (v) => `${v} ${rungName(v)}`.slice(0, 28),
     }),
   );
