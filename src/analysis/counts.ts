@@ -4,7 +4,7 @@
  * a week differently: strikes in Yemen (against the Houthis) are counted apart from the US strikes in
  * Iraq and Syria, and the attacks are split by front.
  */
-import { IRAN_OWN_FORCES, type OffRecord } from './render.ts';
+import { IRAN_OWN_FORCES, plural, type OffRecord } from './render.ts';
 import { turnLog } from './turn-log.ts';
 import { seenWeekWarChanceText } from './war-odds.ts';
 import { attacksOnUsForces } from '../engine/history.ts';
@@ -32,6 +32,19 @@ export type WeekTally = Pick<
   | 'usKilled'
   | 'usInjured'
 >;
+
+/** The game's running totals as the situation pane gives them: every attack on US forces (Iran's own fire included), deaths, injuries. */
+export function soFarText(weeks: readonly Pick<WeekTally, 'attacksOnUS' | 'iranDirectAttacks' | 'usKilled' | 'usInjured'>[]): string {
+  let attacks = 0;
+  let killed = 0;
+  let injured = 0;
+  for (const t of weeks) {
+    attacks += attacksOnUsForces(t);
+    killed += t.usKilled;
+    injured += t.usInjured;
+  }
+  return `So far: ${plural(attacks, 'attack')} on US · ${killed} killed · ${injured} injured`;
+}
 
 /** The attacks on US forces, by front (and by Iran's own forces, in a week they fired), then the other public counts of the week. */
 export function weekCounts(t: WeekTally): { attacks: Count[]; strikes: Count[]; other: Count[] } {

@@ -18,7 +18,6 @@ import {
   openingNotCounted,
   orderLabel,
   orderNote,
-  plural,
   postureLabel,
   recordReadingText,
   scoreText,
@@ -39,7 +38,7 @@ import { EMPTY_FORCE, EMPTY_SIGNAL, portfolioRung, type Portfolio } from '../../
 import { loadEvidence } from '../../model/evidence.ts';
 import { orderRungName, RUNGS } from '../../model/ladder.ts';
 import { quantityName } from '../../model/quantities.ts';
-import { weekCountLines } from '../../analysis/counts.ts';
+import { soFarText, weekCountLines } from '../../analysis/counts.ts';
 import { seenWeekWarChanceText } from '../../analysis/war-odds.ts';
 import { goalLines, OTHER, scoreView, type ScoreView } from '../goals.ts';
 import { hiddenMark, rowsShown, scrollBy, windowOf } from '../scroll.ts';
@@ -490,8 +489,6 @@ export function situationColumns(width: number): { ladder: number; right: number
 /** What the situation pane says beside the ladder, each line at most `right` columns or wrapped later. */
 export function situationInfo(obs: Observation, right: number): string[] {
   const last = obs.history[obs.history.length - 1];
-  const sum = (k: 'usKilled' | 'usInjured' | 'houthiAttacks' | 'usStrikes') => obs.history.reduce((s, t) => s + t[k], 0);
-  const attacks = obs.history.reduce((s, t) => s + attacksOnUsForces(t), 0);
   const p = obs.pressures;
   const pressureLines: [string, number][] = [
     [quantityName('usDomesticPressure'), p.usDomesticPressure],
@@ -507,7 +504,7 @@ export function situationInfo(obs: Observation, right: number): string[] {
     ...(week ? ['Last week:', ...week] : ['No turn played yet.']),
     `Attacks on US by week: ${sparkline(obs.history.map(attacksOnUsForces)) || '—'}`,
     `Houthi attacks by week: ${sparkline(obs.history.map((t) => t.houthiAttacks)) || '—'}`,
-    `So far: ${plural(attacks, 'attack')} on US · ${sum('usKilled')} killed · ${sum('usInjured')} injured`,
+    soFarText(obs.history),
     ...openingAside(obs),
     '',
     ...pressureLines.map(([label, v]) => gaugeLine(label, v, right, labelWidth)),

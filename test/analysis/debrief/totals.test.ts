@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildDebrief, formatDebrief } from '../../../src/analysis/debrief/debrief.ts';
 import { formatTurn } from '../../../src/cli/format.ts';
+import { soFarText } from '../../../src/analysis/counts.ts';
 import { newGame, step } from '../../../src/engine/game.ts';
 import { totalsOf } from '../../../src/engine/history.ts';
 import { ordersOf } from '../../../src/model/portfolio.ts';
@@ -49,5 +50,15 @@ describe("the debrief's totals in a game where Iran's own forces fired", () => {
     const line = d.breakdown.us.find((l) => l.term === 'attacks-on-us')!;
     expect(line.count).toBe(totals.attacksOnUS);
     expect(line.label).toBe(`${totals.attacksOnUS} militia attacks on US forces`);
+  });
+});
+
+describe("the situation pane's running totals", () => {
+  it('are the game totals the debrief gives, Iran’s own fire included', () => {
+    const t = totalsOf(state);
+    expect(soFarText(state.history)).toBe(
+      `So far: ${t.attacksOnUS + t.iranDirectAttacks} attack${t.attacksOnUS + t.iranDirectAttacks === 1 ? '' : 's'} on US · ${t.usKilled} killed · ${t.usInjured} injured`,
+    );
+    expect(soFarText([])).toBe('So far: 0 attacks on US · 0 killed · 0 injured');
   });
 });
