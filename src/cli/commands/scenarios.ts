@@ -7,6 +7,7 @@ import { EXIT_FAILED, EXIT_USAGE } from '../errors.ts';
 import { BUILTIN_POLICIES } from '../../policies/index.ts';
 import { plural } from '../../analysis/render.ts';
 import { paramsText } from '../../batch/params-arg.ts';
+import { redSeaOpsSetting } from '../../model/actors/us.ts';
 
 export const register: CommandModule = (program, io, setExit) => registerScenarios(program, io.out, io.err, setExit);
 
@@ -69,7 +70,7 @@ export function registerScenarios(
         out(`Inject ${inj.id}: ${inj.kind} ${inj.from} to ${inj.to}${extra} — ${inj.note} [${inj.cites.join(', ')}]`);
         if (inj.assumption) out(`  assumption: ${inj.assumption}`);
       }
-      const redSea = (s.actors.us?.context as { redSeaOps?: boolean } | undefined)?.redSeaOps;
+      const redSea = redSeaOpsSetting(s.actors.us?.context);
       if (redSea !== undefined) {
         out(
           redSea

@@ -31,6 +31,12 @@ export interface UsContext {
   readonly pressingIran: boolean;
 }
 
+/** Whether a scenario sets the Red Sea campaign under way, from its `actors.us.context` (undefined: it does not say). */
+export function redSeaOpsSetting(context: Readonly<Record<string, unknown>> | undefined): boolean | undefined {
+  const v = context?.redSeaOps;
+  return typeof v === 'boolean' ? v : undefined;
+}
+
 export type UsPosture = 'measured' | 'responding' | 'vowing' | 'retaliated' | 'preservingLull' | 'pressing' | 'confronting' | 'atWar';
 
 /** The rung from which a strike on the militias is more than the light, slow answers of P-07: a commander killed (F-10) or a campaign (F-09). */
