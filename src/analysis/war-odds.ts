@@ -7,7 +7,7 @@
  */
 import type { PublicTurn } from '../engine/observe.ts';
 import type { GameState, TurnRecord } from '../engine/state.ts';
-import type { Side } from '../model/actions.ts';
+import { otherSide, type Side } from '../model/actions.ts';
 import { DIRECT_CLASH, isDirectExchange, type SideRungs } from '../model/ladder.ts';
 import { portfolioRung } from '../model/portfolio.ts';
 import { chanceText } from './render.ts';
@@ -111,7 +111,7 @@ export function directFireText(f: WeekFire): string | undefined {
   const fired = (['us', 'iran'] as const).filter((s) => f.now[s] >= DIRECT_CLASH);
   if (fired.length !== 1) return undefined;
   const [by] = fired as [Side];
-  const answer = CAPITAL[by === 'us' ? 'iran' : 'us'];
+  const answer = CAPITAL[otherSide(by)];
   return `${FIRED[by]}: if ${answer} answers in kind the next week, that exchange alone carries ${chance}.`;
 }
 

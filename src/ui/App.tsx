@@ -12,7 +12,7 @@ import { buildDebrief } from '../analysis/debrief/debrief.ts';
 import { compare } from '../analysis/debrief/comparison.ts';
 import type { GameState } from '../engine/state.ts';
 import type { PlaySide } from '../engine/save.ts';
-import type { Side } from '../model/actions.ts';
+import { otherSide, type Side } from '../model/actions.ts';
 import { getPolicy } from '../policies/index.ts';
 import type { Scenario } from '../scenario/schema.ts';
 import { KeyboardProvider, useInterrupt, useKeys } from './use-keys.ts';
@@ -280,8 +280,8 @@ function Game(props: AppProps & { setBusy(b: boolean): void }) {
   } else if (phase.kind === 'turn') {
     const versus =
       setup.side === 'both'
-        ? `${SIDE_NAMES[phase.side === 'us' ? 'iran' : 'us']} (player)`
-        : opponentLabel(setup.opponent, getPolicy(setup.opponent, phase.side === 'us' ? 'iran' : 'us').name);
+        ? `${SIDE_NAMES[otherSide(phase.side)]} (player)`
+        : opponentLabel(setup.opponent, getPolicy(setup.opponent, otherSide(phase.side)).name);
     screen = (
       <TurnScreen
         key={`${state.turn}-${phase.side}`}

@@ -11,6 +11,7 @@ import type { Portfolio } from '../model/portfolio.ts';
 import { chooseAction, getPolicy, offRecordSides, policyIds } from '../policies/index.ts';
 import { DIFFICULTY_LEVELS } from '../policies/difficulty.ts';
 import { defaultPolicy, type Scenario } from '../scenario/schema.ts';
+import { ACTOR_NAMES } from '../model/actors/index.ts';
 
 /** Difficulty names offered in the set-up, and the bot each stands for (defined in src/policies/difficulty.ts). */
 export const OPPONENT_LEVELS = DIFFICULTY_LEVELS;
@@ -161,4 +162,5 @@ export function sealedSides(setup: Pick<PlaySetup, 'side'>, pending: Partial<Rec
   return setup.side === 'both' ? humanSides(setup.side).filter((s) => pending[s] !== undefined) : [];
 }
 
-export const SIDE_NAMES: Readonly<Record<Side, string>> = { us: 'United States', iran: 'Iran' };
+/** A side's name, as every actor's is named (model/actors ACTOR_NAMES). */
+export const SIDE_NAMES: Readonly<Record<Side, string>> = { us: ACTOR_NAMES.us, iran: ACTOR_NAMES.iran };

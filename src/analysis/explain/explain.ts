@@ -140,7 +140,7 @@ function effectLines(a: ActionDef): string[] {
 
 export function explainAction(a: ActionDef): string {
   const lines = [
-    `Action ${a.id} (${a.side === 'us' ? 'United States' : 'Iran'}): ${a.label}`,
+    `Action ${a.id} (${ACTOR_NAMES[a.side]}): ${a.label}`,
     `  rung ${a.rung} ${orderRungName(a.rung, a.side)}`,
     `  ${a.description}`,
     `  lever: ${a.track} (a turn's order is one force action beside one signal action: ${a.track === 'force' ? `${a.id}+<signal>` : `<force>+${a.id}`})`,

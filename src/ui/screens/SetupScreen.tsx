@@ -13,6 +13,7 @@ import { opponentLabel, opponentMenu } from '../session.ts';
 import { clip, fit, wrap, wrapAtSeparators } from '../text.ts';
 import { tone } from '../theme.ts';
 import { Menu, moveSelection } from './Menu.tsx';
+import { ACTOR_NAMES } from '../../model/actors/index.ts';
 
 export interface SetupChoice {
   readonly scenario: Scenario;
@@ -35,8 +36,8 @@ export interface SetupProps {
 
 type Step = 'scenario' | 'side' | 'opponent' | 'seed';
 const SIDES: readonly { id: PlaySide; label: string }[] = [
-  { id: 'us', label: 'United States' },
-  { id: 'iran', label: 'Iran' },
+  { id: 'us', label: ACTOR_NAMES.us },
+  { id: 'iran', label: ACTOR_NAMES.iran },
   { id: 'both', label: 'Both, in turn (hot-seat: two players share the keyboard)' },
 ];
 
