@@ -6,7 +6,6 @@
  */
 import { IRAN_OWN_FORCES, plural, type OffRecord } from './render.ts';
 import { turnLog } from './turn-log.ts';
-import { seenWeekWarChanceText } from './war-odds.ts';
 import { attacksOnUsForces } from '../engine/history.ts';
 import { observe } from '../engine/observe.ts';
 import type { GameState, Tally } from '../engine/state.ts';
@@ -88,12 +87,10 @@ export function weekCountLines(t: WeekTally): [string, string, string] {
 export function lastWeekLines(state: GameState, side: Side, offRecord: OffRecord = []): { date: string; lines: string[] } | undefined {
   // The count line is printed beside the events: the attacks line does not count the attacks again.
   const log = turnLog(state, side, { attacksCounted: true, offRecord }).at(-1);
-  const history = observe(state, side).history;
-  const seen = history.at(-1);
+  const seen = observe(state, side).history.at(-1);
   if (!log || !seen) return undefined;
-  const chance = seenWeekWarChanceText(history, history.length - 1, side, state.params.warFromDirectExchange);
   return {
     date: log.date,
-    lines: [log.own, log.other, ...weekCountLines(seen), chance, ...log.events.map((e) => `• ${e}`)],
+    lines: [log.own, log.other, ...weekCountLines(seen), log.warChance, ...log.events.map((e) => `• ${e}`)],
   };
 }

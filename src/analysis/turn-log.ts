@@ -5,6 +5,8 @@
  * page sets the same intelligence beside what was really so. Every sentence comes from render.ts.
  */
 import { isVisibleTo } from '../engine/events.ts';
+import { observe } from '../engine/observe.ts';
+import { seenWeekWarChanceText } from './war-odds.ts';
 import type { GameState, IntelReport } from '../engine/state.ts';
 import { otherSide, type Side } from '../model/actions.ts';
 import { seenOrder } from '../model/portfolio.ts';
@@ -22,12 +24,15 @@ export interface LogTurn {
   readonly other: string;
   /** The turn's events this side could see. */
   readonly events: readonly string[];
+  /** The week's chance of war, with the direct fire this side saw (war-odds.ts seenWeekWarChanceText), as its briefing said it. */
+  readonly warChance: string;
 }
 
 /** The side's log of every turn played, oldest first; `options` lay out the event lines (render.ts weekEventLines). */
 export function turnLog(state: GameState, side: Side, options: WeekEventOptions = {}): LogTurn[] {
   const them = otherSide(side);
-  return state.history.map((t) => {
+  const seenWeeks = observe(state, side).history;
+  return state.history.map((t, i) => {
     const seen = seenOrderText(seenOrder(t.actions[them]));
     return {
       turn: t.turn,
@@ -40,6 +45,7 @@ export function turnLog(state: GameState, side: Side, options: WeekEventOptions 
         t,
         options,
       ),
+      warChance: seenWeekWarChanceText(seenWeeks, i, side, state.params.warFromDirectExchange),
     };
   });
 }

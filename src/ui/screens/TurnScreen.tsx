@@ -442,7 +442,6 @@ export function logLines(state: GameState, side: Side, offRecord: OffRecord, wid
   const out: { text: string; bold?: boolean }[] = [];
   const item = (text: string, indent = '  ') =>
     wrap(text, width - indent.length - 2).map((l, i) => ({ text: `${indent}${i === 0 ? '' : '  '}${l}` }));
-  const seen = observe(state, side).history;
   for (const t of [...turns].reverse()) {
     out.push({ text: `Turn ${t.turn + 1} · ${t.date}`, bold: true });
     if (t.intel.length > 0) {
@@ -451,7 +450,7 @@ export function logLines(state: GameState, side: Side, offRecord: OffRecord, wid
     }
     out.push(...item(t.own), ...item(t.other));
     // Each week's chance of war, as the briefing said it that week.
-    out.push(...item(seenWeekWarChanceText(seen, t.turn, side, state.params.warFromDirectExchange)));
+    out.push(...item(t.warChance));
     for (const e of t.events) out.push(...item(`• ${e}`));
   }
   return out;
