@@ -500,6 +500,14 @@ export interface VerdictText {
   readonly explanation: string;
 }
 
+/**
+ * How near war a verdict stands, for its colour: war, the brink survived, or neither. Not who won: the
+ * scores are each side's own (NOT_A_CONTEST), and a drawdown is Iran's aim and a cost to the US.
+ */
+export function verdictDanger(id: VerdictId): 'war' | 'brink' | 'none' {
+  return id === 'regional-war' ? 'war' : id === 'brinkmanship' ? 'brink' : 'none';
+}
+
 export function verdictText(verdict: Verdict, state: GameState): VerdictText {
   const t = (title: string, explanation: string): VerdictText => ({ id: verdict.id, title, explanation });
   switch (verdict.id) {

@@ -16,6 +16,8 @@ import { playGame } from '../../src/policies/play.ts';
 import { storyHtml } from '../../src/report/story.ts';
 import { goalLines } from '../../src/ui/goals.ts';
 import { scenario } from '../helpers/fixtures.ts';
+import { verdictDanger } from '../../src/analysis/render.ts';
+import { VERDICT_IDS } from '../../src/batch/record.ts';
 
 /** Tenths as integers, so that sums are exact. */
 const t = (x: number) => Math.round(x * 10) + 0; // + 0: -0 is 0
@@ -217,5 +219,17 @@ describe('what the two scores are', () => {
     );
     expect(note).toContain('not a contest');
     expect(formatDebrief(d)).toContain(`${scores}\n${note}\n`);
+  });
+});
+
+describe("a verdict's colour", () => {
+  it('says how near war the game ended, never who won: a drawdown (Iran’s aim) is not coloured as good', () => {
+    expect(VERDICT_IDS.map((v) => [v, verdictDanger(v)])).toEqual([
+      ['regional-war', 'war'],
+      ['drawdown', 'none'],
+      ['calm-restored', 'none'],
+      ['brinkmanship', 'brink'],
+      ['simmering', 'none'],
+    ]);
   });
 });

@@ -17,7 +17,7 @@ import {
   type Debrief,
 } from '../../analysis/debrief/debrief.ts';
 import { reachText } from '../../analysis/debrief/comparison.ts';
-import { chanceText, scoresLines, scoreText, totalsText } from '../../analysis/render.ts';
+import { chanceText, scoresLines, scoreText, totalsText, verdictDanger } from '../../analysis/render.ts';
 import { warOddsLine } from '../../analysis/war-odds.ts';
 import { scoreGroups } from '../../analysis/score-groups.ts';
 import { breakdownLines } from '../goals.ts';
@@ -26,6 +26,12 @@ import { scrollBy, windowOf } from '../scroll.ts';
 import { SIDE_NAMES } from '../session.ts';
 import { clip, hang, joinHints, rungBar, statusLines, textRow, wrap } from '../text.ts';
 import { rungTone, tone } from '../theme.ts';
+
+/** The verdict's colour says how near war the game ended, never who won (the scores are not a contest). */
+function verdictColor(id: Debrief['verdict']['id']): string | undefined {
+  const danger = verdictDanger(id);
+  return danger === 'war' ? tone('danger') : danger === 'brink' ? tone('warn') : undefined;
+}
 
 type Page = 'verdict' | 'turning' | 'timeline' | 'beliefs' | 'record' | 'questions';
 const TITLES: Record<Page, string> = {
@@ -153,7 +159,7 @@ function pageLines(d: Debrief, page: Page, sides: readonly Side[], width: number
         {
           text: `Verdict: ${d.verdict.title}${d.final ? '' : ' (as things stand)'}`,
           bold: true,
-          color: tone(d.verdict.id === 'regional-war' ? 'danger' : 'ok'),
+          color: verdictColor(d.verdict.id),
         },
       ];
       out.push(...para(d.verdict.explanation));
