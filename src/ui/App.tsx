@@ -46,13 +46,13 @@ export const MIN_ROWS = 16;
 /** Orders chosen by the human players this turn and not yet played (hot-seat: the US's, while Iran chooses). */
 export type PendingOrders = Partial<Record<Side, Portfolio>>;
 
-/** How the game ended, for the command to print the debrief and set the exit status. */
 /** What saving did: whether the file was written, and the line to show either way. */
 export interface SaveResult {
   readonly ok: boolean;
   readonly message: string;
 }
 
+/** How the game ended, for the command to print the debrief and set the exit status. */
 export interface ExitReport {
   /** True when the player quit with Ctrl-C (the command exits 130). */
   readonly interrupted: boolean;
@@ -69,8 +69,10 @@ export interface AppProps {
    * was saved (the orders are not saved: those sides choose again, and the resume message says so).
    */
   readonly resume?: { setup: PlaySetup; state: GameState; sealed?: readonly Side[] };
-  /** Saves the game (a hot-seat order given is sealed, not saved: session.ts saveOf); returns the message to show (where it went, or why it failed). */
-  /** Writes the save; `ok` says whether it was written, `message` what to show either way. */
+  /**
+   * Saves the game (a hot-seat order given is sealed, not saved: session.ts saveOf): `ok` says whether the
+   * file was written, `message` what to show either way (where it went, or why it failed).
+   */
   onSave(state: GameState, setup: PlaySetup, pending: PendingOrders): SaveResult;
   /** Called once, just before the app exits. */
   onExit?(report: ExitReport): void;

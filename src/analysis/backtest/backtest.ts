@@ -33,14 +33,15 @@ export { quantile } from '../record/judge.ts';
 
 export const BACKTEST_FORMAT = 'brink.backtest/2';
 
+/** brink backtest's games per scenario and seed when no flag sets them. */
+export const BACKTEST_RUNS = 1000;
+export const BACKTEST_SEED = '1';
+
 /**
  * Which parameters each command plays a record check under when --uncertainty is not given: the backtest
  * the model as shipped (point values), `brink explain <fact>` the posterior predictive check
  * (docs/uncertainty.md). Each output names the other, so the two tables for one figure are not read as two answers.
  */
-/** brink backtest's games per scenario and seed when no flag sets them. */
-export const BACKTEST_RUNS = 1000;
-export const BACKTEST_SEED = '1';
 export const BACKTEST_DEFAULT: { readonly command: string; readonly mode: UncertaintyMode } = { command: 'brink backtest', mode: 'none' };
 export const EXPLAIN_DEFAULT: { readonly command: string; readonly mode: UncertaintyMode } = {
   command: 'brink explain',
