@@ -291,6 +291,11 @@ export function priorQuantile(prior: Prior & { kind: 'uniform' | 'logUniform' | 
   }
 }
 
+/** A drawn prior's middle 90 %: its 5 % and 95 % quantiles (what brink sensitivity explores, and what a posterior narrows). */
+export function priorInterval90(prior: Prior & { kind: 'uniform' | 'logUniform' | 'beta' }): [number, number] {
+  return [priorQuantile(prior, 0.05), priorQuantile(prior, 0.95)];
+}
+
 /** The prior's density at x (up to a constant for logUniform it is exact), for ABC importance weights. */
 export function priorDensity(prior: Prior & { kind: 'uniform' | 'logUniform' | 'beta' }, x: number): number {
   switch (prior.kind) {
@@ -312,7 +317,7 @@ export function describePrior(prior: Prior, pointValue: number): string {
     case 'uniform':
       return `${prior.integer ? 'whole numbers uniform' : 'uniform'} ${fmt(prior.lo)}–${fmt(prior.hi)}`;
     case 'logUniform':
-      return `log-uniform ${fmt(prior.lo)}–${fmt(prior.hi)} (90 %: ${fmt(priorQuantile(prior, 0.05))}–${fmt(priorQuantile(prior, 0.95))})`;
+      return `log-uniform ${fmt(prior.lo)}–${fmt(prior.hi)} (90 %: ${priorInterval90(prior).map(fmt).join('–')})`;
     case 'beta':
       return `beta(${prior.a}, ${prior.b}) (90 %: ${fmt(betaQuantile(0.05, prior.a, prior.b))}–${fmt(betaQuantile(0.95, prior.a, prior.b))}, mean ${fmt(prior.a / (prior.a + prior.b))})`;
     case 'point':

@@ -5,7 +5,7 @@
  * backtest's header all read it from here, so they cannot disagree.
  */
 import { PARAM_SPECS, type ParamId } from '../../model/params.ts';
-import { isDrawn, priorQuantile, PRIORS } from '../../model/priors.ts';
+import { isDrawn, priorInterval90, priorQuantile, PRIORS } from '../../model/priors.ts';
 import { observedQuantile } from '../quantile.ts';
 import type { PosteriorFile } from './posterior-file.ts';
 import type { ParamDistribution } from '../uncertainty/distribution.ts';
@@ -44,8 +44,7 @@ function shiftAt(posterior: WeightedSets, j: number, weights: readonly number[])
   const prior = PRIORS[id as keyof typeof PRIORS];
   if (!isDrawn(prior)) return undefined;
   const values = posterior.particles.map((p) => p.values[j]!);
-  const p5 = priorQuantile(prior, 0.05);
-  const p95 = priorQuantile(prior, 0.95);
+  const [p5, p95] = priorInterval90(prior);
   const p50 = priorQuantile(prior, 0.5);
   const lo = weightedQuantile(values, weights, 0.05);
   const hi = weightedQuantile(values, weights, 0.95);
@@ -193,7 +192,7 @@ export function drawnRange(dist: ParamDistribution, id: ParamId): DrawnRange | u
   }
   const prior = dist.priors[id];
   if (!isDrawn(prior)) return undefined;
-  return { median: priorQuantile(prior, 0.5), range: [priorQuantile(prior, 0.05), priorQuantile(prior, 0.95)] };
+  return { median: priorQuantile(prior, 0.5), range: priorInterval90(prior) };
 }
 
 /** "drawn from the calibrated posterior for each game: median 2.14, 90 % 1.58–2.57". */

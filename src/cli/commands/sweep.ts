@@ -23,7 +23,7 @@ import {
 } from './batch.ts';
 import { sweepCsv } from '../../batch/csv.ts';
 import { isParamId } from '../../model/params.ts';
-import { isDrawn, priorQuantile, PRIORS } from '../../model/priors.ts';
+import { isDrawn, priorInterval90, PRIORS } from '../../model/priors.ts';
 import { formatParamRange, isWholeNumber } from '../../analysis/calibration/shifts.ts';
 
 interface SweepFlags extends CommonBatchOptions {
@@ -42,7 +42,7 @@ function priorRangeNote(name: string): string {
   const prior = PRIORS[name as keyof typeof PRIORS];
   if (!isDrawn(prior)) return '';
   const whole = isWholeNumber(name);
-  return `; its prior's 90 % range, which brink sensitivity explores: ${formatParamRange([priorQuantile(prior, 0.05), priorQuantile(prior, 0.95)], whole)}`;
+  return `; its prior's 90 % range, which brink sensitivity explores: ${formatParamRange(priorInterval90(prior), whole)}`;
 }
 
 export function formatSweepReport(j: SweepJson): string {
