@@ -88,11 +88,9 @@ const pp = (x: number) => `${x > 0 ? '+' : ''}${(x * 100).toFixed(1)} pp`;
 
 type Arm = CompareJson['a'];
 
-const paramText = (params: Arm['params']) => paramsText(params);
-
 /** What an arm is, in full: scenario, bots and parameter overrides. */
 function armText(arm: Arm): string {
-  const params = paramText(arm.params);
+  const params = paramsText(arm.params);
   return `${arm.scenario.id} · US ${arm.policies.us} · Iran ${arm.policies.iran}${params ? ` · ${params}` : ''}`;
 }
 
@@ -215,14 +213,12 @@ function provenance(
     const s = PARAM_SPECS[id];
     const value = fromFlags[id] ?? fromScenario[id] ?? s.value;
     const how = fromFlags[id] !== undefined ? ' (set for these games)' : fromScenario[id] !== undefined ? ' (set by this scenario)' : '';
-    // Under --uncertainty a drawn parameter is not played at the value above: say what the games drew.
-    const range = mode !== 'none' && fromFlags[id] === undefined ? drawn?.[id] : undefined;
-    const played =
-      mode === 'none' || fromFlags[id] !== undefined || !isDrawn(PRIORS[id as keyof typeof PRIORS])
-        ? ''
-        : range
-          ? `<dd>These games did not play ${esc(String(value))}: ${esc(drawnRangeText(mode, id, range))}.</dd>`
-          : `<dd>These games did not play ${esc(String(value))}: each drew it from ${esc(batch.uncertainty.distribution)}, which is not at hand to summarise.</dd>`;
+    // Under --uncertainty a drawn parameter (one no --param pinned) is not played at the value above: say what the games drew.
+    const drewIt = mode !== 'none' && fromFlags[id] === undefined && isDrawn(PRIORS[id as keyof typeof PRIORS]);
+    const range = drawn?.[id];
+    const played = !drewIt
+      ? ''
+      : `<dd>These games did not play ${esc(String(value))}: ${esc(range ? drawnRangeText(mode, id, range) : `each drew it from ${batch.uncertainty.distribution}, which is not at hand to summarise`)}.</dd>`;
     const cites = s.cites.map((f) => `${f} ${factById(f)?.title ?? ''}`.trim());
     const arms =
       compare && (compare.a.params[id] !== undefined || compare.b.params[id] !== undefined)
@@ -346,7 +342,7 @@ export function renderReport({ batch, scenario, compare, stories, sensitivity, d
   });
   const end = start ? addDays(start, batch.turns * batch.daysPerTurn - 1) : '';
   const peak = batch.metrics.peakRung;
-  const params = paramText(batch.params);
+  const params = paramsText(batch.params);
   return page(
     `Brink report: ${title}`,
     `<h1>Brink · ${esc(title)}</h1>

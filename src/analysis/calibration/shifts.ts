@@ -4,7 +4,7 @@
  * --uncertainty) lies inside that range. `brink calibrate --report`, `brink explain <parameter>` and the
  * backtest's header all read it from here, so they cannot disagree.
  */
-import { PARAM_SPECS, type ParamId } from '../../model/params.ts';
+import { PARAM_IDS, PARAM_SPECS, type ParamId } from '../../model/params.ts';
 import { isDrawn, priorInterval90, priorQuantile, PRIORS } from '../../model/priors.ts';
 import { observedQuantile } from '../quantile.ts';
 import type { PosteriorFile } from './posterior-file.ts';
@@ -193,6 +193,16 @@ export function drawnRange(dist: ParamDistribution, id: ParamId): DrawnRange | u
   const prior = dist.priors[id];
   if (!isDrawn(prior)) return undefined;
   return { median: priorQuantile(prior, 0.5), range: priorInterval90(prior) };
+}
+
+/** drawnRange for every parameter a distribution draws: what a report's list of assumptions shows. */
+export function drawnRanges(dist: ParamDistribution): Partial<Record<ParamId, DrawnRange>> {
+  const out: Partial<Record<ParamId, DrawnRange>> = {};
+  for (const id of PARAM_IDS) {
+    const r = drawnRange(dist, id);
+    if (r) out[id] = r;
+  }
+  return out;
 }
 
 /** "drawn from the calibrated posterior for each game: median 2.14, 90 % 1.58–2.57". */

@@ -43,8 +43,8 @@ import {
   priorDistribution,
   type ParamDistribution,
 } from '../../analysis/uncertainty/distribution.ts';
-import { drawnRange, type DrawnRange } from '../../analysis/calibration/shifts.ts';
-import { PARAM_IDS, type ParamId } from '../../model/params.ts';
+import { drawnRanges, type DrawnRange } from '../../analysis/calibration/shifts.ts';
+import type { ParamId } from '../../model/params.ts';
 import { loadPosterior, SHIPPED_POSTERIOR } from '../../analysis/calibration/posterior-file.ts';
 import { paramsText } from '../../batch/params-arg.ts';
 
@@ -407,12 +407,7 @@ async function obtainBatch(
  */
 function drawnOf(batch: BatchJson, dist: ParamDistribution | undefined): { drawn?: Partial<Record<ParamId, DrawnRange>> } {
   if (!dist || dist.kind === 'none' || distributionHash(dist) !== batch.uncertainty.distribution) return {};
-  const drawn: Partial<Record<ParamId, DrawnRange>> = {};
-  for (const id of PARAM_IDS) {
-    const r = drawnRange(dist, id);
-    if (r) drawn[id] = r;
-  }
-  return { drawn };
+  return { drawn: drawnRanges(dist) };
 }
 
 /**
