@@ -7,7 +7,6 @@
 import { IRAN_OWN_FORCES, plural, type OffRecord } from './render.ts';
 import { turnLog } from './turn-log.ts';
 import { attacksOnUsForces } from '../engine/history.ts';
-import { observe } from '../engine/observe.ts';
 import type { GameState, Tally } from '../engine/state.ts';
 import type { Side } from '../model/actions.ts';
 
@@ -86,11 +85,12 @@ export function weekCountLines(t: WeekTally): [string, string, string] {
  */
 export function lastWeekLines(state: GameState, side: Side, offRecord: OffRecord = []): { date: string; lines: string[] } | undefined {
   // The count line is printed beside the events: the attacks line does not count the attacks again.
+  // The week's counts are public (WeekTally): the record's read as the side observed them, without observing again.
   const log = turnLog(state, side, { attacksCounted: true, offRecord }).at(-1);
-  const seen = observe(state, side).history.at(-1);
-  if (!log || !seen) return undefined;
+  const week = state.history.at(-1);
+  if (!log || !week) return undefined;
   return {
     date: log.date,
-    lines: [log.own, log.other, ...weekCountLines(seen), log.warChance, ...log.events.map((e) => `• ${e}`)],
+    lines: [log.own, log.other, ...weekCountLines(week), log.warChance, ...log.events.map((e) => `• ${e}`)],
   };
 }

@@ -30,12 +30,11 @@ export const register: CommandModule = (program: Command, io, setExit) => {
       const policies = commandersOf(save);
       const offRecord = offRecordSides(policies);
       let header = false;
-      const overrides = Object.entries(save.params);
       const result = replaySave(save, scenario, (state, events) => {
         if (!header) {
           io.out(formatHeader(state, policies));
           io.out(
-            overrides.length > 0
+            Object.keys(save.params).length > 0
               ? `Parameter overrides: ${paramsText(save.params, ', ')}\n`
               : "Parameter overrides: none (the scenario's own values)\n",
           );
