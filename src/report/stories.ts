@@ -20,8 +20,7 @@ import { scoreText } from '../analysis/render.ts';
 import { getPolicy, offRecordSides } from '../policies/index.ts';
 import { playGame } from '../policies/play.ts';
 import type { Scenario } from '../scenario/schema.ts';
-import { distributionHash, drawParams, type ParamDistribution } from '../analysis/uncertainty/distribution.ts';
-import { isDrawn, PRIORS } from '../model/priors.ts';
+import { distributionHash, drawnParams, drawParams, type ParamDistribution } from '../analysis/uncertainty/distribution.ts';
 
 export interface ChosenGame {
   readonly index: number;
@@ -58,9 +57,9 @@ export function chooseStories(batch: BatchJson, scenario: Scenario, dist?: Param
   }
   const paramsOf = (i: number): Record<string, number> =>
     mode !== 'none' && dist ? drawParams(dist, batch.seed, i, batch.params) : { ...batch.params };
-  // Drawn on their own: a remainder (shareSyria, what Iraq's and Jordan's shares leave) follows from them.
-  const drawn = (params: Readonly<Record<string, number>>) =>
-    Object.keys(params).filter((k) => !Object.hasOwn(batch.params, k) && isDrawn(PRIORS[k as keyof typeof PRIORS])).length;
+  // The same for every game: the parameters the distribution draws on their own (a remainder, shareSyria,
+  // follows from them), less those the batch pinned with --param.
+  const drawn = dist && dist.kind !== 'none' ? drawnParams(dist.priors).filter((k) => !Object.hasOwn(batch.params, k)).length : 0;
   let us;
   let iran;
   try {
@@ -84,7 +83,7 @@ export function chooseStories(batch: BatchJson, scenario: Scenario, dist?: Param
     const params = paramsOf(r.index);
     const state = playGame(scenario, { seed: r.seed, us, iran, ...(Object.keys(params).length > 0 ? { params } : {}) });
     const debrief = buildDebrief(state, scenario, { offRecord: offRecordSides(batch.policies) });
-    return { index: r.index, seed: r.seed, why, params, drawn: drawn(params), debrief };
+    return { index: r.index, seed: r.seed, why, params, drawn, debrief };
   };
   const notes: string[] = [];
   const n = batch.runs;
